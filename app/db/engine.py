@@ -1,0 +1,41 @@
+"""The SQLite engine with the connection settings a school's only copy of its records needs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+
+BUSY_TIMEOUT_MS = 5000
+
+
+def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+    # Autocommit mode at the driver so that PRAGMAs are not swallowed by an implicit transaction;
+    # SQLAlchemy issues BEGIN itself (see _on_begin).
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    # FULL: a power cut on a teacher's laptop must not lose a committed visit record.
+    cursor.execute("PRAGMA synchronous=FULL")
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    cursor.close()
+
+
+def _on_begin(connection: Any) -> None:
+    # IMMEDIATE takes the write lock up front, so two writers queue instead of failing mid-transaction.
+    connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def make_engine(path: Path | str, *, echo: bool = False) -> Engine:
+    url = "sqlite+pysqlite:///" + str(Path(path))
+    engine = create_engine(url, echo=echo, future=True)
+    event.listen(engine, "connect", _on_connect)
+    event.listen(engine, "begin", _on_begin)
+    return engine
+
+
+def make_session_factory(engine: Engine) -> sessionmaker[Session]:
+    return sessionmaker(engine, expire_on_commit=False, future=True)

@@ -1,0 +1,96 @@
+"""Schema migration with a guard: refuse newer databases, back up before upgrading older ones."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, text
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent.parent.parent / "migrations"
+
+
+class SchemaError(Exception):
+    """The database cannot be used by this version of the program."""
+
+    def __init__(self, message_id: str, message: str) -> None:
+        super().__init__(message)
+        self.message_id = message_id
+
+
+def _config(engine: Engine) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    cfg.attributes["engine"] = engine
+    return cfg
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(_config(None)).get_current_head()  # type: ignore[arg-type]
+    assert head is not None
+    return head
+
+
+def known_revisions() -> set[str]:
+    script = ScriptDirectory.from_config(_config(None))  # type: ignore[arg-type]
+    return {rev.revision for rev in script.walk_revisions()}
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def is_empty(engine: Engine) -> bool:
+    with engine.connect() as conn:
+        count = conn.execute(text("SELECT count(*) FROM sqlite_master WHERE type='table'")).scalar_one()
+    return count == 0
+
+
+def check_compatible(engine: Engine) -> str | None:
+    """Return the DB's revision; raise SchemaError if it was written by a newer program."""
+    current = current_revision(engine)
+    if current is not None and current not in known_revisions():
+        raise SchemaError(
+            "schema.newer",
+            "This database was written by a newer version of Songjiao; please update the program. "
+            "Nothing was changed.",
+        )
+    if current is None and not is_empty(engine):
+        raise SchemaError("schema.foreign", "This file is not a Songjiao database. Nothing was changed.")
+    return current
+
+
+def _run(engine: Engine, action: str, target: str) -> None:
+    # Foreign keys must be off *before* the transaction: batch rebuilds drop and re-create tables, and
+    # ON DELETE CASCADE would silently delete child rows (DESIGN.md pattern 4).
+    with engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
+        conn.commit()
+        cfg = _config(engine)
+        cfg.attributes["connection"] = conn
+        if action == "upgrade":
+            command.upgrade(cfg, target)
+        else:
+            command.downgrade(cfg, target)
+        conn.commit()
+        problems = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+        conn.exec_driver_sql("PRAGMA foreign_keys=ON")
+        conn.commit()
+    if problems:
+        raise SchemaError("schema.foreign_keys", f"migration left {len(problems)} broken references")
+
+
+def upgrade(engine: Engine, target: str = "head") -> None:
+    _run(engine, "upgrade", target)
+
+
+def downgrade(engine: Engine, target: str) -> None:
+    _run(engine, "downgrade", target)
+
+
+def needs_upgrade(engine: Engine) -> bool:
+    return check_compatible(engine) != head_revision()

@@ -1,0 +1,51 @@
+"""Who may see which student: teachers only their assigned students, the office everyone."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import Select, or_, select
+from sqlalchemy.orm import Session
+
+from app.db.models import Assignment, Student
+from app.services.context import ServiceContext, get_live
+from app.services.errors import NotFound, PermissionDenied
+
+
+def _active_assignment(teacher_id: str, on: dt.date | None = None) -> Select[tuple[str]]:
+    query = select(Assignment.student_id).where(
+        Assignment.teacher_id == teacher_id, Assignment.deleted_at.is_(None)
+    )
+    if on is not None:
+        query = query.where(or_(Assignment.end_date.is_(None), Assignment.end_date >= on))
+    return query
+
+
+def visible_students(ctx: ServiceContext) -> Select[tuple[Student]]:
+    """A query of the live students this actor may read."""
+    query = select(Student).where(Student.deleted_at.is_(None))
+    if not ctx.actor.reads_all:
+        query = query.where(Student.id.in_(_active_assignment(ctx.actor.id)))
+    return query
+
+
+def visible_student_ids(session: Session, ctx: ServiceContext) -> set[str]:
+    return set(session.scalars(visible_students(ctx).with_only_columns(Student.id)))
+
+
+def student_for_read(session: Session, ctx: ServiceContext, student_id: str) -> Student:
+    student: Student = get_live(session, Student, student_id, "student")
+    if ctx.actor.reads_all:
+        return student
+    if session.scalar(_active_assignment(ctx.actor.id).where(Assignment.student_id == student_id)) is None:
+        # Same message as a missing student: a teacher must not learn who else is on the roll.
+        raise NotFound("student.not_found", "The student does not exist or was deleted.")
+    return student
+
+
+def student_for_write(session: Session, ctx: ServiceContext, student_id: str) -> Student:
+    """Teachers write their assigned students' records; academic affairs and admins any; leaders read only."""
+    student = student_for_read(session, ctx, student_id)
+    if ctx.actor.role == "leader":
+        raise PermissionDenied("role.read_only", "School leaders can read records but not change them.")
+    return student

@@ -1,0 +1,199 @@
+"""The store (engine + paths), the acting user, and the one-transaction-per-use-case helper."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Engine, event, exc, inspect, select
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
+
+from app.db.base import Record, utcnow
+from app.db.engine import make_engine, make_session_factory
+from app.db.models import AuditEntry, User
+from app.paths import AppPaths
+from app.services.errors import ConflictError, NotFound, PermissionDenied, ServiceError
+
+ROLES = ("teacher", "academic_affairs", "leader", "admin")
+SYSTEM_ACTOR_ID = "00000000-0000-0000-0000-000000000000"
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who is doing something. The system actor (CLI maintenance, demo) may do everything."""
+
+    id: str
+    role: str
+    display_name: str = ""
+
+    @property
+    def is_teacher(self) -> bool:
+        return self.role == "teacher"
+
+    @property
+    def is_office(self) -> bool:
+        return self.role in ("academic_affairs", "admin", "system")
+
+    @property
+    def reads_all(self) -> bool:
+        return self.role in ("academic_affairs", "leader", "admin", "system")
+
+
+SYSTEM = Actor(SYSTEM_ACTOR_ID, "system", "system")
+
+
+@dataclass
+class Changes:
+    """What a write changed, by table name: lets open pages refresh themselves (DESIGN.md pattern 2)."""
+
+    ids: dict[str, set[str]] = field(default_factory=dict)
+
+    def add(self, table: str, record_id: str) -> None:
+        self.ids.setdefault(table, set()).add(record_id)
+
+    def merge(self, other: Changes) -> None:
+        for table, ids in other.ids.items():
+            self.ids.setdefault(table, set()).update(ids)
+
+    def __bool__(self) -> bool:
+        return bool(self.ids)
+
+
+class Store:
+    """One database file and its folders."""
+
+    def __init__(self, paths: AppPaths, engine: Engine | None = None) -> None:
+        self.paths = paths
+        self.engine = engine or make_engine(paths.db_path)
+        self.session_factory: sessionmaker[Session] = make_session_factory(self.engine)
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+@dataclass
+class ServiceContext:
+    store: Store
+    actor: Actor = SYSTEM
+    today_override: dt.date | None = None
+    last_changes: Changes = field(default_factory=Changes)
+
+    def today(self) -> dt.date:
+        return self.today_override or dt.date.today()
+
+    def as_actor(self, actor: Actor) -> ServiceContext:
+        return ServiceContext(self.store, actor, self.today_override)
+
+
+@contextmanager
+def transaction(ctx: ServiceContext) -> Iterator[Session]:
+    """One use case = one transaction. Anything raised rolls everything back."""
+    session = ctx.store.session_factory()
+    session.info["actor_id"] = None if ctx.actor.role == "system" else ctx.actor.id
+    session.info["changes"] = Changes()
+    try:
+        yield session
+        session.commit()
+    except StaleDataError as error:
+        session.rollback()
+        raise ConflictError("record.changed", "Someone else saved this record first; reload and try again.") \
+            from error
+    except exc.IntegrityError as error:
+        session.rollback()
+        raise ConflictError("record.integrity", _integrity_message(error)) from error
+    except BaseException:
+        session.rollback()
+        raise
+    finally:
+        ctx.last_changes = session.info["changes"]
+        session.close()
+
+
+@contextmanager
+def reading(ctx: ServiceContext) -> Iterator[Session]:
+    """A read-only unit of work (no commit)."""
+    session = ctx.store.session_factory()
+    try:
+        yield session
+    finally:
+        session.rollback()
+        session.close()
+
+
+def _integrity_message(error: exc.IntegrityError) -> str:
+    text = str(error.orig)
+    if "UNIQUE" in text:
+        column = text.rsplit(".", 1)[-1]
+        return f"A record with this {column} already exists."
+    if "FOREIGN KEY" in text:
+        return "A referenced record does not exist."
+    return "The change breaks a database rule."
+
+
+@event.listens_for(Session, "before_flush")
+def _stamp_and_audit(session: Session, _context: Any, _instances: Any) -> None:
+    """Author, timestamp and an audit entry for every written record (names of fields only)."""
+    actor_id = session.info.get("actor_id")
+    changes: Changes | None = session.info.get("changes")
+    entries = []
+    for obj, action in (
+        *((o, "insert") for o in session.new),
+        *((o, "update") for o in session.dirty),
+        *((o, "delete") for o in session.deleted),
+    ):
+        if not isinstance(obj, Record):
+            continue
+        if action == "update" and not session.is_modified(obj):
+            continue
+        if obj.id is None:
+            from app.db.base import new_id
+
+            obj.id = new_id()
+        if action != "delete":
+            obj.author_id = actor_id or obj.author_id
+            obj.updated_at = utcnow()
+        table = obj.__tablename__
+        if changes is not None:
+            changes.add(table, obj.id)
+        fields: list[str] = []
+        if action == "update":
+            state = inspect(obj)
+            fields = sorted(a.key for a in state.attrs if a.history.has_changes() and a.key not in
+                            ("updated_at", "revision", "author_id"))
+            if obj.deleted_at is not None and "deleted_at" in fields:
+                action = "delete"
+        entries.append(AuditEntry(at=utcnow(), user_id=actor_id, entity=table, entity_id=obj.id, action=action,
+                                  fields=fields))
+    session.add_all(entries)
+
+
+def get_live(session: Session, model: type[Any], record_id: str, what: str = "record") -> Any:
+    """Fetch a record that exists and is not soft-deleted, or raise NotFound."""
+    obj = session.get(model, record_id)
+    if obj is None or getattr(obj, "deleted_at", None) is not None:
+        raise NotFound(f"{what}.not_found", f"The {what} does not exist or was deleted.")
+    return obj
+
+
+def require_role(ctx: ServiceContext, *roles: str) -> None:
+    if ctx.actor.role == "system":
+        return
+    if ctx.actor.role not in roles:
+        raise PermissionDenied("role.denied", "Your role does not allow this.", roles=roles)
+
+
+def load_actor(session: Session, user_id: str) -> Actor:
+    user = session.scalar(select(User).where(User.id == user_id, User.deleted_at.is_(None)))
+    if user is None or not user.active:
+        raise NotFound("user.not_found", "The user does not exist or is disabled.")
+    return Actor(user.id, user.role, user.display_name)
+
+
+__all__ = [
+    "Actor", "Changes", "ROLES", "SYSTEM", "ServiceContext", "ServiceError", "Store", "get_live", "load_actor",
+    "reading", "require_role", "transaction",
+]

@@ -1,0 +1,131 @@
+"""Users, roles and passwords (argon2)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import func, select
+
+from app.db.models import User
+from app.services import forms
+from app.services.context import ROLES, Actor, ServiceContext, get_live, reading, require_role, transaction
+from app.services.errors import AuthError, ConflictError, ValidationError
+
+# Parameters tuned for old school laptops: about 50 ms per check, still far beyond guessing.
+_HASHER = PasswordHasher(time_cost=2, memory_cost=32 * 1024, parallelism=1)
+MIN_PASSWORD = 6
+
+
+@dataclass(frozen=True)
+class UserInfo:
+    id: str
+    username: str
+    display_name: str
+    role: str
+    active: bool
+    language: str
+
+
+def _info(user: User) -> UserInfo:
+    return UserInfo(user.id, user.username, user.display_name, user.role, user.active, user.language)
+
+
+def hash_password(password: str) -> str:
+    if len(password) < MIN_PASSWORD:
+        raise ValidationError("password.too_short", f"The password needs at least {MIN_PASSWORD} characters.",
+                              field="password")
+    return _HASHER.hash(password)
+
+
+def create_user(ctx: ServiceContext, data: dict[str, Any]) -> UserInfo:
+    require_role(ctx, "admin")
+    username = forms.text(data, "username", required=True, max_len=60)
+    display_name = forms.text(data, "display_name", required=True, max_len=60)
+    role = forms.choice(data.get("role"), "role", ROLES)
+    with transaction(ctx) as session:
+        exists = session.scalar(select(func.count()).select_from(User).where(User.username == username))
+        if exists:
+            raise ValidationError("user.exists", f"The user name '{username}' is taken.", field="username")
+        user = User(username=username, display_name=display_name, role=role,
+                    password_hash=hash_password(str(data.get("password") or "")),
+                    phone=forms.text(data, "phone", max_len=40), language=data.get("language") or "zh_CN")
+        session.add(user)
+        session.flush()
+        return _info(user)
+
+
+def update_user(ctx: ServiceContext, user_id: str, data: dict[str, Any]) -> UserInfo:
+    is_self = ctx.actor.id == user_id
+    if not is_self:
+        require_role(ctx, "admin")
+    with transaction(ctx) as session:
+        user: User = get_live(session, User, user_id, "user")
+        if "display_name" in data:
+            user.display_name = forms.text(data, "display_name", required=True, max_len=60)
+        if "language" in data:
+            user.language = forms.choice(data["language"], "language", ("zh_CN", "en")) or "zh_CN"
+        if "phone" in data:
+            user.phone = forms.text(data, "phone", max_len=40)
+        if "role" in data or "active" in data:
+            require_role(ctx, "admin")
+            new_role = forms.choice(data.get("role", user.role), "role", ROLES) or user.role
+            active = forms.parse_bool(data.get("active", user.active))
+            if user.role == "admin" and (new_role != "admin" or not active):
+                _keep_one_admin(session, user.id)
+            user.role, user.active = new_role, active
+        return _info(user)
+
+
+def _keep_one_admin(session: Any, leaving_id: str) -> None:
+    others = session.scalar(select(func.count()).select_from(User).where(
+        User.role == "admin", User.active.is_(True), User.deleted_at.is_(None), User.id != leaving_id))
+    if not others:
+        raise ConflictError("user.last_admin", "The school must keep at least one active administrator.")
+
+
+def set_password(ctx: ServiceContext, user_id: str, new_password: str, old_password: str | None = None) -> None:
+    """Users change their own password (with the old one); an administrator resets anyone's."""
+    with transaction(ctx) as session:
+        user: User = get_live(session, User, user_id, "user")
+        if ctx.actor.id == user_id and ctx.actor.role != "admin":
+            if old_password is None or not _verify(user.password_hash, old_password):
+                raise AuthError("password.wrong", "The current password is wrong.", field="old_password")
+        elif ctx.actor.id != user_id:
+            require_role(ctx, "admin")
+        user.password_hash = hash_password(new_password)
+
+
+def _verify(stored: str, password: str) -> bool:
+    try:
+        return _HASHER.verify(stored, password)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def authenticate(ctx: ServiceContext, username: str, password: str) -> Actor:
+    with transaction(ctx) as session:
+        user = session.scalar(select(User).where(User.username == username.strip(), User.deleted_at.is_(None)))
+        # Same message for unknown user and wrong password: don't reveal who has an account.
+        if user is None or not user.active or not _verify(user.password_hash, password):
+            raise AuthError("login.failed", "Wrong user name or password.", field="password")
+        if _HASHER.check_needs_rehash(user.password_hash):
+            user.password_hash = _HASHER.hash(password)
+        return Actor(user.id, user.role, user.display_name)
+
+
+def list_users(ctx: ServiceContext, *, role: str | None = None, include_inactive: bool = False) -> list[UserInfo]:
+    with reading(ctx) as session:
+        query = select(User).where(User.deleted_at.is_(None)).order_by(User.role, User.display_name)
+        if role:
+            query = query.where(User.role == role)
+        if not include_inactive:
+            query = query.where(User.active.is_(True))
+        return [_info(u) for u in session.scalars(query)]
+
+
+def get_user(ctx: ServiceContext, user_id: str) -> UserInfo:
+    with reading(ctx) as session:
+        return _info(get_live(session, User, user_id, "user"))
