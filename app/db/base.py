@@ -43,6 +43,11 @@ class Record(Base):
     author_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
     deleted_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True, index=False)
 
+    def __init__(self, **kwargs: object) -> None:
+        # Give the key at construction, not at flush: services relate new rows before flushing.
+        kwargs.setdefault("id", new_id())
+        super().__init__(**kwargs)
+
     @declared_attr.directive
     def __mapper_args__(cls) -> dict[str, object]:  # noqa: N805
         # Optimistic concurrency: a save based on an old revision fails instead of overwriting.

@@ -157,15 +157,33 @@ def evaluate(
     # A make-up counts for the period of the visit it replaces, never for its own period as well.
     makeups_for: dict[str, list[VisitFact]] = {}
     for visit in facts.visits:
-        if visit.makeup_of and visit.makeup_of in visits_by_id and qualifies(visit, rule):
-            original = visits_by_id[visit.makeup_of]
-            makeups_for.setdefault(_period_key(all_periods, original.date), []).append(visit)
+        if visit.makeup_of and qualifies(visit, rule):
+            original = _replaced_visit(visit, visits_by_id)
+            if original is not None:
+                makeups_for.setdefault(_period_key(all_periods, original.date), []).append(visit)
 
     results = []
     for period in all_periods:
         results.append(_evaluate_period(period, rule, facts, today, makeups_for.get(_key(period), [])))
 
     return ComplianceResult(tuple(results), _totals(results, rule, facts, calendar))
+
+
+def _replaced_visit(makeup: VisitFact, visits_by_id: dict[str, VisitFact]) -> VisitFact | None:
+    """The original visit a make-up stands in for.
+
+    When a make-up is itself cancelled and rescheduled, the new visit points at the cancelled
+    make-up; it still replaces the first visit, so follow the chain to its start. A chain that
+    leads to an unknown visit or loops has no period to credit.
+    """
+    seen = {makeup.id}
+    current = makeup
+    while current.makeup_of:
+        if current.makeup_of in seen or current.makeup_of not in visits_by_id:
+            return None
+        current = visits_by_id[current.makeup_of]
+        seen.add(current.id)
+    return current
 
 
 def _key(period: Period) -> str:
@@ -229,8 +247,11 @@ def _evaluate_period(
                             required, 0, counted_ids, makeup_ids)
     if owed_cancellations:
         reason = owed_cancellations[0].cancel_reason or "school_cancelled"
-    elif any(v.state == VisitState.DONE for v in in_period):
+    elif any(v.state == VisitState.DONE and not v.makeup_of and not qualifies(v, rule) for v in in_period):
+        # Only a visit that happened but fell short is "too few 课时"; a missing second visit is not.
         reason = "too_few_lessons"
+    elif counted:
+        reason = "too_few_visits"
     else:
         reason = "no_visit"
     return PeriodResult(period, WeekStatus.MISSED_OWED, reason, len(counted) + made_up, required,

@@ -1,0 +1,33 @@
+"""What every subcommand shares: opening the store from --db, the acting user, printing results."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from app.paths import resolve
+from app.services.context import SYSTEM, ServiceContext, Store
+from app.services.setup import open_store
+
+
+class CliError(Exception):
+    """Bad input on the command line: printed as one line on stderr, exit code 2."""
+
+
+def open_context(args: argparse.Namespace) -> ServiceContext:
+    paths = resolve(args.db, getattr(args, "data_dir", None))
+    store = open_store(paths)
+    args._store = store  # closed by run()
+    return ServiceContext(store, SYSTEM)
+
+
+def store_of(args: argparse.Namespace) -> Store:
+    store: Store = args._store
+    return store
+
+
+def print_json(data: Any) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=str)
+    sys.stdout.write("\n")

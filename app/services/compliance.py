@@ -1,0 +1,167 @@
+"""The visit rule applied to the database: week statuses and term totals per student."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.domain.calendar import TermCalendar
+from app.domain.rules import (
+    CancelCause,
+    ComplianceResult,
+    Span,
+    StudentFacts,
+    VisitFact,
+    VisitRule,
+    VisitState,
+    evaluate,
+)
+from app.db.models import Assignment, Pause, Student, Visit, VisitLesson
+from app.services.access import visible_students
+from app.services.context import ServiceContext, reading
+from app.services.school import TermInfo, resolve_term, rule_of, school_row
+
+ENDED = ("returned", "transferred", "graduated")
+
+
+@dataclass(frozen=True)
+class StudentCompliance:
+    student_id: str
+    code: str
+    name: str
+    teacher_ids: tuple[str, ...]
+    result: ComplianceResult
+
+
+@dataclass(frozen=True)
+class TermCompliance:
+    term: TermInfo
+    rule: VisitRule
+    today: dt.date
+    students: tuple[StudentCompliance, ...]
+
+
+def _enrolment(student: Student, calendar: TermCalendar) -> Span:
+    start = student.enrolled_on or calendar.start
+    end = None
+    if student.status in ENDED and student.status_since:
+        end = student.status_since - dt.timedelta(days=1)
+    return Span(start, end)
+
+
+def _pauses(student: Student, pauses: list[Pause]) -> tuple[Span, ...]:
+    spans = [Span(p.start_date, p.end_date, p.reason) for p in pauses]
+    if student.status == "paused":
+        spans.append(Span(student.status_since or dt.date.min, None, "paused"))
+    return tuple(spans)
+
+
+def facts_for(session: Session, students: list[Student], calendar: TermCalendar) -> dict[str, StudentFacts]:
+    """Load, in a few set-based queries, what the rule needs for many students."""
+    ids = [s.id for s in students]
+    # Make-ups may happen after the term's last day for a visit inside it; allow a few weeks.
+    window_end = calendar.end + dt.timedelta(days=28)
+    visit_rows = session.execute(
+        select(Visit.id, Visit.student_id, Visit.date, Visit.status, Visit.cancel_cause, Visit.cancel_reason,
+               Visit.makeup_of_id)
+        .where(Visit.student_id.in_(ids), Visit.deleted_at.is_(None), Visit.date >= calendar.start,
+               Visit.date <= window_end)
+    ).all()
+    minutes: dict[str, list[int]] = defaultdict(list)
+    visit_ids = [row.id for row in visit_rows if row.status == "done"]
+    for chunk_start in range(0, len(visit_ids), 900):
+        chunk = visit_ids[chunk_start:chunk_start + 900]
+        for visit_id, lesson_minutes in session.execute(
+            select(VisitLesson.visit_id, VisitLesson.minutes)
+            .where(VisitLesson.visit_id.in_(chunk), VisitLesson.deleted_at.is_(None))
+        ):
+            minutes[visit_id].append(lesson_minutes)
+    visits: dict[str, list[VisitFact]] = defaultdict(list)
+    for row in visit_rows:
+        cause = CancelCause(row.cancel_cause) if row.cancel_cause in ("family", "school") else None
+        visits[row.student_id].append(VisitFact(
+            row.id, row.date, VisitState(row.status), tuple(minutes.get(row.id, ())), cause,
+            row.cancel_reason or "", row.makeup_of_id))
+    pauses: dict[str, list[Pause]] = defaultdict(list)
+    for pause in session.scalars(select(Pause).where(Pause.student_id.in_(ids), Pause.deleted_at.is_(None))):
+        pauses[pause.student_id].append(pause)
+    return {
+        s.id: StudentFacts(_enrolment(s, calendar), _pauses(s, pauses[s.id]),
+                           tuple(sorted(visits[s.id], key=lambda v: (v.date, v.id))))
+        for s in students
+    }
+
+
+def term_compliance(ctx: ServiceContext, term_ref: str | None = None, *, student_ids: list[str] | None = None,
+                    teacher_id: str | None = None) -> TermCompliance:
+    """Week (or month) statuses for every visible student of a term, optionally narrowed."""
+    term = resolve_term(ctx, term_ref)
+    calendar = term.calendar()
+    today = ctx.today()
+    with reading(ctx) as session:
+        rule = rule_of(school_row(session))
+        query = visible_students(ctx).order_by(Student.code)
+        if student_ids is not None:
+            query = query.where(Student.id.in_(student_ids))
+        if teacher_id:
+            query = query.where(Student.id.in_(select(Assignment.student_id).where(
+                Assignment.teacher_id == teacher_id, Assignment.deleted_at.is_(None))))
+        students = [s for s in session.scalars(query)
+                    if not (s.enrolled_on and s.enrolled_on > calendar.end)]
+        teachers: dict[str, list[str]] = defaultdict(list)
+        for student_id, t_id in session.execute(
+            select(Assignment.student_id, Assignment.teacher_id).where(Assignment.deleted_at.is_(None))
+            .order_by(Assignment.role.desc())
+        ):
+            teachers[student_id].append(t_id)
+        facts = facts_for(session, students, calendar)
+    results = tuple(
+        StudentCompliance(s.id, s.code, s.name, tuple(teachers.get(s.id, ())),
+                          evaluate(calendar, rule, facts[s.id], today))
+        for s in students
+    )
+    return TermCompliance(term, rule, today, results)
+
+
+def to_json(result: TermCompliance, *, names: bool = False) -> dict[str, object]:
+    """The `compliance --json` document. Names are left out unless asked for (privacy)."""
+    return {
+        "term": {"id": result.term.id, "name": result.term.name, "start": result.term.start.isoformat(),
+                 "end": result.term.end.isoformat()},
+        "rule": {"period": result.rule.period, "visits_per_period": result.rule.visits_per_period,
+                 "lessons_per_visit": result.rule.lessons_per_visit,
+                 "minutes_per_lesson": result.rule.minutes_per_lesson,
+                 "yearly_min_lessons": result.rule.yearly_min_lessons},
+        "today": result.today.isoformat(),
+        "students": [
+            {
+                "id": s.student_id,
+                "code": s.code,
+                **({"name": s.name} if names else {}),
+                "periods": [
+                    {"start": p.period.start.isoformat(), "end": p.period.end.isoformat(), "status": str(p.status),
+                     "reason": p.reason, "visits": p.visits_counted, "owed": p.owed}
+                    for p in s.result.periods
+                ],
+                "totals": {
+                    "teaching_periods": s.result.totals.teaching_periods,
+                    "met": s.result.totals.met,
+                    "met_by_makeup": s.result.totals.met_by_makeup,
+                    "missed_owed": s.result.totals.missed_owed,
+                    "missed_excused": s.result.totals.missed_excused,
+                    "paused": s.result.totals.paused,
+                    "future": s.result.totals.future,
+                    "visits_done": s.result.totals.visits_done,
+                    "lessons_delivered": s.result.totals.lessons_delivered,
+                    "minutes_delivered": s.result.totals.minutes_delivered,
+                    "lessons_required": s.result.totals.lessons_required,
+                    "owed_makeups": s.result.totals.owed_makeups,
+                },
+            }
+            for s in result.students
+        ],
+    }

@@ -1,0 +1,87 @@
+"""Shared fixtures: one fresh database file per test and a small school to work in."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from types import SimpleNamespace
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from app.paths import resolve  # noqa: E402
+from app.services import students, users  # noqa: E402
+from app.services.context import Actor, ServiceContext  # noqa: E402
+from app.services.setup import initialize_school, open_store  # noqa: E402
+
+TODAY = dt.date(2026, 11, 20)  # a Friday in the autumn 2026 term
+TERM = {
+    "name": "2026秋季学期",
+    "start": "2026-09-01",
+    "end": "2027-01-22",
+    "days": [
+        {"date": "2026-09-25", "kind": "holiday", "name": "中秋节"},
+        *({"date": f"2026-10-0{d}", "kind": "holiday", "name": "国庆节"} for d in (1, 2, 5, 6, 7)),
+        {"date": "2026-10-10", "kind": "workday", "name": "调休上班"},
+    ],
+}
+
+
+@pytest.fixture
+def paths(tmp_path):
+    return resolve(tmp_path / "school.sqlite3")
+
+
+@pytest.fixture
+def store(paths):
+    store = open_store(paths)
+    yield store
+    store.dispose()
+
+
+@pytest.fixture
+def ctx(store):
+    return ServiceContext(store, today_override=TODAY)
+
+
+def make_id_number(prefix17: str) -> str:
+    weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+    total = sum(int(c) * w for c, w in zip(prefix17, weights, strict=True))
+    return prefix17 + "10X98765432"[total % 11]
+
+
+@pytest.fixture
+def school(ctx):
+    """A school with an admin, an academic affairs clerk, a leader, two teachers and three students."""
+    admin = initialize_school(ctx, {
+        "school_name": "青山县特殊教育学校", "term": TERM,
+        "admin": {"username": "admin", "display_name": "管理员", "password": "admin-pass"},
+    })
+    as_admin = ctx.as_actor(admin)
+
+    def user(username: str, name: str, role: str) -> Actor:
+        info = users.create_user(as_admin, {"username": username, "display_name": name, "role": role,
+                                            "password": "password1"})
+        return Actor(info.id, info.role, info.display_name)
+
+    office = user("office", "教务王老师", "academic_affairs")
+    leader = user("leader", "李校长", "leader")
+    t1 = user("t1", "张老师", "teacher")
+    t2 = user("t2", "陈老师", "teacher")
+    created = []
+    for i, (name, teacher) in enumerate((("小明", t1), ("小红", t1), ("小刚", t2)), start=1):
+        result = students.create_student(as_admin, {
+            "code": f"S{i:03d}", "name": name, "gender": "M" if i != 2 else "F", "birth_date": f"201{i}-03-0{i}",
+            "id_number": make_id_number(f"46010020{10 + i}03{i:02d}123"), "disability_category": 5,
+            "disability_grade": 2, "enrolled_on": "2025-09-01", "grade_class": "三年级1班",
+        })
+        students.assign_teacher(as_admin, result.id, teacher.id, "main", dt.date(2025, 9, 1))
+        created.append(result.id)
+    from app.services.school import list_terms
+
+    return SimpleNamespace(
+        ctx=ctx, admin=admin, office=office, leader=leader, t1=t1, t2=t2, students=created,
+        term=list_terms(ctx)[0],
+        as_=lambda actor: ctx.as_actor(actor),
+    )
