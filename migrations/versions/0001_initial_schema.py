@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-29 04:08:57.739920
+Create Date: 2026-11-29 04:12:41.883609
 """
 
 from collections.abc import Sequence
@@ -60,6 +60,7 @@ def upgrade() -> None:
     sa.Column('kind', sa.String(length=10), nullable=False),
     sa.Column('text', sa.Text(), nullable=False),
     sa.Column('parent_id', sa.String(length=36), nullable=True),
+    sa.Column('position', sa.Integer(), nullable=False),
     sa.Column('id', sa.String(length=36), nullable=False),
     sa.Column('revision', sa.Integer(), nullable=False),
     sa.Column('created_at', sa.DateTime(), nullable=False),
@@ -377,6 +378,30 @@ def upgrade() -> None:
     with op.batch_alter_table('pause', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_pause_student_id'), ['student_id'], unique=False)
 
+    op.create_table('teacher_assessment',
+    sa.Column('teacher_id', sa.String(length=36), nullable=False),
+    sa.Column('term_id', sa.String(length=36), nullable=False),
+    sa.Column('manual', sa.JSON(), nullable=False),
+    sa.Column('comment', sa.Text(), nullable=False),
+    sa.Column('grade', sa.String(length=12), nullable=True),
+    sa.Column('decided_by', sa.String(length=36), nullable=True),
+    sa.Column('decided_at', sa.DateTime(), nullable=True),
+    sa.Column('id', sa.String(length=36), nullable=False),
+    sa.Column('revision', sa.Integer(), nullable=False),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.Column('updated_at', sa.DateTime(), nullable=False),
+    sa.Column('author_id', sa.String(length=36), nullable=True),
+    sa.Column('deleted_at', sa.DateTime(), nullable=True),
+    sa.ForeignKeyConstraint(['decided_by'], ['user.id'], name=op.f('fk_teacher_assessment_decided_by_user')),
+    sa.ForeignKeyConstraint(['teacher_id'], ['user.id'], name=op.f('fk_teacher_assessment_teacher_id_user')),
+    sa.ForeignKeyConstraint(['term_id'], ['term.id'], name=op.f('fk_teacher_assessment_term_id_term'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_teacher_assessment')),
+    sa.UniqueConstraint('teacher_id', 'term_id', name=op.f('uq_teacher_assessment_teacher_id'))
+    )
+    with op.batch_alter_table('teacher_assessment', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_teacher_assessment_teacher_id'), ['teacher_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_teacher_assessment_term_id'), ['term_id'], unique=False)
+
     op.create_table('contact',
     sa.Column('student_id', sa.String(length=36), nullable=False),
     sa.Column('guardian_id', sa.String(length=36), nullable=True),
@@ -675,6 +700,11 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_contact_at'))
 
     op.drop_table('contact')
+    with op.batch_alter_table('teacher_assessment', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_teacher_assessment_term_id'))
+        batch_op.drop_index(batch_op.f('ix_teacher_assessment_teacher_id'))
+
+    op.drop_table('teacher_assessment')
     with op.batch_alter_table('pause', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_pause_student_id'))
 

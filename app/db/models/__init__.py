@@ -1,5 +1,6 @@
 """All tables; importing this module registers every model on Base.metadata."""
 
+from app.db.models.assessment import TeacherAssessment
 from app.db.models.audit import AuditEntry, Draft
 from app.db.models.iep import Goal, GoalBankItem, Iep, IepScore, Objective, ObjectiveReview
 from app.db.models.people import Assignment, Guardian, Pause, Student, User
@@ -19,7 +20,7 @@ __all__ = [
     "Assignment", "Attachment", "AuditEntry", "Blob", "CalendarDay", "Contact", "Draft", "Goal",
     "GoalBankItem", "Guardian", "Iep", "IepScore", "LessonPlan", "MonthlyPlan", "Objective",
     "ObjectiveProgress", "ObjectiveReview", "Pause", "PlanRevision", "PlannedVisit", "School", "Setting",
-    "Student", "Term", "User", "Visit", "VisitAmendment", "VisitLesson",
+    "Student", "TeacherAssessment", "Term", "User", "Visit", "VisitAmendment", "VisitLesson",
 ]
 
 # Tables in dependency order, for dump/load and integrity checks.
@@ -27,4 +28,5 @@ RECORD_TABLES = [
     School, Setting, Term, CalendarDay, User, Student, Guardian, Assignment, Pause, GoalBankItem, Iep,
     IepScore, Goal, Objective, ObjectiveReview, MonthlyPlan, PlannedVisit, PlanRevision, LessonPlan, Blob,
     Attachment, Visit, VisitLesson, ObjectiveProgress, VisitAmendment, Contact,
+    TeacherAssessment,
 ]

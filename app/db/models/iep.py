@@ -99,3 +99,4 @@ class GoalBankItem(Record):
     kind: Mapped[str] = mapped_column(String(10), default="goal")  # goal | objective
     text: Mapped[str] = mapped_column(Text)
     parent_id: Mapped[str | None] = mapped_column(ForeignKey("goal_bank_item.id"), nullable=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
