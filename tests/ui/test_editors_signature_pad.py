@@ -1,0 +1,59 @@
+"""The signature pad: mouse drags draw strokes, Delete clears, PNG export with both grounds."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QImage
+from PySide6.QtTest import QTest
+
+from app.ui.widgets.signature_pad import SignaturePad
+
+
+def drag(widget, points) -> None:
+    """Press, move through the points, release: the way a caregiver signs with a mouse."""
+    QTest.mousePress(widget, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(*points[0]))
+    for x, y in points[1:]:
+        QTest.mouseMove(widget, QPoint(x, y))
+    QTest.mouseRelease(widget, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(*points[-1]))
+
+
+def test_mouse_drag_draws_and_exports(qtbot):
+    pad = SignaturePad()
+    qtbot.addWidget(pad)
+    pad.resize(400, 160)
+    pad.show()
+    assert pad.is_empty()
+    assert pad.accessibleName()
+    assert pad.minimumWidth() >= 320 and pad.minimumHeight() >= 140
+    with qtbot.waitSignal(pad.changed):
+        drag(pad, [(40, 80), (80, 60), (120, 100), (160, 60), (200, 100)])
+    assert not pad.is_empty()
+    assert len(pad.strokes()) == 1 and len(pad.strokes()[0]) >= 4
+
+    transparent = QImage.fromData(pad.to_png(scale=1.0), "PNG")
+    assert transparent.width() == 400 and transparent.hasAlphaChannel()
+    assert transparent.pixelColor(5, 5).alpha() == 0  # untouched corner stays see-through
+    inked = [transparent.pixelColor(x, y).alpha() for x in range(40, 200) for y in range(55, 105)]
+    assert max(inked) == 255
+    white = QImage.fromData(pad.to_png(white=True, scale=2.0), "PNG")
+    assert white.width() == 800
+    corner = white.pixelColor(5, 5)
+    assert (corner.red(), corner.green(), corner.blue(), corner.alpha()) == (255, 255, 255, 255)
+
+
+def test_delete_clears_and_read_only_ignores_input(qtbot):
+    pad = SignaturePad()
+    qtbot.addWidget(pad)
+    pad.resize(400, 160)
+    pad.show()
+    drag(pad, [(30, 30), (90, 90)])
+    saved = pad.strokes()
+    pad.setFocus()
+    QTest.keyClick(pad, Qt.Key.Key_Delete)
+    assert pad.is_empty()
+    pad.set_strokes(saved)
+    assert pad.strokes() == saved
+    pad.set_read_only(True)
+    QTest.keyClick(pad, Qt.Key.Key_Delete)
+    drag(pad, [(10, 10), (60, 60)])
+    assert pad.strokes() == saved
