@@ -1,0 +1,297 @@
+"""Maintenance commands: backup, backups, restore, check, dump, load, init, users, migrate."""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import os
+import sqlite3
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from alembic.script import ScriptDirectory
+from sqlalchemy import exc
+
+from app.cli.common import CliError, open_context, print_json
+from app.db import schema
+from app.paths import AppPaths, resolve
+from app.services import backup, check, dump, maintenance, school, setup, users
+from app.services.context import ROLES, ServiceContext, Store
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+def _guarded(func: Handler) -> Handler:
+    """Database and file-system failures become one line on stderr (exit 2), never a traceback."""
+
+    @functools.wraps(func)
+    def wrapper(args: argparse.Namespace) -> int:
+        try:
+            return func(args)
+        except (exc.DatabaseError, sqlite3.DatabaseError) as error:
+            raise CliError("the database file is damaged, locked or not a SQLite database") from error
+        except PermissionError as error:
+            raise CliError(f"permission denied: {error.filename}") from error
+        except IsADirectoryError as error:
+            raise CliError(f"is a folder, not a file: {error.filename}") from error
+
+    return wrapper
+
+
+def _paths(args: argparse.Namespace) -> AppPaths:
+    return resolve(args.db, getattr(args, "data_dir", None))
+
+
+def _existing(args: argparse.Namespace) -> ServiceContext:
+    """Open a database that must already exist (checking or dumping a missing file is a typo, not a wish)."""
+    paths = _paths(args)
+    if not paths.db_path.is_file():
+        raise CliError(f"no database at {paths.db_path}")
+    return open_context(args)
+
+
+def _keep_everything(paths: AppPaths) -> int:
+    # Used when the school's setting cannot be read: rotating now might delete backups it wanted kept.
+    return len(backup.list_backups(paths)) + 1
+
+
+# --- backups ----------------------------------------------------------------------------------------------
+
+@_guarded
+def _backup(args: argparse.Namespace) -> int:
+    ctx = _existing(args)
+    keep, _ = maintenance.backup_settings(ctx.store)
+    info = backup.make_backup(ctx.store.paths, args.reason, keep)
+    print(info.path)
+    return 0
+
+
+@_guarded
+def _backups(args: argparse.Namespace) -> int:
+    found = backup.list_backups(_paths(args))
+    if args.json:
+        print_json([{"path": str(b.path), "created": b.created.isoformat(timespec="seconds"),
+                     "reason": b.reason, "size": b.size} for b in found])
+    else:
+        for b in found:
+            print(f"{b.created:%Y-%m-%d %H:%M:%S}  {b.reason:<14} {b.size:>12}  {b.path}")
+    return 0
+
+
+@_guarded
+def _restore(args: argparse.Namespace) -> int:
+    paths = _paths(args).ensure()
+    # No engine is opened here: restoring must work when the current file is the broken one. backup.restore
+    # verifies the source before it touches anything.
+    safety = backup.restore(paths, Path(args.file), keep=_keep_everything(paths))
+    print(f"restored {paths.db_path}")
+    if safety is not None:
+        print(f"the previous database was saved as {safety.path}")
+    return 0
+
+
+# --- check, dump, load ------------------------------------------------------------------------------------
+
+@_guarded
+def _check(args: argparse.Namespace) -> int:
+    ctx = _existing(args)
+    findings = check.run_checks(ctx.store)
+    if args.json:
+        print_json([f.as_dict() for f in findings])
+    elif findings:
+        for finding in findings:
+            print(finding)
+    else:
+        print("ok: no problems found")
+    return 1 if findings else 0
+
+
+@_guarded
+def _dump(args: argparse.Namespace) -> int:
+    ctx = _existing(args)
+    if not args.out:
+        try:
+            dump.write_dump(ctx.store, sys.stdout)
+            sys.stdout.flush()
+        except BrokenPipeError:  # `songjiao dump | head`: the reader left, which is not an error
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - keeps the interpreter's exit flush quiet
+        return 0
+    out = Path(args.out)
+    partial = out.with_name(out.name + ".partial")
+    # Written aside, then moved: a failed dump never leaves a half file under the real name.
+    with partial.open("w", encoding="utf-8") as handle:
+        counts = dump.write_dump(ctx.store, handle)
+    partial.replace(out)
+    print(f"wrote {sum(counts.values())} rows from {len(counts)} tables to {out}")
+    return 0
+
+
+@_guarded
+def _load(args: argparse.Namespace) -> int:
+    rows = dump.parse_dump(Path(args.file).read_bytes())  # everything checked before the database is touched
+    paths = _paths(args)
+    created = not paths.db_path.exists()
+    ctx = open_context(args)
+    try:
+        counts = dump.load_rows(ctx.store, rows)
+    except BaseException:
+        if created:  # leave no empty file behind a refused load into a new database
+            ctx.store.dispose()
+            for suffix in ("", "-wal", "-shm"):
+                Path(str(paths.db_path) + suffix).unlink(missing_ok=True)
+        raise
+    print(f"loaded {sum(counts.values())} rows into {paths.db_path}")
+    return 0
+
+
+# --- first run and users ----------------------------------------------------------------------------------
+
+@_guarded
+def _init(args: argparse.Namespace) -> int:
+    password = args.admin_password or os.environ.get("SONGJIAO_ADMIN_PASSWORD")
+    if not password:
+        raise CliError("--admin-password (or SONGJIAO_ADMIN_PASSWORD) is required")
+    from app.services import forms
+
+    start = forms.parse_date(args.term_start, "--term-start", required=True)
+    end = forms.parse_date(args.term_end, "--term-end", required=True)
+    assert start and end
+    days = [{"date": d.date.isoformat(), "kind": d.kind, "name": d.name}
+            for d in school.suggested_days(start, end)] if end > start else []
+    ctx = open_context(args)
+    setup.initialize_school(ctx, {
+        "school_name": args.school,
+        "term": {"name": args.term_name, "start": start.isoformat(), "end": end.isoformat(), "days": days},
+        "admin": {"username": args.admin_user, "display_name": args.admin_name or args.admin_user,
+                  "password": password},
+    })
+    print(f"school set up with term '{args.term_name}' ({len(days)} calendar days pre-filled) and "
+          f"administrator '{args.admin_user}'")
+    return 0
+
+
+def _user_id(ctx: ServiceContext, username: str) -> str:
+    for user in users.list_users(ctx, include_inactive=True):
+        if user.username == username:
+            return user.id
+    raise CliError(f"no user called '{username}'")
+
+
+@_guarded
+def _users_add(args: argparse.Namespace) -> int:
+    ctx = _existing(args)
+    info = users.create_user(ctx, {"username": args.username, "display_name": args.name or args.username,
+                                   "role": args.role, "password": args.password})
+    print(f"added {info.role} '{info.username}'")
+    return 0
+
+
+@_guarded
+def _users_list(args: argparse.Namespace) -> int:
+    ctx = _existing(args)
+    found = users.list_users(ctx, include_inactive=args.all)
+    if args.json:
+        print_json([{"username": u.username, "display_name": u.display_name, "role": u.role,
+                     "active": u.active} for u in found])
+    else:
+        for u in found:
+            print(f"{u.username:<20} {u.role:<17} {'active' if u.active else 'disabled':<9} {u.display_name}")
+    return 0
+
+
+@_guarded
+def _users_passwd(args: argparse.Namespace) -> int:
+    ctx = _existing(args)
+    users.set_password(ctx, _user_id(ctx, args.username), args.password)
+    print(f"password of '{args.username}' changed")
+    return 0
+
+
+# --- schema -----------------------------------------------------------------------------------------------
+
+def revision_chain() -> list[str]:
+    """Revisions from the first to the head (the chain is linear)."""
+    script = ScriptDirectory(str(schema.MIGRATIONS_DIR))
+    return [rev.revision for rev in reversed(list(script.walk_revisions()))]
+
+
+@_guarded
+def _migrate(args: argparse.Namespace) -> int:
+    paths = _paths(args).ensure()
+    chain = ["base", *revision_chain()]
+    target = args.to or chain[-1]
+    if target not in chain:
+        raise CliError(f"unknown revision '{target}' (known: {', '.join(chain)})")
+    existed = paths.db_path.is_file()
+    store = Store(paths)
+    try:
+        current = schema.check_compatible(store.engine) or "base"
+        if current == target:
+            print(f"already at revision {target}")
+            return 0
+        if existed and not schema.is_empty(store.engine):
+            keep = _keep_everything(paths)
+            if current == chain[-1]:
+                keep = maintenance.backup_settings(store)[0]
+            store.dispose()
+            saved = backup.make_backup(paths, "pre-migration", keep)
+            print(f"backup: {saved.path}")
+        if chain.index(target) > chain.index(current):
+            schema.upgrade(store.engine, target)
+        else:
+            schema.downgrade(store.engine, target)
+    finally:
+        store.dispose()
+    print(f"migrated from {current} to {target}")
+    return 0
+
+
+# --- registration -----------------------------------------------------------------------------------------
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    def add(name: str, func: Handler, help_text: str, parent: Any = sub) -> argparse.ArgumentParser:
+        parser: argparse.ArgumentParser = parent.add_parser(name, help=help_text, description=help_text)
+        parser.set_defaults(func=func)
+        return parser
+
+    p = add("backup", _backup, "make a backup now and print its path")
+    p.add_argument("--reason", default="manual", help="a word kept in the file name (default: manual)")
+    p = add("backups", _backups, "list the backups, newest first")
+    p.add_argument("--json", action="store_true")
+    p = add("restore", _restore, "replace the database with a verified backup (the current one is saved first)")
+    p.add_argument("file")
+    p = add("check", _check, "check the database file and the record rules; exit 1 when something is found")
+    p.add_argument("--json", action="store_true", help="findings as JSON")
+    p = add("dump", _dump, "write the whole database as JSON (resources/dump.schema.json)")
+    p.add_argument("--out", metavar="FILE", help="write to FILE instead of standard output")
+    p = add("load", _load, "load a JSON dump into an empty database")
+    p.add_argument("file")
+    p = add("init", _init, "set up the school, its first term and administrator without the wizard")
+    p.add_argument("--school", required=True, help="school name")
+    p.add_argument("--term-name", required=True)
+    p.add_argument("--term-start", required=True, metavar="YYYY-MM-DD")
+    p.add_argument("--term-end", required=True, metavar="YYYY-MM-DD")
+    p.add_argument("--admin-user", required=True)
+    p.add_argument("--admin-name", help="display name (default: the user name)")
+    p.add_argument("--admin-password", help="or set SONGJIAO_ADMIN_PASSWORD")
+    p = add("users", _no_subcommand, "manage user accounts")
+    users_sub = p.add_subparsers(dest="users_command", metavar="ACTION")
+    q = add("add", _users_add, "add a user", users_sub)
+    q.add_argument("username")
+    q.add_argument("--name", help="display name (default: the user name)")
+    q.add_argument("--role", required=True, choices=ROLES)
+    q.add_argument("--password", required=True)
+    q = add("list", _users_list, "list users", users_sub)
+    q.add_argument("--all", action="store_true", help="include disabled users")
+    q.add_argument("--json", action="store_true")
+    q = add("passwd", _users_passwd, "set a user's password", users_sub)
+    q.add_argument("username")
+    q.add_argument("--password", required=True)
+    p = add("migrate", _migrate, "upgrade the database schema to this program's version (a backup is made first)")
+    p.add_argument("--to", metavar="REV", help="a revision to up- or downgrade to ('base' removes every table)")
+
+
+def _no_subcommand(args: argparse.Namespace) -> int:
+    raise CliError("users: choose an action: add, list or passwd")
