@@ -1,0 +1,425 @@
+"""Monthly plans (月送教计划): edit, submit, approve or return; an approval covers exactly one revision."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.db.base import utcnow
+from app.db.models import (
+    Assignment,
+    Goal,
+    Iep,
+    MonthlyPlan,
+    Objective,
+    PlannedVisit,
+    PlanRevision,
+    Student,
+    User,
+)
+from app.domain import approval
+from app.services import forms
+from app.services.access import student_for_read, student_for_write, visible_students
+from app.services.context import ServiceContext, get_live, reading, transaction
+from app.services.errors import ConflictError, PermissionDenied, ValidationError
+
+PLAN_TEXT = {"materials": 4000, "family_tasks": 4000, "safety_notes": 4000}
+PLAN_FIELDS = (*PLAN_TEXT, "objective_ids", "co_teacher_ids", "visits", "teacher_id")
+VISIT_FIELDS = ("date", "time_slot", "lessons", "content")
+LESSON_FIELDS = ("subject", "content", "objective_ids")
+AWAITING = (approval.PlanStatus.SUBMITTED.value, approval.PlanStatus.RESUBMITTED.value)
+# Refusals of the approval rules that are about who acts (403) rather than the plan's state (409).
+_PERMISSION_REFUSALS = {approval.UNKNOWN_ROLE, approval.SUBMIT_ROLE, approval.SUBMIT_NOT_AUTHOR,
+                        approval.DECIDE_ROLE, approval.DECIDE_OWN_PLAN}
+_REFUSAL_TEXT = {
+    approval.UNKNOWN_ROLE: "Your role does not allow this.",
+    approval.SUBMIT_ROLE: "School leaders read plans but do not submit them.",
+    approval.SUBMIT_NOT_AUTHOR: "Only the plan's author submits it.",
+    approval.SUBMIT_ALREADY_SUBMITTED: "The plan is already waiting for a decision.",
+    approval.SUBMIT_ALREADY_APPROVED: "The plan is already approved.",
+    approval.DECIDE_ROLE: "Only the academic affairs office approves or returns plans.",
+    approval.DECIDE_OWN_PLAN: "Nobody decides on their own plan.",
+    approval.DECIDE_NOT_SUBMITTED: "The plan is not waiting for a decision.",
+    approval.DECIDE_STALE_REVISION: "The plan changed since you opened it; reload it and decide again.",
+}
+
+
+@dataclass(frozen=True)
+class LessonContent:
+    subject: str
+    content: str
+    objective_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class PlannedVisitInfo:
+    id: str
+    date: dt.date
+    time_slot: str
+    lessons: int
+    content: tuple[LessonContent, ...]
+
+
+@dataclass(frozen=True)
+class PlanDetail:
+    id: str
+    revision: int  # row revision (optimistic concurrency)
+    student_id: str
+    month: str
+    teacher_id: str
+    status: str
+    plan_revision: int  # the number a decision must name
+    approved_revision: int | None
+    is_approved: bool  # approved and covering the current content
+    objective_ids: tuple[str, ...]
+    materials: str
+    family_tasks: str
+    safety_notes: str
+    co_teacher_ids: tuple[str, ...]
+    visits: tuple[PlannedVisitInfo, ...]
+    first_submitted_at: dt.datetime | None
+    last_comment: str
+
+
+@dataclass(frozen=True)
+class PlanSummary:
+    id: str
+    student_id: str
+    student_code: str
+    student_name: str
+    month: str
+    teacher_id: str
+    teacher_name: str
+    status: str
+    plan_revision: int
+    submitted_at: dt.datetime | None  # of the latest revision
+    visits_planned: int
+
+
+@dataclass(frozen=True)
+class RevisionInfo:
+    number: int
+    submitted_at: dt.datetime
+    submitted_by: str
+    decision: str | None
+    reviewer_id: str | None
+    reviewer_name: str
+    decided_at: dt.datetime | None
+    comment: str
+    snapshot: dict[str, Any]
+
+
+def _state(plan: MonthlyPlan) -> approval.PlanState:
+    return approval.PlanState(plan.status, plan.plan_revision, plan.approved_revision, plan.teacher_id)
+
+
+def _apply(plan: MonthlyPlan, state: approval.PlanState) -> None:
+    plan.status, plan.plan_revision, plan.approved_revision = state.status, state.revision, state.approved_revision
+
+
+def _refuse(message_id: str) -> None:
+    error = PermissionDenied if message_id in _PERMISSION_REFUSALS else ConflictError
+    raise error(message_id, _REFUSAL_TEXT.get(message_id, "This step is not allowed now."))
+
+
+def _live(items: list[Any]) -> list[Any]:
+    return [i for i in items if i.deleted_at is None]
+
+
+def _visit_info(v: PlannedVisit) -> PlannedVisitInfo:
+    content = tuple(LessonContent(str(c.get("subject", "")), str(c.get("content", "")),
+                                  tuple(c.get("objective_ids") or ())) for c in v.content or [])
+    return PlannedVisitInfo(v.id, v.date, v.time_slot, v.lessons, content)
+
+
+def _detail(plan: MonthlyPlan) -> PlanDetail:
+    revisions = _live(plan.revisions)
+    comment = next((r.comment for r in reversed(revisions) if r.decision), "")
+    return PlanDetail(plan.id, plan.revision, plan.student_id, plan.month, plan.teacher_id, plan.status,
+                      plan.plan_revision, plan.approved_revision, approval.is_approved(_state(plan)),
+                      tuple(plan.objective_ids or ()), plan.materials, plan.family_tasks, plan.safety_notes,
+                      tuple(plan.co_teacher_ids or ()), tuple(_visit_info(v) for v in _live(plan.planned_visits)),
+                      plan.first_submitted_at, comment)
+
+
+def snapshot(plan: MonthlyPlan) -> dict[str, Any]:
+    """The plan as a reviewer sees it: what a decision covers (dates as ISO text, JSON-safe)."""
+    return {
+        "month": plan.month, "teacher_id": plan.teacher_id, "objective_ids": list(plan.objective_ids or []),
+        "materials": plan.materials, "family_tasks": plan.family_tasks, "safety_notes": plan.safety_notes,
+        "co_teacher_ids": list(plan.co_teacher_ids or []),
+        "visits": [{"date": v.date.isoformat(), "time_slot": v.time_slot, "lessons": v.lessons,
+                    "content": list(v.content or [])} for v in _live(plan.planned_visits)],
+    }
+
+
+# --- validation -----------------------------------------------------------------------------------------
+
+def _student_objectives(session: Session, student_id: str) -> set[str]:
+    return set(session.scalars(
+        select(Objective.id).join(Goal, Goal.id == Objective.goal_id).join(Iep, Iep.id == Goal.iep_id)
+        .where(Iep.student_id == student_id, Objective.deleted_at.is_(None), Goal.deleted_at.is_(None),
+               Iep.deleted_at.is_(None))))
+
+
+def check_objectives(session: Session, student_id: str, ids: Any, key: str) -> list[str]:
+    """Objective ids must be the student's own (from any of their IEPs)."""
+    ids = list(dict.fromkeys(str(i) for i in (ids or [])))
+    if ids and not set(ids) <= _student_objectives(session, student_id):
+        raise ValidationError("objective.foreign", "An objective does not belong to this student's IEP.", field=key)
+    return ids
+
+
+def _month_bounds(month: str) -> tuple[dt.date, dt.date]:
+    first = dt.date.fromisoformat(month + "-01")
+    following = (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+    return first, following - dt.timedelta(days=1)
+
+
+def _clean_visits(session: Session, student_id: str, month: str, raw: Any) -> list[dict[str, Any]]:
+    first, last = _month_bounds(month)
+    visits = []
+    for entry in raw or []:
+        forms.unknown_keys(entry, VISIT_FIELDS)
+        day = forms.parse_date(entry.get("date"), "visits.date", required=True)
+        assert day is not None
+        if not first <= day <= last:
+            raise ValidationError("plan.visit_outside_month", f"{day.isoformat()} is not in {month}.",
+                                  field="visits.date")
+        lessons = forms.parse_int(entry.get("lessons", 2), "visits.lessons", low=1, high=8, required=True)
+        content = []
+        for lesson in entry.get("content") or []:
+            forms.unknown_keys(lesson, LESSON_FIELDS)
+            content.append({"subject": forms.text(lesson, "subject", max_len=40),
+                            "content": forms.text(lesson, "content", max_len=2000),
+                            "objective_ids": check_objectives(session, student_id, lesson.get("objective_ids"),
+                                                              "visits.content.objective_ids")})
+        visits.append({"date": day, "time_slot": forms.text(entry, "time_slot", max_len=20), "lessons": lessons,
+                       "content": content})
+    return sorted(visits, key=lambda v: v["date"])
+
+
+def _teachers(session: Session, ids: Any, key: str) -> list[str]:
+    ids = list(dict.fromkeys(str(i) for i in (ids or [])))
+    for teacher_id in ids:
+        user = session.get(User, teacher_id)
+        if user is None or user.deleted_at is not None or user.role != "teacher":
+            raise ValidationError("plan.not_teacher", "Only teachers can be listed as teachers.", field=key)
+    return ids
+
+
+def _main_teacher(session: Session, student_id: str) -> str | None:
+    return session.scalar(select(Assignment.teacher_id).where(
+        Assignment.student_id == student_id, Assignment.deleted_at.is_(None), Assignment.end_date.is_(None))
+        .order_by(Assignment.role.desc()))
+
+
+# --- use cases ------------------------------------------------------------------------------------------
+
+def save_plan(ctx: ServiceContext, student_id: str, month: str, data: dict[str, Any],
+              expected_revision: int | None = None) -> PlanDetail:
+    """Create or edit the student's plan for a month; ``visits`` (if given) replaces the planned visits.
+
+    Only the author edits. Editing a submitted or approved plan makes a new revision (approval.after_edit).
+    """
+    month = forms.month_key(month)
+    forms.unknown_keys(data, PLAN_FIELDS)
+    with transaction(ctx) as session:
+        student_for_write(session, ctx, student_id)
+        plan = session.scalar(select(MonthlyPlan).where(MonthlyPlan.student_id == student_id,
+                                                        MonthlyPlan.month == month,
+                                                        MonthlyPlan.deleted_at.is_(None)))
+        if plan is None:
+            author = ctx.actor.id if ctx.actor.is_teacher else (data.get("teacher_id")
+                                                                or _main_teacher(session, student_id))
+            if not author:
+                raise ValidationError("plan.no_teacher", "Choose the teacher who writes this plan.",
+                                      field="teacher_id")
+            _teachers(session, [author], "teacher_id")
+            plan = MonthlyPlan(student_id=student_id, month=month, teacher_id=author, objective_ids=[],
+                               co_teacher_ids=[])
+            session.add(plan)
+            before: dict[str, Any] | None = None
+        else:
+            if ctx.actor.id != plan.teacher_id and ctx.actor.role != "system":
+                raise PermissionDenied("plan.not_author", "Only the plan's author edits it.")
+            if expected_revision is not None and expected_revision != plan.revision:
+                raise ConflictError("record.changed", "Someone else saved this plan first; reload and try again.")
+            before = snapshot(plan)  # to tell a real change (new revision) from a save without edits
+        for key, max_len in PLAN_TEXT.items():
+            if key in data:
+                setattr(plan, key, forms.text(data, key, max_len=max_len))
+        if "objective_ids" in data:
+            plan.objective_ids = check_objectives(session, student_id, data["objective_ids"], "objective_ids")
+        if "co_teacher_ids" in data:
+            plan.co_teacher_ids = _teachers(session, data["co_teacher_ids"], "co_teacher_ids")
+        if "visits" in data:
+            visits = _clean_visits(session, student_id, month, data["visits"])
+            for old in _live(plan.planned_visits):
+                session.delete(old)
+            session.flush()
+            for visit in visits:
+                session.add(PlannedVisit(plan_id=plan.id, **visit))
+            session.flush()
+            session.expire(plan, ["planned_visits"])
+        session.flush()
+        session.expire(plan, ["planned_visits"])
+        if before is not None and snapshot(plan) != before:
+            _after_edit(session, plan)
+        session.flush()
+        return _detail(plan)
+
+
+def _after_edit(session: Session, plan: MonthlyPlan) -> None:
+    before = plan.plan_revision
+    _apply(plan, approval.after_edit(_state(plan)))
+    if plan.status in AWAITING and plan.plan_revision != before:
+        # Still awaiting a decision: the reviewer must see (and decide on) the new content.
+        _add_revision(session, plan, plan.teacher_id)
+
+
+def _add_revision(session: Session, plan: MonthlyPlan, by: str) -> None:
+    session.flush()
+    session.expire(plan, ["planned_visits", "revisions"])
+    session.add(PlanRevision(plan_id=plan.id, number=plan.plan_revision, snapshot=snapshot(plan),
+                             submitted_at=utcnow(), submitted_by=by))
+
+
+def submit_plan(ctx: ServiceContext, plan_id: str) -> PlanDetail:
+    with transaction(ctx) as session:
+        plan: MonthlyPlan = get_live(session, MonthlyPlan, plan_id, "plan")
+        student_for_write(session, ctx, plan.student_id)
+        state = _state(plan)
+        acting_id, role = ctx.actor.id, ctx.actor.role
+        if role == "system":  # maintenance and demo data act for the author
+            acting_id, role = plan.teacher_id, "teacher"
+        refusal = approval.can_submit(state, acting_id, role)
+        if refusal:
+            _refuse(refusal)
+        if not _live(plan.planned_visits):
+            raise ValidationError("plan.no_visits", "Plan at least one visit before submitting.", field="visits")
+        _apply(plan, approval.after_submit(state))
+        numbers = {r.number for r in plan.revisions}
+        if plan.plan_revision in numbers:
+            # A returned plan resubmitted: a fresh number, so each decision names one snapshot.
+            plan.plan_revision = max(numbers) + 1
+        plan.first_submitted_at = plan.first_submitted_at or utcnow()
+        _add_revision(session, plan, acting_id)
+        session.flush()
+        session.expire(plan, ["revisions"])
+        return _detail(plan)
+
+
+def decide_plan(ctx: ServiceContext, plan_id: str, revision_seen: int, approve: bool,
+                comment: str = "") -> PlanDetail:
+    """Approve or return exactly the revision the reviewer saw; returning needs a comment."""
+    comment = forms.text({"comment": comment}, "comment", required=not approve, max_len=2000)
+    with transaction(ctx) as session:
+        plan: MonthlyPlan = get_live(session, MonthlyPlan, plan_id, "plan")
+        student_for_read(session, ctx, plan.student_id)
+        state = _state(plan)
+        role = "academic_affairs" if ctx.actor.role == "system" else ctx.actor.role
+        refusal = approval.can_decide(state, ctx.actor.id, role, revision_seen)
+        if refusal:
+            _refuse(refusal)
+        revision = next((r for r in plan.revisions if r.number == plan.plan_revision), None)
+        if revision is None or revision.decision is not None:
+            raise ConflictError(approval.DECIDE_NOT_SUBMITTED, _REFUSAL_TEXT[approval.DECIDE_NOT_SUBMITTED])
+        _apply(plan, approval.after_decision(state, approve))
+        revision.decision = "approved" if approve else "returned"
+        revision.reviewer_id = None if ctx.actor.role == "system" else ctx.actor.id
+        revision.decided_at = utcnow()
+        revision.comment = comment
+        session.flush()
+        return _detail(plan)
+
+
+def delete_plan(ctx: ServiceContext, plan_id: str) -> None:
+    """Only a draft never submitted may be deleted; anything the office saw stays on record."""
+    with transaction(ctx) as session:
+        plan: MonthlyPlan = get_live(session, MonthlyPlan, plan_id, "plan")
+        student_for_write(session, ctx, plan.student_id)
+        if ctx.actor.id != plan.teacher_id and ctx.actor.role != "system":
+            raise PermissionDenied("plan.not_author", "Only the plan's author deletes it.")
+        if plan.revisions:
+            raise ConflictError("plan.submitted_once", "A plan that was submitted cannot be deleted.")
+        session.delete(plan)  # never shared with anyone: no tombstone needed, and the month is free again
+
+
+def get_plan(ctx: ServiceContext, plan_id: str) -> PlanDetail:
+    with reading(ctx) as session:
+        plan: MonthlyPlan = get_live(session, MonthlyPlan, plan_id, "plan")
+        student_for_read(session, ctx, plan.student_id)
+        return _detail(plan)
+
+
+def find_plan(ctx: ServiceContext, student_id: str, month: str) -> PlanDetail | None:
+    month = forms.month_key(month)
+    with reading(ctx) as session:
+        student_for_read(session, ctx, student_id)
+        plan = session.scalar(select(MonthlyPlan).where(MonthlyPlan.student_id == student_id,
+                                                        MonthlyPlan.month == month, MonthlyPlan.deleted_at.is_(None)))
+        return None if plan is None else _detail(plan)
+
+
+def plan_status_in(session: Session, student_id: str, day: dt.date) -> str | None:
+    """Within a transaction: 'approved' only when the approval covers the current revision; None if no plan."""
+    plan = session.scalar(select(MonthlyPlan).where(MonthlyPlan.student_id == student_id,
+                                                    MonthlyPlan.month == day.strftime("%Y-%m"),
+                                                    MonthlyPlan.deleted_at.is_(None)))
+    if plan is None:
+        return None
+    return approval.PlanStatus.APPROVED.value if approval.is_approved(_state(plan)) else (
+        approval.PlanStatus.DRAFT.value if plan.status == approval.PlanStatus.APPROVED else plan.status)
+
+
+def plan_status_for(ctx: ServiceContext, student_id: str, day: dt.date) -> str | None:
+    with reading(ctx) as session:
+        student_for_read(session, ctx, student_id)
+        return plan_status_in(session, student_id, day)
+
+
+def _summaries(session: Session, query: Any) -> list[PlanSummary]:
+    latest = (select(PlanRevision.plan_id, func.max(PlanRevision.submitted_at).label("at"))
+              .group_by(PlanRevision.plan_id).subquery())
+    visits = (select(PlannedVisit.plan_id, func.count().label("n")).where(PlannedVisit.deleted_at.is_(None))
+              .group_by(PlannedVisit.plan_id).subquery())
+    rows = session.execute(
+        query.add_columns(Student.code, Student.name, User.display_name, latest.c.at, visits.c.n)
+        .join(Student, Student.id == MonthlyPlan.student_id).join(User, User.id == MonthlyPlan.teacher_id)
+        .outerjoin(latest, latest.c.plan_id == MonthlyPlan.id).outerjoin(visits, visits.c.plan_id == MonthlyPlan.id))
+    return [PlanSummary(p.id, p.student_id, code, name, p.month, p.teacher_id, teacher, p.status, p.plan_revision,
+                        at, n or 0) for p, code, name, teacher, at, n in rows]
+
+
+def office_queue(ctx: ServiceContext) -> list[PlanSummary]:
+    """Plans waiting for a decision, oldest submission first."""
+    with reading(ctx) as session:
+        visible = visible_students(ctx).with_only_columns(Student.id)
+        query = select(MonthlyPlan).where(MonthlyPlan.deleted_at.is_(None), MonthlyPlan.status.in_(AWAITING),
+                                          MonthlyPlan.student_id.in_(visible))
+        result = _summaries(session, query)
+        return sorted(result, key=lambda s: (s.submitted_at or dt.datetime.max, s.month, s.student_code))
+
+
+def list_plans(ctx: ServiceContext, student_id: str) -> list[PlanSummary]:
+    with reading(ctx) as session:
+        student_for_read(session, ctx, student_id)
+        query = select(MonthlyPlan).where(MonthlyPlan.deleted_at.is_(None), MonthlyPlan.student_id == student_id)
+        return sorted(_summaries(session, query), key=lambda s: s.month, reverse=True)
+
+
+def plan_history(ctx: ServiceContext, plan_id: str) -> list[RevisionInfo]:
+    """Every submitted revision with its decision, oldest first."""
+    with reading(ctx) as session:
+        plan: MonthlyPlan = get_live(session, MonthlyPlan, plan_id, "plan")
+        student_for_read(session, ctx, plan.student_id)
+        names = {uid: name for uid, name in session.execute(select(User.id, User.display_name))}
+        return [RevisionInfo(r.number, r.submitted_at, r.submitted_by, r.decision, r.reviewer_id,
+                             names.get(r.reviewer_id or "", ""), r.decided_at, r.comment, dict(r.snapshot))
+                for r in _live(plan.revisions)]
+
