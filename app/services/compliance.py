@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.db.models import Assignment, Pause, Student, Visit, VisitLesson
 from app.domain.calendar import TermCalendar
 from app.domain.rules import (
     CancelCause,
@@ -20,7 +21,6 @@ from app.domain.rules import (
     VisitState,
     evaluate,
 )
-from app.db.models import Assignment, Pause, Student, Visit, VisitLesson
 from app.services.access import visible_students
 from app.services.context import ServiceContext, reading
 from app.services.school import TermInfo, resolve_term, rule_of, school_row
@@ -119,10 +119,11 @@ def term_compliance(ctx: ServiceContext, term_ref: str | None = None, *, student
         ):
             teachers[student_id].append(t_id)
         facts = facts_for(session, students, calendar)
+        # Plain values before the session closes: reading() rolls back, which expires ORM instances.
+        rows = [(s.id, s.code, s.name) for s in students]
     results = tuple(
-        StudentCompliance(s.id, s.code, s.name, tuple(teachers.get(s.id, ())),
-                          evaluate(calendar, rule, facts[s.id], today))
-        for s in students
+        StudentCompliance(sid, code, name, tuple(teachers.get(sid, ())), evaluate(calendar, rule, facts[sid], today))
+        for sid, code, name in rows
     )
     return TermCompliance(term, rule, today, results)
 
