@@ -1,0 +1,1 @@
+"""Printed documents (PDF via reportlab) and spreadsheets (xlsx via openpyxl), read through the services."""

@@ -1,0 +1,198 @@
+"""Document machinery: school name and 第 x 页 共 y 页 on every page, bookmarks and contents in one pass.
+
+The total page count and the contents page's page numbers are only known at the end. Rather than
+build every document twice (reportlab's multiBuild), they are drawn into PDF form XObjects that the
+pages reference early and that are defined just before the file is saved.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, Image, PageTemplate, Paragraph
+
+from app.reports.pdf.fonts import register_fonts
+from app.reports.pdf.styles import FRAME_W, GRID, MARGIN, PAGE_H, PAGE_W, styles
+
+TOTAL_FORM = "pagetotal"
+TOC_FORM = "contents"
+
+
+@dataclass
+class Section:
+    key: str
+    title: str
+    page: int = 0
+
+
+class _FinishingCanvas(Canvas):
+    """A canvas that lets its document draw late-known forms just before saving."""
+
+    finisher: Callable[[Canvas], None] | None = None
+
+    def save(self) -> None:
+        if self.finisher is not None:
+            self.finisher(self)
+        super().save()
+
+
+class Heading(Paragraph):
+    """A section title that becomes a bookmark (and a contents line) on the page it lands on."""
+
+    def __init__(self, key: str, title: str, style: str = "h1", level: int = 0) -> None:
+        super().__init__(title, styles()[style])
+        self.key, self.title, self.level = key, title, level
+
+
+class Anchor(Flowable):
+    """An invisible bookmark target (the cover has no printed heading)."""
+
+    def __init__(self, key: str, title: str, level: int = 0) -> None:
+        super().__init__()
+        self.key, self.title, self.level = key, title, level
+        self.width = self.height = 0
+
+    def draw(self) -> None:
+        pass
+
+
+class Contents(Flowable):
+    """The contents list: reserves its space now, draws the form filled at the end."""
+
+    def __init__(self, count: int) -> None:
+        super().__init__()
+        self.height = count * 9 * mm
+        self.width = FRAME_W
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        self.canv.doForm(TOC_FORM)
+
+
+@dataclass
+class DocInfo:
+    title: str  # printed in the header and the PDF metadata
+    school_name: str
+    subject: str = ""
+    password: str | None = None
+    sections: list[Section] = field(default_factory=list)
+
+
+class NumberedDoc(BaseDocTemplate):
+    """A4 portrait with header (school, document) and footer (第 x 页 共 y 页)."""
+
+    def __init__(self, target: Path | io.BytesIO, info: DocInfo, **kwargs: Any) -> None:
+        encrypt = None
+        if info.password:
+            from reportlab.lib.pdfencrypt import StandardEncryption
+
+            encrypt = StandardEncryption(info.password, canPrint=1, canModify=0, canCopy=0, canAnnotate=0,
+                                         strength=128)
+        super().__init__(
+            str(target) if isinstance(target, Path) else target, pagesize=(PAGE_W, PAGE_H),
+            leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN + 4 * mm, bottomMargin=MARGIN,
+            title=info.title, author=info.school_name, subject=info.subject, creator="Songjiao 送教上门",
+            encrypt=encrypt, initialFontName=register_fonts(), **kwargs)
+        self.info = info
+        frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body",
+                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        self.addPageTemplates([PageTemplate("page", [frame], onPage=self._decorate)])
+        self._last_page = 0
+
+    def beforeDocument(self) -> None:
+        self.canv.finisher = self._finish  # type: ignore[attr-defined]
+        # Reading order for screen readers and the PDF's own outline pane.
+        self.canv.showOutline()
+
+    def _decorate(self, canv: Canvas, doc: BaseDocTemplate) -> None:
+        font = register_fonts()
+        self._last_page = doc.page
+        canv.saveState()
+        canv.setStrokeColor(GRID)
+        canv.setLineWidth(0.4)
+        top = PAGE_H - MARGIN + 2 * mm
+        canv.setFont(font, 8.5)
+        canv.drawString(MARGIN, top + 1.5 * mm, self.info.school_name)
+        canv.drawRightString(PAGE_W - MARGIN, top + 1.5 * mm, self.info.title)
+        canv.line(MARGIN, top, PAGE_W - MARGIN, top)
+        canv.line(MARGIN, MARGIN - 4 * mm, PAGE_W - MARGIN, MARGIN - 4 * mm)
+        canv.setFont(font, 9)
+        canv.drawRightString(PAGE_W / 2 - 1 * mm, MARGIN - 9 * mm, f"第 {doc.page} 页")
+        canv.doForm(TOTAL_FORM)
+        canv.restoreState()
+
+    def afterFlowable(self, flowable: Flowable) -> None:
+        if isinstance(flowable, Heading | Anchor):
+            key = flowable.key
+            self.canv.bookmarkPage(key)
+            self.canv.addOutlineEntry(flowable.title, key, level=flowable.level, closed=True)
+            if flowable.level == 0:
+                self.info.sections.append(Section(key, flowable.title, self.page))
+
+    def _finish(self, canv: Canvas) -> None:
+        font = register_fonts()
+        canv.beginForm(TOTAL_FORM)
+        canv.setFont(font, 9)
+        canv.drawString(PAGE_W / 2 + 1 * mm, MARGIN - 9 * mm, f"共 {self._last_page} 页")
+        canv.endForm()
+        canv.beginForm(TOC_FORM)
+        sections = [s for s in self.info.sections if s.key not in ("cover", "contents")]
+        contents_height = len(sections) * 9 * mm
+        for i, section in enumerate(sections):
+            y = contents_height - (i + 1) * 9 * mm + 3 * mm
+            canv.setFont(font, 11.5)
+            canv.drawString(4 * mm, y, f"{_number(i + 1)}、{section.title}")
+            canv.drawRightString(FRAME_W - 2 * mm, y, str(section.page))
+            canv.setDash(1, 2.5)
+            canv.setLineWidth(0.5)
+            width = canv.stringWidth(f"{_number(i + 1)}、{section.title}", font, 11.5)
+            canv.line(4 * mm + width + 3 * mm, y + 1, FRAME_W - 12 * mm, y + 1)
+            canv.setDash()
+        canv.endForm()
+
+
+_NUMERALS = "一二三四五六七八九十"
+
+
+def _number(n: int) -> str:
+    if n <= 10:
+        return _NUMERALS[n - 1]
+    return "十" + _NUMERALS[n - 11] if n < 20 else str(n)
+
+
+def build(target: Path | io.BytesIO, info: DocInfo, story: Sequence[Flowable]) -> int:
+    """Render ``story`` to ``target``; returns the number of pages."""
+    doc = NumberedDoc(target, info)
+    doc.build(list(story), canvasmaker=_FinishingCanvas)
+    return doc._last_page
+
+
+def image_flowable(data: bytes, max_w: float, max_h: float) -> Image:
+    """A picture scaled to fit the box, aspect kept. Large phone photos are reduced first (file size, speed)."""
+    source: io.BytesIO = io.BytesIO(data)
+    reader = ImageReader(source)
+    width, height = reader.getSize()
+    if len(data) > 400_000 and max(width, height) > 1600:
+        source = _reduced(data)
+    scale = min(max_w / width, max_h / height)
+    return Image(source, width=width * scale, height=height * scale)
+
+
+def _reduced(data: bytes) -> io.BytesIO:
+    from PIL import Image as PilImage
+
+    with PilImage.open(io.BytesIO(data)) as picture:
+        picture.thumbnail((1600, 1600))
+        out = io.BytesIO()
+        picture.convert("RGB").save(out, "JPEG", quality=80)
+    out.seek(0)
+    return out

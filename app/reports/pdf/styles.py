@@ -1,0 +1,104 @@
+"""Paragraph and table styles shared by every PDF: CJK line breaking, A4, ruled tables."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_LEFT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import Paragraph, Table, TableStyle
+
+from app.reports.pdf.fonts import register_fonts
+
+PAGE_W, PAGE_H = A4
+MARGIN = 18 * mm
+FRAME_W = PAGE_W - 2 * MARGIN
+GRID = colors.HexColor("#444444")
+SHADE = colors.HexColor("#EEF1F5")
+ACCENT = colors.HexColor("#1F4E79")
+
+
+@cache
+def styles() -> dict[str, ParagraphStyle]:
+    """Named styles. wordWrap='CJK' breaks lines between any two Han characters, as Chinese print does."""
+    font = register_fonts()
+    base = ParagraphStyle("body", fontName=font, fontSize=10, leading=15, wordWrap="CJK", alignment=TA_LEFT)
+    return {
+        "body": base,
+        "small": ParagraphStyle("small", parent=base, fontSize=8.5, leading=12),
+        "cell": ParagraphStyle("cell", parent=base, fontSize=9, leading=12.5),
+        "cell_c": ParagraphStyle("cell_c", parent=base, fontSize=9, leading=12.5, alignment=TA_CENTER),
+        "label": ParagraphStyle("label", parent=base, fontSize=9, leading=12.5, textColor=colors.HexColor("#222222")),
+        "h1": ParagraphStyle("h1", parent=base, fontSize=16, leading=22, spaceBefore=2, spaceAfter=8,
+                             textColor=ACCENT),
+        "h2": ParagraphStyle("h2", parent=base, fontSize=12, leading=17, spaceBefore=8, spaceAfter=4,
+                             textColor=ACCENT),
+        "title": ParagraphStyle("title", parent=base, fontSize=26, leading=36, alignment=TA_CENTER),
+        "subtitle": ParagraphStyle("subtitle", parent=base, fontSize=15, leading=24, alignment=TA_CENTER),
+        "form_title": ParagraphStyle("form_title", parent=base, fontSize=17, leading=24, alignment=TA_CENTER,
+                                     spaceAfter=6),
+        "center": ParagraphStyle("center", parent=base, alignment=TA_CENTER),
+    }
+
+
+def para(text: object, style: str = "cell") -> Paragraph:
+    """A paragraph of plain text (escaped; line breaks kept)."""
+    value = "" if text is None else str(text)
+    return Paragraph(escape(value).replace("\n", "<br/>"), styles()[style])
+
+
+def grid_style(*extra: tuple[object, ...], header_rows: int = 0) -> TableStyle:
+    commands: list[tuple[object, ...]] = [
+        ("GRID", (0, 0), (-1, -1), 0.5, GRID),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("FONTNAME", (0, 0), (-1, -1), register_fonts()),
+        ("FONTSIZE", (0, 0), (-1, -1), 9),
+        ("LEFTPADDING", (0, 0), (-1, -1), 4),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+    ]
+    if header_rows:
+        commands.append(("BACKGROUND", (0, 0), (-1, header_rows - 1), SHADE))
+    commands.extend(extra)
+    return TableStyle(commands)
+
+
+def data_table(header: Sequence[str], rows: Sequence[Sequence[object]], widths: Sequence[float]) -> Table:
+    """A ruled table with a shaded header repeated on every page it spans."""
+    body = [[para(h, "cell_c") for h in header]]
+    body += [[c if isinstance(c, Paragraph) else para(c) for c in row] for row in rows]
+    table = Table(body, colWidths=widths, repeatRows=1)
+    table.setStyle(grid_style(header_rows=1))
+    return table
+
+
+def field_table(pairs: list[tuple[str, object]], columns: int = 2, label_w: float = 26 * mm) -> Table:
+    """Label/value pairs laid out ``columns`` pairs to a row, as on the paper forms."""
+    value_w = FRAME_W / columns - label_w
+    rows: list[list[object]] = []
+    for start in range(0, len(pairs), columns):
+        row: list[object] = []
+        for label, value in pairs[start:start + columns]:
+            row += [para(label, "label"), value if isinstance(value, Paragraph) else para(value)]
+        row += [""] * (2 * columns - len(row))
+        rows.append(row)
+    table = Table(rows, colWidths=[label_w, value_w] * columns)
+    table.setStyle(grid_style(*[("BACKGROUND", (2 * i, 0), (2 * i, -1), SHADE) for i in range(columns)]))
+    return table
+
+
+def full_row_table(pairs: list[tuple[str, object]], label_w: float = 26 * mm,
+                   min_height: float | None = None) -> Table:
+    """Label/value pairs, one per row across the full width (long texts, ruled boxes to write in)."""
+    rows = [[para(label, "label"), value if isinstance(value, Paragraph) else para(value)]
+            for label, value in pairs]
+    heights = [min_height] * len(rows) if min_height else None
+    table = Table(rows, colWidths=[label_w, FRAME_W - label_w], rowHeights=heights)
+    table.setStyle(grid_style(("BACKGROUND", (0, 0), (0, -1), SHADE)))
+    return table

@@ -1,0 +1,449 @@
+"""Everything one student's term archive packet (送教上门档案) needs, gathered into frozen dataclasses."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from app.db.models import (
+    Assignment,
+    Attachment,
+    AuditEntry,
+    Blob,
+    Contact,
+    Goal,
+    Guardian,
+    Iep,
+    LessonPlan,
+    MonthlyPlan,
+    Objective,
+    Student,
+    User,
+    Visit,
+)
+from app.domain import validation
+from app.domain.rules import ComplianceResult, evaluate
+from app.services.access import student_for_read
+from app.services.compliance import facts_for
+from app.services.context import ServiceContext, reading, transaction
+from app.services.school import TermInfo, get_term, rule_of, school_row
+from app.services.students import GuardianInfo, _guardian_info
+
+
+@dataclass(frozen=True)
+class ImageData:
+    data: bytes
+    mime: str
+    caption: str = ""
+
+
+@dataclass(frozen=True)
+class ScoreLine:
+    domain: str
+    score: float | None
+    max_score: float | None
+    note: str
+
+
+@dataclass(frozen=True)
+class ReviewLine:
+    date: dt.date
+    result: str
+    note: str
+
+
+@dataclass(frozen=True)
+class ObjectiveSheet:
+    id: str
+    number: str  # "2.1": goal 2, objective 1, as teachers refer to them
+    text: str
+    start: dt.date | None
+    end: dt.date | None
+    criterion: str
+    method: str
+    reviews: tuple[ReviewLine, ...]
+
+    @property
+    def final(self) -> str:
+        return self.reviews[-1].result if self.reviews else ""
+
+
+@dataclass(frozen=True)
+class GoalSheet:
+    domain: str
+    text: str
+    objectives: tuple[ObjectiveSheet, ...]
+
+
+@dataclass(frozen=True)
+class IepSheet:
+    status: str
+    assessment_tool: str
+    assessment_date: dt.date | None
+    assessor: str
+    scores: tuple[ScoreLine, ...]
+    strengths: str
+    needs: str
+    guardian_expectations: str
+    subjects: tuple[str, ...]
+    visits_per_week: int
+    lessons_per_visit: int
+    related_services: str
+    family_cooperation: str
+    signed_teacher_on: dt.date | None
+    signed_guardian_on: dt.date | None
+    signed_school_on: dt.date | None
+    review_date: dt.date | None
+    review_summary: str
+    teacher_summary: str
+    goals: tuple[GoalSheet, ...]
+
+
+@dataclass(frozen=True)
+class Decision:
+    number: int
+    submitted_at: dt.datetime
+    submitted_by: str
+    decision: str | None  # approved | returned | None (pending)
+    reviewer: str
+    decided_at: dt.datetime | None
+    comment: str
+
+
+@dataclass(frozen=True)
+class PlannedVisitLine:
+    date: dt.date
+    time_slot: str
+    lessons: int
+    content: str
+
+
+@dataclass(frozen=True)
+class PlanSheet:
+    month: str
+    teacher: str
+    co_teachers: str
+    status: str
+    revision: int
+    approved_revision: int | None
+    objectives: tuple[str, ...]
+    materials: str
+    family_tasks: str
+    safety_notes: str
+    visits: tuple[PlannedVisitLine, ...]
+    decisions: tuple[Decision, ...]
+
+
+@dataclass(frozen=True)
+class LessonPlanSheet:
+    title: str
+    subject: str
+    date: dt.date | None
+    lesson_no: int
+    minutes: int
+    teacher: str
+    objectives: tuple[str, ...]
+    key_points: str
+    difficulties: str
+    aids: str
+    process: tuple[tuple[str, str], ...]  # (step, text) in the teacher's order: 导入 → … → 家庭延伸训练
+    support_level: str
+    assessment: str
+    reflection: str
+
+
+@dataclass(frozen=True)
+class LessonLine:
+    subject: str
+    content: str
+    minutes: int
+    objectives: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class VisitSheet:
+    id: str
+    date: dt.date
+    start: dt.time | None
+    end: dt.time | None
+    status: str
+    teachers: str
+    place: str
+    caregivers: str
+    lessons: tuple[LessonLine, ...]
+    health: str
+    mood: str
+    performance: str
+    progress: tuple[tuple[str, str, str], ...]  # objective, result, note
+    guidance: str
+    homework: str
+    opinion: str
+    next_visit: dt.date | None
+    cancel_reason: str
+    cancel_cause: str | None
+    makeup_of: dt.date | None
+    without_approved_plan: bool
+    amendments: tuple[tuple[str, str, str], ...]  # field, new value, reason
+    photos: tuple[ImageData, ...]
+    signature: ImageData | None
+
+
+@dataclass(frozen=True)
+class ContactLine:
+    at: dt.datetime
+    guardian: str
+    channel: str
+    purpose: str
+    answered: bool
+    summary: str
+    feedback: str
+    follow_up_on: dt.date | None
+    recorder: str
+
+
+@dataclass(frozen=True)
+class PacketData:
+    """One student's term, ready to print. ID and certificate numbers are masked unless ``revealed``."""
+
+    school_name: str
+    term: TermInfo
+    student: dict[str, Any]
+    revealed: bool
+    teachers: tuple[tuple[str, str], ...]  # name, role
+    guardians: tuple[GuardianInfo, ...]
+    iep: IepSheet | None
+    plans: tuple[PlanSheet, ...]
+    lesson_plans: tuple[LessonPlanSheet, ...]
+    visits: tuple[VisitSheet, ...]
+    contacts: tuple[ContactLine, ...]
+    compliance: ComplianceResult
+    printed_on: dt.date
+
+    @property
+    def code(self) -> str:
+        return str(self.student["code"])
+
+
+STUDENT_KEYS = ("code", "name", "gender", "birth_date", "ethnicity", "id_type", "id_number", "roll_number", "hukou",
+                "address", "phone", "enrolled_on", "grade_class", "placement", "disability_category",
+                "disability_grade", "certificate_no", "certificate_issued", "certificate_valid_until", "diagnosis",
+                "diagnosis_hospital", "diagnosis_date", "committee_opinion", "committee_date", "left_behind",
+                "orphan", "safety_notes", "status", "status_since", "consent_signed_on")
+
+
+def gather_packet(ctx: ServiceContext, student_id: str, term_id: str, *, reveal: bool = False) -> PacketData:
+    """Read one student's term. Teachers may gather only their assigned students (NotFound otherwise)."""
+    term = get_term(ctx, term_id)
+    if reveal:
+        with transaction(ctx) as session:
+            student_for_read(session, ctx, student_id)
+            # Printing full ID numbers is a logged access, as revealing them on screen is.
+            session.add(AuditEntry(user_id=ctx.actor.id, entity="student", entity_id=student_id, action="reveal",
+                                   fields=["id_number", "certificate_no", "export"]))
+    with reading(ctx) as session:
+        return _gather(session, ctx, student_id, term, reveal)
+
+
+def _user_names(session: Session) -> dict[str, str]:
+    return dict(session.execute(select(User.id, User.display_name)).tuples().all())
+
+
+def _gather(session: Session, ctx: ServiceContext, student_id: str, term: TermInfo, reveal: bool) -> PacketData:
+    student = student_for_read(session, ctx, student_id)
+    school = school_row(session)
+    names = _user_names(session)
+    values = {key: getattr(student, key) for key in STUDENT_KEYS}
+    if not reveal:
+        values["id_number"] = validation.mask_id(values["id_number"])
+        values["certificate_no"] = validation.mask_id(values["certificate_no"])
+    teachers = tuple(
+        (names.get(a.teacher_id, ""), a.role) for a in session.scalars(
+            select(Assignment).where(Assignment.student_id == student_id, Assignment.deleted_at.is_(None))
+            .order_by(Assignment.role.desc(), Assignment.start_date))
+        if (a.end_date is None or a.end_date >= term.start) and (a.start_date is None or a.start_date <= term.end))
+    guardians = tuple(_guardian_info(g) for g in session.scalars(
+        select(Guardian).where(Guardian.student_id == student_id, Guardian.deleted_at.is_(None))
+        .order_by(Guardian.is_primary.desc(), Guardian.created_at)))
+    iep, objective_labels = _iep(session, student_id, term.id)
+    calendar = term.calendar()
+    facts = facts_for(session, [student], calendar)[student.id]
+    compliance = evaluate(calendar, rule_of(school), facts, ctx.today())
+    return PacketData(
+        school.name, term, values, reveal, teachers, guardians, iep,
+        _plans(session, student_id, term, names, objective_labels),
+        _lesson_plans(session, student_id, term, names, objective_labels),
+        _visits(session, student_id, term, names, objective_labels),
+        _contacts(session, student_id, term, names),
+        compliance, ctx.today(),
+    )
+
+
+def _iep(session: Session, student_id: str, term_id: str) -> tuple[IepSheet | None, dict[str, str]]:
+    iep = session.scalar(
+        select(Iep).where(Iep.student_id == student_id, Iep.term_id == term_id, Iep.deleted_at.is_(None))
+        .options(selectinload(Iep.scores),
+                 selectinload(Iep.goals).selectinload(Goal.objectives).selectinload(Objective.reviews)))
+    if iep is None:
+        return None, {}
+    labels: dict[str, str] = {}
+    goals = []
+    live_goals = [g for g in iep.goals if g.deleted_at is None]
+    for g_no, goal in enumerate(live_goals, start=1):
+        objectives = []
+        for o_no, obj in enumerate((o for o in goal.objectives if o.deleted_at is None), start=1):
+            number = f"{g_no}.{o_no}"
+            labels[obj.id] = f"{number} {obj.text}"
+            objectives.append(ObjectiveSheet(
+                obj.id, number, obj.text, obj.start_date, obj.end_date, obj.criterion, obj.method,
+                tuple(ReviewLine(r.date, r.result, r.note) for r in obj.reviews if r.deleted_at is None)))
+        goals.append(GoalSheet(goal.domain, goal.text, tuple(objectives)))
+    extra = iep.extra or {}
+    sheet = IepSheet(
+        iep.status, iep.assessment_tool, iep.assessment_date, iep.assessor,
+        tuple(ScoreLine(s.domain, s.score, s.max_score, s.note) for s in iep.scores if s.deleted_at is None),
+        iep.strengths, iep.needs, iep.guardian_expectations, tuple(iep.subjects or ()), iep.visits_per_week,
+        iep.lessons_per_visit, iep.related_services, iep.family_cooperation, iep.signed_teacher_on,
+        iep.signed_guardian_on, iep.signed_school_on, iep.review_date, iep.review_summary,
+        str(extra.get("teacher_summary", "")), tuple(goals))
+    return sheet, labels
+
+
+def _months(term: TermInfo) -> list[str]:
+    months, year, month = [], term.start.year, term.start.month
+    while (year, month) <= (term.end.year, term.end.month):
+        months.append(f"{year:04d}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return months
+
+
+def _content_text(content: list[dict[str, Any]]) -> str:
+    parts = []
+    for lesson in content or []:
+        subject, text = str(lesson.get("subject", "")), str(lesson.get("content", ""))
+        parts.append(f"{subject}：{text}" if subject else text)
+    return "\n".join(p for p in parts if p)
+
+
+def _plans(session: Session, student_id: str, term: TermInfo, names: dict[str, str],
+           labels: dict[str, str]) -> tuple[PlanSheet, ...]:
+    plans = session.scalars(
+        select(MonthlyPlan).where(MonthlyPlan.student_id == student_id, MonthlyPlan.month.in_(_months(term)),
+                                  MonthlyPlan.deleted_at.is_(None))
+        .order_by(MonthlyPlan.month)
+        .options(selectinload(MonthlyPlan.planned_visits), selectinload(MonthlyPlan.revisions)))
+    return tuple(
+        PlanSheet(
+            p.month, names.get(p.teacher_id, ""), "、".join(names.get(t, "") for t in p.co_teacher_ids or ()),
+            p.status, p.plan_revision, p.approved_revision,
+            tuple(labels.get(o, "（已删除的目标）") for o in p.objective_ids or ()),
+            p.materials, p.family_tasks, p.safety_notes,
+            tuple(PlannedVisitLine(v.date, v.time_slot, v.lessons, _content_text(v.content))
+                  for v in p.planned_visits if v.deleted_at is None),
+            tuple(Decision(r.number, r.submitted_at, names.get(r.submitted_by, ""), r.decision,
+                           names.get(r.reviewer_id or "", ""), r.decided_at, r.comment)
+                  for r in p.revisions if r.deleted_at is None))
+        for p in plans)
+
+
+def _lesson_plans(session: Session, student_id: str, term: TermInfo, names: dict[str, str],
+                  labels: dict[str, str]) -> tuple[LessonPlanSheet, ...]:
+    rows = session.scalars(
+        select(LessonPlan).where(LessonPlan.student_id == student_id, LessonPlan.deleted_at.is_(None),
+                                 LessonPlan.is_template.is_(False), LessonPlan.date >= term.start,
+                                 LessonPlan.date <= term.end)
+        .order_by(LessonPlan.date, LessonPlan.lesson_no))
+    return tuple(
+        LessonPlanSheet(
+            lp.title, lp.subject, lp.date, lp.lesson_no, lp.minutes, names.get(lp.teacher_id, ""),
+            tuple(labels.get(o, "") for o in lp.objective_ids or () if o in labels), lp.key_points,
+            lp.difficulties, lp.aids,
+            tuple((str(step), str(text)) for step, text in (lp.process or {}).items()),
+            lp.support_level, lp.assessment, lp.reflection)
+        for lp in rows)
+
+
+def _images(session: Session, visit_ids: list[str]) -> dict[str, list[tuple[Attachment, bytes]]]:
+    """Photos and signatures of many visits in two queries (bytes fetched only for those)."""
+    found: dict[str, list[tuple[Attachment, bytes]]] = defaultdict(list)
+    if not visit_ids:
+        return found
+    attachments = list(session.scalars(
+        select(Attachment).where(Attachment.owner_type == "visit", Attachment.owner_id.in_(visit_ids),
+                                 Attachment.deleted_at.is_(None), Attachment.kind.in_(("photo", "signature")))
+        .order_by(Attachment.created_at)))
+    shas = {a.blob_sha256 for a in attachments}
+    data = dict(session.execute(select(Blob.sha256, Blob.data).where(Blob.sha256.in_(shas))).tuples().all()) \
+        if shas else {}
+    for a in attachments:
+        if a.blob_sha256 in data:
+            found[a.owner_id].append((a, data[a.blob_sha256]))
+    return found
+
+
+def _visits(session: Session, student_id: str, term: TermInfo, names: dict[str, str],
+            labels: dict[str, str]) -> tuple[VisitSheet, ...]:
+    visits = list(session.scalars(
+        select(Visit).where(Visit.student_id == student_id, Visit.deleted_at.is_(None), Visit.date >= term.start,
+                            Visit.date <= term.end)
+        .order_by(Visit.date, Visit.start_time)
+        .options(selectinload(Visit.lessons), selectinload(Visit.progress), selectinload(Visit.amendments))))
+    dates = {v.id: v.date for v in visits}
+    missing = {v.makeup_of_id for v in visits if v.makeup_of_id and v.makeup_of_id not in dates}
+    if missing:
+        dates.update(session.execute(select(Visit.id, Visit.date).where(Visit.id.in_(missing))).tuples().all())
+    images = _images(session, [v.id for v in visits])
+    sheets = []
+    for v in visits:
+        photos, signature = [], None
+        for attachment, data in images.get(v.id, ()):
+            image = ImageData(data, attachment.mime, attachment.caption)
+            if attachment.kind == "signature" or attachment.id == v.signature_id:
+                signature = image
+            else:
+                photos.append(image)
+        sheets.append(VisitSheet(
+            v.id, v.date, v.start_time, v.end_time, v.status,
+            "、".join(names.get(t, "") for t in (v.teacher_ids or [v.teacher_id])), v.place, v.caregivers_present,
+            tuple(LessonLine(ls.subject, ls.content, ls.minutes, tuple(labels.get(o, "") for o in ls.objective_ids
+                                                                       or () if o in labels))
+                  for ls in v.lessons if ls.deleted_at is None),
+            v.health, v.mood, v.performance,
+            tuple((labels.get(p.objective_id, ""), p.result, p.note) for p in v.progress if p.deleted_at is None),
+            v.family_guidance, v.homework, v.caregiver_opinion, v.next_visit_on, v.cancel_reason, v.cancel_cause,
+            dates.get(v.makeup_of_id) if v.makeup_of_id else None, v.without_approved_plan,
+            tuple((a.field, str(a.new_value), a.reason) for a in v.amendments if a.deleted_at is None),
+            tuple(photos), signature))
+    return tuple(sheets)
+
+
+def _contacts(session: Session, student_id: str, term: TermInfo, names: dict[str, str]) -> tuple[ContactLine, ...]:
+    guardians = dict(session.execute(select(Guardian.id, Guardian.name).where(Guardian.student_id == student_id))
+                     .tuples().all())
+    start = dt.datetime.combine(term.start, dt.time.min)
+    end = dt.datetime.combine(term.end, dt.time.max)
+    rows = session.scalars(
+        select(Contact).where(Contact.student_id == student_id, Contact.deleted_at.is_(None), Contact.at >= start,
+                              Contact.at <= end).order_by(Contact.at))
+    return tuple(ContactLine(c.at, guardians.get(c.guardian_id or "", ""), c.channel, c.purpose, c.answered,
+                             c.summary, c.feedback, c.follow_up_on, names.get(c.recorder_id, "")) for c in rows)
+
+
+def packet_students(ctx: ServiceContext, term_id: str, teacher_id: str | None = None) -> list[tuple[str, str]]:
+    """(id, code) of the students whose packets an export covers: visible to the actor, on the roll in the term."""
+    from app.services.access import visible_students
+
+    term = get_term(ctx, term_id)
+    with reading(ctx) as session:
+        # Typed loosely: access.visible_students declares a tuple-row select.
+        query: Any = visible_students(ctx).order_by(Student.code)
+        if teacher_id:
+            query = query.where(Student.id.in_(select(Assignment.student_id).where(
+                Assignment.teacher_id == teacher_id, Assignment.role == "main", Assignment.deleted_at.is_(None),
+                (Assignment.end_date.is_(None)) | (Assignment.end_date >= term.start))))
+        return [(s.id, s.code) for s in session.scalars(query)
+                if not (s.enrolled_on and s.enrolled_on > term.end)]
