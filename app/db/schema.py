@@ -68,20 +68,28 @@ def check_compatible(engine: Engine) -> str | None:
 
 def _run(engine: Engine, action: str, target: str) -> None:
     # Foreign keys must be off *before* the transaction: batch rebuilds drop and re-create tables, and
-    # ON DELETE CASCADE would silently delete child rows (DESIGN.md pattern 4).
+    # ON DELETE CASCADE would silently delete child rows (DESIGN.md pattern 4). SQLite ignores this PRAGMA
+    # inside a transaction, and any statement sent through the SQLAlchemy Connection opens one (BEGIN
+    # IMMEDIATE, see engine.py), so it goes to the driver connection directly.
     with engine.connect() as conn:
-        conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
-        conn.commit()
-        cfg = _config(engine)
-        cfg.attributes["connection"] = conn
-        if action == "upgrade":
-            command.upgrade(cfg, target)
-        else:
-            command.downgrade(cfg, target)
-        conn.commit()
-        problems = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
-        conn.exec_driver_sql("PRAGMA foreign_keys=ON")
-        conn.commit()
+        raw = conn.connection.driver_connection
+        assert raw is not None
+        raw.execute("PRAGMA foreign_keys=OFF")
+        if raw.execute("PRAGMA foreign_keys").fetchone()[0] != 0:
+            raise SchemaError("schema.foreign_keys_on", "could not switch foreign keys off for the migration")
+        try:
+            cfg = _config(engine)
+            cfg.attributes["connection"] = conn
+            if action == "upgrade":
+                command.upgrade(cfg, target)
+            else:
+                command.downgrade(cfg, target)
+            conn.commit()
+            problems = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+            conn.commit()
+        finally:
+            conn.rollback()
+            raw.execute("PRAGMA foreign_keys=ON")
     if problems:
         raise SchemaError("schema.foreign_keys", f"migration left {len(problems)} broken references")
 
