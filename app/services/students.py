@@ -421,3 +421,15 @@ def remove_pause(ctx: ServiceContext, pause_id: str) -> None:
         pause: Pause = get_live(session, Pause, pause_id, "pause")
         student_for_write(session, ctx, pause.student_id)
         pause.deleted_at = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+# --- public validators (used by the roster import, which checks every row before writing any) -----------
+
+def validate_student(data: dict[str, Any], *, creating: bool) -> dict[str, Any]:
+    """The same checks create_student/update_student apply; raises ValidationError naming the field."""
+    return _clean(data, creating=creating)
+
+
+def validate_guardian(data: dict[str, Any]) -> dict[str, Any]:
+    """The same checks save_guardian applies; raises ValidationError naming the field."""
+    return _clean_guardian(data)
