@@ -1,0 +1,498 @@
+"""Visit records (送教上门记录): plan, record, finish (lock), amend, cancel, make up; the lazy visit list."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.db.base import utcnow
+from app.db.models import (
+    Assignment,
+    Attachment,
+    LessonPlan,
+    MonthlyPlan,
+    ObjectiveProgress,
+    PlannedVisit,
+    School,
+    Student,
+    Term,
+    User,
+    Visit,
+    VisitAmendment,
+    VisitLesson,
+)
+from app.services import attachments, forms, ieps, plans
+from app.services.access import student_for_read, student_for_write, visible_students
+from app.services.context import ServiceContext, get_live, reading, transaction
+from app.services.errors import ConflictError, ValidationError
+
+STATUSES = ("planned", "done", "cancelled")
+CAUSES = ("family", "school")
+TEXT_FIELDS = {"place": 200, "caregivers_present": 200, "health": 200, "mood": 200, "performance": 4000,
+               "family_guidance": 4000, "homework": 4000, "caregiver_opinion": 4000}
+SCALAR_FIELDS = (*TEXT_FIELDS, "date", "start_time", "end_time", "teacher_ids", "next_visit_on")
+EDIT_FIELDS = (*SCALAR_FIELDS, "lessons", "progress")
+LESSON_KEYS = ("subject", "content", "minutes", "objective_ids", "lesson_plan_id")
+PROGRESS_KEYS = ("objective_id", "result", "note")
+# Records are kept for the current and last school year; a date further out is a typing mistake.
+DATE_WINDOW = dt.timedelta(days=400)
+
+
+@dataclass(frozen=True)
+class LessonInfo:
+    id: str
+    position: int
+    subject: str
+    content: str
+    minutes: int
+    objective_ids: tuple[str, ...]
+    lesson_plan_id: str | None
+
+
+@dataclass(frozen=True)
+class ProgressInfo:
+    objective_id: str
+    result: str
+    note: str
+
+
+@dataclass(frozen=True)
+class AmendmentInfo:
+    id: str
+    at: dt.datetime
+    author_id: str | None
+    field: str
+    old_value: Any
+    new_value: Any
+    reason: str
+
+
+@dataclass(frozen=True)
+class VisitDetail:
+    id: str
+    revision: int
+    student_id: str
+    teacher_id: str
+    status: str
+    date: dt.date
+    values: dict[str, Any]  # every SCALAR_FIELDS value
+    lessons: tuple[LessonInfo, ...]
+    progress: tuple[ProgressInfo, ...]
+    amendments: tuple[AmendmentInfo, ...]
+    cancel_reason: str
+    cancel_cause: str | None
+    makeup_of_id: str | None
+    plan_id: str | None
+    planned_visit_id: str | None
+    without_approved_plan: bool
+    finished_at: dt.datetime | None
+    signature_id: str | None
+
+    @property
+    def minutes(self) -> int:
+        return sum(lesson.minutes for lesson in self.lessons)
+
+
+@dataclass(frozen=True)
+class VisitSummary:
+    """One row of the visit list: light, fetched a page at a time."""
+
+    id: str
+    student_id: str
+    student_code: str
+    student_name: str
+    teacher_id: str
+    teacher_name: str
+    date: dt.date
+    start_time: dt.time | None
+    status: str
+    lessons: int
+    minutes: int
+    without_approved_plan: bool
+    makeup_of_id: str | None
+    cancel_cause: str | None
+    has_signature: bool
+
+
+def _live(items: list[Any]) -> list[Any]:
+    return [i for i in items if i.deleted_at is None]
+
+
+def _detail(visit: Visit) -> VisitDetail:
+    values = {key: getattr(visit, key) for key in SCALAR_FIELDS}
+    values["teacher_ids"] = list(visit.teacher_ids or [])
+    return VisitDetail(
+        visit.id, visit.revision, visit.student_id, visit.teacher_id, visit.status, visit.date, values,
+        tuple(LessonInfo(x.id, x.position, x.subject, x.content, x.minutes, tuple(x.objective_ids or ()),
+                         x.lesson_plan_id) for x in _live(visit.lessons)),
+        tuple(ProgressInfo(p.objective_id, p.result, p.note) for p in _live(visit.progress)),
+        tuple(AmendmentInfo(a.id, a.created_at, a.author_id, a.field, a.old_value, a.new_value, a.reason)
+              for a in _live(visit.amendments)),
+        visit.cancel_reason, visit.cancel_cause, visit.makeup_of_id, visit.plan_id, visit.planned_visit_id,
+        visit.without_approved_plan, visit.finished_at, visit.signature_id)
+
+
+# --- validation -----------------------------------------------------------------------------------------
+
+def _check_date(ctx: ServiceContext, day: dt.date | None, key: str = "date") -> dt.date:
+    if day is None:
+        raise ValidationError("field.required", "The visit date is required.", field=key)
+    if abs(day - ctx.today()) > DATE_WINDOW:
+        raise ValidationError("visit.date_range", "The visit date is more than a year away from today.", field=key)
+    return day
+
+
+def _lessons(session: Session, student_id: str, raw: Any) -> list[dict[str, Any]]:
+    result = []
+    for entry in raw or []:
+        forms.unknown_keys(entry, LESSON_KEYS)
+        plan_id = entry.get("lesson_plan_id") or None
+        if plan_id:
+            lesson_plan: LessonPlan = get_live(session, LessonPlan, plan_id, "lesson_plan")
+            if lesson_plan.student_id not in (None, student_id):
+                raise ValidationError("visit.lesson_plan_student", "The lesson plan is for another student.",
+                                      field="lessons.lesson_plan_id")
+        result.append({"subject": forms.text(entry, "subject", max_len=40),
+                       "content": forms.text(entry, "content", max_len=4000),
+                       "minutes": forms.parse_int(entry.get("minutes", 0), "lessons.minutes", low=0, high=240) or 0,
+                       "objective_ids": plans.check_objectives(session, student_id, entry.get("objective_ids"),
+                                                               "lessons.objective_ids"),
+                       "lesson_plan_id": plan_id})
+    return result
+
+
+def _progress(session: Session, student_id: str, raw: Any) -> list[dict[str, Any]]:
+    result = []
+    for entry in raw or []:
+        forms.unknown_keys(entry, PROGRESS_KEYS)
+        objective = plans.check_objectives(session, student_id, [entry.get("objective_id")], "progress.objective_id")
+        outcome = str(entry.get("result") or "").strip().upper()
+        if outcome:
+            forms.choice(outcome, "progress.result", ieps.RESULTS)
+        result.append({"objective_id": objective[0], "result": outcome,
+                       "note": forms.text(entry, "note", max_len=2000)})
+    return result
+
+
+def _clean(ctx: ServiceContext, session: Session, student_id: str, data: dict[str, Any]) -> dict[str, Any]:
+    forms.unknown_keys(data, EDIT_FIELDS)
+    values: dict[str, Any] = {}
+    for key, max_len in TEXT_FIELDS.items():
+        if key in data:
+            values[key] = forms.text(data, key, max_len=max_len)
+    if "date" in data:
+        values["date"] = _check_date(ctx, forms.parse_date(data["date"], "date", required=True))
+    for key in ("start_time", "end_time"):
+        if key in data:
+            values[key] = forms.parse_time(data[key], key)
+    if "next_visit_on" in data:
+        values["next_visit_on"] = forms.parse_date(data["next_visit_on"], "next_visit_on")
+    if "teacher_ids" in data:
+        ids = list(dict.fromkeys(str(i) for i in data["teacher_ids"] or []))
+        for teacher_id in ids:
+            user = session.get(User, teacher_id)
+            if user is None or user.deleted_at is not None or user.role != "teacher":
+                raise ValidationError("visit.not_teacher", "Only teachers can be listed as present.",
+                                      field="teacher_ids")
+        values["teacher_ids"] = ids
+    if "lessons" in data:
+        values["lessons"] = _lessons(session, student_id, data["lessons"])
+    if "progress" in data:
+        values["progress"] = _progress(session, student_id, data["progress"])
+    return values
+
+
+def _check_consistency(visit: Visit) -> None:
+    if visit.start_time and visit.end_time and visit.end_time <= visit.start_time:
+        raise ValidationError("visit.times", "The visit ends before it starts.", field="end_time")
+    if visit.next_visit_on and visit.next_visit_on <= visit.date:
+        raise ValidationError("visit.next_before", "The next visit must come after this one.", field="next_visit_on")
+
+
+def _apply(session: Session, visit: Visit, values: dict[str, Any]) -> None:
+    for key, value in values.items():
+        if key == "lessons":
+            for old in _live(visit.lessons):
+                session.delete(old)
+            for n, lesson in enumerate(value):
+                session.add(VisitLesson(visit_id=visit.id, position=n, **lesson))
+        elif key == "progress":
+            for old in _live(visit.progress):
+                session.delete(old)
+            for entry in value:
+                session.add(ObjectiveProgress(visit_id=visit.id, **entry))
+        elif getattr(visit, key) != value:
+            setattr(visit, key, value)
+    session.flush()
+    session.expire(visit, ["lessons", "progress"])
+    _check_consistency(visit)
+
+
+def _term_locked(session: Session, day: dt.date) -> None:
+    if session.scalar(select(Term.id).where(Term.locked.is_(True), Term.deleted_at.is_(None),
+                                            Term.start_date <= day, Term.end_date >= day)):
+        raise ConflictError("term.locked", "The term is locked; its records can no longer be changed.")
+
+
+def _writable(session: Session, ctx: ServiceContext, visit_id: str, *statuses: str) -> Visit:
+    visit: Visit = get_live(session, Visit, visit_id, "visit")
+    student_for_write(session, ctx, visit.student_id)
+    _term_locked(session, visit.date)
+    if visit.status not in statuses:
+        if visit.status == "done":
+            raise ConflictError("visit.locked", "The visit is finished and locked; correct it with an amendment.")
+        raise ConflictError("visit.status", f"This cannot be done to a {visit.status} visit.")
+    return visit
+
+
+def _recorder(session: Session, ctx: ServiceContext, student_id: str, data: dict[str, Any]) -> str:
+    if ctx.actor.is_teacher:
+        return ctx.actor.id
+    teacher_id = data.pop("teacher_id", None) or session.scalar(
+        select(Assignment.teacher_id).where(Assignment.student_id == student_id, Assignment.deleted_at.is_(None),
+                                            Assignment.end_date.is_(None)).order_by(Assignment.role.desc()))
+    if not teacher_id:
+        raise ValidationError("visit.no_teacher", "Choose the teacher who records this visit.", field="teacher_id")
+    return str(teacher_id)
+
+
+# --- use cases ------------------------------------------------------------------------------------------
+
+def create_visit(ctx: ServiceContext, student_id: str, data: dict[str, Any] | None = None,
+                 planned_visit_id: str | None = None) -> VisitDetail:
+    """A planned visit; from a PlannedVisit of the month's plan its date, times and lessons are prefilled."""
+    with transaction(ctx) as session:
+        return _detail(_new_visit(session, ctx, student_id, dict(data or {}), planned_visit_id))
+
+
+def _new_visit(session: Session, ctx: ServiceContext, student_id: str, data: dict[str, Any],
+               planned_visit_id: str | None = None, makeup_of_id: str | None = None) -> Visit:
+    student_for_write(session, ctx, student_id)
+    teacher_id = _recorder(session, ctx, student_id, data)
+    prefill: dict[str, Any] = {}
+    plan_id = None
+    if planned_visit_id:
+        planned: PlannedVisit = get_live(session, PlannedVisit, planned_visit_id, "planned_visit")
+        if planned.plan.student_id != student_id:
+            raise ValidationError("visit.planned_other", "The planned visit is another student's.",
+                                  field="planned_visit_id")
+        if session.scalar(select(Visit.id).where(Visit.planned_visit_id == planned.id,
+                                                 Visit.deleted_at.is_(None), Visit.status != "cancelled")):
+            raise ConflictError("visit.planned_taken", "A visit was already made from this planned visit.")
+        prefill = _from_planned(session, planned)
+        plan_id = planned.plan_id
+    values = _clean(ctx, session, student_id, {**prefill, **data})
+    _check_date(ctx, values.get("date"))
+    _term_locked(session, values["date"])
+    visit = Visit(student_id=student_id, teacher_id=teacher_id, status="planned",
+                  teacher_ids=values.pop("teacher_ids", [teacher_id]), plan_id=plan_id,
+                  planned_visit_id=planned_visit_id, makeup_of_id=makeup_of_id, date=values.pop("date"))
+    session.add(visit)
+    session.flush()
+    _apply(session, visit, values)
+    return visit
+
+
+def _from_planned(session: Session, planned: PlannedVisit) -> dict[str, Any]:
+    minutes = session.scalar(select(School.rule_minutes_per_lesson)) or 30
+    content = list(planned.content or [])
+    content += [{}] * (planned.lessons - len(content))  # one row per planned 课时, blank where not described
+    lessons = [{"subject": c.get("subject", ""), "content": c.get("content", ""),
+                "objective_ids": list(c.get("objective_ids") or []), "minutes": minutes} for c in content]
+    prefill: dict[str, Any] = {"date": planned.date, "lessons": lessons}
+    start, _, end = planned.time_slot.partition("-")
+    try:
+        prefill["start_time"] = forms.parse_time(start, "start_time")
+        prefill["end_time"] = forms.parse_time(end, "end_time")
+    except ValidationError:
+        pass  # a free-text slot ("上午") leaves the times for the teacher to fill in
+    return prefill
+
+
+def update_visit(ctx: ServiceContext, visit_id: str, data: dict[str, Any],
+                 expected_revision: int | None = None) -> VisitDetail:
+    """Edit a visit not yet finished."""
+    with transaction(ctx) as session:
+        visit = _writable(session, ctx, visit_id, "planned")
+        if expected_revision is not None and expected_revision != visit.revision:
+            raise ConflictError("record.changed", "Someone else saved this visit first; reload and try again.")
+        values = _clean(ctx, session, visit.student_id, data)
+        if "date" in values:
+            _term_locked(session, values["date"])
+        _apply(session, visit, values)
+        return _detail(visit)
+
+
+def finish_visit(ctx: ServiceContext, visit_id: str) -> VisitDetail:
+    """Mark done and lock. Needs a lesson; a month without an approved plan is allowed but flagged."""
+    with transaction(ctx) as session:
+        visit = _writable(session, ctx, visit_id, "planned")
+        if not _live(visit.lessons):
+            raise ValidationError("visit.no_lessons", "Record at least one lesson before finishing.", field="lessons")
+        if visit.date > ctx.today():
+            raise ValidationError("visit.future", "A visit in the future cannot be finished yet.", field="date")
+        status = plans.plan_status_in(session, visit.student_id, visit.date)
+        visit.without_approved_plan = status != "approved"
+        if visit.plan_id is None:
+            visit.plan_id = session.scalar(select(MonthlyPlan.id).where(
+                MonthlyPlan.student_id == visit.student_id,
+                MonthlyPlan.month == visit.date.strftime("%Y-%m"), MonthlyPlan.deleted_at.is_(None)))
+        visit.status = "done"
+        visit.finished_at = utcnow()
+        session.flush()
+        return _detail(visit)
+
+
+def _as_json(value: Any) -> Any:
+    if isinstance(value, dt.date | dt.time):
+        return value.isoformat()
+    return value
+
+
+def amend_visit(ctx: ServiceContext, visit_id: str, changes: dict[str, Any], reason: str) -> VisitDetail:
+    """Correct a finished visit: each changed field keeps its old and new value with the reason."""
+    reason = forms.text({"reason": reason}, "reason", required=True, max_len=1000)
+    if not changes:
+        raise ValidationError("amendment.empty", "Nothing to amend.", field="changes")
+    with transaction(ctx) as session:
+        visit = _writable(session, ctx, visit_id, "done")
+        values = _clean(ctx, session, visit.student_id, changes)
+        if values.get("date") and values["date"] > ctx.today():
+            raise ValidationError("visit.future", "A finished visit cannot be dated in the future.", field="date")
+        old = {"lessons": [{k: getattr(x, k) for k in LESSON_KEYS} for x in _live(visit.lessons)],
+               "progress": [{k: getattr(p, k) for k in PROGRESS_KEYS} for p in _live(visit.progress)]}
+        changed = []
+        for key, value in values.items():
+            before = old[key] if key in old else _as_json(getattr(visit, key))
+            if before != _as_json(value):
+                changed.append(VisitAmendment(visit_id=visit.id, field=key, old_value=before, new_value=_as_json(value),
+                                              reason=reason))
+        if not changed:
+            raise ValidationError("amendment.no_change", "The amendment changes nothing.", field="changes")
+        if "lessons" in values and not values["lessons"]:
+            raise ValidationError("visit.no_lessons", "A finished visit keeps at least one lesson.", field="lessons")
+        _apply(session, visit, values)
+        session.add_all(changed)
+        session.flush()
+        session.expire(visit, ["amendments"])
+        return _detail(visit)
+
+
+def cancel_visit(ctx: ServiceContext, visit_id: str, reason: str, cause: str) -> VisitDetail:
+    """Cancel a planned visit; the cause decides whether a make-up is owed (school) or excused (family)."""
+    reason = forms.text({"reason": reason}, "reason", required=True, max_len=200)
+    cause = forms.choice(cause, "cause", CAUSES) or ""
+    with transaction(ctx) as session:
+        visit = _writable(session, ctx, visit_id, "planned")
+        visit.status, visit.cancel_reason, visit.cancel_cause = "cancelled", reason, cause
+        session.flush()
+        return _detail(visit)
+
+
+def schedule_makeup(ctx: ServiceContext, cancelled_visit_id: str, date: Any,
+                    data: dict[str, Any] | None = None) -> VisitDetail:
+    """A planned make-up visit (补送) pointing at the cancelled visit it replaces."""
+    day = forms.parse_date(date, "date", required=True)
+    with transaction(ctx) as session:
+        original: Visit = get_live(session, Visit, cancelled_visit_id, "visit")
+        student_for_write(session, ctx, original.student_id)
+        if original.status != "cancelled":
+            raise ConflictError("makeup.not_cancelled", "Only a cancelled visit can be made up.")
+        if day is None or day <= original.date:
+            raise ValidationError("makeup.date", "The make-up must come after the cancelled visit.", field="date")
+        if session.scalar(select(Visit.id).where(Visit.makeup_of_id == original.id, Visit.deleted_at.is_(None),
+                                                 Visit.status != "cancelled")):
+            raise ConflictError("makeup.exists", "This visit already has a make-up.")
+        return _detail(_new_visit(session, ctx, original.student_id, {**(data or {}), "date": day},
+                                  makeup_of_id=original.id))
+
+
+def delete_visit(ctx: ServiceContext, visit_id: str) -> None:
+    """Remove a planned visit entered by mistake; done and cancelled visits stay on record."""
+    with transaction(ctx) as session:
+        _writable(session, ctx, visit_id, "planned").deleted_at = utcnow()
+
+
+def set_signature(ctx: ServiceContext, visit_id: str, png: bytes) -> attachments.AttachmentInfo:
+    """The caregiver's signature (PNG). A finished visit may get one it lacks but never a replacement."""
+    attachments.check_bytes(png, "signature")
+    with transaction(ctx) as session:
+        visit = _writable(session, ctx, visit_id, "planned", "done")
+        if visit.status == "done" and visit.signature_id:
+            raise ConflictError("visit.locked", "The visit is finished and already signed.")
+        if visit.signature_id:
+            old = session.get(Attachment, visit.signature_id)
+            if old is not None:
+                old.deleted_at = utcnow()
+        attachment = attachments.store_bytes(session, visit.student_id, "visit", visit.id, "signature", png)
+        visit.signature_id = attachment.id
+        session.flush()
+        return attachments.attachment_info(session, attachment)
+
+
+def get_visit(ctx: ServiceContext, visit_id: str) -> VisitDetail:
+    with reading(ctx) as session:
+        visit: Visit = get_live(session, Visit, visit_id, "visit")
+        student_for_read(session, ctx, visit.student_id)
+        return _detail(visit)
+
+
+# --- the list -------------------------------------------------------------------------------------------
+
+SORT_COLUMNS = {"date": Visit.date, "student_code": Student.code, "student_name": Student.name,
+                "teacher": User.display_name, "status": Visit.status}
+
+
+def _filtered(ctx: ServiceContext, *, student_id: str | None = None, teacher_id: str | None = None,
+              status: str | None = None, date_from: dt.date | None = None, date_to: dt.date | None = None,
+              flagged: bool | None = None, makeups: bool | None = None, search: str = "") -> Any:
+    visible = visible_students(ctx).with_only_columns(Student.id)
+    query = (select(Visit.id).join(Student, Student.id == Visit.student_id).join(User, User.id == Visit.teacher_id)
+             .where(Visit.deleted_at.is_(None), Visit.student_id.in_(visible)))
+    if student_id:
+        query = query.where(Visit.student_id == student_id)
+    if teacher_id:
+        query = query.where(Visit.teacher_id == teacher_id)
+    if status:
+        query = query.where(Visit.status == forms.choice(status, "status", STATUSES))
+    if date_from:
+        query = query.where(Visit.date >= date_from)
+    if date_to:
+        query = query.where(Visit.date <= date_to)
+    if flagged is not None:
+        query = query.where(Visit.without_approved_plan.is_(flagged))
+    if makeups is not None:
+        query = query.where(Visit.makeup_of_id.is_not(None) if makeups else Visit.makeup_of_id.is_(None))
+    if search.strip():
+        like = f"%{search.strip()}%"
+        query = query.where(Student.name.like(like) | Student.code.like(like))
+    return query
+
+
+def count_visits(ctx: ServiceContext, **filters: Any) -> int:
+    with reading(ctx) as session:
+        return session.scalar(select(func.count()).select_from(_filtered(ctx, **filters).subquery())) or 0
+
+
+def list_visits(ctx: ServiceContext, *, offset: int = 0, limit: int | None = 200, sort: str = "date",
+                descending: bool = True, **filters: Any) -> list[VisitSummary]:
+    """A page of visits, filtered and sorted in SQL; lesson totals are computed only for the page's rows."""
+    column = SORT_COLUMNS.get(sort, Visit.date)
+    lessons = select(func.count(VisitLesson.id)).where(VisitLesson.visit_id == Visit.id,
+                                                       VisitLesson.deleted_at.is_(None)).scalar_subquery()
+    minutes = select(func.coalesce(func.sum(VisitLesson.minutes), 0)).where(
+        VisitLesson.visit_id == Visit.id, VisitLesson.deleted_at.is_(None)).scalar_subquery()
+    query = (_filtered(ctx, **filters)
+             .add_columns(Visit.student_id, Student.code, Student.name, Visit.teacher_id, User.display_name,
+                          Visit.date, Visit.start_time, Visit.status, lessons, minutes, Visit.without_approved_plan,
+                          Visit.makeup_of_id, Visit.cancel_cause, Visit.signature_id)
+             .order_by(column.desc() if descending else column, Visit.id).offset(offset))
+    if limit is not None:
+        query = query.limit(limit)
+    with reading(ctx) as session:
+        return [VisitSummary(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9] or 0, r[10] or 0,
+                             bool(r[11]), r[12], r[13], r[14] is not None) for r in session.execute(query)]
