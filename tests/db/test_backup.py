@@ -1,0 +1,116 @@
+"""Backups: round trip, refusing bad files without a change, rotation, and the scheduled backup at start-up."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from contextlib import closing
+
+import pytest
+
+from app.cli.main import run
+from app.services import backup, students
+from app.services import school as school_service
+from app.services.errors import ValidationError
+from app.services.maintenance import startup_housekeeping
+from tests.populate import row_counts
+
+
+def _sha(path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_backup_and_restore_round_trip(populated, paths):
+    store = populated.ctx.store
+    before = row_counts(store.engine)
+    made = backup.make_backup(paths)
+    assert made.path.is_file() and backup.verify(made.path) is None
+    students.create_student(populated.as_(populated.office), {"code": "S099", "name": "新生"})
+    assert row_counts(store.engine)["student"] == before["student"] + 1
+    store.dispose()
+    safety = backup.restore(paths, made.path)
+    assert safety is not None and safety.reason == "pre-restore"
+    assert row_counts(store.engine) == before
+    with closing(sqlite3.connect(safety.path)) as conn:  # the replaced state is kept, not lost
+        assert conn.execute("SELECT count(*) FROM student").fetchone()[0] == before["student"] + 1
+
+
+def _bad_files(tmp_path, good):
+    truncated = tmp_path / "truncated.sqlite3"
+    data = good.read_bytes()
+    truncated.write_bytes(data[: len(data) // 3])
+    garbage = tmp_path / "garbage.sqlite3"
+    garbage.write_bytes(b"not a database at all " * 500)
+    foreign = tmp_path / "other-app.sqlite3"
+    with closing(sqlite3.connect(foreign)) as conn:
+        conn.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)")
+        conn.execute("INSERT INTO notes (body) VALUES ('x')")
+        conn.commit()
+    newer = tmp_path / "newer.sqlite3"
+    newer.write_bytes(data)
+    with closing(sqlite3.connect(newer)) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '9999_newer'")
+        conn.commit()
+    return {"truncated": truncated, "garbage": garbage, "foreign": foreign, "newer": newer,
+            "missing": tmp_path / "nowhere.sqlite3"}
+
+
+def test_restore_refuses_bad_files_and_changes_nothing(populated, paths, tmp_path):
+    good = backup.make_backup(paths).path
+    populated.ctx.store.dispose()
+    before = _sha(paths.db_path)
+    backups_before = backup.list_backups(paths)
+    for name, bad in _bad_files(tmp_path, good).items():
+        with pytest.raises(ValidationError) as error:
+            backup.restore(paths, bad)
+        assert "Nothing was changed" in str(error.value), name
+        assert _sha(paths.db_path) == before, name
+        assert backup.list_backups(paths) == backups_before, name
+
+
+def test_cli_restore_refuses_with_one_line_and_exit_2(populated, paths, tmp_path, capsys):
+    good = backup.make_backup(paths).path
+    populated.ctx.store.dispose()
+    before = _sha(paths.db_path)
+    for bad in _bad_files(tmp_path, good).values():
+        capsys.readouterr()
+        assert run(["--db", str(paths.db_path), "restore", str(bad)]) == 2
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and err.startswith("songjiao: error:") and "Traceback" not in err
+        assert _sha(paths.db_path) == before
+    assert run(["--db", str(paths.db_path), "restore", str(good)]) == 0
+    assert "restored" in capsys.readouterr().out
+
+
+def test_rotation_keeps_the_newest_n(populated, paths):
+    made = [backup.make_backup(paths, f"n{i}", keep=3).path for i in range(5)]
+    kept = [b.path for b in backup.list_backups(paths)]
+    assert kept == list(reversed(made[2:]))
+    assert not any(p.exists() for p in made[:2])
+
+
+def test_cli_backup_and_backups(populated, paths, capsys):
+    db = str(paths.db_path)
+    assert run(["--db", db, "backup"]) == 0
+    printed = capsys.readouterr().out.strip()
+    assert backup.verify(paths.backup_dir / printed.rsplit("/", 1)[-1]) is None
+    assert run(["--db", db, "backups"]) == 0
+    assert printed in capsys.readouterr().out
+
+
+def test_startup_housekeeping_backs_up_when_due_with_the_school_settings(populated, paths):
+    ctx = populated.as_(populated.admin)
+    school_service.update_school(ctx, {"backup_keep": 2, "backup_every_hours": 1})
+    first = startup_housekeeping(populated.ctx.store)
+    assert first is not None and first.reason == "scheduled"
+    assert startup_housekeeping(populated.ctx.store) is None  # not due again within the hour
+    for i in range(3):
+        backup.make_backup(paths, f"m{i}", keep=99)
+    # An overdue schedule: the newest backup is older than the setting allows, so one is made and rotated to 2.
+    for info in backup.list_backups(paths):  # make every backup look years old
+        stamp = info.path.name[len(backup.PREFIX):len(backup.PREFIX) + 4]
+        info.path.rename(info.path.with_name(info.path.name.replace(backup.PREFIX + stamp, backup.PREFIX + "2020")))
+    assert all(b.created.year == 2020 for b in backup.list_backups(paths))
+    made = startup_housekeeping(populated.ctx.store)
+    assert made is not None
+    assert len(backup.list_backups(paths)) == 2

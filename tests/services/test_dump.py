@@ -1,0 +1,123 @@
+"""Dump and load: the documented JSON format, a lossless round trip, and refusals that name table, row and field."""
+
+from __future__ import annotations
+
+import importlib.util
+import io
+import json
+
+import pytest
+
+from app.db.models import RECORD_TABLES
+from app.paths import RESOURCES, resolve
+from app.services import dump
+from app.services.errors import ConflictError, ValidationError
+from app.services.setup import open_store
+from tests.populate import add_records, row_counts
+
+
+def _generator():
+    path = RESOURCES.parent / "packaging" / "gen_dump_schema.py"
+    spec = importlib.util.spec_from_file_location("gen_dump_schema", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_committed_schema_matches_the_models():
+    expected = _generator().render()
+    assert dump.SCHEMA_PATH.read_text(encoding="utf-8") == expected, \
+        "run: .venv/bin/python packaging/gen_dump_schema.py"
+
+
+@pytest.fixture
+def populated(school):
+    return add_records(school)
+
+
+@pytest.fixture
+def target(tmp_path):
+    store = open_store(resolve(tmp_path / "target" / "new.sqlite3"))
+    yield store
+    store.dispose()
+
+
+def _text(store) -> str:
+    out = io.StringIO()
+    dump.write_dump(store, out)
+    return out.getvalue()
+
+
+def test_dump_format(populated):
+    data = json.loads(_text(populated.ctx.store))
+    assert data["format"] == "songjiao-dump" and data["version"] == 1
+    assert list(data["tables"]) == [m.__tablename__ for m in RECORD_TABLES] + ["audit_entry"]
+    visit = next(v for v in data["tables"]["visit"] if v["id"] == populated.visits.done)
+    assert visit["date"] == "2026-11-03" and visit["start_time"] == "09:00:00"
+    assert visit["finished_at"].startswith("2026-11-03T11:30")
+    blob = data["tables"]["blob"][0]
+    import base64
+
+    assert base64.b64decode(blob["data"]) == bytes(range(256)) * 4
+
+
+def test_round_trip_is_lossless(populated, target):
+    first = json.loads(_text(populated.ctx.store))
+    counts = dump.load_dump(target, json.dumps(first))
+    assert counts["visit"] == 3
+    second = json.loads(_text(target))
+    assert second["schema_revision"] == first["schema_revision"]
+    assert second["tables"] == first["tables"]
+    dumped = {t.name for t in dump.DUMP_TABLES}
+    assert {k: v for k, v in row_counts(target.engine).items() if k in dumped} == \
+        {k: v for k, v in row_counts(populated.ctx.store.engine).items() if k in dumped}
+
+
+def _refused(target, data, message_id) -> ValidationError:
+    text = data if isinstance(data, str) else json.dumps(data)
+    with pytest.raises(ValidationError) as error:
+        dump.load_dump(target, text)
+    assert error.value.message_id == message_id
+    assert "Nothing was loaded" in str(error.value)
+    assert set(row_counts(target.engine).values()) == {0}
+    return error.value
+
+
+def test_refusals_name_what_is_wrong_and_load_nothing(populated, target):
+    good = json.loads(_text(populated.ctx.store))
+
+    def changed(table, row, field, value):
+        data = json.loads(json.dumps(good))
+        data["tables"][table][row][field] = value
+        return data
+
+    assert "not valid JSON" in str(_refused(target, '{"format": "songjiao-dump",', "dump.bad_json"))
+    _refused(target, {"format": "other"}, "dump.not_songjiao")
+    _refused(target, {**good, "version": 2}, "dump.version")
+    _refused(target, {**good, "schema_revision": "0000_old"}, "dump.revision")
+    error = _refused(target, changed("visit", 1, "date", 20261103), "dump.schema")
+    assert "table 'visit', row 2, field 'date'" in str(error) and error.field == "visit.1.date"
+    error = _refused(target, changed("student", 0, "name", None), "dump.schema")
+    assert "table 'student', row 1, field 'name'" in str(error)
+    data = json.loads(json.dumps(good))
+    del data["tables"]["contact"][0]["summary"]
+    assert "table 'contact', row 1" in str(_refused(target, data, "dump.schema"))
+    error = _refused(target, changed("visit", 0, "date", "2026-02-30"), "dump.value")
+    assert "table 'visit', row 1, field 'date'" in str(error)
+    duplicate = changed("student", 1, "id", good["tables"]["student"][0]["id"])
+    assert "table 'student', row 2, field 'id'" in str(_refused(target, duplicate, "dump.duplicate"))
+    dangling = changed("visit_lesson", 0, "visit_id", "00000000-0000-0000-0000-0000000000ff")
+    error = _refused(target, dangling, "dump.reference")
+    assert "table 'visit_lesson', row 1, field 'visit_id'" in str(error) and "missing visit" in str(error)
+    _refused(target, changed("blob", 0, "sha256", "0" * 64), "dump.reference")  # the attachment now points nowhere
+    forged = changed("blob", 0, "data", "AAAA")
+    assert "table 'blob', row 1, field 'sha256'" in str(_refused(target, forged, "dump.checksum"))
+
+
+def test_load_refuses_a_database_that_is_not_empty(populated):
+    text = _text(populated.ctx.store)
+    before = row_counts(populated.ctx.store.engine)
+    with pytest.raises(ConflictError) as error:
+        dump.load_dump(populated.ctx.store, text)
+    assert error.value.message_id == "load.not_empty"
+    assert row_counts(populated.ctx.store.engine) == before
