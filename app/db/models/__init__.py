@@ -2,6 +2,7 @@
 
 from app.db.models.assessment import TeacherAssessment
 from app.db.models.audit import AuditEntry, Draft
+from app.db.models.exchange import ExchangeConflict, ExchangeDevice, ExchangeLog, ExchangeState
 from app.db.models.iep import Goal, GoalBankItem, Iep, IepScore, Objective, ObjectiveReview
 from app.db.models.people import Assignment, Guardian, Pause, Student, User
 from app.db.models.plans import LessonPlan, MonthlyPlan, PlannedVisit, PlanRevision
@@ -17,7 +18,8 @@ from app.db.models.visits import (
 )
 
 __all__ = [
-    "Assignment", "Attachment", "AuditEntry", "Blob", "CalendarDay", "Contact", "Draft", "Goal",
+    "Assignment", "Attachment", "AuditEntry", "Blob", "CalendarDay", "Contact", "Draft", "ExchangeConflict",
+    "ExchangeDevice", "ExchangeLog", "ExchangeState", "Goal",
     "GoalBankItem", "Guardian", "Iep", "IepScore", "LessonPlan", "MonthlyPlan", "Objective",
     "ObjectiveProgress", "ObjectiveReview", "Pause", "PlanRevision", "PlannedVisit", "School", "Setting",
     "Student", "TeacherAssessment", "Term", "User", "Visit", "VisitAmendment", "VisitLesson",

@@ -1,0 +1,21 @@
+"""Exchange between teacher laptops and the office through files (no server): see docs/exchange.md."""
+
+from app.services.exchange.errors import ExchangeRefused
+from app.services.exchange.join import JoinFile, JoinResult, join_from_file, make_join_file, revoke_teacher
+from app.services.exchange.sync import (
+    ExchangeStatus,
+    ExportResult,
+    ImportResult,
+    export,
+    import_file,
+    import_many,
+    list_conflicts,
+    settle_conflict,
+    status,
+)
+
+__all__ = [
+    "ExchangeRefused", "ExchangeStatus", "ExportResult", "ImportResult", "JoinFile", "JoinResult", "export",
+    "import_file", "import_many", "join_from_file", "list_conflicts", "make_join_file", "revoke_teacher",
+    "settle_conflict", "status",
+]

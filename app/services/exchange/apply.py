@@ -1,0 +1,300 @@
+"""Importing a bundle: stage and validate every change, decide by the conflict policy, apply in one
+transaction, then verify (counts and hashes) and roll everything back on any mismatch."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import Session
+
+from app.db.base import Base, utcnow
+from app.db.models import ExchangeDevice
+from app.services.exchange import policy
+from app.services.exchange.bundle import Payload
+from app.services.exchange.errors import ExchangeRefused
+from app.services.exchange.rows import (
+    ORDER,
+    SHARED_TABLES,
+    TABLES,
+    TEACHER_TABLES,
+    Row,
+    complete,
+    decode,
+    encode,
+    key_of,
+    row_hash,
+)
+from app.services.exchange.scope import ever_assigned, student_of
+
+DELETE_CONFIRM_LIMIT = 5
+_STATE = Base.metadata.tables["exchange_state"]
+_CHUNK = 500
+
+
+@dataclass
+class Write:
+    table: str
+    key: str
+    insert: bool
+    row: Row  # encoded final values
+    hash: str
+
+
+@dataclass
+class Plan:
+    writes: list[Write] = field(default_factory=list)
+    bases: list[tuple[str, str, str]] = field(default_factory=list)  # (table, key, hash the peer holds)
+    conflicts: list[dict[str, Any]] = field(default_factory=list)
+    blobs: dict[str, bytes] = field(default_factory=dict)
+    deletes: int = 0
+    unchanged: int = 0
+    changes: int = 0
+
+
+def _malformed(detail: str) -> ExchangeRefused:
+    return ExchangeRefused("exchange.malformed", f"The bundle's contents are not valid ({detail}).")
+
+
+def _key_column(table: str) -> Any:
+    return TABLES[table].c["sha256" if table == "blob" else "id"]
+
+
+def load_rows(session: Session, table: str, keys: set[str]) -> dict[str, Row]:
+    t = TABLES[table]
+    columns = [c for c in t.c if not (table == "blob" and c.name == "data")]
+    out: dict[str, Row] = {}
+    items = sorted(keys)
+    for i in range(0, len(items), _CHUNK):
+        for r in session.execute(select(*columns).where(_key_column(table).in_(items[i:i + _CHUNK]))):
+            row = encode(table, r)
+            out[key_of(table, row)] = row
+    return out
+
+
+def load_states(session: Session, peer_id: str) -> dict[tuple[str, str], Any]:
+    rows = session.execute(select(_STATE).where(_STATE.c.peer_id == peer_id))
+    return {(r.table_name, r.record_key): r for r in rows}
+
+
+def _changes(body: dict[str, Any], sender_is_office: bool) -> dict[str, dict[str, dict[str, Any]]]:
+    raw = body.get("changes")
+    if not isinstance(raw, list):
+        raise _malformed("no change list")
+    allowed = set(SHARED_TABLES) if sender_is_office else set(TEACHER_TABLES)
+    grouped: dict[str, dict[str, dict[str, Any]]] = {}
+    for change in raw:
+        if not isinstance(change, dict) or not isinstance(change.get("row"), dict):
+            raise _malformed("bad change")
+        table, key, row = change.get("t"), change.get("k"), change["row"]
+        if table not in allowed:
+            raise ExchangeRefused("exchange.not_allowed", "The bundle carries records its sender may not write.")
+        if not isinstance(key, str) or row.get("sha256" if table == "blob" else "id") != key:
+            raise _malformed("bad key")
+        if change.get("h") != row_hash(table, row):
+            raise _malformed("hash mismatch")
+        try:
+            decode(table, row)
+        except (ValueError, TypeError) as error:
+            raise _malformed(f"bad value in {table}") from error
+        previous = grouped.setdefault(table, {}).get(key)
+        if previous is not None and previous["h"] != change["h"]:
+            raise _malformed("one record twice")
+        grouped[table][key] = change
+    return grouped
+
+
+def _blob_bytes(body: dict[str, Any], payload: Payload) -> dict[str, bytes]:
+    listing = body.get("blobs") or []
+    out: dict[str, bytes] = {}
+    offset = 0
+    for item in listing:
+        if not (isinstance(item, list) and len(item) == 2 and isinstance(item[1], int) and item[1] >= 0):
+            raise _malformed("bad attachment list")
+        sha, size = item
+        data = bytes(payload.blob_data[offset:offset + size])
+        offset += size
+        if len(data) != size or hashlib.sha256(data).hexdigest() != sha:
+            raise _malformed("attachment bytes do not match")
+        out[sha] = data
+    if offset != len(payload.blob_data):
+        raise _malformed("attachment bytes do not match")
+    return out
+
+
+def stage(session: Session, me: ExchangeDevice, peer: ExchangeDevice, payload: Payload) -> Plan:
+    """Decide every change without writing anything; raise ExchangeRefused for anything invalid."""
+    at_office = me.role == "office"
+    body = payload.body
+    grouped = _changes(body, sender_is_office=peer.role == "office")
+    plan = Plan(blobs=_blob_bytes(body, payload), changes=sum(len(v) for v in grouped.values()))
+    states = load_states(session, peer.id)
+    locals_: dict[str, dict[str, Row]] = {t: load_rows(session, t, set(c)) for t, c in grouped.items()}
+    staged: dict[tuple[str, str], Row] = {}
+    allowed_students = ever_assigned(session, peer.teacher_id or "") if at_office else \
+        set(body.get("scope_students") or [])
+
+    def lookup(table: str, key: str) -> Row | None:
+        if (table, key) in staged:
+            return staged[(table, key)]
+        found = locals_.get(table, {}).get(key)
+        if found is None and table in TABLES:
+            found = load_rows(session, table, {key}).get(key)
+        return found
+
+    for table in ORDER:
+        for key, change in grouped.get(table, {}).items():
+            incoming: Row = change["row"]
+            local = locals_[table].get(key)
+            if table == "blob":
+                if change["h"] not in plan.blobs:
+                    raise _malformed("attachment bytes missing")
+                plan.bases.append((table, key, change["h"]))
+                if local is None:
+                    plan.writes.append(Write(table, key, True, incoming, change["h"]))
+                else:
+                    plan.unchanged += 1
+                continue
+            if not complete(table, incoming):  # from an older program: keep what we know of new columns
+                filler = local or {c.name: policy._default(table, c.name) for c in TABLES[table].c}
+                incoming = {**filler, **incoming}
+            result, lost = _decide(table, incoming, change.get("b"), local, states.get((table, key)), at_office)
+            staged[(table, key)] = result
+            _check_scope(table, result, local, lookup, allowed_students, peer, at_office)
+            plan.bases.append((table, key, change["h"]))
+            for version in lost:
+                plan.conflicts.append({"table_name": table, "record_key": key, "kept": result, "other": version,
+                                       "kind": "both_edited", "student_id": student_of(table, result, lookup)})
+            if local is not None and result == local:
+                plan.unchanged += 1
+                continue
+            if local is not None and not local.get("deleted_at") and result.get("deleted_at"):
+                plan.deletes += 1
+            plan.writes.append(Write(table, key, local is None, result, row_hash(table, result)))
+    return plan
+
+
+def _decide(table: str, incoming: Row, sender_base: str | None, local: Row | None, state: Any,
+            at_office: bool) -> tuple[Row, list[Row]]:
+    if local is None:
+        if at_office and table == "student":
+            raise ExchangeRefused("exchange.not_allowed", "Only the office adds students.")
+        return (policy.guard(table, incoming, None) if at_office else incoming), []
+    local_hash = row_hash(table, local)
+    our_base = state.base_hash if state is not None else None
+    if local_hash == row_hash(table, incoming):
+        return local, []
+    if local_hash in (sender_base, our_base):  # we did not change it since the sender's version was made
+        return (policy.guard(table, incoming, local) if at_office else incoming), []
+    if row_hash(table, incoming) == our_base:  # the sender's copy is one we already had: stale
+        return local, []
+    office, laptop = (local, incoming) if at_office else (incoming, local)
+    return policy.merge(table, office, laptop)
+
+
+def _check_scope(table: str, result: Row, local: Row | None, lookup: Any, allowed: set[str],
+                 peer: ExchangeDevice, at_office: bool) -> None:
+    """Nothing of a student outside the teacher's assignments goes in, in either direction."""
+    if table in ("blob", "school", "term", "calendar_day", "goal_bank_item", "user"):
+        return
+    for row in (result, local):
+        if row is None:
+            continue
+        student = student_of(table, row, lookup)
+        if student is None:
+            if table == "lesson_plan" and (not at_office or row.get("teacher_id") == peer.teacher_id):
+                continue  # the teacher's own templates
+            raise _malformed(f"{table} without a student")
+        if student not in allowed:
+            raise ExchangeRefused("exchange.out_of_scope",
+                                  "The bundle carries records of a student outside this teacher's assignments.")
+
+
+def execute(session: Session, plan: Plan, peer_id: str) -> None:
+    """Write the plan with Core statements, copying rows exactly (revision, timestamps, author)."""
+    by_table: dict[str, list[Write]] = {}
+    for write in plan.writes:
+        by_table.setdefault(write.table, []).append(write)
+    audit: list[dict[str, Any]] = []
+    now = utcnow()
+    for table in ORDER:
+        writes = by_table.get(table, [])
+        t = TABLES[table]
+        inserts = [decode(table, w.row) for w in writes if w.insert]
+        if table == "blob":
+            for values in inserts:
+                values["data"] = plan.blobs[values["sha256"]]
+        if inserts:
+            session.execute(insert(t), inserts)
+        for write in writes:
+            if not write.insert:
+                session.execute(update(t).where(t.c.id == write.key).values(decode(table, write.row)))
+            if table != "blob":
+                audit.append({"at": now, "user_id": write.row.get("author_id"), "entity": table,
+                              "entity_id": write.key, "action": "import", "fields": []})
+    if audit:
+        session.execute(insert(Base.metadata.tables["audit_entry"]), audit)
+    set_bases(session, peer_id, plan.bases)
+    if plan.conflicts:
+        session.execute(insert(Base.metadata.tables["exchange_conflict"]),
+                        [{"id": _new_id(), "detected_at": now, "peer_id": peer_id, **c} for c in plan.conflicts])
+
+
+def _new_id() -> str:
+    from app.db.base import new_id
+
+    return new_id()
+
+
+def set_bases(session: Session, peer_id: str, bases: list[tuple[str, str, str]]) -> None:
+    """Record the versions the peer is known to hold."""
+    if not bases:
+        return
+    stmt = sqlite_insert(_STATE)
+    stmt = stmt.on_conflict_do_update(index_elements=["peer_id", "table_name", "record_key"],
+                                      set_={"base_hash": stmt.excluded.base_hash})
+    session.execute(stmt, [{"peer_id": peer_id, "table_name": t, "record_key": k, "base_hash": h}
+                           for t, k, h in bases])
+
+
+def count_rows(session: Session, tables: set[str]) -> dict[str, int]:
+    return {t: session.scalar(select(func.count()).select_from(TABLES[t])) or 0 for t in tables}
+
+
+def verify(session: Session, plan: Plan, before: dict[str, int]) -> None:
+    """After writing: the counts and every written record's hash are what staging predicted."""
+    expected = dict(before)
+    for write in plan.writes:
+        if write.insert:
+            expected[write.table] += 1
+    if count_rows(session, set(before)) != expected:
+        raise ExchangeRefused("exchange.verify_failed", "The import did not add up (record counts) and was undone.")
+    wanted: dict[str, dict[str, str]] = {}
+    for write in plan.writes:
+        wanted.setdefault(write.table, {})[write.key] = write.hash
+    for table, hashes in wanted.items():
+        found = {k: row_hash(table, r) for k, r in load_rows(session, table, set(hashes)).items()}
+        if found != hashes:
+            raise ExchangeRefused("exchange.verify_failed",
+                                  "The import did not add up (record contents) and was undone.")
+
+
+def apply_acks(session: Session, peer: ExchangeDevice, acked_up_to: int) -> None:
+    """The peer confirmed our bundles up to this number: what they carried is now known to be there."""
+    if acked_up_to > peer.last_seq_out:
+        raise ExchangeRefused("exchange.bad_ack", "The bundle confirms bundles that were never sent.")
+    if acked_up_to <= peer.acked_out:
+        return
+    c = _STATE.c
+    session.execute(update(_STATE).where(c.peer_id == peer.id, c.sent_seq.is_not(None), c.sent_seq <= acked_up_to)
+                    .values(base_hash=c.sent_hash, sent_hash=None, sent_seq=None))
+    peer.acked_out = acked_up_to
+
+
+def drop_states(session: Session, peer_id: str, keys: list[tuple[str, str]]) -> None:
+    c = _STATE.c
+    for table, key in keys:
+        session.execute(delete(_STATE).where(c.peer_id == peer_id, c.table_name == table, c.record_key == key))

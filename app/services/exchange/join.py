@@ -1,0 +1,227 @@
+"""Joining a laptop from a file the office makes for one teacher, and revoking a lost laptop's key.
+
+The office generates the laptop's key pair and puts it, with the teacher's data and the office's public
+keys, in a join file encrypted under a one-time passphrase (scrypt + AES-256-GCM) that the clerk reads
+out or writes down for the teacher; the file is also signed by the office. Choosing keys at the office
+keeps joining one step (no reply from the laptop is needed before the first bundle) and the office is
+the authority anyway; the passphrase is what makes an intercepted join file useless.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import insert, select, text
+from sqlalchemy.orm import Session
+
+from app.db import schema
+from app.db.base import utcnow
+from app.db.models import ExchangeDevice, ExchangeLog, School, User
+from app.paths import AppPaths
+from app.services.context import ServiceContext, require_role, transaction
+from app.services.exchange import bundle, keys
+from app.services.exchange.apply import set_bases
+from app.services.exchange.changes import manifest
+from app.services.exchange.errors import ExchangeRefused
+from app.services.exchange.rows import MIRRORED_TABLES, ORDER, TABLES, decode, row_hash
+from app.services.exchange.scope import mirrored, office_scope
+from app.services.exchange.sync import _check_references, self_device
+
+JOIN_FORMAT = "songjiao-join"
+JOIN_SUFFIX = ".sjj"
+
+
+def ensure_office_identity(session: Session, label: str = "office") -> ExchangeDevice:
+    me = session.scalar(select(ExchangeDevice).where(ExchangeDevice.is_self.is_(True)))
+    if me is not None:
+        if me.role != "office":
+            raise ExchangeRefused("exchange.not_office", "Only the office copy makes join files.")
+        return me
+    pair = keys.generate()
+    me = ExchangeDevice(role="office", label=label, is_self=True, sign_public=pair.sign_public,
+                        kx_public=pair.kx_public, sign_private=pair.sign_private, kx_private=pair.kx_private)
+    session.add(me)
+    session.flush()
+    return me
+
+
+@dataclass(frozen=True)
+class JoinFile:
+    path: Path
+    passphrase: str
+    device_id: str
+    fingerprint: str
+    revoked: int
+
+
+def _teacher(session: Session, teacher: str) -> User:
+    user = session.scalar(select(User).where((User.username == teacher) | (User.id == teacher),
+                                             User.deleted_at.is_(None)))
+    if user is None or user.role != "teacher" or not user.active:
+        raise ExchangeRefused("exchange.no_teacher", "There is no active teacher with this user name.")
+    return user
+
+
+def make_join_file(ctx: ServiceContext, teacher: str, out: Path, *, keep_old: bool = False) -> JoinFile:
+    """Make the join file for a teacher's (new or replacement) laptop; earlier laptops are revoked."""
+    require_role(ctx, "admin", "academic_affairs")
+    out = Path(out)
+    passphrase = keys.new_passphrase()
+    salt = os.urandom(16)
+    key = keys.passphrase_key(passphrase, salt)
+    partial = out.with_name(out.name + ".partial")
+    with transaction(ctx) as session:
+        me = ensure_office_identity(session)
+        user = _teacher(session, teacher)
+        revoked = 0
+        if not keep_old:
+            revoked = _revoke(session, user.id)
+        pair = keys.generate()
+        device = ExchangeDevice(role="laptop", teacher_id=user.id, label=f"{user.username} laptop"[:100],
+                                sign_public=pair.sign_public, kx_public=pair.kx_public)
+        session.add(device)
+        session.flush()
+        scope = office_scope(session, user.id, ctx.today())
+        changes: list[dict[str, Any]] = [{"t": t, "k": k, "h": row_hash(t, r), "row": r} for t in ORDER for k, r in
+                   scope.rows.get(t, {}).items()]
+        blob_keys = sorted(scope.rows.get("blob", {}))
+        blobs = [session.scalar(select(TABLES["blob"].c.data).where(TABLES["blob"].c.sha256 == k)) or b""
+                 for k in blob_keys]
+        body = {
+            "office": {"id": me.id, "sign_public": me.sign_public.hex(), "kx_public": me.kx_public.hex()},
+            "device": {"id": device.id, "teacher_id": user.id, "sign_private": pair.sign_private.hex(),
+                       "kx_private": pair.kx_private.hex(), "sign_public": pair.sign_public.hex(),
+                       "kx_public": pair.kx_public.hex()},
+            "changes": changes, "blobs": [[k, len(d)] for k, d in zip(blob_keys, blobs, strict=True)],
+            "mirrored": manifest(scope, MIRRORED_TABLES), "scope_students": sorted(scope.students),
+        }
+        # The laptop starts out holding exactly this: nothing of it is sent again.
+        set_bases(session, device.id, [(c["t"], c["k"], c["h"]) for c in changes])
+        header = {"format": JOIN_FORMAT, "version": bundle.VERSION, "schema": schema.head_revision(),
+                  "sender": me.id, "recipient": device.id, "created": utcnow().isoformat(),
+                  "kdf": {"name": "scrypt", "salt": salt.hex(), "n": keys.SCRYPT_N, "r": keys.SCRYPT_R,
+                          "p": keys.SCRYPT_P}}
+        assert me.sign_private is not None
+        data = bundle.seal(bundle.KIND_JOIN, header, bundle.encode_payload(body, blobs), key, me.sign_private)
+        session.add(ExchangeLog(direction="join", peer_id=device.id, seq=0, changes=len(changes),
+                                file_name=out.name[:200]))
+        partial.write_bytes(data)
+        result = JoinFile(out, passphrase, device.id, keys.fingerprint(pair.sign_public), revoked)
+    partial.replace(out)
+    return result
+
+
+@dataclass(frozen=True)
+class JoinResult:
+    device_id: str
+    teacher_id: str
+    students: int
+    records: int
+    office_fingerprint: str
+
+
+def _open_join_file(path: Path, passphrase: str) -> tuple[dict[str, object], bundle.Payload]:
+    container = bundle.parse(bundle.read_file(path))
+    if container.kind != bundle.KIND_JOIN or container.header.get("format") != JOIN_FORMAT:
+        raise ExchangeRefused("exchange.not_join_file", "This is not a join file.")
+    kdf = container.header.get("kdf")
+    try:
+        assert isinstance(kdf, dict) and kdf.get("name") == "scrypt"
+        key = keys.passphrase_key(passphrase, bytes.fromhex(kdf["salt"]), int(kdf["n"]), int(kdf["r"]),
+                                  int(kdf["p"]))
+    except (AssertionError, KeyError, TypeError, ValueError) as error:
+        raise ExchangeRefused("exchange.damaged", "The join file is damaged.") from error
+    try:
+        plaintext = bundle.decrypt(container, key)
+    except ExchangeRefused as error:
+        raise ExchangeRefused("exchange.wrong_passphrase",
+                              "The passphrase is wrong, or the join file was altered.") from error
+    payload = bundle.decode_payload(plaintext)
+    office = payload.body.get("office")
+    if not isinstance(office, dict):
+        raise ExchangeRefused("exchange.damaged", "The join file is damaged.")
+    bundle.check_signature(container, bytes.fromhex(str(office.get("sign_public", ""))))
+    if container.header.get("schema") not in schema.known_revisions():
+        raise ExchangeRefused("exchange.newer_schema",
+                              "The join file was made by a newer version of Songjiao; please update first.")
+    return container.header, payload
+
+
+def join_from_file(paths: AppPaths, path: Path, passphrase: str) -> JoinResult:
+    """Set up this (new, empty) laptop database from a join file."""
+    from app.services.exchange.apply import _blob_bytes
+    from app.services.setup import open_store
+
+    header, payload = _open_join_file(Path(path), passphrase)
+    body = payload.body
+    blobs = _blob_bytes(body, payload)
+    store = open_store(paths)
+    try:
+        ctx = ServiceContext(store)
+        with transaction(ctx) as session:
+            session.execute(text("PRAGMA defer_foreign_keys=ON"))
+            if session.scalar(select(School.id)) is not None or \
+                    session.scalar(select(ExchangeDevice.id)) is not None:
+                raise ExchangeRefused("exchange.not_empty",
+                                      "This database already holds a school: join needs a new, empty one.")
+            office, device = body["office"], body["device"]
+            assert isinstance(office, dict) and isinstance(device, dict)
+            by_table: dict[str, list[dict[str, object]]] = {}
+            bases = []
+            for change in body.get("changes") or []:
+                table, row = change["t"], change["row"]
+                if table not in TABLES or row_hash(table, row) != change["h"]:
+                    raise ExchangeRefused("exchange.damaged", "The join file is damaged.")
+                values = decode(table, row)
+                if table == "blob":
+                    values["data"] = blobs[row["sha256"]]
+                by_table.setdefault(table, []).append(values)
+                bases.append((table, change["k"], change["h"]))
+            for table in ORDER:
+                if by_table.get(table):
+                    session.execute(insert(TABLES[table]), by_table[table])
+            session.add(ExchangeDevice(id=office["id"], role="office", label="office",
+                                       sign_public=bytes.fromhex(office["sign_public"]),
+                                       kx_public=bytes.fromhex(office["kx_public"])))
+            session.add(ExchangeDevice(id=device["id"], role="laptop", teacher_id=device["teacher_id"],
+                                       is_self=True, label="this laptop",
+                                       sign_public=bytes.fromhex(device["sign_public"]),
+                                       kx_public=bytes.fromhex(device["kx_public"]),
+                                       sign_private=bytes.fromhex(device["sign_private"]),
+                                       kx_private=bytes.fromhex(device["kx_private"])))
+            session.flush()
+            set_bases(session, office["id"], bases)
+            if body.get("mirrored") != manifest(mirrored(session), MIRRORED_TABLES):
+                raise ExchangeRefused("exchange.verify_failed", "The join file's contents did not add up.")
+            _check_references(session)
+            session.add(ExchangeLog(direction="join", peer_id=office["id"], seq=0, changes=len(bases),
+                                    applied=len(bases), file_name=Path(path).name[:200]))
+            return JoinResult(device["id"], device["teacher_id"], len(body.get("scope_students") or []),
+                              len(bases), keys.fingerprint(bytes.fromhex(office["sign_public"])))
+    finally:
+        store.dispose()
+
+
+def revoke_teacher(ctx: ServiceContext, teacher: str) -> int:
+    """Revoke every laptop key of a teacher (lost or replaced laptop): their bundles are refused from now."""
+    require_role(ctx, "admin", "academic_affairs")
+    with transaction(ctx) as session:
+        me = self_device(session)
+        if me.role != "office":
+            raise ExchangeRefused("exchange.not_office", "Only the office revokes laptop keys.")
+        user = session.scalar(select(User).where((User.username == teacher) | (User.id == teacher)))
+        if user is None:
+            raise ExchangeRefused("exchange.no_teacher", "There is no teacher with this user name.")
+        return _revoke(session, user.id)
+
+
+def _revoke(session: Session, teacher_id: str) -> int:
+    devices = list(session.scalars(select(ExchangeDevice).where(
+        ExchangeDevice.teacher_id == teacher_id, ExchangeDevice.revoked_at.is_(None),
+        ExchangeDevice.is_self.is_(False))))
+    for device in devices:
+        device.revoked_at = utcnow()
+    return len(devices)

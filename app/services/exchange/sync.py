@@ -1,0 +1,324 @@
+"""The exchange use cases: send (export), receive (import, many files at once), and status."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import delete, func, select, text, update
+from sqlalchemy.orm import Session
+
+from app.db import schema
+from app.db.base import utcnow
+from app.db.models import ExchangeConflict, ExchangeDevice, ExchangeLog, User
+from app.services.context import ServiceContext, reading, require_role, transaction
+from app.services.errors import ServiceError
+from app.services.exchange import bundle
+from app.services.exchange.apply import (
+    DELETE_CONFIRM_LIMIT,
+    apply_acks,
+    count_rows,
+    drop_states,
+    execute,
+    load_states,
+    stage,
+    verify,
+)
+from app.services.exchange.changes import FORMAT, build, bundle_key, manifest, pending, scope_for
+from app.services.exchange.errors import ExchangeRefused
+from app.services.exchange.rows import MIRRORED_TABLES, ORDER, SHARED_TABLES, TABLES, row_hash
+from app.services.exchange.scope import mirrored, rows_for_students
+
+SUFFIX = ".sjb"
+
+
+def self_device(session: Session) -> ExchangeDevice:
+    me = session.scalar(select(ExchangeDevice).where(ExchangeDevice.is_self.is_(True)))
+    if me is None:
+        raise ExchangeRefused("exchange.not_set_up",
+                              "This copy does not take part in exchange yet (make a join file at the office, "
+                              "or join from one on a laptop).")
+    return me
+
+
+def _username(session: Session, user_id: str | None) -> str:
+    name = session.scalar(select(User.username).where(User.id == user_id)) if user_id else None
+    # A user name is staff, never a child; keep it to safe characters for a file name.
+    return "".join(c for c in (name or "unknown") if c.isalnum() or c in "-_.")[:40] or "user"
+
+
+def bundle_name(session: Session, me: ExchangeDevice, peer: ExchangeDevice, seq: int) -> str:
+    if me.role == "office":
+        return f"songjiao-office-to-{_username(session, peer.teacher_id)}-{seq:05d}{SUFFIX}"
+    return f"songjiao-{_username(session, me.teacher_id)}-to-office-{seq:05d}{SUFFIX}"
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path
+    peer_id: str
+    seq: int
+    changes: int
+    attachments: int
+
+
+def export(ctx: ServiceContext, out: Path, teacher: str | None = None) -> list[ExportResult]:
+    """Write the next bundle for each peer (a laptop: the office; the office: each laptop, or one teacher's).
+
+    ``out`` is a folder (file names are made here) or, for a single bundle, a file name.
+    """
+    out = Path(out)
+    results: list[ExportResult] = []
+    with transaction(ctx) as session:
+        me = self_device(session)
+        query = select(ExchangeDevice).where(ExchangeDevice.is_self.is_(False), ExchangeDevice.revoked_at.is_(None))
+        if teacher is not None:
+            user_id = session.scalar(select(User.id).where((User.username == teacher) | (User.id == teacher)))
+            query = query.where(ExchangeDevice.teacher_id == user_id)
+        peers = list(session.scalars(query.order_by(ExchangeDevice.created_at)))
+        if not peers:
+            raise ExchangeRefused("exchange.no_peer", "There is no device to send to.")
+        if len(peers) > 1 and not out.is_dir():
+            raise ExchangeRefused("exchange.out_folder", "Several bundles are due: give a folder for --out.")
+        written: list[Path] = []
+        try:
+            for peer in peers:
+                built = build(session, me, peer, ctx.today())
+                target = out / bundle_name(session, me, peer, built.seq) if out.is_dir() else out
+                partial = target.with_name(target.name + ".partial")
+                partial.write_bytes(built.data)
+                written.append(partial)
+                results.append(ExportResult(target, peer.id, built.seq, built.changes, built.blobs))
+                session.add(ExchangeLog(direction="out", peer_id=peer.id, seq=built.seq, changes=built.changes,
+                                        file_name=target.name))
+            session.flush()
+        except BaseException:
+            for path in written:
+                path.unlink(missing_ok=True)
+            raise
+    # Committed: only now do the files take their final names (a crash leaves only .partial files).
+    for path, result in zip(written, results, strict=True):
+        path.replace(result.path)
+    return results
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    path: Path
+    peer_id: str
+    seq: int
+    changes: int
+    applied: int
+    unchanged: int
+    conflicts: int
+    deletes: int
+    purged_students: int
+
+
+def _header_int(header: dict[str, Any], name: str) -> int:
+    value = header.get(name)
+    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+        raise ExchangeRefused("exchange.damaged", "The file is damaged or is not a Songjiao exchange file.")
+    return value
+
+
+def import_file(ctx: ServiceContext, path: Path, *, confirm_deletes: bool = False) -> ImportResult:
+    """Import one bundle, all or nothing; every refusal raises ExchangeRefused and changes nothing."""
+    path = Path(path)
+    container = bundle.parse(bundle.read_file(path))
+    if container.kind != bundle.KIND_BUNDLE:
+        raise ExchangeRefused("exchange.is_join_file", "This is a join file: use it to set up a new laptop.")
+    header = container.header
+    with transaction(ctx) as session:
+        session.execute(text("PRAGMA defer_foreign_keys=ON"))  # parents and children may arrive in any order
+        me = self_device(session)
+        sender_id = header.get("sender")
+        sender = session.get(ExchangeDevice, sender_id) if isinstance(sender_id, str) else None
+        if sender is None or sender.is_self:
+            raise ExchangeRefused("exchange.unknown_sender", "The file comes from a device this copy does not know.")
+        bundle.check_signature(container, sender.sign_public)
+        if sender.revoked_at is not None:
+            raise ExchangeRefused("exchange.revoked", "The file comes from a device whose key was revoked.")
+        if header.get("recipient") != me.id:
+            raise ExchangeRefused("exchange.wrong_recipient", "The file is meant for another device.")
+        if header.get("format") != FORMAT or sender.role == me.role:
+            raise ExchangeRefused("exchange.damaged", "The file is damaged or is not a Songjiao exchange file.")
+        if header.get("schema") not in schema.known_revisions():
+            raise ExchangeRefused("exchange.newer_schema",
+                                  "The file was written by a newer version of Songjiao; please update first.")
+        seq, acked = _header_int(header, "seq"), _header_int(header, "acked_up_to")
+        if seq == sender.last_seq_in:
+            raise ExchangeRefused("exchange.replayed", "This bundle was already imported.")
+        if seq < sender.last_seq_in:
+            raise ExchangeRefused("exchange.older",
+                                  "A newer bundle from this device was already imported; this older one "
+                                  "carries nothing new.")
+        eph = bytes.fromhex(str(header.get("eph", "")))
+        assert me.kx_private is not None
+        plaintext = bundle.decrypt(container, _recipient_key(me.kx_private, eph, container.aad))
+        payload = bundle.decode_payload(plaintext)
+        apply_acks(session, sender, acked)
+        before = count_rows(session, set(SHARED_TABLES))
+        plan = stage(session, me, sender, payload)
+        if plan.deletes > DELETE_CONFIRM_LIMIT and not confirm_deletes:
+            raise ExchangeRefused("exchange.many_deletes",
+                                  f"The bundle would delete {plan.deletes} records; import it again with "
+                                  "confirmation if that is intended.", deletes=plan.deletes)
+        execute(session, plan, sender.id)
+        verify(session, plan, before)
+        purged = 0
+        if me.role == "laptop":
+            _check_mirrored(session, payload.body)
+            purged = _purge(session, sender.id, set(payload.body.get("scope_students") or []))
+        _check_references(session)
+        sender.last_seq_in = seq
+        sender.last_import_at = utcnow()
+        applied = len([w for w in plan.writes])
+        session.add(ExchangeLog(direction="in", peer_id=sender.id, seq=seq, changes=plan.changes,
+                                applied=applied, conflicts=len(plan.conflicts), file_name=path.name[:200]))
+        return ImportResult(path, sender.id, seq, plan.changes, applied, plan.unchanged, len(plan.conflicts),
+                            plan.deletes, purged)
+
+
+def _recipient_key(kx_private: bytes, eph_public: bytes, aad: bytes) -> bytes:
+    if len(eph_public) != 32:
+        raise ExchangeRefused("exchange.damaged", "The file is damaged or is not a Songjiao exchange file.")
+    return bundle_key(kx_private, eph_public, eph_public, aad[bundle._PREFIX.size:])
+
+
+def _check_mirrored(session: Session, body: dict[str, Any]) -> None:
+    """On a laptop: school, calendar, users and goal bank must now equal the office's, exactly."""
+    expected = body.get("mirrored")
+    if expected != manifest(mirrored(session), MIRRORED_TABLES):
+        raise ExchangeRefused("exchange.verify_failed",
+                              "After the import, the school settings did not match the office's copy; "
+                              "the import was undone.")
+
+
+def _check_references(session: Session) -> None:
+    broken = session.execute(text("PRAGMA foreign_key_check")).fetchall()
+    if broken:
+        raise ExchangeRefused("exchange.broken_references",
+                              "The bundle refers to records this copy does not have.", count=len(broken))
+
+
+def _purge(session: Session, office_id: str, in_scope: set[str]) -> int:
+    """Remove students the office took off this laptop, once everything of theirs reached the office."""
+    students = set(session.scalars(select(TABLES["student"].c.id)))
+    states = load_states(session, office_id)
+    purged = 0
+    for student in sorted(students - in_scope):
+        scope = rows_for_students(session, {student}, None, tables=[t for t in ORDER if t not in
+                                                                     ("school", "term", "calendar_day",
+                                                                      "goal_bank_item", "user")])
+        synced = all((state := states.get((t, k))) is not None and state.base_hash == row_hash(t, r)
+                     for t, k, r in scope.items())
+        if not synced:
+            continue  # unsent work: keep it until the office has confirmed it
+        used = set(session.scalars(select(TABLES["attachment"].c.blob_sha256).where(
+            TABLES["attachment"].c.student_id != student)))
+        for table in reversed(ORDER):
+            keys = set(scope.rows.get(table, {}))
+            if table == "blob":
+                keys -= used
+            if keys:
+                column = TABLES[table].c["sha256" if table == "blob" else "id"]
+                session.execute(delete(TABLES[table]).where(column.in_(sorted(keys))))
+                drop_states(session, office_id, [(table, k) for k in keys])
+        purged += 1
+    return purged
+
+
+def import_many(ctx: ServiceContext, paths: list[Path], *, confirm_deletes: bool = False
+                ) -> list[tuple[Path, ImportResult | ServiceError]]:
+    """The office's batch: each file on its own (one refused file does not stop the others), in
+    sequence order per sender so that a pile of files from one laptop goes in oldest first."""
+    def order(path: Path) -> tuple[str, int]:
+        try:
+            header = bundle.parse(bundle.read_file(path)).header
+            return str(header.get("sender")), int(header.get("seq", 0))
+        except (ServiceError, ValueError, TypeError):
+            return "", 0
+    results: list[tuple[Path, ImportResult | ServiceError]] = []
+    for path in sorted(paths, key=order):
+        try:
+            results.append((path, import_file(ctx, path, confirm_deletes=confirm_deletes)))
+        except ServiceError as error:
+            results.append((path, error))
+    return results
+
+
+@dataclass(frozen=True)
+class PeerStatus:
+    device_id: str
+    role: str
+    teacher: str
+    revoked: bool
+    last_sent: int
+    confirmed: int
+    last_received: int
+    not_yet_received: int  # records of ours the peer has not confirmed
+    last_import_at: dt.datetime | None
+    last_export_at: dt.datetime | None
+
+
+@dataclass(frozen=True)
+class ExchangeStatus:
+    device_id: str
+    role: str
+    fingerprint: str
+    peers: tuple[PeerStatus, ...]
+    open_conflicts: int
+
+
+def status(ctx: ServiceContext) -> ExchangeStatus:
+    from app.services.exchange.keys import fingerprint
+
+    with reading(ctx) as session:
+        me = self_device(session)
+        peers = []
+        for peer in session.scalars(select(ExchangeDevice).where(ExchangeDevice.is_self.is_(False))
+                                    .order_by(ExchangeDevice.created_at)):
+            todo = 0 if peer.revoked_at else len(pending(session, scope_for(session, me, peer, ctx.today()),
+                                                         peer.id))
+            peers.append(PeerStatus(peer.id, peer.role, _username(session, peer.teacher_id) if peer.teacher_id
+                                    else "office", peer.revoked_at is not None, peer.last_seq_out,
+                                    peer.acked_out, peer.last_seq_in, todo, peer.last_import_at,
+                                    peer.last_export_at))
+        conflicts = session.scalar(select(func.count()).select_from(ExchangeConflict)
+                                   .where(ExchangeConflict.settled_at.is_(None))) or 0
+        return ExchangeStatus(me.id, me.role, fingerprint(me.sign_public), tuple(peers), conflicts)
+
+
+@dataclass(frozen=True)
+class ConflictInfo:
+    id: str
+    table: str
+    record_key: str
+    student_id: str | None
+    kind: str
+    detected_at: dt.datetime
+    kept: dict[str, Any]
+    other: dict[str, Any]
+
+
+def list_conflicts(ctx: ServiceContext, include_settled: bool = False) -> list[ConflictInfo]:
+    with reading(ctx) as session:
+        query = select(ExchangeConflict).order_by(ExchangeConflict.detected_at)
+        if not include_settled:
+            query = query.where(ExchangeConflict.settled_at.is_(None))
+        return [ConflictInfo(c.id, c.table_name, c.record_key, c.student_id, c.kind, c.detected_at, c.kept,
+                             c.other) for c in session.scalars(query)]
+
+
+def settle_conflict(ctx: ServiceContext, conflict_id: str) -> None:
+    """A person looked at both versions (and re-entered what mattered): the conflict is closed."""
+    require_role(ctx, "teacher", "academic_affairs", "admin")
+    with transaction(ctx) as session:
+        session.execute(update(ExchangeConflict).where(ExchangeConflict.id == conflict_id)
+                        .values(settled_at=utcnow(), settled_by=None if ctx.actor.role == "system" else ctx.actor.id))
+
+
+__all__ = ["ExportResult", "ImportResult", "export", "import_file", "import_many", "status"]

@@ -1,0 +1,76 @@
+"""Fixtures for exchange tests: the office (the shared `school` fixture) and laptops joined from it."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from contextlib import closing
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from app.paths import resolve
+from app.services import exchange
+from app.services.context import ServiceContext, Store
+from app.services.setup import open_store
+from tests.conftest import TODAY
+
+
+@dataclass
+class Site:
+    """One copy of the app: the office or a laptop."""
+
+    name: str
+    ctx: ServiceContext
+    folder: Path
+
+    @property
+    def db_path(self) -> Path:
+        return self.ctx.store.paths.db_path
+
+    def send(self, teacher: str | None = None) -> list[Path]:
+        return [r.path for r in exchange.export(self.ctx, self.folder, teacher)]
+
+    def receive(self, path: Path, **kwargs: object) -> exchange.ImportResult:
+        return exchange.import_file(self.ctx, path, **kwargs)  # type: ignore[arg-type]
+
+
+def join_laptop(office: Site, tmp_path: Path, username: str, stores: list[Store]) -> Site:
+    folder = tmp_path / f"{username}-out"
+    folder.mkdir(exist_ok=True)
+    join_path = tmp_path / f"join-{username}.sjj"
+    made = exchange.make_join_file(office.ctx, username, join_path)
+    paths = resolve(tmp_path / f"laptop-{username}.sqlite3")
+    exchange.join_from_file(paths, join_path, made.passphrase)
+    store = open_store(paths)
+    stores.append(store)
+    return Site(username, ServiceContext(store, today_override=TODAY), folder)
+
+
+@pytest.fixture
+def net(school, tmp_path):
+    """The office and a function that joins laptops; stores are closed at the end."""
+    stores: list[Store] = []
+    folder = tmp_path / "office-out"
+    folder.mkdir()
+    office = Site("office", school.ctx, folder)
+
+    def join(username: str) -> Site:
+        return join_laptop(office, tmp_path, username, stores)
+
+    yield office, join
+    for store in stores:
+        store.dispose()
+
+
+def db_digest(path: Path) -> str:
+    """A hash over every row of every table: equal digests mean nothing at all changed."""
+    digest = hashlib.sha256()
+    with closing(sqlite3.connect(str(path))) as conn:
+        tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")]
+        for table in tables:
+            digest.update(table.encode())
+            for row in conn.execute(f'SELECT * FROM "{table}" ORDER BY rowid'):
+                digest.update(repr(row).encode())
+    return digest.hexdigest()
