@@ -1,0 +1,196 @@
+"""Starting the desktop app: QApplication, translators, the guarded database open, first run or login, window."""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
+
+from app.paths import AppPaths
+from app.ui import i18n
+from app.ui.session import AppSession, load_prefs, save_prefs
+from app.ui.tasks import BaseRunner, ThreadRunner
+
+TIMINGS: dict[str, float] = {}  # start-up milestones in seconds since run_gui began (read by the benchmark)
+_T0 = [0.0]
+
+
+def mark(name: str) -> None:
+    TIMINGS[name] = time.perf_counter() - _T0[0]
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication, high-DPI friendly (fractional scaling as the OS asks, e.g. 125 %, 150 %)."""
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+    app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationName("Songjiao")
+    app.setOrganizationName("Songjiao")
+    app.setApplicationDisplayName("送教上门 Songjiao")
+    return app
+
+
+def open_store_or_explain(paths: AppPaths, alert: Callable[[str, str], None]) -> Any:
+    """Open the database through the migration guard; on refusal explain (nothing changed) and return None."""
+    from app.services import setup
+    from app.services.errors import ServiceError
+    from app.ui.messages import error_text
+
+    schema_error = setup.schema.SchemaError  # the guard's refusal (a newer or foreign database)
+    try:
+        return setup.open_store(paths)
+    except (schema_error, ServiceError) as error:
+        alert(QApplication.translate("App", "Cannot open the database"),
+              error_text(error) + "\n\n" + str(paths.db_path))
+        return None
+
+
+class Controller(QObject):
+    """Moves between the first-run wizard, the login dialog and the main window for one database."""
+
+    def __init__(self, paths: AppPaths, runner: BaseRunner | None = None, today: Any = None) -> None:
+        super().__init__()
+        self.paths = paths
+        self.runner = runner or ThreadRunner()
+        self.today = today
+        self.store: Any = None
+        self.window: Any = None
+        self.session: AppSession | None = None
+
+    def alert(self, title: str, text: str) -> None:
+        QMessageBox.critical(self.window, title, text)
+
+    def start(self) -> bool:
+        self.store = open_store_or_explain(self.paths, self.alert)
+        mark("store_open")
+        if self.store is None:
+            return False
+        return self.enter()
+
+    def enter(self) -> bool:
+        """The first-run wizard on an empty database, otherwise the login dialog; then the window."""
+        from app.services import school
+        from app.services.context import ServiceContext
+
+        if not school.is_set_up(ServiceContext(self.store)):
+            from app.ui.dialogs.first_run import FirstRunWizard
+
+            wizard = FirstRunWizard(self.store, today=self.today)
+            if wizard.exec() != QDialog.DialogCode.Accepted:
+                return False
+            if wizard.actor is not None:
+                self.show_main(wizard.actor)
+                return True
+        return self.login()
+
+    def login(self) -> bool:
+        from app.ui.dialogs.login import LoginDialog
+
+        dialog = LoginDialog(self.store, last_user=load_prefs(self.paths).get("last_user"), today=self.today)
+        mark("login_shown")
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.actor is None:
+            return False
+        save_prefs(self.paths, last_user=dialog.username())
+        self.show_main(dialog.actor)
+        return True
+
+    def show_main(self, actor: Any, page: str | None = None) -> QWidget:
+        from app.services import users
+        from app.services.context import ServiceContext
+        from app.ui.main_window import MainWindow
+
+        language = load_prefs(self.paths).get("language")
+        if actor.role != "system":
+            language = users.get_user(ServiceContext(self.store), actor.id).language or language
+        language = i18n.install_translators(language or i18n.current_language())
+        self.session = AppSession(self.store, self.runner, actor, language=language, today=self.today)
+        self.window = MainWindow(self.session)
+        self.window.logout_requested.connect(self.on_logout)
+        self.window.language_requested.connect(self.on_language)
+        self.window.restore_requested.connect(self.on_restore)
+        if page:
+            self.window.show_page(page)
+        self.window.show()
+        mark("window_shown")
+        self._schedule_backup()
+        return self.window
+
+    def _schedule_backup(self) -> None:
+        from app.services import backup, school
+        from app.services.context import ServiceContext
+
+        store, paths = self.store, self.paths
+
+        def due() -> Any:
+            info = school.get_school(ServiceContext(store))
+            return backup.backup_if_due(paths, info.backup_every_hours, info.backup_keep)
+
+        self.runner.submit(due, on_error=lambda _e: None, name="scheduled-backup")
+
+    def _close_window(self) -> None:
+        if self.window is not None:
+            self.window.hide()
+            self.window.deleteLater()
+            self.window = None
+
+    def on_logout(self) -> None:
+        self._close_window()
+        if not self.login():
+            QApplication.quit()
+
+    def on_language(self, language: str) -> None:
+        """Switch language: remember it for the user, rebuild the window on the same page."""
+        from app.services import users
+
+        assert self.session is not None
+        actor = self.session.actor
+        page = next((k for k, p in self.window.pages.items() if p is self.window.current_page()), None)
+        save_prefs(self.paths, language=language)
+        if actor.role != "system":
+            with contextlib.suppress(Exception):  # the preference file still holds it
+                users.update_user(self.session.ctx, actor.id, {"language": language})
+        i18n.install_translators(language)
+        self._close_window()
+        self.show_main(actor, page)
+
+    def on_restore(self, path: Path) -> None:
+        """Restore a backup: stop the worker, close every connection, replace the file, reopen, log in again."""
+        from app.services import backup
+        from app.services.errors import ServiceError
+        from app.ui.messages import error_text
+
+        self._close_window()
+        self.runner.shutdown()
+        self.store.dispose()
+        try:
+            backup.restore(self.paths, path)
+        except ServiceError as error:
+            QMessageBox.warning(None, QApplication.translate("App", "Cannot restore"), error_text(error))
+        self.store = open_store_or_explain(self.paths, self.alert)
+        if self.store is None or not self.login():
+            QApplication.quit()
+
+
+def run_gui(paths: AppPaths) -> int:
+    """The `songjiao gui` entry point; returns the process exit code."""
+    _T0[0] = time.perf_counter()
+    app = make_application()
+    i18n.install_translators(load_prefs(paths).get("language") or "zh_CN")
+    mark("qt_ready")
+    controller = Controller(paths)
+    if not controller.start():
+        return 1
+    code = app.exec()
+    controller.runner.shutdown()
+    if controller.store is not None:
+        controller.store.dispose()
+    return code

@@ -1,0 +1,208 @@
+"""First run: set up the school (school, term and holidays, visit rule, first administrator) or open the demo."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtWidgets import QLabel, QLineEdit, QRadioButton, QVBoxLayout, QWidget, QWizard, QWizardPage
+
+from app.services import setup
+from app.services.context import Actor, ServiceContext, Store
+from app.services.errors import ServiceError, ValidationError
+from app.ui.messages import MESSAGES, error_text, field_of
+from app.ui.pages.settings import add_rule_fields, rule_values
+from app.ui.widgets.calendar_table import CalendarTable
+from app.ui.widgets.fields import FieldForm, date_edit
+
+CHOICE, SCHOOL, TERM, RULE, ADMIN = range(5)
+FIELD_PAGES = {"school_name": SCHOOL, "school_code": SCHOOL, "name": TERM, "start": TERM, "end": TERM,
+               "days": TERM, "term": TERM, "period": RULE, "visits_per_period": RULE, "lessons_per_visit": RULE,
+               "minutes_per_lesson": RULE, "yearly_min_lessons": RULE, "username": ADMIN, "display_name": ADMIN,
+               "password": ADMIN, "confirm": ADMIN}
+
+
+def default_term(today: dt.date) -> tuple[str, dt.date, dt.date]:
+    """A sensible first guess for the term containing (or following) today."""
+    if today.month >= 8 or today.month == 1:
+        year = today.year if today.month >= 8 else today.year - 1
+        return f"{year}秋季学期", dt.date(year, 9, 1), dt.date(year + 1, 1, 22)
+    return f"{today.year}春季学期", dt.date(today.year, 2, 24), dt.date(today.year, 7, 10)
+
+
+def demo_available() -> bool:
+    try:
+        from app.services import demo
+    except ImportError:
+        return False
+    return hasattr(demo, "build_demo") or hasattr(demo, "generate")
+
+
+class FormPage(QWizardPage):
+    def __init__(self, title: str, subtitle: str) -> None:
+        super().__init__()
+        self.setTitle(title)
+        self.setSubTitle(subtitle)
+        self.form = FieldForm()
+        column = QVBoxLayout(self)
+        column.addWidget(self.form)
+
+
+class FirstRunWizard(QWizard):
+    """After ``exec()``: ``actor`` is the new administrator, or ``demo_result`` is set when the demo was built."""
+
+    def __init__(self, store: Store, parent: QWidget | None = None, today: dt.date | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ServiceContext(store, today_override=today)
+        self.actor: Actor | None = None
+        self.demo_result: Any = None
+        self.setWindowTitle(self.tr("Welcome to Songjiao"))
+        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        self.setMinimumSize(720, 560)
+        self.setButtonText(QWizard.WizardButton.NextButton, self.tr("Next >"))
+        self.setButtonText(QWizard.WizardButton.BackButton, self.tr("< Back"))
+        self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("Finish"))
+        self.setButtonText(QWizard.WizardButton.CancelButton, self.tr("Cancel"))
+
+        choice = QWizardPage()
+        choice.setTitle(self.tr("Welcome"))
+        choice.setSubTitle(self.tr("Songjiao keeps the records of home-delivered teaching (送教上门)."))
+        box = QVBoxLayout(choice)
+        self.new_school = QRadioButton(self.tr("Set up my school"))
+        self.new_school.setChecked(True)
+        self.open_demo = QRadioButton(self.tr("Open the demo school (sample records to try things out)"))
+        self.open_demo.setEnabled(demo_available())
+        box.addWidget(self.new_school)
+        box.addWidget(self.open_demo)
+        box.addStretch(1)
+        self.setPage(CHOICE, choice)
+
+        school_page = FormPage(self.tr("Your school"), self.tr("The name appears on every printed page."))
+        school_page.form.add("school_name", self.tr("School name"), QLineEdit())
+        school_page.form.add("school_code", self.tr("School code (optional)"), QLineEdit())
+        self.setPage(SCHOOL, school_page)
+
+        term_page = FormPage(self.tr("The first term"),
+                             self.tr("Weeks with a holiday on every school day are not teaching weeks. The statutory "
+                                     "holidays are filled in; change them to your school's calendar."))
+        name, start, end = default_term(self.ctx.today())
+        term_page.form.add("name", self.tr("Term name"), QLineEdit(name))
+        term_page.form.add("start", self.tr("First day"), date_edit())
+        term_page.form.add("end", self.tr("Last day"), date_edit())
+        term_page.form.set_value("start", start.isoformat())
+        term_page.form.set_value("end", end.isoformat())
+        self.calendar = CalendarTable()
+        self.calendar.prefill_button.clicked.connect(self.prefill)
+        term_page.form.add("days", self.tr("Holidays and make-up workdays"), self.calendar)
+        self.setPage(TERM, term_page)
+
+        rule_page = FormPage(self.tr("The visit rule"),
+                             self.tr("Usually at least one visit a week of two lessons; set your province's rule."))
+        add_rule_fields(rule_page.form, self)
+        rule_page.form.set_value("visits_per_period", 1)
+        rule_page.form.set_value("lessons_per_visit", 2)
+        rule_page.form.set_value("minutes_per_lesson", 30)
+        self.setPage(RULE, rule_page)
+
+        admin_page = FormPage(self.tr("The first administrator"),
+                              self.tr("This account manages users, settings and backups."))
+        admin_page.form.add("username", self.tr("User name"), QLineEdit("admin"))
+        admin_page.form.add("display_name", self.tr("Display name"), QLineEdit())
+        for key, text in (("password", self.tr("Password")), ("confirm", self.tr("Repeat the password"))):
+            edit = QLineEdit()
+            edit.setEchoMode(QLineEdit.EchoMode.Password)
+            admin_page.form.add(key, text, edit)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        admin_layout = admin_page.layout()
+        assert admin_layout is not None
+        admin_layout.addWidget(self.status)
+        self.setPage(ADMIN, admin_page)
+        self._prefilled = False
+        self.currentIdChanged.connect(self._entered)
+
+    def form(self, page_id: int) -> FieldForm:
+        page = self.page(page_id)
+        assert isinstance(page, FormPage)
+        return page.form
+
+    def nextId(self) -> int:  # noqa: N802 - Qt naming
+        if self.currentId() == CHOICE and self.open_demo.isChecked():
+            return -1
+        return super().nextId()
+
+    def _entered(self, page_id: int) -> None:
+        if page_id == TERM and not self._prefilled and not self.calendar.values():
+            self._prefilled = True
+            self.prefill()
+
+    def prefill(self) -> None:
+        form = self.form(TERM)
+        form.clear_errors()
+        try:
+            start = dt.date.fromisoformat(form.value("start"))
+            end = dt.date.fromisoformat(form.value("end"))
+        except ValueError:
+            form.show_error("start", self.tr("Enter the first and last day of the term first."))
+            return
+        self.calendar.prefill(start, end)
+
+    def data(self) -> dict[str, Any]:
+        school_form, term_form, admin_form = self.form(SCHOOL), self.form(TERM), self.form(ADMIN)
+        return {
+            "school_name": school_form.value("school_name"), "school_code": school_form.value("school_code"),
+            "term": {"name": term_form.value("name"), "start": term_form.value("start"),
+                     "end": term_form.value("end"), "days": self.calendar.values()},
+            "rule": rule_values(self.form(RULE)),
+            "admin": {k: admin_form.value(k) for k in ("username", "display_name", "password")},
+        }
+
+    def validateCurrentPage(self) -> bool:  # noqa: N802 - Qt naming
+        if self.currentId() == CHOICE and self.open_demo.isChecked():
+            return self.build_demo()
+        if self.currentId() != ADMIN:
+            return True
+        admin = self.form(ADMIN)
+        admin.clear_errors()
+        if admin.value("password") != admin.value("confirm"):
+            admin.show_error("confirm", error_text(ValidationError("password.mismatch", MESSAGES["password.mismatch"])))
+            return False
+        try:
+            self.actor = setup.initialize_school(self.ctx, self.data())
+        except ServiceError as error:
+            self.show_service_error(error)
+            return False
+        return True
+
+    def show_service_error(self, error: ServiceError) -> None:
+        field = field_of(error)
+        target = FIELD_PAGES.get(field or "", ADMIN)
+        while self.currentId() != target and self.currentId() > target:
+            self.back()
+        if target in (SCHOOL, TERM, RULE, ADMIN) and self.form(target).show_error(field, error_text(error)):
+            raw = str(getattr(error, "field", "") or "")
+            if raw.startswith("days["):
+                self.calendar.mark_row(int(raw[5:raw.index("]")]))
+            return
+        self.status.setText(error_text(error))
+
+    def build_demo(self) -> bool:
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QApplication, QMessageBox
+
+        from app.services import demo
+
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            builder = getattr(demo, "build_demo", None) or demo.generate
+            self.demo_result = builder(self.ctx, students=40, terms=2)
+        except ServiceError as error:
+            QMessageBox.warning(self, self.tr("Cannot build the demo"), error_text(error))
+            return False
+        finally:
+            QApplication.restoreOverrideCursor()
+        logins = getattr(self.demo_result, "logins", ())
+        lines = "\n".join(f"{user} / {password}" for user, password, *_rest in logins[:6])
+        QMessageBox.information(self, self.tr("Demo school ready"),
+                                self.tr("Log in with one of these demo accounts (user / password):") + "\n\n" + lines)
+        return True

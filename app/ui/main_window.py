@@ -1,0 +1,268 @@
+"""The main window: a shell of navigation, a stacked page area, menus and a status bar. Pages plug in."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from app.ui import i18n
+from app.ui.labels import ROLES, label
+from app.ui.pages import load_all
+from app.ui.pages.base import Page
+from app.ui.pages.registry import PageSpec, pages_for
+from app.ui.session import AppSession, save_prefs
+
+APP_VERSION = "0.1"
+
+
+class MainWindow(QMainWindow):
+    logout_requested = Signal()
+    reopen_requested = Signal()  # the database file was replaced (restore): reopen and log in again
+    language_requested = Signal(str)
+    restore_requested = Signal(object)  # a backup file's Path: the controller closes, restores, reopens
+
+    def __init__(self, session: AppSession) -> None:
+        super().__init__()
+        load_all()
+        self.session = session
+        self.setWindowTitle(self.tr("Songjiao — home-delivered teaching"))
+        self.resize(1200, 760)
+        self.specs: list[PageSpec] = pages_for(session.actor.role)
+        self.pages: dict[str, Page] = {}
+        self.detail: Page | None = None
+
+        central = QWidget(self)
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.nav = QListWidget(central)
+        self.nav.setAccessibleName(self.tr("Navigation"))
+        self.nav.setFixedWidth(170)
+        self.nav.setStyleSheet("QListWidget { font-size: 11pt; } QListWidget::item { padding: 8px; }")
+        for index, spec in enumerate(self.specs):
+            item = QListWidgetItem(spec.translated_title())
+            item.setData(Qt.ItemDataRole.UserRole, spec.key)
+            item.setToolTip(f"Ctrl+{index + 1}" if index < 9 else "")
+            self.nav.addItem(item)
+        self.stack = QStackedWidget(central)
+        row.addWidget(self.nav)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.nav.currentRowChanged.connect(self._nav_changed)
+        self._build_menus()
+        self._build_status()
+        session.runner.unhandled_error.connect(self._unhandled)
+        if self.specs:
+            self.nav.setCurrentRow(0)
+
+    # --- pages -------------------------------------------------------------------------------------------
+
+    def page(self, key: str) -> Page:
+        """The page for ``key``, created on first use (start-up builds only the first page)."""
+        if key not in self.pages:
+            spec = next(s for s in self.specs if s.key == key)
+            page = spec.factory(self.session, self)
+            page.setObjectName(f"page_{key}")
+            self.pages[key] = page
+            self.stack.addWidget(page)
+        return self.pages[key]
+
+    def current_page(self) -> Page | None:
+        widget = self.stack.currentWidget()
+        return widget if isinstance(widget, Page) else None
+
+    def show_page(self, key: str) -> Page:
+        for row in range(self.nav.count()):
+            if self.nav.item(row).data(Qt.ItemDataRole.UserRole) == key:
+                if self.nav.currentRow() != row:
+                    self.nav.setCurrentRow(row)
+                else:
+                    self._show(self.page(key))
+                return self.pages[key]
+        raise KeyError(key)
+
+    def _nav_changed(self, row: int) -> None:
+        if row < 0:
+            return
+        key = self.nav.item(row).data(Qt.ItemDataRole.UserRole)
+        if not self._leave_detail_ok():
+            return
+        self._show(self.page(key))
+
+    def _show(self, page: Page) -> None:
+        self.stack.setCurrentWidget(page)
+        page.shown()
+        self._update_actions()
+
+    def open_detail(self, page: Page) -> None:
+        """Show a record page (a student) in the page area; Back or the navigation leaves it."""
+        if self.detail is not None and not self._leave_detail_ok():
+            return
+        self._drop_detail()
+        self.detail = page
+        self.stack.addWidget(page)
+        self._show(page)
+
+    def close_detail(self, back_to: str | None = None) -> None:
+        if not self._leave_detail_ok():
+            return
+        self._drop_detail()
+        if back_to:
+            self.show_page(back_to)
+
+    def _drop_detail(self) -> None:
+        if self.detail is not None:
+            self.stack.removeWidget(self.detail)
+            self.detail.deleteLater()
+            self.detail = None
+
+    def _leave_detail_ok(self) -> bool:
+        detail = self.detail
+        if detail is None or self.stack.currentWidget() is not detail or not detail.has_unsaved_changes():
+            if detail is not None and self.stack.currentWidget() is detail:
+                self._drop_detail()
+            return True
+        answer = QMessageBox.question(
+            self, self.tr("Unsaved changes"), self.tr("Save the changes before leaving this record?"),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel)
+        if answer == QMessageBox.StandardButton.Cancel:
+            return False
+        if answer == QMessageBox.StandardButton.Save:
+            detail.save()
+            if detail.has_unsaved_changes():
+                return False
+        self._drop_detail()
+        return True
+
+    # --- menus -------------------------------------------------------------------------------------------
+
+    def _action(self, text: str, slot: Any, shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+                name: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        action.setObjectName(name)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        self.act_new = self._action(self.tr("&New"), lambda: self._call("new_record"), QKeySequence.StandardKey.New,
+                                    "act_new")
+        self.act_save = self._action(self.tr("&Save"), lambda: self._call("save"), QKeySequence.StandardKey.Save,
+                                     "act_save")
+        file_menu.addAction(self.act_new)
+        file_menu.addAction(self.act_save)
+        file_menu.addSeparator()
+        file_menu.addAction(self._action(self.tr("Switch &user…"), self._logout, None, "act_logout"))
+        file_menu.addSeparator()
+        file_menu.addAction(self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit, "act_quit"))
+
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        self.act_undo = self._action(self.tr("&Undo"), lambda: self._focus_call("undo"),
+                                     QKeySequence.StandardKey.Undo, "act_undo")
+        self.act_redo = self._action(self.tr("&Redo"), lambda: self._focus_call("redo"),
+                                     QKeySequence.StandardKey.Redo, "act_redo")
+        # Line edits and text boxes handle Ctrl+Z themselves (shortcut override); the menu entry is for mice.
+        self.act_undo.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.act_redo.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        edit_menu.addAction(self.act_undo)
+        edit_menu.addAction(self.act_redo)
+        edit_menu.addSeparator()
+        self.act_find = self._action(self.tr("&Find…"), lambda: self._call("focus_search"), QKeySequence.StandardKey.Find,
+                                     "act_find")
+        edit_menu.addAction(self.act_find)
+
+        view_menu = bar.addMenu(self.tr("&View"))
+        for index, spec in enumerate(self.specs):
+            shortcut = f"Ctrl+{index + 1}" if index < 9 else None
+            view_menu.addAction(self._action(spec.translated_title(), lambda _=False, k=spec.key: self.show_page(k),
+                                             shortcut, f"act_view_{spec.key}"))
+        view_menu.addSeparator()
+        view_menu.addAction(self._action(self.tr("&Refresh"), self._refresh, QKeySequence.StandardKey.Refresh,
+                                         "act_refresh"))
+        language_menu = view_menu.addMenu(self.tr("&Language"))
+        for code, text in (("zh_CN", "中文（简体）"), ("en", "English")):
+            action = self._action(text, lambda _=False, c=code: self.language_requested.emit(c), None,
+                                  f"act_lang_{code}")
+            action.setCheckable(True)
+            action.setChecked(code == self.session.language)
+            language_menu.addAction(action)
+
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self._action(self.tr("&About Songjiao"), self.about, None, "act_about"))
+
+    def _call(self, method: str) -> None:
+        page = self.current_page()
+        if page is not None:
+            getattr(page, method)()
+
+    def _focus_call(self, method: str) -> None:
+        widget = QApplication.focusWidget()
+        if widget is not None and hasattr(widget, method):
+            getattr(widget, method)()
+
+    def _update_actions(self) -> None:
+        page = self.current_page()
+        self.act_new.setEnabled(bool(page and page.can_new))
+        self.act_save.setEnabled(bool(page and page.can_save))
+        self.act_find.setEnabled(bool(page and page.can_find))
+
+    def _refresh(self) -> None:
+        page = self.current_page()
+        if page is not None:
+            page.refresh()
+
+    def _logout(self) -> None:
+        if self._leave_detail_ok():
+            self.logout_requested.emit()
+
+    def about(self) -> None:
+        QMessageBox.about(self, self.tr("About Songjiao"), self.tr(
+            "<h3>Songjiao {version}</h3><p>Records for home-delivered teaching (送教上门): students, IEPs, "
+            "monthly plans, visits and the visit rule.</p><p>Your data stays on this computer.</p>"
+        ).format(version=APP_VERSION))
+
+    # --- status bar --------------------------------------------------------------------------------------
+
+    def _build_status(self) -> None:
+        actor = self.session.actor
+        self.user_label = QLabel(self.tr("User: {name} ({role})").format(
+            name=actor.display_name, role=label(ROLES, actor.role)))
+        self.db_label = QLabel(self.tr("Database: {path}").format(path=self.session.paths.db_path))
+        self.busy_label = QLabel("")
+        bar = self.statusBar()
+        bar.addWidget(self.user_label)
+        bar.addWidget(self.db_label, 1)
+        bar.addPermanentWidget(self.busy_label)
+        self.session.runner.busy_changed.connect(
+            lambda busy: self.busy_label.setText(self.tr("Working…") if busy else ""))
+
+    def _unhandled(self, error: BaseException) -> None:
+        from app.ui.messages import error_text
+
+        QMessageBox.warning(self, self.tr("Something went wrong"), error_text(error))
+
+    def set_language(self, language: str) -> None:
+        save_prefs(self.session.paths, language=language)
+        i18n.install_translators(language)
+
+    def closeEvent(self, event: Any) -> None:  # noqa: N802 - Qt naming
+        if self.detail is not None and self.stack.currentWidget() is self.detail \
+                and self.detail.has_unsaved_changes() and not self._leave_detail_ok():
+            event.ignore()
+            return
+        event.accept()

@@ -1,0 +1,104 @@
+"""The compliance view: the term's weeks for every visible student (per teacher or the whole school)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QTableView, QVBoxLayout
+
+from app.services import compliance, school, users
+from app.services.compliance import TermCompliance
+from app.ui.i18n import QT_TRANSLATE_NOOP
+from app.ui.item_models.compliance import ComplianceModel, StatusDelegate
+from app.ui.pages.base import Page
+from app.ui.pages.registry import register_page
+from app.ui.widgets.fields import combo
+from app.ui.widgets.legend import Legend
+
+
+class CompliancePage(Page):
+    def __init__(self, session: Any, window: Any = None) -> None:
+        super().__init__(session, window)
+        column = QVBoxLayout(self)
+        title = QLabel(self.tr("Visit rule compliance"))
+        title.setStyleSheet("font-size: 16pt; font-weight: 600;")
+        column.addWidget(title)
+        bar = QHBoxLayout()
+        self.term = combo([])
+        self.term.setAccessibleName(self.tr("Term"))
+        self.teacher = combo([], empty=self.tr("Whole school"))
+        self.teacher.setAccessibleName(self.tr("Teacher"))
+        self.teacher.setVisible(session.actor.reads_all)
+        term_label = QLabel(self.tr("Term:"))
+        term_label.setBuddy(self.term)
+        bar.addWidget(term_label)
+        bar.addWidget(self.term)
+        bar.addWidget(self.teacher)
+        bar.addStretch(1)
+        self.summary = QLabel()
+        bar.addWidget(self.summary)
+        column.addLayout(bar)
+        self.model = ComplianceModel(self)
+        self.table = QTableView()
+        self.table.setAccessibleName(self.tr("Compliance grid: students by weeks"))
+        self.table.setModel(self.model)
+        self.table.setItemDelegate(StatusDelegate(self.table))
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.horizontalHeader().setDefaultSectionSize(52)
+        self.table.setMouseTracking(True)
+        column.addWidget(self.table, 1)
+        column.addWidget(Legend())
+        self._loaded_choices = False
+        self.term.currentIndexChanged.connect(lambda _i: self.load())
+        self.teacher.currentIndexChanged.connect(lambda _i: self.load())
+        self.loading = False
+
+    def refresh(self) -> None:
+        if not self._loaded_choices:
+            self._loaded_choices = True
+            self.session.read(_choices, on_done=self._fill_choices, on_error=self.show_error)
+        else:
+            self.load()
+
+    def _fill_choices(self, choices: tuple[list[Any], Any, list[Any]]) -> None:
+        terms, current, teachers = choices
+        for box in (self.term, self.teacher):
+            box.blockSignals(True)
+        for term in terms:
+            self.term.addItem(term.name, term.id)
+        if current is not None:
+            self.term.setCurrentIndex(max(self.term.findData(current.id), 0))
+        for info in teachers:
+            self.teacher.addItem(info.display_name, info.id)
+        for box in (self.term, self.teacher):
+            box.blockSignals(False)
+        self.load()
+
+    def load(self) -> None:
+        term_id = self.term.currentData()
+        if term_id is None:
+            self.model.set_result(None)
+            return
+        self.loading = True
+        self.summary.setText(self.tr("Loading…"))
+        teacher_id = self.teacher.currentData() if self.session.actor.reads_all else None
+        self.session.read(compliance.term_compliance, term_id, teacher_id=teacher_id, on_done=self._show,
+                          on_error=self.show_error)
+
+    def _show(self, result: TermCompliance) -> None:
+        self.loading = False
+        self.model.set_result(result)
+        self.table.resizeColumnToContents(0)
+        owed = sum(s.result.totals.owed_makeups for s in result.students)
+        self.summary.setText(self.tr("%n student(s)", "", len(result.students)) + " · "
+                             + self.tr("make-ups owed: {owed}").format(owed=owed))
+
+
+def _choices(ctx: Any) -> tuple[list[Any], Any, list[Any]]:
+    """Terms, the current term and (for the office) the teachers, in one background call."""
+    teachers = users.list_users(ctx, role="teacher") if ctx.actor.reads_all else []
+    return school.list_terms(ctx), school.current_term(ctx), teachers
+
+
+register_page("compliance", QT_TRANSLATE_NOOP("Pages", "Compliance"), CompliancePage, order=50)

@@ -1,0 +1,83 @@
+"""The page registry: how pages and student tabs plug into the shell without editing it.
+
+Add a navigation page (its module must be imported by ``app.ui.pages.load_all``)::
+
+        from app.ui.pages.registry import register_page
+
+    register_page("plans", QT_TRANSLATE_NOOP("Pages", "Plans"), PlansPage, order=30,
+                  roles=("teacher", "academic_affairs", "leader", "admin"))
+
+``PlansPage(session, window)`` is a :class:`app.ui.pages.base.Page`. Registering a key again replaces the
+earlier entry (that is how part 2 replaces the placeholders). A student tab::
+
+    register_student_tab("iep", QT_TRANSLATE_NOOP("Pages", "IEP"), IepTab, order=50)
+
+``IepTab(session, student_id, parent)`` is a QWidget; if it has ``reload()`` it is called when data changes.
+Home sections (``register_home_section``) are small widgets ``factory(session, parent)`` on the This week page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+
+ALL_ROLES = ("teacher", "academic_affairs", "leader", "admin", "system")
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    key: str
+    title: str  # English source, translated in the "Pages" context
+    factory: Callable[..., Any]
+    order: int = 100
+    roles: tuple[str, ...] = ALL_ROLES
+    shortcut: str = ""
+
+    def translated_title(self) -> str:
+        return QCoreApplication.translate("Pages", self.title)
+
+    def allowed(self, role: str) -> bool:
+        return role == "system" or role in self.roles
+
+
+_PAGES: dict[str, PageSpec] = {}
+_STUDENT_TABS: dict[str, PageSpec] = {}
+_HOME_SECTIONS: dict[str, PageSpec] = {}
+
+
+def register_page(key: str, title: str, factory: Callable[..., Any], *, order: int = 100,
+                  roles: tuple[str, ...] = ALL_ROLES, shortcut: str = "") -> None:
+    _PAGES[key] = PageSpec(key, title, factory, order, roles, shortcut)
+
+
+def register_student_tab(key: str, title: str, factory: Callable[..., Any], *, order: int = 100,
+                         roles: tuple[str, ...] = ALL_ROLES) -> None:
+    _STUDENT_TABS[key] = PageSpec(key, title, factory, order, roles)
+
+
+def register_home_section(key: str, title: str, factory: Callable[..., Any], *, order: int = 100,
+                          roles: tuple[str, ...] = ALL_ROLES) -> None:
+    _HOME_SECTIONS[key] = PageSpec(key, title, factory, order, roles)
+
+
+def _sorted(specs: dict[str, PageSpec], role: str) -> list[PageSpec]:
+    return sorted((s for s in specs.values() if s.allowed(role)), key=lambda s: (s.order, s.key))
+
+
+def pages_for(role: str) -> list[PageSpec]:
+    return _sorted(_PAGES, role)
+
+
+def student_tabs_for(role: str) -> list[PageSpec]:
+    return _sorted(_STUDENT_TABS, role)
+
+
+def home_sections_for(role: str) -> list[PageSpec]:
+    return _sorted(_HOME_SECTIONS, role)
+
+
+def page_spec(key: str) -> PageSpec | None:
+    return _PAGES.get(key)

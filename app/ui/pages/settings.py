@@ -1,0 +1,240 @@
+"""Settings: school and visit rule, term calendar, users (admin), language, backups (admin)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services import school
+from app.services.errors import ServiceError
+from app.services.school import SchoolInfo, TermInfo
+from app.ui.i18n import QT_TRANSLATE_NOOP
+from app.ui.labels import PERIODS, label
+from app.ui.messages import error_text, field_of
+from app.ui.pages.base import Page
+from app.ui.pages.registry import register_page
+from app.ui.widgets.calendar_table import CalendarTable
+from app.ui.widgets.fields import FieldForm, combo, date_edit
+
+OFFICE = ("admin", "academic_affairs")
+
+
+def spin(low: int, high: int) -> QSpinBox:
+    box = QSpinBox()
+    box.setRange(low, high)
+    return box
+
+
+def add_rule_fields(form: FieldForm, owner: QWidget) -> None:
+    """The visit rule's fields (shared by the wizard and Settings)."""
+    form.add("period", QCoreApplication.translate("RuleFields", "Rule period"), combo({k: label(PERIODS, k) for k in PERIODS}))
+    form.add("visits_per_period", QCoreApplication.translate("RuleFields", "Visits per period"), spin(1, 10))
+    form.add("lessons_per_visit", QCoreApplication.translate("RuleFields", "Lessons (课时) per visit"), spin(1, 8))
+    form.add("minutes_per_lesson", QCoreApplication.translate("RuleFields", "Minutes per lesson"), spin(10, 90))
+    yearly = QLineEdit()
+    yearly.setPlaceholderText(QCoreApplication.translate("RuleFields", "optional"))
+    form.add("yearly_min_lessons", QCoreApplication.translate("RuleFields", "Yearly minimum lessons"), yearly)
+
+
+def rule_values(form: FieldForm) -> dict[str, Any]:
+    return {k: form.value(k) for k in ("period", "visits_per_period", "lessons_per_visit", "minutes_per_lesson",
+                                       "yearly_min_lessons")}
+
+
+class SchoolTab(QWidget):
+    def __init__(self, page: SettingsPage) -> None:
+        super().__init__()
+        self.page, self.session = page, page.session
+        column = QVBoxLayout(self)
+        f = self.form = FieldForm()
+        f.add("name", self.tr("School name"), QLineEdit())
+        f.add("code", self.tr("School code"), QLineEdit())
+        f.add("address", self.tr("Address"), QLineEdit())
+        f.add("phone", self.tr("Phone"), QLineEdit())
+        add_rule_fields(f, self)
+        column.addWidget(f)
+        self.save_button = QPushButton(self.tr("Save school settings"))
+        self.save_button.clicked.connect(self.save)
+        column.addWidget(self.save_button)
+        column.addStretch(1)
+
+    def show_info(self, info: SchoolInfo) -> None:
+        for key in ("name", "code", "address", "phone"):
+            self.form.set_value(key, getattr(info, key))
+        for key in ("period", "visits_per_period", "lessons_per_visit", "minutes_per_lesson", "yearly_min_lessons"):
+            self.form.set_value(key, getattr(info.rule, key))
+
+    def save(self) -> None:
+        self.form.clear_errors()
+        data = {k: self.form.value(k) for k in ("name", "code", "address", "phone")}
+        data["rule"] = rule_values(self.form)
+        self.session.write(school.update_school, data, on_done=lambda _i: self.page.saved(),
+                           on_error=lambda e: self.page.field_error(self.form, e))
+
+
+class TermTab(QWidget):
+    def __init__(self, page: SettingsPage) -> None:
+        super().__init__()
+        self.page, self.session = page, page.session
+        self.terms: list[TermInfo] = []
+        column = QVBoxLayout(self)
+        row = QHBoxLayout()
+        self.term = QComboBox()
+        self.term.setAccessibleName(self.tr("Term to edit"))
+        self.new_button = QPushButton(self.tr("New term"))
+        self.new_button.clicked.connect(self.new_term)
+        row.addWidget(QLabel(self.tr("Term:")))
+        row.addWidget(self.term, 1)
+        row.addWidget(self.new_button)
+        column.addLayout(row)
+        f = self.form = FieldForm()
+        f.add("name", self.tr("Term name"), QLineEdit())
+        f.add("start", self.tr("First day"), date_edit())
+        f.add("end", self.tr("Last day"), date_edit())
+        self.calendar = CalendarTable()
+        self.calendar.prefill_button.clicked.connect(self.prefill)
+        f.add("days", self.tr("Holidays and make-up workdays"), self.calendar)
+        column.addWidget(f, 1)
+        self.save_button = QPushButton(self.tr("Save term"))
+        self.save_button.clicked.connect(self.save)
+        column.addWidget(self.save_button)
+        self.term.currentIndexChanged.connect(self._pick)
+
+    def show_terms(self, terms: list[TermInfo], current_id: str | None) -> None:
+        self.terms = terms
+        self.term.blockSignals(True)
+        self.term.clear()
+        for term in terms:
+            self.term.addItem(term.name, term.id)
+        self.term.setCurrentIndex(max(self.term.findData(current_id), 0) if terms else -1)
+        self.term.blockSignals(False)
+        self._pick()
+
+    def _pick(self, _index: int = 0) -> None:
+        term = next((t for t in self.terms if t.id == self.term.currentData()), None)
+        self.form.clear_errors()
+        if term is None:
+            return
+        self.form.set_value("name", term.name)
+        self.form.set_value("start", term.start.isoformat())
+        self.form.set_value("end", term.end.isoformat())
+        self.calendar.set_days(term.days)
+
+    def new_term(self) -> None:
+        self.term.blockSignals(True)
+        self.term.setCurrentIndex(-1)
+        self.term.blockSignals(False)
+        for key in ("name", "start", "end"):
+            self.form.set_value(key, "")
+        self.calendar.set_days([])
+        self.form.widgets["name"].setFocus()
+
+    def prefill(self) -> None:
+        try:
+            start = dt.date.fromisoformat(self.form.value("start"))
+            end = dt.date.fromisoformat(self.form.value("end"))
+        except ValueError:
+            self.form.show_error("start", self.tr("Enter the first and last day of the term first."))
+            return
+        self.calendar.prefill(start, end)
+
+    def save(self) -> None:
+        self.form.clear_errors()
+        data = {"name": self.form.value("name"), "start": self.form.value("start"), "end": self.form.value("end"),
+                "days": self.calendar.values()}
+        self.session.write(school.save_term, data, self.term.currentData(), on_done=lambda _t: self.page.saved(),
+                           on_error=self._failed)
+
+    def _failed(self, error: BaseException) -> None:
+        field = str(getattr(error, "field", "") or "")
+        if field.startswith("days["):
+            self.calendar.mark_row(int(field[5:field.index("]")]))
+        self.page.field_error(self.form, error)
+
+
+class LanguageTab(QWidget):
+    def __init__(self, page: SettingsPage) -> None:
+        super().__init__()
+        self.page = page
+        column = QVBoxLayout(self)
+        self.form = FieldForm()
+        self.language = combo([("zh_CN", "中文（简体）"), ("en", "English")])
+        self.form.add("language", self.tr("Language"), self.language)
+        self.form.set_value("language", page.session.language)
+        column.addWidget(self.form)
+        self.apply_button = QPushButton(self.tr("Apply language"))
+        self.apply_button.clicked.connect(self.apply)
+        column.addWidget(self.apply_button)
+        column.addStretch(1)
+
+    def apply(self) -> None:
+        if self.page.window_ is not None:
+            self.page.window_.language_requested.emit(self.language.currentData())
+
+
+class SettingsPage(Page):
+    def __init__(self, session: Any, window: Any = None) -> None:
+        super().__init__(session, window)
+        column = QVBoxLayout(self)
+        title = QLabel(self.tr("Settings"))
+        title.setStyleSheet("font-size: 16pt; font-weight: 600;")
+        column.addWidget(title)
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName(self.tr("Settings sections"))
+        column.addWidget(self.tabs, 1)
+        self.school_tab = SchoolTab(self)
+        self.term_tab = TermTab(self)
+        self.language_tab = LanguageTab(self)
+        self.tabs.addTab(self.school_tab, self.tr("School and visit rule"))
+        self.tabs.addTab(self.term_tab, self.tr("Term calendar"))
+        self.users_tab: QWidget | None = None
+        self.backups_tab: QWidget | None = None
+        if session.can("admin"):
+            from app.ui.pages.settings_admin import BackupsTab, UsersTab
+
+            self.users_tab = UsersTab(self)
+            self.backups_tab = BackupsTab(self)
+            self.tabs.addTab(self.users_tab, self.tr("Users and roles"))
+            self.tabs.addTab(self.backups_tab, self.tr("Backups"))
+        self.tabs.addTab(self.language_tab, self.tr("Language"))
+
+    def refresh(self) -> None:
+        self.session.read(_settings_data, on_done=self._show, on_error=self.show_error)
+        for tab in (self.users_tab, self.backups_tab):
+            if tab is not None:
+                tab.reload()  # type: ignore[attr-defined]
+
+    def _show(self, data: tuple[SchoolInfo, list[TermInfo], TermInfo | None]) -> None:
+        info, terms, current = data
+        self.school_tab.show_info(info)
+        self.term_tab.show_terms(terms, current.id if current else None)
+
+    def saved(self) -> None:
+        if self.window_ is not None:
+            self.window_.statusBar().showMessage(self.tr("Saved."), 4000)
+
+    def field_error(self, form: FieldForm, error: BaseException) -> None:
+        if isinstance(error, ServiceError) and form.show_error(field_of(error), error_text(error)):
+            return
+        QMessageBox.warning(self, self.tr("Cannot save"), error_text(error))
+
+
+def _settings_data(ctx: Any) -> tuple[SchoolInfo, list[TermInfo], TermInfo | None]:
+    return school.get_school(ctx), school.list_terms(ctx), school.current_term(ctx)
+
+
+register_page("settings", QT_TRANSLATE_NOOP("Pages", "Settings"), SettingsPage, order=90, roles=OFFICE)

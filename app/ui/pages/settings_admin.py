@@ -1,0 +1,195 @@
+"""Administrator tabs of Settings: users and roles, backups (make one, restore one)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QInputDialog,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services import backup, users
+from app.services.errors import ServiceError
+from app.services.users import UserInfo
+from app.ui.i18n import format_date
+from app.ui.labels import ROLES, label
+from app.ui.messages import error_text, field_of
+from app.ui.pages.student_tabs_core import fill_table, make_table, selected_id
+from app.ui.widgets.fields import FieldForm, combo
+
+ASSIGNABLE_ROLES = ("teacher", "academic_affairs", "leader", "admin")
+
+
+class UserDialog(QDialog):
+    """A new user: user name, display name, role, first password."""
+
+    def __init__(self, session: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.setWindowTitle(self.tr("Add user"))
+        column = QVBoxLayout(self)
+        f = self.form = FieldForm()
+        f.add("username", self.tr("User name"), QLineEdit())
+        f.add("display_name", self.tr("Display name"), QLineEdit())
+        f.add("role", self.tr("Role"), combo({k: label(ROLES, k) for k in ASSIGNABLE_ROLES}))
+        password = QLineEdit()
+        password.setEchoMode(QLineEdit.EchoMode.Password)
+        f.add("password", self.tr("Password"), password)
+        column.addWidget(f)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Create"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        buttons.accepted.connect(self.create_record)
+        buttons.rejected.connect(self.reject)
+        column.addWidget(buttons)
+
+    def create_record(self) -> None:
+        self.form.clear_errors()
+        self.session.write(users.create_user, self.form.values(), on_done=lambda _u: self.accept(),
+                           on_error=self._failed)
+
+    def _failed(self, error: BaseException) -> None:
+        if isinstance(error, ServiceError) and self.form.show_error(field_of(error), error_text(error)):
+            return
+        QMessageBox.warning(self, self.tr("Cannot save"), error_text(error))
+
+
+class UsersTab(QWidget):
+    def __init__(self, page: Any) -> None:
+        super().__init__()
+        self.page, self.session = page, page.session
+        self.users: list[UserInfo] = []
+        column = QVBoxLayout(self)
+        self.table = make_table([self.tr("User name"), self.tr("Display name"), self.tr("Role"),
+                                 self.tr("Active")], self.tr("Users"))
+        column.addWidget(self.table, 1)
+        row = QHBoxLayout()
+        self.add_button = QPushButton(self.tr("Add user…"))
+        self.password_button = QPushButton(self.tr("Reset password…"))
+        self.active_button = QPushButton(self.tr("Enable / disable"))
+        self.role_button = QPushButton(self.tr("Change role…"))
+        self.add_button.clicked.connect(self.add)
+        self.password_button.clicked.connect(self.reset_password)
+        self.active_button.clicked.connect(self.toggle_active)
+        self.role_button.clicked.connect(self.change_role)
+        for button in (self.add_button, self.password_button, self.active_button, self.role_button):
+            row.addWidget(button)
+        row.addStretch(1)
+        column.addLayout(row)
+
+    def reload(self) -> None:
+        self.session.read(users.list_users, include_inactive=True, on_done=self._show, on_error=self.page.show_error)
+
+    def _show(self, found: list[UserInfo]) -> None:
+        self.users = found
+        fill_table(self.table, [(u.id, [u.username, u.display_name, label(ROLES, u.role),
+                                        self.tr("Yes") if u.active else self.tr("No")]) for u in found])
+
+    def _selected(self) -> UserInfo | None:
+        user_id = selected_id(self.table)
+        return next((u for u in self.users if u.id == user_id), None)
+
+    def add(self) -> None:
+        UserDialog(self.session, self).exec()
+
+    def reset_password(self) -> None:
+        user = self._selected()
+        if user is None:
+            return
+        password, ok = QInputDialog.getText(self, self.tr("Reset password"),
+                                            self.tr("New password for {name}:").format(name=user.display_name),
+                                            QLineEdit.EchoMode.Password)
+        if ok:
+            self.session.write(users.set_password, user.id, password,
+                               on_done=lambda _r: self.page.saved(), on_error=self.page.show_error)
+
+    def toggle_active(self) -> None:
+        user = self._selected()
+        if user is not None:
+            self.session.write(users.update_user, user.id, {"active": not user.active},
+                               on_error=self.page.show_error)
+
+    def change_role(self) -> None:
+        user = self._selected()
+        if user is None:
+            return
+        names = [label(ROLES, r) for r in ASSIGNABLE_ROLES]
+        current = ASSIGNABLE_ROLES.index(user.role) if user.role in ASSIGNABLE_ROLES else 0
+        choice, ok = QInputDialog.getItem(self, self.tr("Change role"), self.tr("Role:"), names, current, False)
+        if ok:
+            role = ASSIGNABLE_ROLES[names.index(choice)]
+            self.session.write(users.update_user, user.id, {"role": role}, on_error=self.page.show_error)
+
+
+class BackupsTab(QWidget):
+    def __init__(self, page: Any) -> None:
+        super().__init__()
+        self.page, self.session = page, page.session
+        self.backups: list[backup.BackupInfo] = []
+        column = QVBoxLayout(self)
+        self.table = make_table([self.tr("Made on"), self.tr("Reason"), self.tr("Size")], self.tr("Backups"))
+        column.addWidget(self.table, 1)
+        row = QHBoxLayout()
+        self.make_button = QPushButton(self.tr("Make a backup now"))
+        self.restore_button = QPushButton(self.tr("Restore selected backup…"))
+        self.file_button = QPushButton(self.tr("Restore from a file…"))
+        self.make_button.clicked.connect(self.make)
+        self.restore_button.clicked.connect(self.restore_selected)
+        self.file_button.clicked.connect(self.restore_file)
+        for button in (self.make_button, self.restore_button, self.file_button):
+            row.addWidget(button)
+        row.addStretch(1)
+        column.addLayout(row)
+
+    def reload(self) -> None:
+        self.session.runner.submit(backup.list_backups, self.session.paths, on_done=self._show,
+                                   on_error=self.page.show_error)
+
+    def _show(self, found: list[backup.BackupInfo]) -> None:
+        self.backups = found
+        fill_table(self.table, [(str(b.path), [f"{format_date(b.created.date())} {b.created:%H:%M:%S}", b.reason,
+                                               f"{b.size / 1024:.0f} KB"]) for b in found])
+
+    def make(self) -> None:
+        self.session.runner.submit(backup.make_backup, self.session.paths, "manual",
+                                   on_done=lambda _b: self._made(),
+                                   on_error=self.page.show_error)
+
+    def _made(self) -> None:
+        self.reload()
+        self.page.saved()
+
+    def restore_selected(self) -> None:
+        path = selected_id(self.table)
+        if path:
+            self.restore(Path(path))
+
+    def restore_file(self) -> None:
+        name, _filter = QFileDialog.getOpenFileName(self, self.tr("Restore from a file"), str(self.session.paths.
+                                                    backup_dir), self.tr("Songjiao database (*.sqlite3)"))
+        if name:
+            self.restore(Path(name))
+
+    def restore(self, path: Path) -> None:
+        problem = backup.verify(path)
+        if problem:
+            QMessageBox.warning(self, self.tr("Cannot restore"),
+                                self.tr("This file cannot be restored. Nothing was changed."))
+            return
+        answer = QMessageBox.question(
+            self, self.tr("Restore backup"),
+            self.tr("Replace the current records with this backup? Everything entered since it was made will be "
+                    "gone. A copy of the current database is kept first. You will need to log in again."),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        if answer == QMessageBox.StandardButton.Yes and self.page.window_ is not None:
+            self.page.window_.restore_requested.emit(path)

@@ -1,0 +1,246 @@
+"""The student page: basic information (validated next to each field, IDs masked) and registered tabs."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services import students
+from app.services.errors import ServiceError
+from app.services.students import MASTER_FIELDS, StudentDetail
+from app.ui.labels import CATEGORIES, GENDERS, GRADES, ID_TYPES, PLACEMENTS, STATUSES, label
+from app.ui.messages import error_text, field_of, warning_text
+from app.ui.pages.base import Page
+from app.ui.pages.registry import student_tabs_for
+from app.ui.widgets.fields import FieldForm, combo, date_edit
+
+DATE_KEYS = set(students.DATE_FIELDS)
+
+
+def form_value(key: str, value: Any) -> Any:
+    """A stored value as the form shows it (dates typed as ISO text, missing as empty)."""
+    if key in DATE_KEYS:
+        return value.isoformat() if isinstance(value, dt.date) else ""
+    if value is None and key not in ("disability_category", "disability_grade"):
+        return ""
+    return value
+
+
+class BasicInfoTab(QWidget):
+    """The 学生基本情况 form. Saves only the fields that changed, with the revision it was loaded at."""
+
+    def __init__(self, session: Any, page: StudentPage) -> None:
+        super().__init__()
+        self.session, self.page = session, page
+        self.detail: StudentDetail | None = None
+        self.loaded: dict[str, Any] = {}
+        outer = QVBoxLayout(self)
+        self.warnings = QLabel()
+        self.warnings.setWordWrap(True)
+        self.warnings.setStyleSheet("color: #8a5a00;")
+        self.warnings.hide()
+        outer.addWidget(self.warnings)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        self.form = FieldForm()
+        scroll.setWidget(self.form)
+        outer.addWidget(scroll, 1)
+        f = self.form
+        f.add("code", self.tr("Student code"), QLineEdit())
+        f.add("name", self.tr("Name"), QLineEdit())
+        f.add("gender", self.tr("Gender"), combo({"M": label(GENDERS, "M"), "F": label(GENDERS, "F")},
+                                                 empty=self.tr("Not given")))
+        f.widgets["gender"].setItemData(0, "")  # type: ignore[attr-defined]
+        f.add("birth_date", self.tr("Birth date"), date_edit())
+        f.add("ethnicity", self.tr("Ethnicity"), QLineEdit())
+        f.add("id_type", self.tr("ID document"), combo({k: label(ID_TYPES, k) for k in ID_TYPES}))
+        self.reveal_button = QPushButton(self.tr("Reveal"))
+        self.reveal_button.setAccessibleName(self.tr("Reveal ID and certificate numbers"))
+        self.reveal_button.setToolTip(self.tr("Show the full numbers (the access is recorded)"))
+        self.reveal_button.clicked.connect(self.reveal)
+        f.add("id_number", self.tr("ID number"), QLineEdit(), extra=self.reveal_button)
+        f.add("roll_number", self.tr("School roll number"), QLineEdit())
+        f.add("hukou", self.tr("Registered residence"), QLineEdit())
+        f.add("address", self.tr("Home address"), QLineEdit())
+        f.add("phone", self.tr("Phone"), QLineEdit())
+        f.add("enrolled_on", self.tr("Enrolled on"), date_edit())
+        f.add("grade_class", self.tr("Class"), QLineEdit())
+        f.add("placement", self.tr("Placement"), combo({k: label(PLACEMENTS, k) for k in PLACEMENTS}))
+        f.add("disability_category", self.tr("Disability category"),
+              combo({k: label(CATEGORIES, k) for k in CATEGORIES}, empty=self.tr("Not given")))
+        f.add("disability_grade", self.tr("Disability grade"),
+              combo({k: label(GRADES, k) for k in GRADES}, empty=self.tr("Not given")))
+        f.add("certificate_no", self.tr("Disability certificate number"), QLineEdit())
+        f.add("certificate_issued", self.tr("Certificate issued on"), date_edit())
+        f.add("certificate_valid_until", self.tr("Certificate valid until"), date_edit())
+        f.add("diagnosis", self.tr("Diagnosis"), QPlainTextEdit())
+        f.add("diagnosis_hospital", self.tr("Diagnosing hospital"), QLineEdit())
+        f.add("diagnosis_date", self.tr("Diagnosis date"), date_edit())
+        f.add("committee_opinion", self.tr("Expert committee opinion"), QPlainTextEdit())
+        f.add("committee_date", self.tr("Committee date"), date_edit())
+        f.add("left_behind", self.tr("Left-behind child"), QCheckBox(self.tr("Yes")))
+        f.add("orphan", self.tr("Orphan"), QCheckBox(self.tr("Yes")))
+        f.add("safety_notes", self.tr("Safety notes"), QPlainTextEdit())
+        f.add("status", self.tr("Enrolment status"), combo({k: label(STATUSES, k) for k in STATUSES}))
+        f.add("status_since", self.tr("Status since"), date_edit())
+        f.add("consent_signed_on", self.tr("Family consent signed on"), date_edit())
+        for key in ("diagnosis", "committee_opinion", "safety_notes"):
+            f.widgets[key].setMaximumHeight(70)
+            f.widgets[key].setTabChangesFocus(True)  # type: ignore[attr-defined]
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.save_button = QPushButton(self.tr("Save"))
+        self.save_button.clicked.connect(self.save)
+        buttons.addWidget(self.save_button)
+        outer.addLayout(buttons)
+        self._apply_permissions()
+
+    def _apply_permissions(self) -> None:
+        actor = self.session.actor
+        read_only = actor.role == "leader"
+        for key, widget in self.form.widgets.items():
+            if read_only or (actor.is_teacher and key in MASTER_FIELDS):
+                widget.setEnabled(False)
+        self.save_button.setEnabled(not read_only)
+
+    def show_detail(self, detail: StudentDetail) -> None:
+        self.detail = detail
+        self.loaded = {key: form_value(key, detail.values.get(key)) for key in self.form.widgets}
+        for key, value in self.loaded.items():
+            self.form.set_value(key, value)
+        self.loaded = self.form.values()  # as the widgets hold them (combo fall-backs included)
+        self.form.clear_errors()
+        self.reveal_button.setEnabled(not detail.revealed)
+        self._show_warnings(detail.warnings)
+
+    def _show_warnings(self, warnings: tuple[str, ...]) -> None:
+        if warnings:
+            self.warnings.setText(self.tr("Please check: ") + " ".join(warning_text(w) for w in warnings))
+            self.warnings.show()
+        else:
+            self.warnings.hide()
+
+    def changed_values(self) -> dict[str, Any]:
+        current = self.form.values()
+        return {k: v for k, v in current.items() if v != self.loaded.get(k)}
+
+    def reveal(self) -> None:
+        if self.detail is None:
+            return
+        self.session.write(students.get_student, self.detail.id, reveal=True, on_done=self._revealed,
+                           on_error=self.page.show_error)
+
+    def _revealed(self, detail: StudentDetail) -> None:
+        for key in ("id_number", "certificate_no"):
+            value = form_value(key, detail.values.get(key))
+            self.form.set_value(key, value)
+            self.loaded[key] = value
+        self.reveal_button.setEnabled(False)
+
+    def save(self) -> None:
+        if self.detail is None:
+            return
+        changes = self.changed_values()
+        self.form.clear_errors()
+        if not changes:
+            return
+        self.session.write(students.update_student, self.detail.id, changes,
+                           expected_revision=self.detail.revision, on_done=self._saved, on_error=self._failed)
+
+    def _saved(self, result: students.SaveResult) -> None:
+        self.loaded = self.form.values()
+        self.detail = None if self.detail is None else StudentDetail(
+            self.detail.id, result.revision, self.detail.values, self.detail.revealed, self.detail.guardians,
+            self.detail.assignments, self.detail.pauses, result.warnings)
+        self._show_warnings(result.warnings)
+
+    def _failed(self, error: BaseException) -> None:
+        if isinstance(error, ServiceError) and self.form.show_error(field_of(error), error_text(error)):
+            return
+        self.page.show_error(error)
+
+
+class StudentPage(Page):
+    """One student: a header with Back, then tabs (part 2 registers IEP, plans, visits... as tabs)."""
+
+    can_save = True
+
+    def __init__(self, session: Any, student_id: str, window: Any = None) -> None:
+        super().__init__(session, window)
+        self.student_id = student_id
+        self.setObjectName("page_student")
+        column = QVBoxLayout(self)
+        header = QHBoxLayout()
+        self.back = QPushButton(self.tr("← Students"))
+        self.back.setAccessibleName(self.tr("Back to the student list"))
+        self.back.clicked.connect(lambda: window.close_detail("students") if window else None)
+        self.title = QLabel()
+        self.title.setStyleSheet("font-size: 16pt; font-weight: 600;")
+        header.addWidget(self.back)
+        header.addWidget(self.title, 1)
+        column.addLayout(header)
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName(self.tr("Student record sections"))
+        column.addWidget(self.tabs, 1)
+        from app.ui.pages.student_tabs_core import AssignmentsTab, GuardiansTab, PausesTab
+
+        self.basic = BasicInfoTab(session, self)
+        self.guardians = GuardiansTab(session, self)
+        self.assignments = AssignmentsTab(session, self)
+        self.pauses = PausesTab(session, self)
+        self.tabs.addTab(self.basic, self.tr("Basic information"))
+        self.tabs.addTab(self.guardians, self.tr("Guardians"))
+        self.tabs.addTab(self.assignments, self.tr("Teachers"))
+        self.tabs.addTab(self.pauses, self.tr("Pauses"))
+        self.extra_tabs: dict[str, QWidget] = {}
+        for spec in student_tabs_for(session.actor.role):
+            widget = spec.factory(session, student_id, self)
+            self.extra_tabs[spec.key] = widget
+            self.tabs.addTab(widget, spec.translated_title())
+        self.detail: StudentDetail | None = None
+
+    def refresh(self) -> None:
+        self.session.read(students.get_student, self.student_id, on_done=self._loaded, on_error=self.show_error)
+
+    def _loaded(self, detail: StudentDetail) -> None:
+        self.detail = detail
+        self.title.setText(f"{detail.values.get('name', '')}  ·  {detail.values.get('code', '')}")
+        self.basic.show_detail(detail)
+        self.guardians.show_detail(detail)
+        self.assignments.show_detail(detail)
+        self.pauses.show_detail(detail)
+        for widget in self.extra_tabs.values():
+            reload = getattr(widget, "reload", None)
+            if reload is not None:
+                reload()
+
+    def on_data_changed(self, changes: Any) -> None:
+        # Refresh the side tables; keep what the user is typing in the form.
+        if self.basic.changed_values():
+            self.session.read(students.get_student, self.student_id, on_done=self._side_tables)
+        else:
+            self.refresh()
+
+    def _side_tables(self, detail: StudentDetail) -> None:
+        self.guardians.show_detail(detail)
+        self.assignments.show_detail(detail)
+        self.pauses.show_detail(detail)
+
+    def save(self) -> None:
+        self.basic.save()
+
+    def has_unsaved_changes(self) -> bool:
+        return bool(self.basic.detail is not None and self.basic.changed_values())

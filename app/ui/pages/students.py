@@ -1,0 +1,137 @@
+"""The students list: search with debounce, filters by status/teacher/category, a lazy table."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+)
+
+from app.services import users
+from app.ui.i18n import QT_TRANSLATE_NOOP
+from app.ui.item_models.students import StudentListModel
+from app.ui.labels import CATEGORIES, STATUSES, label
+from app.ui.pages.base import Page
+from app.ui.pages.registry import register_page
+from app.ui.widgets.fields import combo
+
+SEARCH_DELAY_MS = 300
+
+
+class StudentsPage(Page):
+    can_find = True
+
+    def __init__(self, session: Any, window: Any = None) -> None:
+        super().__init__(session, window)
+        self.can_new = session.can("admin", "academic_affairs")
+        column = QVBoxLayout(self)
+        title = QLabel(self.tr("Students"))
+        title.setStyleSheet("font-size: 16pt; font-weight: 600;")
+        column.addWidget(title)
+
+        bar = QHBoxLayout()
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search by name, code or class"))
+        self.search.setAccessibleName(self.tr("Search students"))
+        self.search.setClearButtonEnabled(True)
+        self.status = combo({k: label(STATUSES, k) for k in STATUSES}, empty=self.tr("All statuses"))
+        self.status.setAccessibleName(self.tr("Filter by status"))
+        self.category = combo({k: label(CATEGORIES, k) for k in CATEGORIES}, empty=self.tr("All categories"))
+        self.category.setAccessibleName(self.tr("Filter by disability category"))
+        self.teacher = combo([], empty=self.tr("All teachers"))
+        self.teacher.setAccessibleName(self.tr("Filter by teacher"))
+        self.teacher.setVisible(session.actor.reads_all)
+        self.new_button = QPushButton(self.tr("New student…"))
+        self.new_button.setVisible(self.can_new)
+        self.new_button.clicked.connect(self.new_record)
+        bar.addWidget(self.search, 2)
+        bar.addWidget(self.status)
+        bar.addWidget(self.category)
+        bar.addWidget(self.teacher)
+        bar.addWidget(self.new_button)
+        column.addLayout(bar)
+
+        self.model = StudentListModel(lambda: session.ctx, self)
+        self.table = QTableView()
+        self.table.setAccessibleName(self.tr("Student list"))
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        # Fixed row heights: the view never asks every row for its size, so only visible pages load.
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.activated.connect(self._open)
+        self.table.doubleClicked.connect(self._open)
+        column.addWidget(self.table, 1)
+        self.count_label = QLabel()
+        column.addWidget(self.count_label)
+        self.setTabOrder(self.search, self.status)
+        self.setTabOrder(self.status, self.category)
+        self.setTabOrder(self.category, self.teacher)
+        self.setTabOrder(self.teacher, self.table)
+
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(SEARCH_DELAY_MS)
+        self._debounce.timeout.connect(self.apply_filters)
+        self.search.textChanged.connect(lambda _t: self._debounce.start())
+        for box in (self.status, self.category, self.teacher):
+            box.currentIndexChanged.connect(lambda _i: self.apply_filters())
+        self._teachers_loaded = False
+
+    def refresh(self) -> None:
+        if self.session.actor.reads_all and not self._teachers_loaded:
+            self._teachers_loaded = True
+            self.session.read(users.list_users, role="teacher", on_done=self._fill_teachers)
+        self.apply_filters()
+
+    def _fill_teachers(self, teachers: list[Any]) -> None:
+        self.teacher.blockSignals(True)
+        for info in teachers:
+            self.teacher.addItem(info.display_name, info.id)
+        self.teacher.blockSignals(False)
+
+    def apply_filters(self) -> None:
+        self._debounce.stop()
+        self.model.set_filters(search=self.search.text().strip(), status=self.status.currentData(),
+                               category=self.category.currentData(), teacher_id=self.teacher.currentData())
+        self.count_label.setText(self.tr("%n student(s)", "", self.model.rowCount()))
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def _open(self, index: QModelIndex) -> None:
+        student_id = self.model.data(index, 0x0100)
+        if student_id and self.window_ is not None:
+            from app.ui.pages.student import StudentPage
+
+            self.window_.open_detail(StudentPage(self.session, student_id, self.window_))
+
+    def new_record(self) -> None:
+        if not self.can_new:
+            return
+        from app.ui.dialogs.new_student import NewStudentDialog
+
+        dialog = NewStudentDialog(self.session, self)
+        if dialog.exec() and dialog.student_id and self.window_ is not None:
+            from app.ui.pages.student import StudentPage
+
+            self.window_.open_detail(StudentPage(self.session, dialog.student_id, self.window_))
+
+
+register_page("students", QT_TRANSLATE_NOOP("Pages", "Students"), StudentsPage, order=20)

@@ -1,0 +1,81 @@
+"""What the window knows about this run: the store, who is logged in, the task runner and the change bus."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+from app.paths import AppPaths
+from app.services.context import SYSTEM, Actor, Changes, ServiceContext, Store
+from app.ui.bus import ALL_TABLES, Bus
+from app.ui.tasks import BaseRunner, Task
+
+PREFS_FILE = "ui-settings.json"
+
+
+class AppSession:
+    """One logged-in user on one open database; pages receive it and use nothing global."""
+
+    def __init__(self, store: Store, runner: BaseRunner, actor: Actor = SYSTEM, *, language: str = "zh_CN",
+                 today: Any = None) -> None:
+        self.store = store
+        self.runner = runner
+        self.actor = actor
+        self.bus = Bus()
+        self.language = language
+        self.today_override = today
+
+    @property
+    def paths(self) -> AppPaths:
+        return self.store.paths
+
+    @property
+    def ctx(self) -> ServiceContext:
+        """A fresh context per use: ``last_changes`` then belongs to one call only."""
+        return ServiceContext(self.store, self.actor, self.today_override)
+
+    def can(self, *roles: str) -> bool:
+        return self.actor.role in roles or self.actor.role == "system"
+
+    def read(self, fn: Callable[..., Any], *args: Any, on_done: Callable[[Any], None] | None = None,
+             on_error: Callable[[BaseException], None] | None = None, **kwargs: Any) -> Task:
+        """A service call in the background: ``fn(ctx, *args, **kwargs)``."""
+        return self.runner.submit(fn, self.ctx, *args, on_done=on_done, on_error=on_error, **kwargs)
+
+    def write(self, fn: Callable[..., Any], *args: Any, on_done: Callable[[Any], None] | None = None,
+              on_error: Callable[[BaseException], None] | None = None, **kwargs: Any) -> Task:
+        """Like :meth:`read`, then announces ``ctx.last_changes`` on the bus after ``on_done`` ran."""
+        ctx = self.ctx
+
+        def done(result: Any) -> None:
+            if on_done is not None:
+                on_done(result)
+            if ctx.last_changes:
+                self.bus.data_changed.emit(ctx.last_changes)
+
+        return self.runner.submit(fn, ctx, *args, on_done=done, on_error=on_error, **kwargs)
+
+    def announce_everything(self) -> None:
+        changes = Changes()
+        changes.add(ALL_TABLES, ALL_TABLES)
+        self.bus.data_changed.emit(changes)
+
+
+def load_prefs(paths: AppPaths) -> dict[str, Any]:
+    """UI preferences kept beside the database (language before login, last user)."""
+    try:
+        data = json.loads((paths.data_dir / PREFS_FILE).read_text(encoding="utf-8"))
+        return data if isinstance(data, dict) else {}
+    except (OSError, ValueError):
+        return {}
+
+
+def save_prefs(paths: AppPaths, **values: Any) -> None:
+    prefs = load_prefs(paths)
+    prefs.update(values)
+    try:
+        paths.data_dir.mkdir(parents=True, exist_ok=True)
+        (paths.data_dir / PREFS_FILE).write_text(json.dumps(prefs, ensure_ascii=False), encoding="utf-8")
+    except OSError:
+        pass  # preferences are a convenience; never fail the app over them

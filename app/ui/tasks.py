@@ -1,0 +1,161 @@
+"""Background operations (DESIGN pattern 1): one DB worker thread, results delivered on the main thread.
+
+Usage from a page::
+
+    session.runner.submit(students.get_student, session.ctx, student_id,
+                          on_done=self._show, on_error=self._failed)
+
+``submit`` returns a :class:`Task`. Long services accept a :class:`Progress` (``progress=`` keyword is passed
+through when ``with_progress=True``); they call ``progress.update(done, total, text)`` and ``progress.check()``,
+which raises :class:`Cancelled` once the user pressed Cancel. The synchronous runner has the same API and runs
+the call at once on the calling thread: tests use it so they need no waiting.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+
+class Cancelled(Exception):
+    """Raised inside a service when the user cancelled the operation."""
+
+
+class Progress(QObject):
+    """Progress and cancel state shared between the worker (writes) and the UI (reads, cancels)."""
+
+    changed = Signal(int, int, str)  # done, total, text; queued to the main thread automatically
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._cancel = threading.Event()
+        self.done = 0
+        self.total = 0
+        self.text = ""
+
+    def update(self, done: int, total: int, text: str = "") -> None:
+        self.done, self.total, self.text = done, total, text
+        self.changed.emit(done, total, text)
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def check(self) -> None:
+        if self._cancel.is_set():
+            raise Cancelled()
+
+
+class Task:
+    """One submitted call: its callbacks, its outcome once delivered."""
+
+    def __init__(self, fn: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, Any],
+                 on_done: Callable[[Any], None] | None, on_error: Callable[[BaseException], None] | None,
+                 progress: Progress | None, name: str) -> None:
+        self.fn, self.args, self.kwargs = fn, args, kwargs
+        self.on_done, self.on_error = on_done, on_error
+        self.progress = progress
+        self.name = name
+        self.result: Any = None
+        self.error: BaseException | None = None
+        self.finished = False
+
+    def run(self) -> None:
+        try:
+            self.result = self.fn(*self.args, **self.kwargs)
+        except BaseException as error:  # delivered to on_error on the main thread
+            self.error = error
+
+    def deliver(self) -> None:
+        self.finished = True
+        if self.error is not None:
+            if self.on_error is not None:
+                self.on_error(self.error)
+            else:
+                raise self.error
+        elif self.on_done is not None:
+            self.on_done(self.result)
+
+
+class BaseRunner(QObject):
+    """The API pages use; see the module docstring."""
+
+    task_finished = Signal(object)  # the Task, after its callbacks ran (tests wait on this)
+    unhandled_error = Signal(object)  # an error no on_error callback took
+    busy_changed = Signal(bool)
+
+    def submit(self, fn: Callable[..., Any], *args: Any, on_done: Callable[[Any], None] | None = None,
+               on_error: Callable[[BaseException], None] | None = None, with_progress: bool = False,
+               name: str = "", **kwargs: Any) -> Task:
+        progress = Progress() if with_progress else None
+        if progress is not None:
+            kwargs["progress"] = progress
+        task = Task(fn, args, kwargs, on_done, on_error, progress, name or getattr(fn, "__name__", "task"))
+        self._start(task)
+        return task
+
+    def _start(self, task: Task) -> None:
+        raise NotImplementedError
+
+    def _finish(self, task: Task) -> None:
+        try:
+            task.deliver()
+        except BaseException as error:
+            self.unhandled_error.emit(error)
+        self.task_finished.emit(task)
+
+    @property
+    def busy(self) -> bool:
+        return False
+
+    def shutdown(self) -> None:
+        """Wait for the running task and stop (called before the engine is disposed)."""
+
+
+class SyncRunner(BaseRunner):
+    """Runs each call immediately on the calling thread (tests, scripts)."""
+
+    def _start(self, task: Task) -> None:
+        task.run()
+        self._finish(task)
+
+
+class ThreadRunner(BaseRunner):
+    """One worker thread for every database call, so SQLite sees one writer and the UI never blocks."""
+
+    _relay = Signal(object)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="songjiao-db")
+        self._pending = 0
+        # The relay is emitted from the worker; Qt queues it to this object's (the main) thread.
+        self._relay.connect(self._on_relay)
+
+    def _start(self, task: Task) -> None:
+        self._pending += 1
+        if self._pending == 1:
+            self.busy_changed.emit(True)
+        future: Future[None] = self._executor.submit(task.run)
+        future.add_done_callback(lambda _f: self._relay.emit(task))
+
+    def _on_relay(self, task: Task) -> None:
+        self._pending -= 1
+        if self._pending == 0:
+            self.busy_changed.emit(False)
+        self._finish(task)
+
+    @property
+    def busy(self) -> bool:
+        return self._pending > 0
+
+    def shutdown(self) -> None:
+        self._executor.shutdown(wait=True)
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="songjiao-db")

@@ -1,0 +1,1 @@
+"""Small reusable widgets (field rows with error labels, colour legend)."""

@@ -1,0 +1,138 @@
+"""A form whose every field has its own error line beneath it (errors shown next to the field at fault)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+ERROR_STYLE = "color: #b3261e;"
+
+
+class FieldForm(QWidget):
+    """Rows of label + widget + (hidden) error label, addressed by the service's field names."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.layout_ = QFormLayout(self)
+        self.layout_.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self.widgets: dict[str, QWidget] = {}
+        self.errors: dict[str, QLabel] = {}
+        self.labels: dict[str, QLabel] = {}
+
+    def add(self, key: str, label: str, widget: QWidget, *, extra: QWidget | None = None) -> QWidget:
+        box = QWidget(self)
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        if extra is not None:
+            from PySide6.QtWidgets import QHBoxLayout
+
+            row = QHBoxLayout()
+            row.addWidget(widget, 1)
+            row.addWidget(extra)
+            column.addLayout(row)
+        else:
+            column.addWidget(widget)
+        error = QLabel(box)
+        error.setStyleSheet(ERROR_STYLE)
+        error.setWordWrap(True)
+        error.setObjectName(f"error_{key}")
+        error.hide()
+        column.addWidget(error)
+        caption = QLabel(label, self)
+        caption.setBuddy(widget)
+        widget.setAccessibleName(label.replace("&", ""))
+        widget.setObjectName(key)
+        self.layout_.addRow(caption, box)
+        self.widgets[key], self.errors[key], self.labels[key] = widget, error, caption
+        return widget
+
+    def show_error(self, key: str | None, text: str) -> bool:
+        """Show ``text`` under the field ``key``; False when the form has no such field."""
+        if key is None or key not in self.errors:
+            return False
+        label = self.errors[key]
+        label.setText(text)
+        label.show()
+        label.setAccessibleName(text)
+        widget = self.widgets[key]
+        widget.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
+
+    def clear_errors(self) -> None:
+        for label in self.errors.values():
+            label.clear()
+            label.hide()
+
+    def error(self, key: str) -> str:
+        label = self.errors[key]
+        return label.text() if not label.isHidden() else ""
+
+    def value(self, key: str) -> Any:
+        return widget_value(self.widgets[key])
+
+    def set_value(self, key: str, value: Any) -> None:
+        set_widget_value(self.widgets[key], value)
+
+    def values(self) -> dict[str, Any]:
+        return {key: widget_value(w) for key, w in self.widgets.items()}
+
+
+def widget_value(widget: QWidget) -> Any:
+    if isinstance(widget, QLineEdit):
+        return widget.text().strip()
+    if isinstance(widget, QPlainTextEdit):
+        return widget.toPlainText().strip()
+    if isinstance(widget, QComboBox):
+        return widget.currentData()
+    if isinstance(widget, QCheckBox):
+        return widget.isChecked()
+    if isinstance(widget, QSpinBox):
+        return widget.value()
+    raise TypeError(type(widget).__name__)
+
+
+def set_widget_value(widget: QWidget, value: Any) -> None:
+    if isinstance(widget, QLineEdit):
+        widget.setText("" if value is None else str(value))
+    elif isinstance(widget, QPlainTextEdit):
+        widget.setPlainText("" if value is None else str(value))
+    elif isinstance(widget, QComboBox):
+        index = widget.findData(value)
+        widget.setCurrentIndex(max(index, 0))
+    elif isinstance(widget, QCheckBox):
+        widget.setChecked(bool(value))
+    elif isinstance(widget, QSpinBox):
+        widget.setValue(int(value or 0))
+
+
+def combo(items: dict[Any, str] | list[tuple[Any, str]], parent: QWidget | None = None,
+          *, empty: str | None = None) -> QComboBox:
+    """A combo box of (code, translated label); ``empty`` adds a first "none" entry with data None."""
+    box = QComboBox(parent)
+    if empty is not None:
+        box.addItem(empty, None)
+    pairs = items.items() if isinstance(items, dict) else items
+    for code, text in pairs:
+        box.addItem(text, code)
+    return box
+
+
+def date_edit(parent: QWidget | None = None) -> QLineEdit:
+    """Dates are typed (YYYY-MM-DD) so that they may stay empty; the service says when one is wrong."""
+    edit = QLineEdit(parent)
+    edit.setPlaceholderText("YYYY-MM-DD")
+    edit.setMaxLength(10)
+    return edit

@@ -1,0 +1,116 @@
+"""Update the .ts sources from app/ui and compile them to .qm (the .qm files are generated: do not edit).
+
+    python packaging/build_translations.py            # lupdate + fill English + lrelease
+    python packaging/build_translations.py --compile  # lrelease only (CI, packaging)
+
+Workflow: write ``self.tr("English text")`` (or ``QT_TRANSLATE_NOOP("Context", "...")`` for tables) in app/ui,
+run this script, translate the new entries of resources/i18n/songjiao_zh_CN.ts in Qt Linguist
+(``pyside6-linguist``) or any text editor, run the script again and commit the .ts and .qm files.
+English is the source language: songjiao_en.ts is filled from the sources (and its plural forms) here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+UI = ROOT / "app" / "ui"
+I18N = ROOT / "resources" / "i18n"
+LANGUAGES = ("zh_CN", "en")
+
+
+def tool(name: str) -> str:
+    """pyside6-lupdate / pyside6-lrelease from the venv running this script, else from PATH."""
+    here = Path(sys.executable).parent / name
+    for candidate in (here, here.with_suffix(".exe")):
+        if candidate.exists():
+            return str(candidate)
+    found = shutil.which(name)
+    if not found:
+        raise SystemExit(f"{name} not found: pip install PySide6")
+    return found
+
+
+def ts_path(language: str) -> Path:
+    return I18N / f"songjiao_{language}.ts"
+
+
+def update() -> None:
+    sources = sorted(str(p.relative_to(ROOT)) for p in UI.rglob("*.py"))
+    for language in LANGUAGES:
+        subprocess.run([tool("pyside6-lupdate"), "-silent", "-no-obsolete", "-locations", "none",
+                        "-target-language", language, *sources, "-ts", str(ts_path(language).relative_to(ROOT))],
+                       cwd=ROOT, check=True)
+
+
+def fill_english() -> int:
+    """Every unfinished English message gets its source text (plural: singular form without "(s)")."""
+    path = ts_path("en")
+    tree = ET.parse(path)
+    filled = 0
+    for message in tree.getroot().iter("message"):
+        source = message.findtext("source") or ""
+        translation = message.find("translation")
+        if translation is None or translation.get("type") not in ("unfinished", None):
+            continue
+        if message.get("numerus") == "yes":
+            forms = translation.findall("numerusform")
+            if forms and all(f.text for f in forms) and translation.get("type") is None:
+                continue
+            for form in forms:
+                translation.remove(form)
+            for text in (source.replace("(s)", ""), source.replace("(s)", "s")):
+                form = ET.SubElement(translation, "numerusform")
+                form.text = text
+        else:
+            if translation.text and translation.get("type") is None:
+                continue
+            translation.text = source
+        translation.attrib.pop("type", None)
+        filled += 1
+    tree.write(path, encoding="utf-8", xml_declaration=True)
+    _fix_doctype(path)
+    return filled
+
+
+def _fix_doctype(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    if "<!DOCTYPE TS>" not in text:
+        text = text.replace("?>\n", "?>\n<!DOCTYPE TS>\n", 1)
+        path.write_text(text, encoding="utf-8")
+
+
+def compile_all() -> None:
+    for language in LANGUAGES:
+        source = ts_path(language)
+        target = source.with_suffix(".qm")
+        subprocess.run([tool("pyside6-lrelease"), "-silent", str(source), "-qm", str(target)], check=True)
+
+
+def unfinished(language: str) -> list[str]:
+    root = ET.parse(ts_path(language)).getroot()
+    return [m.findtext("source") or "" for m in root.iter("message")
+            if (t := m.find("translation")) is not None and t.get("type") == "unfinished"]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--compile", action="store_true", help="only compile .ts to .qm")
+    args = parser.parse_args(argv)
+    if not args.compile:
+        update()
+        fill_english()
+    compile_all()
+    missing = unfinished("zh_CN")
+    if missing:
+        print(f"zh_CN: {len(missing)} message(s) still to translate, e.g. {missing[:3]}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
