@@ -330,10 +330,10 @@ def _content_text(content: list[dict[str, Any]]) -> str:
 
 
 def _plans(session: Session, student_id: str, term: TermInfo, names: dict[str, str],
-           labels: dict[str, str]) -> tuple[PlanSheet, ...]:
+           labels: dict[str, str], only: str | None = None) -> tuple[PlanSheet, ...]:
     plans = session.scalars(
         select(MonthlyPlan).where(MonthlyPlan.student_id == student_id, MonthlyPlan.month.in_(_months(term)),
-                                  MonthlyPlan.deleted_at.is_(None))
+                                  MonthlyPlan.deleted_at.is_(None), *((MonthlyPlan.id == only,) if only else ()))
         .order_by(MonthlyPlan.month)
         .options(selectinload(MonthlyPlan.planned_visits), selectinload(MonthlyPlan.revisions)))
     return tuple(
@@ -386,10 +386,10 @@ def _images(session: Session, visit_ids: list[str]) -> dict[str, list[tuple[Atta
 
 
 def _visits(session: Session, student_id: str, term: TermInfo, names: dict[str, str],
-            labels: dict[str, str]) -> tuple[VisitSheet, ...]:
+            labels: dict[str, str], only: str | None = None) -> tuple[VisitSheet, ...]:
     visits = list(session.scalars(
         select(Visit).where(Visit.student_id == student_id, Visit.deleted_at.is_(None), Visit.date >= term.start,
-                            Visit.date <= term.end)
+                            Visit.date <= term.end, *((Visit.id == only,) if only else ()))
         .order_by(Visit.date, Visit.start_time)
         .options(selectinload(Visit.lessons), selectinload(Visit.progress), selectinload(Visit.amendments))))
     dates = {v.id: v.date for v in visits}

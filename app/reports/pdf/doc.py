@@ -7,6 +7,7 @@ pages reference early and that are defined just before the file is saved.
 
 from __future__ import annotations
 
+import hashlib
 import io
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -16,7 +17,7 @@ from typing import Any
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, Image, PageTemplate, Paragraph
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
 
 from app.reports.pdf.fonts import register_fonts
 from app.reports.pdf.styles import FRAME_W, GRID, MARGIN, PAGE_H, PAGE_W, styles
@@ -84,6 +85,7 @@ class DocInfo:
     school_name: str
     subject: str = ""
     password: str | None = None
+    landscape: bool = False
     sections: list[Section] = field(default_factory=list)
 
 
@@ -98,7 +100,8 @@ class NumberedDoc(BaseDocTemplate):
             encrypt = StandardEncryption(info.password, canPrint=1, canModify=0, canCopy=0, canAnnotate=0,
                                          strength=128)
         super().__init__(
-            str(target) if isinstance(target, Path) else target, pagesize=(PAGE_W, PAGE_H),
+            str(target) if isinstance(target, Path) else target,
+            pagesize=(PAGE_H, PAGE_W) if info.landscape else (PAGE_W, PAGE_H),
             leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN + 4 * mm, bottomMargin=MARGIN,
             title=info.title, author=info.school_name, subject=info.subject, creator="Songjiao 送教上门",
             encrypt=encrypt, initialFontName=register_fonts(), **kwargs)
@@ -116,17 +119,18 @@ class NumberedDoc(BaseDocTemplate):
     def _decorate(self, canv: Canvas, doc: BaseDocTemplate) -> None:
         font = register_fonts()
         self._last_page = doc.page
+        page_w, page_h = self.pagesize
         canv.saveState()
         canv.setStrokeColor(GRID)
         canv.setLineWidth(0.4)
-        top = PAGE_H - MARGIN + 2 * mm
+        top = page_h - MARGIN + 2 * mm
         canv.setFont(font, 8.5)
         canv.drawString(MARGIN, top + 1.5 * mm, self.info.school_name)
-        canv.drawRightString(PAGE_W - MARGIN, top + 1.5 * mm, self.info.title)
-        canv.line(MARGIN, top, PAGE_W - MARGIN, top)
-        canv.line(MARGIN, MARGIN - 4 * mm, PAGE_W - MARGIN, MARGIN - 4 * mm)
+        canv.drawRightString(page_w - MARGIN, top + 1.5 * mm, self.info.title)
+        canv.line(MARGIN, top, page_w - MARGIN, top)
+        canv.line(MARGIN, MARGIN - 4 * mm, page_w - MARGIN, MARGIN - 4 * mm)
         canv.setFont(font, 9)
-        canv.drawRightString(PAGE_W / 2 - 1 * mm, MARGIN - 9 * mm, f"第 {doc.page} 页")
+        canv.drawRightString(page_w / 2 - 1 * mm, MARGIN - 9 * mm, f"第 {doc.page} 页")
         canv.doForm(TOTAL_FORM)
         canv.restoreState()
 
@@ -142,7 +146,7 @@ class NumberedDoc(BaseDocTemplate):
         font = register_fonts()
         canv.beginForm(TOTAL_FORM)
         canv.setFont(font, 9)
-        canv.drawString(PAGE_W / 2 + 1 * mm, MARGIN - 9 * mm, f"共 {self._last_page} 页")
+        canv.drawString(self.pagesize[0] / 2 + 1 * mm, MARGIN - 9 * mm, f"共 {self._last_page} 页")
         canv.endForm()
         canv.beginForm(TOC_FORM)
         sections = [s for s in self.info.sections if s.key not in ("cover", "contents")]
@@ -176,23 +180,65 @@ def build(target: Path | io.BytesIO, info: DocInfo, story: Sequence[Flowable]) -
     return doc._last_page
 
 
-def image_flowable(data: bytes, max_w: float, max_h: float) -> Image:
+class _Picture(ImageReader):
+    """An image reader that hands JPEG bytes to the PDF unchanged (DCTDecode).
+
+    reportlab's ImageReader decodes every picture to RGB and re-compresses it, which for phone photos
+    is both slow and bloats the file; a JPEG can go into a PDF as it is.
+    """
+
+    def __init__(self, data: bytes) -> None:
+        super().__init__(io.BytesIO(data))
+        self._raw = data
+        self._is_jpeg = data[:2] == b"\xff\xd8"
+        self._dataA = None
+
+    def jpeg_fh(self) -> io.BytesIO | None:
+        return io.BytesIO(self._raw) if self._is_jpeg else None
+
+    def getRGBData(self) -> Any:
+        # For a JPEG this is only used to name the image (reuse within a document): the bytes will do.
+        return self._raw if self._is_jpeg else super().getRGBData()
+
+
+class Picture(Flowable):
+    def __init__(self, reader: ImageReader, width: float, height: float) -> None:
+        super().__init__()
+        self.reader, self.width, self.height = reader, width, height
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        self.canv.drawImage(self.reader, 0, 0, self.width, self.height, mask="auto")
+
+
+# The same signature or photo recurs across a student's visits: read it once per process.
+_readers: dict[str, _Picture] = {}
+
+
+def image_flowable(data: bytes, max_w: float, max_h: float) -> Flowable:
     """A picture scaled to fit the box, aspect kept. Large phone photos are reduced first (file size, speed)."""
-    source: io.BytesIO = io.BytesIO(data)
-    reader = ImageReader(source)
+    key = hashlib.sha1(data).hexdigest()
+    reader = _readers.get(key)
+    if reader is None:
+        reader = _Picture(data)
+        width, height = reader.getSize()
+        if len(data) > 400_000 and max(width, height) > 1600:
+            reader = _Picture(_reduced(data))
+        if len(_readers) > 64:
+            _readers.clear()
+        _readers[key] = reader
     width, height = reader.getSize()
-    if len(data) > 400_000 and max(width, height) > 1600:
-        source = _reduced(data)
     scale = min(max_w / width, max_h / height)
-    return Image(source, width=width * scale, height=height * scale)
+    return Picture(reader, width * scale, height * scale)
 
 
-def _reduced(data: bytes) -> io.BytesIO:
+def _reduced(data: bytes) -> bytes:
     from PIL import Image as PilImage
 
     with PilImage.open(io.BytesIO(data)) as picture:
         picture.thumbnail((1600, 1600))
         out = io.BytesIO()
         picture.convert("RGB").save(out, "JPEG", quality=80)
-    out.seek(0)
-    return out
+    return out.getvalue()

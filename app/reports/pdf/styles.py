@@ -11,7 +11,8 @@ from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, Table, TableStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
 from app.reports.pdf.fonts import register_fonts
 
@@ -52,6 +53,18 @@ def para(text: object, style: str = "cell") -> Paragraph:
     return Paragraph(escape(value).replace("\n", "<br/>"), styles()[style])
 
 
+def fit(value: object, width: float, style: str = "cell") -> object:
+    """A table cell: a plain string when it fits on one line (drawn directly, about 10x cheaper than a
+    Paragraph), else a wrapping CJK paragraph. Flowables pass through."""
+    if isinstance(value, Flowable):
+        return value
+    text = "" if value is None else str(value)
+    size = styles()[style].fontSize
+    if "\n" not in text and stringWidth(text, register_fonts(), size) <= width - 8.5:
+        return text
+    return para(text, style)
+
+
 def grid_style(*extra: tuple[object, ...], header_rows: int = 0) -> TableStyle:
     commands: list[tuple[object, ...]] = [
         ("GRID", (0, 0), (-1, -1), 0.5, GRID),
@@ -71,10 +84,10 @@ def grid_style(*extra: tuple[object, ...], header_rows: int = 0) -> TableStyle:
 
 def data_table(header: Sequence[str], rows: Sequence[Sequence[object]], widths: Sequence[float]) -> Table:
     """A ruled table with a shaded header repeated on every page it spans."""
-    body = [[para(h, "cell_c") for h in header]]
-    body += [[c if isinstance(c, Paragraph) else para(c) for c in row] for row in rows]
+    body = [[fit(h, w, "cell_c") for h, w in zip(header, widths, strict=True)]]
+    body += [[fit(c, w) for c, w in zip(row, widths, strict=True)] for row in rows]
     table = Table(body, colWidths=widths, repeatRows=1)
-    table.setStyle(grid_style(header_rows=1))
+    table.setStyle(grid_style(("ALIGN", (0, 0), (-1, 0), "CENTER"), header_rows=1))
     return table
 
 
@@ -85,7 +98,7 @@ def field_table(pairs: list[tuple[str, object]], columns: int = 2, label_w: floa
     for start in range(0, len(pairs), columns):
         row: list[object] = []
         for label, value in pairs[start:start + columns]:
-            row += [para(label, "label"), value if isinstance(value, Paragraph) else para(value)]
+            row += [fit(label, label_w, "label"), fit(value, value_w)]
         row += [""] * (2 * columns - len(row))
         rows.append(row)
     table = Table(rows, colWidths=[label_w, value_w] * columns)
@@ -96,8 +109,7 @@ def field_table(pairs: list[tuple[str, object]], columns: int = 2, label_w: floa
 def full_row_table(pairs: list[tuple[str, object]], label_w: float = 26 * mm,
                    min_height: float | None = None) -> Table:
     """Label/value pairs, one per row across the full width (long texts, ruled boxes to write in)."""
-    rows = [[para(label, "label"), value if isinstance(value, Paragraph) else para(value)]
-            for label, value in pairs]
+    rows = [[fit(label, label_w, "label"), fit(value, FRAME_W - label_w)] for label, value in pairs]
     heights = [min_height] * len(rows) if min_height else None
     table = Table(rows, colWidths=[label_w, FRAME_W - label_w], rowHeights=heights)
     table.setStyle(grid_style(("BACKGROUND", (0, 0), (0, -1), SHADE)))
