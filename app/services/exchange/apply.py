@@ -17,6 +17,8 @@ from app.services.exchange import policy
 from app.services.exchange.bundle import Payload
 from app.services.exchange.errors import ExchangeRefused
 from app.services.exchange.rows import (
+    DETAIL_TABLES,
+    GONE,
     ORDER,
     SHARED_TABLES,
     TABLES,
@@ -50,6 +52,8 @@ class Plan:
     bases: list[tuple[str, str, str]] = field(default_factory=list)  # (table, key, hash the peer holds)
     conflicts: list[dict[str, Any]] = field(default_factory=list)
     blobs: dict[str, bytes] = field(default_factory=dict)
+    removals: list[tuple[str, str]] = field(default_factory=list)  # rows removed outright
+    forget: list[tuple[str, str]] = field(default_factory=list)  # the peer no longer holds these
     deletes: int = 0
     unchanged: int = 0
     changes: int = 0
@@ -87,11 +91,19 @@ def _changes(body: dict[str, Any], sender_is_office: bool) -> dict[str, dict[str
     allowed = set(SHARED_TABLES) if sender_is_office else set(TEACHER_TABLES)
     grouped: dict[str, dict[str, dict[str, Any]]] = {}
     for change in raw:
-        if not isinstance(change, dict) or not isinstance(change.get("row"), dict):
+        if not isinstance(change, dict):
             raise _malformed("bad change")
-        table, key, row = change.get("t"), change.get("k"), change["row"]
-        if table not in allowed:
+        table, key = change.get("t"), change.get("k")
+        if table not in allowed or (change.get("gone") and table in ("student", "blob")):
             raise ExchangeRefused("exchange.not_allowed", "The bundle carries records its sender may not write.")
+        if change.get("gone") is True:
+            if not isinstance(key, str) or change.get("h") != GONE or "row" in change:
+                raise _malformed("bad removal")
+            grouped.setdefault(table, {})[key] = change
+            continue
+        row = change.get("row")
+        if not isinstance(row, dict):
+            raise _malformed("bad change")
         if not isinstance(key, str) or row.get("sha256" if table == "blob" else "id") != key:
             raise _malformed("bad key")
         if change.get("h") != row_hash(table, row):
@@ -147,8 +159,13 @@ def stage(session: Session, me: ExchangeDevice, peer: ExchangeDevice, payload: P
 
     for table in ORDER:
         for key, change in grouped.get(table, {}).items():
-            incoming: Row = change["row"]
             local = locals_[table].get(key)
+            if change.get("gone"):
+                _stage_removal(plan, table, key, change.get("b"), local, states.get((table, key)))
+                if local is not None:
+                    _check_scope(table, local, None, lookup, allowed_students, peer, at_office)
+                continue
+            incoming: Row = change["row"]
             if table == "blob":
                 if change["h"] not in plan.blobs:
                     raise _malformed("attachment bytes missing")
@@ -175,6 +192,22 @@ def stage(session: Session, me: ExchangeDevice, peer: ExchangeDevice, payload: P
                 plan.deletes += 1
             plan.writes.append(Write(table, key, local is None, result, row_hash(table, result)))
     return plan
+
+
+def _stage_removal(plan: Plan, table: str, key: str, sender_base: str | None, local: Row | None,
+                   state: Any) -> None:
+    plan.forget.append((table, key))
+    if local is None:
+        plan.unchanged += 1
+        return
+    if row_hash(table, local) in (sender_base, state.base_hash if state is not None else None):
+        plan.removals.append((table, key))
+        if table not in DETAIL_TABLES and not local.get("deleted_at"):
+            plan.deletes += 1
+        return
+    # Changed here since: keep it (it will travel back); a person sees that the other side removed it.
+    plan.conflicts.append({"table_name": table, "record_key": key, "kept": local, "other": {},
+                           "kind": "removed_there", "student_id": local.get("student_id")})
 
 
 def _decide(table: str, incoming: Row, sender_base: str | None, local: Row | None, state: Any,
@@ -229,6 +262,11 @@ def execute(session: Session, plan: Plan, peer_id: str) -> None:
                 values["data"] = plan.blobs[values["sha256"]]
         if inserts:
             session.execute(insert(t), inserts)
+        removed = sorted(k for t2, k in plan.removals if t2 == table)
+        if removed:
+            session.execute(delete(t).where(_key_column(table).in_(removed)))
+            audit += [{"at": now, "user_id": None, "entity": table, "entity_id": k, "action": "delete",
+                       "fields": []} for k in removed]
         for write in writes:
             if not write.insert:
                 session.execute(update(t).where(t.c.id == write.key).values(decode(table, write.row)))
@@ -237,6 +275,7 @@ def execute(session: Session, plan: Plan, peer_id: str) -> None:
                               "entity_id": write.key, "action": "import", "fields": []})
     if audit:
         session.execute(insert(Base.metadata.tables["audit_entry"]), audit)
+    drop_states(session, peer_id, plan.forget)
     set_bases(session, peer_id, plan.bases)
     if plan.conflicts:
         session.execute(insert(Base.metadata.tables["exchange_conflict"]),
@@ -270,6 +309,8 @@ def verify(session: Session, plan: Plan, before: dict[str, int]) -> None:
     for write in plan.writes:
         if write.insert:
             expected[write.table] += 1
+    for table, _key in plan.removals:
+        expected[table] -= 1
     if count_rows(session, set(before)) != expected:
         raise ExchangeRefused("exchange.verify_failed", "The import did not add up (record counts) and was undone.")
     wanted: dict[str, dict[str, str]] = {}
@@ -289,8 +330,9 @@ def apply_acks(session: Session, peer: ExchangeDevice, acked_up_to: int) -> None
     if acked_up_to <= peer.acked_out:
         return
     c = _STATE.c
-    session.execute(update(_STATE).where(c.peer_id == peer.id, c.sent_seq.is_not(None), c.sent_seq <= acked_up_to)
-                    .values(base_hash=c.sent_hash, sent_hash=None, sent_seq=None))
+    confirmed = (c.peer_id == peer.id) & c.sent_seq.is_not(None) & (c.sent_seq <= acked_up_to)
+    session.execute(delete(_STATE).where(confirmed & (c.sent_hash == GONE)))
+    session.execute(update(_STATE).where(confirmed).values(base_hash=c.sent_hash, sent_hash=None, sent_seq=None))
     peer.acked_out = acked_up_to
 
 

@@ -16,7 +16,7 @@ from app.db.base import Base, utcnow
 from app.db.models import Blob, ExchangeDevice
 from app.services.exchange import bundle, keys
 from app.services.exchange.apply import drop_states, load_states
-from app.services.exchange.rows import MIRRORED_TABLES, ORDER, row_hash
+from app.services.exchange.rows import GONE, MIRRORED_TABLES, ORDER, TABLES, row_hash
 from app.services.exchange.scope import Scope, laptop_scope, office_scope
 
 FORMAT = "songjiao-bundle"
@@ -55,26 +55,41 @@ def pending(session: Session, scope: Scope, peer_id: str) -> list[tuple[str, str
     states = load_states(session, peer_id)
     out = []
     for table in ORDER:
-        for key, row in scope.rows.get(table, {}).items():
+        rows = scope.rows.get(table, {})
+        for key, row in rows.items():
             h = row_hash(table, row)
             state = states.get((table, key))
             base = state.base_hash if state is not None else None
             if base != h:
                 out.append((table, key, h, base))
+    # Removed outright (some editors replace detail rows): the peer must remove them too.
+    for (table, key), state in states.items():
+        if table in scope.rows and key not in scope.rows[table] and not _exists(session, table, key):
+            out.append((table, key, GONE, state.base_hash))
     return out
+
+
+def _exists(session: Session, table: str, key: str) -> bool:
+    column = TABLES[table].c["sha256" if table == "blob" else "id"]
+    return session.scalar(select(column).where(column == key)) is not None
+
+
+def out_of_scope(session: Session, scope: Scope, peer_id: str) -> list[tuple[str, str]]:
+    """State rows of records that still exist but are no longer the peer's business."""
+    return [(t, k) for (t, k) in load_states(session, peer_id)
+            if t in TABLES and k not in scope.rows.get(t, {}) and _exists(session, t, k)]
 
 
 def build(session: Session, me: ExchangeDevice, peer: ExchangeDevice, today: dt.date) -> Built:
     """Make the next bundle for ``peer`` and record what it carried (committed by the caller)."""
     scope = scope_for(session, me, peer, today)
     if me.role == "office":
-        # Records that left the laptop's scope are forgotten, so that they are sent in full if they return.
-        states = load_states(session, peer.id)
-        gone = [k for k in states if k[1] not in scope.rows.get(k[0], {})]
-        drop_states(session, peer.id, gone)
+        # Records that left the laptop's scope are forgotten, so they are sent in full if they come back.
+        drop_states(session, peer.id, out_of_scope(session, scope, peer.id))
     todo = pending(session, scope, peer.id)
     seq = peer.last_seq_out + 1
-    changes = [{"t": t, "k": k, "h": h, "b": b, "row": scope.rows[t][k]} for t, k, h, b in todo]
+    changes = [{"t": t, "k": k, "h": h, "b": b, "row": scope.rows[t][k]} if h != GONE else
+               {"t": t, "k": k, "h": GONE, "b": b, "gone": True} for t, k, h, b in todo]
     blob_keys = [k for t, k, _h, _b in todo if t == "blob"]
     blobs = [session.scalar(select(Blob.data).where(Blob.sha256 == k)) or b"" for k in blob_keys]
     body: dict[str, Any] = {

@@ -36,6 +36,9 @@ PARENT: dict[str, tuple[str, str]] = {
 }
 
 Row = dict[str, Any]  # encoded: JSON-safe values
+GONE = ""  # the "hash" of a record removed outright (not soft-deleted): a change that removes it
+# Detail rows that editors replace wholesale: removing them is an edit, not a delete to confirm.
+DETAIL_TABLES = frozenset({"visit_lesson", "objective_progress", "planned_visit", "iep_score"})
 
 
 def key_of(table: str, row: Row) -> str:

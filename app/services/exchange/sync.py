@@ -175,7 +175,7 @@ def import_file(ctx: ServiceContext, path: Path, *, confirm_deletes: bool = Fals
         _check_references(session)
         sender.last_seq_in = seq
         sender.last_import_at = utcnow()
-        applied = len([w for w in plan.writes])
+        applied = len(plan.writes) + len(plan.removals)
         session.add(ExchangeLog(direction="in", peer_id=sender.id, seq=seq, changes=plan.changes,
                                 applied=applied, conflicts=len(plan.conflicts), file_name=path.name[:200]))
         return ImportResult(path, sender.id, seq, plan.changes, applied, plan.unchanged, len(plan.conflicts),
