@@ -61,35 +61,44 @@ def _pauses(student: Student, pauses: list[Pause]) -> tuple[Span, ...]:
     return tuple(spans)
 
 
+# Above this many students, filter visits by date only and drop other students in Python: one range scan
+# on the date index beats hundreds of IN-list lookups, and the lesson minutes come in one joined query.
+_FEW_STUDENTS = 50
+
+
 def facts_for(session: Session, students: list[Student], calendar: TermCalendar) -> dict[str, StudentFacts]:
     """Load, in a few set-based queries, what the rule needs for many students."""
     ids = [s.id for s in students]
+    wanted = set(ids)
     # Make-ups may happen after the term's last day for a visit inside it; allow a few weeks.
     window_end = calendar.end + dt.timedelta(days=28)
+    where = [Visit.deleted_at.is_(None), Visit.date >= calendar.start, Visit.date <= window_end]
+    if len(ids) <= _FEW_STUDENTS:
+        where.append(Visit.student_id.in_(ids))
     visit_rows = session.execute(
         select(Visit.id, Visit.student_id, Visit.date, Visit.status, Visit.cancel_cause, Visit.cancel_reason,
-               Visit.makeup_of_id)
-        .where(Visit.student_id.in_(ids), Visit.deleted_at.is_(None), Visit.date >= calendar.start,
-               Visit.date <= window_end)
+               Visit.makeup_of_id).where(*where)
     ).all()
     minutes: dict[str, list[int]] = defaultdict(list)
-    visit_ids = [row.id for row in visit_rows if row.status == "done"]
-    for chunk_start in range(0, len(visit_ids), 900):
-        chunk = visit_ids[chunk_start:chunk_start + 900]
-        for visit_id, lesson_minutes in session.execute(
-            select(VisitLesson.visit_id, VisitLesson.minutes)
-            .where(VisitLesson.visit_id.in_(chunk), VisitLesson.deleted_at.is_(None))
-        ):
-            minutes[visit_id].append(lesson_minutes)
+    for visit_id, lesson_minutes in session.execute(
+        select(VisitLesson.visit_id, VisitLesson.minutes).join(Visit, Visit.id == VisitLesson.visit_id)
+        .where(*where, Visit.status == "done", VisitLesson.deleted_at.is_(None))
+    ):
+        minutes[visit_id].append(lesson_minutes)
     visits: dict[str, list[VisitFact]] = defaultdict(list)
+    states = {state.value: state for state in VisitState}
+    causes = {cause.value: cause for cause in CancelCause}
     for row in visit_rows:
-        cause = CancelCause(row.cancel_cause) if row.cancel_cause in ("family", "school") else None
+        if row.student_id not in wanted:
+            continue
         visits[row.student_id].append(VisitFact(
-            row.id, row.date, VisitState(row.status), tuple(minutes.get(row.id, ())), cause,
+            row.id, row.date, states[row.status], tuple(minutes.get(row.id, ())), causes.get(row.cancel_cause),
             row.cancel_reason or "", row.makeup_of_id))
     pauses: dict[str, list[Pause]] = defaultdict(list)
-    for pause in session.scalars(select(Pause).where(Pause.student_id.in_(ids), Pause.deleted_at.is_(None))):
-        pauses[pause.student_id].append(pause)
+    pause_query = select(Pause).where(Pause.deleted_at.is_(None), Pause.start_date <= calendar.end)
+    for pause in session.scalars(pause_query):
+        if pause.student_id in wanted:
+            pauses[pause.student_id].append(pause)
     return {
         s.id: StudentFacts(_enrolment(s, calendar), _pauses(s, pauses[s.id]),
                            tuple(sorted(visits[s.id], key=lambda v: (v.date, v.id))))
