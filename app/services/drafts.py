@@ -51,11 +51,15 @@ def save_draft(ctx: ServiceContext, key: str, payload: dict[str, Any]) -> None:
             draft.payload, draft.saved_at = payload, utcnow()
 
 
-def load_draft(ctx: ServiceContext, key: str) -> DraftInfo | None:
+def get_draft(ctx: ServiceContext, key: str) -> DraftInfo | None:
+    """The actor's draft under ``key``, or None."""
     key = _check(key)
     with reading(ctx) as session:
         draft = session.scalar(select(Draft).where(Draft.user_id == ctx.actor.id, Draft.key == key))
         return None if draft is None else DraftInfo(draft.key, dict(draft.payload), draft.saved_at)
+
+
+load_draft = get_draft  # the name some callers use
 
 
 def list_drafts(ctx: ServiceContext) -> list[DraftInfo]:

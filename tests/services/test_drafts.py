@@ -15,7 +15,7 @@ def test_save_load_discard_per_user(school):
     drafts.save_draft(t1, "visit:new", {"health": "良好", "date": dt.date(2026, 11, 20)})
     drafts.save_draft(t1, "visit:new", {"health": "发烧", "date": dt.date(2026, 11, 20)})
     drafts.save_draft(t1, "plan:2026-12", {"materials": "卡片"})
-    loaded = drafts.load_draft(t1, "visit:new")
+    loaded = drafts.get_draft(t1, "visit:new")
     assert loaded is not None and loaded.payload == {"health": "发烧", "date": "2026-11-20"}
     assert drafts.load_draft(t2, "visit:new") is None  # another user's drafts are not offered
     assert {d.key for d in drafts.list_drafts(t1)} == {"visit:new", "plan:2026-12"}
