@@ -1,0 +1,108 @@
+"""`songjiao exchange ...`: join files, joining a laptop, sending and receiving bundles, status, revoking."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from app.cli.common import CliError, open_context, print_json
+from app.paths import resolve
+from app.services import exchange
+
+
+def _join_file(args: argparse.Namespace) -> int:
+    ctx = open_context(args)
+    made = exchange.make_join_file(ctx, args.teacher, Path(args.out), keep_old=args.keep_old)
+    print(f"join file: {made.path}")
+    print(f"passphrase (tell the teacher; it is shown only now): {made.passphrase}")
+    print(f"laptop key fingerprint: {made.fingerprint}")
+    if made.revoked:
+        print(f"revoked {made.revoked} earlier laptop key(s) of this teacher")
+    return 0
+
+
+def _join(args: argparse.Namespace) -> int:
+    passphrase = args.passphrase or os.environ.get("SONGJIAO_JOIN_PASSPHRASE")
+    if not passphrase:
+        if not sys.stdin.isatty():
+            raise CliError("give the passphrase with --passphrase or SONGJIAO_JOIN_PASSPHRASE")
+        passphrase = getpass.getpass("passphrase from the office: ")
+    paths = resolve(args.db, getattr(args, "data_dir", None))
+    result = exchange.join_from_file(paths, Path(args.file), passphrase)
+    print(f"joined: {result.students} student(s), {result.records} records; "
+          f"office key fingerprint {result.office_fingerprint}")
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    ctx = open_context(args)
+    out = Path(args.out)
+    for result in exchange.export(ctx, out, args.teacher):
+        print(f"{result.path}  (bundle {result.seq}: {result.changes} changes, {result.attachments} attachments)")
+    return 0
+
+
+def _import(args: argparse.Namespace) -> int:
+    ctx = open_context(args)
+    failed = 0
+    for path, outcome in exchange.import_many(ctx, [Path(f) for f in args.files], confirm_deletes=args.confirm):
+        if isinstance(outcome, exchange.ImportResult):
+            extra = f", {outcome.conflicts} conflict(s) to settle" if outcome.conflicts else ""
+            print(f"{path.name}: imported bundle {outcome.seq}: {outcome.applied} applied, "
+                  f"{outcome.unchanged} already here{extra}")
+        else:
+            failed += 1
+            print(f"{path.name}: refused: {outcome}", file=sys.stderr)
+    return 2 if failed else 0
+
+
+def _status(args: argparse.Namespace) -> int:
+    ctx = open_context(args)
+    info = exchange.status(ctx)
+    if args.json:
+        print_json({"device": info.device_id, "role": info.role, "fingerprint": info.fingerprint,
+                    "open_conflicts": info.open_conflicts, "peers": [p.__dict__ for p in info.peers]})
+        return 0
+    print(f"this copy: {info.role}, key {info.fingerprint}; conflicts to settle: {info.open_conflicts}")
+    for p in info.peers:
+        state = "revoked" if p.revoked else f"{p.not_yet_received} record(s) not yet received by it"
+        print(f"  {p.teacher:<20} sent {p.last_sent} (confirmed {p.confirmed}), received {p.last_received}; {state}")
+    return 0
+
+
+def _revoke(args: argparse.Namespace) -> int:
+    count = exchange.revoke_teacher(open_context(args), args.teacher)
+    print(f"revoked {count} laptop key(s)")
+    return 0
+
+
+def register(sub: Any) -> None:
+    parser = sub.add_parser("exchange", help="exchange with teacher laptops or the office through files")
+    actions = parser.add_subparsers(dest="exchange_command", metavar="ACTION", required=True)
+
+    def add(name: str, func: Any, help_text: str) -> argparse.ArgumentParser:
+        p: argparse.ArgumentParser = actions.add_parser(name, help=help_text, description=help_text)
+        p.set_defaults(func=func)
+        return p
+
+    p = add("join-file", _join_file, "office: make the join file for a teacher's laptop (prints a passphrase)")
+    p.add_argument("--teacher", required=True, metavar="USER")
+    p.add_argument("--out", required=True, metavar="FILE")
+    p.add_argument("--keep-old", action="store_true", help="do not revoke the teacher's earlier laptops")
+    p = add("join", _join, "laptop: set up this (new) database from a join file")
+    p.add_argument("file")
+    p.add_argument("--passphrase", help="or set SONGJIAO_JOIN_PASSPHRASE; asked for when omitted")
+    p = add("export", _export, "write the next bundle(s): a laptop for the office, the office for each laptop")
+    p.add_argument("--out", required=True, metavar="FILE_OR_FOLDER")
+    p.add_argument("--teacher", metavar="USER", help="office: only this teacher's laptop")
+    p = add("import", _import, "import bundles (each on its own; refused ones change nothing)")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("--confirm", action="store_true", help="allow a bundle that deletes many records")
+    p = add("status", _status, "what each side has not yet received")
+    p.add_argument("--json", action="store_true")
+    p = add("revoke", _revoke, "office: revoke a teacher's laptop keys (lost or replaced laptop)")
+    p.add_argument("--teacher", required=True, metavar="USER")
