@@ -141,15 +141,17 @@ def fetch_bytes(ctx: ServiceContext, attachment_id: str) -> tuple[str, bytes]:
 def delete_attachment(ctx: ServiceContext, attachment_id: str) -> None:
     """Soft delete; the bytes stay while another attachment (or the tombstone, for sync) refers to them.
 
-    A signature on a finished visit is part of the locked record and cannot be deleted here.
+    Attachments of a finished visit are part of the locked record and cannot be deleted.
     """
     with transaction(ctx) as session:
         attachment: Attachment = get_live(session, Attachment, attachment_id, "attachment")
         student_for_write(session, ctx, attachment.student_id)
-        if attachment.kind == "signature" and attachment.owner_type == "visit":
+        if attachment.owner_type == "visit":
             visit = session.get(Visit, attachment.owner_id)
             if visit is not None and visit.status == "done":
-                raise ConflictError("visit.locked", "The visit is finished; its signature is part of the record.")
+                # Photos may still be added to a finished visit, but what it holds stays: it is the record.
+                raise ConflictError("visit.locked", "The visit is finished; its photos and signature are part "
+                                                    "of the record.")
             if visit is not None and visit.signature_id == attachment.id:
                 visit.signature_id = None
         attachment.deleted_at = utcnow()

@@ -376,6 +376,8 @@ def amend_visit(ctx: ServiceContext, visit_id: str, changes: dict[str, Any], rea
         if "lessons" in values and not values["lessons"]:
             raise ValidationError("visit.no_lessons", "A finished visit keeps at least one lesson.", field="lessons")
         _apply(session, visit, values)
+        if "date" in values:  # a visit moved to another month is judged against that month's plan
+            visit.without_approved_plan = plans.plan_status_in(session, visit.student_id, visit.date) != "approved"
         session.add_all(changed)
         session.flush()
         session.expire(visit, ["amendments"])

@@ -79,10 +79,14 @@ def test_access_rules(school, visit):
         attachments.list_attachments(t2, "visit", visit.id)
 
 
-def test_signature_of_finished_visit_cannot_be_deleted(school, visit):
+def test_attachments_of_finished_visit_cannot_be_deleted(school, visit):
     t1 = school.as_(school.t1)
     signature = visits.set_signature(t1, visit.id, png_bytes())
     visits.finish_visit(t1, visit.id)
     with pytest.raises(ConflictError):
         attachments.delete_attachment(t1, signature.id)
+    late_photo = attachments.add_attachment(t1, "visit", visit.id, "photo", JPEG)  # added after finishing
+    with pytest.raises(ConflictError):
+        attachments.delete_attachment(t1, late_photo.id)
+    assert len(attachments.list_attachments(t1, "visit", visit.id)) == 2
     assert attachments.fetch_bytes(t1, signature.id)[0] == "image/png"

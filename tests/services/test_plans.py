@@ -107,7 +107,8 @@ def test_only_academic_affairs_decides_and_never_on_own_plan(school, plan):
 
 def test_office_cannot_approve_own_plan(school):
     office = school.as_(school.office)
-    # The office clerk teaches too: they author a plan under their own name via the system actor's edit rights.
+    # An office clerk who also teaches may author a plan; written directly, as the UI never offers them the
+    # approve button on it, so that the service's own refusal is what is tested.
     from app.db.models import MonthlyPlan
     from app.services.context import transaction
 
