@@ -1,0 +1,83 @@
+"""The read-only commands a clerk uses: compliance, students list, terms list (and roster errors on stderr)."""
+
+from __future__ import annotations
+
+import json
+
+from app.cli.main import run
+
+
+def cli(school, capsys, *argv):
+    school.ctx.store.dispose()  # the command opens the file itself
+    code = run(["--db", str(school.ctx.store.paths.db_path), *argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_compliance_json_shape_without_names(school, capsys):
+    code, out, err = cli(school, capsys, "compliance", "--today", "2026-11-20", "--json")
+    assert code == 0 and err == ""
+    doc = json.loads(out)
+    assert set(doc) == {"term", "rule", "today", "students"}
+    assert doc["term"]["name"] == "2026秋季学期" and doc["today"] == "2026-11-20"
+    assert doc["rule"] == {"period": "week", "visits_per_period": 1, "lessons_per_visit": 2,
+                           "minutes_per_lesson": 30, "yearly_min_lessons": None}
+    assert [s["code"] for s in doc["students"]] == ["S001", "S002", "S003"]
+    student = doc["students"][0]
+    assert "name" not in student  # privacy: names only when asked for
+    assert set(student["totals"]) >= {"teaching_periods", "met", "missed_owed", "owed_makeups"}
+    first = student["periods"][0]
+    assert set(first) == {"start", "end", "status", "reason", "visits", "owed"}
+    assert first["start"] == "2026-09-01" and first["status"] == "missed_owed"
+    assert student["periods"][-1]["status"] == "future"
+
+
+def test_compliance_narrowed_to_one_student_by_code_or_id_or_to_a_teacher(school, capsys):
+    code, out, _ = cli(school, capsys, "compliance", "--student", "S002", "--names", "--json")
+    assert code == 0
+    students = json.loads(out)["students"]
+    assert [(s["code"], s["name"]) for s in students] == [("S002", "小红")]
+    code, out, _ = cli(school, capsys, "compliance", "--student", school.students[2], "--json")
+    assert [s["code"] for s in json.loads(out)["students"]] == ["S003"]
+    code, out, _ = cli(school, capsys, "compliance", "--teacher", "t1", "--term", "2026秋季学期", "--json")
+    assert [s["code"] for s in json.loads(out)["students"]] == ["S001", "S002"]
+    code, out, _ = cli(school, capsys, "compliance", "--teacher", "t2")
+    assert code == 0 and "S003" in out and "S001" not in out
+
+
+def test_unknown_student_teacher_or_term_is_exit_2_with_one_line(school, capsys):
+    for argv in (("--student", "S999"), ("--teacher", "office"), ("--term", "1999秋季学期")):
+        code, out, err = cli(school, capsys, "compliance", *argv, "--json")
+        assert code == 2 and out == ""
+        assert len(err.splitlines()) == 1 and err.startswith("songjiao: error: ")
+        assert "Traceback" not in err
+
+
+def test_students_and_terms_lists(school, capsys):
+    code, out, _ = cli(school, capsys, "students", "list", "--json")
+    rows = json.loads(out)
+    assert code == 0 and [r["code"] for r in rows] == ["S001", "S002", "S003"]
+    assert "*" in rows[0]["id_number"] and rows[0]["teachers"] == "张老师"
+    code, out, _ = cli(school, capsys, "students", "list")
+    assert code == 0 and "3 students" in out
+    code, out, _ = cli(school, capsys, "terms", "list", "--json")
+    terms = json.loads(out)
+    assert [(t["name"], t["holidays"], t["workdays"]) for t in terms] == [("2026秋季学期", 6, 1)]
+    assert terms[0]["teaching_weeks"] == 21
+
+
+def test_roster_import_errors_go_to_stderr_summary_first(school, capsys, tmp_path):
+    bad = tmp_path / "bad.csv"
+    bad.write_text("学生编号,姓名,出生日期\nN1,甲,2016-02-30\nN1,乙,2016-01-01\n", encoding="utf-8")
+    code, out, err = cli(school, capsys, "roster", "import", str(bad))
+    lines = err.splitlines()
+    assert code == 2 and out == ""
+    assert lines[0] == "songjiao: error: 2 of 2 rows have errors (2 problems); nothing was imported."
+    assert lines[1].strip().startswith("row 2, column 出生日期:")
+    assert lines[2].strip() == "row 3, column 学生编号: the code repeats row 2"
+    good = tmp_path / "good.csv"
+    good.write_text("学生编号,姓名\nN1,甲\n", encoding="utf-8")
+    code, out, err = cli(school, capsys, "roster", "import", str(good), "--dry-run")
+    assert code == 0 and "would create 1" in out
+    code, out, _ = cli(school, capsys, "roster", "template", "--out", str(tmp_path / "t.xlsx"))
+    assert code == 0 and (tmp_path / "t.xlsx").exists()
