@@ -12,7 +12,7 @@ from app.services.context import ServiceContext, get_live
 from app.services.errors import NotFound, PermissionDenied
 
 
-def _active_assignment(teacher_id: str, on: dt.date | None = None) -> Select[tuple[str]]:
+def _active_assignment(teacher_id: str, on: dt.date | None = None) -> Select[str]:
     query = select(Assignment.student_id).where(
         Assignment.teacher_id == teacher_id, Assignment.deleted_at.is_(None)
     )
@@ -21,7 +21,7 @@ def _active_assignment(teacher_id: str, on: dt.date | None = None) -> Select[tup
     return query
 
 
-def visible_students(ctx: ServiceContext) -> Select[tuple[Student]]:
+def visible_students(ctx: ServiceContext) -> Select[Student]:
     """A query of the live students this actor may read."""
     query = select(Student).where(Student.deleted_at.is_(None))
     if not ctx.actor.reads_all:
