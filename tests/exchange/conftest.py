@@ -37,11 +37,12 @@ class Site:
 
 
 def join_laptop(office: Site, tmp_path: Path, username: str, stores: list[Store]) -> Site:
-    folder = tmp_path / f"{username}-out"
-    folder.mkdir(exist_ok=True)
-    join_path = tmp_path / f"join-{username}.sjj"
+    name = f"{username}-{len(stores)}"
+    folder = tmp_path / f"{name}-out"
+    folder.mkdir()
+    join_path = tmp_path / f"join-{name}.sjj"
     made = exchange.make_join_file(office.ctx, username, join_path)
-    paths = resolve(tmp_path / f"laptop-{username}.sqlite3")
+    paths = resolve(tmp_path / f"laptop-{name}.sqlite3")
     exchange.join_from_file(paths, join_path, made.passphrase)
     store = open_store(paths)
     stores.append(store)

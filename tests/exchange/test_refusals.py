@@ -1,0 +1,132 @@
+"""Every refusal leaves the database exactly as it was (compared byte for byte over all tables)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+import pytest
+
+from app.db import schema
+from app.services import exchange
+from app.services.exchange import bundle
+from tests.exchange.conftest import db_digest
+from tests.exchange.work import finished_visit, note
+
+
+def _refused(site, path: Path, message_id: str, **kwargs) -> None:
+    before = db_digest(site.db_path)
+    with pytest.raises(exchange.ExchangeRefused) as error:
+        site.receive(path, **kwargs)
+    assert error.value.message_id == message_id, error.value.message
+    assert "Nothing was changed" in error.value.message
+    assert db_digest(site.db_path) == before
+
+
+@pytest.fixture
+def sent(net, school, tmp_path):
+    office, join = net
+    t1, t2 = join("t1"), join("t2")
+    finished_visit(t1.ctx, school.t1, school.students[0], dt.date(2026, 11, 16))
+    [bundle_path] = t1.send()
+    return office, t1, t2, bundle_path
+
+
+def test_altered_truncated_and_padded_files(sent, tmp_path):
+    office, _t1, _t2, good = sent
+    data = good.read_bytes()
+    cases = {
+        "flip-header": bytearray(data), "flip-body": bytearray(data), "flip-signature": bytearray(data),
+    }
+    cases["flip-header"][40] ^= 0x01
+    cases["flip-body"][len(data) // 2] ^= 0x80
+    cases["flip-signature"][-3] ^= 0x10
+    expected = {"flip-header": None, "flip-body": "exchange.bad_signature", "flip-signature": "exchange.bad_signature"}
+    for name, mutated in cases.items():
+        path = tmp_path / f"{name}.sjb"
+        path.write_bytes(bytes(mutated))
+        before = db_digest(office.db_path)
+        with pytest.raises(exchange.ExchangeRefused) as error:
+            office.receive(path)
+        if expected[name]:
+            assert error.value.message_id == expected[name]
+        assert db_digest(office.db_path) == before
+    for name, mutated_bytes in (("truncated", data[:-100]), ("padded", data + b"\0"), ("empty", b""),
+                                ("other", b"PK\x03\x04" + os.urandom(200))):
+        path = tmp_path / f"{name}.sjb"
+        path.write_bytes(mutated_bytes)
+        _refused(office, path, "exchange.damaged")
+    office.receive(good)  # the genuine file still goes in afterwards
+
+
+def test_oversized_file_is_refused_before_reading(sent, tmp_path):
+    office, *_ = sent
+    huge = tmp_path / "huge.sjb"
+    with huge.open("wb") as f:  # sparse: costs no disk
+        f.truncate(bundle.MAX_FILE_BYTES + 1)
+    _refused(office, huge, "exchange.too_large")
+
+
+def test_replay_and_older_bundles(sent):
+    office, t1, _t2, first = sent
+    office.receive(first)
+    _refused(office, first, "exchange.replayed")
+    [second] = t1.send()
+    [third] = t1.send()
+    office.receive(third)
+    _refused(office, second, "exchange.older")
+
+
+def test_wrong_recipient_and_unknown_or_revoked_sender(sent, school):
+    office, t1, t2, first = sent
+    # A laptop receiving another laptop's bundle: it does not know that sender.
+    _refused(t2, first, "exchange.unknown_sender")
+    # The office's bundle for t2 taken to t1: signed by the office, but meant for another device.
+    [for_t2] = office.send("t2")
+    _refused(t1, for_t2, "exchange.wrong_recipient")
+    exchange.revoke_teacher(office.ctx, "t1")
+    _refused(office, first, "exchange.revoked")
+
+
+def test_newer_schema_and_format_are_refused(sent, monkeypatch, school):
+    office, t1, _t2, first = sent
+    note(t1.ctx, school.t1, school.students[0], "x")
+    monkeypatch.setattr(schema, "head_revision", lambda: "9999")
+    [newer] = t1.send()
+    monkeypatch.undo()
+    _refused(office, newer, "exchange.newer_schema")
+    data = bytearray(first.read_bytes())
+    data[8] = bundle.VERSION + 1
+    first.write_bytes(bytes(data))
+    _refused(office, first, "exchange.newer_format")
+
+
+def test_join_file_needs_the_right_passphrase_and_an_empty_database(net, school, tmp_path):
+    office, join = net
+    made = exchange.make_join_file(office.ctx, "t1", tmp_path / "j.sjj")
+    from app.paths import resolve
+
+    target = resolve(tmp_path / "new.sqlite3")
+    with pytest.raises(exchange.ExchangeRefused) as error:
+        exchange.join_from_file(target, made.path, "AAAA-BBBB-CCCC-DDDD-EEEE")
+    assert error.value.message_id == "exchange.wrong_passphrase"
+    assert not target.db_path.exists()
+    # typed in lower case with spaces: still accepted
+    exchange.join_from_file(target, made.path, made.passphrase.lower().replace("-", " "))
+    with pytest.raises(exchange.ExchangeRefused) as error:
+        exchange.join_from_file(target, made.path, made.passphrase)
+    assert error.value.message_id == "exchange.not_empty"
+    with pytest.raises(exchange.ExchangeRefused):
+        exchange.import_file(office.ctx, made.path)
+
+
+def test_rejoined_laptop_revokes_the_old_key(net, school):
+    office, join = net
+    old = join("t1")
+    note(old.ctx, school.t1, school.students[0], "from the old laptop")
+    [late] = old.send()
+    new = join("t1")  # the laptop was lost: a new join file for the same teacher
+    _refused(office, late, "exchange.revoked")
+    note(new.ctx, school.t1, school.students[0], "from the new laptop")
+    office.receive(new.send()[0])
