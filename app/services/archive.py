@@ -250,7 +250,7 @@ def gather_packet(ctx: ServiceContext, student_id: str, term_id: str, *, reveal:
 
 
 def _user_names(session: Session) -> dict[str, str]:
-    return dict(session.execute(select(User.id, User.display_name)).tuples().all())
+    return dict(session.execute(select(User.id, User.display_name)).all())
 
 
 def _gather(session: Session, ctx: ServiceContext, student_id: str, term: TermInfo, reveal: bool) -> PacketData:
@@ -377,7 +377,7 @@ def _images(session: Session, visit_ids: list[str]) -> dict[str, list[tuple[Atta
                                  Attachment.deleted_at.is_(None), Attachment.kind.in_(("photo", "signature")))
         .order_by(Attachment.created_at)))
     shas = {a.blob_sha256 for a in attachments}
-    data = dict(session.execute(select(Blob.sha256, Blob.data).where(Blob.sha256.in_(shas))).tuples().all()) \
+    data = dict(session.execute(select(Blob.sha256, Blob.data).where(Blob.sha256.in_(shas))).all()) \
         if shas else {}
     for a in attachments:
         if a.blob_sha256 in data:
@@ -395,7 +395,7 @@ def _visits(session: Session, student_id: str, term: TermInfo, names: dict[str, 
     dates = {v.id: v.date for v in visits}
     missing = {v.makeup_of_id for v in visits if v.makeup_of_id and v.makeup_of_id not in dates}
     if missing:
-        dates.update(session.execute(select(Visit.id, Visit.date).where(Visit.id.in_(missing))).tuples().all())
+        dates.update(session.execute(select(Visit.id, Visit.date).where(Visit.id.in_(missing))).all())
     images = _images(session, [v.id for v in visits])
     sheets = []
     for v in visits:
@@ -423,7 +423,7 @@ def _visits(session: Session, student_id: str, term: TermInfo, names: dict[str, 
 
 def _contacts(session: Session, student_id: str, term: TermInfo, names: dict[str, str]) -> tuple[ContactLine, ...]:
     guardians = dict(session.execute(select(Guardian.id, Guardian.name).where(Guardian.student_id == student_id))
-                     .tuples().all())
+                     .all())
     start = dt.datetime.combine(term.start, dt.time.min)
     end = dt.datetime.combine(term.end, dt.time.max)
     rows = session.scalars(

@@ -167,8 +167,8 @@ def visit_ledger(ctx: ServiceContext, term_id: str) -> list[LedgerRow]:
     with reading(ctx) as session:
         names = archive._user_names(session)
         visible = visible_students(ctx).with_only_columns(Student.id)
-        students = dict(session.execute(select(Student.id, Student.code)).tuples().all())
-        student_names = dict(session.execute(select(Student.id, Student.name)).tuples().all())
+        students = dict(session.execute(select(Student.id, Student.code)).all())
+        student_names = dict(session.execute(select(Student.id, Student.name)).all())
         visits = list(session.scalars(select(Visit).where(
             Visit.deleted_at.is_(None), Visit.date >= term.start, Visit.date <= term.end,
             Visit.student_id.in_(visible)).order_by(Visit.date, Visit.start_time)))

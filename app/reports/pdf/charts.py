@@ -6,7 +6,7 @@ from collections import Counter
 
 from reportlab.graphics.charts.barcharts import VerticalBarChart
 from reportlab.graphics.charts.legends import Legend
-from reportlab.graphics.shapes import Drawing, Rect, String
+from reportlab.graphics.shapes import STATE_DEFAULTS, Drawing, Rect, String
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 
@@ -15,6 +15,10 @@ from app.reports.labels import WEEK_COLOURS, WEEK_STATUS
 from app.reports.pdf.fonts import register_fonts
 from app.reports.pdf.styles import FRAME_W
 from app.services.archive import GoalSheet
+
+# The graphics renderer opens every drawing with its default font selected, which would put an
+# unembedded Helvetica into the PDF although no glyph of it is drawn: default to our font instead.
+STATE_DEFAULTS["fontName"] = register_fonts()
 
 # Final result of an objective, grouped as the review meeting reads them.
 RESULT_GROUPS = (("通过", ("P", "3"), "#4CAF50"), ("继续/部分", ("C", "S", "E", "2", "1"), "#FFB300"),

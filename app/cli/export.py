@@ -1,0 +1,224 @@
+"""`songjiao export ...`: archive packets, forms, the assessment form, the summary and spreadsheets."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from app.cli.common import CliError, open_context, print_json
+from app.services.context import ServiceContext
+
+if TYPE_CHECKING:
+    from app.services.exporting import ExportOptions, ExportResult, Progress
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = sub.add_parser("export", help="print archive packets, forms and spreadsheets")
+    kinds = parser.add_subparsers(dest="export_kind", metavar="WHAT", required=True)
+
+    def common(p: argparse.ArgumentParser, term: bool = True) -> None:
+        if term:
+            p.add_argument("--term", help="term name or id (default: the current term)")
+        p.add_argument("--as-user", metavar="USERNAME", help="export as this user (their role and students)")
+        p.add_argument("--json", action="store_true", help="print the result as JSON")
+
+    p = kinds.add_parser("packet", help="one student's archive packet (送教上门档案)")
+    p.add_argument("--student", required=True, metavar="CODE", help="student code (or id)")
+    p.add_argument("--out", required=True, type=Path, help="PDF file to write")
+    p.add_argument("--password", help="protect the PDF with this password")
+    p.add_argument("--reveal-ids", action="store_true", help="print full ID and certificate numbers (logged)")
+    common(p)
+    p.set_defaults(func=_packet)
+
+    p = kinds.add_parser("packets", help="the packets of every student, or of one teacher's students")
+    p.add_argument("--teacher", metavar="USERNAME")
+    p.add_argument("--out", required=True, type=Path, help="folder to write into")
+    p.add_argument("--password")
+    p.add_argument("--workers", type=int)
+    common(p)
+    p.set_defaults(func=_packets)
+
+    p = kinds.add_parser("term", help="everything for the term end: packets, teacher forms, summary, spreadsheets")
+    p.add_argument("--out", required=True, type=Path, help="folder to write into")
+    p.add_argument("--password")
+    p.add_argument("--workers", type=int, help="worker processes (default: every core)")
+    common(p)
+    p.set_defaults(func=_term)
+
+    p = kinds.add_parser("assessment", help="the semester assessment form of one teacher (or all)")
+    p.add_argument("--teacher", metavar="USERNAME", help="teacher's user name; all teachers when left out")
+    p.add_argument("--out", required=True, type=Path)
+    p.add_argument("--password")
+    common(p)
+    p.set_defaults(func=_assessment)
+
+    p = kinds.add_parser("summary", help="the school's term summary table for the education management center")
+    p.add_argument("--out", required=True, type=Path)
+    p.add_argument("--password")
+    common(p)
+    p.set_defaults(func=_summary)
+
+    p = kinds.add_parser("form", help="a visit record or monthly plan form, blank or filled from a record")
+    p.add_argument("form", choices=("visit", "plan"))
+    p.add_argument("--blank", action="store_true", help="print the empty form for hand filling")
+    p.add_argument("--id", dest="record_id", help="the visit or plan id to fill the form from")
+    p.add_argument("--out", required=True, type=Path)
+    p.add_argument("--password")
+    common(p, term=False)
+    p.set_defaults(func=_form)
+
+    p = kinds.add_parser("sheet", help="a spreadsheet: visits ledger, compliance grid or assessment table")
+    p.add_argument("sheet", choices=("visits", "compliance", "assessment"))
+    p.add_argument("--out", required=True, type=Path, help="xlsx file to write")
+    common(p)
+    p.set_defaults(func=_sheet)
+
+
+def _context(args: argparse.Namespace) -> ServiceContext:
+    ctx = open_context(args)
+    if args.as_user:
+        from sqlalchemy import select
+
+        from app.db.models import User
+        from app.services.context import load_actor, reading
+
+        with reading(ctx) as session:
+            user_id = session.scalar(select(User.id).where(User.username == args.as_user))
+            if user_id is None:
+                raise CliError(f"no user '{args.as_user}'")
+            ctx = ctx.as_actor(load_actor(session, user_id))
+    return ctx
+
+
+def _term_id(ctx: ServiceContext, ref: str | None) -> str:
+    from app.services.school import resolve_term
+
+    return resolve_term(ctx, ref).id
+
+
+def _user_id(ctx: ServiceContext, username: str) -> str:
+    from sqlalchemy import select
+
+    from app.db.models import User
+    from app.services.context import reading
+
+    with reading(ctx) as session:
+        user_id = session.scalar(select(User.id).where(User.username == username, User.deleted_at.is_(None)))
+    if user_id is None:
+        raise CliError(f"no user '{username}'")
+    return str(user_id)
+
+
+def _student_id(ctx: ServiceContext, ref: str) -> str:
+    from sqlalchemy import or_, select
+
+    from app.db.models import Student
+    from app.services.context import reading
+
+    with reading(ctx) as session:
+        student_id = session.scalar(select(Student.id).where(or_(Student.code == ref, Student.id == ref),
+                                                             Student.deleted_at.is_(None)))
+    if student_id is None:
+        raise CliError(f"no student with code '{ref}'")
+    return str(student_id)
+
+
+def _report(args: argparse.Namespace, result: ExportResult) -> int:
+    if args.json:
+        print_json({"files": [str(f) for f in result.files], "pages": result.pages,
+                    "seconds": round(result.seconds, 2), "cancelled": result.cancelled, "errors": list(result.errors)})
+    else:
+        for error in result.errors:
+            print(f"songjiao: export failed: {error}", file=sys.stderr)
+        print(f"{len(result.files)} file(s), {result.pages} page(s) in {result.seconds:.1f} s")
+    return 1 if result.errors else 0
+
+
+def _options(args: argparse.Namespace) -> ExportOptions:
+    from app.services.exporting import options_from
+
+    return options_from(password=getattr(args, "password", None), reveal_ids=getattr(args, "reveal_ids", None),
+                        workers=getattr(args, "workers", None))
+
+
+def _progress(args: argparse.Namespace) -> Progress | None:
+    if args.json or not sys.stderr.isatty():
+        return None
+
+    def show(done: int, total: int, _label: str) -> None:
+        print(f"\r{done}/{total}", end="" if done < total else "\n", file=sys.stderr, flush=True)
+
+    return show
+
+
+def _packet(args: argparse.Namespace) -> int:
+    from app.services.exporting import export_packet
+
+    ctx = _context(args)
+    return _report(args, export_packet(ctx, _student_id(ctx, args.student), _term_id(ctx, args.term), args.out,
+                                       _options(args)))
+
+
+def _packets(args: argparse.Namespace) -> int:
+    from app.services.exporting import export_packets
+
+    ctx = _context(args)
+    teacher = _user_id(ctx, args.teacher) if args.teacher else None
+    return _report(args, export_packets(ctx, _term_id(ctx, args.term), args.out, teacher_id=teacher,
+                                        options=_options(args), progress=_progress(args)))
+
+
+def _term(args: argparse.Namespace) -> int:
+    from app.services.exporting import export_term
+
+    ctx = _context(args)
+    return _report(args, export_term(ctx, _term_id(ctx, args.term), args.out, _options(args), _progress(args)))
+
+
+def _assessment(args: argparse.Namespace) -> int:
+    from app.services.exporting import export_single
+
+    ctx = _context(args)
+    teacher = _user_id(ctx, args.teacher) if args.teacher else ""
+    return _report(args, export_single(ctx, "assessment", _term_id(ctx, args.term), args.out, teacher,
+                                       _options(args)))
+
+
+def _summary(args: argparse.Namespace) -> int:
+    from app.services.exporting import export_single
+
+    ctx = _context(args)
+    return _report(args, export_single(ctx, "summary", _term_id(ctx, args.term), args.out,
+                                       options=_options(args)))
+
+
+def _sheet(args: argparse.Namespace) -> int:
+    from app.services.exporting import export_single
+
+    ctx = _context(args)
+    return _report(args, export_single(ctx, f"sheet-{args.sheet}", _term_id(ctx, args.term), args.out))
+
+
+def _form(args: argparse.Namespace) -> int:
+    import time
+
+    from app.reports.pdf import forms
+    from app.services import archive_forms
+    from app.services.exporting import ExportResult
+
+    if args.blank == bool(args.record_id):
+        raise CliError("give either --blank or --id")
+    ctx = _context(args)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    started = time.perf_counter()
+    if args.form == "visit":
+        visit = archive_forms.gather_visit_form(ctx, args.record_id) if args.record_id else None
+        pages = forms.render_visit_form(args.out, visit.header if visit else None, visit.visit if visit else None,
+                                        args.password)
+    else:
+        plan = archive_forms.gather_plan_form(ctx, args.record_id) if args.record_id else None
+        pages = forms.render_plan_form(args.out, plan.header if plan else None, plan.plan if plan else None,
+                                       args.password)
+    return _report(args, ExportResult((args.out,), pages, time.perf_counter() - started))

@@ -1,0 +1,255 @@
+"""Batch export: one student, one teacher or a whole term, on every core, with progress and cancel.
+
+Each job (a packet, a teacher's form, the summary, a spreadsheet) runs in a worker process started
+with the 'spawn' method (the same on Windows, macOS and Linux); each worker opens its own database
+engine and registers the font once. Files are written under a temporary name and renamed when
+complete, so a cancelled export leaves only whole documents behind.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import multiprocessing
+import os
+import threading
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from app.paths import AppPaths
+from app.services import archive
+from app.services.context import Actor, ServiceContext, Store, require_role
+from app.services.school import get_term
+
+Progress = Callable[[int, int, str], None]  # done, total, label (a code or file name: never a child's name)
+
+
+class CancelFlag:
+    """Set from any thread (the UI's cancel button); the export stops after the documents in hand."""
+
+    def __init__(self) -> None:
+        self._event = threading.Event()
+
+    def cancel(self) -> None:
+        self._event.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._event.is_set()
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    password: str | None = None
+    reveal_ids: bool = False
+    workers: int | None = None  # default: every core, at most the number of jobs
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    files: tuple[Path, ...]
+    pages: int
+    seconds: float
+    cancelled: bool = False
+    errors: tuple[str, ...] = field(default_factory=tuple)
+
+
+def safe_part(text: str) -> str:
+    """A file-name-safe piece: letters, digits (any script), '-' and '_'."""
+    return "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in text).strip("_") or "x"
+
+
+def packet_path(out_dir: Path, code: str, term_name: str) -> Path:
+    from app.reports.pdf.packet import packet_file_name
+
+    return out_dir / packet_file_name(code, term_name)
+
+
+# --- jobs (run in workers, or in-process for single documents) ------------------------------------------
+
+Job = tuple[str, str, str]  # kind, record id ("" when none), output path
+
+
+def _write_atomic(path: Path, write: Callable[[Path], int]) -> int:
+    part = path.with_name(path.name + ".part")
+    pages = write(part)
+    os.replace(part, path)
+    return pages
+
+
+def _no_pages(write: Callable[[Path], None]) -> Callable[[Path], int]:
+    def wrapped(path: Path) -> int:
+        write(path)
+        return 0
+
+    return wrapped
+
+
+def run_job(ctx: ServiceContext, term_id: str, job: Job, options: ExportOptions) -> int:
+    """Produce one file; returns its page count (0 for spreadsheets)."""
+    from app.reports import sheets
+    from app.reports.pdf import assessment_form, packet, summary
+    from app.services import archive_forms, assessment, compliance
+    from app.services.school import get_school
+
+    kind, record_id, out = job
+    path = Path(out)
+    if kind == "packet":
+        data = archive.gather_packet(ctx, record_id, term_id, reveal=options.reveal_ids)
+        return _write_atomic(path, lambda p: packet.render_packet(data, p, options.password))
+    if kind == "assessment":
+        school = get_school(ctx)
+        items = [assessment.get_assessment(ctx, record_id, term_id)] if record_id else \
+            assessment.list_assessments(ctx, term_id)
+        return _write_atomic(path, lambda p: assessment_form.render_assessments(
+            p, items, school.name, school.assessment_weights, options.password))
+    if kind == "summary":
+        data_summary = archive_forms.gather_summary(ctx, term_id)
+        return _write_atomic(path, lambda p: summary.render_summary(p, data_summary, options.password))
+    if kind == "sheet-visits":
+        term = get_term(ctx, term_id)
+        rows = archive_forms.visit_ledger(ctx, term_id)
+        return _write_atomic(path, _no_pages(lambda p: sheets.write_visits(p, term.name, rows)))
+    if kind == "sheet-compliance":
+        result = compliance.term_compliance(ctx, term_id)
+        return _write_atomic(path, _no_pages(lambda p: sheets.write_compliance(p, result)))
+    if kind == "sheet-assessment":
+        term = get_term(ctx, term_id)
+        items = assessment.list_assessments(ctx, term_id)
+        return _write_atomic(path, _no_pages(lambda p: sheets.write_assessment(p, term.name, items)))
+    raise ValueError(f"unknown export job {kind}")
+
+
+_worker_ctx: ServiceContext | None = None
+
+
+def _init_worker(db_path: str, data_dir: str, actor: tuple[str, str, str], today: str | None) -> None:
+    global _worker_ctx
+    from app.reports.pdf.fonts import register_fonts
+
+    store = Store(AppPaths(Path(data_dir), Path(db_path)))
+    _worker_ctx = ServiceContext(store, Actor(*actor), dt.date.fromisoformat(today) if today else None)
+    register_fonts()
+
+
+def _worker(args: tuple[str, Job, ExportOptions]) -> tuple[Job, int, str]:
+    term_id, job, options = args
+    assert _worker_ctx is not None
+    try:
+        return job, run_job(_worker_ctx, term_id, job, options), ""
+    except Exception as error:  # one bad record must not sink a whole term's export
+        # The message names the job kind and file (a code), never personal data.
+        return job, 0, f"{job[0]} {Path(job[2]).name}: {type(error).__name__}: {error}"
+
+
+def run_jobs(ctx: ServiceContext, term_id: str, jobs: list[Job], options: ExportOptions,
+             progress: Progress | None = None, cancel: CancelFlag | None = None) -> ExportResult:
+    """Run jobs on a process pool (or in-process for a single job); report each finished file."""
+    started = time.perf_counter()
+    done: list[Path] = []
+    errors: list[str] = []
+    pages = 0
+    total = len(jobs)
+    workers = min(options.workers or os.cpu_count() or 1, total)
+    if progress:
+        progress(0, total, "")
+    if workers <= 1:
+        for job in jobs:
+            if cancel and cancel.cancelled:
+                break
+            pages += run_job(ctx, term_id, job, options)
+            done.append(Path(job[2]))
+            if progress:
+                progress(len(done), total, Path(job[2]).name)
+        return ExportResult(tuple(done), pages, time.perf_counter() - started, bool(cancel and cancel.cancelled))
+    spawn = multiprocessing.get_context("spawn")
+    init = (str(ctx.store.paths.db_path), str(ctx.store.paths.data_dir),
+            (ctx.actor.id, ctx.actor.role, ctx.actor.display_name),
+            ctx.today_override.isoformat() if ctx.today_override else None)
+    cancelled = False
+    with spawn.Pool(workers, initializer=_init_worker, initargs=init, maxtasksperchild=200) as pool:
+        results: Iterator[tuple[Job, int, str]] = pool.imap_unordered(
+            _worker, [(term_id, job, options) for job in jobs], chunksize=1)
+        for job, job_pages, error in results:
+            if error:
+                errors.append(error)
+            else:
+                done.append(Path(job[2]))
+                pages += job_pages
+            if progress:
+                progress(len(done) + len(errors), total, Path(job[2]).name)
+            if cancel and cancel.cancelled:
+                cancelled = True
+                pool.terminate()
+                break
+    if cancelled:
+        for job in jobs:
+            Path(job[2] + ".part").unlink(missing_ok=True)
+    return ExportResult(tuple(done), pages, time.perf_counter() - started, cancelled, tuple(errors))
+
+
+# --- use cases ------------------------------------------------------------------------------------------
+
+def export_packet(ctx: ServiceContext, student_id: str, term_id: str, out: Path,
+                  options: ExportOptions = ExportOptions()) -> ExportResult:
+    """One student's packet, in this process (a teacher may export only an assigned student)."""
+    return run_jobs(ctx, term_id, [("packet", student_id, str(out))], options)
+
+
+def export_packets(ctx: ServiceContext, term_id: str, out_dir: Path, *, teacher_id: str | None = None,
+                   options: ExportOptions = ExportOptions(), progress: Progress | None = None,
+                   cancel: CancelFlag | None = None) -> ExportResult:
+    """Packets of every student the actor sees (or of one teacher's students)."""
+    term = get_term(ctx, term_id)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    jobs = [("packet", sid, str(packet_path(out_dir, code, term.name)))
+            for sid, code in archive.packet_students(ctx, term_id, teacher_id)]
+    return run_jobs(ctx, term_id, jobs, options, progress, cancel)
+
+
+def term_jobs(ctx: ServiceContext, term_id: str, out_dir: Path) -> list[Job]:
+    from app.services.archive_forms import teacher_ids_for_term
+
+    term = get_term(ctx, term_id)
+    tag = safe_part(term.name)
+    packets = out_dir / "packets"
+    forms = out_dir / "assessment"
+    for folder in (packets, forms):
+        folder.mkdir(parents=True, exist_ok=True)
+    # The longer single jobs first, so no core idles at the end waiting for them.
+    jobs: list[Job] = [
+        ("assessment", "", str(out_dir / f"assessment_{tag}.pdf")),
+        ("sheet-assessment", "", str(out_dir / f"assessment_{tag}.xlsx")),
+        ("summary", "", str(out_dir / f"summary_{tag}.pdf")),
+        ("sheet-compliance", "", str(out_dir / f"compliance_{tag}.xlsx")),
+        ("sheet-visits", "", str(out_dir / f"visits_{tag}.xlsx")),
+    ]
+    jobs += [("assessment", tid, str(forms / f"assessment_{safe_part(username)}_{tag}.pdf"))
+             for tid, username in teacher_ids_for_term(ctx)]
+    jobs += [("packet", sid, str(packet_path(packets, code, term.name)))
+             for sid, code in archive.packet_students(ctx, term_id)]
+    return jobs
+
+
+def export_term(ctx: ServiceContext, term_id: str, out_dir: Path, options: ExportOptions = ExportOptions(),
+                progress: Progress | None = None, cancel: CancelFlag | None = None) -> ExportResult:
+    """Everything the term end needs: every packet, every teacher's form, the summary, the spreadsheets."""
+    require_role(ctx, "academic_affairs", "leader", "admin")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    return run_jobs(ctx, term_id, term_jobs(ctx, term_id, out_dir), options, progress, cancel)
+
+
+def export_single(ctx: ServiceContext, kind: str, term_id: str, out: Path, record_id: str = "",
+                  options: ExportOptions = ExportOptions()) -> ExportResult:
+    """One assessment form (record_id = teacher, or all), the summary, or one spreadsheet, in-process."""
+    if kind in ("summary", "sheet-visits", "sheet-compliance", "sheet-assessment") or (kind == "assessment"
+                                                                                       and not record_id):
+        require_role(ctx, "academic_affairs", "leader", "admin")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    return run_jobs(ctx, term_id, [(kind, record_id, str(out))], options)
+
+
+def options_from(**kwargs: Any) -> ExportOptions:
+    return ExportOptions(**{k: v for k, v in kwargs.items() if v is not None})
