@@ -150,9 +150,14 @@ def evaluate(
     rule: VisitRule,
     facts: StudentFacts,
     today: dt.date,
+    all_periods: Sequence[Period] | None = None,
 ) -> ComplianceResult:
-    """Status of every rule period of the term for one student, and the term totals."""
-    all_periods = periods(calendar, rule.period)
+    """Status of every rule period of the term for one student, and the term totals.
+
+    ``all_periods`` may pass ``periods(calendar, rule.period)`` computed once for many students.
+    """
+    if all_periods is None:
+        all_periods = periods(calendar, rule.period)
     visits_by_id = {v.id: v for v in facts.visits}
     # A make-up counts for the period of the visit it replaces, never for its own period as well.
     makeups_for: dict[str, list[VisitFact]] = {}

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.db.models import Assignment, Pause, Student, User, Visit, VisitLesson
-from app.domain.calendar import TermCalendar
+from app.domain.calendar import TermCalendar, periods
 from app.domain.rules import (
     CancelCause,
     ComplianceResult,
@@ -131,8 +131,11 @@ def term_compliance(ctx: ServiceContext, term_ref: str | None = None, *, student
         facts = facts_for(session, students, calendar)
         # Plain values before the session closes: reading() rolls back, which expires ORM instances.
         rows = [(s.id, s.code, s.name) for s in students]
+    # The term's weeks are the same for every student: split the calendar once, not once per child.
+    term_periods = periods(calendar, rule.period)
     results = tuple(
-        StudentCompliance(sid, code, name, tuple(teachers.get(sid, ())), evaluate(calendar, rule, facts[sid], today))
+        StudentCompliance(sid, code, name, tuple(teachers.get(sid, ())),
+                          evaluate(calendar, rule, facts[sid], today, term_periods))
         for sid, code, name in rows
     )
     return TermCompliance(term, rule, today, results)
