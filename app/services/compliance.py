@@ -88,12 +88,12 @@ def facts_for(session: Session, students: list[Student], calendar: TermCalendar)
     visits: dict[str, list[VisitFact]] = defaultdict(list)
     states = {state.value: state for state in VisitState}
     causes = {cause.value: cause for cause in CancelCause}
-    for row in visit_rows:
-        if row.student_id not in wanted:
-            continue
-        visits[row.student_id].append(VisitFact(
-            row.id, row.date, states[row.status], tuple(minutes.get(row.id, ())), causes.get(row.cancel_cause),
-            row.cancel_reason or "", row.makeup_of_id))
+    no_minutes: list[int] = []
+    for visit_id, student_id, date, status, cause, reason, makeup_of in visit_rows:
+        if student_id in wanted:
+            visits[student_id].append(VisitFact(visit_id, date, states[status],
+                                                tuple(minutes.get(visit_id, no_minutes)),
+                                                causes.get(cause) if cause else None, reason or "", makeup_of))
     pauses: dict[str, list[Pause]] = defaultdict(list)
     pause_query = select(Pause).where(Pause.deleted_at.is_(None), Pause.start_date <= calendar.end)
     for pause in session.scalars(pause_query):
