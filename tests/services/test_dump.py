@@ -121,3 +121,25 @@ def test_load_refuses_a_database_that_is_not_empty(populated):
         dump.load_dump(populated.ctx.store, text)
     assert error.value.message_id == "load.not_empty"
     assert row_counts(populated.ctx.store.engine) == before
+
+
+def test_quick_row_check_agrees_with_jsonschema(populated):
+    """The fast path may only say yes where jsonschema says yes (else load would accept what the schema refuses)."""
+    data = json.loads(_text(populated.ctx.store))
+    odd_values = [None, "", "x", "2026-11-03", "2026-11-03T09:00:00", "09:00:00", 0, 1, -1, 2.5, 3.0, True,
+                  False, [], {}, "AAAA", "not base64!"]
+    for name, rows in data["tables"].items():
+        quick = dump._row_check(name)
+        assert quick is not None, name  # every table gets the fast path today
+        validator = dump._validator(name)
+        for row in rows[:2]:
+            assert quick(row) and validator.is_valid(row)
+            for field in row:
+                for value in odd_values:
+                    bent = {**row, field: value}
+                    assert quick(bent) == validator.is_valid(bent), (name, field, value)
+            extra = {**row, "unexpected": 1}
+            assert not quick(extra) and not validator.is_valid(extra)
+            missing = dict(row)
+            missing.pop(next(iter(row)))
+            assert not quick(missing) and not validator.is_valid(missing)
