@@ -143,7 +143,7 @@ def bulk_school(ctx: ServiceContext, n_students: int = 300, n_terms: int = 10, w
     teachers = [rows(username=f"t{i}", display_name=f"教师{i}", role="teacher", password_hash="x") for i in range(15)]
     terms = []
     for k in range(n_terms):
-        start = dt.date(2021 + k // 2, 9 if k % 2 == 0 else 2, 1 if k % 2 == 0 else 20)
+        start = dt.date(2021 + (k + 1) // 2, 9 if k % 2 == 0 else 2, 1 if k % 2 == 0 else 20)
         terms.append(rows(name=f"学期{k}", start_date=start, end_date=start + dt.timedelta(weeks=weeks)))
     kids = [rows(code=f"B{i:04d}", name=f"学生{i}") for i in range(n_students)]
     assignments = [rows(student_id=s["id"], teacher_id=teachers[i % 15]["id"], role="main",
@@ -153,8 +153,8 @@ def bulk_school(ctx: ServiceContext, n_students: int = 300, n_terms: int = 10, w
         teacher = teachers[i % 15]["id"]
         for term in terms:
             for month in range(5):
-                first = term["start_date"] + dt.timedelta(days=30 * month)
-                plan = rows(student_id=kid["id"], month=f"{first:%Y-%m}", teacher_id=teacher, status="approved",
+                years, month0 = divmod(term["start_date"].month - 1 + month, 12)
+                plan = rows(student_id=kid["id"], month=f"{term['start_date'].year + years}-{month0 + 1:02d}", teacher_id=teacher, status="approved",
                             plan_revision=1, approved_revision=1)
                 plans.append(plan)
                 revisions.append(rows(plan_id=plan["id"], number=1, snapshot={}, submitted_at=now,

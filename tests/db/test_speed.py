@@ -1,0 +1,22 @@
+"""`check` stays fast on a large school (300 students over 10 terms): set-based SQL, not per-row loops."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from app.services import check
+from tests.populate import bulk_school
+
+
+@pytest.mark.slow
+def test_check_a_300_student_10_term_school_in_under_5_seconds(ctx):
+    built = bulk_school(ctx, n_students=300, n_terms=10)
+    assert built["visit"] == 60_000 and built["visit_lesson"] == 120_000
+    started = time.perf_counter()
+    findings = check.run_checks(ctx.store)
+    elapsed = time.perf_counter() - started
+    assert findings == []
+    assert elapsed < 5.0, f"check took {elapsed:.1f} s"
+
