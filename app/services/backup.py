@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 import sqlite3
 from contextlib import closing
 from dataclasses import dataclass
@@ -108,16 +109,41 @@ def verify(path: Path) -> str | None:
     return None
 
 
+def _keep_damaged(paths: AppPaths) -> Path:
+    """A raw copy of a database that SQLite cannot back up (damaged, or from a newer program), kept aside."""
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    target = paths.backup_dir / f"songjiao-damaged-{stamp}{SUFFIX}"
+    paths.backup_dir.mkdir(parents=True, exist_ok=True)
+    for suffix in ("", "-wal"):
+        current = Path(str(paths.db_path) + suffix)
+        if current.exists():
+            shutil.copyfile(current, str(target) + suffix)
+    return target
+
+
 def restore(paths: AppPaths, source: Path, keep: int = DEFAULT_KEEP) -> BackupInfo | None:
     """Replace the database with a verified backup; the current database is backed up first.
 
-    The caller must have closed every connection (dispose the engine) before calling.
+    A current database too damaged to back up is copied aside byte for byte instead: restoring is what one
+    does when the database is broken, so that must not stop it. The caller must have closed every
+    connection (dispose the engine) before calling.
     """
     source = Path(source)
     problem = verify(source)
     if problem:
         raise ValidationError("restore.invalid", f"Cannot restore: {problem}. Nothing was changed.", field="file")
-    safety = make_backup(paths, "pre-restore", keep) if paths.db_path.exists() else None
+    safety = None
+    if paths.db_path.exists():
+        try:
+            safety = make_backup(paths, "pre-restore", keep)
+        except (ValidationError, sqlite3.DatabaseError):
+            _keep_damaged(paths)
     paths.db_path.parent.mkdir(parents=True, exist_ok=True)
-    _copy(source, paths.db_path)
+    try:
+        _copy(source, paths.db_path)
+    except sqlite3.DatabaseError:
+        # The old file is not a database SQLite can write into; its bytes are kept aside (above), so start clean.
+        for suffix in ("", "-wal", "-shm"):
+            Path(str(paths.db_path) + suffix).unlink(missing_ok=True)
+        _copy(source, paths.db_path)
     return safety

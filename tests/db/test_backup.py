@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import sqlite3
 from contextlib import closing
+from pathlib import Path
 
 import pytest
 
@@ -114,3 +115,17 @@ def test_startup_housekeeping_backs_up_when_due_with_the_school_settings(populat
     made = startup_housekeeping(populated.ctx.store)
     assert made is not None
     assert len(backup.list_backups(paths)) == 2
+
+
+def test_restore_over_a_damaged_database_keeps_the_damaged_bytes_aside(populated, paths):
+    before = row_counts(populated.ctx.store.engine)
+    good = backup.make_backup(paths).path
+    populated.ctx.store.dispose()
+    damaged = b"SQLite format 3\x00" + b"\xff" * 50_000
+    paths.db_path.write_bytes(damaged)
+    Path(str(paths.db_path) + "-wal").unlink(missing_ok=True)
+    backup.restore(paths, good)
+    assert row_counts(populated.ctx.store.engine) == before
+    kept = list(paths.backup_dir.glob("songjiao-damaged-*"))
+    assert [p.read_bytes() for p in kept] == [damaged]
+    assert [b.path for b in backup.list_backups(paths)] == [good]  # not mixed up with real backups
