@@ -4,6 +4,7 @@ transaction, then verify (counts and hashes) and roll everything back on any mis
 from __future__ import annotations
 
 import hashlib
+import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -110,7 +111,8 @@ def _changes(body: dict[str, Any], sender_is_office: bool) -> dict[str, dict[str
             raise _malformed("hash mismatch")
         try:
             decode(table, row)
-        except (ValueError, TypeError) as error:
+            _plausible(row)
+        except (ValueError, TypeError, AttributeError, KeyError) as error:
             raise _malformed(f"bad value in {table}") from error
         previous = grouped.setdefault(table, {}).get(key)
         if previous is not None and previous["h"] != change["h"]:
@@ -119,12 +121,26 @@ def _changes(body: dict[str, Any], sender_is_office: bool) -> dict[str, dict[str
     return grouped
 
 
+def _plausible(row: Row) -> None:
+    """Identity fields every record has, checked beyond their types (a damaged row must not slip in)."""
+    uuid.UUID(row["id"])
+    if row.get("author_id") is not None:
+        uuid.UUID(row["author_id"])
+    if not isinstance(row.get("revision"), int) or row["revision"] < 1:
+        raise ValueError("revision")
+    if row.get("created_at") is None or row.get("updated_at") is None:
+        raise ValueError("timestamps")
+
+
 def _blob_bytes(body: dict[str, Any], payload: Payload) -> dict[str, bytes]:
     listing = body.get("blobs") or []
+    if not isinstance(listing, list):
+        raise _malformed("bad attachment list")
     out: dict[str, bytes] = {}
     offset = 0
     for item in listing:
-        if not (isinstance(item, list) and len(item) == 2 and isinstance(item[1], int) and item[1] >= 0):
+        if not (isinstance(item, list) and len(item) == 2 and isinstance(item[0], str)
+                and isinstance(item[1], int) and not isinstance(item[1], bool) and item[1] >= 0):
             raise _malformed("bad attachment list")
         sha, size = item
         data = bytes(payload.blob_data[offset:offset + size])
@@ -146,8 +162,10 @@ def stage(session: Session, me: ExchangeDevice, peer: ExchangeDevice, payload: P
     states = load_states(session, peer.id)
     locals_: dict[str, dict[str, Row]] = {t: load_rows(session, t, set(c)) for t, c in grouped.items()}
     staged: dict[tuple[str, str], Row] = {}
-    allowed_students = ever_assigned(session, peer.teacher_id or "") if at_office else \
-        set(body.get("scope_students") or [])
+    listed = body.get("scope_students") or []
+    if not isinstance(listed, list) or not all(isinstance(x, str) for x in listed):
+        raise _malformed("bad student list")
+    allowed_students = ever_assigned(session, peer.teacher_id or "") if at_office else set(listed)
 
     def lookup(table: str, key: str) -> Row | None:
         if (table, key) in staged:
@@ -167,7 +185,8 @@ def stage(session: Session, me: ExchangeDevice, peer: ExchangeDevice, payload: P
                 continue
             incoming: Row = change["row"]
             if table == "blob":
-                if change["h"] not in plan.blobs:
+                if change["h"] not in plan.blobs or incoming.get("size") != len(plan.blobs[change["h"]]) \
+                        or not complete(table, incoming):
                     raise _malformed("attachment bytes missing")
                 plan.bases.append((table, key, change["h"]))
                 if local is None:

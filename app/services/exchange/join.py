@@ -28,7 +28,7 @@ from app.services.exchange.changes import manifest
 from app.services.exchange.errors import ExchangeRefused
 from app.services.exchange.rows import MIRRORED_TABLES, ORDER, TABLES, decode, row_hash
 from app.services.exchange.scope import mirrored, office_scope
-from app.services.exchange.sync import _check_references, self_device
+from app.services.exchange.sync import _check_references, known_revisions, self_device
 
 JOIN_FORMAT = "songjiao-join"
 JOIN_SUFFIX = ".sjj"
@@ -144,7 +144,7 @@ def _open_join_file(path: Path, passphrase: str) -> tuple[dict[str, object], bun
     if not isinstance(office, dict):
         raise ExchangeRefused("exchange.damaged", "The join file is damaged.")
     bundle.check_signature(container, bytes.fromhex(str(office.get("sign_public", ""))))
-    if container.header.get("schema") not in schema.known_revisions():
+    if str(container.header.get("schema")) not in known_revisions():
         raise ExchangeRefused("exchange.newer_schema",
                               "The join file was made by a newer version of Songjiao; please update first.")
     return container.header, payload

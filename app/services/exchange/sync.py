@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import delete, func, select, text, update
+from sqlalchemy import delete, exc, func, select, text, update
 from sqlalchemy.orm import Session
 
 from app.db import schema
@@ -28,10 +29,16 @@ from app.services.exchange.apply import (
 )
 from app.services.exchange.changes import FORMAT, build, bundle_key, manifest, pending, scope_for
 from app.services.exchange.errors import ExchangeRefused
-from app.services.exchange.rows import MIRRORED_TABLES, ORDER, SHARED_TABLES, TABLES, row_hash
+from app.services.exchange.rows import MIRRORED_TABLES, ORDER, TABLES, row_hash
 from app.services.exchange.scope import mirrored, rows_for_students
 
 SUFFIX = ".sjb"
+
+
+@cache
+def known_revisions() -> frozenset[str]:
+    """Schema revisions this program can read (reading the migration scripts takes a while: once)."""
+    return frozenset(schema.known_revisions())
 
 
 def self_device(session: Session) -> ExchangeDevice:
@@ -145,7 +152,7 @@ def import_file(ctx: ServiceContext, path: Path, *, confirm_deletes: bool = Fals
             raise ExchangeRefused("exchange.wrong_recipient", "The file is meant for another device.")
         if header.get("format") != FORMAT or sender.role == me.role:
             raise ExchangeRefused("exchange.damaged", "The file is damaged or is not a Songjiao exchange file.")
-        if header.get("schema") not in schema.known_revisions():
+        if str(header.get("schema")) not in known_revisions():
             raise ExchangeRefused("exchange.newer_schema",
                                   "The file was written by a newer version of Songjiao; please update first.")
         seq, acked = _header_int(header, "seq"), _header_int(header, "acked_up_to")
@@ -160,13 +167,17 @@ def import_file(ctx: ServiceContext, path: Path, *, confirm_deletes: bool = Fals
         plaintext = bundle.decrypt(container, _recipient_key(me.kx_private, eph, container.aad))
         payload = bundle.decode_payload(plaintext)
         apply_acks(session, sender, acked)
-        before = count_rows(session, set(SHARED_TABLES))
         plan = stage(session, me, sender, payload)
+        before = count_rows(session, {w.table for w in plan.writes} | {t for t, _k in plan.removals})
         if plan.deletes > DELETE_CONFIRM_LIMIT and not confirm_deletes:
             raise ExchangeRefused("exchange.many_deletes",
                                   f"The bundle would delete {plan.deletes} records; import it again with "
                                   "confirmation if that is intended.", deletes=plan.deletes)
-        execute(session, plan, sender.id)
+        try:
+            execute(session, plan, sender.id)
+        except exc.IntegrityError as error:  # e.g. a second IEP for the same student and term
+            raise ExchangeRefused("exchange.integrity",
+                                  "The bundle clashes with records here (a duplicate of a unique record).") from error
         verify(session, plan, before)
         purged = 0
         if me.role == "laptop":
