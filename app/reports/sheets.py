@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -51,19 +51,24 @@ def _sheet(wb: Workbook, title: str, heading: str, header: Sequence[str], widths
     return ws
 
 
+def _styles(wb: Workbook) -> None:
+    # Named styles: one shared style record per kind instead of font+border objects hashed per cell.
+    for name, wrap in (("sj_body", False), ("sj_wrap", True)):
+        if name not in wb.named_styles:
+            wb.add_named_style(NamedStyle(name, font=Font(name=FONT, size=10), border=BORDER,
+                                          alignment=Alignment(wrap_text=wrap, vertical="top" if wrap else None)))
+
+
 def _rows(ws: Worksheet, rows: Sequence[Sequence[Any]], wrap_cols: Sequence[int] = ()) -> None:
-    body = Font(name=FONT, size=10)
-    for row in rows:
+    _styles(ws.parent)
+    width = max((len(r) for r in rows), default=0)
+    # ws.max_row and ws.max_column scan every cell: count rows here instead (quadratic otherwise).
+    for r, row in enumerate(rows, start=3):
         ws.append(list(row))
-    for r in range(3, ws.max_row + 1):
-        for c in range(1, ws.max_column + 1):
-            cell = ws.cell(r, c)
-            cell.font = body
-            cell.border = BORDER
-            if c in wrap_cols:
-                cell.alignment = Alignment(wrap_text=True, vertical="top")
+        for c in range(1, width + 1):
+            ws.cell(r, c).style = "sj_wrap" if c in wrap_cols else "sj_body"
     if rows:
-        ws.auto_filter.ref = f"A2:{get_column_letter(ws.max_column)}{ws.max_row}"
+        ws.auto_filter.ref = f"A2:{get_column_letter(width)}{len(rows) + 2}"
 
 
 def write_visits(path: Path, term_name: str, rows: Sequence[LedgerRow]) -> None:
@@ -76,7 +81,7 @@ def write_visits(path: Path, term_name: str, rows: Sequence[LedgerRow]) -> None:
                 r.start.strftime("%H:%M") if r.start else "", r.end.strftime("%H:%M") if r.end else "", r.lessons,
                 r.minutes, r.content, L.CAUSE.get(r.cancel_cause or "", ""), r.cancel_reason, r.makeup_of,
                 "是" if r.without_approved_plan else "", "已签" if r.signed else ""] for r in rows], wrap_cols=(10,))
-    for r in range(3, ws.max_row + 1):
+    for r in range(3, len(rows) + 3):
         ws.cell(r, 1).number_format = "yyyy-mm-dd"
         ws.cell(r, 13).number_format = "yyyy-mm-dd"
     wb.save(path)
@@ -106,7 +111,7 @@ def write_compliance(path: Path, result: TermCompliance) -> None:
             cell.alignment = Alignment(horizontal="center")
         ws.cell(r, len(header)).number_format = "0.0%"
     # Legend below the grid, so a printed copy explains its colours.
-    legend_row = ws.max_row + 2
+    legend_row = len(rows) + 4
     for i, (status, label) in enumerate(L.WEEK_STATUS.items()):
         cell = ws.cell(legend_row, 3 + 2 * i, label)
         cell.fill = fills[status]
@@ -132,7 +137,7 @@ def write_assessment(path: Path, term_name: str, items: Sequence[AssessmentInfo]
                      GRADE_LABELS_ZH[a.grade] if a.grade else "", a.comment])
     _rows(ws, rows, wrap_cols=(20,))
     ws.freeze_panes = "B3"
-    for r in range(3, ws.max_row + 1):
+    for r in range(3, len(rows) + 3):
         for c in (5, 9, 10, 11, 12, 14, 15, 16):
             ws.cell(r, c).number_format = "0.0%"
         ws.cell(r, 13).number_format = "0.00"

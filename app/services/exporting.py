@@ -87,8 +87,45 @@ def _no_pages(write: Callable[[Path], None]) -> Callable[[Path], int]:
     return wrapped
 
 
-def run_job(ctx: ServiceContext, term_id: str, job: Job, options: ExportOptions) -> int:
-    """Produce one file; returns its page count (0 for spreadsheets)."""
+def run_job(ctx: ServiceContext, term_id: str, job: Job, options: ExportOptions) -> tuple[int, list[str]]:
+    """Produce a job's files; returns the page count (0 for spreadsheets) and the files written."""
+    if job[0] == "assessments":
+        return _assessments(ctx, term_id, Path(job[2]), options)
+    return _run_one(ctx, term_id, job, options), [job[2]]
+
+
+def _assessments(ctx: ServiceContext, term_id: str, folder: Path, options: ExportOptions) -> tuple[int, list[str]]:
+    """Every teacher's form (one file each and all in one), and the assessment table, from one computation:
+    the figures need the term's compliance per teacher, the slowest part of a term export."""
+    from app.reports import sheets
+    from app.reports.pdf import assessment_form
+    from app.services import assessment
+    from app.services.archive_forms import teacher_ids_for_term
+    from app.services.school import get_school
+
+    term = get_term(ctx, term_id)
+    school = get_school(ctx)
+    items = assessment.list_assessments(ctx, term_id)
+    usernames = dict(teacher_ids_for_term(ctx))
+    tag = safe_part(term.name)
+    files: list[str] = []
+
+    def pdf(path: Path, chosen: list[Any]) -> int:
+        files.append(str(path))
+        return _write_atomic(path, lambda p: assessment_form.render_assessments(
+            p, chosen, school.name, school.assessment_weights, options.password))
+
+    pages = pdf(folder.parent / f"assessment_{tag}.pdf", items)
+    for item in items:
+        pages += pdf(folder / f"assessment_{safe_part(usernames.get(item.teacher_id, item.teacher_id))}_{tag}.pdf",
+                     [item])
+    table = folder.parent / f"assessment_{tag}.xlsx"
+    _write_atomic(table, _no_pages(lambda p: sheets.write_assessment(p, term.name, items)))
+    files.append(str(table))
+    return pages, files
+
+
+def _run_one(ctx: ServiceContext, term_id: str, job: Job, options: ExportOptions) -> int:
     from app.reports import sheets
     from app.reports.pdf import assessment_form, packet, summary
     from app.services import archive_forms, assessment, compliance
@@ -134,14 +171,14 @@ def _init_worker(db_path: str, data_dir: str, actor: tuple[str, str, str], today
     register_fonts()
 
 
-def _worker(args: tuple[str, Job, ExportOptions]) -> tuple[Job, int, str]:
+def _worker(args: tuple[str, Job, ExportOptions]) -> tuple[Job, int, list[str], str]:
     term_id, job, options = args
     assert _worker_ctx is not None
     try:
-        return job, run_job(_worker_ctx, term_id, job, options), ""
+        return (job, *run_job(_worker_ctx, term_id, job, options), "")
     except Exception as error:  # one bad record must not sink a whole term's export
         # The message names the job kind and file (a code), never personal data.
-        return job, 0, f"{job[0]} {Path(job[2]).name}: {type(error).__name__}: {error}"
+        return job, 0, [], f"{job[0]} {Path(job[2]).name}: {type(error).__name__}: {error}"
 
 
 def run_jobs(ctx: ServiceContext, term_id: str, jobs: list[Job], options: ExportOptions,
@@ -156,13 +193,14 @@ def run_jobs(ctx: ServiceContext, term_id: str, jobs: list[Job], options: Export
     if progress:
         progress(0, total, "")
     if workers <= 1:
-        for job in jobs:
+        for count, job in enumerate(jobs, start=1):
             if cancel and cancel.cancelled:
                 break
-            pages += run_job(ctx, term_id, job, options)
-            done.append(Path(job[2]))
+            job_pages, files = run_job(ctx, term_id, job, options)
+            pages += job_pages
+            done += [Path(f) for f in files]
             if progress:
-                progress(len(done), total, Path(job[2]).name)
+                progress(count, total, Path(job[2]).name)
         return ExportResult(tuple(done), pages, time.perf_counter() - started, bool(cancel and cancel.cancelled))
     spawn = multiprocessing.get_context("spawn")
     init = (str(ctx.store.paths.db_path), str(ctx.store.paths.data_dir),
@@ -170,23 +208,24 @@ def run_jobs(ctx: ServiceContext, term_id: str, jobs: list[Job], options: Export
             ctx.today_override.isoformat() if ctx.today_override else None)
     cancelled = False
     with spawn.Pool(workers, initializer=_init_worker, initargs=init, maxtasksperchild=200) as pool:
-        results: Iterator[tuple[Job, int, str]] = pool.imap_unordered(
+        results: Iterator[tuple[Job, int, list[str], str]] = pool.imap_unordered(
             _worker, [(term_id, job, options) for job in jobs], chunksize=1)
-        for job, job_pages, error in results:
+        for count, (job, job_pages, files, error) in enumerate(results, start=1):
             if error:
                 errors.append(error)
-            else:
-                done.append(Path(job[2]))
-                pages += job_pages
+            done += [Path(f) for f in files]
+            pages += job_pages
             if progress:
-                progress(len(done) + len(errors), total, Path(job[2]).name)
+                progress(count, total, Path(job[2]).name)
             if cancel and cancel.cancelled:
                 cancelled = True
                 pool.terminate()
                 break
     if cancelled:
-        for job in jobs:
-            Path(job[2] + ".part").unlink(missing_ok=True)
+        # A terminated worker may leave a half-written file behind under its temporary name.
+        for folder in {Path(job[2]).parent for job in jobs} | {Path(job[2]) for job in jobs if job[0] == "assessments"}:
+            for part in folder.glob("*.part") if folder.is_dir() else ():
+                part.unlink(missing_ok=True)
     return ExportResult(tuple(done), pages, time.perf_counter() - started, cancelled, tuple(errors))
 
 
@@ -210,8 +249,6 @@ def export_packets(ctx: ServiceContext, term_id: str, out_dir: Path, *, teacher_
 
 
 def term_jobs(ctx: ServiceContext, term_id: str, out_dir: Path) -> list[Job]:
-    from app.services.archive_forms import teacher_ids_for_term
-
     term = get_term(ctx, term_id)
     tag = safe_part(term.name)
     packets = out_dir / "packets"
@@ -220,14 +257,11 @@ def term_jobs(ctx: ServiceContext, term_id: str, out_dir: Path) -> list[Job]:
         folder.mkdir(parents=True, exist_ok=True)
     # The longer single jobs first, so no core idles at the end waiting for them.
     jobs: list[Job] = [
-        ("assessment", "", str(out_dir / f"assessment_{tag}.pdf")),
-        ("sheet-assessment", "", str(out_dir / f"assessment_{tag}.xlsx")),
-        ("summary", "", str(out_dir / f"summary_{tag}.pdf")),
-        ("sheet-compliance", "", str(out_dir / f"compliance_{tag}.xlsx")),
+        ("assessments", "", str(forms)),
         ("sheet-visits", "", str(out_dir / f"visits_{tag}.xlsx")),
+        ("sheet-compliance", "", str(out_dir / f"compliance_{tag}.xlsx")),
+        ("summary", "", str(out_dir / f"summary_{tag}.pdf")),
     ]
-    jobs += [("assessment", tid, str(forms / f"assessment_{safe_part(username)}_{tag}.pdf"))
-             for tid, username in teacher_ids_for_term(ctx)]
     jobs += [("packet", sid, str(packet_path(packets, code, term.name)))
              for sid, code in archive.packet_students(ctx, term_id)]
     return jobs

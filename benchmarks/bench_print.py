@@ -1,0 +1,159 @@
+"""Print speed: raw reportlab CJK pages/s, packets on one core, and a whole term export on every core.
+
+    .venv/bin/python benchmarks/bench_print.py                       # builds the demo school (300 students, 10 terms)
+    .venv/bin/python benchmarks/bench_print.py --db demo.sqlite3 --term 2026春季学期
+
+Prints a table; memory is the peak of the summed resident sizes of the exporting process and its
+workers (sampled from /proc on Linux; elsewhere the largest single process).
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import os
+import resource
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from app.paths import resolve  # noqa: E402
+from app.services.context import ServiceContext  # noqa: E402
+from app.services.setup import open_store  # noqa: E402
+
+LINE = "送教上门记录：学生在教师指导下完成了生活自理训练，情绪稳定，家长积极配合。"
+
+
+def raw_reportlab(pages: int = 500) -> float:
+    """Pages per second for a plain canvas page of 40 CJK lines (the ceiling for any layout)."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen.canvas import Canvas
+
+    from app.reports.pdf.fonts import register_fonts
+
+    font = register_fonts()
+    started = time.perf_counter()
+    canvas = Canvas(io.BytesIO(), pagesize=A4)
+    for page in range(pages):
+        canvas.setFont(font, 10)
+        for i in range(40):
+            canvas.drawString(50, 800 - i * 18, LINE)
+        canvas.drawString(280, 30, f"第 {page + 1} 页")
+        canvas.showPage()
+    canvas.save()
+    return pages / (time.perf_counter() - started)
+
+
+def packets_one_core(ctx: ServiceContext, term_id: str, count: int = 20) -> tuple[float, float, float]:
+    """(pages/s, CPU seconds per packet, pages per packet) rendering packets in this process."""
+    from app.reports.pdf.packet import render_packet
+    from app.services import archive
+
+    students = archive.packet_students(ctx, term_id)[:count]
+    pages = 0
+    cpu = time.process_time()
+    started = time.perf_counter()
+    for student_id, _ in students:
+        pages += render_packet(archive.gather_packet(ctx, student_id, term_id), io.BytesIO())
+    wall = time.perf_counter() - started
+    return pages / wall, (time.process_time() - cpu) / len(students), pages / len(students)
+
+
+def _rss_tree(root: int) -> int:
+    """Resident bytes of ``root`` and its children (Linux /proc)."""
+    total = 0
+    pids = [root]
+    try:
+        children = Path(f"/proc/{root}/task/{root}/children").read_text().split()
+        pids += [int(c) for c in children]
+    except OSError:
+        pass
+    for pid in pids:
+        try:
+            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1]) * 1024
+        except OSError:
+            continue
+    return total
+
+
+def whole_term(ctx: ServiceContext, term_id: str, out: Path, workers: int | None) -> dict[str, float]:
+    from app.services.exporting import ExportOptions, export_term
+
+    peak = 0
+    stop = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not stop.is_set():
+            peak = max(peak, _rss_tree(os.getpid()))
+            time.sleep(0.1)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    result = export_term(ctx, term_id, out, ExportOptions(workers=workers))
+    stop.set()
+    sampler.join()
+    if result.errors:
+        print("errors:", *result.errors[:5], sep="\n  ", file=sys.stderr)
+    if not peak:  # not Linux: the largest single process instead
+        peak = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+                   resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) * 1024
+    return {"files": len(result.files), "pages": result.pages, "seconds": result.seconds,
+            "pages_s": result.pages / result.seconds, "peak_mb": peak / 2**20}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", type=Path, help="a database to export (default: build the demo school)")
+    parser.add_argument("--term", help="term name (default: the last complete term)")
+    parser.add_argument("--workers", type=int, help="worker processes (default: every core)")
+    parser.add_argument("--out", type=Path, help="folder for the term export (default: a temporary folder)")
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="songjiao-bench-"))
+    db = args.db or work / "demo.sqlite3"
+    store = open_store(resolve(db))
+    ctx = ServiceContext(store)
+    if args.db is None:
+        from app.services.demo import generate
+
+        started = time.perf_counter()
+        generate(ctx, students=300, terms=10)
+        print(f"demo school built in {time.perf_counter() - started:.1f} s")
+    from app.services.school import list_terms
+
+    terms = list_terms(ctx)
+    today = ctx.today()
+    term = next((t for t in terms if t.name == args.term), None) if args.term else \
+        ([t for t in terms if t.end < today] or terms)[-1]
+    assert term is not None, f"no term {args.term}"
+    # The term export first, while this process has not loaded the font: its memory is then what the
+    # app's exporting process really uses (the font and reportlab load only in the workers).
+    term_figures = whole_term(ctx, term.id, args.out or work / "export", args.workers)
+    raw = raw_reportlab()
+    one_core, cpu_per_packet, pages_per_packet = packets_one_core(ctx, term.id)
+    rows = [
+        ("raw reportlab, 40-line CJK canvas page, 1 core", f"{raw:,.0f} pages/s"),
+        ("archive packet, 1 core", f"{one_core:,.0f} pages/s ({pages_per_packet:.0f} pages, "
+                                   f"{cpu_per_packet * 1000:.0f} ms CPU per packet)"),
+        (f"whole term {term.name}, {args.workers or os.cpu_count()} workers",
+         f"{term_figures['seconds']:.1f} s, {term_figures['files']:.0f} files, {term_figures['pages']:,.0f} pages, "
+         f"{term_figures['pages_s']:,.0f} pages/s"),
+        ("peak memory (exporter + workers)", f"{term_figures['peak_mb']:.0f} MB"),
+        ("cores on this machine", str(os.cpu_count())),
+    ]
+    width = max(len(r[0]) for r in rows)
+    print(f"{'measure'.ljust(width)} | result")
+    print(f"{'-' * width}-|-{'-' * 50}")
+    for name, value in rows:
+        print(f"{name.ljust(width)} | {value}")
+    store.dispose()
+
+
+if __name__ == "__main__":
+    main()
