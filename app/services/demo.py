@@ -96,6 +96,7 @@ class Rows:
         self.buffers: dict[str, list[dict[str, Any]]] = {}
         self.templates: dict[str, dict[str, Any]] = {}
         self.tables: dict[str, Table] = {}
+        self.mutable: dict[str, list[str]] = {}
         self.counts: dict[str, int] = {}
         self.pending = 0
 
@@ -118,21 +119,24 @@ class Rows:
     def add(self, model: Any, stamp: dt.datetime, /, author: str | None = None, **values: Any) -> str:
         table: Table = model.__table__
         name = table.name
-        if name not in self.templates:
-            self.templates[name], self.tables[name] = self._template(table), table
-        row = dict(self.templates[name])
+        template = self.templates.get(name)
+        if template is None:
+            template = self.templates[name] = self._template(table)
+            self.tables[name] = table
+            self.mutable[name] = [k for k, v in template.items() if isinstance(v, list | dict)]
+        row = template.copy()
         row.update(values)
-        if row.get("id") is None:
-            row["id"] = self.uid()
+        for key in self.mutable[name]:
+            if key not in values:
+                row[key] = type(template[key])()  # no row shares a mutable default with another
+        record_id = values.get("id") or self.uid()
+        row["id"] = record_id
         row["created_at"] = row["updated_at"] = stamp
         row["author_id"] = author
         row["revision"] = 1
-        for key, value in row.items():
-            if isinstance(value, list | dict):
-                row[key] = type(value)(value)  # no row shares a mutable default with another
         self.buffers.setdefault(name, []).append(row)
         self.pending += 1
-        return str(row["id"])
+        return str(record_id)
 
     def flush(self) -> None:
         for model in RECORD_TABLES:

@@ -47,7 +47,7 @@ REQUIRED = tuple(key for key, _, required, _ in COLUMNS if required)
 ALIASES = {"学号": "code", "学生姓名": "name", "身份证件号码": "id_number", "身份证号码": "id_number",
            "家庭住址": "address", "年级": "grade_class", "班级": "grade_class", "残疾证号": "certificate_no"}
 
-GENDERS = {"男": "M", "女": "F", "m": "M", "f": "F", "male": "M", "female": "F"}
+GENDERS = {"男": "M", "女": "F", "男性": "M", "女性": "F", "m": "M", "f": "F", "male": "M", "female": "F"}
 PLACEMENTS = {"送教上门": "home", "家庭": "home", "家庭送教": "home", "福利机构": "welfare", "福利院": "welfare",
               "儿童福利院": "welfare", "康复机构": "rehab", "康复中心": "rehab", "远程": "remote", "远程送教": "remote"}
 RELATIONS = {"父亲": "parent", "母亲": "parent", "父母": "parent", "爸爸": "parent", "妈妈": "parent",
@@ -127,7 +127,7 @@ def _month(value: Any, key: str) -> dt.date | None:
     if isinstance(value, dt.datetime | dt.date) or value in (None, ""):
         return forms.parse_date(value, key)
     raw = _cell_text(value)
-    match = re.fullmatch(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?", raw)
+    match = re.fullmatch(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?", raw) or re.fullmatch(r"(\d{4})(\d{2})", raw)
     if match and 1 <= int(match.group(2)) <= 12:
         return dt.date(int(match.group(1)), int(match.group(2)), 1)
     return forms.parse_date(raw, key)
@@ -140,7 +140,9 @@ def _code_number(value: Any, key: str, words: dict[str, int], high: int) -> int 
         return None
     if raw.isdigit():
         return forms.parse_int(raw, key, low=1, high=high)
-    cleaned = raw.replace("残疾", "").replace("级", "")
+    cleaned = raw.replace("残疾", "").replace("级", "").strip()
+    if cleaned.isdigit():  # "2级"
+        return forms.parse_int(cleaned, key, low=1, high=high)
     for word, number in words.items():
         if cleaned == word:
             return number
