@@ -14,22 +14,11 @@ from sqlalchemy.orm import Session
 
 from app.db.models import RECORD_TABLES, School
 from app.services.context import ServiceContext, require_role, transaction
+from app.services.demo_school import LOGINS, TEACHER_PASSWORD, DemoSchool, DemoTerm, plan_terms, term_days
 from app.services.errors import ConflictError, ValidationError
-from app.services.school import suggested_days
 from app.services.users import hash_password
 
-LOGINS = (("admin", "admin123", "admin", "系统管理员"), ("office", "office123", "academic_affairs", "教务处王老师"),
-          ("leader", "leader123", "leader", "符校长"))
-TEACHER_PASSWORD = "teacher123"
-STUDENTS_PER_TEACHER = 8
 FLUSH_ROWS = 20_000  # bounded memory: rows are written in batches inside the one transaction
-
-
-@dataclass(frozen=True)
-class DemoTerm:
-    name: str
-    start: dt.date
-    end: dt.date
 
 
 @dataclass(frozen=True)
@@ -37,54 +26,6 @@ class DemoResult:
     counts: dict[str, int]
     logins: tuple[tuple[str, str, str], ...]  # username, password, role
     terms: tuple[DemoTerm, ...]
-
-
-def _weekday_near(day: dt.date, weekday: int) -> dt.date:
-    return day + dt.timedelta(days=weekday - day.weekday())
-
-
-def _autumn(year: int) -> DemoTerm:
-    end = _weekday_near(dt.date(year + 1, 1, 20), 4)  # the Friday of that week
-    return DemoTerm(f"{year}秋季学期", dt.date(year, 9, 1), end)
-
-
-def _spring(year: int) -> DemoTerm:
-    start = _weekday_near(dt.date(year, 2, 28), 0)  # the Monday near the end of February
-    return DemoTerm(f"{year}春季学期", start, _weekday_near(dt.date(year, 7, 5), 4))
-
-
-def plan_terms(today: dt.date, count: int) -> list[DemoTerm]:
-    """``count`` consecutive terms, the last one the term running today (or the latest started)."""
-    candidates = []
-    for year in range(today.year - count // 2 - 2, today.year + 1):
-        candidates += [_spring(year), _autumn(year)]
-    started = [t for t in candidates if t.start <= today]
-    return started[-count:]
-
-
-def _known_year(year: int) -> bool:
-    try:
-        import chinese_calendar as cc
-
-        cc.is_holiday(dt.date(year, 6, 1))
-        return True
-    except (ImportError, NotImplementedError):
-        return False
-
-
-def term_days(term: DemoTerm) -> list[tuple[dt.date, str, str]]:
-    """Holidays and make-up workdays: the official calendar, or fixed-date holidays for unknown years."""
-    days = {e.date: (e.date, e.kind, e.name) for e in suggested_days(term.start, term.end)}
-    fixed = [(1, 1, "元旦"), (4, 5, "清明节"), *((5, d, "劳动节") for d in range(1, 4)),
-             *((10, d, "国庆节") for d in range(1, 8))]
-    for year in range(term.start.year, term.end.year + 1):
-        if _known_year(year):
-            continue
-        for month, day, name in fixed:
-            date = dt.date(year, month, day)
-            if term.start <= date <= term.end and date.weekday() < 5:
-                days.setdefault(date, (date, "holiday", name))
-    return sorted(days.values())
 
 
 class Rows:
@@ -164,8 +105,6 @@ def generate(ctx: ServiceContext, *, students: int = 40, terms: int = 2, seed: i
     plan = plan_terms(today, terms)
     hashes = {password: hash_password(password) for password in
               {p for _, p, _, _ in LOGINS} | {TEACHER_PASSWORD}}
-    from app.services.demo_school import DemoSchool
-
     with transaction(ctx) as session:
         if session.scalar(select(School.id)) is not None:
             raise ConflictError("demo.not_empty", "This database already holds a school; use an empty file.")

@@ -68,6 +68,11 @@ MOODS = ("情绪稳定,配合", "开始时哭闹,安抚后配合", "精神很好
 HEALTH = ("身体状况良好", "轻微咳嗽", "睡眠不足", "服药后状态平稳")
 
 
+def at(day: dt.date, hour: int = 9, minute: int = 0) -> dt.datetime:
+    """A naive local timestamp on a day (records carry times a teacher would have typed)."""
+    return dt.datetime(day.year, day.month, day.day, hour, minute)
+
+
 def weighted(rng: random.Random, options: tuple[tuple[int, int], ...] | tuple[tuple[str, int], ...]) -> object:
     total = sum(weight for _, weight in options)
     pick = rng.uniform(0, total)

@@ -26,7 +26,7 @@ from app.db.models import (
 )
 from app.domain.calendar import periods
 from app.services import demo_data as data
-from app.services.demo_school import at
+from app.services.demo_data import at
 
 if TYPE_CHECKING:
     from app.services.demo_school import DemoSchool, Kid, TermRef

@@ -20,13 +20,73 @@ from app.db.models import (
 )
 from app.domain.calendar import TermCalendar
 from app.services import demo_data as data
+from app.services.demo_data import at
+from app.services.demo_records import TermRecords
+from app.services.school import suggested_days
 
 if TYPE_CHECKING:
-    from app.services.demo import DemoTerm, Rows
+    from app.services.demo import Rows
 
 
-def at(day: dt.date, hour: int = 9, minute: int = 0) -> dt.datetime:
-    return dt.datetime(day.year, day.month, day.day, hour, minute)
+LOGINS = (("admin", "admin123", "admin", "系统管理员"), ("office", "office123", "academic_affairs", "教务处王老师"),
+          ("leader", "leader123", "leader", "符校长"))
+TEACHER_PASSWORD = "teacher123"
+STUDENTS_PER_TEACHER = 8  # as 主教; each teacher is also 副教 to about as many
+
+
+@dataclass(frozen=True)
+class DemoTerm:
+    name: str
+    start: dt.date
+    end: dt.date
+
+
+def _weekday_near(day: dt.date, weekday: int) -> dt.date:
+    return day + dt.timedelta(days=weekday - day.weekday())
+
+
+def _autumn(year: int) -> DemoTerm:
+    end = _weekday_near(dt.date(year + 1, 1, 20), 4)  # the Friday of that week
+    return DemoTerm(f"{year}秋季学期", dt.date(year, 9, 1), end)
+
+
+def _spring(year: int) -> DemoTerm:
+    start = _weekday_near(dt.date(year, 2, 28), 0)  # the Monday near the end of February
+    return DemoTerm(f"{year}春季学期", start, _weekday_near(dt.date(year, 7, 5), 4))
+
+
+def plan_terms(today: dt.date, count: int) -> list[DemoTerm]:
+    """``count`` consecutive terms, the last one the term running today (or the latest started)."""
+    candidates = []
+    for year in range(today.year - count // 2 - 2, today.year + 1):
+        candidates += [_spring(year), _autumn(year)]
+    started = [t for t in candidates if t.start <= today]
+    return started[-count:]
+
+
+def _known_year(year: int) -> bool:
+    try:
+        import chinese_calendar as cc
+
+        cc.is_holiday(dt.date(year, 6, 1))
+        return True
+    except (ImportError, NotImplementedError):
+        return False
+
+
+def term_days(term: DemoTerm) -> list[tuple[dt.date, str, str]]:
+    """Holidays and make-up workdays: the official calendar, or fixed-date holidays for unknown years."""
+    days = {e.date: (e.date, e.kind, e.name) for e in suggested_days(term.start, term.end)}
+    fixed = [(1, 1, "元旦"), (4, 5, "清明节"), *((5, d, "劳动节") for d in range(1, 4)),
+             *((10, d, "国庆节") for d in range(1, 8))]
+    for year in range(term.start.year, term.end.year + 1):
+        if _known_year(year):
+            continue
+        for month, day, name in fixed:
+            date = dt.date(year, month, day)
+            if term.start <= date <= term.end and date.weekday() < 5:
+                days.setdefault(date, (date, "holiday", name))
+    return sorted(days.values())
 
 
 @dataclass
@@ -66,8 +126,6 @@ class DemoSchool:
         self.admin_id = ""
 
     def build(self, count: int) -> list[tuple[str, str, str]]:
-        from app.services.demo_records import TermRecords
-
         logins = self._school_and_users(count)
         self._terms()
         self._goal_bank()
@@ -93,21 +151,21 @@ class DemoSchool:
         rows.add(Setting, made, key="demo", value={"generator": "songjiao demo", "today": self.today.isoformat()},
                  note="This database holds invented demo records, not real children.")
         logins = []
-        for username, password, role, display in data_logins():
+        for username, password, role, display in LOGINS:
             user_id = rows.add(User, made, username=username, display_name=display, role=role,
                                password_hash=self.hashes[password], phone=data.phone(self.rng))
             setattr(self, f"{'office' if role == 'academic_affairs' else role}_id", user_id)
             logins.append((username, password, role))
         # Teachers come in pairs (主教 + 副教), about eight children each as 主教.
-        pairs = max(1, -(-count // (2 * 8)))
+        pairs = max(1, -(-count // (2 * STUDENTS_PER_TEACHER)))
         for number in range(1, 2 * pairs + 1):
             gender = self.rng.choice("MF")
             name = data.adult_name(self.rng, gender)
             username = f"t{number:02d}"
             user_id = rows.add(User, made, username=username, display_name=f"{name}老师", role="teacher",
-                               password_hash=self.hashes["teacher123"], phone=data.phone(self.rng))
+                               password_hash=self.hashes[TEACHER_PASSWORD], phone=data.phone(self.rng))
             self.teachers.append((user_id, f"{name}老师"))
-            logins.append((username, "teacher123", "teacher"))
+            logins.append((username, TEACHER_PASSWORD, "teacher"))
         return logins
 
     def _terms(self) -> None:
@@ -117,7 +175,7 @@ class DemoSchool:
                                     end_date=term.end, locked=term.end < self.today - dt.timedelta(days=60))
             holidays: set[dt.date] = set()
             workdays: set[dt.date] = set()
-            for date, kind, name in _term_days(term):
+            for date, kind, name in term_days(term):
                 self.rows.add(CalendarDay, made, author=self.admin_id, term_id=term_id, date=date, kind=kind,
                               name=name)
                 (holidays if kind == "holiday" else workdays).add(date)
@@ -160,7 +218,7 @@ class DemoSchool:
             status, since = "paused", self.today - dt.timedelta(days=rng.randrange(10, 40))
         home = data.address(rng)
         made = at(enrolled - dt.timedelta(days=rng.randrange(5, 20)))
-        pair = (number - 1) // 16
+        pair = (number - 1) // (2 * STUDENTS_PER_TEACHER)
         first, second = self.teachers[2 * pair], self.teachers[2 * pair + 1]
         main, assistant = (first, second) if number % 2 else (second, first)
         student_id = rows.add(
@@ -219,15 +277,3 @@ class DemoSchool:
                      phone=data.phone(rng), address=home, lives_with_child=True)
             names = f"{mother}、{grandma}"
         return primary, names, left_behind
-
-
-def data_logins() -> tuple[tuple[str, str, str, str], ...]:
-    from app.services.demo import LOGINS
-
-    return LOGINS
-
-
-def _term_days(term: DemoTerm) -> list[tuple[dt.date, str, str]]:
-    from app.services.demo import term_days
-
-    return term_days(term)
