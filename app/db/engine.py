@@ -24,9 +24,15 @@ def _on_connect(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+# Execution option for long read-only work (dump, check): a plain BEGIN reads a WAL snapshot and lets the
+# app keep saving meanwhile, where BEGIN IMMEDIATE would hold the write lock for the whole read.
+READ_SNAPSHOT = "songjiao_read_snapshot"
+
+
 def _on_begin(connection: Any) -> None:
     # IMMEDIATE takes the write lock up front, so two writers queue instead of failing mid-transaction.
-    connection.exec_driver_sql("BEGIN IMMEDIATE")
+    snapshot = connection.get_execution_options().get(READ_SNAPSHOT)
+    connection.exec_driver_sql("BEGIN" if snapshot else "BEGIN IMMEDIATE")
 
 
 def make_engine(path: Path | str, *, echo: bool = False) -> Engine:

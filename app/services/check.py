@@ -11,6 +11,7 @@ from typing import Any
 
 from sqlalchemy import Connection
 
+from app.db.engine import READ_SNAPSHOT
 from app.db.models import RECORD_TABLES
 from app.services.context import Store
 
@@ -98,7 +99,7 @@ def _sqlite_checks(conn: Connection) -> list[Finding]:
 
 def run_checks(store: Store) -> list[Finding]:
     """All findings, errors first; an empty list means the database is sound."""
-    with store.engine.connect() as conn:
+    with store.engine.connect().execution_options(**{READ_SNAPSHOT: True}) as conn:
         findings = _sqlite_checks(conn)
         if any(f.code == "sqlite.integrity" for f in findings):
             return findings  # a damaged file: rule queries could crash or mislead

@@ -35,6 +35,7 @@ from sqlalchemy import (
 
 from app.db import schema
 from app.db.base import Base
+from app.db.engine import READ_SNAPSHOT
 from app.db.models import RECORD_TABLES, AuditEntry
 from app.paths import RESOURCES
 from app.services.context import Store
@@ -91,13 +92,18 @@ def _rows(conn: Connection, table: Table) -> Iterator[dict[str, Any]]:
         yield values
 
 
+def _snapshot(store: Store) -> Connection:
+    """A connection whose transactions read a snapshot without taking the write lock (the app may save meanwhile)."""
+    return store.engine.connect().execution_options(**{READ_SNAPSHOT: True})
+
+
 def _revision(conn: Connection) -> str | None:
     return conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
 
 
 def dump_database(store: Store) -> dict[str, Any]:
     """Every row of every table, read in one transaction so the copy is consistent."""
-    with store.engine.connect() as conn, conn.begin():
+    with _snapshot(store) as conn, conn.begin():
         tables = {table.name: list(_rows(conn, table)) for table in DUMP_TABLES}
         revision = _revision(conn)
     return {"format": FORMAT, "version": VERSION, "schema_revision": revision,
@@ -110,7 +116,7 @@ _ROW_ENCODER = json.JSONEncoder(ensure_ascii=False)
 def write_dump(store: Store, out: IO[str]) -> dict[str, int]:
     """Stream the dump as JSON text, one row a line (greppable, diffable, and the fast C encoder per row)."""
     counts: dict[str, int] = {}
-    with store.engine.connect() as conn, conn.begin():
+    with _snapshot(store) as conn, conn.begin():
         head = {"format": FORMAT, "version": VERSION, "schema_revision": _revision(conn),
                 "exported_at": _now().isoformat(timespec="seconds")}
         out.write(json.dumps(head, ensure_ascii=False)[:-1] + ',\n "tables": {')
