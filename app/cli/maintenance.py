@@ -121,10 +121,13 @@ def _dump(args: argparse.Namespace) -> int:
     out = Path(args.out)
     partial = out.with_name(out.name + ".partial")
     # Written aside, then moved: a failed dump never leaves a half file under the real name.
-    with partial.open("w", encoding="utf-8") as handle:
+    # Owner-only permissions: the dump holds every child's personal data (PIPL: protect it at rest).
+    descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with open(descriptor, "w", encoding="utf-8") as handle:
         counts = dump.write_dump(ctx.store, handle)
     partial.replace(out)
     print(f"wrote {sum(counts.values())} rows from {len(counts)} tables to {out}")
+    print("note: the file holds personal data; keep it on the school's machines", file=sys.stderr)
     return 0
 
 

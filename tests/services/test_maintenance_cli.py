@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from contextlib import closing
 
@@ -130,3 +131,11 @@ def test_commands_on_a_missing_database_do_not_create_one(tmp_path, capsys):
         assert run(["--db", str(missing), *command]) == 2, command
         assert "no database" in _one_line_error(capsys)
     assert not missing.exists()
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+def test_dump_file_is_readable_by_its_owner_only(school, paths, tmp_path, capsys):
+    out = tmp_path / "dump.json"
+    assert run(["--db", str(paths.db_path), "dump", "--out", str(out)]) == 0
+    assert out.stat().st_mode & 0o777 == 0o600
+    assert not (tmp_path / "dump.json.partial").exists()
