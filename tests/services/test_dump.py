@@ -170,3 +170,15 @@ def test_a_dump_reads_a_snapshot_and_does_not_block_the_app(populated):
     keys = {row["key"] for row in json.loads(out.getvalue())["tables"]["setting"]}
     assert "saved.during.dump" not in keys  # the dump is the state when it started
     assert school_service.get_setting(populated.ctx, "saved.during.dump") is True
+
+
+def test_the_demo_school_checks_clean_and_round_trips(ctx, target):
+    from app.services import check
+    from app.services.demo import generate
+
+    generate(ctx, students=8, terms=2, seed=3)
+    assert check.run_checks(ctx.store) == []
+    first = json.loads(_text(ctx.store))
+    dump.load_dump(target, json.dumps(first))
+    assert json.loads(_text(target))["tables"] == first["tables"]
+    assert check.run_checks(target) == []
