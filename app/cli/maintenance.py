@@ -74,6 +74,8 @@ def _backups(args: argparse.Namespace) -> int:
     if args.json:
         print_json([{"path": str(b.path), "created": b.created.isoformat(timespec="seconds"),
                      "reason": b.reason, "size": b.size} for b in found])
+    elif not found:
+        print(f"no backups yet in {_paths(args).backup_dir}")
     else:
         for b in found:
             print(f"{b.created:%Y-%m-%d %H:%M:%S}  {b.reason:<14} {b.size:>12}  {b.path}")
