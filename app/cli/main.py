@@ -50,6 +50,13 @@ def run(argv: list[str]) -> int:
     except FileNotFoundError as error:
         print(f"songjiao: error: file not found: {error.filename}", file=sys.stderr)
         return 2
+    except BrokenPipeError:
+        # `songjiao dump | head`: the reader left; not an error of ours. Silence the flush at exit too.
+        import os
+
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
     except KeyboardInterrupt:
         print("songjiao: interrupted", file=sys.stderr)
         return 130
