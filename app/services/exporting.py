@@ -106,6 +106,7 @@ def _assessments(ctx: ServiceContext, term_id: str, folder: Path, options: Expor
     term = get_term(ctx, term_id)
     school = get_school(ctx)
     items = assessment.list_assessments(ctx, term_id)
+    weights = assessment.school_weights(school.assessment_weights)[0].as_dict()
     usernames = dict(teacher_ids_for_term(ctx))
     tag = safe_part(term.name)
     files: list[str] = []
@@ -113,7 +114,7 @@ def _assessments(ctx: ServiceContext, term_id: str, folder: Path, options: Expor
     def pdf(path: Path, chosen: list[Any]) -> int:
         files.append(str(path))
         return _write_atomic(path, lambda p: assessment_form.render_assessments(
-            p, chosen, school.name, school.assessment_weights, options.password))
+            p, chosen, school.name, weights, options.password))
 
     pages = pdf(folder.parent / f"assessment_{tag}.pdf", items)
     for item in items:
@@ -140,8 +141,9 @@ def _run_one(ctx: ServiceContext, term_id: str, job: Job, options: ExportOptions
         school = get_school(ctx)
         items = [assessment.get_assessment(ctx, record_id, term_id)] if record_id else \
             assessment.list_assessments(ctx, term_id)
+        weights = assessment.school_weights(school.assessment_weights)[0].as_dict()
         return _write_atomic(path, lambda p: assessment_form.render_assessments(
-            p, items, school.name, school.assessment_weights, options.password))
+            p, items, school.name, weights, options.password))
     if kind == "summary":
         data_summary = archive_forms.gather_summary(ctx, term_id)
         return _write_atomic(path, lambda p: summary.render_summary(p, data_summary, options.password))

@@ -59,8 +59,8 @@ def assessment_story(a: AssessmentInfo, school_name: str, weights: dict[str, flo
                      "" if weight is None else f"{weight:g}", "人工评分（0–100%）"])
     table = Table([[fit(c, w) for c, w in zip(r, widths, strict=True)] for r in rows], colWidths=widths, repeatRows=1)
     table.setStyle(grid_style(header_rows=1))
-    grade = a.grade or a.suggested_grade
-    boxes = "　".join(("■" if key == grade else "□") + label for key, label in GRADE_LABELS_ZH.items())
+    # Only a decided grade is ticked; until then the boxes stay empty for academic affairs to mark.
+    boxes = "　".join(("■" if key == a.grade else "□") + label for key, label in GRADE_LABELS_ZH.items())
     decision = Table([
         [fit("综合得分", 26 * mm), f"{a.score:.1f}", fit("建议等级", 26 * mm), GRADE_LABELS_ZH[a.suggested_grade]],
         [fit("考核等级", 26 * mm), boxes, "", ""],

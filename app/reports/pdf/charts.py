@@ -60,6 +60,7 @@ def objective_chart(goals: tuple[GoalSheet, ...]) -> Drawing:
     legend.x, legend.y = FRAME_W - 40 * mm, 60 * mm
     legend.fontName, legend.fontSize = font, 8
     legend.alignment = "right"
+    legend.columnMaximum = len(RESULT_GROUPS)  # one column: two would run past the right margin
     legend.colorNamePairs = [(colors.HexColor(colour), label) for label, _, colour in RESULT_GROUPS]
     drawing.add(legend)
     drawing.add(String(0, 68 * mm, "短期目标期末结果（按领域）", fontName=font, fontSize=9))

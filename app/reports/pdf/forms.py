@@ -139,8 +139,8 @@ def plan_form_story(header: FormHeader | None, plan: PlanSheet | None) -> list[F
                          header=True))
     sign = Table([[para("主教教师签名："), para("教务处签章："), para("日期：")]], colWidths=[FRAME_W / 3] * 3,
                  rowHeights=[14 * mm])
-    sign.setStyle(grid_style(("GRID", (0, 0), (-1, -1), 0, "white"), ("VALIGN", (0, 0), (-1, -1), "BOTTOM")))
-    return [*out, sign]
+    sign.setStyle(grid_style(("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ruled=False))
+    return [*out, Spacer(1, 4 * mm), sign]
 
 
 def render_visit_form(target: Path | io.BytesIO, header: FormHeader | None = None, visit: VisitSheet | None = None,

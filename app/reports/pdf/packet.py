@@ -50,8 +50,7 @@ def _cover(data: PacketData) -> list[Flowable]:
             ("主教教师", main), ("副教教师", assistant), ("打印日期", L.date_zh(data.printed_on))]
     table = Table([[para(k, "subtitle"), para(v, "subtitle")] for k, v in rows],
                   colWidths=[38 * mm, 100 * mm], rowHeights=[13 * mm] * len(rows))
-    table.setStyle(grid_style(("LINEBELOW", (1, 0), (1, -1), 0.6, "#333333"), ("GRID", (0, 0), (-1, -1), 0, "white"),
-                              ("LINEBELOW", (1, 0), (1, -1), 0.6, "#333333")))
+    table.setStyle(grid_style(("LINEBELOW", (1, 0), (1, -1), 0.6, "#333333"), ruled=False))
     return [Anchor("cover", "封面"), Spacer(1, 34 * mm), Paragraph(data.school_name, styles()["subtitle"]),
             Spacer(1, 8 * mm), Paragraph(TITLE, styles()["title"]), Spacer(1, 30 * mm), table,
             Spacer(1, 30 * mm), para("本档案含学生个人敏感信息，仅限学校存档及教育管理部门查阅。", "center")]
@@ -218,7 +217,7 @@ def visit_flowables(v: VisitSheet) -> list[Flowable]:
     if v.photos:
         cells = [image_flowable(p.data, 54 * mm, 40 * mm) for p in v.photos[:3]]
         photos = Table([cells, [para(p.caption, "small") for p in v.photos[:3]]], colWidths=[FRAME_W / 3] * len(cells))
-        photos.setStyle(grid_style(("ALIGN", (0, 0), (-1, -1), "CENTER"), ("GRID", (0, 0), (-1, -1), 0, "white")))
+        photos.setStyle(grid_style(("ALIGN", (0, 0), (-1, -1), "CENTER"), ruled=False))
         out += [Spacer(1, 1.5 * mm), para("送教照片", "label"), photos]
     signature: object = image_flowable(v.signature.data, 50 * mm, 16 * mm) if v.signature else para("（未签名）")
     sign = Table([[para("照护人意见", "label"), para(v.opinion), para("照护人签名", "label"), signature]],
@@ -279,5 +278,5 @@ def _summary(data: PacketData) -> list[Flowable]:
     box.setStyle(grid_style(("VALIGN", (0, 0), (-1, -1), "TOP")))
     signs = Table([[para("送教教师签名："), para("教务处审核："), para("日期：")]], colWidths=[FRAME_W / 3] * 3,
                   rowHeights=[14 * mm])
-    signs.setStyle(grid_style(("GRID", (0, 0), (-1, -1), 0, "white"), ("VALIGN", (0, 0), (-1, -1), "BOTTOM")))
+    signs.setStyle(grid_style(("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ruled=False))
     return [para(auto, "body"), Spacer(1, 3 * mm), box, Spacer(1, 8 * mm), signs]

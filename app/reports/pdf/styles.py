@@ -65,9 +65,10 @@ def fit(value: object, width: float, style: str = "cell") -> object:
     return para(text, style)
 
 
-def grid_style(*extra: tuple[object, ...], header_rows: int = 0) -> TableStyle:
+def grid_style(*extra: tuple[object, ...], header_rows: int = 0, ruled: bool = True) -> TableStyle:
+    """A table style; ``ruled=False`` for layout-only tables (signature lines, photo rows)."""
     commands: list[tuple[object, ...]] = [
-        ("GRID", (0, 0), (-1, -1), 0.5, GRID),
+        *((("GRID", (0, 0), (-1, -1), 0.5, GRID),) if ruled else ()),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("FONTNAME", (0, 0), (-1, -1), register_fonts()),
         ("FONTSIZE", (0, 0), (-1, -1), 9),

@@ -59,7 +59,7 @@ def summary_story(s: TermSummary) -> list[Flowable]:
                  f"月送教计划 {s.plans} 份，已批准 {s.plans_approved} 份；家校联系 {s.contacts} 次。")
     signs = Table([[para("填表人："), para("校长签字："), para("学校（盖章）："), para("日期：")]], colWidths=[WIDE / 4] * 4,
                   rowHeights=[16 * mm])
-    signs.setStyle(grid_style(("GRID", (0, 0), (-1, -1), 0, "white"), ("VALIGN", (0, 0), (-1, -1), "BOTTOM")))
+    signs.setStyle(grid_style(("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ruled=False))
     return [Anchor("summary", TITLE), Heading("summary-table", TITLE, "form_title", level=1), para(facts, "body"),
             para(rule_text, "body"), Spacer(1, 3 * mm), table, Spacer(1, 4 * mm),
             Paragraph("达标率 = 达标周 ÷ 应送周（应送周不含暂停、未到及非教学周）。", styles()["small"]), signs]
