@@ -66,6 +66,10 @@ class Controller(QObject):
         self.window: Any = None
         self.session: AppSession | None = None
 
+    def exec_dialog(self, dialog: QDialog) -> int:
+        """Run a modal dialog (tests drive the dialog instead)."""
+        return dialog.exec()
+
     def alert(self, title: str, text: str) -> None:
         QMessageBox.critical(self.window, title, text)
 
@@ -85,7 +89,7 @@ class Controller(QObject):
             from app.ui.dialogs.first_run import FirstRunWizard
 
             wizard = FirstRunWizard(self.store, today=self.today)
-            if wizard.exec() != QDialog.DialogCode.Accepted:
+            if self.exec_dialog(wizard) != QDialog.DialogCode.Accepted:
                 return False
             if wizard.actor is not None:
                 self.show_main(wizard.actor)
@@ -97,7 +101,7 @@ class Controller(QObject):
 
         dialog = LoginDialog(self.store, last_user=load_prefs(self.paths).get("last_user"), today=self.today)
         mark("login_shown")
-        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.actor is None:
+        if self.exec_dialog(dialog) != QDialog.DialogCode.Accepted or dialog.actor is None:
             return False
         save_prefs(self.paths, last_user=dialog.username())
         self.show_main(dialog.actor)

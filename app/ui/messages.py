@@ -112,7 +112,7 @@ def error_text(error: BaseException) -> str:
         return _format(MESSAGES[message_id], params)
     if message_id is not None:
         return str(getattr(error, "message", error))
-    return QCoreApplication.translate(CTX, "Something went wrong: {error}").format(error=type(error).__name__)
+    return QCoreApplication.translate("Messages", "Something went wrong: {error}").format(error=type(error).__name__)
 
 
 def warning_text(warning_id: str) -> str:

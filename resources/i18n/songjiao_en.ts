@@ -1,0 +1,2491 @@
+<?xml version='1.0' encoding='utf-8'?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+<context>
+    <name>App</name>
+    <message>
+        <source>Cannot open the database</source>
+        <translation>Cannot open the database</translation>
+    </message>
+    <message>
+        <source>Cannot restore</source>
+        <translation>Cannot restore</translation>
+    </message>
+</context>
+<context>
+    <name>AssignmentsTab</name>
+    <message>
+        <source>Teacher</source>
+        <translation>Teacher</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Until</translation>
+    </message>
+    <message>
+        <source>Assigned teachers</source>
+        <translation>Assigned teachers</translation>
+    </message>
+    <message>
+        <source>Teacher to assign</source>
+        <translation>Teacher to assign</translation>
+    </message>
+    <message>
+        <source>Teaching role</source>
+        <translation>Teaching role</translation>
+    </message>
+    <message>
+        <source>Assign</source>
+        <translation>Assign</translation>
+    </message>
+    <message>
+        <source>End assignment</source>
+        <translation>End assignment</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsTab</name>
+    <message>
+        <source>Made on</source>
+        <translation>Made on</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>Backups</translation>
+    </message>
+    <message>
+        <source>Make a backup now</source>
+        <translation>Make a backup now</translation>
+    </message>
+    <message>
+        <source>Restore selected backup…</source>
+        <translation>Restore selected backup…</translation>
+    </message>
+    <message>
+        <source>Restore from a file…</source>
+        <translation>Restore from a file…</translation>
+    </message>
+    <message>
+        <source>Restore from a file</source>
+        <translation>Restore from a file</translation>
+    </message>
+    <message>
+        <source>Songjiao database (*.sqlite3)</source>
+        <translation>Songjiao database (*.sqlite3)</translation>
+    </message>
+    <message>
+        <source>Cannot restore</source>
+        <translation>Cannot restore</translation>
+    </message>
+    <message>
+        <source>This file cannot be restored. Nothing was changed.</source>
+        <translation>This file cannot be restored. Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>Restore backup</source>
+        <translation>Restore backup</translation>
+    </message>
+    <message>
+        <source>Replace the current records with this backup? Everything entered since it was made will be gone. A copy of the current database is kept first. You will need to log in again.</source>
+        <translation>Replace the current records with this backup? Everything entered since it was made will be gone. A copy of the current database is kept first. You will need to log in again.</translation>
+    </message>
+</context>
+<context>
+    <name>BasicInfoTab</name>
+    <message>
+        <source>Student code</source>
+        <translation>Student code</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Gender</translation>
+    </message>
+    <message>
+        <source>Not given</source>
+        <translation>Not given</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>Birth date</translation>
+    </message>
+    <message>
+        <source>Ethnicity</source>
+        <translation>Ethnicity</translation>
+    </message>
+    <message>
+        <source>ID document</source>
+        <translation>ID document</translation>
+    </message>
+    <message>
+        <source>Reveal</source>
+        <translation>Reveal</translation>
+    </message>
+    <message>
+        <source>Reveal ID and certificate numbers</source>
+        <translation>Reveal ID and certificate numbers</translation>
+    </message>
+    <message>
+        <source>Show the full numbers (the access is recorded)</source>
+        <translation>Show the full numbers (the access is recorded)</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>School roll number</source>
+        <translation>School roll number</translation>
+    </message>
+    <message>
+        <source>Registered residence</source>
+        <translation>Registered residence</translation>
+    </message>
+    <message>
+        <source>Home address</source>
+        <translation>Home address</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Enrolled on</source>
+        <translation>Enrolled on</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <source>Placement</source>
+        <translation>Placement</translation>
+    </message>
+    <message>
+        <source>Disability category</source>
+        <translation>Disability category</translation>
+    </message>
+    <message>
+        <source>Disability grade</source>
+        <translation>Disability grade</translation>
+    </message>
+    <message>
+        <source>Disability certificate number</source>
+        <translation>Disability certificate number</translation>
+    </message>
+    <message>
+        <source>Certificate issued on</source>
+        <translation>Certificate issued on</translation>
+    </message>
+    <message>
+        <source>Certificate valid until</source>
+        <translation>Certificate valid until</translation>
+    </message>
+    <message>
+        <source>Diagnosis</source>
+        <translation>Diagnosis</translation>
+    </message>
+    <message>
+        <source>Diagnosing hospital</source>
+        <translation>Diagnosing hospital</translation>
+    </message>
+    <message>
+        <source>Diagnosis date</source>
+        <translation>Diagnosis date</translation>
+    </message>
+    <message>
+        <source>Expert committee opinion</source>
+        <translation>Expert committee opinion</translation>
+    </message>
+    <message>
+        <source>Committee date</source>
+        <translation>Committee date</translation>
+    </message>
+    <message>
+        <source>Left-behind child</source>
+        <translation>Left-behind child</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>Orphan</source>
+        <translation>Orphan</translation>
+    </message>
+    <message>
+        <source>Safety notes</source>
+        <translation>Safety notes</translation>
+    </message>
+    <message>
+        <source>Enrolment status</source>
+        <translation>Enrolment status</translation>
+    </message>
+    <message>
+        <source>Status since</source>
+        <translation>Status since</translation>
+    </message>
+    <message>
+        <source>Family consent signed on</source>
+        <translation>Family consent signed on</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Please check: </source>
+        <translation>Please check: </translation>
+    </message>
+</context>
+<context>
+    <name>CalendarTable</name>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Term calendar: holidays and make-up workdays</source>
+        <translation>Term calendar: holidays and make-up workdays</translation>
+    </message>
+    <message>
+        <source>Fill in statutory holidays</source>
+        <translation>Fill in statutory holidays</translation>
+    </message>
+    <message>
+        <source>Add day</source>
+        <translation>Add day</translation>
+    </message>
+    <message>
+        <source>Remove day</source>
+        <translation>Remove day</translation>
+    </message>
+    <message>
+        <source>Kind of day</source>
+        <translation>Kind of day</translation>
+    </message>
+</context>
+<context>
+    <name>ComplianceModel</name>
+    <message>
+        <source>Student</source>
+        <translation>Student</translation>
+    </message>
+    <message>
+        <source>Weeks met: {met} of {due}; make-ups owed: {owed}</source>
+        <translation>Weeks met: {met} of {due}; make-ups owed: {owed}</translation>
+    </message>
+    <message>
+        <source>Visits counted: {n} of {required}</source>
+        <translation>Visits counted: {n} of {required}</translation>
+    </message>
+</context>
+<context>
+    <name>CompliancePage</name>
+    <message>
+        <source>Visit rule compliance</source>
+        <translation>Visit rule compliance</translation>
+    </message>
+    <message>
+        <source>Term</source>
+        <translation>Term</translation>
+    </message>
+    <message>
+        <source>Whole school</source>
+        <translation>Whole school</translation>
+    </message>
+    <message>
+        <source>Teacher</source>
+        <translation>Teacher</translation>
+    </message>
+    <message>
+        <source>Term:</source>
+        <translation>Term:</translation>
+    </message>
+    <message>
+        <source>Compliance grid: students by weeks</source>
+        <translation>Compliance grid: students by weeks</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n student(s)</source>
+        <translation>
+            <numerusform>%n student</numerusform>
+            <numerusform>%n students</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>make-ups owed: {owed}</source>
+        <translation>make-ups owed: {owed}</translation>
+    </message>
+</context>
+<context>
+    <name>EditorLabels</name>
+    <message>
+        <source>Perception</source>
+        <translation>Perception</translation>
+    </message>
+    <message>
+        <source>Gross motor</source>
+        <translation>Gross motor</translation>
+    </message>
+    <message>
+        <source>Fine motor</source>
+        <translation>Fine motor</translation>
+    </message>
+    <message>
+        <source>Language and communication</source>
+        <translation>Language and communication</translation>
+    </message>
+    <message>
+        <source>Cognition</source>
+        <translation>Cognition</translation>
+    </message>
+    <message>
+        <source>Social interaction</source>
+        <translation>Social interaction</translation>
+    </message>
+    <message>
+        <source>Self-care</source>
+        <translation>Self-care</translation>
+    </message>
+    <message>
+        <source>Emotion and behaviour</source>
+        <translation>Emotion and behaviour</translation>
+    </message>
+    <message>
+        <source>Life Chinese</source>
+        <translation>Life Chinese</translation>
+    </message>
+    <message>
+        <source>Life mathematics</source>
+        <translation>Life mathematics</translation>
+    </message>
+    <message>
+        <source>Life adaptation</source>
+        <translation>Life adaptation</translation>
+    </message>
+    <message>
+        <source>Work skills</source>
+        <translation>Work skills</translation>
+    </message>
+    <message>
+        <source>Singing, games and rhythm</source>
+        <translation>Singing, games and rhythm</translation>
+    </message>
+    <message>
+        <source>Drawing and handicraft</source>
+        <translation>Drawing and handicraft</translation>
+    </message>
+    <message>
+        <source>Sport and health</source>
+        <translation>Sport and health</translation>
+    </message>
+    <message>
+        <source>Rehabilitation training</source>
+        <translation>Rehabilitation training</translation>
+    </message>
+    <message>
+        <source>Information technology</source>
+        <translation>Information technology</translation>
+    </message>
+    <message>
+        <source>Arts and leisure</source>
+        <translation>Arts and leisure</translation>
+    </message>
+    <message>
+        <source>O: observation</source>
+        <translation>O: observation</translation>
+    </message>
+    <message>
+        <source>W: work sample</source>
+        <translation>W: work sample</translation>
+    </message>
+    <message>
+        <source>T: test</source>
+        <translation>T: test</translation>
+    </message>
+    <message>
+        <source>V: oral</source>
+        <translation>V: oral</translation>
+    </message>
+    <message>
+        <source>P: performance</source>
+        <translation>P: performance</translation>
+    </message>
+    <message>
+        <source>P: passed</source>
+        <translation>P: passed</translation>
+    </message>
+    <message>
+        <source>C: continue</source>
+        <translation>C: continue</translation>
+    </message>
+    <message>
+        <source>D: dropped</source>
+        <translation>D: dropped</translation>
+    </message>
+    <message>
+        <source>S: simplified</source>
+        <translation>S: simplified</translation>
+    </message>
+    <message>
+        <source>E: extended</source>
+        <translation>E: extended</translation>
+    </message>
+    <message>
+        <source>0: not yet</source>
+        <translation>0: not yet</translation>
+    </message>
+    <message>
+        <source>1: with full help</source>
+        <translation>1: with full help</translation>
+    </message>
+    <message>
+        <source>2: with some help</source>
+        <translation>2: with some help</translation>
+    </message>
+    <message>
+        <source>3: independently</source>
+        <translation>3: independently</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>In force</source>
+        <translation>In force</translation>
+    </message>
+    <message>
+        <source>Reviewed</source>
+        <translation>Reviewed</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>Archived</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <source>Resubmitted</source>
+        <translation>Resubmitted</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>Planned</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>Family or child (excused)</source>
+        <translation>Family or child (excused)</translation>
+    </message>
+    <message>
+        <source>School or teacher (make-up owed)</source>
+        <translation>School or teacher (make-up owed)</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>WeChat</source>
+        <translation>WeChat</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>Meeting</translation>
+    </message>
+    <message>
+        <source>Home visit</source>
+        <translation>Home visit</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>Letter</translation>
+    </message>
+    <message>
+        <source>Visit notice</source>
+        <translation>Visit notice</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <source>Caregiver training</source>
+        <translation>Caregiver training</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>Introduction</source>
+        <translation>Introduction</translation>
+    </message>
+    <message>
+        <source>New content / training</source>
+        <translation>New content / training</translation>
+    </message>
+    <message>
+        <source>Practice</source>
+        <translation>Practice</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>Home extension</source>
+        <translation>Home extension</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunWizard</name>
+    <message>
+        <source>Welcome to Songjiao</source>
+        <translation>Welcome to Songjiao</translation>
+    </message>
+    <message>
+        <source>Next &gt;</source>
+        <translation>Next &gt;</translation>
+    </message>
+    <message>
+        <source>&lt; Back</source>
+        <translation>&lt; Back</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation>Finish</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Welcome</source>
+        <translation>Welcome</translation>
+    </message>
+    <message>
+        <source>Songjiao keeps the records of home-delivered teaching (送教上门).</source>
+        <translation>Songjiao keeps the records of home-delivered teaching (送教上门).</translation>
+    </message>
+    <message>
+        <source>Set up my school</source>
+        <translation>Set up my school</translation>
+    </message>
+    <message>
+        <source>Open the demo school (sample records to try things out)</source>
+        <translation>Open the demo school (sample records to try things out)</translation>
+    </message>
+    <message>
+        <source>Your school</source>
+        <translation>Your school</translation>
+    </message>
+    <message>
+        <source>The name appears on every printed page.</source>
+        <translation>The name appears on every printed page.</translation>
+    </message>
+    <message>
+        <source>School name</source>
+        <translation>School name</translation>
+    </message>
+    <message>
+        <source>School code (optional)</source>
+        <translation>School code (optional)</translation>
+    </message>
+    <message>
+        <source>The first term</source>
+        <translation>The first term</translation>
+    </message>
+    <message>
+        <source>Weeks with a holiday on every school day are not teaching weeks. The statutory holidays are filled in; change them to your school's calendar.</source>
+        <translation>Weeks with a holiday on every school day are not teaching weeks. The statutory holidays are filled in; change them to your school's calendar.</translation>
+    </message>
+    <message>
+        <source>Term name</source>
+        <translation>Term name</translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation>First day</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>Last day</translation>
+    </message>
+    <message>
+        <source>Holidays and make-up workdays</source>
+        <translation>Holidays and make-up workdays</translation>
+    </message>
+    <message>
+        <source>The visit rule</source>
+        <translation>The visit rule</translation>
+    </message>
+    <message>
+        <source>Usually at least one visit a week of two lessons; set your province's rule.</source>
+        <translation>Usually at least one visit a week of two lessons; set your province's rule.</translation>
+    </message>
+    <message>
+        <source>The first administrator</source>
+        <translation>The first administrator</translation>
+    </message>
+    <message>
+        <source>This account manages users, settings and backups.</source>
+        <translation>This account manages users, settings and backups.</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>Display name</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Repeat the password</source>
+        <translation>Repeat the password</translation>
+    </message>
+    <message>
+        <source>Enter the first and last day of the term first.</source>
+        <translation>Enter the first and last day of the term first.</translation>
+    </message>
+    <message>
+        <source>Cannot build the demo</source>
+        <translation>Cannot build the demo</translation>
+    </message>
+    <message>
+        <source>Demo school ready</source>
+        <translation>Demo school ready</translation>
+    </message>
+    <message>
+        <source>Log in with one of these demo accounts (user / password):</source>
+        <translation>Log in with one of these demo accounts (user / password):</translation>
+    </message>
+</context>
+<context>
+    <name>FormDialog</name>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>GoalBankPicker</name>
+    <message>
+        <source>Goal bank</source>
+        <translation>Goal bank</translation>
+    </message>
+    <message>
+        <source>All domains and subjects</source>
+        <translation>All domains and subjects</translation>
+    </message>
+    <message>
+        <source>Domain</source>
+        <translation>Domain</translation>
+    </message>
+    <message>
+        <source>Search goal texts</source>
+        <translation>Search goal texts</translation>
+    </message>
+    <message>
+        <source>&amp;Domain:</source>
+        <translation>&amp;Domain:</translation>
+    </message>
+    <message>
+        <source>Goal / objectives</source>
+        <translation>Goal / objectives</translation>
+    </message>
+    <message>
+        <source>Goals in the bank</source>
+        <translation>Goals in the bank</translation>
+    </message>
+    <message>
+        <source>Add this goal</source>
+        <translation>Add this goal</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>The goal bank is empty. The academic affairs office can load the standard goals in Settings.</source>
+        <translation>The goal bank is empty. The academic affairs office can load the standard goals in Settings.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n goal(s) shown.</source>
+        <translation>
+            <numerusform>%n goal shown.</numerusform>
+            <numerusform>%n goals shown.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>GoalsPanel</name>
+    <message>
+        <source>Goal / objective</source>
+        <translation>Goal / objective</translation>
+    </message>
+    <message>
+        <source>Domain / method</source>
+        <translation>Domain / method</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>Dates</translation>
+    </message>
+    <message>
+        <source>Criterion</source>
+        <translation>Criterion</translation>
+    </message>
+    <message>
+        <source>Latest result</source>
+        <translation>Latest result</translation>
+    </message>
+    <message>
+        <source>Goals and objectives</source>
+        <translation>Goals and objectives</translation>
+    </message>
+    <message>
+        <source>From the &amp;goal bank…</source>
+        <translation>From the &amp;goal bank…</translation>
+    </message>
+    <message>
+        <source>New goal…</source>
+        <translation>New goal…</translation>
+    </message>
+    <message>
+        <source>Add &amp;objective…</source>
+        <translation>Add &amp;objective…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Edit…</translation>
+    </message>
+    <message>
+        <source>Record &amp;review…</source>
+        <translation>Record &amp;review…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation>Goal</translation>
+    </message>
+    <message>
+        <source>New goal</source>
+        <translation>New goal</translation>
+    </message>
+    <message>
+        <source>&amp;Domain</source>
+        <translation>&amp;Domain</translation>
+    </message>
+    <message>
+        <source>&amp;Goal</source>
+        <translation>&amp;Goal</translation>
+    </message>
+    <message>
+        <source>Objective</source>
+        <translation>Objective</translation>
+    </message>
+    <message>
+        <source>New objective</source>
+        <translation>New objective</translation>
+    </message>
+    <message>
+        <source>&amp;Objective</source>
+        <translation>&amp;Objective</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>&amp;Start</translation>
+    </message>
+    <message>
+        <source>&amp;End</source>
+        <translation>&amp;End</translation>
+    </message>
+    <message>
+        <source>&amp;Criterion</source>
+        <translation>&amp;Criterion</translation>
+    </message>
+    <message>
+        <source>&amp;Method</source>
+        <translation>&amp;Method</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Review</translation>
+    </message>
+    <message>
+        <source>&amp;Date</source>
+        <translation>&amp;Date</translation>
+    </message>
+    <message>
+        <source>&amp;Result</source>
+        <translation>&amp;Result</translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation>&amp;Note</translation>
+    </message>
+    <message>
+        <source>Delete this goal and its objectives?</source>
+        <translation>Delete this goal and its objectives?</translation>
+    </message>
+    <message>
+        <source>Delete this objective?</source>
+        <translation>Delete this objective?</translation>
+    </message>
+</context>
+<context>
+    <name>GuardianDialog</name>
+    <message>
+        <source>Edit guardian</source>
+        <translation>Edit guardian</translation>
+    </message>
+    <message>
+        <source>Add guardian</source>
+        <translation>Add guardian</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Relation</source>
+        <translation>Relation</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Second phone</source>
+        <translation>Second phone</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Lives with the child</source>
+        <translation>Lives with the child</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>Primary guardian</source>
+        <translation>Primary guardian</translation>
+    </message>
+    <message>
+        <source>Emergency contact</source>
+        <translation>Emergency contact</translation>
+    </message>
+    <message>
+        <source>Delegated care from</source>
+        <translation>Delegated care from</translation>
+    </message>
+    <message>
+        <source>Delegated care until</source>
+        <translation>Delegated care until</translation>
+    </message>
+    <message>
+        <source>School told in writing on</source>
+        <translation>School told in writing on</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Cannot save</source>
+        <translation>Cannot save</translation>
+    </message>
+</context>
+<context>
+    <name>GuardiansTab</name>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Relation</source>
+        <translation>Relation</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Primary</source>
+        <translation>Primary</translation>
+    </message>
+    <message>
+        <source>Emergency contact</source>
+        <translation>Emergency contact</translation>
+    </message>
+    <message>
+        <source>Lives with the child</source>
+        <translation>Lives with the child</translation>
+    </message>
+    <message>
+        <source>Guardians</source>
+        <translation>Guardians</translation>
+    </message>
+    <message>
+        <source>Add guardian…</source>
+        <translation>Add guardian…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>Delete guardian</source>
+        <translation>Delete guardian</translation>
+    </message>
+    <message>
+        <source>Delete this guardian?</source>
+        <translation>Delete this guardian?</translation>
+    </message>
+</context>
+<context>
+    <name>HomePage</name>
+    <message>
+        <source>This week</source>
+        <translation>This week</translation>
+    </message>
+    <message>
+        <source>My students this week</source>
+        <translation>My students this week</translation>
+    </message>
+    <message>
+        <source>Students behind the visit rule</source>
+        <translation>Students behind the visit rule</translation>
+    </message>
+    <message>
+        <source>Student</source>
+        <translation>Student</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>Visits</translation>
+    </message>
+    <message>
+        <source>Make-ups owed</source>
+        <translation>Make-ups owed</translation>
+    </message>
+    <message>
+        <source>Teachers</source>
+        <translation>Teachers</translation>
+    </message>
+    <message>
+        <source>No term is set up yet. Ask the administrator to add one in Settings.</source>
+        <translation>No term is set up yet. Ask the administrator to add one in Settings.</translation>
+    </message>
+    <message>
+        <source>Everyone is on track.</source>
+        <translation>Everyone is on track.</translation>
+    </message>
+</context>
+<context>
+    <name>IepEditor</name>
+    <message>
+        <source>IEP editor</source>
+        <translation>IEP editor</translation>
+    </message>
+    <message>
+        <source>&amp;Write the IEP for this term</source>
+        <translation>&amp;Write the IEP for this term</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+S)</source>
+        <translation>Save (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>IEP sections</source>
+        <translation>IEP sections</translation>
+    </message>
+    <message>
+        <source>Assessment &amp;tool</source>
+        <translation>Assessment &amp;tool</translation>
+    </message>
+    <message>
+        <source>Assessment &amp;date</source>
+        <translation>Assessment &amp;date</translation>
+    </message>
+    <message>
+        <source>Assess&amp;or</source>
+        <translation>Assess&amp;or</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>Maximum</source>
+        <translation>Maximum</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Assessment scores per domain</source>
+        <translation>Assessment scores per domain</translation>
+    </message>
+    <message>
+        <source>Assessment</source>
+        <translation>Assessment</translation>
+    </message>
+    <message>
+        <source>&amp;Strengths</source>
+        <translation>&amp;Strengths</translation>
+    </message>
+    <message>
+        <source>&amp;Needs</source>
+        <translation>&amp;Needs</translation>
+    </message>
+    <message>
+        <source>&amp;Guardian expectations</source>
+        <translation>&amp;Guardian expectations</translation>
+    </message>
+    <message>
+        <source>Present level</source>
+        <translation>Present level</translation>
+    </message>
+    <message>
+        <source>Goals and objectives</source>
+        <translation>Goals and objectives</translation>
+    </message>
+    <message>
+        <source>Subjects</source>
+        <translation>Subjects</translation>
+    </message>
+    <message>
+        <source>&amp;Visits per week</source>
+        <translation>&amp;Visits per week</translation>
+    </message>
+    <message>
+        <source>&amp;Lessons per visit</source>
+        <translation>&amp;Lessons per visit</translation>
+    </message>
+    <message>
+        <source>&amp;Related services</source>
+        <translation>&amp;Related services</translation>
+    </message>
+    <message>
+        <source>&amp;Family cooperation and caregiver training</source>
+        <translation>&amp;Family cooperation and caregiver training</translation>
+    </message>
+    <message>
+        <source>Subjects:</source>
+        <translation>Subjects:</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>Delivery</translation>
+    </message>
+    <message>
+        <source>Teacher signed &amp;on</source>
+        <translation>Teacher signed &amp;on</translation>
+    </message>
+    <message>
+        <source>&amp;Guardian signed on</source>
+        <translation>&amp;Guardian signed on</translation>
+    </message>
+    <message>
+        <source>&amp;School signed on</source>
+        <translation>&amp;School signed on</translation>
+    </message>
+    <message>
+        <source>&amp;Review date</source>
+        <translation>&amp;Review date</translation>
+    </message>
+    <message>
+        <source>Review &amp;summary</source>
+        <translation>Review &amp;summary</translation>
+    </message>
+    <message>
+        <source>Signatures and review</source>
+        <translation>Signatures and review</translation>
+    </message>
+    <message>
+        <source>No term is set up yet.</source>
+        <translation>No term is set up yet.</translation>
+    </message>
+    <message>
+        <source>No IEP for this term yet.</source>
+        <translation>No IEP for this term yet.</translation>
+    </message>
+    <message>
+        <source>IEP, {term}: {status}</source>
+        <translation>IEP, {term}: {status}</translation>
+    </message>
+    <message>
+        <source>Put in &amp;force</source>
+        <translation>Put in &amp;force</translation>
+    </message>
+    <message>
+        <source>Mark re&amp;viewed</source>
+        <translation>Mark re&amp;viewed</translation>
+    </message>
+    <message>
+        <source>&amp;Archive</source>
+        <translation>&amp;Archive</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>Teacher</source>
+        <translation>Teacher</translation>
+    </message>
+    <message>
+        <source>Academic affairs</source>
+        <translation>Academic affairs</translation>
+    </message>
+    <message>
+        <source>School leader</source>
+        <translation>School leader</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>Paused</translation>
+    </message>
+    <message>
+        <source>Returned to school</source>
+        <translation>Returned to school</translation>
+    </message>
+    <message>
+        <source>Transferred</source>
+        <translation>Transferred</translation>
+    </message>
+    <message>
+        <source>Graduated</source>
+        <translation>Graduated</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>Male</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>Female</translation>
+    </message>
+    <message>
+        <source>At home</source>
+        <translation>At home</translation>
+    </message>
+    <message>
+        <source>Welfare home</source>
+        <translation>Welfare home</translation>
+    </message>
+    <message>
+        <source>Rehabilitation centre</source>
+        <translation>Rehabilitation centre</translation>
+    </message>
+    <message>
+        <source>Remote</source>
+        <translation>Remote</translation>
+    </message>
+    <message>
+        <source>Visual</source>
+        <translation>Visual</translation>
+    </message>
+    <message>
+        <source>Hearing</source>
+        <translation>Hearing</translation>
+    </message>
+    <message>
+        <source>Speech</source>
+        <translation>Speech</translation>
+    </message>
+    <message>
+        <source>Physical</source>
+        <translation>Physical</translation>
+    </message>
+    <message>
+        <source>Intellectual</source>
+        <translation>Intellectual</translation>
+    </message>
+    <message>
+        <source>Mental</source>
+        <translation>Mental</translation>
+    </message>
+    <message>
+        <source>Multiple</source>
+        <translation>Multiple</translation>
+    </message>
+    <message>
+        <source>Grade 1 (profound)</source>
+        <translation>Grade 1 (profound)</translation>
+    </message>
+    <message>
+        <source>Grade 2 (severe)</source>
+        <translation>Grade 2 (severe)</translation>
+    </message>
+    <message>
+        <source>Grade 3 (moderate)</source>
+        <translation>Grade 3 (moderate)</translation>
+    </message>
+    <message>
+        <source>Grade 4 (mild)</source>
+        <translation>Grade 4 (mild)</translation>
+    </message>
+    <message>
+        <source>Parent</source>
+        <translation>Parent</translation>
+    </message>
+    <message>
+        <source>Grandparent</source>
+        <translation>Grandparent</translation>
+    </message>
+    <message>
+        <source>Elder sibling</source>
+        <translation>Elder sibling</translation>
+    </message>
+    <message>
+        <source>Temporary guardian</source>
+        <translation>Temporary guardian</translation>
+    </message>
+    <message>
+        <source>Delegated caregiver</source>
+        <translation>Delegated caregiver</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>Resident ID card</source>
+        <translation>Resident ID card</translation>
+    </message>
+    <message>
+        <source>Household register</source>
+        <translation>Household register</translation>
+    </message>
+    <message>
+        <source>Passport</source>
+        <translation>Passport</translation>
+    </message>
+    <message>
+        <source>Main teacher</source>
+        <translation>Main teacher</translation>
+    </message>
+    <message>
+        <source>Assistant teacher</source>
+        <translation>Assistant teacher</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Week</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>Holiday</source>
+        <translation>Holiday</translation>
+    </message>
+    <message>
+        <source>Make-up workday</source>
+        <translation>Make-up workday</translation>
+    </message>
+    <message>
+        <source>Met</source>
+        <translation>Met</translation>
+    </message>
+    <message>
+        <source>Met by make-up</source>
+        <translation>Met by make-up</translation>
+    </message>
+    <message>
+        <source>Missed, make-up owed</source>
+        <translation>Missed, make-up owed</translation>
+    </message>
+    <message>
+        <source>Missed, excused</source>
+        <translation>Missed, excused</translation>
+    </message>
+    <message>
+        <source>Holiday / not teaching</source>
+        <translation>Holiday / not teaching</translation>
+    </message>
+    <message>
+        <source>Future</source>
+        <translation>Future</translation>
+    </message>
+</context>
+<context>
+    <name>LanguageTab</name>
+    <message>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>Apply language</source>
+        <translation>Apply language</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <source>Log in to Songjiao</source>
+        <translation>Log in to Songjiao</translation>
+    </message>
+    <message>
+        <source>Songjiao</source>
+        <translation>Songjiao</translation>
+    </message>
+    <message>
+        <source>&amp;Who are you?</source>
+        <translation>&amp;Who are you?</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Users</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation>Log in</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quit</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Songjiao — home-delivered teaching</source>
+        <translation>Songjiao — home-delivered teaching</translation>
+    </message>
+    <message>
+        <source>Navigation</source>
+        <translation>Navigation</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <source>Save the changes before leaving this record?</source>
+        <translation>Save the changes before leaving this record?</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>&amp;New</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>Switch &amp;user…</source>
+        <translation>Switch &amp;user…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Undo</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Redo</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>&amp;Find…</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>&amp;About Songjiao</source>
+        <translation>&amp;About Songjiao</translation>
+    </message>
+    <message>
+        <source>About Songjiao</source>
+        <translation>About Songjiao</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Songjiao {version}&lt;/h3&gt;&lt;p&gt;Records for home-delivered teaching (送教上门): students, IEPs, monthly plans, visits and the visit rule.&lt;/p&gt;&lt;p&gt;Your data stays on this computer.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Songjiao {version}&lt;/h3&gt;&lt;p&gt;Records for home-delivered teaching (送教上门): students, IEPs, monthly plans, visits and the visit rule.&lt;/p&gt;&lt;p&gt;Your data stays on this computer.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>User: {name} ({role})</source>
+        <translation>User: {name} ({role})</translation>
+    </message>
+    <message>
+        <source>Database: {path}</source>
+        <translation>Database: {path}</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>Working…</translation>
+    </message>
+    <message>
+        <source>Something went wrong</source>
+        <translation>Something went wrong</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <source>This IEP is archived and can no longer be changed.</source>
+        <translation>This IEP is archived and can no longer be changed.</translation>
+    </message>
+    <message>
+        <source>The IEP cannot move to that status from here.</source>
+        <translation>The IEP cannot move to that status from here.</translation>
+    </message>
+    <message>
+        <source>Only the academic affairs office archives IEPs.</source>
+        <translation>Only the academic affairs office archives IEPs.</translation>
+    </message>
+    <message>
+        <source>This date is far outside the term.</source>
+        <translation>This date is far outside the term.</translation>
+    </message>
+    <message>
+        <source>A domain is scored twice.</source>
+        <translation>A domain is scored twice.</translation>
+    </message>
+    <message>
+        <source>A score is above its maximum.</source>
+        <translation>A score is above its maximum.</translation>
+    </message>
+    <message>
+        <source>The date must lie within the term.</source>
+        <translation>The date must lie within the term.</translation>
+    </message>
+    <message>
+        <source>The objective ends before it starts.</source>
+        <translation>The objective ends before it starts.</translation>
+    </message>
+    <message>
+        <source>A review cannot be dated in the future.</source>
+        <translation>A review cannot be dated in the future.</translation>
+    </message>
+    <message>
+        <source>The review date is far outside the term.</source>
+        <translation>The review date is far outside the term.</translation>
+    </message>
+    <message>
+        <source>Only the office removes goal bank items added by others.</source>
+        <translation>Only the office removes goal bank items added by others.</translation>
+    </message>
+    <message>
+        <source>School leaders read plans but do not write them.</source>
+        <translation>School leaders read plans but do not write them.</translation>
+    </message>
+    <message>
+        <source>Only the plan's author submits it.</source>
+        <translation>Only the plan's author submits it.</translation>
+    </message>
+    <message>
+        <source>This plan is already waiting for a decision.</source>
+        <translation>This plan is already waiting for a decision.</translation>
+    </message>
+    <message>
+        <source>This plan is already approved.</source>
+        <translation>This plan is already approved.</translation>
+    </message>
+    <message>
+        <source>Only the academic affairs office approves or returns plans.</source>
+        <translation>Only the academic affairs office approves or returns plans.</translation>
+    </message>
+    <message>
+        <source>Nobody approves their own plan.</source>
+        <translation>Nobody approves their own plan.</translation>
+    </message>
+    <message>
+        <source>This plan is not waiting for a decision.</source>
+        <translation>This plan is not waiting for a decision.</translation>
+    </message>
+    <message>
+        <source>The teacher changed this plan after you opened it. Reload and read it again.</source>
+        <translation>The teacher changed this plan after you opened it. Reload and read it again.</translation>
+    </message>
+    <message>
+        <source>Say what to change when returning a plan.</source>
+        <translation>Say what to change when returning a plan.</translation>
+    </message>
+    <message>
+        <source>This record is finished and locked: make an amendment.</source>
+        <translation>This record is finished and locked: make an amendment.</translation>
+    </message>
+    <message>
+        <source>Give a reason for the amendment.</source>
+        <translation>Give a reason for the amendment.</translation>
+    </message>
+    <message>
+        <source>Give the reason for the cancellation.</source>
+        <translation>Give the reason for the cancellation.</translation>
+    </message>
+    <message>
+        <source>This field is required.</source>
+        <translation>This field is required.</translation>
+    </message>
+    <message>
+        <source>This text is too long (at most {max_len} characters).</source>
+        <translation>This text is too long (at most {max_len} characters).</translation>
+    </message>
+    <message>
+        <source>Not a date: use YYYY-MM-DD, e.g. 2026-09-01.</source>
+        <translation>Not a date: use YYYY-MM-DD, e.g. 2026-09-01.</translation>
+    </message>
+    <message>
+        <source>Not a time: use HH:MM, e.g. 09:30.</source>
+        <translation>Not a time: use HH:MM, e.g. 09:30.</translation>
+    </message>
+    <message>
+        <source>Enter a whole number.</source>
+        <translation>Enter a whole number.</translation>
+    </message>
+    <message>
+        <source>Enter a number.</source>
+        <translation>Enter a number.</translation>
+    </message>
+    <message>
+        <source>Enter a number between {low} and {high}.</source>
+        <translation>Enter a number between {low} and {high}.</translation>
+    </message>
+    <message>
+        <source>Choose one of the offered values.</source>
+        <translation>Choose one of the offered values.</translation>
+    </message>
+    <message>
+        <source>Not a month: use YYYY-MM.</source>
+        <translation>Not a month: use YYYY-MM.</translation>
+    </message>
+    <message>
+        <source>The form sent a field the program does not know.</source>
+        <translation>The form sent a field the program does not know.</translation>
+    </message>
+    <message>
+        <source>Wrong user name or password.</source>
+        <translation>Wrong user name or password.</translation>
+    </message>
+    <message>
+        <source>The password needs at least 6 characters.</source>
+        <translation>The password needs at least 6 characters.</translation>
+    </message>
+    <message>
+        <source>The current password is wrong.</source>
+        <translation>The current password is wrong.</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>The two passwords differ.</translation>
+    </message>
+    <message>
+        <source>This user name is taken.</source>
+        <translation>This user name is taken.</translation>
+    </message>
+    <message>
+        <source>The school must keep at least one active administrator.</source>
+        <translation>The school must keep at least one active administrator.</translation>
+    </message>
+    <message>
+        <source>The user does not exist or is disabled.</source>
+        <translation>The user does not exist or is disabled.</translation>
+    </message>
+    <message>
+        <source>Your role does not allow this.</source>
+        <translation>Your role does not allow this.</translation>
+    </message>
+    <message>
+        <source>School leaders can read records but not change them.</source>
+        <translation>School leaders can read records but not change them.</translation>
+    </message>
+    <message>
+        <source>Someone else saved this record first. Reload and try again.</source>
+        <translation>Someone else saved this record first. Reload and try again.</translation>
+    </message>
+    <message>
+        <source>The change breaks a database rule.</source>
+        <translation>The change breaks a database rule.</translation>
+    </message>
+    <message>
+        <source>This database already holds a school.</source>
+        <translation>This database already holds a school.</translation>
+    </message>
+    <message>
+        <source>The school is not set up yet.</source>
+        <translation>The school is not set up yet.</translation>
+    </message>
+    <message>
+        <source>The student does not exist or was deleted.</source>
+        <translation>The student does not exist or was deleted.</translation>
+    </message>
+    <message>
+        <source>This student code is already used.</source>
+        <translation>This student code is already used.</translation>
+    </message>
+    <message>
+        <source>The birth date is in the future.</source>
+        <translation>The birth date is in the future.</translation>
+    </message>
+    <message>
+        <source>Enrolment is before the birth date.</source>
+        <translation>Enrolment is before the birth date.</translation>
+    </message>
+    <message>
+        <source>Roll data is kept by the academic affairs office.</source>
+        <translation>Roll data is kept by the academic affairs office.</translation>
+    </message>
+    <message>
+        <source>Delegated care ends before it starts.</source>
+        <translation>Delegated care ends before it starts.</translation>
+    </message>
+    <message>
+        <source>Not a phone number.</source>
+        <translation>Not a phone number.</translation>
+    </message>
+    <message>
+        <source>This guardian belongs to another student.</source>
+        <translation>This guardian belongs to another student.</translation>
+    </message>
+    <message>
+        <source>Only a teacher can be assigned.</source>
+        <translation>Only a teacher can be assigned.</translation>
+    </message>
+    <message>
+        <source>The pause ends before it starts.</source>
+        <translation>The pause ends before it starts.</translation>
+    </message>
+    <message>
+        <source>The term must end after it starts.</source>
+        <translation>The term must end after it starts.</translation>
+    </message>
+    <message>
+        <source>A term cannot be longer than a year.</source>
+        <translation>A term cannot be longer than a year.</translation>
+    </message>
+    <message>
+        <source>This term is locked; unlock it first.</source>
+        <translation>This term is locked; unlock it first.</translation>
+    </message>
+    <message>
+        <source>No term is set up yet.</source>
+        <translation>No term is set up yet.</translation>
+    </message>
+    <message>
+        <source>The term does not exist.</source>
+        <translation>The term does not exist.</translation>
+    </message>
+    <message>
+        <source>A calendar day lies outside the term.</source>
+        <translation>A calendar day lies outside the term.</translation>
+    </message>
+    <message>
+        <source>A calendar day is listed twice.</source>
+        <translation>A calendar day is listed twice.</translation>
+    </message>
+    <message>
+        <source>Weights must be non-negative numbers.</source>
+        <translation>Weights must be non-negative numbers.</translation>
+    </message>
+    <message>
+        <source>The backup copy failed its check.</source>
+        <translation>The backup copy failed its check.</translation>
+    </message>
+    <message>
+        <source>There is no database to back up yet.</source>
+        <translation>There is no database to back up yet.</translation>
+    </message>
+    <message>
+        <source>This file cannot be restored. Nothing was changed.</source>
+        <translation>This file cannot be restored. Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>This database was written by a newer version of Songjiao. Please update the program. Nothing was changed.</source>
+        <translation>This database was written by a newer version of Songjiao. Please update the program. Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>This file is not a Songjiao database. Nothing was changed.</source>
+        <translation>This file is not a Songjiao database. Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>Upgrading the database failed. Nothing was changed.</source>
+        <translation>Upgrading the database failed. Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>The ID number should have 18 characters.</source>
+        <translation>The ID number should have 18 characters.</translation>
+    </message>
+    <message>
+        <source>The birth date inside the ID number is not valid.</source>
+        <translation>The birth date inside the ID number is not valid.</translation>
+    </message>
+    <message>
+        <source>The ID number's check digit is wrong.</source>
+        <translation>The ID number's check digit is wrong.</translation>
+    </message>
+    <message>
+        <source>The disability certificate number should have 20 characters.</source>
+        <translation>The disability certificate number should have 20 characters.</translation>
+    </message>
+    <message>
+        <source>The certificate number does not start with the ID number.</source>
+        <translation>The certificate number does not start with the ID number.</translation>
+    </message>
+    <message>
+        <source>The certificate's category digit differs from the disability category.</source>
+        <translation>The certificate's category digit differs from the disability category.</translation>
+    </message>
+    <message>
+        <source>The certificate's grade digit differs from the disability grade.</source>
+        <translation>The certificate's grade digit differs from the disability grade.</translation>
+    </message>
+    <message>
+        <source>The certificate number's check digit is wrong.</source>
+        <translation>The certificate number's check digit is wrong.</translation>
+    </message>
+    <message>
+        <source>The disability certificate has expired.</source>
+        <translation>The disability certificate has expired.</translation>
+    </message>
+    <message>
+        <source>The child is outside the usual service age (6–15).</source>
+        <translation>The child is outside the usual service age (6–15).</translation>
+    </message>
+    <message>
+        <source>The phone number looks wrong.</source>
+        <translation>The phone number looks wrong.</translation>
+    </message>
+    <message>
+        <source>Holiday: not a teaching week.</source>
+        <translation>Holiday: not a teaching week.</translation>
+    </message>
+    <message>
+        <source>Not enrolled in this week.</source>
+        <translation>Not enrolled in this week.</translation>
+    </message>
+    <message>
+        <source>Paused.</source>
+        <translation>Paused.</translation>
+    </message>
+    <message>
+        <source>Visited as the rule requires.</source>
+        <translation>Visited as the rule requires.</translation>
+    </message>
+    <message>
+        <source>This week is still running or ahead.</source>
+        <translation>This week is still running or ahead.</translation>
+    </message>
+    <message>
+        <source>Missed, then made up.</source>
+        <translation>Missed, then made up.</translation>
+    </message>
+    <message>
+        <source>Cancelled by the family (excused).</source>
+        <translation>Cancelled by the family (excused).</translation>
+    </message>
+    <message>
+        <source>Cancelled by the school: a make-up is owed.</source>
+        <translation>Cancelled by the school: a make-up is owed.</translation>
+    </message>
+    <message>
+        <source>A visit took place but with too few lessons.</source>
+        <translation>A visit took place but with too few lessons.</translation>
+    </message>
+    <message>
+        <source>Fewer visits than the rule requires.</source>
+        <translation>Fewer visits than the rule requires.</translation>
+    </message>
+    <message>
+        <source>No visit this week: a make-up is owed.</source>
+        <translation>No visit this week: a make-up is owed.</translation>
+    </message>
+    <message>
+        <source>Something went wrong: {error}</source>
+        <translation>Something went wrong: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>NewStudentDialog</name>
+    <message>
+        <source>New student</source>
+        <translation>New student</translation>
+    </message>
+    <message>
+        <source>Student code</source>
+        <translation>Student code</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>Birth date</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Create</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Cannot save</source>
+        <translation>Cannot save</translation>
+    </message>
+</context>
+<context>
+    <name>Page</name>
+    <message>
+        <source>Cannot do that</source>
+        <translation>Cannot do that</translation>
+    </message>
+</context>
+<context>
+    <name>Pages</name>
+    <message>
+        <source>Compliance</source>
+        <translation>Compliance</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>This week</translation>
+    </message>
+    <message>
+        <source>Plans waiting for approval</source>
+        <translation>Plans waiting for approval</translation>
+    </message>
+    <message>
+        <source>Plans</source>
+        <translation>Plans</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>Visits</translation>
+    </message>
+    <message>
+        <source>IEP</source>
+        <translation>IEP</translation>
+    </message>
+    <message>
+        <source>Monthly plans</source>
+        <translation>Monthly plans</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>Attachments</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Timeline</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Students</source>
+        <translation>Students</translation>
+    </message>
+</context>
+<context>
+    <name>PausesTab</name>
+    <message>
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Until</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Pauses</source>
+        <translation>Pauses</translation>
+    </message>
+    <message>
+        <source>Pause from</source>
+        <translation>Pause from</translation>
+    </message>
+    <message>
+        <source>Pause until (empty: open)</source>
+        <translation>Pause until (empty: open)</translation>
+    </message>
+    <message>
+        <source>Add pause</source>
+        <translation>Add pause</translation>
+    </message>
+    <message>
+        <source>Remove pause</source>
+        <translation>Remove pause</translation>
+    </message>
+</context>
+<context>
+    <name>Placeholder</name>
+    <message>
+        <source>This part of Songjiao is not available in this version yet.</source>
+        <translation>This part of Songjiao is not available in this version yet.</translation>
+    </message>
+</context>
+<context>
+    <name>PlansWaiting</name>
+    <message>
+        <source>Student</source>
+        <translation>Student</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>Teacher</source>
+        <translation>Teacher</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <source>Plans waiting for approval</source>
+        <translation>Plans waiting for approval</translation>
+    </message>
+</context>
+<context>
+    <name>RecordEditor</name>
+    <message>
+        <source>Unsaved changes from {when} were kept. Restore them?</source>
+        <translation>Unsaved changes from {when} were kept. Restore them?</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Discard</translation>
+    </message>
+    <message>
+        <source>Someone else saved this record while you were editing. Your changes are still here: copy what you need, then reload.</source>
+        <translation>Someone else saved this record while you were editing. Your changes are still here: copy what you need, then reload.</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>Reload</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <source>This record has changes that are not saved. Save them before closing?</source>
+        <translation>This record has changes that are not saved. Save them before closing?</translation>
+    </message>
+</context>
+<context>
+    <name>RuleFields</name>
+    <message>
+        <source>Rule period</source>
+        <translation>Rule period</translation>
+    </message>
+    <message>
+        <source>Visits per period</source>
+        <translation>Visits per period</translation>
+    </message>
+    <message>
+        <source>Lessons (课时) per visit</source>
+        <translation>Lessons (课时) per visit</translation>
+    </message>
+    <message>
+        <source>Minutes per lesson</source>
+        <translation>Minutes per lesson</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>optional</translation>
+    </message>
+    <message>
+        <source>Yearly minimum lessons</source>
+        <translation>Yearly minimum lessons</translation>
+    </message>
+</context>
+<context>
+    <name>SchoolTab</name>
+    <message>
+        <source>School name</source>
+        <translation>School name</translation>
+    </message>
+    <message>
+        <source>School code</source>
+        <translation>School code</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Save school settings</source>
+        <translation>Save school settings</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Settings sections</source>
+        <translation>Settings sections</translation>
+    </message>
+    <message>
+        <source>School and visit rule</source>
+        <translation>School and visit rule</translation>
+    </message>
+    <message>
+        <source>Term calendar</source>
+        <translation>Term calendar</translation>
+    </message>
+    <message>
+        <source>Users and roles</source>
+        <translation>Users and roles</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>Backups</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Saved.</translation>
+    </message>
+    <message>
+        <source>Cannot save</source>
+        <translation>Cannot save</translation>
+    </message>
+</context>
+<context>
+    <name>SignaturePad</name>
+    <message>
+        <source>Signature pad</source>
+        <translation>Signature pad</translation>
+    </message>
+    <message>
+        <source>Sign here</source>
+        <translation>Sign here</translation>
+    </message>
+    <message>
+        <source>Not signed</source>
+        <translation>Not signed</translation>
+    </message>
+    <message>
+        <source>Signed. Press Delete to clear.</source>
+        <translation>Signed. Press Delete to clear.</translation>
+    </message>
+    <message>
+        <source>Empty. Draw a signature with a mouse, pen or finger.</source>
+        <translation>Empty. Draw a signature with a mouse, pen or finger.</translation>
+    </message>
+</context>
+<context>
+    <name>StudentListModel</name>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Gender</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>Birth date</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <source>Disability</source>
+        <translation>Disability</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Teachers</source>
+        <translation>Teachers</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>ID number</translation>
+    </message>
+</context>
+<context>
+    <name>StudentPage</name>
+    <message>
+        <source>← Students</source>
+        <translation>← Students</translation>
+    </message>
+    <message>
+        <source>Back to the student list</source>
+        <translation>Back to the student list</translation>
+    </message>
+    <message>
+        <source>Student record sections</source>
+        <translation>Student record sections</translation>
+    </message>
+    <message>
+        <source>Basic information</source>
+        <translation>Basic information</translation>
+    </message>
+    <message>
+        <source>Guardians</source>
+        <translation>Guardians</translation>
+    </message>
+    <message>
+        <source>Teachers</source>
+        <translation>Teachers</translation>
+    </message>
+    <message>
+        <source>Pauses</source>
+        <translation>Pauses</translation>
+    </message>
+</context>
+<context>
+    <name>StudentsPage</name>
+    <message>
+        <source>Students</source>
+        <translation>Students</translation>
+    </message>
+    <message>
+        <source>Search by name, code or class</source>
+        <translation>Search by name, code or class</translation>
+    </message>
+    <message>
+        <source>Search students</source>
+        <translation>Search students</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>Filter by status</source>
+        <translation>Filter by status</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>All categories</translation>
+    </message>
+    <message>
+        <source>Filter by disability category</source>
+        <translation>Filter by disability category</translation>
+    </message>
+    <message>
+        <source>All teachers</source>
+        <translation>All teachers</translation>
+    </message>
+    <message>
+        <source>Filter by teacher</source>
+        <translation>Filter by teacher</translation>
+    </message>
+    <message>
+        <source>New student…</source>
+        <translation>New student…</translation>
+    </message>
+    <message>
+        <source>Student list</source>
+        <translation>Student list</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n student(s)</source>
+        <translation>
+            <numerusform>%n student</numerusform>
+            <numerusform>%n students</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TermTab</name>
+    <message>
+        <source>Term to edit</source>
+        <translation>Term to edit</translation>
+    </message>
+    <message>
+        <source>New term</source>
+        <translation>New term</translation>
+    </message>
+    <message>
+        <source>Term:</source>
+        <translation>Term:</translation>
+    </message>
+    <message>
+        <source>Term name</source>
+        <translation>Term name</translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation>First day</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>Last day</translation>
+    </message>
+    <message>
+        <source>Holidays and make-up workdays</source>
+        <translation>Holidays and make-up workdays</translation>
+    </message>
+    <message>
+        <source>Save term</source>
+        <translation>Save term</translation>
+    </message>
+    <message>
+        <source>Enter the first and last day of the term first.</source>
+        <translation>Enter the first and last day of the term first.</translation>
+    </message>
+</context>
+<context>
+    <name>UserDialog</name>
+    <message>
+        <source>Add user</source>
+        <translation>Add user</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>Display name</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Create</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Cannot save</source>
+        <translation>Cannot save</translation>
+    </message>
+</context>
+<context>
+    <name>UsersTab</name>
+    <message>
+        <source>User name</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>Display name</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Users</translation>
+    </message>
+    <message>
+        <source>Add user…</source>
+        <translation>Add user…</translation>
+    </message>
+    <message>
+        <source>Reset password…</source>
+        <translation>Reset password…</translation>
+    </message>
+    <message>
+        <source>Enable / disable</source>
+        <translation>Enable / disable</translation>
+    </message>
+    <message>
+        <source>Change role…</source>
+        <translation>Change role…</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>Reset password</source>
+        <translation>Reset password</translation>
+    </message>
+    <message>
+        <source>New password for {name}:</source>
+        <translation>New password for {name}:</translation>
+    </message>
+    <message>
+        <source>Change role</source>
+        <translation>Change role</translation>
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation>Role:</translation>
+    </message>
+</context>
+</TS>

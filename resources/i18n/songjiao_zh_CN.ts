@@ -1,0 +1,2486 @@
+<?xml version='1.0' encoding='utf-8'?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>App</name>
+    <message>
+        <source>Cannot open the database</source>
+        <translation>无法打开数据库</translation>
+    </message>
+    <message>
+        <source>Cannot restore</source>
+        <translation>无法恢复</translation>
+    </message>
+</context>
+<context>
+    <name>AssignmentsTab</name>
+    <message>
+        <source>Teacher</source>
+        <translation>教师</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>任教角色</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>Assigned teachers</source>
+        <translation>负责教师</translation>
+    </message>
+    <message>
+        <source>Teacher to assign</source>
+        <translation>要安排的教师</translation>
+    </message>
+    <message>
+        <source>Teaching role</source>
+        <translation>任教角色</translation>
+    </message>
+    <message>
+        <source>Assign</source>
+        <translation>安排</translation>
+    </message>
+    <message>
+        <source>End assignment</source>
+        <translation>结束安排</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsTab</name>
+    <message>
+        <source>Made on</source>
+        <translation>备份时间</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>Make a backup now</source>
+        <translation>立即备份</translation>
+    </message>
+    <message>
+        <source>Restore selected backup…</source>
+        <translation>恢复所选备份…</translation>
+    </message>
+    <message>
+        <source>Restore from a file…</source>
+        <translation>从文件恢复…</translation>
+    </message>
+    <message>
+        <source>Restore from a file</source>
+        <translation>从文件恢复</translation>
+    </message>
+    <message>
+        <source>Songjiao database (*.sqlite3)</source>
+        <translation>送教数据库 (*.sqlite3)</translation>
+    </message>
+    <message>
+        <source>Cannot restore</source>
+        <translation>无法恢复</translation>
+    </message>
+    <message>
+        <source>This file cannot be restored. Nothing was changed.</source>
+        <translation>此文件无法恢复，数据未做任何改动。</translation>
+    </message>
+    <message>
+        <source>Restore backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <source>Replace the current records with this backup? Everything entered since it was made will be gone. A copy of the current database is kept first. You will need to log in again.</source>
+        <translation>用这份备份替换当前记录吗？备份之后录入的内容都将丢失。恢复前会先保留当前数据库的副本。恢复后需要重新登录。</translation>
+    </message>
+</context>
+<context>
+    <name>BasicInfoTab</name>
+    <message>
+        <source>Student code</source>
+        <translation>学生编号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Not given</source>
+        <translation>未填写</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <source>Ethnicity</source>
+        <translation>民族</translation>
+    </message>
+    <message>
+        <source>ID document</source>
+        <translation>身份证件类型</translation>
+    </message>
+    <message>
+        <source>Reveal</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Reveal ID and certificate numbers</source>
+        <translation>显示完整的证件号码</translation>
+    </message>
+    <message>
+        <source>Show the full numbers (the access is recorded)</source>
+        <translation>显示完整号码（查看行为会被记录）</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <source>School roll number</source>
+        <translation>学籍号</translation>
+    </message>
+    <message>
+        <source>Registered residence</source>
+        <translation>户籍地</translation>
+    </message>
+    <message>
+        <source>Home address</source>
+        <translation>现住址</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>Enrolled on</source>
+        <translation>入学日期</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>年级班级</translation>
+    </message>
+    <message>
+        <source>Placement</source>
+        <translation>安置方式</translation>
+    </message>
+    <message>
+        <source>Disability category</source>
+        <translation>残疾类别</translation>
+    </message>
+    <message>
+        <source>Disability grade</source>
+        <translation>残疾等级</translation>
+    </message>
+    <message>
+        <source>Disability certificate number</source>
+        <translation>残疾人证号</translation>
+    </message>
+    <message>
+        <source>Certificate issued on</source>
+        <translation>发证日期</translation>
+    </message>
+    <message>
+        <source>Certificate valid until</source>
+        <translation>证件有效期至</translation>
+    </message>
+    <message>
+        <source>Diagnosis</source>
+        <translation>诊断情况</translation>
+    </message>
+    <message>
+        <source>Diagnosing hospital</source>
+        <translation>诊断医院</translation>
+    </message>
+    <message>
+        <source>Diagnosis date</source>
+        <translation>诊断日期</translation>
+    </message>
+    <message>
+        <source>Expert committee opinion</source>
+        <translation>专家委员会安置意见</translation>
+    </message>
+    <message>
+        <source>Committee date</source>
+        <translation>评估日期</translation>
+    </message>
+    <message>
+        <source>Left-behind child</source>
+        <translation>留守儿童</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>Orphan</source>
+        <translation>孤儿</translation>
+    </message>
+    <message>
+        <source>Safety notes</source>
+        <translation>安全注意事项</translation>
+    </message>
+    <message>
+        <source>Enrolment status</source>
+        <translation>学籍状态</translation>
+    </message>
+    <message>
+        <source>Status since</source>
+        <translation>状态起始日期</translation>
+    </message>
+    <message>
+        <source>Family consent signed on</source>
+        <translation>家庭自愿书签署日期</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Please check: </source>
+        <translation>请核对：</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarTable</name>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Term calendar: holidays and make-up workdays</source>
+        <translation>学期校历：节假日与调休上班日</translation>
+    </message>
+    <message>
+        <source>Fill in statutory holidays</source>
+        <translation>填入法定节假日</translation>
+    </message>
+    <message>
+        <source>Add day</source>
+        <translation>添加日期</translation>
+    </message>
+    <message>
+        <source>Remove day</source>
+        <translation>删除日期</translation>
+    </message>
+    <message>
+        <source>Kind of day</source>
+        <translation>日期类型</translation>
+    </message>
+</context>
+<context>
+    <name>ComplianceModel</name>
+    <message>
+        <source>Student</source>
+        <translation>学生</translation>
+    </message>
+    <message>
+        <source>Weeks met: {met} of {due}; make-ups owed: {owed}</source>
+        <translation>达标周数：{met}/{due}；待补送：{owed} 次</translation>
+    </message>
+    <message>
+        <source>Visits counted: {n} of {required}</source>
+        <translation>已计入送教：{n}/{required} 次</translation>
+    </message>
+</context>
+<context>
+    <name>CompliancePage</name>
+    <message>
+        <source>Visit rule compliance</source>
+        <translation>送教达标情况</translation>
+    </message>
+    <message>
+        <source>Term</source>
+        <translation>学期</translation>
+    </message>
+    <message>
+        <source>Whole school</source>
+        <translation>全校</translation>
+    </message>
+    <message>
+        <source>Teacher</source>
+        <translation>教师</translation>
+    </message>
+    <message>
+        <source>Term:</source>
+        <translation>学期：</translation>
+    </message>
+    <message>
+        <source>Compliance grid: students by weeks</source>
+        <translation>达标表：学生 × 教学周</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n student(s)</source>
+        <translation>
+            <numerusform>%n 名学生</numerusform></translation>
+    </message>
+    <message>
+        <source>make-ups owed: {owed}</source>
+        <translation>待补送：{owed} 次</translation>
+    </message>
+</context>
+<context>
+    <name>EditorLabels</name>
+    <message>
+        <source>Perception</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Gross motor</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Fine motor</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Language and communication</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cognition</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Social interaction</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Self-care</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Emotion and behaviour</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Life Chinese</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Life mathematics</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Life adaptation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Work skills</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Singing, games and rhythm</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Drawing and handicraft</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sport and health</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Rehabilitation training</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Information technology</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Arts and leisure</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>O: observation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>W: work sample</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>T: test</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>V: oral</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>P: performance</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>P: passed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>C: continue</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>D: dropped</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>S: simplified</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>E: extended</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>0: not yet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>1: with full help</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>2: with some help</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>3: independently</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>In force</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reviewed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>提交时间</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Resubmitted</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Family or child (excused)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>School or teacher (make-up owed)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>WeChat</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Home visit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Visit notice</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Caregiver training</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Introduction</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New content / training</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Practice</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Home extension</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>FirstRunWizard</name>
+    <message>
+        <source>Welcome to Songjiao</source>
+        <translation>欢迎使用送教上门管理系统</translation>
+    </message>
+    <message>
+        <source>Next &gt;</source>
+        <translation>下一步 &gt;</translation>
+    </message>
+    <message>
+        <source>&lt; Back</source>
+        <translation>&lt; 上一步</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Welcome</source>
+        <translation>欢迎</translation>
+    </message>
+    <message>
+        <source>Songjiao keeps the records of home-delivered teaching (送教上门).</source>
+        <translation>本系统用于记录送教上门工作的各项档案。</translation>
+    </message>
+    <message>
+        <source>Set up my school</source>
+        <translation>设置我的学校</translation>
+    </message>
+    <message>
+        <source>Open the demo school (sample records to try things out)</source>
+        <translation>打开演示学校（用示例数据先试一试）</translation>
+    </message>
+    <message>
+        <source>Your school</source>
+        <translation>学校信息</translation>
+    </message>
+    <message>
+        <source>The name appears on every printed page.</source>
+        <translation>学校名称会印在每一页打印材料上。</translation>
+    </message>
+    <message>
+        <source>School name</source>
+        <translation>学校名称</translation>
+    </message>
+    <message>
+        <source>School code (optional)</source>
+        <translation>学校代码（可不填）</translation>
+    </message>
+    <message>
+        <source>The first term</source>
+        <translation>第一个学期</translation>
+    </message>
+    <message>
+        <source>Weeks with a holiday on every school day are not teaching weeks. The statutory holidays are filled in; change them to your school's calendar.</source>
+        <translation>整周都放假的周不算教学周。已填入法定节假日，请按本校校历修改。</translation>
+    </message>
+    <message>
+        <source>Term name</source>
+        <translation>学期名称</translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation>开学日期</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <source>Holidays and make-up workdays</source>
+        <translation>节假日与调休上班日</translation>
+    </message>
+    <message>
+        <source>The visit rule</source>
+        <translation>送教要求</translation>
+    </message>
+    <message>
+        <source>Usually at least one visit a week of two lessons; set your province's rule.</source>
+        <translation>通常为每周至少送教 1 次、每次 2 课时；请按本省规定设置。</translation>
+    </message>
+    <message>
+        <source>The first administrator</source>
+        <translation>首位管理员</translation>
+    </message>
+    <message>
+        <source>This account manages users, settings and backups.</source>
+        <translation>此账号负责管理用户、设置和备份。</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>显示名称</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Repeat the password</source>
+        <translation>再次输入密码</translation>
+    </message>
+    <message>
+        <source>Enter the first and last day of the term first.</source>
+        <translation>请先填写学期的开学和结束日期。</translation>
+    </message>
+    <message>
+        <source>Cannot build the demo</source>
+        <translation>无法生成演示学校</translation>
+    </message>
+    <message>
+        <source>Demo school ready</source>
+        <translation>演示学校已生成</translation>
+    </message>
+    <message>
+        <source>Log in with one of these demo accounts (user / password):</source>
+        <translation>可用以下演示账号登录（用户名 / 密码）：</translation>
+    </message>
+</context>
+<context>
+    <name>FormDialog</name>
+    <message>
+        <source>OK</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>GoalBankPicker</name>
+    <message>
+        <source>Goal bank</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>All domains and subjects</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Domain</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Search goal texts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Domain:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Goal / objectives</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Goals in the bank</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add this goal</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>The goal bank is empty. The academic affairs office can load the standard goals in Settings.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n goal(s) shown.</source>
+        <translation type="unfinished">
+            <numerusform />
+        </translation>
+    </message>
+</context>
+<context>
+    <name>GoalsPanel</name>
+    <message>
+        <source>Goal / objective</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Domain / method</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Criterion</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Latest result</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Goals and objectives</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>From the &amp;goal bank…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New goal…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add &amp;objective…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Record &amp;review…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New goal</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Domain</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Goal</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Objective</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New objective</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Objective</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;End</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Criterion</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Method</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Review</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Result</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Delete this goal and its objectives?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Delete this objective?</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>GuardianDialog</name>
+    <message>
+        <source>Edit guardian</source>
+        <translation>编辑监护人</translation>
+    </message>
+    <message>
+        <source>Add guardian</source>
+        <translation>添加监护人</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Relation</source>
+        <translation>与学生关系</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>Second phone</source>
+        <translation>备用电话</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Lives with the child</source>
+        <translation>与学生同住</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>Primary guardian</source>
+        <translation>主要监护人</translation>
+    </message>
+    <message>
+        <source>Emergency contact</source>
+        <translation>紧急联系人</translation>
+    </message>
+    <message>
+        <source>Delegated care from</source>
+        <translation>委托照护开始</translation>
+    </message>
+    <message>
+        <source>Delegated care until</source>
+        <translation>委托照护结束</translation>
+    </message>
+    <message>
+        <source>School told in writing on</source>
+        <translation>书面告知学校日期</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Cannot save</source>
+        <translation>无法保存</translation>
+    </message>
+</context>
+<context>
+    <name>GuardiansTab</name>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Relation</source>
+        <translation>与学生关系</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>Primary</source>
+        <translation>主要</translation>
+    </message>
+    <message>
+        <source>Emergency contact</source>
+        <translation>紧急联系人</translation>
+    </message>
+    <message>
+        <source>Lives with the child</source>
+        <translation>与学生同住</translation>
+    </message>
+    <message>
+        <source>Guardians</source>
+        <translation>监护人</translation>
+    </message>
+    <message>
+        <source>Add guardian…</source>
+        <translation>添加监护人…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>Delete guardian</source>
+        <translation>删除监护人</translation>
+    </message>
+    <message>
+        <source>Delete this guardian?</source>
+        <translation>确定删除这位监护人吗？</translation>
+    </message>
+</context>
+<context>
+    <name>HomePage</name>
+    <message>
+        <source>This week</source>
+        <translation>本周</translation>
+    </message>
+    <message>
+        <source>My students this week</source>
+        <translation>本周我的学生</translation>
+    </message>
+    <message>
+        <source>Students behind the visit rule</source>
+        <translation>未达送教要求的学生</translation>
+    </message>
+    <message>
+        <source>Student</source>
+        <translation>学生</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>送教次数</translation>
+    </message>
+    <message>
+        <source>Make-ups owed</source>
+        <translation>待补送</translation>
+    </message>
+    <message>
+        <source>Teachers</source>
+        <translation>送教教师</translation>
+    </message>
+    <message>
+        <source>No term is set up yet. Ask the administrator to add one in Settings.</source>
+        <translation>还没有设置学期，请管理员在“设置”中添加。</translation>
+    </message>
+    <message>
+        <source>Everyone is on track.</source>
+        <translation>所有学生都已达标。</translation>
+    </message>
+</context>
+<context>
+    <name>IepEditor</name>
+    <message>
+        <source>IEP editor</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Write the IEP for this term</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+S)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>IEP sections</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Assessment &amp;tool</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Assessment &amp;date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Assess&amp;or</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Score</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Maximum</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Assessment scores per domain</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Assessment</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Strengths</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Needs</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Guardian expectations</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Present level</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Goals and objectives</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Subjects</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Visits per week</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Lessons per visit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Related services</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Family cooperation and caregiver training</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Subjects:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Teacher signed &amp;on</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Guardian signed on</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;School signed on</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Review date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Review &amp;summary</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Signatures and review</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No term is set up yet.</source>
+        <translation>还没有设置学期。</translation>
+    </message>
+    <message>
+        <source>No IEP for this term yet.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>IEP, {term}: {status}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Put in &amp;force</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Mark re&amp;viewed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Archive</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>Teacher</source>
+        <translation>教师</translation>
+    </message>
+    <message>
+        <source>Academic affairs</source>
+        <translation>教务处</translation>
+    </message>
+    <message>
+        <source>School leader</source>
+        <translation>学校领导</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>在读</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Returned to school</source>
+        <translation>返校就读</translation>
+    </message>
+    <message>
+        <source>Transferred</source>
+        <translation>转出</translation>
+    </message>
+    <message>
+        <source>Graduated</source>
+        <translation>毕业</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <source>At home</source>
+        <translation>在家</translation>
+    </message>
+    <message>
+        <source>Welfare home</source>
+        <translation>福利院</translation>
+    </message>
+    <message>
+        <source>Rehabilitation centre</source>
+        <translation>康复机构</translation>
+    </message>
+    <message>
+        <source>Remote</source>
+        <translation>远程</translation>
+    </message>
+    <message>
+        <source>Visual</source>
+        <translation>视力残疾</translation>
+    </message>
+    <message>
+        <source>Hearing</source>
+        <translation>听力残疾</translation>
+    </message>
+    <message>
+        <source>Speech</source>
+        <translation>言语残疾</translation>
+    </message>
+    <message>
+        <source>Physical</source>
+        <translation>肢体残疾</translation>
+    </message>
+    <message>
+        <source>Intellectual</source>
+        <translation>智力残疾</translation>
+    </message>
+    <message>
+        <source>Mental</source>
+        <translation>精神残疾</translation>
+    </message>
+    <message>
+        <source>Multiple</source>
+        <translation>多重残疾</translation>
+    </message>
+    <message>
+        <source>Grade 1 (profound)</source>
+        <translation>一级（极重度）</translation>
+    </message>
+    <message>
+        <source>Grade 2 (severe)</source>
+        <translation>二级（重度）</translation>
+    </message>
+    <message>
+        <source>Grade 3 (moderate)</source>
+        <translation>三级（中度）</translation>
+    </message>
+    <message>
+        <source>Grade 4 (mild)</source>
+        <translation>四级（轻度）</translation>
+    </message>
+    <message>
+        <source>Parent</source>
+        <translation>父母</translation>
+    </message>
+    <message>
+        <source>Grandparent</source>
+        <translation>祖父母/外祖父母</translation>
+    </message>
+    <message>
+        <source>Elder sibling</source>
+        <translation>兄姐</translation>
+    </message>
+    <message>
+        <source>Temporary guardian</source>
+        <translation>临时监护人</translation>
+    </message>
+    <message>
+        <source>Delegated caregiver</source>
+        <translation>委托照护人</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Resident ID card</source>
+        <translation>居民身份证</translation>
+    </message>
+    <message>
+        <source>Household register</source>
+        <translation>户口簿</translation>
+    </message>
+    <message>
+        <source>Passport</source>
+        <translation>护照</translation>
+    </message>
+    <message>
+        <source>Main teacher</source>
+        <translation>主教</translation>
+    </message>
+    <message>
+        <source>Assistant teacher</source>
+        <translation>副教</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>按周</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>按月</translation>
+    </message>
+    <message>
+        <source>Holiday</source>
+        <translation>放假</translation>
+    </message>
+    <message>
+        <source>Make-up workday</source>
+        <translation>调休上班</translation>
+    </message>
+    <message>
+        <source>Met</source>
+        <translation>已达标</translation>
+    </message>
+    <message>
+        <source>Met by make-up</source>
+        <translation>补送达标</translation>
+    </message>
+    <message>
+        <source>Missed, make-up owed</source>
+        <translation>未送，需补送</translation>
+    </message>
+    <message>
+        <source>Missed, excused</source>
+        <translation>未送，已说明</translation>
+    </message>
+    <message>
+        <source>Holiday / not teaching</source>
+        <translation>放假/非教学周</translation>
+    </message>
+    <message>
+        <source>Future</source>
+        <translation>未到</translation>
+    </message>
+</context>
+<context>
+    <name>LanguageTab</name>
+    <message>
+        <source>Language</source>
+        <translation>界面语言</translation>
+    </message>
+    <message>
+        <source>Apply language</source>
+        <translation>应用语言</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <source>Log in to Songjiao</source>
+        <translation>登录送教上门管理系统</translation>
+    </message>
+    <message>
+        <source>Songjiao</source>
+        <translation>送教上门管理系统</translation>
+    </message>
+    <message>
+        <source>&amp;Who are you?</source>
+        <translation>请选择您的账号(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Songjiao — home-delivered teaching</source>
+        <translation>送教上门管理系统</translation>
+    </message>
+    <message>
+        <source>Navigation</source>
+        <translation>导航</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>有未保存的修改</translation>
+    </message>
+    <message>
+        <source>Save the changes before leaving this record?</source>
+        <translation>离开前保存对这条记录的修改吗？</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>新建(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Switch &amp;user…</source>
+        <translation>切换用户(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>查找(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>查看(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About Songjiao</source>
+        <translation>关于送教上门管理系统(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About Songjiao</source>
+        <translation>关于送教上门管理系统</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Songjiao {version}&lt;/h3&gt;&lt;p&gt;Records for home-delivered teaching (送教上门): students, IEPs, monthly plans, visits and the visit rule.&lt;/p&gt;&lt;p&gt;Your data stays on this computer.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;送教上门管理系统 {version}&lt;/h3&gt;&lt;p&gt;管理送教上门的学生档案、个别化教育计划、月送教计划、送教记录及送教要求达标情况。&lt;/p&gt;&lt;p&gt;所有数据只保存在本机。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>User: {name} ({role})</source>
+        <translation>当前用户：{name}（{role}）</translation>
+    </message>
+    <message>
+        <source>Database: {path}</source>
+        <translation>数据库：{path}</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>正在处理…</translation>
+    </message>
+    <message>
+        <source>Something went wrong</source>
+        <translation>出现问题</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <source>This IEP is archived and can no longer be changed.</source>
+        <translation>此个别化教育计划已归档，不能再修改。</translation>
+    </message>
+    <message>
+        <source>The IEP cannot move to that status from here.</source>
+        <translation>个别化教育计划不能从当前状态转到该状态。</translation>
+    </message>
+    <message>
+        <source>Only the academic affairs office archives IEPs.</source>
+        <translation>只有教务处可以归档个别化教育计划。</translation>
+    </message>
+    <message>
+        <source>This date is far outside the term.</source>
+        <translation>此日期远在学期之外。</translation>
+    </message>
+    <message>
+        <source>A domain is scored twice.</source>
+        <translation>有领域被重复评分。</translation>
+    </message>
+    <message>
+        <source>A score is above its maximum.</source>
+        <translation>有分数超过了满分。</translation>
+    </message>
+    <message>
+        <source>The date must lie within the term.</source>
+        <translation>日期必须在学期之内。</translation>
+    </message>
+    <message>
+        <source>The objective ends before it starts.</source>
+        <translation>目标的结束日期早于开始日期。</translation>
+    </message>
+    <message>
+        <source>A review cannot be dated in the future.</source>
+        <translation>评估日期不能晚于今天。</translation>
+    </message>
+    <message>
+        <source>The review date is far outside the term.</source>
+        <translation>评估日期远在学期之外。</translation>
+    </message>
+    <message>
+        <source>Only the office removes goal bank items added by others.</source>
+        <translation>他人添加的目标库条目只能由教务处删除。</translation>
+    </message>
+    <message>
+        <source>School leaders read plans but do not write them.</source>
+        <translation>学校领导可以查看计划，但不能编写。</translation>
+    </message>
+    <message>
+        <source>Only the plan's author submits it.</source>
+        <translation>只有计划的编写人可以提交。</translation>
+    </message>
+    <message>
+        <source>This plan is already waiting for a decision.</source>
+        <translation>此计划已在等待审批。</translation>
+    </message>
+    <message>
+        <source>This plan is already approved.</source>
+        <translation>此计划已审批通过。</translation>
+    </message>
+    <message>
+        <source>Only the academic affairs office approves or returns plans.</source>
+        <translation>只有教务处可以审批或退回计划。</translation>
+    </message>
+    <message>
+        <source>Nobody approves their own plan.</source>
+        <translation>不能审批自己的计划。</translation>
+    </message>
+    <message>
+        <source>This plan is not waiting for a decision.</source>
+        <translation>此计划不在待审批状态。</translation>
+    </message>
+    <message>
+        <source>The teacher changed this plan after you opened it. Reload and read it again.</source>
+        <translation>您打开后教师又修改了此计划，请刷新后重新阅读。</translation>
+    </message>
+    <message>
+        <source>Say what to change when returning a plan.</source>
+        <translation>退回计划时请写明需要修改的内容。</translation>
+    </message>
+    <message>
+        <source>This record is finished and locked: make an amendment.</source>
+        <translation>此记录已完成并锁定，如需更正请添加更正记录。</translation>
+    </message>
+    <message>
+        <source>Give a reason for the amendment.</source>
+        <translation>请填写更正原因。</translation>
+    </message>
+    <message>
+        <source>Give the reason for the cancellation.</source>
+        <translation>请填写取消原因。</translation>
+    </message>
+    <message>
+        <source>This field is required.</source>
+        <translation>此项必填。</translation>
+    </message>
+    <message>
+        <source>This text is too long (at most {max_len} characters).</source>
+        <translation>内容过长（最多 {max_len} 个字）。</translation>
+    </message>
+    <message>
+        <source>Not a date: use YYYY-MM-DD, e.g. 2026-09-01.</source>
+        <translation>日期格式不对，请按“年-月-日”填写，如 2026-09-01。</translation>
+    </message>
+    <message>
+        <source>Not a time: use HH:MM, e.g. 09:30.</source>
+        <translation>时间格式不对，请按“时:分”填写，如 09:30。</translation>
+    </message>
+    <message>
+        <source>Enter a whole number.</source>
+        <translation>请输入整数。</translation>
+    </message>
+    <message>
+        <source>Enter a number.</source>
+        <translation>请输入数字。</translation>
+    </message>
+    <message>
+        <source>Enter a number between {low} and {high}.</source>
+        <translation>请输入 {low} 到 {high} 之间的数。</translation>
+    </message>
+    <message>
+        <source>Choose one of the offered values.</source>
+        <translation>请从列出的选项中选择。</translation>
+    </message>
+    <message>
+        <source>Not a month: use YYYY-MM.</source>
+        <translation>月份格式不对，请按“年-月”填写，如 2026-11。</translation>
+    </message>
+    <message>
+        <source>The form sent a field the program does not know.</source>
+        <translation>表单中有程序无法识别的字段。</translation>
+    </message>
+    <message>
+        <source>Wrong user name or password.</source>
+        <translation>用户名或密码错误。</translation>
+    </message>
+    <message>
+        <source>The password needs at least 6 characters.</source>
+        <translation>密码至少需要 6 个字符。</translation>
+    </message>
+    <message>
+        <source>The current password is wrong.</source>
+        <translation>当前密码不正确。</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
+        <source>This user name is taken.</source>
+        <translation>此用户名已被使用。</translation>
+    </message>
+    <message>
+        <source>The school must keep at least one active administrator.</source>
+        <translation>学校至少要保留一名启用的管理员。</translation>
+    </message>
+    <message>
+        <source>The user does not exist or is disabled.</source>
+        <translation>该用户不存在或已停用。</translation>
+    </message>
+    <message>
+        <source>Your role does not allow this.</source>
+        <translation>您的角色无权进行此操作。</translation>
+    </message>
+    <message>
+        <source>School leaders can read records but not change them.</source>
+        <translation>学校领导可以查看记录，但不能修改。</translation>
+    </message>
+    <message>
+        <source>Someone else saved this record first. Reload and try again.</source>
+        <translation>他人已先保存了这条记录，请刷新后重试。</translation>
+    </message>
+    <message>
+        <source>The change breaks a database rule.</source>
+        <translation>此修改不符合数据规则。</translation>
+    </message>
+    <message>
+        <source>This database already holds a school.</source>
+        <translation>此数据库中已有学校。</translation>
+    </message>
+    <message>
+        <source>The school is not set up yet.</source>
+        <translation>学校尚未设置。</translation>
+    </message>
+    <message>
+        <source>The student does not exist or was deleted.</source>
+        <translation>该学生不存在或已删除。</translation>
+    </message>
+    <message>
+        <source>This student code is already used.</source>
+        <translation>此学生编号已被使用。</translation>
+    </message>
+    <message>
+        <source>The birth date is in the future.</source>
+        <translation>出生日期晚于今天。</translation>
+    </message>
+    <message>
+        <source>Enrolment is before the birth date.</source>
+        <translation>入学日期早于出生日期。</translation>
+    </message>
+    <message>
+        <source>Roll data is kept by the academic affairs office.</source>
+        <translation>学籍信息由教务处维护。</translation>
+    </message>
+    <message>
+        <source>Delegated care ends before it starts.</source>
+        <translation>委托照护的结束日期早于开始日期。</translation>
+    </message>
+    <message>
+        <source>Not a phone number.</source>
+        <translation>不是有效的电话号码。</translation>
+    </message>
+    <message>
+        <source>This guardian belongs to another student.</source>
+        <translation>这位监护人属于其他学生。</translation>
+    </message>
+    <message>
+        <source>Only a teacher can be assigned.</source>
+        <translation>只能安排教师。</translation>
+    </message>
+    <message>
+        <source>The pause ends before it starts.</source>
+        <translation>暂停的结束日期早于开始日期。</translation>
+    </message>
+    <message>
+        <source>The term must end after it starts.</source>
+        <translation>学期结束日期必须晚于开学日期。</translation>
+    </message>
+    <message>
+        <source>A term cannot be longer than a year.</source>
+        <translation>一个学期不能超过一年。</translation>
+    </message>
+    <message>
+        <source>This term is locked; unlock it first.</source>
+        <translation>此学期已锁定，请先解锁。</translation>
+    </message>
+    <message>
+        <source>No term is set up yet.</source>
+        <translation>还没有设置学期。</translation>
+    </message>
+    <message>
+        <source>The term does not exist.</source>
+        <translation>该学期不存在。</translation>
+    </message>
+    <message>
+        <source>A calendar day lies outside the term.</source>
+        <translation>校历中有日期不在学期内。</translation>
+    </message>
+    <message>
+        <source>A calendar day is listed twice.</source>
+        <translation>校历中有日期重复。</translation>
+    </message>
+    <message>
+        <source>Weights must be non-negative numbers.</source>
+        <translation>权重必须是非负数。</translation>
+    </message>
+    <message>
+        <source>The backup copy failed its check.</source>
+        <translation>备份副本未通过校验。</translation>
+    </message>
+    <message>
+        <source>There is no database to back up yet.</source>
+        <translation>还没有可备份的数据库。</translation>
+    </message>
+    <message>
+        <source>This file cannot be restored. Nothing was changed.</source>
+        <translation>此文件无法恢复，数据未做任何改动。</translation>
+    </message>
+    <message>
+        <source>This database was written by a newer version of Songjiao. Please update the program. Nothing was changed.</source>
+        <translation>此数据库由更新版本的送教系统创建，请先升级程序。数据未做任何改动。</translation>
+    </message>
+    <message>
+        <source>This file is not a Songjiao database. Nothing was changed.</source>
+        <translation>此文件不是送教系统的数据库，未做任何改动。</translation>
+    </message>
+    <message>
+        <source>Upgrading the database failed. Nothing was changed.</source>
+        <translation>数据库升级失败，数据未做任何改动。</translation>
+    </message>
+    <message>
+        <source>The ID number should have 18 characters.</source>
+        <translation>身份证号应为 18 位。</translation>
+    </message>
+    <message>
+        <source>The birth date inside the ID number is not valid.</source>
+        <translation>身份证号中的出生日期无效。</translation>
+    </message>
+    <message>
+        <source>The ID number's check digit is wrong.</source>
+        <translation>身份证号的校验位不正确。</translation>
+    </message>
+    <message>
+        <source>The disability certificate number should have 20 characters.</source>
+        <translation>残疾人证号应为 20 位。</translation>
+    </message>
+    <message>
+        <source>The certificate number does not start with the ID number.</source>
+        <translation>残疾人证号的前 18 位与身份证号不一致。</translation>
+    </message>
+    <message>
+        <source>The certificate's category digit differs from the disability category.</source>
+        <translation>残疾人证号中的类别位与残疾类别不一致。</translation>
+    </message>
+    <message>
+        <source>The certificate's grade digit differs from the disability grade.</source>
+        <translation>残疾人证号中的等级位与残疾等级不一致。</translation>
+    </message>
+    <message>
+        <source>The certificate number's check digit is wrong.</source>
+        <translation>残疾人证号的校验位不正确。</translation>
+    </message>
+    <message>
+        <source>The disability certificate has expired.</source>
+        <translation>残疾人证已过有效期。</translation>
+    </message>
+    <message>
+        <source>The child is outside the usual service age (6–15).</source>
+        <translation>学生年龄不在通常的送教年龄（6–15 岁）内。</translation>
+    </message>
+    <message>
+        <source>The phone number looks wrong.</source>
+        <translation>电话号码看起来不正确。</translation>
+    </message>
+    <message>
+        <source>Holiday: not a teaching week.</source>
+        <translation>放假：非教学周。</translation>
+    </message>
+    <message>
+        <source>Not enrolled in this week.</source>
+        <translation>本周不在籍。</translation>
+    </message>
+    <message>
+        <source>Paused.</source>
+        <translation>暂停送教。</translation>
+    </message>
+    <message>
+        <source>Visited as the rule requires.</source>
+        <translation>已按要求送教。</translation>
+    </message>
+    <message>
+        <source>This week is still running or ahead.</source>
+        <translation>本周尚未结束或还没到。</translation>
+    </message>
+    <message>
+        <source>Missed, then made up.</source>
+        <translation>曾未送，已补送。</translation>
+    </message>
+    <message>
+        <source>Cancelled by the family (excused).</source>
+        <translation>家庭原因取消（已说明）。</translation>
+    </message>
+    <message>
+        <source>Cancelled by the school: a make-up is owed.</source>
+        <translation>学校原因取消，需要补送。</translation>
+    </message>
+    <message>
+        <source>A visit took place but with too few lessons.</source>
+        <translation>已送教，但课时不足。</translation>
+    </message>
+    <message>
+        <source>Fewer visits than the rule requires.</source>
+        <translation>送教次数少于要求。</translation>
+    </message>
+    <message>
+        <source>No visit this week: a make-up is owed.</source>
+        <translation>本周未送教，需要补送。</translation>
+    </message>
+    <message>
+        <source>Something went wrong: {error}</source>
+        <translation>出现问题：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>NewStudentDialog</name>
+    <message>
+        <source>New student</source>
+        <translation>新建学生</translation>
+    </message>
+    <message>
+        <source>Student code</source>
+        <translation>学生编号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>年级班级</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Cannot save</source>
+        <translation>无法保存</translation>
+    </message>
+</context>
+<context>
+    <name>Page</name>
+    <message>
+        <source>Cannot do that</source>
+        <translation>无法完成操作</translation>
+    </message>
+</context>
+<context>
+    <name>Pages</name>
+    <message>
+        <source>Compliance</source>
+        <translation>达标情况</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>本周</translation>
+    </message>
+    <message>
+        <source>Plans waiting for approval</source>
+        <translation>待审批的月计划</translation>
+    </message>
+    <message>
+        <source>Plans</source>
+        <translation>月计划</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>送教记录</translation>
+    </message>
+    <message>
+        <source>IEP</source>
+        <translation>个别化教育计划</translation>
+    </message>
+    <message>
+        <source>Monthly plans</source>
+        <translation>月送教计划</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>家校联系</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Students</source>
+        <translation>学生</translation>
+    </message>
+</context>
+<context>
+    <name>PausesTab</name>
+    <message>
+        <source>From</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Pauses</source>
+        <translation>暂停送教</translation>
+    </message>
+    <message>
+        <source>Pause from</source>
+        <translation>暂停开始</translation>
+    </message>
+    <message>
+        <source>Pause until (empty: open)</source>
+        <translation>暂停结束（不填表示未定）</translation>
+    </message>
+    <message>
+        <source>Add pause</source>
+        <translation>添加暂停</translation>
+    </message>
+    <message>
+        <source>Remove pause</source>
+        <translation>删除暂停</translation>
+    </message>
+</context>
+<context>
+    <name>Placeholder</name>
+    <message>
+        <source>This part of Songjiao is not available in this version yet.</source>
+        <translation>此功能在当前版本中尚未提供。</translation>
+    </message>
+</context>
+<context>
+    <name>PlansWaiting</name>
+    <message>
+        <source>Student</source>
+        <translation>学生</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>Teacher</source>
+        <translation>教师</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>提交时间</translation>
+    </message>
+    <message>
+        <source>Plans waiting for approval</source>
+        <translation>待审批的月计划</translation>
+    </message>
+</context>
+<context>
+    <name>RecordEditor</name>
+    <message>
+        <source>Unsaved changes from {when} were kept. Restore them?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Someone else saved this record while you were editing. Your changes are still here: copy what you need, then reload.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>有未保存的修改</translation>
+    </message>
+    <message>
+        <source>This record has changes that are not saved. Save them before closing?</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>RuleFields</name>
+    <message>
+        <source>Rule period</source>
+        <translation>考核周期</translation>
+    </message>
+    <message>
+        <source>Visits per period</source>
+        <translation>每周期送教次数</translation>
+    </message>
+    <message>
+        <source>Lessons (课时) per visit</source>
+        <translation>每次课时数</translation>
+    </message>
+    <message>
+        <source>Minutes per lesson</source>
+        <translation>每课时分钟数</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>可不填</translation>
+    </message>
+    <message>
+        <source>Yearly minimum lessons</source>
+        <translation>每年最少课时</translation>
+    </message>
+</context>
+<context>
+    <name>SchoolTab</name>
+    <message>
+        <source>School name</source>
+        <translation>学校名称</translation>
+    </message>
+    <message>
+        <source>School code</source>
+        <translation>学校代码</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>Save school settings</source>
+        <translation>保存学校设置</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Settings sections</source>
+        <translation>设置分类</translation>
+    </message>
+    <message>
+        <source>School and visit rule</source>
+        <translation>学校与送教要求</translation>
+    </message>
+    <message>
+        <source>Term calendar</source>
+        <translation>学期校历</translation>
+    </message>
+    <message>
+        <source>Users and roles</source>
+        <translation>用户与角色</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>界面语言</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>Cannot save</source>
+        <translation>无法保存</translation>
+    </message>
+</context>
+<context>
+    <name>SignaturePad</name>
+    <message>
+        <source>Signature pad</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sign here</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not signed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Signed. Press Delete to clear.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Empty. Draw a signature with a mouse, pen or finger.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>StudentListModel</name>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>班级</translation>
+    </message>
+    <message>
+        <source>Disability</source>
+        <translation>残疾类别</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Teachers</source>
+        <translation>送教教师</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>证件号码</translation>
+    </message>
+</context>
+<context>
+    <name>StudentPage</name>
+    <message>
+        <source>← Students</source>
+        <translation>← 学生列表</translation>
+    </message>
+    <message>
+        <source>Back to the student list</source>
+        <translation>返回学生列表</translation>
+    </message>
+    <message>
+        <source>Student record sections</source>
+        <translation>学生档案分类</translation>
+    </message>
+    <message>
+        <source>Basic information</source>
+        <translation>基本情况</translation>
+    </message>
+    <message>
+        <source>Guardians</source>
+        <translation>监护人</translation>
+    </message>
+    <message>
+        <source>Teachers</source>
+        <translation>送教教师</translation>
+    </message>
+    <message>
+        <source>Pauses</source>
+        <translation>暂停送教</translation>
+    </message>
+</context>
+<context>
+    <name>StudentsPage</name>
+    <message>
+        <source>Students</source>
+        <translation>学生</translation>
+    </message>
+    <message>
+        <source>Search by name, code or class</source>
+        <translation>按姓名、编号或班级搜索</translation>
+    </message>
+    <message>
+        <source>Search students</source>
+        <translation>搜索学生</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Filter by status</source>
+        <translation>按状态筛选</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <source>Filter by disability category</source>
+        <translation>按残疾类别筛选</translation>
+    </message>
+    <message>
+        <source>All teachers</source>
+        <translation>全部教师</translation>
+    </message>
+    <message>
+        <source>Filter by teacher</source>
+        <translation>按教师筛选</translation>
+    </message>
+    <message>
+        <source>New student…</source>
+        <translation>新建学生…</translation>
+    </message>
+    <message>
+        <source>Student list</source>
+        <translation>学生列表</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n student(s)</source>
+        <translation>
+            <numerusform>%n 名学生</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>TermTab</name>
+    <message>
+        <source>Term to edit</source>
+        <translation>要编辑的学期</translation>
+    </message>
+    <message>
+        <source>New term</source>
+        <translation>新建学期</translation>
+    </message>
+    <message>
+        <source>Term:</source>
+        <translation>学期：</translation>
+    </message>
+    <message>
+        <source>Term name</source>
+        <translation>学期名称</translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation>开学日期</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <source>Holidays and make-up workdays</source>
+        <translation>节假日与调休上班日</translation>
+    </message>
+    <message>
+        <source>Save term</source>
+        <translation>保存学期</translation>
+    </message>
+    <message>
+        <source>Enter the first and last day of the term first.</source>
+        <translation>请先填写学期的开学和结束日期。</translation>
+    </message>
+</context>
+<context>
+    <name>UserDialog</name>
+    <message>
+        <source>Add user</source>
+        <translation>添加用户</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>显示名称</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Cannot save</source>
+        <translation>无法保存</translation>
+    </message>
+</context>
+<context>
+    <name>UsersTab</name>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>显示名称</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>在读</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Add user…</source>
+        <translation>添加用户…</translation>
+    </message>
+    <message>
+        <source>Reset password…</source>
+        <translation>重置密码…</translation>
+    </message>
+    <message>
+        <source>Enable / disable</source>
+        <translation>启用/停用</translation>
+    </message>
+    <message>
+        <source>Change role…</source>
+        <translation>更改角色…</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Reset password</source>
+        <translation>重置密码</translation>
+    </message>
+    <message>
+        <source>New password for {name}:</source>
+        <translation>{name} 的新密码：</translation>
+    </message>
+    <message>
+        <source>Change role</source>
+        <translation>更改角色</translation>
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation>角色：</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,121 @@
+"""The app's moves: real worker thread delivery, switching language, making and restoring a backup."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog
+
+from app.services import backup, students
+from app.services import school as school_service
+from app.services.context import ServiceContext
+from app.ui import i18n
+from app.ui.app import Controller
+from app.ui.dialogs.login import LoginDialog
+from app.ui.tasks import Cancelled, SyncRunner, ThreadRunner
+from tests.conftest import TODAY
+
+
+class ScriptedController(Controller):
+    """Logs in as ``username`` whenever the login dialog would be shown."""
+
+    def __init__(self, paths, username: str, password: str) -> None:
+        super().__init__(paths, SyncRunner(), today=TODAY)
+        self.username, self.password = username, password
+        self.logins = 0
+
+    def exec_dialog(self, dialog: QDialog) -> int:
+        assert isinstance(dialog, LoginDialog)
+        for row in range(dialog.users.count()):
+            if dialog.users.item(row).data(0x0100) == self.username:
+                dialog.users.setCurrentRow(row)
+        dialog.password.setText(self.password)
+        dialog.try_login()
+        self.logins += 1
+        return dialog.result()
+
+
+def test_worker_thread_delivers_on_the_main_thread(make_session, school, qtbot, english):
+    import threading
+
+    runner = ThreadRunner()
+    session = make_session(school.t1, runner)
+    seen: dict[str, object] = {}
+
+    def on_done(result):
+        seen["thread"] = threading.current_thread()
+        seen["result"] = result
+
+    with qtbot.waitSignal(runner.task_finished, timeout=5000):
+        session.read(students.count_students, on_done=on_done)
+    assert seen == {"thread": threading.main_thread(), "result": 2}
+
+    def slow(progress):
+        for step in range(1000):
+            progress.update(step, 1000)
+            progress.check()
+            threading.Event().wait(0.005)
+        return "finished"
+
+    errors: list[BaseException] = []
+    task = runner.submit(slow, with_progress=True, on_error=errors.append)
+    task.progress.cancel()
+    with qtbot.waitSignal(runner.task_finished, timeout=5000):
+        pass
+    assert len(errors) == 1 and isinstance(errors[0], Cancelled)
+
+    failures: list[BaseException] = []
+    with qtbot.waitSignal(runner.task_finished, timeout=5000):
+        session.write(students.update_student, school.students[2], {"name": "x"}, on_error=failures.append)
+    assert failures and failures[0].message_id == "student.not_found"  # t1 cannot see t2's student
+
+
+def test_write_announces_changes_on_the_bus(make_session, school, qtbot):
+    session = make_session(school.admin)
+    received = []
+    session.bus.data_changed.connect(received.append)
+    session.write(students.update_student, school.students[0], {"phone": "13800138000"})
+    assert received and "student" in received[0].ids
+
+
+def test_language_switch_rebuilds_the_window_in_chinese(school, paths, qtbot):
+    from app.services import users
+
+    users.update_user(school.as_(school.admin), school.admin.id, {"language": "en"})  # the user's own choice
+    controller = ScriptedController(paths, "admin", "admin-pass")
+    controller.store = school.ctx.store
+    assert controller.login()
+    window = controller.window
+    qtbot.addWidget(window)
+    window.show_page("settings")
+    assert window.nav.item(0).text() == "This week"
+    controller.on_language("zh_CN")
+    new_window = controller.window
+    qtbot.addWidget(new_window)
+    assert new_window is not window
+    assert new_window.nav.item(0).text() == "本周"
+    assert new_window.current_page().objectName() == "page_settings"
+    assert users.get_user(ServiceContext(school.ctx.store), school.admin.id).language == "zh_CN"
+    i18n.install_translators("en")
+
+
+def test_backup_and_restore_through_settings(school, paths, qtbot, english):
+    controller = ScriptedController(paths, "admin", "admin-pass")
+    controller.store = school.ctx.store
+    assert controller.login()
+    window = controller.window
+    qtbot.addWidget(window)
+    page = window.show_page("settings")
+    assert [b.reason for b in backup.list_backups(paths)] == ["scheduled"]  # made at login: none was due
+    page.backups_tab.make()
+    assert page.backups_tab.table.rowCount() == 2
+    made = backup.list_backups(paths)[0]
+    assert made.reason == "manual"
+    # A change after the backup: the restore must take it away.
+    school_service.update_school(school.as_(school.admin), {"name": "改过的名字"})
+    controller.on_restore(made.path)
+    assert controller.logins == 2  # logged in again on the reopened database
+    qtbot.addWidget(controller.window)
+    info = school_service.get_school(ServiceContext(controller.store))
+    assert info.name == "青山县特殊教育学校"
+    assert any(b.reason == "pre-restore" for b in backup.list_backups(paths))
+    controller.window.close()
+    controller.store.dispose()

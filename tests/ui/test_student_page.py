@@ -1,0 +1,103 @@
+"""The student page: errors next to the field at fault with nothing changed, masked IDs, guardians, pauses."""
+
+from __future__ import annotations
+
+from app.services import students
+from app.ui.dialogs.guardian import GuardianDialog
+from app.ui.pages.student import StudentPage
+
+
+def _open(make_window, school, actor, index: int = 0) -> StudentPage:
+    window = make_window(actor)
+    page = StudentPage(window.session, school.students[index], window)
+    window.open_detail(page)
+    return page
+
+
+def test_bad_input_shows_the_error_next_to_the_field_and_changes_nothing(make_window, school, english):
+    page = _open(make_window, school, school.admin)
+    form = page.basic.form
+    before = students.get_student(school.ctx, school.students[0])
+    form.set_value("name", "小明明")
+    form.set_value("birth_date", "2015-13-45")
+    page.save()
+    assert form.error("birth_date") == "Not a date: use YYYY-MM-DD, e.g. 2026-09-01."
+    assert form.error("name") == ""
+    after = students.get_student(school.ctx, school.students[0])
+    assert after.values == before.values and after.revision == before.revision
+    assert page.has_unsaved_changes()
+    # Fix it: the error goes away and only the changed fields are saved.
+    form.set_value("birth_date", "2011-03-01")
+    page.save()
+    assert form.error("birth_date") == ""
+    saved = students.get_student(school.ctx, school.students[0])
+    assert saved.values["name"] == "小明明" and saved.revision == before.revision + 1
+    assert not page.has_unsaved_changes()
+
+
+def test_required_name_error_sits_under_the_name(make_window, school, english):
+    page = _open(make_window, school, school.admin)
+    page.basic.form.set_value("name", "")
+    page.save()
+    assert page.basic.form.error("name") == "This field is required."
+    page.basic.form.set_value("name", "小明")  # undo, so closing the window does not ask
+    assert not page.has_unsaved_changes()
+
+
+def test_id_number_is_masked_until_revealed(make_window, school, english):
+    page = _open(make_window, school, school.admin)
+    shown = page.basic.form.value("id_number")
+    assert "*" in shown and len(shown) == 18
+    page.basic.reveal_button.click()
+    revealed = page.basic.form.value("id_number")
+    assert "*" not in revealed and revealed[:6] == shown[:6]
+    assert not page.has_unsaved_changes()  # revealing is not an edit
+
+
+def test_teacher_cannot_edit_roll_data(make_window, school, english):
+    page = _open(make_window, school, school.t1)
+    assert not page.basic.form.widgets["code"].isEnabled()
+    assert not page.basic.form.widgets["status"].isEnabled()
+    assert page.basic.form.widgets["safety_notes"].isEnabled()
+    page.basic.form.set_value("safety_notes", "有癫痫史，随身带药")
+    page.save()
+    assert students.get_student(school.ctx, school.students[0]).values["safety_notes"] == "有癫痫史，随身带药"
+
+
+def test_guardian_dialog_validates_and_adds(make_window, school, qtbot, english):
+    page = _open(make_window, school, school.t1)
+    dialog = GuardianDialog(page.session, school.students[0], None, page)
+    qtbot.addWidget(dialog)
+    dialog.form.set_value("name", "王芳")
+    dialog.form.set_value("phone", "12345")
+    dialog.save()
+    assert dialog.form.error("phone") == "Not a phone number."
+    assert page.guardians.table.rowCount() == 0
+    dialog.form.set_value("phone", "13800138000")
+    dialog.form.set_value("is_primary", True)
+    dialog.save()
+    assert dialog.result() == GuardianDialog.DialogCode.Accepted
+    # The write announced its change; the open page refreshed its table.
+    assert page.guardians.table.rowCount() == 1
+    assert page.guardians.table.item(0, 0).text() == "王芳"
+
+
+def test_pause_dates_error_and_add(make_window, school, english):
+    page = _open(make_window, school, school.t1)
+    tab = page.pauses
+    tab.form.set_value("start", "2026-11-10")
+    tab.form.set_value("end", "2026-11-01")
+    tab.form.set_value("reason", "手术住院")
+    tab.add()
+    assert tab.form.error("end") == "The pause ends before it starts."
+    tab.form.set_value("end", "2026-12-01")
+    tab.add()
+    assert tab.table.rowCount() == 1 and tab.table.item(0, 2).text() == "手术住院"
+
+
+def test_registered_tabs_are_present(make_window, school, english):
+    page = _open(make_window, school, school.admin)
+    titles = [page.tabs.tabText(i) for i in range(page.tabs.count())]
+    assert titles[:4] == ["Basic information", "Guardians", "Teachers", "Pauses"]
+    for title in ("IEP", "Visits", "Contacts", "Attachments", "Timeline"):
+        assert title in titles
