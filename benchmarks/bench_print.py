@@ -94,9 +94,15 @@ def whole_term(ctx: ServiceContext, term_id: str, out: Path, workers: int | None
             peak = max(peak, _rss_tree(os.getpid()))
             time.sleep(0.1)
 
+    def cpu() -> float:
+        own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+        return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
+    cpu_before = cpu()
     result = export_term(ctx, term_id, out, ExportOptions(workers=workers))
+    cpu_used = cpu() - cpu_before  # the pool's workers have been reaped: their time is in RUSAGE_CHILDREN
     stop.set()
     sampler.join()
     if result.errors:
@@ -104,7 +110,7 @@ def whole_term(ctx: ServiceContext, term_id: str, out: Path, workers: int | None
     if not peak:  # not Linux: the largest single process instead
         peak = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
                    resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) * 1024
-    return {"files": len(result.files), "pages": result.pages, "seconds": result.seconds,
+    return {"files": len(result.files), "pages": result.pages, "seconds": result.seconds, "cpu": cpu_used,
             "pages_s": result.pages / result.seconds, "peak_mb": peak / 2**20}
 
 
@@ -144,7 +150,10 @@ def main() -> None:
         (f"whole term {term.name}, {args.workers or os.cpu_count()} workers",
          f"{term_figures['seconds']:.1f} s, {term_figures['files']:.0f} files, {term_figures['pages']:,.0f} pages, "
          f"{term_figures['pages_s']:,.0f} pages/s"),
+        ("CPU time of that export (all processes)", f"{term_figures['cpu']:.1f} s = "
+         f"{term_figures['cpu'] / (os.cpu_count() or 1):.1f} s of wall time on {os.cpu_count()} idle cores"),
         ("peak memory (exporter + workers)", f"{term_figures['peak_mb']:.0f} MB"),
+        ("load average when finished (other work on the machine)", " ".join(f"{x:.1f}" for x in os.getloadavg())),
         ("cores on this machine", str(os.cpu_count())),
     ]
     width = max(len(r[0]) for r in rows)

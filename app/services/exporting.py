@@ -209,7 +209,7 @@ def run_jobs(ctx: ServiceContext, term_id: str, jobs: list[Job], options: Export
             (ctx.actor.id, ctx.actor.role, ctx.actor.display_name),
             ctx.today_override.isoformat() if ctx.today_override else None)
     cancelled = False
-    with spawn.Pool(workers, initializer=_init_worker, initargs=init, maxtasksperchild=200) as pool:
+    with spawn.Pool(workers, initializer=_init_worker, initargs=init) as pool:
         results: Iterator[tuple[Job, int, list[str], str]] = pool.imap_unordered(
             _worker, [(term_id, job, options) for job in jobs], chunksize=1)
         for count, (job, job_pages, files, error) in enumerate(results, start=1):
