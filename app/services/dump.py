@@ -22,6 +22,7 @@ from sqlalchemy import (
     Connection,
     Date,
     DateTime,
+    Engine,
     ForeignKeyConstraint,
     LargeBinary,
     PrimaryKeyConstraint,
@@ -29,7 +30,7 @@ from sqlalchemy import (
     Time,
     UniqueConstraint,
     exc,
-    func,
+    inspect,
     select,
 )
 
@@ -39,10 +40,9 @@ from app.db.engine import READ_SNAPSHOT
 from app.db.models import RECORD_TABLES, AuditEntry
 from app.paths import RESOURCES
 from app.services.context import Store
+from app.services.dump_schema import FORMAT, VERSION
 from app.services.errors import ConflictError, ValidationError
 
-FORMAT = "songjiao-dump"
-VERSION = 1
 SCHEMA_PATH = RESOURCES / "dump.schema.json"
 DUMP_TABLES: list[Table] = [Base.metadata.tables[name] for name in
                             [model.__tablename__ for model in RECORD_TABLES] + [AuditEntry.__tablename__]]
@@ -92,16 +92,17 @@ def _rows(conn: Connection, table: Table) -> Iterator[dict[str, Any]]:
         yield values
 
 
-def _snapshot(store: Store) -> Connection:
+def _snapshot(store: Store | Engine) -> Connection:
     """A connection whose transactions read a snapshot without taking the write lock (the app may save meanwhile)."""
-    return store.engine.connect().execution_options(**{READ_SNAPSHOT: True})
+    engine = store.engine if isinstance(store, Store) else store
+    return engine.connect().execution_options(**{READ_SNAPSHOT: True})
 
 
 def _revision(conn: Connection) -> str | None:
     return conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
 
 
-def dump_database(store: Store) -> dict[str, Any]:
+def dump_database(store: Store | Engine) -> dict[str, Any]:
     """Every row of every table, read in one transaction so the copy is consistent."""
     with _snapshot(store) as conn, conn.begin():
         tables = {table.name: list(_rows(conn, table)) for table in DUMP_TABLES}
@@ -133,16 +134,46 @@ def write_dump(store: Store, out: IO[str]) -> dict[str, int]:
 
 # --- load -------------------------------------------------------------------------------------------------
 
-@cache
-def _schema() -> dict[str, Any]:
-    loaded: dict[str, Any] = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
-    return loaded
+class SchemaCheck:
+    """Validation of a dump against one schema document: jsonschema, with a quick path for rows."""
+
+    def __init__(self, document: dict[str, Any]) -> None:
+        self.document = document
+        self.whole = Draft202012Validator(document)
+        self._rows: dict[str, tuple[Draft202012Validator, Callable[[Any], bool] | None]] = {}
+
+    def row(self, table: str) -> tuple[Draft202012Validator, Callable[[Any], bool] | None]:
+        """jsonschema for one row of ``table``, and the quick check compiled from the same schema."""
+        if table not in self._rows:
+            row_schema = self.document["$defs"][table]
+            self._rows[table] = (Draft202012Validator(row_schema), _row_check(row_schema))
+        return self._rows[table]
+
+    def first_error(self, data: dict[str, Any]) -> tuple[list[Any], str] | None:
+        tables = data.get("tables")
+        if isinstance(tables, dict):  # the envelope first, then row by row
+            envelope = {**data, "tables": {k: [] if isinstance(v, list) else v for k, v in tables.items()}}
+        else:
+            envelope = data
+        errors = sorted(self.whole.iter_errors(envelope), key=lambda e: [str(p) for p in e.absolute_path])
+        if errors:
+            return list(errors[0].absolute_path), errors[0].message
+        assert isinstance(tables, dict)  # the envelope's schema says so
+        for name, rows in tables.items():
+            validator, quick = self.row(name)
+            for index, row in enumerate(rows):
+                if quick is not None and quick(row):
+                    continue
+                found = sorted(validator.iter_errors(row), key=lambda e: [str(p) for p in e.absolute_path])
+                if found:
+                    return ["tables", name, index, *found[0].absolute_path], found[0].message
+        return None
 
 
 @cache
-def _validator(table: str | None = None) -> Draft202012Validator:
-    """The whole-document validator, or one for a single row of ``table``."""
-    return Draft202012Validator(_schema() if table is None else _schema()["$defs"][table])
+def committed_schema() -> SchemaCheck:
+    """The documented format of this program's dumps (resources/dump.schema.json)."""
+    return SchemaCheck(json.loads(SCHEMA_PATH.read_text(encoding="utf-8")))
 
 
 def _is_integer(value: Any) -> bool:
@@ -173,14 +204,12 @@ def _value_check(column: dict[str, Any]) -> Callable[[Any], bool] | None:
     return ok
 
 
-@cache
-def _row_check(table: str) -> Callable[[Any], bool] | None:
+def _row_check(row: dict[str, Any]) -> Callable[[Any], bool] | None:
     """A quick yes/no for one row, compiled from the same schema; None if the schema uses more than it knows.
 
     jsonschema takes about a minute for a large school's 400 000 rows; this takes seconds. A row it doubts is
     judged (and explained) by jsonschema itself, so jsonschema stays the authority.
     """
-    row = _schema()["$defs"][table]
     if set(row) != {"type", "properties", "required", "additionalProperties"} or row["type"] != "object" \
             or row["additionalProperties"] is not False:
         return None
@@ -196,27 +225,6 @@ def _row_check(table: str) -> Callable[[Any], bool] | None:
         return all(check(value[name]) for name, check in items if name in value)
 
     return ok
-
-
-def _first_schema_error(data: dict[str, Any]) -> tuple[list[Any], str] | None:
-    tables = data.get("tables")
-    if isinstance(tables, dict):  # the envelope first, then row by row
-        envelope = {**data, "tables": {k: [] if isinstance(v, list) else v for k, v in tables.items()}}
-    else:
-        envelope = data
-    errors = sorted(_validator().iter_errors(envelope), key=lambda e: [str(p) for p in e.absolute_path])
-    if errors:
-        return list(errors[0].absolute_path), errors[0].message
-    assert isinstance(tables, dict)  # the envelope's schema says so
-    for name, rows in tables.items():
-        quick = _row_check(name)
-        for index, row in enumerate(rows):
-            if quick is not None and quick(row):
-                continue
-            found = sorted(_validator(name).iter_errors(row), key=lambda e: [str(p) for p in e.absolute_path])
-            if found:
-                return ["tables", name, index, *found[0].absolute_path], found[0].message
-    return None
 
 
 def _where(path: list[Any]) -> tuple[str, str]:
@@ -236,7 +244,10 @@ def _refuse(message_id: str, message: str, field: str | None = None) -> Validati
 
 
 def parse_dump(text: str | bytes) -> dict[str, list[dict[str, Any]]]:
-    """Check a dump completely (JSON, schema, values, keys, references) and return rows ready to insert."""
+    """Check a dump completely (JSON, schema, values, keys, references) and return rows ready to insert.
+
+    A dump from an older database revision is first brought up to date by the migrations themselves.
+    """
     try:
         data = json.loads(text)
     except (json.JSONDecodeError, UnicodeDecodeError) as error:
@@ -245,21 +256,31 @@ def parse_dump(text: str | bytes) -> dict[str, list[dict[str, Any]]]:
         raise _refuse("dump.not_songjiao", "The file is not a Songjiao dump.")
     if data.get("version") != VERSION:
         raise _refuse("dump.version", f"Dump format version {data.get('version')!r} is not supported.")
-    if data.get("schema_revision") != schema.head_revision():
-        raise _refuse("dump.revision", f"The dump was made at database revision {data.get('schema_revision')!r}; "
-                      f"this program loads revision {schema.head_revision()!r} only.")
-    problem = _first_schema_error(data)
+    revision = data.get("schema_revision")
+    if revision != schema.head_revision():
+        if not isinstance(revision, str) or revision not in schema.known_revisions():
+            raise _refuse("dump.revision", f"The dump was made at database revision {revision!r}, which this "
+                          "program does not know (a newer version of Songjiao made it).")
+        from app.services.dump_older import upgrade_dump
+
+        data = upgrade_dump(data, revision)
+    return check_rows(data, committed_schema(), DUMP_TABLES)
+
+
+def check_rows(data: dict[str, Any], check: SchemaCheck, tables: list[Table]) -> dict[str, list[dict[str, Any]]]:
+    """Schema, values, unique keys and references of a parsed dump; the decoded rows."""
+    problem = check.first_error(data)
     if problem:
         where, field = _where(problem[0])
         raise _refuse("dump.schema", f"{where}: {problem[1]}.", field=field)
-    rows = _decode(data["tables"])
-    _check_keys(rows)
+    rows = _decode(data["tables"], tables)
+    _check_keys(rows, tables)
     return rows
 
 
-def _decode(raw_tables: dict[str, list[dict[str, Any]]]) -> dict[str, list[dict[str, Any]]]:
+def _decode(raw_tables: dict[str, list[dict[str, Any]]], tables: list[Table]) -> dict[str, list[dict[str, Any]]]:
     rows: dict[str, list[dict[str, Any]]] = {}
-    for table in DUMP_TABLES:
+    for table in tables:
         decoders = {column.name: _decoder(column) for column in table.columns}
         decoded = []
         for index, raw in enumerate(raw_tables[table.name]):
@@ -283,9 +304,9 @@ def _unique_sets(table: Table) -> list[tuple[str, ...]]:
     return sets
 
 
-def _check_keys(rows: dict[str, list[dict[str, Any]]]) -> None:
+def _check_keys(rows: dict[str, list[dict[str, Any]]], tables: list[Table]) -> None:
     """Unique keys, references and blob checksums, checked here so that a refusal can name the row."""
-    for table in DUMP_TABLES:
+    for table in tables:
         for names in _unique_sets(table):
             seen: set[tuple[Any, ...]] = set()
             for index, row in enumerate(rows[table.name]):
@@ -309,7 +330,7 @@ def _check_keys(rows: dict[str, list[dict[str, Any]]]) -> None:
                 if None not in key and key not in present:
                     where, field = _where(["tables", table.name, index, local[0]])
                     raise _refuse("dump.reference", f"{where}: refers to a missing {target.name} row.", field)
-    for index, row in enumerate(rows["blob"]):
+    for index, row in enumerate(rows.get("blob", [])):
         if hashlib.sha256(row["data"]).hexdigest() != row["sha256"]:
             where, field = _where(["tables", "blob", index, "sha256"])
             raise _refuse("dump.checksum", f"{where}: does not match the data.", field)
@@ -318,25 +339,29 @@ def _check_keys(rows: dict[str, list[dict[str, Any]]]) -> None:
 def load_rows(store: Store, rows: dict[str, list[dict[str, Any]]]) -> dict[str, int]:
     """Insert checked rows into an empty database in one transaction; all or nothing."""
     with store.engine.connect() as conn, conn.begin():
-        # Inside the same transaction as the inserts, so nothing can slip in between.
-        for table in Base.metadata.sorted_tables:
-            if conn.execute(select(func.count()).select_from(table)).scalar_one():
-                raise ConflictError("load.not_empty", f"The target database is not empty (table "
-                                    f"'{table.name}' has rows). Load into a new database file. "
-                                    "Nothing was loaded.")
-        # Self-references (a make-up visit, a goal-bank child) may come before their target within a table.
-        conn.exec_driver_sql("PRAGMA defer_foreign_keys=ON")
-        try:
-            for table in DUMP_TABLES:
-                if rows[table.name]:
-                    conn.execute(table.insert(), rows[table.name])
-        except exc.IntegrityError as error:
-            raise _refuse("dump.integrity", f"The database refused the rows: {error.orig}.") from error
-        broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
-        if broken:
-            raise _refuse("dump.reference", f"table '{broken[0][0]}': a row refers to a missing "
-                          f"{broken[0][2]} row.", str(broken[0][0]))
+        insert_rows(conn, rows, DUMP_TABLES)
     return {name: len(table_rows) for name, table_rows in rows.items()}
+
+
+def insert_rows(conn: Connection, rows: dict[str, list[dict[str, Any]]], tables: list[Table]) -> None:
+    """Insert into empty tables inside the caller's transaction (which rolls back on a refusal)."""
+    # Checked inside the same transaction as the inserts, so nothing can slip in between.
+    for name in inspect(conn).get_table_names():
+        if name != "alembic_version" and conn.exec_driver_sql(f'SELECT 1 FROM "{name}" LIMIT 1').first():
+            raise ConflictError("load.not_empty", f"The target database is not empty (table '{name}' has rows). "
+                                "Load into a new database file. Nothing was loaded.")
+    # Self-references (a make-up visit, a goal-bank child) may come before their target within a table.
+    conn.exec_driver_sql("PRAGMA defer_foreign_keys=ON")
+    try:
+        for table in tables:
+            if rows.get(table.name):
+                conn.execute(table.insert(), rows[table.name])
+    except exc.IntegrityError as error:
+        raise _refuse("dump.integrity", f"The database refused the rows: {error.orig}.") from error
+    broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+    if broken:
+        raise _refuse("dump.reference", f"table '{broken[0][0]}': a row refers to a missing "
+                      f"{broken[0][2]} row.", str(broken[0][0]))
 
 
 def load_dump(store: Store, text: str | bytes) -> dict[str, int]:
