@@ -7,9 +7,9 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.worksheet import Worksheet
 
 from app.domain.assessment import GRADE_LABELS_ZH
 from app.reports import labels as L
@@ -25,54 +25,61 @@ SHORT = {"met": "✓", "met_by_makeup": "补", "missed_owed": "欠", "missed_exc
          "not_teaching": "", "future": "·"}
 
 
-def _sheet(wb: Workbook, title: str, heading: str, header: Sequence[str], widths: Sequence[float]) -> Worksheet:
-    ws = wb.active if wb.active is not None and wb.active.max_row == 1 and wb.active.title == "Sheet" \
-        else wb.create_sheet()
-    assert ws is not None
-    ws.title = title
-    ws.append([heading])
-    ws.cell(1, 1).font = Font(name=FONT, size=14, bold=True)
-    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(header))
-    ws.append(list(header))
+def _workbook() -> Workbook:
+    """A streaming (write-only) workbook: rows go to disk as they are added, so a term's ledger of
+    thousands of visits does not sit in memory as cell objects. Styles are named, one record each."""
+    wb = Workbook(write_only=True)
+    for name, extra in (("sj_head", {"font": Font(name=FONT, bold=True), "fill": HEAD_FILL,
+                                     "alignment": Alignment(horizontal="center", vertical="center", wrap_text=True)}),
+                        ("sj_title", {"font": Font(name=FONT, size=14, bold=True), "border": Border()}),
+                        ("sj_body", {}), ("sj_wrap", {"alignment": Alignment(wrap_text=True, vertical="top")}),
+                        ("sj_pct", {"number_format": "0.0%"}), ("sj_num2", {"number_format": "0.00"}),
+                        ("sj_date", {"number_format": "yyyy-mm-dd"})):
+        style = NamedStyle(name, font=Font(name=FONT, size=10), border=BORDER)
+        for key, value in extra.items():
+            setattr(style, key, value)
+        wb.add_named_style(style)
+    for status, colour in L.WEEK_COLOURS.items():
+        wb.add_named_style(NamedStyle(f"sj_{status}", font=Font(name=FONT, size=10), border=BORDER,
+                                      fill=PatternFill("solid", fgColor=colour.lstrip("#")),
+                                      alignment=Alignment(horizontal="center")))
+    return wb
+
+
+def _sheet(wb: Workbook, title: str, heading: str, header: Sequence[str], widths: Sequence[float],
+           frozen: str = "C3") -> Any:
+    ws = wb.create_sheet(title)
     for col, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(col)].width = width
-        cell = ws.cell(2, col)
-        cell.font = Font(name=FONT, bold=True)
-        cell.fill = HEAD_FILL
-        cell.border = BORDER
-        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-    ws.freeze_panes = "C3"
+    ws.freeze_panes = frozen
     ws.print_title_rows = "1:2"  # heading and column titles on every printed page
     ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.paperSize = 9  # A4
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.append([_cell(ws, heading, "sj_title")])
+    ws.append([_cell(ws, h, "sj_head") for h in header])
     return ws
 
 
-def _styles(wb: Workbook) -> None:
-    # Named styles: one shared style record per kind instead of font+border objects hashed per cell.
-    for name, wrap in (("sj_body", False), ("sj_wrap", True)):
-        if name not in wb.named_styles:
-            wb.add_named_style(NamedStyle(name, font=Font(name=FONT, size=10), border=BORDER,
-                                          alignment=Alignment(wrap_text=wrap, vertical="top" if wrap else None)))
+def _cell(ws: Any, value: Any, style: str) -> WriteOnlyCell:
+    cell = WriteOnlyCell(ws, value=value)
+    cell.style = style
+    return cell
 
 
-def _rows(ws: Worksheet, rows: Sequence[Sequence[Any]], wrap_cols: Sequence[int] = ()) -> None:
-    _styles(ws.parent)
-    width = max((len(r) for r in rows), default=0)
-    # ws.max_row and ws.max_column scan every cell: count rows here instead (quadratic otherwise).
-    for r, row in enumerate(rows, start=3):
-        ws.append(list(row))
-        for c in range(1, width + 1):
-            ws.cell(r, c).style = "sj_wrap" if c in wrap_cols else "sj_body"
+def _rows(ws: Any, rows: Sequence[Sequence[Any]], styles: dict[int, str] | None = None) -> None:
+    """Append rows; ``styles`` maps a 1-based column to a named style (default: ruled body cell)."""
+    chosen = styles or {}
+    for row in rows:
+        ws.append([_cell(ws, value, chosen.get(c, "sj_body")) for c, value in enumerate(row, start=1)])
     if rows:
-        ws.auto_filter.ref = f"A2:{get_column_letter(width)}{len(rows) + 2}"
+        ws.auto_filter.ref = f"A2:{get_column_letter(len(rows[0]))}{len(rows) + 2}"
 
 
 def write_visits(path: Path, term_name: str, rows: Sequence[LedgerRow]) -> None:
-    wb = Workbook()
+    wb = _workbook()
     header = ["日期", "学生编号", "学生姓名", "送教教师", "状态", "开始", "结束", "课时", "分钟", "教学内容", "取消原因方",
               "取消原因", "补送日期", "无已批准计划", "照护人签名"]
     ws = _sheet(wb, "送教台账", f"送教上门记录台账 · {term_name}", header,
@@ -80,52 +87,42 @@ def write_visits(path: Path, term_name: str, rows: Sequence[LedgerRow]) -> None:
     _rows(ws, [[r.date, r.code, r.name, r.teacher, L.VISIT_STATUS.get(r.status, r.status),
                 r.start.strftime("%H:%M") if r.start else "", r.end.strftime("%H:%M") if r.end else "", r.lessons,
                 r.minutes, r.content, L.CAUSE.get(r.cancel_cause or "", ""), r.cancel_reason, r.makeup_of,
-                "是" if r.without_approved_plan else "", "已签" if r.signed else ""] for r in rows], wrap_cols=(10,))
-    for r in range(3, len(rows) + 3):
-        ws.cell(r, 1).number_format = "yyyy-mm-dd"
-        ws.cell(r, 13).number_format = "yyyy-mm-dd"
+                "是" if r.without_approved_plan else "", "已签" if r.signed else ""] for r in rows],
+          {1: "sj_date", 10: "sj_wrap", 13: "sj_date"})
     wb.save(path)
 
 
 def write_compliance(path: Path, result: TermCompliance) -> None:
     """One row per student, one column per week, each cell coloured by the week's status."""
-    wb = Workbook()
+    wb = _workbook()
     periods = result.students[0].result.periods if result.students else ()
     weeks = [f"{p.period.start:%m/%d}" for p in periods]
     header = ["学生编号", "学生姓名", *weeks, "应送", "达标", "缺送待补", "达标率"]
     ws = _sheet(wb, "送教达标", f"送教达标情况 · {result.term.name}（✓达标 补补送 欠缺送待补 假有因 停暂停 ·未到）",
                 header, [10, 9, *([5.2] * len(weeks)), 6, 6, 8, 8])
-    rows = []
     for s in result.students:
         t = s.result.totals
-        due = t.due_periods
-        met = t.met + t.met_by_makeup
-        rows.append([s.code, s.name, *(SHORT[str(p.status)] for p in s.result.periods), due, met, t.missed_owed,
-                     None if due == 0 else met / due])
-    _rows(ws, rows)
-    fills = {status: PatternFill("solid", fgColor=colour.lstrip("#")) for status, colour in L.WEEK_COLOURS.items()}
-    for r, s in enumerate(result.students, start=3):
-        for c, p in enumerate(s.result.periods, start=3):
-            cell = ws.cell(r, c)
-            cell.fill = fills[str(p.status)]
-            cell.alignment = Alignment(horizontal="center")
-        ws.cell(r, len(header)).number_format = "0.0%"
+        due, met = t.due_periods, t.met + t.met_by_makeup
+        ws.append([_cell(ws, s.code, "sj_body"), _cell(ws, s.name, "sj_body"),
+                   *(_cell(ws, SHORT[str(p.status)], f"sj_{p.status}") for p in s.result.periods),
+                   *(_cell(ws, v, "sj_body") for v in (due, met, t.missed_owed)),
+                   _cell(ws, None if due == 0 else met / due, "sj_pct")])
     # Legend below the grid, so a printed copy explains its colours.
-    legend_row = len(rows) + 4
-    for i, (status, label) in enumerate(L.WEEK_STATUS.items()):
-        cell = ws.cell(legend_row, 3 + 2 * i, label)
-        cell.fill = fills[status]
-        cell.font = Font(name=FONT, size=9)
+    ws.append([])
+    legend: list[Any] = [None, None]
+    for status, label in L.WEEK_STATUS.items():
+        legend += [_cell(ws, label, f"sj_{status}"), None]
+    ws.append(legend)
     wb.save(path)
 
 
 def write_assessment(path: Path, term_name: str, items: Sequence[AssessmentInfo]) -> None:
-    wb = Workbook()
+    wb = _workbook()
     header = ["教师", "教学周", "应送生·周", "达标生·周", "周达标率", "送教次数", "完成课时", "应送课时", "课时完成率",
               "记录完整率", "计划按时率", "计划先批率", "每生每月联系", "目标通过率", "师德与安全", "家长满意度", "综合得分",
               "建议等级", "考核等级", "评语"]
     ws = _sheet(wb, "学期考核", f"送教教师学期考核汇总 · {term_name}", header,
-                [9, 7, 9, 9, 9, 8, 8, 8, 9, 9, 9, 9, 10, 9, 9, 9, 8, 8, 8, 30])
+                [9, 7, 9, 9, 9, 8, 8, 8, 9, 9, 9, 9, 10, 9, 9, 9, 8, 8, 8, 30], frozen="B3")
     rows = []
     for a in items:
         f, ind = a.figures, a.indicators
@@ -135,10 +132,5 @@ def write_assessment(path: Path, term_name: str, items: Sequence[AssessmentInfo]
                      ind.get("contacts_per_student_month"), ind.get("objectives_passed"), a.manual.get("conduct"),
                      a.manual.get("satisfaction"), round(a.score, 1), GRADE_LABELS_ZH[a.suggested_grade],
                      GRADE_LABELS_ZH[a.grade] if a.grade else "", a.comment])
-    _rows(ws, rows, wrap_cols=(20,))
-    ws.freeze_panes = "B3"
-    for r in range(3, len(rows) + 3):
-        for c in (5, 9, 10, 11, 12, 14, 15, 16):
-            ws.cell(r, c).number_format = "0.0%"
-        ws.cell(r, 13).number_format = "0.00"
+    _rows(ws, rows, {**dict.fromkeys((5, 9, 10, 11, 12, 14, 15, 16), "sj_pct"), 13: "sj_num2", 20: "sj_wrap"})
     wb.save(path)

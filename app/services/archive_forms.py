@@ -169,9 +169,13 @@ def visit_ledger(ctx: ServiceContext, term_id: str) -> list[LedgerRow]:
         visible = visible_students(ctx).with_only_columns(Student.id)
         students = dict(session.execute(select(Student.id, Student.code)).all())
         student_names = dict(session.execute(select(Student.id, Student.name)).all())
-        visits = list(session.scalars(select(Visit).where(
+        # Plain column rows, not ORM objects: a term of a big school has thousands of visits.
+        visits = session.execute(select(
+            Visit.id, Visit.date, Visit.student_id, Visit.teacher_id, Visit.status, Visit.start_time, Visit.end_time,
+            Visit.cancel_cause, Visit.cancel_reason, Visit.makeup_of_id, Visit.without_approved_plan,
+            Visit.signature_id).where(
             Visit.deleted_at.is_(None), Visit.date >= term.start, Visit.date <= term.end,
-            Visit.student_id.in_(visible)).order_by(Visit.date, Visit.start_time)))
+            Visit.student_id.in_(visible)).order_by(Visit.date, Visit.start_time)).all()
         dates = {v.id: v.date for v in visits}
         lessons: dict[str, list[tuple[int, str, str]]] = {}
         for visit_id, minutes, subject, content in session.execute(
