@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from app.paths import AppPaths
 from app.ui import i18n
-from app.ui.session import AppSession, load_prefs, save_prefs
+from app.ui.prefs import load_prefs, save_prefs
 from app.ui.tasks import BaseRunner, ThreadRunner
 
 TIMINGS: dict[str, float] = {}  # start-up milestones in seconds since run_gui began (read by the benchmark)
@@ -64,7 +64,7 @@ class Controller(QObject):
         self.today = today
         self.store: Any = None
         self.window: Any = None
-        self.session: AppSession | None = None
+        self.session: Any = None  # the AppSession of the open window
 
     def exec_dialog(self, dialog: QDialog) -> int:
         """Run a modal dialog (tests drive the dialog instead)."""
@@ -74,6 +74,12 @@ class Controller(QObject):
         QMessageBox.critical(self.window, title, text)
 
     def start(self) -> bool:
+        """Show the login dialog at once when a previous login left its list; else open, then decide."""
+        cached = load_prefs(self.paths).get("login_cache")
+        if cached and cached.get("users") and self.paths.db_path.exists():
+            from app.ui.opener import StoreOpener
+
+            return self.login(StoreOpener(self.paths).start(), cached)
         self.store = open_store_or_explain(self.paths, self.alert)
         mark("store_open")
         if self.store is None:
@@ -92,18 +98,34 @@ class Controller(QObject):
             if self.exec_dialog(wizard) != QDialog.DialogCode.Accepted:
                 return False
             if wizard.actor is not None:
+                from app.ui.dialogs.login import login_cache
+
+                save_prefs(self.paths, login_cache=login_cache(self.store))
                 self.show_main(wizard.actor)
                 return True
         return self.login()
 
-    def login(self) -> bool:
-        from app.ui.dialogs.login import LoginDialog
+    def login(self, opener: Any = None, cached: dict[str, Any] | None = None) -> bool:
+        from app.ui.dialogs.login import LoginDialog, login_cache
 
-        dialog = LoginDialog(self.store, last_user=load_prefs(self.paths).get("last_user"), today=self.today)
+        last_user = load_prefs(self.paths).get("last_user")
+        if opener is not None:
+            dialog = LoginDialog(opener=opener, cached=cached, last_user=last_user, today=self.today)
+        else:
+            dialog = LoginDialog(self.store, last_user=last_user, today=self.today)
         mark("login_shown")
-        if self.exec_dialog(dialog) != QDialog.DialogCode.Accepted or dialog.actor is None:
+        accepted = self.exec_dialog(dialog) == QDialog.DialogCode.Accepted
+        if opener is not None:
+            self.store, error = opener.wait()
+            if error is not None:
+                from app.ui.messages import error_text
+
+                self.alert(QApplication.translate("App", "Cannot open the database"),
+                           error_text(error) + "\n\n" + str(self.paths.db_path))
+                return False
+        if not accepted or dialog.actor is None:
             return False
-        save_prefs(self.paths, last_user=dialog.username())
+        save_prefs(self.paths, last_user=dialog.username(), login_cache=login_cache(self.store))
         self.show_main(dialog.actor)
         return True
 
@@ -111,6 +133,7 @@ class Controller(QObject):
         from app.services import users
         from app.services.context import ServiceContext
         from app.ui.main_window import MainWindow
+        from app.ui.session import AppSession
 
         language = load_prefs(self.paths).get("language")
         if actor.role != "system":

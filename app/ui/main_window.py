@@ -23,7 +23,8 @@ from app.ui.labels import ROLES, label
 from app.ui.pages import load_all
 from app.ui.pages.base import Page
 from app.ui.pages.registry import PageSpec, pages_for
-from app.ui.session import AppSession, save_prefs
+from app.ui.prefs import save_prefs
+from app.ui.session import AppSession
 
 APP_VERSION = "0.1"
 

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from typing import Any
 
 from app.paths import AppPaths
 from app.services.context import SYSTEM, Actor, Changes, ServiceContext, Store
 from app.ui.bus import ALL_TABLES, Bus
+from app.ui.prefs import load_prefs, save_prefs
 from app.ui.tasks import BaseRunner, Task
-
-PREFS_FILE = "ui-settings.json"
 
 
 class AppSession:
@@ -62,20 +60,4 @@ class AppSession:
         self.bus.data_changed.emit(changes)
 
 
-def load_prefs(paths: AppPaths) -> dict[str, Any]:
-    """UI preferences kept beside the database (language before login, last user)."""
-    try:
-        data = json.loads((paths.data_dir / PREFS_FILE).read_text(encoding="utf-8"))
-        return data if isinstance(data, dict) else {}
-    except (OSError, ValueError):
-        return {}
-
-
-def save_prefs(paths: AppPaths, **values: Any) -> None:
-    prefs = load_prefs(paths)
-    prefs.update(values)
-    try:
-        paths.data_dir.mkdir(parents=True, exist_ok=True)
-        (paths.data_dir / PREFS_FILE).write_text(json.dumps(prefs, ensure_ascii=False), encoding="utf-8")
-    except OSError:
-        pass  # preferences are a convenience; never fail the app over them
+__all__ = ["AppSession", "load_prefs", "save_prefs"]

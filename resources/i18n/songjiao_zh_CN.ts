@@ -340,7 +340,8 @@
     <message numerus="yes">
         <source>%n student(s)</source>
         <translation>
-            <numerusform>%n 名学生</numerusform></translation>
+            <numerusform>%n 名学生</numerusform>
+        </translation>
     </message>
     <message>
         <source>make-ups owed: {owed}</source>
@@ -2343,7 +2344,8 @@
     <message numerus="yes">
         <source>%n student(s)</source>
         <translation>
-            <numerusform>%n 名学生</numerusform></translation>
+            <numerusform>%n 名学生</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -50,7 +50,7 @@ def visible_texts(root: QWidget) -> set[str]:
     widgets = [root, *root.findChildren(QWidget)]
     for w in widgets:
         texts.add(w.toolTip())
-        if isinstance(w, QLabel) or isinstance(w, QAbstractButton):
+        if isinstance(w, QLabel | QAbstractButton):
             texts.add(w.text())
         elif isinstance(w, QGroupBox):
             texts.add(w.title())

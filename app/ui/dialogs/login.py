@@ -1,4 +1,9 @@
-"""Later starts: pick a user from the list, enter the password."""
+"""Later starts: pick a user from the list, enter the password.
+
+The dialog can show before the database is open: it starts from the user list cached at the last login
+and checks the password once the background open (``StoreOpener``) is done. Services are imported lazily
+so that the dialog appears without waiting for SQLAlchemy.
+"""
 
 from __future__ import annotations
 
@@ -16,45 +21,46 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services import school, users
-from app.services.context import Actor, ServiceContext, Store
-from app.services.errors import ServiceError
 from app.ui.labels import ROLES, label
 from app.ui.messages import error_text
 from app.ui.widgets.fields import ERROR_STYLE
 
 
+def login_cache(store: Any) -> dict[str, Any]:
+    """What the next start shows before the database is open: the school's name and the active users."""
+    from app.services import school, users
+    from app.services.context import ServiceContext
+    from app.services.errors import ServiceError
+
+    ctx = ServiceContext(store)
+    try:
+        name = school.get_school(ctx).name
+    except ServiceError:
+        name = ""
+    return {"school": name, "users": [[u.username, u.display_name, u.role] for u in users.list_users(ctx)]}
+
+
 class LoginDialog(QDialog):
     """``actor`` is set once the password was right. Wrong passwords only show a message."""
 
-    def __init__(self, store: Store, *, last_user: str | None = None, parent: QWidget | None = None,
-                 today: Any = None) -> None:
+    def __init__(self, store: Any = None, *, opener: Any = None, cached: dict[str, Any] | None = None,
+                 last_user: str | None = None, parent: QWidget | None = None, today: Any = None) -> None:
         super().__init__(parent)
-        self.ctx = ServiceContext(store, today_override=today)
-        self.actor: Actor | None = None
+        self.store, self.opener, self.today = store, opener, today
+        self.actor: Any = None
+        self.open_error: BaseException | None = None
+        self.last_user = last_user
         self.setWindowTitle(self.tr("Log in to Songjiao"))
         self.setMinimumWidth(380)
         column = QVBoxLayout(self)
-        try:
-            school_name = school.get_school(self.ctx).name
-        except ServiceError:
-            school_name = ""
-        heading = QLabel(school_name or self.tr("Songjiao"))
-        heading.setStyleSheet("font-size: 14pt; font-weight: 600;")
-        column.addWidget(heading)
+        self.heading = QLabel(self.tr("Songjiao"))
+        self.heading.setStyleSheet("font-size: 14pt; font-weight: 600;")
+        column.addWidget(self.heading)
         who = QLabel(self.tr("&Who are you?"))
         column.addWidget(who)
         self.users = QListWidget()
         self.users.setAccessibleName(self.tr("Users"))
         who.setBuddy(self.users)
-        for info in users.list_users(self.ctx):
-            item = QListWidgetItem(f"{info.display_name}  ({label(ROLES, info.role)})")
-            item.setData(Qt.ItemDataRole.UserRole, info.username)
-            self.users.addItem(item)
-            if info.username == last_user:
-                self.users.setCurrentItem(item)
-        if self.users.currentRow() < 0 and self.users.count():
-            self.users.setCurrentRow(0)
         column.addWidget(self.users, 1)
         password_label = QLabel(self.tr("&Password:"))
         self.password = QLineEdit()
@@ -65,24 +71,68 @@ class LoginDialog(QDialog):
         column.addWidget(self.password)
         self.error = QLabel()
         self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setWordWrap(True)
         self.error.hide()
         column.addWidget(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Log in"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Quit"))
-        buttons.accepted.connect(self.try_login)
-        buttons.rejected.connect(self.reject)
-        column.addWidget(buttons)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Log in"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Quit"))
+        self.buttons.accepted.connect(self.try_login)
+        self.buttons.rejected.connect(self.reject)
+        column.addWidget(self.buttons)
         self.users.itemActivated.connect(lambda _i: self.password.setFocus())
+        if store is not None:
+            self._show_list(login_cache(store))
+        else:
+            self._show_list(cached or {})
+            if opener is not None:
+                opener.finished.connect(self._opened)
         self.password.setFocus()
+
+    def _show_list(self, cache: dict[str, Any]) -> None:
+        current = self.username() or self.last_user
+        self.heading.setText(cache.get("school") or self.tr("Songjiao"))
+        self.users.clear()
+        for username, display_name, role in cache.get("users", []):
+            item = QListWidgetItem(f"{display_name}  ({label(ROLES, role)})")
+            item.setData(Qt.ItemDataRole.UserRole, username)
+            self.users.addItem(item)
+            if username == current:
+                self.users.setCurrentItem(item)
+        if self.users.currentRow() < 0 and self.users.count():
+            self.users.setCurrentRow(0)
+
+    def _opened(self, store: Any, error: BaseException | None) -> None:
+        if error is not None:
+            self._refuse(error)
+            return
+        self.store = store
+        self._show_list(login_cache(store))  # someone may have been added since the cache was written
+
+    def _refuse(self, error: BaseException) -> None:
+        self.open_error = error
+        self.error.setText(error_text(error))
+        self.error.show()
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
 
     def username(self) -> str:
         item = self.users.currentItem()
         return item.data(Qt.ItemDataRole.UserRole) if item else ""
 
     def try_login(self) -> None:
+        from app.services import users
+        from app.services.context import ServiceContext
+        from app.services.errors import ServiceError
+
+        if self.store is None and self.opener is not None:
+            store, error = self.opener.wait()
+            if error is not None:
+                self._refuse(error)
+                return
+            self.store = store
         try:
-            self.actor = users.authenticate(self.ctx, self.username(), self.password.text())
+            self.actor = users.authenticate(ServiceContext(self.store, today_override=self.today), self.username(),
+                                            self.password.text())
         except ServiceError as error:
             self.error.setText(error_text(error))
             self.error.setAccessibleName(self.error.text())
