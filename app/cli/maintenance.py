@@ -85,6 +85,8 @@ def _backups(args: argparse.Namespace) -> int:
 @_guarded
 def _restore(args: argparse.Namespace) -> int:
     paths = _paths(args).ensure()
+    if Path(args.file).resolve() == paths.db_path:
+        raise CliError("that file is the database itself; choose a backup (see `songjiao backups`)")
     # No engine is opened here: restoring must work when the current file is the broken one. backup.restore
     # verifies the source before it touches anything.
     safety = backup.restore(paths, Path(args.file), keep=_keep_everything(paths))
@@ -114,6 +116,9 @@ def _check(args: argparse.Namespace) -> int:
 def _dump(args: argparse.Namespace) -> int:
     ctx = _existing(args)
     if not args.out:
+        reconfigure = getattr(sys.stdout, "reconfigure", None)
+        if reconfigure is not None:  # a Windows console is not UTF-8; the dump always is
+            reconfigure(encoding="utf-8")
         try:
             dump.write_dump(ctx.store, sys.stdout)
             sys.stdout.flush()

@@ -129,3 +129,11 @@ def test_restore_over_a_damaged_database_keeps_the_damaged_bytes_aside(populated
     kept = list(paths.backup_dir.glob("songjiao-damaged-*"))
     assert [p.read_bytes() for p in kept] == [damaged]
     assert [b.path for b in backup.list_backups(paths)] == [good]  # not mixed up with real backups
+
+
+def test_cli_restore_refuses_the_database_itself(populated, paths, capsys):
+    populated.ctx.store.dispose()
+    before = _sha(paths.db_path)
+    assert run(["--db", str(paths.db_path), "restore", str(paths.db_path)]) == 2
+    assert "database itself" in capsys.readouterr().err
+    assert _sha(paths.db_path) == before and backup.list_backups(paths) == []
