@@ -54,13 +54,15 @@ def para(text: object, style: str = "cell") -> Paragraph:
 
 
 def fit(value: object, width: float, style: str = "cell") -> object:
-    """A table cell: a plain string when it fits on one line (drawn directly, about 10x cheaper than a
+    """A table cell: plain text when every line fits the column (drawn directly, far cheaper than a
     Paragraph), else a wrapping CJK paragraph. Flowables pass through."""
     if isinstance(value, Flowable):
         return value
     text = "" if value is None else str(value)
     size = styles()[style].fontSize
-    if "\n" not in text and stringWidth(text, register_fonts(), size) <= width - 8.5:
+    room = width - 8.5  # cell padding
+    font = register_fonts()
+    if all(stringWidth(line, font, size) <= room for line in text.split("\n")):
         return text
     return para(text, style)
 
