@@ -181,3 +181,14 @@ def test_many_deletes_need_confirmation(net, school):
     result = office.receive(bundle, confirm_deletes=True)
     assert result.deletes == 7
     assert students.get_student(office.ctx, s1).guardians == ()
+
+
+def test_two_plans_for_the_same_month_are_refused_clearly(net, school):
+    office, join = net
+    t1 = join("t1")
+    submit_plan(t1.ctx, school.t1, school.students[0])
+    plans.save_plan(office.ctx.as_actor(school.office), school.students[0], "2026-12",
+                    {"teacher_id": school.t1.id, "materials": "office draft"})
+    with pytest.raises(exchange.ExchangeRefused) as error:
+        office.receive(t1.send()[0])
+    assert error.value.message_id == "exchange.duplicate"

@@ -207,10 +207,28 @@ def stage(session: Session, me: ExchangeDevice, peer: ExchangeDevice, payload: P
             if local is not None and result == local:
                 plan.unchanged += 1
                 continue
+            if local is None and table in NATURAL_KEYS:
+                _check_duplicate(session, table, result)
             if local is not None and not local.get("deleted_at") and result.get("deleted_at"):
                 plan.deletes += 1
             plan.writes.append(Write(table, key, local is None, result, row_hash(table, result)))
     return plan
+
+
+# One record per natural key: two copies creating their own cannot both be kept.
+NATURAL_KEYS = {"iep": (("student_id", "term_id"), "IEP for the same student and term"),
+                "monthly_plan": (("student_id", "month"), "monthly plan for the same student and month")}
+
+
+def _check_duplicate(session: Session, table: str, row: Row) -> None:
+    columns, what = NATURAL_KEYS[table]
+    t = TABLES[table]
+    values = decode(table, {c: row[c] for c in columns})
+    clash = session.scalar(select(t.c.id).where(*(t.c[c] == values[c] for c in columns), t.c.id != row["id"]))
+    if clash is not None:
+        raise ExchangeRefused("exchange.duplicate",
+                              f"This copy already has a different {what}. Keep one of the two (delete the "
+                              "other where it was made) and send again.", table=table)
 
 
 def _stage_removal(plan: Plan, table: str, key: str, sender_base: str | None, local: Row | None,
