@@ -57,8 +57,10 @@ def open_store_or_explain(paths: AppPaths, alert: Callable[[str, str], None]) ->
 class Controller(QObject):
     """Moves between the first-run wizard, the login dialog and the main window for one database."""
 
-    def __init__(self, paths: AppPaths, runner: BaseRunner | None = None, today: Any = None) -> None:
+    def __init__(self, paths: AppPaths, runner: BaseRunner | None = None, today: Any = None,
+                 language: str | None = None) -> None:
         super().__init__()
+        self.language = language  # forces the language (screenshots); else the user's own choice
         self.paths = paths
         self.runner = runner or ThreadRunner()
         self.today = today
@@ -135,8 +137,8 @@ class Controller(QObject):
         from app.ui.main_window import MainWindow
         from app.ui.session import AppSession
 
-        language = load_prefs(self.paths).get("language")
-        if actor.role != "system":
+        language = self.language or load_prefs(self.paths).get("language")
+        if actor.role != "system" and not self.language:
             language = users.get_user(ServiceContext(self.store), actor.id).language or language
         language = i18n.install_translators(language or i18n.current_language())
         self.session = AppSession(self.store, self.runner, actor, language=language, today=self.today)

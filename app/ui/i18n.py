@@ -51,9 +51,9 @@ def format_date(value: dt.date | None, language: str | None = None) -> str:
 
 
 def format_short_date(value: dt.date, language: str | None = None) -> str:
-    """Month and day for grid headers: 11月29日 / 11-29."""
+    """Month and day for narrow grid headers: 11/29 in Chinese, 11-29 in English (tooltips give the full date)."""
     if (language or _current) == "zh_CN":
-        return f"{value.month}月{value.day}日"
+        return f"{value.month}/{value.day}"
     return value.strftime("%m-%d")
 
 

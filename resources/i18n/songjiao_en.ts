@@ -1056,6 +1056,10 @@
         <translation>No term is set up yet. Ask the administrator to add one in Settings.</translation>
     </message>
     <message>
+        <source>Not visited yet</source>
+        <translation>Not visited yet</translation>
+    </message>
+    <message>
         <source>Everyone is on track.</source>
         <translation>Everyone is on track.</translation>
     </message>

@@ -1054,6 +1054,10 @@
         <translation>还没有设置学期，请管理员在“设置”中添加。</translation>
     </message>
     <message>
+        <source>Not visited yet</source>
+        <translation>本周尚未送教</translation>
+    </message>
+    <message>
         <source>Everyone is on track.</source>
         <translation>所有学生都已达标。</translation>
     </message>

@@ -51,4 +51,4 @@ def test_teacher_home_lists_their_students_this_week(make_window, school, englis
     rows = {home.table.item(r, 0).text() for r in range(home.table.rowCount())}
     assert rows == {"S001 小明", "S002 小红"}
     # 2026-11-20 is a Friday of a running week with no visit yet: still pending ("future").
-    assert home.table.item(0, 1).text() == "Future"
+    assert home.table.item(0, 1).text() == "Not visited yet"

@@ -96,7 +96,7 @@ class HomePage(Page):
         self.empty = QLabel()
         box_column.addWidget(self.table)
         box_column.addWidget(self.empty)
-        self.column.addWidget(self.students_box)
+        self.column.addWidget(self.students_box, 3)
         # Sections other parts register (plans waiting for approval, records unfinished, IEP reviews due...).
         self.sections: dict[str, QWidget] = {}
         for spec in home_sections_for(session.actor.role):
@@ -106,8 +106,7 @@ class HomePage(Page):
             widget = spec.factory(session, group)
             inner.addWidget(widget)
             self.sections[spec.key] = widget
-            self.column.addWidget(group)
-        self.column.addStretch(1)
+            self.column.addWidget(group, 1)
         self.data: HomeData | None = None
 
     def refresh(self) -> None:
@@ -129,7 +128,9 @@ class HomePage(Page):
             (r for r in data.rows if r.owed > 0 or r.status == "missed_owed"), key=lambda r: (-r.owed, r.code))
         self.table.setRowCount(len(rows))
         for r, row in enumerate(rows):
-            cells = [f"{row.code} {row.name}", label(WEEK_STATUSES, row.status),
+            # This week is still running: "future" here means "not visited yet", not "ahead".
+            status_text = self.tr("Not visited yet") if row.status == "future" else label(WEEK_STATUSES, row.status)
+            cells = [f"{row.code} {row.name}", status_text,
                      f"{row.visits} / {row.required}" if row.required else "", str(row.owed)]
             if not teacher:
                 cells.append(row.teachers)
@@ -162,7 +163,7 @@ class PlansWaiting(QWidget):
         column.setContentsMargins(0, 0, 0, 0)
         self.table = make_table([self.tr("Student"), self.tr("Month"), self.tr("Teacher"), self.tr("Submitted")],
                                 self.tr("Plans waiting for approval"))
-        self.table.setMaximumHeight(220)
+        self.table.setMinimumHeight(160)
         column.addWidget(self.table)
 
     def reload(self) -> None:

@@ -33,6 +33,14 @@ from app.ui.widgets.fields import FieldForm, combo, date_edit
 OFFICE = ("admin", "academic_affairs")
 
 
+def right_aligned(*widgets: QWidget) -> QHBoxLayout:
+    row = QHBoxLayout()
+    row.addStretch(1)
+    for widget in widgets:
+        row.addWidget(widget)
+    return row
+
+
 def spin(low: int, high: int) -> QSpinBox:
     box = QSpinBox()
     box.setRange(low, high)
@@ -69,7 +77,7 @@ class SchoolTab(QWidget):
         column.addWidget(f)
         self.save_button = QPushButton(self.tr("Save school settings"))
         self.save_button.clicked.connect(self.save)
-        column.addWidget(self.save_button)
+        column.addLayout(right_aligned(self.save_button))
         column.addStretch(1)
 
     def show_info(self, info: SchoolInfo) -> None:
@@ -111,7 +119,7 @@ class TermTab(QWidget):
         column.addWidget(f, 1)
         self.save_button = QPushButton(self.tr("Save term"))
         self.save_button.clicked.connect(self.save)
-        column.addWidget(self.save_button)
+        column.addLayout(right_aligned(self.save_button))
         self.term.currentIndexChanged.connect(self._pick)
 
     def show_terms(self, terms: list[TermInfo], current_id: str | None) -> None:
@@ -178,7 +186,7 @@ class LanguageTab(QWidget):
         column.addWidget(self.form)
         self.apply_button = QPushButton(self.tr("Apply language"))
         self.apply_button.clicked.connect(self.apply)
-        column.addWidget(self.apply_button)
+        column.addLayout(right_aligned(self.apply_button))
         column.addStretch(1)
 
     def apply(self) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QTimer
+from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -64,6 +64,8 @@ class StudentsPage(Page):
         self.table = QTableView()
         self.table.setAccessibleName(self.tr("Student list"))
         self.table.setModel(self.model)
+        # Enabling sorting sorts by the header's indicator, which Qt starts at "descending".
+        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -74,6 +76,9 @@ class StudentsPage(Page):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
+        # Fixed widths, not ResizeToContents: measuring contents would fetch rows the user never sees.
+        for number, width in enumerate((80, 90, 64, 130, 110, 90, 80, 180)):
+            self.table.setColumnWidth(number, width)
         self.table.activated.connect(self._open)
         self.table.doubleClicked.connect(self._open)
         column.addWidget(self.table, 1)

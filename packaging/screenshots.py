@@ -1,0 +1,119 @@
+"""Screenshots of the main pages on the demo school, for the README (offscreen or under Xvfb).
+
+    .venv/bin/python packaging/screenshots.py [--out docs/screenshots] [--language zh_CN] [--db demo.sqlite3]
+
+Builds a small demo school (``songjiao demo``) in a temporary folder unless --db is given, logs in as the
+academic affairs office and as a teacher, and saves one PNG per page. Chinese text needs a CJK font
+(e.g. fonts-wqy-zenhei or Noto Sans CJK on Linux).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+TODAY = "2026-11-20"
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def _settle(app: Any, runner: Any) -> None:
+    end = time.perf_counter() + 20
+    app.processEvents()
+    while runner.busy and time.perf_counter() < end:
+        app.processEvents()
+        time.sleep(0.005)
+    for _ in range(5):
+        app.processEvents()
+
+
+def _save(widget: Any, path: Path) -> None:
+    widget.grab().save(str(path))
+    print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
+
+
+def shoot(db: Path, out: Path, language: str) -> None:
+    sys.path.insert(0, str(ROOT))
+    from PySide6.QtGui import QFont
+    from PySide6.QtWidgets import QApplication
+
+    from app.paths import resolve
+    from app.services import students, users
+    from app.services.context import ServiceContext
+    from app.ui import i18n
+    from app.ui.app import Controller, make_application, open_store_or_explain
+    from app.ui.dialogs.login import LoginDialog
+    from app.ui.pages.student import StudentPage
+
+    app = make_application([])
+    if language == "zh_CN":
+        app.setFont(QFont("WenQuanYi Zen Hei", 10))
+    i18n.install_translators(language)
+    today = dt.date.fromisoformat(TODAY)
+    controller = Controller(resolve(db), today=today, language=language)
+    controller.store = open_store_or_explain(resolve(db), print)
+    ctx = ServiceContext(controller.store, today_override=today)
+    suffix = "" if language == "zh_CN" else "-en"
+
+    login = LoginDialog(controller.store, last_user="office", today=today)
+    login.resize(420, 460)
+    login.show()
+    app.processEvents()
+    _save(login, out / f"login{suffix}.png")
+    login.close()
+
+    office = users.authenticate(ctx, "office", "office123")
+    window = controller.show_main(office)
+    window.resize(1280, 800)
+    _settle(app, controller.runner)
+    for key in ("home", "students", "compliance", "settings"):
+        window.show_page(key)
+        _settle(app, controller.runner)
+        _save(window, out / f"office-{key}{suffix}.png")
+    student_id = students.list_students(ServiceContext(controller.store, office), limit=1)[0].id
+    window.open_detail(StudentPage(window.session, student_id, window))
+    _settle(app, controller.runner)
+    _save(window, out / f"student{suffix}.png")
+    window.close()
+
+    teacher_name = users.list_users(ctx, role="teacher")[0].username
+    teacher = users.authenticate(ctx, teacher_name, "teacher123")
+    window = controller.show_main(teacher)
+    window.resize(1280, 800)
+    _settle(app, controller.runner)
+    _save(window, out / f"teacher-home{suffix}.png")
+    window.show_page("compliance")
+    _settle(app, controller.runner)
+    _save(window, out / f"teacher-compliance{suffix}.png")
+    window.close()
+    controller.runner.shutdown()
+    QApplication.processEvents()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    parser.add_argument("--language", choices=("zh_CN", "en"), default="zh_CN")
+    parser.add_argument("--db", type=Path)
+    parser.add_argument("--students", type=int, default=60)
+    args = parser.parse_args(argv)
+    args.out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        db = args.db or Path(tmp) / "demo.sqlite3"
+        if args.db is None:
+            subprocess.run([sys.executable, "-m", "app", "--db", str(db), "demo", "--students", str(args.students),
+                            "--terms", "2", "--today", TODAY], cwd=ROOT, check=True, capture_output=True)
+        shoot(db, args.out, args.language)
+    sys.stdout.flush()
+    os._exit(0)  # skip interpreter teardown: PySide6 objects collected late can crash it
+
+
+if __name__ == "__main__":
+    sys.exit(main())
