@@ -242,6 +242,6 @@ class ExchangeMachine(RuleBasedStateMachine):
 
 
 ExchangeMachine.TestCase.settings = settings(
-    max_examples=12, stateful_step_count=30, deadline=None,
+    max_examples=10, stateful_step_count=30, deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
 TestExchange = ExchangeMachine.TestCase

@@ -122,6 +122,24 @@ def parse(data: bytes) -> Container:
                      hashlib.sha256(data[:prefix_end]).digest(), data[prefix_end:])
 
 
+def peek_header(path: Path) -> dict[str, Any]:
+    """The clear header alone (for sorting a pile of files), without reading the whole file."""
+    with Path(path).open("rb") as f:
+        prefix = f.read(_PREFIX.size)
+        if len(prefix) < _PREFIX.size:
+            raise _damaged("too short")
+        magic, _version, _kind, header_len = _PREFIX.unpack(prefix)
+        if magic != MAGIC or header_len > MAX_HEADER_BYTES:
+            raise _damaged("unknown format")
+        try:
+            header = json.loads(f.read(header_len))
+        except (UnicodeDecodeError, ValueError) as error:
+            raise _damaged("bad header") from error
+    if not isinstance(header, dict):
+        raise _damaged("bad header")
+    return header
+
+
 def check_signature(container: Container, sign_public: bytes) -> None:
     if not keys.verify(sign_public, container.signature, _signed_message(container.digest)):
         raise ExchangeRefused("exchange.bad_signature",

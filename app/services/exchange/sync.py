@@ -248,9 +248,9 @@ def import_many(ctx: ServiceContext, paths: list[Path], *, confirm_deletes: bool
     sequence order per sender so that a pile of files from one laptop goes in oldest first."""
     def order(path: Path) -> tuple[str, int]:
         try:
-            header = bundle.parse(bundle.read_file(path)).header
+            header = bundle.peek_header(path)
             return str(header.get("sender")), int(header.get("seq", 0))
-        except (ServiceError, ValueError, TypeError):
+        except (ServiceError, ValueError, TypeError, OSError):
             return "", 0
     results: list[tuple[Path, ImportResult | ServiceError]] = []
     for path in sorted(paths, key=order):
