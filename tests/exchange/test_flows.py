@@ -192,3 +192,27 @@ def test_two_plans_for_the_same_month_are_refused_clearly(net, school):
     with pytest.raises(exchange.ExchangeRefused) as error:
         office.receive(t1.send()[0])
     assert error.value.message_id == "exchange.duplicate"
+
+
+def test_replaced_detail_rows_are_removed_on_the_other_side(net, school):
+    office, join = net
+    t1 = join("t1")
+    as_t1 = t1.ctx.as_actor(school.t1)
+    detail = visits.create_visit(as_t1, school.students[0], {
+        "date": "2026-11-18", "lessons": [{"subject": "生活语文", "content": "一", "minutes": 30},
+                                          {"subject": "康复训练", "content": "二", "minutes": 30}]})
+    office.receive(t1.send()[0])
+    t1.receive(office.send("t1")[0])
+    # The editor replaces the lesson rows outright (no tombstone): the removal must still travel.
+    visits.update_visit(as_t1, detail.id, {"lessons": [{"subject": "生活数学", "content": "三", "minutes": 40}]})
+    result = office.receive(t1.send()[0])
+    assert result.deletes == 0  # detail rows replaced by an editor do not ask for confirmation
+    from app.db.models import VisitLesson
+
+    for site in (office, t1):
+        with reading(site.ctx) as session:
+            lessons = session.scalars(select(VisitLesson.content).where(VisitLesson.visit_id == detail.id)).all()
+            assert lessons == ["三"]
+    t1.receive(office.send("t1")[0])
+    assert exchange.status(t1.ctx).peers[0].not_yet_received == 0
+    assert exchange.status(office.ctx).peers[0].not_yet_received == 0
