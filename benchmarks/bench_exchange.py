@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import hashlib
 import os
 import shutil
 import sys
@@ -23,7 +24,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from app.db.base import new_id, utcnow  # noqa: E402
+from app.db.base import utcnow  # noqa: E402
 from app.db.models import (  # noqa: E402
     Assignment,
     Attachment,
@@ -99,8 +100,6 @@ def fill_term(ctx: ServiceContext, teacher: Actor, photos: int, photo_kb: int) -
             records += 1
         for n in range(photos):
             data = os.urandom(photo_kb * 1024)
-            import hashlib
-
             sha = hashlib.sha256(data).hexdigest()
             sid, vid = visit_ids[n % len(visit_ids)]
             session.add(Blob(sha256=sha, size=len(data), data=data))

@@ -24,7 +24,7 @@ def test_0002_down_and_up_on_a_populated_database(net, school):
     join("t1")
     engine = school.ctx.store.engine
     before = {t: _count(engine, t) for t in ("student", "assignment", "user", "audit_entry")}
-    assert EXCHANGE_TABLES <= _tables(engine)
+    assert _tables(engine) >= EXCHANGE_TABLES
     assert schema.current_revision(engine) == schema.head_revision()
     engine.dispose()
     schema.downgrade(engine, "0001")
@@ -32,7 +32,7 @@ def test_0002_down_and_up_on_a_populated_database(net, school):
     assert not (EXCHANGE_TABLES & _tables(engine))
     assert {t: _count(engine, t) for t in before} == before
     schema.upgrade(engine)
-    assert EXCHANGE_TABLES <= _tables(engine)
+    assert _tables(engine) >= EXCHANGE_TABLES
     assert {t: _count(engine, t) for t in before} == before
     # The identity went with the downgrade: the office makes a new one on the next join file.
     assert exchange.make_join_file(office.ctx, "t2", office.folder / "again.sjj").device_id
