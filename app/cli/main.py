@@ -6,6 +6,7 @@ import argparse
 import importlib
 import logging
 import sys
+from typing import NoReturn
 
 from app.cli.common import CliError
 from app.db.schema import SchemaError
@@ -16,8 +17,15 @@ COMMAND_MODULES = ["app.cli.gui", "app.cli.maintenance", "app.cli.demo", "app.cl
                    "app.cli.export", "app.cli.exchange"]
 
 
+class _Parser(argparse.ArgumentParser):
+    """Usage errors as one line on stderr with exit 2, like every other bad input."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message} (see --help)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="songjiao", description="送教上门 Songjiao: home-delivered teaching records")
+    parser = _Parser(prog="songjiao", description="送教上门 Songjiao: home-delivered teaching records")
     parser.add_argument("--db", metavar="PATH", help="database file (default: the user data folder)")
     parser.add_argument("--data-dir", metavar="DIR", help="folder for backups, logs and exports")
     parser.add_argument("--verbose", action="store_true", help="log more (never personal data)")

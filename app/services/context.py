@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from app.db.base import Record, utcnow
-from app.db.engine import make_engine, make_session_factory
+from app.db.engine import READ_SNAPSHOT, make_engine, make_session_factory
 from app.db.models import AuditEntry, User
 from app.paths import AppPaths
 from app.services.errors import ConflictError, NotFound, PermissionDenied, ServiceError
@@ -70,6 +70,9 @@ class Store:
         self.paths = paths
         self.engine = engine or make_engine(paths.db_path)
         self.session_factory: sessionmaker[Session] = make_session_factory(self.engine)
+        # Reads use a plain BEGIN (a WAL snapshot) so they never hold the write lock against a save.
+        self.read_session_factory: sessionmaker[Session] = make_session_factory(
+            self.engine.execution_options(**{READ_SNAPSHOT: True}))
 
     def dispose(self) -> None:
         self.engine.dispose()
@@ -116,7 +119,7 @@ def transaction(ctx: ServiceContext) -> Iterator[Session]:
 @contextmanager
 def reading(ctx: ServiceContext) -> Iterator[Session]:
     """A read-only unit of work (no commit)."""
-    session = ctx.store.session_factory()
+    session = ctx.store.read_session_factory()
     try:
         yield session
     finally:

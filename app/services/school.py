@@ -9,9 +9,9 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.db.models import CalendarDay, School, Setting, Term
 from app.domain.calendar import TermCalendar, official_holidays
 from app.domain.rules import VisitRule
-from app.db.models import CalendarDay, School, Setting, Term
 from app.services import forms
 from app.services.context import ServiceContext, get_live, reading, require_role, transaction
 from app.services.errors import NotFound, ValidationError

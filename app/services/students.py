@@ -6,11 +6,11 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import Session
 
-from app.domain import validation
 from app.db.models import Assignment, AuditEntry, Guardian, Pause, Student, User
+from app.domain import validation
 from app.services import forms
 from app.services.access import student_for_read, student_for_write, visible_students
 from app.services.context import ServiceContext, get_live, reading, require_role, transaction
@@ -217,7 +217,18 @@ def delete_student(ctx: ServiceContext, student_id: str) -> None:
     require_role(ctx, "admin", "academic_affairs")
     with transaction(ctx) as session:
         student = get_live(session, Student, student_id, "student")
-        student.deleted_at = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+        now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+        student.deleted_at = now
+        # The child's records go with them (PIPL: deletion must be possible), as tombstones that sync carries.
+        for model in _student_owned_models():
+            session.execute(update(model).where(model.student_id == student_id, model.deleted_at.is_(None))
+                            .values(deleted_at=now, revision=model.revision + 1, updated_at=now))
+
+
+def _student_owned_models() -> tuple[Any, ...]:
+    from app.db.models import Attachment, Contact, Iep, LessonPlan, MonthlyPlan, Visit
+
+    return (Guardian, Assignment, Pause, Iep, MonthlyPlan, LessonPlan, Visit, Contact, Attachment)
 
 
 def get_student(ctx: ServiceContext, student_id: str, *, reveal: bool = False) -> StudentDetail:
@@ -382,12 +393,15 @@ def assign_teacher(ctx: ServiceContext, student_id: str, teacher_id: str, role: 
         start = start or ctx.today()
         current = list(session.scalars(select(Assignment).where(
             Assignment.student_id == student_id, Assignment.deleted_at.is_(None), Assignment.end_date.is_(None))))
+        # End the previous 主教 first, whatever order the rows come in: one main teacher at a time.
+        if role == "main":
+            for existing in current:
+                if existing.role == "main" and existing.teacher_id != teacher_id:
+                    existing.end_date = max(start - dt.timedelta(days=1), existing.start_date or start)
         for existing in current:
             if existing.teacher_id == teacher_id:
                 existing.role = role
                 return existing.id
-            if role == "main" and existing.role == "main":
-                existing.end_date = start - dt.timedelta(days=1)
         assignment = Assignment(student_id=student_id, teacher_id=teacher_id, role=role, start_date=start)
         session.add(assignment)
         session.flush()
