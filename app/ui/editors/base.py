@@ -1,0 +1,340 @@
+"""What every record editor shares: field errors beside the field, drafts as you type, Ctrl+S, unsaved-change guard."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services.errors import ConflictError, ServiceError
+from app.ui.messages import error_text, field_of
+from app.ui.session import AppSession
+from app.ui.widgets.fields import FieldForm
+
+DRAFT_DELAY_MS = 1000  # debounce: one draft write a second while typing, not one per key
+
+
+def change_signal(widget: QWidget) -> Any:
+    """The signal that says the user changed this control (programmatic loads are masked by ``_loading``)."""
+    if isinstance(widget, QLineEdit):
+        return widget.textChanged
+    if isinstance(widget, QPlainTextEdit | QTextEdit):
+        return widget.textChanged
+    if isinstance(widget, QSpinBox | QDoubleSpinBox):
+        return widget.valueChanged
+    if isinstance(widget, QComboBox):
+        return widget.currentIndexChanged
+    if isinstance(widget, QAbstractButton):
+        return widget.toggled
+    if hasattr(widget, "changed"):
+        return widget.changed
+    raise TypeError(type(widget).__name__)
+
+
+def _drafts() -> Any:
+    """The drafts service (imported late: editors work, without drafts, on a checkout that lacks it)."""
+    try:
+        from app.services import drafts
+    except ImportError:
+        return None
+    return drafts
+
+
+class Banner(QFrame):
+    """A message strip at the top of an editor (conflict, draft offer, general error) with optional buttons."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setObjectName("banner")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 4, 8, 4)
+        self.label = QLabel(self)
+        self.label.setWordWrap(True)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.label, 1)
+        self._buttons: list[QPushButton] = []
+        self._layout = layout
+        self.hide()
+
+    def show_message(self, text: str, *, error: bool = False,
+                     actions: tuple[tuple[str, Callable[[], None]], ...] = ()) -> None:
+        for button in self._buttons:
+            button.deleteLater()
+        self._buttons.clear()
+        self.label.setText(text)
+        self.setStyleSheet("#banner { background: #fde8e8; }" if error else "#banner { background: #fff6d6; }")
+        for label, callback in actions:
+            button = QPushButton(label, self)
+            button.clicked.connect(callback)
+            self._layout.addWidget(button)
+            self._buttons.append(button)
+        self.setAccessibleName(text)
+        self.show()
+
+    def buttons(self) -> list[QPushButton]:
+        return list(self._buttons)
+
+
+class RecordEditor(QWidget):
+    """Base of the editors: subclasses build the form, and implement load / payload / save.
+
+    Subclasses call :meth:`track` for controls whose edits make the record dirty, set ``draft_key`` once
+    the record is known, and call :meth:`saved` after a successful save.
+    """
+
+    dirty_changed = Signal(bool)
+    record_saved = Signal(object)
+
+    def __init__(self, session: AppSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.draft_key: str | None = None
+        self._dirty = False
+        self._loading = False
+        self.forms: list[FieldForm] = []
+        self.banner = Banner(self)
+        self._draft_timer = QTimer(self)
+        self._draft_timer.setSingleShot(True)
+        self._draft_timer.setInterval(DRAFT_DELAY_MS)
+        self._draft_timer.timeout.connect(self.save_draft_now)
+        save = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self)
+        save.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        save.activated.connect(self._save_shortcut)
+
+    # --- dirty state and drafts --------------------------------------------------------------------
+
+    def track(self, *widgets: QWidget) -> None:
+        for widget in widgets:
+            change_signal(widget).connect(self.mark_dirty)
+
+    def mark_dirty(self, *_args: Any) -> None:
+        if self._loading:
+            return
+        if not self._dirty:
+            self._dirty = True
+            self.dirty_changed.emit(True)
+        if self.draft_key:
+            self._draft_timer.start()
+
+    def is_dirty(self) -> bool:
+        return self._dirty
+
+    def begin_loading(self) -> None:
+        self._loading = True
+
+    def end_loading(self) -> None:
+        self._loading = False
+
+    def set_clean(self) -> None:
+        self._draft_timer.stop()
+        if self._dirty:
+            self._dirty = False
+            self.dirty_changed.emit(False)
+
+    def draft_payload(self) -> dict[str, Any]:
+        """What to keep in a draft; subclasses return their form state as JSON-friendly data."""
+        return {}
+
+    def apply_draft(self, payload: dict[str, Any]) -> None:
+        """Put a draft's content back into the form."""
+
+    def save_draft_now(self) -> None:
+        drafts = _drafts()
+        if drafts is None or not self.draft_key or not self._dirty:
+            return
+        self.session.read(drafts.save_draft, self.draft_key, self.draft_payload(),
+                          on_error=lambda _e: None)  # a failed draft write must never interrupt typing
+
+    def discard_draft(self) -> None:
+        drafts = _drafts()
+        self._draft_timer.stop()
+        if drafts is not None and self.draft_key:
+            self.session.read(drafts.discard_draft, self.draft_key, on_error=lambda _e: None)
+
+    def offer_draft(self) -> None:
+        """If an unsaved draft exists for this record (a crash, a closed window), offer it back."""
+        drafts = _drafts()
+        if drafts is None or not self.draft_key:
+            return
+        self.session.read(drafts.get_draft, self.draft_key, on_done=self._draft_found, on_error=lambda _e: None)
+
+    def _draft_found(self, draft: Any) -> None:
+        if draft is None:
+            return
+        saved_at = getattr(draft, "saved_at", None)
+        when = saved_at.strftime("%Y-%m-%d %H:%M") if saved_at else ""
+        self.banner.show_message(
+            self.tr("Unsaved changes from {when} were kept. Restore them?").format(when=when),
+            actions=((self.tr("Restore"), lambda: self._restore(draft.payload)),
+                     (self.tr("Discard"), self._drop_draft)))
+
+    def _restore(self, payload: dict[str, Any]) -> None:
+        self.banner.hide()
+        self.apply_draft(payload)
+        self._dirty = True
+        self.dirty_changed.emit(True)
+
+    def _drop_draft(self) -> None:
+        self.banner.hide()
+        self.discard_draft()
+
+    # --- saving and errors --------------------------------------------------------------------------
+
+    def _save_shortcut(self) -> None:
+        self.save()
+
+    def save(self) -> None:
+        """Subclasses: send the form to the service; on success call :meth:`saved`, on error :meth:`show_error`."""
+
+    def saved(self, result: Any = None) -> None:
+        self.clear_errors()
+        self.banner.hide()
+        self.discard_draft()
+        self.set_clean()
+        self.record_saved.emit(result)
+
+    def clear_errors(self) -> None:
+        for form in self.forms:
+            form.clear_errors()
+            for widget in form.widgets.values():
+                widget.setAccessibleDescription("")
+
+    def show_error(self, error: BaseException) -> None:
+        """The message next to the field at fault when the form has it, else in the banner."""
+        self.clear_errors()
+        if not isinstance(error, ServiceError):
+            self.banner.show_message(error_text(error), error=True)
+            return
+        text = error_text(error)
+        if isinstance(error, ConflictError) and error.message_id == "record.changed":
+            self.banner.show_message(
+                self.tr("Someone else saved this record while you were editing. Your changes are still here: "
+                        "copy what you need, then reload."), error=True,
+                actions=((self.tr("Reload"), self.reload),))
+            return
+        name = field_of(error)
+        for form in self.forms:
+            if form.show_error(name, text):
+                form.widgets[str(name)].setAccessibleDescription(text)  # read out with the control
+                return
+        self.banner.show_message(text, error=True)
+
+    def field_error(self, name: str) -> str:
+        for form in self.forms:
+            if name in form.errors and form.error(name):
+                return form.error(name)
+        return ""
+
+    def reload(self) -> None:
+        """Subclasses: fetch the record again (after a conflict)."""
+
+    # --- closing ------------------------------------------------------------------------------------
+
+    def confirm_close(self) -> bool:
+        """True when the editor may close: nothing unsaved, or the user chose to save or discard."""
+        if not self._dirty:
+            return True
+        answer = QMessageBox.question(
+            self, self.tr("Unsaved changes"),
+            self.tr("This record has changes that are not saved. Save them before closing?"),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
+        if answer == QMessageBox.StandardButton.Cancel:
+            return False
+        if answer == QMessageBox.StandardButton.Save:
+            self.save()
+            return not self._dirty
+        self.discard_draft()
+        self.set_clean()
+        return True
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if self.confirm_close():
+            event.accept()
+        else:
+            event.ignore()
+
+
+class FormDialog(QDialog):
+    """A small form whose OK runs a service call; it stays open with the error beside the field until it works.
+
+    Opened with ``open()`` (window-modal, not blocking) so that the caller and tests continue at once;
+    ``succeeded(result)`` fires after the write, then the dialog closes.
+    """
+
+    succeeded = Signal(object)
+
+    def __init__(self, session: AppSession, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.setWindowTitle(title)
+        self.setAccessibleName(title)
+        self.form = FieldForm(self)
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #b3261e;")
+        self.message.hide()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("OK"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.form)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+        self._call: Callable[[dict[str, Any]], tuple[Callable[..., Any], tuple[Any, ...]]] | None = None
+
+    def on_submit(self, call: Callable[[dict[str, Any]], tuple[Callable[..., Any], tuple[Any, ...]]]) -> None:
+        """``call(values)`` returns ``(service_fn, args)``; the dialog runs ``service_fn(ctx, *args)``."""
+        self._call = call
+
+    def ok_button(self) -> QPushButton:
+        return self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+
+    def submit(self) -> None:
+        self.form.clear_errors()
+        self.message.hide()
+        if self._call is None:
+            self.accept()
+            return
+        try:
+            fn, args = self._call(self.form.values())
+        except ServiceError as error:  # checks the dialog makes itself before calling a service
+            self._failed(error)
+            return
+        self.ok_button().setEnabled(False)
+        self.session.write(fn, *args, on_done=self._done, on_error=self._failed)
+
+    def _done(self, result: Any) -> None:
+        self.ok_button().setEnabled(True)
+        self.succeeded.emit(result)
+        self.accept()
+
+    def _failed(self, error: BaseException) -> None:
+        self.ok_button().setEnabled(True)
+        if not self.form.show_error(field_of(error), error_text(error)):
+            self.message.setText(error_text(error))
+            self.message.show()
