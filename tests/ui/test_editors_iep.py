@@ -75,7 +75,7 @@ def test_bad_field_shows_error_beside_it_and_second_window_is_told(qtbot, school
     session = make_session(school.t1)
     first = IepEditor(session, school.students[0])
     qtbot.addWidget(first)
-    first.create()
+    first.create_iep()
     second = IepEditor(session, school.students[0])
     qtbot.addWidget(second)
     assert second.detail is not None and second.detail.id == first.detail.id

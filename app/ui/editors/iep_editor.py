@@ -51,7 +51,7 @@ class IepEditor(RecordEditor):
         self.title = QLabel(self)
         self.title.setTextFormat(Qt.TextFormat.PlainText)
         self.create_button = QPushButton(self.tr("&Write the IEP for this term"), self)
-        self.create_button.clicked.connect(self.create)
+        self.create_button.clicked.connect(self.create_iep)
         self.status_button = QPushButton(self)
         self.status_button.clicked.connect(self.advance_status)
         self.save_button = QPushButton(self.tr("&Save"), self)
@@ -147,7 +147,7 @@ class IepEditor(RecordEditor):
         self.term_id = term.id
         self.reload()
 
-    def create(self) -> None:
+    def create_iep(self) -> None:
         if self.term_id:
             self.session.write(ieps.get_or_create_iep, self.student_id, self.term_id, on_done=self.show_detail,
                                on_error=self.show_error)
