@@ -61,9 +61,14 @@ def safe_part(text: str) -> str:
     return "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in text).strip("_") or "x"
 
 
-def packet_path(out_dir: Path, code: str, term_name: str) -> Path:
-    from app.reports.pdf.packet import packet_file_name
+def packet_file_name(code: str, term_name: str) -> str:
+    """Student code and term only: a child's name never goes into a file name (privacy)."""
+    return f"packet_{safe_part(code)}_{safe_part(term_name)}.pdf"
 
+
+def packet_path(out_dir: Path, code: str, term_name: str) -> Path:
+    # Kept here, not in the PDF code: importing that loads the font, which the coordinating process
+    # (the app or the CLI) never needs; only the workers do.
     return out_dir / packet_file_name(code, term_name)
 
 

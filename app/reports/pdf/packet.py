@@ -13,6 +13,7 @@ from app.reports.pdf.charts import objective_chart, week_strip
 from app.reports.pdf.doc import Anchor, Contents, DocInfo, Heading, build, image_flowable
 from app.reports.pdf.styles import FRAME_W, data_table, field_table, full_row_table, grid_style, para, styles
 from app.services.archive import PacketData, PlanSheet, VisitSheet
+from app.services.exporting import packet_file_name
 
 SECTIONS = (
     ("basic", "学生基本情况"), ("guardians", "监护人与家庭送教意愿"), ("assessment", "教育评估"),
@@ -21,12 +22,7 @@ SECTIONS = (
     ("summary", "教师学期工作总结"),
 )
 TITLE = "送教上门档案"
-
-
-def packet_file_name(code: str, term_name: str) -> str:
-    """Student code and term only: a child's name never goes into a file name (privacy)."""
-    safe = "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in f"{code}_{term_name}")
-    return f"packet_{safe}.pdf"
+__all__ = ["SECTIONS", "TITLE", "packet_file_name", "plan_flowables", "render_packet", "visit_flowables"]
 
 
 def render_packet(data: PacketData, target: Path | io.BytesIO, password: str | None = None) -> int:
