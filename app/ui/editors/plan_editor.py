@@ -1,0 +1,294 @@
+"""The monthly plan editor (月送教计划): planned visits, linked objectives, materials; submit; see decisions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services import ieps, plans, school
+from app.ui.editors.base import RecordEditor
+from app.ui.editors.labels import DECISIONS, PLAN_STATUSES, label
+from app.ui.session import AppSession
+from app.ui.widgets.fields import FieldForm
+
+VISIT_COLUMNS = 5  # date, time slot, lessons, subject, content (one line per lesson)
+
+
+def load_objectives(ctx: Any, student_id: str) -> list[tuple[str, str]]:
+    """(objective id, "goal › objective") for the student's IEP in the current term (runs on the worker)."""
+    term = school.current_term(ctx)
+    detail = ieps.find_iep(ctx, student_id, term.id) if term else None
+    if detail is None:
+        return []
+    return [(o.id, f"{g.text} › {o.text}") for g in detail.goals for o in g.objectives]
+
+
+def history_lines(history: list[Any], tr: Any) -> list[str]:
+    """Every revision and decision, oldest first, as lines a person reads."""
+    lines = []
+    for rev in history:
+        line = tr("Revision {n} submitted {at}").format(n=rev.number, at=rev.submitted_at.strftime("%Y-%m-%d %H:%M"))
+        if rev.decision:
+            line += tr(" — {decision} by {who} {at}").format(
+                decision=label(DECISIONS, rev.decision), who=rev.reviewer_name,
+                at=rev.decided_at.strftime("%Y-%m-%d %H:%M") if rev.decided_at else "")
+            if rev.comment:
+                line += tr(": “{comment}”").format(comment=rev.comment)
+        lines.append(line)
+    return lines
+
+
+class VisitsTable(QTableWidget):
+    """Planned visits, one row each; Insert adds a row, Delete removes the current one."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(0, VISIT_COLUMNS, parent)
+        self.setHorizontalHeaderLabels([self.tr("Date"), self.tr("Time"), self.tr("Lessons"), self.tr("Subject"),
+                                        self.tr("Content (one line per lesson)")])
+        self.horizontalHeader().setStretchLastSection(True)
+        self.setAccessibleName(self.tr("Planned visits"))
+
+    def set_rows(self, rows: list[dict[str, Any]]) -> None:
+        self.setRowCount(0)
+        for row in rows:
+            self.add_row(row)
+
+    def add_row(self, row: dict[str, Any] | None = None) -> None:
+        row = row or {}
+        n = self.rowCount()
+        self.insertRow(n)
+        for column, key in enumerate(("date", "time_slot", "lessons", "subject", "content")):
+            self.setItem(n, column, QTableWidgetItem(str(row.get(key, "") or "")))
+
+    def rows(self) -> list[dict[str, Any]]:
+        result = []
+        for n in range(self.rowCount()):
+            cells = [(cell.text().strip() if (cell := self.item(n, c)) is not None else "")
+                     for c in range(VISIT_COLUMNS)]
+            if any(cells):
+                result.append(dict(zip(("date", "time_slot", "lessons", "subject", "content"), cells, strict=True)))
+        return result
+
+
+def visits_payload(rows: list[dict[str, Any]], objective_ids: list[str]) -> list[dict[str, Any]]:
+    payload = []
+    for row in rows:
+        lines = [line.strip() for line in str(row.get("content", "")).splitlines() if line.strip()]
+        payload.append({"date": row["date"], "time_slot": row["time_slot"], "lessons": row["lessons"] or 2,
+                        "content": [{"subject": row["subject"], "content": line, "objective_ids": objective_ids}
+                                    for line in lines]})
+    return payload
+
+
+def visit_rows(detail: Any) -> list[dict[str, Any]]:
+    return [{"date": v.date.isoformat(), "time_slot": v.time_slot, "lessons": v.lessons,
+             "subject": v.content[0].subject if v.content else "",
+             "content": "\n".join(c.content for c in v.content)} for v in detail.visits]
+
+
+class PlanEditor(RecordEditor):
+    """A student's plan for one month (``YYYY-MM``), written by the teacher; read-only for others."""
+
+    def __init__(self, session: AppSession, student_id: str, month: str, parent: QWidget | None = None) -> None:
+        super().__init__(session, parent)
+        self.student_id, self.month = student_id, month
+        self.detail: Any = None
+        self.setAccessibleName(self.tr("Monthly plan editor"))
+        self.title = QLabel(self)
+        self.comment = QLabel(self)  # the office's comment on a returned plan, in plain sight
+        self.comment.setWordWrap(True)
+        self.comment.setStyleSheet("background: #fff6d6; padding: 6px;")
+        self.comment.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.comment.hide()
+        self.save_button = QPushButton(self.tr("&Save"), self)
+        self.save_button.setToolTip(self.tr("Save (Ctrl+S)"))
+        self.submit_button = QPushButton(self.tr("Su&bmit for approval"), self)
+        self.save_button.clicked.connect(self.save)
+        self.submit_button.clicked.connect(self.submit)
+        header = QHBoxLayout()
+        header.addWidget(self.title, 1)
+        header.addWidget(self.save_button)
+        header.addWidget(self.submit_button)
+
+        self.visits = VisitsTable(self)
+        self.visits.itemChanged.connect(self.mark_dirty)
+        self.add_visit = QPushButton(self.tr("&Add visit"), self)
+        self.add_visit.clicked.connect(self._add_visit)
+        self.remove_visit = QPushButton(self.tr("&Remove visit"), self)
+        self.remove_visit.clicked.connect(self._remove_visit)
+        self.objectives = QListWidget(self)
+        self.objectives.setAccessibleName(self.tr("Linked IEP objectives"))
+        self.objectives.itemChanged.connect(self.mark_dirty)
+        self.form = FieldForm(self)
+        self.form.add("materials", self.tr("&Materials"), QPlainTextEdit())
+        self.form.add("family_tasks", self.tr("&Family tasks"), QPlainTextEdit())
+        self.form.add("safety_notes", self.tr("Safet&y notes"), QPlainTextEdit())
+        self.forms = [self.form]
+        self.track(*self.form.widgets.values())
+        self.history = QListWidget(self)
+        self.history.setAccessibleName(self.tr("Revisions and decisions"))
+
+        visit_buttons = QHBoxLayout()
+        visit_buttons.addWidget(self.add_visit)
+        visit_buttons.addWidget(self.remove_visit)
+        visit_buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)
+        layout.addLayout(header)
+        layout.addWidget(self.comment)
+        layout.addWidget(QLabel(self.tr("Planned visits:")))
+        layout.addWidget(self.visits, 2)
+        layout.addLayout(visit_buttons)
+        layout.addWidget(QLabel(self.tr("IEP objectives this month:")))
+        layout.addWidget(self.objectives, 1)
+        layout.addWidget(self.form)
+        layout.addWidget(QLabel(self.tr("Revisions and decisions:")))
+        layout.addWidget(self.history, 1)
+        self.draft_key = f"plan:{student_id}:{month}"
+        self.reload()
+
+    def _add_visit(self) -> None:
+        self.visits.add_row({"lessons": 2})
+        self.visits.setCurrentCell(self.visits.rowCount() - 1, 0)
+        self.mark_dirty()
+
+    def _remove_visit(self) -> None:
+        row = self.visits.currentRow()
+        if row >= 0:
+            self.visits.removeRow(row)
+            self.mark_dirty()
+
+    # --- loading ------------------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        self.session.read(load_objectives, self.student_id, on_done=self._objectives_loaded,
+                          on_error=self.show_error)
+
+    def _objectives_loaded(self, objectives: list[tuple[str, str]]) -> None:
+        self.begin_loading()
+        self.objectives.clear()
+        for objective_id, text in objectives:
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, objective_id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.objectives.addItem(item)
+        self.end_loading()
+        self.session.read(plans.find_plan, self.student_id, self.month, on_done=self.show_detail,
+                          on_error=self.show_error)
+
+    def show_detail(self, detail: Any) -> None:
+        self.detail = detail
+        self.begin_loading()
+        try:
+            if detail is not None:
+                for key in self.form.widgets:
+                    self.form.set_value(key, getattr(detail, key))
+                self.visits.set_rows(visit_rows(detail))
+                self._set_objectives(list(detail.objective_ids))
+        finally:
+            self.end_loading()
+        self._update_header()
+        if detail is not None:
+            self.session.read(plans.plan_history, detail.id, on_done=self._show_history, on_error=self.show_error)
+        self.offer_draft()
+
+    def _set_objectives(self, ids: list[str]) -> None:
+        for i in range(self.objectives.count()):
+            item = self.objectives.item(i)
+            item.setCheckState(Qt.CheckState.Checked if item.data(Qt.ItemDataRole.UserRole) in ids
+                               else Qt.CheckState.Unchecked)
+
+    def _objective_ids(self) -> list[str]:
+        return [self.objectives.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.objectives.count())
+                if self.objectives.item(i).checkState() == Qt.CheckState.Checked]
+
+    def _show_history(self, history: list[Any]) -> None:
+        self.history.clear()
+        self.history.addItems(history_lines(history, self.tr))
+
+    def _is_author(self) -> bool:
+        if self.session.actor.role == "leader":
+            return False
+        return self.detail is None or self.detail.teacher_id == self.session.actor.id \
+            or self.session.actor.role == "system"
+
+    def _update_header(self) -> None:
+        detail = self.detail
+        status = label(PLAN_STATUSES, detail.status) if detail else self.tr("Not written yet")
+        revision = f" · {self.tr('revision')} {detail.plan_revision}" if detail else ""
+        self.title.setText(self.tr("Plan for {month}: {status}").format(month=self.month, status=status) + revision)
+        returned = detail is not None and detail.status == "returned" and bool(detail.last_comment)
+        self.comment.setVisible(returned)
+        if returned:
+            self.comment.setText(self.tr("Returned by the office: {comment}").format(comment=detail.last_comment))
+            self.comment.setAccessibleName(self.comment.text())
+        editable = self._is_author()
+        for widget in (*self.form.widgets.values(), self.visits, self.objectives, self.add_visit,
+                       self.remove_visit, self.save_button):
+            widget.setEnabled(editable)
+        self.submit_button.setVisible(editable)
+        self.submit_button.setEnabled(detail is not None and detail.status in ("draft", "returned"))
+        self.submit_button.setText(self.tr("Re&submit") if detail is not None and detail.status == "returned"
+                                   else self.tr("Su&bmit for approval"))
+
+    # --- saving -------------------------------------------------------------------------------------
+
+    def values(self) -> dict[str, Any]:
+        objective_ids = self._objective_ids()
+        return {**self.form.values(), "objective_ids": objective_ids,
+                "visits": visits_payload(self.visits.rows(), objective_ids)}
+
+    def draft_payload(self) -> dict[str, Any]:
+        return {"form": self.form.values(), "objective_ids": self._objective_ids(), "rows": self.visits.rows()}
+
+    def apply_draft(self, payload: dict[str, Any]) -> None:
+        self.begin_loading()
+        try:
+            for key, value in (payload.get("form") or {}).items():
+                if key in self.form.widgets:
+                    self.form.set_value(key, value)
+            self._set_objectives(list(payload.get("objective_ids") or []))
+            self.visits.set_rows(list(payload.get("rows") or []))
+        finally:
+            self.end_loading()
+
+    def save(self, then: Any = None) -> None:
+        if not self._is_author():
+            return
+        revision = self.detail.revision if self.detail is not None else None
+        self.session.write(plans.save_plan, self.student_id, self.month, self.values(), revision,
+                           on_done=lambda d: self._saved(d, then), on_error=self.show_error)
+
+    def _saved(self, detail: Any, then: Any) -> None:
+        self.saved(detail)
+        self.show_detail(detail)
+        if then is not None:
+            then()
+
+    def submit(self) -> None:
+        """Save what is on screen, then submit it (a submitted plan is what the office reads)."""
+        self.save(then=lambda: self.session.write(plans.submit_plan, self.detail.id, on_done=self.show_detail,
+                                                  on_error=self.show_error))
+
+    def show_error(self, error: BaseException) -> None:
+        if getattr(error, "field", None) and str(error.field).startswith("visits"):  # type: ignore[attr-defined]
+            from app.ui.messages import error_text
+
+            self.banner.show_message(self.tr("Planned visits: {error}").format(error=error_text(error)), error=True)
+            return
+        super().show_error(error)
+

@@ -1,0 +1,189 @@
+"""The office's approval queue: read a submitted plan beside the student's IEP, approve or return it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services import ieps, plans, school
+from app.ui.editors.labels import PLAN_STATUSES, area_label, label
+from app.ui.editors.plan_editor import history_lines
+from app.ui.messages import error_text
+from app.ui.session import AppSession
+
+
+def may_decide(actor: Any, plan: Any) -> bool:
+    """What the buttons show; the service decides again (only the office, never on one's own plan)."""
+    return actor.role == "academic_affairs" and plan is not None and plan.teacher_id != actor.id \
+        and plan.status in ("submitted", "resubmitted")
+
+
+def load_review(ctx: Any, plan_id: str) -> tuple[Any, Any, list[Any]]:
+    """The plan, the student's current IEP and the plan's history, in one worker task."""
+    plan = plans.get_plan(ctx, plan_id)
+    term = school.current_term(ctx)
+    iep = ieps.find_iep(ctx, plan.student_id, term.id) if term else None
+    return plan, iep, plans.plan_history(ctx, plan_id)
+
+
+def plan_html(plan: Any, objectives: dict[str, str], tr: Any) -> str:
+    from html import escape
+
+    parts = [f"<h3>{escape(tr('Plan for {month}').format(month=plan.month))}</h3>"]
+    for visit in plan.visits:
+        parts.append(f"<p><b>{visit.date.isoformat()} {escape(visit.time_slot)}</b> · "
+                     f"{escape(tr('{n} lessons').format(n=visit.lessons))}</p><ol>")
+        parts += [f"<li>{escape(c.subject)} {escape(c.content)}</li>" for c in visit.content]
+        parts.append("</ol>")
+    if plan.objective_ids:
+        parts.append(f"<p><b>{escape(tr('Objectives'))}</b></p><ul>")
+        parts += [f"<li>{escape(objectives.get(i, i))}</li>" for i in plan.objective_ids]
+        parts.append("</ul>")
+    for title, text in ((tr("Materials"), plan.materials), (tr("Family tasks"), plan.family_tasks),
+                        (tr("Safety notes"), plan.safety_notes)):
+        if text:
+            parts.append(f"<p><b>{escape(title)}</b><br>{escape(text)}</p>")
+    return "".join(parts)
+
+
+def iep_html(iep: Any, tr: Any) -> str:
+    from html import escape
+
+    if iep is None:
+        return f"<p>{escape(tr('No IEP for this term.'))}</p>"
+    parts = [f"<h3>{escape(tr('IEP, {term}').format(term=iep.term_name))}</h3>"]
+    for goal in iep.goals:
+        parts.append(f"<p><b>{escape(area_label(goal.domain))}</b>: {escape(goal.text)}</p><ul>")
+        parts += [f"<li>{escape(o.text)} {escape(o.criterion)}</li>" for o in goal.objectives]
+        parts.append("</ul>")
+    return "".join(parts)
+
+
+class PlanQueue(QWidget):
+    """Plans waiting for a decision (oldest first); the plan and the IEP side by side; decide with a comment."""
+
+    def __init__(self, session: AppSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.plan: Any = None
+        self.setAccessibleName(self.tr("Plans waiting for approval"))
+        self.table = QTableWidget(0, 4, self)
+        self.table.setHorizontalHeaderLabels([self.tr("Month"), self.tr("Student"), self.tr("Teacher"),
+                                              self.tr("Status")])
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setAccessibleName(self.tr("Plans waiting for approval"))
+        self.table.currentCellChanged.connect(lambda row, *_: self._open_row(row))
+        self.plan_view = QTextBrowser(self)
+        self.plan_view.setAccessibleName(self.tr("The plan"))
+        self.iep_view = QTextBrowser(self)
+        self.iep_view.setAccessibleName(self.tr("The student's IEP"))
+        self.history = QListWidget(self)
+        self.history.setAccessibleName(self.tr("Revisions and decisions"))
+        self.comment = QPlainTextEdit(self)
+        self.comment.setPlaceholderText(self.tr("Comment for the teacher (required when returning)"))
+        self.comment.setAccessibleName(self.tr("Comment for the teacher"))
+        self.comment.setMaximumHeight(90)
+        self.approve_button = QPushButton(self.tr("&Approve"), self)
+        self.return_button = QPushButton(self.tr("&Return with comment"), self)
+        self.approve_button.clicked.connect(lambda: self.decide(True))
+        self.return_button.clicked.connect(lambda: self.decide(False))
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #b3261e;")
+        office = session.actor.role in ("academic_affairs", "system")
+        # A teacher or leader who opens the queue reads it; the decision buttons are not there for them.
+        for button in (self.approve_button, self.return_button):
+            button.setVisible(office)
+        self.comment.setVisible(office)
+
+        sides = QSplitter(Qt.Orientation.Horizontal, self)
+        sides.addWidget(self.plan_view)
+        sides.addWidget(self.iep_view)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.message, 1)
+        buttons.addWidget(self.approve_button)
+        buttons.addWidget(self.return_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(sides, 3)
+        layout.addWidget(self.history)
+        layout.addWidget(self.comment)
+        layout.addLayout(buttons)
+        self._rows: list[Any] = []
+        self._update_buttons()
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.session.read(plans.office_queue, on_done=self._show_queue, on_error=self._failed)
+
+    def _show_queue(self, rows: list[Any]) -> None:
+        self._rows = rows
+        self.table.setRowCount(len(rows))
+        for n, row in enumerate(rows):
+            for column, text in enumerate((row.month, f"{row.student_code} {row.student_name}", row.teacher_name,
+                                           label(PLAN_STATUSES, row.status))):
+                self.table.setItem(n, column, QTableWidgetItem(text))
+        if rows:
+            self.table.setCurrentCell(0, 0)
+        else:
+            self.plan = None
+            self.plan_view.setHtml(f"<p>{self.tr('No plans are waiting.')}</p>")
+            self.iep_view.clear()
+            self.history.clear()
+            self._update_buttons()
+
+    def _open_row(self, row: int) -> None:
+        if 0 <= row < len(self._rows):
+            self.open_plan(self._rows[row].id)
+
+    def open_plan(self, plan_id: str) -> None:
+        self.session.read(load_review, plan_id, on_done=self._show_review, on_error=self._failed)
+
+    def _show_review(self, review: tuple[Any, Any, list[Any]]) -> None:
+        plan, iep, history = review
+        self.plan = plan
+        objectives = {o.id: o.text for g in (iep.goals if iep else ()) for o in g.objectives}
+        self.plan_view.setHtml(plan_html(plan, objectives, self.tr))
+        self.iep_view.setHtml(iep_html(iep, self.tr))
+        self.history.clear()
+        self.history.addItems(history_lines(history, self.tr))
+        self.message.clear()
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        allowed = may_decide(self.session.actor, self.plan)
+        self.approve_button.setEnabled(allowed)
+        self.return_button.setEnabled(allowed)
+        if self.plan is not None and self.plan.teacher_id == self.session.actor.id:
+            self.message.setText(self.tr("This is your own plan: another member of the office decides on it."))
+
+    def decide(self, approve: bool) -> None:
+        if self.plan is None:
+            return
+        self.session.write(plans.decide_plan, self.plan.id, self.plan.plan_revision, approve,
+                           self.comment.toPlainText().strip(), on_done=self._decided, on_error=self._failed)
+
+    def _decided(self, _detail: Any) -> None:
+        self.comment.clear()
+        self.message.clear()
+        self.refresh()
+
+    def _failed(self, error: BaseException) -> None:
+        self.message.setText(error_text(error))
+        if getattr(error, "field", None) == "comment":
+            self.comment.setFocus()
