@@ -340,8 +340,14 @@ def count_rows(session: Session, tables: set[str]) -> dict[str, int]:
     return {t: session.scalar(select(func.count()).select_from(TABLES[t])) or 0 for t in tables}
 
 
-def verify(session: Session, plan: Plan, before: dict[str, int]) -> None:
-    """After writing: the counts and every written record's hash are what staging predicted."""
+def scope_hashes(session: Session, scope_rows: Any) -> dict[tuple[str, str], str]:
+    """Content hash of every record in a scope, by (table, key)."""
+    return {(t, k): row_hash(t, r) for t, k, r in scope_rows}
+
+
+def verify(session: Session, plan: Plan, before: dict[str, int], scope: dict[tuple[str, str], str]) -> None:
+    """After writing: per-table record counts, and the hash of every record in the sender's scope plus
+    every record written, are exactly what staging predicted; anything else rolls the import back."""
     expected = dict(before)
     for write in plan.writes:
         if write.insert:
@@ -350,14 +356,25 @@ def verify(session: Session, plan: Plan, before: dict[str, int]) -> None:
         expected[table] -= 1
     if count_rows(session, set(before)) != expected:
         raise ExchangeRefused("exchange.verify_failed", "The import did not add up (record counts) and was undone.")
-    wanted: dict[str, dict[str, str]] = {}
+    predicted = dict(scope)
     for write in plan.writes:
-        wanted.setdefault(write.table, {})[write.key] = write.hash
-    for table, hashes in wanted.items():
-        found = {k: row_hash(table, r) for k, r in load_rows(session, table, set(hashes)).items()}
-        if found != hashes:
-            raise ExchangeRefused("exchange.verify_failed",
-                                  "The import did not add up (record contents) and was undone.")
+        predicted[(write.table, write.key)] = write.hash
+    for removed in plan.removals:
+        predicted.pop(removed, None)
+    wanted: dict[str, set[str]] = {}
+    for table, key in [*predicted, *plan.removals]:
+        wanted.setdefault(table, set()).add(key)
+    actual = {(t, k): row_hash(t, r) for t, keys in wanted.items() for k, r in load_rows(session, t, keys).items()}
+    if _digest(actual) != _digest(predicted):
+        raise ExchangeRefused("exchange.verify_failed",
+                              "The import did not add up (hash over the teacher's records) and was undone.")
+
+
+def _digest(hashes: dict[tuple[str, str], str]) -> str:
+    digest = hashlib.sha256()
+    for (table, key), value in sorted(hashes.items()):
+        digest.update(f"{table}:{key}:{value}\n".encode())
+    return digest.hexdigest()
 
 
 def apply_acks(session: Session, peer: ExchangeDevice, acked_up_to: int) -> None:

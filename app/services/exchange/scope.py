@@ -72,14 +72,14 @@ def project_user(row: Row, teacher_id: str) -> Row:
     return {**row, "password_hash": LOCKED_PASSWORD}
 
 
-def office_scope(session: Session, teacher_id: str, today: dt.date) -> Scope:
-    """The rows a teacher's laptop should hold, computed on the office copy."""
+def office_scope(session: Session, teacher_id: str, today: dt.date, *, project: bool = True) -> Scope:
+    """The rows a teacher's laptop should hold, computed on the office copy (``project``: as sent)."""
     students = assigned_students(session, teacher_id, today)
-    return rows_for_students(session, students, teacher_id)
+    return rows_for_students(session, students, teacher_id, project=project)
 
 
 def rows_for_students(session: Session, students: set[str], teacher_id: str | None,
-                      tables: Iterable[str] | None = None) -> Scope:
+                      tables: Iterable[str] | None = None, *, project: bool = True) -> Scope:
     wanted = set(tables) if tables is not None else None
     scope = Scope(set(students))
 
@@ -89,7 +89,7 @@ def rows_for_students(session: Session, students: set[str], teacher_id: str | No
     for table in EVERYTHING:
         if wanted is None or table in wanted:
             rows = _fetch(session, table)
-            if table == "user" and teacher_id is not None:
+            if table == "user" and teacher_id is not None and project:
                 rows = [project_user(r, teacher_id) for r in rows]
             put(table, rows)
     put("student", _fetch(session, "student", "id", students))

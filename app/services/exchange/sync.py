@@ -24,13 +24,14 @@ from app.services.exchange.apply import (
     drop_states,
     execute,
     load_states,
+    scope_hashes,
     stage,
     verify,
 )
 from app.services.exchange.changes import FORMAT, build, bundle_key, manifest, pending, scope_for
 from app.services.exchange.errors import ExchangeRefused
 from app.services.exchange.rows import MIRRORED_TABLES, ORDER, TABLES, row_hash
-from app.services.exchange.scope import mirrored, rows_for_students
+from app.services.exchange.scope import Scope, mirrored, office_scope, rows_for_students
 
 SUFFIX = ".sjb"
 
@@ -169,6 +170,7 @@ def import_file(ctx: ServiceContext, path: Path, *, confirm_deletes: bool = Fals
         apply_acks(session, sender, acked)
         plan = stage(session, me, sender, payload)
         before = count_rows(session, {w.table for w in plan.writes} | {t for t, _k in plan.removals})
+        scope = scope_hashes(session, _held(session, me, sender, ctx.today()).items())
         if plan.deletes > DELETE_CONFIRM_LIMIT and not confirm_deletes:
             raise ExchangeRefused("exchange.many_deletes",
                                   f"The bundle would delete {plan.deletes} records; import it again with "
@@ -178,7 +180,7 @@ def import_file(ctx: ServiceContext, path: Path, *, confirm_deletes: bool = Fals
         except exc.IntegrityError as error:  # e.g. a second IEP for the same student and term
             raise ExchangeRefused("exchange.integrity",
                                   "The bundle clashes with records here (a duplicate of a unique record).") from error
-        verify(session, plan, before)
+        verify(session, plan, before, scope)
         purged = 0
         if me.role == "laptop":
             _check_mirrored(session, payload.body)
@@ -191,6 +193,14 @@ def import_file(ctx: ServiceContext, path: Path, *, confirm_deletes: bool = Fals
                                 applied=applied, conflicts=len(plan.conflicts), file_name=path.name[:200]))
         return ImportResult(path, sender.id, seq, plan.changes, applied, plan.unchanged, len(plan.conflicts),
                             plan.deletes, purged)
+
+
+def _held(session: Session, me: ExchangeDevice, peer: ExchangeDevice, today: dt.date) -> Scope:
+    """The records shared with this peer, as they are here: what post-import verification covers."""
+    if me.role == "office":
+        return office_scope(session, peer.teacher_id or "", today, project=False)
+    return rows_for_students(session, set(session.scalars(select(TABLES["student"].c.id))), me.teacher_id,
+                             project=False)
 
 
 def _recipient_key(kx_private: bytes, eph_public: bytes, aad: bytes) -> bytes:
