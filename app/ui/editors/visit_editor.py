@@ -1,0 +1,346 @@
+"""The visit record editor (送教上门记录): lessons, progress, guidance, signature; finish, amend, cancel, make up."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services import visits
+from app.ui.editors.base import RecordEditor
+from app.ui.editors.labels import CANCEL_CAUSES, VISIT_STATUSES, label
+from app.ui.editors.plan_editor import load_objectives
+from app.ui.editors.visit_parts import LessonsTable, ProgressTable, amend_dialog, cancel_dialog, makeup_dialog
+from app.ui.i18n import format_date
+from app.ui.session import AppSession
+from app.ui.widgets.fields import FieldForm, date_edit
+from app.ui.widgets.signature_pad import SignaturePad
+
+TEXT_KEYS = ("place", "caregivers_present", "health", "mood", "performance", "family_guidance", "homework",
+             "caregiver_opinion")
+
+
+def load_visit(ctx: Any, visit_id: str) -> tuple[Any, list[tuple[str, str]]]:
+    detail = visits.get_visit(ctx, visit_id)
+    return detail, load_objectives(ctx, detail.student_id)
+
+
+def start_from_planned(ctx: Any, student_id: str, planned_visit_id: str) -> Any:
+    """The visit record made from a planned visit of the month's plan (date, times, lessons prefilled)."""
+    return visits.create_visit(ctx, student_id, planned_visit_id=planned_visit_id)
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    return value.strftime("%H:%M") if hasattr(value, "hour") else (
+        value.isoformat() if hasattr(value, "isoformat") else str(value))
+
+
+class VisitEditor(RecordEditor):
+    """One visit record. Planned: edit and finish (locks). Done: corrections are amendments with a reason."""
+
+    makeup_created = Signal(object)
+
+    def __init__(self, session: AppSession, visit_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(session, parent)
+        self.visit_id = visit_id
+        self.detail: Any = None
+        self.dialog: Any = None
+        self.amending = False
+        self._signature_changed = False
+        self.setAccessibleName(self.tr("Visit record"))
+        self.title = QLabel(self)
+        self.flags = QLabel(self)
+        self.flags.setWordWrap(True)
+        self.save_button = QPushButton(self.tr("&Save"), self)
+        self.save_button.setToolTip(self.tr("Save (Ctrl+S)"))
+        self.finish_button = QPushButton(self.tr("&Finish and lock"), self)
+        self.amend_button = QPushButton(self.tr("&Amend…"), self)
+        self.cancel_button = QPushButton(self.tr("&Cancel visit…"), self)
+        self.makeup_button = QPushButton(self.tr("Schedule &make-up…"), self)
+        self.save_button.clicked.connect(self.save)
+        self.finish_button.clicked.connect(self.finish)
+        self.amend_button.clicked.connect(self.start_amending)
+        self.cancel_button.clicked.connect(self.cancel_visit)
+        self.makeup_button.clicked.connect(self.schedule_makeup)
+        header = QHBoxLayout()
+        header.addWidget(self.title, 1)
+        for button in (self.save_button, self.finish_button, self.amend_button, self.cancel_button,
+                       self.makeup_button):
+            header.addWidget(button)
+
+        self.form = FieldForm()
+        self.form.add("date", self.tr("&Date"), date_edit())
+        for key, text in (("start_time", self.tr("S&tart time")), ("end_time", self.tr("&End time"))):
+            edit = QLineEdit()
+            edit.setPlaceholderText("HH:MM")
+            edit.setMaxLength(5)
+            self.form.add(key, text, edit)
+        self.form.add("place", self.tr("&Place"), QLineEdit())
+        self.form.add("caregivers_present", self.tr("Caregivers &present"), QLineEdit())
+        self.form.add("health", self.tr("&Health today"), QLineEdit())
+        self.form.add("mood", self.tr("M&ood today"), QLineEdit())
+        self.lessons = LessonsTable()
+        self.lessons.itemChanged.connect(self.mark_dirty)
+        self.add_lesson = QPushButton(self.tr("Add &lesson"))
+        self.add_lesson.clicked.connect(self._add_lesson)
+        self.progress = ProgressTable()
+        self.progress.on_change = self.mark_dirty
+        self.progress.itemChanged.connect(self.mark_dirty)
+        self.notes = FieldForm()
+        self.notes.add("performance", self.tr("Pe&rformance"), QPlainTextEdit())
+        self.notes.add("family_guidance", self.tr("Family &guidance"), QPlainTextEdit())
+        self.notes.add("homework", self.tr("Home&work"), QPlainTextEdit())
+        self.notes.add("caregiver_opinion", self.tr("Caregiver's &opinion"), QPlainTextEdit())
+        self.notes.add("next_visit_on", self.tr("&Next visit"), date_edit())
+        self.pad = SignaturePad()
+        self.pad.setAccessibleName(self.tr("Caregiver signature"))
+        self.pad.changed.connect(self._pad_changed)
+        self.clear_pad = QPushButton(self.tr("C&lear signature"))
+        self.clear_pad.clicked.connect(self.pad.clear)
+        self.signature_state = QLabel()
+        self.amendments = QLabel()
+        self.amendments.setWordWrap(True)
+        self.forms = [self.form, self.notes]
+        self.track(*self.form.widgets.values(), *self.notes.widgets.values())
+
+        body = QWidget()
+        column = QVBoxLayout(body)
+        column.addWidget(self.form)
+        lessons_box = QGroupBox(self.tr("Lessons"))
+        inner = QVBoxLayout(lessons_box)
+        inner.addWidget(self.lessons)
+        inner.addWidget(self.add_lesson)
+        column.addWidget(lessons_box)
+        progress_box = QGroupBox(self.tr("Progress per objective"))
+        QVBoxLayout(progress_box).addWidget(self.progress)
+        column.addWidget(progress_box)
+        column.addWidget(self.notes)
+        sign_box = QGroupBox(self.tr("Caregiver signature"))
+        inner = QVBoxLayout(sign_box)
+        inner.addWidget(self.pad)
+        row = QHBoxLayout()
+        row.addWidget(self.signature_state, 1)
+        row.addWidget(self.clear_pad)
+        inner.addLayout(row)
+        column.addWidget(sign_box)
+        column.addWidget(self.amendments)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(body)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)
+        layout.addLayout(header)
+        layout.addWidget(self.flags)
+        layout.addWidget(scroll, 1)
+        self.draft_key = f"visit:{visit_id}"
+        self.reload()
+
+    # --- loading ------------------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        self.session.read(load_visit, self.visit_id, on_done=self._loaded, on_error=self.show_error)
+
+    def _loaded(self, loaded: tuple[Any, list[tuple[str, str]]]) -> None:
+        detail, objectives = loaded
+        self.show_detail(detail, objectives)
+        self.offer_draft()
+
+    def show_detail(self, detail: Any, objectives: list[tuple[str, str]] | None = None) -> None:
+        self.detail = detail
+        self.amending = False
+        self.begin_loading()
+        try:
+            self.form.set_value("date", detail.date.isoformat())
+            for key in ("start_time", "end_time"):
+                self.form.set_value(key, _text(detail.values.get(key)))
+            for key in TEXT_KEYS:
+                (self.form if key in self.form.widgets else self.notes).set_value(key, detail.values.get(key, ""))
+            self.notes.set_value("next_visit_on", _text(detail.values.get("next_visit_on")))
+            self.lessons.set_lessons([{"subject": x.subject, "content": x.content, "minutes": x.minutes,
+                                       "objective_ids": list(x.objective_ids), "lesson_plan_id": x.lesson_plan_id}
+                                      for x in detail.lessons])
+            if objectives is not None:
+                self._objectives = objectives
+            self.progress.set_objectives(getattr(self, "_objectives", []),
+                                         {p.objective_id: (p.result, p.note) for p in detail.progress})
+            self.pad.clear()
+            self._signature_changed = False
+        finally:
+            self.end_loading()
+        self._update_state()
+
+    def _update_state(self) -> None:
+        detail = self.detail
+        self.title.setText(self.tr("Visit on {date}: {status}").format(
+            date=format_date(detail.date), status=label(VISIT_STATUSES, detail.status)))
+        flags = []
+        if detail.without_approved_plan:
+            flags.append(self.tr("No approved plan for this month."))
+        if detail.makeup_of_id:
+            flags.append(self.tr("Make-up for a cancelled visit."))
+        if detail.status == "cancelled":
+            flags.append(self.tr("Cancelled ({cause}): {reason}").format(
+                cause=label(CANCEL_CAUSES, detail.cancel_cause), reason=detail.cancel_reason))
+        self.flags.setText(" ".join(flags))
+        self.flags.setVisible(bool(flags))
+        planned = detail.status == "planned"
+        done = detail.status == "done"
+        writer = self.session.actor.role not in ("leader",)
+        editable = writer and (planned or self.amending)
+        for form in self.forms:
+            for widget in form.widgets.values():
+                widget.setEnabled(editable)
+        for widget in (self.lessons, self.add_lesson, self.progress):
+            widget.setEnabled(editable)
+        signable = writer and (planned or (done and not detail.signature_id))
+        self.pad.set_read_only(not signable)
+        self.clear_pad.setEnabled(signable)
+        self.signature_state.setText(self.tr("Signed.") if detail.signature_id else self.tr("Not signed yet."))
+        self.save_button.setEnabled(editable or signable)
+        self.finish_button.setVisible(writer and planned)
+        self.cancel_button.setVisible(writer and planned)
+        self.amend_button.setVisible(writer and done and not self.amending)
+        self.makeup_button.setVisible(writer and detail.status == "cancelled")
+        self.amendments.setText("\n".join(
+            self.tr("Amended {at}: {field} — {reason}").format(at=a.at.strftime("%Y-%m-%d %H:%M"), field=a.field,
+                                                               reason=a.reason) for a in detail.amendments))
+
+    def _add_lesson(self) -> None:
+        self.lessons.add_lesson({"minutes": 40})
+        self.mark_dirty()
+
+    def _pad_changed(self) -> None:
+        self._signature_changed = True
+        self.mark_dirty()
+
+    # --- saving -------------------------------------------------------------------------------------
+
+    def values(self) -> dict[str, Any]:
+        values = {**self.form.values(), **self.notes.values()}
+        values["lessons"] = self.lessons.lessons()
+        values["progress"] = self.progress.progress()
+        return values
+
+    def draft_payload(self) -> dict[str, Any]:
+        return {"values": self.values(), "strokes": self.pad.strokes() if self._signature_changed else None}
+
+    def apply_draft(self, payload: dict[str, Any]) -> None:
+        self.begin_loading()
+        try:
+            values = dict(payload.get("values") or {})
+            for form in self.forms:
+                for key in form.widgets:
+                    if key in values:
+                        form.set_value(key, values[key])
+            self.lessons.set_lessons(list(values.get("lessons") or []))
+            if payload.get("strokes"):
+                self.pad.set_strokes(payload["strokes"])
+                self._signature_changed = True
+        finally:
+            self.end_loading()
+
+    def save(self, then: Any = None) -> None:
+        if self.detail is None:
+            return
+        if self.amending:
+            self._ask_amendment()
+            return
+        if self.detail.status == "planned":
+            self.session.write(visits.update_visit, self.visit_id, self.values(), self.detail.revision,
+                               on_done=lambda d: self._save_signature(d, then), on_error=self.show_error)
+        else:
+            self._save_signature(self.detail, then)
+
+    def _save_signature(self, detail: Any, then: Any) -> None:
+        self.detail = detail
+        if self._signature_changed and not self.pad.is_empty():
+            self.session.write(visits.set_signature, self.visit_id, self.pad.to_png(white=True),
+                               on_done=lambda _a: self._after_save(then), on_error=self.show_error)
+        else:
+            self._after_save(then)
+
+    def _after_save(self, then: Any) -> None:
+        self.saved()
+        self.reload_quietly(then)
+
+    def reload_quietly(self, then: Any = None) -> None:
+        def shown(loaded: tuple[Any, list[tuple[str, str]]]) -> None:
+            self.show_detail(*loaded)
+            if then is not None:
+                then()
+
+        self.session.read(load_visit, self.visit_id, on_done=shown, on_error=self.show_error)
+
+    def finish(self) -> None:
+        self.save(then=lambda: self.session.write(visits.finish_visit, self.visit_id, on_done=self._finished,
+                                                  on_error=self.show_error))
+
+    def _finished(self, detail: Any) -> None:
+        self.show_detail(detail)
+        self.record_saved.emit(detail)
+
+    def start_amending(self) -> None:
+        self.amending = True
+        self._update_state()
+
+    def _ask_amendment(self) -> None:
+        changes = self._changes()
+        if not changes:
+            self.amending = False
+            self.set_clean()
+            self._update_state()
+            return
+        dialog = amend_dialog(self.session, self.visit_id, changes, self)
+        dialog.succeeded.connect(self._amended)
+        self.dialog = dialog
+        dialog.open()
+
+    def _amended(self, detail: Any) -> None:
+        self.saved(detail)
+        self.show_detail(detail)
+
+    def _changes(self) -> dict[str, Any]:
+        """Only what differs from the record: an amendment names each corrected field."""
+        current = self.values()
+        before = {**{k: _text(v) for k, v in self.detail.values.items() if k != "teacher_ids"},
+                  "date": self.detail.date.isoformat()}
+        changes = {k: v for k, v in current.items() if k not in ("lessons", "progress") and before.get(k, "") != v}
+        lessons = [{"subject": x.subject, "content": x.content, "minutes": str(x.minutes),
+                    "objective_ids": list(x.objective_ids), "lesson_plan_id": x.lesson_plan_id}
+                   for x in self.detail.lessons]
+        if current["lessons"] != lessons:
+            changes["lessons"] = current["lessons"]
+        progress = [{"objective_id": p.objective_id, "result": p.result, "note": p.note} for p in self.detail.progress]
+        if sorted(current["progress"], key=str) != sorted(progress, key=str):
+            changes["progress"] = current["progress"]
+        return changes
+
+    def cancel_visit(self) -> None:
+        self._open(cancel_dialog(self.session, self.visit_id, self), self._cancelled)
+
+    def _cancelled(self, detail: Any) -> None:
+        self.set_clean()
+        self.discard_draft()
+        self.show_detail(detail)
+        self.record_saved.emit(detail)
+
+    def schedule_makeup(self) -> None:
+        self._open(makeup_dialog(self.session, self.visit_id, self), self.makeup_created.emit)
+
+    def _open(self, dialog: Any, on_success: Any) -> None:
+        dialog.succeeded.connect(on_success)
+        self.dialog = dialog
+        dialog.open()

@@ -1,0 +1,126 @@
+"""Parts of the visit editor: the lessons table, progress per objective, and the cancel/make-up/amend dialogs."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QTableWidget, QTableWidgetItem, QWidget
+
+from app.services import visits
+from app.ui.editors.base import FormDialog
+from app.ui.editors.labels import CANCEL_CAUSES, RESULTS, pairs
+from app.ui.session import AppSession
+from app.ui.widgets.fields import combo, date_edit
+
+OBJECTIVES_ROLE = Qt.ItemDataRole.UserRole
+
+
+class LessonsTable(QTableWidget):
+    """Lessons (课时) of the visit: subject, content, minutes; linked objectives ride along on the row."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(0, 3, parent)
+        self.setHorizontalHeaderLabels([self.tr("Subject"), self.tr("Content"), self.tr("Minutes")])
+        self.horizontalHeader().setStretchLastSection(False)
+        self.setColumnWidth(1, 360)
+        self.setAccessibleName(self.tr("Lessons"))
+
+    def set_lessons(self, lessons: list[dict[str, Any]]) -> None:
+        self.setRowCount(0)
+        for lesson in lessons:
+            self.add_lesson(lesson)
+
+    def add_lesson(self, lesson: dict[str, Any] | None = None) -> None:
+        lesson = lesson or {}
+        n = self.rowCount()
+        self.insertRow(n)
+        first = QTableWidgetItem(str(lesson.get("subject", "")))
+        first.setData(OBJECTIVES_ROLE, list(lesson.get("objective_ids") or []))
+        first.setData(OBJECTIVES_ROLE + 1, lesson.get("lesson_plan_id"))
+        self.setItem(n, 0, first)
+        self.setItem(n, 1, QTableWidgetItem(str(lesson.get("content", ""))))
+        self.setItem(n, 2, QTableWidgetItem(str(lesson.get("minutes", 0) or 0)))
+
+    def lessons(self) -> list[dict[str, Any]]:
+        result = []
+        for n in range(self.rowCount()):
+            first, content, minutes = (self.item(n, c) for c in range(3))
+            result.append({
+                "subject": first.text().strip() if first else "",
+                "content": content.text().strip() if content else "",
+                "minutes": minutes.text().strip() if minutes else "0",
+                "objective_ids": list(first.data(OBJECTIVES_ROLE) or []) if first else [],
+                "lesson_plan_id": first.data(OBJECTIVES_ROLE + 1) if first else None,
+            })
+        return result
+
+
+class ProgressTable(QTableWidget):
+    """One row per IEP objective: the result today (optional) and a note."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(0, 3, parent)
+        self.setHorizontalHeaderLabels([self.tr("Objective"), self.tr("Result"), self.tr("Note")])
+        self.horizontalHeader().setStretchLastSection(True)
+        self.setColumnWidth(0, 320)
+        self.setAccessibleName(self.tr("Progress per objective"))
+        self.on_change: Any = None
+
+    def set_objectives(self, objectives: list[tuple[str, str]], progress: dict[str, tuple[str, str]]) -> None:
+        self.setRowCount(0)
+        for objective_id, text in objectives:
+            n = self.rowCount()
+            self.insertRow(n)
+            item = QTableWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, objective_id)
+            item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+            self.setItem(n, 0, item)
+            box = combo(pairs(RESULTS), empty="")
+            box.setAccessibleName(self.tr("Result for {objective}").format(objective=text))
+            result, note = progress.get(objective_id, ("", ""))
+            box.setCurrentIndex(max(box.findData(result or None), 0))
+            if self.on_change is not None:
+                box.currentIndexChanged.connect(self.on_change)
+            self.setCellWidget(n, 1, box)
+            self.setItem(n, 2, QTableWidgetItem(note))
+
+    def progress(self) -> list[dict[str, Any]]:
+        result = []
+        for n in range(self.rowCount()):
+            objective = self.item(n, 0)
+            box = self.cellWidget(n, 1)
+            note = self.item(n, 2)
+            outcome = box.currentData() if isinstance(box, QComboBox) else None
+            text = note.text().strip() if note else ""
+            if objective is not None and (outcome or text):
+                result.append({"objective_id": objective.data(Qt.ItemDataRole.UserRole), "result": outcome or "",
+                               "note": text})
+        return result
+
+    def set_result(self, row: int, code: str) -> None:
+        box = self.cellWidget(row, 1)
+        if isinstance(box, QComboBox):
+            box.setCurrentIndex(box.findData(code))
+
+
+def cancel_dialog(session: AppSession, visit_id: str, parent: QWidget) -> FormDialog:
+    dialog = FormDialog(session, parent.tr("Cancel the visit"), parent)
+    dialog.form.add("reason", parent.tr("&Reason"), QLineEdit())
+    dialog.form.add("cause", parent.tr("&Caused by"), combo(pairs(CANCEL_CAUSES)))
+    dialog.on_submit(lambda v: (visits.cancel_visit, (visit_id, v["reason"], v["cause"])))
+    return dialog
+
+
+def makeup_dialog(session: AppSession, visit_id: str, parent: QWidget) -> FormDialog:
+    dialog = FormDialog(session, parent.tr("Schedule a make-up visit"), parent)
+    dialog.form.add("date", parent.tr("&Date"), date_edit())
+    dialog.on_submit(lambda v: (visits.schedule_makeup, (visit_id, v["date"])))
+    return dialog
+
+
+def amend_dialog(session: AppSession, visit_id: str, changes: dict[str, Any], parent: QWidget) -> FormDialog:
+    dialog = FormDialog(session, parent.tr("Amend the finished record"), parent)
+    dialog.form.add("reason", parent.tr("&Reason for the correction"), QPlainTextEdit())
+    dialog.on_submit(lambda v: (visits.amend_visit, (visit_id, changes, v["reason"])))
+    return dialog
