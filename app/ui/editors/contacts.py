@@ -1,0 +1,143 @@
+"""Guardian contacts (家校联系): a quick log form (channel, purpose, answered or not) above the student's log."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services import contacts, students
+from app.ui.editors.base import RecordEditor
+from app.ui.editors.labels import CHANNELS, PURPOSES, label, pairs
+from app.ui.session import AppSession
+from app.ui.widgets.fields import FieldForm, combo, date_edit
+
+
+def load_contacts(ctx: Any, student_id: str) -> tuple[list[Any], list[tuple[str, str]]]:
+    """The log and the student's guardians (for the guardian picker), in one worker task."""
+    detail = students.get_student(ctx, student_id)
+    return contacts.list_contacts(ctx, student_id), [(g.id, g.name) for g in detail.guardians]
+
+
+class ContactsPanel(RecordEditor):
+    """Log a contact in a few keystrokes; "Not answered" records an attempt nobody picked up (due diligence)."""
+
+    def __init__(self, session: AppSession, student_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(session, parent)
+        self.student_id = student_id
+        self.setAccessibleName(self.tr("Guardian contacts"))
+        self.form = FieldForm(self)
+        self.form.add("at", self.tr("&When"), QLineEdit())
+        self.form.widgets["at"].setPlaceholderText("YYYY-MM-DD HH:MM")  # type: ignore[attr-defined]
+        self.form.add("guardian_id", self.tr("&Guardian"), combo([], empty=self.tr("(not recorded)")))
+        self.form.add("channel", self.tr("&Channel"), combo(pairs(CHANNELS)))
+        self.form.add("purpose", self.tr("&Purpose"), combo(pairs(PURPOSES)))
+        self.form.add("answered", self.tr("&Answered"), QCheckBox(self.tr("Somebody answered")))
+        self.form.add("summary", self.tr("&Summary"), QPlainTextEdit())
+        self.form.add("feedback", self.tr("Guardian's &feedback"), QPlainTextEdit())
+        self.form.add("follow_up_on", self.tr("F&ollow up on"), date_edit())
+        for key in ("summary", "feedback"):
+            self.form.widgets[key].setMaximumHeight(70)
+        self.forms = [self.form]
+        self.track(*self.form.widgets.values())
+        self.log_button = QPushButton(self.tr("&Log contact"), self)
+        self.log_button.setToolTip(self.tr("Log contact (Ctrl+S)"))
+        self.log_button.clicked.connect(self.save)
+        self.unanswered_button = QPushButton(self.tr("Log &unanswered call"), self)
+        self.unanswered_button.clicked.connect(self.log_unanswered)
+        self.table = QTableWidget(0, 6, self)
+        self.table.setHorizontalHeaderLabels([self.tr("When"), self.tr("Guardian"), self.tr("Channel"),
+                                              self.tr("Purpose"), self.tr("Answered"), self.tr("Summary")])
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setAccessibleName(self.tr("Contact log"))
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.unanswered_button)
+        buttons.addWidget(self.log_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.form)
+        layout.addLayout(buttons)
+        layout.addWidget(self.table, 1)
+        writer = session.actor.role != "leader"
+        for widget in (self.log_button, self.unanswered_button, self.form):
+            widget.setEnabled(writer)
+        self.draft_key = f"contact:new:{student_id}"
+        self._reset_form()
+        self.reload()
+        self.offer_draft()
+
+    def _now(self) -> str:
+        today = self.session.ctx.today()
+        now = dt.datetime.now()
+        return dt.datetime.combine(today, now.time()).strftime("%Y-%m-%d %H:%M")
+
+    def _reset_form(self) -> None:
+        self.begin_loading()
+        try:
+            for key in ("summary", "feedback", "follow_up_on"):
+                self.form.set_value(key, "")
+            self.form.set_value("at", self._now())
+            self.form.set_value("answered", True)
+        finally:
+            self.end_loading()
+
+    def reload(self) -> None:
+        self.session.read(load_contacts, self.student_id, on_done=self._loaded, on_error=self.show_error)
+
+    def _loaded(self, loaded: tuple[list[Any], list[tuple[str, str]]]) -> None:
+        rows, guardians = loaded
+        box = self.form.widgets["guardian_id"]
+        current = self.form.value("guardian_id")
+        self.begin_loading()
+        box.clear()  # type: ignore[attr-defined]
+        box.addItem(self.tr("(not recorded)"), None)  # type: ignore[attr-defined]
+        for guardian_id, name in guardians:
+            box.addItem(name, guardian_id)  # type: ignore[attr-defined]
+        self.form.set_value("guardian_id", current)
+        self.end_loading()
+        self.table.setRowCount(len(rows))
+        for n, row in enumerate(rows):
+            cells = (row.at.strftime("%Y-%m-%d %H:%M"), row.guardian_name, label(CHANNELS, row.channel),
+                     label(PURPOSES, row.purpose), self.tr("Yes") if row.answered else self.tr("No answer"),
+                     row.summary)
+            for column, text in enumerate(cells):
+                self.table.setItem(n, column, QTableWidgetItem(text))
+
+    def draft_payload(self) -> dict[str, Any]:
+        return self.form.values()
+
+    def apply_draft(self, payload: dict[str, Any]) -> None:
+        self.begin_loading()
+        try:
+            for key, value in payload.items():
+                if key in self.form.widgets:
+                    self.form.set_value(key, value)
+        finally:
+            self.end_loading()
+
+    def save(self) -> None:
+        self.session.write(contacts.log_contact, self.student_id, self.form.values(), on_done=self._logged,
+                           on_error=self.show_error)
+
+    def log_unanswered(self) -> None:
+        """One click for the call nobody picked up: the time, channel and purpose already on the form."""
+        self.form.set_value("answered", False)
+        self.save()
+
+    def _logged(self, _info: Any) -> None:
+        self.saved()
+        self._reset_form()
+        self.reload()
