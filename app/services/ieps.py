@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 from dataclasses import dataclass
 from typing import Any
 
@@ -12,26 +11,26 @@ from sqlalchemy.orm import Session
 
 from app.db.base import utcnow
 from app.db.models import Goal, GoalBankItem, Iep, IepScore, Objective, ObjectiveReview, Term
-from app.paths import RESOURCES
+from app.domain.iep import DOMAINS, METHODS, PASSED_RESULTS, RESULTS, SCORE_DOMAINS, STATUSES, SUBJECTS
 from app.services import forms
 from app.services.access import student_for_read, student_for_write
-from app.services.context import ServiceContext, get_live, reading, require_role, transaction
+from app.services.context import ServiceContext, get_live, reading, transaction
 from app.services.errors import ConflictError, PermissionDenied, ValidationError
+from app.services.goal_bank import (
+    GOAL_BANK_FILE,
+    BankGoal,
+    BankObjective,
+    add_bank_item,
+    list_goal_bank,
+    remove_bank_item,
+    seed_goal_bank,
+)
 
-DOMAINS = ("感知觉", "粗大动作", "精细动作", "语言与沟通", "认知", "社会交往", "生活自理", "情绪与行为")
-SUBJECTS = ("生活语文", "生活数学", "生活适应", "劳动技能", "唱游与律动", "绘画与手工", "运动与保健", "康复训练",
-            "信息技术", "艺术休闲")
-SCORE_DOMAINS = DOMAINS + SUBJECTS  # goals and scores may be per development domain or per subject
-METHODS = ("O", "W", "T", "V", "P")  # 观察 作品 测验 口头 操作
-RESULTS = ("P", "C", "D", "S", "E", "0", "1", "2", "3")  # 通过 继续 放弃 简化 加深, or a 0–3 score
-PASSED_RESULTS = ("P", "3")
-STATUSES = ("draft", "active", "reviewed", "archived")
 # One step forward at a time; reviewed may reopen to active (a late review correction).
 TRANSITIONS = {"draft": ("active",), "active": ("reviewed", "draft"), "reviewed": ("archived", "active"),
                "archived": ()}
 # Objective and review dates may reach a little outside the term (summer follow-up), not years.
 DATE_MARGIN = dt.timedelta(days=92)
-GOAL_BANK_FILE = RESOURCES / "goal_bank.json"
 
 IEP_TEXT = {"assessment_tool": 100, "assessor": 60, "strengths": 4000, "needs": 4000,
             "guardian_expectations": 4000, "related_services": 4000, "family_cooperation": 4000,
@@ -106,20 +105,6 @@ class IepSummary:
     status: str
     goals: int
     objectives: int
-
-
-@dataclass(frozen=True)
-class BankObjective:
-    id: str
-    text: str
-
-
-@dataclass(frozen=True)
-class BankGoal:
-    id: str
-    domain: str
-    text: str
-    objectives: tuple[BankObjective, ...]
 
 
 # --- reading --------------------------------------------------------------------------------------------
@@ -442,85 +427,6 @@ def delete_review(ctx: ServiceContext, review_id: str) -> None:
         review.deleted_at = utcnow()
 
 
-# --- goal bank ------------------------------------------------------------------------------------------
-
-def list_goal_bank(ctx: ServiceContext, domain: str | None = None) -> list[BankGoal]:
-    with reading(ctx) as session:
-        query = select(GoalBankItem).where(GoalBankItem.deleted_at.is_(None))
-        if domain:
-            query = query.where(GoalBankItem.domain == domain)
-        items = [(i.id, i.domain, i.kind, i.text, i.parent_id) for i in
-                 session.scalars(query.order_by(GoalBankItem.position, GoalBankItem.created_at))]
-    children: dict[str, list[BankObjective]] = {}
-    for item_id, _domain, kind, text, parent_id in items:
-        if kind == "objective" and parent_id:
-            children.setdefault(parent_id, []).append(BankObjective(item_id, text))
-    order = {d: i for i, d in enumerate(SCORE_DOMAINS)}
-    goals = [BankGoal(item_id, domain, text, tuple(children.get(item_id, ())))
-             for item_id, domain, kind, text, _parent in items if kind == "goal"]
-    return sorted(goals, key=lambda g: order.get(g.domain, len(order)))
-
-
-def add_bank_item(ctx: ServiceContext, domain: str, text: str, parent_id: str | None = None) -> str:
-    """A goal (no parent) or an objective under a bank goal. Leaders only read."""
-    require_role(ctx, "teacher", "academic_affairs", "admin")
-    domain = forms.choice(domain, "domain", SCORE_DOMAINS) or ""
-    text = forms.text({"text": text}, "text", required=True, max_len=1000)
-    with transaction(ctx) as session:
-        if parent_id:
-            parent: GoalBankItem = get_live(session, GoalBankItem, parent_id, "goal_bank_item")
-            if parent.kind != "goal":
-                raise ValidationError("bank.parent", "Objectives belong under a goal.", field="parent_id")
-            domain = parent.domain
-        item = GoalBankItem(domain=domain, kind="objective" if parent_id else "goal", text=text,
-                            parent_id=parent_id, position=1000)
-        session.add(item)
-        session.flush()
-        return item.id
-
-
-def remove_bank_item(ctx: ServiceContext, item_id: str) -> None:
-    """Teachers remove only what they added; the office any item."""
-    require_role(ctx, "teacher", "academic_affairs", "admin")
-    with transaction(ctx) as session:
-        item: GoalBankItem = get_live(session, GoalBankItem, item_id, "goal_bank_item")
-        if ctx.actor.is_teacher and item.author_id != ctx.actor.id:
-            raise PermissionDenied("bank.not_yours", "Only the office removes goal bank items added by others.")
-        now = utcnow()
-        item.deleted_at = now
-        for child in session.scalars(select(GoalBankItem).where(GoalBankItem.parent_id == item.id,
-                                                                GoalBankItem.deleted_at.is_(None))):
-            child.deleted_at = now
-
-
-def seed_goal_bank(ctx: ServiceContext) -> int:
-    """Load resources/goal_bank.json; items whose text is already in the bank are skipped. Returns items added."""
-    require_role(ctx, "academic_affairs", "admin")
-    data = json.loads(GOAL_BANK_FILE.read_text(encoding="utf-8"))
-    added = 0
-    with transaction(ctx) as session:
-        existing = {(i.domain, i.kind, i.text): i for i in session.scalars(
-            select(GoalBankItem).where(GoalBankItem.deleted_at.is_(None)))}
-        position = 0
-        for entry in data["goals"]:
-            domain = entry["domain"]
-            goal = existing.get((domain, "goal", entry["text"]))
-            if goal is None:
-                goal = GoalBankItem(domain=domain, kind="goal", text=entry["text"], position=position)
-                session.add(goal)
-                added += 1
-            position += 1
-            for text in entry.get("objectives", []):
-                if (domain, "objective", text) in existing:
-                    continue
-                session.add(GoalBankItem(domain=domain, kind="objective", text=text, parent_id=goal.id,
-                                         position=position))
-                existing[(domain, "objective", text)] = goal
-                added += 1
-                position += 1
-    return added
-
-
 def add_goal_from_bank(ctx: ServiceContext, iep_id: str, bank_goal_id: str) -> str:
     """Copy a bank goal and its objectives into an IEP (texts only; dates and criteria are set after)."""
     with transaction(ctx) as session:
@@ -537,3 +443,13 @@ def add_goal_from_bank(ctx: ServiceContext, iep_id: str, bank_goal_id: str) -> s
             session.add(Objective(goal_id=goal.id, text=child.text, method="O", position=n))
         session.flush()
         return goal.id
+
+
+__all__ = [  # the goal bank and the vocabulary are re-exported: callers know them as ieps.*
+    "DOMAINS", "GOAL_BANK_FILE", "METHODS", "PASSED_RESULTS", "RESULTS", "SCORE_DOMAINS", "STATUSES", "SUBJECTS",
+    "BankGoal", "BankObjective", "GoalInfo", "IepDetail", "IepSummary", "ObjectiveInfo", "ReviewInfo", "ScoreInfo",
+    "add_bank_item", "add_goal", "add_goal_from_bank", "add_objective", "add_review", "delete_goal",
+    "delete_objective", "delete_review", "find_iep", "get_iep", "get_or_create_iep", "list_goal_bank", "list_ieps",
+    "remove_bank_item", "reorder_goals", "reorder_objectives", "seed_goal_bank", "set_scores", "set_status",
+    "update_goal", "update_iep", "update_objective",
+]
