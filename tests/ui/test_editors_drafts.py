@@ -1,0 +1,59 @@
+"""Nothing lost: drafts written as the user types come back after a crash; closing with changes asks first."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QMessageBox
+
+from app.services import drafts, ieps
+from tests.ui.editors_helpers import answers  # noqa: F401 (autouse fixture)
+
+
+def open_iep(qtbot, session, student_id, *, keep=True):
+    from app.ui.editors.iep_editor import IepEditor
+
+    editor = IepEditor(session, student_id)
+    if keep:
+        qtbot.addWidget(editor)
+    editor.show()
+    return editor
+
+
+def test_draft_offered_back_after_a_crash(qtbot, school, make_session):
+    session = make_session(school.t1)
+    iep = ieps.get_or_create_iep(session.ctx, school.students[0], school.term.id)
+    key = f"iep:{iep.id}"
+    editor = open_iep(qtbot, session, school.students[0], keep=False)
+    needs = editor.level_form.widgets["needs"]
+    needs.setFocus()
+    QTest.keyClicks(needs, "hold a spoon")
+    assert drafts.get_draft(session.ctx, key) is None  # debounced: not one write per key
+    qtbot.waitUntil(lambda: drafts.get_draft(session.ctx, key) is not None, timeout=3000)
+
+    # The crash: the window goes away without closing (no question, no save, no discard).
+    editor.deleteLater()
+    QTest.qWait(10)
+
+    again = open_iep(qtbot, session, school.students[0])
+    assert again.level_form.value("needs") == ""
+    assert not again.banner.isHidden() and "Restore" in [b.text() for b in again.banner.buttons()]
+    restore = next(b for b in again.banner.buttons() if b.text() == "Restore")
+    qtbot.mouseClick(restore, Qt.MouseButton.LeftButton)
+    assert again.level_form.value("needs") == "hold a spoon" and again.is_dirty()
+    again.save()
+    assert ieps.get_iep(session.ctx, iep.id).values["needs"] == "hold a spoon"
+    assert drafts.get_draft(session.ctx, key) is None  # saved: the draft is gone
+
+
+def test_closing_with_changes_asks(qtbot, school, make_session, answers):  # noqa: F811
+    session = make_session(school.t1)
+    ieps.get_or_create_iep(session.ctx, school.students[0], school.term.id)
+    editor = open_iep(qtbot, session, school.students[0])
+    editor.level_form.widgets["strengths"].insertPlainText("爱笑")
+    answers.append(QMessageBox.StandardButton.Cancel)
+    assert not editor.close() and editor.isVisible()
+    assert answers.asked and "not saved" in answers.asked[-1]
+    answers.append(QMessageBox.StandardButton.Save)
+    assert editor.close()
+    assert ieps.find_iep(session.ctx, school.students[0], school.term.id).values["strengths"] == "爱笑"
