@@ -140,12 +140,12 @@ def _dump(args: argparse.Namespace) -> int:
 
 @_guarded
 def _load(args: argparse.Namespace) -> int:
-    rows = dump.parse_dump(Path(args.file).read_bytes())  # everything checked before the database is touched
+    checked = dump.check_dump(Path(args.file))  # everything checked before the database is touched
     paths = _paths(args)
     created = not paths.db_path.exists()
     ctx = open_context(args)
     try:
-        counts = dump.load_rows(ctx.store, rows)
+        counts = dump.load_checked(ctx.store, checked)
     except BaseException:
         if created:  # leave no empty file behind a refused load into a new database
             ctx.store.dispose()

@@ -9,10 +9,13 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import hashlib
+import io
 import json
 import re
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 from typing import IO, Any
 
 from jsonschema import Draft202012Validator
@@ -23,12 +26,9 @@ from sqlalchemy import (
     Date,
     DateTime,
     Engine,
-    ForeignKeyConstraint,
     LargeBinary,
-    PrimaryKeyConstraint,
     Table,
     Time,
-    UniqueConstraint,
     exc,
     inspect,
     select,
@@ -41,6 +41,7 @@ from app.db.models import RECORD_TABLES, AuditEntry
 from app.paths import RESOURCES
 from app.services.context import Store
 from app.services.dump_schema import FORMAT, VERSION
+from app.services.dump_stream import BEGIN, NotLineLayout, RowChecker, dict_events, feed, scan_lines
 from app.services.errors import ConflictError, ValidationError
 
 SCHEMA_PATH = RESOURCES / "dump.schema.json"
@@ -149,26 +150,6 @@ class SchemaCheck:
             self._rows[table] = (Draft202012Validator(row_schema), _row_check(row_schema))
         return self._rows[table]
 
-    def first_error(self, data: dict[str, Any]) -> tuple[list[Any], str] | None:
-        tables = data.get("tables")
-        if isinstance(tables, dict):  # the envelope first, then row by row
-            envelope = {**data, "tables": {k: [] if isinstance(v, list) else v for k, v in tables.items()}}
-        else:
-            envelope = data
-        errors = sorted(self.whole.iter_errors(envelope), key=lambda e: [str(p) for p in e.absolute_path])
-        if errors:
-            return list(errors[0].absolute_path), errors[0].message
-        assert isinstance(tables, dict)  # the envelope's schema says so
-        for name, rows in tables.items():
-            validator, quick = self.row(name)
-            for index, row in enumerate(rows):
-                if quick is not None and quick(row):
-                    continue
-                found = sorted(validator.iter_errors(row), key=lambda e: [str(p) for p in e.absolute_path])
-                if found:
-                    return ["tables", name, index, *found[0].absolute_path], found[0].message
-        return None
-
 
 @cache
 def committed_schema() -> SchemaCheck:
@@ -243,11 +224,36 @@ def _refuse(message_id: str, message: str, field: str | None = None) -> Validati
     return ValidationError(message_id, f"{message} Nothing was loaded.", field=field)
 
 
-def parse_dump(text: str | bytes) -> dict[str, list[dict[str, Any]]]:
-    """Check a dump completely (JSON, schema, values, keys, references) and return rows ready to insert.
+Source = str | bytes | Path
 
-    A dump from an older database revision is first brought up to date by the migrations themselves.
-    """
+
+@dataclass(frozen=True)
+class CheckedDump:
+    """A dump that passed every check, and how to read its rows again for the insert pass."""
+
+    counts: dict[str, int]
+    source: Source | None = None  # read again line by line (write_dump's layout)
+    digest: str | None = None  # of the bytes the checks read: the insert pass must read the same
+    tables: dict[str, list[Any]] | None = None  # parsed whole (another layout, or an older dump brought up to date)
+
+
+def _open(source: Source) -> IO[bytes]:
+    if isinstance(source, Path):
+        return source.open("rb")
+    return io.BytesIO(source.encode("utf-8") if isinstance(source, str) else source)
+
+
+def _is_current(head: dict[str, Any]) -> bool:
+    return head.get("format") == FORMAT and head.get("version") == VERSION \
+        and head.get("schema_revision") == schema.head_revision()
+
+
+def _checker(check: SchemaCheck, tables: list[Table]) -> RowChecker:
+    return RowChecker(check, tables, _where, _refuse, _decoder)
+
+
+def _parse_whole(text: str | bytes) -> dict[str, Any]:
+    """The whole file as one JSON document, its header checked; an older dump brought up to date."""
     try:
         data = json.loads(text)
     except (json.JSONDecodeError, UnicodeDecodeError) as error:
@@ -263,94 +269,136 @@ def parse_dump(text: str | bytes) -> dict[str, list[dict[str, Any]]]:
                           "program does not know (a newer version of Songjiao made it).")
         from app.services.dump_older import upgrade_dump
 
-        data = upgrade_dump(data, revision)
-    return check_rows(data, committed_schema(), DUMP_TABLES)
+        data = upgrade_dump(data, revision)  # in memory, whole: older dumps are rare
+    return data
+
+
+def _envelope(data: dict[str, Any]) -> dict[str, Any]:
+    tables = data.get("tables")
+    if not isinstance(tables, dict):
+        return data
+    return {**data, "tables": {k: [] if isinstance(v, list) else v for k, v in tables.items()}}
+
+
+def check_dump(source: Source) -> CheckedDump:
+    """Check a dump completely (JSON, schema, values, keys, references) without touching any database.
+
+    A file in write_dump's layout (one row a line) is read line by line, keeping only key sets, so memory
+    does not grow with the rows. Anything else (another layout, an older revision, broken JSON) is read whole
+    and judged as before; a dump from an older database revision is brought up to date by the migrations.
+    """
+    digest = hashlib.sha256()
+    with _open(source) as handle:
+        try:
+            lines = scan_lines(handle, digest)
+            head = next(lines)
+            assert isinstance(head, dict)
+            if not _is_current(head):
+                raise NotLineLayout
+            checker = _checker(committed_schema(), DUMP_TABLES)
+            feed(checker, lines)  # type: ignore[arg-type]  # after the head, only events
+            counts = checker.finish({**head, "tables": {name: [] for name in checker.names}})
+            return CheckedDump(counts, source=source, digest=digest.hexdigest())
+        except NotLineLayout:
+            pass
+        if not isinstance(source, str):
+            handle.seek(0)
+            text: str | bytes = handle.read()
+    data = _parse_whole(source if isinstance(source, str) else text)
+    raw = data.get("tables")
+    checker = _checker(committed_schema(), DUMP_TABLES)
+    feed(checker, dict_events(raw) if isinstance(raw, dict) else iter(()))
+    return CheckedDump(checker.finish(_envelope(data)), tables=raw)
 
 
 def check_rows(data: dict[str, Any], check: SchemaCheck, tables: list[Table]) -> dict[str, list[dict[str, Any]]]:
-    """Schema, values, unique keys and references of a parsed dump; the decoded rows."""
-    problem = check.first_error(data)
-    if problem:
-        where, field = _where(problem[0])
-        raise _refuse("dump.schema", f"{where}: {problem[1]}.", field=field)
-    rows = _decode(data["tables"], tables)
-    _check_keys(rows, tables)
-    return rows
-
-
-def _decode(raw_tables: dict[str, list[dict[str, Any]]], tables: list[Table]) -> dict[str, list[dict[str, Any]]]:
+    """Schema, values, unique keys and references of a parsed dump; the decoded rows (for dump_older)."""
+    checker = _checker(check, tables)
     rows: dict[str, list[dict[str, Any]]] = {}
-    for table in tables:
-        decoders = {column.name: _decoder(column) for column in table.columns}
-        decoded = []
-        for index, raw in enumerate(raw_tables[table.name]):
-            row = {}
-            for name, value in raw.items():
-                try:
-                    row[name] = None if value is None else decoders[name](value)
-                except (ValueError, TypeError) as error:
-                    where, field = _where(["tables", table.name, index, name])
-                    raise _refuse("dump.value", f"{where}: {value!r} is not a valid value ({error}).",
-                                  field) from error
-            decoded.append(row)
-        rows[table.name] = decoded
+    raw = data.get("tables")
+    for name, row in dict_events(raw) if isinstance(raw, dict) else iter(()):
+        if row is BEGIN:
+            checker.begin(name)
+            rows[name] = []
+        else:
+            rows[name].append(checker.row(name, row))  # type: ignore[arg-type]  # None only if refused below
+    checker.complete.update(checker.names)
+    checker.finish(_envelope(data))
     return rows
 
 
-def _unique_sets(table: Table) -> list[tuple[str, ...]]:
-    sets = [tuple(c.name for c in con.columns) for con in table.constraints
-            if isinstance(con, PrimaryKeyConstraint | UniqueConstraint)]
-    sets += [tuple(c.name for c in index.columns) for index in table.indexes if index.unique]
-    return sets
-
-
-def _check_keys(rows: dict[str, list[dict[str, Any]]], tables: list[Table]) -> None:
-    """Unique keys, references and blob checksums, checked here so that a refusal can name the row."""
-    for table in tables:
-        for names in _unique_sets(table):
-            seen: set[tuple[Any, ...]] = set()
-            for index, row in enumerate(rows[table.name]):
-                key = tuple(row[n] for n in names)
-                if None in key:
-                    continue  # SQL: NULLs never collide
-                if key in seen:
-                    where, field = _where(["tables", table.name, index, names[0]])
-                    raise _refuse("dump.duplicate", f"{where}: the value is repeated ({', '.join(names)} "
-                                  "must be unique).", field)
-                seen.add(key)
-        for con in table.constraints:
-            if not isinstance(con, ForeignKeyConstraint):
-                continue
-            local = [c.name for c in con.columns]
-            target = con.referred_table
-            remote = [fk.column.name for fk in con.elements]
-            present = {tuple(r[n] for n in remote) for r in rows.get(target.name, [])}
-            for index, row in enumerate(rows[table.name]):
-                key = tuple(row[n] for n in local)
-                if None not in key and key not in present:
-                    where, field = _where(["tables", table.name, index, local[0]])
-                    raise _refuse("dump.reference", f"{where}: refers to a missing {target.name} row.", field)
-    for index, row in enumerate(rows.get("blob", [])):
-        if hashlib.sha256(row["data"]).hexdigest() != row["sha256"]:
-            where, field = _where(["tables", "blob", index, "sha256"])
-            raise _refuse("dump.checksum", f"{where}: does not match the data.", field)
-
-
-def load_rows(store: Store, rows: dict[str, list[dict[str, Any]]]) -> dict[str, int]:
-    """Insert checked rows into an empty database in one transaction; all or nothing."""
-    with store.engine.connect() as conn, conn.begin():
-        insert_rows(conn, rows, DUMP_TABLES)
-    return {name: len(table_rows) for name, table_rows in rows.items()}
-
-
-def insert_rows(conn: Connection, rows: dict[str, list[dict[str, Any]]], tables: list[Table]) -> None:
-    """Insert into empty tables inside the caller's transaction (which rolls back on a refusal)."""
+def _require_empty(conn: Connection) -> None:
     # Checked inside the same transaction as the inserts, so nothing can slip in between.
     for name in inspect(conn).get_table_names():
         if name != "alembic_version" and conn.exec_driver_sql(f'SELECT 1 FROM "{name}" LIMIT 1').first():
             raise ConflictError("load.not_empty", f"The target database is not empty (table '{name}' has rows). "
                                 "Load into a new database file. Nothing was loaded.")
-    # Self-references (a make-up visit, a goal-bank child) may come before their target within a table.
+
+
+def _check_references(conn: Connection) -> None:
+    broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+    if broken:
+        raise _refuse("dump.reference", f"table '{broken[0][0]}': a row refers to a missing "
+                      f"{broken[0][2]} row.", str(broken[0][0]))
+
+
+_BATCH = 2000  # rows per executemany: big enough to be fast, small enough that memory does not grow
+
+
+def _insert_events(conn: Connection, events: Iterator[Any], tables: list[Table]) -> None:
+    """Decode and insert rows in batches, in the order they come (foreign keys are checked at the end)."""
+    by_name = {table.name: table for table in tables}
+    decoders = {t.name: {c.name: _decoder(c) for c in t.columns} for t in tables}
+    batch: list[dict[str, Any]] = []
+    table: Table | None = None
+    try:
+        for name, raw in events:
+            if raw is BEGIN or len(batch) >= _BATCH:
+                if batch and table is not None:
+                    conn.execute(table.insert(), batch)
+                batch = []
+                if raw is BEGIN:
+                    table = by_name[name]
+                    continue
+            decode = decoders[name]
+            batch.append({k: None if v is None else decode[k](v) for k, v in raw.items()})
+        if batch and table is not None:
+            conn.execute(table.insert(), batch)
+    except exc.IntegrityError as error:
+        raise _refuse("dump.integrity", f"The database refused the rows: {error.orig}.") from error
+
+
+def load_checked(store: Store, checked: CheckedDump) -> dict[str, int]:
+    """Insert a checked dump into an empty database in one transaction, in batches; all or nothing."""
+    with store.engine.connect() as conn, conn.begin():
+        _require_empty(conn)
+        # Self-references (a make-up visit, a goal-bank child) may come before their target within a table.
+        conn.exec_driver_sql("PRAGMA defer_foreign_keys=ON")
+        if checked.tables is not None:
+            _insert_events(conn, dict_events(checked.tables), DUMP_TABLES)
+        else:
+            assert checked.source is not None
+            digest = hashlib.sha256()
+            with _open(checked.source) as handle:
+                lines = scan_lines(handle, digest)
+                try:
+                    next(lines)
+                    _insert_events(conn, lines, DUMP_TABLES)
+                except (NotLineLayout, KeyError, ValueError, TypeError) as error:
+                    raise _changed() from error
+            if digest.hexdigest() != checked.digest:
+                raise _changed()  # rolls back: what was checked is not what was read
+        _check_references(conn)
+    return checked.counts
+
+
+def _changed() -> ValidationError:
+    return _refuse("dump.changed", "The file changed while it was being loaded.")
+
+
+def insert_rows(conn: Connection, rows: dict[str, list[dict[str, Any]]], tables: list[Table]) -> None:
+    """Insert decoded rows into empty tables inside the caller's transaction (which rolls back on a refusal)."""
+    _require_empty(conn)
     conn.exec_driver_sql("PRAGMA defer_foreign_keys=ON")
     try:
         for table in tables:
@@ -358,12 +406,9 @@ def insert_rows(conn: Connection, rows: dict[str, list[dict[str, Any]]], tables:
                 conn.execute(table.insert(), rows[table.name])
     except exc.IntegrityError as error:
         raise _refuse("dump.integrity", f"The database refused the rows: {error.orig}.") from error
-    broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
-    if broken:
-        raise _refuse("dump.reference", f"table '{broken[0][0]}': a row refers to a missing "
-                      f"{broken[0][2]} row.", str(broken[0][0]))
+    _check_references(conn)
 
 
-def load_dump(store: Store, text: str | bytes) -> dict[str, int]:
-    """Check a dump, then load it into the (empty, migrated) database of ``store``."""
-    return load_rows(store, parse_dump(text))
+def load_dump(store: Store, source: Source) -> dict[str, int]:
+    """Check a dump (text, bytes, or a file path: read line by line), then load it into ``store``'s empty database."""
+    return load_checked(store, check_dump(source))
