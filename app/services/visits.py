@@ -264,6 +264,7 @@ def _new_visit(session: Session, ctx: ServiceContext, student_id: str, data: dic
             raise ConflictError("visit.planned_taken", "A visit was already made from this planned visit.")
         prefill = _from_planned(session, planned)
         plan_id = planned.plan_id
+    prefill.setdefault("date", ctx.today())  # "new visit" without a plan: today, the usual case at the house
     values = _clean(ctx, session, student_id, {**prefill, **data})
     _check_date(ctx, values.get("date"))
     _term_locked(session, values["date"])

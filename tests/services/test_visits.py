@@ -173,3 +173,14 @@ def test_planned_visit_can_be_deleted_but_done_cannot(school, t1, visit):
     visits.finish_visit(t1, visit.id)
     with pytest.raises(ConflictError):
         visits.delete_visit(t1, visit.id)
+
+
+def test_new_visit_defaults_to_today_and_amended_date_rechecks_plan(school, t1):
+    assert visits.create_visit(t1, school.students[1]).date == dt.date(2026, 11, 20)
+    plan = plans.save_plan(t1, school.students[0], "2026-10", {"visits": [{"date": "2026-10-20"}]})
+    plans.submit_plan(t1, plan.id)
+    plans.decide_plan(school.as_(school.office), plan.id, 1, approve=True)
+    visit = visits.create_visit(t1, school.students[0], {"date": "2026-11-02", "lessons": LESSONS})
+    assert visits.finish_visit(t1, visit.id).without_approved_plan
+    moved = visits.amend_visit(t1, visit.id, {"date": "2026-10-30"}, reason="日期记错")
+    assert not moved.without_approved_plan and moved.amendments[0].old_value == "2026-11-02"
