@@ -137,3 +137,19 @@ def test_file_name_has_code_and_term_never_the_name(packet):
     file_name = packet_file_name(data.code, data.term.name)
     assert code in file_name and data.term.name in file_name
     assert not any(ch in file_name for ch in name)
+
+
+def test_photos_embedded_once_as_jpeg_and_signatures_present(packet):
+    data, reader, _, _, _ = packet
+    filters: dict[int, str] = {}
+    for page in reader.pages:
+        for ref in ((page.get("/Resources") or {}).get("/XObject") or {}).values():
+            image = ref.get_object()
+            if image.get("/Subtype") == "/Image":
+                chain = image.get("/Filter")
+                filters[ref.idnum] = " ".join(str(f) for f in (chain if isinstance(chain, list) else [chain]))
+    # The fixture's three JPEG photos go in unchanged (DCTDecode), each stored once however often used;
+    # the signature is a PNG (Flate). Photos appear in the visits that have them.
+    assert sorted(filters.values()).count("/DCTDecode") == 3, filters  # binary, not ASCII85-wrapped
+    assert "/FlateDecode" in filters.values()
+    assert sum(len(v.photos) for v in data.visits) > 3

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from reportlab import rl_config
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
@@ -21,6 +22,9 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, P
 
 from app.reports.pdf.fonts import register_fonts
 from app.reports.pdf.styles import FRAME_W, GRID, MARGIN, PAGE_H, PAGE_W, styles
+
+# Binary image streams: ASCII85 would make every picture a quarter bigger and cost time to encode.
+rl_config.useA85 = 0
 
 TOTAL_FORM = "pagetotal"
 TOC_FORM = "contents"
@@ -224,7 +228,10 @@ def image_flowable(data: bytes, max_w: float, max_h: float) -> Flowable:
     if reader is None:
         reader = _Picture(data)
         width, height = reader.getSize()
-        if len(data) > 400_000 and max(width, height) > 1600:
+        # Big pictures become a JPEG of at most 1600 px once per process: phone photos are large, and a
+        # PNG photo would otherwise be re-compressed (zlib over raw pixels) in every document using it.
+        # Small PNGs (signatures: line art) stay as they are.
+        if (len(data) > 400_000 and max(width, height) > 1600) or (not reader._is_jpeg and len(data) > 150_000):
             reader = _Picture(_reduced(data))
         if len(_readers) > 64:
             _readers.clear()
