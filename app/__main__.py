@@ -6,6 +6,11 @@ import sys
 
 
 def main(argv: list[str] | None = None) -> int:
+    import multiprocessing
+
+    # A frozen (PyInstaller) build starts export workers by running this executable again:
+    # freeze_support makes such a child run its task instead of the app. No-op otherwise.
+    multiprocessing.freeze_support()
     from app.cli.main import run
 
     return run(sys.argv[1:] if argv is None else argv)
