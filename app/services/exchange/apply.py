@@ -12,7 +12,7 @@ from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
-from app.db.base import Base, utcnow
+from app.db.base import Base, new_id, utcnow
 from app.db.models import ExchangeDevice
 from app.services.exchange import policy
 from app.services.exchange.bundle import Payload
@@ -132,7 +132,7 @@ def _plausible(row: Row) -> None:
         raise ValueError("timestamps")
 
 
-def _blob_bytes(body: dict[str, Any], payload: Payload) -> dict[str, bytes]:
+def blob_bytes(body: dict[str, Any], payload: Payload) -> dict[str, bytes]:
     listing = body.get("blobs") or []
     if not isinstance(listing, list):
         raise _malformed("bad attachment list")
@@ -158,7 +158,7 @@ def stage(session: Session, me: ExchangeDevice, peer: ExchangeDevice, payload: P
     at_office = me.role == "office"
     body = payload.body
     grouped = _changes(body, sender_is_office=peer.role == "office")
-    plan = Plan(blobs=_blob_bytes(body, payload), changes=sum(len(v) for v in grouped.values()))
+    plan = Plan(blobs=blob_bytes(body, payload), changes=sum(len(v) for v in grouped.values()))
     states = load_states(session, peer.id)
     locals_: dict[str, dict[str, Row]] = {t: load_rows(session, t, set(c)) for t, c in grouped.items()}
     staged: dict[tuple[str, str], Row] = {}
@@ -195,7 +195,7 @@ def stage(session: Session, me: ExchangeDevice, peer: ExchangeDevice, payload: P
                     plan.unchanged += 1
                 continue
             if not complete(table, incoming):  # from an older program: keep what we know of new columns
-                filler = local or {c.name: policy._default(table, c.name) for c in TABLES[table].c}
+                filler = local or {c.name: policy.default_of(table, c.name) for c in TABLES[table].c}
                 incoming = {**filler, **incoming}
             result, lost = _decide(table, incoming, change.get("b"), local, states.get((table, key)), at_office)
             staged[(table, key)] = result
@@ -316,13 +316,7 @@ def execute(session: Session, plan: Plan, peer_id: str) -> None:
     set_bases(session, peer_id, plan.bases)
     if plan.conflicts:
         session.execute(insert(Base.metadata.tables["exchange_conflict"]),
-                        [{"id": _new_id(), "detected_at": now, "peer_id": peer_id, **c} for c in plan.conflicts])
-
-
-def _new_id() -> str:
-    from app.db.base import new_id
-
-    return new_id()
+                        [{"id": new_id(), "detected_at": now, "peer_id": peer_id, **c} for c in plan.conflicts])
 
 
 def set_bases(session: Session, peer_id: str, bases: list[tuple[str, str, str]]) -> None:
@@ -380,7 +374,10 @@ def _digest(hashes: dict[tuple[str, str], str]) -> str:
 def apply_acks(session: Session, peer: ExchangeDevice, acked_up_to: int) -> None:
     """The peer confirmed our bundles up to this number: what they carried is now known to be there."""
     if acked_up_to > peer.last_seq_out:
-        raise ExchangeRefused("exchange.bad_ack", "The bundle confirms bundles that were never sent.")
+        # Happens when this copy was restored from a backup or copied: the peer saw newer bundles from it.
+        raise ExchangeRefused("exchange.bad_ack",
+                              "The bundle confirms bundles this copy never wrote: was it restored from a backup "
+                              "or copied? Re-join the laptop from a new join file.")
     if acked_up_to <= peer.acked_out:
         return
     c = _STATE.c

@@ -23,12 +23,12 @@ from app.db.models import ExchangeDevice, ExchangeLog, School, User
 from app.paths import AppPaths
 from app.services.context import ServiceContext, require_role, transaction
 from app.services.exchange import bundle, keys
-from app.services.exchange.apply import set_bases
+from app.services.exchange.apply import blob_bytes, set_bases
 from app.services.exchange.changes import manifest
 from app.services.exchange.errors import ExchangeRefused
 from app.services.exchange.rows import MIRRORED_TABLES, ORDER, TABLES, decode, row_hash
 from app.services.exchange.scope import mirrored, office_scope
-from app.services.exchange.sync import _check_references, known_revisions, self_device
+from app.services.exchange.sync import check_references, known_revisions, self_device
 
 JOIN_FORMAT = "songjiao-join"
 JOIN_SUFFIX = ".sjj"
@@ -152,12 +152,11 @@ def _open_join_file(path: Path, passphrase: str) -> tuple[dict[str, object], bun
 
 def join_from_file(paths: AppPaths, path: Path, passphrase: str) -> JoinResult:
     """Set up this (new, empty) laptop database from a join file."""
-    from app.services.exchange.apply import _blob_bytes
     from app.services.setup import open_store
 
     header, payload = _open_join_file(Path(path), passphrase)
     body = payload.body
-    blobs = _blob_bytes(body, payload)
+    blobs = blob_bytes(body, payload)
     store = open_store(paths)
     try:
         ctx = ServiceContext(store)
@@ -196,7 +195,7 @@ def join_from_file(paths: AppPaths, path: Path, passphrase: str) -> JoinResult:
             set_bases(session, office["id"], bases)
             if body.get("mirrored") != manifest(mirrored(session), MIRRORED_TABLES):
                 raise ExchangeRefused("exchange.verify_failed", "The join file's contents did not add up.")
-            _check_references(session)
+            check_references(session)
             session.add(ExchangeLog(direction="join", peer_id=office["id"], seq=0, changes=len(bases),
                                     applied=len(bases), file_name=Path(path).name[:200]))
             return JoinResult(device["id"], device["teacher_id"], len(body.get("scope_students") or []),

@@ -42,7 +42,7 @@ def _content(table: str, row: Row) -> dict[str, Any]:
     return {k: v for k, v in row.items() if k not in skip}
 
 
-def _default(table: str, column: str) -> Any:
+def default_of(table: str, column: str) -> Any:
     default = TABLES[table].c[column].default
     arg = getattr(default, "arg", None)
     return None if callable(arg) else arg
@@ -58,7 +58,7 @@ def guard(table: str, incoming: Row, local: Row | None) -> Row:
     result = dict(incoming)
     for name in office_fields(table):
         if name in result:
-            result[name] = local[name] if local is not None else _default(table, name)
+            result[name] = local[name] if local is not None else default_of(table, name)
     if table == "monthly_plan" and result.get("status") in DECIDED:
         same = local is not None and local["status"] == result["status"] \
             and local["plan_revision"] == result["plan_revision"]

@@ -185,7 +185,7 @@ def import_file(ctx: ServiceContext, path: Path, *, confirm_deletes: bool = Fals
         if me.role == "laptop":
             _check_mirrored(session, payload.body)
             purged = _purge(session, sender.id, set(payload.body.get("scope_students") or []))
-        _check_references(session)
+        check_references(session)
         sender.last_seq_in = seq
         sender.last_import_at = utcnow()
         applied = len(plan.writes) + len(plan.removals)
@@ -218,7 +218,7 @@ def _check_mirrored(session: Session, body: dict[str, Any]) -> None:
                               "the import was undone.")
 
 
-def _check_references(session: Session) -> None:
+def check_references(session: Session) -> None:
     broken = session.execute(text("PRAGMA foreign_key_check")).fetchall()
     if broken:
         raise ExchangeRefused("exchange.broken_references",
