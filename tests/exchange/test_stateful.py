@@ -4,6 +4,7 @@ ever holds another teacher's student."""
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import datetime as dt
 import shutil
@@ -37,6 +38,7 @@ DAYS = [dt.date(2026, 11, d) for d in (9, 10, 11, 12, 13, 16, 17, 18, 19, 20)]
 def template() -> tuple[Path, dict[str, str]]:
     """Office and joined laptops, built once; every example starts from a copy."""
     folder = Path(tempfile.mkdtemp(prefix="sj-stateful-"))
+    atexit.register(shutil.rmtree, folder, True)
     store = open_store(resolve(folder / "office.sqlite3"))
     ctx = ServiceContext(store, today_override=TODAY)
     admin = initialize_school(ctx, {"school_name": "青山县特殊教育学校", "term": TERM,
