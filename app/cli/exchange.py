@@ -69,7 +69,9 @@ def _status(args: argparse.Namespace) -> int:
         return 0
     print(f"this copy: {info.role}, key {info.fingerprint}; conflicts to settle: {info.open_conflicts}")
     for p in info.peers:
-        state = "revoked" if p.revoked else f"{p.not_yet_received} record(s) not yet received by it"
+        detail = ", ".join(f"{t} {n}" for t, n in sorted(p.by_table.items()))
+        state = "revoked" if p.revoked else f"{p.not_yet_received} record(s) not yet received by it" + (
+            f" ({detail})" if detail else "")
         print(f"  {p.teacher:<20} sent {p.last_sent} (confirmed {p.confirmed}), received {p.last_received}; {state}")
     return 0
 

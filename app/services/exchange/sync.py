@@ -281,6 +281,7 @@ class PeerStatus:
     confirmed: int
     last_received: int
     not_yet_received: int  # records of ours the peer has not confirmed
+    by_table: dict[str, int]  # the same, per table (visit: 3, attachment: 12 ...)
     last_import_at: dt.datetime | None
     last_export_at: dt.datetime | None
 
@@ -302,12 +303,14 @@ def status(ctx: ServiceContext) -> ExchangeStatus:
         peers = []
         for peer in session.scalars(select(ExchangeDevice).where(ExchangeDevice.is_self.is_(False))
                                     .order_by(ExchangeDevice.created_at)):
-            todo = 0 if peer.revoked_at else len(pending(session, scope_for(session, me, peer, ctx.today()),
-                                                         peer.id))
+            todo = [] if peer.revoked_at else pending(session, scope_for(session, me, peer, ctx.today()), peer.id)
+            by_table: dict[str, int] = {}
+            for table, *_rest in todo:
+                by_table[table] = by_table.get(table, 0) + 1
             peers.append(PeerStatus(peer.id, peer.role, _username(session, peer.teacher_id) if peer.teacher_id
                                     else "office", peer.revoked_at is not None, peer.last_seq_out,
-                                    peer.acked_out, peer.last_seq_in, todo, peer.last_import_at,
-                                    peer.last_export_at))
+                                    peer.acked_out, peer.last_seq_in, len(todo), by_table,
+                                    peer.last_import_at, peer.last_export_at))
         conflicts = session.scalar(select(func.count()).select_from(ExchangeConflict)
                                    .where(ExchangeConflict.settled_at.is_(None))) or 0
         return ExchangeStatus(me.id, me.role, fingerprint(me.sign_public), tuple(peers), conflicts)
