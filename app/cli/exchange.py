@@ -73,6 +73,13 @@ def _status(args: argparse.Namespace) -> int:
         state = "revoked" if p.revoked else f"{p.not_yet_received} record(s) not yet received by it" + (
             f" ({detail})" if detail else "")
         print(f"  {p.teacher:<20} sent {p.last_sent} (confirmed {p.confirmed}), received {p.last_received}; {state}")
+    recent = exchange.history(ctx, limit=args.history)
+    if recent:
+        print("recent:")
+    for e in recent:
+        extra = f", {e.conflicts} conflict(s)" if e.conflicts else ""
+        print(f"  {e.at:%Y-%m-%d %H:%M}  {e.direction:<4} {e.teacher:<20} #{e.seq}: {e.changes} change(s), "
+              f"{e.applied} applied{extra}  {e.file_name}")
     return 0
 
 
@@ -104,7 +111,8 @@ def register(sub: Any) -> None:
     p = add("import", _import, "import bundles (each on its own; refused ones change nothing)")
     p.add_argument("files", nargs="+", metavar="FILE")
     p.add_argument("--confirm", action="store_true", help="allow a bundle that deletes many records")
-    p = add("status", _status, "what each side has not yet received")
+    p = add("status", _status, "what each side has not yet received, and what came in lately")
     p.add_argument("--json", action="store_true")
+    p.add_argument("--history", type=int, default=10, metavar="N", help="show the last N exchanges")
     p = add("revoke", _revoke, "office: revoke a teacher's laptop keys (lost or replaced laptop)")
     p.add_argument("--teacher", required=True, metavar="USER")

@@ -26,6 +26,8 @@ def test_teacher_edit_reaches_office_and_back(net, school):
     assert "t1-to-office" in bundle.name
     result = office.receive(bundle)
     assert result.applied >= 2 and result.conflicts == 0
+    latest = exchange.history(office.ctx)[0]
+    assert (latest.direction, latest.teacher, latest.applied) == ("in", "t1", result.applied)
     detail = students.get_student(school.ctx, school.students[0])
     assert detail.values["safety_notes"] == "seizures: call 120"
     assert any(g.id == gid for g in detail.guardians)

@@ -7,6 +7,7 @@ from app.services.exchange.sync import (
     ExportResult,
     ImportResult,
     export,
+    history,
     import_file,
     import_many,
     list_conflicts,
@@ -16,6 +17,6 @@ from app.services.exchange.sync import (
 
 __all__ = [
     "ExchangeRefused", "ExchangeStatus", "ExportResult", "ImportResult", "JoinFile", "JoinResult", "export",
-    "import_file", "import_many", "join_from_file", "list_conflicts", "make_join_file", "revoke_teacher",
+    "history", "import_file", "import_many", "join_from_file", "list_conflicts", "make_join_file", "revoke_teacher",
     "settle_conflict", "status",
 ]

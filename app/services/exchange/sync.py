@@ -317,6 +317,27 @@ def status(ctx: ServiceContext) -> ExchangeStatus:
 
 
 @dataclass(frozen=True)
+class LogEntry:
+    at: dt.datetime
+    direction: str  # in | out | join
+    teacher: str
+    seq: int
+    changes: int
+    applied: int
+    conflicts: int
+    file_name: str
+
+
+def history(ctx: ServiceContext, limit: int = 50) -> list[LogEntry]:
+    """What came in and went out, newest first (the office's "what arrived today")."""
+    with reading(ctx) as session:
+        entries = list(session.scalars(select(ExchangeLog).order_by(ExchangeLog.id.desc()).limit(limit)))
+        teachers = {d.id: d.teacher_id for d in session.scalars(select(ExchangeDevice))}
+        return [LogEntry(e.at, e.direction, _username(session, teachers.get(e.peer_id)) if teachers.get(e.peer_id)
+                         else "office", e.seq, e.changes, e.applied, e.conflicts, e.file_name) for e in entries]
+
+
+@dataclass(frozen=True)
 class ConflictInfo:
     id: str
     table: str
