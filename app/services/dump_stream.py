@@ -150,6 +150,8 @@ class RowChecker:
             self.references[table.name] = found
         self.keys: dict[tuple[str, tuple[str, ...]], set[Any]] = {
             (name, names): set() for name, sets in wanted.items() for names in sets}
+        self.referred = {t.name: [(names, self.keys[t.name, names]) for names in wanted.get(t.name, ())
+                                  if names not in self.uniques[t.name]] for t in tables}
         self.pending: dict[tuple[int, int], list[tuple[int, Any]]] = {}
         self.complete: set[str] = set()
         self.names: list[str] = []  # tables in file order
@@ -208,9 +210,8 @@ class RowChecker:
                                ["tables", name, index, names[0]],
                                f"the value is repeated ({', '.join(names)} must be unique)")
                 seen.add(key)
-        for (table, names), seen in self.keys.items():  # columns referred to but not unique
-            if table == name and names not in self.uniques[name]:
-                seen.add(_key(row, names))
+        for names, seen in self.referred[name]:  # columns referred to but not unique
+            seen.add(_key(row, names))
         if self._wants(_REFERENCE):
             for position, (local, target, remote) in enumerate(self.references[name]):
                 key = _key(row, local)
