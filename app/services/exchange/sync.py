@@ -248,6 +248,8 @@ def _purge(session: Session, office_id: str, in_scope: set[str]) -> int:
                 column = TABLES[table].c["sha256" if table == "blob" else "id"]
                 session.execute(delete(TABLES[table]).where(column.in_(sorted(keys))))
                 drop_states(session, office_id, [(table, k) for k in keys])
+        # Conflict copies hold the child's data too: they leave with the student.
+        session.execute(delete(ExchangeConflict).where(ExchangeConflict.student_id == student))
         purged += 1
     return purged
 
