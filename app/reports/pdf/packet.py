@@ -138,7 +138,7 @@ def _decision_block(plan: PlanSheet) -> Table:
              d.reviewer, L.datetime_zh(d.decided_at), d.comment] for d in plan.decisions]
     return data_table(["版本", "提交时间", "提交人", "审核结果", "审核人", "审核时间", "审核意见"],
                       rows or [["—", "未提交审核", "", "", "", "", ""]],
-                      [12 * mm, 26 * mm, 20 * mm, 15 * mm, 23 * mm, 26 * mm, FRAME_W - 122 * mm])
+                      [12 * mm, 26 * mm, 20 * mm, 16 * mm, 23 * mm, 26 * mm, FRAME_W - 123 * mm])
 
 
 def plan_flowables(plan: PlanSheet) -> list[Flowable]:

@@ -85,8 +85,16 @@ def grid_style(*extra: tuple[object, ...], header_rows: int = 0, ruled: bool = T
     return TableStyle(commands)
 
 
-def data_table(header: Sequence[str], rows: Sequence[Sequence[object]], widths: Sequence[float]) -> Table:
+def _plain(rows: Sequence[Sequence[object]]) -> bool:
+    return not any(isinstance(c, Flowable) for row in rows for c in row)
+
+
+def data_table(header: Sequence[str], rows: Sequence[Sequence[object]], widths: Sequence[float]) -> Flowable:
     """A ruled table with a shaded header repeated on every page it spans."""
+    if _plain(rows):
+        from app.reports.pdf.grid import Grid
+
+        return Grid([list(header), *rows], widths, header_rows=1)
     body = [[fit(h, w, "cell_c") for h, w in zip(header, widths, strict=True)]]
     body += [[fit(c, w) for c, w in zip(row, widths, strict=True)] for row in rows]
     table = Table(body, colWidths=widths, repeatRows=1)
@@ -94,26 +102,35 @@ def data_table(header: Sequence[str], rows: Sequence[Sequence[object]], widths: 
     return table
 
 
-def field_table(pairs: list[tuple[str, object]], columns: int = 2, label_w: float = 26 * mm) -> Table:
+def field_table(pairs: list[tuple[str, object]], columns: int = 2, label_w: float = 26 * mm) -> Flowable:
     """Label/value pairs laid out ``columns`` pairs to a row, as on the paper forms."""
     value_w = FRAME_W / columns - label_w
     rows: list[list[object]] = []
     for start in range(0, len(pairs), columns):
         row: list[object] = []
         for label, value in pairs[start:start + columns]:
-            row += [fit(label, label_w, "label"), fit(value, value_w)]
+            row += [label, value]
         row += [""] * (2 * columns - len(row))
         rows.append(row)
-    table = Table(rows, colWidths=[label_w, value_w] * columns)
+    if _plain(rows):
+        from app.reports.pdf.grid import Grid
+
+        return Grid(rows, [label_w, value_w] * columns, shade_cols=tuple(range(0, 2 * columns, 2)))
+    cells = [[fit(c, w, "label" if i % 2 == 0 else "cell") for i, (c, w) in
+              enumerate(zip(row, [label_w, value_w] * columns, strict=True))] for row in rows]
+    table = Table(cells, colWidths=[label_w, value_w] * columns)
     table.setStyle(grid_style(*[("BACKGROUND", (2 * i, 0), (2 * i, -1), SHADE) for i in range(columns)]))
     return table
 
 
-def full_row_table(pairs: list[tuple[str, object]], label_w: float = 26 * mm,
-                   min_height: float | None = None) -> Table:
-    """Label/value pairs, one per row across the full width (long texts, ruled boxes to write in)."""
-    rows = [[fit(label, label_w, "label"), fit(value, FRAME_W - label_w)] for label, value in pairs]
-    heights = [min_height] * len(rows) if min_height else None
-    table = Table(rows, colWidths=[label_w, FRAME_W - label_w], rowHeights=heights)
+def full_row_table(pairs: list[tuple[str, object]], label_w: float = 26 * mm) -> Flowable:
+    """Label/value pairs, one per row across the full width (long texts)."""
+    rows = [[label, value] for label, value in pairs]
+    if _plain(rows):
+        from app.reports.pdf.grid import Grid
+
+        return Grid(rows, [label_w, FRAME_W - label_w], shade_cols=(0,))
+    cells = [[fit(label, label_w, "label"), fit(value, FRAME_W - label_w)] for label, value in pairs]
+    table = Table(cells, colWidths=[label_w, FRAME_W - label_w])
     table.setStyle(grid_style(("BACKGROUND", (0, 0), (0, -1), SHADE)))
     return table
