@@ -259,8 +259,9 @@ def _gather(session: Session, ctx: ServiceContext, student_id: str, term: TermIn
     names = _user_names(session)
     values = {key: getattr(student, key) for key in STUDENT_KEYS}
     if not reveal:
-        values["id_number"] = validation.mask_id(values["id_number"])
-        values["certificate_no"] = validation.mask_id(values["certificate_no"])
+        # The 学籍号 is usually "G" + the ID number, so it is masked with it.
+        for key in ("id_number", "certificate_no", "roll_number"):
+            values[key] = validation.mask_id(values[key])
     teachers = tuple(
         (names.get(a.teacher_id, ""), a.role) for a in session.scalars(
             select(Assignment).where(Assignment.student_id == student_id, Assignment.deleted_at.is_(None))

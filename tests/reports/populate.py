@@ -118,12 +118,13 @@ def _student(session, rnd: random.Random, term: Term, teacher: User, office: Use
     student = Student(
         code=f"B{n:04d}", name=name, gender="MF"[n % 2], birth_date=dt.date(2015 + n % 6, 1 + n % 12, 1 + n % 27),
         ethnicity="汉族", id_number=make_id_number(f"4601002015{n % 12 + 1:02d}{n % 27 + 1:02d}{n % 1000:03d}"),
-        roll_number=f"G46010020{n:06d}", hukou="海南省海口市琼山区", address=f"海南省海口市琼山区红旗镇某村{n % 40 + 1}号",
+        hukou="海南省海口市琼山区", address=f"海南省海口市琼山区红旗镇某村{n % 40 + 1}号",
         phone="13800000000", enrolled_on=dt.date(2024, 9, 1), grade_class="三年级1班", placement="home",
         disability_category=5, disability_grade=2, diagnosis="脑性瘫痪伴智力障碍", diagnosis_hospital="海南省人民医院",
         diagnosis_date=dt.date(2020, 5, 6), committee_opinion="建议送教上门", committee_date=dt.date(2024, 8, 20),
         safety_notes="有癫痫史，注意防跌倒；家中有狗。", consent_signed_on=dt.date(2024, 8, 28), left_behind=n % 3 == 0)
     student.certificate_no = student.id_number + "52"
+    student.roll_number = "G" + student.id_number  # as real 学籍号 are: the ID number inside
     session.add(student)
     session.flush()
     session.add(Assignment(student_id=student.id, teacher_id=teacher.id, role="main", start_date=dt.date(2024, 9, 1)))
