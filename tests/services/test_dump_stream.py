@@ -1,0 +1,128 @@
+"""Loading a dump line by line: the same refusals as reading it whole, nothing loaded on a refusal, any layout."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+
+from app.paths import resolve
+from app.services import dump
+from app.services.dump_stream import scan_lines
+from app.services.errors import ValidationError
+from app.services.setup import open_store
+from tests.populate import add_records, row_counts
+
+
+@pytest.fixture
+def populated(school):
+    return add_records(school)
+
+
+@pytest.fixture
+def target(tmp_path):
+    store = open_store(resolve(tmp_path / "target" / "new.sqlite3"))
+    yield store
+    store.dispose()
+
+
+@pytest.fixture
+def text(populated) -> str:
+    out = io.StringIO()
+    dump.write_dump(populated.ctx.store, out)
+    return out.getvalue()
+
+
+def _bend(text: str, table: str, row: int, field: str, value: object) -> str:
+    """The dump with one value changed, still one row a line (so it is read line by line)."""
+    lines = text.split("\n")
+    start = next(n for n, line in enumerate(lines) if line.startswith(f'  "{table}": ['))
+    number = start + 1 + row
+    body = lines[number].strip()
+    comma = body.endswith(",")
+    data = json.loads(body.rstrip(","))
+    data[field] = value
+    lines[number] = "   " + json.dumps(data, ensure_ascii=False) + ("," if comma else "")
+    bent = "\n".join(lines)
+    list(scan_lines(io.BytesIO(bent.encode("utf-8"))))  # raises if the layout were lost
+    return bent
+
+
+def _refusal(target, text: str) -> ValidationError:
+    with pytest.raises(ValidationError) as error:
+        dump.load_dump(target, text)
+    assert "Nothing was loaded" in str(error.value)
+    assert set(row_counts(target.engine).values()) == {0}
+    return error.value
+
+
+def _same_as_whole(target, text: str) -> ValidationError:
+    """Refused line by line exactly as the same document on one line (read whole) is refused."""
+    streamed = _refusal(target, text)
+    whole = _refusal(target, json.dumps(json.loads(text), ensure_ascii=False))
+    assert (streamed.message_id, str(streamed), streamed.field) == (whole.message_id, str(whole), whole.field)
+    return streamed
+
+
+def test_a_written_dump_is_read_line_by_line_and_round_trips(text, target):
+    checked = dump.check_dump(text)
+    assert checked.source is not None and checked.tables is None  # streamed, not parsed whole
+    counts = dump.load_checked(target, checked)
+    assert counts["visit"] == 3
+    out = io.StringIO()
+    dump.write_dump(target, out)
+    assert json.loads(out.getvalue())["tables"] == json.loads(text)["tables"]
+
+
+def test_refusals_read_the_same_line_by_line(text, target):
+    error = _same_as_whole(target, _bend(text, "visit", 1, "date", 20261103))
+    assert error.message_id == "dump.schema" and "table 'visit', row 2, field 'date'" in str(error)
+    error = _same_as_whole(target, _bend(text, "visit", 0, "date", "2026-02-30"))
+    assert error.message_id == "dump.value" and "table 'visit', row 1, field 'date'" in str(error)
+    first = json.loads(text)["tables"]["student"][0]["id"]
+    error = _same_as_whole(target, _bend(text, "student", 1, "id", first))
+    assert error.message_id == "dump.duplicate" and "table 'student', row 2, field 'id'" in str(error)
+    error = _same_as_whole(target, _bend(text, "visit_lesson", 0, "visit_id", "00000000-0000-0000-0000-0000000000ff"))
+    assert error.message_id == "dump.reference" and "table 'visit_lesson', row 1, field 'visit_id'" in str(error)
+    error = _same_as_whole(target, _bend(text, "blob", 0, "data", "AAAA"))
+    assert error.message_id == "dump.checksum" and "table 'blob', row 1, field 'sha256'" in str(error)
+    error = _same_as_whole(target, _bend(text, "visit", 0, "unexpected", 1))
+    assert error.message_id == "dump.schema" and "table 'visit', row 1" in str(error)
+
+
+def test_a_missing_self_reference_is_found_after_the_whole_table(text, target):
+    # A make-up visit may name a visit later in the table, so this can only be judged at the table's end.
+    error = _same_as_whole(target, _bend(text, "visit", 0, "makeup_of_id", "00000000-0000-0000-0000-0000000000ee"))
+    assert error.message_id == "dump.reference" and "table 'visit', row 1, field 'makeup_of_id'" in str(error)
+
+
+def test_the_first_problem_is_the_one_a_whole_read_reports(text, target):
+    first = json.loads(text)["tables"]["student"][0]["id"]
+    duplicate_then_schema = _bend(_bend(text, "student", 1, "id", first), "contact", 0, "summary", 5)
+    error = _same_as_whole(target, duplicate_then_schema)
+    assert error.message_id == "dump.schema" and "table 'contact', row 1" in str(error)  # schema before keys
+    two_duplicates = _bend(_bend(text, "student", 1, "id", first), "user", 1, "id",
+                           json.loads(text)["tables"]["user"][0]["id"])
+    assert "table 'user', row 2" in str(_same_as_whole(target, two_duplicates))  # earlier table first
+
+
+def test_broken_json_and_other_layouts(text, target):
+    broken = text.replace('"date": "2026-11-03"', '"date": "2026-11-03', 1)
+    assert _refusal(target, broken).message_id == "dump.bad_json"
+    pretty = json.dumps(json.loads(text), indent=2, ensure_ascii=False)
+    checked = dump.check_dump(pretty)
+    assert checked.tables is not None  # another layout is read whole, and loads the same
+    dump.load_checked(target, checked)
+    assert row_counts(target.engine)["visit"] == 3
+
+
+def test_a_file_changed_between_check_and_insert_loads_nothing(text, target, tmp_path):
+    path = tmp_path / "dump.json"
+    path.write_text(text, encoding="utf-8")
+    checked = dump.check_dump(path)
+    path.write_text(_bend(text, "student", 0, "name", "another name"), encoding="utf-8")
+    with pytest.raises(ValidationError) as error:
+        dump.load_checked(target, checked)
+    assert error.value.message_id == "dump.changed" and "Nothing was loaded" in str(error.value)
+    assert set(row_counts(target.engine).values()) == {0}
