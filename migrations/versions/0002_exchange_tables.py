@@ -81,6 +81,7 @@ def upgrade() -> None:
     sa.Column('table_name', sa.String(length=40), nullable=False),
     sa.Column('record_key', sa.String(length=64), nullable=False),
     sa.Column('base_hash', sa.String(length=64), nullable=True),
+    sa.Column('base_row', sa.JSON(), nullable=True),
     sa.Column('sent_hash', sa.String(length=64), nullable=True),
     sa.Column('sent_seq', sa.Integer(), nullable=True),
     sa.ForeignKeyConstraint(['peer_id'], ['exchange_device.id'], name=op.f('fk_exchange_state_peer_id_exchange_device'), ondelete='CASCADE'),

@@ -216,3 +216,17 @@ def test_replaced_detail_rows_are_removed_on_the_other_side(net, school):
     t1.receive(office.send("t1")[0])
     assert exchange.status(t1.ctx).peers[0].not_yet_received == 0
     assert exchange.status(office.ctx).peers[0].not_yet_received == 0
+
+
+def test_office_roll_data_and_teacher_notes_edited_at_once_both_survive(net, school):
+    office, join = net
+    t1 = join("t1")
+    s1 = school.students[0]
+    note(t1.ctx, school.t1, s1, "allergic to peanuts")
+    students.update_student(office.ctx.as_actor(school.office), s1, {"grade_class": "四年级2班"})
+    assert office.receive(t1.send()[0]).conflicts == 0  # different owners' fields: no conflict
+    t1.receive(office.send("t1")[0])
+    for site in (office, t1):
+        with reading(site.ctx) as session:
+            student = session.get(Student, s1)
+            assert (student.grade_class, student.safety_notes) == ("四年级2班", "allergic to peanuts")

@@ -145,6 +145,12 @@ class ExchangeMachine(RuleBasedStateMachine):
             if plans.get_plan(as_t, found.id).status in ("draft", "returned"):
                 plans.submit_plan(as_t, found.id)
 
+    @rule(n=st.integers(0, 3), grade=st.sampled_from(["三年级1班", "四年级2班"]))
+    def office_edits_roll(self, n: int, grade: str) -> None:
+        """Roll data is the office's; it races the teachers' edits of the same student rows."""
+        students.update_student(self.sites["office"].as_actor(self.office), self.ids[sorted(ROSTER)[n]],
+                                {"grade_class": grade})
+
     @rule(n=st.integers(0, 10), approve=st.booleans())
     def office_decides(self, n: int, approve: bool) -> None:
         ctx = self.sites["office"].as_actor(self.office)

@@ -49,6 +49,8 @@ class ExchangeState(Base):
     table_name: Mapped[str] = mapped_column(String(40), primary_key=True)
     record_key: Mapped[str] = mapped_column(String(64), primary_key=True)  # id, or sha256 for blobs
     base_hash: Mapped[str | None] = mapped_column(String(64), nullable=True)  # known to be on the peer
+    # That version's values (not for blobs): the common ancestor a field-by-field merge needs.
+    base_row: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
     sent_hash: Mapped[str | None] = mapped_column(String(64), nullable=True)  # sent, not yet confirmed
     sent_seq: Mapped[int | None] = mapped_column(Integer, nullable=True)
 

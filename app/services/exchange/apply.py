@@ -35,6 +35,7 @@ from app.services.exchange.scope import ever_assigned, student_of
 
 DELETE_CONFIRM_LIMIT = 5
 _STATE = Base.metadata.tables["exchange_state"]
+Base4 = tuple[str, str, str, Any]  # table, key, content hash, row values (None for blobs)
 _CHUNK = 500
 
 
@@ -50,7 +51,7 @@ class Write:
 @dataclass
 class Plan:
     writes: list[Write] = field(default_factory=list)
-    bases: list[tuple[str, str, str]] = field(default_factory=list)  # (table, key, hash the peer holds)
+    bases: list[Base4] = field(default_factory=list)  # (table, key, hash, row) the peer holds
     conflicts: list[dict[str, Any]] = field(default_factory=list)
     blobs: dict[str, bytes] = field(default_factory=dict)
     removals: list[tuple[str, str]] = field(default_factory=list)  # rows removed outright
@@ -188,7 +189,7 @@ def stage(session: Session, me: ExchangeDevice, peer: ExchangeDevice, payload: P
                 if change["h"] not in plan.blobs or incoming.get("size") != len(plan.blobs[change["h"]]) \
                         or not complete(table, incoming):
                     raise _malformed("attachment bytes missing")
-                plan.bases.append((table, key, change["h"]))
+                plan.bases.append((table, key, change["h"], None))
                 if local is None:
                     plan.writes.append(Write(table, key, True, incoming, change["h"]))
                 else:
@@ -200,7 +201,7 @@ def stage(session: Session, me: ExchangeDevice, peer: ExchangeDevice, payload: P
             result, lost = _decide(table, incoming, change.get("b"), local, states.get((table, key)), at_office)
             staged[(table, key)] = result
             _check_scope(table, result, local, lookup, allowed_students, peer, at_office)
-            plan.bases.append((table, key, change["h"]))
+            plan.bases.append((table, key, change["h"], incoming))
             for version in lost:
                 plan.conflicts.append({"table_name": table, "record_key": key, "kept": result, "other": version,
                                        "kind": "both_edited", "student_id": student_of(table, result, lookup)})
@@ -262,7 +263,8 @@ def _decide(table: str, incoming: Row, sender_base: str | None, local: Row | Non
     if row_hash(table, incoming) == our_base:  # the sender's copy is one we already had: stale
         return local, []
     office, laptop = (local, incoming) if at_office else (incoming, local)
-    return policy.merge(table, office, laptop)
+    base = state.base_row if state is not None and state.base_row else None
+    return policy.merge(table, office, laptop, base)
 
 
 def _check_scope(table: str, result: Row, local: Row | None, lookup: Any, allowed: set[str],
@@ -319,15 +321,15 @@ def execute(session: Session, plan: Plan, peer_id: str) -> None:
                         [{"id": new_id(), "detected_at": now, "peer_id": peer_id, **c} for c in plan.conflicts])
 
 
-def set_bases(session: Session, peer_id: str, bases: list[tuple[str, str, str]]) -> None:
+def set_bases(session: Session, peer_id: str, bases: list[Base4]) -> None:
     """Record the versions the peer is known to hold."""
     if not bases:
         return
     stmt = sqlite_insert(_STATE)
     stmt = stmt.on_conflict_do_update(index_elements=["peer_id", "table_name", "record_key"],
-                                      set_={"base_hash": stmt.excluded.base_hash})
-    session.execute(stmt, [{"peer_id": peer_id, "table_name": t, "record_key": k, "base_hash": h}
-                           for t, k, h in bases])
+                                      set_={"base_hash": stmt.excluded.base_hash, "base_row": stmt.excluded.base_row})
+    session.execute(stmt, [{"peer_id": peer_id, "table_name": t, "record_key": k, "base_hash": h, "base_row": r}
+                           for t, k, h, r in bases])
 
 
 def count_rows(session: Session, tables: set[str]) -> dict[str, int]:
@@ -383,7 +385,19 @@ def apply_acks(session: Session, peer: ExchangeDevice, acked_up_to: int) -> None
     c = _STATE.c
     confirmed = (c.peer_id == peer.id) & c.sent_seq.is_not(None) & (c.sent_seq <= acked_up_to)
     session.execute(delete(_STATE).where(confirmed & (c.sent_hash == GONE)))
-    session.execute(update(_STATE).where(confirmed).values(base_hash=c.sent_hash, sent_hash=None, sent_seq=None))
+    sent: dict[str, dict[str, str]] = {}
+    for table, key, sent_hash in session.execute(select(c.table_name, c.record_key, c.sent_hash).where(confirmed)):
+        sent.setdefault(table, {})[key] = sent_hash
+    bases: list[Base4] = []
+    for table, hashes in sent.items():
+        # The values of what was sent: the local row if it has not changed since (else unknown).
+        rows = load_rows(session, table, set(hashes)) if table != "blob" else {}
+        for key, sent_hash in hashes.items():
+            row = rows.get(key)
+            bases.append((table, key, sent_hash, row if row is not None and row_hash(table, row) == sent_hash
+                           else None))
+    set_bases(session, peer.id, bases)
+    session.execute(update(_STATE).where(confirmed).values(sent_hash=None, sent_seq=None))
     peer.acked_out = acked_up_to
 
 

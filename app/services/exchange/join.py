@@ -99,7 +99,8 @@ def make_join_file(ctx: ServiceContext, teacher: str, out: Path, *, keep_old: bo
             "mirrored": manifest(scope, MIRRORED_TABLES), "scope_students": sorted(scope.students),
         }
         # The laptop starts out holding exactly this: nothing of it is sent again.
-        set_bases(session, device.id, [(c["t"], c["k"], c["h"]) for c in changes])
+        set_bases(session, device.id, [(c["t"], c["k"], c["h"], None if c["t"] == "blob" else c["row"])
+                                       for c in changes])
         header = {"format": JOIN_FORMAT, "version": bundle.VERSION, "schema": schema.head_revision(),
                   "sender": me.id, "recipient": device.id, "created": utcnow().isoformat(),
                   "kdf": {"name": "scrypt", "salt": salt.hex(), "n": keys.SCRYPT_N, "r": keys.SCRYPT_R,
@@ -178,7 +179,7 @@ def join_from_file(paths: AppPaths, path: Path, passphrase: str) -> JoinResult:
                 if table == "blob":
                     values["data"] = blobs[row["sha256"]]
                 by_table.setdefault(table, []).append(values)
-                bases.append((table, change["k"], change["h"]))
+                bases.append((table, change["k"], change["h"], None if table == "blob" else row))
             for table in ORDER:
                 if by_table.get(table):
                     session.execute(insert(TABLES[table]), by_table[table])

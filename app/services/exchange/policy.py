@@ -95,22 +95,40 @@ def _visit_winner(office: Row, laptop: Row) -> Row | None:
     return None
 
 
-def merge(table: str, office: Row, laptop: Row) -> tuple[Row, list[Row]]:
-    """Both sides changed the record: one deterministic result, and the versions whose content was lost."""
+def _changed(table: str, version: Row, base: Row | None) -> set[str]:
+    """Content fields this version changed since the common ancestor (all of them if it is unknown)."""
+    content = _content(table, version)
+    if base is None:
+        return set(content)
+    return {k for k, v in content.items() if base.get(k, v) != v}
+
+
+def merge(table: str, office: Row, laptop: Row, base: Row | None = None) -> tuple[Row, list[Row]]:
+    """Both sides changed the record: the merged result, and the versions whose own changes were lost.
+
+    With the common ancestor (``base``) known, a field changed on one side only takes that side's value,
+    so edits of different fields both survive; a field changed on both sides goes to its owner.
+    """
     if table == "visit":
         winner = _visit_winner(office, laptop)
         if winner is not None:
             loser = laptop if winner is office else office
-            lost = [loser] if _content(table, loser) != _content(table, winner) else []
+            lost = [loser] if {k: loser[k] for k in _changed(table, loser, base)} != \
+                {k: winner[k] for k in _changed(table, loser, base)} else []
             return winner, lost
     result = dict(laptop)
+    if base is not None:
+        for name, value in _content(table, office).items():
+            if base.get(name, laptop.get(name)) == laptop.get(name):  # only the office changed it
+                result[name] = value
     for name in office_fields(table):
         result[name] = office[name]
     if table == "monthly_plan":
         _plan_fields(office, laptop, result)
     if "deleted_at" not in office_fields(table):
         result["deleted_at"] = _earliest(office.get("deleted_at"), laptop.get("deleted_at"))
-    lost = [v for v in (office, laptop) if _content(table, v) != _content(table, result)]
+    lost = [v for v in (office, laptop)
+            if any(result.get(k) != v[k] for k in _changed(table, v, base))]
     stripped = {k: v for k, v in result.items() if k not in META}
     for side in (laptop, office):
         if stripped == {k: v for k, v in side.items() if k not in META}:
