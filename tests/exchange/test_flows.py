@@ -230,3 +230,20 @@ def test_office_roll_data_and_teacher_notes_edited_at_once_both_survive(net, sch
         with reading(site.ctx) as session:
             student = session.get(Student, s1)
             assert (student.grade_class, student.safety_notes) == ("四年级2班", "allergic to peanuts")
+
+
+def test_office_and_teacher_edit_different_fields_of_a_draft_both_survive(net, school):
+    office, join = net
+    t1 = join("t1")
+    visit = visits.create_visit(t1.ctx.as_actor(school.t1), school.students[0], {"date": "2026-11-18"})
+    office.receive(t1.send()[0])
+    t1.receive(office.send("t1")[0])
+    visits.update_visit(office.ctx.as_actor(school.office), visit.id, {"place": "村委会"})
+    visits.update_visit(t1.ctx.as_actor(school.t1), visit.id, {"homework": "练习抓握"})
+    assert office.receive(t1.send()[0]).conflicts == 0
+    t1.receive(office.send("t1")[0])
+    for site in (office, t1):
+        with reading(site.ctx) as session:
+            row = session.get(Visit, visit.id)
+            assert (row.place, row.homework) == ("村委会", "练习抓握")
+    assert exchange.status(t1.ctx).peers[0].not_yet_received == 0
