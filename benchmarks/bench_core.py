@@ -99,7 +99,7 @@ def run_step(step: str, folder: Path, args: argparse.Namespace) -> dict[str, Any
             return {"status": "skipped", "note": "app.services.dump.load_dump or the dump not available"}
         store = _store(str(loaded))
         began = time.perf_counter()
-        load_dump(store, dump_file.read_bytes())
+        load_dump(store, dump_file)  # a path: read line by line, as `songjiao load FILE` does
         seconds = time.perf_counter() - began
         store.dispose()
         return {"seconds": seconds, "note": "into an empty database"}
