@@ -83,6 +83,25 @@ def _status(args: argparse.Namespace) -> int:
     return 0
 
 
+def _conflicts(args: argparse.Namespace) -> int:
+    ctx = open_context(args)
+    if args.settle:
+        exchange.settle_conflict(ctx, args.settle)
+        print("settled")
+        return 0
+    found = exchange.list_conflicts(ctx)
+    if args.json:
+        print_json([c.__dict__ for c in found])
+        return 0
+    for c in found:
+        differ = sorted(k for k in set(c.kept) | set(c.other) if c.kept.get(k) != c.other.get(k)
+                        and k not in ("revision", "updated_at", "author_id"))
+        print(f"{c.id}  {c.detected_at:%Y-%m-%d %H:%M}  {c.table:<16} {c.kind:<14} differs in: {', '.join(differ)}")
+    if not found:
+        print("no conflicts to settle")
+    return 0
+
+
 def _revoke(args: argparse.Namespace) -> int:
     count = exchange.revoke_teacher(open_context(args), args.teacher)
     print(f"revoked {count} laptop key(s)")
@@ -114,5 +133,8 @@ def register(sub: Any) -> None:
     p = add("status", _status, "what each side has not yet received, and what came in lately")
     p.add_argument("--json", action="store_true")
     p.add_argument("--history", type=int, default=10, metavar="N", help="show the last N exchanges")
+    p = add("conflicts", _conflicts, "records both sides changed: list them (--json: both versions) or settle one")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--settle", metavar="ID", help="mark a conflict settled after a person decided")
     p = add("revoke", _revoke, "office: revoke a teacher's laptop keys (lost or replaced laptop)")
     p.add_argument("--teacher", required=True, metavar="USER")

@@ -27,6 +27,8 @@ def test_cli_join_export_import_status_revoke(school, tmp_path, capsys):
     assert db_digest(school.ctx.store.paths.db_path) == before
     assert run(["--db", office_db, "exchange", "status", "--json"]) == 0
     assert '"role": "office"' in capsys.readouterr().out
+    assert run(["--db", office_db, "exchange", "conflicts"]) == 0
+    assert "no conflicts" in capsys.readouterr().out
     assert run(["--db", office_db, "exchange", "revoke", "--teacher", "t1"]) == 0
     assert "revoked 1" in capsys.readouterr().out
     assert run(["--db", laptop_db, "exchange", "join", str(tmp_path / "t1.sjj"), "--passphrase", "WRONG"]) == 2
