@@ -130,3 +130,21 @@ def test_rejoined_laptop_revokes_the_old_key(net, school):
     _refused(office, late, "exchange.revoked")
     note(new.ctx, school.t1, school.students[0], "from the new laptop")
     office.receive(new.send()[0])
+
+
+def test_a_side_effect_outside_the_bundle_is_caught_and_rolled_back(sent, school):
+    """Post-import verification: a write that touches a record the bundle did not carry (here a
+    trigger standing in for a cascade or a bug) fails the hash over the teacher's scope."""
+    office, _t1, _t2, bundle_path = sent
+    import sqlite3
+    from contextlib import closing
+
+    with closing(sqlite3.connect(str(office.db_path))) as conn:
+        conn.execute("CREATE TRIGGER side_effect AFTER INSERT ON visit BEGIN "
+                     "UPDATE student SET safety_notes = 'changed behind our back' WHERE id = NEW.student_id; END")
+        conn.commit()
+    _refused(office, bundle_path, "exchange.verify_failed")
+    with closing(sqlite3.connect(str(office.db_path))) as conn:
+        conn.execute("DROP TRIGGER side_effect")
+        conn.commit()
+    office.receive(bundle_path)
