@@ -77,7 +77,12 @@ def _decoder(column: Column[Any]) -> Callable[[Any], Any]:
         return lambda raw: base64.b64decode(raw, validate=True)
     if isinstance(kind, Boolean):
         return bool
-    return lambda raw: raw
+    return same
+
+
+def same(raw: Any) -> Any:
+    """The decoder of a column whose JSON value is already the Python value (text, numbers, JSON documents)."""
+    return raw
 
 
 # --- dump -------------------------------------------------------------------------------------------------
@@ -278,7 +283,7 @@ def _is_current(head: dict[str, Any]) -> bool:
 
 
 def _checker(check: SchemaCheck, tables: list[Table]) -> RowChecker:
-    return RowChecker(check, tables, _where, _refuse, _decoder)
+    return RowChecker(check, tables, _where, _refuse, _decoder, same)
 
 
 def _parse_whole(text: str | bytes) -> dict[str, Any]:
@@ -374,25 +379,54 @@ def _check_references(conn: Connection) -> None:
 _BATCH = 2000  # rows per executemany: big enough to be fast, small enough that memory does not grow
 
 
+class _Inserter:
+    """Rows of one table straight to the driver: the SQL and each column's conversion prepared once.
+
+    The conversion is the dump's decoder, then the bind processor SQLAlchemy itself would apply (so the stored
+    text of dates, times and JSON is exactly what the app writes), without SQLAlchemy's per-row work.
+    Every column is present in every row: the schema requires them all.
+    """
+
+    def __init__(self, conn: Connection, table: Table) -> None:
+        dialect, quote = conn.dialect, conn.dialect.identifier_preparer.quote
+        names = [column.name for column in table.columns]
+        self.sql = (f"INSERT INTO {quote(table.name)} ({', '.join(map(quote, names))}) "
+                    f"VALUES ({', '.join('?' * len(names))})")
+        self.values = operator.itemgetter(*names)
+        self.convert = []
+        for number, column in enumerate(table.columns):
+            decode, bind = _decoder(column), column.type.dialect_impl(dialect).bind_processor(dialect)
+            if decode is not same or bind is not None:
+                self.convert.append((number, None if decode is same else decode, bind))
+
+    def row(self, raw: dict[str, Any]) -> tuple[Any, ...]:
+        values = list(self.values(raw))
+        for number, decode, bind in self.convert:
+            value = values[number]
+            if decode is not None and value is not None:
+                value = decode(value)
+            values[number] = value if bind is None else bind(value)  # as SQLAlchemy: None too (JSON null)
+        return tuple(values)
+
+
 def _insert_events(conn: Connection, events: Iterator[Any], tables: list[Table]) -> None:
     """Decode and insert rows in batches, in the order they come (foreign keys are checked at the end)."""
     by_name = {table.name: table for table in tables}
-    decoders = {t.name: {c.name: _decoder(c) for c in t.columns} for t in tables}
-    batch: list[dict[str, Any]] = []
-    table: Table | None = None
+    batch: list[tuple[Any, ...]] = []
+    inserter: _Inserter | None = None
     try:
         for name, raw in events:
             if raw is BEGIN or len(batch) >= _BATCH:
-                if batch and table is not None:
-                    conn.execute(table.insert(), batch)
+                if batch and inserter is not None:
+                    conn.exec_driver_sql(inserter.sql, batch)
                 batch = []
                 if raw is BEGIN:
-                    table = by_name[name]
+                    inserter = _Inserter(conn, by_name[name])
                     continue
-            decode = decoders[name]
-            batch.append({k: None if v is None else decode[k](v) for k, v in raw.items()})
-        if batch and table is not None:
-            conn.execute(table.insert(), batch)
+            assert inserter is not None
+            batch.append(inserter.row(raw))
+        if batch and inserter is not None:
+            conn.exec_driver_sql(inserter.sql, batch)
     except exc.IntegrityError as error:
         raise _refuse("dump.integrity", f"The database refused the rows: {error.orig}.") from error
 

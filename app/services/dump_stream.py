@@ -132,11 +132,14 @@ class RowChecker:
     """
 
     def __init__(self, check: Any, tables: list[Table], where: Callable[[list[Any]], tuple[str, str]],
-                 refuse: Callable[..., ValidationError], decoder: Callable[[Any], Callable[[Any], Any]]) -> None:
+                 refuse: Callable[..., ValidationError], decoder: Callable[[Any], Callable[[Any], Any]],
+                 same: Callable[[Any], Any]) -> None:
         self.check, self.where, self.refuse = check, where, refuse
         self.tables = {table.name: table for table in tables}
         self.order = {table.name: number for number, table in enumerate(tables)}
-        self.decoders = {t.name: {c.name: decoder(c) for c in t.columns} for t in tables}
+        # Only the columns whose JSON value is not already the Python value (dates, times, bytes, booleans).
+        self.decoders = {t.name: [(c.name, decoder(c)) for c in t.columns if decoder(c) is not same]
+                         for t in tables}
         self.uniques = {t.name: unique_sets(t) for t in tables}
         self.references: dict[str, list[tuple[tuple[str, ...], str, tuple[str, ...]]]] = {}
         wanted: dict[str, set[tuple[str, ...]]] = {t.name: set(self.uniques[t.name]) for t in tables}
@@ -186,16 +189,32 @@ class RowChecker:
                 return None
         if not self._wants(_VALUE):
             return None
-        number, decoders = self.order[name], self.decoders[name]
-        row = {}
+        number = self.order[name]
+        row = dict(raw)
+        try:
+            for field, decode in self.decoders[name]:
+                value = raw[field]
+                if value is not None:
+                    row[field] = decode(value)
+        except (ValueError, TypeError, KeyError):
+            ordered = self._decode_in_order(name, number, index, raw)  # names the field met first, as before
+            if ordered is None:
+                return None
+            row = ordered
+        self._row_keys(name, number, index, row)
+        return row
+
+    def _decode_in_order(self, name: str, number: int, index: int, raw: dict[str, Any]) -> dict[str, Any] | None:
+        decoders, row = dict(self.decoders[name]), dict(raw)
         for field, value in raw.items():
+            if value is None or field not in decoders:
+                continue
             try:
-                row[field] = None if value is None else decoders[field](value)
+                row[field] = decoders[field](value)
             except (ValueError, TypeError) as error:
                 self._note(_VALUE, (number, index), "dump.value", ["tables", name, index, field],
                            f"{value!r} is not a valid value ({error})")
                 return None
-        self._row_keys(name, number, index, row)
         return row
 
     def _row_keys(self, name: str, number: int, index: int, row: dict[str, Any]) -> None:
