@@ -25,6 +25,7 @@ from app.db.models import (
     Student,
     User,
     Visit,
+    VisitLesson,
 )
 from app.domain import validation
 from app.domain.rules import ComplianceResult, evaluate
@@ -353,10 +354,14 @@ def _plans(session: Session, student_id: str, term: TermInfo, names: dict[str, s
 
 def _lesson_plans(session: Session, student_id: str, term: TermInfo, names: dict[str, str],
                   labels: dict[str, str]) -> tuple[LessonPlanSheet, ...]:
+    # The student's own lesson plans of the term, and any other plan a visit of the term was taught from.
+    used = select(VisitLesson.lesson_plan_id).join(Visit, Visit.id == VisitLesson.visit_id).where(
+        Visit.student_id == student_id, Visit.deleted_at.is_(None), Visit.date >= term.start,
+        Visit.date <= term.end, VisitLesson.lesson_plan_id.is_not(None))
+    own = (LessonPlan.student_id == student_id) & LessonPlan.is_template.is_(False) & \
+        (LessonPlan.date >= term.start) & (LessonPlan.date <= term.end)
     rows = session.scalars(
-        select(LessonPlan).where(LessonPlan.student_id == student_id, LessonPlan.deleted_at.is_(None),
-                                 LessonPlan.is_template.is_(False), LessonPlan.date >= term.start,
-                                 LessonPlan.date <= term.end)
+        select(LessonPlan).where(LessonPlan.deleted_at.is_(None), own | LessonPlan.id.in_(used))
         .order_by(LessonPlan.date, LessonPlan.lesson_no))
     return tuple(
         LessonPlanSheet(

@@ -153,3 +153,22 @@ def test_photos_embedded_once_as_jpeg_and_signatures_present(packet):
     assert sorted(filters.values()).count("/DCTDecode") == 3, filters  # binary, not ASCII85-wrapped
     assert "/FlateDecode" in filters.values()
     assert sum(len(v.photos) for v in data.visits) > 3
+
+
+def test_lesson_plans_taught_from_in_a_visit_are_included(term_school):
+    from app.db.models import LessonPlan, User, Visit, VisitLesson
+
+    student_id = term_school.packet_students[0]
+    store = term_school.ctx.store
+    with store.session_factory() as session:
+        teacher = session.scalar(select(User.id).where(User.username == "t1"))
+        shared = LessonPlan(teacher_id=teacher, student_id=None, title="通用课：认识颜色", subject="生活适应")
+        session.add(shared)
+        session.flush()
+        visit = session.scalar(select(Visit).where(Visit.student_id == student_id, Visit.status == "done"))
+        lesson = session.scalar(select(VisitLesson).where(VisitLesson.visit_id == visit.id))
+        lesson.lesson_plan_id = shared.id
+        session.commit()
+    data = archive.gather_packet(term_school.as_(term_school.t1), student_id, term_school.term.id)
+    titles = [lp.title for lp in data.lesson_plans]
+    assert "通用课：认识颜色" in titles and len(titles) == 4  # three own plans and the shared one
