@@ -75,6 +75,23 @@ def test_a_written_dump_is_read_line_by_line_and_round_trips(text, target):
     assert json.loads(out.getvalue())["tables"] == json.loads(text)["tables"]
 
 
+def test_stored_values_are_exactly_what_the_app_stores(populated, text, target):
+    # Rows go to the driver without SQLAlchemy's per-row work: the stored text (dates, times, JSON, NULL versus
+    # JSON null, booleans) must still be byte for byte what the app itself wrote.
+    dump.load_dump(target, text)
+    source = populated.ctx.store.engine.url.database
+    with target.engine.connect() as conn:
+        conn.exec_driver_sql(f"ATTACH DATABASE '{source}' AS source")
+        for table in dump.DUMP_TABLES:
+            for left, right in (("main", "source"), ("source", "main")):
+                extra = conn.exec_driver_sql(f'SELECT * FROM {left}."{table.name}" EXCEPT '
+                                             f'SELECT * FROM {right}."{table.name}"').fetchall()
+                assert extra == [], (table.name, left)
+            typed = f'SELECT count(*) FROM {{}}."{table.name}"'
+            assert conn.exec_driver_sql(typed.format("main")).scalar() == \
+                conn.exec_driver_sql(typed.format("source")).scalar()
+
+
 def test_refusals_read_the_same_line_by_line(text, target):
     error = _same_as_whole(target, _bend(text, "visit", 1, "date", 20261103))
     assert error.message_id == "dump.schema" and "table 'visit', row 2, field 'date'" in str(error)
