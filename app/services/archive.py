@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
@@ -28,207 +27,28 @@ from app.db.models import (
     VisitLesson,
 )
 from app.domain import validation
-from app.domain.rules import ComplianceResult, evaluate
+from app.domain.rules import evaluate
 from app.services.access import student_for_read
+from app.services.archive_types import (
+    ContactLine,
+    Decision,
+    GoalSheet,
+    IepSheet,
+    ImageData,
+    LessonLine,
+    LessonPlanSheet,
+    ObjectiveSheet,
+    PacketData,
+    PlannedVisitLine,
+    PlanSheet,
+    ReviewLine,
+    ScoreLine,
+    VisitSheet,
+)
 from app.services.compliance import facts_for
 from app.services.context import ServiceContext, reading, transaction
 from app.services.school import TermInfo, get_term, rule_of, school_row
-from app.services.students import GuardianInfo, _guardian_info
-
-
-@dataclass(frozen=True)
-class ImageData:
-    data: bytes
-    mime: str
-    caption: str = ""
-
-
-@dataclass(frozen=True)
-class ScoreLine:
-    domain: str
-    score: float | None
-    max_score: float | None
-    note: str
-
-
-@dataclass(frozen=True)
-class ReviewLine:
-    date: dt.date
-    result: str
-    note: str
-
-
-@dataclass(frozen=True)
-class ObjectiveSheet:
-    id: str
-    number: str  # "2.1": goal 2, objective 1, as teachers refer to them
-    text: str
-    start: dt.date | None
-    end: dt.date | None
-    criterion: str
-    method: str
-    reviews: tuple[ReviewLine, ...]
-
-    @property
-    def final(self) -> str:
-        return self.reviews[-1].result if self.reviews else ""
-
-
-@dataclass(frozen=True)
-class GoalSheet:
-    domain: str
-    text: str
-    objectives: tuple[ObjectiveSheet, ...]
-
-
-@dataclass(frozen=True)
-class IepSheet:
-    status: str
-    assessment_tool: str
-    assessment_date: dt.date | None
-    assessor: str
-    scores: tuple[ScoreLine, ...]
-    strengths: str
-    needs: str
-    guardian_expectations: str
-    subjects: tuple[str, ...]
-    visits_per_week: int
-    lessons_per_visit: int
-    related_services: str
-    family_cooperation: str
-    signed_teacher_on: dt.date | None
-    signed_guardian_on: dt.date | None
-    signed_school_on: dt.date | None
-    review_date: dt.date | None
-    review_summary: str
-    teacher_summary: str
-    goals: tuple[GoalSheet, ...]
-
-
-@dataclass(frozen=True)
-class Decision:
-    number: int
-    submitted_at: dt.datetime
-    submitted_by: str
-    decision: str | None  # approved | returned | None (pending)
-    reviewer: str
-    decided_at: dt.datetime | None
-    comment: str
-
-
-@dataclass(frozen=True)
-class PlannedVisitLine:
-    date: dt.date
-    time_slot: str
-    lessons: int
-    content: str
-
-
-@dataclass(frozen=True)
-class PlanSheet:
-    month: str
-    teacher: str
-    co_teachers: str
-    status: str
-    revision: int
-    approved_revision: int | None
-    objectives: tuple[str, ...]
-    materials: str
-    family_tasks: str
-    safety_notes: str
-    visits: tuple[PlannedVisitLine, ...]
-    decisions: tuple[Decision, ...]
-
-
-@dataclass(frozen=True)
-class LessonPlanSheet:
-    title: str
-    subject: str
-    date: dt.date | None
-    lesson_no: int
-    minutes: int
-    teacher: str
-    objectives: tuple[str, ...]
-    key_points: str
-    difficulties: str
-    aids: str
-    process: tuple[tuple[str, str], ...]  # (step, text) in the teacher's order: 导入 → … → 家庭延伸训练
-    support_level: str
-    assessment: str
-    reflection: str
-
-
-@dataclass(frozen=True)
-class LessonLine:
-    subject: str
-    content: str
-    minutes: int
-    objectives: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class VisitSheet:
-    id: str
-    date: dt.date
-    start: dt.time | None
-    end: dt.time | None
-    status: str
-    teachers: str
-    place: str
-    caregivers: str
-    lessons: tuple[LessonLine, ...]
-    health: str
-    mood: str
-    performance: str
-    progress: tuple[tuple[str, str, str], ...]  # objective, result, note
-    guidance: str
-    homework: str
-    opinion: str
-    next_visit: dt.date | None
-    cancel_reason: str
-    cancel_cause: str | None
-    makeup_of: dt.date | None
-    without_approved_plan: bool
-    amendments: tuple[tuple[str, str, str], ...]  # field, new value, reason
-    photos: tuple[ImageData, ...]
-    signature: ImageData | None
-
-
-@dataclass(frozen=True)
-class ContactLine:
-    at: dt.datetime
-    guardian: str
-    channel: str
-    purpose: str
-    answered: bool
-    summary: str
-    feedback: str
-    follow_up_on: dt.date | None
-    recorder: str
-
-
-@dataclass(frozen=True)
-class PacketData:
-    """One student's term, ready to print. ID and certificate numbers are masked unless ``revealed``."""
-
-    school_name: str
-    term: TermInfo
-    student: dict[str, Any]
-    revealed: bool
-    teachers: tuple[tuple[str, str], ...]  # name, role
-    guardians: tuple[GuardianInfo, ...]
-    iep: IepSheet | None
-    plans: tuple[PlanSheet, ...]
-    lesson_plans: tuple[LessonPlanSheet, ...]
-    visits: tuple[VisitSheet, ...]
-    contacts: tuple[ContactLine, ...]
-    compliance: ComplianceResult
-    printed_on: dt.date
-
-    @property
-    def code(self) -> str:
-        return str(self.student["code"])
-
+from app.services.students import _guardian_info
 
 STUDENT_KEYS = ("code", "name", "gender", "birth_date", "ethnicity", "id_type", "id_number", "roll_number", "hukou",
                 "address", "phone", "enrolled_on", "grade_class", "placement", "disability_category",
@@ -453,3 +273,23 @@ def packet_students(ctx: ServiceContext, term_id: str, teacher_id: str | None = 
                 (Assignment.end_date.is_(None)) | (Assignment.end_date >= term.start))))
         return [(s.id, s.code) for s in session.scalars(query)
                 if not (s.enrolled_on and s.enrolled_on > term.end)]
+
+
+__all__ = [
+    "ImageData",
+    "ScoreLine",
+    "ReviewLine",
+    "ObjectiveSheet",
+    "GoalSheet",
+    "IepSheet",
+    "Decision",
+    "PlannedVisitLine",
+    "PlanSheet",
+    "LessonPlanSheet",
+    "LessonLine",
+    "VisitSheet",
+    "ContactLine",
+    "PacketData",
+    "gather_packet",
+    "packet_students",
+]
