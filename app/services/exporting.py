@@ -285,8 +285,9 @@ def export_term(ctx: ServiceContext, term_id: str, out_dir: Path, options: Expor
 def export_single(ctx: ServiceContext, kind: str, term_id: str, out: Path, record_id: str = "",
                   options: ExportOptions = ExportOptions()) -> ExportResult:
     """One assessment form (record_id = teacher, or all), the summary, or one spreadsheet, in-process."""
-    if kind in ("summary", "sheet-visits", "sheet-compliance", "sheet-assessment") or (kind == "assessment"
-                                                                                       and not record_id):
+    # The visits ledger and compliance grid list only the students the actor sees, so a teacher may export
+    # them for their own students; the summary and the whole staff's assessment are the office's.
+    if kind in ("summary", "sheet-assessment") or (kind == "assessment" and not record_id):
         require_role(ctx, "academic_affairs", "leader", "admin")
     out.parent.mkdir(parents=True, exist_ok=True)
     return run_jobs(ctx, term_id, [(kind, record_id, str(out))], options)

@@ -5,13 +5,14 @@ from __future__ import annotations
 import json
 
 import pytest
+from openpyxl import load_workbook
 from pypdf import PdfReader
 from sqlalchemy import select
 
 from app.cli.main import run
 from app.db.models import Student, Visit
 from app.services.errors import PermissionDenied
-from app.services.exporting import CancelFlag, ExportOptions, export_packets, export_term
+from app.services.exporting import CancelFlag, ExportOptions, export_packets, export_single, export_term
 
 
 def _names(store) -> list[str]:
@@ -52,6 +53,12 @@ def test_teacher_exports_only_own_students_and_not_the_term(term_school, tmp_pat
     assert codes == ["B0100", "B0102", "S001", "S002"]
     with pytest.raises(PermissionDenied):
         export_term(teacher, term_school.term.id, tmp_path / "term")
+    with pytest.raises(PermissionDenied):
+        export_single(teacher, "summary", term_school.term.id, tmp_path / "s.pdf")
+    ledger = tmp_path / "mine.xlsx"
+    export_single(teacher, "sheet-visits", term_school.term.id, ledger)
+    ws = load_workbook(ledger).active
+    assert {ws.cell(r, 2).value for r in range(3, ws.max_row + 1)} == {"B0100", "B0102"}
 
 
 def test_cancel_stops_the_export_and_leaves_only_whole_files(term_school, tmp_path):
