@@ -205,7 +205,7 @@ def update_student(ctx: ServiceContext, student_id: str, data: dict[str, Any],
         if "code" in values:
             _unique_code(session, values["code"], student_id)
         for key, value in values.items():
-            if key in ("id_number", "certificate_no") and "*" in (value or ""):
+            if key in ("id_number", "certificate_no", "roll_number") and "*" in (value or ""):
                 continue  # a masked value came back from a form: keep the stored one
             setattr(student, key, value)
         session.flush()
@@ -239,10 +239,12 @@ def get_student(ctx: ServiceContext, student_id: str, *, reveal: bool = False) -
         if reveal:
             # Revealing a child's ID number is itself a logged access (PIPL: who saw what).
             session.add(AuditEntry(user_id=ctx.actor.id, entity="student", entity_id=student.id,
-                                   action="reveal", fields=["id_number", "certificate_no"]))
+                                   action="reveal", fields=["id_number", "certificate_no", "roll_number"]))
         else:
             values["id_number"] = validation.mask_id(values["id_number"])
             values["certificate_no"] = validation.mask_id(values["certificate_no"])
+            # 学籍号 is usually "G" + the ID number, so it is as sensitive as the ID itself.
+            values["roll_number"] = validation.mask_id(values["roll_number"])
         return StudentDetail(
             student.id, student.revision, values, reveal,
             tuple(_guardian_info(g) for g in student.guardians if g.deleted_at is None),
