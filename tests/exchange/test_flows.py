@@ -247,3 +247,25 @@ def test_office_and_teacher_edit_different_fields_of_a_draft_both_survive(net, s
             row = session.get(Visit, visit.id)
             assert (row.place, row.homework) == ("村委会", "练习抓握")
     assert exchange.status(t1.ctx).peers[0].not_yet_received == 0
+
+
+def test_an_iep_merely_opened_at_the_office_gives_way_to_the_teachers(net, school):
+    from app.db.models import Goal, Iep
+    from app.services import ieps
+
+    office, join = net
+    t1 = join("t1")
+    s1, term = school.students[0], school.term.id
+    ieps.get_or_create_iep(office.ctx.as_actor(school.office), s1, term)  # the office only looked at it
+    teachers = ieps.get_or_create_iep(t1.ctx.as_actor(school.t1), s1, term)
+    ieps.add_goal(t1.ctx.as_actor(school.t1), teachers.id, "认知", "认识常用汉字100个")
+    [office_first] = office.send("t1")
+    t1.receive(office_first)  # the office's blank one does not displace the teacher's
+    office.receive(t1.send()[0])  # and at the office the blank one gives way
+    t1.receive(office.send("t1")[0])
+    for site in (office, t1):
+        with reading(site.ctx) as session:
+            assert session.scalars(select(Iep.id).where(Iep.student_id == s1)).all() == [teachers.id]
+            assert session.scalar(select(Goal.text).where(Goal.iep_id == teachers.id)) == "认识常用汉字100个"
+    office.receive(t1.send()[0])  # the laptop confirms the removal of the blank one
+    assert exchange.status(office.ctx).peers[0].not_yet_received == 0

@@ -209,7 +209,21 @@ def stage(session: Session, me: ExchangeDevice, peer: ExchangeDevice, payload: P
                 plan.unchanged += 1
                 continue
             if local is None and table in NATURAL_KEYS:
-                _check_duplicate(session, table, result)
+                clash = _clash(session, table, result)
+                if clash is not None:
+                    if table == "iep" and _blank_iep(session, clash, grouped):
+                        if (table, clash["id"]) not in plan.removals:  # an untouched draft gives way
+                            plan.removals.append((table, clash["id"]))
+                    elif table == "iep" and _blank_iep(session, result, grouped):
+                        # The sender's untouched draft gives way to ours; we do not hold it, so no base.
+                        plan.bases.pop()
+                        plan.unchanged += 1
+                        continue
+                    else:
+                        raise ExchangeRefused("exchange.duplicate",
+                                              f"This copy already has a different {NATURAL_KEYS[table][1]}. "
+                                              "Keep one of the two (delete the other where it was made) and "
+                                              "send again.", table=table)
             if local is not None and not local.get("deleted_at") and result.get("deleted_at"):
                 plan.deletes += 1
             plan.writes.append(Write(table, key, local is None, result, row_hash(table, result)))
@@ -221,15 +235,30 @@ NATURAL_KEYS = {"iep": (("student_id", "term_id"), "IEP for the same student and
                 "monthly_plan": (("student_id", "month"), "monthly plan for the same student and month")}
 
 
-def _check_duplicate(session: Session, table: str, row: Row) -> None:
-    columns, what = NATURAL_KEYS[table]
+def _clash(session: Session, table: str, row: Row) -> Row | None:
+    """A local record with the same natural key as ``row`` but another id."""
+    columns, _what = NATURAL_KEYS[table]
     t = TABLES[table]
     values = decode(table, {c: row[c] for c in columns})
-    clash = session.scalar(select(t.c.id).where(*(t.c[c] == values[c] for c in columns), t.c.id != row["id"]))
-    if clash is not None:
-        raise ExchangeRefused("exchange.duplicate",
-                              f"This copy already has a different {what}. Keep one of the two (delete the "
-                              "other where it was made) and send again.", table=table)
+    found = session.execute(select(t).where(*(t.c[c] == values[c] for c in columns), t.c.id != row["id"])).first()
+    return None if found is None else encode(table, found)
+
+
+_IEP_TEXT = ("assessment_tool", "assessor", "strengths", "needs", "guardian_expectations", "related_services",
+             "family_cooperation", "review_summary")
+
+
+def _blank_iep(session: Session, row: Row, grouped: dict[str, dict[str, dict[str, Any]]]) -> bool:
+    """An IEP made by merely opening the page (get_or_create_iep): never edited, nothing under it."""
+    if row["revision"] != 1 or any(row.get(name) for name in _IEP_TEXT) or row.get("subjects"):
+        return False
+    for child in ("goal", "iep_score"):
+        if any(c.get("row", {}).get("iep_id") == row["id"] for c in grouped.get(child, {}).values()):
+            return False
+        column = TABLES[child].c.iep_id
+        if session.scalar(select(column).where(column == row["id"]).limit(1)) is not None:
+            return False
+    return True
 
 
 def _stage_removal(plan: Plan, table: str, key: str, sender_base: str | None, local: Row | None,
@@ -239,7 +268,8 @@ def _stage_removal(plan: Plan, table: str, key: str, sender_base: str | None, lo
         plan.unchanged += 1
         return
     if row_hash(table, local) in (sender_base, state.base_hash if state is not None else None):
-        plan.removals.append((table, key))
+        if (table, key) not in plan.removals:
+            plan.removals.append((table, key))
         if table not in DETAIL_TABLES and not local.get("deleted_at"):
             plan.deletes += 1
         return
@@ -299,13 +329,14 @@ def execute(session: Session, plan: Plan, peer_id: str) -> None:
         if table == "blob":
             for values in inserts:
                 values["data"] = plan.blobs[values["sha256"]]
-        if inserts:
-            session.execute(insert(t), inserts)
+        # Removals first: a record giving way to another with the same natural key frees that key.
         removed = sorted(k for t2, k in plan.removals if t2 == table)
         if removed:
             session.execute(delete(t).where(_key_column(table).in_(removed)))
             audit += [{"at": now, "user_id": None, "entity": table, "entity_id": k, "action": "delete",
                        "fields": []} for k in removed]
+        if inserts:
+            session.execute(insert(t), inserts)
         for write in writes:
             if not write.insert:
                 session.execute(update(t).where(t.c.id == write.key).values(decode(table, write.row)))
