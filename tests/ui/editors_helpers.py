@@ -31,7 +31,13 @@ def answers(monkeypatch):
             return QMessageBox.StandardButton.Discard
         return QMessageBox.StandardButton.Yes
 
+    def note(_parent, _title, text, *args, **kwargs):
+        asked.append(text)
+        return QMessageBox.StandardButton.Ok
+
     monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
+    for name in ("warning", "critical", "information"):
+        monkeypatch.setattr(QMessageBox, name, staticmethod(note))
     return queue
 
 

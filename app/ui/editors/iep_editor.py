@@ -40,8 +40,8 @@ def _spin(low: int, high: int) -> QSpinBox:
 class IepEditor(RecordEditor):
     """One student's IEP for one term (the current term unless given); created on first use."""
 
-    def __init__(self, session: AppSession, student_id: str, term_id: str | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, session: AppSession, student_id: str, parent: QWidget | None = None, *,
+                 term_id: str | None = None) -> None:
         super().__init__(session, parent)
         self.student_id = student_id
         self.term_id = term_id

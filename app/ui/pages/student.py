@@ -240,7 +240,15 @@ class StudentPage(Page):
         self.pauses.show_detail(detail)
 
     def save(self) -> None:
+        # Part 2 (editors): Ctrl+S on an editor tab (IEP, contacts) saves that editor.
+        current = self.tabs.currentWidget()
+        if current in self.extra_tabs.values() and hasattr(current, "is_dirty"):
+            current.save()  # type: ignore[attr-defined]
+            return
         self.basic.save()
 
     def has_unsaved_changes(self) -> bool:
+        # Part 2 (editors): a dirty editor tab counts too.
+        if any(getattr(w, "is_dirty", lambda: False)() for w in self.extra_tabs.values()):
+            return True
         return bool(self.basic.detail is not None and self.basic.changed_values())

@@ -1,0 +1,75 @@
+"""The Plans page: a teacher's plans to write, resubmit or read; the office's approval queue."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout
+
+from app.services import plans, students
+from app.ui.editors.labels import PLAN_STATUSES, label
+from app.ui.editors.plan_editor import PlanEditor
+from app.ui.editors.plan_queue import PlanQueue
+from app.ui.editors.windows import open_window
+from app.ui.i18n import QT_TRANSLATE_NOOP
+from app.ui.pages.base import Page
+from app.ui.pages.registry import register_page
+
+
+def my_plans(ctx: Any) -> list[Any]:
+    """Every plan of the students this user sees, newest month first (worker thread; a teacher has few)."""
+    rows = []
+    for student in students.list_students(ctx):
+        rows += plans.list_plans(ctx, student.id)
+    return sorted(rows, key=lambda r: (r.month, r.student_code), reverse=True)
+
+
+class PlansPage(Page):
+    def __init__(self, session: Any, window: Any = None) -> None:
+        super().__init__(session, window)
+        self.setObjectName("page_plans")
+        layout = QVBoxLayout(self)
+        self.queue: PlanQueue | None = None
+        self.table: QTableWidget | None = None
+        self.editor: PlanEditor | None = None
+        if session.actor.role in ("academic_affairs", "system"):
+            layout.addWidget(QLabel(self.tr("Plans waiting for your decision, oldest first.")))
+            self.queue = PlanQueue(session, self)
+            layout.addWidget(self.queue, 1)
+        else:
+            layout.addWidget(QLabel(self.tr("Monthly plans of your students. Open one to edit, submit or read "
+                                            "the office's comment.")))
+            self.table = QTableWidget(0, 4, self)
+            self.table.setHorizontalHeaderLabels([self.tr("Month"), self.tr("Student"), self.tr("Status"),
+                                                  self.tr("Visits planned")])
+            self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+            self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+            self.table.setAccessibleName(self.tr("My monthly plans"))
+            self.table.cellActivated.connect(lambda row, _c: self.open_row(row))
+            self.table.cellDoubleClicked.connect(lambda row, _c: self.open_row(row))
+            layout.addWidget(self.table, 1)
+        self._rows: list[Any] = []
+
+    def refresh(self) -> None:
+        if self.queue is not None:
+            self.queue.refresh()
+        else:
+            self.session.read(my_plans, on_done=self._show, on_error=self.show_error)
+
+    def _show(self, rows: list[Any]) -> None:
+        assert self.table is not None
+        self._rows = rows
+        self.table.setRowCount(len(rows))
+        for n, row in enumerate(rows):
+            for column, text in enumerate((row.month, f"{row.student_code} {row.student_name}",
+                                           label(PLAN_STATUSES, row.status), str(row.visits_planned))):
+                self.table.setItem(n, column, QTableWidgetItem(text))
+
+    def open_row(self, row: int) -> None:
+        if 0 <= row < len(self._rows):
+            summary = self._rows[row]
+            self.editor = PlanEditor(self.session, summary.student_id, summary.month)
+            open_window(self.editor, self.tr("Monthly plan {month}").format(month=summary.month))
+
+
+register_page("plans", QT_TRANSLATE_NOOP("Pages", "Plans"), PlansPage, order=30)

@@ -1,0 +1,70 @@
+"""Part 2 plugged into the shell: student tabs are the real editors; Plans and Visits pages per role."""
+
+from __future__ import annotations
+
+from app.services import plans, visits
+from app.ui.pages.student import StudentPage
+from tests.ui.editors_helpers import answers  # noqa: F401 (autouse fixture)
+
+
+def test_student_page_has_the_editor_tabs(make_window, school, english):
+    from app.ui.editors.contacts import ContactsPanel
+    from app.ui.editors.iep_editor import IepEditor
+    from app.ui.pages.student_tabs import PlansTab, VisitsTab
+
+    window = make_window(school.t1)
+    page = StudentPage(window.session, school.students[0], window)
+    window.open_detail(page)
+    tabs = page.extra_tabs
+    assert isinstance(tabs["iep"], IepEditor) and isinstance(tabs["plans"], PlansTab)
+    assert isinstance(tabs["visits"], VisitsTab) and isinstance(tabs["contacts"], ContactsPanel)
+    titles = [page.tabs.tabText(i) for i in range(page.tabs.count())]
+    assert "IEP" in titles and "Timeline" in titles
+
+    # The IEP tab counts as unsaved work for the shell, and Ctrl+S on it saves it.
+    iep = tabs["iep"]
+    iep.create_iep()
+    page.tabs.setCurrentWidget(iep)
+    iep.level_form.widgets["needs"].insertPlainText("练习抓握")
+    assert page.has_unsaved_changes()
+    page.save()
+    assert not page.has_unsaved_changes(), (iep.banner.label.text(), iep.is_dirty(), [w.is_dirty() for w in tabs.values() if hasattr(w, "is_dirty")])
+
+
+def test_plans_page_per_role_and_visits_page_lazy(make_window, school, english, answers):  # noqa: F811
+    from app.ui.pages.plans import PlansPage
+    from app.ui.pages.visits import VisitsPage
+
+    t1 = school.as_(school.t1)
+    plan = plans.save_plan(t1, school.students[0], "2026-12", {"visits": [{"date": "2026-12-02"}]})
+    plans.submit_plan(t1, plan.id)
+    for day in range(2, 20):
+        visits.create_visit(t1, school.students[day % 2], {"date": f"2026-11-{day:02d}"})
+
+    teacher = make_window(school.t1)
+    page = teacher.show_page("plans")
+    assert isinstance(page, PlansPage) and page.queue is None
+    assert page.table is not None and page.table.rowCount() == 1
+    page.open_row(0)
+    assert page.editor is not None and page.editor.detail.id == plan.id
+    page.editor.close()
+
+    office = make_window(school.office)
+    queue_page = office.show_page("plans")
+    assert queue_page.queue is not None and queue_page.queue.table.rowCount() == 1
+    assert queue_page.queue.approve_button.isEnabled()
+
+    visits_page = teacher.show_page("visits")
+    assert isinstance(visits_page, VisitsPage)
+    assert visits_page.model.rowCount() == 18 and visits_page.model.fetched_pages in ([], [0])
+    assert visits_page.model.data(visits_page.model.index(0, 0)) == "2026-11-19"
+    visits_page.status.setCurrentIndex(visits_page.status.findData("cancelled"))
+    assert visits_page.model.rowCount() == 0
+    visits_page.status.setCurrentIndex(0)
+    visits_page._open_index(visits_page.model.index(0, 0))
+    assert visits_page.editor is not None and visits_page.editor.detail.date.isoformat() == "2026-11-19"
+    visits_page.editor.close()
+    # The office sees the student's visits too; another teacher's student's visits never reach t2's list.
+    other = make_window(school.t2)
+    assert other.show_page("visits").model.rowCount() == 0
+    assert not answers.asked, answers.asked
