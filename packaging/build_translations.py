@@ -36,21 +36,35 @@ def tool(name: str) -> str:
     return found
 
 
-def ts_path(language: str) -> Path:
-    return I18N / f"songjiao_{language}.ts"
+# Part 2 (editors) keeps its own catalogue, songjiao_editors_<lang>.ts, built from these files; the loader
+# (app/ui/i18n.py) installs every songjiao_*<lang>.qm.
+EDITOR_FILES = ("app/ui/editors/", "app/ui/pages/plans.py", "app/ui/pages/visits.py",
+                "app/ui/pages/student_tabs.py", "app/ui/item_models/visits.py", "app/ui/widgets/signature_pad.py")
+CATALOGUES = ("songjiao", "songjiao_editors")
+
+
+def ts_path(language: str, catalogue: str = "songjiao") -> Path:
+    return I18N / f"{catalogue}_{language}.ts"
+
+
+def catalogue_sources(catalogue: str) -> list[str]:
+    files = sorted(p.relative_to(ROOT).as_posix() for p in UI.rglob("*.py"))
+    mine = [f for f in files if f.startswith(EDITOR_FILES)]
+    return mine if catalogue == "songjiao_editors" else [f for f in files if f not in mine]
 
 
 def update() -> None:
-    sources = sorted(str(p.relative_to(ROOT)) for p in UI.rglob("*.py"))
-    for language in LANGUAGES:
-        subprocess.run([tool("pyside6-lupdate"), "-silent", "-no-obsolete", "-locations", "none",
-                        "-target-language", language, *sources, "-ts", str(ts_path(language).relative_to(ROOT))],
-                       cwd=ROOT, check=True)
+    for catalogue in CATALOGUES:
+        sources = catalogue_sources(catalogue)
+        for language in LANGUAGES:
+            subprocess.run([tool("pyside6-lupdate"), "-silent", "-no-obsolete", "-locations", "none",
+                            "-target-language", language, *sources, "-ts",
+                            str(ts_path(language, catalogue).relative_to(ROOT))], cwd=ROOT, check=True)
 
 
-def fill_english() -> int:
+def fill_english(catalogue: str = "songjiao") -> int:
     """Every unfinished English message gets its source text (plural: singular form without "(s)")."""
-    path = ts_path("en")
+    path = ts_path("en", catalogue)
     tree = ET.parse(path)
     filled = 0
     for message in tree.getroot().iter("message"):
@@ -86,14 +100,15 @@ def _fix_doctype(path: Path) -> None:
 
 
 def compile_all() -> None:
-    for language in LANGUAGES:
-        source = ts_path(language)
-        target = source.with_suffix(".qm")
-        subprocess.run([tool("pyside6-lrelease"), "-silent", str(source), "-qm", str(target)], check=True)
+    for catalogue in CATALOGUES:
+        for language in LANGUAGES:
+            source = ts_path(language, catalogue)
+            target = source.with_suffix(".qm")
+            subprocess.run([tool("pyside6-lrelease"), "-silent", str(source), "-qm", str(target)], check=True)
 
 
-def unfinished(language: str) -> list[str]:
-    root = ET.parse(ts_path(language)).getroot()
+def unfinished(language: str, catalogue: str = "songjiao") -> list[str]:
+    root = ET.parse(ts_path(language, catalogue)).getroot()
     return [m.findtext("source") or "" for m in root.iter("message")
             if (t := m.find("translation")) is not None and t.get("type") == "unfinished"]
 
@@ -104,11 +119,13 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if not args.compile:
         update()
-        fill_english()
+        for catalogue in CATALOGUES:
+            fill_english(catalogue)
     compile_all()
-    missing = unfinished("zh_CN")
-    if missing:
-        print(f"zh_CN: {len(missing)} message(s) still to translate, e.g. {missing[:3]}")
+    for catalogue in CATALOGUES:
+        missing = unfinished("zh_CN", catalogue)
+        if missing:
+            print(f"{catalogue} zh_CN: {len(missing)} message(s) still to translate, e.g. {missing[:3]}")
     return 0
 
 

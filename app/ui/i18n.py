@@ -27,10 +27,12 @@ def install_translators(language: str) -> str:
         if app is not None:
             app.removeTranslator(old)
     _installed.clear()
-    ours = QTranslator()
-    if ours.load(str(I18N_DIR / f"songjiao_{language}.qm")) and app is not None:
-        app.installTranslator(ours)
-        _installed.append(ours)
+    # Every catalogue of ours: songjiao_<lang>.qm and the editors' songjiao_editors_<lang>.qm (part 2).
+    for path in [I18N_DIR / f"songjiao_{language}.qm", *sorted(I18N_DIR.glob(f"songjiao_*_{language}.qm"))]:
+        ours = QTranslator()
+        if path.exists() and ours.load(str(path)) and app is not None:
+            app.installTranslator(ours)
+            _installed.append(ours)
     qt = QTranslator()
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if qt.load(f"qtbase_{language}", qt_dir) and app is not None:

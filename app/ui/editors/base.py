@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.services import drafts
 from app.services.errors import ConflictError, ServiceError
 from app.ui.messages import error_text, field_of
 from app.ui.session import AppSession
@@ -49,15 +50,6 @@ def change_signal(widget: QWidget) -> Any:
     if hasattr(widget, "changed"):
         return widget.changed
     raise TypeError(type(widget).__name__)
-
-
-def _drafts() -> Any:
-    """The drafts service (imported late: editors work, without drafts, on a checkout that lacks it)."""
-    try:
-        from app.services import drafts
-    except ImportError:
-        return None
-    return drafts
 
 
 class Banner(QFrame):
@@ -160,22 +152,19 @@ class RecordEditor(QWidget):
         """Put a draft's content back into the form."""
 
     def save_draft_now(self) -> None:
-        drafts = _drafts()
-        if drafts is None or not self.draft_key or not self._dirty:
+        if not self.draft_key or not self._dirty:
             return
         self.session.read(drafts.save_draft, self.draft_key, self.draft_payload(),
                           on_error=lambda _e: None)  # a failed draft write must never interrupt typing
 
     def discard_draft(self) -> None:
-        drafts = _drafts()
         self._draft_timer.stop()
-        if drafts is not None and self.draft_key:
+        if self.draft_key:
             self.session.read(drafts.discard_draft, self.draft_key, on_error=lambda _e: None)
 
     def offer_draft(self) -> None:
         """If an unsaved draft exists for this record (a crash, a closed window), offer it back."""
-        drafts = _drafts()
-        if drafts is None or not self.draft_key:
+        if not self.draft_key:
             return
         self.session.read(drafts.get_draft, self.draft_key, on_done=self._draft_found, on_error=lambda _e: None)
 

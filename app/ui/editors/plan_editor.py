@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -36,17 +36,18 @@ def load_objectives(ctx: Any, student_id: str) -> list[tuple[str, str]]:
     return [(o.id, f"{g.text} › {o.text}") for g in detail.goals for o in g.objectives]
 
 
-def history_lines(history: list[Any], tr: Any) -> list[str]:
+def history_lines(history: list[Any]) -> list[str]:
     """Every revision and decision, oldest first, as lines a person reads."""
     lines = []
     for rev in history:
-        line = tr("Revision {n} submitted {at}").format(n=rev.number, at=rev.submitted_at.strftime("%Y-%m-%d %H:%M"))
+        line = QCoreApplication.translate("PlanReview", "Revision {n} submitted {at}").format(
+            n=rev.number, at=rev.submitted_at.strftime("%Y-%m-%d %H:%M"))
         if rev.decision:
-            line += tr(" — {decision} by {who} {at}").format(
+            line += QCoreApplication.translate("PlanReview", " — {decision} by {who} {at}").format(
                 decision=label(DECISIONS, rev.decision), who=rev.reviewer_name,
                 at=rev.decided_at.strftime("%Y-%m-%d %H:%M") if rev.decided_at else "")
             if rev.comment:
-                line += tr(": “{comment}”").format(comment=rev.comment)
+                line += QCoreApplication.translate("PlanReview", ": “{comment}”").format(comment=rev.comment)
         lines.append(line)
     return lines
 
@@ -218,7 +219,7 @@ class PlanEditor(RecordEditor):
 
     def _show_history(self, history: list[Any]) -> None:
         self.history.clear()
-        self.history.addItems(history_lines(history, self.tr))
+        self.history.addItems(history_lines(history))
 
     def _is_author(self) -> bool:
         if self.session.actor.role == "leader":

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from html import escape
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -40,32 +41,38 @@ def load_review(ctx: Any, plan_id: str) -> tuple[Any, Any, list[Any]]:
     return plan, iep, plans.plan_history(ctx, plan_id)
 
 
-def plan_html(plan: Any, objectives: dict[str, str], tr: Any) -> str:
-    from html import escape
+def _t(text: str) -> str:
+    return QCoreApplication.translate("PlanReview", text)
 
-    parts = [f"<h3>{escape(tr('Plan for {month}').format(month=plan.month))}</h3>"]
+
+def plan_html(plan: Any, objectives: dict[str, str]) -> str:
+    """The plan as the office reads it (sources in the "PlanReview" context)."""
+    title = QCoreApplication.translate("PlanReview", "Plan for {month}").format(month=plan.month)
+    parts = [f"<h3>{escape(title)}</h3>"]
     for visit in plan.visits:
-        parts.append(f"<p><b>{visit.date.isoformat()} {escape(visit.time_slot)}</b> · "
-                     f"{escape(tr('{n} lessons').format(n=visit.lessons))}</p><ol>")
+        lessons = QCoreApplication.translate("PlanReview", "{n} lessons").format(n=visit.lessons)
+        parts.append(f"<p><b>{visit.date.isoformat()} {escape(visit.time_slot)}</b> · {escape(lessons)}</p><ol>")
         parts += [f"<li>{escape(c.subject)} {escape(c.content)}</li>" for c in visit.content]
         parts.append("</ol>")
     if plan.objective_ids:
-        parts.append(f"<p><b>{escape(tr('Objectives'))}</b></p><ul>")
+        heading = QCoreApplication.translate("PlanReview", "Objectives")
+        parts.append(f"<p><b>{escape(heading)}</b></p><ul>")
         parts += [f"<li>{escape(objectives.get(i, i))}</li>" for i in plan.objective_ids]
         parts.append("</ul>")
-    for title, text in ((tr("Materials"), plan.materials), (tr("Family tasks"), plan.family_tasks),
-                        (tr("Safety notes"), plan.safety_notes)):
+    sections = ((QCoreApplication.translate("PlanReview", "Materials"), plan.materials),
+                (QCoreApplication.translate("PlanReview", "Family tasks"), plan.family_tasks),
+                (QCoreApplication.translate("PlanReview", "Safety notes"), plan.safety_notes))
+    for title, text in sections:
         if text:
             parts.append(f"<p><b>{escape(title)}</b><br>{escape(text)}</p>")
     return "".join(parts)
 
 
-def iep_html(iep: Any, tr: Any) -> str:
-    from html import escape
-
+def iep_html(iep: Any) -> str:
     if iep is None:
-        return f"<p>{escape(tr('No IEP for this term.'))}</p>"
-    parts = [f"<h3>{escape(tr('IEP, {term}').format(term=iep.term_name))}</h3>"]
+        return f"<p>{escape(QCoreApplication.translate('PlanReview', 'No IEP for this term.'))}</p>"
+    title = QCoreApplication.translate("PlanReview", "IEP, {term}").format(term=iep.term_name)
+    parts = [f"<h3>{escape(title)}</h3>"]
     for goal in iep.goals:
         parts.append(f"<p><b>{escape(area_label(goal.domain))}</b>: {escape(goal.text)}</p><ul>")
         parts += [f"<li>{escape(o.text)} {escape(o.criterion)}</li>" for o in goal.objectives]
@@ -142,7 +149,7 @@ class PlanQueue(QWidget):
             self.table.setCurrentCell(0, 0)
         else:
             self.plan = None
-            self.plan_view.setHtml(f"<p>{self.tr('No plans are waiting.')}</p>")
+            self.plan_view.setPlainText(self.tr("No plans are waiting."))
             self.iep_view.clear()
             self.history.clear()
             self._update_buttons()
@@ -158,10 +165,10 @@ class PlanQueue(QWidget):
         plan, iep, history = review
         self.plan = plan
         objectives = {o.id: o.text for g in (iep.goals if iep else ()) for o in g.objectives}
-        self.plan_view.setHtml(plan_html(plan, objectives, self.tr))
-        self.iep_view.setHtml(iep_html(iep, self.tr))
+        self.plan_view.setHtml(plan_html(plan, objectives))
+        self.iep_view.setHtml(iep_html(iep))
         self.history.clear()
-        self.history.addItems(history_lines(history, self.tr))
+        self.history.addItems(history_lines(history))
         self.message.clear()
         self._update_buttons()
 

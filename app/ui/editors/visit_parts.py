@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QTableWidget, QTableWidgetItem, QWidget
 
 from app.services import visits
@@ -105,22 +105,22 @@ class ProgressTable(QTableWidget):
 
 
 def cancel_dialog(session: AppSession, visit_id: str, parent: QWidget) -> FormDialog:
-    dialog = FormDialog(session, parent.tr("Cancel the visit"), parent)
-    dialog.form.add("reason", parent.tr("&Reason"), QLineEdit())
-    dialog.form.add("cause", parent.tr("&Caused by"), combo(pairs(CANCEL_CAUSES)))
+    dialog = FormDialog(session, QCoreApplication.translate("VisitDialogs", "Cancel the visit"), parent)
+    dialog.form.add("reason", QCoreApplication.translate("VisitDialogs", "&Reason"), QLineEdit())
+    dialog.form.add("cause", QCoreApplication.translate("VisitDialogs", "&Caused by"), combo(pairs(CANCEL_CAUSES)))
     dialog.on_submit(lambda v: (visits.cancel_visit, (visit_id, v["reason"], v["cause"])))
     return dialog
 
 
 def makeup_dialog(session: AppSession, visit_id: str, parent: QWidget) -> FormDialog:
-    dialog = FormDialog(session, parent.tr("Schedule a make-up visit"), parent)
-    dialog.form.add("date", parent.tr("&Date"), date_edit())
+    dialog = FormDialog(session, QCoreApplication.translate("VisitDialogs", "Schedule a make-up visit"), parent)
+    dialog.form.add("date", QCoreApplication.translate("VisitDialogs", "&Date"), date_edit())
     dialog.on_submit(lambda v: (visits.schedule_makeup, (visit_id, v["date"])))
     return dialog
 
 
 def amend_dialog(session: AppSession, visit_id: str, changes: dict[str, Any], parent: QWidget) -> FormDialog:
-    dialog = FormDialog(session, parent.tr("Amend the finished record"), parent)
-    dialog.form.add("reason", parent.tr("&Reason for the correction"), QPlainTextEdit())
+    dialog = FormDialog(session, QCoreApplication.translate("VisitDialogs", "Amend the finished record"), parent)
+    dialog.form.add("reason", QCoreApplication.translate("VisitDialogs", "&Reason for the correction"), QPlainTextEdit())
     dialog.on_submit(lambda v: (visits.amend_visit, (visit_id, changes, v["reason"])))
     return dialog

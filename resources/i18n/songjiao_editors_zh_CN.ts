@@ -1,0 +1,1484 @@
+<?xml version='1.0' encoding='utf-8'?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>AttachmentsPanel</name>
+    <message>
+        <source>Photos</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <source>&amp;Add photo…</source>
+        <translation>添加照片(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>移除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <source>Add photo</source>
+        <translation>添加照片</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg)</source>
+        <translation>图片 (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <source>The file cannot be read.</source>
+        <translation>无法读取该文件。</translation>
+    </message>
+</context>
+<context>
+    <name>ContactsPanel</name>
+    <message>
+        <source>Guardian contacts</source>
+        <translation>家校联系</translation>
+    </message>
+    <message>
+        <source>&amp;When</source>
+        <translation>时间(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Guardian</source>
+        <translation>监护人(&amp;G)</translation>
+    </message>
+    <message>
+        <source>(not recorded)</source>
+        <translation>（未记录）</translation>
+    </message>
+    <message>
+        <source>&amp;Channel</source>
+        <translation>方式(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Purpose</source>
+        <translation>目的(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Answered</source>
+        <translation>接通(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Somebody answered</source>
+        <translation>有人接听/回应</translation>
+    </message>
+    <message>
+        <source>&amp;Summary</source>
+        <translation>内容摘要(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Guardian's &amp;feedback</source>
+        <translation>家长反馈(&amp;F)</translation>
+    </message>
+    <message>
+        <source>F&amp;ollow up on</source>
+        <translation>跟进日期(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Log contact</source>
+        <translation>记录联系(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Log contact (Ctrl+S)</source>
+        <translation>记录联系 (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Log &amp;unanswered call</source>
+        <translation>记录未接通(&amp;U)</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Guardian</source>
+        <translation>监护人</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>目的</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>接通</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Contact log</source>
+        <translation>联系记录</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No answer</source>
+        <translation>未接通</translation>
+    </message>
+</context>
+<context>
+    <name>EditorLabels</name>
+    <message>
+        <source>Perception</source>
+        <translation>感知觉</translation>
+    </message>
+    <message>
+        <source>Gross motor</source>
+        <translation>粗大动作</translation>
+    </message>
+    <message>
+        <source>Fine motor</source>
+        <translation>精细动作</translation>
+    </message>
+    <message>
+        <source>Language and communication</source>
+        <translation>语言与沟通</translation>
+    </message>
+    <message>
+        <source>Cognition</source>
+        <translation>认知</translation>
+    </message>
+    <message>
+        <source>Social interaction</source>
+        <translation>社会交往</translation>
+    </message>
+    <message>
+        <source>Self-care</source>
+        <translation>生活自理</translation>
+    </message>
+    <message>
+        <source>Emotion and behaviour</source>
+        <translation>情绪与行为</translation>
+    </message>
+    <message>
+        <source>Life Chinese</source>
+        <translation>生活语文</translation>
+    </message>
+    <message>
+        <source>Life mathematics</source>
+        <translation>生活数学</translation>
+    </message>
+    <message>
+        <source>Life adaptation</source>
+        <translation>生活适应</translation>
+    </message>
+    <message>
+        <source>Work skills</source>
+        <translation>劳动技能</translation>
+    </message>
+    <message>
+        <source>Singing, games and rhythm</source>
+        <translation>唱游与律动</translation>
+    </message>
+    <message>
+        <source>Drawing and handicraft</source>
+        <translation>绘画与手工</translation>
+    </message>
+    <message>
+        <source>Sport and health</source>
+        <translation>运动与保健</translation>
+    </message>
+    <message>
+        <source>Rehabilitation training</source>
+        <translation>康复训练</translation>
+    </message>
+    <message>
+        <source>Information technology</source>
+        <translation>信息技术</translation>
+    </message>
+    <message>
+        <source>Arts and leisure</source>
+        <translation>艺术休闲</translation>
+    </message>
+    <message>
+        <source>O: observation</source>
+        <translation>O：观察</translation>
+    </message>
+    <message>
+        <source>W: work sample</source>
+        <translation>W：作品</translation>
+    </message>
+    <message>
+        <source>T: test</source>
+        <translation>T：测验</translation>
+    </message>
+    <message>
+        <source>V: oral</source>
+        <translation>V：口头</translation>
+    </message>
+    <message>
+        <source>P: performance</source>
+        <translation>P：操作</translation>
+    </message>
+    <message>
+        <source>P: passed</source>
+        <translation>P：通过</translation>
+    </message>
+    <message>
+        <source>C: continue</source>
+        <translation>C：继续</translation>
+    </message>
+    <message>
+        <source>D: dropped</source>
+        <translation>D：放弃</translation>
+    </message>
+    <message>
+        <source>S: simplified</source>
+        <translation>S：简化</translation>
+    </message>
+    <message>
+        <source>E: extended</source>
+        <translation>E：加深</translation>
+    </message>
+    <message>
+        <source>0: not yet</source>
+        <translation>0：未达成</translation>
+    </message>
+    <message>
+        <source>1: with full help</source>
+        <translation>1：全辅助</translation>
+    </message>
+    <message>
+        <source>2: with some help</source>
+        <translation>2：部分辅助</translation>
+    </message>
+    <message>
+        <source>3: independently</source>
+        <translation>3：独立完成</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>In force</source>
+        <translation>执行中</translation>
+    </message>
+    <message>
+        <source>Reviewed</source>
+        <translation>已评估</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>已归档</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>已提交</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>已退回</translation>
+    </message>
+    <message>
+        <source>Resubmitted</source>
+        <translation>已重新提交</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>计划中</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Family or child (excused)</source>
+        <translation>家庭或学生原因（可免补）</translation>
+    </message>
+    <message>
+        <source>School or teacher (make-up owed)</source>
+        <translation>学校或教师原因（须补送）</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>WeChat</source>
+        <translation>微信</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>面谈</translation>
+    </message>
+    <message>
+        <source>Home visit</source>
+        <translation>入户</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>书信</translation>
+    </message>
+    <message>
+        <source>Visit notice</source>
+        <translation>送教通知</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <source>Caregiver training</source>
+        <translation>照护培训</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Introduction</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>New content / training</source>
+        <translation>新授/训练</translation>
+    </message>
+    <message>
+        <source>Practice</source>
+        <translation>练习</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Home extension</source>
+        <translation>家庭延伸训练</translation>
+    </message>
+</context>
+<context>
+    <name>FormDialog</name>
+    <message>
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>GoalBankPicker</name>
+    <message>
+        <source>Goal bank</source>
+        <translation>目标库</translation>
+    </message>
+    <message>
+        <source>All domains and subjects</source>
+        <translation>全部领域和学科</translation>
+    </message>
+    <message>
+        <source>Domain</source>
+        <translation>领域</translation>
+    </message>
+    <message>
+        <source>Search goal texts</source>
+        <translation>搜索目标内容</translation>
+    </message>
+    <message>
+        <source>&amp;Domain:</source>
+        <translation>领域(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Goal / objectives</source>
+        <translation>长期目标 / 短期目标</translation>
+    </message>
+    <message>
+        <source>Goals in the bank</source>
+        <translation>目标库中的目标</translation>
+    </message>
+    <message>
+        <source>Add this goal</source>
+        <translation>添加此目标</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>The goal bank is empty. The academic affairs office can load the standard goals in Settings.</source>
+        <translation>目标库为空。教务处可在“设置”中载入标准目标。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n goal(s) shown.</source>
+        <translation>
+            <numerusform>显示 %n 个目标。</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>GoalsPanel</name>
+    <message>
+        <source>Goal / objective</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Domain / method</source>
+        <translation>领域 / 评量方式</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>起止日期</translation>
+    </message>
+    <message>
+        <source>Criterion</source>
+        <translation>评价标准</translation>
+    </message>
+    <message>
+        <source>Latest result</source>
+        <translation>最近结果</translation>
+    </message>
+    <message>
+        <source>Goals and objectives</source>
+        <translation>长期与短期目标</translation>
+    </message>
+    <message>
+        <source>From the &amp;goal bank…</source>
+        <translation>从目标库选取(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>New goal…</source>
+        <translation>新建目标…</translation>
+    </message>
+    <message>
+        <source>Add &amp;objective…</source>
+        <translation>添加短期目标(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Record &amp;review…</source>
+        <translation>记录评估(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation>长期目标</translation>
+    </message>
+    <message>
+        <source>New goal</source>
+        <translation>新建长期目标</translation>
+    </message>
+    <message>
+        <source>&amp;Domain</source>
+        <translation>领域(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Goal</source>
+        <translation>长期目标(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Objective</source>
+        <translation>短期目标</translation>
+    </message>
+    <message>
+        <source>New objective</source>
+        <translation>新建短期目标</translation>
+    </message>
+    <message>
+        <source>&amp;Objective</source>
+        <translation>短期目标(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>开始(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;End</source>
+        <translation>结束(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Criterion</source>
+        <translation>评价标准(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Method</source>
+        <translation>评量方式(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>评估</translation>
+    </message>
+    <message>
+        <source>&amp;Date</source>
+        <translation>日期(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Result</source>
+        <translation>结果(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation>备注(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Delete this goal and its objectives?</source>
+        <translation>删除该长期目标及其全部短期目标？</translation>
+    </message>
+    <message>
+        <source>Delete this objective?</source>
+        <translation>删除该短期目标？</translation>
+    </message>
+</context>
+<context>
+    <name>IepEditor</name>
+    <message>
+        <source>IEP editor</source>
+        <translation>个别化教育计划编辑</translation>
+    </message>
+    <message>
+        <source>&amp;Write the IEP for this term</source>
+        <translation>编写本学期个别化教育计划(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+S)</source>
+        <translation>保存 (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>IEP sections</source>
+        <translation>个别化教育计划各部分</translation>
+    </message>
+    <message>
+        <source>Assessment &amp;tool</source>
+        <translation>评估工具(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Assessment &amp;date</source>
+        <translation>评估日期(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Assess&amp;or</source>
+        <translation>评估人(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Maximum</source>
+        <translation>满分</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Assessment scores per domain</source>
+        <translation>各领域评估得分</translation>
+    </message>
+    <message>
+        <source>Assessment</source>
+        <translation>评估</translation>
+    </message>
+    <message>
+        <source>&amp;Strengths</source>
+        <translation>优势(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Needs</source>
+        <translation>需求(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Guardian expectations</source>
+        <translation>家长期望(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Present level</source>
+        <translation>现有水平</translation>
+    </message>
+    <message>
+        <source>Goals and objectives</source>
+        <translation>长期与短期目标</translation>
+    </message>
+    <message>
+        <source>Subjects</source>
+        <translation>学科</translation>
+    </message>
+    <message>
+        <source>&amp;Visits per week</source>
+        <translation>每周送教次数(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Lessons per visit</source>
+        <translation>每次课时数(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Related services</source>
+        <translation>相关服务(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Family cooperation and caregiver training</source>
+        <translation>家庭配合与照护培训(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Subjects:</source>
+        <translation>学科：</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>送教安排</translation>
+    </message>
+    <message>
+        <source>Teacher signed &amp;on</source>
+        <translation>教师签字日期(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Guardian signed on</source>
+        <translation>家长签字日期(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;School signed on</source>
+        <translation>学校签字日期(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Review date</source>
+        <translation>评估日期(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Review &amp;summary</source>
+        <translation>期末评估小结(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Signatures and review</source>
+        <translation>签字与评估</translation>
+    </message>
+    <message>
+        <source>No term is set up yet.</source>
+        <translation>尚未设置学期。</translation>
+    </message>
+    <message>
+        <source>No IEP for this term yet.</source>
+        <translation>本学期尚无个别化教育计划。</translation>
+    </message>
+    <message>
+        <source>IEP, {term}: {status}</source>
+        <translation>个别化教育计划，{term}：{status}</translation>
+    </message>
+    <message>
+        <source>Put in &amp;force</source>
+        <translation>开始执行(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Mark re&amp;viewed</source>
+        <translation>标记为已评估(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Archive</source>
+        <translation>归档(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>LessonsTable</name>
+    <message>
+        <source>Subject</source>
+        <translation>学科</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>分钟</translation>
+    </message>
+    <message>
+        <source>Lessons</source>
+        <translation>课时</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <source>This IEP is archived and can no longer be changed.</source>
+        <translation>该个别化教育计划已归档，不能再修改。</translation>
+    </message>
+    <message>
+        <source>The IEP cannot move to that status from here.</source>
+        <translation>个别化教育计划不能从当前状态转到该状态。</translation>
+    </message>
+    <message>
+        <source>Only the academic affairs office archives IEPs.</source>
+        <translation>只有教务处可以归档个别化教育计划。</translation>
+    </message>
+    <message>
+        <source>This date is far outside the term.</source>
+        <translation>该日期远离本学期。</translation>
+    </message>
+    <message>
+        <source>A domain is scored twice.</source>
+        <translation>某个领域被重复评分。</translation>
+    </message>
+    <message>
+        <source>A score is above its maximum.</source>
+        <translation>有得分高于满分。</translation>
+    </message>
+    <message>
+        <source>The date must lie within the term.</source>
+        <translation>日期必须在学期之内。</translation>
+    </message>
+    <message>
+        <source>The objective ends before it starts.</source>
+        <translation>短期目标的结束日期早于开始日期。</translation>
+    </message>
+    <message>
+        <source>A review cannot be dated in the future.</source>
+        <translation>评估日期不能晚于今天。</translation>
+    </message>
+    <message>
+        <source>The review date is far outside the term.</source>
+        <translation>评估日期远离本学期。</translation>
+    </message>
+    <message>
+        <source>Only the office removes goal bank items added by others.</source>
+        <translation>他人添加的目标只能由教务处删除。</translation>
+    </message>
+    <message>
+        <source>School leaders read plans but do not write them.</source>
+        <translation>学校领导可以查看计划，但不编写计划。</translation>
+    </message>
+    <message>
+        <source>Only the plan's author submits it.</source>
+        <translation>只有计划的编写人可以提交。</translation>
+    </message>
+    <message>
+        <source>This plan is already waiting for a decision.</source>
+        <translation>该计划已在等待审批。</translation>
+    </message>
+    <message>
+        <source>This plan is already approved.</source>
+        <translation>该计划已批准。</translation>
+    </message>
+    <message>
+        <source>Only the academic affairs office approves or returns plans.</source>
+        <translation>只有教务处可以批准或退回计划。</translation>
+    </message>
+    <message>
+        <source>Nobody approves their own plan.</source>
+        <translation>任何人不能审批自己的计划。</translation>
+    </message>
+    <message>
+        <source>This plan is not waiting for a decision.</source>
+        <translation>该计划不在待审批状态。</translation>
+    </message>
+    <message>
+        <source>The teacher changed this plan after you opened it. Reload and read it again.</source>
+        <translation>您打开后教师又修改了该计划，请重新载入后再审阅。</translation>
+    </message>
+    <message>
+        <source>Say what to change when returning a plan.</source>
+        <translation>退回计划时请写明需要修改的内容。</translation>
+    </message>
+    <message>
+        <source>This record is finished and locked: make an amendment.</source>
+        <translation>该记录已完成并锁定，请通过更正修改。</translation>
+    </message>
+    <message>
+        <source>Give a reason for the amendment.</source>
+        <translation>请填写更正原因。</translation>
+    </message>
+    <message>
+        <source>Give the reason for the cancellation.</source>
+        <translation>请填写取消原因。</translation>
+    </message>
+</context>
+<context>
+    <name>Pages</name>
+    <message>
+        <source>Plans</source>
+        <translation>计划</translation>
+    </message>
+    <message>
+        <source>IEP</source>
+        <translation>个别化教育计划</translation>
+    </message>
+    <message>
+        <source>Monthly plans</source>
+        <translation>月送教计划</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>送教记录</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>家校联系</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
+</context>
+<context>
+    <name>PlanEditor</name>
+    <message>
+        <source>Monthly plan editor</source>
+        <translation>月送教计划编辑</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+S)</source>
+        <translation>保存 (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Su&amp;bmit for approval</source>
+        <translation>提交审批(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Add visit</source>
+        <translation>添加送教(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove visit</source>
+        <translation>删除送教(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Linked IEP objectives</source>
+        <translation>关联的短期目标</translation>
+    </message>
+    <message>
+        <source>&amp;Materials</source>
+        <translation>教具材料(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Family tasks</source>
+        <translation>家庭任务(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Safet&amp;y notes</source>
+        <translation>安全事项(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Revisions and decisions</source>
+        <translation>版本与审批记录</translation>
+    </message>
+    <message>
+        <source>Planned visits:</source>
+        <translation>计划送教：</translation>
+    </message>
+    <message>
+        <source>IEP objectives this month:</source>
+        <translation>本月短期目标：</translation>
+    </message>
+    <message>
+        <source>Revisions and decisions:</source>
+        <translation>版本与审批记录：</translation>
+    </message>
+    <message>
+        <source>Not written yet</source>
+        <translation>尚未编写</translation>
+    </message>
+    <message>
+        <source>Plan for {month}: {status}</source>
+        <translation>{month} 月计划：{status}</translation>
+    </message>
+    <message>
+        <source>Returned by the office: {comment}</source>
+        <translation>教务处退回意见：{comment}</translation>
+    </message>
+    <message>
+        <source>Re&amp;submit</source>
+        <translation>重新提交(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Planned visits: {error}</source>
+        <translation>计划送教：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>PlanQueue</name>
+    <message>
+        <source>Plans waiting for approval</source>
+        <translation>待审批的计划</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>Student</source>
+        <translation>学生</translation>
+    </message>
+    <message>
+        <source>Teacher</source>
+        <translation>教师</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>The plan</source>
+        <translation>计划内容</translation>
+    </message>
+    <message>
+        <source>The student's IEP</source>
+        <translation>学生的个别化教育计划</translation>
+    </message>
+    <message>
+        <source>Revisions and decisions</source>
+        <translation>版本与审批记录</translation>
+    </message>
+    <message>
+        <source>Comment for the teacher (required when returning)</source>
+        <translation>给教师的意见（退回时必填）</translation>
+    </message>
+    <message>
+        <source>Comment for the teacher</source>
+        <translation>给教师的意见</translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
+        <translation>批准(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Return with comment</source>
+        <translation>退回并附意见(&amp;R)</translation>
+    </message>
+    <message>
+        <source>No plans are waiting.</source>
+        <translation>没有待审批的计划。</translation>
+    </message>
+    <message>
+        <source>This is your own plan: another member of the office decides on it.</source>
+        <translation>这是您自己的计划，须由教务处其他人员审批。</translation>
+    </message>
+</context>
+<context>
+    <name>PlanReview</name>
+    <message>
+        <source>Revision {n} submitted {at}</source>
+        <translation>第{n}版 提交于 {at}</translation>
+    </message>
+    <message>
+        <source> — {decision} by {who} {at}</source>
+        <translation> —— {who} {at} {decision}</translation>
+    </message>
+    <message>
+        <source>: “{comment}”</source>
+        <translation>：“{comment}”</translation>
+    </message>
+    <message>
+        <source>Plan for {month}</source>
+        <translation>{month} 月计划</translation>
+    </message>
+    <message>
+        <source>{n} lessons</source>
+        <translation>{n} 课时</translation>
+    </message>
+    <message>
+        <source>Objectives</source>
+        <translation>短期目标</translation>
+    </message>
+    <message>
+        <source>Materials</source>
+        <translation>教具材料</translation>
+    </message>
+    <message>
+        <source>Family tasks</source>
+        <translation>家庭任务</translation>
+    </message>
+    <message>
+        <source>Safety notes</source>
+        <translation>安全事项</translation>
+    </message>
+    <message>
+        <source>IEP, {term}</source>
+        <translation>个别化教育计划，{term}</translation>
+    </message>
+</context>
+<context>
+    <name>PlansPage</name>
+    <message>
+        <source>Plans waiting for your decision, oldest first.</source>
+        <translation>等待您审批的计划，最早提交的在前。</translation>
+    </message>
+    <message>
+        <source>Monthly plans of your students. Open one to edit, submit or read the office's comment.</source>
+        <translation>您所负责学生的月送教计划。打开后可编辑、提交或查看教务处意见。</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>Student</source>
+        <translation>学生</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Visits planned</source>
+        <translation>计划送教次数</translation>
+    </message>
+    <message>
+        <source>My monthly plans</source>
+        <translation>我的月送教计划</translation>
+    </message>
+    <message>
+        <source>Monthly plan {month}</source>
+        <translation>{month} 月送教计划</translation>
+    </message>
+</context>
+<context>
+    <name>PlansTab</name>
+    <message>
+        <source>Monthly plans</source>
+        <translation>月送教计划</translation>
+    </message>
+    <message>
+        <source>Month (YYYY-MM)</source>
+        <translation>月份（YYYY-MM）</translation>
+    </message>
+    <message>
+        <source>&amp;Open or write plan</source>
+        <translation>打开或编写计划(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Month:</source>
+        <translation>月份：</translation>
+    </message>
+    <message>
+        <source>Monthly plan {month}</source>
+        <translation>{month} 月送教计划</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressTable</name>
+    <message>
+        <source>Objective</source>
+        <translation>短期目标</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Progress per objective</source>
+        <translation>各短期目标进展</translation>
+    </message>
+    <message>
+        <source>Result for {objective}</source>
+        <translation>“{objective}”的结果</translation>
+    </message>
+</context>
+<context>
+    <name>RecordEditor</name>
+    <message>
+        <source>Unsaved changes from {when} were kept. Restore them?</source>
+        <translation>保留了 {when} 未保存的修改。要恢复吗？</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>丢弃</translation>
+    </message>
+    <message>
+        <source>Someone else saved this record while you were editing. Your changes are still here: copy what you need, then reload.</source>
+        <translation>在您编辑期间，其他人已保存了这条记录。您的修改仍在此处：请复制需要的内容，然后重新载入。</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>重新载入</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存的修改</translation>
+    </message>
+    <message>
+        <source>This record has changes that are not saved. Save them before closing?</source>
+        <translation>这条记录有未保存的修改。关闭前要保存吗？</translation>
+    </message>
+</context>
+<context>
+    <name>SignaturePad</name>
+    <message>
+        <source>Signature pad</source>
+        <translation>签名板</translation>
+    </message>
+    <message>
+        <source>Sign here</source>
+        <translation>请在此签名</translation>
+    </message>
+    <message>
+        <source>Not signed</source>
+        <translation>未签名</translation>
+    </message>
+    <message>
+        <source>Signed. Press Delete to clear.</source>
+        <translation>已签名。按 Delete 键清除。</translation>
+    </message>
+    <message>
+        <source>Empty. Draw a signature with a mouse, pen or finger.</source>
+        <translation>空白。请用鼠标、手写笔或手指签名。</translation>
+    </message>
+</context>
+<context>
+    <name>Timeline</name>
+    <message>
+        <source>Visit</source>
+        <translation>送教</translation>
+    </message>
+    <message>
+        <source>Guardian contact</source>
+        <translation>家校联系</translation>
+    </message>
+    <message>
+        <source>Plan submitted</source>
+        <translation>计划已提交</translation>
+    </message>
+    <message>
+        <source>Plan decision</source>
+        <translation>计划审批</translation>
+    </message>
+    <message>
+        <source>IEP written</source>
+        <translation>编写个别化教育计划</translation>
+    </message>
+    <message>
+        <source>IEP review</source>
+        <translation>个别化教育计划评估</translation>
+    </message>
+    <message>
+        <source>Objective reviewed</source>
+        <translation>短期目标评估</translation>
+    </message>
+</context>
+<context>
+    <name>TimelinePanel</name>
+    <message>
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
+    <message>
+        <source>Show &amp;older events</source>
+        <translation>显示更早的记录(&amp;O)</translation>
+    </message>
+</context>
+<context>
+    <name>VisitDialogs</name>
+    <message>
+        <source>Cancel the visit</source>
+        <translation>取消送教</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>原因(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Caused by</source>
+        <translation>责任方(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Schedule a make-up visit</source>
+        <translation>安排补送</translation>
+    </message>
+    <message>
+        <source>&amp;Date</source>
+        <translation>日期(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Amend the finished record</source>
+        <translation>更正已完成的记录</translation>
+    </message>
+    <message>
+        <source>&amp;Reason for the correction</source>
+        <translation>更正原因(&amp;R)</translation>
+    </message>
+</context>
+<context>
+    <name>VisitEditor</name>
+    <message>
+        <source>Visit record</source>
+        <translation>送教上门记录</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+S)</source>
+        <translation>保存 (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>&amp;Finish and lock</source>
+        <translation>完成并锁定(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Amend…</source>
+        <translation>更正(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel visit…</source>
+        <translation>取消送教(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Schedule &amp;make-up…</source>
+        <translation>安排补送(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>&amp;Date</source>
+        <translation>日期(&amp;D)</translation>
+    </message>
+    <message>
+        <source>S&amp;tart time</source>
+        <translation>开始时间(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;End time</source>
+        <translation>结束时间(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Place</source>
+        <translation>地点(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Caregivers &amp;present</source>
+        <translation>在场照护人(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Health today</source>
+        <translation>当日健康状况(&amp;H)</translation>
+    </message>
+    <message>
+        <source>M&amp;ood today</source>
+        <translation>当日情绪(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Add &amp;lesson</source>
+        <translation>添加课时(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Pe&amp;rformance</source>
+        <translation>学生表现(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Family &amp;guidance</source>
+        <translation>家庭指导(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Home&amp;work</source>
+        <translation>家庭作业(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Caregiver's &amp;opinion</source>
+        <translation>家长意见(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Next visit</source>
+        <translation>下次送教(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Caregiver signature</source>
+        <translation>家长签名</translation>
+    </message>
+    <message>
+        <source>C&amp;lear signature</source>
+        <translation>清除签名(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Lessons</source>
+        <translation>课时</translation>
+    </message>
+    <message>
+        <source>Progress per objective</source>
+        <translation>各短期目标进展</translation>
+    </message>
+    <message>
+        <source>Visit on {date}: {status}</source>
+        <translation>{date} 送教：{status}</translation>
+    </message>
+    <message>
+        <source>No approved plan for this month.</source>
+        <translation>本月没有已批准的计划。</translation>
+    </message>
+    <message>
+        <source>Make-up for a cancelled visit.</source>
+        <translation>这是对已取消送教的补送。</translation>
+    </message>
+    <message>
+        <source>Cancelled ({cause}): {reason}</source>
+        <translation>已取消（{cause}）：{reason}</translation>
+    </message>
+    <message>
+        <source>Signed.</source>
+        <translation>已签名。</translation>
+    </message>
+    <message>
+        <source>Not signed yet.</source>
+        <translation>尚未签名。</translation>
+    </message>
+    <message>
+        <source>Amended {at}: {field} — {reason}</source>
+        <translation>{at} 更正：{field} —— {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>VisitListModel</name>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Student</source>
+        <translation>学生</translation>
+    </message>
+    <message>
+        <source>Teacher</source>
+        <translation>教师</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Lessons</source>
+        <translation>课时</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>{n} lessons, {m} min</source>
+        <translation>{n} 课时，{m} 分钟</translation>
+    </message>
+    <message>
+        <source>no approved plan</source>
+        <translation>无已批准计划</translation>
+    </message>
+    <message>
+        <source>make-up</source>
+        <translation>补送</translation>
+    </message>
+    <message>
+        <source>not signed</source>
+        <translation>未签名</translation>
+    </message>
+</context>
+<context>
+    <name>VisitsPage</name>
+    <message>
+        <source>Search student name or code</source>
+        <translation>搜索学生姓名或编号</translation>
+    </message>
+    <message>
+        <source>Search visits</source>
+        <translation>搜索送教记录</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>送教记录</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n visit(s)</source>
+        <translation>
+            <numerusform>%n 次送教</numerusform></translation>
+    </message>
+    <message>
+        <source>Visit record</source>
+        <translation>送教上门记录</translation>
+    </message>
+</context>
+<context>
+    <name>VisitsTab</name>
+    <message>
+        <source>Visits</source>
+        <translation>送教记录</translation>
+    </message>
+    <message>
+        <source>Planned visits not yet recorded</source>
+        <translation>尚未记录的计划送教</translation>
+    </message>
+    <message>
+        <source>&amp;Record planned visit</source>
+        <translation>记录计划送教(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;New visit today</source>
+        <translation>新建今日送教(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Visit record</source>
+        <translation>送教上门记录</translation>
+    </message>
+</context>
+<context>
+    <name>VisitsTable</name>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Lessons</source>
+        <translation>课时</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>学科</translation>
+    </message>
+    <message>
+        <source>Content (one line per lesson)</source>
+        <translation>内容（每课时一行）</translation>
+    </message>
+    <message>
+        <source>Planned visits</source>
+        <translation>计划送教</translation>
+    </message>
+</context>
+</TS>

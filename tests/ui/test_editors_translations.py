@@ -1,0 +1,92 @@
+"""Every editor, page and dialog of part 2 under both languages: in Chinese no English source text is left showing."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from app.services import ieps, plans, visits
+from app.ui.i18n import I18N_DIR
+from tests.ui.editors_helpers import answers  # noqa: F401 (autouse fixture)
+from tests.ui.test_translations import _translated_sources, visible_texts
+
+
+def _editor_sources() -> set[str]:
+    """Sources of our catalogue whose Chinese differs, plus any left unfinished (must not show either)."""
+    root = ET.parse(I18N_DIR / "songjiao_editors_zh_CN.ts").getroot()
+    found = set()
+    for message in root.iter("message"):
+        source = message.findtext("source") or ""
+        translation = message.find("translation")
+        text = "".join(translation.itertext()) if translation is not None else ""
+        if translation is None or translation.get("type") == "unfinished" or (text and text != source):
+            found.add(source.replace("&", ""))
+            found.add(source)
+    return found
+
+
+def _surfaces(make_session, school, qtbot):
+    """(name, widget) for each editor, panel, page and dialog of part 2, as the role that uses it."""
+    from app.ui.editors.contacts import ContactsPanel
+    from app.ui.editors.goal_bank_picker import GoalBankPicker
+    from app.ui.editors.iep_editor import IepEditor
+    from app.ui.editors.plan_editor import PlanEditor
+    from app.ui.editors.plan_queue import PlanQueue
+    from app.ui.editors.timeline import TimelinePanel
+    from app.ui.editors.visit_editor import VisitEditor
+    from app.ui.pages.plans import PlansPage
+    from app.ui.pages.student_tabs import PlansTab, VisitsTab
+    from app.ui.pages.visits import VisitsPage
+
+    t1, office = make_session(school.t1), make_session(school.office)
+    student = school.students[0]
+    ieps.seed_goal_bank(office.ctx)
+    iep = ieps.get_or_create_iep(t1.ctx, student, school.term.id)
+    goal = ieps.add_goal(t1.ctx, iep.id, "认知", "认识常见物品")
+    objective = ieps.add_objective(t1.ctx, goal, {"text": "认识水果"})
+    plan = plans.save_plan(t1.ctx, student, "2026-12", {"objective_ids": [objective],
+                                                         "visits": [{"date": "2026-12-02"}]})
+    plans.submit_plan(t1.ctx, plan.id)
+    visit = visits.create_visit(t1.ctx, student, {"date": "2026-11-18"})
+
+    iep_editor = IepEditor(t1, student)
+    widgets = [("iep", iep_editor), ("plan", PlanEditor(t1, student, "2026-12")),
+               ("queue", PlanQueue(office)), ("visit", VisitEditor(t1, visit.id)),
+               ("contacts", ContactsPanel(t1, student)), ("timeline", TimelinePanel(t1, student)),
+               ("plans tab", PlansTab(t1, student)), ("visits tab", VisitsTab(t1, student)),
+               ("plans page", PlansPage(t1)), ("queue page", PlansPage(office)), ("visits page", VisitsPage(t1)),
+               ("picker", GoalBankPicker(t1))]
+    for name, widget in widgets:
+        qtbot.addWidget(widget)
+        if hasattr(widget, "refresh"):
+            widget.refresh()
+        yield name, widget
+    panel = iep_editor.goals
+    panel.select(objective)
+    for open_dialog in (lambda: panel.goal_dialog(None), lambda: panel.objective_dialog(None), panel.review_dialog):
+        open_dialog()
+        yield type(panel.dialog).__name__, panel.dialog
+        panel.dialog.close()
+    editor = VisitEditor(t1, visit.id)
+    qtbot.addWidget(editor)
+    editor.cancel_visit()
+    yield "cancel dialog", editor.dialog
+    editor.dialog.close()
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
+def test_editors_have_no_untranslated_text(language, request, make_session, school, qtbot):
+    request.getfixturevalue("chinese" if language == "zh_CN" else "english")
+    english = _editor_sources() | _translated_sources()
+    seen = 0
+    for name, widget in _surfaces(make_session, school, qtbot):
+        widget.show()
+        texts = visible_texts(widget)
+        seen += 1
+        if language == "zh_CN":
+            leaks = sorted(t for t in texts if t in english)
+            assert leaks == [], f"{name} shows untranslated text: {leaks}"
+        else:
+            assert "保存(&S)" not in texts and "月份" not in texts, name
+    assert seen >= 16
