@@ -269,3 +269,20 @@ def test_an_iep_merely_opened_at_the_office_gives_way_to_the_teachers(net, schoo
             assert session.scalar(select(Goal.text).where(Goal.iep_id == teachers.id)) == "认识常用汉字100个"
     office.receive(t1.send()[0])  # the laptop confirms the removal of the blank one
     assert exchange.status(office.ctx).peers[0].not_yet_received == 0
+
+
+def test_goal_bank_items_and_own_password_changes_on_a_laptop_do_not_block_exchange(net, school):
+    from app.db.models import GoalBankItem
+    from app.services import goal_bank, users
+
+    office, join = net
+    t1 = join("t1")
+    as_t1 = t1.ctx.as_actor(school.t1)
+    item = goal_bank.add_bank_item(as_t1, "认知", "认识颜色")
+    users.set_password(as_t1, school.t1.id, "new-password-1", "password1")
+    office.receive(t1.send()[0])
+    users.update_user(office.ctx.as_actor(school.admin), school.office.id, {"phone": "13800000000"})
+    t1.receive(office.send("t1")[0])
+    with reading(office.ctx) as session:
+        assert session.get(GoalBankItem, item).text == "认识颜色"
+    users.authenticate(t1.ctx, "t1", "new-password-1")

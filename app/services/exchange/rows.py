@@ -17,15 +17,16 @@ from app.services.exchange.bundle import canonical
 ORDER: list[str] = [model.__tablename__ for model in RECORD_TABLES]
 TABLES: dict[str, Table] = {name: Base.metadata.tables[name] for name in ORDER}
 
-# Only the office writes these; laptops receive them and never send them.
-OFFICE_TABLES = frozenset({"school", "setting", "term", "calendar_day", "user", "assignment", "goal_bank_item",
-                           "teacher_assessment"})
+# Only the office writes these; laptops receive them and never send them. (The goal bank is shared:
+# teachers add items on their laptops too.)
+OFFICE_TABLES = frozenset({"school", "setting", "term", "calendar_day", "user", "assignment", "teacher_assessment"})
 # Never exchanged: device-local settings and the office's assessment of the teacher.
 LOCAL_TABLES = frozenset({"setting", "teacher_assessment"})
 SHARED_TABLES = [t for t in ORDER if t not in LOCAL_TABLES]
 TEACHER_TABLES = [t for t in SHARED_TABLES if t not in OFFICE_TABLES]
 # Rows a laptop must hold identical to the office after every import (checked, rolled back if not).
-MIRRORED_TABLES = ("school", "term", "calendar_day", "user", "goal_bank_item")
+# Not users: a teacher may change their own password on the laptop.
+MIRRORED_TABLES = ("school", "term", "calendar_day")
 
 # How each student-owned table reaches its student: a student_id column or a parent row.
 PARENT: dict[str, tuple[str, str]] = {
