@@ -698,6 +698,117 @@
     </message>
 </context>
 <context>
+    <name>LessonPlanLibrary</name>
+    <message>
+        <source>Lesson plans</source>
+        <translation>Lesson plans</translation>
+    </message>
+    <message>
+        <source>Search titles</source>
+        <translation>Search titles</translation>
+    </message>
+    <message>
+        <source>Search lesson plans</source>
+        <translation>Search lesson plans</translation>
+    </message>
+    <message>
+        <source>&amp;Templates only</source>
+        <translation>&amp;Templates only</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>&amp;New</translation>
+    </message>
+    <message>
+        <source>New from &amp;template</source>
+        <translation>New from &amp;template</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Delete</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+S)</source>
+        <translation>Save (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation>&amp;Title</translation>
+    </message>
+    <message>
+        <source>S&amp;ubject or domain</source>
+        <translation>S&amp;ubject or domain</translation>
+    </message>
+    <message>
+        <source>St&amp;udent</source>
+        <translation>St&amp;udent</translation>
+    </message>
+    <message>
+        <source>(any student: template)</source>
+        <translation>(any student: template)</translation>
+    </message>
+    <message>
+        <source>&amp;Date</source>
+        <translation>&amp;Date</translation>
+    </message>
+    <message>
+        <source>Lesson &amp;number</source>
+        <translation>Lesson &amp;number</translation>
+    </message>
+    <message>
+        <source>&amp;Minutes</source>
+        <translation>&amp;Minutes</translation>
+    </message>
+    <message>
+        <source>&amp;Key points</source>
+        <translation>&amp;Key points</translation>
+    </message>
+    <message>
+        <source>Di&amp;fficulties</source>
+        <translation>Di&amp;fficulties</translation>
+    </message>
+    <message>
+        <source>Teaching &amp;aids</source>
+        <translation>Teaching &amp;aids</translation>
+    </message>
+    <message>
+        <source>Support &amp;level</source>
+        <translation>Support &amp;level</translation>
+    </message>
+    <message>
+        <source>Assess&amp;ment</source>
+        <translation>Assess&amp;ment</translation>
+    </message>
+    <message>
+        <source>&amp;Reflection</source>
+        <translation>&amp;Reflection</translation>
+    </message>
+    <message>
+        <source>Tem&amp;plate</source>
+        <translation>Tem&amp;plate</translation>
+    </message>
+    <message>
+        <source>Others may copy this plan</source>
+        <translation>Others may copy this plan</translation>
+    </message>
+    <message>
+        <source> (template)</source>
+        <translation> (template)</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Delete this lesson plan?</source>
+        <translation>Delete this lesson plan?</translation>
+    </message>
+</context>
+<context>
     <name>LessonsTable</name>
     <message>
         <source>Subject</source>
@@ -816,6 +927,10 @@
     <message>
         <source>Plans</source>
         <translation>Plans</translation>
+    </message>
+    <message>
+        <source>Lesson plans</source>
+        <translation>Lesson plans</translation>
     </message>
     <message>
         <source>IEP</source>
@@ -1294,6 +1409,14 @@
         <translation>Add &amp;lesson</translation>
     </message>
     <message>
+        <source>(no lesson plan)</source>
+        <translation>(no lesson plan)</translation>
+    </message>
+    <message>
+        <source>Lesson plan of the selected lesson</source>
+        <translation>Lesson plan of the selected lesson</translation>
+    </message>
+    <message>
         <source>Pe&amp;rformance</source>
         <translation>Pe&amp;rformance</translation>
     </message>
@@ -1324,6 +1447,10 @@
     <message>
         <source>Lessons</source>
         <translation>Lessons</translation>
+    </message>
+    <message>
+        <source>Lesson plan:</source>
+        <translation>Lesson plan:</translation>
     </message>
     <message>
         <source>Progress per objective</source>

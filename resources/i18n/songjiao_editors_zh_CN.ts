@@ -696,6 +696,117 @@
     </message>
 </context>
 <context>
+    <name>LessonPlanLibrary</name>
+    <message>
+        <source>Lesson plans</source>
+        <translation>教案</translation>
+    </message>
+    <message>
+        <source>Search titles</source>
+        <translation>搜索标题</translation>
+    </message>
+    <message>
+        <source>Search lesson plans</source>
+        <translation>搜索教案</translation>
+    </message>
+    <message>
+        <source>&amp;Templates only</source>
+        <translation>仅显示模板(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>新建(&amp;N)</translation>
+    </message>
+    <message>
+        <source>New from &amp;template</source>
+        <translation>从模板新建(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+S)</source>
+        <translation>保存 (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation>课题(&amp;T)</translation>
+    </message>
+    <message>
+        <source>S&amp;ubject or domain</source>
+        <translation>学科或领域(&amp;U)</translation>
+    </message>
+    <message>
+        <source>St&amp;udent</source>
+        <translation>学生(&amp;U)</translation>
+    </message>
+    <message>
+        <source>(any student: template)</source>
+        <translation>（不限学生：模板）</translation>
+    </message>
+    <message>
+        <source>&amp;Date</source>
+        <translation>日期(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Lesson &amp;number</source>
+        <translation>课时序号(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Minutes</source>
+        <translation>时长（分钟）(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Key points</source>
+        <translation>教学重点(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Di&amp;fficulties</source>
+        <translation>教学难点(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Teaching &amp;aids</source>
+        <translation>教具学具(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Support &amp;level</source>
+        <translation>支持程度(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Assess&amp;ment</source>
+        <translation>教学评价(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Reflection</source>
+        <translation>教学反思(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Tem&amp;plate</source>
+        <translation>模板(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Others may copy this plan</source>
+        <translation>其他教师可复制此教案</translation>
+    </message>
+    <message>
+        <source> (template)</source>
+        <translation>（模板）</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Delete this lesson plan?</source>
+        <translation>删除该教案？</translation>
+    </message>
+</context>
+<context>
     <name>LessonsTable</name>
     <message>
         <source>Subject</source>
@@ -814,6 +925,10 @@
     <message>
         <source>Plans</source>
         <translation>计划</translation>
+    </message>
+    <message>
+        <source>Lesson plans</source>
+        <translation>教案</translation>
     </message>
     <message>
         <source>IEP</source>
@@ -1292,6 +1407,14 @@
         <translation>添加课时(&amp;L)</translation>
     </message>
     <message>
+        <source>(no lesson plan)</source>
+        <translation>（无教案）</translation>
+    </message>
+    <message>
+        <source>Lesson plan of the selected lesson</source>
+        <translation>所选课时的教案</translation>
+    </message>
+    <message>
         <source>Pe&amp;rformance</source>
         <translation>学生表现(&amp;R)</translation>
     </message>
@@ -1322,6 +1445,10 @@
     <message>
         <source>Lessons</source>
         <translation>课时</translation>
+    </message>
+    <message>
+        <source>Lesson plan:</source>
+        <translation>教案：</translation>
     </message>
     <message>
         <source>Progress per objective</source>

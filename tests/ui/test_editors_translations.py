@@ -31,11 +31,12 @@ def _surfaces(make_session, school, qtbot):
     from app.ui.editors.contacts import ContactsPanel
     from app.ui.editors.goal_bank_picker import GoalBankPicker
     from app.ui.editors.iep_editor import IepEditor
+    from app.ui.editors.lesson_plans import LessonPlanLibrary
     from app.ui.editors.plan_editor import PlanEditor
     from app.ui.editors.plan_queue import PlanQueue
     from app.ui.editors.timeline import TimelinePanel
     from app.ui.editors.visit_editor import VisitEditor
-    from app.ui.pages.plans import PlansPage
+    from app.ui.pages.plans import LessonPlansPage, PlansPage
     from app.ui.pages.student_tabs import PlansTab, VisitsTab
     from app.ui.pages.visits import VisitsPage
 
@@ -56,7 +57,8 @@ def _surfaces(make_session, school, qtbot):
                ("contacts", ContactsPanel(t1, student)), ("timeline", TimelinePanel(t1, student)),
                ("plans tab", PlansTab(t1, student)), ("visits tab", VisitsTab(t1, student)),
                ("plans page", PlansPage(t1)), ("queue page", PlansPage(office)), ("visits page", VisitsPage(t1)),
-               ("picker", GoalBankPicker(t1))]
+               ("picker", GoalBankPicker(t1)), ("lesson plans", LessonPlanLibrary(t1)),
+               ("lesson plans page", LessonPlansPage(t1))]
     for name, widget in widgets:
         qtbot.addWidget(widget)
         if hasattr(widget, "refresh"):
@@ -89,4 +91,4 @@ def test_editors_have_no_untranslated_text(language, request, make_session, scho
             assert leaks == [], f"{name} shows untranslated text: {leaks}"
         else:
             assert "保存(&S)" not in texts and "月份" not in texts, name
-    assert seen >= 16
+    assert seen >= 18

@@ -91,12 +91,13 @@ PURPOSES = {
     "training": QT_TRANSLATE_NOOP("EditorLabels", "Caregiver training"),
     "other": QT_TRANSLATE_NOOP("EditorLabels", "Other"),
 }
+# The teaching process (教学过程) steps are stored under their Chinese names, as the lessons service keeps them.
 PROCESS_STEPS = {
-    "intro": QT_TRANSLATE_NOOP("EditorLabels", "Introduction"),
-    "teach": QT_TRANSLATE_NOOP("EditorLabels", "New content / training"),
-    "practice": QT_TRANSLATE_NOOP("EditorLabels", "Practice"),
-    "summary": QT_TRANSLATE_NOOP("EditorLabels", "Summary"),
-    "home": QT_TRANSLATE_NOOP("EditorLabels", "Home extension"),
+    "导入": QT_TRANSLATE_NOOP("EditorLabels", "Introduction"),
+    "新授": QT_TRANSLATE_NOOP("EditorLabels", "New content / training"),
+    "练习": QT_TRANSLATE_NOOP("EditorLabels", "Practice"),
+    "小结": QT_TRANSLATE_NOOP("EditorLabels", "Summary"),
+    "家庭延伸": QT_TRANSLATE_NOOP("EditorLabels", "Home extension"),
 }
 
 # Refusals of the editors' services, added to the shared message table (translated in our .ts file).

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -17,23 +17,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services import visits
+from app.services import lessons, visits
 from app.ui.editors.base import RecordEditor
 from app.ui.editors.labels import CANCEL_CAUSES, VISIT_STATUSES, label
 from app.ui.editors.plan_editor import load_objectives
 from app.ui.editors.visit_parts import LessonsTable, ProgressTable, amend_dialog, cancel_dialog, makeup_dialog
 from app.ui.i18n import format_date
 from app.ui.session import AppSession
-from app.ui.widgets.fields import FieldForm, date_edit
+from app.ui.widgets.fields import FieldForm, combo, date_edit
 from app.ui.widgets.signature_pad import SignaturePad
 
 TEXT_KEYS = ("place", "caregivers_present", "health", "mood", "performance", "family_guidance", "homework",
              "caregiver_opinion")
 
 
-def load_visit(ctx: Any, visit_id: str) -> tuple[Any, list[tuple[str, str]]]:
+def load_visit(ctx: Any, visit_id: str) -> tuple[Any, list[tuple[str, str]], list[tuple[str, str]]]:
+    """The record, the student's objectives and the lesson plans that may be linked (worker thread)."""
     detail = visits.get_visit(ctx, visit_id)
-    return detail, load_objectives(ctx, detail.student_id)
+    linkable = [(p.id, p.title) for p in lessons.list_lesson_plans(ctx)
+                if p.student_id in (None, detail.student_id)]
+    return detail, load_objectives(ctx, detail.student_id), linkable
 
 
 def start_from_planned(ctx: Any, student_id: str, planned_visit_id: str) -> Any:
@@ -96,6 +99,10 @@ class VisitEditor(RecordEditor):
         self.lessons.itemChanged.connect(self.mark_dirty)
         self.add_lesson = QPushButton(self.tr("Add &lesson"))
         self.add_lesson.clicked.connect(self._add_lesson)
+        self.lesson_plan = combo([], empty=self.tr("(no lesson plan)"))
+        self.lesson_plan.setAccessibleName(self.tr("Lesson plan of the selected lesson"))
+        self.lesson_plan.currentIndexChanged.connect(self._link_lesson_plan)
+        self.lessons.currentCellChanged.connect(lambda row, *_: self._show_lesson_plan(row))
         self.progress = ProgressTable()
         self.progress.on_change = self.mark_dirty
         self.progress.itemChanged.connect(self.mark_dirty)
@@ -122,7 +129,12 @@ class VisitEditor(RecordEditor):
         lessons_box = QGroupBox(self.tr("Lessons"))
         inner = QVBoxLayout(lessons_box)
         inner.addWidget(self.lessons)
-        inner.addWidget(self.add_lesson)
+        row = QHBoxLayout()
+        row.addWidget(self.add_lesson)
+        row.addStretch(1)
+        row.addWidget(QLabel(self.tr("Lesson plan:")))
+        row.addWidget(self.lesson_plan, 2)
+        inner.addLayout(row)
         column.addWidget(lessons_box)
         progress_box = QGroupBox(self.tr("Progress per objective"))
         QVBoxLayout(progress_box).addWidget(self.progress)
@@ -153,8 +165,9 @@ class VisitEditor(RecordEditor):
     def reload(self) -> None:
         self.session.read(load_visit, self.visit_id, on_done=self._loaded, on_error=self.show_error)
 
-    def _loaded(self, loaded: tuple[Any, list[tuple[str, str]]]) -> None:
-        detail, objectives = loaded
+    def _loaded(self, loaded: tuple[Any, list[tuple[str, str]], list[tuple[str, str]]]) -> None:
+        detail, objectives, linkable = loaded
+        self._set_linkable(linkable)
         self.show_detail(detail, objectives)
         self.offer_draft()
 
@@ -203,7 +216,7 @@ class VisitEditor(RecordEditor):
         for form in self.forms:
             for widget in form.widgets.values():
                 widget.setEnabled(editable)
-        for widget in (self.lessons, self.add_lesson, self.progress):
+        for widget in (self.lessons, self.add_lesson, self.progress, self.lesson_plan):
             widget.setEnabled(editable)
         signable = writer and (planned or (done and not detail.signature_id))
         self.pad.set_read_only(not signable)
@@ -217,6 +230,29 @@ class VisitEditor(RecordEditor):
         self.amendments.setText("\n".join(
             self.tr("Amended {at}: {field} — {reason}").format(at=a.at.strftime("%Y-%m-%d %H:%M"), field=a.field,
                                                                reason=a.reason) for a in detail.amendments))
+
+    def _set_linkable(self, linkable: list[tuple[str, str]]) -> None:
+        self.begin_loading()
+        self.lesson_plan.clear()
+        self.lesson_plan.addItem(self.tr("(no lesson plan)"), None)
+        for plan_id, title in linkable:
+            self.lesson_plan.addItem(title, plan_id)
+        self.end_loading()
+
+    def _show_lesson_plan(self, row: int) -> None:
+        item = self.lessons.item(row, 0) if row >= 0 else None
+        plan_id = item.data(Qt.ItemDataRole.UserRole + 1) if item is not None else None
+        self.begin_loading()
+        self.lesson_plan.setCurrentIndex(max(self.lesson_plan.findData(plan_id), 0))
+        self.end_loading()
+
+    def _link_lesson_plan(self, *_args: Any) -> None:
+        if self._loading:
+            return
+        item = self.lessons.item(self.lessons.currentRow(), 0) if self.lessons.currentRow() >= 0 else None
+        if item is not None:
+            item.setData(Qt.ItemDataRole.UserRole + 1, self.lesson_plan.currentData())
+            self.mark_dirty()
 
     def _add_lesson(self) -> None:
         self.lessons.add_lesson({"minutes": 40})
@@ -277,8 +313,8 @@ class VisitEditor(RecordEditor):
         self.reload_quietly(then)
 
     def reload_quietly(self, then: Any = None) -> None:
-        def shown(loaded: tuple[Any, list[tuple[str, str]]]) -> None:
-            self.show_detail(*loaded)
+        def shown(loaded: tuple[Any, list[tuple[str, str]], list[tuple[str, str]]]) -> None:
+            self.show_detail(loaded[0], loaded[1])
             if then is not None:
                 then()
 

@@ -73,3 +73,31 @@ class PlansPage(Page):
 
 
 register_page("plans", QT_TRANSLATE_NOOP("Pages", "Plans"), PlansPage, order=30)
+
+
+class LessonPlansPage(Page):
+    """The teacher's lesson plan library (教案) with the shared templates."""
+
+    can_save = True
+
+    def __init__(self, session: Any, window: Any = None) -> None:
+        super().__init__(session, window)
+        from app.ui.editors.lesson_plans import LessonPlanLibrary
+
+        self.setObjectName("page_lesson_plans")
+        self.library = LessonPlanLibrary(session, self)
+        QVBoxLayout(self).addWidget(self.library)
+
+    def refresh(self) -> None:
+        self.library.reload()
+
+    def save(self) -> None:
+        self.library.save()
+
+    def has_unsaved_changes(self) -> bool:
+        return self.library.is_dirty()
+
+
+# Registered here because app.ui.pages imports this module (its optional part-2 list has no lesson plans entry).
+register_page("lesson_plans", QT_TRANSLATE_NOOP("Pages", "Lesson plans"), LessonPlansPage, order=35,
+              roles=("teacher", "academic_affairs", "leader", "admin"))

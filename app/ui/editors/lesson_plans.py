@@ -1,0 +1,252 @@
+"""Lesson plans (教案): a teacher's library and the shared templates; write, copy from a template, link to visits."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services import lessons, students
+from app.ui.editors.base import RecordEditor
+from app.ui.editors.labels import PROCESS_STEPS, label
+from app.ui.session import AppSession
+from app.ui.widgets.fields import FieldForm, combo, date_edit
+
+
+def _spin(low: int, high: int) -> QSpinBox:
+    box = QSpinBox()
+    box.setRange(low, high)
+    return box
+
+
+def load_library(ctx: Any, search: str, templates: bool | None) -> tuple[list[Any], list[tuple[str, str]]]:
+    """The library rows and the students this user may link a plan to (worker thread)."""
+    rows = lessons.list_lesson_plans(ctx, search=search, templates=templates)
+    return rows, [(s.id, f"{s.code} {s.name}") for s in students.list_students(ctx)]
+
+
+class LessonPlanLibrary(RecordEditor):
+    """List on the left (search, templates only), the selected plan's form on the right."""
+
+    def __init__(self, session: AppSession, parent: QWidget | None = None) -> None:
+        super().__init__(session, parent)
+        self.setAccessibleName(self.tr("Lesson plans"))
+        self.plan: Any = None
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(self.tr("Search titles"))
+        self.search.setAccessibleName(self.tr("Search lesson plans"))
+        self.search.textChanged.connect(lambda *_: self.reload())
+        self.templates_only = QCheckBox(self.tr("&Templates only"), self)
+        self.templates_only.toggled.connect(lambda *_: self.reload())
+        self.list = QListWidget(self)
+        self.list.setAccessibleName(self.tr("Lesson plans"))
+        self.list.currentItemChanged.connect(lambda item, _prev: self._select(item))
+        self.new_button = QPushButton(self.tr("&New"), self)
+        self.copy_button = QPushButton(self.tr("New from &template"), self)
+        self.delete_button = QPushButton(self.tr("&Delete"), self)
+        self.save_button = QPushButton(self.tr("&Save"), self)
+        self.save_button.setToolTip(self.tr("Save (Ctrl+S)"))
+        self.new_button.clicked.connect(self.new_plan)
+        self.copy_button.clicked.connect(self.copy_selected)
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.save_button.clicked.connect(self.save)
+
+        self.form = FieldForm()
+        self.form.add("title", self.tr("&Title"), QLineEdit())
+        self.form.add("subject", self.tr("S&ubject or domain"), QLineEdit())
+        self.form.add("student_id", self.tr("St&udent"), combo([], empty=self.tr("(any student: template)")))
+        self.form.add("date", self.tr("&Date"), date_edit())
+        self.form.add("lesson_no", self.tr("Lesson &number"), _spin(1, 50))
+        self.form.add("minutes", self.tr("&Minutes"), _spin(5, 240))
+        self.form.add("key_points", self.tr("&Key points"), QPlainTextEdit())
+        self.form.add("difficulties", self.tr("Di&fficulties"), QPlainTextEdit())
+        self.form.add("aids", self.tr("Teaching &aids"), QPlainTextEdit())
+        self.process = FieldForm()
+        for step, source in PROCESS_STEPS.items():
+            self.process.add(step, label(PROCESS_STEPS, step) or str(source), QPlainTextEdit())
+        self.after = FieldForm()
+        self.after.add("support_level", self.tr("Support &level"), QLineEdit())
+        self.after.add("assessment", self.tr("Assess&ment"), QPlainTextEdit())
+        self.after.add("reflection", self.tr("&Reflection"), QPlainTextEdit())
+        self.after.add("is_template", self.tr("Tem&plate"), QCheckBox(self.tr("Others may copy this plan")))
+        self.forms = [self.form, self.process, self.after]
+        for form in self.forms:
+            self.track(*form.widgets.values())
+
+        left = QWidget()
+        column = QVBoxLayout(left)
+        column.addWidget(self.search)
+        column.addWidget(self.templates_only)
+        column.addWidget(self.list, 1)
+        row = QHBoxLayout()
+        for button in (self.new_button, self.copy_button, self.delete_button):
+            row.addWidget(button)
+        column.addLayout(row)
+        right = QWidget()
+        column = QVBoxLayout(right)
+        column.addWidget(self.form)
+        column.addWidget(self.process)
+        column.addWidget(self.after)
+        column.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignRight)
+        split = QSplitter(self)
+        split.addWidget(left)
+        split.addWidget(right)
+        split.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)
+        layout.addWidget(split, 1)
+        self._rows: list[Any] = []
+        self.new_plan()
+        self.reload()
+
+    # --- library ------------------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        templates = True if self.templates_only.isChecked() else None
+        self.session.read(load_library, self.search.text().strip(), templates, on_done=self._show,
+                          on_error=self.show_error)
+
+    def _show(self, loaded: tuple[list[Any], list[tuple[str, str]]]) -> None:
+        rows, people = loaded
+        self._rows = rows
+        box = self.form.widgets["student_id"]
+        self.begin_loading()
+        current = self.form.value("student_id")
+        box.clear()  # type: ignore[attr-defined]
+        box.addItem(self.tr("(any student: template)"), None)  # type: ignore[attr-defined]
+        for student_id, text in people:
+            box.addItem(text, student_id)  # type: ignore[attr-defined]
+        self.form.set_value("student_id", current)
+        self.list.blockSignals(True)
+        self.list.clear()
+        for row in rows:
+            mark = self.tr(" (template)") if row.is_template else ""
+            item = QListWidgetItem(f"{row.date.isoformat() if row.date else ''} {row.title}{mark}".strip())
+            item.setData(Qt.ItemDataRole.UserRole, row.id)
+            self.list.addItem(item)
+            if self.plan is not None and row.id == self.plan.id:
+                self.list.setCurrentItem(item)
+        self.list.blockSignals(False)
+        self.end_loading()
+        self._update_buttons()
+
+    def _select(self, item: QListWidgetItem | None) -> None:
+        if item is None or (self.plan is not None and item.data(Qt.ItemDataRole.UserRole) == self.plan.id):
+            return
+        if not self.confirm_close():
+            return
+        self.session.read(lessons.get_lesson_plan, item.data(Qt.ItemDataRole.UserRole), on_done=self.show_plan,
+                          on_error=self.show_error)
+
+    def _update_buttons(self) -> None:
+        own = self.plan is None or self.plan.teacher_id == self.session.actor.id
+        writer = self.session.actor.role != "leader"
+        self.save_button.setEnabled(writer and own)
+        self.delete_button.setEnabled(writer and self.plan is not None and own)
+        self.copy_button.setEnabled(writer and self.plan is not None)
+        self.new_button.setEnabled(writer)
+
+    # --- one plan -----------------------------------------------------------------------------------
+
+    def show_plan(self, plan: Any) -> None:
+        self.plan = plan
+        self.begin_loading()
+        try:
+            for key in self.form.widgets:
+                value = getattr(plan, key)
+                self.form.set_value(key, value.isoformat() if hasattr(value, "isoformat") else value)
+            for step in self.process.widgets:
+                self.process.set_value(step, (plan.process or {}).get(step, ""))
+            for key in self.after.widgets:
+                self.after.set_value(key, getattr(plan, key))
+        finally:
+            self.end_loading()
+        self.set_clean()
+        self.draft_key = f"lesson:{plan.id}"
+        self._update_buttons()
+        self.offer_draft()
+
+    def new_plan(self) -> None:
+        if not self.confirm_close():
+            return
+        self.plan = None
+        self.begin_loading()
+        for form in self.forms:
+            for key in form.widgets:
+                form.set_value(key, {"lesson_no": 1, "minutes": 40}.get(key, ""))
+        self.end_loading()
+        self.set_clean()
+        self.draft_key = "lesson:new"
+        self.list.clearSelection()
+        self._update_buttons()
+        self.offer_draft()
+
+    def values(self) -> dict[str, Any]:
+        values = {**self.form.values(), **self.after.values()}
+        values["process"] = {step: text for step, text in self.process.values().items() if text}
+        return values
+
+    def draft_payload(self) -> dict[str, Any]:
+        return {**self.form.values(), **self.after.values(), "process": self.process.values()}
+
+    def apply_draft(self, payload: dict[str, Any]) -> None:
+        self.begin_loading()
+        try:
+            for form in (self.form, self.after):
+                for key in form.widgets:
+                    if key in payload:
+                        form.set_value(key, payload[key])
+            for step, text in (payload.get("process") or {}).items():
+                if step in self.process.widgets:
+                    self.process.set_value(step, text)
+        finally:
+            self.end_loading()
+
+    def save(self) -> None:
+        if self.plan is None:
+            self.session.write(lessons.create_lesson_plan, self.values(), on_done=self._saved,
+                               on_error=self.show_error)
+        else:
+            self.session.write(lessons.update_lesson_plan, self.plan.id, self.values(), self.plan.revision,
+                               on_done=self._saved, on_error=self.show_error)
+
+    def _saved(self, plan: Any) -> None:
+        self.saved(plan)
+        self.show_plan(plan)
+        self.reload()
+
+    def copy_selected(self) -> None:
+        if self.plan is not None and self.confirm_close():
+            self.session.write(lessons.copy_lesson_plan, self.plan.id, {"is_template": False},
+                               on_done=self._saved, on_error=self.show_error)
+
+    def delete_selected(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        if self.plan is None:
+            return
+        if QMessageBox.question(self, self.tr("Delete"), self.tr("Delete this lesson plan?")) \
+                != QMessageBox.StandardButton.Yes:
+            return
+        self.session.write(lessons.delete_lesson_plan, self.plan.id, on_done=lambda _r: self._deleted(),
+                           on_error=self.show_error)
+
+    def _deleted(self) -> None:
+        self.discard_draft()
+        self.set_clean()
+        self.plan = None
+        self.new_plan()
+        self.reload()
