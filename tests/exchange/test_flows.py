@@ -286,3 +286,15 @@ def test_goal_bank_items_and_own_password_changes_on_a_laptop_do_not_block_excha
     with reading(office.ctx) as session:
         assert session.get(GoalBankItem, item).text == "认识颜色"
     users.authenticate(t1.ctx, "t1", "new-password-1")
+
+
+def test_office_batch_reports_progress_and_can_stop(net, school):
+    office, join = net
+    t1, t2 = join("t1"), join("t2")
+    files = [t1.send()[0], t2.send()[0]]
+    seen: list[tuple[int, int]] = []
+    results = exchange.import_many(office.ctx, files, progress=lambda done, total: seen.append((done, total)) or False)
+    assert seen == [(1, 2)] and len(results) == 1  # stopped after the first file
+    results = exchange.import_many(office.ctx, files)  # again: one is a replay, the other goes in
+    kinds = sorted(type(r).__name__ for _p, r in results)
+    assert kinds == ["ExchangeRefused", "ImportResult"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -254,10 +255,17 @@ def _purge(session: Session, office_id: str, in_scope: set[str]) -> int:
     return purged
 
 
-def import_many(ctx: ServiceContext, paths: list[Path], *, confirm_deletes: bool = False
-                ) -> list[tuple[Path, ImportResult | ServiceError]]:
+Progress = Callable[[int, int], bool | None]  # (done, total) -> False to stop after the current file
+
+
+def import_many(ctx: ServiceContext, paths: list[Path], *, confirm_deletes: bool = False,
+                progress: Progress | None = None) -> list[tuple[Path, ImportResult | ServiceError]]:
     """The office's batch: each file on its own (one refused file does not stop the others), in
-    sequence order per sender so that a pile of files from one laptop goes in oldest first."""
+    sequence order per sender so that a pile of files from one laptop goes in oldest first.
+
+    ``progress`` (for the UI's progress bar and cancel button) is called after each file; returning
+    False stops before the next one. Each file is its own transaction, so stopping loses nothing.
+    """
     def order(path: Path) -> tuple[str, int]:
         try:
             header = bundle.peek_header(path)
@@ -265,11 +273,14 @@ def import_many(ctx: ServiceContext, paths: list[Path], *, confirm_deletes: bool
         except (ServiceError, ValueError, TypeError, OSError):
             return "", 0
     results: list[tuple[Path, ImportResult | ServiceError]] = []
-    for path in sorted(paths, key=order):
+    ordered = sorted(paths, key=order)
+    for done, path in enumerate(ordered, start=1):
         try:
             results.append((path, import_file(ctx, path, confirm_deletes=confirm_deletes)))
         except ServiceError as error:
             results.append((path, error))
+        if progress is not None and progress(done, len(ordered)) is False:
+            break
     return results
 
 
