@@ -413,6 +413,19 @@ def list_plans(ctx: ServiceContext, student_id: str) -> list[PlanSummary]:
         return sorted(_summaries(session, query), key=lambda s: s.month, reverse=True)
 
 
+def list_visible_plans(ctx: ServiceContext, since_month: str | None = None) -> list[PlanSummary]:
+    """Every plan of the students this user sees (a teacher: their own), newest month first, in one query.
+
+    Added for the desktop Plans page ("my plans"), which otherwise had to ask student by student.
+    """
+    with reading(ctx) as session:
+        visible = visible_students(ctx).with_only_columns(Student.id)
+        query = select(MonthlyPlan).where(MonthlyPlan.deleted_at.is_(None), MonthlyPlan.student_id.in_(visible))
+        if since_month:
+            query = query.where(MonthlyPlan.month >= forms.month_key(since_month))
+        return sorted(_summaries(session, query), key=lambda s: (s.month, s.student_code), reverse=True)
+
+
 def plan_history(ctx: ServiceContext, plan_id: str) -> list[RevisionInfo]:
     """Every submitted revision with its decision, oldest first."""
     with reading(ctx) as session:

@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout
 
-from app.services import plans, students
+from app.services import plans
 from app.ui.editors.labels import PLAN_STATUSES, label
 from app.ui.editors.plan_editor import PlanEditor
 from app.ui.editors.plan_queue import PlanQueue
@@ -17,11 +17,10 @@ from app.ui.pages.registry import register_page
 
 
 def my_plans(ctx: Any) -> list[Any]:
-    """Every plan of the students this user sees, newest month first (worker thread; a teacher has few)."""
-    rows = []
-    for student in students.list_students(ctx):
-        rows += plans.list_plans(ctx, student.id)
-    return sorted(rows, key=lambda r: (r.month, r.student_code), reverse=True)
+    """The plans of the students this user sees, this school year's months, newest first (worker thread)."""
+    today = ctx.today()
+    since = f"{today.year - 1 if today.month < 9 else today.year}-09"
+    return plans.list_visible_plans(ctx, since)
 
 
 class PlansPage(Page):
