@@ -57,3 +57,19 @@ def test_delete_clears_and_read_only_ignores_input(qtbot):
     QTest.keyClick(pad, Qt.Key.Key_Delete)
     drag(pad, [(10, 10), (60, 60)])
     assert pad.strokes() == saved
+
+
+def test_finger_strokes_via_touch_events(qtbot):
+    from PySide6.QtGui import QPointingDevice
+
+    pad = SignaturePad()
+    qtbot.addWidget(pad)
+    pad.resize(400, 160)
+    pad.show()
+    qtbot.waitExposed(pad)
+    device = QTest.createTouchDevice(QPointingDevice.DeviceType.TouchScreen)
+    QTest.touchEvent(pad, device).press(0, QPoint(50, 50))
+    for x in range(60, 200, 20):
+        QTest.touchEvent(pad, device).move(0, QPoint(x, 50 + x // 4))
+    QTest.touchEvent(pad, device).release(0, QPoint(200, 100))
+    assert len(pad.strokes()) == 1 and len(pad.strokes()[0]) >= 5
