@@ -57,3 +57,30 @@ def test_closing_with_changes_asks(qtbot, school, make_session, answers):  # noq
     answers.append(QMessageBox.StandardButton.Save)
     assert editor.close()
     assert ieps.find_iep(session.ctx, school.students[0], school.term.id).values["strengths"] == "爱笑"
+
+
+def test_visit_draft_with_signature_comes_back(qtbot, school, make_session):
+    from PySide6.QtCore import QPoint
+
+    from app.services import visits
+    from app.ui.editors.visit_editor import VisitEditor
+
+    session = make_session(school.t1)
+    visit = visits.create_visit(session.ctx, school.students[0], {"date": "2026-11-18"})
+    editor = VisitEditor(session, visit.id)
+    editor.resize(900, 1200)
+    editor.show()
+    editor.notes.widgets["homework"].insertPlainText("饭前洗手")
+    editor.pad.show()
+    QTest.mousePress(editor.pad, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(30, 40))
+    QTest.mouseMove(editor.pad, QPoint(120, 90))
+    QTest.mouseRelease(editor.pad, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(120, 90))
+    editor.save_draft_now()  # what the 1 s timer does
+    editor.deleteLater()  # the crash
+    QTest.qWait(10)
+
+    again = VisitEditor(session, visit.id)
+    qtbot.addWidget(again)
+    restore = next(b for b in again.banner.buttons() if b.text() == "Restore")
+    qtbot.mouseClick(restore, Qt.MouseButton.LeftButton)
+    assert again.notes.value("homework") == "饭前洗手" and not again.pad.is_empty()

@@ -68,3 +68,52 @@ def test_plans_page_per_role_and_visits_page_lazy(make_window, school, english, 
     other = make_window(school.t2)
     assert other.show_page("visits").model.rowCount() == 0
     assert not answers.asked, answers.asked
+
+
+def test_ctrl_s_in_the_main_window_saves_the_iep_tab(make_window, school, english, qtbot):
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from app.services import ieps
+    from tests.ui.editors_helpers import activate
+
+    window = make_window(school.t1)
+    page = StudentPage(window.session, school.students[0], window)
+    window.open_detail(page)
+    iep = page.extra_tabs["iep"]
+    iep.create_iep()
+    page.tabs.setCurrentWidget(iep)
+    iep.tabs.setCurrentWidget(iep.level_form)
+    needs = iep.level_form.widgets["needs"]
+    activate(qtbot, window)
+    needs.setFocus()
+    QTest.keyClicks(needs, "grip")
+    QTest.keyClick(needs, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert not iep.is_dirty()
+    assert ieps.get_iep(window.session.ctx, iep.detail.id).values["needs"] == "grip"
+
+
+def test_leader_reads_only_and_other_teacher_is_refused(make_session, school, qtbot, english):
+    from app.ui.editors.iep_editor import IepEditor
+    from app.ui.editors.plan_queue import PlanQueue
+    from app.ui.pages.student_tabs import VisitsTab
+
+    ieps_detail = __import__("app.services.ieps", fromlist=["x"]).get_or_create_iep(
+        school.as_(school.t1), school.students[0], school.term.id)
+    leader = make_session(school.leader)
+    editor = IepEditor(leader, school.students[0])
+    qtbot.addWidget(editor)
+    assert editor.detail.id == ieps_detail.id and not editor.save_button.isEnabled()
+    assert not editor.goals.from_bank.isEnabled()
+    tab = VisitsTab(leader, school.students[0])
+    qtbot.addWidget(tab)
+    assert not tab.new_button.isEnabled()
+    queue = PlanQueue(leader)
+    qtbot.addWidget(queue)
+    assert queue.approve_button.isHidden()
+
+    other = make_session(school.t2)
+    refused = IepEditor(other, school.students[0])
+    qtbot.addWidget(refused)
+    assert refused.detail is None and not refused.banner.isHidden()
+    assert not refused.save_button.isEnabled()

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QComboBox,
@@ -110,9 +110,11 @@ class RecordEditor(QWidget):
         self._draft_timer.setSingleShot(True)
         self._draft_timer.setInterval(DRAFT_DELAY_MS)
         self._draft_timer.timeout.connect(self.save_draft_now)
-        save = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self)
-        save.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        save.activated.connect(self._save_shortcut)
+        # Ctrl+S of its own only while the editor is a window of its own: inside the main window the shell's
+        # Save action (same keys) calls the page, and two shortcuts on one key would cancel each other out.
+        self.save_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self)
+        self.save_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.save_shortcut.activated.connect(self._save_shortcut)
 
     # --- dirty state and drafts --------------------------------------------------------------------
 
@@ -257,6 +259,10 @@ class RecordEditor(QWidget):
         self.discard_draft()
         self.set_clean()
         return True
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        self.save_shortcut.setEnabled(self.isWindow())
+        super().showEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         if self.confirm_close():

@@ -282,6 +282,9 @@ class VisitEditor(RecordEditor):
                     if key in values:
                         form.set_value(key, values[key])
             self.lessons.set_lessons(list(values.get("lessons") or []))
+            progress = {p["objective_id"]: (p.get("result", ""), p.get("note", "")) for p in values.get("progress") or []
+                        if isinstance(p, dict) and p.get("objective_id")}
+            self.progress.set_objectives(getattr(self, "_objectives", []), progress)
             if payload.get("strokes"):
                 self.pad.set_strokes(payload["strokes"])
                 self._signature_changed = True

@@ -68,9 +68,13 @@ class VisitsPage(Page):
     def _show_count(self) -> None:
         self.count.setText(self.tr("%n visit(s)", "", self.model.rowCount()))
 
-    def find(self) -> None:  # type: ignore[override]  # the shell's Ctrl+F hook (Page API)
+    def focus_search(self) -> None:
+        """The shell's Find action (Ctrl+F)."""
         self.search.setFocus()
         self.search.selectAll()
+
+    def find(self) -> None:  # type: ignore[override]  # the Page API's name for the same
+        self.focus_search()
 
     def _open_index(self, index: Any) -> None:
         visit_id = self.model.data(index, Qt.ItemDataRole.UserRole)
