@@ -1457,6 +1457,10 @@
         <translation>Progress per objective</translation>
     </message>
     <message>
+        <source>Photos</source>
+        <translation>Photos</translation>
+    </message>
+    <message>
         <source>Visit on {date}: {status}</source>
         <translation>Visit on {date}: {status}</translation>
     </message>

@@ -1455,6 +1455,10 @@
         <translation>各短期目标进展</translation>
     </message>
     <message>
+        <source>Photos</source>
+        <translation>照片</translation>
+    </message>
+    <message>
         <source>Visit on {date}: {status}</source>
         <translation>{date} 送教：{status}</translation>
     </message>

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services import lessons, visits
+from app.ui.editors.attachments import AttachmentsPanel
 from app.ui.editors.base import RecordEditor
 from app.ui.editors.labels import CANCEL_CAUSES, VISIT_STATUSES, label
 from app.ui.editors.plan_editor import load_objectives
@@ -148,6 +149,11 @@ class VisitEditor(RecordEditor):
         row.addWidget(self.clear_pad)
         inner.addLayout(row)
         column.addWidget(sign_box)
+        photos_box = QGroupBox(self.tr("Photos"))
+        self.photos = AttachmentsPanel(session, "visit", visit_id)
+        self.photos.setMinimumHeight(180)
+        QVBoxLayout(photos_box).addWidget(self.photos)
+        column.addWidget(photos_box)
         column.addWidget(self.amendments)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
