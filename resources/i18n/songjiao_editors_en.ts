@@ -128,6 +128,41 @@
     </message>
 </context>
 <context>
+    <name>DraftsSection</name>
+    <message>
+        <source>Unsaved drafts</source>
+        <translation>Unsaved drafts</translation>
+    </message>
+    <message>
+        <source>&amp;Open draft</source>
+        <translation>&amp;Open draft</translation>
+    </message>
+    <message>
+        <source>No unsaved drafts.</source>
+        <translation>No unsaved drafts.</translation>
+    </message>
+    <message>
+        <source>IEP</source>
+        <translation>IEP</translation>
+    </message>
+    <message>
+        <source>Monthly plan</source>
+        <translation>Monthly plan</translation>
+    </message>
+    <message>
+        <source>Visit record</source>
+        <translation>Visit record</translation>
+    </message>
+    <message>
+        <source>Guardian contact</source>
+        <translation>Guardian contact</translation>
+    </message>
+    <message>
+        <source>Lesson plan</source>
+        <translation>Lesson plan</translation>
+    </message>
+</context>
+<context>
     <name>EditorLabels</name>
     <message>
         <source>Perception</source>
@@ -931,6 +966,10 @@
     <message>
         <source>Lesson plans</source>
         <translation>Lesson plans</translation>
+    </message>
+    <message>
+        <source>Unsaved drafts</source>
+        <translation>Unsaved drafts</translation>
     </message>
     <message>
         <source>IEP</source>

@@ -128,6 +128,41 @@
     </message>
 </context>
 <context>
+    <name>DraftsSection</name>
+    <message>
+        <source>Unsaved drafts</source>
+        <translation>未保存的草稿</translation>
+    </message>
+    <message>
+        <source>&amp;Open draft</source>
+        <translation>打开草稿(&amp;O)</translation>
+    </message>
+    <message>
+        <source>No unsaved drafts.</source>
+        <translation>没有未保存的草稿。</translation>
+    </message>
+    <message>
+        <source>IEP</source>
+        <translation>个别化教育计划</translation>
+    </message>
+    <message>
+        <source>Monthly plan</source>
+        <translation>月送教计划</translation>
+    </message>
+    <message>
+        <source>Visit record</source>
+        <translation>送教上门记录</translation>
+    </message>
+    <message>
+        <source>Guardian contact</source>
+        <translation>家校联系</translation>
+    </message>
+    <message>
+        <source>Lesson plan</source>
+        <translation>教案</translation>
+    </message>
+</context>
+<context>
     <name>EditorLabels</name>
     <message>
         <source>Perception</source>
@@ -929,6 +964,10 @@
     <message>
         <source>Lesson plans</source>
         <translation>教案</translation>
+    </message>
+    <message>
+        <source>Unsaved drafts</source>
+        <translation>未保存的草稿</translation>
     </message>
     <message>
         <source>IEP</source>

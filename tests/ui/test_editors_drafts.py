@@ -84,3 +84,20 @@ def test_visit_draft_with_signature_comes_back(qtbot, school, make_session):
     restore = next(b for b in again.banner.buttons() if b.text() == "Restore")
     qtbot.mouseClick(restore, Qt.MouseButton.LeftButton)
     assert again.notes.value("homework") == "饭前洗手" and not again.pad.is_empty()
+
+
+def test_home_page_lists_drafts_and_opens_them(make_window, school, qtbot, english):
+    from app.services import visits
+
+    window = make_window(school.t1)
+    session = window.session
+    visit = visits.create_visit(session.ctx, school.students[0], {"date": "2026-11-18"})
+    drafts.save_draft(session.ctx, f"visit:{visit.id}", {"values": {"homework": "复习"}})
+    home = window.show_page("home")
+    home.refresh()
+    section = home.sections["drafts"]
+    assert section.list.count() == 1 and "Visit record" in section.list.item(0).text()
+    qtbot.mouseClick(section.open_button, Qt.MouseButton.LeftButton)
+    editor = section.editor
+    qtbot.addWidget(editor)
+    assert editor.isWindow() and "Restore" in [b.text() for b in editor.banner.buttons()]

@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from app.services import ieps, plans, visits
+from app.services import drafts, ieps, plans, visits
 from app.ui.i18n import I18N_DIR
 from tests.ui.editors_helpers import answers  # noqa: F401 (autouse fixture)
 from tests.ui.test_translations import _translated_sources, visible_texts
@@ -29,6 +29,7 @@ def _editor_sources() -> set[str]:
 def _surfaces(make_session, school, qtbot):
     """(name, widget) for each editor, panel, page and dialog of part 2, as the role that uses it."""
     from app.ui.editors.contacts import ContactsPanel
+    from app.ui.editors.drafts_section import DraftsSection
     from app.ui.editors.goal_bank_picker import GoalBankPicker
     from app.ui.editors.iep_editor import IepEditor
     from app.ui.editors.lesson_plans import LessonPlanLibrary
@@ -50,6 +51,7 @@ def _surfaces(make_session, school, qtbot):
                                                          "visits": [{"date": "2026-12-02"}]})
     plans.submit_plan(t1.ctx, plan.id)
     visit = visits.create_visit(t1.ctx, student, {"date": "2026-11-18"})
+    drafts.save_draft(t1.ctx, f"visit:{visit.id}", {"values": {}})
 
     iep_editor = IepEditor(t1, student)
     widgets = [("iep", iep_editor), ("plan", PlanEditor(t1, student, "2026-12")),
@@ -58,7 +60,7 @@ def _surfaces(make_session, school, qtbot):
                ("plans tab", PlansTab(t1, student)), ("visits tab", VisitsTab(t1, student)),
                ("plans page", PlansPage(t1)), ("queue page", PlansPage(office)), ("visits page", VisitsPage(t1)),
                ("picker", GoalBankPicker(t1)), ("lesson plans", LessonPlanLibrary(t1)),
-               ("lesson plans page", LessonPlansPage(t1))]
+               ("lesson plans page", LessonPlansPage(t1)), ("drafts", DraftsSection(t1))]
     for name, widget in widgets:
         qtbot.addWidget(widget)
         if hasattr(widget, "refresh"):
