@@ -1047,8 +1047,8 @@
         <translation>Planned visits:</translation>
     </message>
     <message>
-        <source>IEP objectives this month:</source>
-        <translation>IEP objectives this month:</translation>
+        <source>IEP objectives of the selected visit:</source>
+        <translation>IEP objectives of the selected visit:</translation>
     </message>
     <message>
         <source>Revisions and decisions:</source>

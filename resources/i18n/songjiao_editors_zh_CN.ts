@@ -1045,8 +1045,8 @@
         <translation>计划送教：</translation>
     </message>
     <message>
-        <source>IEP objectives this month:</source>
-        <translation>本月短期目标：</translation>
+        <source>IEP objectives of the selected visit:</source>
+        <translation>所选送教关联的短期目标：</translation>
     </message>
     <message>
         <source>Revisions and decisions:</source>

@@ -40,7 +40,11 @@ def test_teacher_writes_submits_office_approves(qtbot, school, make_session, iep
     table = editor.visits
     for column, text in enumerate(("2026-12-03", "09:00-10:30", "2", "生活语文", "认识水果\n用勺子吃饭")):
         table.item(0, column).setText(text)
-    editor.objectives.item(0).setCheckState(Qt.CheckState.Checked)
+    editor.objectives.item(0).setCheckState(Qt.CheckState.Checked)  # for the selected (first) visit only
+    qtbot.mouseClick(editor.add_visit, Qt.MouseButton.LeftButton)
+    assert editor.objectives.item(0).checkState() == Qt.CheckState.Unchecked  # the new visit has none yet
+    for column, text in enumerate(("2026-12-10", "", "2", "生活数学", "数一数")):
+        table.item(1, column).setText(text)
     editor.form.widgets["materials"].insertPlainText("水果卡片")
     assert editor.is_dirty()
     press_save(qtbot, editor, editor.form.widgets["materials"])
@@ -51,6 +55,8 @@ def test_teacher_writes_submits_office_approves(qtbot, school, make_session, iep
     stored = plans.get_plan(teacher.ctx, editor.detail.id)
     assert [c.content for c in stored.visits[0].content] == ["认识水果", "用勺子吃饭"]
     assert stored.objective_ids == (iep_objective,)
+    assert stored.visits[0].content[0].objective_ids == (iep_objective,)
+    assert stored.visits[1].content[0].objective_ids == ()
 
     # A teacher opening the queue sees no decision buttons, and the service refuses anyway.
     as_teacher = PlanQueue(teacher)

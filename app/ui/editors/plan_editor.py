@@ -73,6 +73,17 @@ class VisitsTable(QTableWidget):
         self.insertRow(n)
         for column, key in enumerate(("date", "time_slot", "lessons", "subject", "content")):
             self.setItem(n, column, QTableWidgetItem(str(row.get(key, "") or "")))
+        self.set_objectives(n, list(row.get("objective_ids") or []))
+
+    def set_objectives(self, row: int, ids: list[str]) -> None:
+        """The IEP objectives this planned visit works on (kept on the row's first cell)."""
+        item = self.item(row, 0)
+        if item is not None:
+            item.setData(Qt.ItemDataRole.UserRole, list(ids))
+
+    def objectives_of(self, row: int) -> list[str]:
+        item = self.item(row, 0)
+        return list(item.data(Qt.ItemDataRole.UserRole) or []) if item is not None else []
 
     def rows(self) -> list[dict[str, Any]]:
         result = []
@@ -80,24 +91,33 @@ class VisitsTable(QTableWidget):
             cells = [(cell.text().strip() if (cell := self.item(n, c)) is not None else "")
                      for c in range(VISIT_COLUMNS)]
             if any(cells):
-                result.append(dict(zip(("date", "time_slot", "lessons", "subject", "content"), cells, strict=True)))
+                row = dict(zip(("date", "time_slot", "lessons", "subject", "content"), cells, strict=True))
+                result.append({**row, "objective_ids": self.objectives_of(n)})
         return result
 
 
-def visits_payload(rows: list[dict[str, Any]], objective_ids: list[str]) -> list[dict[str, Any]]:
+def visits_payload(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each content line is a lesson linked to the objectives chosen for its visit."""
     payload = []
     for row in rows:
         lines = [line.strip() for line in str(row.get("content", "")).splitlines() if line.strip()]
+        ids = list(row.get("objective_ids") or [])
         payload.append({"date": row["date"], "time_slot": row["time_slot"], "lessons": row["lessons"] or 2,
-                        "content": [{"subject": row["subject"], "content": line, "objective_ids": objective_ids}
+                        "content": [{"subject": row["subject"], "content": line, "objective_ids": ids}
                                     for line in lines]})
     return payload
+
+
+def union(rows: list[dict[str, Any]]) -> list[str]:
+    return list(dict.fromkeys(i for row in rows for i in row.get("objective_ids") or []))
 
 
 def visit_rows(detail: Any) -> list[dict[str, Any]]:
     return [{"date": v.date.isoformat(), "time_slot": v.time_slot, "lessons": v.lessons,
              "subject": v.content[0].subject if v.content else "",
-             "content": "\n".join(c.content for c in v.content)} for v in detail.visits]
+             "content": "\n".join(c.content for c in v.content),
+             "objective_ids": list(dict.fromkeys(i for c in v.content for i in c.objective_ids))}
+            for v in detail.visits]
 
 
 class PlanEditor(RecordEditor):
@@ -132,7 +152,8 @@ class PlanEditor(RecordEditor):
         self.remove_visit.clicked.connect(self._remove_visit)
         self.objectives = QListWidget(self)
         self.objectives.setAccessibleName(self.tr("Linked IEP objectives"))
-        self.objectives.itemChanged.connect(self.mark_dirty)
+        self.objectives.itemChanged.connect(self._objective_toggled)
+        self.visits.currentCellChanged.connect(lambda row, *_: self._show_row_objectives(row))
         self.form = FieldForm(self)
         self.form.add("materials", self.tr("&Materials"), QPlainTextEdit())
         self.form.add("family_tasks", self.tr("&Family tasks"), QPlainTextEdit())
@@ -153,7 +174,7 @@ class PlanEditor(RecordEditor):
         layout.addWidget(QLabel(self.tr("Planned visits:")))
         layout.addWidget(self.visits, 2)
         layout.addLayout(visit_buttons)
-        layout.addWidget(QLabel(self.tr("IEP objectives this month:")))
+        layout.addWidget(QLabel(self.tr("IEP objectives of the selected visit:")))
         layout.addWidget(self.objectives, 1)
         layout.addWidget(self.form)
         layout.addWidget(QLabel(self.tr("Revisions and decisions:")))
@@ -199,7 +220,7 @@ class PlanEditor(RecordEditor):
                 for key in self.form.widgets:
                     self.form.set_value(key, getattr(detail, key))
                 self.visits.set_rows(visit_rows(detail))
-                self._set_objectives(list(detail.objective_ids))
+                self._show_row_objectives(self.visits.currentRow())
         finally:
             self.end_loading()
         self._update_header()
@@ -212,6 +233,24 @@ class PlanEditor(RecordEditor):
             item = self.objectives.item(i)
             item.setCheckState(Qt.CheckState.Checked if item.data(Qt.ItemDataRole.UserRole) in ids
                                else Qt.CheckState.Unchecked)
+
+    def _show_row_objectives(self, row: int) -> None:
+        """The checks show the selected visit's objectives (every visit's, when none is selected)."""
+        was = self._loading
+        self.begin_loading()
+        rows = self.visits.rows()
+        ids = self.visits.objectives_of(row) if row >= 0 else union(rows)
+        self._set_objectives(ids)
+        self._loading = was
+
+    def _objective_toggled(self, *_args: Any) -> None:
+        if self._loading:
+            return
+        ids = self._objective_ids()
+        row = self.visits.currentRow()
+        for n in [row] if row >= 0 else range(self.visits.rowCount()):
+            self.visits.set_objectives(n, ids)
+        self.mark_dirty()
 
     def _objective_ids(self) -> list[str]:
         return [self.objectives.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.objectives.count())
@@ -249,12 +288,11 @@ class PlanEditor(RecordEditor):
     # --- saving -------------------------------------------------------------------------------------
 
     def values(self) -> dict[str, Any]:
-        objective_ids = self._objective_ids()
-        return {**self.form.values(), "objective_ids": objective_ids,
-                "visits": visits_payload(self.visits.rows(), objective_ids)}
+        rows = self.visits.rows()
+        return {**self.form.values(), "objective_ids": union(rows), "visits": visits_payload(rows)}
 
     def draft_payload(self) -> dict[str, Any]:
-        return {"form": self.form.values(), "objective_ids": self._objective_ids(), "rows": self.visits.rows()}
+        return {"form": self.form.values(), "rows": self.visits.rows()}
 
     def apply_draft(self, payload: dict[str, Any]) -> None:
         self.begin_loading()
@@ -262,8 +300,8 @@ class PlanEditor(RecordEditor):
             for key, value in (payload.get("form") or {}).items():
                 if key in self.form.widgets:
                     self.form.set_value(key, value)
-            self._set_objectives(list(payload.get("objective_ids") or []))
             self.visits.set_rows(list(payload.get("rows") or []))
+            self._show_row_objectives(self.visits.currentRow())
         finally:
             self.end_loading()
 
