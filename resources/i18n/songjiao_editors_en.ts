@@ -1353,6 +1353,22 @@
         <source>Show &amp;older events</source>
         <translation>Show &amp;older events</translation>
     </message>
+    <message>
+        <source>Visit record</source>
+        <translation>Visit record</translation>
+    </message>
+    <message>
+        <source>Guardian contacts</source>
+        <translation>Guardian contacts</translation>
+    </message>
+    <message>
+        <source>Monthly plan</source>
+        <translation>Monthly plan</translation>
+    </message>
+    <message>
+        <source>IEP</source>
+        <translation>IEP</translation>
+    </message>
 </context>
 <context>
     <name>VisitDialogs</name>

@@ -1351,6 +1351,22 @@
         <source>Show &amp;older events</source>
         <translation>显示更早的记录(&amp;O)</translation>
     </message>
+    <message>
+        <source>Visit record</source>
+        <translation>送教上门记录</translation>
+    </message>
+    <message>
+        <source>Guardian contacts</source>
+        <translation>家校联系</translation>
+    </message>
+    <message>
+        <source>Monthly plan</source>
+        <translation>月送教计划</translation>
+    </message>
+    <message>
+        <source>IEP</source>
+        <translation>个别化教育计划</translation>
+    </message>
 </context>
 <context>
     <name>VisitDialogs</name>

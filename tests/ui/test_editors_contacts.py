@@ -40,3 +40,21 @@ def test_contact_log_with_unanswered_attempt(qtbot, school, make_session):
     assert [(c.answered, c.channel, c.purpose, c.guardian_name) for c in log] == [
         (True, "phone", "notice", "王芳"), (False, "phone", "notice", "王芳")]  # the form keeps who and how
     assert [c.answered for c in contacts.list_contacts(session.ctx, student, answered=False)] == [False]
+
+
+def test_timeline_lists_events_and_opens_them(qtbot, school, make_session, english):
+    from app.services import visits
+    from app.ui.editors.timeline import TimelinePanel
+    from app.ui.editors.visit_editor import VisitEditor
+
+    session = make_session(school.t1)
+    visit = visits.create_visit(session.ctx, school.students[0], {"date": "2026-11-18"})
+    contacts.log_contact(session.ctx, school.students[0], {"at": "2026-11-17 10:00", "channel": "phone",
+                                                           "purpose": "notice", "answered": False})
+    panel = TimelinePanel(session, school.students[0])
+    qtbot.addWidget(panel)
+    texts = [panel.list.item(i).text() for i in range(panel.list.count())]
+    assert len(texts) == 2 and "Visit" in texts[0] and "Guardian contact" in texts[1]
+    panel.open_event("visit", visit.id)
+    qtbot.addWidget(panel.editor)
+    assert isinstance(panel.editor, VisitEditor) and panel.editor.isWindow()

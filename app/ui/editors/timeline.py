@@ -29,12 +29,14 @@ class TimelinePanel(QWidget):
         self.setAccessibleName(self.tr("Timeline"))
         self.list = QListWidget(self)
         self.list.setAccessibleName(self.tr("Timeline"))
+        self.list.itemActivated.connect(lambda item: self.open_event(*item.data(Qt.ItemDataRole.UserRole)))
         self.more = QPushButton(self.tr("Show &older events"), self)
         self.more.clicked.connect(self.load_more)
         layout = QVBoxLayout(self)
         layout.addWidget(self.list, 1)
         layout.addWidget(self.more)
         self._shown = 0
+        self.editor: Any = None
         self.reload()
 
     def reload(self) -> None:
@@ -55,3 +57,35 @@ class TimelinePanel(QWidget):
             self.list.addItem(item)
         self._shown += len(events)
         self.more.setEnabled(len(events) == PAGE)
+
+    def open_event(self, kind: str, record_id: str) -> None:
+        """Open the record behind an event in its editor window (Enter or double-click)."""
+        from app.services import ieps, plans
+
+        if kind == "visit":
+            from app.ui.editors.visit_editor import VisitEditor
+
+            self._show(VisitEditor(self.session, record_id), self.tr("Visit record"))
+        elif kind == "contact":
+            from app.ui.editors.contacts import ContactsPanel
+
+            self._show(ContactsPanel(self.session, self.student_id), self.tr("Guardian contacts"))
+        elif kind.startswith("plan_"):
+            self.session.read(plans.get_plan, record_id, on_done=self._open_plan, on_error=lambda _e: None)
+        elif kind.startswith("iep_"):
+            self.session.read(ieps.get_iep, record_id, on_done=self._open_iep, on_error=lambda _e: None)
+
+    def _open_plan(self, plan: Any) -> None:
+        from app.ui.editors.plan_editor import PlanEditor
+
+        self._show(PlanEditor(self.session, plan.student_id, plan.month), self.tr("Monthly plan"))
+
+    def _open_iep(self, iep: Any) -> None:
+        from app.ui.editors.iep_editor import IepEditor
+
+        self._show(IepEditor(self.session, iep.student_id, term_id=iep.term_id), self.tr("IEP"))
+
+    def _show(self, editor: QWidget, title: str) -> None:
+        from app.ui.editors.windows import open_window
+
+        self.editor = open_window(editor, title)
