@@ -600,6 +600,10 @@
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
+        <source>Term</source>
+        <translation>Term</translation>
+    </message>
+    <message>
         <source>IEP sections</source>
         <translation>IEP sections</translation>
     </message>

@@ -598,6 +598,10 @@
         <translation>保存 (Ctrl+S)</translation>
     </message>
     <message>
+        <source>Term</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>IEP sections</source>
         <translation>个别化教育计划各部分</translation>
     </message>

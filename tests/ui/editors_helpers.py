@@ -62,3 +62,21 @@ def press_save(qtbot, editor, target=None) -> None:
 
     activate(qtbot, editor)
     QTest.keyClick(target or editor.focusWidget() or editor, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+
+
+@pytest.fixture(autouse=True)
+def strict_callbacks(monkeypatch):
+    """An exception in any service callback fails the test. The runners report such errors only on a signal
+    (the window shows them), so every runner made during the test is listened to; nothing else changes."""
+    from app.ui.tasks import BaseRunner
+
+    errors: list[BaseException] = []
+    original = BaseRunner.__init__
+
+    def init(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        self.unhandled_error.connect(errors.append)
+
+    monkeypatch.setattr(BaseRunner, "__init__", init)
+    yield errors
+    assert not errors, f"unhandled errors in callbacks: {errors!r}"

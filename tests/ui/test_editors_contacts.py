@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from app.services import contacts, students
-from tests.ui.editors_helpers import answers  # noqa: F401 (autouse fixture)
+from tests.ui.editors_helpers import answers, strict_callbacks  # noqa: F401 (autouse fixture)
 
 
 def test_contact_log_with_unanswered_attempt(qtbot, school, make_session):

@@ -7,7 +7,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
 
 from app.services import drafts, ieps
-from tests.ui.editors_helpers import answers  # noqa: F401 (autouse fixture)
+from tests.ui.editors_helpers import answers, strict_callbacks  # noqa: F401 (autouse fixture)
 
 
 def open_iep(qtbot, session, student_id, *, keep=True):

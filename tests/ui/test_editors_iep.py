@@ -7,7 +7,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QTableWidgetItem
 
 from app.services import ieps
-from tests.ui.editors_helpers import answers, dialog_of, press_save  # noqa: F401 (autouse fixture)
+from tests.ui.editors_helpers import answers, dialog_of, press_save, strict_callbacks  # noqa: F401 (autouse fixture)
 
 
 def test_teacher_writes_goal_from_goal_bank(qtbot, school, make_session):
@@ -96,3 +96,24 @@ def test_bad_field_shows_error_beside_it_and_second_window_is_told(qtbot, school
     assert second.is_dirty()  # nothing was overwritten
     assert not second.banner.isHidden() and "Someone else saved" in second.banner.label.text()
     assert ieps.get_iep(session.ctx, first.detail.id).values["needs"] == ""
+
+
+def test_switch_term_reads_another_terms_iep(qtbot, school, make_session):
+    from app.services import school as school_service
+    from app.ui.editors.iep_editor import IepEditor
+
+    spring = school_service.save_term(school.as_(school.admin), {"name": "2027春季学期", "start": "2027-02-22",
+                                                                "end": "2027-07-09", "days": []})
+    session = make_session(school.t1)
+    editor = IepEditor(session, school.students[0])
+    qtbot.addWidget(editor)
+    editor.create_iep()
+    editor.level_form.set_value("strengths", "爱笑")
+    editor.mark_dirty()
+    editor.save()
+    assert editor.term.count() == 2 and editor.term.currentData() == school.term.id
+    index = editor.term.findData(spring.id)
+    editor.term.setCurrentIndex(index)
+    editor._term_chosen(index)
+    assert editor.detail is None and editor.level_form.value("strengths") == ""
+    assert editor.create_button.isVisibleTo(editor)

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
 
 from app.services import attachments, lessons, visits
-from tests.ui.editors_helpers import answers, press_save  # noqa: F401 (autouse fixture)
+from tests.ui.editors_helpers import answers, press_save, strict_callbacks  # noqa: F401 (autouse fixture)
 
 
 def test_lesson_plan_from_template_linked_to_visit(qtbot, school, make_session):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from app.services import plans, visits
 from app.ui.pages.student import StudentPage
-from tests.ui.editors_helpers import answers  # noqa: F401 (autouse fixture)
+from tests.ui.editors_helpers import answers, strict_callbacks  # noqa: F401 (autouse fixture)
 
 
 def test_student_page_has_the_editor_tabs(make_window, school, english):

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 
 from app.services import ieps, plans
 from app.services.errors import PermissionDenied
-from tests.ui.editors_helpers import answers, press_save  # noqa: F401 (autouse fixture)
+from tests.ui.editors_helpers import answers, press_save, strict_callbacks  # noqa: F401 (autouse fixture)
 
 MONTH = "2026-12"
 

@@ -8,7 +8,7 @@ import pytest
 
 from app.services import drafts, ieps, plans, visits
 from app.ui.i18n import I18N_DIR
-from tests.ui.editors_helpers import answers  # noqa: F401 (autouse fixture)
+from tests.ui.editors_helpers import answers, strict_callbacks  # noqa: F401 (autouse fixture)
 from tests.ui.test_translations import _translated_sources, visible_texts
 
 

@@ -6,7 +6,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 
 from app.services import attachments, ieps, plans, visits
-from tests.ui.editors_helpers import answers, press_save  # noqa: F401 (autouse fixture)
+from tests.ui.editors_helpers import answers, press_save, strict_callbacks  # noqa: F401 (autouse fixture)
 
 
 def approved_plan(school):

@@ -6,6 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -59,6 +60,10 @@ class IepEditor(RecordEditor):
         self.save_button.clicked.connect(self.save)
         header = QHBoxLayout()
         header.addWidget(self.title, 1)
+        self.term = QComboBox(self)
+        self.term.setAccessibleName(self.tr("Term"))
+        self.term.activated.connect(self._term_chosen)
+        header.addWidget(self.term)
         for button in (self.create_button, self.status_button, self.save_button):
             header.addWidget(button)
 
@@ -134,17 +139,44 @@ class IepEditor(RecordEditor):
     # --- loading ------------------------------------------------------------------------------------
 
     def reload(self) -> None:
+        if not self.term.count():
+            self.session.read(school.list_terms, on_done=self._terms_listed, on_error=lambda _e: None)
         if self.term_id is None:
             self.session.read(school.current_term, on_done=self._term_found, on_error=self.show_error)
             return
         self.session.read(ieps.find_iep, self.student_id, self.term_id, on_done=self.show_detail,
                           on_error=self.show_error)
 
+    def _terms_listed(self, terms: list[Any]) -> None:
+        self.term.clear()
+        for term in sorted(terms, key=lambda t: t.start, reverse=True):
+            self.term.addItem(term.name, term.id)
+        self._show_term()
+
+    def _show_term(self) -> None:
+        index = self.term.findData(self.term_id)
+        if index >= 0:
+            self.term.setCurrentIndex(index)
+
+    def _term_chosen(self, index: int) -> None:
+        """Another term's IEP (earlier terms are read for the review); unsaved work is asked about first."""
+        term_id = self.term.itemData(index)
+        if term_id == self.term_id:
+            return
+        if not self.confirm_close():
+            self._show_term()
+            return
+        self.term_id = term_id
+        self.detail = None
+        self.draft_key = None
+        self.reload()
+
     def _term_found(self, term: Any) -> None:
         if term is None:
             self.title.setText(self.tr("No term is set up yet."))
             return
         self.term_id = term.id
+        self._show_term()
         self.reload()
 
     def create_iep(self) -> None:
@@ -157,6 +189,16 @@ class IepEditor(RecordEditor):
         self.create_button.setVisible(detail is None and self.session.actor.role != "leader")
         if detail is None:
             self.title.setText(self.tr("No IEP for this term yet."))
+            self.begin_loading()
+            for form in self.forms:
+                for key in form.widgets:
+                    form.set_value(key, None)
+            self._set_subjects([])
+            self._set_scores([])
+            self.end_loading()
+            self.goals.tree.clear()
+            self.goals.iep_id = None
+            self.status_button.hide()
             self._set_enabled(False)
             return
         if self.is_dirty():
