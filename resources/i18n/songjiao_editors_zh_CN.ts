@@ -599,7 +599,7 @@
     </message>
     <message>
         <source>Term</source>
-        <translation type="unfinished" />
+        <translation>学期</translation>
     </message>
     <message>
         <source>IEP sections</source>
