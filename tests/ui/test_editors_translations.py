@@ -5,6 +5,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 import pytest
+from PySide6.QtWidgets import QWidget
 
 from app.services import drafts, ieps, plans, visits
 from app.ui.i18n import I18N_DIR
@@ -87,6 +88,8 @@ def test_editors_have_no_untranslated_text(language, request, make_session, scho
     for name, widget in _surfaces(make_session, school, qtbot):
         widget.show()
         texts = visible_texts(widget)
+        # Screen readers read accessible names: they must be translated too.
+        texts |= {w.accessibleName() for w in (widget, *widget.findChildren(QWidget))} - {""}
         seen += 1
         if language == "zh_CN":
             leaks = sorted(t for t in texts if t in english)
@@ -94,3 +97,12 @@ def test_editors_have_no_untranslated_text(language, request, make_session, scho
         else:
             assert "保存(&S)" not in texts and "月份" not in texts, name
     assert seen >= 18
+
+
+def test_catalogue_complete():
+    """No message of our catalogue is left unfinished in either language."""
+    for language in ("zh_CN", "en"):
+        root = ET.parse(I18N_DIR / f"songjiao_editors_{language}.ts").getroot()
+        left = [m.findtext("source") for m in root.iter("message")
+                if (t := m.find("translation")) is None or t.get("type") == "unfinished"]
+        assert left == [], (language, left)
