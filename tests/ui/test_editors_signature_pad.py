@@ -73,3 +73,30 @@ def test_finger_strokes_via_touch_events(qtbot):
         QTest.touchEvent(pad, device).move(0, QPoint(x, 50 + x // 4))
     QTest.touchEvent(pad, device).release(0, QPoint(200, 100))
     assert len(pad.strokes()) == 1 and len(pad.strokes()[0]) >= 5
+
+
+def test_pen_pressure_via_tablet_events(qtbot):
+    from PySide6.QtCore import QEvent, QPointF
+    from PySide6.QtGui import QPointingDevice, QTabletEvent
+    from PySide6.QtWidgets import QApplication
+
+    pad = SignaturePad()
+    qtbot.addWidget(pad)
+    pad.resize(400, 160)
+    pad.show()
+    pen = QPointingDevice("pen", 1, QPointingDevice.DeviceType.Stylus, QPointingDevice.PointerType.Pen,
+                          QPointingDevice.Capability.Position | QPointingDevice.Capability.Pressure, 1, 3)
+
+    def send(kind, x, y, pressure):
+        position = QPointF(x, y)
+        event = QTabletEvent(kind, pen, position, pad.mapToGlobal(position), pressure, 0.0, 0.0, 0.0, 0.0, 0.0,
+                             Qt.KeyboardModifier.NoModifier, Qt.MouseButton.LeftButton, Qt.MouseButton.LeftButton)
+        QApplication.sendEvent(pad, event)
+
+    send(QEvent.Type.TabletPress, 40, 40, 0.2)
+    for x in range(50, 160, 10):
+        send(QEvent.Type.TabletMove, x, 40 + x // 5, 0.9)
+    send(QEvent.Type.TabletRelease, 160, 72, 0.0)
+    strokes = pad.strokes()
+    assert len(strokes) == 1 and len(strokes[0]) >= 8
+    assert strokes[0][0][2] == 0.2 and strokes[0][-1][2] == 0.9  # the pen's pressure is kept
