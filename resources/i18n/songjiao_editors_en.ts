@@ -1610,6 +1610,22 @@
         <translation>Status</translation>
     </message>
     <message>
+        <source>All visits</source>
+        <translation>All visits</translation>
+    </message>
+    <message>
+        <source>Without an approved plan</source>
+        <translation>Without an approved plan</translation>
+    </message>
+    <message>
+        <source>Make-up visits</source>
+        <translation>Make-up visits</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Show</translation>
+    </message>
+    <message>
         <source>Visits</source>
         <translation>Visits</translation>
     </message>

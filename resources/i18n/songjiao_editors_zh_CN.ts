@@ -1608,6 +1608,22 @@
         <translation>状态</translation>
     </message>
     <message>
+        <source>All visits</source>
+        <translation>全部送教</translation>
+    </message>
+    <message>
+        <source>Without an approved plan</source>
+        <translation>无已批准计划的</translation>
+    </message>
+    <message>
+        <source>Make-up visits</source>
+        <translation>补送</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
         <source>Visits</source>
         <translation>送教记录</translation>
     </message>

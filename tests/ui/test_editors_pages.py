@@ -61,6 +61,9 @@ def test_plans_page_per_role_and_visits_page_lazy(make_window, school, english, 
     visits_page.status.setCurrentIndex(visits_page.status.findData("cancelled"))
     assert visits_page.model.rowCount() == 0
     visits_page.status.setCurrentIndex(0)
+    visits_page.flag.setCurrentIndex(visits_page.flag.findData("makeups"))
+    assert visits_page.model.rowCount() == 0
+    visits_page.flag.setCurrentIndex(0)
     visits_page._open_index(visits_page.model.index(0, 0))
     assert visits_page.editor is not None and visits_page.editor.detail.date.isoformat() == "2026-11-19"
     visits_page.editor.close()

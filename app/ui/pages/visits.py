@@ -32,6 +32,12 @@ class VisitsPage(Page):
         for code, text in pairs(VISIT_STATUSES):
             self.status.addItem(text, code)
         self.status.setAccessibleName(self.tr("Status"))
+        self.flag = QComboBox(self)
+        self.flag.addItem(self.tr("All visits"), None)
+        self.flag.addItem(self.tr("Without an approved plan"), "flagged")
+        self.flag.addItem(self.tr("Make-up visits"), "makeups")
+        self.flag.setAccessibleName(self.tr("Show"))
+        self.flag.currentIndexChanged.connect(lambda *_: self._apply_filters())
         self.count = QLabel(self)
         self.view = QTableView(self)
         self.view.setModel(self.model)
@@ -53,6 +59,7 @@ class VisitsPage(Page):
         top = QHBoxLayout()
         top.addWidget(self.search, 2)
         top.addWidget(self.status, 1)
+        top.addWidget(self.flag, 1)
         top.addWidget(self.count)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -63,7 +70,10 @@ class VisitsPage(Page):
         self._apply_filters()
 
     def _apply_filters(self) -> None:
-        self.model.set_filters(search=self.search.text().strip(), status=self.status.currentData())
+        flag = self.flag.currentData()
+        self.model.set_filters(search=self.search.text().strip(), status=self.status.currentData(),
+                               flagged=True if flag == "flagged" else None,
+                               makeups=True if flag == "makeups" else None)
 
     def _show_count(self) -> None:
         self.count.setText(self.tr("%n visit(s)", "", self.model.rowCount()))
