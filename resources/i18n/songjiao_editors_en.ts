@@ -1448,6 +1448,10 @@
         <translation>&amp;End time</translation>
     </message>
     <message>
+        <source>Teachers p&amp;resent</source>
+        <translation>Teachers p&amp;resent</translation>
+    </message>
+    <message>
         <source>&amp;Place</source>
         <translation>&amp;Place</translation>
     </message>

@@ -1446,6 +1446,10 @@
         <translation>结束时间(&amp;E)</translation>
     </message>
     <message>
+        <source>Teachers p&amp;resent</source>
+        <translation>在场教师(&amp;R)</translation>
+    </message>
+    <message>
         <source>&amp;Place</source>
         <translation>地点(&amp;P)</translation>
     </message>

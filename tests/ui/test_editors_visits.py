@@ -48,6 +48,9 @@ def test_record_from_planned_visit_sign_finish_amend(qtbot, school, make_session
     assert editor.progress.rowCount() == 1
     assert not editor.flags.isVisible() or "No approved plan" not in editor.flags.text()
 
+    names = {editor.teachers.item(i).text(): editor.teachers.item(i) for i in range(editor.teachers.count())}
+    assert names["张老师"].checkState() == Qt.CheckState.Checked  # the recorder is present by default
+    names["陈老师"].setCheckState(Qt.CheckState.Checked)  # a co-teacher came along
     editor.form.widgets["place"].setText("学生家中")
     editor.lessons.item(1, 1).setText("认识水果")
     editor.progress.set_result(0, "2")
@@ -61,6 +64,7 @@ def test_record_from_planned_visit_sign_finish_amend(qtbot, school, make_session
     assert not editor.is_dirty()
     saved = visits.get_visit(session.ctx, visit.id)
     assert saved.values["place"] == "学生家中" and saved.signature_id
+    assert sorted(saved.values["teacher_ids"]) == sorted([school.t1.id, school.t2.id])
     assert [p.result for p in saved.progress] == ["2"]
     mime, png = attachments.fetch_bytes(session.ctx, saved.signature_id)
     assert mime == "image/png" and png.startswith(b"\x89PNG")

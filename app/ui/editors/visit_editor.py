@@ -10,6 +10,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -17,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services import lessons, visits
+from app.services import lessons, users, visits
 from app.ui.editors.attachments import AttachmentsPanel
 from app.ui.editors.base import RecordEditor
 from app.ui.editors.labels import CANCEL_CAUSES, VISIT_STATUSES, label
@@ -38,6 +40,10 @@ def load_visit(ctx: Any, visit_id: str) -> tuple[Any, list[tuple[str, str]], lis
     linkable = [(p.id, p.title) for p in lessons.list_lesson_plans(ctx)
                 if p.student_id in (None, detail.student_id)]
     return detail, load_objectives(ctx, detail.student_id), linkable
+
+
+def load_teachers(ctx: Any) -> list[tuple[str, str]]:
+    return [(u.id, u.display_name) for u in users.list_users(ctx, role="teacher")]
 
 
 def start_from_planned(ctx: Any, student_id: str, planned_visit_id: str) -> Any:
@@ -92,6 +98,10 @@ class VisitEditor(RecordEditor):
             edit.setPlaceholderText("HH:MM")
             edit.setMaxLength(5)
             self.form.add(key, text, edit)
+        self.teachers = QListWidget()
+        self.teachers.setMaximumHeight(72)
+        self.teachers.itemChanged.connect(self.mark_dirty)
+        self.form.add("teacher_ids", self.tr("Teachers p&resent"), self.teachers)
         self.form.add("place", self.tr("&Place"), QLineEdit())
         self.form.add("caregivers_present", self.tr("Caregivers &present"), QLineEdit())
         self.form.add("health", self.tr("&Health today"), QLineEdit())
@@ -122,7 +132,7 @@ class VisitEditor(RecordEditor):
         self.amendments = QLabel()
         self.amendments.setWordWrap(True)
         self.forms = [self.form, self.notes]
-        self.track(*self.form.widgets.values(), *self.notes.widgets.values())
+        self.track(*(w for w in self.form.widgets.values() if w is not self.teachers), *self.notes.widgets.values())
 
         body = QWidget()
         column = QVBoxLayout(body)
@@ -169,6 +179,8 @@ class VisitEditor(RecordEditor):
     # --- loading ------------------------------------------------------------------------------------
 
     def reload(self) -> None:
+        if not self.teachers.count():
+            self.session.read(load_teachers, on_done=self._teachers_listed, on_error=lambda _e: None)
         self.session.read(load_visit, self.visit_id, on_done=self._loaded, on_error=self.show_error)
 
     def _loaded(self, loaded: tuple[Any, list[tuple[str, str]], list[tuple[str, str]]]) -> None:
@@ -183,6 +195,7 @@ class VisitEditor(RecordEditor):
         self.begin_loading()
         try:
             self.form.set_value("date", detail.date.isoformat())
+            self._set_teacher_ids(list(detail.values.get("teacher_ids") or []))
             for key in ("start_time", "end_time"):
                 self.form.set_value(key, _text(detail.values.get(key)))
             for key in TEXT_KEYS:
@@ -237,6 +250,30 @@ class VisitEditor(RecordEditor):
             self.tr("Amended {at}: {field} — {reason}").format(at=a.at.strftime("%Y-%m-%d %H:%M"), field=a.field,
                                                                reason=a.reason) for a in detail.amendments))
 
+    def _teachers_listed(self, teachers: list[tuple[str, str]]) -> None:
+        was = self._loading
+        self.begin_loading()
+        chosen = self._teacher_ids()
+        self.teachers.clear()
+        for teacher_id, name in teachers:
+            item = QListWidgetItem(name)
+            item.setData(Qt.ItemDataRole.UserRole, teacher_id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.teachers.addItem(item)
+        self._set_teacher_ids(chosen or (list(self.detail.values.get("teacher_ids") or []) if self.detail else []))
+        self._loading = was
+
+    def _teacher_ids(self) -> list[str]:
+        return [self.teachers.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.teachers.count())
+                if self.teachers.item(i).checkState() == Qt.CheckState.Checked]
+
+    def _set_teacher_ids(self, ids: list[str]) -> None:
+        for i in range(self.teachers.count()):
+            item = self.teachers.item(i)
+            item.setCheckState(Qt.CheckState.Checked if item.data(Qt.ItemDataRole.UserRole) in ids
+                               else Qt.CheckState.Unchecked)
+
     def _set_linkable(self, linkable: list[tuple[str, str]]) -> None:
         self.begin_loading()
         self.lesson_plan.clear()
@@ -271,7 +308,9 @@ class VisitEditor(RecordEditor):
     # --- saving -------------------------------------------------------------------------------------
 
     def values(self) -> dict[str, Any]:
-        values = {**self.form.values(), **self.notes.values()}
+        values = {key: self.form.value(key) for key in self.form.widgets if key != "teacher_ids"}
+        values.update(self.notes.values())
+        values["teacher_ids"] = self._teacher_ids()
         values["lessons"] = self.lessons.lessons()
         values["progress"] = self.progress.progress()
         return values
@@ -285,8 +324,9 @@ class VisitEditor(RecordEditor):
             values = dict(payload.get("values") or {})
             for form in self.forms:
                 for key in form.widgets:
-                    if key in values:
+                    if key in values and key != "teacher_ids":
                         form.set_value(key, values[key])
+            self._set_teacher_ids(list(values.get("teacher_ids") or []))
             self.lessons.set_lessons(list(values.get("lessons") or []))
             progress = {p["objective_id"]: (p.get("result", ""), p.get("note", "")) for p in values.get("progress") or []
                         if isinstance(p, dict) and p.get("objective_id")}
@@ -362,7 +402,10 @@ class VisitEditor(RecordEditor):
         current = self.values()
         before = {**{k: _text(v) for k, v in self.detail.values.items() if k != "teacher_ids"},
                   "date": self.detail.date.isoformat()}
-        changes = {k: v for k, v in current.items() if k not in ("lessons", "progress") and before.get(k, "") != v}
+        changes = {k: v for k, v in current.items()
+                   if k not in ("lessons", "progress", "teacher_ids") and before.get(k, "") != v}
+        if sorted(current["teacher_ids"]) != sorted(self.detail.values.get("teacher_ids") or []):
+            changes["teacher_ids"] = current["teacher_ids"]
         lessons = [{"subject": x.subject, "content": x.content, "minutes": str(x.minutes),
                     "objective_ids": list(x.objective_ids), "lesson_plan_id": x.lesson_plan_id}
                    for x in self.detail.lessons]
