@@ -91,6 +91,14 @@
         <translation>Log &amp;unanswered call</translation>
     </message>
     <message>
+        <source>&amp;New entry</source>
+        <translation>&amp;New entry</translation>
+    </message>
+    <message>
+        <source>&amp;Delete entry</source>
+        <translation>&amp;Delete entry</translation>
+    </message>
+    <message>
         <source>When</source>
         <translation>When</translation>
     </message>
@@ -125,6 +133,18 @@
     <message>
         <source>No answer</source>
         <translation>No answer</translation>
+    </message>
+    <message>
+        <source>Delete entry</source>
+        <translation>Delete entry</translation>
+    </message>
+    <message>
+        <source>Delete this contact entry?</source>
+        <translation>Delete this contact entry?</translation>
+    </message>
+    <message>
+        <source>&amp;Save changes</source>
+        <translation>&amp;Save changes</translation>
     </message>
 </context>
 <context>

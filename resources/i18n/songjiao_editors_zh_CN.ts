@@ -91,6 +91,14 @@
         <translation>记录未接通(&amp;U)</translation>
     </message>
     <message>
+        <source>&amp;New entry</source>
+        <translation>新记录(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete entry</source>
+        <translation>删除记录(&amp;D)</translation>
+    </message>
+    <message>
         <source>When</source>
         <translation>时间</translation>
     </message>
@@ -125,6 +133,18 @@
     <message>
         <source>No answer</source>
         <translation>未接通</translation>
+    </message>
+    <message>
+        <source>Delete entry</source>
+        <translation>删除记录</translation>
+    </message>
+    <message>
+        <source>Delete this contact entry?</source>
+        <translation>删除这条联系记录？</translation>
+    </message>
+    <message>
+        <source>&amp;Save changes</source>
+        <translation>保存修改(&amp;S)</translation>
     </message>
 </context>
 <context>

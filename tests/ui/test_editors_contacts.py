@@ -58,3 +58,23 @@ def test_timeline_lists_events_and_opens_them(qtbot, school, make_session, engli
     panel.open_event("visit", visit.id)
     qtbot.addWidget(panel.editor)
     assert isinstance(panel.editor, VisitEditor) and panel.editor.isWindow()
+
+
+def test_correct_and_delete_a_logged_contact(qtbot, school, make_session):
+    from app.ui.editors.contacts import ContactsPanel
+
+    session = make_session(school.t1)
+    contacts.log_contact(session.ctx, school.students[0], {"at": "2026-11-17 10:00", "channel": "phone",
+                                                           "purpose": "notice", "summary": "通知送教"})
+    panel = ContactsPanel(session, school.students[0])
+    qtbot.addWidget(panel)
+    assert not panel.delete_button.isEnabled()
+    panel.edit_row(0)
+    assert panel.form.value("summary") == "通知送教" and panel.delete_button.isEnabled()
+    panel.form.set_value("summary", "通知周三送教")
+    qtbot.mouseClick(panel.log_button, Qt.MouseButton.LeftButton)
+    log = contacts.list_contacts(session.ctx, school.students[0])
+    assert [c.summary for c in log] == ["通知周三送教"]  # corrected, not a second entry
+    panel.edit_row(0)
+    qtbot.mouseClick(panel.delete_button, Qt.MouseButton.LeftButton)  # the question is answered Yes
+    assert contacts.list_contacts(session.ctx, school.students[0]) == [] and panel.table.rowCount() == 0

@@ -56,13 +56,23 @@ class ContactsPanel(RecordEditor):
         self.log_button.clicked.connect(self.save)
         self.unanswered_button = QPushButton(self.tr("Log &unanswered call"), self)
         self.unanswered_button.clicked.connect(self.log_unanswered)
+        self.new_button = QPushButton(self.tr("&New entry"), self)
+        self.new_button.clicked.connect(self.new_entry)
+        self.delete_button = QPushButton(self.tr("&Delete entry"), self)
+        self.delete_button.clicked.connect(self.delete_entry)
         self.table = QTableWidget(0, 6, self)
         self.table.setHorizontalHeaderLabels([self.tr("When"), self.tr("Guardian"), self.tr("Channel"),
                                               self.tr("Purpose"), self.tr("Answered"), self.tr("Summary")])
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setAccessibleName(self.tr("Contact log"))
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.cellActivated.connect(lambda row, _c: self.edit_row(row))
+        self.table.cellDoubleClicked.connect(lambda row, _c: self.edit_row(row))
+        self.editing: Any = None  # the logged contact being corrected, or None for a new entry
         buttons = QHBoxLayout()
+        buttons.addWidget(self.new_button)
+        buttons.addWidget(self.delete_button)
         buttons.addStretch(1)
         buttons.addWidget(self.unanswered_button)
         buttons.addWidget(self.log_button)
@@ -72,10 +82,12 @@ class ContactsPanel(RecordEditor):
         layout.addLayout(buttons)
         layout.addWidget(self.table, 1)
         writer = session.actor.role != "leader"
-        for widget in (self.log_button, self.unanswered_button, self.form):
+        self._rows: list[Any] = []
+        for widget in (self.log_button, self.unanswered_button, self.form, self.new_button, self.delete_button):
             widget.setEnabled(writer)
         self.draft_key = f"contact:new:{student_id}"
         self._reset_form()
+        self._update_mode()
         self.reload()
         self.offer_draft()
 
@@ -108,6 +120,7 @@ class ContactsPanel(RecordEditor):
             box.addItem(name, guardian_id)  # type: ignore[attr-defined]
         self.form.set_value("guardian_id", current)
         self.end_loading()
+        self._rows = rows
         self.table.setRowCount(len(rows))
         for n, row in enumerate(rows):
             cells = (row.at.strftime("%Y-%m-%d %H:%M"), row.guardian_name, label(CHANNELS, row.channel),
@@ -129,8 +142,50 @@ class ContactsPanel(RecordEditor):
             self.end_loading()
 
     def save(self) -> None:
+        if self.editing is not None:
+            self.session.write(contacts.update_contact, self.editing.id, self.form.values(), on_done=self._logged,
+                               on_error=self.show_error)
+            return
         self.session.write(contacts.log_contact, self.student_id, self.form.values(), on_done=self._logged,
                            on_error=self.show_error)
+
+    def edit_row(self, row: int) -> None:
+        """Correct a logged entry: its values go into the form, the button saves them back."""
+        if not 0 <= row < len(self._rows) or self.session.actor.role == "leader" or not self.confirm_close():
+            return
+        entry = self._rows[row]
+        self.editing = entry
+        self.begin_loading()
+        try:
+            self.form.set_value("at", entry.at.strftime("%Y-%m-%d %H:%M"))
+            for key in ("guardian_id", "channel", "purpose", "answered", "summary", "feedback"):
+                self.form.set_value(key, getattr(entry, key))
+            self.form.set_value("follow_up_on", entry.follow_up_on.isoformat() if entry.follow_up_on else "")
+        finally:
+            self.end_loading()
+        self._update_mode()
+
+    def new_entry(self) -> None:
+        if self.confirm_close():
+            self.editing = None
+            self._reset_form()
+            self._update_mode()
+
+    def delete_entry(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        if self.editing is None:
+            return
+        if QMessageBox.question(self, self.tr("Delete entry"), self.tr("Delete this contact entry?")) \
+                != QMessageBox.StandardButton.Yes:
+            return
+        self.session.write(contacts.delete_contact, self.editing.id, on_done=self._logged, on_error=self.show_error)
+
+    def _update_mode(self) -> None:
+        editing = self.editing is not None
+        self.log_button.setText(self.tr("&Save changes") if editing else self.tr("&Log contact"))
+        self.delete_button.setEnabled(editing and self.session.actor.role != "leader")
+        self.unanswered_button.setEnabled(not editing and self.session.actor.role != "leader")
 
     def log_unanswered(self) -> None:
         """One click for the call nobody picked up: the time, channel and purpose already on the form."""
@@ -139,5 +194,7 @@ class ContactsPanel(RecordEditor):
 
     def _logged(self, _info: Any) -> None:
         self.saved()
+        self.editing = None
         self._reset_form()
+        self._update_mode()
         self.reload()
