@@ -533,6 +533,18 @@
         <translation>Delete</translation>
     </message>
     <message>
+        <source>Add to goal &amp;bank</source>
+        <translation>Add to goal &amp;bank</translation>
+    </message>
+    <message>
+        <source>Share this goal and its objectives with every teacher</source>
+        <translation>Share this goal and its objectives with every teacher</translation>
+    </message>
+    <message>
+        <source>Added to the goal bank.</source>
+        <translation>Added to the goal bank.</translation>
+    </message>
+    <message>
         <source>Goal</source>
         <translation>Goal</translation>
     </message>

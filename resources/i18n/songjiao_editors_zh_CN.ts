@@ -531,6 +531,18 @@
         <translation>删除</translation>
     </message>
     <message>
+        <source>Add to goal &amp;bank</source>
+        <translation>加入目标库(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Share this goal and its objectives with every teacher</source>
+        <translation>与所有教师共享此目标及其短期目标</translation>
+    </message>
+    <message>
+        <source>Added to the goal bank.</source>
+        <translation>已加入目标库。</translation>
+    </message>
+    <message>
         <source>Goal</source>
         <translation>长期目标</translation>
     </message>

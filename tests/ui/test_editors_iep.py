@@ -117,3 +117,18 @@ def test_switch_term_reads_another_terms_iep(qtbot, school, make_session):
     editor._term_chosen(index)
     assert editor.detail is None and editor.level_form.value("strengths") == ""
     assert editor.create_button.isVisibleTo(editor)
+
+
+def test_teacher_shares_a_goal_with_the_bank(qtbot, school, make_session):
+    from app.ui.editors.iep_editor import IepEditor
+
+    session = make_session(school.t1)
+    iep = ieps.get_or_create_iep(session.ctx, school.students[0], school.term.id)
+    goal = ieps.add_goal(session.ctx, iep.id, "认知", "能按颜色分类物品")
+    ieps.add_objective(session.ctx, goal, {"text": "能分出红色和蓝色积木"})
+    editor = IepEditor(session, school.students[0])
+    qtbot.addWidget(editor)
+    editor.goals.select(goal)
+    qtbot.mouseClick(editor.goals.to_bank, Qt.MouseButton.LeftButton)
+    bank = ieps.list_goal_bank(session.ctx, "认知")
+    assert [(g.text, [o.text for o in g.objectives]) for g in bank] == [("能按颜色分类物品", ["能分出红色和蓝色积木"])]

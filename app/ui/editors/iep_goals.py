@@ -28,6 +28,14 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
+def contribute_goal(ctx: Any, domain: str, text: str, objectives: list[str]) -> str:
+    """Copy a goal and its objectives into the shared goal bank (worker thread)."""
+    bank_id = ieps.add_bank_item(ctx, domain, text)
+    for objective in objectives:
+        ieps.add_bank_item(ctx, domain, objective, bank_id)
+    return bank_id
+
+
 class GoalsPanel(QWidget):
     """Changes here are saved at once (each is one small service call); ``changed`` asks the editor to reload."""
 
@@ -51,8 +59,12 @@ class GoalsPanel(QWidget):
         self.edit = QPushButton(self.tr("&Edit…"), self)
         self.review = QPushButton(self.tr("Record &review…"), self)
         self.delete = QPushButton(self.tr("Delete"), self)
+        self.to_bank = QPushButton(self.tr("Add to goal &bank"), self)
+        self.to_bank.setToolTip(self.tr("Share this goal and its objectives with every teacher"))
+        self.to_bank.clicked.connect(self.add_to_bank)
         buttons = QHBoxLayout()
-        for button in (self.from_bank, self.new_goal, self.add_objective, self.edit, self.review, self.delete):
+        for button in (self.from_bank, self.new_goal, self.add_objective, self.edit, self.review, self.delete,
+                       self.to_bank):
             buttons.addWidget(button)
         buttons.addStretch(1)
         self.from_bank.clicked.connect(self.pick_from_bank)
@@ -123,8 +135,19 @@ class GoalsPanel(QWidget):
         self.edit.setEnabled(ok and chosen is not None)
         self.delete.setEnabled(ok and chosen is not None)
         self.review.setEnabled(ok and chosen is not None and chosen[0] == "objective")
+        self.to_bank.setEnabled(self.session.actor.role != "leader" and chosen is not None)
 
     # --- actions ------------------------------------------------------------------------------------
+
+    def add_to_bank(self) -> None:
+        goal_id = self._selected_goal_id()
+        if goal_id and goal_id in self._goals:
+            goal = self._goals[goal_id]
+            self.session.write(contribute_goal, goal.domain, goal.text, [o.text for o in goal.objectives],
+                               on_done=self._contributed, on_error=self._error)
+
+    def _contributed(self, _bank_id: str) -> None:
+        self.tree.setToolTip(self.tr("Added to the goal bank."))
 
     def pick_from_bank(self) -> None:
         picker = GoalBankPicker(self.session, self)
