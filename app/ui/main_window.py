@@ -44,6 +44,7 @@ class MainWindow(QMainWindow):
         self.specs: list[PageSpec] = pages_for(session.actor.role)
         self.pages: dict[str, Page] = {}
         self.detail: Page | None = None
+        self._nav_row = 0
 
         central = QWidget(self)
         row = QHBoxLayout(central)
@@ -99,7 +100,12 @@ class MainWindow(QMainWindow):
             return
         key = self.nav.item(row).data(Qt.ItemDataRole.UserRole)
         if not self._leave_detail_ok():
+            # The user chose to stay on the record: put the selection back where it was.
+            self.nav.blockSignals(True)
+            self.nav.setCurrentRow(self._nav_row)
+            self.nav.blockSignals(False)
             return
+        self._nav_row = row
         self._show(self.page(key))
 
     def _show(self, page: Page) -> None:

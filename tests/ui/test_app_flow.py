@@ -119,3 +119,34 @@ def test_backup_and_restore_through_settings(school, paths, qtbot, english):
     assert any(b.reason == "pre-restore" for b in backup.list_backups(paths))
     controller.window.close()
     controller.store.dispose()
+
+
+def test_progress_dialog_runs_and_cancels(make_session, school, qtbot):
+    from PySide6.QtWidgets import QWidget
+
+    from app.ui.widgets.progress import run_with_progress
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    runner = ThreadRunner()
+    make_session(school.admin, runner)  # shuts the runner down at the end
+    results: list[object] = []
+    started = __import__("threading").Event()
+
+    def long_job(progress):
+        started.set()
+        for step in range(2000):
+            progress.update(step, 2000, "step")
+            progress.check()
+            __import__("time").sleep(0.002)
+        return "done"
+
+    with qtbot.waitSignal(runner.task_finished, timeout=10000):
+        task = run_with_progress(parent, runner, long_job, title="Working", on_done=results.append,
+                                 on_error=results.append)
+        started.wait(5)
+        task.progress.cancel()
+    assert results == [] and isinstance(task.error, Cancelled)  # cancelled: no callback, no error box
+    with qtbot.waitSignal(runner.task_finished, timeout=10000):
+        run_with_progress(parent, runner, lambda progress: 42, title="Quick", on_done=results.append)
+    assert results == [42]

@@ -1,0 +1,53 @@
+"""Progress and Cancel for long operations (PDF batches, imports): a window-modal dialog over a task."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from app.ui.tasks import BaseRunner, Cancelled, Task
+
+SHOW_AFTER_MS = 400  # quick operations finish without a dialog flashing up
+
+
+def run_with_progress(parent: QWidget, runner: BaseRunner, fn: Callable[..., Any], *args: Any, title: str,
+                      on_done: Callable[[Any], None] | None = None,
+                      on_error: Callable[[BaseException], None] | None = None, **kwargs: Any) -> Task:
+    """Run ``fn(*args, progress=..., **kwargs)`` on the worker with a progress dialog; Cancel stops it.
+
+    The service calls ``progress.update(done, total, text)`` and ``progress.check()`` between steps. A
+    cancelled run calls neither callback (the user asked for it); other errors go to ``on_error``.
+    """
+    dialog = QProgressDialog(title, QCoreApplication.translate("Progress", "Cancel"), 0, 0, parent)
+    dialog.setWindowTitle(title)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(SHOW_AFTER_MS)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+
+    def done(result: Any) -> None:
+        dialog.close()
+        if on_done is not None:
+            on_done(result)
+
+    def failed(error: BaseException) -> None:
+        dialog.close()
+        if not isinstance(error, Cancelled) and on_error is not None:
+            on_error(error)
+
+    def moved(step: int, total: int, text: str) -> None:
+        dialog.setMaximum(max(total, 0))
+        dialog.setValue(step)
+        if text:
+            dialog.setLabelText(text)
+
+    task = runner.submit(fn, *args, on_done=done, on_error=failed, with_progress=True, **kwargs)
+    if not task.finished and task.progress is not None:
+        task.progress.changed.connect(moved)
+        dialog.canceled.connect(task.progress.cancel)
+    else:
+        dialog.close()
+    return task
