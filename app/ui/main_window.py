@@ -92,7 +92,10 @@ class MainWindow(QMainWindow):
                     self.nav.setCurrentRow(row)
                 else:
                     self._show(self.page(key))
-                return self.pages[key]
+                # The user may have chosen to stay on an unsaved record: then that is what is shown.
+                current = self.current_page()
+                assert current is not None
+                return current
         raise KeyError(key)
 
     def _nav_changed(self, row: int) -> None:
@@ -141,9 +144,7 @@ class MainWindow(QMainWindow):
             if detail is not None and self.stack.currentWidget() is detail:
                 self._drop_detail()
             return True
-        answer = QMessageBox.question(
-            self, self.tr("Unsaved changes"), self.tr("Save the changes before leaving this record?"),
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel)
+        answer = self.ask_unsaved()
         if answer == QMessageBox.StandardButton.Cancel:
             return False
         if answer == QMessageBox.StandardButton.Save:
@@ -152,6 +153,12 @@ class MainWindow(QMainWindow):
                 return False
         self._drop_detail()
         return True
+
+    def ask_unsaved(self) -> QMessageBox.StandardButton:
+        """Save, Discard or Cancel before leaving a record with unsaved changes (tests replace this)."""
+        return QMessageBox.question(
+            self, self.tr("Unsaved changes"), self.tr("Save the changes before leaving this record?"),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel)
 
     # --- menus -------------------------------------------------------------------------------------------
 

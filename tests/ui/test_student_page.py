@@ -101,3 +101,21 @@ def test_registered_tabs_are_present(make_window, school, english):
     assert titles[:4] == ["Basic information", "Guardians", "Teachers", "Pauses"]
     for title in ("IEP", "Visits", "Contacts", "Attachments", "Timeline"):
         assert title in titles
+
+
+def test_leaving_with_unsaved_changes_asks(make_window, school, english):
+    from PySide6.QtWidgets import QMessageBox
+
+    page = _open(make_window, school, school.admin)
+    window = page.window_
+    asked: list[str] = []
+    answers = iter([QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save])
+    window.ask_unsaved = lambda: asked.append("asked") or next(answers)
+    page.basic.form.set_value("phone", "13912345678")
+    window.show_page("compliance")  # Cancel: stay on the record, navigation unchanged
+    assert window.stack.currentWidget() is page and window.detail is page
+    assert window.nav.currentItem().text() == "This week"
+    window.show_page("compliance")  # Save: saved, then left
+    assert asked == ["asked", "asked"]
+    assert window.detail is None and window.current_page().objectName() == "page_compliance"
+    assert students.get_student(school.ctx, school.students[0]).values["phone"] == "13912345678"
