@@ -1,4 +1,4 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
@@ -71,7 +71,7 @@
         <translation>内容摘要(&amp;S)</translation>
     </message>
     <message>
-        <source>Guardian's &amp;feedback</source>
+        <source>Guardian&apos;s &amp;feedback</source>
         <translation>家长反馈(&amp;F)</translation>
     </message>
     <message>
@@ -477,7 +477,8 @@
     <message numerus="yes">
         <source>%n goal(s) shown.</source>
         <translation>
-            <numerusform>显示 %n 个目标。</numerusform></translation>
+            <numerusform>显示 %n 个目标。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -947,7 +948,7 @@
         <translation>学校领导可以查看计划，但不编写计划。</translation>
     </message>
     <message>
-        <source>Only the plan's author submits it.</source>
+        <source>Only the plan&apos;s author submits it.</source>
         <translation>只有计划的编写人可以提交。</translation>
     </message>
     <message>
@@ -1136,7 +1137,7 @@
         <translation>计划内容</translation>
     </message>
     <message>
-        <source>The student's IEP</source>
+        <source>The student&apos;s IEP</source>
         <translation>学生的个别化教育计划</translation>
     </message>
     <message>
@@ -1218,7 +1219,7 @@
         <translation>等待您审批的计划，最早提交的在前。</translation>
     </message>
     <message>
-        <source>Monthly plans of your students. Open one to edit, submit or read the office's comment.</source>
+        <source>Monthly plans of your students. Open one to edit, submit or read the office&apos;s comment.</source>
         <translation>您所负责学生的月送教计划。打开后可编辑、提交或查看教务处意见。</translation>
     </message>
     <message>
@@ -1522,7 +1523,7 @@
         <translation>家庭作业(&amp;W)</translation>
     </message>
     <message>
-        <source>Caregiver's &amp;opinion</source>
+        <source>Caregiver&apos;s &amp;opinion</source>
         <translation>家长意见(&amp;O)</translation>
     </message>
     <message>
@@ -1666,7 +1667,8 @@
     <message numerus="yes">
         <source>%n visit(s)</source>
         <translation>
-            <numerusform>%n 次送教</numerusform></translation>
+            <numerusform>%n 次送教</numerusform>
+        </translation>
     </message>
     <message>
         <source>Visit record</source>
