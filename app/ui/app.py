@@ -105,16 +105,18 @@ class Controller(QObject):
                 save_prefs(self.paths, login_cache=login_cache(self.store))
                 self.show_main(wizard.actor)
                 return True
+            if wizard.demo_result is not None:
+                return self.login(hint=wizard.demo_hint())
         return self.login()
 
-    def login(self, opener: Any = None, cached: dict[str, Any] | None = None) -> bool:
+    def login(self, opener: Any = None, cached: dict[str, Any] | None = None, hint: str = "") -> bool:
         from app.ui.dialogs.login import LoginDialog, login_cache
 
         last_user = load_prefs(self.paths).get("last_user")
         if opener is not None:
             dialog = LoginDialog(opener=opener, cached=cached, last_user=last_user, today=self.today)
         else:
-            dialog = LoginDialog(self.store, last_user=last_user, today=self.today)
+            dialog = LoginDialog(self.store, last_user=last_user, today=self.today, hint=hint)
         mark("login_shown")
         accepted = self.exec_dialog(dialog) == QDialog.DialogCode.Accepted
         if opener is not None:

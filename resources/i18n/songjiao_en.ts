@@ -468,12 +468,8 @@
         <translation>Cannot build the demo</translation>
     </message>
     <message>
-        <source>Demo school ready</source>
-        <translation>Demo school ready</translation>
-    </message>
-    <message>
-        <source>Log in with one of these demo accounts (user / password):</source>
-        <translation>Log in with one of these demo accounts (user / password):</translation>
+        <source>Demo accounts (user / password): {accounts}</source>
+        <translation>Demo accounts (user / password): {accounts}</translation>
     </message>
 </context>
 <context>

@@ -467,12 +467,8 @@
         <translation>无法生成演示学校</translation>
     </message>
     <message>
-        <source>Demo school ready</source>
-        <translation>演示学校已生成</translation>
-    </message>
-    <message>
-        <source>Log in with one of these demo accounts (user / password):</source>
-        <translation>可用以下演示账号登录（用户名 / 密码）：</translation>
+        <source>Demo accounts (user / password): {accounts}</source>
+        <translation>演示账号（用户名 / 密码）：{accounts}</translation>
     </message>
 </context>
 <context>

@@ -86,3 +86,23 @@ def test_service_error_goes_back_to_the_page_at_fault(store, qtbot, english):
     assert wizard.currentId() == TERM
     assert wizard.form(TERM).error("end") == "The term must end after it starts."
     assert not school.is_set_up(ServiceContext(store))
+
+
+def test_open_the_demo_school(store, qtbot, english):
+    from app.ui.dialogs.login import LoginDialog
+
+    wizard = _wizard(store, qtbot)
+    assert wizard.open_demo.isEnabled()
+    wizard.open_demo.setChecked(True)
+    assert wizard.nextId() == -1  # the demo skips the set-up pages
+    _finish(wizard)
+    assert wizard.result() == QWizard.DialogCode.Accepted and wizard.actor is None
+    ctx = ServiceContext(store)
+    assert school.is_set_up(ctx) and len(users.list_users(ctx, role="teacher")) >= 1
+    hint = wizard.demo_hint()
+    assert "admin / admin123" in hint
+    dialog = LoginDialog(store, last_user="office", hint=hint, today=TODAY)
+    qtbot.addWidget(dialog)
+    dialog.password.setText("office123")
+    dialog.try_login()
+    assert dialog.actor is not None and dialog.actor.role == "academic_affairs"

@@ -72,6 +72,8 @@ class FirstRunWizard(QWizard):
         self.new_school.setChecked(True)
         self.open_demo = QRadioButton(self.tr("Open the demo school (sample records to try things out)"))
         self.open_demo.setEnabled(demo_available())
+        # The demo makes this the last page: let the wizard show Finish instead of Next.
+        self.open_demo.toggled.connect(choice.setFinalPage)
         box.addWidget(self.new_school)
         box.addWidget(self.open_demo)
         box.addStretch(1)
@@ -201,8 +203,10 @@ class FirstRunWizard(QWizard):
             return False
         finally:
             QApplication.restoreOverrideCursor()
-        logins = getattr(self.demo_result, "logins", ())
-        lines = "\n".join(f"{user} / {password}" for user, password, *_rest in logins[:6])
-        QMessageBox.information(self, self.tr("Demo school ready"),
-                                self.tr("Log in with one of these demo accounts (user / password):") + "\n\n" + lines)
         return True
+
+    def demo_hint(self) -> str:
+        """The demo accounts, shown on the login dialog that follows."""
+        logins = getattr(self.demo_result, "logins", ())
+        accounts = "、".join(f"{user} / {password}" for user, password, *_rest in logins[:4])
+        return self.tr("Demo accounts (user / password): {accounts}").format(accounts=accounts)

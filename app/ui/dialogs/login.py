@@ -44,7 +44,8 @@ class LoginDialog(QDialog):
     """``actor`` is set once the password was right. Wrong passwords only show a message."""
 
     def __init__(self, store: Any = None, *, opener: Any = None, cached: dict[str, Any] | None = None,
-                 last_user: str | None = None, parent: QWidget | None = None, today: Any = None) -> None:
+                 last_user: str | None = None, parent: QWidget | None = None, today: Any = None,
+                 hint: str = "") -> None:
         super().__init__(parent)
         self.store, self.opener, self.today = store, opener, today
         self.actor: Any = None
@@ -56,6 +57,10 @@ class LoginDialog(QDialog):
         self.heading = QLabel(self.tr("Songjiao"))
         self.heading.setStyleSheet("font-size: 14pt; font-weight: 600;")
         column.addWidget(self.heading)
+        self.hint = QLabel(hint)
+        self.hint.setWordWrap(True)
+        self.hint.setVisible(bool(hint))
+        column.addWidget(self.hint)
         who = QLabel(self.tr("&Who are you?"))
         column.addWidget(who)
         self.users = QListWidget()
