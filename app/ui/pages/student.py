@@ -211,6 +211,8 @@ class StudentPage(Page):
             self.extra_tabs[spec.key] = widget
             self.tabs.addTab(widget, spec.translated_title())
         self.detail: StudentDetail | None = None
+        self._stale_tabs: set[str] = set()
+        self.tabs.currentChanged.connect(self._tab_shown)
 
     def refresh(self) -> None:
         self.session.read(students.get_student, self.student_id, on_done=self._loaded, on_error=self.show_error)
@@ -222,10 +224,19 @@ class StudentPage(Page):
         self.guardians.show_detail(detail)
         self.assignments.show_detail(detail)
         self.pauses.show_detail(detail)
-        for widget in self.extra_tabs.values():
-            reload = getattr(widget, "reload", None)
-            if reload is not None:
-                reload()
+        # Registered tabs load when first shown: opening a student must not load every visit and IEP.
+        self._stale_tabs = set(self.extra_tabs)
+        self._tab_shown(self.tabs.currentIndex())
+
+    def _tab_shown(self, index: int) -> None:
+        widget = self.tabs.widget(index)
+        key = next((k for k, w in self.extra_tabs.items() if w is widget), None)
+        if key is None or key not in self._stale_tabs:
+            return
+        self._stale_tabs.discard(key)
+        reload = getattr(widget, "reload", None)
+        if reload is not None:
+            reload()
 
     def on_data_changed(self, changes: Any) -> None:
         # Refresh the side tables; keep what the user is typing in the form.
