@@ -40,7 +40,10 @@ def tool(name: str) -> str:
 # (app/ui/i18n.py) installs every songjiao_*<lang>.qm.
 EDITOR_FILES = ("app/ui/editors/", "app/ui/pages/plans.py", "app/ui/pages/visits.py",
                 "app/ui/pages/student_tabs.py", "app/ui/item_models/visits.py", "app/ui/widgets/signature_pad.py")
-CATALOGUES = ("songjiao", "songjiao_editors")
+# Exchange and export (issues 4 and 5 in the app) keep songjiao_transfer_<lang>.ts.
+TRANSFER_FILES = ("app/ui/pages/exchange.py", "app/ui/pages/export.py", "app/ui/dialogs/exchange_",
+                  "app/ui/dialogs/export_")
+CATALOGUES = ("songjiao", "songjiao_editors", "songjiao_transfer")
 
 
 def ts_path(language: str, catalogue: str = "songjiao") -> Path:
@@ -49,8 +52,11 @@ def ts_path(language: str, catalogue: str = "songjiao") -> Path:
 
 def catalogue_sources(catalogue: str) -> list[str]:
     files = sorted(p.relative_to(ROOT).as_posix() for p in UI.rglob("*.py"))
+    if catalogue == "songjiao_transfer":
+        return [f for f in files if f.startswith(TRANSFER_FILES)]
     mine = [f for f in files if f.startswith(EDITOR_FILES)]
-    return mine if catalogue == "songjiao_editors" else [f for f in files if f not in mine]
+    return mine if catalogue == "songjiao_editors" else [f for f in files if f not in mine
+                                                         and not f.startswith(TRANSFER_FILES)]
 
 
 def update() -> None:

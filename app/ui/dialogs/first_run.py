@@ -56,6 +56,7 @@ class FirstRunWizard(QWizard):
         self.ctx = ServiceContext(store, today_override=today)
         self.actor: Actor | None = None
         self.demo_result: Any = None
+        self.join_result: Any = None  # a teacher's new laptop joined from the office's file: log in next
         self.setWindowTitle(self.tr("Welcome to Songjiao"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setMinimumSize(720, 560)
@@ -74,8 +75,11 @@ class FirstRunWizard(QWizard):
         self.open_demo.setEnabled(demo_available())
         # The demo makes this the last page: let the wizard show Finish instead of Next.
         self.open_demo.toggled.connect(choice.setFinalPage)
+        self.join_school = QRadioButton(self.tr("Join my school from a file (a teacher's laptop)"))
+        self.join_school.toggled.connect(choice.setFinalPage)
         box.addWidget(self.new_school)
         box.addWidget(self.open_demo)
+        box.addWidget(self.join_school)
         box.addStretch(1)
         self.setPage(CHOICE, choice)
 
@@ -129,7 +133,7 @@ class FirstRunWizard(QWizard):
         return page.form
 
     def nextId(self) -> int:  # noqa: N802 - Qt naming
-        if self.currentId() == CHOICE and self.open_demo.isChecked():
+        if self.currentId() == CHOICE and (self.open_demo.isChecked() or self.join_school.isChecked()):
             return -1
         return super().nextId()
 
@@ -162,6 +166,11 @@ class FirstRunWizard(QWizard):
     def validateCurrentPage(self) -> bool:  # noqa: N802 - Qt naming
         if self.currentId() == CHOICE and self.open_demo.isChecked():
             return self.build_demo()
+        if self.currentId() == CHOICE and self.join_school.isChecked():
+            from app.ui.dialogs.exchange_join import ask_join
+
+            self.join_result = ask_join(self, self.ctx.store.paths)
+            return self.join_result is not None
         if self.currentId() != ADMIN:
             return True
         admin = self.form(ADMIN)

@@ -1,0 +1,197 @@
+"""Joining: the office makes a teacher's join file (one-time passphrase shown); a new laptop joins from it."""
+
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.paths import AppPaths
+from app.services import exchange
+from app.ui.i18n import QT_TRANSLATE_NOOP
+from app.ui.messages import error_text
+from app.ui.tasks import BaseRunner, ThreadRunner
+
+CTX = "Exchange"
+
+# Refusals: message id -> English source, translated in the "Exchange" context (the service's own English
+# message is the fallback for an id not listed here).
+REFUSALS: dict[str, str] = {
+    "exchange.damaged": QT_TRANSLATE_NOOP("Exchange", "The file is damaged or is not a Songjiao exchange file."),
+    "exchange.unreadable": QT_TRANSLATE_NOOP("Exchange", "The file cannot be read."),
+    "exchange.too_large": QT_TRANSLATE_NOOP("Exchange", "The file is too large."),
+    "exchange.is_join_file": QT_TRANSLATE_NOOP("Exchange", "This is a join file: use it to set up a new laptop."),
+    "exchange.not_join_file": QT_TRANSLATE_NOOP("Exchange", "This is not a join file."),
+    "exchange.unknown_sender": QT_TRANSLATE_NOOP("Exchange", "The file comes from a device this copy does not "
+                                                             "know."),
+    "exchange.revoked": QT_TRANSLATE_NOOP("Exchange", "The file comes from a device whose key was revoked."),
+    "exchange.wrong_recipient": QT_TRANSLATE_NOOP("Exchange", "The file is meant for another device."),
+    "exchange.bad_signature": QT_TRANSLATE_NOOP("Exchange", "The file's signature does not match: it was altered "
+                                                            "or damaged."),
+    "exchange.replayed": QT_TRANSLATE_NOOP("Exchange", "This bundle was already imported."),
+    "exchange.older": QT_TRANSLATE_NOOP("Exchange", "A newer bundle from this device was already imported; this "
+                                                    "older one carries nothing new."),
+    "exchange.newer_schema": QT_TRANSLATE_NOOP("Exchange", "The file was written by a newer version of Songjiao; "
+                                                           "please update first."),
+    "exchange.newer_format": QT_TRANSLATE_NOOP("Exchange", "The file was written in a newer exchange format; "
+                                                           "please update Songjiao."),
+    "exchange.wrong_passphrase": QT_TRANSLATE_NOOP("Exchange", "The passphrase is wrong, or the join file was "
+                                                               "altered."),
+    "exchange.not_empty": QT_TRANSLATE_NOOP("Exchange", "This database already holds a school: join needs a new, "
+                                                        "empty one."),
+    "exchange.not_set_up": QT_TRANSLATE_NOOP("Exchange", "This copy does not take part in exchange yet."),
+    "exchange.no_peer": QT_TRANSLATE_NOOP("Exchange", "There is no device to send to."),
+    "exchange.no_teacher": QT_TRANSLATE_NOOP("Exchange", "There is no active teacher with this user name."),
+    "exchange.many_deletes": QT_TRANSLATE_NOOP("Exchange", "The bundle would delete {deletes} records."),
+}
+NOTHING_CHANGED = QT_TRANSLATE_NOOP("Exchange", "Nothing was changed.")
+
+
+def refusal_text(error: BaseException) -> str:
+    """A translated sentence for an exchange refusal (ending "Nothing was changed."), else the usual text."""
+    message_id = getattr(error, "message_id", "")
+    if isinstance(error, exchange.ExchangeRefused):
+        source = REFUSALS.get(message_id)
+        if source is None:
+            return str(getattr(error, "message", error))
+        text = QCoreApplication.translate(CTX, source)
+        with contextlib.suppress(KeyError, IndexError, ValueError):
+            text = text.format(**dict(getattr(error, "params", {}) or {}))
+        return f"{text} {QCoreApplication.translate(CTX, NOTHING_CHANGED)}"
+    return error_text(error)
+
+
+def passphrase_label(passphrase: str) -> QLabel:
+    label = QLabel(passphrase)
+    font = QFont("monospace")
+    font.setStyleHint(QFont.StyleHint.Monospace)
+    font.setPointSize(16)
+    font.setBold(True)
+    label.setFont(font)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+class PassphraseDialog(QDialog):
+    """Shows a new join file's one-time passphrase, to pass to the teacher separately from the file."""
+
+    def __init__(self, made: exchange.JoinFile, teacher: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.made = made
+        self.setWindowTitle(self.tr("Join file made"))
+        column = QVBoxLayout(self)
+        column.addWidget(QLabel(self.tr("Join file for {teacher}: {file}").format(teacher=teacher,
+                                                                                  file=made.path.name)))
+        column.addWidget(QLabel(self.tr("One-time passphrase:")))
+        row = QHBoxLayout()
+        self.passphrase = passphrase_label(made.passphrase)
+        self.passphrase.setAccessibleName(self.tr("One-time passphrase"))
+        self.copy_button = QPushButton(self.tr("Copy"))
+        self.copy_button.clicked.connect(self.copy)
+        row.addWidget(self.passphrase, 1)
+        row.addWidget(self.copy_button)
+        column.addLayout(row)
+        warning = QLabel(self.tr("Give the passphrase to the teacher separately from the file (read it out by "
+                                 "phone or write it down): whoever has both can read the students' records. It "
+                                 "is shown only now."))
+        warning.setWordWrap(True)
+        warning.setStyleSheet("color: #a33; font-weight: bold;")
+        column.addWidget(warning)
+        column.addWidget(QLabel(self.tr("Laptop key fingerprint: {fp}").format(fp=made.fingerprint)))
+        if made.revoked:
+            column.addWidget(QLabel(self.tr("The teacher's earlier laptop key was revoked.")))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
+        buttons.rejected.connect(self.accept)
+        column.addWidget(buttons)
+
+    def copy(self) -> None:
+        clipboard = QGuiApplication.clipboard()
+        if clipboard is not None:
+            clipboard.setText(self.made.passphrase)
+
+
+class JoinSchoolDialog(QDialog):
+    """A brand-new laptop: join file + passphrase -> join_from_file on a worker thread; then log in."""
+
+    def __init__(self, paths: AppPaths, parent: QWidget | None = None, runner: BaseRunner | None = None) -> None:
+        super().__init__(parent)
+        self.paths = paths
+        self.runner = runner or ThreadRunner()
+        self.result_: exchange.JoinResult | None = None
+        self.setWindowTitle(self.tr("Join my school from a file"))
+        self.setMinimumWidth(520)
+        column = QVBoxLayout(self)
+        intro = QLabel(self.tr("The office gave you a join file (.sjj) and, separately, a passphrase. This laptop "
+                               "then holds your students; log in afterwards with your usual password."))
+        intro.setWordWrap(True)
+        column.addWidget(intro)
+        form = QFormLayout()
+        file_row = QHBoxLayout()
+        self.file = QLineEdit()
+        self.file.setAccessibleName(self.tr("Join file"))
+        browse = QPushButton(self.tr("Choose…"))
+        browse.clicked.connect(self._browse)
+        file_row.addWidget(self.file, 1)
+        file_row.addWidget(browse)
+        form.addRow(self.tr("Join file"), file_row)
+        self.passphrase = QLineEdit()
+        self.passphrase.setAccessibleName(self.tr("Passphrase"))
+        self.passphrase.setPlaceholderText("XXXXX-XXXXX-XXXXX-XXXXX")
+        form.addRow(self.tr("Passphrase"), self.passphrase)
+        column.addLayout(form)
+        self.status = QLabel("")
+        self.status.setWordWrap(True)
+        column.addWidget(self.status)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Join"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        self.buttons.accepted.connect(self.join)
+        self.buttons.rejected.connect(self.reject)
+        column.addWidget(self.buttons)
+
+    def _browse(self) -> None:
+        path, _f = QFileDialog.getOpenFileName(self, self.tr("Join file"), str(Path.home()),
+                                               self.tr("Join files (*.sjj);;All files (*)"))
+        if path:
+            self.file.setText(path)
+
+    def join(self) -> None:
+        if not self.file.text().strip() or not self.passphrase.text().strip():
+            self.status.setText(self.tr("Choose the join file and type the passphrase."))
+            return
+        self.buttons.setEnabled(False)
+        self.status.setText(self.tr("Joining…"))
+        self.runner.submit(exchange.join_from_file, self.paths, Path(self.file.text().strip()),
+                           self.passphrase.text().strip(), on_done=self._joined, on_error=self._failed)
+
+    def _joined(self, result: exchange.JoinResult) -> None:
+        self.result_ = result
+        self.status.setText(self.tr("Joined: %n student(s) on this laptop.", "", result.students))
+        self.accept()
+
+    def _failed(self, error: BaseException) -> None:
+        self.buttons.setEnabled(True)
+        self.status.setText(refusal_text(error))
+
+
+def ask_join(parent: QWidget | None, paths: AppPaths) -> Any:
+    """The first-run wizard's "join my school from a file": the JoinResult, or None if the user gave up."""
+    dialog = JoinSchoolDialog(paths, parent)
+    dialog.exec()
+    return dialog.result_

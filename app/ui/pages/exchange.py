@@ -1,0 +1,418 @@
+"""The Exchange page: a laptop sends to and receives from the office; the office imports, joins and revokes.
+
+Every exchange call (export, import, status, history, conflicts) runs on the DB worker thread; imports and
+sends show the progress dialog of app/ui/widgets/progress.py. A refusal shows its message and changes nothing.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services import exchange, users
+from app.ui.dialogs.exchange_join import PassphraseDialog, refusal_text
+from app.ui.i18n import QT_TRANSLATE_NOOP
+from app.ui.pages.base import Page
+from app.ui.pages.registry import register_page
+from app.ui.prefs import load_prefs, save_prefs
+from app.ui.tasks import Progress
+from app.ui.widgets.progress import run_with_progress
+
+OFFICE_ROLES = ("academic_affairs", "admin", "system")
+PREF_FOLDER = "exchange_folder"
+
+# Record kinds (exchange table names) as people call them; translated in the "Exchange" context.
+KINDS: dict[str, str] = {
+    "student": QT_TRANSLATE_NOOP("Exchange", "students"), "guardian": QT_TRANSLATE_NOOP("Exchange", "guardians"),
+    "iep": QT_TRANSLATE_NOOP("Exchange", "IEPs"), "monthly_plan": QT_TRANSLATE_NOOP("Exchange", "monthly plans"),
+    "plan_revision": QT_TRANSLATE_NOOP("Exchange", "plan revisions and decisions"),
+    "visit": QT_TRANSLATE_NOOP("Exchange", "visit records"), "contact": QT_TRANSLATE_NOOP("Exchange", "contacts"),
+    "lesson_plan": QT_TRANSLATE_NOOP("Exchange", "lesson plans"),
+    "attachment": QT_TRANSLATE_NOOP("Exchange", "attachments"), "blob": QT_TRANSLATE_NOOP("Exchange", "photos and "
+                                                                                                      "signatures"),
+    "assignment": QT_TRANSLATE_NOOP("Exchange", "assignments"),
+}
+
+
+def kind_text(table: str) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    source = KINDS.get(table)
+    return QCoreApplication.translate("Exchange", source) if source else table
+
+
+def counts_text(by_table: dict[str, int]) -> str:
+    return "、".join(f"{kind_text(t)} {n}" for t, n in sorted(by_table.items()))
+
+
+# --- worker-thread functions ----------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Overview:
+    kind: str  # office | laptop | none
+    status: exchange.ExchangeStatus | None
+    history: tuple[Any, ...]
+    conflicts: tuple[Any, ...]
+    teachers: tuple[tuple[str, str], ...]  # username, "username display name"
+
+
+def load_overview(ctx: Any) -> Overview:
+    try:
+        status: exchange.ExchangeStatus | None = exchange.status(ctx)
+    except exchange.ExchangeRefused:
+        status = None
+    office = ctx.actor.role in OFFICE_ROLES
+    kind = status.role if status is not None else ("office" if office else "none")
+    teachers: tuple[tuple[str, str], ...] = ()
+    if kind == "office" and office:
+        teachers = tuple((u.username, f"{u.username} {u.display_name}")
+                         for u in users.list_users(ctx, role="teacher"))
+    history = tuple(exchange.history(ctx, 50)) if status is not None else ()
+    conflicts = tuple(exchange.list_conflicts(ctx)) if status is not None else ()
+    return Overview(kind, status, history, conflicts, teachers)
+
+
+def send_task(ctx: Any, out: Path, teacher: str | None, progress: Progress | None = None) -> list[Any]:
+    if progress is not None:
+        progress.update(0, 1, "")
+    results = exchange.export(ctx, out, teacher)
+    if progress is not None:
+        progress.update(1, 1, "")
+    return results
+
+
+def import_task(ctx: Any, paths: list[Path], progress: Progress | None = None) -> list[tuple[Path, Any]]:
+    def step(done: int, total: int) -> bool:
+        if progress is None:
+            return True
+        progress.update(done, total, "")
+        return not progress.cancelled
+
+    if progress is not None:
+        progress.update(0, len(paths), "")
+    results = exchange.import_many(ctx, paths, progress=step)
+    return results
+
+
+def teacher_of(status: exchange.ExchangeStatus | None, device_id: str) -> str:
+    if status is None:
+        return ""
+    return next((p.teacher for p in status.peers if p.device_id == device_id), "")
+
+
+# --- the page -------------------------------------------------------------------------------------------------
+
+class ExchangePage(Page):
+    def __init__(self, session: Any, window: Any = None) -> None:
+        super().__init__(session, window)
+        self.setObjectName("page_exchange")
+        self.overview: Overview | None = None
+        self.task: Any = None
+        self.last_results: list[tuple[Path, Any]] = []
+        column = QVBoxLayout(self)
+        self.identity = QLabel("")
+        self.identity.setWordWrap(True)
+        column.addWidget(self.identity)
+        self.tabs = QTabWidget(self)
+        column.addWidget(self.tabs, 1)
+
+        main = QWidget()
+        main_column = QVBoxLayout(main)
+        # A teacher's laptop.
+        self.laptop_box = QGroupBox(self.tr("This laptop and the office"))
+        laptop = QVBoxLayout(self.laptop_box)
+        buttons = QHBoxLayout()
+        self.send_button = QPushButton(self.tr("Send to office…"))
+        self.send_button.setToolTip(self.tr("Write one file with everything the office has not yet received, e.g. "
+                                            "onto a USB stick"))
+        self.send_button.clicked.connect(self._send_clicked)
+        self.receive_button = QPushButton(self.tr("Receive from office…"))
+        self.receive_button.clicked.connect(self._receive_clicked)
+        buttons.addWidget(self.send_button)
+        buttons.addWidget(self.receive_button)
+        buttons.addStretch(1)
+        laptop.addLayout(buttons)
+        self.pending = QLabel("")
+        self.pending.setWordWrap(True)
+        laptop.addWidget(self.pending)
+        main_column.addWidget(self.laptop_box)
+
+        # The office.
+        self.office_box = QGroupBox(self.tr("The office and the teachers' laptops"))
+        office = QVBoxLayout(self.office_box)
+        row = QHBoxLayout()
+        self.import_button = QPushButton(self.tr("Import teachers' files…"))
+        self.import_button.clicked.connect(self._import_clicked)
+        row.addWidget(self.import_button)
+        row.addStretch(1)
+        office.addLayout(row)
+        teacher_row = QHBoxLayout()
+        self.teacher = QComboBox()
+        self.teacher.setAccessibleName(self.tr("Teacher"))
+        self.join_button = QPushButton(self.tr("Make a join file…"))
+        self.join_button.clicked.connect(self._join_clicked)
+        self.send_teacher_button = QPushButton(self.tr("Send to teacher…"))
+        self.send_teacher_button.clicked.connect(self._send_teacher_clicked)
+        self.revoke_button = QPushButton(self.tr("Revoke lost laptop…"))
+        self.revoke_button.clicked.connect(self._revoke_clicked)
+        teacher_row.addWidget(QLabel(self.tr("Teacher")))
+        teacher_row.addWidget(self.teacher, 1)
+        for button in (self.join_button, self.send_teacher_button, self.revoke_button):
+            teacher_row.addWidget(button)
+        office.addLayout(teacher_row)
+        self.peers = self._table([self.tr("Teacher"), self.tr("Not yet received"), self.tr("Of which"),
+                                  self.tr("Last received"), self.tr("Key")], self.tr("Teachers' laptops"))
+        office.addWidget(self.peers)
+        main_column.addWidget(self.office_box)
+
+        self.results_label = QLabel("")
+        self.results_label.setWordWrap(True)
+        main_column.addWidget(self.results_label)
+        self.results = self._table([self.tr("File"), self.tr("Teacher"), self.tr("Records in"),
+                                    self.tr("Conflicts"), self.tr("Result")], self.tr("What came in"))
+        main_column.addWidget(self.results, 1)
+        self.tabs.addTab(main, self.tr("Send and receive"))
+
+        conflicts = QWidget()
+        conflict_column = QVBoxLayout(conflicts)
+        conflict_column.addWidget(QLabel(self.tr("Records edited on both sides: both versions are kept. Read them, "
+                                                 "re-enter what matters, then mark the conflict settled.")))
+        split = QSplitter()
+        self.conflicts = self._table([self.tr("Record"), self.tr("Kind"), self.tr("Found")], self.tr("Conflicts"))
+        self.conflicts.currentCellChanged.connect(lambda row, *_a: self._show_conflict(row))
+        self.conflict_view = QPlainTextEdit()
+        self.conflict_view.setReadOnly(True)
+        self.conflict_view.setAccessibleName(self.tr("Both versions"))
+        split.addWidget(self.conflicts)
+        split.addWidget(self.conflict_view)
+        conflict_column.addWidget(split, 1)
+        self.settle_button = QPushButton(self.tr("Mark settled"))
+        self.settle_button.setEnabled(False)
+        self.settle_button.clicked.connect(self.settle_current)
+        conflict_column.addWidget(self.settle_button)
+        self.tabs.addTab(conflicts, self.tr("Conflicts"))
+
+        self.history = self._table([self.tr("When"), self.tr("Direction"), self.tr("Teacher"), self.tr("Number"),
+                                    self.tr("Records"), self.tr("File")], self.tr("History"))
+        self.tabs.addTab(self.history, self.tr("History"))
+
+    def _table(self, headers: list[str], name: str) -> QTableWidget:
+        table = QTableWidget(0, len(headers))
+        table.setHorizontalHeaderLabels(headers)
+        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        table.horizontalHeader().setStretchLastSection(True)
+        table.setAccessibleName(name)
+        return table
+
+    @staticmethod
+    def _fill(table: QTableWidget, rows: Sequence[tuple[str, ...]]) -> None:
+        table.setRowCount(len(rows))
+        for n, row in enumerate(rows):
+            for column, text in enumerate(row):
+                table.setItem(n, column, QTableWidgetItem(text))
+
+    # --- loading --------------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        self.session.read(load_overview, on_done=self._show, on_error=self.show_error)
+
+    def _show(self, overview: Overview) -> None:
+        self.overview = overview
+        status = overview.status
+        self.laptop_box.setVisible(overview.kind == "laptop")
+        self.office_box.setVisible(overview.kind == "office")
+        if overview.kind == "none":
+            self.identity.setText(self.tr("This copy does not exchange with the office yet. On a new laptop, choose "
+                                          "\"Join my school from a file\" when Songjiao first starts."))
+        elif status is None:
+            self.identity.setText(self.tr("The office copy: make a join file for each teacher's laptop."))
+        else:
+            where = self.tr("This laptop") if status.role == "laptop" else self.tr("The office copy")
+            self.identity.setText(self.tr("{where}; key fingerprint {fp}").format(where=where, fp=status.fingerprint))
+        if overview.kind == "laptop" and status is not None:
+            office = next((p for p in status.peers if p.role == "office"), None)
+            if office is None or office.not_yet_received == 0:
+                self.pending.setText(self.tr("The office has received everything."))
+            else:
+                self.pending.setText(self.tr("The office has not yet received: {counts}").format(
+                    counts=counts_text(office.by_table)))
+        if overview.kind == "office":
+            current = self.teacher.currentData()
+            self.teacher.clear()
+            for username, text in overview.teachers:
+                self.teacher.addItem(text, username)
+            if current:
+                self.teacher.setCurrentIndex(max(0, self.teacher.findData(current)))
+            peers = status.peers if status is not None else ()
+            self._fill(self.peers, [(p.teacher, str(p.not_yet_received), counts_text(p.by_table),
+                                     p.last_import_at.strftime("%Y-%m-%d %H:%M") if p.last_import_at else "",
+                                     self.tr("revoked") if p.revoked else self.tr("valid")) for p in peers])
+        self._fill(self.conflicts, [(kind_text(c.table), c.kind, c.detected_at.strftime("%Y-%m-%d %H:%M"))
+                                    for c in overview.conflicts])
+        self.tabs.setTabText(1, self.tr("Conflicts ({count})").format(count=len(overview.conflicts)))
+        self._show_conflict(self.conflicts.currentRow())
+        directions = {"in": self.tr("received"), "out": self.tr("sent"), "join": self.tr("join")}
+        self._fill(self.history, [(e.at.strftime("%Y-%m-%d %H:%M"), directions.get(e.direction, e.direction),
+                                   e.teacher, str(e.seq), str(e.applied if e.direction == "in" else e.changes),
+                                   e.file_name) for e in overview.history])
+
+    def _show_conflict(self, row: int) -> None:
+        conflicts = self.overview.conflicts if self.overview else ()
+        if not 0 <= row < len(conflicts):
+            self.conflict_view.setPlainText("")
+            self.settle_button.setEnabled(False)
+            return
+        conflict = conflicts[row]
+        kept = json.dumps(conflict.kept, ensure_ascii=False, indent=1, default=str)
+        other = json.dumps(conflict.other, ensure_ascii=False, indent=1, default=str)
+        self.conflict_view.setPlainText(self.tr("Kept here:") + f"\n{kept}\n\n" + self.tr("The other version:")
+                                        + f"\n{other}")
+        self.settle_button.setEnabled(True)
+
+    # --- actions (tests call these with paths; the buttons ask for them first) -------------------------
+
+    def send(self, folder: Path, teacher: str | None = None) -> None:
+        save_prefs(self.session.paths, **{PREF_FOLDER: str(folder)})
+        self.task = run_with_progress(self, self.session.runner, send_task, self.session.ctx, folder, teacher,
+                                      title=self.tr("Sending"), on_done=self._sent, on_error=self._refused)
+
+    def _sent(self, results: list[Any]) -> None:
+        self._fill(self.results, [(r.path.name, teacher_of(self.overview.status if self.overview else None,
+                                                           r.peer_id), str(r.changes), "",
+                                   self.tr("written")) for r in results])
+        self.results_label.setText(self.tr("Written %n file(s). Carry them to the other side and import them there.",
+                                           "", len(results)))
+        self.refresh()
+
+    def receive(self, paths: list[Path]) -> None:
+        if paths:
+            save_prefs(self.session.paths, **{PREF_FOLDER: str(paths[0].parent)})
+        self.task = run_with_progress(self, self.session.runner, import_task, self.session.ctx, list(paths),
+                                      title=self.tr("Importing"), on_done=self._received, on_error=self._refused)
+
+    def _received(self, results: list[tuple[Path, Any]]) -> None:
+        self.last_results = results
+        status = self.overview.status if self.overview else None
+        rows = []
+        refused = 0
+        applied = 0
+        for path, outcome in results:
+            if isinstance(outcome, exchange.ImportResult):
+                applied += outcome.applied
+                parts = [self.tr("imported")]
+                if outcome.purged_students:
+                    parts.append(self.tr("%n student(s) left this laptop", "", outcome.purged_students))
+                rows.append((path.name, teacher_of(status, outcome.peer_id), str(outcome.applied),
+                             str(outcome.conflicts), "; ".join(parts)))
+            else:
+                refused += 1
+                rows.append((path.name, "", "0", "", self.tr("refused: {reason}").format(reason=refusal_text(outcome))))
+        self._fill(self.results, rows)
+        self.results_label.setText(self.tr("{files} file(s): {records} record(s) in, {refused} refused.").format(
+            files=len(results), records=applied, refused=refused))
+        if applied:
+            self.session.announce_everything()  # plans, visits, students... may all have changed
+        self.refresh()
+
+    def _refused(self, error: BaseException) -> None:
+        QMessageBox.warning(self, self.tr("Exchange"), refusal_text(error))
+
+    def make_join_file(self, teacher: str, out: Path) -> None:
+        def made(result: exchange.JoinFile) -> None:
+            self.join_dialog = PassphraseDialog(result, teacher, self)
+            self.join_dialog.open()
+            self.refresh()
+
+        self.session.write(exchange.make_join_file, teacher, out, on_done=made, on_error=self._refused)
+
+    def revoke(self, teacher: str) -> None:
+        def revoked(count: int) -> None:
+            self.results_label.setText(self.tr("%n laptop key(s) revoked.", "", count))
+            self.refresh()
+
+        self.session.write(exchange.revoke_teacher, teacher, on_done=revoked, on_error=self._refused)
+
+    def settle_current(self) -> None:
+        row = self.conflicts.currentRow()
+        if self.overview and 0 <= row < len(self.overview.conflicts):
+            self.session.write(exchange.settle_conflict, self.overview.conflicts[row].id,
+                               on_done=lambda _r: self.refresh(), on_error=self._refused)
+
+    # --- buttons ---------------------------------------------------------------------------------------
+
+    def _folder(self) -> str:
+        return str(load_prefs(self.session.paths).get(PREF_FOLDER) or Path.home())
+
+    def _send_clicked(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Where to write the file (e.g. a USB stick)"),
+                                                  self._folder())
+        if folder:
+            self.send(Path(folder))
+
+    def _receive_clicked(self) -> None:
+        files, _f = QFileDialog.getOpenFileNames(self, self.tr("Files from the office"), self._folder(),
+                                                 self.tr("Songjiao exchange files (*.sjb)"))
+        if files:
+            self.receive([Path(f) for f in files])
+
+    def _import_clicked(self) -> None:
+        files, _f = QFileDialog.getOpenFileNames(self, self.tr("Teachers' files"), self._folder(),
+                                                 self.tr("Songjiao exchange files (*.sjb)"))
+        if files:
+            self.receive([Path(f) for f in files])
+
+    def _send_teacher_clicked(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Where to write the files"), self._folder())
+        if not folder:
+            return
+        teacher = self.teacher.currentData()
+        everyone = QMessageBox.question(
+            self, self.tr("Send to teacher"), self.tr("Write files for every teacher's laptop? (No: only for {t})")
+            .format(t=self.teacher.currentText()), QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        self.send(Path(folder), None if everyone == QMessageBox.StandardButton.Yes else teacher)
+
+    def _join_clicked(self) -> None:
+        teacher = self.teacher.currentData()
+        if not teacher:
+            return
+        out, _f = QFileDialog.getSaveFileName(self, self.tr("Save the join file"),
+                                              str(Path(self._folder()) / f"songjiao-join-{teacher}.sjj"),
+                                              self.tr("Join files (*.sjj)"))
+        if out:
+            self.make_join_file(str(teacher), Path(out))
+
+    def _revoke_clicked(self) -> None:
+        teacher = self.teacher.currentData()
+        if not teacher:
+            return
+        answer = QMessageBox.question(
+            self, self.tr("Revoke lost laptop"),
+            self.tr("Refuse every file from {t}'s current laptop from now on? The teacher needs a new join file.")
+            .format(t=self.teacher.currentText()))
+        if answer == QMessageBox.StandardButton.Yes:
+            self.revoke(str(teacher))
+
+
+register_page("exchange", QT_TRANSLATE_NOOP("Pages", "Exchange"), ExchangePage, order=70,
+              roles=("teacher", "academic_affairs", "admin"))

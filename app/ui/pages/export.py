@@ -1,0 +1,417 @@
+"""Print and export from the app: the whole term, one teacher's packets, one student's packet, forms.
+
+Every export runs on the DB worker thread (the term export then fans out to worker processes) with the
+progress dialog and Cancel of app/ui/widgets/progress.py; files appear only when whole (the service writes
+under a temporary name), so a cancelled export leaves whole documents only.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services import exporting, school, users
+from app.services.exporting import CancelFlag, ExportOptions, ExportResult
+from app.ui.i18n import QT_TRANSLATE_NOOP
+from app.ui.messages import error_text
+from app.ui.pages.base import Page
+from app.ui.pages.registry import register_page, register_student_tab
+from app.ui.prefs import load_prefs, save_prefs
+from app.ui.tasks import Progress
+from app.ui.widgets.progress import run_with_progress
+
+OFFICE_ROLES = ("academic_affairs", "leader", "admin", "system")
+PREF_FOLDER = "export_folder"
+
+
+# --- worker-thread functions (no Qt widgets, no work on the UI thread) -------------------------------------
+
+class _ProgressCancel(CancelFlag):
+    """The service's cancel flag, read from the UI's progress object (its Cancel button)."""
+
+    def __init__(self, progress: Progress) -> None:
+        super().__init__()
+        self._progress = progress
+
+    @property
+    def cancelled(self) -> bool:
+        return self._progress.cancelled
+
+
+def _hooks(progress: Progress | None) -> dict[str, Any]:
+    if progress is None:
+        return {}
+    return {"progress": lambda done, total, text: progress.update(done, total, text),
+            "cancel": _ProgressCancel(progress)}
+
+
+@dataclass(frozen=True)
+class Choices:
+    terms: tuple[tuple[str, str], ...]  # id, name; newest first
+    current: str | None
+    teachers: tuple[tuple[str, str], ...]  # id, "username display name" (office only)
+
+
+def load_choices(ctx: Any) -> Choices:
+    terms = sorted(school.list_terms(ctx), key=lambda t: t.start, reverse=True)
+    current = school.current_term(ctx)
+    teachers: tuple[tuple[str, str], ...] = ()
+    if ctx.actor.role in OFFICE_ROLES:
+        teachers = tuple((u.id, f"{u.username} {u.display_name}") for u in users.list_users(ctx, role="teacher"))
+    return Choices(tuple((t.id, t.name) for t in terms), current.id if current else (terms[0].id if terms else None),
+                   teachers)
+
+
+def export_term_task(ctx: Any, term_id: str, out_dir: Path, options: ExportOptions,
+                     progress: Progress | None = None) -> ExportResult:
+    return exporting.export_term(ctx, term_id, out_dir, options, **_hooks(progress))
+
+
+def export_packets_task(ctx: Any, term_id: str, out_dir: Path, teacher_id: str | None, options: ExportOptions,
+                        progress: Progress | None = None) -> ExportResult:
+    return exporting.export_packets(ctx, term_id, out_dir, teacher_id=teacher_id, options=options,
+                                    **_hooks(progress))
+
+
+def export_single_task(ctx: Any, kind: str, term_id: str, out: Path, record_id: str, options: ExportOptions,
+                       progress: Progress | None = None) -> ExportResult:
+    if progress is not None:
+        progress.update(0, 1, out.name)
+    if kind == "packet":
+        return exporting.export_packet(ctx, record_id, term_id, out, options)
+    return exporting.export_single(ctx, kind, term_id, out, record_id, options)
+
+
+def blank_form_task(ctx: Any, form: str, out: Path, password: str | None,
+                    progress: Progress | None = None) -> ExportResult:
+    """An empty visit or plan form for hand filling (nothing personal in it)."""
+    from app.reports.pdf import forms
+
+    started = time.perf_counter()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    part = out.with_name(out.name + ".part")
+    render = forms.render_visit_form if form == "visit" else forms.render_plan_form
+    pages = render(part, None, None, password)
+    part.replace(out)
+    return ExportResult((out,), pages, time.perf_counter() - started)
+
+
+# --- the shared options and result row ------------------------------------------------------------------------
+
+class ExportOptionsBox(QGroupBox):
+    """Reveal ID numbers (off, with a privacy warning) and an optional PDF password."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("Options"))
+        form = QFormLayout(self)
+        self.reveal = QCheckBox(self.tr("Show full ID and certificate numbers"))
+        self.reveal.setAccessibleName(self.tr("Show full ID and certificate numbers"))
+        self.warning = QLabel(self.tr("Privacy: full numbers identify a child. Print them only for files that "
+                                      "stay locked away; the export is recorded."))
+        self.warning.setWordWrap(True)
+        self.warning.setStyleSheet("color: #a33;")
+        self.warning.setVisible(False)
+        self.reveal.toggled.connect(self.warning.setVisible)
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setPlaceholderText(self.tr("none"))
+        self.password.setAccessibleName(self.tr("Password for the PDF files"))
+        form.addRow(self.reveal)
+        form.addRow(self.warning)
+        form.addRow(self.tr("Password for the PDF files"), self.password)
+
+    def options(self) -> ExportOptions:
+        return ExportOptions(password=self.password.text() or None, reveal_ids=self.reveal.isChecked())
+
+
+class ResultRow(QWidget):
+    """What the last export wrote, with Open folder / Open file."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.text = QLabel("")
+        self.text.setWordWrap(True)
+        self.open_folder = QPushButton(self.tr("Open folder"))
+        self.open_file = QPushButton(self.tr("Open file"))
+        for button in (self.open_folder, self.open_file):
+            button.setVisible(False)
+        self.open_folder.clicked.connect(lambda: self._open(self.folder))
+        self.open_file.clicked.connect(lambda: self._open(self.file))
+        row.addWidget(self.text, 1)
+        row.addWidget(self.open_file)
+        row.addWidget(self.open_folder)
+        self.folder: Path | None = None
+        self.file: Path | None = None
+        self.result: ExportResult | None = None
+
+    def show_result(self, result: ExportResult, folder: Path) -> None:
+        self.result = result
+        count = len(result.files)
+        if result.cancelled:
+            text = self.tr("Cancelled: %n whole file(s) kept.", "", count)
+        else:
+            text = self.tr("Done: %n file(s) written.", "", count)
+        if result.errors:
+            text += " " + self.tr("{count} document(s) failed: {first}").format(count=len(result.errors),
+                                                                             first=result.errors[0])
+        self.text.setText(text)
+        self.folder = folder
+        self.file = result.files[0] if count == 1 else None
+        self.open_folder.setVisible(True)
+        self.open_file.setVisible(self.file is not None)
+
+    def _open(self, path: Path | None) -> None:
+        if path is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+def remembered_folder(session: Any) -> str:
+    return str(load_prefs(session.paths).get(PREF_FOLDER) or Path.home())
+
+
+def choose_folder(parent: QWidget, session: Any, title: str) -> Path | None:
+    folder = QFileDialog.getExistingDirectory(parent, title, remembered_folder(session))
+    if not folder:
+        return None
+    save_prefs(session.paths, **{PREF_FOLDER: folder})
+    return Path(folder)
+
+
+def choose_pdf(parent: QWidget, session: Any, title: str, name: str) -> Path | None:
+    path, _filter = QFileDialog.getSaveFileName(parent, title, str(Path(remembered_folder(session)) / name),
+                                                "PDF (*.pdf)")
+    if not path:
+        return None
+    save_prefs(session.paths, **{PREF_FOLDER: str(Path(path).parent)})
+    return Path(path)
+
+
+# --- the page -------------------------------------------------------------------------------------------------
+
+class ExportPage(Page):
+    """The office exports the term, a teacher's packets and forms; a teacher their own packets and blank forms."""
+
+    def __init__(self, session: Any, window: Any = None) -> None:
+        super().__init__(session, window)
+        self.setObjectName("page_export")
+        self.office = session.actor.role in OFFICE_ROLES
+        self.choices: Choices | None = None
+        self.task: Any = None
+        column = QVBoxLayout(self)
+        top = QFormLayout()
+        self.term = QComboBox()
+        self.term.setAccessibleName(self.tr("Term"))
+        top.addRow(self.tr("Term"), self.term)
+        column.addLayout(top)
+        self.options_box = ExportOptionsBox(self)
+        column.addWidget(self.options_box)
+
+        if self.office:
+            office_box = QGroupBox(self.tr("For the office"))
+            grid = QVBoxLayout(office_box)
+            self.term_button = QPushButton(self.tr("Export the whole term…"))
+            self.term_button.setToolTip(self.tr("Every packet, every teacher's assessment form, the summary and the "
+                                                "spreadsheets, into one folder"))
+            self.term_button.clicked.connect(self._term_clicked)
+            grid.addWidget(self.term_button)
+            teacher_row = QHBoxLayout()
+            self.teacher = QComboBox()
+            self.teacher.setAccessibleName(self.tr("Teacher"))
+            self.teacher_packets = QPushButton(self.tr("This teacher's packets…"))
+            self.teacher_packets.clicked.connect(self._teacher_packets_clicked)
+            self.teacher_form = QPushButton(self.tr("This teacher's assessment form…"))
+            self.teacher_form.clicked.connect(self._teacher_form_clicked)
+            teacher_row.addWidget(QLabel(self.tr("Teacher")))
+            teacher_row.addWidget(self.teacher, 1)
+            teacher_row.addWidget(self.teacher_packets)
+            teacher_row.addWidget(self.teacher_form)
+            grid.addLayout(teacher_row)
+            column.addWidget(office_box)
+        else:
+            mine = QGroupBox(self.tr("My students"))
+            box = QVBoxLayout(mine)
+            self.my_packets = QPushButton(self.tr("Export my students' archive packets…"))
+            self.my_packets.clicked.connect(self._my_packets_clicked)
+            box.addWidget(self.my_packets)
+            column.addWidget(mine)
+
+        blank = QGroupBox(self.tr("Blank forms to fill by hand"))
+        row = QHBoxLayout(blank)
+        self.blank_visit = QPushButton(self.tr("Visit record form…"))
+        self.blank_plan = QPushButton(self.tr("Monthly plan form…"))
+        self.blank_visit.clicked.connect(lambda: self._blank_clicked("visit"))
+        self.blank_plan.clicked.connect(lambda: self._blank_clicked("plan"))
+        row.addWidget(self.blank_visit)
+        row.addWidget(self.blank_plan)
+        row.addStretch(1)
+        column.addWidget(blank)
+        self.result_row = ResultRow(self)
+        column.addWidget(self.result_row)
+        column.addStretch(1)
+
+    def refresh(self) -> None:
+        self.session.read(load_choices, on_done=self._loaded, on_error=self.show_error)
+
+    def _loaded(self, choices: Choices) -> None:
+        self.choices = choices
+        self.term.clear()
+        for term_id, name in choices.terms:
+            self.term.addItem(name, term_id)
+        if choices.current is not None:
+            self.term.setCurrentIndex(max(0, self.term.findData(choices.current)))
+        if self.office:
+            self.teacher.clear()
+            for teacher_id, text in choices.teachers:
+                self.teacher.addItem(text, teacher_id)
+
+    def term_id(self) -> str | None:
+        data = self.term.currentData()
+        return str(data) if data else None
+
+    def term_tag(self) -> str:
+        return exporting.safe_part(self.term.currentText())
+
+    # --- the exports (tests call these with a path; the buttons ask for one first) ---------------------
+
+    def _run(self, fn: Any, *args: Any, title: str, folder: Path) -> None:
+        self.task = run_with_progress(self, self.session.runner, fn, self.session.ctx, *args, title=title,
+                                      on_done=lambda result: self.result_row.show_result(result, folder),
+                                      on_error=self.show_error)
+
+    def export_term(self, out_dir: Path) -> None:
+        term_id = self.term_id()
+        if term_id:
+            self._run(export_term_task, term_id, out_dir, self.options_box.options(),
+                      title=self.tr("Exporting the term"), folder=out_dir)
+
+    def export_packets(self, out_dir: Path, teacher_id: str | None = None) -> None:
+        term_id = self.term_id()
+        if term_id:
+            self._run(export_packets_task, term_id, out_dir, teacher_id, self.options_box.options(),
+                      title=self.tr("Exporting archive packets"), folder=out_dir)
+
+    def export_assessment(self, out: Path, teacher_id: str) -> None:
+        term_id = self.term_id()
+        if term_id:
+            self._run(export_single_task, "assessment", term_id, out, teacher_id, self.options_box.options(),
+                      title=self.tr("Exporting the assessment form"), folder=out.parent)
+
+    def export_blank(self, form: str, out: Path) -> None:
+        self._run(blank_form_task, form, out, self.options_box.options().password,
+                  title=self.tr("Exporting the form"), folder=out.parent)
+
+    def _term_clicked(self) -> None:
+        folder = choose_folder(self, self.session, self.tr("Folder for the term's files"))
+        if folder is not None:
+            self.export_term(folder)
+
+    def _teacher_packets_clicked(self) -> None:
+        folder = choose_folder(self, self.session, self.tr("Folder for the packets"))
+        if folder is not None and self.teacher.currentData():
+            self.export_packets(folder, str(self.teacher.currentData()))
+
+    def _teacher_form_clicked(self) -> None:
+        teacher_id = self.teacher.currentData()
+        if not teacher_id:
+            return
+        name = f"assessment_{exporting.safe_part(self.teacher.currentText().split(' ')[0])}_{self.term_tag()}.pdf"
+        out = choose_pdf(self, self.session, self.tr("Save the assessment form"), name)
+        if out is not None:
+            self.export_assessment(out, str(teacher_id))
+
+    def _my_packets_clicked(self) -> None:
+        folder = choose_folder(self, self.session, self.tr("Folder for the packets"))
+        if folder is not None:
+            self.export_packets(folder)
+
+    def _blank_clicked(self, form: str) -> None:
+        out = choose_pdf(self, self.session, self.tr("Save the blank form"), f"{form}_form_blank.pdf")
+        if out is not None:
+            self.export_blank(form, out)
+
+
+class PacketTab(QWidget):
+    """On the student page: export this student's archive packet for a term (a student code in the file name)."""
+
+    def __init__(self, session: Any, student_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session, self.student_id = session, student_id
+        self.task: Any = None
+        column = QVBoxLayout(self)
+        top = QFormLayout()
+        self.term = QComboBox()
+        self.term.setAccessibleName(self.tr("Term"))
+        top.addRow(self.tr("Term"), self.term)
+        column.addLayout(top)
+        self.options_box = ExportOptionsBox(self)
+        column.addWidget(self.options_box)
+        self.export_button = QPushButton(self.tr("Export archive packet…"))
+        self.export_button.clicked.connect(self._clicked)
+        column.addWidget(self.export_button)
+        self.result_row = ResultRow(self)
+        column.addWidget(self.result_row)
+        column.addStretch(1)
+        self._code = ""
+        self.reload()
+
+    def reload(self) -> None:
+        def load(ctx: Any) -> tuple[Choices, str]:
+            from app.services import students
+
+            return load_choices(ctx), str(students.get_student(ctx, self.student_id).values.get("code") or "")
+
+        self.session.runner.submit(load, self.session.ctx, on_done=self._loaded, on_error=lambda _e: None)
+
+    def _loaded(self, loaded: tuple[Choices, str]) -> None:
+        choices, self._code = loaded
+        self.term.clear()
+        for term_id, name in choices.terms:
+            self.term.addItem(name, term_id)
+        if choices.current is not None:
+            self.term.setCurrentIndex(max(0, self.term.findData(choices.current)))
+
+    def export_packet(self, out: Path) -> None:
+        term_id = self.term.currentData()
+        if not term_id:
+            return
+        self.task = run_with_progress(
+            self, self.session.runner, export_single_task, self.session.ctx, "packet", str(term_id), out,
+            self.student_id, self.options_box.options(), title=self.tr("Exporting the archive packet"),
+            on_done=lambda result: self.result_row.show_result(result, out.parent),
+            on_error=self._failed)
+
+    def _failed(self, error: BaseException) -> None:
+        QMessageBox.warning(self, self.tr("Cannot do that"), error_text(error))
+
+    def _clicked(self) -> None:
+        name = exporting.packet_file_name(self._code or "student", self.term.currentText())
+        out = choose_pdf(self, self.session, self.tr("Save the archive packet"), name)
+        if out is not None:
+            self.export_packet(out)
+
+
+register_page("export", QT_TRANSLATE_NOOP("Pages", "Print and export"), ExportPage, order=80,
+              roles=("teacher", "academic_affairs", "leader", "admin"))
+register_student_tab("export", QT_TRANSLATE_NOOP("Pages", "Archive packet"), PacketTab, order=95)

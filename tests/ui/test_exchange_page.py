@@ -1,0 +1,185 @@
+"""The Exchange page between two real database files: the office (school fixture) and a laptop joined from it."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from app.paths import resolve
+from app.services import exchange, visits
+from app.services.context import ServiceContext
+from app.services.setup import open_store
+from app.ui.session import AppSession
+from app.ui.tasks import SyncRunner
+from tests.conftest import TODAY
+from tests.exchange.conftest import db_digest
+
+
+@pytest.fixture
+def office_page(school, make_session, qtbot):
+    from app.ui.pages.exchange import ExchangePage
+
+    page = ExchangePage(make_session(school.office))
+    qtbot.addWidget(page)
+    page.show()
+    page.refresh()
+    return page
+
+
+@pytest.fixture
+def laptop(school, office_page, tmp_path, qtbot):
+    """A laptop joined through the pages: the office makes the join file, the new laptop's dialog joins."""
+    from app.ui.dialogs.exchange_join import JoinSchoolDialog
+
+    assert office_page.office_box.isVisibleTo(office_page) and not office_page.laptop_box.isVisibleTo(office_page)
+    assert office_page.teacher.findData("t1") >= 0
+    join_path = tmp_path / "t1.sjj"
+    office_page.make_join_file("t1", join_path)
+    shown = office_page.join_dialog
+    passphrase = shown.passphrase.text()
+    assert len(passphrase.replace("-", "")) == 20 and join_path.exists()
+    assert passphrase not in join_path.name
+    qtbot.mouseClick(shown.copy_button, Qt.MouseButton.LeftButton)
+    assert QApplication.clipboard().text() == passphrase
+    shown.close()
+
+    paths = resolve(tmp_path / "laptop.sqlite3")
+    dialog = JoinSchoolDialog(paths, runner=SyncRunner())
+    qtbot.addWidget(dialog)
+    dialog.file.setText(str(join_path))
+    dialog.passphrase.setText("WRONG-WRONG-WRONG-WRONG")
+    dialog.join()
+    assert dialog.result_ is None and "passphrase" in dialog.status.text().lower()
+    dialog.passphrase.setText(passphrase)
+    dialog.join()
+    assert dialog.result_ is not None and dialog.result_.students == 2
+    store = open_store(paths)
+    session = AppSession(store, SyncRunner(), school.t1, language="en", today=TODAY)
+    yield session
+    store.dispose()
+
+
+def laptop_page(session, qtbot):
+    from app.ui.pages.exchange import ExchangePage
+
+    page = ExchangePage(session)
+    qtbot.addWidget(page)
+    page.show()
+    page.refresh()
+    return page
+
+
+def test_teacher_sends_office_imports(school, office_page, laptop, tmp_path, qtbot, english):
+    page = laptop_page(laptop, qtbot)
+    assert page.laptop_box.isVisibleTo(page) and not page.office_box.isVisibleTo(page)
+    assert page.pending.text() == "The office has received everything."
+    visit = visits.create_visit(ServiceContext(laptop.store, school.t1, TODAY), school.students[0],
+                                {"date": "2026-11-18"})
+    page.refresh()
+    assert "visit records 1" in page.pending.text()
+
+    stick = tmp_path / "usb"
+    stick.mkdir()
+    page.send(stick)
+    sent = sorted(stick.glob("*.sjb"))
+    assert [p.name for p in sent] == ["songjiao-t1-to-office-00001.sjb"]
+    assert page.results.rowCount() == 1 and page.results.item(0, 0).text() == sent[0].name
+    assert "小明" not in sent[0].name
+
+    office_page.receive(sent)
+    table = office_page.results
+    assert table.rowCount() == 1
+    assert [table.item(0, c).text() for c in (0, 1, 4)] == [sent[0].name, "t1", "imported"]
+    assert int(table.item(0, 2).text()) >= 1
+    assert visits.get_visit(school.ctx, visit.id).id == visit.id
+    assert office_page.history.rowCount() >= 2  # the join and the bundle that came in
+    assert office_page.peers.rowCount() == 1 and office_page.peers.item(0, 0).text() == "t1"
+
+    # The office answers; the laptop receives it and now the office has everything of it.
+    out = tmp_path / "office-out"
+    out.mkdir()
+    office_page.send(out, "t1")
+    back = sorted(out.glob("*.sjb"))
+    assert len(back) == 1
+    page.receive(back)
+    assert page.results.item(0, 4).text() == "imported"
+    assert page.pending.text() == "The office has received everything."
+
+
+def test_garbage_file_is_refused_and_changes_nothing(school, office_page, laptop, tmp_path, qtbot, english):
+    garbage = tmp_path / "songjiao-t1-to-office-00009.sjb"
+    garbage.write_bytes(b"PK\x03\x04 a photo, not a bundle" + bytes(range(256)) * 4)
+    before = db_digest(school.ctx.store.paths.db_path)
+    office_page.receive([garbage])
+    result = office_page.results.item(0, 4).text()
+    assert result.startswith("refused: ") and result.endswith("Nothing was changed.")
+    assert "damaged" in result
+    assert office_page.results.item(0, 2).text() == "0"
+    assert "0 record(s) in, 1 refused" in office_page.results_label.text()
+    assert db_digest(school.ctx.store.paths.db_path) == before
+
+    # The laptop refuses a bundle meant for the office just the same.
+    page = laptop_page(laptop, qtbot)
+    stick = tmp_path / "usb"
+    stick.mkdir()
+    page.send(stick)
+    bundle = next(stick.glob("*.sjb"))
+    laptop_db = laptop.paths.db_path
+    before = db_digest(laptop_db)
+    page.receive([bundle])
+    assert page.results.item(0, 4).text().startswith("refused: The file comes from a device this copy does not know.")
+    assert db_digest(laptop_db) == before
+
+
+def test_revoke_then_the_laptop_is_refused(school, office_page, laptop, tmp_path, qtbot, english):
+    page = laptop_page(laptop, qtbot)
+    stick = tmp_path / "usb"
+    stick.mkdir()
+    page.send(stick)
+    office_page.teacher.setCurrentIndex(office_page.teacher.findData("t1"))
+    office_page.revoke("t1")
+    assert "1 laptop key(s) revoked" in office_page.results_label.text()
+    assert office_page.peers.item(0, 4).text() == "revoked"
+    office_page.receive(list(stick.glob("*.sjb")))
+    assert "revoked" in office_page.results.item(0, 4).text()
+
+
+def test_conflicts_listed_and_settled(school, office_page, laptop, qtbot, english):
+    # A conflict row as the import writes it (both versions kept); the page lists it and settles it.
+    from app.db.models import ExchangeConflict
+    from app.services.context import transaction
+
+    peer = exchange.status(school.ctx).peers[0].device_id
+    with transaction(school.ctx) as session:
+        session.add(ExchangeConflict(peer_id=peer, table_name="visit", record_key="k1", student_id=school.students[0],
+                                     kind="both_edited", kept={"summary": "办公室"}, other={"summary": "老师"}))
+    office_page.refresh()
+    assert office_page.conflicts.rowCount() == 1
+    office_page.conflicts.setCurrentCell(0, 0)
+    assert "办公室" in office_page.conflict_view.toPlainText() and "老师" in office_page.conflict_view.toPlainText()
+    office_page.settle_current()
+    assert office_page.conflicts.rowCount() == 0
+    assert exchange.list_conflicts(school.ctx) == []
+
+
+def test_copy_that_does_not_exchange(school, make_session, qtbot, english):
+    from app.ui.pages.exchange import ExchangePage
+
+    page = ExchangePage(make_session(school.t1))
+    qtbot.addWidget(page)
+    page.show()
+    page.refresh()
+    assert not page.laptop_box.isVisibleTo(page) and not page.office_box.isVisibleTo(page)
+    assert "Join my school from a file" in page.identity.text()
+
+
+def test_first_run_offers_joining(store, qtbot, english):
+    from app.ui.dialogs.first_run import CHOICE, FirstRunWizard
+
+    wizard = FirstRunWizard(store, today=TODAY)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    assert wizard.join_school.isEnabled()
+    wizard.join_school.setChecked(True)
+    assert wizard.currentId() == CHOICE and wizard.nextId() == -1
