@@ -162,7 +162,14 @@ def list_contacts(ctx: ServiceContext, student_id: str, *, term_id: str | None =
                                 Contact.at < dt.datetime.combine(term.end_date + dt.timedelta(days=1), dt.time()))
         if answered is not None:
             query = query.where(Contact.answered.is_(answered))
-        return [_info(session, c) for c in session.scalars(query.order_by(Contact.at.desc()))]
+        # Load the student's guardians and the recorders once and keep them referenced, so _info's
+        # session.get() finds them in the (weak) identity map instead of two queries per contact.
+        people = [*session.scalars(select(Guardian).where(Guardian.student_id == student_id)),
+                  *session.scalars(select(User).where(User.id.in_(
+                      query.with_only_columns(Contact.recorder_id).distinct().scalar_subquery())))]
+        result = [_info(session, c) for c in session.scalars(query.order_by(Contact.at.desc()))]
+        del people
+        return result
 
 
 def contact_counts(ctx: ServiceContext, term_id: str) -> list[TeacherContactCount]:

@@ -153,7 +153,9 @@ def list_lesson_plans(ctx: ServiceContext, *, teacher_id: str | None = None, stu
                       templates: bool | None = None, search: str = "") -> list[LessonPlanSummary]:
     """A teacher's own plans plus every template; the office sees all. Newest first."""
     with reading(ctx) as session:
-        query = select(LessonPlan).where(LessonPlan.deleted_at.is_(None))
+        # Only the summary's columns: loading whole plans (texts, JSON process) cost ~90 ms for the office.
+        query = select(LessonPlan.id, LessonPlan.teacher_id, LessonPlan.student_id, LessonPlan.title,
+                       LessonPlan.subject, LessonPlan.date, LessonPlan.is_template).where(LessonPlan.deleted_at.is_(None))
         if not ctx.actor.reads_all:
             query = query.where(or_(LessonPlan.teacher_id == ctx.actor.id, LessonPlan.is_template.is_(True)))
         if teacher_id:
@@ -167,8 +169,7 @@ def list_lesson_plans(ctx: ServiceContext, *, teacher_id: str | None = None, stu
             like = f"%{search.strip()}%"
             query = query.where(or_(LessonPlan.title.like(like), LessonPlan.subject.like(like)))
         query = query.order_by(LessonPlan.date.desc().nulls_last(), LessonPlan.created_at.desc())
-        return [LessonPlanSummary(p.id, p.teacher_id, p.student_id, p.title, p.subject, p.date, p.is_template)
-                for p in session.scalars(query)]
+        return [LessonPlanSummary(*row) for row in session.execute(query)]
 
 
 def copy_lesson_plan(ctx: ServiceContext, source_id: str, overrides: dict[str, Any] | None = None) -> LessonPlanInfo:

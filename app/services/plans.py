@@ -384,14 +384,15 @@ def plan_status_for(ctx: ServiceContext, student_id: str, day: dt.date) -> str |
 
 
 def _summaries(session: Session, query: Any) -> list[PlanSummary]:
-    latest = (select(PlanRevision.plan_id, func.max(PlanRevision.submitted_at).label("at"))
-              .group_by(PlanRevision.plan_id).subquery())
-    visits = (select(PlannedVisit.plan_id, func.count().label("n")).where(PlannedVisit.deleted_at.is_(None))
-              .group_by(PlannedVisit.plan_id).subquery())
+    # Correlated per plan (both use the plan_id indexes): grouped subqueries over every revision and planned
+    # visit of the school cost ~50 ms even when listing one student's plans.
+    latest = (select(func.max(PlanRevision.submitted_at)).where(PlanRevision.plan_id == MonthlyPlan.id)
+              .correlate(MonthlyPlan).scalar_subquery())
+    visits = (select(func.count()).where(PlannedVisit.plan_id == MonthlyPlan.id, PlannedVisit.deleted_at.is_(None))
+              .correlate(MonthlyPlan).scalar_subquery())
     rows = session.execute(
-        query.add_columns(Student.code, Student.name, User.display_name, latest.c.at, visits.c.n)
-        .join(Student, Student.id == MonthlyPlan.student_id).join(User, User.id == MonthlyPlan.teacher_id)
-        .outerjoin(latest, latest.c.plan_id == MonthlyPlan.id).outerjoin(visits, visits.c.plan_id == MonthlyPlan.id))
+        query.add_columns(Student.code, Student.name, User.display_name, latest, visits)
+        .join(Student, Student.id == MonthlyPlan.student_id).join(User, User.id == MonthlyPlan.teacher_id))
     return [PlanSummary(p.id, p.student_id, code, name, p.month, p.teacher_id, teacher, p.status, p.plan_revision,
                         at, n or 0) for p, code, name, teacher, at, n in rows]
 

@@ -86,6 +86,8 @@ def _all_surfaces(make_window, school, qtbot):
             window.show_page(spec.key)
         student = StudentPage(window.session, school.students[0], window)
         window.open_detail(student)
+        for index in range(student.tabs.count()):  # registered tabs are built when first shown
+            student.tabs.setCurrentIndex(index)
         yield f"window as {actor.role}", window
     session = window.session
     for dialog in (GuardianDialog(session, school.students[0], None), NewStudentDialog(session),

@@ -35,6 +35,7 @@ class PlansPage(Page):
             layout.addWidget(QLabel(self.tr("Plans waiting for your decision, oldest first.")))
             self.queue = PlanQueue(session, self)
             layout.addWidget(self.queue, 1)
+            self._stale = False  # the queue loaded itself; the first shown() must not ask again
         else:
             layout.addWidget(QLabel(self.tr("Monthly plans of your students. Open one to edit, submit or read "
                                             "the office's comment.")))
@@ -86,6 +87,7 @@ class LessonPlansPage(Page):
         self.setObjectName("page_lesson_plans")
         self.library = LessonPlanLibrary(session, self)
         QVBoxLayout(self).addWidget(self.library)
+        self._stale = False  # the library loaded itself; the first shown() must not load it twice
 
     def refresh(self) -> None:
         self.library.reload()

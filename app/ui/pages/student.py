@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from PySide6.QtWidgets import (
@@ -205,32 +206,62 @@ class StudentPage(Page):
         self.tabs.addTab(self.guardians, self.tr("Guardians"))
         self.tabs.addTab(self.assignments, self.tr("Teachers"))
         self.tabs.addTab(self.pauses, self.tr("Pauses"))
-        self.extra_tabs: dict[str, QWidget] = {}
-        for spec in student_tabs_for(session.actor.role):
-            widget = spec.factory(session, student_id, self)
-            self.extra_tabs[spec.key] = widget
-            self.tabs.addTab(widget, spec.translated_title())
+        # Registered tabs are built when first shown (or first asked for): their constructors cost ~10-60 ms
+        # each on the UI thread and each queues its own loads ahead of the student's, so building them all
+        # made opening a student take ~0.5 s. An empty placeholder holds each tab's place until then.
+        self._specs = {spec.key: spec for spec in student_tabs_for(session.actor.role)}
+        self._placeholders: dict[str, QWidget] = {}
+        self._built: dict[str, QWidget] = {}
+        for key, spec in self._specs.items():
+            self._placeholders[key] = QWidget()
+            self.tabs.addTab(self._placeholders[key], spec.translated_title())
+        self.extra_tabs = LazyTabs(self)
         self.detail: StudentDetail | None = None
         self._stale_tabs: set[str] = set()
         self.tabs.currentChanged.connect(self._tab_shown)
+
+    def build_tab(self, key: str) -> QWidget:
+        """The registered tab's widget, constructed (and so loading itself) on first use."""
+        widget = self._built.get(key)
+        if widget is not None:
+            return widget
+        widget = self._specs[key].factory(self.session, self.student_id, self)
+        self._built[key] = widget
+        placeholder = self._placeholders.pop(key)
+        index = self.tabs.indexOf(placeholder)
+        current = self.tabs.currentIndex()
+        self.tabs.blockSignals(True)  # swapping the page in is not the user changing tabs
+        try:
+            self.tabs.insertTab(index, widget, self.tabs.tabText(index))
+            self.tabs.removeTab(index + 1)
+            self.tabs.setCurrentIndex(current)
+        finally:
+            self.tabs.blockSignals(False)
+        placeholder.deleteLater()
+        return widget
 
     def refresh(self) -> None:
         self.session.read(students.get_student, self.student_id, on_done=self._loaded, on_error=self.show_error)
 
     def _loaded(self, detail: StudentDetail) -> None:
+        first = self.detail is None
         self.detail = detail
         self.title.setText(f"{detail.values.get('name', '')}  ·  {detail.values.get('code', '')}")
         self.basic.show_detail(detail)
         self.guardians.show_detail(detail)
         self.assignments.show_detail(detail)
         self.pauses.show_detail(detail)
-        # Registered tabs load when first shown: opening a student must not load every visit and IEP.
-        self._stale_tabs = set(self.extra_tabs)
+        # Built tabs reload when next shown; on the first load they have just loaded themselves.
+        self._stale_tabs = set() if first else set(self._built)
         self._tab_shown(self.tabs.currentIndex())
 
     def _tab_shown(self, index: int) -> None:
         widget = self.tabs.widget(index)
-        key = next((k for k, w in self.extra_tabs.items() if w is widget), None)
+        key = next((k for k, w in self._placeholders.items() if w is widget), None)
+        if key is not None:
+            self.build_tab(key)  # its constructor loads it
+            return
+        key = next((k for k, w in self._built.items() if w is widget), None)
         if key is None or key not in self._stale_tabs:
             return
         self._stale_tabs.discard(key)
@@ -253,13 +284,31 @@ class StudentPage(Page):
     def save(self) -> None:
         # Part 2 (editors): Ctrl+S on an editor tab (IEP, contacts) saves that editor.
         current = self.tabs.currentWidget()
-        if current in self.extra_tabs.values() and hasattr(current, "is_dirty"):
+        if current in self._built.values() and hasattr(current, "is_dirty"):
             current.save()  # type: ignore[attr-defined]
             return
         self.basic.save()
 
     def has_unsaved_changes(self) -> bool:
         # Part 2 (editors): a dirty editor tab counts too.
-        if any(getattr(w, "is_dirty", lambda: False)() for w in self.extra_tabs.values()):
+        if any(getattr(w, "is_dirty", lambda: False)() for w in self._built.values()):
             return True
         return bool(self.basic.detail is not None and self.basic.changed_values())
+
+
+class LazyTabs(Mapping[str, QWidget]):
+    """``page.extra_tabs[key]``: the registered tab's widget, built on first access."""
+
+    def __init__(self, page: StudentPage) -> None:
+        self._page = page
+
+    def __getitem__(self, key: str) -> QWidget:
+        if key not in self._page._specs:
+            raise KeyError(key)
+        return self._page.build_tab(key)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._page._specs)
+
+    def __len__(self) -> int:
+        return len(self._page._specs)
