@@ -150,8 +150,11 @@ class VisitListModel(QAbstractTableModel):
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         sort_key = COLUMNS[column][1]
-        if sort_key is None:
+        descending = order == Qt.SortOrder.DescendingOrder
+        if sort_key is None or (sort_key, descending) == (self.sort_key, self.descending):
+            # The view calls sort() when sorting is enabled and again for the initial indicator; each
+            # reload was a count over every visit (~30 ms) queued ahead of the page's own first load.
             return
         self.sort_key = sort_key
-        self.descending = order == Qt.SortOrder.DescendingOrder
+        self.descending = descending
         self.reload()
