@@ -298,6 +298,7 @@ class ExchangePage(Page):
                                       title=self.tr("Sending"), on_done=self._sent, on_error=self._refused)
 
     def _sent(self, results: list[Any]) -> None:
+        self.results_label.setStyleSheet("")
         self._fill(self.results, [(r.path.name, teacher_of(self.overview.status if self.overview else None,
                                                            r.peer_id), str(r.changes), "",
                                    self.tr("written")) for r in results])
@@ -312,6 +313,7 @@ class ExchangePage(Page):
                                       title=self.tr("Importing"), on_done=self._received, on_error=self._refused)
 
     def _received(self, results: list[tuple[Path, Any]]) -> None:
+        self.results_label.setStyleSheet("")
         self.last_results = results
         status = self.overview.status if self.overview else None
         rows = []
@@ -336,7 +338,9 @@ class ExchangePage(Page):
         self.refresh()
 
     def _refused(self, error: BaseException) -> None:
-        QMessageBox.warning(self, self.tr("Exchange"), refusal_text(error))
+        # In the page, not a modal box: the reason stays in view next to what the user was doing.
+        self.results_label.setText(refusal_text(error))
+        self.results_label.setStyleSheet("color: #a33;")
 
     def make_join_file(self, teacher: str, out: Path) -> None:
         def made(result: exchange.JoinFile) -> None:

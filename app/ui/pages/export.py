@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -96,6 +95,7 @@ def export_single_task(ctx: Any, kind: str, term_id: str, out: Path, record_id: 
                        progress: Progress | None = None) -> ExportResult:
     if progress is not None:
         progress.update(0, 1, out.name)
+    out.parent.mkdir(parents=True, exist_ok=True)
     if kind == "packet":
         return exporting.export_packet(ctx, record_id, term_id, out, options)
     return exporting.export_single(ctx, kind, term_id, out, record_id, options)
@@ -168,6 +168,7 @@ class ResultRow(QWidget):
 
     def show_result(self, result: ExportResult, folder: Path) -> None:
         self.result = result
+        self.text.setStyleSheet("")
         count = len(result.files)
         if result.cancelled:
             text = self.tr("Cancelled: %n whole file(s) kept.", "", count)
@@ -181,6 +182,14 @@ class ResultRow(QWidget):
         self.file = result.files[0] if count == 1 else None
         self.open_folder.setVisible(True)
         self.open_file.setVisible(self.file is not None)
+
+    def show_error(self, error: BaseException) -> None:
+        """Shown in the page, not in a modal box: the message stays readable beside the buttons."""
+        self.result = None
+        self.text.setText(self.tr("Not exported: {reason}").format(reason=error_text(error)))
+        self.text.setStyleSheet("color: #a33;")
+        self.open_folder.setVisible(False)
+        self.open_file.setVisible(False)
 
     def _open(self, path: Path | None) -> None:
         if path is not None:
@@ -298,7 +307,7 @@ class ExportPage(Page):
     def _run(self, fn: Any, *args: Any, title: str, folder: Path) -> None:
         self.task = run_with_progress(self, self.session.runner, fn, self.session.ctx, *args, title=title,
                                       on_done=lambda result: self.result_row.show_result(result, folder),
-                                      on_error=self.show_error)
+                                      on_error=self.result_row.show_error)
 
     def export_term(self, out_dir: Path) -> None:
         term_id = self.term_id()
@@ -400,10 +409,7 @@ class PacketTab(QWidget):
             self, self.session.runner, export_single_task, self.session.ctx, "packet", str(term_id), out,
             self.student_id, self.options_box.options(), title=self.tr("Exporting the archive packet"),
             on_done=lambda result: self.result_row.show_result(result, out.parent),
-            on_error=self._failed)
-
-    def _failed(self, error: BaseException) -> None:
-        QMessageBox.warning(self, self.tr("Cannot do that"), error_text(error))
+            on_error=self.result_row.show_error)
 
     def _clicked(self) -> None:
         name = exporting.packet_file_name(self._code or "student", self.term.currentText())

@@ -1,0 +1,144 @@
+"""Print and export from the app: the whole term on the real worker thread (and its worker processes), cancel,
+a teacher's own packets, one student's packet, blank forms."""
+
+from __future__ import annotations
+
+import pytest
+from pypdf import PdfReader
+
+from app.services import demo, users
+from app.ui.session import AppSession
+from app.ui.tasks import SyncRunner, ThreadRunner
+
+TIMEOUT_MS = 180_000
+
+
+@pytest.fixture
+def tiny_demo(ctx):
+    """The demo school at its smallest that still has a whole term: 6 students, 1 term."""
+    result = demo.generate(ctx, students=6, terms=1)
+    logins = {role: (user, password) for user, password, role in result.logins}
+    return ctx, logins
+
+
+def login(ctx, logins, role):
+    user, password = logins[role]
+    return users.authenticate(ctx, user, password)
+
+
+def make_page(ctx, actor, runner, qtbot):
+    from app.ui.pages.export import ExportPage
+
+    session = AppSession(ctx.store, runner, actor, language="en", today=ctx.today_override)
+    page = ExportPage(session)
+    qtbot.addWidget(page)
+    page.show()
+    page.refresh()
+    qtbot.waitUntil(lambda: page.term.count() > 0, timeout=10_000)
+    return page
+
+
+def wait_done(qtbot, page):
+    qtbot.waitUntil(lambda: page.task is not None and page.task.finished, timeout=TIMEOUT_MS)
+    result = page.result_row.result
+    assert result is not None
+    return result
+
+
+def whole_pdfs(folder):
+    files = sorted(folder.rglob("*"))
+    assert not [f for f in files if f.name.endswith(".part")]
+    for pdf in (f for f in files if f.suffix == ".pdf"):
+        assert len(PdfReader(str(pdf)).pages) >= 1, pdf.name
+    return [f for f in files if f.is_file()]
+
+
+def test_office_exports_the_term_then_cancels(tiny_demo, tmp_path, qtbot, english):
+    ctx, logins = tiny_demo
+    runner = ThreadRunner()
+    try:
+        page = make_page(ctx, login(ctx, logins, "academic_affairs"), runner, qtbot)
+        assert page.options_box.reveal.isChecked() is False
+        assert not page.options_box.warning.isVisibleTo(page)
+        page.options_box.reveal.setChecked(True)
+        assert page.options_box.warning.isVisibleTo(page)
+        page.options_box.reveal.setChecked(False)
+
+        out = tmp_path / "term"
+        page.export_term(out)
+        assert not page.task.finished  # on the worker, the UI goes on
+        result = wait_done(qtbot, page)
+        assert not result.cancelled and not result.errors
+        files = whole_pdfs(out)
+        packets = [f for f in files if f.parent.name == "packets"]
+        assert len(packets) >= 5
+        names = {f.name for f in files if f.parent == out}
+        assert any(n.startswith("summary_") for n in names) and any(n.startswith("visits_") for n in names)
+        assert page.result_row.open_folder.isVisible() and page.result_row.folder == out
+        assert page.result_row.text.text().startswith("Done: ")
+
+        # Cancel as soon as the first document is in: only whole files are left.
+        cancelled = tmp_path / "cancelled"
+        page.export_term(cancelled)
+        task = page.task
+        task.progress.changed.connect(lambda done, _total, _text: task.progress.cancel() if done >= 1 else None)
+        result = wait_done(qtbot, page)
+        assert result.cancelled
+        left = whole_pdfs(cancelled)
+        assert len(left) < len(files)
+        assert set(result.files) <= set(left)
+        assert page.result_row.text.text().startswith("Cancelled: ")
+    finally:
+        runner.shutdown()
+
+
+def test_teacher_packets_blank_forms_and_student_tab(tiny_demo, tmp_path, qtbot, english):
+    from app.services import archive, school
+    from app.ui.pages.export import PacketTab
+
+    ctx, _logins = tiny_demo
+    teacher = next(u for u in users.list_users(ctx, role="teacher")
+                   if archive.packet_students(ctx.as_actor(_actor(u)), school.current_term(ctx).id
+                                              if school.current_term(ctx) else school.list_terms(ctx)[0].id))
+    actor = _actor(teacher)
+    page = make_page(ctx, actor, SyncRunner(), qtbot)
+    assert not hasattr(page, "term_button")  # the whole term is the office's
+    out = tmp_path / "mine"
+    page.options_box.password.setText("secret")
+    page.export_packets(out)
+    result = page.result_row.result
+    mine = archive.packet_students(ctx.as_actor(actor), page.term_id())
+    assert len(result.files) == len(mine) >= 1
+    reader = PdfReader(str(result.files[0]))
+    assert reader.is_encrypted and reader.decrypt("secret")
+
+    page.options_box.password.setText("")
+    page.export_blank("visit", tmp_path / "forms" / "visit_form_blank.pdf")
+    assert page.result_row.file == tmp_path / "forms" / "visit_form_blank.pdf"
+    assert page.result_row.open_file.isVisibleTo(page)
+    assert len(PdfReader(str(page.result_row.file)).pages) == 1
+
+    session = page.session
+    tab = PacketTab(session, mine[0][0])
+    qtbot.addWidget(tab)
+    assert tab.term.count() >= 1 and tab._code == mine[0][1]
+    target = tmp_path / "one" / f"packet_{mine[0][1]}.pdf"
+    tab.export_packet(target)
+    assert tab.result_row.text.text().startswith("Done"), tab.result_row.text.text()
+    assert tab.result_row.result.files == (target,) and len(PdfReader(str(target)).pages) > 3
+
+
+def _actor(info):
+    from app.services.context import Actor
+
+    return Actor(info.id, info.role, info.display_name)
+
+
+def test_office_teacher_form(tiny_demo, tmp_path, qtbot, english):
+    ctx, logins = tiny_demo
+    page = make_page(ctx, login(ctx, logins, "academic_affairs"), SyncRunner(), qtbot)
+    assert page.teacher.count() >= 1
+    out = tmp_path / "form.pdf"
+    page.export_assessment(out, str(page.teacher.itemData(0)))
+    assert page.result_row.result.files == (out,) and len(PdfReader(str(out)).pages) == 1
+
