@@ -183,3 +183,73 @@ def test_first_run_offers_joining(store, qtbot, english):
     assert wizard.join_school.isEnabled()
     wizard.join_school.setChecked(True)
     assert wizard.currentId() == CHOICE and wizard.nextId() == -1
+
+
+def _transfer_sources() -> set[str]:
+    """Sources of the exchange/export catalogue whose Chinese differs (seeing them in Chinese means a miss)."""
+    import xml.etree.ElementTree as ET
+
+    from app.ui.i18n import I18N_DIR
+
+    root = ET.parse(I18N_DIR / "songjiao_transfer_zh_CN.ts").getroot()
+    found = set()
+    for message in root.iter("message"):
+        source = message.findtext("source") or ""
+        translation = message.find("translation")
+        text = "".join(translation.itertext()) if translation is not None else ""
+        if translation is None or translation.get("type") == "unfinished" or (text and text != source):
+            found.add(source)
+    return found
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
+def test_pages_and_dialogs_translated(language, request, school, make_session, laptop, tmp_path, qtbot):
+    from PySide6.QtWidgets import QWidget
+
+    from app.ui.dialogs.exchange_join import JoinSchoolDialog, PassphraseDialog
+    from app.ui.dialogs.first_run import FirstRunWizard
+    from app.ui.pages.exchange import ExchangePage
+    from app.ui.pages.export import ExportPage, PacketTab
+    from tests.ui.test_translations import _translated_sources, visible_texts
+
+    request.getfixturevalue("chinese" if language == "zh_CN" else "english")
+    made = exchange.make_join_file(school.ctx, "t2", tmp_path / "t2.sjj")
+    office, teacher = make_session(school.office), make_session(school.t1)
+    surfaces = [("office exchange", ExchangePage(office)), ("laptop exchange", ExchangePage(laptop)),
+                ("no exchange", ExchangePage(teacher)), ("passphrase", PassphraseDialog(made, "t2")),
+                ("join", JoinSchoolDialog(tmp_path / "x", runner=SyncRunner())),
+                ("office export", ExportPage(office)), ("teacher export", ExportPage(teacher)),
+                ("packet tab", PacketTab(teacher, school.students[0]))]
+    english = _transfer_sources() | _translated_sources()
+    for name, widget in surfaces:
+        qtbot.addWidget(widget)
+        if hasattr(widget, "refresh"):
+            widget.refresh()
+        widget.show()
+        texts = visible_texts(widget) | {w.accessibleName() for w in (widget, *widget.findChildren(QWidget))}
+        texts -= {""}
+        if name == "laptop exchange":
+            assert ("发送给教务处…" if language == "zh_CN" else "Send to office…") in texts
+        if language == "zh_CN":
+            leaks = sorted(t for t in texts if t in english)
+            assert leaks == [], f"{name} shows untranslated text: {leaks}"
+        else:
+            assert not any("导出" in t or "交换" in t for t in texts), name
+    wizard = FirstRunWizard(laptop.store, today=TODAY)
+    qtbot.addWidget(wizard)
+    expected = "从文件加入我的学校（教师笔记本电脑）" if language == "zh_CN" else \
+        "Join my school from a file (a teacher's laptop)"
+    assert wizard.join_school.text() == expected
+
+
+def test_catalogue_complete():
+    import xml.etree.ElementTree as ET
+
+    from app.ui.i18n import I18N_DIR
+
+    for language in ("zh_CN", "en"):
+        root = ET.parse(I18N_DIR / f"songjiao_transfer_{language}.ts").getroot()
+        left = [m.findtext("source") for m in root.iter("message")
+                if (t := m.find("translation")) is None or t.get("type") == "unfinished"]
+        assert left == [], (language, left)
+        assert (I18N_DIR / f"songjiao_transfer_{language}.qm").exists()

@@ -59,6 +59,7 @@ REFUSALS: dict[str, str] = {
     "exchange.no_teacher": QT_TRANSLATE_NOOP("Exchange", "There is no active teacher with this user name."),
     "exchange.many_deletes": QT_TRANSLATE_NOOP("Exchange", "The bundle would delete {deletes} records."),
 }
+JOIN_CHOICE = QT_TRANSLATE_NOOP("Exchange", "Join my school from a file (a teacher's laptop)")
 NOTHING_CHANGED = QT_TRANSLATE_NOOP("Exchange", "Nothing was changed.")
 
 
@@ -74,6 +75,11 @@ def refusal_text(error: BaseException) -> str:
             text = text.format(**dict(getattr(error, "params", {}) or {}))
         return f"{text} {QCoreApplication.translate(CTX, NOTHING_CHANGED)}"
     return error_text(error)
+
+
+def join_choice_text() -> str:
+    """The first-run wizard's choice (kept in this module's catalogue)."""
+    return QCoreApplication.translate(CTX, JOIN_CHOICE)
 
 
 def passphrase_label(passphrase: str) -> QLabel:

@@ -75,7 +75,9 @@ class FirstRunWizard(QWizard):
         self.open_demo.setEnabled(demo_available())
         # The demo makes this the last page: let the wizard show Finish instead of Next.
         self.open_demo.toggled.connect(choice.setFinalPage)
-        self.join_school = QRadioButton(self.tr("Join my school from a file (a teacher's laptop)"))
+        from app.ui.dialogs.exchange_join import join_choice_text
+
+        self.join_school = QRadioButton(join_choice_text())
         self.join_school.toggled.connect(choice.setFinalPage)
         box.addWidget(self.new_school)
         box.addWidget(self.open_demo)
