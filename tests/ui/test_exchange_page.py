@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from app.paths import resolve
-from app.services import exchange, visits
+from app.services import exchange, plans, visits
 from app.services.context import ServiceContext
 from app.services.setup import open_store
 from app.ui.session import AppSession
@@ -90,20 +90,32 @@ def test_teacher_sends_office_imports(school, office_page, laptop, tmp_path, qtb
     office_page.receive(sent)
     table = office_page.results
     assert table.rowCount() == 1
-    assert [table.item(0, c).text() for c in (0, 1, 4)] == [sent[0].name, "t1", "imported"]
+    assert [table.item(0, c).text() for c in (0, 1)] == [sent[0].name, "t1"]
+    assert table.item(0, 4).text().startswith("imported; ") and "visit records 1" in table.item(0, 4).text()
     assert int(table.item(0, 2).text()) >= 1
     assert visits.get_visit(school.ctx, visit.id).id == visit.id
     assert office_page.history.rowCount() >= 2  # the join and the bundle that came in
     assert office_page.peers.rowCount() == 1 and office_page.peers.item(0, 0).text() == "t1"
 
-    # The office answers; the laptop receives it and now the office has everything of it.
+    # A plan goes the same way; the office approves it and answers; the laptop sees the decision come in.
+    teacher_ctx = ServiceContext(laptop.store, school.t1, TODAY)
+    plan = plans.save_plan(teacher_ctx, school.students[0], "2026-12", {"visits": [{"date": "2026-12-02"}]})
+    plans.submit_plan(teacher_ctx, plan.id)
+    page.send(stick)
+    office_page.receive(sorted(stick.glob("*00002.sjb")))
+    assert "monthly plans 1" in office_page.results.item(0, 4).text()
+    submitted = plans.get_plan(school.ctx, plan.id)
+    plans.decide_plan(school.as_(school.office), plan.id, submitted.plan_revision, True)
     out = tmp_path / "office-out"
     out.mkdir()
     office_page.send(out, "t1")
     back = sorted(out.glob("*.sjb"))
-    assert len(back) == 1
+    assert len(back) == 1 and office_page.results.item(0, 4).text() == "written"
     page.receive(back)
-    assert page.results.item(0, 4).text() == "imported"
+    came_in = page.results.item(0, 4).text()
+    assert came_in.startswith("imported; ") and "plan revisions and decisions 1" in came_in, came_in
+    assert plans.get_plan(teacher_ctx, plan.id).is_approved
+    page.refresh()
     assert page.pending.text() == "The office has received everything."
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -124,6 +124,7 @@ class ImportResult:
     conflicts: int
     deletes: int
     purged_students: int
+    by_table: dict[str, int] = field(default_factory=dict)  # records written per table (what came in)
 
 
 def _header_int(header: dict[str, Any], name: str) -> int:
@@ -192,8 +193,11 @@ def import_file(ctx: ServiceContext, path: Path, *, confirm_deletes: bool = Fals
         applied = len(plan.writes) + len(plan.removals)
         session.add(ExchangeLog(direction="in", peer_id=sender.id, seq=seq, changes=plan.changes,
                                 applied=applied, conflicts=len(plan.conflicts), file_name=path.name[:200]))
+        by_table: dict[str, int] = {}
+        for write in plan.writes:
+            by_table[write.table] = by_table.get(write.table, 0) + 1
         return ImportResult(path, sender.id, seq, plan.changes, applied, plan.unchanged, len(plan.conflicts),
-                            plan.deletes, purged)
+                            plan.deletes, purged, by_table)
 
 
 def _held(session: Session, me: ExchangeDevice, peer: ExchangeDevice, today: dt.date) -> Scope:

@@ -323,6 +323,8 @@ class ExchangePage(Page):
             if isinstance(outcome, exchange.ImportResult):
                 applied += outcome.applied
                 parts = [self.tr("imported")]
+                if outcome.by_table:
+                    parts.append(counts_text(outcome.by_table))
                 if outcome.purged_students:
                     parts.append(self.tr("%n student(s) left this laptop", "", outcome.purged_students))
                 rows.append((path.name, teacher_of(status, outcome.peer_id), str(outcome.applied),
