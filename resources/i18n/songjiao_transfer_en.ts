@@ -92,16 +92,48 @@
         <translation>students</translation>
     </message>
     <message>
+        <source>users</source>
+        <translation>users</translation>
+    </message>
+    <message>
         <source>guardians</source>
         <translation>guardians</translation>
+    </message>
+    <message>
+        <source>pauses</source>
+        <translation>pauses</translation>
     </message>
     <message>
         <source>IEPs</source>
         <translation>IEPs</translation>
     </message>
     <message>
+        <source>goal bank items</source>
+        <translation>goal bank items</translation>
+    </message>
+    <message>
+        <source>assessment scores</source>
+        <translation>assessment scores</translation>
+    </message>
+    <message>
+        <source>goals</source>
+        <translation>goals</translation>
+    </message>
+    <message>
+        <source>objectives</source>
+        <translation>objectives</translation>
+    </message>
+    <message>
+        <source>objective reviews</source>
+        <translation>objective reviews</translation>
+    </message>
+    <message>
         <source>monthly plans</source>
         <translation>monthly plans</translation>
+    </message>
+    <message>
+        <source>planned visits</source>
+        <translation>planned visits</translation>
     </message>
     <message>
         <source>plan revisions and decisions</source>
@@ -112,12 +144,44 @@
         <translation>visit records</translation>
     </message>
     <message>
+        <source>lessons of visits</source>
+        <translation>lessons of visits</translation>
+    </message>
+    <message>
+        <source>progress notes</source>
+        <translation>progress notes</translation>
+    </message>
+    <message>
         <source>contacts</source>
         <translation>contacts</translation>
     </message>
     <message>
+        <source>amendments</source>
+        <translation>amendments</translation>
+    </message>
+    <message>
+        <source>teacher assessments</source>
+        <translation>teacher assessments</translation>
+    </message>
+    <message>
         <source>lesson plans</source>
         <translation>lesson plans</translation>
+    </message>
+    <message>
+        <source>school settings</source>
+        <translation>school settings</translation>
+    </message>
+    <message>
+        <source>settings</source>
+        <translation>settings</translation>
+    </message>
+    <message>
+        <source>terms</source>
+        <translation>terms</translation>
+    </message>
+    <message>
+        <source>calendar days</source>
+        <translation>calendar days</translation>
     </message>
     <message>
         <source>attachments</source>
@@ -333,11 +397,21 @@
     <message numerus="yes">
         <source>Written %n file(s). Carry them to the other side and import them there.</source>
         <translation>
-            <numerusform>Written %n file. Carry them to the other side and import them there.</numerusform><numerusform>Written %n files. Carry them to the other side and import them there.</numerusform></translation>
+            <numerusform>Written %n file. Carry them to the other side and import them there.</numerusform>
+            <numerusform>Written %n files. Carry them to the other side and import them there.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Importing</source>
         <translation>Importing</translation>
+    </message>
+    <message>
+        <source>Many deletions</source>
+        <translation>Many deletions</translation>
+    </message>
+    <message>
+        <source>{count} file(s) would delete more records than usual. Import them anyway?</source>
+        <translation>{count} file(s) would delete more records than usual. Import them anyway?</translation>
     </message>
     <message>
         <source>imported</source>
@@ -346,7 +420,9 @@
     <message numerus="yes">
         <source>%n student(s) left this laptop</source>
         <translation>
-            <numerusform>%n student left this laptop</numerusform><numerusform>%n students left this laptop</numerusform></translation>
+            <numerusform>%n student left this laptop</numerusform>
+            <numerusform>%n students left this laptop</numerusform>
+        </translation>
     </message>
     <message>
         <source>refused: {reason}</source>
@@ -359,7 +435,9 @@
     <message numerus="yes">
         <source>%n laptop key(s) revoked.</source>
         <translation>
-            <numerusform>%n laptop key revoked.</numerusform><numerusform>%n laptop keys revoked.</numerusform></translation>
+            <numerusform>%n laptop key revoked.</numerusform>
+            <numerusform>%n laptop keys revoked.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Where to write the file (e.g. a USB stick)</source>
@@ -557,7 +635,9 @@
     <message numerus="yes">
         <source>Joined: %n student(s) on this laptop.</source>
         <translation>
-            <numerusform>Joined: %n student on this laptop.</numerusform><numerusform>Joined: %n students on this laptop.</numerusform></translation>
+            <numerusform>Joined: %n student on this laptop.</numerusform>
+            <numerusform>Joined: %n students on this laptop.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -646,12 +726,16 @@
     <message numerus="yes">
         <source>Cancelled: %n whole file(s) kept.</source>
         <translation>
-            <numerusform>Cancelled: %n whole file kept.</numerusform><numerusform>Cancelled: %n whole files kept.</numerusform></translation>
+            <numerusform>Cancelled: %n whole file kept.</numerusform>
+            <numerusform>Cancelled: %n whole files kept.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Done: %n file(s) written.</source>
         <translation>
-            <numerusform>Done: %n file written.</numerusform><numerusform>Done: %n files written.</numerusform></translation>
+            <numerusform>Done: %n file written.</numerusform>
+            <numerusform>Done: %n files written.</numerusform>
+        </translation>
     </message>
     <message>
         <source>{count} document(s) failed: {first}</source>

@@ -92,16 +92,48 @@
         <translation>学生</translation>
     </message>
     <message>
+        <source>users</source>
+        <translation>用户</translation>
+    </message>
+    <message>
         <source>guardians</source>
         <translation>监护人</translation>
+    </message>
+    <message>
+        <source>pauses</source>
+        <translation>暂停送教</translation>
     </message>
     <message>
         <source>IEPs</source>
         <translation>个别化教育计划</translation>
     </message>
     <message>
+        <source>goal bank items</source>
+        <translation>目标库条目</translation>
+    </message>
+    <message>
+        <source>assessment scores</source>
+        <translation>评估分数</translation>
+    </message>
+    <message>
+        <source>goals</source>
+        <translation>长期目标</translation>
+    </message>
+    <message>
+        <source>objectives</source>
+        <translation>短期目标</translation>
+    </message>
+    <message>
+        <source>objective reviews</source>
+        <translation>目标评价</translation>
+    </message>
+    <message>
         <source>monthly plans</source>
         <translation>月送教计划</translation>
+    </message>
+    <message>
+        <source>planned visits</source>
+        <translation>计划送教</translation>
     </message>
     <message>
         <source>plan revisions and decisions</source>
@@ -112,12 +144,44 @@
         <translation>送教记录</translation>
     </message>
     <message>
+        <source>lessons of visits</source>
+        <translation>送教课时</translation>
+    </message>
+    <message>
+        <source>progress notes</source>
+        <translation>进展记录</translation>
+    </message>
+    <message>
         <source>contacts</source>
         <translation>家校联系</translation>
     </message>
     <message>
+        <source>amendments</source>
+        <translation>更正</translation>
+    </message>
+    <message>
+        <source>teacher assessments</source>
+        <translation>教师考核</translation>
+    </message>
+    <message>
         <source>lesson plans</source>
         <translation>教案</translation>
+    </message>
+    <message>
+        <source>school settings</source>
+        <translation>学校设置</translation>
+    </message>
+    <message>
+        <source>settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>terms</source>
+        <translation>学期</translation>
+    </message>
+    <message>
+        <source>calendar days</source>
+        <translation>校历日期</translation>
     </message>
     <message>
         <source>attachments</source>
@@ -333,11 +397,20 @@
     <message numerus="yes">
         <source>Written %n file(s). Carry them to the other side and import them there.</source>
         <translation>
-            <numerusform>已写出 %n 个文件。请带到另一端导入。</numerusform></translation>
+            <numerusform>已写出 %n 个文件。请带到另一端导入。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Importing</source>
         <translation>正在导入</translation>
+    </message>
+    <message>
+        <source>Many deletions</source>
+        <translation>删除较多</translation>
+    </message>
+    <message>
+        <source>{count} file(s) would delete more records than usual. Import them anyway?</source>
+        <translation>{count} 个文件将删除比平常更多的记录。仍然导入吗？</translation>
     </message>
     <message>
         <source>imported</source>
@@ -346,7 +419,8 @@
     <message numerus="yes">
         <source>%n student(s) left this laptop</source>
         <translation>
-            <numerusform>%n 名学生已移出本笔记本</numerusform></translation>
+            <numerusform>%n 名学生已移出本笔记本</numerusform>
+        </translation>
     </message>
     <message>
         <source>refused: {reason}</source>
@@ -359,7 +433,8 @@
     <message numerus="yes">
         <source>%n laptop key(s) revoked.</source>
         <translation>
-            <numerusform>已吊销 %n 个笔记本密钥。</numerusform></translation>
+            <numerusform>已吊销 %n 个笔记本密钥。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Where to write the file (e.g. a USB stick)</source>
@@ -557,7 +632,8 @@
     <message numerus="yes">
         <source>Joined: %n student(s) on this laptop.</source>
         <translation>
-            <numerusform>已加入：本笔记本上有 %n 名学生。</numerusform></translation>
+            <numerusform>已加入：本笔记本上有 %n 名学生。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -646,12 +722,14 @@
     <message numerus="yes">
         <source>Cancelled: %n whole file(s) kept.</source>
         <translation>
-            <numerusform>已取消：保留了 %n 个完整文件。</numerusform></translation>
+            <numerusform>已取消：保留了 %n 个完整文件。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Done: %n file(s) written.</source>
         <translation>
-            <numerusform>完成：已写出 %n 个文件。</numerusform></translation>
+            <numerusform>完成：已写出 %n 个文件。</numerusform>
+        </translation>
     </message>
     <message>
         <source>{count} document(s) failed: {first}</source>

@@ -43,14 +43,25 @@ PREF_FOLDER = "exchange_folder"
 
 # Record kinds (exchange table names) as people call them; translated in the "Exchange" context.
 KINDS: dict[str, str] = {
-    "student": QT_TRANSLATE_NOOP("Exchange", "students"), "guardian": QT_TRANSLATE_NOOP("Exchange", "guardians"),
-    "iep": QT_TRANSLATE_NOOP("Exchange", "IEPs"), "monthly_plan": QT_TRANSLATE_NOOP("Exchange", "monthly plans"),
+    "school": QT_TRANSLATE_NOOP("Exchange", "school settings"), "setting": QT_TRANSLATE_NOOP("Exchange", "settings"),
+    "term": QT_TRANSLATE_NOOP("Exchange", "terms"), "calendar_day": QT_TRANSLATE_NOOP("Exchange", "calendar days"),
+    "user": QT_TRANSLATE_NOOP("Exchange", "users"), "student": QT_TRANSLATE_NOOP("Exchange", "students"),
+    "guardian": QT_TRANSLATE_NOOP("Exchange", "guardians"),
+    "assignment": QT_TRANSLATE_NOOP("Exchange", "assignments"), "pause": QT_TRANSLATE_NOOP("Exchange", "pauses"),
+    "goal_bank_item": QT_TRANSLATE_NOOP("Exchange", "goal bank items"), "iep": QT_TRANSLATE_NOOP("Exchange", "IEPs"),
+    "iep_score": QT_TRANSLATE_NOOP("Exchange", "assessment scores"), "goal": QT_TRANSLATE_NOOP("Exchange", "goals"),
+    "objective": QT_TRANSLATE_NOOP("Exchange", "objectives"),
+    "objective_review": QT_TRANSLATE_NOOP("Exchange", "objective reviews"),
+    "monthly_plan": QT_TRANSLATE_NOOP("Exchange", "monthly plans"),
+    "planned_visit": QT_TRANSLATE_NOOP("Exchange", "planned visits"),
     "plan_revision": QT_TRANSLATE_NOOP("Exchange", "plan revisions and decisions"),
-    "visit": QT_TRANSLATE_NOOP("Exchange", "visit records"), "contact": QT_TRANSLATE_NOOP("Exchange", "contacts"),
     "lesson_plan": QT_TRANSLATE_NOOP("Exchange", "lesson plans"),
-    "attachment": QT_TRANSLATE_NOOP("Exchange", "attachments"), "blob": QT_TRANSLATE_NOOP("Exchange", "photos and "
-                                                                                                      "signatures"),
-    "assignment": QT_TRANSLATE_NOOP("Exchange", "assignments"),
+    "blob": QT_TRANSLATE_NOOP("Exchange", "photos and signatures"),
+    "attachment": QT_TRANSLATE_NOOP("Exchange", "attachments"), "visit": QT_TRANSLATE_NOOP("Exchange", "visit records"),
+    "visit_lesson": QT_TRANSLATE_NOOP("Exchange", "lessons of visits"),
+    "objective_progress": QT_TRANSLATE_NOOP("Exchange", "progress notes"),
+    "visit_amendment": QT_TRANSLATE_NOOP("Exchange", "amendments"), "contact": QT_TRANSLATE_NOOP("Exchange", "contacts"),
+    "teacher_assessment": QT_TRANSLATE_NOOP("Exchange", "teacher assessments"),
 }
 
 
@@ -101,7 +112,8 @@ def send_task(ctx: Any, out: Path, teacher: str | None, progress: Progress | Non
     return results
 
 
-def import_task(ctx: Any, paths: list[Path], progress: Progress | None = None) -> list[tuple[Path, Any]]:
+def import_task(ctx: Any, paths: list[Path], confirm_deletes: bool = False,
+                progress: Progress | None = None) -> list[tuple[Path, Any]]:
     def step(done: int, total: int) -> bool:
         if progress is None:
             return True
@@ -110,7 +122,7 @@ def import_task(ctx: Any, paths: list[Path], progress: Progress | None = None) -
 
     if progress is not None:
         progress.update(0, len(paths), "")
-    results = exchange.import_many(ctx, paths, progress=step)
+    results = exchange.import_many(ctx, paths, confirm_deletes=confirm_deletes, progress=step)
     return results
 
 
@@ -306,11 +318,18 @@ class ExchangePage(Page):
                                            "", len(results)))
         self.refresh()
 
-    def receive(self, paths: list[Path]) -> None:
+    def receive(self, paths: list[Path], confirm_deletes: bool = False) -> None:
         if paths:
             save_prefs(self.session.paths, **{PREF_FOLDER: str(paths[0].parent)})
         self.task = run_with_progress(self, self.session.runner, import_task, self.session.ctx, list(paths),
-                                      title=self.tr("Importing"), on_done=self._received, on_error=self._refused)
+                                      confirm_deletes, title=self.tr("Importing"), on_done=self._received,
+                                      on_error=self._refused)
+
+    def ask_deletes(self, count: int) -> bool:
+        """A bundle would delete more than a few records: import it anyway? (Tests replace this.)"""
+        answer = QMessageBox.question(self, self.tr("Many deletions"), self.tr(
+            "{count} file(s) would delete more records than usual. Import them anyway?").format(count=count))
+        return answer == QMessageBox.StandardButton.Yes
 
     def _received(self, results: list[tuple[Path, Any]]) -> None:
         self.results_label.setStyleSheet("")
@@ -338,6 +357,9 @@ class ExchangePage(Page):
         if applied:
             self.session.announce_everything()  # plans, visits, students... may all have changed
         self.refresh()
+        asking = [p for p, o in results if getattr(o, "message_id", "") == "exchange.many_deletes"]
+        if asking and self.ask_deletes(len(asking)):
+            self.receive(asking, confirm_deletes=True)
 
     def _refused(self, error: BaseException) -> None:
         # In the page, not a modal box: the reason stays in view next to what the user was doing.
