@@ -297,3 +297,21 @@ def test_many_deletions_are_asked_about(school, office_page, laptop, tmp_path, q
     office_page.receive([newest])
     assert asked == [1, 1] and office_page.results.item(0, 4).text().startswith("imported")
     assert students.get_student(school.ctx, school.students[0]).guardians == ()
+
+
+def test_pages_in_the_main_window(school, make_window, qtbot, english):
+    from app.ui.pages.student import StudentPage
+
+    office = make_window(school.office)
+    assert office.show_page("exchange").office_box.isVisibleTo(office)
+    assert office.show_page("export").term.count() == 1
+    teacher = make_window(school.t1)
+    assert not hasattr(teacher.show_page("export"), "term_button")
+    page = StudentPage(teacher.session, school.students[0], teacher)
+    teacher.open_detail(page)
+    titles = [page.tabs.tabText(i) for i in range(page.tabs.count())]
+    assert "Archive packet" in titles
+    page.tabs.setCurrentIndex(titles.index("Archive packet"))
+    from PySide6.QtWidgets import QPushButton
+
+    assert "Export archive packet…" in {b.text() for b in page.findChildren(QPushButton)}
