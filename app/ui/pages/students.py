@@ -60,7 +60,7 @@ class StudentsPage(Page):
         bar.addWidget(self.new_button)
         column.addLayout(bar)
 
-        self.model = StudentListModel(lambda: session.ctx, self)
+        self.model = StudentListModel(session, self)
         self.table = QTableView()
         self.table.setAccessibleName(self.tr("Student list"))
         self.table.setModel(self.model)
@@ -84,6 +84,8 @@ class StudentsPage(Page):
         column.addWidget(self.table, 1)
         self.count_label = QLabel()
         column.addWidget(self.count_label)
+        # The count arrives from the DB worker: the label follows the model, not the filter call.
+        self.model.modelReset.connect(self._show_count)
         self.setTabOrder(self.search, self.status)
         self.setTabOrder(self.status, self.category)
         self.setTabOrder(self.category, self.teacher)
@@ -114,6 +116,8 @@ class StudentsPage(Page):
         self._debounce.stop()
         self.model.set_filters(search=self.search.text().strip(), status=self.status.currentData(),
                                category=self.category.currentData(), teacher_id=self.teacher.currentData())
+
+    def _show_count(self) -> None:
         self.count_label.setText(self.tr("%n student(s)", "", self.model.rowCount()))
 
     def focus_search(self) -> None:
