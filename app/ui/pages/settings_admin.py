@@ -6,8 +6,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
     QInputDialog,
@@ -19,49 +17,33 @@ from PySide6.QtWidgets import (
 )
 
 from app.services import backup, users
-from app.services.errors import ServiceError
 from app.services.users import UserInfo
+from app.ui.dialogs.form_dialog import FormDialog
 from app.ui.i18n import format_date
 from app.ui.labels import ROLES, label
-from app.ui.messages import error_text, field_of
 from app.ui.pages.student_tabs_core import fill_table, make_table, selected_id
-from app.ui.widgets.fields import FieldForm, combo
+from app.ui.widgets.fields import combo
 
 ASSIGNABLE_ROLES = ("teacher", "academic_affairs", "leader", "admin")
 
 
-class UserDialog(QDialog):
+class UserDialog(FormDialog):
     """A new user: user name, display name, role, first password."""
 
     def __init__(self, session: Any, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.session = session
+        super().__init__(session, parent)
         self.setWindowTitle(self.tr("Add user"))
-        column = QVBoxLayout(self)
-        f = self.form = FieldForm()
+        f = self.form
         f.add("username", self.tr("User name"), QLineEdit())
         f.add("display_name", self.tr("Display name"), QLineEdit())
         f.add("role", self.tr("Role"), combo({k: label(ROLES, k) for k in ASSIGNABLE_ROLES}))
         password = QLineEdit()
         password.setEchoMode(QLineEdit.EchoMode.Password)
         f.add("password", self.tr("Password"), password)
-        column.addWidget(f)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Create"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        buttons.accepted.connect(self.create_record)
-        buttons.rejected.connect(self.reject)
-        column.addWidget(buttons)
+        self.add_buttons(self.create_record, self.tr("Create"), self.tr("Cancel"), self.tr("Cannot save"))
 
     def create_record(self) -> None:
-        self.form.clear_errors()
-        self.session.write(users.create_user, self.form.values(), on_done=lambda _u: self.accept(),
-                           on_error=self._failed)
-
-    def _failed(self, error: BaseException) -> None:
-        if isinstance(error, ServiceError) and self.form.show_error(field_of(error), error_text(error)):
-            return
-        QMessageBox.warning(self, self.tr("Cannot save"), error_text(error))
+        self.write(users.create_user, self.form.values(), on_done=lambda _u: self.accept())
 
 
 class UsersTab(QWidget):
