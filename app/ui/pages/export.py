@@ -144,6 +144,27 @@ class ExportOptionsBox(QGroupBox):
         return ExportOptions(password=self.password.text() or None, reveal_ids=self.reveal.isChecked())
 
 
+def add_term_and_options(owner: QWidget, column: QVBoxLayout, term_label: str) -> tuple[QComboBox, ExportOptionsBox]:
+    """The top of every export surface: the term to export, then the options (the label comes translated)."""
+    top = QFormLayout()
+    term = QComboBox()
+    term.setAccessibleName(term_label)
+    top.addRow(term_label, term)
+    column.addLayout(top)
+    options_box = ExportOptionsBox(owner)
+    column.addWidget(options_box)
+    return term, options_box
+
+
+def show_terms(term: QComboBox, choices: Choices) -> None:
+    """Fill the term box, newest first, with the current term chosen."""
+    term.clear()
+    for term_id, name in choices.terms:
+        term.addItem(name, term_id)
+    if choices.current is not None:
+        term.setCurrentIndex(max(0, term.findData(choices.current)))
+
+
 class ResultRow(QWidget):
     """What the last export wrote, with Open folder / Open file."""
 
@@ -229,13 +250,7 @@ class ExportPage(Page):
         self.choices: Choices | None = None
         self.task: Any = None
         column = QVBoxLayout(self)
-        top = QFormLayout()
-        self.term = QComboBox()
-        self.term.setAccessibleName(self.tr("Term"))
-        top.addRow(self.tr("Term"), self.term)
-        column.addLayout(top)
-        self.options_box = ExportOptionsBox(self)
-        column.addWidget(self.options_box)
+        self.term, self.options_box = add_term_and_options(self, column, self.tr("Term"))
 
         if self.office:
             office_box = QGroupBox(self.tr("For the office"))
@@ -285,11 +300,7 @@ class ExportPage(Page):
 
     def _loaded(self, choices: Choices) -> None:
         self.choices = choices
-        self.term.clear()
-        for term_id, name in choices.terms:
-            self.term.addItem(name, term_id)
-        if choices.current is not None:
-            self.term.setCurrentIndex(max(0, self.term.findData(choices.current)))
+        show_terms(self.term, choices)
         if self.office:
             self.teacher.clear()
             for teacher_id, text in choices.teachers:
@@ -369,13 +380,7 @@ class PacketTab(QWidget):
         self.session, self.student_id = session, student_id
         self.task: Any = None
         column = QVBoxLayout(self)
-        top = QFormLayout()
-        self.term = QComboBox()
-        self.term.setAccessibleName(self.tr("Term"))
-        top.addRow(self.tr("Term"), self.term)
-        column.addLayout(top)
-        self.options_box = ExportOptionsBox(self)
-        column.addWidget(self.options_box)
+        self.term, self.options_box = add_term_and_options(self, column, self.tr("Term"))
         self.export_button = QPushButton(self.tr("Export archive packet…"))
         self.export_button.clicked.connect(self._clicked)
         column.addWidget(self.export_button)
@@ -395,11 +400,7 @@ class PacketTab(QWidget):
 
     def _loaded(self, loaded: tuple[Choices, str]) -> None:
         choices, self._code = loaded
-        self.term.clear()
-        for term_id, name in choices.terms:
-            self.term.addItem(name, term_id)
-        if choices.current is not None:
-            self.term.setCurrentIndex(max(0, self.term.findData(choices.current)))
+        show_terms(self.term, choices)
 
     def export_packet(self, out: Path) -> None:
         term_id = self.term.currentData()
