@@ -70,12 +70,12 @@ def test_guardian_dialog_validates_and_adds(make_window, school, qtbot, english)
     qtbot.addWidget(dialog)
     dialog.form.set_value("name", "王芳")
     dialog.form.set_value("phone", "12345")
-    dialog.save()
+    dialog.submit()
     assert dialog.form.error("phone") == "Not a phone number."
     assert page.guardians.table.rowCount() == 0
     dialog.form.set_value("phone", "13800138000")
     dialog.form.set_value("is_primary", True)
-    dialog.save()
+    dialog.submit()
     assert dialog.result() == GuardianDialog.DialogCode.Accepted
     # The write announced its change; the open page refreshed its table.
     assert page.guardians.table.rowCount() == 1

@@ -69,3 +69,28 @@ def test_teacher_list_is_limited_even_in_a_big_school(make_window, school, engli
     _bulk_students(school, 500)
     page = make_window(school.t1).show_page("students")
     assert page.model.rowCount() == 52  # 50 bulk + 小明 + 小红
+
+
+def test_new_student_dialog_creates_and_shows_errors_in_the_dialog(make_session, school, qtbot, english):
+    from app.ui.dialogs.new_student import NewStudentDialog
+    from app.ui.pages.settings_admin import UserDialog
+
+    dialog = NewStudentDialog(make_session(school.office))
+    qtbot.addWidget(dialog)
+    dialog.form.set_value("code", "S001")
+    dialog.form.set_value("name", "新同学")
+    dialog.submit()
+    assert dialog.form.error("code") == "This student code is already used."
+    assert dialog.student_id is None and dialog.result() == 0
+    dialog.form.set_value("code", "S900")
+    dialog.submit()
+    assert dialog.result() == NewStudentDialog.DialogCode.Accepted
+    assert dialog.student_id is not None
+    # An error no field can show stays in the dialog, beside the buttons.
+    users_dialog = UserDialog(make_session(school.t1))
+    qtbot.addWidget(users_dialog)
+    users_dialog.form.set_value("username", "t9")
+    users_dialog.form.set_value("password", "secret123")
+    users_dialog.submit()
+    assert users_dialog.result() == 0
+    assert not users_dialog.message.isHidden() and users_dialog.message.text() == "Your role does not allow this."

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QCheckBox, QLineEdit, QWidget
 
 from app.services import students
 from app.services.students import GuardianInfo
-from app.ui.dialogs.form_dialog import Button, FormDialog
+from app.ui.editors.base import FormDialog
 from app.ui.labels import RELATIONS, label
 from app.ui.widgets.fields import combo, date_edit
 
@@ -16,9 +16,8 @@ from app.ui.widgets.fields import combo, date_edit
 class GuardianDialog(FormDialog):
     def __init__(self, session: Any, student_id: str, guardian: GuardianInfo | None,
                  parent: QWidget | None = None) -> None:
-        super().__init__(session, parent)
+        super().__init__(session, self.tr("Edit guardian") if guardian else self.tr("Add guardian"), parent)
         self.student_id, self.guardian = student_id, guardian
-        self.setWindowTitle(self.tr("Edit guardian") if guardian else self.tr("Add guardian"))
         f = self.form
         f.add("name", self.tr("Name"), QLineEdit())
         f.add("relation", self.tr("Relation"), combo({k: label(RELATIONS, k) for k in RELATIONS}))
@@ -31,7 +30,9 @@ class GuardianDialog(FormDialog):
         f.add("delegated_start", self.tr("Delegated care from"), date_edit())
         f.add("delegated_end", self.tr("Delegated care until"), date_edit())
         f.add("school_notified_on", self.tr("School told in writing on"), date_edit())
-        self.add_buttons(self.save, self.tr("Save"), self.tr("Cancel"), self.tr("Cannot save"), ok=Button.Save)
+        self.ok_button().setText(self.tr("Save"))
+        self.on_submit(lambda values: (students.save_guardian,
+                                       (student_id, values, guardian.id if guardian else None)))
         if guardian is not None:
             for key in f.widgets:
                 value = getattr(guardian, key)
@@ -39,6 +40,3 @@ class GuardianDialog(FormDialog):
         else:
             f.set_value("lives_with_child", True)
 
-    def save(self) -> None:
-        self.write(students.save_guardian, self.student_id, self.form.values(),
-                   self.guardian.id if self.guardian else None, on_done=lambda _id: self.accept())

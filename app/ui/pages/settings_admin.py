@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from app.services import backup, users
 from app.services.users import UserInfo
-from app.ui.dialogs.form_dialog import FormDialog
+from app.ui.editors.base import FormDialog
 from app.ui.i18n import format_date
 from app.ui.labels import ROLES, label
 from app.ui.pages.student_tabs_core import fill_table, make_table, selected_id
@@ -31,8 +31,7 @@ class UserDialog(FormDialog):
     """A new user: user name, display name, role, first password."""
 
     def __init__(self, session: Any, parent: QWidget | None = None) -> None:
-        super().__init__(session, parent)
-        self.setWindowTitle(self.tr("Add user"))
+        super().__init__(session, self.tr("Add user"), parent)
         f = self.form
         f.add("username", self.tr("User name"), QLineEdit())
         f.add("display_name", self.tr("Display name"), QLineEdit())
@@ -40,10 +39,8 @@ class UserDialog(FormDialog):
         password = QLineEdit()
         password.setEchoMode(QLineEdit.EchoMode.Password)
         f.add("password", self.tr("Password"), password)
-        self.add_buttons(self.create_record, self.tr("Create"), self.tr("Cancel"), self.tr("Cannot save"))
-
-    def create_record(self) -> None:
-        self.write(users.create_user, self.form.values(), on_done=lambda _u: self.accept())
+        self.ok_button().setText(self.tr("Create"))
+        self.on_submit(lambda values: (users.create_user, (values,)))
 
 
 class UsersTab(QWidget):
