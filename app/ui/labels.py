@@ -77,7 +77,8 @@ WEEK_STATUSES = {
 }
 
 
-def label(table: Mapping[Any, Any], code: object) -> str:
-    """The translated label of ``code`` in one of the tables above; the code itself if unknown."""
+def label(table: Mapping[Any, Any], code: object, context: str = CTX) -> str:
+    """The translated label of ``code`` in one of the tables above (or another module's, translated in its
+    ``context``); the code itself if unknown."""
     source = table.get(code)
-    return QCoreApplication.translate(CTX, source) if source else ("" if code is None else str(code))
+    return QCoreApplication.translate(context, str(source)) if source else ("" if code is None else str(code))

@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from app.ui import messages
+from app.ui import labels, messages
 
 CTX = "EditorLabels"
 
@@ -65,10 +65,7 @@ PLAN_STATUSES = {
     "returned": QT_TRANSLATE_NOOP("EditorLabels", "Returned"),
     "resubmitted": QT_TRANSLATE_NOOP("EditorLabels", "Resubmitted"),
 }
-DECISIONS = {
-    "approved": QT_TRANSLATE_NOOP("EditorLabels", "Approved"),
-    "returned": QT_TRANSLATE_NOOP("EditorLabels", "Returned"),
-}
+DECISIONS = {code: PLAN_STATUSES[code] for code in ("approved", "returned")}  # a decision names the status it sets
 VISIT_STATUSES = {
     "planned": QT_TRANSLATE_NOOP("EditorLabels", "Planned"),
     "done": QT_TRANSLATE_NOOP("EditorLabels", "Done"),
@@ -134,8 +131,8 @@ messages.MESSAGES.update({k: str(v) for k, v in EDITOR_MESSAGES.items() if k not
 
 
 def label(table: dict[str, Any], code: object) -> str:
-    source = table.get(str(code)) if code is not None else None
-    return QCoreApplication.translate(CTX, str(source)) if source else ("" if code is None else str(code))
+    """As :func:`app.ui.labels.label`, in the editors' context; codes are looked up as text."""
+    return labels.label(table, None if code is None else str(code), CTX)
 
 
 def area_label(code: str) -> str:
