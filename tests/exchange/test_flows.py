@@ -13,13 +13,20 @@ from app.services.context import reading
 from tests.exchange.work import approve, contact, finished_visit, note, png, submit_plan
 
 
-def test_plan_submitted_on_laptop_approved_at_office_arrives_back(net, school):
+def _approved_at_office(net, school):  # type: ignore[no-untyped-def]
+    """Office and t1's laptop, with a plan submitted on the laptop, sent, received and approved at the office
+    (the laptop has not heard back yet)."""
     office, join = net
     t1 = join("t1")
     plan_id = submit_plan(t1.ctx, school.t1, school.students[0])
     [up] = t1.send()
     office.receive(up)
     approve(office.ctx, school.office, plan_id)
+    return office, t1, plan_id
+
+
+def test_plan_submitted_on_laptop_approved_at_office_arrives_back(net, school):
+    office, t1, plan_id = _approved_at_office(net, school)
     [down] = office.send("t1")
     assert down.name.startswith("songjiao-office-to-t1-")
     t1.receive(down)
@@ -28,12 +35,7 @@ def test_plan_submitted_on_laptop_approved_at_office_arrives_back(net, school):
 
 
 def test_stale_laptop_copy_cannot_undo_an_approval(net, school):
-    office, join = net
-    t1 = join("t1")
-    plan_id = submit_plan(t1.ctx, school.t1, school.students[0])
-    [first] = t1.send()
-    office.receive(first)
-    approve(office.ctx, school.office, plan_id)
+    office, t1, plan_id = _approved_at_office(net, school)
     # The laptop has not heard back and sends again: everything unacknowledged travels again.
     note(t1.ctx, school.t1, school.students[0], "wheelchair")
     [second] = t1.send()
@@ -48,12 +50,7 @@ def test_stale_laptop_copy_cannot_undo_an_approval(net, school):
 
 
 def test_editing_after_submit_while_office_approves_keeps_both_facts(net, school):
-    office, join = net
-    t1 = join("t1")
-    plan_id = submit_plan(t1.ctx, school.t1, school.students[0])
-    [first] = t1.send()
-    office.receive(first)
-    approve(office.ctx, school.office, plan_id)
+    office, t1, plan_id = _approved_at_office(net, school)
     plans.save_plan(t1.ctx.as_actor(school.t1), school.students[0], "2026-12", {"materials": "积木"})
     [second] = t1.send()
     office.receive(second)
