@@ -1,4 +1,8 @@
-"""A realistic term of records inserted in bulk through the ORM (a stand-in until `songjiao demo` exists)."""
+"""A realistic term of records inserted through the ORM, with fixed content the report tests check for.
+
+Not `songjiao demo` (app/services/demo*.py): the demo's records are random, while these tests look for known
+texts (a returned revision's comment, a guardian, a cancellation reason), rare-glyph names and JPEG photos.
+"""
 
 from __future__ import annotations
 
@@ -33,16 +37,11 @@ from app.db.models import (
     VisitLesson,
 )
 from app.services.context import Store
+from tests.conftest import make_id_number
 
 DOMAINS = ("生活自理", "语言与沟通", "精细动作", "认知")
 SURNAMES = "王李张刘陈杨黄赵吴周"
 GIVEN = ("䶮", "堃", "喆", "小明", "欣怡", "子涵", "浩然", "梓萱", "宇轩", "雨桐")
-
-
-def make_id_number(prefix17: str) -> str:
-    weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
-    total = sum(int(c) * w for c, w in zip(prefix17, weights, strict=True))
-    return prefix17 + "10X98765432"[total % 11]
 
 
 def _photo(seed: int) -> bytes:
