@@ -13,20 +13,6 @@ from tests.ui.editors_helpers import answers, strict_callbacks  # noqa: F401 (au
 from tests.ui.test_translations import _translated_sources, visible_texts
 
 
-def _editor_sources() -> set[str]:
-    """Sources of our catalogue whose Chinese differs, plus any left unfinished (must not show either)."""
-    root = ET.parse(I18N_DIR / "songjiao_editors_zh_CN.ts").getroot()
-    found = set()
-    for message in root.iter("message"):
-        source = message.findtext("source") or ""
-        translation = message.find("translation")
-        text = "".join(translation.itertext()) if translation is not None else ""
-        if translation is None or translation.get("type") == "unfinished" or (text and text != source):
-            found.add(source.replace("&", ""))
-            found.add(source)
-    return found
-
-
 def _surfaces(make_session, school, qtbot):
     """(name, widget) for each editor, panel, page and dialog of part 2, as the role that uses it."""
     from app.ui.editors.contacts import ContactsPanel
@@ -83,7 +69,7 @@ def _surfaces(make_session, school, qtbot):
 @pytest.mark.parametrize("language", ["zh_CN", "en"])
 def test_editors_have_no_untranslated_text(language, request, make_session, school, qtbot):
     request.getfixturevalue("chinese" if language == "zh_CN" else "english")
-    english = _editor_sources() | _translated_sources()
+    english = _translated_sources("songjiao_editors") | _translated_sources()
     seen = 0
     for name, widget in _surfaces(make_session, school, qtbot):
         widget.show()
