@@ -85,3 +85,11 @@ def school(ctx):
         term=list_terms(ctx)[0],
         as_=lambda actor: ctx.as_actor(actor),
     )
+
+
+@pytest.fixture
+def populated(school):
+    """The school with one or more rows in every table (tests/populate.py), for storage tests."""
+    from tests.populate import add_records
+
+    return add_records(school)

@@ -8,7 +8,6 @@ import textwrap
 import pytest
 
 from app.db import schema
-from tests.populate import add_records
 
 FUTURE = '''
 """test-only: a later revision that rebuilds the student table both ways
@@ -36,11 +35,6 @@ def downgrade() -> None:
     with op.batch_alter_table("student", recreate="always") as batch:
         batch.drop_column("nickname")
 '''
-
-
-@pytest.fixture
-def populated(school):
-    return add_records(school)
 
 
 @pytest.fixture

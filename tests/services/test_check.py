@@ -11,12 +11,6 @@ from app.cli.main import run
 from app.db.models import Assignment
 from app.services import check
 from app.services.context import transaction
-from tests.populate import add_records
-
-
-@pytest.fixture
-def populated(school):
-    return add_records(school)
 
 
 def _sql(store, *statements, foreign_keys: bool = True) -> None:

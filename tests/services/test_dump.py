@@ -10,12 +10,11 @@ import time
 import pytest
 
 from app.db.models import RECORD_TABLES
-from app.paths import RESOURCES, resolve
+from app.paths import RESOURCES
 from app.services import dump
 from app.services import school as school_service
 from app.services.errors import ConflictError, ValidationError
-from app.services.setup import open_store
-from tests.populate import add_records, row_counts
+from tests.populate import row_counts
 
 
 def _generator():
@@ -30,18 +29,6 @@ def test_committed_schema_matches_the_models():
     expected = _generator().render()
     assert dump.SCHEMA_PATH.read_text(encoding="utf-8") == expected, \
         "run: .venv/bin/python packaging/gen_dump_schema.py"
-
-
-@pytest.fixture
-def populated(school):
-    return add_records(school)
-
-
-@pytest.fixture
-def target(tmp_path):
-    store = open_store(resolve(tmp_path / "target" / "new.sqlite3"))
-    yield store
-    store.dispose()
 
 
 def _text(store) -> str:

@@ -7,24 +7,10 @@ import json
 
 import pytest
 
-from app.paths import resolve
 from app.services import dump
 from app.services.dump_stream import scan_lines
 from app.services.errors import ValidationError
-from app.services.setup import open_store
-from tests.populate import add_records, row_counts
-
-
-@pytest.fixture
-def populated(school):
-    return add_records(school)
-
-
-@pytest.fixture
-def target(tmp_path):
-    store = open_store(resolve(tmp_path / "target" / "new.sqlite3"))
-    yield store
-    store.dispose()
+from tests.populate import row_counts
 
 
 @pytest.fixture
