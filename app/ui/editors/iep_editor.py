@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
-    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
@@ -27,6 +26,7 @@ from app.ui.editors.base import RecordEditor
 from app.ui.editors.iep_goals import GoalsPanel
 from app.ui.editors.labels import IEP_STATUSES, SUBJECTS, area_label, label
 from app.ui.session import AppSession
+from app.ui.widgets.check_list import add_checkable, checked_keys, set_checked_keys
 from app.ui.widgets.fields import FieldForm, date_edit
 
 NEXT_STATUS = {"draft": "active", "active": "reviewed", "reviewed": "archived"}
@@ -100,11 +100,7 @@ class IepEditor(RecordEditor):
         self.subjects = QListWidget(delivery)
         self.subjects.setAccessibleName(self.tr("Subjects"))
         for code in ieps.SUBJECTS:
-            item = QListWidgetItem(label(SUBJECTS, code))
-            item.setData(Qt.ItemDataRole.UserRole, code)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Unchecked)
-            self.subjects.addItem(item)
+            add_checkable(self.subjects, code, label(SUBJECTS, code))
         self.subjects.itemChanged.connect(self.mark_dirty)
         self.delivery_form = FieldForm(delivery)
         self.delivery_form.add("visits_per_week", self.tr("&Visits per week"), _spin(0, 7))
@@ -193,7 +189,7 @@ class IepEditor(RecordEditor):
             for form in self.forms:
                 for key in form.widgets:
                     form.set_value(key, None)
-            self._set_subjects([])
+            set_checked_keys(self.subjects, [])
             self._set_scores([])
             self.end_loading()
             self.goals.tree.clear()
@@ -212,7 +208,7 @@ class IepEditor(RecordEditor):
                 for key in form.widgets:
                     value = detail.values.get(key)
                     form.set_value(key, value.isoformat() if hasattr(value, "isoformat") else value)
-            self._set_subjects(detail.values.get("subjects") or [])
+            set_checked_keys(self.subjects, detail.values.get("subjects") or [])
             self._set_scores([(s.domain, s.score, s.max_score, s.note) for s in detail.scores])
         finally:
             self.end_loading()
@@ -243,16 +239,6 @@ class IepEditor(RecordEditor):
         self.subjects.setEnabled(enabled)
         self.save_button.setEnabled(enabled)
 
-    def _set_subjects(self, subjects: list[str]) -> None:
-        for i in range(self.subjects.count()):
-            item = self.subjects.item(i)
-            checked = item.data(Qt.ItemDataRole.UserRole) in subjects
-            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
-
-    def _subjects(self) -> list[str]:
-        return [self.subjects.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.subjects.count())
-                if self.subjects.item(i).checkState() == Qt.CheckState.Checked]
-
     def _set_scores(self, rows: list[tuple[str, Any, Any, str]]) -> None:
         self.scores.clearContents()
         index = {d: i for i, d in enumerate(ieps.SCORE_DOMAINS)}
@@ -278,7 +264,7 @@ class IepEditor(RecordEditor):
         values: dict[str, Any] = {}
         for form in self.forms:
             values.update(form.values())
-        values["subjects"] = self._subjects()
+        values["subjects"] = checked_keys(self.subjects)
         return values
 
     def draft_payload(self) -> dict[str, Any]:
@@ -292,7 +278,7 @@ class IepEditor(RecordEditor):
                 for key in form.widgets:
                     if key in values:
                         form.set_value(key, values[key])
-            self._set_subjects(values.get("subjects") or [])
+            set_checked_keys(self.subjects, values.get("subjects") or [])
             self._set_scores([(r.get("domain", ""), r.get("score"), r.get("max_score"), r.get("note", ""))
                               for r in payload.get("scores") or []])
         finally:

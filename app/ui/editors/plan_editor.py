@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
-    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
     QTableWidget,
@@ -22,6 +21,7 @@ from app.services import ieps, plans, school
 from app.ui.editors.base import RecordEditor
 from app.ui.editors.labels import DECISIONS, PLAN_STATUSES, label
 from app.ui.session import AppSession
+from app.ui.widgets.check_list import add_checkable, checked_keys, set_checked_keys
 from app.ui.widgets.fields import FieldForm
 
 VISIT_COLUMNS = 5  # date, time slot, lessons, subject, content (one line per lesson)
@@ -203,11 +203,7 @@ class PlanEditor(RecordEditor):
         self.begin_loading()
         self.objectives.clear()
         for objective_id, text in objectives:
-            item = QListWidgetItem(text)
-            item.setData(Qt.ItemDataRole.UserRole, objective_id)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Unchecked)
-            self.objectives.addItem(item)
+            add_checkable(self.objectives, objective_id, text)
         self.end_loading()
         self.session.read(plans.find_plan, self.student_id, self.month, on_done=self.show_detail,
                           on_error=self.show_error)
@@ -228,33 +224,23 @@ class PlanEditor(RecordEditor):
             self.session.read(plans.plan_history, detail.id, on_done=self._show_history, on_error=self.show_error)
         self.offer_draft()
 
-    def _set_objectives(self, ids: list[str]) -> None:
-        for i in range(self.objectives.count()):
-            item = self.objectives.item(i)
-            item.setCheckState(Qt.CheckState.Checked if item.data(Qt.ItemDataRole.UserRole) in ids
-                               else Qt.CheckState.Unchecked)
-
     def _show_row_objectives(self, row: int) -> None:
         """The checks show the selected visit's objectives (every visit's, when none is selected)."""
         was = self._loading
         self.begin_loading()
         rows = self.visits.rows()
         ids = self.visits.objectives_of(row) if row >= 0 else union(rows)
-        self._set_objectives(ids)
+        set_checked_keys(self.objectives, ids)
         self._loading = was
 
     def _objective_toggled(self, *_args: Any) -> None:
         if self._loading:
             return
-        ids = self._objective_ids()
+        ids = checked_keys(self.objectives)
         row = self.visits.currentRow()
         for n in [row] if row >= 0 else range(self.visits.rowCount()):
             self.visits.set_objectives(n, ids)
         self.mark_dirty()
-
-    def _objective_ids(self) -> list[str]:
-        return [self.objectives.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.objectives.count())
-                if self.objectives.item(i).checkState() == Qt.CheckState.Checked]
 
     def _show_history(self, history: list[Any]) -> None:
         self.history.clear()

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
-    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -27,6 +26,7 @@ from app.ui.editors.plan_editor import load_objectives
 from app.ui.editors.visit_parts import LessonsTable, ProgressTable, amend_dialog, cancel_dialog, makeup_dialog
 from app.ui.i18n import format_date
 from app.ui.session import AppSession
+from app.ui.widgets.check_list import add_checkable, checked_keys, set_checked_keys
 from app.ui.widgets.fields import FieldForm, combo, date_edit
 from app.ui.widgets.signature_pad import SignaturePad
 
@@ -195,7 +195,7 @@ class VisitEditor(RecordEditor):
         self.begin_loading()
         try:
             self.form.set_value("date", detail.date.isoformat())
-            self._set_teacher_ids(list(detail.values.get("teacher_ids") or []))
+            set_checked_keys(self.teachers, list(detail.values.get("teacher_ids") or []))
             for key in ("start_time", "end_time"):
                 self.form.set_value(key, _text(detail.values.get(key)))
             for key in TEXT_KEYS:
@@ -253,26 +253,12 @@ class VisitEditor(RecordEditor):
     def _teachers_listed(self, teachers: list[tuple[str, str]]) -> None:
         was = self._loading
         self.begin_loading()
-        chosen = self._teacher_ids()
+        chosen = checked_keys(self.teachers)
         self.teachers.clear()
         for teacher_id, name in teachers:
-            item = QListWidgetItem(name)
-            item.setData(Qt.ItemDataRole.UserRole, teacher_id)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Unchecked)
-            self.teachers.addItem(item)
-        self._set_teacher_ids(chosen or (list(self.detail.values.get("teacher_ids") or []) if self.detail else []))
+            add_checkable(self.teachers, teacher_id, name)
+        set_checked_keys(self.teachers, chosen or (list(self.detail.values.get("teacher_ids") or []) if self.detail else []))
         self._loading = was
-
-    def _teacher_ids(self) -> list[str]:
-        return [self.teachers.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.teachers.count())
-                if self.teachers.item(i).checkState() == Qt.CheckState.Checked]
-
-    def _set_teacher_ids(self, ids: list[str]) -> None:
-        for i in range(self.teachers.count()):
-            item = self.teachers.item(i)
-            item.setCheckState(Qt.CheckState.Checked if item.data(Qt.ItemDataRole.UserRole) in ids
-                               else Qt.CheckState.Unchecked)
 
     def _set_linkable(self, linkable: list[tuple[str, str]]) -> None:
         self.begin_loading()
@@ -310,7 +296,7 @@ class VisitEditor(RecordEditor):
     def values(self) -> dict[str, Any]:
         values = {key: self.form.value(key) for key in self.form.widgets if key != "teacher_ids"}
         values.update(self.notes.values())
-        values["teacher_ids"] = self._teacher_ids()
+        values["teacher_ids"] = checked_keys(self.teachers)
         values["lessons"] = self.lessons.lessons()
         values["progress"] = self.progress.progress()
         return values
@@ -326,7 +312,7 @@ class VisitEditor(RecordEditor):
                 for key in form.widgets:
                     if key in values and key != "teacher_ids":
                         form.set_value(key, values[key])
-            self._set_teacher_ids(list(values.get("teacher_ids") or []))
+            set_checked_keys(self.teachers, list(values.get("teacher_ids") or []))
             self.lessons.set_lessons(list(values.get("lessons") or []))
             progress = {p["objective_id"]: (p.get("result", ""), p.get("note", "")) for p in values.get("progress") or []
                         if isinstance(p, dict) and p.get("objective_id")}
