@@ -35,7 +35,7 @@ from sqlalchemy import (
 )
 
 from app.db import schema
-from app.db.base import Base
+from app.db.base import Base, utcnow
 from app.db.engine import READ_SNAPSHOT
 from app.db.models import RECORD_TABLES, AuditEntry
 from app.services.context import Store
@@ -46,10 +46,6 @@ from app.services.errors import ConflictError, ValidationError
 
 DUMP_TABLES: list[Table] = [Base.metadata.tables[name] for name in
                             [model.__tablename__ for model in RECORD_TABLES] + [AuditEntry.__tablename__]]
-
-
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
 
 # --- encoding ---------------------------------------------------------------------------------------------
@@ -113,7 +109,7 @@ def dump_database(store: Store | Engine) -> dict[str, Any]:
         tables = {table.name: list(_rows(conn, table)) for table in DUMP_TABLES}
         revision = _revision(conn)
     return {"format": FORMAT, "version": VERSION, "schema_revision": revision,
-            "exported_at": _now().isoformat(timespec="seconds"), "tables": tables}
+            "exported_at": utcnow().isoformat(timespec="seconds"), "tables": tables}
 
 
 _ROW_ENCODER = json.JSONEncoder(ensure_ascii=False)
@@ -124,7 +120,7 @@ def write_dump(store: Store, out: IO[str]) -> dict[str, int]:
     counts: dict[str, int] = {}
     with _snapshot(store) as conn, conn.begin():
         head = {"format": FORMAT, "version": VERSION, "schema_revision": _revision(conn),
-                "exported_at": _now().isoformat(timespec="seconds")}
+                "exported_at": utcnow().isoformat(timespec="seconds")}
         out.write(json.dumps(head, ensure_ascii=False)[:-1] + ',\n "tables": {')
         for number, table in enumerate(DUMP_TABLES):
             out.write(("," if number else "") + f"\n  {json.dumps(table.name)}: [")

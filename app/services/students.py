@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import Session
 
+from app.db.base import utcnow
 from app.db.models import Assignment, AuditEntry, Guardian, Pause, Student, User
 from app.domain import validation
 from app.services import forms
@@ -217,7 +218,7 @@ def delete_student(ctx: ServiceContext, student_id: str) -> None:
     require_role(ctx, "admin", "academic_affairs")
     with transaction(ctx) as session:
         student = get_live(session, Student, student_id, "student")
-        now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+        now = utcnow()
         student.deleted_at = now
         # The child's records go with them (PIPL: deletion must be possible), as tombstones that sync carries.
         for model in _student_owned_models():
@@ -377,7 +378,7 @@ def delete_guardian(ctx: ServiceContext, guardian_id: str) -> None:
     with transaction(ctx) as session:
         guardian: Guardian = get_live(session, Guardian, guardian_id, "guardian")
         student_for_write(session, ctx, guardian.student_id)
-        guardian.deleted_at = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+        guardian.deleted_at = utcnow()
 
 
 # --- assignments and pauses ------------------------------------------------------------------------------
@@ -436,7 +437,7 @@ def remove_pause(ctx: ServiceContext, pause_id: str) -> None:
     with transaction(ctx) as session:
         pause: Pause = get_live(session, Pause, pause_id, "pause")
         student_for_write(session, ctx, pause.student_id)
-        pause.deleted_at = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+        pause.deleted_at = utcnow()
 
 
 # --- public validators (used by the roster import, which checks every row before writing any) -----------
