@@ -165,3 +165,21 @@ def test_list_per_student(school, plan):
     plans.save_plan(school.as_(school.t1), school.students[0], "2027-01", {})
     listed = plans.list_plans(school.as_(school.leader), school.students[0])
     assert [p.month for p in listed] == ["2027-01", "2026-12"] and listed[1].teacher_name == "张老师"
+
+
+def test_summaries_count_and_date_each_plan_on_its_own(school, plan):
+    """The list's visit count and latest submission are per plan (correlated), not mixed between plans."""
+    t1, office = school.as_(school.t1), school.as_(school.office)
+    other = plans.save_plan(t1, school.students[0], "2027-01", {"visits": [{"date": "2027-01-05"}]})
+    plans.submit_plan(t1, plan.id)
+    returned = plans.decide_plan(office, plan.id, plans.get_plan(t1, plan.id).plan_revision, approve=False,
+                                 comment="改")
+    plans.submit_plan(t1, plan.id)  # a second revision: the summary shows the newer submission
+    history = plans.plan_history(t1, plan.id)
+    rows = {s.month: s for s in plans.list_plans(t1, school.students[0])}
+    assert returned.status == "returned" and len(history) == 2
+    assert rows["2026-12"].visits_planned == 2 and rows["2026-12"].submitted_at == history[-1].submitted_at
+    assert rows["2027-01"].id == other.id and rows["2027-01"].visits_planned == 1
+    assert rows["2027-01"].submitted_at is None
+    plans.save_plan(t1, school.students[0], "2027-01", {"visits": []})  # replaced visits are not counted
+    assert [s.visits_planned for s in plans.list_plans(t1, school.students[0]) if s.month == "2027-01"] == [0]

@@ -103,6 +103,30 @@ def test_registered_tabs_are_present(make_window, school, english):
         assert title in titles
 
 
+def test_registered_tabs_are_built_when_first_shown_and_reload_after_changes(make_window, school, english):
+    from app.services import visits
+    from app.ui.pages.student_tabs import VisitsTab
+
+    t1 = school.as_(school.t1)
+    visits.create_visit(t1, school.students[0], {"date": "2026-11-18"})
+    page = _open(make_window, school, school.t1)
+    index = next(i for i in range(page.tabs.count()) if page.tabs.tabText(i) == "Visits")
+    assert not isinstance(page.tabs.widget(index), VisitsTab)  # opening a student builds no registered tab
+    page.tabs.setCurrentIndex(index)
+    tab = page.tabs.widget(index)
+    assert isinstance(tab, VisitsTab) and page.tabs.currentWidget() is tab and page.tabs.tabText(index) == "Visits"
+    assert page.extra_tabs["visits"] is tab and tab.model.rowCount() == 1
+    # A change elsewhere: the built tab reloads when shown again; a tab never shown stays unbuilt.
+    page.tabs.setCurrentIndex(0)
+    visits.create_visit(t1, school.students[0], {"date": "2026-11-19"})
+    page.on_data_changed(None)
+    assert tab.model.rowCount() == 1
+    page.tabs.setCurrentIndex(index)
+    assert tab.model.rowCount() == 2 and page.tabs.widget(index) is tab
+    timeline = next(i for i in range(page.tabs.count()) if page.tabs.tabText(i) == "Timeline")
+    assert type(page.tabs.widget(timeline)).__name__ == "QWidget"
+
+
 def test_leaving_with_unsaved_changes_asks(make_window, school, english):
     from PySide6.QtWidgets import QMessageBox
 
