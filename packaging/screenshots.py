@@ -73,7 +73,7 @@ def shoot(db: Path, out: Path, language: str) -> None:
     window = controller.show_main(office)
     window.resize(1280, 800)
     _settle(app, controller.runner)
-    for key in ("home", "students", "compliance", "settings"):
+    for key in ("home", "students", "plans", "visits", "compliance", "exchange", "export", "settings"):
         window.show_page(key)
         _settle(app, controller.runner)
         _save(window, out / f"office-{key}{suffix}.png")

@@ -63,6 +63,7 @@ class MainWindow(QMainWindow):
         row.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self.nav.currentRowChanged.connect(self._nav_changed)
+        self.nav.itemClicked.connect(self._nav_clicked)
         self._build_menus()
         self._build_status()
         session.runner.unhandled_error.connect(self._unhandled)
@@ -116,14 +117,30 @@ class MainWindow(QMainWindow):
         page.shown()
         self._update_actions()
 
-    def open_detail(self, page: Page) -> None:
+    def open_detail(self, page: Page, section: str = "students") -> None:
         """Show a record page (a student) in the page area; Back or the navigation leaves it."""
         if self.detail is not None and not self._leave_detail_ok():
             return
         self._drop_detail()
         self.detail = page
         self.stack.addWidget(page)
+        # A record belongs under its list (a student under Students), not under whatever page was last open.
+        self._highlight(section)
         self._show(page)
+
+    def _highlight(self, key: str) -> None:
+        for row in range(self.nav.count()):
+            if self.nav.item(row).data(Qt.ItemDataRole.UserRole) == key:
+                self.nav.blockSignals(True)
+                self.nav.setCurrentRow(row)
+                self.nav.blockSignals(False)
+                self._nav_row = row
+                return
+
+    def _nav_clicked(self, item: QListWidgetItem) -> None:
+        # Clicking the highlighted entry while a record is open goes back to that list.
+        if self.detail is not None and self.stack.currentWidget() is self.detail:
+            self._nav_changed(self.nav.row(item))
 
     def close_detail(self, back_to: str | None = None) -> None:
         if not self._leave_detail_ok():

@@ -93,6 +93,8 @@ class PlanQueue(QWidget):
                                               self.tr("Status")])
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setColumnWidth(1, 200)  # code and name of the student must fit
         self.table.setAccessibleName(self.tr("Plans waiting for approval"))
         self.table.currentCellChanged.connect(lambda row, *_: self._open_row(row))
         self.plan_view = QTextBrowser(self)
