@@ -269,7 +269,7 @@
     </message>
     <message>
         <source>Name</source>
-        <translation>姓名</translation>
+        <translation>名称</translation>
     </message>
     <message>
         <source>Term calendar: holidays and make-up workdays</source>
