@@ -5,7 +5,15 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QTableWidget, QTableWidgetItem, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHeaderView,
+    QLineEdit,
+    QPlainTextEdit,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
 
 from app.services import visits
 from app.ui.editors.base import FormDialog
@@ -22,8 +30,13 @@ class LessonsTable(QTableWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(0, 3, parent)
         self.setHorizontalHeaderLabels([self.tr("Subject"), self.tr("Content"), self.tr("Minutes")])
-        self.horizontalHeader().setStretchLastSection(False)
-        self.setColumnWidth(1, 360)
+        header = self.horizontalHeader()
+        # Content takes the room; subject and minutes fit their text. Three lessons show without scrolling.
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.setColumnWidth(0, 140)
+        self.setMinimumHeight(150)
         self.setAccessibleName(self.tr("Lessons"))
 
     def set_lessons(self, lessons: list[dict[str, Any]]) -> None:
@@ -64,6 +77,7 @@ class ProgressTable(QTableWidget):
         self.setHorizontalHeaderLabels([self.tr("Objective"), self.tr("Result"), self.tr("Note")])
         self.horizontalHeader().setStretchLastSection(True)
         self.setColumnWidth(0, 320)
+        self.setMinimumHeight(150)
         self.setAccessibleName(self.tr("Progress per objective"))
         self.on_change: Any = None
 
