@@ -43,7 +43,9 @@ EDITOR_FILES = ("app/ui/editors/", "app/ui/pages/plans.py", "app/ui/pages/visits
 # Exchange and export (issues 4 and 5 in the app) keep songjiao_transfer_<lang>.ts.
 TRANSFER_FILES = ("app/ui/pages/exchange.py", "app/ui/pages/export.py", "app/ui/dialogs/exchange_",
                   "app/ui/dialogs/export_")
-CATALOGUES = ("songjiao", "songjiao_editors", "songjiao_transfer")
+# The home page's work-list sections keep songjiao_home_<lang>.ts.
+HOME_FILES = ("app/ui/pages/home_worklist.py",)
+CATALOGUES = ("songjiao", "songjiao_editors", "songjiao_transfer", "songjiao_home")
 
 
 def ts_path(language: str, catalogue: str = "songjiao") -> Path:
@@ -54,9 +56,11 @@ def catalogue_sources(catalogue: str) -> list[str]:
     files = sorted(p.relative_to(ROOT).as_posix() for p in UI.rglob("*.py"))
     if catalogue == "songjiao_transfer":
         return [f for f in files if f.startswith(TRANSFER_FILES)]
+    if catalogue == "songjiao_home":
+        return [f for f in files if f.startswith(HOME_FILES)]
     mine = [f for f in files if f.startswith(EDITOR_FILES)]
     return mine if catalogue == "songjiao_editors" else [f for f in files if f not in mine
-                                                         and not f.startswith(TRANSFER_FILES)]
+                                                         and not f.startswith(TRANSFER_FILES + HOME_FILES)]
 
 
 def update() -> None:

@@ -45,6 +45,7 @@ class WorkItem:
     record_id: str = ""  # visit id, plan id (plans, planned visits), IEP id (objectives), student id (certificates)
     detail: str = ""  # month, office comment, objective text
     missing: tuple[str, ...] = ()  # incomplete records: content | objectives | signature
+    month: str = ""  # plans and planned visits: the plan's month (what the plan editor opens)
 
 
 @dataclass(frozen=True)
@@ -106,9 +107,10 @@ def teacher_worklist(ctx: ServiceContext) -> Worklist:
                 Visit.date >= max(week_start, today), Visit.date <= week_end))]
         opened = select(Visit.planned_visit_id).where(Visit.deleted_at.is_(None),
                                                       Visit.planned_visit_id.is_not(None))
-        week += [item("planned_visit", sid, day=day, record_id=pid, detail=slot) for pid, sid, day, slot in
+        week += [item("planned_visit", sid, day=day, record_id=pid, detail=slot, month=m)
+                 for pid, sid, day, slot, m in
                  session.execute(select(MonthlyPlan.id, MonthlyPlan.student_id, PlannedVisit.date,
-                                        PlannedVisit.time_slot)
+                                        PlannedVisit.time_slot, MonthlyPlan.month)
                                  .join(PlannedVisit, PlannedVisit.plan_id == MonthlyPlan.id)
                                  .where(MonthlyPlan.deleted_at.is_(None), PlannedVisit.deleted_at.is_(None),
                                         MonthlyPlan.student_id.in_(seen), PlannedVisit.date >= today,
@@ -125,17 +127,18 @@ def teacher_worklist(ctx: ServiceContext) -> Worklist:
             if status != "active":
                 continue
             if sid not in next_plans:
-                plan_items.append(item("plan_missing", sid, detail=month))
+                plan_items.append(item("plan_missing", sid, detail=month, month=month))
             elif next_plans[sid][1] in _TO_WRITE:
-                plan_items.append(item("plan_draft", sid, record_id=next_plans[sid][0], detail=month))
+                plan_items.append(item("plan_draft", sid, record_id=next_plans[sid][0], detail=month,
+                                       month=month))
         returned = {pid: (sid, m) for pid, sid, m, status in plan_rows if status == "returned"}
         comments: dict[str, str] = {}
         for pid, comment in session.execute(select(PlanRevision.plan_id, PlanRevision.comment).where(
                 PlanRevision.deleted_at.is_(None), PlanRevision.plan_id.in_(list(returned)),
                 PlanRevision.decision == "returned").order_by(PlanRevision.number)):
             comments[pid] = comment  # the latest return wins
-        plan_items += [item("plan_returned", sid, record_id=pid, detail=comments.get(pid, ""), day=None)
-                       for pid, (sid, _m) in sorted(returned.items(), key=lambda kv: kv[1][1])]
+        plan_items += [item("plan_returned", sid, record_id=pid, detail=comments.get(pid, ""), month=m)
+                       for pid, (sid, m) in sorted(returned.items(), key=lambda kv: kv[1][1])]
 
         # Unfinished records this term: past visits never recorded, done visits missing a part.
         unfinished = [item("not_recorded", sid, day=day, record_id=vid) for vid, sid, day in session.execute(

@@ -8,6 +8,7 @@ import importlib
 # before the window is built); a missing optional module is skipped so the shell always starts.
 PAGE_MODULES = [
     "app.ui.pages.home",
+    "app.ui.pages.home_worklist",
     "app.ui.pages.students",
     "app.ui.pages.student",
     "app.ui.pages.placeholders",
