@@ -67,3 +67,35 @@ def test_office_sees_teachers_behind_not_the_teacher_lists(make_window, school, 
     # No visits yet this term: both teachers owe make-ups; t1 (two students) owes more and comes first.
     assert behind.list.count() == 2
     assert behind.list.item(0).text().startswith("张老师") and "weeks met 0%" in behind.list.item(0).text()
+
+
+def test_the_four_teacher_sections_share_one_read(make_window, school, english):
+    from app.services import worklist
+    from app.ui.tasks import BaseRunner
+
+    class QueueRunner(BaseRunner):
+        """Holds tasks until flushed, as a worker thread would while the page reloads its sections."""
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.queue: list = []
+            self.started: list = []
+
+        def _start(self, task) -> None:
+            self.queue.append(task)
+            self.started.append(task.fn)
+
+        def flush(self) -> None:
+            while self.queue:
+                task = self.queue.pop(0)
+                task.run()
+                self._finish(task)
+
+    visits.create_visit(school.as_(school.t1), school.students[0], {"date": "2026-11-17"})
+    runner = QueueRunner()
+    window = make_window(school.t1, runner)
+    runner.flush()
+    assert runner.started.count(worklist.teacher_worklist) == 1
+    home = window.current_page()
+    assert home.sections["records_unfinished"].list.count() == 1
+    assert home.sections["plans_to_write"].list.count() == 2

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -15,6 +16,27 @@ TEACHER = ("teacher",)
 OFFICE = ("academic_affairs", "admin", "leader")
 _VISIT_KINDS = ("visit", "not_recorded", "incomplete")
 _PLAN_KINDS = ("planned_visit", "plan_missing", "plan_draft", "plan_returned")
+# Sections waiting for the same session's work list: the page reloads all four at once, so they share one read.
+_waiting: dict[int, list[Callable[[worklist.Worklist], None]]] = {}
+
+
+def load_worklist(session: Any, on_done: Callable[[worklist.Worklist], None]) -> None:
+    """Read the actor's work list on the worker; callers arriving while a read is running join it."""
+    key = id(session)
+    if key in _waiting:
+        _waiting[key].append(on_done)
+        return
+    _waiting[key] = [on_done]
+
+    def deliver(work: worklist.Worklist) -> None:
+        for callback in _waiting.pop(key, []):
+            callback(work)
+
+    def failed(error: BaseException) -> None:
+        _waiting.pop(key, None)
+        raise error  # the runner reports it as unhandled, as it would without this wrapper
+
+    session.read(worklist.teacher_worklist, on_done=deliver, on_error=failed)
 
 
 class WorklistSection(QWidget):
@@ -44,7 +66,7 @@ class WorklistSection(QWidget):
         return ""
 
     def reload(self) -> None:
-        self.session.read(worklist.teacher_worklist, on_done=self.show_list)
+        load_worklist(self.session, self.show_list)
 
     def show_list(self, work: worklist.Worklist) -> None:
         self.items = getattr(work, self.part)
