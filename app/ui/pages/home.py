@@ -92,6 +92,9 @@ class HomePage(Page):
         if not teacher:
             headers.append(self.tr("Teachers"))
         self.table = make_table(headers, self.students_box.title())
+        # The week's statuses are what this page is for: room for a teacher's usual caseload (about 8
+        # students) before the sections below take space.
+        self.table.setMinimumHeight(300)
         self.table.doubleClicked.connect(self._open)
         self.empty = QLabel()
         box_column.addWidget(self.table)
