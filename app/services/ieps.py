@@ -37,6 +37,8 @@ IEP_TEXT = {"assessment_tool": 100, "assessor": 60, "strengths": 4000, "needs": 
             "review_summary": 4000}
 IEP_DATES = ("assessment_date", "signed_teacher_on", "signed_guardian_on", "signed_school_on", "review_date")
 IEP_FIELDS = (*IEP_TEXT, *IEP_DATES, "subjects", "visits_per_week", "lessons_per_visit")
+# Texts kept in Iep.extra (no column of their own); the archive packet prints the teacher's term summary.
+IEP_EXTRA_TEXT = {"teacher_summary": 4000}
 
 
 @dataclass(frozen=True)
@@ -91,7 +93,7 @@ class IepDetail:
     term_start: dt.date
     term_end: dt.date
     status: str
-    values: dict[str, Any]  # every IEP_FIELDS value
+    values: dict[str, Any]  # every IEP_FIELDS and IEP_EXTRA_TEXT value
     scores: tuple[ScoreInfo, ...]
     goals: tuple[GoalInfo, ...]
 
@@ -126,6 +128,9 @@ def _detail(session: Session, iep: Iep) -> IepDetail:
     scores = tuple(ScoreInfo(s.domain, s.score, s.max_score, s.note) for s in _live(iep.scores))
     values = {key: getattr(iep, key) for key in IEP_FIELDS}
     values["subjects"] = list(iep.subjects or [])
+    extra = iep.extra or {}
+    for key in IEP_EXTRA_TEXT:
+        values[key] = str(extra.get(key) or "")
     return IepDetail(iep.id, iep.revision, iep.student_id, iep.term_id, term.name, term.start_date, term.end_date,
                      iep.status, values, scores, goals)
 
@@ -188,9 +193,9 @@ def get_or_create_iep(ctx: ServiceContext, student_id: str, term_id: str) -> Iep
 
 
 def _clean_iep(data: dict[str, Any], term: Term) -> dict[str, Any]:
-    forms.unknown_keys(data, IEP_FIELDS)
+    forms.unknown_keys(data, (*IEP_FIELDS, *IEP_EXTRA_TEXT))
     values: dict[str, Any] = {}
-    for key, max_len in IEP_TEXT.items():
+    for key, max_len in (IEP_TEXT | IEP_EXTRA_TEXT).items():
         if key in data:
             values[key] = forms.text(data, key, max_len=max_len)
     low, high = term.start_date - dt.timedelta(days=366), term.end_date + DATE_MARGIN
@@ -221,8 +226,11 @@ def update_iep(ctx: ServiceContext, iep_id: str, data: dict[str, Any],
         if expected_revision is not None and expected_revision != iep.revision:
             raise ConflictError("record.changed", "Someone else saved this IEP first; reload and try again.")
         values = _clean_iep(data, session.get(Term, iep.term_id))  # type: ignore[arg-type]
+        extra = {key: values.pop(key) for key in IEP_EXTRA_TEXT if key in values}
         for key, value in values.items():
             setattr(iep, key, value)
+        if extra:
+            iep.extra = {**(iep.extra or {}), **extra}  # a new dict: SQLAlchemy does not see in-place JSON edits
         session.flush()
         return _detail(session, iep)
 

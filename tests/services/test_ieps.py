@@ -6,6 +6,7 @@ import pytest
 
 from app.services import ieps
 from app.services.errors import ConflictError, NotFound, PermissionDenied, ValidationError
+from app.services.school import save_term
 
 
 @pytest.fixture
@@ -127,3 +128,28 @@ def test_goal_bank_seed_and_use(school, iep):
         ieps.seed_goal_bank(t1)
     ieps.remove_bank_item(t1, mine)
     assert "认识形状" not in [g.text for g in ieps.list_goal_bank(t1, "认知")]
+
+
+def test_teacher_summary_kept_in_extra(school, iep):
+    ctx = school.as_(school.t1)
+    assert iep.values["teacher_summary"] == ""
+    detail = ieps.update_iep(ctx, iep.id, {"teacher_summary": "  本学期进步明显。 ", "strengths": "爱笑"})
+    assert detail.values["teacher_summary"] == "本学期进步明显。" and detail.values["strengths"] == "爱笑"
+    assert ieps.get_iep(school.as_(school.office), iep.id).values["teacher_summary"] == "本学期进步明显。"
+    # Other fields saved later leave the summary alone.
+    ieps.update_iep(ctx, iep.id, {"needs": "精细动作"})
+    assert ieps.get_iep(ctx, iep.id).values["teacher_summary"] == "本学期进步明显。"
+    with pytest.raises(ValidationError) as error:
+        ieps.update_iep(ctx, iep.id, {"teacher_summary": "字" * 4001})
+    assert error.value.field == "teacher_summary"
+    with pytest.raises(NotFound):
+        ieps.update_iep(school.as_(school.t2), iep.id, {"teacher_summary": "x"})
+    with pytest.raises(PermissionDenied):
+        ieps.update_iep(school.as_(school.leader), iep.id, {"teacher_summary": "x"})
+    term = school.term
+    save_term(school.as_(school.office), {"name": term.name, "start": term.start, "end": term.end, "locked": True},
+              term.id)
+    with pytest.raises(ConflictError) as conflict:
+        ieps.update_iep(ctx, iep.id, {"teacher_summary": "x"})
+    assert conflict.value.message_id == "term.locked"
+    assert ieps.get_iep(ctx, iep.id).values["teacher_summary"] == "本学期进步明显。"
