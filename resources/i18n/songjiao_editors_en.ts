@@ -740,6 +740,10 @@
         <translation>Review &amp;summary</translation>
     </message>
     <message>
+        <source>Teacher's term summar&amp;y</source>
+        <translation>Teacher's term summar&amp;y</translation>
+    </message>
+    <message>
         <source>Signatures and review</source>
         <translation>Signatures and review</translation>
     </message>

@@ -739,6 +739,10 @@
         <translation>期末评估小结(&amp;S)</translation>
     </message>
     <message>
+        <source>Teacher&apos;s term summar&amp;y</source>
+        <translation>教师学期总结(&amp;Y)</translation>
+    </message>
+    <message>
         <source>Signatures and review</source>
         <translation>签字与评估</translation>
     </message>

@@ -132,3 +132,28 @@ def test_teacher_shares_a_goal_with_the_bank(qtbot, school, make_session):
     qtbot.mouseClick(editor.goals.to_bank, Qt.MouseButton.LeftButton)
     bank = ieps.list_goal_bank(session.ctx, "认知")
     assert [(g.text, [o.text for o in g.objectives]) for g in bank] == [("能按颜色分类物品", ["能分出红色和蓝色积木"])]
+
+
+def test_teacher_types_term_summary_on_review_tab(qtbot, school, make_session):
+    from app.ui.editors.iep_editor import IepEditor
+
+    session = make_session(school.t1)
+    editor = IepEditor(session, school.students[0])
+    qtbot.addWidget(editor)
+    editor.show()
+    qtbot.mouseClick(editor.create_button, Qt.MouseButton.LeftButton)
+    editor.tabs.setCurrentWidget(editor.sign_form)
+    summary = editor.sign_form.widgets["teacher_summary"]
+    assert summary.isEnabled()
+    summary.setFocus()
+    QTest.keyClicks(summary, "Good term. ")
+    summary.insertPlainText("进步明显")
+    assert editor.is_dirty()
+    press_save(qtbot, editor, summary)
+    assert not editor.is_dirty(), editor.banner.label.text()
+    assert ieps.get_iep(session.ctx, editor.detail.id).values["teacher_summary"] == "Good term. 进步明显"
+
+    # A fresh editor shows the stored summary.
+    again = IepEditor(session, school.students[0])
+    qtbot.addWidget(again)
+    assert again.sign_form.widgets["teacher_summary"].toPlainText() == "Good term. 进步明显"

@@ -120,6 +120,8 @@ class IepEditor(RecordEditor):
         self.sign_form.add("signed_school_on", self.tr("&School signed on"), date_edit())
         self.sign_form.add("review_date", self.tr("&Review date"), date_edit())
         self.sign_form.add("review_summary", self.tr("Review &summary"), QPlainTextEdit())
+        # Printed in the archive packet (教师学期总结); stored by the service in the IEP's extra data.
+        self.sign_form.add("teacher_summary", self.tr("Teacher's term summar&y"), QPlainTextEdit())
         self.tabs.addTab(self.sign_form, self.tr("Signatures and review"))
 
         self.forms = [self.assessment_form, self.level_form, self.delivery_form, self.sign_form]
