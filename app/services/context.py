@@ -152,10 +152,6 @@ def _stamp_and_audit(session: Session, _context: Any, _instances: Any) -> None:
             continue
         if action == "update" and not session.is_modified(obj):
             continue
-        if obj.id is None:
-            from app.db.base import new_id
-
-            obj.id = new_id()
         if action != "delete":
             obj.author_id = actor_id or obj.author_id
             obj.updated_at = utcnow()

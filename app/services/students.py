@@ -6,11 +6,24 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from app.db.base import utcnow
-from app.db.models import Assignment, AuditEntry, Guardian, Pause, Student, User
+from app.db.models import (
+    Assignment,
+    Attachment,
+    AuditEntry,
+    Contact,
+    Guardian,
+    Iep,
+    LessonPlan,
+    MonthlyPlan,
+    Pause,
+    Student,
+    User,
+    Visit,
+)
 from app.domain import validation
 from app.services import forms
 from app.services.access import student_for_read, student_for_write, visible_students
@@ -186,6 +199,9 @@ def _unique_code(session: Session, code: str, student_id: str | None) -> None:
         raise ValidationError("student.code_taken", f"The student code '{code}' is already used.", field="code")
 
 
+# Records that belong to one student and are deleted with them.
+STUDENT_OWNED = (Guardian, Assignment, Pause, Iep, MonthlyPlan, LessonPlan, Visit, Contact, Attachment)
+
 MASTER_FIELDS = {"code", "id_type", "id_number", "roll_number", "status", "status_since", "placement",
                  "enrolled_on", "grade_class"}
 
@@ -221,15 +237,11 @@ def delete_student(ctx: ServiceContext, student_id: str) -> None:
         now = utcnow()
         student.deleted_at = now
         # The child's records go with them (PIPL: deletion must be possible), as tombstones that sync carries.
-        for model in _student_owned_models():
-            session.execute(update(model).where(model.student_id == student_id, model.deleted_at.is_(None))
-                            .values(deleted_at=now, revision=model.revision + 1, updated_at=now))
-
-
-def _student_owned_models() -> tuple[Any, ...]:
-    from app.db.models import Attachment, Contact, Iep, LessonPlan, MonthlyPlan, Visit
-
-    return (Guardian, Assignment, Pause, Iep, MonthlyPlan, LessonPlan, Visit, Contact, Attachment)
+        # Through the ORM, so each gets its revision, author and audit entry like any other deletion.
+        for model in STUDENT_OWNED:
+            for row in session.scalars(select(model).where(model.student_id == student_id,
+                                                           model.deleted_at.is_(None))):
+                row.deleted_at = now
 
 
 def get_student(ctx: ServiceContext, student_id: str, *, reveal: bool = False) -> StudentDetail:

@@ -79,3 +79,28 @@ def test_stale_revision_is_refused(school):
     students.update_student(ctx, school.students[0], {"address": "一村"}, expected_revision=1)
     with pytest.raises(ConflictError):
         students.update_student(ctx, school.students[0], {"address": "二村"}, expected_revision=1)
+
+
+def test_deleting_a_student_tombstones_their_records(school):
+    from sqlalchemy import select
+
+    from app.db.models import AuditEntry, Guardian, Visit
+    from app.services import check, visits
+    from app.services.context import reading
+
+    teacher = school.as_(school.t1)
+    guardian_id = students.save_guardian(teacher, school.students[0], {"name": "王芳", "relation": "parent"})
+    visit = visits.create_visit(teacher, school.students[0], {"date": "2026-11-18"})
+    with pytest.raises(PermissionDenied):
+        students.delete_student(teacher, school.students[0])
+
+    students.delete_student(school.as_(school.office), school.students[0])
+
+    with reading(school.ctx) as session:
+        for model, record_id in ((Visit, visit.id), (Guardian, guardian_id)):
+            row = session.get(model, record_id)
+            assert row.deleted_at is not None and row.revision == 2
+        audited = set(session.scalars(select(AuditEntry.entity_id).where(AuditEntry.action == "delete")))
+    assert {visit.id, guardian_id} <= audited
+    assert students.count_students(school.as_(school.office)) == 2
+    assert not [f for f in check.run_checks(school.ctx.store) if f.code == "visit.student_deleted"]
