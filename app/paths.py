@@ -44,7 +44,9 @@ def default_data_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR, roaming=False))
 
 
-def resolve(db: str | os.PathLike[str] | None = None, data_dir: str | os.PathLike[str] | None = None) -> AppPaths:
+def resolve(
+    db: str | os.PathLike[str] | None = None, data_dir: str | os.PathLike[str] | None = None
+) -> AppPaths:
     """Paths for this run. A chosen --db keeps its backups beside it, not in the default folder."""
     if db is not None:
         db_path = Path(db).expanduser().resolve()

@@ -60,13 +60,23 @@ def run_step(step: str, folder: Path, args: argparse.Namespace) -> dict[str, Any
 
         store = _store(str(db))
         began, began_cpu = time.perf_counter(), time.process_time()
-        result = generate(ServiceContext(store, today_override=TODAY), students=args.students, terms=args.terms,
-                          seed=args.seed)
+        result = generate(
+            ServiceContext(store, today_override=TODAY),
+            students=args.students,
+            terms=args.terms,
+            seed=args.seed,
+        )
         seconds, cpu = time.perf_counter() - began, time.process_time() - began_cpu
         store.dispose()
-        note = (f"{sum(result.counts.values())} rows, {db.stat().st_size >> 20} MB file; CPU {cpu:.1f} s; "
-                "target well under 60 s")
-        return {"seconds": seconds, "note": note, "term": result.terms[-2 if len(result.terms) > 1 else -1].name}
+        note = (
+            f"{sum(result.counts.values())} rows, {db.stat().st_size >> 20} MB file; CPU {cpu:.1f} s; "
+            "target well under 60 s"
+        )
+        return {
+            "seconds": seconds,
+            "note": note,
+            "term": result.terms[-2 if len(result.terms) > 1 else -1].name,
+        }
     if step == "compliance":
         from app.services.compliance import term_compliance, to_json
 
@@ -79,9 +89,11 @@ def run_step(step: str, folder: Path, args: argparse.Namespace) -> dict[str, Any
             runs.append(time.perf_counter() - began)
             cpu.append(time.process_time() - began_cpu)
         store.dispose()
-        return {"seconds": statistics.median(runs),
-                "note": f"{args.term}, {len(doc['students'])} students; median of 5 (CPU "
-                        f"{statistics.median(cpu):.3f} s); target < 0.3 s"}
+        return {
+            "seconds": statistics.median(runs),
+            "note": f"{args.term}, {len(doc['students'])} students; median of 5 (CPU "
+            f"{statistics.median(cpu):.3f} s); target < 0.3 s",
+        }
     if step == "dump":
         write_dump = _optional("app.services.dump", "write_dump")
         if write_dump is None:
@@ -116,12 +128,19 @@ def run_step(step: str, folder: Path, args: argparse.Namespace) -> dict[str, Any
     raise SystemExit(f"unknown step {step}")
 
 
-STEPS = (("generate", "generate demo"), ("compliance", "compliance --json, one term, in-process"),
-         ("dump", "dump"), ("load", "load into empty DB"), ("check", "check"))
+STEPS = (
+    ("generate", "generate demo"),
+    ("compliance", "compliance --json, one term, in-process"),
+    ("dump", "dump"),
+    ("load", "load into empty DB"),
+    ("check", "check"),
+)
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--students", type=int, default=300)
     parser.add_argument("--terms", type=int, default=10)
     parser.add_argument("--seed", type=int, default=1)
@@ -141,20 +160,38 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as folder:
         term = ""
         for step, label in STEPS:
-            command = [sys.executable, str(Path(__file__).resolve()), "--step", step, "--folder", folder,
-                       "--students", str(args.students), "--terms", str(args.terms), "--seed", str(args.seed),
-                       "--term", term]
+            command = [
+                sys.executable,
+                str(Path(__file__).resolve()),
+                "--step",
+                step,
+                "--folder",
+                folder,
+                "--students",
+                str(args.students),
+                "--terms",
+                str(args.terms),
+                "--seed",
+                str(args.seed),
+                "--term",
+                term,
+            ]
             child = subprocess.run(command, capture_output=True, text=True, check=False)
             try:
                 result = json.loads(child.stdout.strip().splitlines()[-1])
             except (IndexError, json.JSONDecodeError):
-                result = {"status": "failed", "note": (child.stderr.strip().splitlines() or ["no output"])[-1]}
+                result = {
+                    "status": "failed",
+                    "note": (child.stderr.strip().splitlines() or ["no output"])[-1],
+                }
             term = result.get("term", term)
             value = f"{result['seconds']:.3f} s" if "seconds" in result else result.get("status", "?")
             peak = result.get("peak_mb")
             rows.append((label, value, "n/a" if peak is None else f"{peak:.0f} MB", result.get("note", "")))
-    print(f"Benchmark: demo --students {args.students} --terms {args.terms} --seed {args.seed} "
-          f"(Python {sys.version.split()[0]}, {sys.platform})\n")
+    print(
+        f"Benchmark: demo --students {args.students} --terms {args.terms} --seed {args.seed} "
+        f"(Python {sys.version.split()[0]}, {sys.platform})\n"
+    )
     print("| step | time | peak RSS of the step's process | notes |")
     print("|---|---|---|---|")
     for label, value, peak, note in rows:

@@ -36,8 +36,10 @@ def copy_and_top_up(source: Path, target: Path, visits: int) -> int:
     src.close()
     have = dst.execute("select count(*) from visit").fetchone()[0]
     columns = [r[1] for r in dst.execute("pragma table_info(visit)")]
-    rows = dst.execute(f"select {', '.join(columns)} from visit where makeup_of_id is null "
-                       f"and planned_visit_id is null and signature_id is null").fetchall()
+    rows = dst.execute(
+        f"select {', '.join(columns)} from visit where makeup_of_id is null "
+        f"and planned_visit_id is null and signature_id is null"
+    ).fetchall()
     index = columns.index("id")
     n = 0
     while have + n < visits and rows:
@@ -114,14 +116,22 @@ def main() -> int:
     last = page.model.index(page.model.rowCount() - 1, 0)
     page.model.data(last)
     jump_ui = time.perf_counter() - start
-    rows.append(("Visits page: jump to the last row (UI / until shown)",
-                 f"{ms(jump_ui)} / {ms(jump_ui + wait(lambda: page.model.data(last) != '…'))}"))
+    rows.append(
+        (
+            "Visits page: jump to the last row (UI / until shown)",
+            f"{ms(jump_ui)} / {ms(jump_ui + wait(lambda: page.model.data(last) != '…'))}",
+        )
+    )
     start = time.perf_counter()
     page.search.setText("S01")
     page._apply_filters()
     before = page.model.rowCount()
-    rows.append(("Visits page: search filter until count shown",
-                 ms(time.perf_counter() - start + wait(lambda: page.model.rowCount() != before))))
+    rows.append(
+        (
+            "Visits page: search filter until count shown",
+            ms(time.perf_counter() - start + wait(lambda: page.model.rowCount() != before)),
+        )
+    )
     office.runner.shutdown()
 
     # --- worker-side durations of the editors' service calls --------------------------------------------
@@ -172,8 +182,16 @@ def main() -> int:
         ("plan editor", lambda: PlanEditor(tsession, student, month), lambda w: w.title.text() != ""),
         ("visit editor", lambda: VisitEditor(tsession, visit_id), lambda w: w.detail is not None),
         ("approval queue", lambda: PlanQueue(osession), lambda w: w.table.rowCount() > 0 or not queue),
-        ("contacts", lambda: ContactsPanel(tsession, student), lambda w: w.table.rowCount() > 0),  # the demo logs contacts for everyone
-        ("lesson plans", lambda: LessonPlanLibrary(tsession), lambda w: w.form.widgets["student_id"].count() > 1),
+        (
+            "contacts",
+            lambda: ContactsPanel(tsession, student),
+            lambda w: w.table.rowCount() > 0,
+        ),  # the demo logs contacts for everyone
+        (
+            "lesson plans",
+            lambda: LessonPlanLibrary(tsession),
+            lambda w: w.form.widgets["student_id"].count() > 1,
+        ),
     ]
     for name, make, ready in editors:
         start = time.perf_counter()

@@ -50,20 +50,36 @@ TERM = {"name": "2026秋季学期", "start": "2026-09-01", "end": "2027-01-22", 
 def build_office(folder: Path, teachers: int, per_teacher: int) -> tuple[ServiceContext, list[Actor]]:
     store = open_store(resolve(folder / "office.sqlite3"))
     ctx = ServiceContext(store, today_override=TODAY)
-    admin = initialize_school(ctx, {"school_name": "基准测试学校", "term": TERM,
-                                    "admin": {"username": "admin", "display_name": "管理员", "password": "admin-pass"}})
+    admin = initialize_school(
+        ctx,
+        {
+            "school_name": "基准测试学校",
+            "term": TERM,
+            "admin": {"username": "admin", "display_name": "管理员", "password": "admin-pass"},
+        },
+    )
     actors = []
     for i in range(teachers):
-        info = users.create_user(ctx.as_actor(admin), {"username": f"t{i:02d}", "display_name": f"老师{i}",
-                                                        "role": "teacher", "password": "password1"})
+        info = users.create_user(
+            ctx.as_actor(admin),
+            {"username": f"t{i:02d}", "display_name": f"老师{i}", "role": "teacher", "password": "password1"},
+        )
         actors.append(Actor(info.id, "teacher", info.display_name))
     with transaction(ctx) as session:
         for i, teacher in enumerate(actors):
             for j in range(per_teacher):
-                student = Student(code=f"S{i:02d}{j:02d}", name=f"学生{i}-{j}", birth_date=dt.date(2015, 3, 1))
+                student = Student(
+                    code=f"S{i:02d}{j:02d}", name=f"学生{i}-{j}", birth_date=dt.date(2015, 3, 1)
+                )
                 session.add(student)
-                session.add(Assignment(student_id=student.id, teacher_id=teacher.id, role="main",
-                                       start_date=dt.date(2026, 9, 1)))
+                session.add(
+                    Assignment(
+                        student_id=student.id,
+                        teacher_id=teacher.id,
+                        role="main",
+                        start_date=dt.date(2026, 9, 1),
+                    )
+                )
     return ctx, actors
 
 
@@ -80,21 +96,43 @@ def fill_term(ctx: ServiceContext, teacher: Actor, photos: int, photo_kb: int) -
             for g in range(3):
                 goal = Goal(iep_id=iep.id, domain="认知", text=f"目标{g}", position=g)
                 session.add(goal)
-                session.add_all([Objective(goal_id=goal.id, text=f"短期目标{g}-{o}", position=o) for o in range(2)])
+                session.add_all(
+                    [Objective(goal_id=goal.id, text=f"短期目标{g}-{o}", position=o) for o in range(2)]
+                )
                 records += 3
             day = dt.date(2026, 9, 7)
             while day < dt.date(2027, 1, 15):
-                visit = Visit(student_id=sid, teacher_id=teacher.id, date=day, status="done",
-                              teacher_ids=[teacher.id], performance="配合良好，完成练习" * 5,
-                              finished_at=utcnow())
+                visit = Visit(
+                    student_id=sid,
+                    teacher_id=teacher.id,
+                    date=day,
+                    status="done",
+                    teacher_ids=[teacher.id],
+                    performance="配合良好，完成练习" * 5,
+                    finished_at=utcnow(),
+                )
                 session.add(visit)
-                session.add_all([VisitLesson(visit_id=visit.id, position=n, subject="生活语文", content="认识水果",
-                                             minutes=40) for n in range(2)])
+                session.add_all(
+                    [
+                        VisitLesson(
+                            visit_id=visit.id, position=n, subject="生活语文", content="认识水果", minutes=40
+                        )
+                        for n in range(2)
+                    ]
+                )
                 visit_ids.append((sid, visit.id))
                 records += 3
                 if day.isocalendar().week % 2:
-                    session.add(Contact(student_id=sid, at=dt.datetime.combine(day, dt.time(9)), channel="phone",
-                                        purpose="notice", summary="电话通知家长", recorder_id=teacher.id))
+                    session.add(
+                        Contact(
+                            student_id=sid,
+                            at=dt.datetime.combine(day, dt.time(9)),
+                            channel="phone",
+                            purpose="notice",
+                            summary="电话通知家长",
+                            recorder_id=teacher.id,
+                        )
+                    )
                     records += 1
                 day += dt.timedelta(days=7)
             records += 1
@@ -103,8 +141,16 @@ def fill_term(ctx: ServiceContext, teacher: Actor, photos: int, photo_kb: int) -
             sha = hashlib.sha256(data).hexdigest()
             sid, vid = visit_ids[n % len(visit_ids)]
             session.add(Blob(sha256=sha, size=len(data), data=data))
-            session.add(Attachment(student_id=sid, owner_type="visit", owner_id=vid, kind="photo",
-                                   mime="image/jpeg", blob_sha256=sha))
+            session.add(
+                Attachment(
+                    student_id=sid,
+                    owner_type="visit",
+                    owner_id=vid,
+                    kind="photo",
+                    mime="image/jpeg",
+                    blob_sha256=sha,
+                )
+            )
             records += 2
     return records
 
@@ -142,7 +188,9 @@ def main() -> int:
         [first], t_export = timed(exchange.export, laptops[0], out)
         size_mb = first.path.stat().st_size / 1e6
         result, t_import = timed(exchange.import_file, office, first.path)
-        rows.append(("teacher's term: export on the laptop", t_export, f"{first.changes} changes, {size_mb:.1f} MB"))
+        rows.append(
+            ("teacher's term: export on the laptop", t_export, f"{first.changes} changes, {size_mb:.1f} MB")
+        )
         rows.append(("teacher's term: import at the office", t_import, f"{result.applied} records applied"))
         rows.append(("teacher's term: export + import (target < 5 s)", t_export + t_import, ""))
         bundles = [first.path]
@@ -154,13 +202,22 @@ def main() -> int:
         results, t_batch = timed(exchange.import_many, office, bundles[1:])
         refused = [r for _p, r in results if not isinstance(r, exchange.ImportResult)]
         total_mb = sum(p.stat().st_size for p in bundles) / 1e6
-        rows.append((f"office imports all {len(bundles)} teachers' bundles (target < 60 s)", t_import + t_batch,
-                     f"{total_mb:.0f} MB, {len(refused)} refused"))
+        rows.append(
+            (
+                f"office imports all {len(bundles)} teachers' bundles (target < 60 s)",
+                t_import + t_batch,
+                f"{total_mb:.0f} MB, {len(refused)} refused",
+            )
+        )
         [reply], t_reply = timed(exchange.export, office, out, "t00")
         _res, t_back = timed(exchange.import_file, laptops[0], reply.path)
-        rows.append(("office reply to one laptop: export + import", t_reply + t_back, f"{reply.changes} changes"))
-        print(f"\n{args.teachers} teachers, {args.students} students each, ~{records} records and "
-              f"{args.photos} photos of {args.photo_kb} KB per teacher\n")
+        rows.append(
+            ("office reply to one laptop: export + import", t_reply + t_back, f"{reply.changes} changes")
+        )
+        print(
+            f"\n{args.teachers} teachers, {args.students} students each, ~{records} records and "
+            f"{args.photos} photos of {args.photo_kb} KB per teacher\n"
+        )
         print("| step | seconds | notes |\n|---|---:|---|")
         for name, seconds, notes in rows:
             print(f"| {name} | {seconds:.2f} | {notes} |")

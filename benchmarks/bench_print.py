@@ -108,10 +108,21 @@ def whole_term(ctx: ServiceContext, term_id: str, out: Path, workers: int | None
     if result.errors:
         print("errors:", *result.errors[:5], sep="\n  ", file=sys.stderr)
     if not peak:  # not Linux: the largest single process instead
-        peak = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
-                   resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) * 1024
-    return {"files": len(result.files), "pages": result.pages, "seconds": result.seconds, "cpu": cpu_used,
-            "pages_s": result.pages / result.seconds, "peak_mb": peak / 2**20}
+        peak = (
+            max(
+                resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+                resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss,
+            )
+            * 1024
+        )
+    return {
+        "files": len(result.files),
+        "pages": result.pages,
+        "seconds": result.seconds,
+        "cpu": cpu_used,
+        "pages_s": result.pages / result.seconds,
+        "peak_mb": peak / 2**20,
+    }
 
 
 def main() -> None:
@@ -135,8 +146,11 @@ def main() -> None:
 
     terms = list_terms(ctx)
     today = ctx.today()
-    term = next((t for t in terms if t.name == args.term), None) if args.term else \
-        ([t for t in terms if t.end < today] or terms)[-1]
+    term = (
+        next((t for t in terms if t.name == args.term), None)
+        if args.term
+        else ([t for t in terms if t.end < today] or terms)[-1]
+    )
     assert term is not None, f"no term {args.term}"
     # The term export first, while this process has not loaded the font: its memory is then what the
     # app's exporting process really uses (the font and reportlab load only in the workers).
@@ -145,15 +159,26 @@ def main() -> None:
     one_core, cpu_per_packet, pages_per_packet = packets_one_core(ctx, term.id)
     rows = [
         ("raw reportlab, 40-line CJK canvas page, 1 core", f"{raw:,.0f} pages/s"),
-        ("archive packet, 1 core", f"{one_core:,.0f} pages/s ({pages_per_packet:.0f} pages, "
-                                   f"{cpu_per_packet * 1000:.0f} ms CPU per packet)"),
-        (f"whole term {term.name}, {args.workers or os.cpu_count()} workers",
-         f"{term_figures['seconds']:.1f} s, {term_figures['files']:.0f} files, {term_figures['pages']:,.0f} pages, "
-         f"{term_figures['pages_s']:,.0f} pages/s"),
-        ("CPU time of that export (all processes)", f"{term_figures['cpu']:.1f} s = "
-         f"{term_figures['cpu'] / (os.cpu_count() or 1):.1f} s of wall time on {os.cpu_count()} idle cores"),
+        (
+            "archive packet, 1 core",
+            f"{one_core:,.0f} pages/s ({pages_per_packet:.0f} pages, "
+            f"{cpu_per_packet * 1000:.0f} ms CPU per packet)",
+        ),
+        (
+            f"whole term {term.name}, {args.workers or os.cpu_count()} workers",
+            f"{term_figures['seconds']:.1f} s, {term_figures['files']:.0f} files, {term_figures['pages']:,.0f} pages, "
+            f"{term_figures['pages_s']:,.0f} pages/s",
+        ),
+        (
+            "CPU time of that export (all processes)",
+            f"{term_figures['cpu']:.1f} s = "
+            f"{term_figures['cpu'] / (os.cpu_count() or 1):.1f} s of wall time on {os.cpu_count()} idle cores",
+        ),
         ("peak memory (exporter + workers)", f"{term_figures['peak_mb']:.0f} MB"),
-        ("load average when finished (other work on the machine)", " ".join(f"{x:.1f}" for x in os.getloadavg())),
+        (
+            "load average when finished (other work on the machine)",
+            " ".join(f"{x:.1f}" for x in os.getloadavg()),
+        ),
         ("cores on this machine", str(os.cpu_count())),
     ]
     width = max(len(r[0]) for r in rows)

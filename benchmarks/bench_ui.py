@@ -38,6 +38,7 @@ def peak_rss_mb() -> float | None:
 
 # --- child modes (each in its own process) ----------------------------------------------------------------
 
+
 def child_bare(launched: float) -> dict[str, Any]:
     from PySide6.QtWidgets import QApplication, QLabel
 
@@ -94,8 +95,12 @@ def child_startup(launched: float, db: str, username: str, password: str) -> dic
     after_login = time.perf_counter() - times["t_login"]
     controller.window.close()
     controller.runner.shutdown()
-    return {"login_dialog": times["login_dialog"], "store_open": times["store_open"],
-            "main_after_login": after_login, "window_usable": times["store_open"] + after_login}
+    return {
+        "login_dialog": times["login_dialog"],
+        "store_open": times["store_open"],
+        "main_after_login": after_login,
+        "window_usable": times["store_open"] + after_login,
+    }
 
 
 def child_pages(db: str, username: str, password: str) -> dict[str, Any]:
@@ -158,8 +163,10 @@ def child_pages(db: str, username: str, password: str) -> dict[str, Any]:
     rows["student: slowest tab, first shown"] = slowest[1:]
     # The queries the lazy list runs on the UI thread.
     actor_ctx = ServiceContext(controller.store, actor, controller.today)
-    for name, call in (("count_students", lambda: students.count_students(actor_ctx)),
-                       ("list_students page", lambda: students.list_students(actor_ctx, offset=0, limit=100))):
+    for name, call in (
+        ("count_students", lambda: students.count_students(actor_ctx)),
+        ("list_students page", lambda: students.list_students(actor_ctx, offset=0, limit=100)),
+    ):
         best = min(_timed(call) for _ in range(5))
         rows[f"UI-thread query: {name}"] = (best, best)
     window.close()
@@ -175,10 +182,16 @@ def _timed(call: Any) -> float:
 
 # --- parent ---------------------------------------------------------------------------------------------
 
+
 def run_child(*args: str) -> dict[str, Any]:
     launched = time.time()
-    out = subprocess.run([sys.executable, __file__, "--child", *args, "--launched", str(launched)],
-                         cwd=ROOT, capture_output=True, text=True, check=False)
+    out = subprocess.run(
+        [sys.executable, __file__, "--child", *args, "--launched", str(launched)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     if out.returncode != 0:
         raise SystemExit(f"child {args[0]} failed:\n{out.stderr[-3000:]}")
     return json.loads(out.stdout.strip().splitlines()[-1])
@@ -186,8 +199,25 @@ def run_child(*args: str) -> dict[str, Any]:
 
 def build_demo(db: Path, students: int, terms: int) -> float:
     t0 = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "app", "--db", str(db), "demo", "--students", str(students),
-                    "--terms", str(terms), "--today", TODAY], cwd=ROOT, check=True, capture_output=True)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "app",
+            "--db",
+            str(db),
+            "demo",
+            "--students",
+            str(students),
+            "--terms",
+            str(terms),
+            "--today",
+            TODAY,
+        ],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
     return time.perf_counter() - t0
 
 
@@ -215,16 +245,20 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.child:
         mode, *rest = args.child
-        result = {"bare": lambda: child_bare(args.launched),
-                  "startup": lambda: child_startup(args.launched, *rest),
-                  "pages": lambda: child_pages(*rest)}[mode]()
+        result = {
+            "bare": lambda: child_bare(args.launched),
+            "startup": lambda: child_startup(args.launched, *rest),
+            "pages": lambda: child_pages(*rest),
+        }[mode]()
         print(json.dumps(result), flush=True)
         os._exit(0)  # skip interpreter teardown: PySide6 objects collected late can crash it
 
     with tempfile.TemporaryDirectory() as tmp:
         db = args.db or Path(tmp) / "demo.sqlite3"
         if args.db is None:
-            print(f"building the demo school ({args.students} students, {args.terms} terms)…", file=sys.stderr)
+            print(
+                f"building the demo school ({args.students} students, {args.terms} terms)…", file=sys.stderr
+            )
             build_demo(db, args.students, args.terms)
         teacher = teacher_login(db)
         run_child("startup", str(db), "office", "office123")  # a first login writes the login list cache
@@ -233,13 +267,22 @@ def main(argv: list[str] | None = None) -> int:
         print("|---|" + "---|" * len(logins) + "---|")
         bare = sorted(run_child("bare")["bare_window"] for _ in range(args.runs))[args.runs // 2]
         print(f"| bare PySide6 window (floor) | {bare:.2f} s | {bare:.2f} s | |")
-        startups = {who: sorted((run_child("startup", str(db), *login) for _ in range(args.runs)),
-                                key=lambda r: r["window_usable"])[args.runs // 2] for who, login in logins.items()}
-        for key, label, target in (("login_dialog", "launch → login dialog usable", "< 1 s"),
-                                   ("store_open", "launch → database open (background, while typing)", ""),
-                                   ("main_after_login", "Log in pressed → main window with its data", "< 1 s"),
-                                   ("window_usable", "launch → main window if typing took no time", "")):
-            print(f"| {label} | " + " | ".join(f"{startups[w][key]:.2f} s" for w in logins) + f" | {target} |")
+        startups = {
+            who: sorted(
+                (run_child("startup", str(db), *login) for _ in range(args.runs)),
+                key=lambda r: r["window_usable"],
+            )[args.runs // 2]
+            for who, login in logins.items()
+        }
+        for key, label, target in (
+            ("login_dialog", "launch → login dialog usable", "< 1 s"),
+            ("store_open", "launch → database open (background, while typing)", ""),
+            ("main_after_login", "Log in pressed → main window with its data", "< 1 s"),
+            ("window_usable", "launch → main window if typing took no time", ""),
+        ):
+            print(
+                f"| {label} | " + " | ".join(f"{startups[w][key]:.2f} s" for w in logins) + f" | {target} |"
+            )
         pages = {who: run_child("pages", str(db), *login) for who, login in logins.items()}
         names = list(pages["office"]["rows"])
         for name in names + [n for n in pages["teacher"]["rows"] if n not in names]:
@@ -249,9 +292,13 @@ def main(argv: list[str] | None = None) -> int:
                 cells.append(f"UI {row[0] * 1000:.0f} ms / ready {row[1] * 1000:.0f} ms" if row else "—")
             target = "< 50 ms" if name.startswith("UI-thread") else "< 200 ms"
             print(f"| {name} | " + " | ".join(cells) + f" | {target} |")
-        print("| peak memory (pages run) | " + " | ".join(
-            f"{pages[w]['peak_rss_mb']:.0f} MB" if pages[w]["peak_rss_mb"] else "n/a" for w in logins)
-            + " | < 300 MB |")
+        print(
+            "| peak memory (pages run) | "
+            + " | ".join(
+                f"{pages[w]['peak_rss_mb']:.0f} MB" if pages[w]["peak_rss_mb"] else "n/a" for w in logins
+            )
+            + " | < 300 MB |"
+        )
         print("| students visible | " + " | ".join(str(pages[w]["students"]) for w in logins) + " | |")
     return 0
 

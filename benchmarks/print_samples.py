@@ -1,7 +1,7 @@
 """Render one page of each printed document to PNG (docs/print/) from a demo database; needs pdftoppm.
 
-    .venv/bin/songjiao --db /tmp/demo.sqlite3 demo --students 40 --terms 2
-    .venv/bin/python benchmarks/print_samples.py --db /tmp/demo.sqlite3 --out docs/print
+.venv/bin/songjiao --db /tmp/demo.sqlite3 demo --students 40 --terms 2
+.venv/bin/python benchmarks/print_samples.py --db /tmp/demo.sqlite3 --out docs/print
 """
 
 from __future__ import annotations
@@ -42,10 +42,19 @@ def main() -> None:
     packet.render_packet(data, work / "packet.pdf")
     sections = {s: i for i, s in enumerate(("cover", "contents", *(k for k, _ in packet.SECTIONS)))}
     with store.session_factory() as session:
-        visit_id = session.scalar(select(Visit.id).where(Visit.student_id == student_id, Visit.status == "done",
-                                                         Visit.date >= term.start, Visit.date <= term.end))
-        plan_id = session.scalar(select(MonthlyPlan.id).where(MonthlyPlan.student_id == student_id,
-                                                              MonthlyPlan.month == f"{term.start:%Y-%m}"))
+        visit_id = session.scalar(
+            select(Visit.id).where(
+                Visit.student_id == student_id,
+                Visit.status == "done",
+                Visit.date >= term.start,
+                Visit.date <= term.end,
+            )
+        )
+        plan_id = session.scalar(
+            select(MonthlyPlan.id).where(
+                MonthlyPlan.student_id == student_id, MonthlyPlan.month == f"{term.start:%Y-%m}"
+            )
+        )
     visit = archive_forms.gather_visit_form(ctx, visit_id)
     forms.render_visit_form(work / "visit_form.pdf", visit.header, visit.visit)
     forms.render_visit_form(work / "visit_form_blank.pdf")
@@ -62,18 +71,46 @@ def main() -> None:
 
     reader = PdfReader(work / "packet.pdf")
     top = [reader.get_destination_page_number(o) + 1 for o in reader.outline if not isinstance(o, list)]
-    pages = {"packet_cover": 1, "packet_contents": 2, "packet_iep": top[sections["iep"]],
-             "packet_plans": top[sections["plans"]], "packet_visit": top[sections["visits"]],
-             "packet_review": top[sections["review"]]}
+    pages = {
+        "packet_cover": 1,
+        "packet_contents": 2,
+        "packet_iep": top[sections["iep"]],
+        "packet_plans": top[sections["plans"]],
+        "packet_visit": top[sections["visits"]],
+        "packet_review": top[sections["review"]],
+    }
     args.out.mkdir(parents=True, exist_ok=True)
     pdftoppm = shutil.which("pdftoppm")
     assert pdftoppm, "pdftoppm (poppler-utils) is needed"
     jobs = [(work / "packet.pdf", name, page) for name, page in pages.items()]
-    jobs += [(work / f"{name}.pdf", name, 1) for name in ("visit_form", "visit_form_blank", "plan_form",
-                                                           "plan_form_blank", "assessment_form", "term_summary")]
+    jobs += [
+        (work / f"{name}.pdf", name, 1)
+        for name in (
+            "visit_form",
+            "visit_form_blank",
+            "plan_form",
+            "plan_form_blank",
+            "assessment_form",
+            "term_summary",
+        )
+    ]
     for pdf, name, page in jobs:
-        subprocess.run([pdftoppm, "-png", "-r", str(args.dpi), "-f", str(page), "-l", str(page), "-singlefile",
-                        str(pdf), str(args.out / name)], check=True)
+        subprocess.run(
+            [
+                pdftoppm,
+                "-png",
+                "-r",
+                str(args.dpi),
+                "-f",
+                str(page),
+                "-l",
+                str(page),
+                "-singlefile",
+                str(pdf),
+                str(args.out / name),
+            ],
+            check=True,
+        )
         print(args.out / f"{name}.png")
     store.dispose()
 

@@ -13,8 +13,9 @@ def run() -> None:
     if connection is None:
         raise RuntimeError("migrations run through app.db.schema, which supplies a connection")
     # render_as_batch: SQLite cannot ALTER most things, so Alembic rebuilds tables (DESIGN.md pattern 4).
-    context.configure(connection=connection, target_metadata=target_metadata, render_as_batch=True,
-                      compare_type=True)
+    context.configure(
+        connection=connection, target_metadata=target_metadata, render_as_batch=True, compare_type=True
+    )
     with context.begin_transaction():
         context.run_migrations()
 

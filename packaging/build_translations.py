@@ -38,11 +38,21 @@ def tool(name: str) -> str:
 
 # Part 2 (editors) keeps its own catalogue, songjiao_editors_<lang>.ts, built from these files; the loader
 # (app/ui/i18n.py) installs every songjiao_*<lang>.qm.
-EDITOR_FILES = ("app/ui/editors/", "app/ui/pages/plans.py", "app/ui/pages/visits.py",
-                "app/ui/pages/student_tabs.py", "app/ui/item_models/visits.py", "app/ui/widgets/signature_pad.py")
+EDITOR_FILES = (
+    "app/ui/editors/",
+    "app/ui/pages/plans.py",
+    "app/ui/pages/visits.py",
+    "app/ui/pages/student_tabs.py",
+    "app/ui/item_models/visits.py",
+    "app/ui/widgets/signature_pad.py",
+)
 # Exchange and export (issues 4 and 5 in the app) keep songjiao_transfer_<lang>.ts.
-TRANSFER_FILES = ("app/ui/pages/exchange.py", "app/ui/pages/export.py", "app/ui/dialogs/exchange_",
-                  "app/ui/dialogs/export_")
+TRANSFER_FILES = (
+    "app/ui/pages/exchange.py",
+    "app/ui/pages/export.py",
+    "app/ui/dialogs/exchange_",
+    "app/ui/dialogs/export_",
+)
 # The home page's work-list sections keep songjiao_home_<lang>.ts.
 HOME_FILES = ("app/ui/pages/home_worklist.py",)
 CATALOGUES = ("songjiao", "songjiao_editors", "songjiao_transfer", "songjiao_home")
@@ -59,17 +69,33 @@ def catalogue_sources(catalogue: str) -> list[str]:
     if catalogue == "songjiao_home":
         return [f for f in files if f.startswith(HOME_FILES)]
     mine = [f for f in files if f.startswith(EDITOR_FILES)]
-    return mine if catalogue == "songjiao_editors" else [f for f in files if f not in mine
-                                                         and not f.startswith(TRANSFER_FILES + HOME_FILES)]
+    return (
+        mine
+        if catalogue == "songjiao_editors"
+        else [f for f in files if f not in mine and not f.startswith(TRANSFER_FILES + HOME_FILES)]
+    )
 
 
 def update() -> None:
     for catalogue in CATALOGUES:
         sources = catalogue_sources(catalogue)
         for language in LANGUAGES:
-            subprocess.run([tool("pyside6-lupdate"), "-silent", "-no-obsolete", "-locations", "none",
-                            "-target-language", language, *sources, "-ts",
-                            str(ts_path(language, catalogue).relative_to(ROOT))], cwd=ROOT, check=True)
+            subprocess.run(
+                [
+                    tool("pyside6-lupdate"),
+                    "-silent",
+                    "-no-obsolete",
+                    "-locations",
+                    "none",
+                    "-target-language",
+                    language,
+                    *sources,
+                    "-ts",
+                    str(ts_path(language, catalogue).relative_to(ROOT)),
+                ],
+                cwd=ROOT,
+                check=True,
+            )
 
 
 def fill_english(catalogue: str = "songjiao") -> int:
@@ -119,8 +145,11 @@ def compile_all() -> None:
 
 def unfinished(language: str, catalogue: str = "songjiao") -> list[str]:
     root = ET.parse(ts_path(language, catalogue)).getroot()
-    return [m.findtext("source") or "" for m in root.iter("message")
-            if (t := m.find("translation")) is not None and t.get("type") == "unfinished"]
+    return [
+        m.findtext("source") or ""
+        for m in root.iter("message")
+        if (t := m.find("translation")) is not None and t.get("type") == "unfinished"
+    ]
 
 
 def main(argv: list[str] | None = None) -> int:

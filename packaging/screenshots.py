@@ -108,8 +108,25 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         db = args.db or Path(tmp) / "demo.sqlite3"
         if args.db is None:
-            subprocess.run([sys.executable, "-m", "app", "--db", str(db), "demo", "--students", str(args.students),
-                            "--terms", "2", "--today", TODAY], cwd=ROOT, check=True, capture_output=True)
+            subprocess.run(
+                [
+                    sys.executable,
+                    "-m",
+                    "app",
+                    "--db",
+                    str(db),
+                    "demo",
+                    "--students",
+                    str(args.students),
+                    "--terms",
+                    "2",
+                    "--today",
+                    TODAY,
+                ],
+                cwd=ROOT,
+                check=True,
+                capture_output=True,
+            )
         shoot(db, args.out, args.language)
     sys.stdout.flush()
     os._exit(0)  # skip interpreter teardown: PySide6 objects collected late can crash it

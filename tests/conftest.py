@@ -54,15 +54,20 @@ def make_id_number(prefix17: str) -> str:
 @pytest.fixture
 def school(ctx):
     """A school with an admin, an academic affairs clerk, a leader, two teachers and three students."""
-    admin = initialize_school(ctx, {
-        "school_name": "青山县特殊教育学校", "term": TERM,
-        "admin": {"username": "admin", "display_name": "管理员", "password": "admin-pass"},
-    })
+    admin = initialize_school(
+        ctx,
+        {
+            "school_name": "青山县特殊教育学校",
+            "term": TERM,
+            "admin": {"username": "admin", "display_name": "管理员", "password": "admin-pass"},
+        },
+    )
     as_admin = ctx.as_actor(admin)
 
     def user(username: str, name: str, role: str) -> Actor:
-        info = users.create_user(as_admin, {"username": username, "display_name": name, "role": role,
-                                            "password": "password1"})
+        info = users.create_user(
+            as_admin, {"username": username, "display_name": name, "role": role, "password": "password1"}
+        )
         return Actor(info.id, info.role, info.display_name)
 
     office = user("office", "教务王老师", "academic_affairs")
@@ -71,17 +76,32 @@ def school(ctx):
     t2 = user("t2", "陈老师", "teacher")
     created = []
     for i, (name, teacher) in enumerate((("小明", t1), ("小红", t1), ("小刚", t2)), start=1):
-        result = students.create_student(as_admin, {
-            "code": f"S{i:03d}", "name": name, "gender": "M" if i != 2 else "F", "birth_date": f"201{i}-03-0{i}",
-            "id_number": make_id_number(f"46010020{10 + i}03{i:02d}123"), "disability_category": 5,
-            "disability_grade": 2, "enrolled_on": "2025-09-01", "grade_class": "三年级1班",
-        })
+        result = students.create_student(
+            as_admin,
+            {
+                "code": f"S{i:03d}",
+                "name": name,
+                "gender": "M" if i != 2 else "F",
+                "birth_date": f"201{i}-03-0{i}",
+                "id_number": make_id_number(f"46010020{10 + i}03{i:02d}123"),
+                "disability_category": 5,
+                "disability_grade": 2,
+                "enrolled_on": "2025-09-01",
+                "grade_class": "三年级1班",
+            },
+        )
         students.assign_teacher(as_admin, result.id, teacher.id, "main", dt.date(2025, 9, 1))
         created.append(result.id)
     from app.services.school import list_terms
 
     return SimpleNamespace(
-        ctx=ctx, admin=admin, office=office, leader=leader, t1=t1, t2=t2, students=created,
+        ctx=ctx,
+        admin=admin,
+        office=office,
+        leader=leader,
+        t1=t1,
+        t2=t2,
+        students=created,
         term=list_terms(ctx)[0],
         as_=lambda actor: ctx.as_actor(actor),
     )

@@ -12,9 +12,15 @@ from app.services import forms
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser = sub.add_parser("demo", help="fill an empty database with a demo school (invented children)")
     parser.add_argument("--students", type=int, default=40, help="number of students (default 40)")
-    parser.add_argument("--terms", type=int, default=2, help="number of consecutive terms ending now (default 2)")
-    parser.add_argument("--seed", type=int, default=1, help="random seed: the same seed gives the same school")
-    parser.add_argument("--today", metavar="YYYY-MM-DD", help="pretend today is this day (default: the real date)")
+    parser.add_argument(
+        "--terms", type=int, default=2, help="number of consecutive terms ending now (default 2)"
+    )
+    parser.add_argument(
+        "--seed", type=int, default=1, help="random seed: the same seed gives the same school"
+    )
+    parser.add_argument(
+        "--today", metavar="YYYY-MM-DD", help="pretend today is this day (default: the real date)"
+    )
     parser.set_defaults(func=_demo)
 
 
@@ -31,8 +37,10 @@ def _demo(args: argparse.Namespace) -> int:
     began = time.perf_counter()
     result = generate(ctx, students=args.students, terms=args.terms, seed=args.seed)
     elapsed = time.perf_counter() - began
-    print(f"Demo school written in {elapsed:.1f} s: {len(result.terms)} terms "
-          f"({result.terms[0].name} … {result.terms[-1].name}).")
+    print(
+        f"Demo school written in {elapsed:.1f} s: {len(result.terms)} terms "
+        f"({result.terms[0].name} … {result.terms[-1].name})."
+    )
     for table, count in result.counts.items():
         print(f"  {table:18} {count:>8}")
     print("Logins (username / password / role):")

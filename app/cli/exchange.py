@@ -33,8 +33,10 @@ def _join(args: argparse.Namespace) -> int:
         passphrase = getpass.getpass("passphrase from the office: ")
     paths = resolve(args.db, getattr(args, "data_dir", None))
     result = exchange.join_from_file(paths, Path(args.file), passphrase)
-    print(f"joined: {result.students} student(s), {result.records} records; "
-          f"office key fingerprint {result.office_fingerprint}")
+    print(
+        f"joined: {result.students} student(s), {result.records} records; "
+        f"office key fingerprint {result.office_fingerprint}"
+    )
     return 0
 
 
@@ -42,18 +44,24 @@ def _export(args: argparse.Namespace) -> int:
     ctx = open_context(args)
     out = Path(args.out)
     for result in exchange.export(ctx, out, args.teacher):
-        print(f"{result.path}  (bundle {result.seq}: {result.changes} changes, {result.attachments} attachments)")
+        print(
+            f"{result.path}  (bundle {result.seq}: {result.changes} changes, {result.attachments} attachments)"
+        )
     return 0
 
 
 def _import(args: argparse.Namespace) -> int:
     ctx = open_context(args)
     failed = 0
-    for path, outcome in exchange.import_many(ctx, [Path(f) for f in args.files], confirm_deletes=args.confirm):
+    for path, outcome in exchange.import_many(
+        ctx, [Path(f) for f in args.files], confirm_deletes=args.confirm
+    ):
         if isinstance(outcome, exchange.ImportResult):
             extra = f", {outcome.conflicts} conflict(s) to settle" if outcome.conflicts else ""
-            print(f"{path.name}: imported bundle {outcome.seq}: {outcome.applied} applied, "
-                  f"{outcome.unchanged} already here{extra}")
+            print(
+                f"{path.name}: imported bundle {outcome.seq}: {outcome.applied} applied, "
+                f"{outcome.unchanged} already here{extra}"
+            )
         else:
             failed += 1
             print(f"{path.name}: refused: {outcome}", file=sys.stderr)
@@ -64,22 +72,36 @@ def _status(args: argparse.Namespace) -> int:
     ctx = open_context(args)
     info = exchange.status(ctx)
     if args.json:
-        print_json({"device": info.device_id, "role": info.role, "fingerprint": info.fingerprint,
-                    "open_conflicts": info.open_conflicts, "peers": [p.__dict__ for p in info.peers]})
+        print_json(
+            {
+                "device": info.device_id,
+                "role": info.role,
+                "fingerprint": info.fingerprint,
+                "open_conflicts": info.open_conflicts,
+                "peers": [p.__dict__ for p in info.peers],
+            }
+        )
         return 0
     print(f"this copy: {info.role}, key {info.fingerprint}; conflicts to settle: {info.open_conflicts}")
     for p in info.peers:
         detail = ", ".join(f"{t} {n}" for t, n in sorted(p.by_table.items()))
-        state = "revoked" if p.revoked else f"{p.not_yet_received} record(s) not yet received by it" + (
-            f" ({detail})" if detail else "")
-        print(f"  {p.teacher:<20} sent {p.last_sent} (confirmed {p.confirmed}), received {p.last_received}; {state}")
+        state = (
+            "revoked"
+            if p.revoked
+            else f"{p.not_yet_received} record(s) not yet received by it" + (f" ({detail})" if detail else "")
+        )
+        print(
+            f"  {p.teacher:<20} sent {p.last_sent} (confirmed {p.confirmed}), received {p.last_received}; {state}"
+        )
     recent = exchange.history(ctx, limit=args.history)
     if recent:
         print("recent:")
     for e in recent:
         extra = f", {e.conflicts} conflict(s)" if e.conflicts else ""
-        print(f"  {e.at:%Y-%m-%d %H:%M}  {e.direction:<4} {e.teacher:<20} #{e.seq}: {e.changes} change(s), "
-              f"{e.applied} applied{extra}  {e.file_name}")
+        print(
+            f"  {e.at:%Y-%m-%d %H:%M}  {e.direction:<4} {e.teacher:<20} #{e.seq}: {e.changes} change(s), "
+            f"{e.applied} applied{extra}  {e.file_name}"
+        )
     return 0
 
 
@@ -94,9 +116,14 @@ def _conflicts(args: argparse.Namespace) -> int:
         print_json([c.__dict__ for c in found])
         return 0
     for c in found:
-        differ = sorted(k for k in set(c.kept) | set(c.other) if c.kept.get(k) != c.other.get(k)
-                        and k not in ("revision", "updated_at", "author_id"))
-        print(f"{c.id}  {c.detected_at:%Y-%m-%d %H:%M}  {c.table:<16} {c.kind:<14} differs in: {', '.join(differ)}")
+        differ = sorted(
+            k
+            for k in set(c.kept) | set(c.other)
+            if c.kept.get(k) != c.other.get(k) and k not in ("revision", "updated_at", "author_id")
+        )
+        print(
+            f"{c.id}  {c.detected_at:%Y-%m-%d %H:%M}  {c.table:<16} {c.kind:<14} differs in: {', '.join(differ)}"
+        )
     if not found:
         print("no conflicts to settle")
     return 0
@@ -117,14 +144,18 @@ def register(sub: Any) -> None:
         p.set_defaults(func=func)
         return p
 
-    p = add("join-file", _join_file, "office: make the join file for a teacher's laptop (prints a passphrase)")
+    p = add(
+        "join-file", _join_file, "office: make the join file for a teacher's laptop (prints a passphrase)"
+    )
     p.add_argument("--teacher", required=True, metavar="USER")
     p.add_argument("--out", required=True, metavar="FILE")
     p.add_argument("--keep-old", action="store_true", help="do not revoke the teacher's earlier laptops")
     p = add("join", _join, "laptop: set up this (new) database from a join file")
     p.add_argument("file")
     p.add_argument("--passphrase", help="or set SONGJIAO_JOIN_PASSPHRASE; asked for when omitted")
-    p = add("export", _export, "write the next bundle(s): a laptop for the office, the office for each laptop")
+    p = add(
+        "export", _export, "write the next bundle(s): a laptop for the office, the office for each laptop"
+    )
     p.add_argument("--out", required=True, metavar="FILE_OR_FOLDER")
     p.add_argument("--teacher", metavar="USER", help="office: only this teacher's laptop")
     p = add("import", _import, "import bundles (each on its own; refused ones change nothing)")
@@ -133,7 +164,9 @@ def register(sub: Any) -> None:
     p = add("status", _status, "what each side has not yet received, and what came in lately")
     p.add_argument("--json", action="store_true")
     p.add_argument("--history", type=int, default=10, metavar="N", help="show the last N exchanges")
-    p = add("conflicts", _conflicts, "records both sides changed: list them (--json: both versions) or settle one")
+    p = add(
+        "conflicts", _conflicts, "records both sides changed: list them (--json: both versions) or settle one"
+    )
     p.add_argument("--json", action="store_true")
     p.add_argument("--settle", metavar="ID", help="mark a conflict settled after a person decided")
     p = add("revoke", _revoke, "office: revoke a teacher's laptop keys (lost or replaced laptop)")

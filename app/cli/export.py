@@ -40,7 +40,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     common(p)
     p.set_defaults(func=_packets)
 
-    p = kinds.add_parser("term", help="everything for the term end: packets, teacher forms, summary, spreadsheets")
+    p = kinds.add_parser(
+        "term", help="everything for the term end: packets, teacher forms, summary, spreadsheets"
+    )
     p.add_argument("--out", required=True, type=Path, help="folder to write into")
     p.add_argument("--password")
     p.add_argument("--workers", type=int, help="worker processes (default: every core)")
@@ -54,7 +56,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     common(p)
     p.set_defaults(func=_assessment)
 
-    p = kinds.add_parser("summary", help="the school's term summary table for the education management center")
+    p = kinds.add_parser(
+        "summary", help="the school's term summary table for the education management center"
+    )
     p.add_argument("--out", required=True, type=Path)
     p.add_argument("--password")
     common(p)
@@ -118,8 +122,11 @@ def _student_id(ctx: ServiceContext, ref: str) -> str:
     from app.services.context import reading
 
     with reading(ctx) as session:
-        student_id = session.scalar(select(Student.id).where(or_(Student.code == ref, Student.id == ref),
-                                                             Student.deleted_at.is_(None)))
+        student_id = session.scalar(
+            select(Student.id).where(
+                or_(Student.code == ref, Student.id == ref), Student.deleted_at.is_(None)
+            )
+        )
     if student_id is None:
         raise CliError(f"no student with code '{ref}'")
     return str(student_id)
@@ -127,8 +134,15 @@ def _student_id(ctx: ServiceContext, ref: str) -> str:
 
 def _report(args: argparse.Namespace, result: ExportResult) -> int:
     if args.json:
-        print_json({"files": [str(f) for f in result.files], "pages": result.pages,
-                    "seconds": round(result.seconds, 2), "cancelled": result.cancelled, "errors": list(result.errors)})
+        print_json(
+            {
+                "files": [str(f) for f in result.files],
+                "pages": result.pages,
+                "seconds": round(result.seconds, 2),
+                "cancelled": result.cancelled,
+                "errors": list(result.errors),
+            }
+        )
     else:
         for error in result.errors:
             print(f"songjiao: export failed: {error}", file=sys.stderr)
@@ -139,8 +153,11 @@ def _report(args: argparse.Namespace, result: ExportResult) -> int:
 def _options(args: argparse.Namespace) -> ExportOptions:
     from app.services.exporting import options_from
 
-    return options_from(password=getattr(args, "password", None), reveal_ids=getattr(args, "reveal_ids", None),
-                        workers=getattr(args, "workers", None))
+    return options_from(
+        password=getattr(args, "password", None),
+        reveal_ids=getattr(args, "reveal_ids", None),
+        workers=getattr(args, "workers", None),
+    )
 
 
 def _progress(args: argparse.Namespace) -> Progress | None:
@@ -157,8 +174,12 @@ def _packet(args: argparse.Namespace) -> int:
     from app.services.exporting import export_packet
 
     ctx = _context(args)
-    return _report(args, export_packet(ctx, _student_id(ctx, args.student), _term_id(ctx, args.term), args.out,
-                                       _options(args)))
+    return _report(
+        args,
+        export_packet(
+            ctx, _student_id(ctx, args.student), _term_id(ctx, args.term), args.out, _options(args)
+        ),
+    )
 
 
 def _packets(args: argparse.Namespace) -> int:
@@ -166,15 +187,26 @@ def _packets(args: argparse.Namespace) -> int:
 
     ctx = _context(args)
     teacher = _user_id(ctx, args.teacher) if args.teacher else None
-    return _report(args, export_packets(ctx, _term_id(ctx, args.term), args.out, teacher_id=teacher,
-                                        options=_options(args), progress=_progress(args)))
+    return _report(
+        args,
+        export_packets(
+            ctx,
+            _term_id(ctx, args.term),
+            args.out,
+            teacher_id=teacher,
+            options=_options(args),
+            progress=_progress(args),
+        ),
+    )
 
 
 def _term(args: argparse.Namespace) -> int:
     from app.services.exporting import export_term
 
     ctx = _context(args)
-    return _report(args, export_term(ctx, _term_id(ctx, args.term), args.out, _options(args), _progress(args)))
+    return _report(
+        args, export_term(ctx, _term_id(ctx, args.term), args.out, _options(args), _progress(args))
+    )
 
 
 def _assessment(args: argparse.Namespace) -> int:
@@ -182,16 +214,18 @@ def _assessment(args: argparse.Namespace) -> int:
 
     ctx = _context(args)
     teacher = _user_id(ctx, args.teacher) if args.teacher else ""
-    return _report(args, export_single(ctx, "assessment", _term_id(ctx, args.term), args.out, teacher,
-                                       _options(args)))
+    return _report(
+        args, export_single(ctx, "assessment", _term_id(ctx, args.term), args.out, teacher, _options(args))
+    )
 
 
 def _summary(args: argparse.Namespace) -> int:
     from app.services.exporting import export_single
 
     ctx = _context(args)
-    return _report(args, export_single(ctx, "summary", _term_id(ctx, args.term), args.out,
-                                       options=_options(args)))
+    return _report(
+        args, export_single(ctx, "summary", _term_id(ctx, args.term), args.out, options=_options(args))
+    )
 
 
 def _sheet(args: argparse.Namespace) -> int:
@@ -215,10 +249,12 @@ def _form(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     if args.form == "visit":
         visit = archive_forms.gather_visit_form(ctx, args.record_id) if args.record_id else None
-        pages = forms.render_visit_form(args.out, visit.header if visit else None, visit.visit if visit else None,
-                                        args.password)
+        pages = forms.render_visit_form(
+            args.out, visit.header if visit else None, visit.visit if visit else None, args.password
+        )
     else:
         plan = archive_forms.gather_plan_form(ctx, args.record_id) if args.record_id else None
-        pages = forms.render_plan_form(args.out, plan.header if plan else None, plan.plan if plan else None,
-                                       args.password)
+        pages = forms.render_plan_form(
+            args.out, plan.header if plan else None, plan.plan if plan else None, args.password
+        )
     return _report(args, ExportResult((args.out,), pages, time.perf_counter() - started))

@@ -13,8 +13,15 @@ from app.db.schema import SchemaError
 from app.services.errors import ServiceError
 
 # Each module registers its subcommands; a module that is not there yet is skipped.
-COMMAND_MODULES = ["app.cli.gui", "app.cli.maintenance", "app.cli.demo", "app.cli.records", "app.cli.roster",
-                   "app.cli.export", "app.cli.exchange"]
+COMMAND_MODULES = [
+    "app.cli.gui",
+    "app.cli.maintenance",
+    "app.cli.demo",
+    "app.cli.records",
+    "app.cli.roster",
+    "app.cli.export",
+    "app.cli.exchange",
+]
 
 
 class _Parser(argparse.ArgumentParser):
@@ -41,13 +48,12 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-
-
 def run(argv: list[str]) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
-                        format="%(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s"
+    )
     if not args.command:
         args = parser.parse_args([*argv, "gui"])
     try:

@@ -59,6 +59,7 @@ def _keep_everything(paths: AppPaths) -> int:
 
 # --- backups ----------------------------------------------------------------------------------------------
 
+
 @_guarded
 def _backup(args: argparse.Namespace) -> int:
     ctx = _existing(args)
@@ -72,8 +73,17 @@ def _backup(args: argparse.Namespace) -> int:
 def _backups(args: argparse.Namespace) -> int:
     found = backup.list_backups(_paths(args))
     if args.json:
-        print_json([{"path": str(b.path), "created": b.created.isoformat(timespec="seconds"),
-                     "reason": b.reason, "size": b.size} for b in found])
+        print_json(
+            [
+                {
+                    "path": str(b.path),
+                    "created": b.created.isoformat(timespec="seconds"),
+                    "reason": b.reason,
+                    "size": b.size,
+                }
+                for b in found
+            ]
+        )
     elif not found:
         print(f"no backups yet in {_paths(args).backup_dir}")
     else:
@@ -97,6 +107,7 @@ def _restore(args: argparse.Namespace) -> int:
 
 
 # --- check, dump, load ------------------------------------------------------------------------------------
+
 
 @_guarded
 def _check(args: argparse.Namespace) -> int:
@@ -158,6 +169,7 @@ def _load(args: argparse.Namespace) -> int:
 
 # --- first run and users ----------------------------------------------------------------------------------
 
+
 @_guarded
 def _init(args: argparse.Namespace) -> int:
     password = args.admin_password or os.environ.get("SONGJIAO_ADMIN_PASSWORD")
@@ -168,17 +180,36 @@ def _init(args: argparse.Namespace) -> int:
     start = forms.parse_date(args.term_start, "--term-start", required=True)
     end = forms.parse_date(args.term_end, "--term-end", required=True)
     assert start and end
-    days = [{"date": d.date.isoformat(), "kind": d.kind, "name": d.name}
-            for d in school.suggested_days(start, end)] if end > start else []
+    days = (
+        [
+            {"date": d.date.isoformat(), "kind": d.kind, "name": d.name}
+            for d in school.suggested_days(start, end)
+        ]
+        if end > start
+        else []
+    )
     ctx = open_context(args)
-    setup.initialize_school(ctx, {
-        "school_name": args.school,
-        "term": {"name": args.term_name, "start": start.isoformat(), "end": end.isoformat(), "days": days},
-        "admin": {"username": args.admin_user, "display_name": args.admin_name or args.admin_user,
-                  "password": password},
-    })
-    print(f"school set up with term '{args.term_name}' ({len(days)} calendar days pre-filled) and "
-          f"administrator '{args.admin_user}'")
+    setup.initialize_school(
+        ctx,
+        {
+            "school_name": args.school,
+            "term": {
+                "name": args.term_name,
+                "start": start.isoformat(),
+                "end": end.isoformat(),
+                "days": days,
+            },
+            "admin": {
+                "username": args.admin_user,
+                "display_name": args.admin_name or args.admin_user,
+                "password": password,
+            },
+        },
+    )
+    print(
+        f"school set up with term '{args.term_name}' ({len(days)} calendar days pre-filled) and "
+        f"administrator '{args.admin_user}'"
+    )
     return 0
 
 
@@ -192,8 +223,15 @@ def _user_id(ctx: ServiceContext, username: str) -> str:
 @_guarded
 def _users_add(args: argparse.Namespace) -> int:
     ctx = _existing(args)
-    info = users.create_user(ctx, {"username": args.username, "display_name": args.name or args.username,
-                                   "role": args.role, "password": args.password})
+    info = users.create_user(
+        ctx,
+        {
+            "username": args.username,
+            "display_name": args.name or args.username,
+            "role": args.role,
+            "password": args.password,
+        },
+    )
     print(f"added {info.role} '{info.username}'")
     return 0
 
@@ -203,8 +241,12 @@ def _users_list(args: argparse.Namespace) -> int:
     ctx = _existing(args)
     found = users.list_users(ctx, include_inactive=args.all)
     if args.json:
-        print_json([{"username": u.username, "display_name": u.display_name, "role": u.role,
-                     "active": u.active} for u in found])
+        print_json(
+            [
+                {"username": u.username, "display_name": u.display_name, "role": u.role, "active": u.active}
+                for u in found
+            ]
+        )
     else:
         for u in found:
             print(f"{u.username:<20} {u.role:<17} {'active' if u.active else 'disabled':<9} {u.display_name}")
@@ -220,6 +262,7 @@ def _users_passwd(args: argparse.Namespace) -> int:
 
 
 # --- schema -----------------------------------------------------------------------------------------------
+
 
 def revision_chain() -> list[str]:
     """Revisions from the first to the head (the chain is linear)."""
@@ -260,6 +303,7 @@ def _migrate(args: argparse.Namespace) -> int:
 
 # --- registration -----------------------------------------------------------------------------------------
 
+
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     def add(name: str, func: Handler, help_text: str, parent: Any = sub) -> argparse.ArgumentParser:
         parser: argparse.ArgumentParser = parent.add_parser(name, help=help_text, description=help_text)
@@ -270,7 +314,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--reason", default="manual", help="a word kept in the file name (default: manual)")
     p = add("backups", _backups, "list the backups, newest first")
     p.add_argument("--json", action="store_true")
-    p = add("restore", _restore, "replace the database with a verified backup (the current one is saved first)")
+    p = add(
+        "restore", _restore, "replace the database with a verified backup (the current one is saved first)"
+    )
     p.add_argument("file")
     p = add("check", _check, "check the database file and the record rules; exit 1 when something is found")
     p.add_argument("--json", action="store_true", help="findings as JSON")
@@ -299,8 +345,12 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     q = add("passwd", _users_passwd, "set a user's password", users_sub)
     q.add_argument("username")
     q.add_argument("--password", required=True)
-    p = add("migrate", _migrate, "upgrade the database schema to this program's version (a backup is made first)")
-    p.add_argument("--to", metavar="REV", help="a revision to up- or downgrade to ('base' removes every table)")
+    p = add(
+        "migrate", _migrate, "upgrade the database schema to this program's version (a backup is made first)"
+    )
+    p.add_argument(
+        "--to", metavar="REV", help="a revision to up- or downgrade to ('base' removes every table)"
+    )
 
 
 def _no_subcommand(args: argparse.Namespace) -> int:

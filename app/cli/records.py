@@ -43,16 +43,40 @@ def _compliance(args: argparse.Namespace) -> int:
     if args.json:
         print_json(compliance.to_json(result, names=args.names))
         return 0
-    print(f"{result.term.name}  {result.term.start} – {result.term.end}  (as of {result.today}; rule: "
-          f"{result.rule.visits_per_period} visit(s) per {result.rule.period}, "
-          f"{result.rule.lessons_per_visit} 课时 of {result.rule.minutes_per_lesson} min)")
-    header = ("code", "weeks", "met", "makeup", "owed", "excused", "paused", "future", "visits", "课时",
-              "owed makeups")
+    print(
+        f"{result.term.name}  {result.term.start} – {result.term.end}  (as of {result.today}; rule: "
+        f"{result.rule.visits_per_period} visit(s) per {result.rule.period}, "
+        f"{result.rule.lessons_per_visit} 课时 of {result.rule.minutes_per_lesson} min)"
+    )
+    header = (
+        "code",
+        "weeks",
+        "met",
+        "makeup",
+        "owed",
+        "excused",
+        "paused",
+        "future",
+        "visits",
+        "课时",
+        "owed makeups",
+    )
     print("  ".join(f"{h:>8}" for h in header))
     for s in result.students:
         t = s.result.totals
-        cells = (s.code, t.teaching_periods, t.met, t.met_by_makeup, t.missed_owed, t.missed_excused, t.paused,
-                 t.future, t.visits_done, t.lessons_delivered, t.owed_makeups)
+        cells = (
+            s.code,
+            t.teaching_periods,
+            t.met,
+            t.met_by_makeup,
+            t.missed_owed,
+            t.missed_excused,
+            t.paused,
+            t.future,
+            t.visits_done,
+            t.lessons_delivered,
+            t.owed_makeups,
+        )
         print("  ".join(f"{c!s:>8}" for c in cells))
     return 0
 
@@ -63,15 +87,30 @@ def _students(args: argparse.Namespace) -> int:
     ctx = open_context(args)
     rows = list_students(ctx, search=args.search)
     if args.json:
-        print_json([{"id": s.id, "code": s.code, "name": s.name, "gender": s.gender,
-                     "birth_date": s.birth_date.isoformat() if s.birth_date else None,
-                     "grade_class": s.grade_class, "disability_category": s.disability_category,
-                     "disability_grade": s.disability_grade, "status": s.status, "teachers": s.teachers,
-                     "id_number": s.id_masked} for s in rows])
+        print_json(
+            [
+                {
+                    "id": s.id,
+                    "code": s.code,
+                    "name": s.name,
+                    "gender": s.gender,
+                    "birth_date": s.birth_date.isoformat() if s.birth_date else None,
+                    "grade_class": s.grade_class,
+                    "disability_category": s.disability_category,
+                    "disability_grade": s.disability_grade,
+                    "status": s.status,
+                    "teachers": s.teachers,
+                    "id_number": s.id_masked,
+                }
+                for s in rows
+            ]
+        )
         return 0
     for s in rows:
-        print(f"{s.code:<10} {s.name:<6}\t{s.gender or '-'}  {s.birth_date or '-'}  {s.grade_class:<10} "
-              f"类别{s.disability_category or '-'} 等级{s.disability_grade or '-'}  {s.status:<8} {s.teachers}")
+        print(
+            f"{s.code:<10} {s.name:<6}\t{s.gender or '-'}  {s.birth_date or '-'}  {s.grade_class:<10} "
+            f"类别{s.disability_category or '-'} 等级{s.disability_grade or '-'}  {s.status:<8} {s.teachers}"
+        )
     print(f"{len(rows)} students")
     return 0
 
@@ -82,14 +121,25 @@ def _terms(args: argparse.Namespace) -> int:
 
     ctx = open_context(args)
     terms = list_terms(ctx)
-    data = [{"id": t.id, "name": t.name, "start": t.start.isoformat(), "end": t.end.isoformat(),
-             "locked": t.locked, "teaching_weeks": len(teaching_weeks(t.calendar())),
-             "holidays": sum(1 for d in t.days if d.kind == "holiday"),
-             "workdays": sum(1 for d in t.days if d.kind == "workday")} for t in terms]
+    data = [
+        {
+            "id": t.id,
+            "name": t.name,
+            "start": t.start.isoformat(),
+            "end": t.end.isoformat(),
+            "locked": t.locked,
+            "teaching_weeks": len(teaching_weeks(t.calendar())),
+            "holidays": sum(1 for d in t.days if d.kind == "holiday"),
+            "workdays": sum(1 for d in t.days if d.kind == "workday"),
+        }
+        for t in terms
+    ]
     if args.json:
         print_json(data)
         return 0
     for t in data:
-        print(f"{t['name']:<14} {t['start']} – {t['end']}  {t['teaching_weeks']:>2} teaching weeks  "
-              f"{t['holidays']:>2} holidays  {'locked' if t['locked'] else ''}")
+        print(
+            f"{t['name']:<14} {t['start']} – {t['end']}  {t['teaching_weeks']:>2} teaching weeks  "
+            f"{t['holidays']:>2} holidays  {'locked' if t['locked'] else ''}"
+        )
     return 0

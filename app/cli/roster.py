@@ -46,9 +46,11 @@ def _import(args: argparse.Namespace) -> int:
             print(f"  {problem}", file=sys.stderr)
         return 2
     verb = "would create" if report.dry_run else "created"
-    print(f"{report.rows} rows checked: {verb} {report.created}, "
-          f"{'would update' if report.dry_run else 'updated'} {report.updated}."
-          + (" Dry run: nothing was written." if report.dry_run else ""))
+    print(
+        f"{report.rows} rows checked: {verb} {report.created}, "
+        f"{'would update' if report.dry_run else 'updated'} {report.updated}."
+        + (" Dry run: nothing was written." if report.dry_run else "")
+    )
     for warning in report.warnings:
         print(f"  warning: {warning}")
     return 0

@@ -47,8 +47,9 @@ def current_revision(engine: Engine) -> str | None:
 def is_empty(engine: Engine) -> bool:
     with engine.connect() as conn:
         # alembic_version alone is what a downgrade to base leaves: still a Songjiao file with no schema.
-        count = conn.execute(text("SELECT count(*) FROM sqlite_master WHERE type='table' "
-                                  "AND name != 'alembic_version'")).scalar_one()
+        count = conn.execute(
+            text("SELECT count(*) FROM sqlite_master WHERE type='table' AND name != 'alembic_version'")
+        ).scalar_one()
     return count == 0
 
 

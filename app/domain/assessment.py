@@ -147,7 +147,9 @@ def score_details(
     return ScoreDetails(result, parts, excluded)
 
 
-def score(fig: TeacherFigures, weights: Weights, manual: dict[str, float], contacts_target: float = 1.0) -> float:
+def score(
+    fig: TeacherFigures, weights: Weights, manual: dict[str, float], contacts_target: float = 1.0
+) -> float:
     """Weighted score 0..100; see ``score_details`` for how missing data is handled."""
     return score_details(fig, weights, manual, contacts_target).score
 

@@ -178,8 +178,9 @@ def evaluate(
             by_period[index].append(visit)
     results = []
     for index, period in enumerate(all_periods):
-        results.append(_evaluate_period(period, rule, facts, today, makeups_for.get(_key(period), []),
-                                        by_period[index]))
+        results.append(
+            _evaluate_period(period, rule, facts, today, makeups_for.get(_key(period), []), by_period[index])
+        )
 
     return ComplianceResult(tuple(results), _totals(results, rule, facts, calendar))
 
@@ -253,13 +254,29 @@ def _evaluate_period(
     if owed == 0:
         reason = excused[0].cancel_reason or "family_cancelled"
         if made_up:
-            return PeriodResult(period, WeekStatus.MET_BY_MAKEUP, "made_up", len(counted) + made_up,
-                                required, 0, counted_ids, makeup_ids)
+            return PeriodResult(
+                period,
+                WeekStatus.MET_BY_MAKEUP,
+                "made_up",
+                len(counted) + made_up,
+                required,
+                0,
+                counted_ids,
+                makeup_ids,
+            )
         return PeriodResult(period, WeekStatus.MISSED_EXCUSED, reason, len(counted), required, 0, counted_ids)
     remaining = max(owed - made_up, 0)
     if remaining == 0:
-        return PeriodResult(period, WeekStatus.MET_BY_MAKEUP, "made_up", len(counted) + made_up,
-                            required, 0, counted_ids, makeup_ids)
+        return PeriodResult(
+            period,
+            WeekStatus.MET_BY_MAKEUP,
+            "made_up",
+            len(counted) + made_up,
+            required,
+            0,
+            counted_ids,
+            makeup_ids,
+        )
     if owed_cancellations:
         reason = owed_cancellations[0].cancel_reason or "school_cancelled"
     elif any(v.state == VisitState.DONE and not v.makeup_of and not qualifies(v, rule) for v in in_period):
@@ -269,8 +286,16 @@ def _evaluate_period(
         reason = "too_few_visits"
     else:
         reason = "no_visit"
-    return PeriodResult(period, WeekStatus.MISSED_OWED, reason, len(counted) + made_up, required,
-                        remaining, counted_ids, makeup_ids)
+    return PeriodResult(
+        period,
+        WeekStatus.MISSED_OWED,
+        reason,
+        len(counted) + made_up,
+        required,
+        remaining,
+        counted_ids,
+        makeup_ids,
+    )
 
 
 def _totals(
@@ -282,7 +307,9 @@ def _totals(
     term_visits = [v for v in facts.visits if calendar.contains(v.date)]
     done = [v for v in term_visits if v.state == VisitState.DONE]
     teaching = sum(1 for r in results if r.status != WeekStatus.NOT_TEACHING)
-    required_periods = counts[WeekStatus.MET] + counts[WeekStatus.MET_BY_MAKEUP] + counts[WeekStatus.MISSED_OWED]
+    required_periods = (
+        counts[WeekStatus.MET] + counts[WeekStatus.MET_BY_MAKEUP] + counts[WeekStatus.MISSED_OWED]
+    )
     return TermTotals(
         teaching_periods=teaching,
         met=counts[WeekStatus.MET],

@@ -9,7 +9,15 @@ from typing import Literal
 # Every check returns message ids (keys for translated texts), never raises on bad input: real
 # paperwork is messy (old cards, typos on the card itself) and the teacher must still be able to save.
 
-DISABILITY_CATEGORIES: dict[int, str] = {1: "视力", 2: "听力", 3: "言语", 4: "肢体", 5: "智力", 6: "精神", 7: "多重"}
+DISABILITY_CATEGORIES: dict[int, str] = {
+    1: "视力",
+    2: "听力",
+    3: "言语",
+    4: "肢体",
+    5: "智力",
+    6: "精神",
+    7: "多重",
+}
 DISABILITY_GRADES: dict[int, str] = {1: "一级", 2: "二级", 3: "三级", 4: "四级"}
 
 ID_FORMAT = "id_number.format"

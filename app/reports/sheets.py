@@ -21,33 +21,57 @@ FONT = "等线"  # Excel's default Chinese UI font; WPS and LibreOffice substitu
 THIN = Side(style="thin", color="999999")
 BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 HEAD_FILL = PatternFill("solid", fgColor="DDE5EE")
-SHORT = {"met": "✓", "met_by_makeup": "补", "missed_owed": "欠", "missed_excused": "假", "paused": "停",
-         "not_teaching": "", "future": "·"}
+SHORT = {
+    "met": "✓",
+    "met_by_makeup": "补",
+    "missed_owed": "欠",
+    "missed_excused": "假",
+    "paused": "停",
+    "not_teaching": "",
+    "future": "·",
+}
 
 
 def _workbook() -> Workbook:
     """A streaming (write-only) workbook: rows go to disk as they are added, so a term's ledger of
     thousands of visits does not sit in memory as cell objects. Styles are named, one record each."""
     wb = Workbook(write_only=True)
-    for name, extra in (("sj_head", {"font": Font(name=FONT, bold=True), "fill": HEAD_FILL,
-                                     "alignment": Alignment(horizontal="center", vertical="center", wrap_text=True)}),
-                        ("sj_title", {"font": Font(name=FONT, size=14, bold=True), "border": Border()}),
-                        ("sj_body", {}), ("sj_wrap", {"alignment": Alignment(wrap_text=True, vertical="top")}),
-                        ("sj_pct", {"number_format": "0.0%"}), ("sj_num2", {"number_format": "0.00"}),
-                        ("sj_date", {"number_format": "yyyy-mm-dd"})):
+    for name, extra in (
+        (
+            "sj_head",
+            {
+                "font": Font(name=FONT, bold=True),
+                "fill": HEAD_FILL,
+                "alignment": Alignment(horizontal="center", vertical="center", wrap_text=True),
+            },
+        ),
+        ("sj_title", {"font": Font(name=FONT, size=14, bold=True), "border": Border()}),
+        ("sj_body", {}),
+        ("sj_wrap", {"alignment": Alignment(wrap_text=True, vertical="top")}),
+        ("sj_pct", {"number_format": "0.0%"}),
+        ("sj_num2", {"number_format": "0.00"}),
+        ("sj_date", {"number_format": "yyyy-mm-dd"}),
+    ):
         style = NamedStyle(name, font=Font(name=FONT, size=10), border=BORDER)
         for key, value in extra.items():
             setattr(style, key, value)
         wb.add_named_style(style)
     for status, colour in L.WEEK_COLOURS.items():
-        wb.add_named_style(NamedStyle(f"sj_{status}", font=Font(name=FONT, size=10), border=BORDER,
-                                      fill=PatternFill("solid", fgColor=colour.lstrip("#")),
-                                      alignment=Alignment(horizontal="center")))
+        wb.add_named_style(
+            NamedStyle(
+                f"sj_{status}",
+                font=Font(name=FONT, size=10),
+                border=BORDER,
+                fill=PatternFill("solid", fgColor=colour.lstrip("#")),
+                alignment=Alignment(horizontal="center"),
+            )
+        )
     return wb
 
 
-def _sheet(wb: Workbook, title: str, heading: str, header: Sequence[str], widths: Sequence[float],
-           frozen: str = "C3") -> Any:
+def _sheet(
+    wb: Workbook, title: str, heading: str, header: Sequence[str], widths: Sequence[float], frozen: str = "C3"
+) -> Any:
     ws = wb.create_sheet(title)
     for col, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(col)].width = width
@@ -80,15 +104,54 @@ def _rows(ws: Any, rows: Sequence[Sequence[Any]], styles: dict[int, str] | None 
 
 def write_visits(path: Path, term_name: str, rows: Sequence[LedgerRow]) -> None:
     wb = _workbook()
-    header = ["日期", "学生编号", "学生姓名", "送教教师", "状态", "开始", "结束", "课时", "分钟", "教学内容", "取消原因方",
-              "取消原因", "补送日期", "无已批准计划", "照护人签名"]
-    ws = _sheet(wb, "送教台账", f"送教上门记录台账 · {term_name}", header,
-                [11, 10, 9, 9, 7, 6, 6, 5, 6, 46, 11, 18, 11, 9, 8])
-    _rows(ws, [[r.date, r.code, r.name, r.teacher, L.VISIT_STATUS.get(r.status, r.status),
-                r.start.strftime("%H:%M") if r.start else "", r.end.strftime("%H:%M") if r.end else "", r.lessons,
-                r.minutes, r.content, L.CAUSE.get(r.cancel_cause or "", ""), r.cancel_reason, r.makeup_of,
-                "是" if r.without_approved_plan else "", "已签" if r.signed else ""] for r in rows],
-          {1: "sj_date", 10: "sj_wrap", 13: "sj_date"})
+    header = [
+        "日期",
+        "学生编号",
+        "学生姓名",
+        "送教教师",
+        "状态",
+        "开始",
+        "结束",
+        "课时",
+        "分钟",
+        "教学内容",
+        "取消原因方",
+        "取消原因",
+        "补送日期",
+        "无已批准计划",
+        "照护人签名",
+    ]
+    ws = _sheet(
+        wb,
+        "送教台账",
+        f"送教上门记录台账 · {term_name}",
+        header,
+        [11, 10, 9, 9, 7, 6, 6, 5, 6, 46, 11, 18, 11, 9, 8],
+    )
+    _rows(
+        ws,
+        [
+            [
+                r.date,
+                r.code,
+                r.name,
+                r.teacher,
+                L.VISIT_STATUS.get(r.status, r.status),
+                r.start.strftime("%H:%M") if r.start else "",
+                r.end.strftime("%H:%M") if r.end else "",
+                r.lessons,
+                r.minutes,
+                r.content,
+                L.CAUSE.get(r.cancel_cause or "", ""),
+                r.cancel_reason,
+                r.makeup_of,
+                "是" if r.without_approved_plan else "",
+                "已签" if r.signed else "",
+            ]
+            for r in rows
+        ],
+        {1: "sj_date", 10: "sj_wrap", 13: "sj_date"},
+    )
     wb.save(path)
 
 
@@ -98,15 +161,25 @@ def write_compliance(path: Path, result: TermCompliance) -> None:
     periods = result.students[0].result.periods if result.students else ()
     weeks = [f"{p.period.start:%m/%d}" for p in periods]
     header = ["学生编号", "学生姓名", *weeks, "应送", "达标", "缺送待补", "达标率"]
-    ws = _sheet(wb, "送教达标", f"送教达标情况 · {result.term.name}（✓达标 补补送 欠缺送待补 假有因 停暂停 ·未到）",
-                header, [10, 9, *([5.2] * len(weeks)), 6, 6, 8, 8])
+    ws = _sheet(
+        wb,
+        "送教达标",
+        f"送教达标情况 · {result.term.name}（✓达标 补补送 欠缺送待补 假有因 停暂停 ·未到）",
+        header,
+        [10, 9, *([5.2] * len(weeks)), 6, 6, 8, 8],
+    )
     for s in result.students:
         t = s.result.totals
         due, met = t.due_periods, t.met + t.met_by_makeup
-        ws.append([_cell(ws, s.code, "sj_body"), _cell(ws, s.name, "sj_body"),
-                   *(_cell(ws, SHORT[str(p.status)], f"sj_{p.status}") for p in s.result.periods),
-                   *(_cell(ws, v, "sj_body") for v in (due, met, t.missed_owed)),
-                   _cell(ws, None if due == 0 else met / due, "sj_pct")])
+        ws.append(
+            [
+                _cell(ws, s.code, "sj_body"),
+                _cell(ws, s.name, "sj_body"),
+                *(_cell(ws, SHORT[str(p.status)], f"sj_{p.status}") for p in s.result.periods),
+                *(_cell(ws, v, "sj_body") for v in (due, met, t.missed_owed)),
+                _cell(ws, None if due == 0 else met / due, "sj_pct"),
+            ]
+        )
     # Legend below the grid, so a printed copy explains its colours.
     ws.append([])
     legend: list[Any] = [None, None]
@@ -118,19 +191,62 @@ def write_compliance(path: Path, result: TermCompliance) -> None:
 
 def write_assessment(path: Path, term_name: str, items: Sequence[AssessmentInfo]) -> None:
     wb = _workbook()
-    header = ["教师", "教学周", "应送生·周", "达标生·周", "周达标率", "送教次数", "完成课时", "应送课时", "课时完成率",
-              "记录完整率", "计划按时率", "计划先批率", "每生每月联系", "目标通过率", "师德与安全", "家长满意度", "综合得分",
-              "建议等级", "考核等级", "评语"]
-    ws = _sheet(wb, "学期考核", f"送教教师学期考核汇总 · {term_name}", header,
-                [9, 7, 9, 9, 9, 8, 8, 8, 9, 9, 9, 9, 10, 9, 9, 9, 8, 8, 8, 30], frozen="B3")
+    header = [
+        "教师",
+        "教学周",
+        "应送生·周",
+        "达标生·周",
+        "周达标率",
+        "送教次数",
+        "完成课时",
+        "应送课时",
+        "课时完成率",
+        "记录完整率",
+        "计划按时率",
+        "计划先批率",
+        "每生每月联系",
+        "目标通过率",
+        "师德与安全",
+        "家长满意度",
+        "综合得分",
+        "建议等级",
+        "考核等级",
+        "评语",
+    ]
+    ws = _sheet(
+        wb,
+        "学期考核",
+        f"送教教师学期考核汇总 · {term_name}",
+        header,
+        [9, 7, 9, 9, 9, 8, 8, 8, 9, 9, 9, 9, 10, 9, 9, 9, 8, 8, 8, 30],
+        frozen="B3",
+    )
     rows = []
     for a in items:
         f, ind = a.figures, a.indicators
-        rows.append([a.teacher_name, f.teaching_weeks, f.student_weeks_due, f.student_weeks_met, ind.get("weeks_met"),
-                     f.visits_done, f.lessons_delivered, f.lessons_required, ind.get("lessons"),
-                     ind.get("records_complete"), ind.get("plans_on_time"), ind.get("plans_approved_first"),
-                     ind.get("contacts_per_student_month"), ind.get("objectives_passed"), a.manual.get("conduct"),
-                     a.manual.get("satisfaction"), round(a.score, 1), GRADE_LABELS_ZH[a.suggested_grade],
-                     GRADE_LABELS_ZH[a.grade] if a.grade else "", a.comment])
+        rows.append(
+            [
+                a.teacher_name,
+                f.teaching_weeks,
+                f.student_weeks_due,
+                f.student_weeks_met,
+                ind.get("weeks_met"),
+                f.visits_done,
+                f.lessons_delivered,
+                f.lessons_required,
+                ind.get("lessons"),
+                ind.get("records_complete"),
+                ind.get("plans_on_time"),
+                ind.get("plans_approved_first"),
+                ind.get("contacts_per_student_month"),
+                ind.get("objectives_passed"),
+                a.manual.get("conduct"),
+                a.manual.get("satisfaction"),
+                round(a.score, 1),
+                GRADE_LABELS_ZH[a.suggested_grade],
+                GRADE_LABELS_ZH[a.grade] if a.grade else "",
+                a.comment,
+            ]
+        )
     _rows(ws, rows, {**dict.fromkeys((5, 9, 10, 11, 12, 14, 15, 16), "sj_pct"), 13: "sj_num2", 20: "sj_wrap"})
     wb.save(path)

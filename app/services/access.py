@@ -37,8 +37,12 @@ def student_for_read(session: Session, ctx: ServiceContext, student_id: str) -> 
     student: Student = get_live(session, Student, student_id, "student")
     if ctx.actor.reads_all:
         return student
-    if session.scalar(_active_assignment(ctx.actor.id, ctx.today()).where(Assignment.student_id == student_id)) \
-            is None:
+    if (
+        session.scalar(
+            _active_assignment(ctx.actor.id, ctx.today()).where(Assignment.student_id == student_id)
+        )
+        is None
+    ):
         # Same message as a missing student: a teacher must not learn who else is on the roll.
         raise NotFound("student.not_found", "The student does not exist or was deleted.")
     return student

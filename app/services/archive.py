@@ -50,11 +50,38 @@ from app.services.context import ServiceContext, reading, transaction
 from app.services.school import TermInfo, get_term, rule_of, school_row
 from app.services.students import _guardian_info
 
-STUDENT_KEYS = ("code", "name", "gender", "birth_date", "ethnicity", "id_type", "id_number", "roll_number", "hukou",
-                "address", "phone", "enrolled_on", "grade_class", "placement", "disability_category",
-                "disability_grade", "certificate_no", "certificate_issued", "certificate_valid_until", "diagnosis",
-                "diagnosis_hospital", "diagnosis_date", "committee_opinion", "committee_date", "left_behind",
-                "orphan", "safety_notes", "status", "status_since", "consent_signed_on")
+STUDENT_KEYS = (
+    "code",
+    "name",
+    "gender",
+    "birth_date",
+    "ethnicity",
+    "id_type",
+    "id_number",
+    "roll_number",
+    "hukou",
+    "address",
+    "phone",
+    "enrolled_on",
+    "grade_class",
+    "placement",
+    "disability_category",
+    "disability_grade",
+    "certificate_no",
+    "certificate_issued",
+    "certificate_valid_until",
+    "diagnosis",
+    "diagnosis_hospital",
+    "diagnosis_date",
+    "committee_opinion",
+    "committee_date",
+    "left_behind",
+    "orphan",
+    "safety_notes",
+    "status",
+    "status_since",
+    "consent_signed_on",
+)
 
 
 def gather_packet(ctx: ServiceContext, student_id: str, term_id: str, *, reveal: bool = False) -> PacketData:
@@ -64,8 +91,15 @@ def gather_packet(ctx: ServiceContext, student_id: str, term_id: str, *, reveal:
         with transaction(ctx) as session:
             student_for_read(session, ctx, student_id)
             # Printing full ID numbers is a logged access, as revealing them on screen is.
-            session.add(AuditEntry(user_id=ctx.actor.id, entity="student", entity_id=student_id, action="reveal",
-                                   fields=["id_number", "certificate_no", "export"]))
+            session.add(
+                AuditEntry(
+                    user_id=ctx.actor.id,
+                    entity="student",
+                    entity_id=student_id,
+                    action="reveal",
+                    fields=["id_number", "certificate_no", "export"],
+                )
+            )
     with reading(ctx) as session:
         return _gather(session, ctx, student_id, term, reveal)
 
@@ -74,7 +108,9 @@ def _user_names(session: Session) -> dict[str, str]:
     return dict(session.execute(select(User.id, User.display_name)).all())
 
 
-def _gather(session: Session, ctx: ServiceContext, student_id: str, term: TermInfo, reveal: bool) -> PacketData:
+def _gather(
+    session: Session, ctx: ServiceContext, student_id: str, term: TermInfo, reveal: bool
+) -> PacketData:
     student = student_for_read(session, ctx, student_id)
     school = school_row(session)
     names = _user_names(session)
@@ -84,32 +120,53 @@ def _gather(session: Session, ctx: ServiceContext, student_id: str, term: TermIn
         for key in ("id_number", "certificate_no", "roll_number"):
             values[key] = validation.mask_id(values[key])
     teachers = tuple(
-        (names.get(a.teacher_id, ""), a.role) for a in session.scalars(
-            select(Assignment).where(Assignment.student_id == student_id, Assignment.deleted_at.is_(None))
-            .order_by(Assignment.role.desc(), Assignment.start_date))
-        if (a.end_date is None or a.end_date >= term.start) and (a.start_date is None or a.start_date <= term.end))
-    guardians = tuple(_guardian_info(g) for g in session.scalars(
-        select(Guardian).where(Guardian.student_id == student_id, Guardian.deleted_at.is_(None))
-        .order_by(Guardian.is_primary.desc(), Guardian.created_at)))
+        (names.get(a.teacher_id, ""), a.role)
+        for a in session.scalars(
+            select(Assignment)
+            .where(Assignment.student_id == student_id, Assignment.deleted_at.is_(None))
+            .order_by(Assignment.role.desc(), Assignment.start_date)
+        )
+        if (a.end_date is None or a.end_date >= term.start)
+        and (a.start_date is None or a.start_date <= term.end)
+    )
+    guardians = tuple(
+        _guardian_info(g)
+        for g in session.scalars(
+            select(Guardian)
+            .where(Guardian.student_id == student_id, Guardian.deleted_at.is_(None))
+            .order_by(Guardian.is_primary.desc(), Guardian.created_at)
+        )
+    )
     iep, objective_labels = _iep(session, student_id, term.id)
     calendar = term.calendar()
     facts = facts_for(session, [student], calendar)[student.id]
     compliance = evaluate(calendar, rule_of(school), facts, ctx.today())
     return PacketData(
-        school.name, term, values, reveal, teachers, guardians, iep,
+        school.name,
+        term,
+        values,
+        reveal,
+        teachers,
+        guardians,
+        iep,
         _plans(session, student_id, term, names, objective_labels),
         _lesson_plans(session, student_id, term, names, objective_labels),
         _visits(session, student_id, term, names, objective_labels),
         _contacts(session, student_id, term, names),
-        compliance, ctx.today(),
+        compliance,
+        ctx.today(),
     )
 
 
 def _iep(session: Session, student_id: str, term_id: str) -> tuple[IepSheet | None, dict[str, str]]:
     iep = session.scalar(
-        select(Iep).where(Iep.student_id == student_id, Iep.term_id == term_id, Iep.deleted_at.is_(None))
-        .options(selectinload(Iep.scores),
-                 selectinload(Iep.goals).selectinload(Goal.objectives).selectinload(Objective.reviews)))
+        select(Iep)
+        .where(Iep.student_id == student_id, Iep.term_id == term_id, Iep.deleted_at.is_(None))
+        .options(
+            selectinload(Iep.scores),
+            selectinload(Iep.goals).selectinload(Goal.objectives).selectinload(Objective.reviews),
+        )
+    )
     if iep is None:
         return None, {}
     labels: dict[str, str] = {}
@@ -120,18 +177,42 @@ def _iep(session: Session, student_id: str, term_id: str) -> tuple[IepSheet | No
         for o_no, obj in enumerate((o for o in goal.objectives if o.deleted_at is None), start=1):
             number = f"{g_no}.{o_no}"
             labels[obj.id] = f"{number} {obj.text}"
-            objectives.append(ObjectiveSheet(
-                obj.id, number, obj.text, obj.start_date, obj.end_date, obj.criterion, obj.method,
-                tuple(ReviewLine(r.date, r.result, r.note) for r in obj.reviews if r.deleted_at is None)))
+            objectives.append(
+                ObjectiveSheet(
+                    obj.id,
+                    number,
+                    obj.text,
+                    obj.start_date,
+                    obj.end_date,
+                    obj.criterion,
+                    obj.method,
+                    tuple(ReviewLine(r.date, r.result, r.note) for r in obj.reviews if r.deleted_at is None),
+                )
+            )
         goals.append(GoalSheet(goal.domain, goal.text, tuple(objectives)))
     extra = iep.extra or {}
     sheet = IepSheet(
-        iep.status, iep.assessment_tool, iep.assessment_date, iep.assessor,
+        iep.status,
+        iep.assessment_tool,
+        iep.assessment_date,
+        iep.assessor,
         tuple(ScoreLine(s.domain, s.score, s.max_score, s.note) for s in iep.scores if s.deleted_at is None),
-        iep.strengths, iep.needs, iep.guardian_expectations, tuple(iep.subjects or ()), iep.visits_per_week,
-        iep.lessons_per_visit, iep.related_services, iep.family_cooperation, iep.signed_teacher_on,
-        iep.signed_guardian_on, iep.signed_school_on, iep.review_date, iep.review_summary,
-        str(extra.get("teacher_summary", "")), tuple(goals))
+        iep.strengths,
+        iep.needs,
+        iep.guardian_expectations,
+        tuple(iep.subjects or ()),
+        iep.visits_per_week,
+        iep.lessons_per_visit,
+        iep.related_services,
+        iep.family_cooperation,
+        iep.signed_teacher_on,
+        iep.signed_guardian_on,
+        iep.signed_school_on,
+        iep.review_date,
+        iep.review_summary,
+        str(extra.get("teacher_summary", "")),
+        tuple(goals),
+    )
     return sheet, labels
 
 
@@ -151,46 +232,105 @@ def _content_text(content: list[dict[str, Any]]) -> str:
     return "\n".join(p for p in parts if p)
 
 
-def _plans(session: Session, student_id: str, term: TermInfo, names: dict[str, str],
-           labels: dict[str, str], only: str | None = None) -> tuple[PlanSheet, ...]:
+def _plans(
+    session: Session,
+    student_id: str,
+    term: TermInfo,
+    names: dict[str, str],
+    labels: dict[str, str],
+    only: str | None = None,
+) -> tuple[PlanSheet, ...]:
     plans = session.scalars(
-        select(MonthlyPlan).where(MonthlyPlan.student_id == student_id, MonthlyPlan.month.in_(_months(term)),
-                                  MonthlyPlan.deleted_at.is_(None), *((MonthlyPlan.id == only,) if only else ()))
+        select(MonthlyPlan)
+        .where(
+            MonthlyPlan.student_id == student_id,
+            MonthlyPlan.month.in_(_months(term)),
+            MonthlyPlan.deleted_at.is_(None),
+            *((MonthlyPlan.id == only,) if only else ()),
+        )
         .order_by(MonthlyPlan.month)
-        .options(selectinload(MonthlyPlan.planned_visits), selectinload(MonthlyPlan.revisions)))
+        .options(selectinload(MonthlyPlan.planned_visits), selectinload(MonthlyPlan.revisions))
+    )
     return tuple(
         PlanSheet(
-            p.month, names.get(p.teacher_id, ""), "、".join(names.get(t, "") for t in p.co_teacher_ids or ()),
-            p.status, p.plan_revision, p.approved_revision,
+            p.month,
+            names.get(p.teacher_id, ""),
+            "、".join(names.get(t, "") for t in p.co_teacher_ids or ()),
+            p.status,
+            p.plan_revision,
+            p.approved_revision,
             tuple(labels.get(o, "（已删除的目标）") for o in p.objective_ids or ()),
-            p.materials, p.family_tasks, p.safety_notes,
-            tuple(PlannedVisitLine(v.date, v.time_slot, v.lessons, _content_text(v.content))
-                  for v in p.planned_visits if v.deleted_at is None),
-            tuple(Decision(r.number, r.submitted_at, names.get(r.submitted_by, ""), r.decision,
-                           names.get(r.reviewer_id or "", ""), r.decided_at, r.comment)
-                  for r in p.revisions if r.deleted_at is None))
-        for p in plans)
+            p.materials,
+            p.family_tasks,
+            p.safety_notes,
+            tuple(
+                PlannedVisitLine(v.date, v.time_slot, v.lessons, _content_text(v.content))
+                for v in p.planned_visits
+                if v.deleted_at is None
+            ),
+            tuple(
+                Decision(
+                    r.number,
+                    r.submitted_at,
+                    names.get(r.submitted_by, ""),
+                    r.decision,
+                    names.get(r.reviewer_id or "", ""),
+                    r.decided_at,
+                    r.comment,
+                )
+                for r in p.revisions
+                if r.deleted_at is None
+            ),
+        )
+        for p in plans
+    )
 
 
-def _lesson_plans(session: Session, student_id: str, term: TermInfo, names: dict[str, str],
-                  labels: dict[str, str]) -> tuple[LessonPlanSheet, ...]:
+def _lesson_plans(
+    session: Session, student_id: str, term: TermInfo, names: dict[str, str], labels: dict[str, str]
+) -> tuple[LessonPlanSheet, ...]:
     # The student's own lesson plans of the term, and any other plan a visit of the term was taught from.
-    used = select(VisitLesson.lesson_plan_id).join(Visit, Visit.id == VisitLesson.visit_id).where(
-        Visit.student_id == student_id, Visit.deleted_at.is_(None), Visit.date >= term.start,
-        Visit.date <= term.end, VisitLesson.lesson_plan_id.is_not(None))
-    own = (LessonPlan.student_id == student_id) & LessonPlan.is_template.is_(False) & \
-        (LessonPlan.date >= term.start) & (LessonPlan.date <= term.end)
+    used = (
+        select(VisitLesson.lesson_plan_id)
+        .join(Visit, Visit.id == VisitLesson.visit_id)
+        .where(
+            Visit.student_id == student_id,
+            Visit.deleted_at.is_(None),
+            Visit.date >= term.start,
+            Visit.date <= term.end,
+            VisitLesson.lesson_plan_id.is_not(None),
+        )
+    )
+    own = (
+        (LessonPlan.student_id == student_id)
+        & LessonPlan.is_template.is_(False)
+        & (LessonPlan.date >= term.start)
+        & (LessonPlan.date <= term.end)
+    )
     rows = session.scalars(
-        select(LessonPlan).where(LessonPlan.deleted_at.is_(None), own | LessonPlan.id.in_(used))
-        .order_by(LessonPlan.date, LessonPlan.lesson_no))
+        select(LessonPlan)
+        .where(LessonPlan.deleted_at.is_(None), own | LessonPlan.id.in_(used))
+        .order_by(LessonPlan.date, LessonPlan.lesson_no)
+    )
     return tuple(
         LessonPlanSheet(
-            lp.title, lp.subject, lp.date, lp.lesson_no, lp.minutes, names.get(lp.teacher_id, ""),
-            tuple(labels.get(o, "") for o in lp.objective_ids or () if o in labels), lp.key_points,
-            lp.difficulties, lp.aids,
+            lp.title,
+            lp.subject,
+            lp.date,
+            lp.lesson_no,
+            lp.minutes,
+            names.get(lp.teacher_id, ""),
+            tuple(labels.get(o, "") for o in lp.objective_ids or () if o in labels),
+            lp.key_points,
+            lp.difficulties,
+            lp.aids,
             tuple((str(step), str(text)) for step, text in (lp.process or {}).items()),
-            lp.support_level, lp.assessment, lp.reflection)
-        for lp in rows)
+            lp.support_level,
+            lp.assessment,
+            lp.reflection,
+        )
+        for lp in rows
+    )
 
 
 def _images(session: Session, visit_ids: list[str]) -> dict[str, list[tuple[Attachment, bytes]]]:
@@ -198,26 +338,54 @@ def _images(session: Session, visit_ids: list[str]) -> dict[str, list[tuple[Atta
     found: dict[str, list[tuple[Attachment, bytes]]] = defaultdict(list)
     if not visit_ids:
         return found
-    attachments = list(session.scalars(
-        select(Attachment).where(Attachment.owner_type == "visit", Attachment.owner_id.in_(visit_ids),
-                                 Attachment.deleted_at.is_(None), Attachment.kind.in_(("photo", "signature")))
-        .order_by(Attachment.created_at)))
+    attachments = list(
+        session.scalars(
+            select(Attachment)
+            .where(
+                Attachment.owner_type == "visit",
+                Attachment.owner_id.in_(visit_ids),
+                Attachment.deleted_at.is_(None),
+                Attachment.kind.in_(("photo", "signature")),
+            )
+            .order_by(Attachment.created_at)
+        )
+    )
     shas = {a.blob_sha256 for a in attachments}
-    data = dict(session.execute(select(Blob.sha256, Blob.data).where(Blob.sha256.in_(shas))).all()) \
-        if shas else {}
+    data = (
+        dict(session.execute(select(Blob.sha256, Blob.data).where(Blob.sha256.in_(shas))).all())
+        if shas
+        else {}
+    )
     for a in attachments:
         if a.blob_sha256 in data:
             found[a.owner_id].append((a, data[a.blob_sha256]))
     return found
 
 
-def _visits(session: Session, student_id: str, term: TermInfo, names: dict[str, str],
-            labels: dict[str, str], only: str | None = None) -> tuple[VisitSheet, ...]:
-    visits = list(session.scalars(
-        select(Visit).where(Visit.student_id == student_id, Visit.deleted_at.is_(None), Visit.date >= term.start,
-                            Visit.date <= term.end, *((Visit.id == only,) if only else ()))
-        .order_by(Visit.date, Visit.start_time)
-        .options(selectinload(Visit.lessons), selectinload(Visit.progress), selectinload(Visit.amendments))))
+def _visits(
+    session: Session,
+    student_id: str,
+    term: TermInfo,
+    names: dict[str, str],
+    labels: dict[str, str],
+    only: str | None = None,
+) -> tuple[VisitSheet, ...]:
+    visits = list(
+        session.scalars(
+            select(Visit)
+            .where(
+                Visit.student_id == student_id,
+                Visit.deleted_at.is_(None),
+                Visit.date >= term.start,
+                Visit.date <= term.end,
+                *((Visit.id == only,) if only else ()),
+            )
+            .order_by(Visit.date, Visit.start_time)
+            .options(
+                selectinload(Visit.lessons), selectinload(Visit.progress), selectinload(Visit.amendments)
+            )
+        )
+    )
     dates = {v.id: v.date for v in visits}
     missing = {v.makeup_of_id for v in visits if v.makeup_of_id and v.makeup_of_id not in dates}
     if missing:
@@ -232,34 +400,87 @@ def _visits(session: Session, student_id: str, term: TermInfo, names: dict[str, 
                 signature = image
             else:
                 photos.append(image)
-        sheets.append(VisitSheet(
-            v.id, v.date, v.start_time, v.end_time, v.status,
-            "、".join(names.get(t, "") for t in (v.teacher_ids or [v.teacher_id])), v.place, v.caregivers_present,
-            tuple(LessonLine(ls.subject, ls.content, ls.minutes, tuple(labels.get(o, "") for o in ls.objective_ids
-                                                                       or () if o in labels))
-                  for ls in v.lessons if ls.deleted_at is None),
-            v.health, v.mood, v.performance,
-            tuple((labels.get(p.objective_id, ""), p.result, p.note) for p in v.progress if p.deleted_at is None),
-            v.family_guidance, v.homework, v.caregiver_opinion, v.next_visit_on, v.cancel_reason, v.cancel_cause,
-            dates.get(v.makeup_of_id) if v.makeup_of_id else None, v.without_approved_plan,
-            tuple((a.field, str(a.new_value), a.reason) for a in v.amendments if a.deleted_at is None),
-            tuple(photos), signature))
+        sheets.append(
+            VisitSheet(
+                v.id,
+                v.date,
+                v.start_time,
+                v.end_time,
+                v.status,
+                "、".join(names.get(t, "") for t in (v.teacher_ids or [v.teacher_id])),
+                v.place,
+                v.caregivers_present,
+                tuple(
+                    LessonLine(
+                        ls.subject,
+                        ls.content,
+                        ls.minutes,
+                        tuple(labels.get(o, "") for o in ls.objective_ids or () if o in labels),
+                    )
+                    for ls in v.lessons
+                    if ls.deleted_at is None
+                ),
+                v.health,
+                v.mood,
+                v.performance,
+                tuple(
+                    (labels.get(p.objective_id, ""), p.result, p.note)
+                    for p in v.progress
+                    if p.deleted_at is None
+                ),
+                v.family_guidance,
+                v.homework,
+                v.caregiver_opinion,
+                v.next_visit_on,
+                v.cancel_reason,
+                v.cancel_cause,
+                dates.get(v.makeup_of_id) if v.makeup_of_id else None,
+                v.without_approved_plan,
+                tuple((a.field, str(a.new_value), a.reason) for a in v.amendments if a.deleted_at is None),
+                tuple(photos),
+                signature,
+            )
+        )
     return tuple(sheets)
 
 
-def _contacts(session: Session, student_id: str, term: TermInfo, names: dict[str, str]) -> tuple[ContactLine, ...]:
-    guardians = dict(session.execute(select(Guardian.id, Guardian.name).where(Guardian.student_id == student_id))
-                     .all())
+def _contacts(
+    session: Session, student_id: str, term: TermInfo, names: dict[str, str]
+) -> tuple[ContactLine, ...]:
+    guardians = dict(
+        session.execute(select(Guardian.id, Guardian.name).where(Guardian.student_id == student_id)).all()
+    )
     start = dt.datetime.combine(term.start, dt.time.min)
     end = dt.datetime.combine(term.end, dt.time.max)
     rows = session.scalars(
-        select(Contact).where(Contact.student_id == student_id, Contact.deleted_at.is_(None), Contact.at >= start,
-                              Contact.at <= end).order_by(Contact.at))
-    return tuple(ContactLine(c.at, guardians.get(c.guardian_id or "", ""), c.channel, c.purpose, c.answered,
-                             c.summary, c.feedback, c.follow_up_on, names.get(c.recorder_id, "")) for c in rows)
+        select(Contact)
+        .where(
+            Contact.student_id == student_id,
+            Contact.deleted_at.is_(None),
+            Contact.at >= start,
+            Contact.at <= end,
+        )
+        .order_by(Contact.at)
+    )
+    return tuple(
+        ContactLine(
+            c.at,
+            guardians.get(c.guardian_id or "", ""),
+            c.channel,
+            c.purpose,
+            c.answered,
+            c.summary,
+            c.feedback,
+            c.follow_up_on,
+            names.get(c.recorder_id, ""),
+        )
+        for c in rows
+    )
 
 
-def packet_students(ctx: ServiceContext, term_id: str, teacher_id: str | None = None) -> list[tuple[str, str]]:
+def packet_students(
+    ctx: ServiceContext, term_id: str, teacher_id: str | None = None
+) -> list[tuple[str, str]]:
     """(id, code) of the students whose packets an export covers: visible to the actor, on the roll in the term."""
     from app.services.access import visible_students
 
@@ -268,11 +489,19 @@ def packet_students(ctx: ServiceContext, term_id: str, teacher_id: str | None = 
         # Typed loosely: access.visible_students declares a tuple-row select.
         query: Any = visible_students(ctx).order_by(Student.code)
         if teacher_id:
-            query = query.where(Student.id.in_(select(Assignment.student_id).where(
-                Assignment.teacher_id == teacher_id, Assignment.role == "main", Assignment.deleted_at.is_(None),
-                (Assignment.end_date.is_(None)) | (Assignment.end_date >= term.start))))
-        return [(s.id, s.code) for s in session.scalars(query)
-                if not (s.enrolled_on and s.enrolled_on > term.end)]
+            query = query.where(
+                Student.id.in_(
+                    select(Assignment.student_id).where(
+                        Assignment.teacher_id == teacher_id,
+                        Assignment.role == "main",
+                        Assignment.deleted_at.is_(None),
+                        (Assignment.end_date.is_(None)) | (Assignment.end_date >= term.start),
+                    )
+                )
+            )
+        return [
+            (s.id, s.code) for s in session.scalars(query) if not (s.enrolled_on and s.enrolled_on > term.end)
+        ]
 
 
 __all__ = [

@@ -44,16 +44,33 @@ class PlanForm:
 
 
 def _term_containing(session: Any, day: dt.date) -> TermInfo | None:
-    term = session.scalar(select(Term).where(Term.start_date <= day, Term.end_date >= day, Term.deleted_at.is_(None)))
+    term = session.scalar(
+        select(Term).where(Term.start_date <= day, Term.end_date >= day, Term.deleted_at.is_(None))
+    )
     return None if term is None else TermInfo(term.id, term.name, term.start_date, term.end_date, term.locked)
 
 
 def _header(session: Any, student: Student, names: dict[str, str]) -> FormHeader:
-    teachers = tuple((names.get(a.teacher_id, ""), a.role) for a in session.scalars(
-        select(Assignment).where(Assignment.student_id == student.id, Assignment.deleted_at.is_(None),
-                                 Assignment.end_date.is_(None)).order_by(Assignment.role.desc())))
-    return FormHeader(school_row(session).name, student.code, student.name, student.grade_class,
-                      (student.disability_category, student.disability_grade), teachers)
+    teachers = tuple(
+        (names.get(a.teacher_id, ""), a.role)
+        for a in session.scalars(
+            select(Assignment)
+            .where(
+                Assignment.student_id == student.id,
+                Assignment.deleted_at.is_(None),
+                Assignment.end_date.is_(None),
+            )
+            .order_by(Assignment.role.desc())
+        )
+    )
+    return FormHeader(
+        school_row(session).name,
+        student.code,
+        student.name,
+        student.grade_class,
+        (student.disability_category, student.disability_grade),
+        teachers,
+    )
 
 
 def gather_visit_form(ctx: ServiceContext, visit_id: str) -> VisitForm:
@@ -73,8 +90,11 @@ def gather_plan_form(ctx: ServiceContext, plan_id: str) -> PlanForm:
         student = student_for_read(session, ctx, plan.student_id)
         names = archive._user_names(session)
         first = dt.date(int(plan.month[:4]), int(plan.month[5:7]), 1)
-        term = _term_containing(session, first) or _term_containing(session, first + dt.timedelta(days=27)) \
+        term = (
+            _term_containing(session, first)
+            or _term_containing(session, first + dt.timedelta(days=27))
             or TermInfo("", "", first, first + dt.timedelta(days=27), False)
+        )
         _, labels = archive._iep(session, student.id, term.id)
         sheets = archive._plans(session, student.id, term, names, labels, only=plan_id)
         if not sheets:
@@ -119,25 +139,58 @@ def gather_summary(ctx: ServiceContext, term_id: str) -> TermSummary:
         school_name, school_code = school.name, school.code
         names = archive._user_names(session)
         ids = [s.student_id for s in compliance.students]
-        disability = {sid: (cat, grade) for sid, cat, grade in session.execute(
-            select(Student.id, Student.disability_category, Student.disability_grade).where(Student.id.in_(ids)))}
+        disability = {
+            sid: (cat, grade)
+            for sid, cat, grade in session.execute(
+                select(Student.id, Student.disability_category, Student.disability_grade).where(
+                    Student.id.in_(ids)
+                )
+            )
+        }
         main: dict[str, str] = {}
         for student_id, teacher_id in session.execute(
-                select(Assignment.student_id, Assignment.teacher_id).where(
-                    Assignment.role == "main", Assignment.deleted_at.is_(None),
-                    (Assignment.end_date.is_(None)) | (Assignment.end_date >= term.start))
-                .order_by(Assignment.start_date)):
+            select(Assignment.student_id, Assignment.teacher_id)
+            .where(
+                Assignment.role == "main",
+                Assignment.deleted_at.is_(None),
+                (Assignment.end_date.is_(None)) | (Assignment.end_date >= term.start),
+            )
+            .order_by(Assignment.start_date)
+        ):
             main[student_id] = names.get(teacher_id, "")
         months = archive._months(term)
-        plan_states = Counter(session.scalars(select(MonthlyPlan.status).where(
-            MonthlyPlan.month.in_(months), MonthlyPlan.deleted_at.is_(None))))
-        contacts = len(session.scalars(select(Contact.id).where(
-            Contact.deleted_at.is_(None), Contact.at >= dt.datetime.combine(term.start, dt.time.min),
-            Contact.at <= dt.datetime.combine(term.end, dt.time.max))).all())
-    rows = tuple(SummaryRow(s.code, s.name, *disability[s.student_id], main.get(s.student_id, ""), s.result)
-                 for s in compliance.students)
-    return TermSummary(school_name, school_code, term, compliance.rule, compliance.today, rows,
-                       len(set(main.values())), sum(plan_states.values()), plan_states.get("approved", 0), contacts)
+        plan_states = Counter(
+            session.scalars(
+                select(MonthlyPlan.status).where(
+                    MonthlyPlan.month.in_(months), MonthlyPlan.deleted_at.is_(None)
+                )
+            )
+        )
+        contacts = len(
+            session.scalars(
+                select(Contact.id).where(
+                    Contact.deleted_at.is_(None),
+                    Contact.at >= dt.datetime.combine(term.start, dt.time.min),
+                    Contact.at <= dt.datetime.combine(term.end, dt.time.max),
+                )
+            ).all()
+        )
+    rows = tuple(
+        SummaryRow(s.code, s.name, *disability[s.student_id], main.get(s.student_id, ""), s.result)
+        for s in compliance.students
+    )
+    return TermSummary(
+        school_name,
+        school_code,
+        term,
+        compliance.rule,
+        compliance.today,
+        rows,
+        len(set(main.values())),
+        sum(plan_states.values()),
+        plan_states.get("approved", 0),
+        contacts,
+    )
 
 
 @dataclass(frozen=True)
@@ -170,35 +223,83 @@ def visit_ledger(ctx: ServiceContext, term_id: str) -> list[LedgerRow]:
         students = dict(session.execute(select(Student.id, Student.code)).all())
         student_names = dict(session.execute(select(Student.id, Student.name)).all())
         # Plain column rows, not ORM objects: a term of a big school has thousands of visits.
-        visits = session.execute(select(
-            Visit.id, Visit.date, Visit.student_id, Visit.teacher_id, Visit.status, Visit.start_time, Visit.end_time,
-            Visit.cancel_cause, Visit.cancel_reason, Visit.makeup_of_id, Visit.without_approved_plan,
-            Visit.signature_id).where(
-            Visit.deleted_at.is_(None), Visit.date >= term.start, Visit.date <= term.end,
-            Visit.student_id.in_(visible)).order_by(Visit.date, Visit.start_time)).all()
+        visits = session.execute(
+            select(
+                Visit.id,
+                Visit.date,
+                Visit.student_id,
+                Visit.teacher_id,
+                Visit.status,
+                Visit.start_time,
+                Visit.end_time,
+                Visit.cancel_cause,
+                Visit.cancel_reason,
+                Visit.makeup_of_id,
+                Visit.without_approved_plan,
+                Visit.signature_id,
+            )
+            .where(
+                Visit.deleted_at.is_(None),
+                Visit.date >= term.start,
+                Visit.date <= term.end,
+                Visit.student_id.in_(visible),
+            )
+            .order_by(Visit.date, Visit.start_time)
+        ).all()
         dates = {v.id: v.date for v in visits}
         lessons: dict[str, list[tuple[int, str, str]]] = {}
         for visit_id, minutes, subject, content in session.execute(
-                select(VisitLesson.visit_id, VisitLesson.minutes, VisitLesson.subject, VisitLesson.content)
-                .join(Visit, Visit.id == VisitLesson.visit_id)
-                .where(VisitLesson.deleted_at.is_(None), Visit.date >= term.start, Visit.date <= term.end)
-                .order_by(VisitLesson.position)):
+            select(VisitLesson.visit_id, VisitLesson.minutes, VisitLesson.subject, VisitLesson.content)
+            .join(Visit, Visit.id == VisitLesson.visit_id)
+            .where(VisitLesson.deleted_at.is_(None), Visit.date >= term.start, Visit.date <= term.end)
+            .order_by(VisitLesson.position)
+        ):
             lessons.setdefault(visit_id, []).append((minutes, subject, content))
-        return [LedgerRow(
-            v.date, students.get(v.student_id, ""), student_names.get(v.student_id, ""), names.get(v.teacher_id, ""),
-            v.status, v.start_time, v.end_time, len(lessons.get(v.id, [])),
-            sum(m for m, _, _ in lessons.get(v.id, [])),
-            "；".join(f"{s}：{c}" if s else c for _, s, c in lessons.get(v.id, [])), v.cancel_cause, v.cancel_reason,
-            dates.get(v.makeup_of_id or ""), v.without_approved_plan, v.signature_id is not None)
-            for v in visits]
+        return [
+            LedgerRow(
+                v.date,
+                students.get(v.student_id, ""),
+                student_names.get(v.student_id, ""),
+                names.get(v.teacher_id, ""),
+                v.status,
+                v.start_time,
+                v.end_time,
+                len(lessons.get(v.id, [])),
+                sum(m for m, _, _ in lessons.get(v.id, [])),
+                "；".join(f"{s}：{c}" if s else c for _, s, c in lessons.get(v.id, [])),
+                v.cancel_cause,
+                v.cancel_reason,
+                dates.get(v.makeup_of_id or ""),
+                v.without_approved_plan,
+                v.signature_id is not None,
+            )
+            for v in visits
+        ]
 
 
 def teacher_ids_for_term(ctx: ServiceContext) -> list[tuple[str, str]]:
     """(id, username) of active teachers, for per-teacher assessment forms and file names."""
     with reading(ctx) as session:
-        return [(u.id, u.username) for u in session.scalars(select(User).where(
-            User.role == "teacher", User.active.is_(True), User.deleted_at.is_(None)).order_by(User.username))]
+        return [
+            (u.id, u.username)
+            for u in session.scalars(
+                select(User)
+                .where(User.role == "teacher", User.active.is_(True), User.deleted_at.is_(None))
+                .order_by(User.username)
+            )
+        ]
 
 
-__all__ = ["FormHeader", "LedgerRow", "PlanForm", "SummaryRow", "TermSummary", "VisitForm",
-           "gather_plan_form", "gather_summary", "gather_visit_form", "teacher_ids_for_term", "visit_ledger"]
+__all__ = [
+    "FormHeader",
+    "LedgerRow",
+    "PlanForm",
+    "SummaryRow",
+    "TermSummary",
+    "VisitForm",
+    "gather_plan_form",
+    "gather_summary",
+    "gather_visit_form",
+    "teacher_ids_for_term",
+    "visit_ledger",
+]

@@ -67,9 +67,11 @@ def school_weights(settings: dict[str, Any]) -> tuple[rules.Weights, rules.Grade
     known = rules.Weights().as_dict()
     weights = rules.Weights(**{k: float(v) for k, v in settings.items() if k in known})
     defaults = rules.GradeThresholds()
-    thresholds = rules.GradeThresholds(float(settings.get("grade_excellent", defaults.excellent)),
-                                       float(settings.get("grade_good", defaults.good)),
-                                       float(settings.get("grade_pass", defaults.passed)))
+    thresholds = rules.GradeThresholds(
+        float(settings.get("grade_excellent", defaults.excellent)),
+        float(settings.get("grade_good", defaults.good)),
+        float(settings.get("grade_pass", defaults.passed)),
+    )
     return weights, thresholds, float(settings.get("contacts_target", 1.0)) or 1.0
 
 
@@ -86,7 +88,9 @@ def _check_reader(ctx: ServiceContext, teacher_id: str) -> None:
         raise PermissionDenied("assessment.other_teacher", "Teachers see only their own assessment.")
 
 
-def compute_figures(ctx: ServiceContext, teacher_id: str, term_ref: str | None = None) -> rules.TeacherFigures:
+def compute_figures(
+    ctx: ServiceContext, teacher_id: str, term_ref: str | None = None
+) -> rules.TeacherFigures:
     """Count a teacher's term from the records: visit rule compliance, records, plans, contacts, objectives."""
     _check_reader(ctx, teacher_id)
     term = resolve_term(ctx, term_ref)
@@ -111,55 +115,106 @@ def compute_figures(ctx: ServiceContext, teacher_id: str, term_ref: str | None =
     )
 
 
-def _record_figures(session: Session, teacher_id: str, term: TermInfo, student_ids: list[str],
-                    today: dt.date) -> dict[str, int]:
-    done = list(session.scalars(select(Visit).where(
-        Visit.teacher_id == teacher_id, Visit.status == "done", Visit.deleted_at.is_(None),
-        Visit.date >= term.start, Visit.date <= term.end)))
+def _record_figures(
+    session: Session, teacher_id: str, term: TermInfo, student_ids: list[str], today: dt.date
+) -> dict[str, int]:
+    done = list(
+        session.scalars(
+            select(Visit).where(
+                Visit.teacher_id == teacher_id,
+                Visit.status == "done",
+                Visit.deleted_at.is_(None),
+                Visit.date >= term.start,
+                Visit.date <= term.end,
+            )
+        )
+    )
     complete = 0
     for visit in done:
         lessons = [x for x in visit.lessons if x.deleted_at is None]
         # Complete = what was taught, toward which objectives, and the caregiver's signature.
-        if visit.signature_id and lessons and all(x.content.strip() for x in lessons) \
-                and any(x.objective_ids for x in lessons):
+        if (
+            visit.signature_id
+            and lessons
+            and all(x.content.strip() for x in lessons)
+            and any(x.objective_ids for x in lessons)
+        ):
             complete += 1
     months = _months(term.start, term.end)
-    plans = list(session.scalars(select(MonthlyPlan).where(
-        MonthlyPlan.teacher_id == teacher_id, MonthlyPlan.deleted_at.is_(None), MonthlyPlan.month.in_(months))))
+    plans = list(
+        session.scalars(
+            select(MonthlyPlan).where(
+                MonthlyPlan.teacher_id == teacher_id,
+                MonthlyPlan.deleted_at.is_(None),
+                MonthlyPlan.month.in_(months),
+            )
+        )
+    )
     on_time = approved_first = 0
     for plan in plans:
         first_day = dt.date.fromisoformat(plan.month + "-01")
         if plan.first_submitted_at and plan.first_submitted_at.date() < first_day:
             on_time += 1
-        approved_at = session.scalar(select(PlanRevision.decided_at).where(
-            PlanRevision.plan_id == plan.id, PlanRevision.decision == "approved").order_by(PlanRevision.decided_at))
+        approved_at = session.scalar(
+            select(PlanRevision.decided_at)
+            .where(PlanRevision.plan_id == plan.id, PlanRevision.decision == "approved")
+            .order_by(PlanRevision.decided_at)
+        )
         if approved_at is None:
             continue
-        first_visit = session.scalar(select(Visit.date).where(
-            Visit.student_id == plan.student_id, Visit.status == "done", Visit.deleted_at.is_(None),
-            Visit.date >= first_day, Visit.date <= _month_end(first_day)).order_by(Visit.date))
+        first_visit = session.scalar(
+            select(Visit.date)
+            .where(
+                Visit.student_id == plan.student_id,
+                Visit.status == "done",
+                Visit.deleted_at.is_(None),
+                Visit.date >= first_day,
+                Visit.date <= _month_end(first_day),
+            )
+            .order_by(Visit.date)
+        )
         if first_visit is None or approved_at.date() <= first_visit:
             approved_first += 1
-    contacts = len(session.scalars(select(Contact.id).where(
-        Contact.recorder_id == teacher_id, Contact.deleted_at.is_(None),
-        Contact.at >= dt.datetime.combine(term.start, dt.time()),
-        Contact.at < dt.datetime.combine(term.end + dt.timedelta(days=1), dt.time()))).all())
+    contacts = len(
+        session.scalars(
+            select(Contact.id).where(
+                Contact.recorder_id == teacher_id,
+                Contact.deleted_at.is_(None),
+                Contact.at >= dt.datetime.combine(term.start, dt.time()),
+                Contact.at < dt.datetime.combine(term.end + dt.timedelta(days=1), dt.time()),
+            )
+        ).all()
+    )
     months_so_far = _months(term.start, min(term.end, today)) if today >= term.start else []
     reviewed = passed = 0
-    objectives = session.scalars(select(Objective).join(Goal, Goal.id == Objective.goal_id)
-                                 .join(Iep, Iep.id == Goal.iep_id)
-                                 .where(Iep.term_id == term.id, Iep.student_id.in_(student_ids),
-                                        Iep.deleted_at.is_(None), Goal.deleted_at.is_(None),
-                                        Objective.deleted_at.is_(None)))
+    objectives = session.scalars(
+        select(Objective)
+        .join(Goal, Goal.id == Objective.goal_id)
+        .join(Iep, Iep.id == Goal.iep_id)
+        .where(
+            Iep.term_id == term.id,
+            Iep.student_id.in_(student_ids),
+            Iep.deleted_at.is_(None),
+            Goal.deleted_at.is_(None),
+            Objective.deleted_at.is_(None),
+        )
+    )
     for objective in objectives:
         reviews: list[ObjectiveReview] = [r for r in objective.reviews if r.deleted_at is None]
         if reviews:
             reviewed += 1
             passed += reviews[-1].result in PASSED_RESULTS
-    return {"done_visits": len(done), "complete_visits": complete, "plans_total": len(plans),
-            "plans_submitted_before_month": on_time, "plans_approved_before_first_visit": approved_first,
-            "contacts": contacts, "student_months": len(student_ids) * len(months_so_far),
-            "objectives_reviewed": reviewed, "objectives_passed": passed}
+    return {
+        "done_visits": len(done),
+        "complete_visits": complete,
+        "plans_total": len(plans),
+        "plans_submitted_before_month": on_time,
+        "plans_approved_before_first_visit": approved_first,
+        "contacts": contacts,
+        "student_months": len(student_ids) * len(months_so_far),
+        "objectives_reviewed": reviewed,
+        "objectives_passed": passed,
+    }
 
 
 def _month_end(first_day: dt.date) -> dt.date:
@@ -173,16 +228,33 @@ def get_assessment(ctx: ServiceContext, teacher_id: str, term_ref: str | None = 
         teacher: User = get_live(session, User, teacher_id, "user")
         school = session.scalar(select(School).where(School.deleted_at.is_(None)))
         weights, thresholds, target = school_weights(dict(school.assessment_weights or {}) if school else {})
-        row = session.scalar(select(TeacherAssessment).where(
-            TeacherAssessment.teacher_id == teacher_id, TeacherAssessment.term_id == term.id,
-            TeacherAssessment.deleted_at.is_(None)))
+        row = session.scalar(
+            select(TeacherAssessment).where(
+                TeacherAssessment.teacher_id == teacher_id,
+                TeacherAssessment.term_id == term.id,
+                TeacherAssessment.deleted_at.is_(None),
+            )
+        )
         manual = {k: float(v) for k, v in (row.manual if row else {}).items() if k in rules.MANUAL_ITEMS}
         details = rules.score_details(figures, weights, manual, target)
         return AssessmentInfo(
-            teacher_id, teacher.display_name, term.id, term.name, figures, rules.indicators(figures, target), manual,
-            details.score, details.parts, details.excluded, rules.suggest_grade(details.score, thresholds),
-            row.grade if row else None, row.comment if row else "", row.decided_by if row else None,
-            row.decided_at if row else None, row.revision if row else None)
+            teacher_id,
+            teacher.display_name,
+            term.id,
+            term.name,
+            figures,
+            rules.indicators(figures, target),
+            manual,
+            details.score,
+            details.parts,
+            details.excluded,
+            rules.suggest_grade(details.score, thresholds),
+            row.grade if row else None,
+            row.comment if row else "",
+            row.decided_by if row else None,
+            row.decided_at if row else None,
+            row.revision if row else None,
+        )
 
 
 def list_assessments(ctx: ServiceContext, term_ref: str | None = None) -> list[AssessmentInfo]:
@@ -190,13 +262,23 @@ def list_assessments(ctx: ServiceContext, term_ref: str | None = None) -> list[A
     require_role(ctx, "academic_affairs", "leader", "admin")
     term = resolve_term(ctx, term_ref)
     with reading(ctx) as session:
-        teacher_ids = list(session.scalars(select(User.id).where(
-            User.role == "teacher", User.active.is_(True), User.deleted_at.is_(None)).order_by(User.display_name)))
+        teacher_ids = list(
+            session.scalars(
+                select(User.id)
+                .where(User.role == "teacher", User.active.is_(True), User.deleted_at.is_(None))
+                .order_by(User.display_name)
+            )
+        )
     return [get_assessment(ctx, teacher_id, term.id) for teacher_id in teacher_ids]
 
 
-def save_assessment(ctx: ServiceContext, teacher_id: str, term_ref: str | None, data: dict[str, Any],
-                    expected_revision: int | None = None) -> AssessmentInfo:
+def save_assessment(
+    ctx: ServiceContext,
+    teacher_id: str,
+    term_ref: str | None,
+    data: dict[str, Any],
+    expected_revision: int | None = None,
+) -> AssessmentInfo:
     """Academic affairs rates the manual items (0..1), writes the comment and sets the grade."""
     require_role(ctx, "academic_affairs")
     forms.unknown_keys(data, (*rules.MANUAL_ITEMS, "comment", "grade"))
@@ -208,7 +290,9 @@ def save_assessment(ctx: ServiceContext, teacher_id: str, term_ref: str | None, 
             except (TypeError, ValueError):
                 raise ValidationError("field.number", f"{key} is not a number.", field=key) from None
             if not 0.0 <= value <= 1.0:
-                raise ValidationError("field.range", f"{key} must be between 0 and 1.", field=key, low=0, high=1)
+                raise ValidationError(
+                    "field.range", f"{key} must be between 0 and 1.", field=key, low=0, high=1
+                )
             manual[key] = value
     comment = forms.text(data, "comment", max_len=4000)
     grade = forms.choice(data.get("grade"), "grade", GRADES, required=False)
@@ -217,16 +301,20 @@ def save_assessment(ctx: ServiceContext, teacher_id: str, term_ref: str | None, 
         teacher: User = get_live(session, User, teacher_id, "user")
         if teacher.role != "teacher":
             raise ValidationError("assessment.not_teacher", "Only teachers are assessed.", field="teacher_id")
-        row = session.scalar(select(TeacherAssessment).where(
-            TeacherAssessment.teacher_id == teacher_id, TeacherAssessment.term_id == term.id))
+        row = session.scalar(
+            select(TeacherAssessment).where(
+                TeacherAssessment.teacher_id == teacher_id, TeacherAssessment.term_id == term.id
+            )
+        )
         if row is None:
             row = TeacherAssessment(teacher_id=teacher_id, term_id=term.id)
             session.add(row)
         elif expected_revision is not None and expected_revision != row.revision:
-            raise ConflictError("record.changed", "Someone else saved this assessment first; reload and try again.")
+            raise ConflictError(
+                "record.changed", "Someone else saved this assessment first; reload and try again."
+            )
         row.deleted_at = None
         row.manual, row.comment, row.grade = manual, comment, grade
         row.decided_by = None if ctx.actor.role == "system" else ctx.actor.id
         row.decided_at = utcnow()
     return get_assessment(ctx, teacher_id, term.id)
-

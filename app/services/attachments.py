@@ -19,8 +19,11 @@ from app.services.errors import ConflictError, ValidationError
 MAX_BYTES = 15 * 1024 * 1024
 OWNER_TYPES = ("visit", "iep", "student", "contact")
 KINDS = ("photo", "signature", "document")
-ALLOWED = {"photo": ("image/png", "image/jpeg"), "signature": ("image/png",),
-           "document": ("image/png", "image/jpeg", "application/pdf")}
+ALLOWED = {
+    "photo": ("image/png", "image/jpeg"),
+    "signature": ("image/png",),
+    "document": ("image/png", "image/jpeg", "application/pdf"),
+}
 
 
 @dataclass(frozen=True)
@@ -56,20 +59,32 @@ def check_bytes(data: bytes, kind: str) -> str:
     if not data:
         raise ValidationError("attachment.empty", "The file is empty.", field="data")
     if len(data) > MAX_BYTES:
-        raise ValidationError("attachment.too_large", "The file is larger than 15 MB; please make it smaller.",
-                              field="data", max_bytes=MAX_BYTES)
+        raise ValidationError(
+            "attachment.too_large",
+            "The file is larger than 15 MB; please make it smaller.",
+            field="data",
+            max_bytes=MAX_BYTES,
+        )
     mime = sniff_mime(data)
     if mime is None:
-        raise ValidationError("attachment.unknown_type",
-                              "The file is not a PNG or JPEG picture or a PDF document (or it is damaged).",
-                              field="data")
+        raise ValidationError(
+            "attachment.unknown_type",
+            "The file is not a PNG or JPEG picture or a PDF document (or it is damaged).",
+            field="data",
+        )
     if mime not in ALLOWED[kind]:
-        raise ValidationError("attachment.wrong_type", f"A {kind} must be {' or '.join(ALLOWED[kind])}.",
-                              field="data", allowed=ALLOWED[kind])
+        raise ValidationError(
+            "attachment.wrong_type",
+            f"A {kind} must be {' or '.join(ALLOWED[kind])}.",
+            field="data",
+            allowed=ALLOWED[kind],
+        )
     return mime
 
 
-def owner_student(session: Session, ctx: ServiceContext, owner_type: str, owner_id: str, *, write: bool) -> str:
+def owner_student(
+    session: Session, ctx: ServiceContext, owner_type: str, owner_id: str, *, write: bool
+) -> str:
     """The student an owner record belongs to, after checking the actor may read (or write) it."""
     model = {"visit": Visit, "iep": Iep, "student": Student, "contact": Contact}[owner_type]
     owner = get_live(session, model, owner_id, owner_type)
@@ -78,16 +93,30 @@ def owner_student(session: Session, ctx: ServiceContext, owner_type: str, owner_
     return student_id
 
 
-def store_bytes(session: Session, student_id: str, owner_type: str, owner_id: str, kind: str, data: bytes,
-                caption: str = "") -> Attachment:
+def store_bytes(
+    session: Session,
+    student_id: str,
+    owner_type: str,
+    owner_id: str,
+    kind: str,
+    data: bytes,
+    caption: str = "",
+) -> Attachment:
     """Within a transaction: keep the bytes once (by SHA-256) and add the attachment row."""
     mime = check_bytes(data, kind)
     digest = hashlib.sha256(data).hexdigest()
     if session.scalar(select(Blob.sha256).where(Blob.sha256 == digest)) is None:
         session.add(Blob(sha256=digest, size=len(data), data=data))
         session.flush()
-    attachment = Attachment(student_id=student_id, owner_type=owner_type, owner_id=owner_id, kind=kind, mime=mime,
-                            caption=caption, blob_sha256=digest)
+    attachment = Attachment(
+        student_id=student_id,
+        owner_type=owner_type,
+        owner_id=owner_id,
+        kind=kind,
+        mime=mime,
+        caption=caption,
+        blob_sha256=digest,
+    )
     session.add(attachment)
     session.flush()
     return attachment
@@ -95,28 +124,49 @@ def store_bytes(session: Session, student_id: str, owner_type: str, owner_id: st
 
 def attachment_info(session: Session, a: Attachment) -> AttachmentInfo:
     size = session.scalar(select(Blob.size).where(Blob.sha256 == a.blob_sha256)) or 0
-    return AttachmentInfo(a.id, a.student_id, a.owner_type, a.owner_id, a.kind, a.mime, a.caption, size,
-                          a.blob_sha256, a.created_at)
+    return AttachmentInfo(
+        a.id,
+        a.student_id,
+        a.owner_type,
+        a.owner_id,
+        a.kind,
+        a.mime,
+        a.caption,
+        size,
+        a.blob_sha256,
+        a.created_at,
+    )
 
 
-def add_attachment(ctx: ServiceContext, owner_type: str, owner_id: str, kind: str, data: bytes,
-                   caption: str = "") -> AttachmentInfo:
+def add_attachment(
+    ctx: ServiceContext, owner_type: str, owner_id: str, kind: str, data: bytes, caption: str = ""
+) -> AttachmentInfo:
     owner_type = forms.choice(owner_type, "owner_type", OWNER_TYPES) or ""
     kind = forms.choice(kind, "kind", KINDS) or ""
     caption = forms.text({"caption": caption}, "caption", max_len=200)
     check_bytes(data, kind)  # before opening a transaction: a 15 MB refusal should cost nothing
     with transaction(ctx) as session:
         student_id = owner_student(session, ctx, owner_type, owner_id, write=True)
-        return attachment_info(session, store_bytes(session, student_id, owner_type, owner_id, kind, data, caption))
+        return attachment_info(
+            session, store_bytes(session, student_id, owner_type, owner_id, kind, data, caption)
+        )
 
 
-def list_attachments(ctx: ServiceContext, owner_type: str, owner_id: str,
-                     kind: str | None = None) -> list[AttachmentInfo]:
+def list_attachments(
+    ctx: ServiceContext, owner_type: str, owner_id: str, kind: str | None = None
+) -> list[AttachmentInfo]:
     owner_type = forms.choice(owner_type, "owner_type", OWNER_TYPES) or ""
     with reading(ctx) as session:
         owner_student(session, ctx, owner_type, owner_id, write=False)
-        query = select(Attachment).where(Attachment.owner_type == owner_type, Attachment.owner_id == owner_id,
-                                         Attachment.deleted_at.is_(None)).order_by(Attachment.created_at)
+        query = (
+            select(Attachment)
+            .where(
+                Attachment.owner_type == owner_type,
+                Attachment.owner_id == owner_id,
+                Attachment.deleted_at.is_(None),
+            )
+            .order_by(Attachment.created_at)
+        )
         if kind:
             query = query.where(Attachment.kind == kind)
         return [attachment_info(session, a) for a in session.scalars(query)]
@@ -150,8 +200,9 @@ def delete_attachment(ctx: ServiceContext, attachment_id: str) -> None:
             visit = session.get(Visit, attachment.owner_id)
             if visit is not None and visit.status == "done":
                 # Photos may still be added to a finished visit, but what it holds stays: it is the record.
-                raise ConflictError("visit.locked", "The visit is finished; its photos and signature are part "
-                                                    "of the record.")
+                raise ConflictError(
+                    "visit.locked", "The visit is finished; its photos and signature are part of the record."
+                )
             if visit is not None and visit.signature_id == attachment.id:
                 visit.signature_id = None
         attachment.deleted_at = utcnow()

@@ -52,7 +52,7 @@ def make_backup(paths: AppPaths, reason: str = "manual", keep: int = DEFAULT_KEE
 
 
 def _info(path: Path) -> BackupInfo:
-    stem = path.name[len(PREFIX):-len(SUFFIX)]
+    stem = path.name[len(PREFIX) : -len(SUFFIX)]
     parts = stem.split("-")
     try:
         created = dt.datetime.strptime("-".join(parts[:3]), "%Y%m%d-%H%M%S-%f")
@@ -71,7 +71,7 @@ def list_backups(paths: AppPaths) -> list[BackupInfo]:
 
 def rotate(paths: AppPaths, keep: int) -> list[Path]:
     removed = []
-    for old in list_backups(paths)[max(keep, 1):]:
+    for old in list_backups(paths)[max(keep, 1) :]:
         old.path.unlink(missing_ok=True)
         removed.append(old.path)
     return removed
@@ -131,7 +131,9 @@ def restore(paths: AppPaths, source: Path, keep: int = DEFAULT_KEEP) -> BackupIn
     source = Path(source)
     problem = verify(source)
     if problem:
-        raise ValidationError("restore.invalid", f"Cannot restore: {problem}. Nothing was changed.", field="file")
+        raise ValidationError(
+            "restore.invalid", f"Cannot restore: {problem}. Nothing was changed.", field="file"
+        )
     safety = None
     if paths.db_path.exists():
         try:

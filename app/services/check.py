@@ -37,51 +37,111 @@ class Finding:
 # (code, severity, table, message, SQL returning the offending record ids). Only live rows are judged:
 # a soft-deleted record is history, not a promise.
 RULES: list[tuple[str, str, str, str, str]] = [
-    ("visit.student_missing", ERROR, "visit", "the visit's student does not exist", """
+    (
+        "visit.student_missing",
+        ERROR,
+        "visit",
+        "the visit's student does not exist",
+        """
         SELECT v.id FROM visit v LEFT JOIN student s ON s.id = v.student_id
-        WHERE v.deleted_at IS NULL AND s.id IS NULL"""),
-    ("visit.student_deleted", WARNING, "visit", "the visit is live but its student was deleted", """
+        WHERE v.deleted_at IS NULL AND s.id IS NULL""",
+    ),
+    (
+        "visit.student_deleted",
+        WARNING,
+        "visit",
+        "the visit is live but its student was deleted",
+        """
         SELECT v.id FROM visit v JOIN student s ON s.id = v.student_id
-        WHERE v.deleted_at IS NULL AND s.deleted_at IS NOT NULL"""),
-    ("visit.done_not_finished", ERROR, "visit", "a done visit has no finished time", """
-        SELECT id FROM visit WHERE deleted_at IS NULL AND status = 'done' AND finished_at IS NULL"""),
-    ("visit.done_without_lesson", ERROR, "visit", "a done visit has no lesson", """
+        WHERE v.deleted_at IS NULL AND s.deleted_at IS NOT NULL""",
+    ),
+    (
+        "visit.done_not_finished",
+        ERROR,
+        "visit",
+        "a done visit has no finished time",
+        """
+        SELECT id FROM visit WHERE deleted_at IS NULL AND status = 'done' AND finished_at IS NULL""",
+    ),
+    (
+        "visit.done_without_lesson",
+        ERROR,
+        "visit",
+        "a done visit has no lesson",
+        """
         SELECT v.id FROM visit v WHERE v.deleted_at IS NULL AND v.status = 'done' AND NOT EXISTS (
-            SELECT 1 FROM visit_lesson l WHERE l.visit_id = v.id AND l.deleted_at IS NULL)"""),
-    ("visit.cancelled_without_cause", ERROR, "visit", "a cancelled visit has no cause (family or school)", """
+            SELECT 1 FROM visit_lesson l WHERE l.visit_id = v.id AND l.deleted_at IS NULL)""",
+    ),
+    (
+        "visit.cancelled_without_cause",
+        ERROR,
+        "visit",
+        "a cancelled visit has no cause (family or school)",
+        """
         SELECT id FROM visit WHERE deleted_at IS NULL AND status = 'cancelled'
-        AND (cancel_cause IS NULL OR cancel_cause NOT IN ('family', 'school'))"""),
-    ("visit.makeup_target", ERROR, "visit",
-     "a make-up does not point at an earlier cancelled visit of the same student", """
+        AND (cancel_cause IS NULL OR cancel_cause NOT IN ('family', 'school'))""",
+    ),
+    (
+        "visit.makeup_target",
+        ERROR,
+        "visit",
+        "a make-up does not point at an earlier cancelled visit of the same student",
+        """
         SELECT m.id FROM visit m LEFT JOIN visit o ON o.id = m.makeup_of_id
         WHERE m.deleted_at IS NULL AND m.makeup_of_id IS NOT NULL
-        AND (o.id IS NULL OR o.status != 'cancelled' OR o.student_id != m.student_id OR m.date <= o.date)"""),
-    ("plan.approval_missing", ERROR, "monthly_plan",
-     "an approved plan has no approval by academic affairs (not its author) for the approved revision", """
+        AND (o.id IS NULL OR o.status != 'cancelled' OR o.student_id != m.student_id OR m.date <= o.date)""",
+    ),
+    (
+        "plan.approval_missing",
+        ERROR,
+        "monthly_plan",
+        "an approved plan has no approval by academic affairs (not its author) for the approved revision",
+        """
         SELECT p.id FROM monthly_plan p WHERE p.deleted_at IS NULL AND p.status = 'approved' AND NOT EXISTS (
             SELECT 1 FROM plan_revision r JOIN "user" u ON u.id = r.reviewer_id
             WHERE r.plan_id = p.id AND r.number = p.approved_revision AND r.decision = 'approved'
             AND r.deleted_at IS NULL AND u.role = 'academic_affairs'
-            AND r.reviewer_id != p.teacher_id AND r.reviewer_id != r.submitted_by)"""),
-    ("assignment.not_teacher", ERROR, "assignment", "the assigned user is missing or not a teacher", """
+            AND r.reviewer_id != p.teacher_id AND r.reviewer_id != r.submitted_by)""",
+    ),
+    (
+        "assignment.not_teacher",
+        ERROR,
+        "assignment",
+        "the assigned user is missing or not a teacher",
+        """
         SELECT a.id FROM assignment a LEFT JOIN "user" u ON u.id = a.teacher_id
-        WHERE a.deleted_at IS NULL AND (u.id IS NULL OR u.role != 'teacher')"""),
-    ("assignment.two_main", ERROR, "assignment", "two main teachers (主教) overlap for one student", """
+        WHERE a.deleted_at IS NULL AND (u.id IS NULL OR u.role != 'teacher')""",
+    ),
+    (
+        "assignment.two_main",
+        ERROR,
+        "assignment",
+        "two main teachers (主教) overlap for one student",
+        """
         SELECT b.id FROM assignment a JOIN assignment b
           ON a.student_id = b.student_id AND a.id < b.id
         WHERE a.role = 'main' AND b.role = 'main' AND a.deleted_at IS NULL AND b.deleted_at IS NULL
         AND COALESCE(a.start_date, '0000-01-01') <= COALESCE(b.end_date, '9999-12-31')
-        AND COALESCE(b.start_date, '0000-01-01') <= COALESCE(a.end_date, '9999-12-31')"""),
-    ("calendar.outside_term", ERROR, "calendar_day", "a calendar day lies outside its term", """
+        AND COALESCE(b.start_date, '0000-01-01') <= COALESCE(a.end_date, '9999-12-31')""",
+    ),
+    (
+        "calendar.outside_term",
+        ERROR,
+        "calendar_day",
+        "a calendar day lies outside its term",
+        """
         SELECT d.id FROM calendar_day d LEFT JOIN term t ON t.id = d.term_id
-        WHERE d.deleted_at IS NULL AND (t.id IS NULL OR d.date < t.start_date OR d.date > t.end_date)"""),
+        WHERE d.deleted_at IS NULL AND (t.id IS NULL OR d.date < t.start_date OR d.date > t.end_date)""",
+    ),
 ]
 
 
 def _revision_rule() -> str:
     # Every record table, including ones added later: identity rules hold for all of them.
-    parts = [f"SELECT '{m.__tablename__}', id FROM \"{m.__tablename__}\" WHERE revision IS NULL OR revision < 1"
-             for m in RECORD_TABLES]
+    parts = [
+        f"SELECT '{m.__tablename__}', id FROM \"{m.__tablename__}\" WHERE revision IS NULL OR revision < 1"
+        for m in RECORD_TABLES
+    ]
     return " UNION ALL ".join(parts)
 
 
@@ -92,8 +152,15 @@ def _sqlite_checks(conn: Connection) -> list[Finding]:
             findings.append(Finding(ERROR, "sqlite.integrity", "", "", str(line)))
     for table, rowid, parent, _fk in conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall():
         record_id = conn.exec_driver_sql(f'SELECT id FROM "{table}" WHERE rowid = ?', (rowid,)).scalar()
-        findings.append(Finding(ERROR, "sqlite.foreign_key", table, str(record_id or rowid),
-                                f"refers to a missing {parent} row"))
+        findings.append(
+            Finding(
+                ERROR,
+                "sqlite.foreign_key",
+                table,
+                str(record_id or rowid),
+                f"refers to a missing {parent} row",
+            )
+        )
     return findings
 
 
@@ -104,13 +171,24 @@ def run_checks(store: Store) -> list[Finding]:
         if any(f.code == "sqlite.integrity" for f in findings):
             return findings  # a damaged file: rule queries could crash or mislead
         for code, severity, table, message, sql in RULES:
-            findings += [Finding(severity, code, table, rid, message)
-                         for (rid,) in conn.exec_driver_sql(sql).fetchall()]
-        findings += [Finding(ERROR, "record.revision", table, rid, "revision is below 1")
-                     for table, rid in conn.exec_driver_sql(_revision_rule()).fetchall()]
+            findings += [
+                Finding(severity, code, table, rid, message)
+                for (rid,) in conn.exec_driver_sql(sql).fetchall()
+            ]
+        findings += [
+            Finding(ERROR, "record.revision", table, rid, "revision is below 1")
+            for table, rid in conn.exec_driver_sql(_revision_rule()).fetchall()
+        ]
         for rid, sha, size, data in conn.exec_driver_sql("SELECT id, sha256, size, data FROM blob"):
             if hashlib.sha256(data or b"").hexdigest() != sha or len(data or b"") != size:
-                findings.append(Finding(ERROR, "blob.checksum", "blob", rid, "the stored bytes do not match "
-                                        "their checksum or size"))
+                findings.append(
+                    Finding(
+                        ERROR,
+                        "blob.checksum",
+                        "blob",
+                        rid,
+                        "the stored bytes do not match their checksum or size",
+                    )
+                )
         conn.rollback()
     return sorted(findings, key=lambda f: (f.severity != ERROR, f.code, f.record_id))

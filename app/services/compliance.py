@@ -76,12 +76,20 @@ def facts_for(session: Session, students: list[Student], calendar: TermCalendar)
     if len(ids) <= _FEW_STUDENTS:
         where.append(Visit.student_id.in_(ids))
     visit_rows = session.execute(
-        select(Visit.id, Visit.student_id, Visit.date, Visit.status, Visit.cancel_cause, Visit.cancel_reason,
-               Visit.makeup_of_id).where(*where)
+        select(
+            Visit.id,
+            Visit.student_id,
+            Visit.date,
+            Visit.status,
+            Visit.cancel_cause,
+            Visit.cancel_reason,
+            Visit.makeup_of_id,
+        ).where(*where)
     ).all()
     minutes: dict[str, list[int]] = defaultdict(list)
     for visit_id, lesson_minutes in session.execute(
-        select(VisitLesson.visit_id, VisitLesson.minutes).join(Visit, Visit.id == VisitLesson.visit_id)
+        select(VisitLesson.visit_id, VisitLesson.minutes)
+        .join(Visit, Visit.id == VisitLesson.visit_id)
         .where(*where, Visit.status == "done", VisitLesson.deleted_at.is_(None))
     ):
         minutes[visit_id].append(lesson_minutes)
@@ -91,23 +99,39 @@ def facts_for(session: Session, students: list[Student], calendar: TermCalendar)
     no_minutes: list[int] = []
     for visit_id, student_id, date, status, cause, reason, makeup_of in visit_rows:
         if student_id in wanted:
-            visits[student_id].append(VisitFact(visit_id, date, states[status],
-                                                tuple(minutes.get(visit_id, no_minutes)),
-                                                causes.get(cause) if cause else None, reason or "", makeup_of))
+            visits[student_id].append(
+                VisitFact(
+                    visit_id,
+                    date,
+                    states[status],
+                    tuple(minutes.get(visit_id, no_minutes)),
+                    causes.get(cause) if cause else None,
+                    reason or "",
+                    makeup_of,
+                )
+            )
     pauses: dict[str, list[Pause]] = defaultdict(list)
     pause_query = select(Pause).where(Pause.deleted_at.is_(None), Pause.start_date <= calendar.end)
     for pause in session.scalars(pause_query):
         if pause.student_id in wanted:
             pauses[pause.student_id].append(pause)
     return {
-        s.id: StudentFacts(_enrolment(s, calendar), _pauses(s, pauses[s.id]),
-                           tuple(sorted(visits[s.id], key=lambda v: (v.date, v.id))))
+        s.id: StudentFacts(
+            _enrolment(s, calendar),
+            _pauses(s, pauses[s.id]),
+            tuple(sorted(visits[s.id], key=lambda v: (v.date, v.id))),
+        )
         for s in students
     }
 
 
-def term_compliance(ctx: ServiceContext, term_ref: str | None = None, *, student_ids: list[str] | None = None,
-                    teacher_id: str | None = None) -> TermCompliance:
+def term_compliance(
+    ctx: ServiceContext,
+    term_ref: str | None = None,
+    *,
+    student_ids: list[str] | None = None,
+    teacher_id: str | None = None,
+) -> TermCompliance:
     """Week (or month) statuses for every visible student of a term, optionally narrowed."""
     term = resolve_term(ctx, term_ref)
     calendar = term.calendar()
@@ -118,13 +142,18 @@ def term_compliance(ctx: ServiceContext, term_ref: str | None = None, *, student
         if student_ids is not None:
             query = query.where(Student.id.in_(student_ids))
         if teacher_id:
-            query = query.where(Student.id.in_(select(Assignment.student_id).where(
-                Assignment.teacher_id == teacher_id, Assignment.deleted_at.is_(None))))
-        students = [s for s in session.scalars(query)
-                    if not (s.enrolled_on and s.enrolled_on > calendar.end)]
+            query = query.where(
+                Student.id.in_(
+                    select(Assignment.student_id).where(
+                        Assignment.teacher_id == teacher_id, Assignment.deleted_at.is_(None)
+                    )
+                )
+            )
+        students = [s for s in session.scalars(query) if not (s.enrolled_on and s.enrolled_on > calendar.end)]
         teachers: dict[str, list[str]] = defaultdict(list)
         for student_id, t_id in session.execute(
-            select(Assignment.student_id, Assignment.teacher_id).where(Assignment.deleted_at.is_(None))
+            select(Assignment.student_id, Assignment.teacher_id)
+            .where(Assignment.deleted_at.is_(None))
             .order_by(Assignment.role.desc())
         ):
             teachers[student_id].append(t_id)
@@ -134,8 +163,13 @@ def term_compliance(ctx: ServiceContext, term_ref: str | None = None, *, student
     # The term's weeks are the same for every student: split the calendar once, not once per child.
     term_periods = periods(calendar, rule.period)
     results = tuple(
-        StudentCompliance(sid, code, name, tuple(teachers.get(sid, ())),
-                          evaluate(calendar, rule, facts[sid], today, term_periods))
+        StudentCompliance(
+            sid,
+            code,
+            name,
+            tuple(teachers.get(sid, ())),
+            evaluate(calendar, rule, facts[sid], today, term_periods),
+        )
         for sid, code, name in rows
     )
     return TermCompliance(term, rule, today, results)
@@ -144,12 +178,19 @@ def term_compliance(ctx: ServiceContext, term_ref: str | None = None, *, student
 def to_json(result: TermCompliance, *, names: bool = False) -> dict[str, object]:
     """The `compliance --json` document. Names are left out unless asked for (privacy)."""
     return {
-        "term": {"id": result.term.id, "name": result.term.name, "start": result.term.start.isoformat(),
-                 "end": result.term.end.isoformat()},
-        "rule": {"period": result.rule.period, "visits_per_period": result.rule.visits_per_period,
-                 "lessons_per_visit": result.rule.lessons_per_visit,
-                 "minutes_per_lesson": result.rule.minutes_per_lesson,
-                 "yearly_min_lessons": result.rule.yearly_min_lessons},
+        "term": {
+            "id": result.term.id,
+            "name": result.term.name,
+            "start": result.term.start.isoformat(),
+            "end": result.term.end.isoformat(),
+        },
+        "rule": {
+            "period": result.rule.period,
+            "visits_per_period": result.rule.visits_per_period,
+            "lessons_per_visit": result.rule.lessons_per_visit,
+            "minutes_per_lesson": result.rule.minutes_per_lesson,
+            "yearly_min_lessons": result.rule.yearly_min_lessons,
+        },
         "today": result.today.isoformat(),
         "students": [
             {
@@ -157,8 +198,14 @@ def to_json(result: TermCompliance, *, names: bool = False) -> dict[str, object]
                 "code": s.code,
                 **({"name": s.name} if names else {}),
                 "periods": [
-                    {"start": p.period.start.isoformat(), "end": p.period.end.isoformat(), "status": str(p.status),
-                     "reason": p.reason, "visits": p.visits_counted, "owed": p.owed}
+                    {
+                        "start": p.period.start.isoformat(),
+                        "end": p.period.end.isoformat(),
+                        "status": str(p.status),
+                        "reason": p.reason,
+                        "visits": p.visits_counted,
+                        "owed": p.owed,
+                    }
                     for p in s.result.periods
                 ],
                 "totals": {
@@ -184,8 +231,11 @@ def to_json(result: TermCompliance, *, names: bool = False) -> dict[str, object]
 def resolve_student(ctx: ServiceContext, ref: str) -> str:
     """A visible student's id from its code or id (for the command line)."""
     with reading(ctx) as session:
-        found = session.scalar(visible_students(ctx).where((Student.code == ref) | (Student.id == ref))
-                               .with_only_columns(Student.id))
+        found = session.scalar(
+            visible_students(ctx)
+            .where((Student.code == ref) | (Student.id == ref))
+            .with_only_columns(Student.id)
+        )
     if found is None:
         raise NotFound("student.not_found", "No student with this code or id.", field="student")
     return str(found)
@@ -194,8 +244,11 @@ def resolve_student(ctx: ServiceContext, ref: str) -> str:
 def resolve_teacher(ctx: ServiceContext, ref: str) -> str:
     """A teacher's user id from a user name or id (for the command line)."""
     with reading(ctx) as session:
-        found = session.scalar(select(User.id).where((User.username == ref) | (User.id == ref),
-                                                     User.role == "teacher", User.deleted_at.is_(None)))
+        found = session.scalar(
+            select(User.id).where(
+                (User.username == ref) | (User.id == ref), User.role == "teacher", User.deleted_at.is_(None)
+            )
+        )
     if found is None:
         raise NotFound("user.not_found", f"No teacher with the user name or id '{ref}'.", field="teacher")
     return str(found)

@@ -64,8 +64,9 @@ def _parse_at(value: Any, today: dt.date) -> dt.datetime:
             except ValueError:
                 continue
         else:
-            raise ValidationError("field.datetime", f"at: '{raw}' is not a date and time (YYYY-MM-DD HH:MM).",
-                                  field="at")
+            raise ValidationError(
+                "field.datetime", f"at: '{raw}' is not a date and time (YYYY-MM-DD HH:MM).", field="at"
+            )
     if at.date() > today + dt.timedelta(days=1):
         raise ValidationError("contact.future", "A contact cannot be logged in the future.", field="at")
     if at.date() < today - dt.timedelta(days=400):
@@ -93,8 +94,9 @@ def _clean(ctx: ServiceContext, data: dict[str, Any], *, creating: bool) -> dict
         values["guardian_id"] = data["guardian_id"] or None
     at, follow = values.get("at"), values.get("follow_up_on")
     if at and follow and follow < at.date():
-        raise ValidationError("contact.follow_up_before", "The follow-up date is before the contact.",
-                              field="follow_up_on")
+        raise ValidationError(
+            "contact.follow_up_before", "The follow-up date is before the contact.", field="follow_up_on"
+        )
     return values
 
 
@@ -102,16 +104,30 @@ def _check_guardian(session: Session, student_id: str, guardian_id: str | None) 
     if guardian_id:
         guardian: Guardian = get_live(session, Guardian, guardian_id, "guardian")
         if guardian.student_id != student_id:
-            raise ValidationError("contact.guardian_other", "The guardian belongs to another student.",
-                                  field="guardian_id")
+            raise ValidationError(
+                "contact.guardian_other", "The guardian belongs to another student.", field="guardian_id"
+            )
 
 
 def _info(session: Session, c: Contact) -> ContactInfo:
     guardian = session.get(Guardian, c.guardian_id) if c.guardian_id else None
     recorder = session.get(User, c.recorder_id)
-    return ContactInfo(c.id, c.revision, c.student_id, c.guardian_id, guardian.name if guardian else "", c.at,
-                       c.channel, c.purpose, c.answered, c.summary, c.feedback, c.follow_up_on, c.recorder_id,
-                       recorder.display_name if recorder else "")
+    return ContactInfo(
+        c.id,
+        c.revision,
+        c.student_id,
+        c.guardian_id,
+        guardian.name if guardian else "",
+        c.at,
+        c.channel,
+        c.purpose,
+        c.answered,
+        c.summary,
+        c.feedback,
+        c.follow_up_on,
+        c.recorder_id,
+        recorder.display_name if recorder else "",
+    )
 
 
 def log_contact(ctx: ServiceContext, student_id: str, data: dict[str, Any]) -> ContactInfo:
@@ -137,8 +153,9 @@ def update_contact(ctx: ServiceContext, contact_id: str, data: dict[str, Any]) -
         for key, value in values.items():
             setattr(contact, key, value)
         if contact.follow_up_on and contact.follow_up_on < contact.at.date():
-            raise ValidationError("contact.follow_up_before", "The follow-up date is before the contact.",
-                                  field="follow_up_on")
+            raise ValidationError(
+                "contact.follow_up_before", "The follow-up date is before the contact.", field="follow_up_on"
+            )
         session.flush()
         return _info(session, contact)
 
@@ -150,23 +167,31 @@ def delete_contact(ctx: ServiceContext, contact_id: str) -> None:
         contact.deleted_at = utcnow()
 
 
-def list_contacts(ctx: ServiceContext, student_id: str, *, term_id: str | None = None,
-                  answered: bool | None = None) -> list[ContactInfo]:
+def list_contacts(
+    ctx: ServiceContext, student_id: str, *, term_id: str | None = None, answered: bool | None = None
+) -> list[ContactInfo]:
     """A student's contacts, newest first, optionally within one term."""
     with reading(ctx) as session:
         student_for_read(session, ctx, student_id)
         query = select(Contact).where(Contact.student_id == student_id, Contact.deleted_at.is_(None))
         if term_id:
             term: Term = get_live(session, Term, term_id, "term")
-            query = query.where(Contact.at >= dt.datetime.combine(term.start_date, dt.time()),
-                                Contact.at < dt.datetime.combine(term.end_date + dt.timedelta(days=1), dt.time()))
+            query = query.where(
+                Contact.at >= dt.datetime.combine(term.start_date, dt.time()),
+                Contact.at < dt.datetime.combine(term.end_date + dt.timedelta(days=1), dt.time()),
+            )
         if answered is not None:
             query = query.where(Contact.answered.is_(answered))
         # Load the student's guardians and the recorders once and keep them referenced, so _info's
         # session.get() finds them in the (weak) identity map instead of two queries per contact.
-        people = [*session.scalars(select(Guardian).where(Guardian.student_id == student_id)),
-                  *session.scalars(select(User).where(User.id.in_(
-                      query.with_only_columns(Contact.recorder_id).distinct().scalar_subquery())))]
+        people = [
+            *session.scalars(select(Guardian).where(Guardian.student_id == student_id)),
+            *session.scalars(
+                select(User).where(
+                    User.id.in_(query.with_only_columns(Contact.recorder_id).distinct().scalar_subquery())
+                )
+            ),
+        ]
         result = [_info(session, c) for c in session.scalars(query.order_by(Contact.at.desc()))]
         del people
         return result
@@ -178,13 +203,24 @@ def contact_counts(ctx: ServiceContext, term_id: str) -> list[TeacherContactCoun
         term: Term = get_live(session, Term, term_id, "term")
         visible = visible_students(ctx).with_only_columns(Student.id)
         rows = session.execute(
-            select(Contact.recorder_id, User.display_name, func.count(Contact.id),
-                   func.sum(case((Contact.answered.is_(True), 1), else_=0)),
-                   func.count(func.distinct(Contact.student_id)))
+            select(
+                Contact.recorder_id,
+                User.display_name,
+                func.count(Contact.id),
+                func.sum(case((Contact.answered.is_(True), 1), else_=0)),
+                func.count(func.distinct(Contact.student_id)),
+            )
             .join(User, User.id == Contact.recorder_id)
-            .where(Contact.deleted_at.is_(None), Contact.student_id.in_(visible),
-                   Contact.at >= dt.datetime.combine(term.start_date, dt.time()),
-                   Contact.at < dt.datetime.combine(term.end_date + dt.timedelta(days=1), dt.time()))
-            .group_by(Contact.recorder_id, User.display_name).order_by(User.display_name))
-        return [TeacherContactCount(rid, name, total, int(ok or 0), total - int(ok or 0), students)
-                for rid, name, total, ok, students in rows]
+            .where(
+                Contact.deleted_at.is_(None),
+                Contact.student_id.in_(visible),
+                Contact.at >= dt.datetime.combine(term.start_date, dt.time()),
+                Contact.at < dt.datetime.combine(term.end_date + dt.timedelta(days=1), dt.time()),
+            )
+            .group_by(Contact.recorder_id, User.display_name)
+            .order_by(User.display_name)
+        )
+        return [
+            TeacherContactCount(rid, name, total, int(ok or 0), total - int(ok or 0), students)
+            for rid, name, total, ok, students in rows
+        ]

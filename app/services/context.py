@@ -72,7 +72,8 @@ class Store:
         self.session_factory: sessionmaker[Session] = make_session_factory(self.engine)
         # Reads use a plain BEGIN (a WAL snapshot) so they never hold the write lock against a save.
         self.read_session_factory: sessionmaker[Session] = make_session_factory(
-            self.engine.execution_options(**{READ_SNAPSHOT: True}))
+            self.engine.execution_options(**{READ_SNAPSHOT: True})
+        )
 
     def dispose(self) -> None:
         self.engine.dispose()
@@ -103,8 +104,9 @@ def transaction(ctx: ServiceContext) -> Iterator[Session]:
         session.commit()
     except StaleDataError as error:
         session.rollback()
-        raise ConflictError("record.changed", "Someone else saved this record first; reload and try again.") \
-            from error
+        raise ConflictError(
+            "record.changed", "Someone else saved this record first; reload and try again."
+        ) from error
     except exc.IntegrityError as error:
         session.rollback()
         raise ConflictError("record.integrity", _integrity_message(error)) from error
@@ -161,12 +163,18 @@ def _stamp_and_audit(session: Session, _context: Any, _instances: Any) -> None:
         fields: list[str] = []
         if action == "update":
             state = inspect(obj)
-            fields = sorted(a.key for a in state.attrs if a.history.has_changes() and a.key not in
-                            ("updated_at", "revision", "author_id"))
+            fields = sorted(
+                a.key
+                for a in state.attrs
+                if a.history.has_changes() and a.key not in ("updated_at", "revision", "author_id")
+            )
             if obj.deleted_at is not None and "deleted_at" in fields:
                 action = "delete"
-        entries.append(AuditEntry(at=utcnow(), user_id=actor_id, entity=table, entity_id=obj.id, action=action,
-                                  fields=fields))
+        entries.append(
+            AuditEntry(
+                at=utcnow(), user_id=actor_id, entity=table, entity_id=obj.id, action=action, fields=fields
+            )
+        )
     session.add_all(entries)
 
 
@@ -193,6 +201,16 @@ def load_actor(session: Session, user_id: str) -> Actor:
 
 
 __all__ = [
-    "Actor", "Changes", "ROLES", "SYSTEM", "ServiceContext", "ServiceError", "Store", "get_live", "load_actor",
-    "reading", "require_role", "transaction",
+    "Actor",
+    "Changes",
+    "ROLES",
+    "SYSTEM",
+    "ServiceContext",
+    "ServiceError",
+    "Store",
+    "get_live",
+    "load_actor",
+    "reading",
+    "require_role",
+    "transaction",
 ]

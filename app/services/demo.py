@@ -93,8 +93,9 @@ class Rows:
             self.flush()
 
 
-def generate(ctx: ServiceContext, *, students: int = 40, terms: int = 2, seed: int = 1,
-             today: dt.date | None = None) -> DemoResult:
+def generate(
+    ctx: ServiceContext, *, students: int = 40, terms: int = 2, seed: int = 1, today: dt.date | None = None
+) -> DemoResult:
     """Write the demo school into an empty database, in one transaction."""
     require_role(ctx, "admin")
     if not 1 <= students <= 5000:
@@ -103,8 +104,9 @@ def generate(ctx: ServiceContext, *, students: int = 40, terms: int = 2, seed: i
         raise ValidationError("demo.terms", "--terms must be between 1 and 20.", field="terms")
     today = today or ctx.today()
     plan = plan_terms(today, terms)
-    hashes = {password: hash_password(password) for password in
-              {p for _, p, _, _ in LOGINS} | {TEACHER_PASSWORD}}
+    hashes = {
+        password: hash_password(password) for password in {p for _, p, _, _ in LOGINS} | {TEACHER_PASSWORD}
+    }
     with transaction(ctx) as session:
         if session.scalar(select(School.id)) is not None:
             raise ConflictError("demo.not_empty", "This database already holds a school; use an empty file.")
@@ -128,5 +130,13 @@ def content_digest(ctx: ServiceContext, tables: list[str]) -> str:
     return digest.hexdigest()
 
 
-__all__ = ["DemoResult", "DemoTerm", "LOGINS", "TEACHER_PASSWORD", "content_digest", "generate", "plan_terms",
-           "term_days"]
+__all__ = [
+    "DemoResult",
+    "DemoTerm",
+    "LOGINS",
+    "TEACHER_PASSWORD",
+    "content_digest",
+    "generate",
+    "plan_terms",
+    "term_days",
+]

@@ -13,7 +13,12 @@ from app.domain.validation import id_check_char
 AREA_CODE = "469001"
 COUNTY = "海南省五指山市"
 
-SURNAMES = (*"王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢符王黎吉韦陈林王李", "欧阳", "司马", "上官")
+SURNAMES = (
+    *"王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢符王黎吉韦陈林王李",
+    "欧阳",
+    "司马",
+    "上官",
+)
 BOY_CHARS = "浩宇轩子博文俊杰明磊鑫鹏晨阳睿泽一诺梓嘉天佑铭皓辰旭航宏志强伟军涛彬斌凯"
 GIRL_CHARS = "欣怡涵雨萱诗琪佳慧婷雪梦瑶悦可馨妍思晴雅静丽芳兰婉月彤菲琳颖洁"
 # Characters outside the common set: names must survive storage, printing and sorting.
@@ -28,15 +33,35 @@ ETHNICITIES = (("汉族", 60), ("黎族", 32), ("苗族", 8))
 CATEGORIES = ((5, 40), (7, 25), (4, 15), (6, 10), (1, 4), (2, 3), (3, 3))
 GRADES = ((1, 45), (2, 40), (3, 12), (4, 3))
 DIAGNOSES = {
-    1: "先天性白内障术后,低视力", 2: "双耳极重度感音神经性耳聋", 3: "言语发育迟缓", 4: "脑性瘫痪(痉挛型四肢瘫)",
-    5: "精神发育迟滞(重度)", 6: "孤独症谱系障碍", 7: "脑瘫伴智力障碍、癫痫",
+    1: "先天性白内障术后,低视力",
+    2: "双耳极重度感音神经性耳聋",
+    3: "言语发育迟缓",
+    4: "脑性瘫痪(痉挛型四肢瘫)",
+    5: "精神发育迟滞(重度)",
+    6: "孤独症谱系障碍",
+    7: "脑瘫伴智力障碍、癫痫",
 }
 HOSPITALS = ("海南省人民医院", "海南医学院第一附属医院", "五指山市人民医院", "海南省妇女儿童医学中心")
-SAFETY = ("有癫痫史,发作时侧卧,勿塞物入口", "对青霉素过敏", "需轮椅转移,注意腰背", "家中有犬,入户前电话告知家长拴好",
-          "每日服用丙戊酸钠,午饭后服药", "")
+SAFETY = (
+    "有癫痫史,发作时侧卧,勿塞物入口",
+    "对青霉素过敏",
+    "需轮椅转移,注意腰背",
+    "家中有犬,入户前电话告知家长拴好",
+    "每日服用丙戊酸钠,午饭后服药",
+    "",
+)
 
 DOMAINS = ("感知觉", "粗大动作", "精细动作", "语言与沟通", "认知", "社会交往", "生活自理", "情绪与行为")
-SUBJECTS = ("生活语文", "生活数学", "生活适应", "劳动技能", "唱游与律动", "绘画与手工", "运动与保健", "康复训练")
+SUBJECTS = (
+    "生活语文",
+    "生活数学",
+    "生活适应",
+    "劳动技能",
+    "唱游与律动",
+    "绘画与手工",
+    "运动与保健",
+    "康复训练",
+)
 GOALS = {
     "感知觉": ("能注视并追视移动的物体", ("能注视色彩鲜艳的玩具5秒", "能左右追视移动的小球")),
     "粗大动作": ("能在辅助下独立站立并行走", ("扶物站立1分钟", "在成人牵手下行走5米")),
@@ -59,11 +84,21 @@ LESSON_CONTENT = {
     "运动与保健": ("扶物站立训练", "抛接软球", "上肢伸展操"),
     "康复训练": ("被动关节活动", "坐姿平衡训练", "手部精细抓握训练", "口肌训练"),
 }
-FAMILY_CANCEL = ("孩子发烧", "孩子住院检查", "家长带孩子外出就医", "家中有事,家长婉拒本次送教", "孩子感冒咳嗽")
+FAMILY_CANCEL = (
+    "孩子发烧",
+    "孩子住院检查",
+    "家长带孩子外出就医",
+    "家中有事,家长婉拒本次送教",
+    "孩子感冒咳嗽",
+)
 SCHOOL_CANCEL = ("暴雨停课", "台风预警,学校统一停止外出", "送教教师生病", "学校统一组织培训")
 PAUSE_REASONS = ("住院治疗", "手术后康复", "外出就医(省外)")
-RETURN_COMMENTS = ("请补充第二周训练内容的具体目标", "家庭任务过多,请调整为每天一项",
-                   "安全注意事项未写明癫痫发作的处理", "请与IEP短期目标对应")
+RETURN_COMMENTS = (
+    "请补充第二周训练内容的具体目标",
+    "家庭任务过多,请调整为每天一项",
+    "安全注意事项未写明癫痫发作的处理",
+    "请与IEP短期目标对应",
+)
 MOODS = ("情绪稳定,配合", "开始时哭闹,安抚后配合", "精神很好,主动互动", "有些疲倦")
 HEALTH = ("身体状况良好", "轻微咳嗽", "睡眠不足", "服药后状态平稳")
 
@@ -73,7 +108,9 @@ def at(day: dt.date, hour: int = 9, minute: int = 0) -> dt.datetime:
     return dt.datetime(day.year, day.month, day.day, hour, minute)
 
 
-def weighted(rng: random.Random, options: tuple[tuple[int, int], ...] | tuple[tuple[str, int], ...]) -> object:
+def weighted(
+    rng: random.Random, options: tuple[tuple[int, int], ...] | tuple[tuple[str, int], ...]
+) -> object:
     total = sum(weight for _, weight in options)
     pick = rng.uniform(0, total)
     for value, weight in options:
@@ -106,7 +143,7 @@ def id_number(rng: random.Random, birth: dt.date, gender: str) -> str:
 
 
 def phone(rng: random.Random) -> str:
-    return f"1{rng.choice('35789')}{rng.randrange(0, 10)}{rng.randrange(0, 10 ** 8):08d}"
+    return f"1{rng.choice('35789')}{rng.randrange(0, 10)}{rng.randrange(0, 10**8):08d}"
 
 
 def address(rng: random.Random) -> str:
@@ -115,16 +152,23 @@ def address(rng: random.Random) -> str:
 
 # --- tiny PNGs ---------------------------------------------------------------------------------------------
 
+
 def _chunk(kind: bytes, data: bytes) -> bytes:
-    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+    return (
+        struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+    )
 
 
 def png(width: int, height: int, rows: list[bytes]) -> bytes:
     """An 8-bit RGB PNG from raw rows (3 bytes per pixel), deterministic for the same input."""
     raw = b"".join(b"\x00" + row for row in rows)
     header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    return b"\x89PNG\r\n\x1a\n" + _chunk(b"IHDR", header) + _chunk(b"IDAT", zlib.compress(raw, 9)) + \
-        _chunk(b"IEND", b"")
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + _chunk(b"IHDR", header)
+        + _chunk(b"IDAT", zlib.compress(raw, 9))
+        + _chunk(b"IEND", b"")
+    )
 
 
 def photo_png(rng: random.Random, width: int = 48, height: int = 32) -> bytes:
@@ -148,5 +192,5 @@ def signature_png(rng: random.Random, width: int = 80, height: int = 24) -> byte
     for x in range(4, width - 4):
         y = max(2, min(height - 3, y + rng.choice((-2, -1, 0, 1, 2))))
         for dy in (0, 1):
-            pixels[y + dy][x * 3:x * 3 + 3] = b"\x20\x20\x60"
+            pixels[y + dy][x * 3 : x * 3 + 3] = b"\x20\x20\x60"
     return png(width, height, [bytes(row) for row in pixels])

@@ -32,7 +32,9 @@ def _check(key: str, payload: dict[str, Any] | None = None) -> str:
         try:
             size = len(json.dumps(payload, ensure_ascii=False, default=str))
         except (TypeError, ValueError):
-            raise ValidationError("draft.payload", "The draft cannot be saved as JSON.", field="payload") from None
+            raise ValidationError(
+                "draft.payload", "The draft cannot be saved as JSON.", field="payload"
+            ) from None
         if size > MAX_PAYLOAD:
             raise ValidationError("draft.too_large", "The draft is too large.", field="payload")
     return key
@@ -65,7 +67,9 @@ load_draft = get_draft  # the name some callers use
 def list_drafts(ctx: ServiceContext) -> list[DraftInfo]:
     """The actor's drafts, newest first: what to offer back after a crash."""
     with reading(ctx) as session:
-        rows = session.scalars(select(Draft).where(Draft.user_id == ctx.actor.id).order_by(Draft.saved_at.desc()))
+        rows = session.scalars(
+            select(Draft).where(Draft.user_id == ctx.actor.id).order_by(Draft.saved_at.desc())
+        )
         return [DraftInfo(d.key, dict(d.payload), d.saved_at) for d in rows]
 
 

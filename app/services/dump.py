@@ -44,11 +44,14 @@ from app.services.dump_schema import FORMAT, VERSION
 from app.services.dump_stream import BEGIN, NotLineLayout, RowChecker, dict_events, feed, scan_lines
 from app.services.errors import ConflictError, ValidationError
 
-DUMP_TABLES: list[Table] = [Base.metadata.tables[name] for name in
-                            [model.__tablename__ for model in RECORD_TABLES] + [AuditEntry.__tablename__]]
+DUMP_TABLES: list[Table] = [
+    Base.metadata.tables[name]
+    for name in [model.__tablename__ for model in RECORD_TABLES] + [AuditEntry.__tablename__]
+]
 
 
 # --- encoding ---------------------------------------------------------------------------------------------
+
 
 def _encoder(column: Column[Any]) -> Callable[[Any], Any] | None:
     """How a non-null value of this column becomes JSON; None when it already is JSON."""
@@ -81,10 +84,14 @@ def same(raw: Any) -> Any:
 
 # --- dump -------------------------------------------------------------------------------------------------
 
+
 def _rows(conn: Connection, table: Table) -> Iterator[dict[str, Any]]:
     names = [column.name for column in table.columns]
-    encoders = [(index, name, encode) for index, (name, encode) in
-                enumerate(zip(names, map(_encoder, table.columns), strict=True)) if encode is not None]
+    encoders = [
+        (index, name, encode)
+        for index, (name, encode) in enumerate(zip(names, map(_encoder, table.columns), strict=True))
+        if encode is not None
+    ]
     for row in conn.execute(select(table).order_by(*table.primary_key.columns)):
         values = dict(zip(names, row, strict=True))
         for index, name, encode in encoders:  # only dates, times and bytes need work: keep the loop short
@@ -108,8 +115,13 @@ def dump_database(store: Store | Engine) -> dict[str, Any]:
     with _snapshot(store) as conn, conn.begin():
         tables = {table.name: list(_rows(conn, table)) for table in DUMP_TABLES}
         revision = _revision(conn)
-    return {"format": FORMAT, "version": VERSION, "schema_revision": revision,
-            "exported_at": utcnow().isoformat(timespec="seconds"), "tables": tables}
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "schema_revision": revision,
+        "exported_at": utcnow().isoformat(timespec="seconds"),
+        "tables": tables,
+    }
 
 
 _ROW_ENCODER = json.JSONEncoder(ensure_ascii=False)
@@ -119,8 +131,12 @@ def write_dump(store: Store, out: IO[str]) -> dict[str, int]:
     """Stream the dump as JSON text, one row a line (greppable, diffable, and the fast C encoder per row)."""
     counts: dict[str, int] = {}
     with _snapshot(store) as conn, conn.begin():
-        head = {"format": FORMAT, "version": VERSION, "schema_revision": _revision(conn),
-                "exported_at": utcnow().isoformat(timespec="seconds")}
+        head = {
+            "format": FORMAT,
+            "version": VERSION,
+            "schema_revision": _revision(conn),
+            "exported_at": utcnow().isoformat(timespec="seconds"),
+        }
         out.write(json.dumps(head, ensure_ascii=False)[:-1] + ',\n "tables": {')
         for number, table in enumerate(DUMP_TABLES):
             out.write(("," if number else "") + f"\n  {json.dumps(table.name)}: [")
@@ -134,6 +150,7 @@ def write_dump(store: Store, out: IO[str]) -> dict[str, int]:
 
 
 # --- load -------------------------------------------------------------------------------------------------
+
 
 def _where(path: list[Any]) -> tuple[str, str]:
     """A JSON path like tables/visit/3/date as a human location and a field name."""
@@ -161,7 +178,9 @@ class CheckedDump:
     counts: dict[str, int]
     source: Source | None = None  # read again line by line (write_dump's layout)
     digest: str | None = None  # of the bytes the checks read: the insert pass must read the same
-    tables: dict[str, list[Any]] | None = None  # parsed whole (another layout, or an older dump brought up to date)
+    tables: dict[str, list[Any]] | None = (
+        None  # parsed whole (another layout, or an older dump brought up to date)
+    )
 
 
 def _open(source: Source) -> IO[bytes]:
@@ -171,8 +190,11 @@ def _open(source: Source) -> IO[bytes]:
 
 
 def _is_current(head: dict[str, Any]) -> bool:
-    return head.get("format") == FORMAT and head.get("version") == VERSION \
+    return (
+        head.get("format") == FORMAT
+        and head.get("version") == VERSION
         and head.get("schema_revision") == schema.head_revision()
+    )
 
 
 def _checker(check: SchemaCheck, tables: list[Table]) -> RowChecker:
@@ -192,8 +214,11 @@ def _parse_whole(text: str | bytes) -> dict[str, Any]:
     revision = data.get("schema_revision")
     if revision != schema.head_revision():
         if not isinstance(revision, str) or revision not in schema.known_revisions():
-            raise _refuse("dump.revision", f"The dump was made at database revision {revision!r}, which this "
-                          "program does not know (a newer version of Songjiao made it).")
+            raise _refuse(
+                "dump.revision",
+                f"The dump was made at database revision {revision!r}, which this "
+                "program does not know (a newer version of Songjiao made it).",
+            )
         from app.services.dump_older import upgrade_dump
 
         data = upgrade_dump(data, revision)  # in memory, whole: older dumps are rare
@@ -238,7 +263,9 @@ def check_dump(source: Source) -> CheckedDump:
     return CheckedDump(checker.finish(_envelope(data)), tables=raw)
 
 
-def check_rows(data: dict[str, Any], check: SchemaCheck, tables: list[Table]) -> dict[str, list[dict[str, Any]]]:
+def check_rows(
+    data: dict[str, Any], check: SchemaCheck, tables: list[Table]
+) -> dict[str, list[dict[str, Any]]]:
     """Schema, values, unique keys and references of a parsed dump; the decoded rows (for dump_older)."""
     checker = _checker(check, tables)
     rows: dict[str, list[dict[str, Any]]] = {}
@@ -258,15 +285,21 @@ def _require_empty(conn: Connection) -> None:
     # Checked inside the same transaction as the inserts, so nothing can slip in between.
     for name in inspect(conn).get_table_names():
         if name != "alembic_version" and conn.exec_driver_sql(f'SELECT 1 FROM "{name}" LIMIT 1').first():
-            raise ConflictError("load.not_empty", f"The target database is not empty (table '{name}' has rows). "
-                                "Load into a new database file. Nothing was loaded.")
+            raise ConflictError(
+                "load.not_empty",
+                f"The target database is not empty (table '{name}' has rows). "
+                "Load into a new database file. Nothing was loaded.",
+            )
 
 
 def _check_references(conn: Connection) -> None:
     broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
     if broken:
-        raise _refuse("dump.reference", f"table '{broken[0][0]}': a row refers to a missing "
-                      f"{broken[0][2]} row.", str(broken[0][0]))
+        raise _refuse(
+            "dump.reference",
+            f"table '{broken[0][0]}': a row refers to a missing {broken[0][2]} row.",
+            str(broken[0][0]),
+        )
 
 
 _BATCH = 2000  # rows per executemany: big enough to be fast, small enough that memory does not grow
@@ -283,8 +316,10 @@ class _Inserter:
     def __init__(self, conn: Connection, table: Table) -> None:
         dialect, quote = conn.dialect, conn.dialect.identifier_preparer.quote
         names = [column.name for column in table.columns]
-        self.sql = (f"INSERT INTO {quote(table.name)} ({', '.join(map(quote, names))}) "
-                    f"VALUES ({', '.join('?' * len(names))})")
+        self.sql = (
+            f"INSERT INTO {quote(table.name)} ({', '.join(map(quote, names))}) "
+            f"VALUES ({', '.join('?' * len(names))})"
+        )
         self.values = operator.itemgetter(*names)
         self.convert = []
         for number, column in enumerate(table.columns):

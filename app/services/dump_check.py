@@ -39,22 +39,32 @@ def committed_schema() -> SchemaCheck:
 
 
 def _is_integer(value: Any) -> bool:
-    return (isinstance(value, int) and not isinstance(value, bool)) or (isinstance(value, float)
-                                                                           and value.is_integer())
+    return (isinstance(value, int) and not isinstance(value, bool)) or (
+        isinstance(value, float) and value.is_integer()
+    )
 
 
 _JSON_TYPES: dict[str, Callable[[Any], bool]] = {
-    "string": lambda v: isinstance(v, str), "integer": _is_integer,
+    "string": lambda v: isinstance(v, str),
+    "integer": _is_integer,
     "number": lambda v: isinstance(v, int | float) and not isinstance(v, bool),
-    "boolean": lambda v: isinstance(v, bool), "null": lambda v: v is None,
-    "object": lambda v: isinstance(v, dict), "array": lambda v: isinstance(v, list),
+    "boolean": lambda v: isinstance(v, bool),
+    "null": lambda v: v is None,
+    "object": lambda v: isinstance(v, dict),
+    "array": lambda v: isinstance(v, list),
 }
 
 
 # Classes that are always valid for a JSON type (a float is an "integer" only when whole: left to the full check).
-_PLAIN: dict[str, tuple[type, ...]] = {"string": (str,), "integer": (int,), "number": (int, float),
-                                       "boolean": (bool,), "null": (type(None),), "object": (dict,),
-                                       "array": (list,)}
+_PLAIN: dict[str, tuple[type, ...]] = {
+    "string": (str,),
+    "integer": (int,),
+    "number": (int, float),
+    "boolean": (bool,),
+    "null": (type(None),),
+    "object": (dict,),
+    "array": (list,),
+}
 
 
 def _value_check(column: dict[str, Any]) -> Callable[[Any], bool] | None:
@@ -90,8 +100,11 @@ def _row_check(row: dict[str, Any]) -> Callable[[Any], bool] | None:
     jsonschema takes about a minute for a large school's 400 000 rows; this takes seconds. A row it doubts is
     judged (and explained) by jsonschema itself, so jsonschema stays the authority.
     """
-    if set(row) != {"type", "properties", "required", "additionalProperties"} or row["type"] != "object" \
-            or row["additionalProperties"] is not False:
+    if (
+        set(row) != {"type", "properties", "required", "additionalProperties"}
+        or row["type"] != "object"
+        or row["additionalProperties"] is not False
+    ):
         return None
     checks = {name: _value_check(column) for name, column in row["properties"].items()}
     if any(check is None for check in checks.values()):
@@ -109,7 +122,9 @@ def _row_check(row: dict[str, Any]) -> Callable[[Any], bool] | None:
     names, column_checks = [name for name, _ in items], [check for _, check in items]
     values = operator.itemgetter(*names) if len(names) > 1 else (lambda row: (row[names[0]],))
 
-    def every_column(value: Any) -> bool:  # the usual case: every column required, so the keys must be exactly them
+    def every_column(
+        value: Any,
+    ) -> bool:  # the usual case: every column required, so the keys must be exactly them
         if type(value) is not dict or value.keys() != allowed:
             return False
         return all(map(operator.call, column_checks, values(value)))

@@ -29,8 +29,11 @@ def upgrade_dump(data: dict[str, Any], revision: str) -> dict[str, Any]:
         names = list(raw) if isinstance(raw, dict) else []
         unknown = [n for n in names if n not in reflected.tables or n == "alembic_version"]
         if unknown:
-            raise ValidationError("dump.schema", f"table '{unknown[0]}': there was no such table at revision "
-                                  f"{revision}. Nothing was loaded.", field=unknown[0])
+            raise ValidationError(
+                "dump.schema",
+                f"table '{unknown[0]}': there was no such table at revision {revision}. Nothing was loaded.",
+                field=unknown[0],
+            )
         tables = [t for t in reflected.sorted_tables if t.name in names]
         rows = check_rows(data, SchemaCheck(build_schema(tables)), tables)
         with engine.connect() as conn, conn.begin():

@@ -106,8 +106,11 @@ def dict_events(tables: dict[str, list[dict[str, Any]]]) -> Iterator[Event]:
 
 
 def unique_sets(table: Table) -> list[tuple[str, ...]]:
-    sets = [tuple(c.name for c in con.columns) for con in table.constraints
-            if isinstance(con, PrimaryKeyConstraint | UniqueConstraint)]
+    sets = [
+        tuple(c.name for c in con.columns)
+        for con in table.constraints
+        if isinstance(con, PrimaryKeyConstraint | UniqueConstraint)
+    ]
     sets += [tuple(c.name for c in index.columns) for index in table.indexes if index.unique]
     return sets
 
@@ -131,15 +134,22 @@ class RowChecker:
     them), and finish() raises the one a whole-file check would have raised, so a refusal reads the same.
     """
 
-    def __init__(self, check: Any, tables: list[Table], where: Callable[[list[Any]], tuple[str, str]],
-                 refuse: Callable[..., ValidationError], decoder: Callable[[Any], Callable[[Any], Any]],
-                 same: Callable[[Any], Any]) -> None:
+    def __init__(
+        self,
+        check: Any,
+        tables: list[Table],
+        where: Callable[[list[Any]], tuple[str, str]],
+        refuse: Callable[..., ValidationError],
+        decoder: Callable[[Any], Callable[[Any], Any]],
+        same: Callable[[Any], Any],
+    ) -> None:
         self.check, self.where, self.refuse = check, where, refuse
         self.tables = {table.name: table for table in tables}
         self.order = {table.name: number for number, table in enumerate(tables)}
         # Only the columns whose JSON value is not already the Python value (dates, times, bytes, booleans).
-        self.decoders = {t.name: [(c.name, decoder(c)) for c in t.columns if decoder(c) is not same]
-                         for t in tables}
+        self.decoders = {
+            t.name: [(c.name, decoder(c)) for c in t.columns if decoder(c) is not same] for t in tables
+        }
         self.uniques = {t.name: unique_sets(t) for t in tables}
         self.references: dict[str, list[tuple[tuple[str, ...], str, tuple[str, ...]]]] = {}
         wanted: dict[str, set[tuple[str, ...]]] = {t.name: set(self.uniques[t.name]) for t in tables}
@@ -152,16 +162,25 @@ class RowChecker:
                     wanted.setdefault(con.referred_table.name, set()).add(remote)
             self.references[table.name] = found
         self.keys: dict[tuple[str, tuple[str, ...]], set[Any]] = {
-            (name, names): set() for name, sets in wanted.items() for names in sets}
-        self.referred = {t.name: [(names, self.keys[t.name, names]) for names in wanted.get(t.name, ())
-                                  if names not in self.uniques[t.name]] for t in tables}
+            (name, names): set() for name, sets in wanted.items() for names in sets
+        }
+        self.referred = {
+            t.name: [
+                (names, self.keys[t.name, names])
+                for names in wanted.get(t.name, ())
+                if names not in self.uniques[t.name]
+            ]
+            for t in tables
+        }
         self.pending: dict[tuple[int, int], list[tuple[int, Any]]] = {}
         self.complete: set[str] = set()
         self.names: list[str] = []  # tables in file order
         self.counts: dict[str, int] = {}
         self.problem: tuple[int, tuple[int, ...], str, list[Any], str] | None = None
 
-    def _note(self, kind: int, order: tuple[int, ...], message_id: str, path: list[Any], message: str) -> None:
+    def _note(
+        self, kind: int, order: tuple[int, ...], message_id: str, path: list[Any], message: str
+    ) -> None:
         if self.problem is None or (kind, order) < self.problem[:2]:
             self.problem = (kind, order, message_id, path, message)
 
@@ -184,8 +203,13 @@ class RowChecker:
         if quick is None or not quick(raw):
             found = sorted(validator.iter_errors(raw), key=lambda e: [str(p) for p in e.absolute_path])
             if found:
-                self._note(_SCHEMA, (len(self.names), index), "dump.schema",
-                           ["tables", name, index, *found[0].absolute_path], found[0].message)
+                self._note(
+                    _SCHEMA,
+                    (len(self.names), index),
+                    "dump.schema",
+                    ["tables", name, index, *found[0].absolute_path],
+                    found[0].message,
+                )
                 return None
         if not self._wants(_VALUE):
             return None
@@ -204,7 +228,9 @@ class RowChecker:
         self._row_keys(name, number, index, row)
         return row
 
-    def _decode_in_order(self, name: str, number: int, index: int, raw: dict[str, Any]) -> dict[str, Any] | None:
+    def _decode_in_order(
+        self, name: str, number: int, index: int, raw: dict[str, Any]
+    ) -> dict[str, Any] | None:
         decoders, row = dict(self.decoders[name]), dict(raw)
         for field, value in raw.items():
             if value is None or field not in decoders:
@@ -212,8 +238,13 @@ class RowChecker:
             try:
                 row[field] = decoders[field](value)
             except (ValueError, TypeError) as error:
-                self._note(_VALUE, (number, index), "dump.value", ["tables", name, index, field],
-                           f"{value!r} is not a valid value ({error})")
+                self._note(
+                    _VALUE,
+                    (number, index),
+                    "dump.value",
+                    ["tables", name, index, field],
+                    f"{value!r} is not a valid value ({error})",
+                )
                 return None
         return row
 
@@ -225,9 +256,13 @@ class RowChecker:
                     continue  # SQL: NULLs never collide
                 seen = self.keys[name, names]
                 if key in seen:
-                    self._note(_DUPLICATE, (number, position, index), "dump.duplicate",
-                               ["tables", name, index, names[0]],
-                               f"the value is repeated ({', '.join(names)} must be unique)")
+                    self._note(
+                        _DUPLICATE,
+                        (number, position, index),
+                        "dump.duplicate",
+                        ["tables", name, index, names[0]],
+                        f"the value is repeated ({', '.join(names)} must be unique)",
+                    )
                 seen.add(key)
         for names, seen in self.referred[name]:  # columns referred to but not unique
             seen.add(_key(row, names))
@@ -237,21 +272,37 @@ class RowChecker:
                 if _has_null(key, local) or key in self.keys[target, remote]:
                     continue
                 if target in self.complete:
-                    self._note(_REFERENCE, (number, position, index), "dump.reference",
-                               ["tables", name, index, local[0]], f"refers to a missing {target} row")
+                    self._note(
+                        _REFERENCE,
+                        (number, position, index),
+                        "dump.reference",
+                        ["tables", name, index, local[0]],
+                        f"refers to a missing {target} row",
+                    )
                 else:  # a make-up visit may come before the visit it replaces: judged at the end
                     self.pending.setdefault((number, position), []).append((index, key))
-        if name == "blob" and self._wants(_CHECKSUM) and "data" in row \
-                and hashlib.sha256(row["data"]).hexdigest() != row.get("sha256"):
-            self._note(_CHECKSUM, (index,), "dump.checksum", ["tables", "blob", index, "sha256"],
-                       "does not match the data")
+        if (
+            name == "blob"
+            and self._wants(_CHECKSUM)
+            and "data" in row
+            and hashlib.sha256(row["data"]).hexdigest() != row.get("sha256")
+        ):
+            self._note(
+                _CHECKSUM,
+                (index,),
+                "dump.checksum",
+                ["tables", "blob", index, "sha256"],
+                "does not match the data",
+            )
 
     def finish(self, envelope: Any) -> dict[str, int]:
         """Raise the refusal a whole-file check would raise; else the row count of every table.
 
         ``envelope`` is the dump without its rows (each table an empty list), checked before any row problem.
         """
-        errors = sorted(self.check.whole.iter_errors(envelope), key=lambda e: [str(p) for p in e.absolute_path])
+        errors = sorted(
+            self.check.whole.iter_errors(envelope), key=lambda e: [str(p) for p in e.absolute_path]
+        )
         if errors:
             self._note(-1, (), "dump.schema", list(errors[0].absolute_path), errors[0].message)
         tables = list(self.tables.values())
@@ -260,9 +311,13 @@ class RowChecker:
             seen = self.keys[target, remote]
             for index, key in waiting:
                 if key not in seen:
-                    self._note(_REFERENCE, (number, position, index), "dump.reference",
-                               ["tables", tables[number].name, index, local[0]],
-                               f"refers to a missing {target} row")
+                    self._note(
+                        _REFERENCE,
+                        (number, position, index),
+                        "dump.reference",
+                        ["tables", tables[number].name, index, local[0]],
+                        f"refers to a missing {target} row",
+                    )
                     break
         if self.problem is not None:
             _, _, message_id, path, message = self.problem

@@ -99,7 +99,9 @@ def run_job(ctx: ServiceContext, term_id: str, job: Job, options: ExportOptions)
     return _run_one(ctx, term_id, job, options), [job[2]]
 
 
-def _assessments(ctx: ServiceContext, term_id: str, folder: Path, options: ExportOptions) -> tuple[int, list[str]]:
+def _assessments(
+    ctx: ServiceContext, term_id: str, folder: Path, options: ExportOptions
+) -> tuple[int, list[str]]:
     """Every teacher's form (one file each and all in one), and the assessment table, from one computation:
     the figures need the term's compliance per teacher, the slowest part of a term export."""
     from app.reports import sheets
@@ -118,13 +120,17 @@ def _assessments(ctx: ServiceContext, term_id: str, folder: Path, options: Expor
 
     def pdf(path: Path, chosen: list[Any]) -> int:
         files.append(str(path))
-        return _write_atomic(path, lambda p: assessment_form.render_assessments(
-            p, chosen, school.name, weights, options.password))
+        return _write_atomic(
+            path,
+            lambda p: assessment_form.render_assessments(p, chosen, school.name, weights, options.password),
+        )
 
     pages = pdf(folder.parent / f"assessment_{tag}.pdf", items)
     for item in items:
-        pages += pdf(folder / f"assessment_{safe_part(usernames.get(item.teacher_id, item.teacher_id))}_{tag}.pdf",
-                     [item])
+        pages += pdf(
+            folder / f"assessment_{safe_part(usernames.get(item.teacher_id, item.teacher_id))}_{tag}.pdf",
+            [item],
+        )
     table = folder.parent / f"assessment_{tag}.xlsx"
     _write_atomic(table, _no_pages(lambda p: sheets.write_assessment(p, term.name, items)))
     files.append(str(table))
@@ -144,11 +150,16 @@ def _run_one(ctx: ServiceContext, term_id: str, job: Job, options: ExportOptions
         return _write_atomic(path, lambda p: packet.render_packet(data, p, options.password))
     if kind == "assessment":
         school = get_school(ctx)
-        items = [assessment.get_assessment(ctx, record_id, term_id)] if record_id else \
-            assessment.list_assessments(ctx, term_id)
+        items = (
+            [assessment.get_assessment(ctx, record_id, term_id)]
+            if record_id
+            else assessment.list_assessments(ctx, term_id)
+        )
         weights = assessment.school_weights(school.assessment_weights)[0].as_dict()
-        return _write_atomic(path, lambda p: assessment_form.render_assessments(
-            p, items, school.name, weights, options.password))
+        return _write_atomic(
+            path,
+            lambda p: assessment_form.render_assessments(p, items, school.name, weights, options.password),
+        )
     if kind == "summary":
         data_summary = archive_forms.gather_summary(ctx, term_id)
         return _write_atomic(path, lambda p: summary.render_summary(p, data_summary, options.password))
@@ -188,8 +199,14 @@ def _worker(args: tuple[str, Job, ExportOptions]) -> tuple[Job, int, list[str], 
         return job, 0, [], f"{job[0]} {Path(job[2]).name}: {type(error).__name__}: {error}"
 
 
-def run_jobs(ctx: ServiceContext, term_id: str, jobs: list[Job], options: ExportOptions,
-             progress: Progress | None = None, cancel: CancelFlag | None = None) -> ExportResult:
+def run_jobs(
+    ctx: ServiceContext,
+    term_id: str,
+    jobs: list[Job],
+    options: ExportOptions,
+    progress: Progress | None = None,
+    cancel: CancelFlag | None = None,
+) -> ExportResult:
     """Run jobs on a process pool (or in-process for a single job); report each finished file."""
     started = time.perf_counter()
     done: list[Path] = []
@@ -208,15 +225,21 @@ def run_jobs(ctx: ServiceContext, term_id: str, jobs: list[Job], options: Export
             done += [Path(f) for f in files]
             if progress:
                 progress(count, total, Path(job[2]).name)
-        return ExportResult(tuple(done), pages, time.perf_counter() - started, bool(cancel and cancel.cancelled))
+        return ExportResult(
+            tuple(done), pages, time.perf_counter() - started, bool(cancel and cancel.cancelled)
+        )
     spawn = multiprocessing.get_context("spawn")
-    init = (str(ctx.store.paths.db_path), str(ctx.store.paths.data_dir),
-            (ctx.actor.id, ctx.actor.role, ctx.actor.display_name),
-            ctx.today_override.isoformat() if ctx.today_override else None)
+    init = (
+        str(ctx.store.paths.db_path),
+        str(ctx.store.paths.data_dir),
+        (ctx.actor.id, ctx.actor.role, ctx.actor.display_name),
+        ctx.today_override.isoformat() if ctx.today_override else None,
+    )
     cancelled = False
     with spawn.Pool(workers, initializer=_init_worker, initargs=init) as pool:
         results: Iterator[tuple[Job, int, list[str], str]] = pool.imap_unordered(
-            _worker, [(term_id, job, options) for job in jobs], chunksize=1)
+            _worker, [(term_id, job, options) for job in jobs], chunksize=1
+        )
         for count, (job, job_pages, files, error) in enumerate(results, start=1):
             if error:
                 errors.append(error)
@@ -230,7 +253,9 @@ def run_jobs(ctx: ServiceContext, term_id: str, jobs: list[Job], options: Export
                 break
     if cancelled:
         # A terminated worker may leave a half-written file behind under its temporary name.
-        for folder in {Path(job[2]).parent for job in jobs} | {Path(job[2]) for job in jobs if job[0] == "assessments"}:
+        for folder in {Path(job[2]).parent for job in jobs} | {
+            Path(job[2]) for job in jobs if job[0] == "assessments"
+        }:
             for part in folder.glob("*.part") if folder.is_dir() else ():
                 part.unlink(missing_ok=True)
     return ExportResult(tuple(done), pages, time.perf_counter() - started, cancelled, tuple(errors))
@@ -238,20 +263,31 @@ def run_jobs(ctx: ServiceContext, term_id: str, jobs: list[Job], options: Export
 
 # --- use cases ------------------------------------------------------------------------------------------
 
-def export_packet(ctx: ServiceContext, student_id: str, term_id: str, out: Path,
-                  options: ExportOptions = ExportOptions()) -> ExportResult:
+
+def export_packet(
+    ctx: ServiceContext, student_id: str, term_id: str, out: Path, options: ExportOptions = ExportOptions()
+) -> ExportResult:
     """One student's packet, in this process (a teacher may export only an assigned student)."""
     return run_jobs(ctx, term_id, [("packet", student_id, str(out))], options)
 
 
-def export_packets(ctx: ServiceContext, term_id: str, out_dir: Path, *, teacher_id: str | None = None,
-                   options: ExportOptions = ExportOptions(), progress: Progress | None = None,
-                   cancel: CancelFlag | None = None) -> ExportResult:
+def export_packets(
+    ctx: ServiceContext,
+    term_id: str,
+    out_dir: Path,
+    *,
+    teacher_id: str | None = None,
+    options: ExportOptions = ExportOptions(),
+    progress: Progress | None = None,
+    cancel: CancelFlag | None = None,
+) -> ExportResult:
     """Packets of every student the actor sees (or of one teacher's students)."""
     term = get_term(ctx, term_id)
     out_dir.mkdir(parents=True, exist_ok=True)
-    jobs = [("packet", sid, str(packet_path(out_dir, code, term.name)))
-            for sid, code in archive.packet_students(ctx, term_id, teacher_id)]
+    jobs = [
+        ("packet", sid, str(packet_path(out_dir, code, term.name)))
+        for sid, code in archive.packet_students(ctx, term_id, teacher_id)
+    ]
     return run_jobs(ctx, term_id, jobs, options, progress, cancel)
 
 
@@ -269,21 +305,35 @@ def term_jobs(ctx: ServiceContext, term_id: str, out_dir: Path) -> list[Job]:
         ("sheet-compliance", "", str(out_dir / f"compliance_{tag}.xlsx")),
         ("summary", "", str(out_dir / f"summary_{tag}.pdf")),
     ]
-    jobs += [("packet", sid, str(packet_path(packets, code, term.name)))
-             for sid, code in archive.packet_students(ctx, term_id)]
+    jobs += [
+        ("packet", sid, str(packet_path(packets, code, term.name)))
+        for sid, code in archive.packet_students(ctx, term_id)
+    ]
     return jobs
 
 
-def export_term(ctx: ServiceContext, term_id: str, out_dir: Path, options: ExportOptions = ExportOptions(),
-                progress: Progress | None = None, cancel: CancelFlag | None = None) -> ExportResult:
+def export_term(
+    ctx: ServiceContext,
+    term_id: str,
+    out_dir: Path,
+    options: ExportOptions = ExportOptions(),
+    progress: Progress | None = None,
+    cancel: CancelFlag | None = None,
+) -> ExportResult:
     """Everything the term end needs: every packet, every teacher's form, the summary, the spreadsheets."""
     require_role(ctx, "academic_affairs", "leader", "admin")
     out_dir.mkdir(parents=True, exist_ok=True)
     return run_jobs(ctx, term_id, term_jobs(ctx, term_id, out_dir), options, progress, cancel)
 
 
-def export_single(ctx: ServiceContext, kind: str, term_id: str, out: Path, record_id: str = "",
-                  options: ExportOptions = ExportOptions()) -> ExportResult:
+def export_single(
+    ctx: ServiceContext,
+    kind: str,
+    term_id: str,
+    out: Path,
+    record_id: str = "",
+    options: ExportOptions = ExportOptions(),
+) -> ExportResult:
     """One assessment form (record_id = teacher, or all), the summary, or one spreadsheet, in-process."""
     # The visits ledger and compliance grid list only the students the actor sees, so a teacher may export
     # them for their own students; the summary and the whole staff's assessment are the office's.

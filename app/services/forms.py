@@ -9,14 +9,20 @@ from typing import Any
 from app.services.errors import ValidationError
 
 
-def text(data: dict[str, Any], key: str, *, required: bool = False, max_len: int = 200, label: str = "") -> str:
+def text(
+    data: dict[str, Any], key: str, *, required: bool = False, max_len: int = 200, label: str = ""
+) -> str:
     value = data.get(key)
     value = "" if value is None else str(value).strip()
     if required and not value:
         raise ValidationError("field.required", f"{label or key} is required.", field=key)
     if len(value) > max_len:
-        raise ValidationError("field.too_long", f"{label or key} is longer than {max_len} characters.",
-                              field=key, max_len=max_len)
+        raise ValidationError(
+            "field.too_long",
+            f"{label or key} is longer than {max_len} characters.",
+            field=key,
+            max_len=max_len,
+        )
     return value
 
 
@@ -52,8 +58,9 @@ def parse_time(value: Any, key: str) -> dt.time | None:
     raise ValidationError("field.time", f"{key}: '{raw}' is not a time (use HH:MM).", field=key)
 
 
-def parse_int(value: Any, key: str, *, low: int | None = None, high: int | None = None,
-              required: bool = False) -> int | None:
+def parse_int(
+    value: Any, key: str, *, low: int | None = None, high: int | None = None, required: bool = False
+) -> int | None:
     if value in (None, ""):
         if required:
             raise ValidationError("field.required", f"{key} is required.", field=key)
@@ -63,8 +70,9 @@ def parse_int(value: Any, key: str, *, low: int | None = None, high: int | None 
     except ValueError:
         raise ValidationError("field.int", f"{key}: '{value}' is not a whole number.", field=key) from None
     if (low is not None and number < low) or (high is not None and number > high):
-        raise ValidationError("field.range", f"{key} must be between {low} and {high}.", field=key,
-                              low=low, high=high)
+        raise ValidationError(
+            "field.range", f"{key} must be between {low} and {high}.", field=key, low=low, high=high
+        )
     return number
 
 
@@ -76,8 +84,9 @@ def choice(value: Any, key: str, allowed: Iterable[str], *, required: bool = Tru
         return None
     raw = str(value).strip()
     if raw not in allowed:
-        raise ValidationError("field.choice", f"{key}: '{raw}' is not one of {', '.join(allowed)}.", field=key,
-                              allowed=allowed)
+        raise ValidationError(
+            "field.choice", f"{key}: '{raw}' is not one of {', '.join(allowed)}.", field=key, allowed=allowed
+        )
     return raw
 
 
@@ -92,7 +101,9 @@ def month_key(value: Any, key: str = "month") -> str:
     try:
         parsed = dt.datetime.strptime(raw[:7], "%Y-%m")
     except ValueError:
-        raise ValidationError("field.month", f"{key}: '{raw}' is not a month (use YYYY-MM).", field=key) from None
+        raise ValidationError(
+            "field.month", f"{key}: '{raw}' is not a month (use YYYY-MM).", field=key
+        ) from None
     return parsed.strftime("%Y-%m")
 
 

@@ -34,20 +34,26 @@ class BankGoal:
 
 # --- goal bank ------------------------------------------------------------------------------------------
 
+
 def list_goal_bank(ctx: ServiceContext, domain: str | None = None) -> list[BankGoal]:
     with reading(ctx) as session:
         query = select(GoalBankItem).where(GoalBankItem.deleted_at.is_(None))
         if domain:
             query = query.where(GoalBankItem.domain == domain)
-        items = [(i.id, i.domain, i.kind, i.text, i.parent_id) for i in
-                 session.scalars(query.order_by(GoalBankItem.position, GoalBankItem.created_at))]
+        items = [
+            (i.id, i.domain, i.kind, i.text, i.parent_id)
+            for i in session.scalars(query.order_by(GoalBankItem.position, GoalBankItem.created_at))
+        ]
     children: dict[str, list[BankObjective]] = {}
     for item_id, _domain, kind, text, parent_id in items:
         if kind == "objective" and parent_id:
             children.setdefault(parent_id, []).append(BankObjective(item_id, text))
     order = {d: i for i, d in enumerate(SCORE_DOMAINS)}
-    goals = [BankGoal(item_id, domain, text, tuple(children.get(item_id, ())))
-             for item_id, domain, kind, text, _parent in items if kind == "goal"]
+    goals = [
+        BankGoal(item_id, domain, text, tuple(children.get(item_id, ())))
+        for item_id, domain, kind, text, _parent in items
+        if kind == "goal"
+    ]
     return sorted(goals, key=lambda g: order.get(g.domain, len(order)))
 
 
@@ -62,8 +68,13 @@ def add_bank_item(ctx: ServiceContext, domain: str, text: str, parent_id: str | 
             if parent.kind != "goal":
                 raise ValidationError("bank.parent", "Objectives belong under a goal.", field="parent_id")
             domain = parent.domain
-        item = GoalBankItem(domain=domain, kind="objective" if parent_id else "goal", text=text,
-                            parent_id=parent_id, position=1000)
+        item = GoalBankItem(
+            domain=domain,
+            kind="objective" if parent_id else "goal",
+            text=text,
+            parent_id=parent_id,
+            position=1000,
+        )
         session.add(item)
         session.flush()
         return item.id
@@ -75,11 +86,14 @@ def remove_bank_item(ctx: ServiceContext, item_id: str) -> None:
     with transaction(ctx) as session:
         item: GoalBankItem = get_live(session, GoalBankItem, item_id, "goal_bank_item")
         if ctx.actor.is_teacher and item.author_id != ctx.actor.id:
-            raise PermissionDenied("bank.not_yours", "Only the office removes goal bank items added by others.")
+            raise PermissionDenied(
+                "bank.not_yours", "Only the office removes goal bank items added by others."
+            )
         now = utcnow()
         item.deleted_at = now
-        for child in session.scalars(select(GoalBankItem).where(GoalBankItem.parent_id == item.id,
-                                                                GoalBankItem.deleted_at.is_(None))):
+        for child in session.scalars(
+            select(GoalBankItem).where(GoalBankItem.parent_id == item.id, GoalBankItem.deleted_at.is_(None))
+        ):
             child.deleted_at = now
 
 
@@ -89,8 +103,10 @@ def seed_goal_bank(ctx: ServiceContext) -> int:
     data = json.loads(GOAL_BANK_FILE.read_text(encoding="utf-8"))
     added = 0
     with transaction(ctx) as session:
-        existing = {(i.domain, i.kind, i.text): i for i in session.scalars(
-            select(GoalBankItem).where(GoalBankItem.deleted_at.is_(None)))}
+        existing = {
+            (i.domain, i.kind, i.text): i
+            for i in session.scalars(select(GoalBankItem).where(GoalBankItem.deleted_at.is_(None)))
+        }
         position = 0
         for entry in data["goals"]:
             domain = entry["domain"]
@@ -103,8 +119,11 @@ def seed_goal_bank(ctx: ServiceContext) -> int:
             for text in entry.get("objectives", []):
                 if (domain, "objective", text) in existing:
                     continue
-                session.add(GoalBankItem(domain=domain, kind="objective", text=text, parent_id=goal.id,
-                                         position=position))
+                session.add(
+                    GoalBankItem(
+                        domain=domain, kind="objective", text=text, parent_id=goal.id, position=position
+                    )
+                )
                 existing[(domain, "objective", text)] = goal
                 added += 1
                 position += 1

@@ -27,14 +27,25 @@ from app.services.goal_bank import (
 )
 
 # One step forward at a time; reviewed may reopen to active (a late review correction).
-TRANSITIONS = {"draft": ("active",), "active": ("reviewed", "draft"), "reviewed": ("archived", "active"),
-               "archived": ()}
+TRANSITIONS = {
+    "draft": ("active",),
+    "active": ("reviewed", "draft"),
+    "reviewed": ("archived", "active"),
+    "archived": (),
+}
 # Objective and review dates may reach a little outside the term (summer follow-up), not years.
 DATE_MARGIN = dt.timedelta(days=92)
 
-IEP_TEXT = {"assessment_tool": 100, "assessor": 60, "strengths": 4000, "needs": 4000,
-            "guardian_expectations": 4000, "related_services": 4000, "family_cooperation": 4000,
-            "review_summary": 4000}
+IEP_TEXT = {
+    "assessment_tool": 100,
+    "assessor": 60,
+    "strengths": 4000,
+    "needs": 4000,
+    "guardian_expectations": 4000,
+    "related_services": 4000,
+    "family_cooperation": 4000,
+    "review_summary": 4000,
+}
 IEP_DATES = ("assessment_date", "signed_teacher_on", "signed_guardian_on", "signed_school_on", "review_date")
 IEP_FIELDS = (*IEP_TEXT, *IEP_DATES, "subjects", "visits_per_week", "lessons_per_visit")
 # Texts kept in Iep.extra (no column of their own); the archive packet prints the teacher's term summary.
@@ -111,28 +122,43 @@ class IepSummary:
 
 # --- reading --------------------------------------------------------------------------------------------
 
+
 def _live(items: list[Any]) -> list[Any]:
     return [i for i in items if i.deleted_at is None]
 
 
 def _objective_info(o: Objective) -> ObjectiveInfo:
     reviews = tuple(ReviewInfo(r.id, r.date, r.result, r.note) for r in _live(o.reviews))
-    return ObjectiveInfo(o.id, o.goal_id, o.text, o.start_date, o.end_date, o.criterion, o.method, o.position,
-                         reviews)
+    return ObjectiveInfo(
+        o.id, o.goal_id, o.text, o.start_date, o.end_date, o.criterion, o.method, o.position, reviews
+    )
 
 
 def _detail(session: Session, iep: Iep) -> IepDetail:
     term: Term = session.get(Term, iep.term_id)  # type: ignore[assignment]
-    goals = tuple(GoalInfo(g.id, g.domain, g.text, g.position, tuple(_objective_info(o) for o in _live(g.objectives)))
-                  for g in _live(iep.goals))
+    goals = tuple(
+        GoalInfo(g.id, g.domain, g.text, g.position, tuple(_objective_info(o) for o in _live(g.objectives)))
+        for g in _live(iep.goals)
+    )
     scores = tuple(ScoreInfo(s.domain, s.score, s.max_score, s.note) for s in _live(iep.scores))
     values = {key: getattr(iep, key) for key in IEP_FIELDS}
     values["subjects"] = list(iep.subjects or [])
     extra = iep.extra or {}
     for key in IEP_EXTRA_TEXT:
         values[key] = str(extra.get(key) or "")
-    return IepDetail(iep.id, iep.revision, iep.student_id, iep.term_id, term.name, term.start_date, term.end_date,
-                     iep.status, values, scores, goals)
+    return IepDetail(
+        iep.id,
+        iep.revision,
+        iep.student_id,
+        iep.term_id,
+        term.name,
+        term.start_date,
+        term.end_date,
+        iep.status,
+        values,
+        scores,
+        goals,
+    )
 
 
 def get_iep(ctx: ServiceContext, iep_id: str) -> IepDetail:
@@ -146,26 +172,40 @@ def find_iep(ctx: ServiceContext, student_id: str, term_id: str) -> IepDetail | 
     """The student's IEP for a term, or None when none was written yet."""
     with reading(ctx) as session:
         student_for_read(session, ctx, student_id)
-        iep = session.scalar(select(Iep).where(Iep.student_id == student_id, Iep.term_id == term_id,
-                                               Iep.deleted_at.is_(None)))
+        iep = session.scalar(
+            select(Iep).where(Iep.student_id == student_id, Iep.term_id == term_id, Iep.deleted_at.is_(None))
+        )
         return None if iep is None else _detail(session, iep)
 
 
 def list_ieps(ctx: ServiceContext, student_id: str) -> list[IepSummary]:
     with reading(ctx) as session:
         student_for_read(session, ctx, student_id)
-        rows = session.execute(select(Iep, Term).join(Term, Term.id == Iep.term_id)
-                               .where(Iep.student_id == student_id, Iep.deleted_at.is_(None))
-                               .order_by(Term.start_date.desc()))
+        rows = session.execute(
+            select(Iep, Term)
+            .join(Term, Term.id == Iep.term_id)
+            .where(Iep.student_id == student_id, Iep.deleted_at.is_(None))
+            .order_by(Term.start_date.desc())
+        )
         result = []
         for iep, term in rows:
             goals = _live(iep.goals)
-            result.append(IepSummary(iep.id, student_id, term.id, term.name, iep.status, len(goals),
-                                     sum(len(_live(g.objectives)) for g in goals)))
+            result.append(
+                IepSummary(
+                    iep.id,
+                    student_id,
+                    term.id,
+                    term.name,
+                    iep.status,
+                    len(goals),
+                    sum(len(_live(g.objectives)) for g in goals),
+                )
+            )
         return result
 
 
 # --- writing --------------------------------------------------------------------------------------------
+
 
 def _editable(session: Session, ctx: ServiceContext, iep: Iep) -> Iep:
     student_for_write(session, ctx, iep.student_id)
@@ -211,16 +251,19 @@ def _clean_iep(data: dict[str, Any], term: Term) -> dict[str, Any]:
             forms.choice(subject, "subjects", SUBJECTS)
         values["subjects"] = list(dict.fromkeys(subjects))
     if "visits_per_week" in data:
-        values["visits_per_week"] = forms.parse_int(data["visits_per_week"], "visits_per_week", low=0, high=7,
-                                                    required=True)
+        values["visits_per_week"] = forms.parse_int(
+            data["visits_per_week"], "visits_per_week", low=0, high=7, required=True
+        )
     if "lessons_per_visit" in data:
-        values["lessons_per_visit"] = forms.parse_int(data["lessons_per_visit"], "lessons_per_visit", low=1,
-                                                      high=8, required=True)
+        values["lessons_per_visit"] = forms.parse_int(
+            data["lessons_per_visit"], "lessons_per_visit", low=1, high=8, required=True
+        )
     return values
 
 
-def update_iep(ctx: ServiceContext, iep_id: str, data: dict[str, Any],
-               expected_revision: int | None = None) -> IepDetail:
+def update_iep(
+    ctx: ServiceContext, iep_id: str, data: dict[str, Any], expected_revision: int | None = None
+) -> IepDetail:
     with transaction(ctx) as session:
         iep = _editable(session, ctx, get_live(session, Iep, iep_id, "iep"))
         if expected_revision is not None and expected_revision != iep.revision:
@@ -230,7 +273,10 @@ def update_iep(ctx: ServiceContext, iep_id: str, data: dict[str, Any],
         for key, value in values.items():
             setattr(iep, key, value)
         if extra:
-            iep.extra = {**(iep.extra or {}), **extra}  # a new dict: SQLAlchemy does not see in-place JSON edits
+            iep.extra = {
+                **(iep.extra or {}),
+                **extra,
+            }  # a new dict: SQLAlchemy does not see in-place JSON edits
         session.flush()
         return _detail(session, iep)
 
@@ -241,8 +287,9 @@ def set_status(ctx: ServiceContext, iep_id: str, status: str) -> IepDetail:
         iep: Iep = get_live(session, Iep, iep_id, "iep")
         student_for_write(session, ctx, iep.student_id)
         if status not in TRANSITIONS[iep.status]:
-            raise ConflictError("iep.transition", f"An IEP cannot go from {iep.status} to {status}.",
-                                field="status")
+            raise ConflictError(
+                "iep.transition", f"An IEP cannot go from {iep.status} to {status}.", field="status"
+            )
         if status == "archived" and ctx.actor.is_teacher:
             raise PermissionDenied("iep.archive_office", "Only the academic affairs office archives IEPs.")
         iep.status = status
@@ -271,8 +318,16 @@ def set_scores(ctx: ServiceContext, iep_id: str, scores: list[dict[str, Any]]) -
         session.flush()
         order = {d: i for i, d in enumerate(SCORE_DOMAINS)}
         for domain, score, top, note in cleaned:
-            session.add(IepScore(iep_id=iep.id, domain=domain, score=score, max_score=top, note=note,
-                                 position=order[domain]))
+            session.add(
+                IepScore(
+                    iep_id=iep.id,
+                    domain=domain,
+                    score=score,
+                    max_score=top,
+                    note=note,
+                    position=order[domain],
+                )
+            )
         session.flush()
         session.expire(iep, ["scores"])
         return _detail(session, iep)
@@ -291,6 +346,7 @@ def _number(value: Any, key: str) -> float | None:
 
 
 # --- goals and objectives -------------------------------------------------------------------------------
+
 
 def add_goal(ctx: ServiceContext, iep_id: str, domain: str, text: str) -> str:
     domain = forms.choice(domain, "domain", SCORE_DOMAINS) or ""
@@ -339,7 +395,9 @@ def reorder_goals(ctx: ServiceContext, iep_id: str, goal_ids: list[str]) -> None
 
 def _reorder(items: list[Any], ids: list[str]) -> None:
     if sorted(ids) != sorted(i.id for i in items):
-        raise ValidationError("order.mismatch", "The new order must list every item exactly once.", field="ids")
+        raise ValidationError(
+            "order.mismatch", "The new order must list every item exactly once.", field="ids"
+        )
     position = {item_id: n for n, item_id in enumerate(ids)}
     for item in items:
         if item.position != position[item.id]:
@@ -394,7 +452,9 @@ def update_objective(ctx: ServiceContext, objective_id: str, data: dict[str, Any
         objective = _objective(session, ctx, objective_id)
         term = session.get(Term, objective.goal.iep.term_id)
         values = _clean_objective(data, term, creating=False)  # type: ignore[arg-type]
-        _check_span(values.get("start_date", objective.start_date), values.get("end_date", objective.end_date))
+        _check_span(
+            values.get("start_date", objective.start_date), values.get("end_date", objective.end_date)
+        )
         for key, value in values.items():
             setattr(objective, key, value)
 
@@ -413,7 +473,9 @@ def add_review(ctx: ServiceContext, objective_id: str, date: Any, result: str, n
     """Record an objective's result on a review date (P C D S E, or a 0–3 score)."""
     day = forms.parse_date(date, "date", required=True)
     assert day is not None
-    result = forms.choice(str(result).strip().upper() if result is not None else None, "result", RESULTS) or ""
+    result = (
+        forms.choice(str(result).strip().upper() if result is not None else None, "result", RESULTS) or ""
+    )
     note = forms.text({"note": note}, "note", max_len=1000)
     if day > ctx.today():
         raise ValidationError("review.future", "A review cannot be dated in the future.", field="date")
@@ -421,7 +483,9 @@ def add_review(ctx: ServiceContext, objective_id: str, date: Any, result: str, n
         objective = _objective(session, ctx, objective_id)
         term: Term = session.get(Term, objective.goal.iep.term_id)  # type: ignore[assignment]
         if not term.start_date - DATE_MARGIN <= day <= term.end_date + DATE_MARGIN:
-            raise ValidationError("review.date_range", "The review date is far outside the term.", field="date")
+            raise ValidationError(
+                "review.date_range", "The review date is far outside the term.", field="date"
+            )
         review = ObjectiveReview(objective_id=objective.id, date=day, result=result, note=note)
         session.add(review)
         session.flush()
@@ -444,9 +508,11 @@ def add_goal_from_bank(ctx: ServiceContext, iep_id: str, bank_goal_id: str) -> s
             raise ValidationError("bank.not_goal", "Pick a goal, not an objective.", field="bank_goal_id")
         goal = Goal(iep_id=iep.id, domain=bank.domain, text=bank.text, position=len(_live(iep.goals)))
         session.add(goal)
-        children = session.scalars(select(GoalBankItem).where(GoalBankItem.parent_id == bank.id,
-                                                              GoalBankItem.deleted_at.is_(None))
-                                   .order_by(GoalBankItem.position, GoalBankItem.created_at))
+        children = session.scalars(
+            select(GoalBankItem)
+            .where(GoalBankItem.parent_id == bank.id, GoalBankItem.deleted_at.is_(None))
+            .order_by(GoalBankItem.position, GoalBankItem.created_at)
+        )
         for n, child in enumerate(children):
             session.add(Objective(goal_id=goal.id, text=child.text, method="O", position=n))
         session.flush()
@@ -454,10 +520,42 @@ def add_goal_from_bank(ctx: ServiceContext, iep_id: str, bank_goal_id: str) -> s
 
 
 __all__ = [  # the goal bank and the vocabulary are re-exported: callers know them as ieps.*
-    "DOMAINS", "GOAL_BANK_FILE", "METHODS", "PASSED_RESULTS", "RESULTS", "SCORE_DOMAINS", "STATUSES", "SUBJECTS",
-    "BankGoal", "BankObjective", "GoalInfo", "IepDetail", "IepSummary", "ObjectiveInfo", "ReviewInfo", "ScoreInfo",
-    "add_bank_item", "add_goal", "add_goal_from_bank", "add_objective", "add_review", "delete_goal",
-    "delete_objective", "delete_review", "find_iep", "get_iep", "get_or_create_iep", "list_goal_bank", "list_ieps",
-    "remove_bank_item", "reorder_goals", "reorder_objectives", "seed_goal_bank", "set_scores", "set_status",
-    "update_goal", "update_iep", "update_objective",
+    "DOMAINS",
+    "GOAL_BANK_FILE",
+    "METHODS",
+    "PASSED_RESULTS",
+    "RESULTS",
+    "SCORE_DOMAINS",
+    "STATUSES",
+    "SUBJECTS",
+    "BankGoal",
+    "BankObjective",
+    "GoalInfo",
+    "IepDetail",
+    "IepSummary",
+    "ObjectiveInfo",
+    "ReviewInfo",
+    "ScoreInfo",
+    "add_bank_item",
+    "add_goal",
+    "add_goal_from_bank",
+    "add_objective",
+    "add_review",
+    "delete_goal",
+    "delete_objective",
+    "delete_review",
+    "find_iep",
+    "get_iep",
+    "get_or_create_iep",
+    "list_goal_bank",
+    "list_ieps",
+    "remove_bank_item",
+    "reorder_goals",
+    "reorder_objectives",
+    "seed_goal_bank",
+    "set_scores",
+    "set_status",
+    "update_goal",
+    "update_iep",
+    "update_objective",
 ]

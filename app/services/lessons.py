@@ -17,9 +17,26 @@ from app.services.context import ServiceContext, get_live, reading, require_role
 from app.services.errors import ConflictError, NotFound, PermissionDenied, ValidationError
 
 PROCESS_STEPS = ("导入", "新授", "练习", "小结", "家庭延伸")  # 导入 → 新授/训练 → 练习 → 小结 → 家庭延伸训练
-TEXT_FIELDS = {"title": 200, "subject": 40, "key_points": 4000, "difficulties": 4000, "aids": 4000,
-               "support_level": 40, "assessment": 4000, "reflection": 4000}
-FIELDS = (*TEXT_FIELDS, "student_id", "date", "lesson_no", "minutes", "objective_ids", "process", "is_template")
+TEXT_FIELDS = {
+    "title": 200,
+    "subject": 40,
+    "key_points": 4000,
+    "difficulties": 4000,
+    "aids": 4000,
+    "support_level": 40,
+    "assessment": 4000,
+    "reflection": 4000,
+}
+FIELDS = (
+    *TEXT_FIELDS,
+    "student_id",
+    "date",
+    "lesson_no",
+    "minutes",
+    "objective_ids",
+    "process",
+    "is_template",
+)
 
 
 @dataclass(frozen=True)
@@ -56,12 +73,31 @@ class LessonPlanSummary:
 
 
 def _info(p: LessonPlan) -> LessonPlanInfo:
-    return LessonPlanInfo(p.id, p.revision, p.teacher_id, p.student_id, p.title, p.subject, p.date, p.lesson_no,
-                          p.minutes, tuple(p.objective_ids or ()), p.key_points, p.difficulties, p.aids,
-                          dict(p.process or {}), p.support_level, p.assessment, p.reflection, p.is_template)
+    return LessonPlanInfo(
+        p.id,
+        p.revision,
+        p.teacher_id,
+        p.student_id,
+        p.title,
+        p.subject,
+        p.date,
+        p.lesson_no,
+        p.minutes,
+        tuple(p.objective_ids or ()),
+        p.key_points,
+        p.difficulties,
+        p.aids,
+        dict(p.process or {}),
+        p.support_level,
+        p.assessment,
+        p.reflection,
+        p.is_template,
+    )
 
 
-def _clean(session: Session, ctx: ServiceContext, data: dict[str, Any], current: LessonPlan | None) -> dict[str, Any]:
+def _clean(
+    session: Session, ctx: ServiceContext, data: dict[str, Any], current: LessonPlan | None
+) -> dict[str, Any]:
     forms.unknown_keys(data, FIELDS)
     values: dict[str, Any] = {}
     for key, max_len in TEXT_FIELDS.items():
@@ -80,9 +116,13 @@ def _clean(session: Session, ctx: ServiceContext, data: dict[str, Any], current:
     if "process" in data:
         process = data["process"] or {}
         if not isinstance(process, dict):
-            raise ValidationError("lesson.process", "The teaching process is a set of named steps.", field="process")
+            raise ValidationError(
+                "lesson.process", "The teaching process is a set of named steps.", field="process"
+            )
         forms.unknown_keys(process, PROCESS_STEPS)
-        values["process"] = {step: forms.text(process, step, max_len=4000) for step in PROCESS_STEPS if step in process}
+        values["process"] = {
+            step: forms.text(process, step, max_len=4000) for step in PROCESS_STEPS if step in process
+        }
     if "is_template" in data:
         values["is_template"] = forms.parse_bool(data["is_template"])
     student_id = values.get("student_id", current.student_id if current else None)
@@ -91,8 +131,11 @@ def _clean(session: Session, ctx: ServiceContext, data: dict[str, Any], current:
         if not ids:
             values["objective_ids"] = []
         elif not student_id:
-            raise ValidationError("lesson.objectives_need_student", "Choose the student before linking objectives.",
-                                  field="objective_ids")
+            raise ValidationError(
+                "lesson.objectives_need_student",
+                "Choose the student before linking objectives.",
+                field="objective_ids",
+            )
         else:
             values["objective_ids"] = plans.check_objectives(session, student_id, ids, "objective_ids")
     return values
@@ -103,7 +146,9 @@ def _own(session: Session, ctx: ServiceContext, plan_id: str) -> LessonPlan:
     if ctx.actor.role != "system" and plan.teacher_id != ctx.actor.id:
         if not _readable(session, ctx, plan):
             raise NotFound("lesson_plan.not_found", "The lesson plan does not exist or was deleted.")
-        raise PermissionDenied("lesson_plan.not_yours", "Only the author changes a lesson plan; copy it instead.")
+        raise PermissionDenied(
+            "lesson_plan.not_yours", "Only the author changes a lesson plan; copy it instead."
+        )
     return plan
 
 
@@ -123,12 +168,15 @@ def create_lesson_plan(ctx: ServiceContext, data: dict[str, Any]) -> LessonPlanI
         return _info(plan)
 
 
-def update_lesson_plan(ctx: ServiceContext, plan_id: str, data: dict[str, Any],
-                       expected_revision: int | None = None) -> LessonPlanInfo:
+def update_lesson_plan(
+    ctx: ServiceContext, plan_id: str, data: dict[str, Any], expected_revision: int | None = None
+) -> LessonPlanInfo:
     with transaction(ctx) as session:
         plan = _own(session, ctx, plan_id)
         if expected_revision is not None and expected_revision != plan.revision:
-            raise ConflictError("record.changed", "Someone else saved this lesson plan first; reload and try again.")
+            raise ConflictError(
+                "record.changed", "Someone else saved this lesson plan first; reload and try again."
+            )
         for key, value in _clean(session, ctx, data, plan).items():
             setattr(plan, key, value)
         session.flush()
@@ -149,13 +197,26 @@ def get_lesson_plan(ctx: ServiceContext, plan_id: str) -> LessonPlanInfo:
         return _info(plan)
 
 
-def list_lesson_plans(ctx: ServiceContext, *, teacher_id: str | None = None, student_id: str | None = None,
-                      templates: bool | None = None, search: str = "") -> list[LessonPlanSummary]:
+def list_lesson_plans(
+    ctx: ServiceContext,
+    *,
+    teacher_id: str | None = None,
+    student_id: str | None = None,
+    templates: bool | None = None,
+    search: str = "",
+) -> list[LessonPlanSummary]:
     """A teacher's own plans plus every template; the office sees all. Newest first."""
     with reading(ctx) as session:
         # Only the summary's columns: loading whole plans (texts, JSON process) cost ~90 ms for the office.
-        query = select(LessonPlan.id, LessonPlan.teacher_id, LessonPlan.student_id, LessonPlan.title,
-                       LessonPlan.subject, LessonPlan.date, LessonPlan.is_template).where(LessonPlan.deleted_at.is_(None))
+        query = select(
+            LessonPlan.id,
+            LessonPlan.teacher_id,
+            LessonPlan.student_id,
+            LessonPlan.title,
+            LessonPlan.subject,
+            LessonPlan.date,
+            LessonPlan.is_template,
+        ).where(LessonPlan.deleted_at.is_(None))
         if not ctx.actor.reads_all:
             query = query.where(or_(LessonPlan.teacher_id == ctx.actor.id, LessonPlan.is_template.is_(True)))
         if teacher_id:
@@ -172,7 +233,9 @@ def list_lesson_plans(ctx: ServiceContext, *, teacher_id: str | None = None, stu
         return [LessonPlanSummary(*row) for row in session.execute(query)]
 
 
-def copy_lesson_plan(ctx: ServiceContext, source_id: str, overrides: dict[str, Any] | None = None) -> LessonPlanInfo:
+def copy_lesson_plan(
+    ctx: ServiceContext, source_id: str, overrides: dict[str, Any] | None = None
+) -> LessonPlanInfo:
     """A new plan of the actor's own from a template (or their own plan); objectives are not copied
     unless given, since they belong to one student."""
     require_role(ctx, "teacher", "academic_affairs", "admin")
@@ -197,10 +260,15 @@ def link_to_visit_lesson(ctx: ServiceContext, visit_lesson_id: str, plan_id: str
         visit: Visit = get_live(session, Visit, lesson.visit_id, "visit")
         student_for_write(session, ctx, visit.student_id)
         if visit.status != "planned":
-            raise ConflictError("visit.locked", "The visit is finished and locked; correct it with an amendment.")
+            raise ConflictError(
+                "visit.locked", "The visit is finished and locked; correct it with an amendment."
+            )
         if plan_id:
             plan: LessonPlan = get_live(session, LessonPlan, plan_id, "lesson_plan")
             if not _readable(session, ctx, plan) or plan.student_id not in (None, visit.student_id):
-                raise ValidationError("visit.lesson_plan_student", "The lesson plan is for another student.",
-                                      field="lesson_plan_id")
+                raise ValidationError(
+                    "visit.lesson_plan_student",
+                    "The lesson plan is for another student.",
+                    field="lesson_plan_id",
+                )
         lesson.lesson_plan_id = plan_id or None

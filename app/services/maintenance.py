@@ -17,8 +17,9 @@ DEFAULT_EVERY_HOURS = 24
 def backup_settings(store: Store) -> tuple[int, int]:
     """(keep, every_hours) from the school row, or the defaults before the school is set up."""
     with store.session_factory() as session:
-        row = session.execute(select(School.backup_keep, School.backup_every_hours)
-                              .where(School.deleted_at.is_(None))).first()
+        row = session.execute(
+            select(School.backup_keep, School.backup_every_hours).where(School.deleted_at.is_(None))
+        ).first()
         session.rollback()
     if row is None:
         return backup.DEFAULT_KEEP, DEFAULT_EVERY_HOURS

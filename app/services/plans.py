@@ -33,8 +33,13 @@ VISIT_FIELDS = ("date", "time_slot", "lessons", "content")
 LESSON_FIELDS = ("subject", "content", "objective_ids")
 AWAITING = (approval.PlanStatus.SUBMITTED.value, approval.PlanStatus.RESUBMITTED.value)
 # Refusals of the approval rules that are about who acts (403) rather than the plan's state (409).
-_PERMISSION_REFUSALS = {approval.UNKNOWN_ROLE, approval.SUBMIT_ROLE, approval.SUBMIT_NOT_AUTHOR,
-                        approval.DECIDE_ROLE, approval.DECIDE_OWN_PLAN}
+_PERMISSION_REFUSALS = {
+    approval.UNKNOWN_ROLE,
+    approval.SUBMIT_ROLE,
+    approval.SUBMIT_NOT_AUTHOR,
+    approval.DECIDE_ROLE,
+    approval.DECIDE_OWN_PLAN,
+}
 _REFUSAL_TEXT = {
     approval.UNKNOWN_ROLE: "Your role does not allow this.",
     approval.SUBMIT_ROLE: "School leaders read plans but do not submit them.",
@@ -118,7 +123,11 @@ def _state(plan: MonthlyPlan) -> approval.PlanState:
 
 
 def _apply(plan: MonthlyPlan, state: approval.PlanState) -> None:
-    plan.status, plan.plan_revision, plan.approved_revision = state.status, state.revision, state.approved_revision
+    plan.status, plan.plan_revision, plan.approved_revision = (
+        state.status,
+        state.revision,
+        state.approved_revision,
+    )
 
 
 def _refuse(message_id: str) -> None:
@@ -131,46 +140,87 @@ def _live(items: list[Any]) -> list[Any]:
 
 
 def _visit_info(v: PlannedVisit) -> PlannedVisitInfo:
-    content = tuple(LessonContent(str(c.get("subject", "")), str(c.get("content", "")),
-                                  tuple(c.get("objective_ids") or ())) for c in v.content or [])
+    content = tuple(
+        LessonContent(
+            str(c.get("subject", "")), str(c.get("content", "")), tuple(c.get("objective_ids") or ())
+        )
+        for c in v.content or []
+    )
     return PlannedVisitInfo(v.id, v.date, v.time_slot, v.lessons, content)
 
 
 def _detail(plan: MonthlyPlan) -> PlanDetail:
     revisions = _live(plan.revisions)
     comment = next((r.comment for r in reversed(revisions) if r.decision), "")
-    return PlanDetail(plan.id, plan.revision, plan.student_id, plan.month, plan.teacher_id, plan.status,
-                      plan.plan_revision, plan.approved_revision, approval.is_approved(_state(plan)),
-                      tuple(plan.objective_ids or ()), plan.materials, plan.family_tasks, plan.safety_notes,
-                      tuple(plan.co_teacher_ids or ()), tuple(_visit_info(v) for v in _live(plan.planned_visits)),
-                      plan.first_submitted_at, comment)
+    return PlanDetail(
+        plan.id,
+        plan.revision,
+        plan.student_id,
+        plan.month,
+        plan.teacher_id,
+        plan.status,
+        plan.plan_revision,
+        plan.approved_revision,
+        approval.is_approved(_state(plan)),
+        tuple(plan.objective_ids or ()),
+        plan.materials,
+        plan.family_tasks,
+        plan.safety_notes,
+        tuple(plan.co_teacher_ids or ()),
+        tuple(_visit_info(v) for v in _live(plan.planned_visits)),
+        plan.first_submitted_at,
+        comment,
+    )
 
 
 def snapshot(plan: MonthlyPlan) -> dict[str, Any]:
     """The plan as a reviewer sees it: what a decision covers (dates as ISO text, JSON-safe)."""
     return {
-        "month": plan.month, "teacher_id": plan.teacher_id, "objective_ids": list(plan.objective_ids or []),
-        "materials": plan.materials, "family_tasks": plan.family_tasks, "safety_notes": plan.safety_notes,
+        "month": plan.month,
+        "teacher_id": plan.teacher_id,
+        "objective_ids": list(plan.objective_ids or []),
+        "materials": plan.materials,
+        "family_tasks": plan.family_tasks,
+        "safety_notes": plan.safety_notes,
         "co_teacher_ids": list(plan.co_teacher_ids or []),
-        "visits": [{"date": v.date.isoformat(), "time_slot": v.time_slot, "lessons": v.lessons,
-                    "content": list(v.content or [])} for v in _live(plan.planned_visits)],
+        "visits": [
+            {
+                "date": v.date.isoformat(),
+                "time_slot": v.time_slot,
+                "lessons": v.lessons,
+                "content": list(v.content or []),
+            }
+            for v in _live(plan.planned_visits)
+        ],
     }
 
 
 # --- validation -----------------------------------------------------------------------------------------
 
+
 def _student_objectives(session: Session, student_id: str) -> set[str]:
-    return set(session.scalars(
-        select(Objective.id).join(Goal, Goal.id == Objective.goal_id).join(Iep, Iep.id == Goal.iep_id)
-        .where(Iep.student_id == student_id, Objective.deleted_at.is_(None), Goal.deleted_at.is_(None),
-               Iep.deleted_at.is_(None))))
+    return set(
+        session.scalars(
+            select(Objective.id)
+            .join(Goal, Goal.id == Objective.goal_id)
+            .join(Iep, Iep.id == Goal.iep_id)
+            .where(
+                Iep.student_id == student_id,
+                Objective.deleted_at.is_(None),
+                Goal.deleted_at.is_(None),
+                Iep.deleted_at.is_(None),
+            )
+        )
+    )
 
 
 def check_objectives(session: Session, student_id: str, ids: Any, key: str) -> list[str]:
     """Objective ids must be the student's own (from any of their IEPs)."""
     ids = list(dict.fromkeys(str(i) for i in (ids or [])))
     if ids and not set(ids) <= _student_objectives(session, student_id):
-        raise ValidationError("objective.foreign", "An objective does not belong to this student's IEP.", field=key)
+        raise ValidationError(
+            "objective.foreign", "An objective does not belong to this student's IEP.", field=key
+        )
     return ids
 
 
@@ -188,18 +238,30 @@ def _clean_visits(session: Session, student_id: str, month: str, raw: Any) -> li
         day = forms.parse_date(entry.get("date"), "visits.date", required=True)
         assert day is not None
         if not first <= day <= last:
-            raise ValidationError("plan.visit_outside_month", f"{day.isoformat()} is not in {month}.",
-                                  field="visits.date")
+            raise ValidationError(
+                "plan.visit_outside_month", f"{day.isoformat()} is not in {month}.", field="visits.date"
+            )
         lessons = forms.parse_int(entry.get("lessons", 2), "visits.lessons", low=1, high=8, required=True)
         content = []
         for lesson in entry.get("content") or []:
             forms.unknown_keys(lesson, LESSON_FIELDS)
-            content.append({"subject": forms.text(lesson, "subject", max_len=40),
-                            "content": forms.text(lesson, "content", max_len=2000),
-                            "objective_ids": check_objectives(session, student_id, lesson.get("objective_ids"),
-                                                              "visits.content.objective_ids")})
-        visits.append({"date": day, "time_slot": forms.text(entry, "time_slot", max_len=20), "lessons": lessons,
-                       "content": content})
+            content.append(
+                {
+                    "subject": forms.text(lesson, "subject", max_len=40),
+                    "content": forms.text(lesson, "content", max_len=2000),
+                    "objective_ids": check_objectives(
+                        session, student_id, lesson.get("objective_ids"), "visits.content.objective_ids"
+                    ),
+                }
+            )
+        visits.append(
+            {
+                "date": day,
+                "time_slot": forms.text(entry, "time_slot", max_len=20),
+                "lessons": lessons,
+                "content": content,
+            }
+        )
     return sorted(visits, key=lambda v: v["date"])
 
 
@@ -213,15 +275,27 @@ def _teachers(session: Session, ids: Any, key: str) -> list[str]:
 
 
 def _main_teacher(session: Session, student_id: str) -> str | None:
-    return session.scalar(select(Assignment.teacher_id).where(
-        Assignment.student_id == student_id, Assignment.deleted_at.is_(None), Assignment.end_date.is_(None))
-        .order_by(Assignment.role.desc()))
+    return session.scalar(
+        select(Assignment.teacher_id)
+        .where(
+            Assignment.student_id == student_id,
+            Assignment.deleted_at.is_(None),
+            Assignment.end_date.is_(None),
+        )
+        .order_by(Assignment.role.desc())
+    )
 
 
 # --- use cases ------------------------------------------------------------------------------------------
 
-def save_plan(ctx: ServiceContext, student_id: str, month: str, data: dict[str, Any],
-              expected_revision: int | None = None) -> PlanDetail:
+
+def save_plan(
+    ctx: ServiceContext,
+    student_id: str,
+    month: str,
+    data: dict[str, Any],
+    expected_revision: int | None = None,
+) -> PlanDetail:
     """Create or edit the student's plan for a month; ``visits`` (if given) replaces the planned visits.
 
     Only the author edits. Editing a submitted or approved plan makes a new revision (approval.after_edit).
@@ -230,25 +304,36 @@ def save_plan(ctx: ServiceContext, student_id: str, month: str, data: dict[str, 
     forms.unknown_keys(data, PLAN_FIELDS)
     with transaction(ctx) as session:
         student_for_write(session, ctx, student_id)
-        plan = session.scalar(select(MonthlyPlan).where(MonthlyPlan.student_id == student_id,
-                                                        MonthlyPlan.month == month,
-                                                        MonthlyPlan.deleted_at.is_(None)))
+        plan = session.scalar(
+            select(MonthlyPlan).where(
+                MonthlyPlan.student_id == student_id,
+                MonthlyPlan.month == month,
+                MonthlyPlan.deleted_at.is_(None),
+            )
+        )
         if plan is None:
-            author = ctx.actor.id if ctx.actor.is_teacher else (data.get("teacher_id")
-                                                                or _main_teacher(session, student_id))
+            author = (
+                ctx.actor.id
+                if ctx.actor.is_teacher
+                else (data.get("teacher_id") or _main_teacher(session, student_id))
+            )
             if not author:
-                raise ValidationError("plan.no_teacher", "Choose the teacher who writes this plan.",
-                                      field="teacher_id")
+                raise ValidationError(
+                    "plan.no_teacher", "Choose the teacher who writes this plan.", field="teacher_id"
+                )
             _teachers(session, [author], "teacher_id")
-            plan = MonthlyPlan(student_id=student_id, month=month, teacher_id=author, objective_ids=[],
-                               co_teacher_ids=[])
+            plan = MonthlyPlan(
+                student_id=student_id, month=month, teacher_id=author, objective_ids=[], co_teacher_ids=[]
+            )
             session.add(plan)
             before: dict[str, Any] | None = None
         else:
             if ctx.actor.id != plan.teacher_id and ctx.actor.role != "system":
                 raise PermissionDenied("plan.not_author", "Only the plan's author edits it.")
             if expected_revision is not None and expected_revision != plan.revision:
-                raise ConflictError("record.changed", "Someone else saved this plan first; reload and try again.")
+                raise ConflictError(
+                    "record.changed", "Someone else saved this plan first; reload and try again."
+                )
             before = snapshot(plan)  # to tell a real change (new revision) from a save without edits
         for key, max_len in PLAN_TEXT.items():
             if key in data:
@@ -285,8 +370,15 @@ def _after_edit(session: Session, plan: MonthlyPlan) -> None:
 def _add_revision(session: Session, plan: MonthlyPlan, by: str) -> None:
     session.flush()
     session.expire(plan, ["planned_visits", "revisions"])
-    session.add(PlanRevision(plan_id=plan.id, number=plan.plan_revision, snapshot=snapshot(plan),
-                             submitted_at=utcnow(), submitted_by=by))
+    session.add(
+        PlanRevision(
+            plan_id=plan.id,
+            number=plan.plan_revision,
+            snapshot=snapshot(plan),
+            submitted_at=utcnow(),
+            submitted_by=by,
+        )
+    )
 
 
 def submit_plan(ctx: ServiceContext, plan_id: str) -> PlanDetail:
@@ -301,7 +393,9 @@ def submit_plan(ctx: ServiceContext, plan_id: str) -> PlanDetail:
         if refusal:
             _refuse(refusal)
         if not _live(plan.planned_visits):
-            raise ValidationError("plan.no_visits", "Plan at least one visit before submitting.", field="visits")
+            raise ValidationError(
+                "plan.no_visits", "Plan at least one visit before submitting.", field="visits"
+            )
         _apply(plan, approval.after_submit(state))
         numbers = {r.number for r in plan.revisions}
         if plan.plan_revision in numbers:
@@ -314,8 +408,9 @@ def submit_plan(ctx: ServiceContext, plan_id: str) -> PlanDetail:
         return _detail(plan)
 
 
-def decide_plan(ctx: ServiceContext, plan_id: str, revision_seen: int, approve: bool,
-                comment: str = "") -> PlanDetail:
+def decide_plan(
+    ctx: ServiceContext, plan_id: str, revision_seen: int, approve: bool, comment: str = ""
+) -> PlanDetail:
     """Approve or return exactly the revision the reviewer saw; returning needs a comment."""
     comment = forms.text({"comment": comment}, "comment", required=not approve, max_len=2000)
     with transaction(ctx) as session:
@@ -361,20 +456,32 @@ def find_plan(ctx: ServiceContext, student_id: str, month: str) -> PlanDetail | 
     month = forms.month_key(month)
     with reading(ctx) as session:
         student_for_read(session, ctx, student_id)
-        plan = session.scalar(select(MonthlyPlan).where(MonthlyPlan.student_id == student_id,
-                                                        MonthlyPlan.month == month, MonthlyPlan.deleted_at.is_(None)))
+        plan = session.scalar(
+            select(MonthlyPlan).where(
+                MonthlyPlan.student_id == student_id,
+                MonthlyPlan.month == month,
+                MonthlyPlan.deleted_at.is_(None),
+            )
+        )
         return None if plan is None else _detail(plan)
 
 
 def plan_status_in(session: Session, student_id: str, day: dt.date) -> str | None:
     """Within a transaction: 'approved' only when the approval covers the current revision; None if no plan."""
-    plan = session.scalar(select(MonthlyPlan).where(MonthlyPlan.student_id == student_id,
-                                                    MonthlyPlan.month == day.strftime("%Y-%m"),
-                                                    MonthlyPlan.deleted_at.is_(None)))
+    plan = session.scalar(
+        select(MonthlyPlan).where(
+            MonthlyPlan.student_id == student_id,
+            MonthlyPlan.month == day.strftime("%Y-%m"),
+            MonthlyPlan.deleted_at.is_(None),
+        )
+    )
     if plan is None:
         return None
-    return approval.PlanStatus.APPROVED.value if approval.is_approved(_state(plan)) else (
-        approval.PlanStatus.DRAFT.value if plan.status == approval.PlanStatus.APPROVED else plan.status)
+    return (
+        approval.PlanStatus.APPROVED.value
+        if approval.is_approved(_state(plan))
+        else (approval.PlanStatus.DRAFT.value if plan.status == approval.PlanStatus.APPROVED else plan.status)
+    )
 
 
 def plan_status_for(ctx: ServiceContext, student_id: str, day: dt.date) -> str | None:
@@ -386,23 +493,50 @@ def plan_status_for(ctx: ServiceContext, student_id: str, day: dt.date) -> str |
 def _summaries(session: Session, query: Any) -> list[PlanSummary]:
     # Correlated per plan (both use the plan_id indexes): grouped subqueries over every revision and planned
     # visit of the school cost ~50 ms even when listing one student's plans.
-    latest = (select(func.max(PlanRevision.submitted_at)).where(PlanRevision.plan_id == MonthlyPlan.id)
-              .correlate(MonthlyPlan).scalar_subquery())
-    visits = (select(func.count()).where(PlannedVisit.plan_id == MonthlyPlan.id, PlannedVisit.deleted_at.is_(None))
-              .correlate(MonthlyPlan).scalar_subquery())
+    latest = (
+        select(func.max(PlanRevision.submitted_at))
+        .where(PlanRevision.plan_id == MonthlyPlan.id)
+        .correlate(MonthlyPlan)
+        .scalar_subquery()
+    )
+    visits = (
+        select(func.count())
+        .where(PlannedVisit.plan_id == MonthlyPlan.id, PlannedVisit.deleted_at.is_(None))
+        .correlate(MonthlyPlan)
+        .scalar_subquery()
+    )
     rows = session.execute(
         query.add_columns(Student.code, Student.name, User.display_name, latest, visits)
-        .join(Student, Student.id == MonthlyPlan.student_id).join(User, User.id == MonthlyPlan.teacher_id))
-    return [PlanSummary(p.id, p.student_id, code, name, p.month, p.teacher_id, teacher, p.status, p.plan_revision,
-                        at, n or 0) for p, code, name, teacher, at, n in rows]
+        .join(Student, Student.id == MonthlyPlan.student_id)
+        .join(User, User.id == MonthlyPlan.teacher_id)
+    )
+    return [
+        PlanSummary(
+            p.id,
+            p.student_id,
+            code,
+            name,
+            p.month,
+            p.teacher_id,
+            teacher,
+            p.status,
+            p.plan_revision,
+            at,
+            n or 0,
+        )
+        for p, code, name, teacher, at, n in rows
+    ]
 
 
 def office_queue(ctx: ServiceContext) -> list[PlanSummary]:
     """Plans waiting for a decision, oldest submission first."""
     with reading(ctx) as session:
         visible = visible_students(ctx).with_only_columns(Student.id)
-        query = select(MonthlyPlan).where(MonthlyPlan.deleted_at.is_(None), MonthlyPlan.status.in_(AWAITING),
-                                          MonthlyPlan.student_id.in_(visible))
+        query = select(MonthlyPlan).where(
+            MonthlyPlan.deleted_at.is_(None),
+            MonthlyPlan.status.in_(AWAITING),
+            MonthlyPlan.student_id.in_(visible),
+        )
         result = _summaries(session, query)
         return sorted(result, key=lambda s: (s.submitted_at or dt.datetime.max, s.month, s.student_code))
 
@@ -410,7 +544,9 @@ def office_queue(ctx: ServiceContext) -> list[PlanSummary]:
 def list_plans(ctx: ServiceContext, student_id: str) -> list[PlanSummary]:
     with reading(ctx) as session:
         student_for_read(session, ctx, student_id)
-        query = select(MonthlyPlan).where(MonthlyPlan.deleted_at.is_(None), MonthlyPlan.student_id == student_id)
+        query = select(MonthlyPlan).where(
+            MonthlyPlan.deleted_at.is_(None), MonthlyPlan.student_id == student_id
+        )
         return sorted(_summaries(session, query), key=lambda s: s.month, reverse=True)
 
 
@@ -421,7 +557,9 @@ def list_visible_plans(ctx: ServiceContext, since_month: str | None = None) -> l
     """
     with reading(ctx) as session:
         visible = visible_students(ctx).with_only_columns(Student.id)
-        query = select(MonthlyPlan).where(MonthlyPlan.deleted_at.is_(None), MonthlyPlan.student_id.in_(visible))
+        query = select(MonthlyPlan).where(
+            MonthlyPlan.deleted_at.is_(None), MonthlyPlan.student_id.in_(visible)
+        )
         if since_month:
             query = query.where(MonthlyPlan.month >= forms.month_key(since_month))
         return sorted(_summaries(session, query), key=lambda s: (s.month, s.student_code), reverse=True)
@@ -433,7 +571,17 @@ def plan_history(ctx: ServiceContext, plan_id: str) -> list[RevisionInfo]:
         plan: MonthlyPlan = get_live(session, MonthlyPlan, plan_id, "plan")
         student_for_read(session, ctx, plan.student_id)
         names = {uid: name for uid, name in session.execute(select(User.id, User.display_name))}
-        return [RevisionInfo(r.number, r.submitted_at, r.submitted_by, r.decision, r.reviewer_id,
-                             names.get(r.reviewer_id or "", ""), r.decided_at, r.comment, dict(r.snapshot))
-                for r in _live(plan.revisions)]
-
+        return [
+            RevisionInfo(
+                r.number,
+                r.submitted_at,
+                r.submitted_by,
+                r.decision,
+                r.reviewer_id,
+                names.get(r.reviewer_id or "", ""),
+                r.decided_at,
+                r.comment,
+                dict(r.snapshot),
+            )
+            for r in _live(plan.revisions)
+        ]

@@ -37,24 +37,65 @@ COLUMNS: tuple[tuple[str, str, bool, str], ...] = (
     ("disability_grade", "残疾等级", False, "一级 二级 三级 四级,或数字 1-4"),
     ("certificate_no", "残疾人证号", False, "20 位:身份证号 + 类别 + 等级"),
     ("guardian_name", "监护人姓名", False, ""),
-    ("guardian_relation", "监护人关系", False, "父亲 母亲 祖父母 外祖父母 哥哥 姐姐 委托照护人 临时监护人 其他"),
+    (
+        "guardian_relation",
+        "监护人关系",
+        False,
+        "父亲 母亲 祖父母 外祖父母 哥哥 姐姐 委托照护人 临时监护人 其他",
+    ),
     ("guardian_phone", "监护人电话", False, ""),
     ("main_teacher", "主教用户名", False, "送教教师的登录用户名"),
     ("assistant_teacher", "副教用户名", False, "送教教师的登录用户名"),
 )
 HEADER = {key: zh for key, zh, _, _ in COLUMNS}
 REQUIRED = tuple(key for key, _, required, _ in COLUMNS if required)
-ALIASES = {"学号": "code", "学生姓名": "name", "身份证件号码": "id_number", "身份证号码": "id_number",
-           "家庭住址": "address", "年级": "grade_class", "班级": "grade_class", "残疾证号": "certificate_no"}
+ALIASES = {
+    "学号": "code",
+    "学生姓名": "name",
+    "身份证件号码": "id_number",
+    "身份证号码": "id_number",
+    "家庭住址": "address",
+    "年级": "grade_class",
+    "班级": "grade_class",
+    "残疾证号": "certificate_no",
+}
 
 GENDERS = {"男": "M", "女": "F", "男性": "M", "女性": "F", "m": "M", "f": "F", "male": "M", "female": "F"}
-PLACEMENTS = {"送教上门": "home", "家庭": "home", "家庭送教": "home", "福利机构": "welfare", "福利院": "welfare",
-              "儿童福利院": "welfare", "康复机构": "rehab", "康复中心": "rehab", "远程": "remote", "远程送教": "remote"}
-RELATIONS = {"父亲": "parent", "母亲": "parent", "父母": "parent", "爸爸": "parent", "妈妈": "parent",
-             "祖父": "grandparent", "祖母": "grandparent", "爷爷": "grandparent", "奶奶": "grandparent",
-             "外祖父": "grandparent", "外祖母": "grandparent", "外公": "grandparent", "外婆": "grandparent",
-             "祖父母": "grandparent", "外祖父母": "grandparent", "哥哥": "sibling", "姐姐": "sibling",
-             "兄姐": "sibling", "委托照护人": "delegated", "临时监护人": "temporary", "其他": "other"}
+PLACEMENTS = {
+    "送教上门": "home",
+    "家庭": "home",
+    "家庭送教": "home",
+    "福利机构": "welfare",
+    "福利院": "welfare",
+    "儿童福利院": "welfare",
+    "康复机构": "rehab",
+    "康复中心": "rehab",
+    "远程": "remote",
+    "远程送教": "remote",
+}
+RELATIONS = {
+    "父亲": "parent",
+    "母亲": "parent",
+    "父母": "parent",
+    "爸爸": "parent",
+    "妈妈": "parent",
+    "祖父": "grandparent",
+    "祖母": "grandparent",
+    "爷爷": "grandparent",
+    "奶奶": "grandparent",
+    "外祖父": "grandparent",
+    "外祖母": "grandparent",
+    "外公": "grandparent",
+    "外婆": "grandparent",
+    "祖父母": "grandparent",
+    "外祖父母": "grandparent",
+    "哥哥": "sibling",
+    "姐姐": "sibling",
+    "兄姐": "sibling",
+    "委托照护人": "delegated",
+    "临时监护人": "temporary",
+    "其他": "other",
+}
 GRADE_WORDS = {"一": 1, "二": 2, "三": 3, "四": 4}
 
 
@@ -73,8 +114,10 @@ class RosterErrors(ValidationError):
 
     def __init__(self, errors: list[RowError], rows: int) -> None:
         bad_rows = len({e.row for e in errors})
-        super().__init__("roster.invalid", f"{bad_rows} of {rows} rows have errors ({len(errors)} problems); "
-                         "nothing was imported.")
+        super().__init__(
+            "roster.invalid",
+            f"{bad_rows} of {rows} rows have errors ({len(errors)} problems); nothing was imported.",
+        )
         self.errors = tuple(errors)
 
 
@@ -149,7 +192,9 @@ def _code_number(value: Any, key: str, words: dict[str, int], high: int) -> int 
     raise ValidationError("roster.code", f"'{raw}' is not one of {', '.join(words)} or 1-{high}.", field=key)
 
 
-def _convert(values: dict[str, Any], row: int, written: dict[str, str], errors: list[RowError]) -> dict[str, Any]:
+def _convert(
+    values: dict[str, Any], row: int, written: dict[str, str], errors: list[RowError]
+) -> dict[str, Any]:
     """Spreadsheet cells to the values the student service understands; each bad cell is one error."""
     data: dict[str, Any] = {}
 
@@ -161,13 +206,23 @@ def _convert(values: dict[str, Any], row: int, written: dict[str, str], errors: 
         except ValidationError as error:
             errors.append(RowError(row, written.get(key, HEADER[key]), error.message))
 
-    for key in ("code", "name", "ethnicity", "roll_number", "hukou", "address", "phone", "grade_class",
-                "certificate_no"):
+    for key in (
+        "code",
+        "name",
+        "ethnicity",
+        "roll_number",
+        "hukou",
+        "address",
+        "phone",
+        "grade_class",
+        "certificate_no",
+    ):
         attempt(key, _cell_text)
     attempt("id_number", _id_text)
     attempt("gender", lambda v: _lookup(v, GENDERS, "gender"))
-    attempt("placement", lambda v: _lookup(v, {**PLACEMENTS, **{p: p for p in students.PLACEMENTS}},
-                                           "placement"))
+    attempt(
+        "placement", lambda v: _lookup(v, {**PLACEMENTS, **{p: p for p in students.PLACEMENTS}}, "placement")
+    )
     attempt("birth_date", lambda v: forms.parse_date(v, "birth_date"))
     attempt("enrolled_on", lambda v: _month(v, "enrolled_on"))
     category_words = {name: number for number, name in DISABILITY_CATEGORIES.items()}
@@ -180,8 +235,12 @@ def _convert(values: dict[str, Any], row: int, written: dict[str, str], errors: 
 
 def _id_text(value: Any) -> str:
     if isinstance(value, float | int) and not isinstance(value, bool) and abs(value) >= 1e15:
-        raise ValidationError("roster.id_as_number", "the ID number was stored as a number and lost digits; "
-                              "format the column as text and type it again.", field="id_number")
+        raise ValidationError(
+            "roster.id_as_number",
+            "the ID number was stored as a number and lost digits; "
+            "format the column as text and type it again.",
+            field="id_number",
+        )
     return _cell_text(value)
 
 
@@ -201,8 +260,12 @@ def check_rows(session: Session, header: list[Any], body: list[tuple[int, list[A
     missing = [HEADER[key] for key in REQUIRED if key not in written]
     if missing:
         raise RosterErrors([RowError(1, name, "required column is missing") for name in missing], len(body))
-    teachers = {u.username: u.id for u in session.scalars(select(User).where(
-        User.role == "teacher", User.active.is_(True), User.deleted_at.is_(None)))}
+    teachers = {
+        u.username: u.id
+        for u in session.scalars(
+            select(User).where(User.role == "teacher", User.active.is_(True), User.deleted_at.is_(None))
+        )
+    }
     errors: list[RowError] = []
     rows: list[_Row] = []
     seen: dict[str, int] = {}
@@ -229,7 +292,9 @@ def check_rows(session: Session, header: list[Any], body: list[tuple[int, list[A
             if not username:
                 continue
             if username not in teachers:
-                errors.append(RowError(number, written[key], f"no active teacher has the user name '{username}'"))
+                errors.append(
+                    RowError(number, written[key], f"no active teacher has the user name '{username}'")
+                )
             elif teachers[username] in chosen.values():
                 errors.append(RowError(number, written[key], "主教 and 副教 must be different teachers"))
             else:
@@ -242,8 +307,9 @@ def check_rows(session: Session, header: list[Any], body: list[tuple[int, list[A
     return rows
 
 
-def _guardian(values: dict[str, Any], row: int, written: dict[str, str], errors: list[RowError]
-              ) -> dict[str, Any] | None:
+def _guardian(
+    values: dict[str, Any], row: int, written: dict[str, str], errors: list[RowError]
+) -> dict[str, Any] | None:
     name = _cell_text(values.get("guardian_name"))
     relation_raw = _cell_text(values.get("guardian_relation"))
     phone = _cell_text(values.get("guardian_phone"))
@@ -251,10 +317,12 @@ def _guardian(values: dict[str, Any], row: int, written: dict[str, str], errors:
         return None
     fields = {"name": "guardian_name", "relation": "guardian_relation", "phone": "guardian_phone"}
     try:
-        relation = _lookup(relation_raw, {**RELATIONS, **{r: r for r in students.RELATIONS}}, "relation",
-                           default="parent")
-        return students.validate_guardian({"name": name, "relation": relation, "phone": phone,
-                                           "is_primary": True})
+        relation = _lookup(
+            relation_raw, {**RELATIONS, **{r: r for r in students.RELATIONS}}, "relation", default="parent"
+        )
+        return students.validate_guardian(
+            {"name": name, "relation": relation, "phone": phone, "is_primary": True}
+        )
     except ValidationError as error:
         key = fields.get(error.field or "", "guardian_name")
         errors.append(RowError(row, written.get(key, HEADER[key]), error.message))
@@ -281,12 +349,14 @@ def import_roster(ctx: ServiceContext, path: Path, *, dry_run: bool = False) -> 
 def _existing(session: Session, codes: list[str]) -> dict[str, Student]:
     found: dict[str, Student] = {}
     for start in range(0, len(codes), 500):
-        for student in session.scalars(select(Student).where(Student.code.in_(codes[start:start + 500]))):
+        for student in session.scalars(select(Student).where(Student.code.in_(codes[start : start + 500]))):
             found[student.code] = student
     return found
 
 
-def _report(ctx: ServiceContext, rows: list[_Row], existing: dict[str, Student], *, dry_run: bool) -> ImportReport:
+def _report(
+    ctx: ServiceContext, rows: list[_Row], existing: dict[str, Student], *, dry_run: bool
+) -> ImportReport:
     warnings = []
     for row in rows:
         for warning in students.student_warnings(row.student, ctx.today()):
@@ -307,8 +377,13 @@ def _write(session: Session, ctx: ServiceContext, row: _Row, student: Student | 
                 setattr(student, key, value)
     session.flush()
     if row.guardian:
-        guardian = session.scalar(select(Guardian).where(
-            Guardian.student_id == student.id, Guardian.name == row.guardian["name"], Guardian.deleted_at.is_(None)))
+        guardian = session.scalar(
+            select(Guardian).where(
+                Guardian.student_id == student.id,
+                Guardian.name == row.guardian["name"],
+                Guardian.deleted_at.is_(None),
+            )
+        )
         if guardian is None:
             guardian = Guardian(student_id=student.id, **row.guardian)
             session.add(guardian)
@@ -316,17 +391,27 @@ def _write(session: Session, ctx: ServiceContext, row: _Row, student: Student | 
             for key in ("relation", "phone"):
                 setattr(guardian, key, row.guardian[key])
         session.flush()
-        for other in session.scalars(select(Guardian).where(Guardian.student_id == student.id,
-                                                            Guardian.id != guardian.id)):
+        for other in session.scalars(
+            select(Guardian).where(Guardian.student_id == student.id, Guardian.id != guardian.id)
+        ):
             other.is_primary = False
     for role, teacher_id in row.teachers.items():
         _assign(session, student.id, teacher_id, role, student.enrolled_on or ctx.today(), ctx.today())
 
 
-def _assign(session: Session, student_id: str, teacher_id: str, role: str, start: dt.date, today: dt.date) -> None:
+def _assign(
+    session: Session, student_id: str, teacher_id: str, role: str, start: dt.date, today: dt.date
+) -> None:
     """Like students.assign_teacher, inside the import's transaction: a new 主教 ends the previous one."""
-    current = list(session.scalars(select(Assignment).where(
-        Assignment.student_id == student_id, Assignment.deleted_at.is_(None), Assignment.end_date.is_(None))))
+    current = list(
+        session.scalars(
+            select(Assignment).where(
+                Assignment.student_id == student_id,
+                Assignment.deleted_at.is_(None),
+                Assignment.end_date.is_(None),
+            )
+        )
+    )
     same = next((a for a in current if a.teacher_id == teacher_id), None)
     for existing in current:
         if existing is not same and existing.role == role:

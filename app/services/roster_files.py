@@ -23,10 +23,15 @@ def _suffix(path: Path) -> str:
 def read_table(path: Path) -> tuple[list[Any], list[tuple[int, list[Any]]]]:
     """The header row and the non-empty rows below it, each with its row number as the user sees it."""
     rows = _read_xlsx(path) if _suffix(path) == ".xlsx" else _read_csv(path)
-    numbered = [(number, cells) for number, cells in enumerate(rows, start=1)
-                if any(c not in (None, "") and str(c).strip() for c in cells)]
+    numbered = [
+        (number, cells)
+        for number, cells in enumerate(rows, start=1)
+        if any(c not in (None, "") and str(c).strip() for c in cells)
+    ]
     if not numbered:
-        raise ValidationError("roster.empty", "The file is empty: no header row and no students.", field="file")
+        raise ValidationError(
+            "roster.empty", "The file is empty: no header row and no students.", field="file"
+        )
     (_, header), body = numbered[0], numbered[1:]
     return list(header), body
 
@@ -37,8 +42,9 @@ def _read_xlsx(path: Path) -> list[list[Any]]:
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many types for a damaged or foreign file
-        raise ValidationError("roster.unreadable", f"The spreadsheet cannot be read ({type(error).__name__}).",
-                              field="file") from error
+        raise ValidationError(
+            "roster.unreadable", f"The spreadsheet cannot be read ({type(error).__name__}).", field="file"
+        ) from error
     try:
         sheet = book[SHEET] if SHEET in book.sheetnames else book.worksheets[0]
         return [list(row) for row in sheet.iter_rows(values_only=True)]
@@ -80,7 +86,9 @@ def write_template(path: Path, columns: tuple[tuple[str, str, bool, str], ...]) 
         cell.font = Font(bold=True)
     for index, (key, _, _, _) in enumerate(columns, start=1):
         letter = sheet.cell(row=1, column=index).column_letter
-        sheet.column_dimensions[letter].width = 22 if key in ("id_number", "certificate_no", "address") else 12
+        sheet.column_dimensions[letter].width = (
+            22 if key in ("id_number", "certificate_no", "address") else 12
+        )
         if key in ("code", "id_number", "certificate_no", "roll_number", "phone", "guardian_phone"):
             # Text format keeps leading zeros and all 18 digits of an ID number.
             for row in range(2, 502):

@@ -48,27 +48,44 @@ class TermInfo:
 
     def calendar(self) -> TermCalendar:
         return TermCalendar(
-            self.start, self.end,
+            self.start,
+            self.end,
             frozenset(d.date for d in self.days if d.kind == "holiday"),
             frozenset(d.date for d in self.days if d.kind == "workday"),
         )
 
 
 def rule_of(school: School) -> VisitRule:
-    return VisitRule(school.rule_period, school.rule_visits_per_period, school.rule_lessons_per_visit,
-                     school.rule_minutes_per_lesson, school.rule_yearly_min_lessons)
+    return VisitRule(
+        school.rule_period,
+        school.rule_visits_per_period,
+        school.rule_lessons_per_visit,
+        school.rule_minutes_per_lesson,
+        school.rule_yearly_min_lessons,
+    )
 
 
 def school_row(session: Session) -> School:
     school = session.scalar(select(School).where(School.deleted_at.is_(None)))
     if school is None:
-        raise NotFound("school.not_set_up", "The school is not set up yet: run the first-run wizard or `demo`.")
+        raise NotFound(
+            "school.not_set_up", "The school is not set up yet: run the first-run wizard or `demo`."
+        )
     return school
 
 
 def _school_info(school: School) -> SchoolInfo:
-    return SchoolInfo(school.id, school.name, school.code, school.address, school.phone, rule_of(school),
-                      dict(school.assessment_weights or {}), school.backup_keep, school.backup_every_hours)
+    return SchoolInfo(
+        school.id,
+        school.name,
+        school.code,
+        school.address,
+        school.phone,
+        rule_of(school),
+        dict(school.assessment_weights or {}),
+        school.backup_keep,
+        school.backup_every_hours,
+    )
 
 
 def get_school(ctx: ServiceContext) -> SchoolInfo:
@@ -83,10 +100,15 @@ def is_set_up(ctx: ServiceContext) -> bool:
 
 def validate_rule(data: dict[str, Any]) -> VisitRule:
     period = forms.choice(data.get("period", "week"), "period", ("week", "month")) or "week"
-    visits = forms.parse_int(data.get("visits_per_period", 1), "visits_per_period", low=1, high=10, required=True)
-    lessons = forms.parse_int(data.get("lessons_per_visit", 2), "lessons_per_visit", low=1, high=8, required=True)
-    minutes = forms.parse_int(data.get("minutes_per_lesson", 30), "minutes_per_lesson", low=10, high=90,
-                              required=True)
+    visits = forms.parse_int(
+        data.get("visits_per_period", 1), "visits_per_period", low=1, high=10, required=True
+    )
+    lessons = forms.parse_int(
+        data.get("lessons_per_visit", 2), "lessons_per_visit", low=1, high=8, required=True
+    )
+    minutes = forms.parse_int(
+        data.get("minutes_per_lesson", 30), "minutes_per_lesson", low=10, high=90, required=True
+    )
     yearly = forms.parse_int(data.get("yearly_min_lessons"), "yearly_min_lessons", low=1, high=2000)
     assert visits and lessons and minutes
     return VisitRule(period, visits, lessons, minutes, yearly)
@@ -102,20 +124,26 @@ def update_school(ctx: ServiceContext, data: dict[str, Any]) -> SchoolInfo:
         if "rule" in data:
             rule = validate_rule(data["rule"])
             school.rule_period, school.rule_visits_per_period = rule.period, rule.visits_per_period
-            school.rule_lessons_per_visit, school.rule_minutes_per_lesson = rule.lessons_per_visit, \
-                rule.minutes_per_lesson
+            school.rule_lessons_per_visit, school.rule_minutes_per_lesson = (
+                rule.lessons_per_visit,
+                rule.minutes_per_lesson,
+            )
             school.rule_yearly_min_lessons = rule.yearly_min_lessons
         if "assessment_weights" in data:
             weights = data["assessment_weights"]
-            if not isinstance(weights, dict) or any(not isinstance(v, int | float) or v < 0 for v in weights.values()):
-                raise ValidationError("weights.invalid", "Weights must be non-negative numbers.",
-                                      field="assessment_weights")
+            if not isinstance(weights, dict) or any(
+                not isinstance(v, int | float) or v < 0 for v in weights.values()
+            ):
+                raise ValidationError(
+                    "weights.invalid", "Weights must be non-negative numbers.", field="assessment_weights"
+                )
             school.assessment_weights = dict(weights)
         if "backup_keep" in data:
             school.backup_keep = forms.parse_int(data["backup_keep"], "backup_keep", low=1, high=100) or 10
         if "backup_every_hours" in data:
-            school.backup_every_hours = forms.parse_int(data["backup_every_hours"], "backup_every_hours",
-                                                        low=1, high=24 * 30) or 24
+            school.backup_every_hours = (
+                forms.parse_int(data["backup_every_hours"], "backup_every_hours", low=1, high=24 * 30) or 24
+            )
         return _school_info(school)
 
 
@@ -132,10 +160,13 @@ def validate_days(data: Any, start: dt.date, end: dt.date) -> list[CalendarEntry
         assert day is not None
         kind = forms.choice(raw.get("kind"), f"days[{i}].kind", ("holiday", "workday"))
         if not start <= day <= end:
-            raise ValidationError("calendar.outside_term", f"days[{i}]: {day} is outside the term.",
-                                  field=f"days[{i}].date")
+            raise ValidationError(
+                "calendar.outside_term", f"days[{i}]: {day} is outside the term.", field=f"days[{i}].date"
+            )
         if day in seen:
-            raise ValidationError("calendar.duplicate", f"days[{i}]: {day} is listed twice.", field=f"days[{i}].date")
+            raise ValidationError(
+                "calendar.duplicate", f"days[{i}]: {day} is listed twice.", field=f"days[{i}].date"
+            )
         seen.add(day)
         entries.append(CalendarEntry(day, kind or "holiday", str(raw.get("name") or "")[:100]))
     return entries

@@ -48,11 +48,17 @@ def initialize_school(ctx: ServiceContext, data: dict[str, Any]) -> Actor:
     with transaction(ctx) as session:
         if session.scalar(select(School.id)) is not None:
             raise ConflictError("school.exists", "This database already holds a school.")
-        session.add(School(name=name, code=forms.text(data, "school_code", max_len=40),
-                           rule_period=rule.period, rule_visits_per_period=rule.visits_per_period,
-                           rule_lessons_per_visit=rule.lessons_per_visit,
-                           rule_minutes_per_lesson=rule.minutes_per_lesson,
-                           rule_yearly_min_lessons=rule.yearly_min_lessons))
+        session.add(
+            School(
+                name=name,
+                code=forms.text(data, "school_code", max_len=40),
+                rule_period=rule.period,
+                rule_visits_per_period=rule.visits_per_period,
+                rule_lessons_per_visit=rule.lessons_per_visit,
+                rule_minutes_per_lesson=rule.minutes_per_lesson,
+                rule_yearly_min_lessons=rule.yearly_min_lessons,
+            )
+        )
         user = User(username=username, display_name=display, role="admin", password_hash=password_hash)
         session.add(user)
         session.flush()

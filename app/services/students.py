@@ -36,15 +36,43 @@ GENDERS = ("M", "F")
 RELATIONS = ("parent", "grandparent", "sibling", "temporary", "delegated", "other")
 
 TEXT_FIELDS = {
-    "code": 40, "name": 60, "ethnicity": 20, "id_type": 20, "id_number": 40, "roll_number": 40, "hukou": 200,
-    "address": 300, "phone": 40, "grade_class": 40, "certificate_no": 40, "diagnosis": 2000,
-    "diagnosis_hospital": 100, "committee_opinion": 2000, "safety_notes": 2000,
+    "code": 40,
+    "name": 60,
+    "ethnicity": 20,
+    "id_type": 20,
+    "id_number": 40,
+    "roll_number": 40,
+    "hukou": 200,
+    "address": 300,
+    "phone": 40,
+    "grade_class": 40,
+    "certificate_no": 40,
+    "diagnosis": 2000,
+    "diagnosis_hospital": 100,
+    "committee_opinion": 2000,
+    "safety_notes": 2000,
 }
-DATE_FIELDS = ("birth_date", "enrolled_on", "certificate_issued", "certificate_valid_until", "diagnosis_date",
-               "committee_date", "status_since", "consent_signed_on")
+DATE_FIELDS = (
+    "birth_date",
+    "enrolled_on",
+    "certificate_issued",
+    "certificate_valid_until",
+    "diagnosis_date",
+    "committee_date",
+    "status_since",
+    "consent_signed_on",
+)
 BOOL_FIELDS = ("left_behind", "orphan")
-STUDENT_FIELDS = (*TEXT_FIELDS, *DATE_FIELDS, *BOOL_FIELDS, "gender", "placement", "disability_category",
-                  "disability_grade", "status")
+STUDENT_FIELDS = (
+    *TEXT_FIELDS,
+    *DATE_FIELDS,
+    *BOOL_FIELDS,
+    "gender",
+    "placement",
+    "disability_category",
+    "disability_grade",
+    "status",
+)
 
 
 @dataclass(frozen=True)
@@ -124,8 +152,11 @@ def student_warnings(values: dict[str, Any], today: dt.date) -> list[str]:
         warnings += validation.check_id_number(id_number)
     if values.get("certificate_no"):
         warnings += validation.check_certificate_number(
-            values["certificate_no"], id_number or None, values.get("disability_category"),
-            values.get("disability_grade"))
+            values["certificate_no"],
+            id_number or None,
+            values.get("disability_category"),
+            values.get("disability_grade"),
+        )
     birth = values.get("birth_date")
     if birth:
         age = validation.service_age_warning(birth, today)
@@ -156,10 +187,13 @@ def _clean(data: dict[str, Any], *, creating: bool) -> dict[str, Any]:
     if "status" in data:
         values["status"] = forms.choice(data["status"], "status", STATUSES)
     if "disability_category" in data:
-        values["disability_category"] = forms.parse_int(data["disability_category"], "disability_category",
-                                                        low=1, high=7)
+        values["disability_category"] = forms.parse_int(
+            data["disability_category"], "disability_category", low=1, high=7
+        )
     if "disability_grade" in data:
-        values["disability_grade"] = forms.parse_int(data["disability_grade"], "disability_grade", low=1, high=4)
+        values["disability_grade"] = forms.parse_int(
+            data["disability_grade"], "disability_grade", low=1, high=4
+        )
     if "id_number" in values:
         values["id_number"] = values["id_number"].upper()
     if creating:
@@ -170,8 +204,9 @@ def _clean(data: dict[str, Any], *, creating: bool) -> dict[str, Any]:
     if birth and birth > dt.date.today():
         raise ValidationError("student.birth_future", "The birth date is in the future.", field="birth_date")
     if birth and enrolled and enrolled < birth:
-        raise ValidationError("student.enrolled_before_birth", "Enrolment is before the birth date.",
-                              field="enrolled_on")
+        raise ValidationError(
+            "student.enrolled_before_birth", "Enrolment is before the birth date.", field="enrolled_on"
+        )
     return values
 
 
@@ -187,8 +222,9 @@ def create_student(ctx: ServiceContext, data: dict[str, Any]) -> SaveResult:
         student = Student(**values)
         session.add(student)
         session.flush()
-        return SaveResult(student.id, student.revision, tuple(student_warnings(_current_values(student),
-                                                                               ctx.today())))
+        return SaveResult(
+            student.id, student.revision, tuple(student_warnings(_current_values(student), ctx.today()))
+        )
 
 
 def _unique_code(session: Session, code: str, student_id: str | None) -> None:
@@ -196,29 +232,46 @@ def _unique_code(session: Session, code: str, student_id: str | None) -> None:
     if student_id:
         query = query.where(Student.id != student_id)
     if session.scalar(query) is not None:
-        raise ValidationError("student.code_taken", f"The student code '{code}' is already used.", field="code")
+        raise ValidationError(
+            "student.code_taken", f"The student code '{code}' is already used.", field="code"
+        )
 
 
 # Records that belong to one student and are deleted with them.
 STUDENT_OWNED = (Guardian, Assignment, Pause, Iep, MonthlyPlan, LessonPlan, Visit, Contact, Attachment)
 
-MASTER_FIELDS = {"code", "id_type", "id_number", "roll_number", "status", "status_since", "placement",
-                 "enrolled_on", "grade_class"}
+MASTER_FIELDS = {
+    "code",
+    "id_type",
+    "id_number",
+    "roll_number",
+    "status",
+    "status_since",
+    "placement",
+    "enrolled_on",
+    "grade_class",
+}
 
 
-def update_student(ctx: ServiceContext, student_id: str, data: dict[str, Any],
-                   expected_revision: int | None = None) -> SaveResult:
+def update_student(
+    ctx: ServiceContext, student_id: str, data: dict[str, Any], expected_revision: int | None = None
+) -> SaveResult:
     """Teachers may correct what they see at the house; roll data (学籍) belongs to the office."""
     values = _clean(data, creating=False)
     with transaction(ctx) as session:
         student = student_for_write(session, ctx, student_id)
         if ctx.actor.is_teacher and MASTER_FIELDS & set(values):
-            raise ValidationError("student.office_field", "Roll data is kept by the academic affairs office.",
-                                  field=sorted(MASTER_FIELDS & set(values))[0])
+            raise ValidationError(
+                "student.office_field",
+                "Roll data is kept by the academic affairs office.",
+                field=sorted(MASTER_FIELDS & set(values))[0],
+            )
         if expected_revision is not None and expected_revision != student.revision:
             from app.services.errors import ConflictError
 
-            raise ConflictError("record.changed", "Someone else saved this student first; reload and try again.")
+            raise ConflictError(
+                "record.changed", "Someone else saved this student first; reload and try again."
+            )
         if "code" in values:
             _unique_code(session, values["code"], student_id)
         for key, value in values.items():
@@ -226,8 +279,9 @@ def update_student(ctx: ServiceContext, student_id: str, data: dict[str, Any],
                 continue  # a masked value came back from a form: keep the stored one
             setattr(student, key, value)
         session.flush()
-        return SaveResult(student.id, student.revision, tuple(student_warnings(_current_values(student),
-                                                                               ctx.today())))
+        return SaveResult(
+            student.id, student.revision, tuple(student_warnings(_current_values(student), ctx.today()))
+        )
 
 
 def delete_student(ctx: ServiceContext, student_id: str) -> None:
@@ -239,8 +293,9 @@ def delete_student(ctx: ServiceContext, student_id: str) -> None:
         # The child's records go with them (PIPL: deletion must be possible), as tombstones that sync carries.
         # Through the ORM, so each gets its revision, author and audit entry like any other deletion.
         for model in STUDENT_OWNED:
-            for row in session.scalars(select(model).where(model.student_id == student_id,
-                                                           model.deleted_at.is_(None))):
+            for row in session.scalars(
+                select(model).where(model.student_id == student_id, model.deleted_at.is_(None))
+            ):
                 row.deleted_at = now
 
 
@@ -251,26 +306,52 @@ def get_student(ctx: ServiceContext, student_id: str, *, reveal: bool = False) -
         warnings = student_warnings(values, ctx.today())
         if reveal:
             # Revealing a child's ID number is itself a logged access (PIPL: who saw what).
-            session.add(AuditEntry(user_id=ctx.actor.id, entity="student", entity_id=student.id,
-                                   action="reveal", fields=["id_number", "certificate_no", "roll_number"]))
+            session.add(
+                AuditEntry(
+                    user_id=ctx.actor.id,
+                    entity="student",
+                    entity_id=student.id,
+                    action="reveal",
+                    fields=["id_number", "certificate_no", "roll_number"],
+                )
+            )
         else:
             values["id_number"] = validation.mask_id(values["id_number"])
             values["certificate_no"] = validation.mask_id(values["certificate_no"])
             # 学籍号 is usually "G" + the ID number, so it is as sensitive as the ID itself.
             values["roll_number"] = validation.mask_id(values["roll_number"])
         return StudentDetail(
-            student.id, student.revision, values, reveal,
+            student.id,
+            student.revision,
+            values,
+            reveal,
             tuple(_guardian_info(g) for g in student.guardians if g.deleted_at is None),
             tuple(_assignment_info(a) for a in student.assignments if a.deleted_at is None),
-            tuple(PauseInfo(p.id, p.start_date, p.end_date, p.reason) for p in student.pauses
-                  if p.deleted_at is None),
+            tuple(
+                PauseInfo(p.id, p.start_date, p.end_date, p.reason)
+                for p in student.pauses
+                if p.deleted_at is None
+            ),
             tuple(warnings),
         )
 
 
 def _guardian_info(g: Guardian) -> GuardianInfo:
-    return GuardianInfo(g.id, g.name, g.relation, g.phone, g.phone2, g.address, g.lives_with_child, g.is_primary,
-                        g.is_emergency, g.delegated_start, g.delegated_end, g.school_notified_on, g.revision)
+    return GuardianInfo(
+        g.id,
+        g.name,
+        g.relation,
+        g.phone,
+        g.phone2,
+        g.address,
+        g.lives_with_child,
+        g.is_primary,
+        g.is_emergency,
+        g.delegated_start,
+        g.delegated_end,
+        g.school_notified_on,
+        g.revision,
+    )
 
 
 def _assignment_info(a: Assignment) -> AssignmentInfo:
@@ -281,8 +362,11 @@ def _teachers_label(session: Session, student_ids: list[str]) -> dict[str, str]:
     rows = session.execute(
         select(Assignment.student_id, User.display_name, Assignment.role)
         .join(User, User.id == Assignment.teacher_id)
-        .where(Assignment.student_id.in_(student_ids), Assignment.deleted_at.is_(None),
-               Assignment.end_date.is_(None))
+        .where(
+            Assignment.student_id.in_(student_ids),
+            Assignment.deleted_at.is_(None),
+            Assignment.end_date.is_(None),
+        )
         .order_by(Assignment.role.desc())
     )
     labels: dict[str, list[str]] = {}
@@ -291,25 +375,42 @@ def _teachers_label(session: Session, student_ids: list[str]) -> dict[str, str]:
     return {k: "、".join(v) for k, v in labels.items()}
 
 
-def _filtered(ctx: ServiceContext, search: str = "", status: str | None = None, teacher_id: str | None = None,
-              category: int | None = None) -> Any:
+def _filtered(
+    ctx: ServiceContext,
+    search: str = "",
+    status: str | None = None,
+    teacher_id: str | None = None,
+    category: int | None = None,
+) -> Any:
     query = visible_students(ctx)
     if search:
         like = f"%{search.strip()}%"
-        query = query.where(or_(Student.name.like(like), Student.code.like(like), Student.grade_class.like(like)))
+        query = query.where(
+            or_(Student.name.like(like), Student.code.like(like), Student.grade_class.like(like))
+        )
     if status:
         query = query.where(Student.status == status)
     if category:
         query = query.where(Student.disability_category == category)
     if teacher_id:
-        query = query.where(Student.id.in_(select(Assignment.student_id).where(
-            Assignment.teacher_id == teacher_id, Assignment.deleted_at.is_(None))))
+        query = query.where(
+            Student.id.in_(
+                select(Assignment.student_id).where(
+                    Assignment.teacher_id == teacher_id, Assignment.deleted_at.is_(None)
+                )
+            )
+        )
     return query
 
 
-SORT_COLUMNS = {"code": Student.code, "name": Student.name, "birth_date": Student.birth_date,
-                "grade_class": Student.grade_class, "status": Student.status,
-                "disability_category": Student.disability_category}
+SORT_COLUMNS = {
+    "code": Student.code,
+    "name": Student.name,
+    "birth_date": Student.birth_date,
+    "grade_class": Student.grade_class,
+    "status": Student.status,
+    "disability_category": Student.disability_category,
+}
 
 
 def count_students(ctx: ServiceContext, **filters: Any) -> int:
@@ -318,8 +419,15 @@ def count_students(ctx: ServiceContext, **filters: Any) -> int:
         return session.scalar(select(func.count()).select_from(query.subquery())) or 0
 
 
-def list_students(ctx: ServiceContext, *, offset: int = 0, limit: int | None = None, sort: str = "code",
-                  descending: bool = False, **filters: Any) -> list[StudentSummary]:
+def list_students(
+    ctx: ServiceContext,
+    *,
+    offset: int = 0,
+    limit: int | None = None,
+    sort: str = "code",
+    descending: bool = False,
+    **filters: Any,
+) -> list[StudentSummary]:
     """A page of students, filtered and sorted in SQL (the lazy list model fetches pages)."""
     column = SORT_COLUMNS.get(sort, Student.code)
     with reading(ctx) as session:
@@ -329,15 +437,39 @@ def list_students(ctx: ServiceContext, *, offset: int = 0, limit: int | None = N
             query = query.limit(limit)
         students = list(session.scalars(query))
         labels = _teachers_label(session, [s.id for s in students])
-        return [StudentSummary(s.id, s.code, s.name, s.gender, s.birth_date, s.grade_class, s.disability_category,
-                               s.disability_grade, s.status, labels.get(s.id, ""), validation.mask_id(s.id_number))
-                for s in students]
+        return [
+            StudentSummary(
+                s.id,
+                s.code,
+                s.name,
+                s.gender,
+                s.birth_date,
+                s.grade_class,
+                s.disability_category,
+                s.disability_grade,
+                s.status,
+                labels.get(s.id, ""),
+                validation.mask_id(s.id_number),
+            )
+            for s in students
+        ]
 
 
 # --- guardians -------------------------------------------------------------------------------------------
 
-GUARDIAN_FIELDS = ("name", "relation", "phone", "phone2", "address", "lives_with_child", "is_primary",
-                   "is_emergency", "delegated_start", "delegated_end", "school_notified_on")
+GUARDIAN_FIELDS = (
+    "name",
+    "relation",
+    "phone",
+    "phone2",
+    "address",
+    "lives_with_child",
+    "is_primary",
+    "is_emergency",
+    "delegated_start",
+    "delegated_end",
+    "school_notified_on",
+)
 
 
 def _clean_guardian(data: dict[str, Any]) -> dict[str, Any]:
@@ -354,17 +486,25 @@ def _clean_guardian(data: dict[str, Any]) -> dict[str, Any]:
     }
     for key in ("delegated_start", "delegated_end", "school_notified_on"):
         values[key] = forms.parse_date(data.get(key), key)
-    if values["delegated_start"] and values["delegated_end"] and values["delegated_end"] < values["delegated_start"]:
-        raise ValidationError("guardian.delegation_dates", "Delegated care ends before it starts.",
-                              field="delegated_end")
+    if (
+        values["delegated_start"]
+        and values["delegated_end"]
+        and values["delegated_end"] < values["delegated_start"]
+    ):
+        raise ValidationError(
+            "guardian.delegation_dates", "Delegated care ends before it starts.", field="delegated_end"
+        )
     for key in ("phone", "phone2"):
         if values[key] and validation.check_phone(values[key]):
-            raise ValidationError("guardian.phone", f"{key}: '{values[key]}' is not a phone number.", field=key)
+            raise ValidationError(
+                "guardian.phone", f"{key}: '{values[key]}' is not a phone number.", field=key
+            )
     return values
 
 
-def save_guardian(ctx: ServiceContext, student_id: str, data: dict[str, Any],
-                  guardian_id: str | None = None) -> str:
+def save_guardian(
+    ctx: ServiceContext, student_id: str, data: dict[str, Any], guardian_id: str | None = None
+) -> str:
     values = _clean_guardian(data)
     with transaction(ctx) as session:
         student_for_write(session, ctx, student_id)
@@ -379,8 +519,9 @@ def save_guardian(ctx: ServiceContext, student_id: str, data: dict[str, Any],
             setattr(guardian, key, value)
         session.flush()
         if values["is_primary"]:
-            for other in session.scalars(select(Guardian).where(Guardian.student_id == student_id,
-                                                                Guardian.id != guardian.id)):
+            for other in session.scalars(
+                select(Guardian).where(Guardian.student_id == student_id, Guardian.id != guardian.id)
+            ):
                 other.is_primary = False
         session.flush()
         return guardian.id
@@ -395,8 +536,10 @@ def delete_guardian(ctx: ServiceContext, guardian_id: str) -> None:
 
 # --- assignments and pauses ------------------------------------------------------------------------------
 
-def assign_teacher(ctx: ServiceContext, student_id: str, teacher_id: str, role: str = "main",
-                   start: dt.date | None = None) -> str:
+
+def assign_teacher(
+    ctx: ServiceContext, student_id: str, teacher_id: str, role: str = "main", start: dt.date | None = None
+) -> str:
     """Assign a teacher; a new 主教 ends the previous 主教's assignment the day before."""
     require_role(ctx, "admin", "academic_affairs")
     role = forms.choice(role, "role", ("main", "assistant")) or "main"
@@ -404,10 +547,19 @@ def assign_teacher(ctx: ServiceContext, student_id: str, teacher_id: str, role: 
         get_live(session, Student, student_id, "student")
         teacher: User = get_live(session, User, teacher_id, "user")
         if teacher.role != "teacher":
-            raise ValidationError("assignment.not_teacher", "Only a teacher can be assigned.", field="teacher_id")
+            raise ValidationError(
+                "assignment.not_teacher", "Only a teacher can be assigned.", field="teacher_id"
+            )
         start = start or ctx.today()
-        current = list(session.scalars(select(Assignment).where(
-            Assignment.student_id == student_id, Assignment.deleted_at.is_(None), Assignment.end_date.is_(None))))
+        current = list(
+            session.scalars(
+                select(Assignment).where(
+                    Assignment.student_id == student_id,
+                    Assignment.deleted_at.is_(None),
+                    Assignment.end_date.is_(None),
+                )
+            )
+        )
         # End the previous 主教 first, whatever order the rows come in: one main teacher at a time.
         if role == "main":
             for existing in current:
@@ -453,6 +605,7 @@ def remove_pause(ctx: ServiceContext, pause_id: str) -> None:
 
 
 # --- public validators (used by the roster import, which checks every row before writing any) -----------
+
 
 def validate_student(data: dict[str, Any], *, creating: bool) -> dict[str, Any]:
     """The same checks create_student/update_student apply; raises ValidationError naming the field."""

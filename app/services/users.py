@@ -35,8 +35,9 @@ def _info(user: User) -> UserInfo:
 
 def hash_password(password: str) -> str:
     if len(password) < MIN_PASSWORD:
-        raise ValidationError("password.too_short", f"The password needs at least {MIN_PASSWORD} characters.",
-                              field="password")
+        raise ValidationError(
+            "password.too_short", f"The password needs at least {MIN_PASSWORD} characters.", field="password"
+        )
     return _HASHER.hash(password)
 
 
@@ -49,9 +50,14 @@ def create_user(ctx: ServiceContext, data: dict[str, Any]) -> UserInfo:
         exists = session.scalar(select(func.count()).select_from(User).where(User.username == username))
         if exists:
             raise ValidationError("user.exists", f"The user name '{username}' is taken.", field="username")
-        user = User(username=username, display_name=display_name, role=role,
-                    password_hash=hash_password(str(data.get("password") or "")),
-                    phone=forms.text(data, "phone", max_len=40), language=data.get("language") or "zh_CN")
+        user = User(
+            username=username,
+            display_name=display_name,
+            role=role,
+            password_hash=hash_password(str(data.get("password") or "")),
+            phone=forms.text(data, "phone", max_len=40),
+            language=data.get("language") or "zh_CN",
+        )
         session.add(user)
         session.flush()
         return _info(user)
@@ -80,13 +86,18 @@ def update_user(ctx: ServiceContext, user_id: str, data: dict[str, Any]) -> User
 
 
 def _keep_one_admin(session: Any, leaving_id: str) -> None:
-    others = session.scalar(select(func.count()).select_from(User).where(
-        User.role == "admin", User.active.is_(True), User.deleted_at.is_(None), User.id != leaving_id))
+    others = session.scalar(
+        select(func.count())
+        .select_from(User)
+        .where(User.role == "admin", User.active.is_(True), User.deleted_at.is_(None), User.id != leaving_id)
+    )
     if not others:
         raise ConflictError("user.last_admin", "The school must keep at least one active administrator.")
 
 
-def set_password(ctx: ServiceContext, user_id: str, new_password: str, old_password: str | None = None) -> None:
+def set_password(
+    ctx: ServiceContext, user_id: str, new_password: str, old_password: str | None = None
+) -> None:
     """Users change their own password (with the old one); an administrator resets anyone's."""
     with transaction(ctx) as session:
         user: User = get_live(session, User, user_id, "user")
@@ -107,7 +118,9 @@ def _verify(stored: str, password: str) -> bool:
 
 def authenticate(ctx: ServiceContext, username: str, password: str) -> Actor:
     with transaction(ctx) as session:
-        user = session.scalar(select(User).where(User.username == username.strip(), User.deleted_at.is_(None)))
+        user = session.scalar(
+            select(User).where(User.username == username.strip(), User.deleted_at.is_(None))
+        )
         # Same message for unknown user and wrong password: don't reveal who has an account.
         if user is None or not user.active or not _verify(user.password_hash, password):
             raise AuthError("login.failed", "Wrong user name or password.", field="password")
@@ -116,7 +129,9 @@ def authenticate(ctx: ServiceContext, username: str, password: str) -> Actor:
         return Actor(user.id, user.role, user.display_name)
 
 
-def list_users(ctx: ServiceContext, *, role: str | None = None, include_inactive: bool = False) -> list[UserInfo]:
+def list_users(
+    ctx: ServiceContext, *, role: str | None = None, include_inactive: bool = False
+) -> list[UserInfo]:
     with reading(ctx) as session:
         query = select(User).where(User.deleted_at.is_(None)).order_by(User.role, User.display_name)
         if role:

@@ -38,15 +38,33 @@ class VisitSummary:
     has_signature: bool
 
 
-SORT_COLUMNS = {"date": Visit.date, "student_code": Student.code, "student_name": Student.name,
-                "teacher": User.display_name, "status": Visit.status}
+SORT_COLUMNS = {
+    "date": Visit.date,
+    "student_code": Student.code,
+    "student_name": Student.name,
+    "teacher": User.display_name,
+    "status": Visit.status,
+}
 
 
-def _filtered(ctx: ServiceContext, *, student_id: str | None = None, teacher_id: str | None = None,
-              status: str | None = None, date_from: dt.date | None = None, date_to: dt.date | None = None,
-              flagged: bool | None = None, makeups: bool | None = None, search: str = "") -> Any:
-    query = (select(Visit.id).join(Student, Student.id == Visit.student_id).join(User, User.id == Visit.teacher_id)
-             .where(Visit.deleted_at.is_(None), Student.deleted_at.is_(None)))
+def _filtered(
+    ctx: ServiceContext,
+    *,
+    student_id: str | None = None,
+    teacher_id: str | None = None,
+    status: str | None = None,
+    date_from: dt.date | None = None,
+    date_to: dt.date | None = None,
+    flagged: bool | None = None,
+    makeups: bool | None = None,
+    search: str = "",
+) -> Any:
+    query = (
+        select(Visit.id)
+        .join(Student, Student.id == Visit.student_id)
+        .join(User, User.id == Visit.teacher_id)
+        .where(Visit.deleted_at.is_(None), Student.deleted_at.is_(None))
+    )
     if not ctx.actor.reads_all:
         # Only for teachers: an IN list would stop SQLite walking the date index in order for the office.
         query = query.where(Visit.student_id.in_(visible_students(ctx).with_only_columns(Student.id)))
@@ -75,30 +93,80 @@ def count_visits(ctx: ServiceContext, **filters: Any) -> int:
         return session.scalar(select(func.count()).select_from(_filtered(ctx, **filters).subquery())) or 0
 
 
-def list_visits(ctx: ServiceContext, *, offset: int = 0, limit: int | None = 200, sort: str = "date",
-                descending: bool = True, **filters: Any) -> list[VisitSummary]:
+def list_visits(
+    ctx: ServiceContext,
+    *,
+    offset: int = 0,
+    limit: int | None = 200,
+    sort: str = "date",
+    descending: bool = True,
+    **filters: Any,
+) -> list[VisitSummary]:
     """A page of visits, filtered and sorted in SQL.
 
     Two steps: the page's ids (walking an index, cheap even deep into 50 000 rows), then the rows and
     their lesson totals for those ids only.
     """
     column = SORT_COLUMNS.get(sort, Visit.date)
-    page = _filtered(ctx, **filters).order_by(column.desc() if descending else column, Visit.id).offset(offset)
+    page = (
+        _filtered(ctx, **filters).order_by(column.desc() if descending else column, Visit.id).offset(offset)
+    )
     if limit is not None:
         page = page.limit(limit)
-    lessons = select(func.count(VisitLesson.id)).where(VisitLesson.visit_id == Visit.id,
-                                                       VisitLesson.deleted_at.is_(None)).scalar_subquery()
-    minutes = select(func.coalesce(func.sum(VisitLesson.minutes), 0)).where(
-        VisitLesson.visit_id == Visit.id, VisitLesson.deleted_at.is_(None)).scalar_subquery()
+    lessons = (
+        select(func.count(VisitLesson.id))
+        .where(VisitLesson.visit_id == Visit.id, VisitLesson.deleted_at.is_(None))
+        .scalar_subquery()
+    )
+    minutes = (
+        select(func.coalesce(func.sum(VisitLesson.minutes), 0))
+        .where(VisitLesson.visit_id == Visit.id, VisitLesson.deleted_at.is_(None))
+        .scalar_subquery()
+    )
     with reading(ctx) as session:
         ids = list(session.scalars(page))
         rows = {}
         for chunk in range(0, len(ids), 500):
-            query = (select(Visit.id, Visit.student_id, Student.code, Student.name, Visit.teacher_id,
-                            User.display_name, Visit.date, Visit.start_time, Visit.status, lessons, minutes,
-                            Visit.without_approved_plan, Visit.makeup_of_id, Visit.cancel_cause, Visit.signature_id)
-                     .join(Student, Student.id == Visit.student_id).join(User, User.id == Visit.teacher_id)
-                     .where(Visit.id.in_(ids[chunk:chunk + 500])))
+            query = (
+                select(
+                    Visit.id,
+                    Visit.student_id,
+                    Student.code,
+                    Student.name,
+                    Visit.teacher_id,
+                    User.display_name,
+                    Visit.date,
+                    Visit.start_time,
+                    Visit.status,
+                    lessons,
+                    minutes,
+                    Visit.without_approved_plan,
+                    Visit.makeup_of_id,
+                    Visit.cancel_cause,
+                    Visit.signature_id,
+                )
+                .join(Student, Student.id == Visit.student_id)
+                .join(User, User.id == Visit.teacher_id)
+                .where(Visit.id.in_(ids[chunk : chunk + 500]))
+            )
             rows.update({r[0]: r for r in session.execute(query)})
-        return [VisitSummary(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9] or 0, r[10] or 0,
-                             bool(r[11]), r[12], r[13], r[14] is not None) for r in (rows[i] for i in ids)]
+        return [
+            VisitSummary(
+                r[0],
+                r[1],
+                r[2],
+                r[3],
+                r[4],
+                r[5],
+                r[6],
+                r[7],
+                r[8],
+                r[9] or 0,
+                r[10] or 0,
+                bool(r[11]),
+                r[12],
+                r[13],
+                r[14] is not None,
+            )
+            for r in (rows[i] for i in ids)
+        ]

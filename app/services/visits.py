@@ -32,8 +32,16 @@ from app.services.visit_list import SORT_COLUMNS, VisitSummary, count_visits, li
 
 STATUSES = ("planned", "done", "cancelled")
 CAUSES = ("family", "school")
-TEXT_FIELDS = {"place": 200, "caregivers_present": 200, "health": 200, "mood": 200, "performance": 4000,
-               "family_guidance": 4000, "homework": 4000, "caregiver_opinion": 4000}
+TEXT_FIELDS = {
+    "place": 200,
+    "caregivers_present": 200,
+    "health": 200,
+    "mood": 200,
+    "performance": 4000,
+    "family_guidance": 4000,
+    "homework": 4000,
+    "caregiver_opinion": 4000,
+}
 SCALAR_FIELDS = (*TEXT_FIELDS, "date", "start_time", "end_time", "teacher_ids", "next_visit_on")
 EDIT_FIELDS = (*SCALAR_FIELDS, "lessons", "progress")
 LESSON_KEYS = ("subject", "content", "minutes", "objective_ids", "lesson_plan_id")
@@ -105,23 +113,51 @@ def _detail(visit: Visit) -> VisitDetail:
     values = {key: getattr(visit, key) for key in SCALAR_FIELDS}
     values["teacher_ids"] = list(visit.teacher_ids or [])
     return VisitDetail(
-        visit.id, visit.revision, visit.student_id, visit.teacher_id, visit.status, visit.date, values,
-        tuple(LessonInfo(x.id, x.position, x.subject, x.content, x.minutes, tuple(x.objective_ids or ()),
-                         x.lesson_plan_id) for x in _live(visit.lessons)),
+        visit.id,
+        visit.revision,
+        visit.student_id,
+        visit.teacher_id,
+        visit.status,
+        visit.date,
+        values,
+        tuple(
+            LessonInfo(
+                x.id,
+                x.position,
+                x.subject,
+                x.content,
+                x.minutes,
+                tuple(x.objective_ids or ()),
+                x.lesson_plan_id,
+            )
+            for x in _live(visit.lessons)
+        ),
         tuple(ProgressInfo(p.objective_id, p.result, p.note) for p in _live(visit.progress)),
-        tuple(AmendmentInfo(a.id, a.created_at, a.author_id, a.field, a.old_value, a.new_value, a.reason)
-              for a in _live(visit.amendments)),
-        visit.cancel_reason, visit.cancel_cause, visit.makeup_of_id, visit.plan_id, visit.planned_visit_id,
-        visit.without_approved_plan, visit.finished_at, visit.signature_id)
+        tuple(
+            AmendmentInfo(a.id, a.created_at, a.author_id, a.field, a.old_value, a.new_value, a.reason)
+            for a in _live(visit.amendments)
+        ),
+        visit.cancel_reason,
+        visit.cancel_cause,
+        visit.makeup_of_id,
+        visit.plan_id,
+        visit.planned_visit_id,
+        visit.without_approved_plan,
+        visit.finished_at,
+        visit.signature_id,
+    )
 
 
 # --- validation -----------------------------------------------------------------------------------------
+
 
 def _check_date(ctx: ServiceContext, day: dt.date | None, key: str = "date") -> dt.date:
     if day is None:
         raise ValidationError("field.required", "The visit date is required.", field=key)
     if abs(day - ctx.today()) > DATE_WINDOW:
-        raise ValidationError("visit.date_range", "The visit date is more than a year away from today.", field=key)
+        raise ValidationError(
+            "visit.date_range", "The visit date is more than a year away from today.", field=key
+        )
     return day
 
 
@@ -133,14 +169,22 @@ def _lessons(session: Session, student_id: str, raw: Any) -> list[dict[str, Any]
         if plan_id:
             lesson_plan: LessonPlan = get_live(session, LessonPlan, plan_id, "lesson_plan")
             if lesson_plan.student_id not in (None, student_id):
-                raise ValidationError("visit.lesson_plan_student", "The lesson plan is for another student.",
-                                      field="lessons.lesson_plan_id")
-        result.append({"subject": forms.text(entry, "subject", max_len=40),
-                       "content": forms.text(entry, "content", max_len=4000),
-                       "minutes": forms.parse_int(entry.get("minutes", 0), "lessons.minutes", low=0, high=240) or 0,
-                       "objective_ids": plans.check_objectives(session, student_id, entry.get("objective_ids"),
-                                                               "lessons.objective_ids"),
-                       "lesson_plan_id": plan_id})
+                raise ValidationError(
+                    "visit.lesson_plan_student",
+                    "The lesson plan is for another student.",
+                    field="lessons.lesson_plan_id",
+                )
+        result.append(
+            {
+                "subject": forms.text(entry, "subject", max_len=40),
+                "content": forms.text(entry, "content", max_len=4000),
+                "minutes": forms.parse_int(entry.get("minutes", 0), "lessons.minutes", low=0, high=240) or 0,
+                "objective_ids": plans.check_objectives(
+                    session, student_id, entry.get("objective_ids"), "lessons.objective_ids"
+                ),
+                "lesson_plan_id": plan_id,
+            }
+        )
     return result
 
 
@@ -148,12 +192,15 @@ def _progress(session: Session, student_id: str, raw: Any) -> list[dict[str, Any
     result = []
     for entry in raw or []:
         forms.unknown_keys(entry, PROGRESS_KEYS)
-        objective = plans.check_objectives(session, student_id, [entry.get("objective_id")], "progress.objective_id")
+        objective = plans.check_objectives(
+            session, student_id, [entry.get("objective_id")], "progress.objective_id"
+        )
         outcome = str(entry.get("result") or "").strip().upper()
         if outcome:
             forms.choice(outcome, "progress.result", ieps.RESULTS)
-        result.append({"objective_id": objective[0], "result": outcome,
-                       "note": forms.text(entry, "note", max_len=2000)})
+        result.append(
+            {"objective_id": objective[0], "result": outcome, "note": forms.text(entry, "note", max_len=2000)}
+        )
     return result
 
 
@@ -175,8 +222,9 @@ def _clean(ctx: ServiceContext, session: Session, student_id: str, data: dict[st
         for teacher_id in ids:
             user = session.get(User, teacher_id)
             if user is None or user.deleted_at is not None or user.role != "teacher":
-                raise ValidationError("visit.not_teacher", "Only teachers can be listed as present.",
-                                      field="teacher_ids")
+                raise ValidationError(
+                    "visit.not_teacher", "Only teachers can be listed as present.", field="teacher_ids"
+                )
         values["teacher_ids"] = ids
     if "lessons" in data:
         values["lessons"] = _lessons(session, student_id, data["lessons"])
@@ -189,7 +237,9 @@ def _check_consistency(visit: Visit) -> None:
     if visit.start_time and visit.end_time and visit.end_time <= visit.start_time:
         raise ValidationError("visit.times", "The visit ends before it starts.", field="end_time")
     if visit.next_visit_on and visit.next_visit_on <= visit.date:
-        raise ValidationError("visit.next_before", "The next visit must come after this one.", field="next_visit_on")
+        raise ValidationError(
+            "visit.next_before", "The next visit must come after this one.", field="next_visit_on"
+        )
 
 
 def _apply(session: Session, visit: Visit, values: dict[str, Any]) -> None:
@@ -212,8 +262,11 @@ def _apply(session: Session, visit: Visit, values: dict[str, Any]) -> None:
 
 
 def _term_locked(session: Session, day: dt.date) -> None:
-    if session.scalar(select(Term.id).where(Term.locked.is_(True), Term.deleted_at.is_(None),
-                                            Term.start_date <= day, Term.end_date >= day)):
+    if session.scalar(
+        select(Term.id).where(
+            Term.locked.is_(True), Term.deleted_at.is_(None), Term.start_date <= day, Term.end_date >= day
+        )
+    ):
         raise ConflictError("term.locked", "The term is locked; its records can no longer be changed.")
 
 
@@ -223,7 +276,9 @@ def _writable(session: Session, ctx: ServiceContext, visit_id: str, *statuses: s
     _term_locked(session, visit.date)
     if visit.status not in statuses:
         if visit.status == "done":
-            raise ConflictError("visit.locked", "The visit is finished and locked; correct it with an amendment.")
+            raise ConflictError(
+                "visit.locked", "The visit is finished and locked; correct it with an amendment."
+            )
         raise ConflictError("visit.status", f"This cannot be done to a {visit.status} visit.")
     return visit
 
@@ -232,24 +287,43 @@ def _recorder(session: Session, ctx: ServiceContext, student_id: str, data: dict
     if ctx.actor.is_teacher:
         return ctx.actor.id
     teacher_id = data.pop("teacher_id", None) or session.scalar(
-        select(Assignment.teacher_id).where(Assignment.student_id == student_id, Assignment.deleted_at.is_(None),
-                                            Assignment.end_date.is_(None)).order_by(Assignment.role.desc()))
+        select(Assignment.teacher_id)
+        .where(
+            Assignment.student_id == student_id,
+            Assignment.deleted_at.is_(None),
+            Assignment.end_date.is_(None),
+        )
+        .order_by(Assignment.role.desc())
+    )
     if not teacher_id:
-        raise ValidationError("visit.no_teacher", "Choose the teacher who records this visit.", field="teacher_id")
+        raise ValidationError(
+            "visit.no_teacher", "Choose the teacher who records this visit.", field="teacher_id"
+        )
     return str(teacher_id)
 
 
 # --- use cases ------------------------------------------------------------------------------------------
 
-def create_visit(ctx: ServiceContext, student_id: str, data: dict[str, Any] | None = None,
-                 planned_visit_id: str | None = None) -> VisitDetail:
+
+def create_visit(
+    ctx: ServiceContext,
+    student_id: str,
+    data: dict[str, Any] | None = None,
+    planned_visit_id: str | None = None,
+) -> VisitDetail:
     """A planned visit; from a PlannedVisit of the month's plan its date, times and lessons are prefilled."""
     with transaction(ctx) as session:
         return _detail(_new_visit(session, ctx, student_id, dict(data or {}), planned_visit_id))
 
 
-def _new_visit(session: Session, ctx: ServiceContext, student_id: str, data: dict[str, Any],
-               planned_visit_id: str | None = None, makeup_of_id: str | None = None) -> Visit:
+def _new_visit(
+    session: Session,
+    ctx: ServiceContext,
+    student_id: str,
+    data: dict[str, Any],
+    planned_visit_id: str | None = None,
+    makeup_of_id: str | None = None,
+) -> Visit:
     student_for_write(session, ctx, student_id)
     teacher_id = _recorder(session, ctx, student_id, data)
     prefill: dict[str, Any] = {}
@@ -257,10 +331,14 @@ def _new_visit(session: Session, ctx: ServiceContext, student_id: str, data: dic
     if planned_visit_id:
         planned: PlannedVisit = get_live(session, PlannedVisit, planned_visit_id, "planned_visit")
         if planned.plan.student_id != student_id:
-            raise ValidationError("visit.planned_other", "The planned visit is another student's.",
-                                  field="planned_visit_id")
-        if session.scalar(select(Visit.id).where(Visit.planned_visit_id == planned.id,
-                                                 Visit.deleted_at.is_(None), Visit.status != "cancelled")):
+            raise ValidationError(
+                "visit.planned_other", "The planned visit is another student's.", field="planned_visit_id"
+            )
+        if session.scalar(
+            select(Visit.id).where(
+                Visit.planned_visit_id == planned.id, Visit.deleted_at.is_(None), Visit.status != "cancelled"
+            )
+        ):
             raise ConflictError("visit.planned_taken", "A visit was already made from this planned visit.")
         prefill = _from_planned(session, planned)
         plan_id = planned.plan_id
@@ -268,9 +346,16 @@ def _new_visit(session: Session, ctx: ServiceContext, student_id: str, data: dic
     values = _clean(ctx, session, student_id, {**prefill, **data})
     _check_date(ctx, values.get("date"))
     _term_locked(session, values["date"])
-    visit = Visit(student_id=student_id, teacher_id=teacher_id, status="planned",
-                  teacher_ids=values.pop("teacher_ids", [teacher_id]), plan_id=plan_id,
-                  planned_visit_id=planned_visit_id, makeup_of_id=makeup_of_id, date=values.pop("date"))
+    visit = Visit(
+        student_id=student_id,
+        teacher_id=teacher_id,
+        status="planned",
+        teacher_ids=values.pop("teacher_ids", [teacher_id]),
+        plan_id=plan_id,
+        planned_visit_id=planned_visit_id,
+        makeup_of_id=makeup_of_id,
+        date=values.pop("date"),
+    )
     session.add(visit)
     session.flush()
     _apply(session, visit, values)
@@ -281,8 +366,15 @@ def _from_planned(session: Session, planned: PlannedVisit) -> dict[str, Any]:
     minutes = session.scalar(select(School.rule_minutes_per_lesson)) or 30
     content = list(planned.content or [])
     content += [{}] * (planned.lessons - len(content))  # one row per planned 课时, blank where not described
-    lessons = [{"subject": c.get("subject", ""), "content": c.get("content", ""),
-                "objective_ids": list(c.get("objective_ids") or []), "minutes": minutes} for c in content]
+    lessons = [
+        {
+            "subject": c.get("subject", ""),
+            "content": c.get("content", ""),
+            "objective_ids": list(c.get("objective_ids") or []),
+            "minutes": minutes,
+        }
+        for c in content
+    ]
     prefill: dict[str, Any] = {"date": planned.date, "lessons": lessons}
     start, _, end = planned.time_slot.partition("-")
     try:
@@ -293,13 +385,16 @@ def _from_planned(session: Session, planned: PlannedVisit) -> dict[str, Any]:
     return prefill
 
 
-def update_visit(ctx: ServiceContext, visit_id: str, data: dict[str, Any],
-                 expected_revision: int | None = None) -> VisitDetail:
+def update_visit(
+    ctx: ServiceContext, visit_id: str, data: dict[str, Any], expected_revision: int | None = None
+) -> VisitDetail:
     """Edit a visit not yet finished."""
     with transaction(ctx) as session:
         visit = _writable(session, ctx, visit_id, "planned")
         if expected_revision is not None and expected_revision != visit.revision:
-            raise ConflictError("record.changed", "Someone else saved this visit first; reload and try again.")
+            raise ConflictError(
+                "record.changed", "Someone else saved this visit first; reload and try again."
+            )
         values = _clean(ctx, session, visit.student_id, data)
         if "date" in values:
             _term_locked(session, values["date"])
@@ -312,15 +407,23 @@ def finish_visit(ctx: ServiceContext, visit_id: str) -> VisitDetail:
     with transaction(ctx) as session:
         visit = _writable(session, ctx, visit_id, "planned")
         if not _live(visit.lessons):
-            raise ValidationError("visit.no_lessons", "Record at least one lesson before finishing.", field="lessons")
+            raise ValidationError(
+                "visit.no_lessons", "Record at least one lesson before finishing.", field="lessons"
+            )
         if visit.date > ctx.today():
-            raise ValidationError("visit.future", "A visit in the future cannot be finished yet.", field="date")
+            raise ValidationError(
+                "visit.future", "A visit in the future cannot be finished yet.", field="date"
+            )
         status = plans.plan_status_in(session, visit.student_id, visit.date)
         visit.without_approved_plan = status != "approved"
         if visit.plan_id is None:
-            visit.plan_id = session.scalar(select(MonthlyPlan.id).where(
-                MonthlyPlan.student_id == visit.student_id,
-                MonthlyPlan.month == visit.date.strftime("%Y-%m"), MonthlyPlan.deleted_at.is_(None)))
+            visit.plan_id = session.scalar(
+                select(MonthlyPlan.id).where(
+                    MonthlyPlan.student_id == visit.student_id,
+                    MonthlyPlan.month == visit.date.strftime("%Y-%m"),
+                    MonthlyPlan.deleted_at.is_(None),
+                )
+            )
         visit.status = "done"
         visit.finished_at = utcnow()
         session.flush()
@@ -342,22 +445,37 @@ def amend_visit(ctx: ServiceContext, visit_id: str, changes: dict[str, Any], rea
         visit = _writable(session, ctx, visit_id, "done")
         values = _clean(ctx, session, visit.student_id, changes)
         if values.get("date") and values["date"] > ctx.today():
-            raise ValidationError("visit.future", "A finished visit cannot be dated in the future.", field="date")
-        old = {"lessons": [{k: getattr(x, k) for k in LESSON_KEYS} for x in _live(visit.lessons)],
-               "progress": [{k: getattr(p, k) for k in PROGRESS_KEYS} for p in _live(visit.progress)]}
+            raise ValidationError(
+                "visit.future", "A finished visit cannot be dated in the future.", field="date"
+            )
+        old = {
+            "lessons": [{k: getattr(x, k) for k in LESSON_KEYS} for x in _live(visit.lessons)],
+            "progress": [{k: getattr(p, k) for k in PROGRESS_KEYS} for p in _live(visit.progress)],
+        }
         changed = []
         for key, value in values.items():
             before = old[key] if key in old else _as_json(getattr(visit, key))
             if before != _as_json(value):
-                changed.append(VisitAmendment(visit_id=visit.id, field=key, old_value=before, new_value=_as_json(value),
-                                              reason=reason))
+                changed.append(
+                    VisitAmendment(
+                        visit_id=visit.id,
+                        field=key,
+                        old_value=before,
+                        new_value=_as_json(value),
+                        reason=reason,
+                    )
+                )
         if not changed:
             raise ValidationError("amendment.no_change", "The amendment changes nothing.", field="changes")
         if "lessons" in values and not values["lessons"]:
-            raise ValidationError("visit.no_lessons", "A finished visit keeps at least one lesson.", field="lessons")
+            raise ValidationError(
+                "visit.no_lessons", "A finished visit keeps at least one lesson.", field="lessons"
+            )
         _apply(session, visit, values)
         if "date" in values:  # a visit moved to another month is judged against that month's plan
-            visit.without_approved_plan = plans.plan_status_in(session, visit.student_id, visit.date) != "approved"
+            visit.without_approved_plan = (
+                plans.plan_status_in(session, visit.student_id, visit.date) != "approved"
+            )
         session.add_all(changed)
         session.flush()
         session.expire(visit, ["amendments"])
@@ -375,8 +493,9 @@ def cancel_visit(ctx: ServiceContext, visit_id: str, reason: str, cause: str) ->
         return _detail(visit)
 
 
-def schedule_makeup(ctx: ServiceContext, cancelled_visit_id: str, date: Any,
-                    data: dict[str, Any] | None = None) -> VisitDetail:
+def schedule_makeup(
+    ctx: ServiceContext, cancelled_visit_id: str, date: Any, data: dict[str, Any] | None = None
+) -> VisitDetail:
     """A planned make-up visit (补送) pointing at the cancelled visit it replaces."""
     day = forms.parse_date(date, "date", required=True)
     with transaction(ctx) as session:
@@ -385,12 +504,20 @@ def schedule_makeup(ctx: ServiceContext, cancelled_visit_id: str, date: Any,
         if original.status != "cancelled":
             raise ConflictError("makeup.not_cancelled", "Only a cancelled visit can be made up.")
         if day is None or day <= original.date:
-            raise ValidationError("makeup.date", "The make-up must come after the cancelled visit.", field="date")
-        if session.scalar(select(Visit.id).where(Visit.makeup_of_id == original.id, Visit.deleted_at.is_(None),
-                                                 Visit.status != "cancelled")):
+            raise ValidationError(
+                "makeup.date", "The make-up must come after the cancelled visit.", field="date"
+            )
+        if session.scalar(
+            select(Visit.id).where(
+                Visit.makeup_of_id == original.id, Visit.deleted_at.is_(None), Visit.status != "cancelled"
+            )
+        ):
             raise ConflictError("makeup.exists", "This visit already has a make-up.")
-        return _detail(_new_visit(session, ctx, original.student_id, {**(data or {}), "date": day},
-                                  makeup_of_id=original.id))
+        return _detail(
+            _new_visit(
+                session, ctx, original.student_id, {**(data or {}), "date": day}, makeup_of_id=original.id
+            )
+        )
 
 
 def delete_visit(ctx: ServiceContext, visit_id: str) -> None:
@@ -424,7 +551,21 @@ def get_visit(ctx: ServiceContext, visit_id: str) -> VisitDetail:
 
 
 __all__ = [  # the list lives in visit_list.py; callers know it as visits.*
-    "SORT_COLUMNS", "AmendmentInfo", "LessonInfo", "ProgressInfo", "VisitDetail", "VisitSummary", "amend_visit",
-    "cancel_visit", "count_visits", "create_visit", "delete_visit", "finish_visit", "get_visit", "list_visits",
-    "schedule_makeup", "set_signature", "update_visit",
+    "SORT_COLUMNS",
+    "AmendmentInfo",
+    "LessonInfo",
+    "ProgressInfo",
+    "VisitDetail",
+    "VisitSummary",
+    "amend_visit",
+    "cancel_visit",
+    "count_visits",
+    "create_visit",
+    "delete_visit",
+    "finish_visit",
+    "get_visit",
+    "list_visits",
+    "schedule_makeup",
+    "set_signature",
+    "update_visit",
 ]

@@ -63,16 +63,23 @@ def open_store_or_explain(paths: AppPaths, alert: Callable[[str, str], None]) ->
     try:
         return setup.open_store(paths)
     except (schema_error, ServiceError) as error:
-        alert(QApplication.translate("App", "Cannot open the database"),
-              error_text(error) + "\n\n" + str(paths.db_path))
+        alert(
+            QApplication.translate("App", "Cannot open the database"),
+            error_text(error) + "\n\n" + str(paths.db_path),
+        )
         return None
 
 
 class Controller(QObject):
     """Moves between the first-run wizard, the login dialog and the main window for one database."""
 
-    def __init__(self, paths: AppPaths, runner: BaseRunner | None = None, today: Any = None,
-                 language: str | None = None) -> None:
+    def __init__(
+        self,
+        paths: AppPaths,
+        runner: BaseRunner | None = None,
+        today: Any = None,
+        language: str | None = None,
+    ) -> None:
         super().__init__()
         self.language = language  # forces the language (screenshots); else the user's own choice
         self.paths = paths
@@ -138,8 +145,10 @@ class Controller(QObject):
             if error is not None:
                 from app.ui.messages import error_text
 
-                self.alert(QApplication.translate("App", "Cannot open the database"),
-                           error_text(error) + "\n\n" + str(self.paths.db_path))
+                self.alert(
+                    QApplication.translate("App", "Cannot open the database"),
+                    error_text(error) + "\n\n" + str(self.paths.db_path),
+                )
                 return False
         if not accepted or dialog.actor is None:
             return False

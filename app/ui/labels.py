@@ -61,11 +61,15 @@ ID_TYPES = {
     "passport": QT_TRANSLATE_NOOP("Labels", "Passport"),
     "other": QT_TRANSLATE_NOOP("Labels", "Other"),
 }
-ASSIGNMENT_ROLES = {"main": QT_TRANSLATE_NOOP("Labels", "Main teacher"),
-                    "assistant": QT_TRANSLATE_NOOP("Labels", "Assistant teacher")}
+ASSIGNMENT_ROLES = {
+    "main": QT_TRANSLATE_NOOP("Labels", "Main teacher"),
+    "assistant": QT_TRANSLATE_NOOP("Labels", "Assistant teacher"),
+}
 PERIODS = {"week": QT_TRANSLATE_NOOP("Labels", "Week"), "month": QT_TRANSLATE_NOOP("Labels", "Month")}
-DAY_KINDS = {"holiday": QT_TRANSLATE_NOOP("Labels", "Holiday"),
-             "workday": QT_TRANSLATE_NOOP("Labels", "Make-up workday")}
+DAY_KINDS = {
+    "holiday": QT_TRANSLATE_NOOP("Labels", "Holiday"),
+    "workday": QT_TRANSLATE_NOOP("Labels", "Make-up workday"),
+}
 WEEK_STATUSES = {
     "met": QT_TRANSLATE_NOOP("Labels", "Met"),
     "met_by_makeup": QT_TRANSLATE_NOOP("Labels", "Met by make-up"),

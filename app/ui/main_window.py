@@ -174,13 +174,23 @@ class MainWindow(QMainWindow):
     def ask_unsaved(self) -> QMessageBox.StandardButton:
         """Save, Discard or Cancel before leaving a record with unsaved changes (tests replace this)."""
         return QMessageBox.question(
-            self, self.tr("Unsaved changes"), self.tr("Save the changes before leaving this record?"),
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel)
+            self,
+            self.tr("Unsaved changes"),
+            self.tr("Save the changes before leaving this record?"),
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+        )
 
     # --- menus -------------------------------------------------------------------------------------------
 
-    def _action(self, text: str, slot: Any, shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
-                name: str = "") -> QAction:
+    def _action(
+        self,
+        text: str,
+        slot: Any,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+        name: str = "",
+    ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
@@ -191,44 +201,59 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
-        self.act_new = self._action(self.tr("&New"), lambda: self._call("new_record"), QKeySequence.StandardKey.New,
-                                    "act_new")
-        self.act_save = self._action(self.tr("&Save"), lambda: self._call("save"), QKeySequence.StandardKey.Save,
-                                     "act_save")
+        self.act_new = self._action(
+            self.tr("&New"), lambda: self._call("new_record"), QKeySequence.StandardKey.New, "act_new"
+        )
+        self.act_save = self._action(
+            self.tr("&Save"), lambda: self._call("save"), QKeySequence.StandardKey.Save, "act_save"
+        )
         file_menu.addAction(self.act_new)
         file_menu.addAction(self.act_save)
         file_menu.addSeparator()
         file_menu.addAction(self._action(self.tr("Switch &user…"), self._logout, None, "act_logout"))
         file_menu.addSeparator()
-        file_menu.addAction(self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit, "act_quit"))
+        file_menu.addAction(
+            self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit, "act_quit")
+        )
 
         edit_menu = bar.addMenu(self.tr("&Edit"))
-        self.act_undo = self._action(self.tr("&Undo"), lambda: self._focus_call("undo"),
-                                     QKeySequence.StandardKey.Undo, "act_undo")
-        self.act_redo = self._action(self.tr("&Redo"), lambda: self._focus_call("redo"),
-                                     QKeySequence.StandardKey.Redo, "act_redo")
+        self.act_undo = self._action(
+            self.tr("&Undo"), lambda: self._focus_call("undo"), QKeySequence.StandardKey.Undo, "act_undo"
+        )
+        self.act_redo = self._action(
+            self.tr("&Redo"), lambda: self._focus_call("redo"), QKeySequence.StandardKey.Redo, "act_redo"
+        )
         # Line edits and text boxes handle Ctrl+Z themselves (shortcut override); the menu entry is for mice.
         self.act_undo.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.act_redo.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         edit_menu.addAction(self.act_undo)
         edit_menu.addAction(self.act_redo)
         edit_menu.addSeparator()
-        self.act_find = self._action(self.tr("&Find…"), lambda: self._call("focus_search"), QKeySequence.StandardKey.Find,
-                                     "act_find")
+        self.act_find = self._action(
+            self.tr("&Find…"), lambda: self._call("focus_search"), QKeySequence.StandardKey.Find, "act_find"
+        )
         edit_menu.addAction(self.act_find)
 
         view_menu = bar.addMenu(self.tr("&View"))
         for index, spec in enumerate(self.specs):
             shortcut = f"Ctrl+{index + 1}" if index < 9 else None
-            view_menu.addAction(self._action(spec.translated_title(), lambda _=False, k=spec.key: self.show_page(k),
-                                             shortcut, f"act_view_{spec.key}"))
+            view_menu.addAction(
+                self._action(
+                    spec.translated_title(),
+                    lambda _=False, k=spec.key: self.show_page(k),
+                    shortcut,
+                    f"act_view_{spec.key}",
+                )
+            )
         view_menu.addSeparator()
-        view_menu.addAction(self._action(self.tr("&Refresh"), self._refresh, QKeySequence.StandardKey.Refresh,
-                                         "act_refresh"))
+        view_menu.addAction(
+            self._action(self.tr("&Refresh"), self._refresh, QKeySequence.StandardKey.Refresh, "act_refresh")
+        )
         language_menu = view_menu.addMenu(self.tr("&Language"))
         for code, text in (("zh_CN", "中文（简体）"), ("en", "English")):
-            action = self._action(text, lambda _=False, c=code: self.language_requested.emit(c), None,
-                                  f"act_lang_{code}")
+            action = self._action(
+                text, lambda _=False, c=code: self.language_requested.emit(c), None, f"act_lang_{code}"
+            )
             action.setCheckable(True)
             action.setChecked(code == self.session.language)
             language_menu.addAction(action)
@@ -262,17 +287,22 @@ class MainWindow(QMainWindow):
             self.logout_requested.emit()
 
     def about(self) -> None:
-        QMessageBox.about(self, self.tr("About Songjiao"), self.tr(
-            "<h3>Songjiao {version}</h3><p>Records for home-delivered teaching (送教上门): students, IEPs, "
-            "monthly plans, visits and the visit rule.</p><p>Your data stays on this computer.</p>"
-        ).format(version=APP_VERSION))
+        QMessageBox.about(
+            self,
+            self.tr("About Songjiao"),
+            self.tr(
+                "<h3>Songjiao {version}</h3><p>Records for home-delivered teaching (送教上门): students, IEPs, "
+                "monthly plans, visits and the visit rule.</p><p>Your data stays on this computer.</p>"
+            ).format(version=APP_VERSION),
+        )
 
     # --- status bar --------------------------------------------------------------------------------------
 
     def _build_status(self) -> None:
         actor = self.session.actor
-        self.user_label = QLabel(self.tr("User: {name} ({role})").format(
-            name=actor.display_name, role=label(ROLES, actor.role)))
+        self.user_label = QLabel(
+            self.tr("User: {name} ({role})").format(name=actor.display_name, role=label(ROLES, actor.role))
+        )
         self.db_label = QLabel(self.tr("Database: {path}").format(path=self.session.paths.db_path))
         self.busy_label = QLabel("")
         bar = self.statusBar()
@@ -280,7 +310,8 @@ class MainWindow(QMainWindow):
         bar.addWidget(self.db_label, 1)
         bar.addPermanentWidget(self.busy_label)
         self.session.runner.busy_changed.connect(
-            lambda busy: self.busy_label.setText(self.tr("Working…") if busy else ""))
+            lambda busy: self.busy_label.setText(self.tr("Working…") if busy else "")
+        )
 
     def _unhandled(self, error: BaseException) -> None:
         from app.ui.messages import error_text
@@ -292,8 +323,12 @@ class MainWindow(QMainWindow):
         i18n.install_translators(language)
 
     def closeEvent(self, event: Any) -> None:  # noqa: N802 - Qt naming
-        if self.detail is not None and self.stack.currentWidget() is self.detail \
-                and self.detail.has_unsaved_changes() and not self._leave_detail_ok():
+        if (
+            self.detail is not None
+            and self.stack.currentWidget() is self.detail
+            and self.detail.has_unsaved_changes()
+            and not self._leave_detail_ok()
+        ):
             event.ignore()
             return
         event.accept()

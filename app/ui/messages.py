@@ -25,11 +25,15 @@ MESSAGES: dict[str, str] = {
     "password.wrong": QT_TRANSLATE_NOOP("Messages", "The current password is wrong."),
     "password.mismatch": QT_TRANSLATE_NOOP("Messages", "The two passwords differ."),
     "user.exists": QT_TRANSLATE_NOOP("Messages", "This user name is taken."),
-    "user.last_admin": QT_TRANSLATE_NOOP("Messages", "The school must keep at least one active administrator."),
+    "user.last_admin": QT_TRANSLATE_NOOP(
+        "Messages", "The school must keep at least one active administrator."
+    ),
     "user.not_found": QT_TRANSLATE_NOOP("Messages", "The user does not exist or is disabled."),
     "role.denied": QT_TRANSLATE_NOOP("Messages", "Your role does not allow this."),
     "role.read_only": QT_TRANSLATE_NOOP("Messages", "School leaders can read records but not change them."),
-    "record.changed": QT_TRANSLATE_NOOP("Messages", "Someone else saved this record first. Reload and try again."),
+    "record.changed": QT_TRANSLATE_NOOP(
+        "Messages", "Someone else saved this record first. Reload and try again."
+    ),
     "record.integrity": QT_TRANSLATE_NOOP("Messages", "The change breaks a database rule."),
     "school.exists": QT_TRANSLATE_NOOP("Messages", "This database already holds a school."),
     "school.not_set_up": QT_TRANSLATE_NOOP("Messages", "The school is not set up yet."),
@@ -37,7 +41,9 @@ MESSAGES: dict[str, str] = {
     "student.code_taken": QT_TRANSLATE_NOOP("Messages", "This student code is already used."),
     "student.birth_future": QT_TRANSLATE_NOOP("Messages", "The birth date is in the future."),
     "student.enrolled_before_birth": QT_TRANSLATE_NOOP("Messages", "Enrolment is before the birth date."),
-    "student.office_field": QT_TRANSLATE_NOOP("Messages", "Roll data is kept by the academic affairs office."),
+    "student.office_field": QT_TRANSLATE_NOOP(
+        "Messages", "Roll data is kept by the academic affairs office."
+    ),
     "guardian.delegation_dates": QT_TRANSLATE_NOOP("Messages", "Delegated care ends before it starts."),
     "guardian.phone": QT_TRANSLATE_NOOP("Messages", "Not a phone number."),
     "guardian.wrong_student": QT_TRANSLATE_NOOP("Messages", "This guardian belongs to another student."),
@@ -54,29 +60,45 @@ MESSAGES: dict[str, str] = {
     "backup.failed": QT_TRANSLATE_NOOP("Messages", "The backup copy failed its check."),
     "backup.no_database": QT_TRANSLATE_NOOP("Messages", "There is no database to back up yet."),
     "restore.invalid": QT_TRANSLATE_NOOP("Messages", "This file cannot be restored. Nothing was changed."),
-    "schema.newer": QT_TRANSLATE_NOOP("Messages", "This database was written by a newer version of Songjiao. "
-                                                  "Please update the program. Nothing was changed."),
-    "schema.foreign": QT_TRANSLATE_NOOP("Messages", "This file is not a Songjiao database. Nothing was changed."),
-    "schema.foreign_keys": QT_TRANSLATE_NOOP("Messages", "Upgrading the database failed. Nothing was changed."),
+    "schema.newer": QT_TRANSLATE_NOOP(
+        "Messages",
+        "This database was written by a newer version of Songjiao. "
+        "Please update the program. Nothing was changed.",
+    ),
+    "schema.foreign": QT_TRANSLATE_NOOP(
+        "Messages", "This file is not a Songjiao database. Nothing was changed."
+    ),
+    "schema.foreign_keys": QT_TRANSLATE_NOOP(
+        "Messages", "Upgrading the database failed. Nothing was changed."
+    ),
 }
 
 # Warnings (never refusals) from app.domain.validation and the student service.
 WARNINGS: dict[str, str] = {
     "id_number.format": QT_TRANSLATE_NOOP("Messages", "The ID number should have 18 characters."),
-    "id_number.birth_date": QT_TRANSLATE_NOOP("Messages", "The birth date inside the ID number is not valid."),
+    "id_number.birth_date": QT_TRANSLATE_NOOP(
+        "Messages", "The birth date inside the ID number is not valid."
+    ),
     "id_number.check_digit": QT_TRANSLATE_NOOP("Messages", "The ID number's check digit is wrong."),
-    "certificate.format": QT_TRANSLATE_NOOP("Messages", "The disability certificate number should have 20 "
-                                                        "characters."),
-    "certificate.id_mismatch": QT_TRANSLATE_NOOP("Messages", "The certificate number does not start with the ID "
-                                                             "number."),
-    "certificate.category_mismatch": QT_TRANSLATE_NOOP("Messages", "The certificate's category digit differs from "
-                                                                   "the disability category."),
-    "certificate.grade_mismatch": QT_TRANSLATE_NOOP("Messages", "The certificate's grade digit differs from the "
-                                                                "disability grade."),
-    "certificate.check_digit": QT_TRANSLATE_NOOP("Messages", "The certificate number's check digit is wrong."),
+    "certificate.format": QT_TRANSLATE_NOOP(
+        "Messages", "The disability certificate number should have 20 characters."
+    ),
+    "certificate.id_mismatch": QT_TRANSLATE_NOOP(
+        "Messages", "The certificate number does not start with the ID number."
+    ),
+    "certificate.category_mismatch": QT_TRANSLATE_NOOP(
+        "Messages", "The certificate's category digit differs from the disability category."
+    ),
+    "certificate.grade_mismatch": QT_TRANSLATE_NOOP(
+        "Messages", "The certificate's grade digit differs from the disability grade."
+    ),
+    "certificate.check_digit": QT_TRANSLATE_NOOP(
+        "Messages", "The certificate number's check digit is wrong."
+    ),
     "certificate.expired": QT_TRANSLATE_NOOP("Messages", "The disability certificate has expired."),
-    "age.outside_service_range": QT_TRANSLATE_NOOP("Messages", "The child is outside the usual service age "
-                                                               "(6–15)."),
+    "age.outside_service_range": QT_TRANSLATE_NOOP(
+        "Messages", "The child is outside the usual service age (6–15)."
+    ),
     "phone.format": QT_TRANSLATE_NOOP("Messages", "The phone number looks wrong."),
 }
 
@@ -112,7 +134,9 @@ def error_text(error: BaseException) -> str:
         return _format(MESSAGES[message_id], params)
     if message_id is not None:
         return str(getattr(error, "message", error))
-    return QCoreApplication.translate("Messages", "Something went wrong: {error}").format(error=type(error).__name__)
+    return QCoreApplication.translate("Messages", "Something went wrong: {error}").format(
+        error=type(error).__name__
+    )
 
 
 def warning_text(warning_id: str) -> str:

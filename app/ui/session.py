@@ -15,8 +15,15 @@ from app.ui.tasks import BaseRunner, Task
 class AppSession:
     """One logged-in user on one open database; pages receive it and use nothing global."""
 
-    def __init__(self, store: Store, runner: BaseRunner, actor: Actor = SYSTEM, *, language: str = "zh_CN",
-                 today: Any = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        runner: BaseRunner,
+        actor: Actor = SYSTEM,
+        *,
+        language: str = "zh_CN",
+        today: Any = None,
+    ) -> None:
         self.store = store
         self.runner = runner
         self.actor = actor
@@ -36,13 +43,25 @@ class AppSession:
     def can(self, *roles: str) -> bool:
         return self.actor.role in roles or self.actor.role == "system"
 
-    def read(self, fn: Callable[..., Any], *args: Any, on_done: Callable[[Any], None] | None = None,
-             on_error: Callable[[BaseException], None] | None = None, **kwargs: Any) -> Task:
+    def read(
+        self,
+        fn: Callable[..., Any],
+        *args: Any,
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+        **kwargs: Any,
+    ) -> Task:
         """A service call in the background: ``fn(ctx, *args, **kwargs)``."""
         return self.runner.submit(fn, self.ctx, *args, on_done=on_done, on_error=on_error, **kwargs)
 
-    def write(self, fn: Callable[..., Any], *args: Any, on_done: Callable[[Any], None] | None = None,
-              on_error: Callable[[BaseException], None] | None = None, **kwargs: Any) -> Task:
+    def write(
+        self,
+        fn: Callable[..., Any],
+        *args: Any,
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+        **kwargs: Any,
+    ) -> Task:
         """Like :meth:`read`, then announces ``ctx.last_changes`` on the bus after ``on_done`` ran."""
         ctx = self.ctx
 

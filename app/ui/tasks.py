@@ -56,9 +56,16 @@ class Progress(QObject):
 class Task:
     """One submitted call: its callbacks, its outcome once delivered."""
 
-    def __init__(self, fn: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, Any],
-                 on_done: Callable[[Any], None] | None, on_error: Callable[[BaseException], None] | None,
-                 progress: Progress | None, name: str) -> None:
+    def __init__(
+        self,
+        fn: Callable[..., Any],
+        args: tuple[Any, ...],
+        kwargs: dict[str, Any],
+        on_done: Callable[[Any], None] | None,
+        on_error: Callable[[BaseException], None] | None,
+        progress: Progress | None,
+        name: str,
+    ) -> None:
         self.fn, self.args, self.kwargs = fn, args, kwargs
         self.on_done, self.on_error = on_done, on_error
         self.progress = progress
@@ -91,9 +98,16 @@ class BaseRunner(QObject):
     unhandled_error = Signal(object)  # an error no on_error callback took
     busy_changed = Signal(bool)
 
-    def submit(self, fn: Callable[..., Any], *args: Any, on_done: Callable[[Any], None] | None = None,
-               on_error: Callable[[BaseException], None] | None = None, with_progress: bool = False,
-               name: str = "", **kwargs: Any) -> Task:
+    def submit(
+        self,
+        fn: Callable[..., Any],
+        *args: Any,
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+        with_progress: bool = False,
+        name: str = "",
+        **kwargs: Any,
+    ) -> Task:
         progress = Progress() if with_progress else None
         if progress is not None:
             kwargs["progress"] = progress

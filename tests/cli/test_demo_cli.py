@@ -9,7 +9,9 @@ from app.cli.main import run
 
 def test_demo_writes_prints_logins_and_refuses_a_second_school(tmp_path, capsys):
     db = str(tmp_path / "demo.sqlite3")
-    code = run(["--db", db, "demo", "--students", "5", "--terms", "1", "--seed", "3", "--today", "2026-11-20"])
+    code = run(
+        ["--db", db, "demo", "--students", "5", "--terms", "1", "--seed", "3", "--today", "2026-11-20"]
+    )
     out, err = capsys.readouterr()
     assert code == 0 and err == ""
     assert "2026秋季学期" in out

@@ -20,8 +20,13 @@ def test_compliance_json_shape_without_names(school, capsys):
     doc = json.loads(out)
     assert set(doc) == {"term", "rule", "today", "students"}
     assert doc["term"]["name"] == "2026秋季学期" and doc["today"] == "2026-11-20"
-    assert doc["rule"] == {"period": "week", "visits_per_period": 1, "lessons_per_visit": 2,
-                           "minutes_per_lesson": 30, "yearly_min_lessons": None}
+    assert doc["rule"] == {
+        "period": "week",
+        "visits_per_period": 1,
+        "lessons_per_visit": 2,
+        "minutes_per_lesson": 30,
+        "yearly_min_lessons": None,
+    }
     assert [s["code"] for s in doc["students"]] == ["S001", "S002", "S003"]
     student = doc["students"][0]
     assert "name" not in student  # privacy: names only when asked for

@@ -43,7 +43,8 @@ def future_migrations(tmp_path, monkeypatch):
     head = schema.head_revision()
     target = tmp_path / "migrations"
     shutil.copytree(schema.MIGRATIONS_DIR, target, ignore=shutil.ignore_patterns("__pycache__"))
-    (target / "versions" / "9999_test_future.py").write_text(textwrap.dedent(FUTURE).format(head=head),
-                                                              encoding="utf-8")
+    (target / "versions" / "9999_test_future.py").write_text(
+        textwrap.dedent(FUTURE).format(head=head), encoding="utf-8"
+    )
     monkeypatch.setattr(schema, "MIGRATIONS_DIR", target)
     return head

@@ -52,8 +52,13 @@ def _bad_files(tmp_path, good):
     with closing(sqlite3.connect(newer)) as conn:
         conn.execute("UPDATE alembic_version SET version_num = '9999_newer'")
         conn.commit()
-    return {"truncated": truncated, "garbage": garbage, "foreign": foreign, "newer": newer,
-            "missing": tmp_path / "nowhere.sqlite3"}
+    return {
+        "truncated": truncated,
+        "garbage": garbage,
+        "foreign": foreign,
+        "newer": newer,
+        "missing": tmp_path / "nowhere.sqlite3",
+    }
 
 
 def test_restore_refuses_bad_files_and_changes_nothing(populated, paths, tmp_path):
@@ -109,8 +114,10 @@ def test_startup_housekeeping_backs_up_when_due_with_the_school_settings(populat
         backup.make_backup(paths, f"m{i}", keep=99)
     # An overdue schedule: the newest backup is older than the setting allows, so one is made and rotated to 2.
     for info in backup.list_backups(paths):  # make every backup look years old
-        stamp = info.path.name[len(backup.PREFIX):len(backup.PREFIX) + 4]
-        info.path.rename(info.path.with_name(info.path.name.replace(backup.PREFIX + stamp, backup.PREFIX + "2020")))
+        stamp = info.path.name[len(backup.PREFIX) : len(backup.PREFIX) + 4]
+        info.path.rename(
+            info.path.with_name(info.path.name.replace(backup.PREFIX + stamp, backup.PREFIX + "2020"))
+        )
     assert all(b.created.year == 2020 for b in backup.list_backups(paths))
     made = startup_housekeeping(populated.ctx.store)
     assert made is not None

@@ -47,8 +47,9 @@ def test_sigkill_mid_transaction_keeps_committed_rows_only(tmp_path):
     db = tmp_path / "crash.sqlite3"
     open_store(resolve(db)).dispose()  # created and migrated before the writer starts
     kill_at = 12
-    child = subprocess.Popen([sys.executable, "-c", WRITER, str(db), str(kill_at)], stdout=subprocess.PIPE,
-                             text=True)
+    child = subprocess.Popen(
+        [sys.executable, "-c", WRITER, str(db), str(kill_at)], stdout=subprocess.PIPE, text=True
+    )
     committed = []
     try:
         assert child.stdout is not None
@@ -58,7 +59,9 @@ def test_sigkill_mid_transaction_keeps_committed_rows_only(tmp_path):
                 committed.append(int(number))
             else:
                 assert int(number) == kill_at
-                assert (tmp_path / "crash.sqlite3-wal").stat().st_size > 1_000_000  # uncommitted pages on disk
+                assert (
+                    tmp_path / "crash.sqlite3-wal"
+                ).stat().st_size > 1_000_000  # uncommitted pages on disk
                 os.kill(child.pid, signal.SIGKILL)
                 break
     finally:

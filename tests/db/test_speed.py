@@ -21,4 +21,3 @@ def test_check_a_300_student_10_term_school_in_under_5_seconds(ctx):
     # CPU time of this process (SQLite runs in it): the machine is shared, so wall time also measures the
     # neighbours. About 2 s on one free core of the 2-core CI machine.
     assert cpu < 5.0, f"check used {cpu:.1f} s of CPU ({elapsed:.1f} s wall)"
-

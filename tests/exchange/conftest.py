@@ -69,7 +69,9 @@ def db_digest(path: Path) -> str:
     """A hash over every row of every table: equal digests mean nothing at all changed."""
     digest = hashlib.sha256()
     with closing(sqlite3.connect(str(path))) as conn:
-        tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")]
+        tables = [
+            r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")
+        ]
         for table in tables:
             digest.update(table.encode())
             for row in conn.execute(f'SELECT * FROM "{table}" ORDER BY rowid'):

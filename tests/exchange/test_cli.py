@@ -13,16 +13,26 @@ def test_cli_join_export_import_status_revoke(school, tmp_path, capsys):
     laptop_db = str(tmp_path / "laptop.sqlite3")
     out = tmp_path / "usb"
     out.mkdir()
-    assert run(["--db", office_db, "exchange", "join-file", "--teacher", "t1", "--out", str(tmp_path / "t1.sjj")]) == 0
+    assert (
+        run(
+            ["--db", office_db, "exchange", "join-file", "--teacher", "t1", "--out", str(tmp_path / "t1.sjj")]
+        )
+        == 0
+    )
     passphrase = re.search(r"passphrase.*: (\S+)", capsys.readouterr().out).group(1)
-    assert run(["--db", laptop_db, "exchange", "join", str(tmp_path / "t1.sjj"), "--passphrase", passphrase]) == 0
+    assert (
+        run(["--db", laptop_db, "exchange", "join", str(tmp_path / "t1.sjj"), "--passphrase", passphrase])
+        == 0
+    )
     assert "2 student(s)" in capsys.readouterr().out
     assert run(["--db", laptop_db, "exchange", "export", "--out", str(out)]) == 0
     [bundle] = list(out.glob("songjiao-t1-to-office-*.sjb"))
     assert run(["--db", office_db, "exchange", "import", str(bundle)]) == 0
     assert "imported bundle 1" in capsys.readouterr().out
     before = db_digest(school.ctx.store.paths.db_path)
-    assert run(["--db", office_db, "exchange", "import", str(bundle)]) == 2  # replay: refused, nothing changed
+    assert (
+        run(["--db", office_db, "exchange", "import", str(bundle)]) == 2
+    )  # replay: refused, nothing changed
     assert "already imported" in capsys.readouterr().err
     assert db_digest(school.ctx.store.paths.db_path) == before
     assert run(["--db", office_db, "exchange", "status", "--json"]) == 0
@@ -31,5 +41,7 @@ def test_cli_join_export_import_status_revoke(school, tmp_path, capsys):
     assert "no conflicts" in capsys.readouterr().out
     assert run(["--db", office_db, "exchange", "revoke", "--teacher", "t1"]) == 0
     assert "revoked 1" in capsys.readouterr().out
-    assert run(["--db", laptop_db, "exchange", "join", str(tmp_path / "t1.sjj"), "--passphrase", "WRONG"]) == 2
+    assert (
+        run(["--db", laptop_db, "exchange", "join", str(tmp_path / "t1.sjj"), "--passphrase", "WRONG"]) == 2
+    )
     assert "Nothing was changed" in capsys.readouterr().err

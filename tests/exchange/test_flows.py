@@ -44,7 +44,9 @@ def test_stale_laptop_copy_cannot_undo_an_approval(net, school):
     with reading(office.ctx) as session:
         plan = session.get(MonthlyPlan, plan_id)
         assert plan.status == "approved" and plan.approved_revision == plan.plan_revision
-        decisions = session.scalars(select(PlanRevision.decision).where(PlanRevision.plan_id == plan_id)).all()
+        decisions = session.scalars(
+            select(PlanRevision.decision).where(PlanRevision.plan_id == plan_id)
+        ).all()
         assert decisions == ["approved"]
         assert session.get(Student, school.students[0]).safety_notes == "wheelchair"
 
@@ -62,8 +64,9 @@ def test_editing_after_submit_while_office_approves_keeps_both_facts(net, school
             # The new content needs a new approval; the old approval stays on record.
             assert plan.materials == "积木" and plan.plan_revision == 2 and plan.approved_revision == 1
             assert plan.status == "submitted"
-            decided = session.scalar(select(PlanRevision.decision).where(PlanRevision.plan_id == plan_id,
-                                                                         PlanRevision.number == 1))
+            decided = session.scalar(
+                select(PlanRevision.decision).where(PlanRevision.plan_id == plan_id, PlanRevision.number == 1)
+            )
             assert decided == "approved"
 
 
@@ -145,12 +148,15 @@ def test_reassigned_student_leaves_the_old_laptop_and_reaches_the_new_one(net, s
     s2 = school.students[1]
     v = finished_visit(t1.ctx, school.t1, s2, dt.date(2026, 11, 16))
     office.receive(t1.send()[0])
-    students.assign_teacher(office.ctx.as_actor(school.admin), s2, school.t2.id, "main", dt.date(2026, 11, 20))
+    students.assign_teacher(
+        office.ctx.as_actor(school.admin), s2, school.t2.id, "main", dt.date(2026, 11, 20)
+    )
     with reading(office.ctx) as session:
         from app.db.models import Assignment
 
-        old = session.scalar(select(Assignment).where(Assignment.student_id == s2,
-                                                      Assignment.teacher_id == school.t1.id))
+        old = session.scalar(
+            select(Assignment).where(Assignment.student_id == s2, Assignment.teacher_id == school.t1.id)
+        )
         assert old.end_date == dt.date(2026, 11, 19)
     for site in (t1, t2):
         site.receive(office.send(site.name)[0])
@@ -184,8 +190,12 @@ def test_two_plans_for_the_same_month_are_refused_clearly(net, school):
     office, join = net
     t1 = join("t1")
     submit_plan(t1.ctx, school.t1, school.students[0])
-    plans.save_plan(office.ctx.as_actor(school.office), school.students[0], "2026-12",
-                    {"teacher_id": school.t1.id, "materials": "office draft"})
+    plans.save_plan(
+        office.ctx.as_actor(school.office),
+        school.students[0],
+        "2026-12",
+        {"teacher_id": school.t1.id, "materials": "office draft"},
+    )
     with pytest.raises(exchange.ExchangeRefused) as error:
         office.receive(t1.send()[0])
     assert error.value.message_id == "exchange.duplicate"
@@ -195,20 +205,32 @@ def test_replaced_detail_rows_are_removed_on_the_other_side(net, school):
     office, join = net
     t1 = join("t1")
     as_t1 = t1.ctx.as_actor(school.t1)
-    detail = visits.create_visit(as_t1, school.students[0], {
-        "date": "2026-11-18", "lessons": [{"subject": "生活语文", "content": "一", "minutes": 30},
-                                          {"subject": "康复训练", "content": "二", "minutes": 30}]})
+    detail = visits.create_visit(
+        as_t1,
+        school.students[0],
+        {
+            "date": "2026-11-18",
+            "lessons": [
+                {"subject": "生活语文", "content": "一", "minutes": 30},
+                {"subject": "康复训练", "content": "二", "minutes": 30},
+            ],
+        },
+    )
     office.receive(t1.send()[0])
     t1.receive(office.send("t1")[0])
     # The editor replaces the lesson rows outright (no tombstone): the removal must still travel.
-    visits.update_visit(as_t1, detail.id, {"lessons": [{"subject": "生活数学", "content": "三", "minutes": 40}]})
+    visits.update_visit(
+        as_t1, detail.id, {"lessons": [{"subject": "生活数学", "content": "三", "minutes": 40}]}
+    )
     result = office.receive(t1.send()[0])
     assert result.deletes == 0  # detail rows replaced by an editor do not ask for confirmation
     from app.db.models import VisitLesson
 
     for site in (office, t1):
         with reading(site.ctx) as session:
-            lessons = session.scalars(select(VisitLesson.content).where(VisitLesson.visit_id == detail.id)).all()
+            lessons = session.scalars(
+                select(VisitLesson.content).where(VisitLesson.visit_id == detail.id)
+            ).all()
             assert lessons == ["三"]
     t1.receive(office.send("t1")[0])
     assert exchange.status(t1.ctx).peers[0].not_yet_received == 0
@@ -290,7 +312,9 @@ def test_office_batch_reports_progress_and_can_stop(net, school):
     t1, t2 = join("t1"), join("t2")
     files = [t1.send()[0], t2.send()[0]]
     seen: list[tuple[int, int]] = []
-    results = exchange.import_many(office.ctx, files, progress=lambda done, total: seen.append((done, total)) or False)
+    results = exchange.import_many(
+        office.ctx, files, progress=lambda done, total: seen.append((done, total)) or False
+    )
     assert seen == [(1, 2)] and len(results) == 1  # stopped after the first file
     results = exchange.import_many(office.ctx, files)  # again: one is a replay, the other goes in
     kinds = sorted(type(r).__name__ for _p, r in results)

@@ -44,11 +44,11 @@ def _open(data: bytes, office) -> tuple[dict, bundle.Payload, list[bytes]]:
         me = session.scalar(select(ExchangeDevice).where(ExchangeDevice.is_self.is_(True)))
         kx_private = me.kx_private
     eph = bytes.fromhex(container.header["eph"])
-    key = changes.bundle_key(kx_private, eph, eph, container.aad[bundle._PREFIX.size:])
+    key = changes.bundle_key(kx_private, eph, eph, container.aad[bundle._PREFIX.size :])
     payload = bundle.decode_payload(bundle.decrypt(container, key))
     blobs, offset = [], 0
     for _sha, size in payload.body["blobs"]:
-        blobs.append(bytes(payload.blob_data[offset:offset + size]))
+        blobs.append(bytes(payload.blob_data[offset : offset + size]))
         offset += size
     return container.header, payload, blobs
 
@@ -57,8 +57,14 @@ def _seal(header: dict, body: dict, blobs: list[bytes], sign_private: bytes, kx_
     header = {k: v for k, v in header.items() if k not in ("nonce", "eph")}
     eph_private, eph_public = keys.ephemeral()
     header["eph"] = eph_public.hex()
-    return bundle.seal(bundle.KIND_BUNDLE, header, bundle.encode_payload(body, blobs), None, sign_private,
-                       derive=lambda hb: changes.bundle_key(eph_private, kx_public, eph_public, hb))
+    return bundle.seal(
+        bundle.KIND_BUNDLE,
+        header,
+        bundle.encode_payload(body, blobs),
+        None,
+        sign_private,
+        derive=lambda hb: changes.bundle_key(eph_private, kx_public, eph_public, hb),
+    )
 
 
 def _raw_mutation(data: bytes, rng: random.Random) -> bytes:
@@ -70,13 +76,16 @@ def _raw_mutation(data: bytes, rng: random.Random) -> bytes:
             out[i] ^= 1 << rng.randrange(8)
         return bytes(out)
     if kind == 1:  # truncation
-        return bytes(out[:rng.randrange(len(out))])
+        return bytes(out[: rng.randrange(len(out))])
     if kind == 2:  # inserted or deleted bytes
         i = rng.randrange(len(out))
-        return bytes(out[:i] + os.urandom(rng.randint(1, 16)) + out[i:]) if rng.random() < 0.5 \
-            else bytes(out[:i] + out[i + rng.randint(1, 16):])
+        return (
+            bytes(out[:i] + os.urandom(rng.randint(1, 16)) + out[i:])
+            if rng.random() < 0.5
+            else bytes(out[:i] + out[i + rng.randint(1, 16) :])
+        )
     j = rng.randrange(len(out) - 8)  # a run of garbage
-    out[j:j + 8] = os.urandom(8)
+    out[j : j + 8] = os.urandom(8)
     return bytes(out)
 
 
@@ -116,7 +125,9 @@ def _struct_mutation(header: dict, body: dict, blobs: list[bytes], rng: random.R
     elif kind == 9:
         header[rng.choice(["recipient", "sender", "schema", "format"])] = _value(rng)
     elif kind == 10:
-        body[rng.choice(["changes", "blobs"])] = rng.choice([None, 0, "", {}, True, [[]], [None]])  # [] is valid
+        body[rng.choice(["changes", "blobs"])] = rng.choice(
+            [None, 0, "", {}, True, [[]], [None]]
+        )  # [] is valid
     else:
         change["gone"] = True
         change["h"] = ""
@@ -130,7 +141,9 @@ def test_mutated_bundles_are_refused_without_a_trace(setting, tmp_path):
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(not os.environ.get("SONGJIAO_FUZZ_BIG"), reason="the big fuzz run: set SONGJIAO_FUZZ_BIG=1")
+@pytest.mark.skipif(
+    not os.environ.get("SONGJIAO_FUZZ_BIG"), reason="the big fuzz run: set SONGJIAO_FUZZ_BIG=1"
+)
 def test_mutated_bundles_big_run(setting, tmp_path):
     _fuzz(setting, tmp_path, BIG_CASES)
 
@@ -166,14 +179,25 @@ def _fuzz(setting, tmp_path, cases: int) -> None:
         *mutated, kind = _struct_mutation(header, payload.body, blobs, rng)
         if mutated == [header, payload.body, blobs]:
             continue  # the mutation happened to write back the same value
-        changed = [c for c in mutated[1]["changes"] if isinstance(mutated[1]["changes"], list)
-                   and c not in payload.body["changes"]] if isinstance(mutated[1]["changes"], list) else []
+        changed = (
+            [
+                c
+                for c in mutated[1]["changes"]
+                if isinstance(mutated[1]["changes"], list) and c not in payload.body["changes"]
+            ]
+            if isinstance(mutated[1]["changes"], list)
+            else []
+        )
         attempt(_seal(*mutated, sign_private, office_kx), (kind, changed))
         if i % 100 == 0:
             assert db_digest(office.db_path) == before
     assert db_digest(office.db_path) == before
-    assert {"exchange.bad_signature", "exchange.damaged", "exchange.malformed",
-            "exchange.cannot_decrypt"} <= set(outcomes)
+    assert {
+        "exchange.bad_signature",
+        "exchange.damaged",
+        "exchange.malformed",
+        "exchange.cannot_decrypt",
+    } <= set(outcomes)
     # After all that, the genuine bundle still imports, and then only replays are refused.
     exchange.import_file(office.ctx, good)
     with pytest.raises(exchange.ExchangeRefused):

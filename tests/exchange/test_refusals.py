@@ -37,12 +37,18 @@ def test_altered_truncated_and_padded_files(sent, tmp_path):
     office, _t1, _t2, good = sent
     data = good.read_bytes()
     cases = {
-        "flip-header": bytearray(data), "flip-body": bytearray(data), "flip-signature": bytearray(data),
+        "flip-header": bytearray(data),
+        "flip-body": bytearray(data),
+        "flip-signature": bytearray(data),
     }
     cases["flip-header"][40] ^= 0x01
     cases["flip-body"][len(data) // 2] ^= 0x80
     cases["flip-signature"][-3] ^= 0x10
-    expected = {"flip-header": None, "flip-body": "exchange.bad_signature", "flip-signature": "exchange.bad_signature"}
+    expected = {
+        "flip-header": None,
+        "flip-body": "exchange.bad_signature",
+        "flip-signature": "exchange.bad_signature",
+    }
     for name, mutated in cases.items():
         path = tmp_path / f"{name}.sjb"
         path.write_bytes(bytes(mutated))
@@ -52,8 +58,12 @@ def test_altered_truncated_and_padded_files(sent, tmp_path):
         if expected[name]:
             assert error.value.message_id == expected[name]
         assert db_digest(office.db_path) == before
-    for name, mutated_bytes in (("truncated", data[:-100]), ("padded", data + b"\0"), ("empty", b""),
-                                ("other", b"PK\x03\x04" + os.urandom(200))):
+    for name, mutated_bytes in (
+        ("truncated", data[:-100]),
+        ("padded", data + b"\0"),
+        ("empty", b""),
+        ("other", b"PK\x03\x04" + os.urandom(200)),
+    ):
         path = tmp_path / f"{name}.sjb"
         path.write_bytes(mutated_bytes)
         _refused(office, path, "exchange.damaged")
@@ -140,8 +150,10 @@ def test_a_side_effect_outside_the_bundle_is_caught_and_rolled_back(sent, school
     from contextlib import closing
 
     with closing(sqlite3.connect(str(office.db_path))) as conn:
-        conn.execute("CREATE TRIGGER side_effect AFTER INSERT ON visit BEGIN "
-                     "UPDATE student SET safety_notes = 'changed behind our back' WHERE id = NEW.student_id; END")
+        conn.execute(
+            "CREATE TRIGGER side_effect AFTER INSERT ON visit BEGIN "
+            "UPDATE student SET safety_notes = 'changed behind our back' WHERE id = NEW.student_id; END"
+        )
         conn.commit()
     _refused(office, bundle_path, "exchange.verify_failed")
     with closing(sqlite3.connect(str(office.db_path))) as conn:

@@ -20,8 +20,9 @@ def test_teacher_edit_reaches_office_and_back(net, school):
     t1 = join("t1")
     as_t1 = t1.ctx.as_actor(school.t1)
     students.update_student(as_t1, school.students[0], {"safety_notes": "seizures: call 120"})
-    gid = students.save_guardian(as_t1, school.students[0], {"name": "王妈妈", "relation": "parent",
-                                                              "phone": "13800138000"})
+    gid = students.save_guardian(
+        as_t1, school.students[0], {"name": "王妈妈", "relation": "parent", "phone": "13800138000"}
+    )
     [bundle] = t1.send()
     assert "t1-to-office" in bundle.name
     result = office.receive(bundle)

@@ -41,25 +41,41 @@ def template() -> tuple[Path, dict[str, str]]:
     atexit.register(shutil.rmtree, folder, True)
     store = open_store(resolve(folder / "office.sqlite3"))
     ctx = ServiceContext(store, today_override=TODAY)
-    admin = initialize_school(ctx, {"school_name": "青山县特殊教育学校", "term": TERM,
-                                    "admin": {"username": "admin", "display_name": "管理员",
-                                              "password": "admin-pass"}})
+    admin = initialize_school(
+        ctx,
+        {
+            "school_name": "青山县特殊教育学校",
+            "term": TERM,
+            "admin": {"username": "admin", "display_name": "管理员", "password": "admin-pass"},
+        },
+    )
     as_admin = ctx.as_actor(admin)
     ids = {"admin": admin.id}
     for name, role in (("office", "academic_affairs"), ("t1", "teacher"), ("t2", "teacher")):
-        ids[name] = users.create_user(as_admin, {"username": name, "display_name": name, "role": role,
-                                                 "password": "password1"}).id
+        ids[name] = users.create_user(
+            as_admin, {"username": name, "display_name": name, "role": role, "password": "password1"}
+        ).id
     for i, (code, teachers) in enumerate(ROSTER.items(), start=1):
-        sid = students.create_student(as_admin, {
-            "code": code, "name": f"学生{i}", "birth_date": f"201{i}-03-0{i}", "enrolled_on": "2025-09-01",
-            "id_number": make_id_number(f"46010020{10 + i}03{i:02d}123")}).id
+        sid = students.create_student(
+            as_admin,
+            {
+                "code": code,
+                "name": f"学生{i}",
+                "birth_date": f"201{i}-03-0{i}",
+                "enrolled_on": "2025-09-01",
+                "id_number": make_id_number(f"46010020{10 + i}03{i:02d}123"),
+            },
+        ).id
         ids[code] = sid
         for role, teacher in zip(("main", "assistant"), teachers, strict=False):
             students.assign_teacher(as_admin, sid, ids[teacher], role, dt.date(2025, 9, 1))
     for teacher in TEACHERS:
         made = exchange.make_join_file(ctx, teacher, folder / f"{teacher}.sjj")
-        exchange.join_from_file(resolve(folder / f"{teacher}.sqlite3"), made.passphrase and
-                                folder / f"{teacher}.sjj", made.passphrase)
+        exchange.join_from_file(
+            resolve(folder / f"{teacher}.sqlite3"),
+            made.passphrase and folder / f"{teacher}.sjj",
+            made.passphrase,
+        )
     store.dispose()
     return folder, ids
 
@@ -71,8 +87,10 @@ class ExchangeMachine(RuleBasedStateMachine):
         self.dir = Path(tempfile.mkdtemp(prefix="sj-run-"))
         for name in ("office", *TEACHERS):
             shutil.copy(source / f"{name}.sqlite3", self.dir / f"{name}.sqlite3")
-        self.sites = {name: ServiceContext(open_store(resolve(self.dir / f"{name}.sqlite3")),
-                                           today_override=TODAY) for name in ("office", *TEACHERS)}
+        self.sites = {
+            name: ServiceContext(open_store(resolve(self.dir / f"{name}.sqlite3")), today_override=TODAY)
+            for name in ("office", *TEACHERS)
+        }
         self.actors = {t: Actor(self.ids[t], "teacher", t) for t in TEACHERS}
         self.office = Actor(self.ids["office"], "academic_affairs", "office")
         self.inbox: dict[str, list[Path]] = {name: [] for name in self.sites}
@@ -108,23 +126,36 @@ class ExchangeMachine(RuleBasedStateMachine):
         else:
             note(self._laptop(teacher), self.actors[teacher], self._pick(teacher, n), f"癫痫{n}")
 
-    @rule(teacher=st.sampled_from(TEACHERS), n=st.integers(0, 5), day=st.sampled_from(DAYS),
-          finish=st.booleans())
+    @rule(
+        teacher=st.sampled_from(TEACHERS),
+        n=st.integers(0, 5),
+        day=st.sampled_from(DAYS),
+        finish=st.booleans(),
+    )
     def record_visit(self, teacher: str, n: int, day: dt.date, finish: bool) -> None:
         ctx = self._laptop(teacher).as_actor(self.actors[teacher])
-        detail = visits.create_visit(ctx, self._pick(teacher, n), {
-            "date": day.isoformat(), "performance": f"v{n}",
-            "lessons": [{"subject": "生活语文", "content": "认识水果", "minutes": 40}]})
+        detail = visits.create_visit(
+            ctx,
+            self._pick(teacher, n),
+            {
+                "date": day.isoformat(),
+                "performance": f"v{n}",
+                "lessons": [{"subject": "生活语文", "content": "认识水果", "minutes": 40}],
+            },
+        )
         if finish:
             visits.finish_visit(ctx, detail.id)
 
-    @rule(site=st.sampled_from(("office", *TEACHERS)), n=st.integers(0, 50), text=st.sampled_from(["甲", "乙"]))
+    @rule(
+        site=st.sampled_from(("office", *TEACHERS)), n=st.integers(0, 50), text=st.sampled_from(["甲", "乙"])
+    )
     def edit_open_visit(self, site: str, n: int, text: str) -> None:
         """Drafts edited anywhere, the office included: the source of both-sides conflicts."""
         ctx = self.sites[site]
         with reading(ctx) as session:
-            open_ids = sorted(session.scalars(select(Visit.id).where(Visit.status == "planned",
-                                                                     Visit.deleted_at.is_(None))))
+            open_ids = sorted(
+                session.scalars(select(Visit.id).where(Visit.status == "planned", Visit.deleted_at.is_(None)))
+            )
         if open_ids:
             actor = self.office if site == "office" else self.actors[site]
             with contextlib.suppress(ServiceError):  # e.g. a locked term: the service refuses, fine
@@ -148,8 +179,9 @@ class ExchangeMachine(RuleBasedStateMachine):
     @rule(n=st.integers(0, 3), grade=st.sampled_from(["三年级1班", "四年级2班"]))
     def office_edits_roll(self, n: int, grade: str) -> None:
         """Roll data is the office's; it races the teachers' edits of the same student rows."""
-        students.update_student(self.sites["office"].as_actor(self.office), self.ids[sorted(ROSTER)[n]],
-                                {"grade_class": grade})
+        students.update_student(
+            self.sites["office"].as_actor(self.office), self.ids[sorted(ROSTER)[n]], {"grade_class": grade}
+        )
 
     @rule(n=st.integers(0, 10), approve=st.booleans())
     def office_decides(self, n: int, approve: bool) -> None:
@@ -169,8 +201,11 @@ class ExchangeMachine(RuleBasedStateMachine):
             moved = self.dir / f"mail-{self.sent:04d}.sjb"
             result.path.replace(moved)
             self.sent += 1
-            target = "office" if site != "office" else next(
-                t for t in TEACHERS if self.ids[t] == self._teacher_of(result.peer_id))
+            target = (
+                "office"
+                if site != "office"
+                else next(t for t in TEACHERS if self.ids[t] == self._teacher_of(result.peer_id))
+            )
             self.inbox[target].append(moved)
 
     def _teacher_of(self, device_id: str) -> str:
@@ -192,9 +227,17 @@ class ExchangeMachine(RuleBasedStateMachine):
             event(error.message_id)
             assert error.message_id in ("exchange.replayed", "exchange.older"), error.message
 
-    @rule(ops=st.lists(st.tuples(st.sampled_from(["send", "deliver", "deliver", "again", "lose"]),
-                                 st.sampled_from(("office", *TEACHERS)), st.integers(0, 20)),
-                       min_size=2, max_size=8))
+    @rule(
+        ops=st.lists(
+            st.tuples(
+                st.sampled_from(["send", "deliver", "deliver", "again", "lose"]),
+                st.sampled_from(("office", *TEACHERS)),
+                st.integers(0, 20),
+            ),
+            min_size=2,
+            max_size=8,
+        )
+    )
     def busy_post(self, ops: list[tuple[str, str, int]]) -> None:
         """A day of the post: several sends and deliveries, some files twice, some lost."""
         for action, site, n in ops:
@@ -219,8 +262,11 @@ class ExchangeMachine(RuleBasedStateMachine):
     def approvals_stay(self) -> None:
         with reading(self.sites["office"]) as session:
             for plan_id, number in self.approved:
-                decision = session.scalar(select(PlanRevision.decision).where(
-                    PlanRevision.plan_id == plan_id, PlanRevision.number == number))
+                decision = session.scalar(
+                    select(PlanRevision.decision).where(
+                        PlanRevision.plan_id == plan_id, PlanRevision.number == number
+                    )
+                )
                 assert decision == "approved"
                 assert (session.get(MonthlyPlan, plan_id).approved_revision or 0) >= number
 
@@ -244,12 +290,21 @@ class ExchangeMachine(RuleBasedStateMachine):
             with reading(self.sites[teacher]) as session:
                 for plan_id, number in self.approved:
                     if session.get(MonthlyPlan, plan_id) is not None:
-                        assert session.scalar(select(PlanRevision.decision).where(
-                            PlanRevision.plan_id == plan_id, PlanRevision.number == number)) == "approved"
+                        assert (
+                            session.scalar(
+                                select(PlanRevision.decision).where(
+                                    PlanRevision.plan_id == plan_id, PlanRevision.number == number
+                                )
+                            )
+                            == "approved"
+                        )
             assert exchange.status(self.sites[teacher]).peers[0].not_yet_received == 0
 
 
 ExchangeMachine.TestCase.settings = settings(
-    max_examples=10, stateful_step_count=30, deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+    max_examples=10,
+    stateful_step_count=30,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+)
 TestExchange = ExchangeMachine.TestCase

@@ -28,7 +28,10 @@ def _ids(store, model, *where):
 
 
 def test_blank_forms_are_one_ruled_page_each():
-    for render, title in ((forms.render_visit_form, "送教上门记录表"), (forms.render_plan_form, "月送教计划表")):
+    for render, title in (
+        (forms.render_visit_form, "送教上门记录表"),
+        (forms.render_plan_form, "月送教计划表"),
+    ):
         buffer = io.BytesIO()
         assert render(buffer) == 1
         reader, text = _read(buffer)
@@ -53,8 +56,12 @@ def test_visit_form_filled_from_a_record(term_school):
 
 def test_plan_form_filled_shows_the_approval_decisions(term_school):
     store = term_school.ctx.store
-    plan_id = _ids(store, MonthlyPlan, MonthlyPlan.student_id == term_school.packet_students[0],
-                   MonthlyPlan.month == "2026-10")[0]
+    plan_id = _ids(
+        store,
+        MonthlyPlan,
+        MonthlyPlan.student_id == term_school.packet_students[0],
+        MonthlyPlan.month == "2026-10",
+    )[0]
     filled = archive_forms.gather_plan_form(term_school.as_(term_school.office), plan_id)
     buffer = io.BytesIO()
     forms.render_plan_form(buffer, filled.header, filled.plan)
@@ -74,7 +81,10 @@ def test_assessment_form_one_page_per_teacher(term_school):
     for item in items:
         assert item.teacher_name in text
     assert "送教周达标率" in text and "教师本人签名" in text and "□不合格" in text
-    assert [o.title for o in reader.outline] == ["送教教师学期考核表", *(f"{i.teacher_name} 学期考核" for i in items)]
+    assert [o.title for o in reader.outline] == [
+        "送教教师学期考核表",
+        *(f"{i.teacher_name} 学期考核" for i in items),
+    ]
 
 
 def test_summary_lists_every_student_with_totals(term_school):
@@ -110,8 +120,11 @@ def test_spreadsheets_read_back(term_school, tmp_path):
     ws = load_workbook(grid).active
     weeks = len(result.students[0].result.periods)
     assert ws.cell(2, 3 + weeks).value == "应送"
-    colours = {ws.cell(r, c).fill.fgColor.rgb[-6:] for r in range(3, 3 + len(result.students))
-               for c in range(3, 3 + weeks)}
+    colours = {
+        ws.cell(r, c).fill.fgColor.rgb[-6:]
+        for r in range(3, 3 + len(result.students))
+        for c in range(3, 3 + weeks)
+    }
     assert "4CAF50" in colours and "FFB300" in colours  # met weeks green, the excused week amber
 
     table = tmp_path / "assessment.xlsx"

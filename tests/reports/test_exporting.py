@@ -29,12 +29,21 @@ def _no_child_name_in(paths, names) -> None:
 def test_whole_term_on_two_workers(term_school, tmp_path):
     office = term_school.as_(term_school.office)
     seen: list[tuple[int, int]] = []
-    result = export_term(office, term_school.term.id, tmp_path / "out", ExportOptions(workers=2),
-                         progress=lambda done, total, label: seen.append((done, total)))
+    result = export_term(
+        office,
+        term_school.term.id,
+        tmp_path / "out",
+        ExportOptions(workers=2),
+        progress=lambda done, total, label: seen.append((done, total)),
+    )
     assert not result.errors and not result.cancelled
-    files = sorted(p.relative_to(tmp_path / "out").as_posix() for p in (tmp_path / "out").rglob("*") if p.is_file())
+    files = sorted(
+        p.relative_to(tmp_path / "out").as_posix() for p in (tmp_path / "out").rglob("*") if p.is_file()
+    )
     tag = term_school.term.name
-    assert f"summary_{tag}.pdf" in files and f"visits_{tag}.xlsx" in files and f"compliance_{tag}.xlsx" in files
+    assert (
+        f"summary_{tag}.pdf" in files and f"visits_{tag}.xlsx" in files and f"compliance_{tag}.xlsx" in files
+    )
     assert f"assessment_{tag}.pdf" in files and f"assessment_{tag}.xlsx" in files
     assert f"assessment/assessment_t1_{tag}.pdf" in files and f"assessment/assessment_t2_{tag}.pdf" in files
     assert sum(f.startswith("packets/") for f in files) == 7
@@ -69,8 +78,14 @@ def test_cancel_stops_the_export_and_leaves_only_whole_files(term_school, tmp_pa
         if done >= 1:
             flag.cancel()
 
-    result = export_packets(office, term_school.term.id, tmp_path, options=ExportOptions(workers=2),
-                            progress=progress, cancel=flag)
+    result = export_packets(
+        office,
+        term_school.term.id,
+        tmp_path,
+        options=ExportOptions(workers=2),
+        progress=progress,
+        cancel=flag,
+    )
     assert result.cancelled
     assert 1 <= len(result.files) < 7
     assert not list(tmp_path.glob("*.part"))
@@ -81,8 +96,26 @@ def test_cancel_stops_the_export_and_leaves_only_whole_files(term_school, tmp_pa
 def test_cli_packet_form_and_sheet(term_school, tmp_path, capsys):
     db = str(term_school.ctx.store.paths.db_path)
     out = tmp_path / "p.pdf"
-    assert run(["--db", db, "export", "packet", "--student", "B0100", "--term", term_school.term.name,
-                "--out", str(out), "--password", "pw", "--json"]) == 0
+    assert (
+        run(
+            [
+                "--db",
+                db,
+                "export",
+                "packet",
+                "--student",
+                "B0100",
+                "--term",
+                term_school.term.name,
+                "--out",
+                str(out),
+                "--password",
+                "pw",
+                "--json",
+            ]
+        )
+        == 0
+    )
     reported = json.loads(capsys.readouterr().out)
     assert reported["files"] == [str(out)] and reported["pages"] > 10
     reader = PdfReader(out)
@@ -91,14 +124,60 @@ def test_cli_packet_form_and_sheet(term_school, tmp_path, capsys):
     assert run(["--db", db, "export", "form", "visit", "--blank", "--out", str(tmp_path / "blank.pdf")]) == 0
     with term_school.ctx.store.session_factory() as session:
         visit_id = session.scalar(select(Visit.id).where(Visit.status == "done"))
-    assert run(["--db", db, "export", "form", "visit", "--id", visit_id, "--out", str(tmp_path / "v.pdf")]) == 0
-    assert run(["--db", db, "export", "sheet", "compliance", "--term", term_school.term.name,
-                "--out", str(tmp_path / "c.xlsx")]) == 0
-    assert run(["--db", db, "export", "assessment", "--teacher", "t1", "--term", term_school.term.name,
-                "--out", str(tmp_path / "a.pdf")]) == 0
+    assert (
+        run(["--db", db, "export", "form", "visit", "--id", visit_id, "--out", str(tmp_path / "v.pdf")]) == 0
+    )
+    assert (
+        run(
+            [
+                "--db",
+                db,
+                "export",
+                "sheet",
+                "compliance",
+                "--term",
+                term_school.term.name,
+                "--out",
+                str(tmp_path / "c.xlsx"),
+            ]
+        )
+        == 0
+    )
+    assert (
+        run(
+            [
+                "--db",
+                db,
+                "export",
+                "assessment",
+                "--teacher",
+                "t1",
+                "--term",
+                term_school.term.name,
+                "--out",
+                str(tmp_path / "a.pdf"),
+            ]
+        )
+        == 0
+    )
     capsys.readouterr()
     # A teacher may not print another teacher's student: the same refusal as a missing student.
-    assert run(["--db", db, "export", "packet", "--student", "B0101", "--as-user", "t1",
-                "--out", str(tmp_path / "x.pdf")]) == 2
+    assert (
+        run(
+            [
+                "--db",
+                db,
+                "export",
+                "packet",
+                "--student",
+                "B0101",
+                "--as-user",
+                "t1",
+                "--out",
+                str(tmp_path / "x.pdf"),
+            ]
+        )
+        == 2
+    )
     assert "does not exist" in capsys.readouterr().err
     assert not (tmp_path / "x.pdf").exists()

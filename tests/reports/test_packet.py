@@ -60,7 +60,9 @@ def test_contents_page_numbers_match_the_bookmarks(packet):
     for title, level, page in outline_pages(reader):
         if level == 0 and title not in ("封面", "目  录"):
             line = next(line for line in contents.splitlines() if title in line)
-            following = contents.split(line, 1)[1].split()[0] if not line.rstrip().endswith(str(page)) else str(page)
+            following = (
+                contents.split(line, 1)[1].split()[0] if not line.rstrip().endswith(str(page)) else str(page)
+            )
             assert following == str(page), title
 
 
@@ -110,8 +112,12 @@ def test_revealed_numbers_are_printed_and_logged(term_school):
     _, _, id_number, _ = _student(term_school.ctx.store, student_id)
     assert id_number in text
     with term_school.ctx.store.session_factory() as session:
-        assert session.scalar(select(AuditEntry).where(AuditEntry.entity_id == student_id,
-                                                       AuditEntry.action == "reveal")) is not None
+        assert (
+            session.scalar(
+                select(AuditEntry).where(AuditEntry.entity_id == student_id, AuditEntry.action == "reveal")
+            )
+            is not None
+        )
 
 
 def test_teacher_cannot_print_another_teachers_student(term_school):
@@ -121,8 +127,9 @@ def test_teacher_cannot_print_another_teachers_student(term_school):
 
 
 def test_password_protects_the_packet(term_school):
-    data = archive.gather_packet(term_school.as_(term_school.office), term_school.packet_students[0],
-                                 term_school.term.id)
+    data = archive.gather_packet(
+        term_school.as_(term_school.office), term_school.packet_students[0], term_school.term.id
+    )
     buffer = io.BytesIO()
     render_packet(data, buffer, password="s3cret")
     reader = PdfReader(io.BytesIO(buffer.getvalue()))

@@ -17,13 +17,16 @@ PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 def blob_count(ctx):
     with reading(ctx) as session:
-        return session.scalar(select(func.count()).select_from(Blob)), \
-            session.scalar(select(func.count()).select_from(Attachment))
+        return session.scalar(select(func.count()).select_from(Blob)), session.scalar(
+            select(func.count()).select_from(Attachment)
+        )
 
 
 @pytest.fixture
 def visit(school):
-    return visits.create_visit(school.as_(school.t1), school.students[0], {"date": "2026-11-18", "lessons": LESSONS})
+    return visits.create_visit(
+        school.as_(school.t1), school.students[0], {"date": "2026-11-18", "lessons": LESSONS}
+    )
 
 
 def test_sniffing():
@@ -54,9 +57,13 @@ def test_bad_files_refused_with_clear_message(school, visit):
     t1 = school.as_(school.t1)
     before = blob_count(school.ctx)
     too_big = b"%PDF-" + b"0" * (15 * 1024 * 1024) + b"%%EOF"
-    cases = [(too_big, "document", "attachment.too_large"), (b"", "photo", "attachment.empty"),
-             (b"MZ\x90\x00 not a picture", "photo", "attachment.unknown_type"),
-             (PDF, "photo", "attachment.wrong_type"), (JPEG, "signature", "attachment.wrong_type")]
+    cases = [
+        (too_big, "document", "attachment.too_large"),
+        (b"", "photo", "attachment.empty"),
+        (b"MZ\x90\x00 not a picture", "photo", "attachment.unknown_type"),
+        (PDF, "photo", "attachment.wrong_type"),
+        (JPEG, "signature", "attachment.wrong_type"),
+    ]
     for data, kind, message_id in cases:
         with pytest.raises(ValidationError) as error:
             attachments.add_attachment(t1, "visit", visit.id, kind, data)

@@ -35,20 +35,33 @@ def test_a_clean_database_passes(populated):
 
 
 PLANTS = {
-    "visit.student_missing": lambda s: [("UPDATE visit SET student_id = 'gone' WHERE id = ?", (s.visits.done,))],
-    "visit.student_deleted": lambda s: [("UPDATE student SET deleted_at = '2026-11-15 00:00:00.000000' "
-                                         "WHERE id = ?", (s.students[0],))],
-    "visit.done_not_finished": lambda s: [("UPDATE visit SET finished_at = NULL WHERE id = ?", (s.visits.done,))],
-    "visit.done_without_lesson": lambda s: [("DELETE FROM visit_lesson WHERE visit_id = ?", (s.visits.makeup,))],
-    "visit.cancelled_without_cause": lambda s: [("UPDATE visit SET cancel_cause = NULL WHERE id = ?",
-                                                 (s.visits.cancelled,))],
-    "visit.makeup_target": lambda s: [("UPDATE visit SET date = '2026-11-09' WHERE id = ?", (s.visits.makeup,))],
-    "plan.approval_missing": lambda s: [("UPDATE plan_revision SET reviewer_id = ? WHERE plan_id = ?",
-                                         (s.t1.id, s.plan_id))],
-    "assignment.not_teacher": lambda s: [("UPDATE assignment SET teacher_id = ? WHERE student_id = ?",
-                                          (s.office.id, s.students[2]))],
-    "calendar.outside_term": lambda s: [("UPDATE calendar_day SET date = '2027-03-01' WHERE date = '2026-09-25'",
-                                         ())],
+    "visit.student_missing": lambda s: [
+        ("UPDATE visit SET student_id = 'gone' WHERE id = ?", (s.visits.done,))
+    ],
+    "visit.student_deleted": lambda s: [
+        ("UPDATE student SET deleted_at = '2026-11-15 00:00:00.000000' WHERE id = ?", (s.students[0],))
+    ],
+    "visit.done_not_finished": lambda s: [
+        ("UPDATE visit SET finished_at = NULL WHERE id = ?", (s.visits.done,))
+    ],
+    "visit.done_without_lesson": lambda s: [
+        ("DELETE FROM visit_lesson WHERE visit_id = ?", (s.visits.makeup,))
+    ],
+    "visit.cancelled_without_cause": lambda s: [
+        ("UPDATE visit SET cancel_cause = NULL WHERE id = ?", (s.visits.cancelled,))
+    ],
+    "visit.makeup_target": lambda s: [
+        ("UPDATE visit SET date = '2026-11-09' WHERE id = ?", (s.visits.makeup,))
+    ],
+    "plan.approval_missing": lambda s: [
+        ("UPDATE plan_revision SET reviewer_id = ? WHERE plan_id = ?", (s.t1.id, s.plan_id))
+    ],
+    "assignment.not_teacher": lambda s: [
+        ("UPDATE assignment SET teacher_id = ? WHERE student_id = ?", (s.office.id, s.students[2]))
+    ],
+    "calendar.outside_term": lambda s: [
+        ("UPDATE calendar_day SET date = '2027-03-01' WHERE date = '2026-09-25'", ())
+    ],
     "record.revision": lambda s: [("UPDATE goal SET revision = 0", ())],
     "blob.checksum": lambda s: [("UPDATE blob SET data = X'00'", ())],
 }
@@ -64,19 +77,30 @@ def test_each_planted_problem_is_found(populated, code):
     assert set(found) == {code} | expected_extra  # and nothing else is blamed
 
 
-@pytest.mark.parametrize(("plant", "code"), [
-    # the make-up replaces a visit that was not cancelled
-    (lambda s: ("UPDATE visit SET status = 'planned' WHERE id = ?", (s.visits.cancelled,)), "visit.makeup_target"),
-    # ...or another child's visit
-    (lambda s: ("UPDATE visit SET student_id = ? WHERE id = ?", (s.students[1], s.visits.cancelled)),
-     "visit.makeup_target"),
-    # an approval of a revision that was never decided
-    (lambda s: ("UPDATE monthly_plan SET approved_revision = 2", ()), "plan.approval_missing"),
-    # a reviewer whose role may not approve
-    (lambda s: ("UPDATE \"user\" SET role = 'leader' WHERE role = 'academic_affairs'", ()), "plan.approval_missing"),
-    # the plan's author approving a revision someone else submitted
-    (lambda s: ("UPDATE monthly_plan SET teacher_id = ?", (s.office.id,)), "plan.approval_missing"),
-])
+@pytest.mark.parametrize(
+    ("plant", "code"),
+    [
+        # the make-up replaces a visit that was not cancelled
+        (
+            lambda s: ("UPDATE visit SET status = 'planned' WHERE id = ?", (s.visits.cancelled,)),
+            "visit.makeup_target",
+        ),
+        # ...or another child's visit
+        (
+            lambda s: ("UPDATE visit SET student_id = ? WHERE id = ?", (s.students[1], s.visits.cancelled)),
+            "visit.makeup_target",
+        ),
+        # an approval of a revision that was never decided
+        (lambda s: ("UPDATE monthly_plan SET approved_revision = 2", ()), "plan.approval_missing"),
+        # a reviewer whose role may not approve
+        (
+            lambda s: ("UPDATE \"user\" SET role = 'leader' WHERE role = 'academic_affairs'", ()),
+            "plan.approval_missing",
+        ),
+        # the plan's author approving a revision someone else submitted
+        (lambda s: ("UPDATE monthly_plan SET teacher_id = ?", (s.office.id,)), "plan.approval_missing"),
+    ],
+)
 def test_the_other_ways_to_break_make_ups_and_approvals(populated, plant, code):
     _sql(populated.ctx.store, plant(populated))
     assert set(_codes(populated.ctx.store)) == {code}
@@ -85,8 +109,11 @@ def test_the_other_ways_to_break_make_ups_and_approvals(populated, plant, code):
 def test_two_main_teachers_at_once(populated):
     s = populated
     with transaction(s.ctx) as session:
-        session.add(Assignment(student_id=s.students[0], teacher_id=s.t2.id, role="main",
-                               start_date=dt.date(2026, 10, 1)))
+        session.add(
+            Assignment(
+                student_id=s.students[0], teacher_id=s.t2.id, role="main", start_date=dt.date(2026, 10, 1)
+            )
+        )
     assert "assignment.two_main" in _codes(s.ctx.store)
 
 
@@ -99,8 +126,15 @@ def test_cli_check_exit_codes_and_json(populated, paths, capsys):
     assert populated.visits.done in capsys.readouterr().out
     assert run(["--db", db, "check", "--json"]) == 1
     findings = json.loads(capsys.readouterr().out)
-    assert findings == [{"severity": "error", "code": "visit.done_not_finished", "table": "visit",
-                         "record_id": populated.visits.done, "message": "a done visit has no finished time"}]
+    assert findings == [
+        {
+            "severity": "error",
+            "code": "visit.done_not_finished",
+            "table": "visit",
+            "record_id": populated.visits.done,
+            "message": "a done visit has no finished time",
+        }
+    ]
 
 
 def test_cli_check_bad_input_exits_2_with_one_line(tmp_path, capsys):

@@ -33,8 +33,19 @@ from app.services.errors import ConflictError
 from app.services.setup import open_store
 from tests.conftest import TODAY
 
-TABLES = ["student", "guardian", "iep", "objective", "monthly_plan", "plan_revision", "visit", "visit_lesson",
-          "contact", "blob", "calendar_day"]
+TABLES = [
+    "student",
+    "guardian",
+    "iep",
+    "objective",
+    "monthly_plan",
+    "plan_revision",
+    "visit",
+    "visit_lesson",
+    "contact",
+    "blob",
+    "calendar_day",
+]
 
 
 @pytest.fixture
@@ -93,14 +104,24 @@ def test_people_identity_numbers_and_teacher_pairs(demo):
         mains = Counter()
         for student in session.scalars(select(Student)):
             assert validation.check_id_number(student.id_number, TODAY) == []
-            assert validation.check_certificate_number(student.certificate_no, student.id_number,
-                                                       student.disability_category, student.disability_grade) == []
-            roles = {a.role: a.teacher_id for a in session.scalars(
-                select(Assignment).where(Assignment.student_id == student.id))}
+            assert (
+                validation.check_certificate_number(
+                    student.certificate_no,
+                    student.id_number,
+                    student.disability_category,
+                    student.disability_grade,
+                )
+                == []
+            )
+            roles = {
+                a.role: a.teacher_id
+                for a in session.scalars(select(Assignment).where(Assignment.student_id == student.id))
+            }
             assert set(roles) == {"main", "assistant"} and roles["main"] != roles["assistant"]
             mains[roles["main"]] += 1
-            relations = {g.relation for g in session.scalars(select(Guardian).where(
-                Guardian.student_id == student.id))}
+            relations = {
+                g.relation for g in session.scalars(select(Guardian).where(Guardian.student_id == student.id))
+            }
             assert "parent" in relations
         assert max(mains.values()) <= 8
         relations = Counter(session.scalars(select(Guardian.relation)))
@@ -114,8 +135,11 @@ def test_plans_are_in_every_state_and_approvals_follow_the_rules(demo):
         assert {p.status for p in plans} == {"draft", "submitted", "approved", "returned", "resubmitted"}
         roles = {u.id: u.role for u in session.scalars(select(User))}
         for plan in plans:
-            revisions = list(session.scalars(select(PlanRevision).where(PlanRevision.plan_id == plan.id)
-                                             .order_by(PlanRevision.number)))
+            revisions = list(
+                session.scalars(
+                    select(PlanRevision).where(PlanRevision.plan_id == plan.id).order_by(PlanRevision.number)
+                )
+            )
             assert [r.number for r in revisions] == list(range(1, len(revisions) + 1))
             if plan.status == "draft":
                 assert revisions == [] and plan.first_submitted_at is None
@@ -129,7 +153,10 @@ def test_plans_are_in_every_state_and_approvals_follow_the_rules(demo):
                 if revision.decision == "returned":
                     assert revision.comment
             if plan.status == "approved":
-                assert last.decision == "approved" and plan.approved_revision == plan.plan_revision == last.number
+                assert (
+                    last.decision == "approved"
+                    and plan.approved_revision == plan.plan_revision == last.number
+                )
             elif plan.status in ("submitted", "resubmitted"):
                 assert last.decision is None
                 assert (plan.status == "resubmitted") == (len(revisions) > 1)
@@ -168,8 +195,9 @@ def test_visits_lessons_cancellations_and_makeups_are_consistent(demo):
             assert blob.data.startswith(b"\x89PNG\r\n\x1a\n") and len(blob.data) == blob.size < 4000
         assert session.scalar(select(Contact.id).where(Contact.answered.is_(False))) is not None
         plan = aliased(MonthlyPlan)
-        flagged = session.execute(select(Visit.without_approved_plan, plan.status)
-                                  .join(plan, plan.id == Visit.plan_id)).all()
+        flagged = session.execute(
+            select(Visit.without_approved_plan, plan.status).join(plan, plan.id == Visit.plan_id)
+        ).all()
         assert all(flag for flag, status in flagged if status != "approved")
 
 

@@ -27,8 +27,9 @@ def _generator():
 
 def test_committed_schema_matches_the_models():
     expected = _generator().render()
-    assert dump.SCHEMA_PATH.read_text(encoding="utf-8") == expected, \
+    assert dump.SCHEMA_PATH.read_text(encoding="utf-8") == expected, (
         "run: .venv/bin/python packaging/gen_dump_schema.py"
+    )
 
 
 def _text(store) -> str:
@@ -58,8 +59,9 @@ def test_round_trip_is_lossless(populated, target):
     assert second["schema_revision"] == first["schema_revision"]
     assert second["tables"] == first["tables"]
     dumped = {t.name for t in dump.DUMP_TABLES}
-    assert {k: v for k, v in row_counts(target.engine).items() if k in dumped} == \
-        {k: v for k, v in row_counts(populated.ctx.store.engine).items() if k in dumped}
+    assert {k: v for k, v in row_counts(target.engine).items() if k in dumped} == {
+        k: v for k, v in row_counts(populated.ctx.store.engine).items() if k in dumped
+    }
 
 
 def _refused(target, data, message_id) -> ValidationError:
@@ -98,7 +100,9 @@ def test_refusals_name_what_is_wrong_and_load_nothing(populated, target):
     dangling = changed("visit_lesson", 0, "visit_id", "00000000-0000-0000-0000-0000000000ff")
     error = _refused(target, dangling, "dump.reference")
     assert "table 'visit_lesson', row 1, field 'visit_id'" in str(error) and "missing visit" in str(error)
-    _refused(target, changed("blob", 0, "sha256", "0" * 64), "dump.reference")  # the attachment now points nowhere
+    _refused(
+        target, changed("blob", 0, "sha256", "0" * 64), "dump.reference"
+    )  # the attachment now points nowhere
     forged = changed("blob", 0, "data", "AAAA")
     assert "table 'blob', row 1, field 'sha256'" in str(_refused(target, forged, "dump.checksum"))
 
@@ -115,8 +119,25 @@ def test_load_refuses_a_database_that_is_not_empty(populated):
 def test_quick_row_check_agrees_with_jsonschema(populated):
     """The fast path may only say yes where jsonschema says yes (else load would accept what the schema refuses)."""
     data = json.loads(_text(populated.ctx.store))
-    odd_values = [None, "", "x", "2026-11-03", "2026-11-03T09:00:00", "09:00:00", 0, 1, -1, 2.5, 3.0, True,
-                  False, [], {}, "AAAA", "not base64!"]
+    odd_values = [
+        None,
+        "",
+        "x",
+        "2026-11-03",
+        "2026-11-03T09:00:00",
+        "09:00:00",
+        0,
+        1,
+        -1,
+        2.5,
+        3.0,
+        True,
+        False,
+        [],
+        {},
+        "AAAA",
+        "not base64!",
+    ]
     for name, rows in data["tables"].items():
         validator, quick = dump.committed_schema().row(name)
         assert quick is not None, name  # every table gets the fast path today

@@ -70,12 +70,15 @@ def test_stored_values_are_exactly_what_the_app_stores(populated, text, target):
         conn.exec_driver_sql(f"ATTACH DATABASE '{source}' AS source")
         for table in dump.DUMP_TABLES:
             for left, right in (("main", "source"), ("source", "main")):
-                extra = conn.exec_driver_sql(f'SELECT * FROM {left}."{table.name}" EXCEPT '
-                                             f'SELECT * FROM {right}."{table.name}"').fetchall()
+                extra = conn.exec_driver_sql(
+                    f'SELECT * FROM {left}."{table.name}" EXCEPT SELECT * FROM {right}."{table.name}"'
+                ).fetchall()
                 assert extra == [], (table.name, left)
             typed = f'SELECT count(*) FROM {{}}."{table.name}"'
-            assert conn.exec_driver_sql(typed.format("main")).scalar() == \
-                conn.exec_driver_sql(typed.format("source")).scalar()
+            assert (
+                conn.exec_driver_sql(typed.format("main")).scalar()
+                == conn.exec_driver_sql(typed.format("source")).scalar()
+            )
 
 
 def test_refusals_read_the_same_line_by_line(text, target):
@@ -86,8 +89,12 @@ def test_refusals_read_the_same_line_by_line(text, target):
     first = json.loads(text)["tables"]["student"][0]["id"]
     error = _same_as_whole(target, _bend(text, "student", 1, "id", first))
     assert error.message_id == "dump.duplicate" and "table 'student', row 2, field 'id'" in str(error)
-    error = _same_as_whole(target, _bend(text, "visit_lesson", 0, "visit_id", "00000000-0000-0000-0000-0000000000ff"))
-    assert error.message_id == "dump.reference" and "table 'visit_lesson', row 1, field 'visit_id'" in str(error)
+    error = _same_as_whole(
+        target, _bend(text, "visit_lesson", 0, "visit_id", "00000000-0000-0000-0000-0000000000ff")
+    )
+    assert error.message_id == "dump.reference" and "table 'visit_lesson', row 1, field 'visit_id'" in str(
+        error
+    )
     error = _same_as_whole(target, _bend(text, "blob", 0, "data", "AAAA"))
     assert error.message_id == "dump.checksum" and "table 'blob', row 1, field 'sha256'" in str(error)
     error = _same_as_whole(target, _bend(text, "visit", 0, "unexpected", 1))
@@ -96,7 +103,9 @@ def test_refusals_read_the_same_line_by_line(text, target):
 
 def test_a_missing_self_reference_is_found_after_the_whole_table(text, target):
     # A make-up visit may name a visit later in the table, so this can only be judged at the table's end.
-    error = _same_as_whole(target, _bend(text, "visit", 0, "makeup_of_id", "00000000-0000-0000-0000-0000000000ee"))
+    error = _same_as_whole(
+        target, _bend(text, "visit", 0, "makeup_of_id", "00000000-0000-0000-0000-0000000000ee")
+    )
     assert error.message_id == "dump.reference" and "table 'visit', row 1, field 'makeup_of_id'" in str(error)
 
 
@@ -105,8 +114,9 @@ def test_the_first_problem_is_the_one_a_whole_read_reports(text, target):
     duplicate_then_schema = _bend(_bend(text, "student", 1, "id", first), "contact", 0, "summary", 5)
     error = _same_as_whole(target, duplicate_then_schema)
     assert error.message_id == "dump.schema" and "table 'contact', row 1" in str(error)  # schema before keys
-    two_duplicates = _bend(_bend(text, "student", 1, "id", first), "user", 1, "id",
-                           json.loads(text)["tables"]["user"][0]["id"])
+    two_duplicates = _bend(
+        _bend(text, "student", 1, "id", first), "user", 1, "id", json.loads(text)["tables"]["user"][0]["id"]
+    )
     assert "table 'user', row 2" in str(_same_as_whole(target, two_duplicates))  # earlier table first
 
 

@@ -33,15 +33,39 @@ def test_teacher_of_another_student_is_refused(school, iep):
 
 def test_fields_scores_goals_objectives_reviews(school, iep):
     ctx = school.as_(school.t1)
-    detail = ieps.update_iep(ctx, iep.id, {"assessment_tool": "培智评估量表", "assessment_date": "2026-09-10",
-                                           "strengths": "喜欢音乐", "subjects": ["生活语文", "康复训练"],
-                                           "visits_per_week": 1, "lessons_per_visit": 2})
+    detail = ieps.update_iep(
+        ctx,
+        iep.id,
+        {
+            "assessment_tool": "培智评估量表",
+            "assessment_date": "2026-09-10",
+            "strengths": "喜欢音乐",
+            "subjects": ["生活语文", "康复训练"],
+            "visits_per_week": 1,
+            "lessons_per_visit": 2,
+        },
+    )
     assert detail.values["subjects"] == ["生活语文", "康复训练"] and detail.revision == 2
-    ieps.set_scores(ctx, iep.id, [{"domain": "认知", "score": 12, "max_score": 40},
-                                  {"domain": "感知觉", "score": 20, "max_score": 40}])
+    ieps.set_scores(
+        ctx,
+        iep.id,
+        [
+            {"domain": "认知", "score": 12, "max_score": 40},
+            {"domain": "感知觉", "score": 20, "max_score": 40},
+        ],
+    )
     goal = ieps.add_goal(ctx, iep.id, "生活自理", "提高进食能力")
-    o1 = ieps.add_objective(ctx, goal, {"text": "能用勺子进食", "start_date": "2026-09-15",
-                                        "end_date": "2026-10-30", "criterion": "5次中4次", "method": "O"})
+    o1 = ieps.add_objective(
+        ctx,
+        goal,
+        {
+            "text": "能用勺子进食",
+            "start_date": "2026-09-15",
+            "end_date": "2026-10-30",
+            "criterion": "5次中4次",
+            "method": "O",
+        },
+    )
     o2 = ieps.add_objective(ctx, goal, {"text": "能用杯子喝水", "method": "P"})
     ieps.reorder_objectives(ctx, goal, [o2, o1])
     ieps.add_review(ctx, o1, "2026-10-30", "p", "独立完成")
@@ -60,8 +84,12 @@ def test_bad_input_refused_and_nothing_changed(school, iep):
         (lambda: ieps.update_iep(ctx, iep.id, {"assessment_date": "2001-01-01"}), "assessment_date"),
         (lambda: ieps.add_goal(ctx, iep.id, "飞行", "x"), "domain"),
         (lambda: ieps.add_objective(ctx, goal, {"text": "x", "method": "Z"}), "method"),
-        (lambda: ieps.add_objective(ctx, goal, {"text": "x", "start_date": "2026-10-01",
-                                                "end_date": "2026-09-01"}), "end_date"),
+        (
+            lambda: ieps.add_objective(
+                ctx, goal, {"text": "x", "start_date": "2026-10-01", "end_date": "2026-09-01"}
+            ),
+            "end_date",
+        ),
         (lambda: ieps.add_objective(ctx, goal, {"text": "x", "end_date": "2030-01-01"}), "end_date"),
         (lambda: ieps.set_scores(ctx, iep.id, [{"domain": "认知", "score": 50, "max_score": 40}]), "score"),
     ]
@@ -113,13 +141,17 @@ def test_goal_bank_seed_and_use(school, iep):
     assert ieps.seed_goal_bank(office) == 0  # idempotent
     texts = [g.text for g in ieps.list_goal_bank(office)]
     assert "学习汉语拼音" in texts and "认识常用汉字100个，会写50个" in texts
-    assert any("普通话" in t for t in texts) and any("生活自理" in g.domain for g in ieps.list_goal_bank(office))
+    assert any("普通话" in t for t in texts) and any(
+        "生活自理" in g.domain for g in ieps.list_goal_bank(office)
+    )
     self_care = ieps.list_goal_bank(office, "生活自理")
     assert {g.domain for g in self_care} == {"生活自理"} and self_care[0].objectives
     t1 = school.as_(school.t1)
     goal_id = ieps.add_goal_from_bank(t1, iep.id, self_care[0].id)
     goal = ieps.get_iep(t1, iep.id).goals[0]
-    assert goal.id == goal_id and [o.text for o in goal.objectives] == [o.text for o in self_care[0].objectives]
+    assert goal.id == goal_id and [o.text for o in goal.objectives] == [
+        o.text for o in self_care[0].objectives
+    ]
     mine = ieps.add_bank_item(t1, "认知", "认识形状")
     ieps.add_bank_item(t1, "认知", "能指认圆形", parent_id=mine)
     with pytest.raises(PermissionDenied):
@@ -147,8 +179,11 @@ def test_teacher_summary_kept_in_extra(school, iep):
     with pytest.raises(PermissionDenied):
         ieps.update_iep(school.as_(school.leader), iep.id, {"teacher_summary": "x"})
     term = school.term
-    save_term(school.as_(school.office), {"name": term.name, "start": term.start, "end": term.end, "locked": True},
-              term.id)
+    save_term(
+        school.as_(school.office),
+        {"name": term.name, "start": term.start, "end": term.end, "locked": True},
+        term.id,
+    )
     with pytest.raises(ConflictError) as conflict:
         ieps.update_iep(ctx, iep.id, {"teacher_summary": "x"})
     assert conflict.value.message_id == "term.locked"

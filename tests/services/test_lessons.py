@@ -7,8 +7,19 @@ import pytest
 from app.services import ieps, lessons, visits
 from app.services.errors import ConflictError, NotFound, PermissionDenied, ValidationError
 
-PLAN = {"title": "认识单韵母", "subject": "生活语文", "minutes": 35, "key_points": "a o e 的发音",
-        "process": {"导入": "唱拼音歌", "新授": "出示卡片", "练习": "指认", "小结": "复习", "家庭延伸": "每天读三遍"}}
+PLAN = {
+    "title": "认识单韵母",
+    "subject": "生活语文",
+    "minutes": 35,
+    "key_points": "a o e 的发音",
+    "process": {
+        "导入": "唱拼音歌",
+        "新授": "出示卡片",
+        "练习": "指认",
+        "小结": "复习",
+        "家庭延伸": "每天读三遍",
+    },
+}
 
 
 def test_crud_and_visibility(school):
@@ -33,12 +44,16 @@ def test_crud_and_visibility(school):
 def test_validation_changes_nothing(school):
     t1 = school.as_(school.t1)
     iep = ieps.get_or_create_iep(school.as_(school.t2), school.students[2], school.term.id)
-    foreign = ieps.add_objective(school.as_(school.t2), ieps.add_goal(school.as_(school.t2), iep.id, "认知", "g"),
-                                 {"text": "o"})
-    bad = [({"subject": "x"}, "title"), ({**PLAN, "minutes": 2}, "minutes"),
-           ({**PLAN, "process": {"复习": "x"}}, "复习"),
-           ({**PLAN, "objective_ids": [foreign]}, "objective_ids"),
-           ({**PLAN, "student_id": school.students[0], "objective_ids": [foreign]}, "objective_ids")]
+    foreign = ieps.add_objective(
+        school.as_(school.t2), ieps.add_goal(school.as_(school.t2), iep.id, "认知", "g"), {"text": "o"}
+    )
+    bad = [
+        ({"subject": "x"}, "title"),
+        ({**PLAN, "minutes": 2}, "minutes"),
+        ({**PLAN, "process": {"复习": "x"}}, "复习"),
+        ({**PLAN, "objective_ids": [foreign]}, "objective_ids"),
+        ({**PLAN, "student_id": school.students[0], "objective_ids": [foreign]}, "objective_ids"),
+    ]
     for data, field in bad:
         with pytest.raises(ValidationError) as error:
             lessons.create_lesson_plan(t1, data)
@@ -66,8 +81,9 @@ def test_link_to_visit_lesson(school):
     t1 = school.as_(school.t1)
     plan = lessons.create_lesson_plan(t1, {**PLAN, "student_id": school.students[0]})
     other = lessons.create_lesson_plan(t1, {**PLAN, "student_id": school.students[1]})
-    visit = visits.create_visit(t1, school.students[0], {"date": "2026-11-18",
-                                                         "lessons": [{"subject": "生活语文", "minutes": 35}]})
+    visit = visits.create_visit(
+        t1, school.students[0], {"date": "2026-11-18", "lessons": [{"subject": "生活语文", "minutes": 35}]}
+    )
     lesson_id = visit.lessons[0].id
     with pytest.raises(ValidationError):
         lessons.link_to_visit_lesson(t1, lesson_id, other.id)

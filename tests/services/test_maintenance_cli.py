@@ -18,8 +18,21 @@ from app.services.school import list_terms
 from app.services.setup import open_store
 from tests.populate import add_records
 
-INIT = ["init", "--school", "青山县特殊教育学校", "--term-name", "2026秋季学期", "--term-start", "2026-09-01",
-        "--term-end", "2027-01-22", "--admin-user", "admin", "--admin-password", "admin-pass"]
+INIT = [
+    "init",
+    "--school",
+    "青山县特殊教育学校",
+    "--term-name",
+    "2026秋季学期",
+    "--term-start",
+    "2026-09-01",
+    "--term-end",
+    "2027-01-22",
+    "--admin-user",
+    "admin",
+    "--admin-password",
+    "admin-pass",
+]
 
 
 def _one_line_error(capsys) -> str:
@@ -60,8 +73,24 @@ def test_init_bad_input_is_refused_in_one_line(db, capsys):
 
 def test_users_add_list_passwd(db, capsys):
     assert run(["--db", db, *INIT]) == 0
-    assert run(["--db", db, "users", "add", "t1", "--name", "张老师", "--role", "teacher",
-                "--password", "password1"]) == 0
+    assert (
+        run(
+            [
+                "--db",
+                db,
+                "users",
+                "add",
+                "t1",
+                "--name",
+                "张老师",
+                "--role",
+                "teacher",
+                "--password",
+                "password1",
+            ]
+        )
+        == 0
+    )
     assert run(["--db", db, "users", "add", "t1", "--role", "teacher", "--password", "password1"]) == 2
     assert "taken" in _one_line_error(capsys)
     assert run(["--db", db, "users", "list", "--json"]) == 0

@@ -9,21 +9,33 @@ import pytest
 from app.services import ieps, plans
 from app.services.errors import ConflictError, NotFound, PermissionDenied, ValidationError
 
-VISITS = [{"date": "2026-12-03", "time_slot": "09:00-10:30", "lessons": 2,
-           "content": [{"subject": "生活语文", "content": "认读a o e"}, {"subject": "康复训练", "content": "手指操"}]},
-          {"date": "2026-12-10", "time_slot": "09:00-10:30", "lessons": 2}]
+VISITS = [
+    {
+        "date": "2026-12-03",
+        "time_slot": "09:00-10:30",
+        "lessons": 2,
+        "content": [
+            {"subject": "生活语文", "content": "认读a o e"},
+            {"subject": "康复训练", "content": "手指操"},
+        ],
+    },
+    {"date": "2026-12-10", "time_slot": "09:00-10:30", "lessons": 2},
+]
 
 
 @pytest.fixture
 def plan(school):
-    return plans.save_plan(school.as_(school.t1), school.students[0], "2026-12",
-                           {"materials": "拼音卡片", "visits": VISITS})
+    return plans.save_plan(
+        school.as_(school.t1), school.students[0], "2026-12", {"materials": "拼音卡片", "visits": VISITS}
+    )
 
 
 def test_create_and_edit_draft(school, plan):
     assert plan.status == "draft" and plan.teacher_id == school.t1.id and len(plan.visits) == 2
     assert plan.visits[0].content[0].subject == "生活语文"
-    edited = plans.save_plan(school.as_(school.t1), school.students[0], "2026-12", {"family_tasks": "每天读拼音"})
+    edited = plans.save_plan(
+        school.as_(school.t1), school.students[0], "2026-12", {"family_tasks": "每天读拼音"}
+    )
     assert edited.id == plan.id and edited.plan_revision == 1 and edited.family_tasks == "每天读拼音"
     assert plans.find_plan(school.as_(school.t1), school.students[0], "2026-12").id == plan.id
 
@@ -36,19 +48,22 @@ def test_objectives_must_be_the_students(school, plan):
         plans.save_plan(school.as_(school.t1), school.students[0], "2026-12", {"objective_ids": [foreign]})
     assert error.value.field == "objective_ids"
     own_iep = ieps.get_or_create_iep(school.as_(school.t1), school.students[0], school.term.id)
-    own = ieps.add_objective(school.as_(school.t1), ieps.add_goal(school.as_(school.t1), own_iep.id, "认知", "g"),
-                             {"text": "o"})
+    own = ieps.add_objective(
+        school.as_(school.t1), ieps.add_goal(school.as_(school.t1), own_iep.id, "认知", "g"), {"text": "o"}
+    )
     saved = plans.save_plan(school.as_(school.t1), school.students[0], "2026-12", {"objective_ids": [own]})
     assert saved.objective_ids == (own,)
 
 
 def test_bad_input_refused_and_nothing_changed(school, plan):
     t1 = school.as_(school.t1)
-    bad = [({"visits": [{"date": "2027-01-05"}]}, "visits.date"),
-           ({"visits": [{"date": "2026-12-05", "lessons": 0}]}, "visits.lessons"),
-           ({"visits": [{"date": "2026-12-32"}]}, "visits.date"),
-           ({"co_teacher_ids": [school.office.id]}, "co_teacher_ids"),
-           ({"nonsense": 1}, "nonsense")]
+    bad = [
+        ({"visits": [{"date": "2027-01-05"}]}, "visits.date"),
+        ({"visits": [{"date": "2026-12-05", "lessons": 0}]}, "visits.lessons"),
+        ({"visits": [{"date": "2026-12-32"}]}, "visits.date"),
+        ({"co_teacher_ids": [school.office.id]}, "co_teacher_ids"),
+        ({"nonsense": 1}, "nonsense"),
+    ]
     for data, field in bad:
         with pytest.raises(ValidationError) as error:
             plans.save_plan(t1, school.students[0], "2026-12", data)
@@ -75,7 +90,9 @@ def test_full_workflow_with_return_and_resubmission(school, plan):
     queue = plans.office_queue(office)
     assert [q.id for q in queue] == [plan.id] and queue[0].visits_planned == 2
     assert plans.office_queue(t1) == queue  # a teacher sees their own waiting plans
-    returned = plans.decide_plan(office, plan.id, submitted.plan_revision, approve=False, comment="补充家庭任务")
+    returned = plans.decide_plan(
+        office, plan.id, submitted.plan_revision, approve=False, comment="补充家庭任务"
+    )
     assert returned.status == "returned" and returned.last_comment == "补充家庭任务"
     assert plans.office_queue(office) == []
     plans.save_plan(t1, school.students[0], "2026-12", {"family_tasks": "每天练习"})
@@ -97,8 +114,9 @@ def test_only_academic_affairs_decides_and_never_on_own_plan(school, plan):
     for actor in (school.t1, school.t2, school.leader, school.admin):
         with pytest.raises((PermissionDenied, NotFound)):
             plans.decide_plan(school.as_(actor), plan.id, 1, approve=True)
-    own = plans.save_plan(office, school.students[1], "2026-12",
-                          {"teacher_id": school.t1.id, "visits": VISITS[:1]})
+    own = plans.save_plan(
+        office, school.students[1], "2026-12", {"teacher_id": school.t1.id, "visits": VISITS[:1]}
+    )
     assert own.teacher_id == school.t1.id  # the office writes on behalf of the main teacher
     office_plan = plans.save_plan(office, school.students[2], "2027-01", {"teacher_id": school.t2.id})
     assert office_plan.teacher_id == school.t2.id
@@ -113,8 +131,15 @@ def test_office_cannot_approve_own_plan(school):
     from app.services.context import transaction
 
     with transaction(school.ctx) as session:
-        row = MonthlyPlan(student_id=school.students[0], month="2026-12", teacher_id=school.office.id,
-                          status="submitted", plan_revision=1, objective_ids=[], co_teacher_ids=[])
+        row = MonthlyPlan(
+            student_id=school.students[0],
+            month="2026-12",
+            teacher_id=school.office.id,
+            status="submitted",
+            plan_revision=1,
+            objective_ids=[],
+            co_teacher_ids=[],
+        )
         session.add(row)
         session.flush()
         plan_id = row.id
@@ -172,8 +197,9 @@ def test_summaries_count_and_date_each_plan_on_its_own(school, plan):
     t1, office = school.as_(school.t1), school.as_(school.office)
     other = plans.save_plan(t1, school.students[0], "2027-01", {"visits": [{"date": "2027-01-05"}]})
     plans.submit_plan(t1, plan.id)
-    returned = plans.decide_plan(office, plan.id, plans.get_plan(t1, plan.id).plan_revision, approve=False,
-                                 comment="改")
+    returned = plans.decide_plan(
+        office, plan.id, plans.get_plan(t1, plan.id).plan_revision, approve=False, comment="改"
+    )
     plans.submit_plan(t1, plan.id)  # a second revision: the summary shows the newer submission
     history = plans.plan_history(t1, plan.id)
     rows = {s.month: s for s in plans.list_plans(t1, school.students[0])}

@@ -15,15 +15,43 @@ from app.services.roster import COLUMNS, RosterErrors, RowError, import_roster
 from app.services.roster_files import write_template
 from tests.conftest import make_id_number
 
-HEADERS = ["学生编号", "姓名", "性别", "出生日期", "身份证号", "入学年月", "残疾类别", "残疾等级", "残疾人证号",
-           "监护人姓名", "监护人关系", "监护人电话", "主教用户名", "副教用户名"]
+HEADERS = [
+    "学生编号",
+    "姓名",
+    "性别",
+    "出生日期",
+    "身份证号",
+    "入学年月",
+    "残疾类别",
+    "残疾等级",
+    "残疾人证号",
+    "监护人姓名",
+    "监护人关系",
+    "监护人电话",
+    "主教用户名",
+    "副教用户名",
+]
 ID = make_id_number("46900120160308123")
 
 
 def good_rows():
     return [
-        ["N001", "李䶮", "男", "2016-03-08", ID, "2022-09", "智力", "二级", f"{ID}52", "李国强", "父亲", "13812345678",
-         "t1", "t2"],
+        [
+            "N001",
+            "李䶮",
+            "男",
+            "2016-03-08",
+            ID,
+            "2022-09",
+            "智力",
+            "二级",
+            f"{ID}52",
+            "李国强",
+            "父亲",
+            "13812345678",
+            "t1",
+            "t2",
+        ],
         ["N002", "王喆", "女性", "2017/5/1", "", "202309", "智力残疾", "1级", "", "", "", "", "t2", ""],
     ]
 
@@ -70,15 +98,23 @@ def test_good_xlsx_with_excel_date_cells_creates_students_guardians_and_teachers
         student = session.scalar(select(Student).where(Student.code == "N001"))
         assert (student.name, student.gender, student.birth_date) == ("李䶮", "M", dt.date(2016, 3, 8))
         assert (student.enrolled_on, student.disability_category, student.disability_grade) == (
-            dt.date(2022, 9, 1), 5, 2)
+            dt.date(2022, 9, 1),
+            5,
+            2,
+        )
         guardian = session.scalar(select(Guardian).where(Guardian.student_id == student.id))
         assert (guardian.name, guardian.relation, guardian.is_primary) == ("李国强", "parent", True)
-        roles = {a.role: a.teacher_id for a in session.scalars(
-            select(Assignment).where(Assignment.student_id == student.id))}
+        roles = {
+            a.role: a.teacher_id
+            for a in session.scalars(select(Assignment).where(Assignment.student_id == student.id))
+        }
         assert roles == {"main": school.t1.id, "assistant": school.t2.id}
         second = session.scalar(select(Student).where(Student.code == "N002"))
         assert (second.birth_date, second.enrolled_on, second.disability_grade) == (
-            dt.date(2017, 5, 1), dt.date(2023, 9, 1), 1)
+            dt.date(2017, 5, 1),
+            dt.date(2023, 9, 1),
+            1,
+        )
 
 
 @pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-8", "gbk"])
@@ -93,15 +129,25 @@ def test_good_csv_in_utf8_with_or_without_bom_and_gbk(school, tmp_path, encoding
 
 
 def test_english_headers_and_update_by_code_keep_values_of_empty_cells(school, tmp_path):
-    path = write_csv(tmp_path / "r.csv", ["code", "name", "birth_date", "disability_category", "main_teacher"],
-                     [["S001", "小明明", "", "多重", "t2"]])
+    path = write_csv(
+        tmp_path / "r.csv",
+        ["code", "name", "birth_date", "disability_category", "main_teacher"],
+        [["S001", "小明明", "", "多重", "t2"]],
+    )
     report = import_roster(school.ctx, path)
     assert (report.created, report.updated) == (0, 1)
     with reading(school.ctx) as session:
         student = session.scalar(select(Student).where(Student.code == "S001"))
-        assert (student.name, student.disability_category, student.birth_date) == ("小明明", 7, dt.date(2011, 3, 1))
-        mains = list(session.scalars(select(Assignment).where(Assignment.student_id == student.id,
-                                                              Assignment.role == "main")))
+        assert (student.name, student.disability_category, student.birth_date) == (
+            "小明明",
+            7,
+            dt.date(2011, 3, 1),
+        )
+        mains = list(
+            session.scalars(
+                select(Assignment).where(Assignment.student_id == student.id, Assignment.role == "main")
+            )
+        )
         current = [a for a in mains if a.end_date is None]
         assert len(mains) == 2 and [a.teacher_id for a in current] == [school.t2.id]
 
@@ -117,8 +163,38 @@ def test_dry_run_checks_and_counts_but_writes_nothing(school, tmp_path):
 def test_every_bad_row_is_reported_with_row_and_column_and_nothing_changes(school, tmp_path):
     rows = [
         ["N001", "甲", "男", "2016-02-30", "", "2022-09", "智力", "", "", "", "", "", "t1", ""],  # bad date
-        ["N001", "乙", "男", "2016-01-08", "", "2022-09", "5", "", "", "", "", "", "nobody", ""],  # dup + teacher
-        ["N003", "丙", "X", "2016-01-08", "", "2022-09", "聪明", "五级", "", "", "", "", "", ""],  # 3 bad cells
+        [
+            "N001",
+            "乙",
+            "男",
+            "2016-01-08",
+            "",
+            "2022-09",
+            "5",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "nobody",
+            "",
+        ],  # dup + teacher
+        [
+            "N003",
+            "丙",
+            "X",
+            "2016-01-08",
+            "",
+            "2022-09",
+            "聪明",
+            "五级",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+        ],  # 3 bad cells
         ["N004", "丁", "男", "2016-01-08", "", "2015-09", "9", "", "", "王某", "邻居", "12", "t1", "t1"],
         ["N005", "", "男", "", "", "", "", "", "", "", "", "", "", ""],  # name missing
         ["N006", "戊", "男", "2016-01-08", "", "2022-09", "肢体", "一级", "", "", "", "", "t1", "t2"],  # good
@@ -126,9 +202,15 @@ def test_every_bad_row_is_reported_with_row_and_column_and_nothing_changes(schoo
     found, error = errors_of(school.ctx, write_csv(tmp_path / "bad.csv", HEADERS, rows))
     assert found == [
         (2, "出生日期"),
-        (3, "学生编号"), (3, "主教用户名"),
-        (4, "性别"), (4, "残疾类别"), (4, "残疾等级"),
-        (5, "残疾类别"), (5, "入学年月"), (5, "监护人关系"), (5, "副教用户名"),
+        (3, "学生编号"),
+        (3, "主教用户名"),
+        (4, "性别"),
+        (4, "残疾类别"),
+        (4, "残疾等级"),
+        (5, "残疾类别"),
+        (5, "入学年月"),
+        (5, "监护人关系"),
+        (5, "副教用户名"),
         (6, "姓名"),
     ]
     assert error.message.startswith("5 of 6 rows have errors")

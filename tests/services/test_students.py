@@ -26,7 +26,9 @@ def test_ids_masked_unless_revealed(school):
 def test_bad_input_names_the_field_and_changes_nothing(school):
     before = students.count_students(school.as_(school.office))
     with pytest.raises(ValidationError) as error:
-        students.create_student(school.as_(school.office), {"code": "S009", "name": "小李", "birth_date": "2020-13-40"})
+        students.create_student(
+            school.as_(school.office), {"code": "S009", "name": "小李", "birth_date": "2020-13-40"}
+        )
     assert error.value.field == "birth_date"
     with pytest.raises(ValidationError) as error:
         students.create_student(school.as_(school.office), {"code": "S001", "name": "重复"})
@@ -44,9 +46,16 @@ def test_teacher_cannot_create_or_change_roll_data(school):
 
 
 def test_warnings_do_not_refuse(school):
-    result = students.create_student(school.as_(school.office), {
-        "code": "S011", "name": "小周", "id_number": "460100201503011231", "birth_date": "2005-01-01",
-        "certificate_no": "12345"})
+    result = students.create_student(
+        school.as_(school.office),
+        {
+            "code": "S011",
+            "name": "小周",
+            "id_number": "460100201503011231",
+            "birth_date": "2005-01-01",
+            "certificate_no": "12345",
+        },
+    )
     assert "id_number.check_digit" in result.warnings
     assert "age.outside_service_range" in result.warnings
     assert any(w.startswith("certificate") for w in result.warnings)
@@ -54,10 +63,14 @@ def test_warnings_do_not_refuse(school):
 
 def test_guardians_and_primary_flag(school):
     ctx = school.as_(school.t1)
-    first = students.save_guardian(ctx, school.students[0], {"name": "王芳", "relation": "parent",
-                                                             "phone": "13800138000", "is_primary": True})
-    second = students.save_guardian(ctx, school.students[0], {"name": "王大爷", "relation": "grandparent",
-                                                              "is_primary": True})
+    first = students.save_guardian(
+        ctx,
+        school.students[0],
+        {"name": "王芳", "relation": "parent", "phone": "13800138000", "is_primary": True},
+    )
+    second = students.save_guardian(
+        ctx, school.students[0], {"name": "王大爷", "relation": "grandparent", "is_primary": True}
+    )
     detail = students.get_student(ctx, school.students[0])
     primary = {g.id: g.is_primary for g in detail.guardians}
     assert primary == {first: False, second: True}

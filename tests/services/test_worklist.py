@@ -10,8 +10,10 @@ from app.services import ieps, plans, students, visits, worklist
 from app.services.errors import PermissionDenied
 from tests.services.test_visits import png_bytes
 
-LESSONS = [{"subject": "生活语文", "content": "认读a o e", "minutes": 30},
-           {"subject": "康复训练", "content": "手指操", "minutes": 30}]
+LESSONS = [
+    {"subject": "生活语文", "content": "认读a o e", "minutes": 30},
+    {"subject": "康复训练", "content": "手指操", "minutes": 30},
+]
 
 
 def kinds(items, student_id=None):
@@ -29,7 +31,9 @@ def test_an_empty_week_asks_only_for_next_months_plans(school, t1):
     assert work.next_month == "2026-12"
     assert work.this_week == () and work.unfinished == () and work.coming_due == ()
     assert {(i.kind, i.student_id, i.detail) for i in work.plans} == {
-        ("plan_missing", school.students[0], "2026-12"), ("plan_missing", school.students[1], "2026-12")}
+        ("plan_missing", school.students[0], "2026-12"),
+        ("plan_missing", school.students[1], "2026-12"),
+    }
 
 
 def test_visits_this_week_and_unfinished_records(school, t1):
@@ -50,8 +54,16 @@ def test_visits_this_week_and_unfinished_records(school, t1):
     iep = ieps.get_or_create_iep(t1, s0, school.term.id)
     goal = ieps.add_goal(t1, iep.id, "认知", "认识拼音")
     objective = ieps.add_objective(t1, goal, {"text": "认读单韵母", "end_date": "2027-01-10"})
-    full = visits.create_visit(t1, s0, {"date": "2026-11-19", "lessons": [
-        {"subject": "生活语文", "content": "认读", "minutes": 60, "objective_ids": [objective]}]})
+    full = visits.create_visit(
+        t1,
+        s0,
+        {
+            "date": "2026-11-19",
+            "lessons": [
+                {"subject": "生活语文", "content": "认读", "minutes": 60, "objective_ids": [objective]}
+            ],
+        },
+    )
     visits.set_signature(t1, full.id, png_bytes())
     visits.finish_visit(t1, full.id)
     assert full.id not in {i.record_id for i in worklist.teacher_worklist(t1).unfinished}
@@ -59,9 +71,13 @@ def test_visits_this_week_and_unfinished_records(school, t1):
 
 def test_planned_dates_without_a_record_show_this_week(school, t1):
     s0 = school.students[0]
-    plan = plans.save_plan(t1, s0, "2026-11", {"visits": [{"date": "2026-11-21", "time_slot": "09:00-10:30"}]})
+    plan = plans.save_plan(
+        t1, s0, "2026-11", {"visits": [{"date": "2026-11-21", "time_slot": "09:00-10:30"}]}
+    )
     work = worklist.teacher_worklist(t1)
-    assert [(i.kind, i.record_id, i.detail) for i in work.this_week] == [("planned_visit", plan.id, "09:00-10:30")]
+    assert [(i.kind, i.record_id, i.detail) for i in work.this_week] == [
+        ("planned_visit", plan.id, "09:00-10:30")
+    ]
     visits.create_visit(t1, s0, planned_visit_id=plan.visits[0].id)
     assert kinds(worklist.teacher_worklist(t1).this_week) == ["visit"]
 
@@ -74,7 +90,9 @@ def test_plans_to_write_and_returned_plans_with_the_comment(school, t1):
     assert kinds(worklist.teacher_worklist(t1).plans, s0) == []
     plans.decide_plan(school.as_(school.office), draft.id, 1, approve=False, comment="请补充家庭任务")
     returned = [i for i in worklist.teacher_worklist(t1).plans if i.student_id == s0]
-    assert [(i.kind, i.record_id, i.detail) for i in returned] == [("plan_returned", draft.id, "请补充家庭任务")]
+    assert [(i.kind, i.record_id, i.detail) for i in returned] == [
+        ("plan_returned", draft.id, "请补充家庭任务")
+    ]
     plans.submit_plan(t1, draft.id)  # resubmitted: waiting for the office again, nothing for the teacher
     assert kinds(worklist.teacher_worklist(t1).plans) == ["plan_missing"]
     assert worklist.teacher_worklist(t1).plans[0].student_id == s1
@@ -87,7 +105,9 @@ def test_objective_reviews_and_certificates_coming_due(school, t1):
     soon = ieps.add_objective(t1, goal, {"text": "能用勺子进食", "end_date": "2026-11-30"})
     ieps.add_objective(t1, goal, {"text": "能用杯子喝水", "end_date": "2026-12-20"})  # 30 days away
     work = worklist.teacher_worklist(t1)
-    assert [(i.kind, i.record_id, i.detail) for i in work.coming_due] == [("objective_due", iep.id, "能用勺子进食")]
+    assert [(i.kind, i.record_id, i.detail) for i in work.coming_due] == [
+        ("objective_due", iep.id, "能用勺子进食")
+    ]
     ieps.add_review(t1, soon, "2026-11-20", "P")
     assert worklist.teacher_worklist(t1).coming_due == ()
 

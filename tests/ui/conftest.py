@@ -30,8 +30,13 @@ def make_session(school, qapp):
     sessions: list[AppSession] = []
 
     def make(actor, runner=None, language: str | None = None):
-        session = AppSession(school.ctx.store, runner or SyncRunner(), actor,
-                             language=language or i18n.current_language(), today=TODAY)
+        session = AppSession(
+            school.ctx.store,
+            runner or SyncRunner(),
+            actor,
+            language=language or i18n.current_language(),
+            today=TODAY,
+        )
         sessions.append(session)
         return session
 

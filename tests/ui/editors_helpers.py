@@ -61,7 +61,9 @@ def press_save(qtbot, editor, target=None) -> None:
     from PySide6.QtTest import QTest
 
     activate(qtbot, editor)
-    QTest.keyClick(target or editor.focusWidget() or editor, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClick(
+        target or editor.focusWidget() or editor, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier
+    )
 
 
 @pytest.fixture(autouse=True)

@@ -142,8 +142,9 @@ def test_progress_dialog_runs_and_cancels(make_session, school, qtbot):
         return "done"
 
     with qtbot.waitSignal(runner.task_finished, timeout=10000):
-        task = run_with_progress(parent, runner, long_job, title="Working", on_done=results.append,
-                                 on_error=results.append)
+        task = run_with_progress(
+            parent, runner, long_job, title="Working", on_done=results.append, on_error=results.append
+        )
         started.wait(5)
         task.progress.cancel()
     assert results == [] and isinstance(task.error, Cancelled)  # cancelled: no callback, no error box

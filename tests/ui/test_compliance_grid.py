@@ -43,7 +43,12 @@ def test_grid_colours_and_tooltips(make_window, school, english):
     def cell(row: int, start: dt.date, role: int):
         return model.data(model.index(row, _column(model, start)), role)
 
-    nov2, nov9, oct5, dec7 = dt.date(2026, 11, 2), dt.date(2026, 11, 9), dt.date(2026, 10, 5), dt.date(2026, 12, 7)
+    nov2, nov9, oct5, dec7 = (
+        dt.date(2026, 11, 2),
+        dt.date(2026, 11, 9),
+        dt.date(2026, 10, 5),
+        dt.date(2026, 12, 7),
+    )
     assert cell(ming, nov2, STATUS_ROLE) == "met"
     assert cell(ming, nov2, Qt.ItemDataRole.BackgroundRole).name() == COLOURS["met"]
     assert cell(ming, nov9, STATUS_ROLE) == "missed_owed"
@@ -66,10 +71,15 @@ def test_holiday_week_is_grey(make_window, school, english):
 
     term = school.term
     # National Day week made a full holiday: 10-01…10-09 off, no make-up Saturday.
-    days = [{"date": d.date.isoformat(), "kind": d.kind, "name": d.name} for d in term.days if d.kind == "holiday"]
+    days = [
+        {"date": d.date.isoformat(), "kind": d.kind, "name": d.name} for d in term.days if d.kind == "holiday"
+    ]
     days += [{"date": f"2026-10-{d:02d}", "kind": "holiday", "name": "国庆节"} for d in (8, 9)]
-    school_service.save_term(school.as_(school.admin), {"name": term.name, "start": "2026-09-01",
-                                                        "end": "2027-01-22", "days": days}, term.id)
+    school_service.save_term(
+        school.as_(school.admin),
+        {"name": term.name, "start": "2026-09-01", "end": "2027-01-22", "days": days},
+        term.id,
+    )
     page = make_window(school.office).show_page("compliance")
     model = page.model
     column = _column(model, dt.date(2026, 10, 5))

@@ -12,8 +12,9 @@ def test_contact_log_with_unanswered_attempt(qtbot, school, make_session):
     from app.ui.editors.contacts import ContactsPanel
 
     student = school.students[0]
-    students.save_guardian(school.as_(school.admin), student, {"name": "王芳", "relation": "parent",
-                                                                  "phone": "13800138000"})
+    students.save_guardian(
+        school.as_(school.admin), student, {"name": "王芳", "relation": "parent", "phone": "13800138000"}
+    )
     session = make_session(school.t1)
     panel = ContactsPanel(session, student)
     qtbot.addWidget(panel)
@@ -38,7 +39,9 @@ def test_contact_log_with_unanswered_attempt(qtbot, school, make_session):
 
     log = contacts.list_contacts(session.ctx, student)
     assert [(c.answered, c.channel, c.purpose, c.guardian_name) for c in log] == [
-        (True, "phone", "notice", "王芳"), (False, "phone", "notice", "王芳")]  # the form keeps who and how
+        (True, "phone", "notice", "王芳"),
+        (False, "phone", "notice", "王芳"),
+    ]  # the form keeps who and how
     assert [c.answered for c in contacts.list_contacts(session.ctx, student, answered=False)] == [False]
 
 
@@ -49,8 +52,11 @@ def test_timeline_lists_events_and_opens_them(qtbot, school, make_session, engli
 
     session = make_session(school.t1)
     visit = visits.create_visit(session.ctx, school.students[0], {"date": "2026-11-18"})
-    contacts.log_contact(session.ctx, school.students[0], {"at": "2026-11-17 10:00", "channel": "phone",
-                                                           "purpose": "notice", "answered": False})
+    contacts.log_contact(
+        session.ctx,
+        school.students[0],
+        {"at": "2026-11-17 10:00", "channel": "phone", "purpose": "notice", "answered": False},
+    )
     panel = TimelinePanel(session, school.students[0])
     qtbot.addWidget(panel)
     texts = [panel.list.item(i).text() for i in range(panel.list.count())]
@@ -64,8 +70,11 @@ def test_correct_and_delete_a_logged_contact(qtbot, school, make_session):
     from app.ui.editors.contacts import ContactsPanel
 
     session = make_session(school.t1)
-    contacts.log_contact(session.ctx, school.students[0], {"at": "2026-11-17 10:00", "channel": "phone",
-                                                           "purpose": "notice", "summary": "通知送教"})
+    contacts.log_contact(
+        session.ctx,
+        school.students[0],
+        {"at": "2026-11-17 10:00", "channel": "phone", "purpose": "notice", "summary": "通知送教"},
+    )
     panel = ContactsPanel(session, school.students[0])
     qtbot.addWidget(panel)
     assert not panel.delete_button.isEnabled()

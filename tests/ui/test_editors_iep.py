@@ -102,8 +102,10 @@ def test_switch_term_reads_another_terms_iep(qtbot, school, make_session):
     from app.services import school as school_service
     from app.ui.editors.iep_editor import IepEditor
 
-    spring = school_service.save_term(school.as_(school.admin), {"name": "2027春季学期", "start": "2027-02-22",
-                                                                "end": "2027-07-09", "days": []})
+    spring = school_service.save_term(
+        school.as_(school.admin),
+        {"name": "2027春季学期", "start": "2027-02-22", "end": "2027-07-09", "days": []},
+    )
     session = make_session(school.t1)
     editor = IepEditor(session, school.students[0])
     qtbot.addWidget(editor)
@@ -131,7 +133,9 @@ def test_teacher_shares_a_goal_with_the_bank(qtbot, school, make_session):
     editor.goals.select(goal)
     qtbot.mouseClick(editor.goals.to_bank, Qt.MouseButton.LeftButton)
     bank = ieps.list_goal_bank(session.ctx, "认知")
-    assert [(g.text, [o.text for o in g.objectives]) for g in bank] == [("能按颜色分类物品", ["能分出红色和蓝色积木"])]
+    assert [(g.text, [o.text for o in g.objectives]) for g in bank] == [
+        ("能按颜色分类物品", ["能分出红色和蓝色积木"])
+    ]
 
 
 def test_teacher_types_term_summary_on_review_tab(qtbot, school, make_session):

@@ -13,8 +13,15 @@ def test_lesson_plan_from_template_linked_to_visit(qtbot, school, make_session):
     from app.ui.editors.lesson_plans import LessonPlanLibrary
     from app.ui.editors.visit_editor import VisitEditor
 
-    template = lessons.create_lesson_plan(school.as_(school.t2), {
-        "title": "认识水果", "subject": "生活语文", "is_template": True, "process": {"导入": "出示水果实物"}})
+    template = lessons.create_lesson_plan(
+        school.as_(school.t2),
+        {
+            "title": "认识水果",
+            "subject": "生活语文",
+            "is_template": True,
+            "process": {"导入": "出示水果实物"},
+        },
+    )
     session = make_session(school.t1)
     library = LessonPlanLibrary(session)
     qtbot.addWidget(library)
@@ -34,8 +41,11 @@ def test_lesson_plan_from_template_linked_to_visit(qtbot, school, make_session):
     mine = lessons.get_lesson_plan(session.ctx, library.plan.id)
     assert mine.title == "认识苹果和香蕉" and mine.student_id == school.students[0]
 
-    visit = visits.create_visit(session.ctx, school.students[0], {"date": "2026-11-18", "lessons": [
-        {"subject": "生活语文", "content": "认识水果", "minutes": 40}]})
+    visit = visits.create_visit(
+        session.ctx,
+        school.students[0],
+        {"date": "2026-11-18", "lessons": [{"subject": "生活语文", "content": "认识水果", "minutes": 40}]},
+    )
     editor = VisitEditor(session, visit.id)
     qtbot.addWidget(editor)
     editor.lessons.setCurrentCell(0, 1)

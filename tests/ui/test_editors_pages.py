@@ -28,7 +28,11 @@ def test_student_page_has_the_editor_tabs(make_window, school, english):
     iep.level_form.widgets["needs"].insertPlainText("练习抓握")
     assert page.has_unsaved_changes()
     page.save()
-    assert not page.has_unsaved_changes(), (iep.banner.label.text(), iep.is_dirty(), [w.is_dirty() for w in tabs.values() if hasattr(w, "is_dirty")])
+    assert not page.has_unsaved_changes(), (
+        iep.banner.label.text(),
+        iep.is_dirty(),
+        [w.is_dirty() for w in tabs.values() if hasattr(w, "is_dirty")],
+    )
 
 
 def test_plans_page_per_role_and_visits_page_lazy(make_window, school, english, answers):  # noqa: F811
@@ -102,7 +106,8 @@ def test_leader_reads_only_and_other_teacher_is_refused(make_session, school, qt
     from app.ui.pages.student_tabs import VisitsTab
 
     ieps_detail = __import__("app.services.ieps", fromlist=["x"]).get_or_create_iep(
-        school.as_(school.t1), school.students[0], school.term.id)
+        school.as_(school.t1), school.students[0], school.term.id
+    )
     leader = make_session(school.leader)
     editor = IepEditor(leader, school.students[0])
     qtbot.addWidget(editor)

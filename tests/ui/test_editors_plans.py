@@ -84,8 +84,9 @@ def test_returned_plan_comment_edit_resubmit(qtbot, school, make_session, iep_ob
     from app.ui.editors.plan_queue import PlanQueue
 
     teacher = make_session(school.t1)
-    detail = plans.save_plan(teacher.ctx, school.students[0], MONTH,
-                             {"visits": [{"date": "2026-12-03", "lessons": 2}]})
+    detail = plans.save_plan(
+        teacher.ctx, school.students[0], MONTH, {"visits": [{"date": "2026-12-03", "lessons": 2}]}
+    )
     plans.submit_plan(teacher.ctx, detail.id)
 
     office = make_session(school.office)
@@ -122,5 +123,6 @@ def test_office_never_decides_own_plan_buttons():
     office = SimpleNamespace(id="o1", role="academic_affairs")
     assert may_decide(office, SimpleNamespace(teacher_id="t1", status="submitted"))
     assert not may_decide(office, SimpleNamespace(teacher_id="o1", status="submitted"))
-    assert not may_decide(SimpleNamespace(id="t2", role="teacher"), SimpleNamespace(teacher_id="t1",
-                                                                                   status="submitted"))
+    assert not may_decide(
+        SimpleNamespace(id="t2", role="teacher"), SimpleNamespace(teacher_id="t1", status="submitted")
+    )

@@ -84,13 +84,33 @@ def test_pen_pressure_via_tablet_events(qtbot):
     qtbot.addWidget(pad)
     pad.resize(400, 160)
     pad.show()
-    pen = QPointingDevice("pen", 1, QPointingDevice.DeviceType.Stylus, QPointingDevice.PointerType.Pen,
-                          QPointingDevice.Capability.Position | QPointingDevice.Capability.Pressure, 1, 3)
+    pen = QPointingDevice(
+        "pen",
+        1,
+        QPointingDevice.DeviceType.Stylus,
+        QPointingDevice.PointerType.Pen,
+        QPointingDevice.Capability.Position | QPointingDevice.Capability.Pressure,
+        1,
+        3,
+    )
 
     def send(kind, x, y, pressure):
         position = QPointF(x, y)
-        event = QTabletEvent(kind, pen, position, pad.mapToGlobal(position), pressure, 0.0, 0.0, 0.0, 0.0, 0.0,
-                             Qt.KeyboardModifier.NoModifier, Qt.MouseButton.LeftButton, Qt.MouseButton.LeftButton)
+        event = QTabletEvent(
+            kind,
+            pen,
+            position,
+            pad.mapToGlobal(position),
+            pressure,
+            0.0,
+            0.0,
+            0.0,
+            0.0,
+            0.0,
+            Qt.KeyboardModifier.NoModifier,
+            Qt.MouseButton.LeftButton,
+            Qt.MouseButton.LeftButton,
+        )
         QApplication.sendEvent(pad, event)
 
     send(QEvent.Type.TabletPress, 40, 40, 0.2)

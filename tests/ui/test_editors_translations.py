@@ -34,20 +34,31 @@ def _surfaces(make_session, school, qtbot):
     iep = ieps.get_or_create_iep(t1.ctx, student, school.term.id)
     goal = ieps.add_goal(t1.ctx, iep.id, "认知", "认识常见物品")
     objective = ieps.add_objective(t1.ctx, goal, {"text": "认识水果"})
-    plan = plans.save_plan(t1.ctx, student, "2026-12", {"objective_ids": [objective],
-                                                         "visits": [{"date": "2026-12-02"}]})
+    plan = plans.save_plan(
+        t1.ctx, student, "2026-12", {"objective_ids": [objective], "visits": [{"date": "2026-12-02"}]}
+    )
     plans.submit_plan(t1.ctx, plan.id)
     visit = visits.create_visit(t1.ctx, student, {"date": "2026-11-18"})
     drafts.save_draft(t1.ctx, f"visit:{visit.id}", {"values": {}})
 
     iep_editor = IepEditor(t1, student)
-    widgets = [("iep", iep_editor), ("plan", PlanEditor(t1, student, "2026-12")),
-               ("queue", PlanQueue(office)), ("visit", VisitEditor(t1, visit.id)),
-               ("contacts", ContactsPanel(t1, student)), ("timeline", TimelinePanel(t1, student)),
-               ("plans tab", PlansTab(t1, student)), ("visits tab", VisitsTab(t1, student)),
-               ("plans page", PlansPage(t1)), ("queue page", PlansPage(office)), ("visits page", VisitsPage(t1)),
-               ("picker", GoalBankPicker(t1)), ("lesson plans", LessonPlanLibrary(t1)),
-               ("lesson plans page", LessonPlansPage(t1)), ("drafts", DraftsSection(t1))]
+    widgets = [
+        ("iep", iep_editor),
+        ("plan", PlanEditor(t1, student, "2026-12")),
+        ("queue", PlanQueue(office)),
+        ("visit", VisitEditor(t1, visit.id)),
+        ("contacts", ContactsPanel(t1, student)),
+        ("timeline", TimelinePanel(t1, student)),
+        ("plans tab", PlansTab(t1, student)),
+        ("visits tab", VisitsTab(t1, student)),
+        ("plans page", PlansPage(t1)),
+        ("queue page", PlansPage(office)),
+        ("visits page", VisitsPage(t1)),
+        ("picker", GoalBankPicker(t1)),
+        ("lesson plans", LessonPlanLibrary(t1)),
+        ("lesson plans page", LessonPlansPage(t1)),
+        ("drafts", DraftsSection(t1)),
+    ]
     for name, widget in widgets:
         qtbot.addWidget(widget)
         if hasattr(widget, "refresh"):
@@ -55,7 +66,11 @@ def _surfaces(make_session, school, qtbot):
         yield name, widget
     panel = iep_editor.goals
     panel.select(objective)
-    for open_dialog in (lambda: panel.goal_dialog(None), lambda: panel.objective_dialog(None), panel.review_dialog):
+    for open_dialog in (
+        lambda: panel.goal_dialog(None),
+        lambda: panel.objective_dialog(None),
+        panel.review_dialog,
+    ):
         open_dialog()
         yield type(panel.dialog).__name__, panel.dialog
         panel.dialog.close()
@@ -89,6 +104,9 @@ def test_catalogue_complete():
     """No message of our catalogue is left unfinished in either language."""
     for language in ("zh_CN", "en"):
         root = ET.parse(I18N_DIR / f"songjiao_editors_{language}.ts").getroot()
-        left = [m.findtext("source") for m in root.iter("message")
-                if (t := m.find("translation")) is None or t.get("type") == "unfinished"]
+        left = [
+            m.findtext("source")
+            for m in root.iter("message")
+            if (t := m.find("translation")) is None or t.get("type") == "unfinished"
+        ]
         assert left == [], (language, left)

@@ -15,9 +15,24 @@ def approved_plan(school):
     iep = ieps.get_or_create_iep(t1, student, school.term.id)
     goal = ieps.add_goal(t1, iep.id, "生活自理", "能独立进餐")
     objective = ieps.add_objective(t1, goal, {"text": "能用勺子舀起食物"})
-    plan = plans.save_plan(t1, student, "2026-11", {"objective_ids": [objective], "visits": [
-        {"date": "2026-11-18", "time_slot": "09:00-10:30", "lessons": 2,
-         "content": [{"subject": "生活适应", "content": "用勺子吃饭", "objective_ids": [objective]}]}]})
+    plan = plans.save_plan(
+        t1,
+        student,
+        "2026-11",
+        {
+            "objective_ids": [objective],
+            "visits": [
+                {
+                    "date": "2026-11-18",
+                    "time_slot": "09:00-10:30",
+                    "lessons": 2,
+                    "content": [
+                        {"subject": "生活适应", "content": "用勺子吃饭", "objective_ids": [objective]}
+                    ],
+                }
+            ],
+        },
+    )
     plan = plans.submit_plan(t1, plan.id)
     plan = plans.decide_plan(office, plan.id, plan.plan_revision, True)
     return plan, objective
@@ -87,7 +102,8 @@ def test_record_from_planned_visit_sign_finish_amend(qtbot, school, make_session
     amended = visits.get_visit(session.ctx, visit.id)
     assert amended.values["homework"] == "饭前洗手，饭后擦嘴"
     assert [(a.field, a.old_value, a.reason) for a in amended.amendments] == [
-        ("homework", "饭前洗手", "家长补充了作业要求")]
+        ("homework", "饭前洗手", "家长补充了作业要求")
+    ]
     assert "家长补充了作业要求" in editor.amendments.text()
 
 

@@ -32,7 +32,9 @@ def laptop(school, office_page, tmp_path, qtbot):
     """A laptop joined through the pages: the office makes the join file, the new laptop's dialog joins."""
     from app.ui.dialogs.exchange_join import JoinSchoolDialog
 
-    assert office_page.office_box.isVisibleTo(office_page) and not office_page.laptop_box.isVisibleTo(office_page)
+    assert office_page.office_box.isVisibleTo(office_page) and not office_page.laptop_box.isVisibleTo(
+        office_page
+    )
     assert office_page.teacher.findData("t1") >= 0
     join_path = tmp_path / "t1.sjj"
     office_page.make_join_file("t1", join_path)
@@ -74,8 +76,9 @@ def test_teacher_sends_office_imports(school, office_page, laptop, tmp_path, qtb
     page = laptop_page(laptop, qtbot)
     assert page.laptop_box.isVisibleTo(page) and not page.office_box.isVisibleTo(page)
     assert page.pending.text() == "The office has received everything."
-    visit = visits.create_visit(ServiceContext(laptop.store, school.t1, TODAY), school.students[0],
-                                {"date": "2026-11-18"})
+    visit = visits.create_visit(
+        ServiceContext(laptop.store, school.t1, TODAY), school.students[0], {"date": "2026-11-18"}
+    )
     page.refresh()
     assert "visit records 1" in page.pending.text()
 
@@ -140,7 +143,11 @@ def test_garbage_file_is_refused_and_changes_nothing(school, office_page, laptop
     laptop_db = laptop.paths.db_path
     before = db_digest(laptop_db)
     page.receive([bundle])
-    assert page.results.item(0, 4).text().startswith("refused: The file comes from a device this copy does not know.")
+    assert (
+        page.results.item(0, 4)
+        .text()
+        .startswith("refused: The file comes from a device this copy does not know.")
+    )
     assert db_digest(laptop_db) == before
 
 
@@ -164,12 +171,24 @@ def test_conflicts_listed_and_settled(school, office_page, laptop, qtbot, englis
 
     peer = exchange.status(school.ctx).peers[0].device_id
     with transaction(school.ctx) as session:
-        session.add(ExchangeConflict(peer_id=peer, table_name="visit", record_key="k1", student_id=school.students[0],
-                                     kind="both_edited", kept={"summary": "办公室"}, other={"summary": "老师"}))
+        session.add(
+            ExchangeConflict(
+                peer_id=peer,
+                table_name="visit",
+                record_key="k1",
+                student_id=school.students[0],
+                kind="both_edited",
+                kept={"summary": "办公室"},
+                other={"summary": "老师"},
+            )
+        )
     office_page.refresh()
     assert office_page.conflicts.rowCount() == 1
     office_page.conflicts.setCurrentCell(0, 0)
-    assert "办公室" in office_page.conflict_view.toPlainText() and "老师" in office_page.conflict_view.toPlainText()
+    assert (
+        "办公室" in office_page.conflict_view.toPlainText()
+        and "老师" in office_page.conflict_view.toPlainText()
+    )
     office_page.settle_current()
     assert office_page.conflicts.rowCount() == 0
     assert exchange.list_conflicts(school.ctx) == []
@@ -210,11 +229,16 @@ def test_pages_and_dialogs_translated(language, request, school, make_session, l
     request.getfixturevalue("chinese" if language == "zh_CN" else "english")
     made = exchange.make_join_file(school.ctx, "t2", tmp_path / "t2.sjj")
     office, teacher = make_session(school.office), make_session(school.t1)
-    surfaces = [("office exchange", ExchangePage(office)), ("laptop exchange", ExchangePage(laptop)),
-                ("no exchange", ExchangePage(teacher)), ("passphrase", PassphraseDialog(made, "t2")),
-                ("join", JoinSchoolDialog(tmp_path / "x", runner=SyncRunner())),
-                ("office export", ExportPage(office)), ("teacher export", ExportPage(teacher)),
-                ("packet tab", PacketTab(teacher, school.students[0]))]
+    surfaces = [
+        ("office exchange", ExchangePage(office)),
+        ("laptop exchange", ExchangePage(laptop)),
+        ("no exchange", ExchangePage(teacher)),
+        ("passphrase", PassphraseDialog(made, "t2")),
+        ("join", JoinSchoolDialog(tmp_path / "x", runner=SyncRunner())),
+        ("office export", ExportPage(office)),
+        ("teacher export", ExportPage(teacher)),
+        ("packet tab", PacketTab(teacher, school.students[0])),
+    ]
     english = _translated_sources("songjiao_transfer") | _translated_sources()
     for name, widget in surfaces:
         qtbot.addWidget(widget)
@@ -232,8 +256,11 @@ def test_pages_and_dialogs_translated(language, request, school, make_session, l
             assert not any("导出" in t or "交换" in t for t in texts), name
     wizard = FirstRunWizard(laptop.store, today=TODAY)
     qtbot.addWidget(wizard)
-    expected = "从文件加入我的学校（教师笔记本电脑）" if language == "zh_CN" else \
-        "Join my school from a file (a teacher's laptop)"
+    expected = (
+        "从文件加入我的学校（教师笔记本电脑）"
+        if language == "zh_CN"
+        else "Join my school from a file (a teacher's laptop)"
+    )
     assert wizard.join_school.text() == expected
 
 
@@ -244,8 +271,11 @@ def test_catalogue_complete():
 
     for language in ("zh_CN", "en"):
         root = ET.parse(I18N_DIR / f"songjiao_transfer_{language}.ts").getroot()
-        left = [m.findtext("source") for m in root.iter("message")
-                if (t := m.find("translation")) is None or t.get("type") == "unfinished"]
+        left = [
+            m.findtext("source")
+            for m in root.iter("message")
+            if (t := m.find("translation")) is None or t.get("type") == "unfinished"
+        ]
         assert left == [], (language, left)
         assert (I18N_DIR / f"songjiao_transfer_{language}.qm").exists()
 
@@ -255,8 +285,10 @@ def test_many_deletions_are_asked_about(school, office_page, laptop, tmp_path, q
 
     page = laptop_page(laptop, qtbot)
     as_t1 = ServiceContext(laptop.store, school.t1, TODAY)
-    ids = [students.save_guardian(as_t1, school.students[0], {"name": f"亲属{i}", "relation": "other"})
-           for i in range(7)]
+    ids = [
+        students.save_guardian(as_t1, school.students[0], {"name": f"亲属{i}", "relation": "other"})
+        for i in range(7)
+    ]
     stick = tmp_path / "usb"
     stick.mkdir()
     page.send(stick)

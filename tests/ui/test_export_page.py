@@ -81,7 +81,9 @@ def test_office_exports_the_term_then_cancels(tiny_demo, tmp_path, qtbot, englis
         cancelled = tmp_path / "cancelled"
         page.export_term(cancelled)
         task = page.task
-        task.progress.changed.connect(lambda done, _total, _text: task.progress.cancel() if done >= 1 else None)
+        task.progress.changed.connect(
+            lambda done, _total, _text: task.progress.cancel() if done >= 1 else None
+        )
         result = wait_done(qtbot, page)
         assert result.cancelled
         left = whole_pdfs(cancelled)
@@ -97,9 +99,14 @@ def test_teacher_packets_blank_forms_and_student_tab(tiny_demo, tmp_path, qtbot,
     from app.ui.pages.export import PacketTab
 
     ctx, _logins = tiny_demo
-    teacher = next(u for u in users.list_users(ctx, role="teacher")
-                   if archive.packet_students(ctx.as_actor(_actor(u)), school.current_term(ctx).id
-                                              if school.current_term(ctx) else school.list_terms(ctx)[0].id))
+    teacher = next(
+        u
+        for u in users.list_users(ctx, role="teacher")
+        if archive.packet_students(
+            ctx.as_actor(_actor(u)),
+            school.current_term(ctx).id if school.current_term(ctx) else school.list_terms(ctx)[0].id,
+        )
+    )
     actor = _actor(teacher)
     page = make_page(ctx, actor, SyncRunner(), qtbot)
     assert not hasattr(page, "term_button")  # the whole term is the office's
@@ -141,4 +148,3 @@ def test_office_teacher_form(tiny_demo, tmp_path, qtbot, english):
     out = tmp_path / "form.pdf"
     page.export_assessment(out, str(page.teacher.itemData(0)))
     assert page.result_row.result.files == (out,) and len(PdfReader(str(out)).pages) == 1
-

@@ -51,7 +51,9 @@ def test_returned_plan_shows_the_comment_and_opens_the_plan_editor(make_window, 
 
 
 def test_certificate_opens_the_student_page(make_window, school, english):
-    students.update_student(school.as_(school.admin), school.students[1], {"certificate_valid_until": "2026-10-01"})
+    students.update_student(
+        school.as_(school.admin), school.students[1], {"certificate_valid_until": "2026-10-01"}
+    )
     window = make_window(school.t1)
     section = window.current_page().sections["coming_due"]
     assert section.list.count() == 1 and "expired" in section.list.item(0).text()

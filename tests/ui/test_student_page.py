@@ -114,7 +114,11 @@ def test_registered_tabs_are_built_when_first_shown_and_reload_after_changes(mak
     assert not isinstance(page.tabs.widget(index), VisitsTab)  # opening a student builds no registered tab
     page.tabs.setCurrentIndex(index)
     tab = page.tabs.widget(index)
-    assert isinstance(tab, VisitsTab) and page.tabs.currentWidget() is tab and page.tabs.tabText(index) == "Visits"
+    assert (
+        isinstance(tab, VisitsTab)
+        and page.tabs.currentWidget() is tab
+        and page.tabs.tabText(index) == "Visits"
+    )
     assert page.extra_tabs["visits"] is tab and tab.model.rowCount() == 1
     # A change elsewhere: the built tab reloads when shown again; a tab never shown stays unbuilt.
     page.tabs.setCurrentIndex(0)

@@ -14,15 +14,39 @@ from app.ui.item_models.students import PAGE_SIZE
 
 def _bulk_students(school, count: int) -> None:
     now = utcnow()
-    rows = [{"id": new_id(), "code": f"B{i:05d}", "name": f"学生{i:05d}", "grade_class": f"{i % 9 + 1}年级",
-             "status": "active" if i % 10 else "paused", "disability_category": i % 7 + 1, "revision": 1,
-             "created_at": now, "updated_at": now, "enrolled_on": dt.date(2025, 9, 1)} for i in range(count)]
+    rows = [
+        {
+            "id": new_id(),
+            "code": f"B{i:05d}",
+            "name": f"学生{i:05d}",
+            "grade_class": f"{i % 9 + 1}年级",
+            "status": "active" if i % 10 else "paused",
+            "disability_category": i % 7 + 1,
+            "revision": 1,
+            "created_at": now,
+            "updated_at": now,
+            "enrolled_on": dt.date(2025, 9, 1),
+        }
+        for i in range(count)
+    ]
     with transaction(school.ctx) as session:
         session.execute(insert(Student), rows)
-        session.execute(insert(Assignment), [
-            {"id": new_id(), "student_id": r["id"], "teacher_id": school.t1.id, "role": "main",
-             "start_date": dt.date(2025, 9, 1), "revision": 1, "created_at": now, "updated_at": now}
-            for r in rows[:50]])
+        session.execute(
+            insert(Assignment),
+            [
+                {
+                    "id": new_id(),
+                    "student_id": r["id"],
+                    "teacher_id": school.t1.id,
+                    "role": "main",
+                    "start_date": dt.date(2025, 9, 1),
+                    "revision": 1,
+                    "created_at": now,
+                    "updated_at": now,
+                }
+                for r in rows[:50]
+            ],
+        )
 
 
 def test_lazy_model_fetches_only_visible_pages(make_window, school, qtbot, english):
@@ -93,4 +117,7 @@ def test_new_student_dialog_creates_and_shows_errors_in_the_dialog(make_session,
     users_dialog.form.set_value("password", "secret123")
     users_dialog.submit()
     assert users_dialog.result() == 0
-    assert not users_dialog.message.isHidden() and users_dialog.message.text() == "Your role does not allow this."
+    assert (
+        not users_dialog.message.isHidden()
+        and users_dialog.message.text() == "Your role does not allow this."
+    )

@@ -67,8 +67,10 @@ def visible_texts(root: QWidget) -> set[str]:
             texts.update(a.text() for a in w.actions())
         if isinstance(w, QTableView) and w.model() is not None:
             model = w.model()
-            texts.update(str(model.headerData(c, Qt.Orientation.Horizontal) or "")
-                         for c in range(model.columnCount(QModelIndex())))
+            texts.update(
+                str(model.headerData(c, Qt.Orientation.Horizontal) or "")
+                for c in range(model.columnCount(QModelIndex()))
+            )
         if isinstance(w, QWizard):
             for page_id in w.pageIds():
                 page = w.page(page_id)
@@ -90,8 +92,12 @@ def _all_surfaces(make_window, school, qtbot):
             student.tabs.setCurrentIndex(index)
         yield f"window as {actor.role}", window
     session = window.session
-    for dialog in (GuardianDialog(session, school.students[0], None), NewStudentDialog(session),
-                   UserDialog(session), LoginDialog(school.ctx.store, today=TODAY)):
+    for dialog in (
+        GuardianDialog(session, school.students[0], None),
+        NewStudentDialog(session),
+        UserDialog(session),
+        LoginDialog(school.ctx.store, today=TODAY),
+    ):
         qtbot.addWidget(dialog)
         yield type(dialog).__name__, dialog
 

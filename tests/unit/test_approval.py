@@ -22,7 +22,9 @@ TEACHER = "t1"
 REVIEWER = "aa1"
 
 
-def state(status: str = "draft", revision: int = 1, approved: int | None = None, author: str = TEACHER) -> PlanState:
+def state(
+    status: str = "draft", revision: int = 1, approved: int | None = None, author: str = TEACHER
+) -> PlanState:
     return PlanState(status, revision, approved, author)
 
 
@@ -168,7 +170,10 @@ def test_an_approval_always_covers_exactly_the_current_content(actions: list[str
             s = after_edit(s)
         elif action == "submit" and can_submit(s, TEACHER, "teacher") is None:
             s = after_submit(s)
-        elif action in ("approve", "return") and can_decide(s, REVIEWER, "academic_affairs", s.revision) is None:
+        elif (
+            action in ("approve", "return")
+            and can_decide(s, REVIEWER, "academic_affairs", s.revision) is None
+        ):
             s = after_decision(s, approve=action == "approve")
         assert s.revision >= before.revision
         assert s.status in set(PlanStatus)

@@ -59,7 +59,11 @@ def test_negative_figure_refused() -> None:
 class TestIndicators:
     def test_ratios(self) -> None:
         fig = dataclasses.replace(
-            FULL, student_weeks_met=27, complete_visits=18, plans_submitted_before_month=5, objectives_passed=3
+            FULL,
+            student_weeks_met=27,
+            complete_visits=18,
+            plans_submitted_before_month=5,
+            objectives_passed=3,
         )
         ind = indicators(fig)
         assert ind["weeks_met"] == 0.75
@@ -155,7 +159,9 @@ def figures(draw: st.DrawFn) -> TeacherFigures:
     st.builds(Weights, **{f.name: st.integers(0, 50) for f in dataclasses.fields(Weights)}),
     st.fixed_dictionaries({}, optional={"conduct": st.floats(0, 1), "satisfaction": st.floats(0, 1)}),
 )
-def test_score_stays_between_0_and_100(fig: TeacherFigures, weights: Weights, manual: dict[str, float]) -> None:
+def test_score_stays_between_0_and_100(
+    fig: TeacherFigures, weights: Weights, manual: dict[str, float]
+) -> None:
     assert 0.0 <= score(fig, weights, manual) <= 100.0 + 1e-9
     for value in indicators(fig).values():
         assert value is None or value >= 0
@@ -164,8 +170,17 @@ def test_score_stays_between_0_and_100(fig: TeacherFigures, weights: Weights, ma
 class TestGrade:
     @pytest.mark.parametrize(
         ("value", "grade"),
-        [(100, "excellent"), (90, "excellent"), (89.96, "excellent"), (89.9, "good"), (75, "good"),
-         (74.9, "pass"), (60, "pass"), (59.9, "fail"), (0, "fail")],
+        [
+            (100, "excellent"),
+            (90, "excellent"),
+            (89.96, "excellent"),
+            (89.9, "good"),
+            (75, "good"),
+            (74.9, "pass"),
+            (60, "pass"),
+            (59.9, "fail"),
+            (0, "fail"),
+        ],
     )
     def test_default_thresholds(self, value: float, grade: str) -> None:
         assert suggest_grade(value) == grade
@@ -180,4 +195,9 @@ class TestGrade:
             GradeThresholds(excellent=70, good=75, passed=60)
 
     def test_labels(self) -> None:
-        assert [GRADE_LABELS_ZH[g] for g in ("excellent", "good", "pass", "fail")] == ["优秀", "良好", "合格", "不合格"]
+        assert [GRADE_LABELS_ZH[g] for g in ("excellent", "good", "pass", "fail")] == [
+            "优秀",
+            "良好",
+            "合格",
+            "不合格",
+        ]

@@ -26,7 +26,9 @@ def _modules(under: Path) -> list[Path]:
 
 
 def test_pyside_only_in_ui():
-    offenders = [p for p in _modules(APP) if "PySide6" in _imports(p) and "ui" not in p.relative_to(APP).parts[:1]]
+    offenders = [
+        p for p in _modules(APP) if "PySide6" in _imports(p) and "ui" not in p.relative_to(APP).parts[:1]
+    ]
     assert offenders == []
 
 
@@ -37,8 +39,11 @@ def test_no_sqlalchemy_in_ui():
 
 
 def test_domain_is_pure():
-    offenders = [p for p in _modules(APP / "domain")
-                 if {"sqlalchemy", "PySide6", "app.db", "app.services", "app.ui"} & _imports(p)]
+    offenders = [
+        p
+        for p in _modules(APP / "domain")
+        if {"sqlalchemy", "PySide6", "app.db", "app.services", "app.ui"} & _imports(p)
+    ]
     assert offenders == []
 
 

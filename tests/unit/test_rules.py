@@ -41,7 +41,9 @@ def done(vid: str, day: str, *minutes: int, makeup_of: str | None = None) -> Vis
     return VisitFact(vid, D(day), VisitState.DONE, minutes or (40, 40), makeup_of=makeup_of)
 
 
-def cancelled(vid: str, day: str, cause: CancelCause | None, reason: str = "", makeup_of: str | None = None) -> VisitFact:
+def cancelled(
+    vid: str, day: str, cause: CancelCause | None, reason: str = "", makeup_of: str | None = None
+) -> VisitFact:
     return VisitFact(vid, D(day), VisitState.CANCELLED, (), cause, reason, makeup_of)
 
 
@@ -431,12 +433,17 @@ class TestCancellations:
         assert r.status == WeekStatus.MISSED_OWED and r.reason == "no_visit"
 
     def test_family_cancellation_then_visit_same_week_is_met(self) -> None:
-        r = by_start(run(cancelled("c", "2026-03-03", CancelCause.FAMILY), done("a", "2026-03-05")))["2026-03-02"]
+        r = by_start(run(cancelled("c", "2026-03-03", CancelCause.FAMILY), done("a", "2026-03-05")))[
+            "2026-03-02"
+        ]
         assert r.status == WeekStatus.MET
 
     def test_school_and_family_cancellation_in_one_week(self) -> None:
         # One visit required; the family excuse covers it.
-        visits = (cancelled("s", "2026-03-03", CancelCause.SCHOOL), cancelled("f", "2026-03-05", CancelCause.FAMILY))
+        visits = (
+            cancelled("s", "2026-03-03", CancelCause.SCHOOL),
+            cancelled("f", "2026-03-05", CancelCause.FAMILY),
+        )
         r = by_start(run(*visits))["2026-03-02"]
         assert r.status == WeekStatus.MISSED_EXCUSED
 
@@ -458,13 +465,17 @@ class TestMakeups:
         assert res["2026-03-09"].counted_visit_ids == ("r",)
 
     def test_makeup_does_not_also_count_for_its_own_week(self) -> None:
-        res = by_start(run(cancelled("c", "2026-03-03", CancelCause.SCHOOL), done("m", "2026-03-10", makeup_of="c")))
+        res = by_start(
+            run(cancelled("c", "2026-03-03", CancelCause.SCHOOL), done("m", "2026-03-10", makeup_of="c"))
+        )
         assert res["2026-03-02"].status == WeekStatus.MET_BY_MAKEUP
         assert res["2026-03-09"].status == WeekStatus.MISSED_OWED
         assert "m" not in res["2026-03-09"].counted_visit_ids
 
     def test_makeup_too_short_does_not_make_up(self) -> None:
-        res = by_start(run(cancelled("c", "2026-03-03", CancelCause.SCHOOL), done("m", "2026-03-10", 40, makeup_of="c")))
+        res = by_start(
+            run(cancelled("c", "2026-03-03", CancelCause.SCHOOL), done("m", "2026-03-10", 40, makeup_of="c"))
+        )
         assert res["2026-03-02"].status == WeekStatus.MISSED_OWED
         assert res["2026-03-02"].owed == 1
 
@@ -506,12 +517,18 @@ class TestMakeups:
         assert all("m" not in r.makeup_visit_ids for r in res.values())
 
     def test_makeup_of_family_cancellation(self) -> None:
-        res = by_start(run(cancelled("c", "2026-03-03", CancelCause.FAMILY), done("m", "2026-03-10", makeup_of="c")))
+        res = by_start(
+            run(cancelled("c", "2026-03-03", CancelCause.FAMILY), done("m", "2026-03-10", makeup_of="c"))
+        )
         assert res["2026-03-02"].status == WeekStatus.MET_BY_MAKEUP
 
     def test_makeup_in_a_holiday_week(self) -> None:
         c = cal("2026-03-02", "2026-03-22", holidays=TestHolidayWeeks.HOLIDAYS)
-        res = run(cancelled("c", "2026-03-03", CancelCause.SCHOOL), done("m", "2026-03-10", makeup_of="c"), calendar=c)
+        res = run(
+            cancelled("c", "2026-03-03", CancelCause.SCHOOL),
+            done("m", "2026-03-10", makeup_of="c"),
+            calendar=c,
+        )
         assert statuses(res)[:2] == [WeekStatus.MET_BY_MAKEUP, WeekStatus.NOT_TEACHING]
 
     def test_owed_until_made_up(self) -> None:
@@ -533,7 +550,9 @@ class TestTwoVisitsPerWeek:
     RULE2 = VisitRule(visits_per_period=2, lessons_per_visit=3)
 
     def test_two_visits_meet(self) -> None:
-        r = by_start(run(done("a", "2026-03-03", 30, 30, 30), done("b", "2026-03-05", 30, 30, 30), rule=self.RULE2))
+        r = by_start(
+            run(done("a", "2026-03-03", 30, 30, 30), done("b", "2026-03-05", 30, 30, 30), rule=self.RULE2)
+        )
         assert r["2026-03-02"].status == WeekStatus.MET
         assert r["2026-03-02"].visits_counted == 2 and r["2026-03-02"].visits_required == 2
 
@@ -543,7 +562,9 @@ class TestTwoVisitsPerWeek:
         assert r.visits_counted == 1 and r.owed == 1 and r.reason == "too_few_visits"
 
     def test_second_visit_with_two_lessons_is_too_few(self) -> None:
-        r = by_start(run(done("a", "2026-03-03", 30, 30, 30), done("b", "2026-03-05", 30, 30), rule=self.RULE2))
+        r = by_start(
+            run(done("a", "2026-03-03", 30, 30, 30), done("b", "2026-03-05", 30, 30), rule=self.RULE2)
+        )
         assert r["2026-03-02"].status == WeekStatus.MISSED_OWED
         assert r["2026-03-02"].reason == "too_few_lessons"
 
@@ -557,7 +578,10 @@ class TestTwoVisitsPerWeek:
         assert r.reason == "too_few_visits"
 
     def test_one_visit_and_family_cancellation_is_excused(self) -> None:
-        visits = (done("a", "2026-03-03", 30, 30, 30), cancelled("c", "2026-03-05", CancelCause.FAMILY, "住院"))
+        visits = (
+            done("a", "2026-03-03", 30, 30, 30),
+            cancelled("c", "2026-03-05", CancelCause.FAMILY, "住院"),
+        )
         r = by_start(run(*visits, rule=self.RULE2))["2026-03-02"]
         assert r.status == WeekStatus.MISSED_EXCUSED and r.reason == "住院"
 
@@ -591,7 +615,12 @@ class TestMonthRule:
         visits = (done("a", "2026-09-03"), done("b", "2026-09-29"), done("c", "2026-10-12"))
         res = run(*visits, calendar=self.TERM, rule=self.RULE_M)
         assert [r.period.start.month for r in res.periods] == [9, 10, 11, 12]
-        assert statuses(res) == [WeekStatus.MET, WeekStatus.MISSED_OWED, WeekStatus.MISSED_OWED, WeekStatus.MISSED_OWED]
+        assert statuses(res) == [
+            WeekStatus.MET,
+            WeekStatus.MISSED_OWED,
+            WeekStatus.MISSED_OWED,
+            WeekStatus.MISSED_OWED,
+        ]
         assert res.periods[1].owed == 1 and res.periods[2].owed == 2
         assert res.totals.owed_makeups == 1 + 2 + 2
 
@@ -601,7 +630,12 @@ class TestMonthRule:
 
     def test_current_month_is_future(self) -> None:
         res = run(done("a", "2026-11-02"), calendar=self.TERM, rule=self.RULE_M, today=D("2026-11-20"))
-        assert statuses(res) == [WeekStatus.MISSED_OWED, WeekStatus.MISSED_OWED, WeekStatus.FUTURE, WeekStatus.FUTURE]
+        assert statuses(res) == [
+            WeekStatus.MISSED_OWED,
+            WeekStatus.MISSED_OWED,
+            WeekStatus.FUTURE,
+            WeekStatus.FUTURE,
+        ]
         assert res.periods[2].visits_counted == 1
 
     def test_month_makeup_next_month(self) -> None:
@@ -727,7 +761,9 @@ def scenarios(draw: st.DrawFn) -> tuple[TermCalendar, VisitRule, StudentFacts, d
                 draw(day),
                 state,
                 tuple(draw(st.lists(st.sampled_from([20, 30, 40, 45]), max_size=4))),
-                draw(st.none() | st.sampled_from(list(CancelCause))) if state == VisitState.CANCELLED else None,
+                draw(st.none() | st.sampled_from(list(CancelCause)))
+                if state == VisitState.CANCELLED
+                else None,
                 "",
                 makeup_of,
             )
@@ -758,9 +794,14 @@ def test_every_period_has_one_status_and_totals_add_up(
     t = res.totals
     not_teaching = sum(1 for r in res.periods if r.status == WeekStatus.NOT_TEACHING)
     assert t.teaching_periods + not_teaching == len(res.periods)
-    assert t.met + t.met_by_makeup + t.missed_owed + t.missed_excused + t.paused + t.future == t.teaching_periods
+    assert (
+        t.met + t.met_by_makeup + t.missed_owed + t.missed_excused + t.paused + t.future == t.teaching_periods
+    )
     assert t.owed_makeups == sum(r.owed for r in res.periods)
-    assert t.lessons_required == (t.met + t.met_by_makeup + t.missed_owed) * rule.visits_per_period * rule.lessons_per_visit
+    assert (
+        t.lessons_required
+        == (t.met + t.met_by_makeup + t.missed_owed) * rule.visits_per_period * rule.lessons_per_visit
+    )
     assert t.met_ratio is None or 0.0 <= t.met_ratio <= 1.0
     for r in res.periods:
         assert isinstance(r.status, WeekStatus)
@@ -799,7 +840,9 @@ def test_adding_a_qualifying_visit_never_makes_a_period_worse(
     makeup_of = student.visits[offset % len(student.visits)].id if as_makeup and student.visits else None
     extra = VisitFact("extra", day, VisitState.DONE, minutes, makeup_of=makeup_of)
     before = evaluate(calendar, rule, student, today)
-    after = evaluate(calendar, rule, StudentFacts(student.enrolled, student.pauses, (*student.visits, extra)), today)
+    after = evaluate(
+        calendar, rule, StudentFacts(student.enrolled, student.pauses, (*student.visits, extra)), today
+    )
     for b, a in zip(before.periods, after.periods, strict=True):
         assert a.owed <= b.owed
         if b.status in _RANK:

@@ -66,7 +66,15 @@ class TestIdNumber:
 
     @pytest.mark.parametrize(
         "value",
-        ["", "123", "11010120150315123", "1101012015031512345", "11010120150315123Y", "X10101201503151234", "1101 0120150315123"],
+        [
+            "",
+            "123",
+            "11010120150315123",
+            "1101012015031512345",
+            "11010120150315123Y",
+            "X10101201503151234",
+            "1101 0120150315123",
+        ],
     )
     def test_format(self, value: str) -> None:
         assert check_id_number(value, TODAY) == ["id_number.format"]
@@ -77,7 +85,9 @@ class TestIdNumber:
     def test_check_digit(self) -> None:
         assert check_id_number(wrong_check(make_id()), TODAY) == ["id_number.check_digit"]
 
-    @pytest.mark.parametrize("birth", ["20150230", "20151301", "20150000", "20230229", "18991231", "20300101"])
+    @pytest.mark.parametrize(
+        "birth", ["20150230", "20151301", "20150000", "20230229", "18991231", "20300101"]
+    )
     def test_birth_date(self, birth: str) -> None:
         assert check_id_number(make_id(birth=birth), TODAY) == ["id_number.birth_date"]
 

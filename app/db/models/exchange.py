@@ -45,7 +45,9 @@ class ExchangeState(Base):
 
     __tablename__ = "exchange_state"
 
-    peer_id: Mapped[str] = mapped_column(ForeignKey("exchange_device.id", ondelete="CASCADE"), primary_key=True)
+    peer_id: Mapped[str] = mapped_column(
+        ForeignKey("exchange_device.id", ondelete="CASCADE"), primary_key=True
+    )
     table_name: Mapped[str] = mapped_column(String(40), primary_key=True)
     record_key: Mapped[str] = mapped_column(String(64), primary_key=True)  # id, or sha256 for blobs
     base_hash: Mapped[str | None] = mapped_column(String(64), nullable=True)  # known to be on the peer

@@ -78,8 +78,9 @@ class Objective(Record):
     method: Mapped[str] = mapped_column(String(4), default="O")  # O W T V P
     position: Mapped[int] = mapped_column(Integer, default=0)
     goal: Mapped[Goal] = relationship(back_populates="objectives")
-    reviews: Mapped[list[ObjectiveReview]] = relationship(back_populates="objective",
-                                                          order_by="ObjectiveReview.date")
+    reviews: Mapped[list[ObjectiveReview]] = relationship(
+        back_populates="objective", order_by="ObjectiveReview.date"
+    )
 
 
 class ObjectiveReview(Record):

@@ -52,7 +52,9 @@ class Student(Record):
     left_behind: Mapped[bool] = mapped_column(Boolean, default=False)
     orphan: Mapped[bool] = mapped_column(Boolean, default=False)
     safety_notes: Mapped[str] = mapped_column(Text, default="")
-    status: Mapped[str] = mapped_column(String(20), default="active")  # active|paused|returned|transferred|graduated
+    status: Mapped[str] = mapped_column(
+        String(20), default="active"
+    )  # active|paused|returned|transferred|graduated
     status_since: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
     consent_signed_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
 

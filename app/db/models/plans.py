@@ -28,8 +28,12 @@ class MonthlyPlan(Record):
     co_teacher_ids: Mapped[list[str]] = mapped_column(JSON, default=list)
     first_submitted_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
 
-    planned_visits: Mapped[list[PlannedVisit]] = relationship(back_populates="plan", order_by="PlannedVisit.date")
-    revisions: Mapped[list[PlanRevision]] = relationship(back_populates="plan", order_by="PlanRevision.number")
+    planned_visits: Mapped[list[PlannedVisit]] = relationship(
+        back_populates="plan", order_by="PlannedVisit.date"
+    )
+    revisions: Mapped[list[PlanRevision]] = relationship(
+        back_populates="plan", order_by="PlanRevision.number"
+    )
 
 
 class PlannedVisit(Record):
@@ -39,7 +43,9 @@ class PlannedVisit(Record):
     date: Mapped[dt.date] = mapped_column(Date)
     time_slot: Mapped[str] = mapped_column(String(20), default="")  # e.g. 09:00-10:30
     lessons: Mapped[int] = mapped_column(Integer, default=2)
-    content: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)  # per lesson: subject, content, objectives
+    content: Mapped[list[dict[str, Any]]] = mapped_column(
+        JSON, default=list
+    )  # per lesson: subject, content, objectives
     plan: Mapped[MonthlyPlan] = relationship(back_populates="planned_visits")
 
 
@@ -65,8 +71,9 @@ class LessonPlan(Record):
     __tablename__ = "lesson_plan"
 
     teacher_id: Mapped[str] = mapped_column(ForeignKey("user.id"), index=True)
-    student_id: Mapped[str | None] = mapped_column(ForeignKey("student.id", ondelete="CASCADE"),
-                                                    nullable=True, index=True)
+    student_id: Mapped[str | None] = mapped_column(
+        ForeignKey("student.id", ondelete="CASCADE"), nullable=True, index=True
+    )
     title: Mapped[str] = mapped_column(String(200))
     subject: Mapped[str] = mapped_column(String(40), default="")
     date: Mapped[dt.date | None] = mapped_column(Date, nullable=True)

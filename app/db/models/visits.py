@@ -39,11 +39,13 @@ class Visit(Record):
     finished_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
     signature_id: Mapped[str | None] = mapped_column(ForeignKey("attachment.id"), nullable=True)
 
-    lessons: Mapped[list[VisitLesson]] = relationship(back_populates="visit", order_by="VisitLesson.position",
-                                                      foreign_keys="VisitLesson.visit_id")
+    lessons: Mapped[list[VisitLesson]] = relationship(
+        back_populates="visit", order_by="VisitLesson.position", foreign_keys="VisitLesson.visit_id"
+    )
     progress: Mapped[list[ObjectiveProgress]] = relationship(back_populates="visit")
-    amendments: Mapped[list[VisitAmendment]] = relationship(back_populates="visit",
-                                                            order_by="VisitAmendment.created_at")
+    amendments: Mapped[list[VisitAmendment]] = relationship(
+        back_populates="visit", order_by="VisitAmendment.created_at"
+    )
 
 
 class VisitLesson(Record):

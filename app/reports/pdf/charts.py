@@ -21,8 +21,12 @@ from app.services.archive import GoalSheet
 STATE_DEFAULTS["fontName"] = register_fonts()
 
 # Final result of an objective, grouped as the review meeting reads them.
-RESULT_GROUPS = (("通过", ("P", "3"), "#4CAF50"), ("继续/部分", ("C", "S", "E", "2", "1"), "#FFB300"),
-                 ("放弃/未达", ("D", "0"), "#E53935"), ("未评估", ("",), "#B0BEC5"))
+RESULT_GROUPS = (
+    ("通过", ("P", "3"), "#4CAF50"),
+    ("继续/部分", ("C", "S", "E", "2", "1"), "#FFB300"),
+    ("放弃/未达", ("D", "0"), "#E53935"),
+    ("未评估", ("",), "#B0BEC5"),
+)
 
 
 def objective_chart(goals: tuple[GoalSheet, ...]) -> Drawing:
@@ -76,16 +80,37 @@ def week_strip(result: ComplianceResult) -> Drawing:
     drawing.add(String(0, 26 * mm, "各教学周送教情况", fontName=font, fontSize=9))
     for i, period in enumerate(periods):
         status = str(period.status)
-        drawing.add(Rect(i * cell, 16 * mm, cell - 1, cell - 1, fillColor=colors.HexColor(WEEK_COLOURS[status]),
-                         strokeColor=colors.HexColor("#777777"), strokeWidth=0.3))
+        drawing.add(
+            Rect(
+                i * cell,
+                16 * mm,
+                cell - 1,
+                cell - 1,
+                fillColor=colors.HexColor(WEEK_COLOURS[status]),
+                strokeColor=colors.HexColor("#777777"),
+                strokeWidth=0.3,
+            )
+        )
         if i % 2 == 0 or cell > 5 * mm:
-            drawing.add(String(i * cell + cell / 2, 12.5 * mm, str(i + 1), fontName=font, fontSize=6,
-                               textAnchor="middle"))
+            drawing.add(
+                String(
+                    i * cell + cell / 2, 12.5 * mm, str(i + 1), fontName=font, fontSize=6, textAnchor="middle"
+                )
+            )
     used = list(dict.fromkeys(str(p.status) for p in periods))
     x = 0.0
     for status in used:
-        drawing.add(Rect(x, 4 * mm, 3.5 * mm, 3.5 * mm, fillColor=colors.HexColor(WEEK_COLOURS[status]),
-                         strokeColor=colors.HexColor("#777777"), strokeWidth=0.3))
+        drawing.add(
+            Rect(
+                x,
+                4 * mm,
+                3.5 * mm,
+                3.5 * mm,
+                fillColor=colors.HexColor(WEEK_COLOURS[status]),
+                strokeColor=colors.HexColor("#777777"),
+                strokeWidth=0.3,
+            )
+        )
         label = WEEK_STATUS[status]
         drawing.add(String(x + 5 * mm, 4.6 * mm, label, fontName=font, fontSize=8))
         x += 9 * mm + len(label) * 8

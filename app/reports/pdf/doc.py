@@ -101,17 +101,36 @@ class NumberedDoc(BaseDocTemplate):
         if info.password:
             from reportlab.lib.pdfencrypt import StandardEncryption
 
-            encrypt = StandardEncryption(info.password, canPrint=1, canModify=0, canCopy=0, canAnnotate=0,
-                                         strength=128)
+            encrypt = StandardEncryption(
+                info.password, canPrint=1, canModify=0, canCopy=0, canAnnotate=0, strength=128
+            )
         super().__init__(
             str(target) if isinstance(target, Path) else target,
             pagesize=(PAGE_H, PAGE_W) if info.landscape else (PAGE_W, PAGE_H),
-            leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN + 4 * mm, bottomMargin=MARGIN,
-            title=info.title, author=info.school_name, subject=info.subject, creator="Songjiao 送教上门",
-            encrypt=encrypt, initialFontName=register_fonts(), **kwargs)
+            leftMargin=MARGIN,
+            rightMargin=MARGIN,
+            topMargin=MARGIN + 4 * mm,
+            bottomMargin=MARGIN,
+            title=info.title,
+            author=info.school_name,
+            subject=info.subject,
+            creator="Songjiao 送教上门",
+            encrypt=encrypt,
+            initialFontName=register_fonts(),
+            **kwargs,
+        )
         self.info = info
-        frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body",
-                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        frame = Frame(
+            self.leftMargin,
+            self.bottomMargin,
+            self.width,
+            self.height,
+            id="body",
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+        )
         self.addPageTemplates([PageTemplate("page", [frame], onPage=self._decorate)])
         self._last_page = 0
 
@@ -231,7 +250,9 @@ def image_flowable(data: bytes, max_w: float, max_h: float) -> Flowable:
         # Big pictures become a JPEG of at most 1600 px once per process: phone photos are large, and a
         # PNG photo would otherwise be re-compressed (zlib over raw pixels) in every document using it.
         # Small PNGs (signatures: line art) stay as they are.
-        if (len(data) > 400_000 and max(width, height) > 1600) or (not reader._is_jpeg and len(data) > 150_000):
+        if (len(data) > 400_000 and max(width, height) > 1600) or (
+            not reader._is_jpeg and len(data) > 150_000
+        ):
             reader = _Picture(_reduced(data))
         if len(_readers) > 64:
             _readers.clear()

@@ -29,8 +29,9 @@ def register_fonts() -> str:
         pdfmetrics.registerFont(font)
         # There is no bold face: register the same outlines under the bold name so <b> in a paragraph
         # does not fall back to Helvetica (which has no CJK glyphs and would print blank boxes).
-        pdfmetrics.registerFontFamily(FONT_NAME, normal=FONT_NAME, bold=FONT_NAME, italic=FONT_NAME,
-                                      boldItalic=FONT_NAME)
+        pdfmetrics.registerFontFamily(
+            FONT_NAME, normal=FONT_NAME, bold=FONT_NAME, italic=FONT_NAME, boldItalic=FONT_NAME
+        )
         _registered = True
     return FONT_NAME
 

@@ -69,9 +69,17 @@ def break_lines(text: str, font: str, size: float, width: float) -> list[str]:
 class Grid(Flowable):
     """Rows of text cells with rules, shaded header rows and shaded (label) columns; splits across pages."""
 
-    def __init__(self, rows: Sequence[Sequence[object]], widths: Sequence[float], *, header_rows: int = 0,
-                 shade_cols: Sequence[int] = (), center_header: bool = True, size: float = 9,
-                 leading: float = 11.5) -> None:
+    def __init__(
+        self,
+        rows: Sequence[Sequence[object]],
+        widths: Sequence[float],
+        *,
+        header_rows: int = 0,
+        shade_cols: Sequence[int] = (),
+        center_header: bool = True,
+        size: float = 9,
+        leading: float = 11.5,
+    ) -> None:
         super().__init__()
         self.font = register_fonts()
         self.rows = [["" if c is None else str(c) for c in row] for row in rows]
@@ -81,17 +89,21 @@ class Grid(Flowable):
         self.center_header = center_header
         self.size, self.leading = size, leading
         self.width = sum(self.widths)
-        self._lines = [[break_lines(c, self.font, size, w - 2 * PAD_X) for c, w in zip(row, self.widths, strict=False)]
-                       for row in self.rows]
-        self._heights = [max(len(cell) for cell in row) * leading + 2 * PAD_Y if row else leading + 2 * PAD_Y
-                         for row in self._lines]
+        self._lines = [
+            [break_lines(c, self.font, size, w - 2 * PAD_X) for c, w in zip(row, self.widths, strict=False)]
+            for row in self.rows
+        ]
+        self._heights = [
+            max(len(cell) for cell in row) * leading + 2 * PAD_Y if row else leading + 2 * PAD_Y
+            for row in self._lines
+        ]
         self.height = sum(self._heights)
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         return self.width, self.height
 
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
-        head = sum(self._heights[:self.header_rows])
+        head = sum(self._heights[: self.header_rows])
         used, cut = 0.0, 0
         for i, h in enumerate(self._heights):
             if used + h > avail_height:

@@ -34,15 +34,20 @@ def styles() -> dict[str, ParagraphStyle]:
         "small": ParagraphStyle("small", parent=base, fontSize=8.5, leading=12),
         "cell": ParagraphStyle("cell", parent=base, fontSize=9, leading=12.5),
         "cell_c": ParagraphStyle("cell_c", parent=base, fontSize=9, leading=12.5, alignment=TA_CENTER),
-        "label": ParagraphStyle("label", parent=base, fontSize=9, leading=12.5, textColor=colors.HexColor("#222222")),
-        "h1": ParagraphStyle("h1", parent=base, fontSize=16, leading=22, spaceBefore=2, spaceAfter=8,
-                             textColor=ACCENT),
-        "h2": ParagraphStyle("h2", parent=base, fontSize=12, leading=17, spaceBefore=8, spaceAfter=4,
-                             textColor=ACCENT),
+        "label": ParagraphStyle(
+            "label", parent=base, fontSize=9, leading=12.5, textColor=colors.HexColor("#222222")
+        ),
+        "h1": ParagraphStyle(
+            "h1", parent=base, fontSize=16, leading=22, spaceBefore=2, spaceAfter=8, textColor=ACCENT
+        ),
+        "h2": ParagraphStyle(
+            "h2", parent=base, fontSize=12, leading=17, spaceBefore=8, spaceAfter=4, textColor=ACCENT
+        ),
         "title": ParagraphStyle("title", parent=base, fontSize=26, leading=36, alignment=TA_CENTER),
         "subtitle": ParagraphStyle("subtitle", parent=base, fontSize=15, leading=24, alignment=TA_CENTER),
-        "form_title": ParagraphStyle("form_title", parent=base, fontSize=17, leading=24, alignment=TA_CENTER,
-                                     spaceAfter=6),
+        "form_title": ParagraphStyle(
+            "form_title", parent=base, fontSize=17, leading=24, alignment=TA_CENTER, spaceAfter=6
+        ),
         "center": ParagraphStyle("center", parent=base, alignment=TA_CENTER),
     }
 
@@ -108,7 +113,7 @@ def field_table(pairs: list[tuple[str, object]], columns: int = 2, label_w: floa
     rows: list[list[object]] = []
     for start in range(0, len(pairs), columns):
         row: list[object] = []
-        for label, value in pairs[start:start + columns]:
+        for label, value in pairs[start : start + columns]:
             row += [label, value]
         row += [""] * (2 * columns - len(row))
         rows.append(row)
@@ -116,8 +121,13 @@ def field_table(pairs: list[tuple[str, object]], columns: int = 2, label_w: floa
         from app.reports.pdf.grid import Grid
 
         return Grid(rows, [label_w, value_w] * columns, shade_cols=tuple(range(0, 2 * columns, 2)))
-    cells = [[fit(c, w, "label" if i % 2 == 0 else "cell") for i, (c, w) in
-              enumerate(zip(row, [label_w, value_w] * columns, strict=True))] for row in rows]
+    cells = [
+        [
+            fit(c, w, "label" if i % 2 == 0 else "cell")
+            for i, (c, w) in enumerate(zip(row, [label_w, value_w] * columns, strict=True))
+        ]
+        for row in rows
+    ]
     table = Table(cells, colWidths=[label_w, value_w] * columns)
     table.setStyle(grid_style(*[("BACKGROUND", (2 * i, 0), (2 * i, -1), SHADE) for i in range(columns)]))
     return table

@@ -16,7 +16,20 @@ from app.services.exchange.sync import (
 )
 
 __all__ = [
-    "ExchangeRefused", "ExchangeStatus", "ExportResult", "ImportResult", "JoinFile", "JoinResult", "export",
-    "history", "import_file", "import_many", "join_from_file", "list_conflicts", "make_join_file", "revoke_teacher",
-    "settle_conflict", "status",
+    "ExchangeRefused",
+    "ExchangeStatus",
+    "ExportResult",
+    "ImportResult",
+    "JoinFile",
+    "JoinResult",
+    "export",
+    "history",
+    "import_file",
+    "import_many",
+    "join_from_file",
+    "list_conflicts",
+    "make_join_file",
+    "revoke_teacher",
+    "settle_conflict",
+    "status",
 ]

@@ -75,7 +75,7 @@ def load_rows(session: Session, table: str, keys: set[str]) -> dict[str, Row]:
     out: dict[str, Row] = {}
     items = sorted(keys)
     for i in range(0, len(items), _CHUNK):
-        for r in session.execute(select(*columns).where(_key_column(table).in_(items[i:i + _CHUNK]))):
+        for r in session.execute(select(*columns).where(_key_column(table).in_(items[i : i + _CHUNK]))):
             row = encode(table, r)
             out[key_of(table, row)] = row
     return out
@@ -97,7 +97,9 @@ def _changes(body: dict[str, Any], sender_is_office: bool) -> dict[str, dict[str
             raise _malformed("bad change")
         table, key = change.get("t"), change.get("k")
         if table not in allowed or (change.get("gone") and table in ("student", "blob")):
-            raise ExchangeRefused("exchange.not_allowed", "The bundle carries records its sender may not write.")
+            raise ExchangeRefused(
+                "exchange.not_allowed", "The bundle carries records its sender may not write."
+            )
         if change.get("gone") is True:
             if not isinstance(key, str) or change.get("h") != GONE or "row" in change:
                 raise _malformed("bad removal")
@@ -140,11 +142,17 @@ def blob_bytes(body: dict[str, Any], payload: Payload) -> dict[str, bytes]:
     out: dict[str, bytes] = {}
     offset = 0
     for item in listing:
-        if not (isinstance(item, list) and len(item) == 2 and isinstance(item[0], str)
-                and isinstance(item[1], int) and not isinstance(item[1], bool) and item[1] >= 0):
+        if not (
+            isinstance(item, list)
+            and len(item) == 2
+            and isinstance(item[0], str)
+            and isinstance(item[1], int)
+            and not isinstance(item[1], bool)
+            and item[1] >= 0
+        ):
             raise _malformed("bad attachment list")
         sha, size = item
-        data = bytes(payload.blob_data[offset:offset + size])
+        data = bytes(payload.blob_data[offset : offset + size])
         offset += size
         if len(data) != size or hashlib.sha256(data).hexdigest() != sha:
             raise _malformed("attachment bytes do not match")
@@ -186,8 +194,11 @@ def stage(session: Session, me: ExchangeDevice, peer: ExchangeDevice, payload: P
                 continue
             incoming: Row = change["row"]
             if table == "blob":
-                if change["h"] not in plan.blobs or incoming.get("size") != len(plan.blobs[change["h"]]) \
-                        or not complete(table, incoming):
+                if (
+                    change["h"] not in plan.blobs
+                    or incoming.get("size") != len(plan.blobs[change["h"]])
+                    or not complete(table, incoming)
+                ):
                     raise _malformed("attachment bytes missing")
                 plan.bases.append((table, key, change["h"], None))
                 if local is None:
@@ -198,13 +209,23 @@ def stage(session: Session, me: ExchangeDevice, peer: ExchangeDevice, payload: P
             if not complete(table, incoming):  # from an older program: keep what we know of new columns
                 filler = local or {c.name: policy.default_of(table, c.name) for c in TABLES[table].c}
                 incoming = {**filler, **incoming}
-            result, lost = _decide(table, incoming, change.get("b"), local, states.get((table, key)), at_office)
+            result, lost = _decide(
+                table, incoming, change.get("b"), local, states.get((table, key)), at_office
+            )
             staged[(table, key)] = result
             _check_scope(table, result, local, lookup, allowed_students, peer, at_office)
             plan.bases.append((table, key, change["h"], incoming))
             for version in lost:
-                plan.conflicts.append({"table_name": table, "record_key": key, "kept": result, "other": version,
-                                       "kind": "both_edited", "student_id": student_of(table, result, lookup)})
+                plan.conflicts.append(
+                    {
+                        "table_name": table,
+                        "record_key": key,
+                        "kept": result,
+                        "other": version,
+                        "kind": "both_edited",
+                        "student_id": student_of(table, result, lookup),
+                    }
+                )
             if local is not None and result == local:
                 plan.unchanged += 1
                 continue
@@ -220,10 +241,13 @@ def stage(session: Session, me: ExchangeDevice, peer: ExchangeDevice, payload: P
                         plan.unchanged += 1
                         continue
                     else:
-                        raise ExchangeRefused("exchange.duplicate",
-                                              f"This copy already has a different {NATURAL_KEYS[table][1]}. "
-                                              "Keep one of the two (delete the other where it was made) and "
-                                              "send again.", table=table)
+                        raise ExchangeRefused(
+                            "exchange.duplicate",
+                            f"This copy already has a different {NATURAL_KEYS[table][1]}. "
+                            "Keep one of the two (delete the other where it was made) and "
+                            "send again.",
+                            table=table,
+                        )
             if local is not None and not local.get("deleted_at") and result.get("deleted_at"):
                 plan.deletes += 1
             plan.writes.append(Write(table, key, local is None, result, row_hash(table, result)))
@@ -231,8 +255,10 @@ def stage(session: Session, me: ExchangeDevice, peer: ExchangeDevice, payload: P
 
 
 # One record per natural key: two copies creating their own cannot both be kept.
-NATURAL_KEYS = {"iep": (("student_id", "term_id"), "IEP for the same student and term"),
-                "monthly_plan": (("student_id", "month"), "monthly plan for the same student and month")}
+NATURAL_KEYS = {
+    "iep": (("student_id", "term_id"), "IEP for the same student and term"),
+    "monthly_plan": (("student_id", "month"), "monthly plan for the same student and month"),
+}
 
 
 def _clash(session: Session, table: str, row: Row) -> Row | None:
@@ -240,12 +266,22 @@ def _clash(session: Session, table: str, row: Row) -> Row | None:
     columns, _what = NATURAL_KEYS[table]
     t = TABLES[table]
     values = decode(table, {c: row[c] for c in columns})
-    found = session.execute(select(t).where(*(t.c[c] == values[c] for c in columns), t.c.id != row["id"])).first()
+    found = session.execute(
+        select(t).where(*(t.c[c] == values[c] for c in columns), t.c.id != row["id"])
+    ).first()
     return None if found is None else encode(table, found)
 
 
-_IEP_TEXT = ("assessment_tool", "assessor", "strengths", "needs", "guardian_expectations", "related_services",
-             "family_cooperation", "review_summary")
+_IEP_TEXT = (
+    "assessment_tool",
+    "assessor",
+    "strengths",
+    "needs",
+    "guardian_expectations",
+    "related_services",
+    "family_cooperation",
+    "review_summary",
+)
 
 
 def _blank_iep(session: Session, row: Row, grouped: dict[str, dict[str, dict[str, Any]]]) -> bool:
@@ -261,8 +297,9 @@ def _blank_iep(session: Session, row: Row, grouped: dict[str, dict[str, dict[str
     return True
 
 
-def _stage_removal(plan: Plan, table: str, key: str, sender_base: str | None, local: Row | None,
-                   state: Any) -> None:
+def _stage_removal(
+    plan: Plan, table: str, key: str, sender_base: str | None, local: Row | None, state: Any
+) -> None:
     plan.forget.append((table, key))
     if local is None:
         plan.unchanged += 1
@@ -274,12 +311,21 @@ def _stage_removal(plan: Plan, table: str, key: str, sender_base: str | None, lo
             plan.deletes += 1
         return
     # Changed here since: keep it (it will travel back); a person sees that the other side removed it.
-    plan.conflicts.append({"table_name": table, "record_key": key, "kept": local, "other": {},
-                           "kind": "removed_there", "student_id": local.get("student_id")})
+    plan.conflicts.append(
+        {
+            "table_name": table,
+            "record_key": key,
+            "kept": local,
+            "other": {},
+            "kind": "removed_there",
+            "student_id": local.get("student_id"),
+        }
+    )
 
 
-def _decide(table: str, incoming: Row, sender_base: str | None, local: Row | None, state: Any,
-            at_office: bool) -> tuple[Row, list[Row]]:
+def _decide(
+    table: str, incoming: Row, sender_base: str | None, local: Row | None, state: Any, at_office: bool
+) -> tuple[Row, list[Row]]:
     if local is None:
         if at_office and table == "student":
             raise ExchangeRefused("exchange.not_allowed", "Only the office adds students.")
@@ -297,8 +343,15 @@ def _decide(table: str, incoming: Row, sender_base: str | None, local: Row | Non
     return policy.merge(table, office, laptop, base)
 
 
-def _check_scope(table: str, result: Row, local: Row | None, lookup: Any, allowed: set[str],
-                 peer: ExchangeDevice, at_office: bool) -> None:
+def _check_scope(
+    table: str,
+    result: Row,
+    local: Row | None,
+    lookup: Any,
+    allowed: set[str],
+    peer: ExchangeDevice,
+    at_office: bool,
+) -> None:
     """Nothing of a student outside the teacher's assignments goes in, in either direction."""
     if table in ("blob", "school", "term", "calendar_day", "goal_bank_item", "user"):
         return
@@ -311,8 +364,10 @@ def _check_scope(table: str, result: Row, local: Row | None, lookup: Any, allowe
                 continue  # the teacher's own templates
             raise _malformed(f"{table} without a student")
         if student not in allowed:
-            raise ExchangeRefused("exchange.out_of_scope",
-                                  "The bundle carries records of a student outside this teacher's assignments.")
+            raise ExchangeRefused(
+                "exchange.out_of_scope",
+                "The bundle carries records of a student outside this teacher's assignments.",
+            )
 
 
 def execute(session: Session, plan: Plan, peer_id: str) -> None:
@@ -333,23 +388,42 @@ def execute(session: Session, plan: Plan, peer_id: str) -> None:
         removed = sorted(k for t2, k in plan.removals if t2 == table)
         if removed:
             session.execute(delete(t).where(_key_column(table).in_(removed)))
-            audit += [{"at": now, "user_id": None, "entity": table, "entity_id": k, "action": "delete",
-                       "fields": []} for k in removed]
+            audit += [
+                {
+                    "at": now,
+                    "user_id": None,
+                    "entity": table,
+                    "entity_id": k,
+                    "action": "delete",
+                    "fields": [],
+                }
+                for k in removed
+            ]
         if inserts:
             session.execute(insert(t), inserts)
         for write in writes:
             if not write.insert:
                 session.execute(update(t).where(t.c.id == write.key).values(decode(table, write.row)))
             if table != "blob":
-                audit.append({"at": now, "user_id": write.row.get("author_id"), "entity": table,
-                              "entity_id": write.key, "action": "import", "fields": []})
+                audit.append(
+                    {
+                        "at": now,
+                        "user_id": write.row.get("author_id"),
+                        "entity": table,
+                        "entity_id": write.key,
+                        "action": "import",
+                        "fields": [],
+                    }
+                )
     if audit:
         session.execute(insert(Base.metadata.tables["audit_entry"]), audit)
     drop_states(session, peer_id, plan.forget)
     set_bases(session, peer_id, plan.bases)
     if plan.conflicts:
-        session.execute(insert(Base.metadata.tables["exchange_conflict"]),
-                        [{"id": new_id(), "detected_at": now, "peer_id": peer_id, **c} for c in plan.conflicts])
+        session.execute(
+            insert(Base.metadata.tables["exchange_conflict"]),
+            [{"id": new_id(), "detected_at": now, "peer_id": peer_id, **c} for c in plan.conflicts],
+        )
 
 
 def set_bases(session: Session, peer_id: str, bases: list[Base4]) -> None:
@@ -357,10 +431,17 @@ def set_bases(session: Session, peer_id: str, bases: list[Base4]) -> None:
     if not bases:
         return
     stmt = sqlite_insert(_STATE)
-    stmt = stmt.on_conflict_do_update(index_elements=["peer_id", "table_name", "record_key"],
-                                      set_={"base_hash": stmt.excluded.base_hash, "base_row": stmt.excluded.base_row})
-    session.execute(stmt, [{"peer_id": peer_id, "table_name": t, "record_key": k, "base_hash": h, "base_row": r}
-                           for t, k, h, r in bases])
+    stmt = stmt.on_conflict_do_update(
+        index_elements=["peer_id", "table_name", "record_key"],
+        set_={"base_hash": stmt.excluded.base_hash, "base_row": stmt.excluded.base_row},
+    )
+    session.execute(
+        stmt,
+        [
+            {"peer_id": peer_id, "table_name": t, "record_key": k, "base_hash": h, "base_row": r}
+            for t, k, h, r in bases
+        ],
+    )
 
 
 def count_rows(session: Session, tables: set[str]) -> dict[str, int]:
@@ -382,7 +463,9 @@ def verify(session: Session, plan: Plan, before: dict[str, int], scope: dict[tup
     for table, _key in plan.removals:
         expected[table] -= 1
     if count_rows(session, set(before)) != expected:
-        raise ExchangeRefused("exchange.verify_failed", "The import did not add up (record counts) and was undone.")
+        raise ExchangeRefused(
+            "exchange.verify_failed", "The import did not add up (record counts) and was undone."
+        )
     predicted = dict(scope)
     for write in plan.writes:
         predicted[(write.table, write.key)] = write.hash
@@ -391,10 +474,14 @@ def verify(session: Session, plan: Plan, before: dict[str, int], scope: dict[tup
     wanted: dict[str, set[str]] = {}
     for table, key in [*predicted, *plan.removals]:
         wanted.setdefault(table, set()).add(key)
-    actual = {(t, k): row_hash(t, r) for t, keys in wanted.items() for k, r in load_rows(session, t, keys).items()}
+    actual = {
+        (t, k): row_hash(t, r) for t, keys in wanted.items() for k, r in load_rows(session, t, keys).items()
+    }
     if _digest(actual) != _digest(predicted):
-        raise ExchangeRefused("exchange.verify_failed",
-                              "The import did not add up (hash over the teacher's records) and was undone.")
+        raise ExchangeRefused(
+            "exchange.verify_failed",
+            "The import did not add up (hash over the teacher's records) and was undone.",
+        )
 
 
 def _digest(hashes: dict[tuple[str, str], str]) -> str:
@@ -408,16 +495,20 @@ def apply_acks(session: Session, peer: ExchangeDevice, acked_up_to: int) -> None
     """The peer confirmed our bundles up to this number: what they carried is now known to be there."""
     if acked_up_to > peer.last_seq_out:
         # Happens when this copy was restored from a backup or copied: the peer saw newer bundles from it.
-        raise ExchangeRefused("exchange.bad_ack",
-                              "The bundle confirms bundles this copy never wrote: was it restored from a backup "
-                              "or copied? Re-join the laptop from a new join file.")
+        raise ExchangeRefused(
+            "exchange.bad_ack",
+            "The bundle confirms bundles this copy never wrote: was it restored from a backup "
+            "or copied? Re-join the laptop from a new join file.",
+        )
     if acked_up_to <= peer.acked_out:
         return
     c = _STATE.c
     confirmed = (c.peer_id == peer.id) & c.sent_seq.is_not(None) & (c.sent_seq <= acked_up_to)
     session.execute(delete(_STATE).where(confirmed & (c.sent_hash == GONE)))
     sent: dict[str, dict[str, str]] = {}
-    for table, key, sent_hash in session.execute(select(c.table_name, c.record_key, c.sent_hash).where(confirmed)):
+    for table, key, sent_hash in session.execute(
+        select(c.table_name, c.record_key, c.sent_hash).where(confirmed)
+    ):
         sent.setdefault(table, {})[key] = sent_hash
     bases: list[Base4] = []
     for table, hashes in sent.items():
@@ -425,8 +516,14 @@ def apply_acks(session: Session, peer: ExchangeDevice, acked_up_to: int) -> None
         rows = load_rows(session, table, set(hashes)) if table != "blob" else {}
         for key, sent_hash in hashes.items():
             row = rows.get(key)
-            bases.append((table, key, sent_hash, row if row is not None and row_hash(table, row) == sent_hash
-                           else None))
+            bases.append(
+                (
+                    table,
+                    key,
+                    sent_hash,
+                    row if row is not None and row_hash(table, row) == sent_hash else None,
+                )
+            )
     set_bases(session, peer.id, bases)
     session.execute(update(_STATE).where(confirmed).values(sent_hash=None, sent_seq=None))
     peer.acked_out = acked_up_to
@@ -435,4 +532,6 @@ def apply_acks(session: Session, peer: ExchangeDevice, acked_up_to: int) -> None
 def drop_states(session: Session, peer_id: str, keys: list[tuple[str, str]]) -> None:
     c = _STATE.c
     for table, key in keys:
-        session.execute(delete(_STATE).where(c.peer_id == peer_id, c.table_name == table, c.record_key == key))
+        session.execute(
+            delete(_STATE).where(c.peer_id == peer_id, c.table_name == table, c.record_key == key)
+        )

@@ -59,8 +59,14 @@ def _signed_message(digest: bytes) -> bytes:
     return b"songjiao-container-v1" + digest
 
 
-def seal(kind: int, header: dict[str, Any], payload: bytes, key: bytes | None, sign_private: bytes,
-         derive: Any = None) -> bytes:
+def seal(
+    kind: int,
+    header: dict[str, Any],
+    payload: bytes,
+    key: bytes | None,
+    sign_private: bytes,
+    derive: Any = None,
+) -> bytes:
     """Encrypt ``payload`` under ``key`` (or ``derive(header_bytes)``), then sign the whole file."""
     header = {**header, "nonce": os.urandom(12).hex()}
     header_bytes = canonical(header)
@@ -74,7 +80,9 @@ def seal(kind: int, header: dict[str, Any], payload: bytes, key: bytes | None, s
 
 
 def _damaged(detail: str) -> ExchangeRefused:
-    return ExchangeRefused("exchange.damaged", f"The file is damaged or is not a Songjiao exchange file ({detail}).")
+    return ExchangeRefused(
+        "exchange.damaged", f"The file is damaged or is not a Songjiao exchange file ({detail})."
+    )
 
 
 def read_file(path: Path, max_bytes: int = MAX_FILE_BYTES) -> bytes:
@@ -85,8 +93,9 @@ def read_file(path: Path, max_bytes: int = MAX_FILE_BYTES) -> bytes:
     except OSError as error:
         raise ExchangeRefused("exchange.unreadable", "The file cannot be read.") from error
     if size > max_bytes:
-        raise ExchangeRefused("exchange.too_large",
-                              f"The file is larger than {max_bytes // (1024 * 1024)} MB and was not read.")
+        raise ExchangeRefused(
+            "exchange.too_large", f"The file is larger than {max_bytes // (1024 * 1024)} MB and was not read."
+        )
     return path.read_bytes()
 
 
@@ -100,8 +109,10 @@ def parse(data: bytes) -> Container:
     if magic != MAGIC:
         raise _damaged("unknown format")
     if version != VERSION:
-        raise ExchangeRefused("exchange.newer_format",
-                              "The file was written in a newer exchange format; please update Songjiao.")
+        raise ExchangeRefused(
+            "exchange.newer_format",
+            "The file was written in a newer exchange format; please update Songjiao.",
+        )
     if kind not in (KIND_BUNDLE, KIND_JOIN) or header_len > MAX_HEADER_BYTES:
         raise _damaged("bad header")
     header_end = _PREFIX.size + header_len
@@ -110,16 +121,24 @@ def parse(data: bytes) -> Container:
     (body_len,) = _LEN.unpack_from(data, header_end)
     body_start = header_end + _LEN.size
     if body_start + body_len + SIGNATURE_BYTES != len(data):
-        raise _damaged("truncated" if body_start + body_len + SIGNATURE_BYTES > len(data) else "trailing bytes")
+        raise _damaged(
+            "truncated" if body_start + body_len + SIGNATURE_BYTES > len(data) else "trailing bytes"
+        )
     try:
-        header = json.loads(data[_PREFIX.size:header_end])
+        header = json.loads(data[_PREFIX.size : header_end])
     except (UnicodeDecodeError, ValueError) as error:
         raise _damaged("bad header") from error
     if not isinstance(header, dict) or not isinstance(header.get("nonce"), str):
         raise _damaged("bad header")
     prefix_end = body_start + body_len
-    return Container(kind, header, data[:header_end], data[body_start:prefix_end],
-                     hashlib.sha256(data[:prefix_end]).digest(), data[prefix_end:])
+    return Container(
+        kind,
+        header,
+        data[:header_end],
+        data[body_start:prefix_end],
+        hashlib.sha256(data[:prefix_end]).digest(),
+        data[prefix_end:],
+    )
 
 
 def peek_header(path: Path) -> dict[str, Any]:
@@ -142,8 +161,10 @@ def peek_header(path: Path) -> dict[str, Any]:
 
 def check_signature(container: Container, sign_public: bytes) -> None:
     if not keys.verify(sign_public, container.signature, _signed_message(container.digest)):
-        raise ExchangeRefused("exchange.bad_signature",
-                              "The file's signature does not match its sender: it was altered or forged.")
+        raise ExchangeRefused(
+            "exchange.bad_signature",
+            "The file's signature does not match its sender: it was altered or forged.",
+        )
 
 
 def decrypt(container: Container, key: bytes) -> bytes:
@@ -151,12 +172,14 @@ def decrypt(container: Container, key: bytes) -> bytes:
         nonce = bytes.fromhex(container.header["nonce"])
         return AESGCM(key).decrypt(nonce, container.body, container.aad)
     except (InvalidTag, ValueError) as error:
-        raise ExchangeRefused("exchange.cannot_decrypt",
-                              "The file cannot be decrypted here: it is for another device, or it was altered."
-                              ) from error
+        raise ExchangeRefused(
+            "exchange.cannot_decrypt",
+            "The file cannot be decrypted here: it is for another device, or it was altered.",
+        ) from error
 
 
 # --- payload ----------------------------------------------------------------------------------------------
+
 
 def encode_payload(body: dict[str, Any], blobs: list[bytes]) -> bytes:
     packed = zlib.compress(canonical(body), 6)
@@ -175,7 +198,7 @@ def decode_payload(plaintext: bytes) -> Payload:
         if _LEN.size + json_len > len(plaintext):
             raise _damaged("truncated body")
         inflater = zlib.decompressobj()
-        raw = inflater.decompress(plaintext[_LEN.size:_LEN.size + json_len], MAX_JSON_BYTES)
+        raw = inflater.decompress(plaintext[_LEN.size : _LEN.size + json_len], MAX_JSON_BYTES)
         if inflater.unconsumed_tail or not inflater.eof:
             raise _damaged("body too large or truncated")
         body = json.loads(raw)
@@ -183,4 +206,4 @@ def decode_payload(plaintext: bytes) -> Payload:
         raise _damaged("bad body") from error
     if not isinstance(body, dict):
         raise _damaged("bad body")
-    return Payload(body, memoryview(plaintext)[_LEN.size + json_len:])
+    return Payload(body, memoryview(plaintext)[_LEN.size + json_len :])

@@ -76,8 +76,11 @@ def _exists(session: Session, table: str, key: str) -> bool:
 
 def out_of_scope(session: Session, scope: Scope, peer_id: str) -> list[tuple[str, str]]:
     """State rows of records that still exist but are no longer the peer's business."""
-    return [(t, k) for (t, k) in load_states(session, peer_id)
-            if t in TABLES and k not in scope.rows.get(t, {}) and _exists(session, t, k)]
+    return [
+        (t, k)
+        for (t, k) in load_states(session, peer_id)
+        if t in TABLES and k not in scope.rows.get(t, {}) and _exists(session, t, k)
+    ]
 
 
 def build(session: Session, me: ExchangeDevice, peer: ExchangeDevice, today: dt.date) -> Built:
@@ -88,8 +91,12 @@ def build(session: Session, me: ExchangeDevice, peer: ExchangeDevice, today: dt.
         drop_states(session, peer.id, out_of_scope(session, scope, peer.id))
     todo = pending(session, scope, peer.id)
     seq = peer.last_seq_out + 1
-    changes = [{"t": t, "k": k, "h": h, "b": b, "row": scope.rows[t][k]} if h != GONE else
-               {"t": t, "k": k, "h": GONE, "b": b, "gone": True} for t, k, h, b in todo]
+    changes = [
+        {"t": t, "k": k, "h": h, "b": b, "row": scope.rows[t][k]}
+        if h != GONE
+        else {"t": t, "k": k, "h": GONE, "b": b, "gone": True}
+        for t, k, h, b in todo
+    ]
     blob_keys = [k for t, k, _h, _b in todo if t == "blob"]
     blobs = [session.scalar(select(Blob.data).where(Blob.sha256 == k)) or b"" for k in blob_keys]
     body: dict[str, Any] = {
@@ -101,15 +108,27 @@ def build(session: Session, me: ExchangeDevice, peer: ExchangeDevice, today: dt.
         body["scope_students"] = sorted(scope.students)
         body["mirrored"] = manifest(scope, MIRRORED_TABLES)
     header = {
-        "format": FORMAT, "version": bundle.VERSION, "schema": schema.head_revision(),
-        "sender": me.id, "recipient": peer.id, "sender_role": me.role, "seq": seq,
-        "created": utcnow().isoformat(), "acked_up_to": peer.last_seq_in,
+        "format": FORMAT,
+        "version": bundle.VERSION,
+        "schema": schema.head_revision(),
+        "sender": me.id,
+        "recipient": peer.id,
+        "sender_role": me.role,
+        "seq": seq,
+        "created": utcnow().isoformat(),
+        "acked_up_to": peer.last_seq_in,
     }
     eph_private, eph_public = bundle_keys()
     header["eph"] = eph_public.hex()
     assert me.sign_private is not None
-    data = bundle.seal(bundle.KIND_BUNDLE, header, bundle.encode_payload(body, blobs), None, me.sign_private,
-                       derive=lambda hb: bundle_key(eph_private, peer.kx_public, eph_public, hb))
+    data = bundle.seal(
+        bundle.KIND_BUNDLE,
+        header,
+        bundle.encode_payload(body, blobs),
+        None,
+        me.sign_private,
+        derive=lambda hb: bundle_key(eph_private, peer.kx_public, eph_public, hb),
+    )
     _mark_sent(session, peer.id, seq, todo)
     peer.last_seq_out = seq
     peer.last_export_at = utcnow()
@@ -122,15 +141,35 @@ def bundle_keys() -> tuple[bytes, bytes]:
 
 def bundle_key(own_private: bytes, peer_public: bytes, eph_public: bytes, header_bytes: bytes) -> bytes:
     """The AEAD key: X25519 between the bundle's one-time key and the recipient, bound to this header."""
-    return keys.shared_key(own_private, peer_public, salt=eph_public,
-                           info=b"songjiao-bundle-v1" + hashlib.sha256(header_bytes).digest())
+    return keys.shared_key(
+        own_private,
+        peer_public,
+        salt=eph_public,
+        info=b"songjiao-bundle-v1" + hashlib.sha256(header_bytes).digest(),
+    )
 
 
-def _mark_sent(session: Session, peer_id: str, seq: int, todo: list[tuple[str, str, str, str | None]]) -> None:
+def _mark_sent(
+    session: Session, peer_id: str, seq: int, todo: list[tuple[str, str, str, str | None]]
+) -> None:
     if not todo:
         return
     stmt = sqlite_insert(_STATE)
-    stmt = stmt.on_conflict_do_update(index_elements=["peer_id", "table_name", "record_key"],
-                                      set_={"sent_hash": stmt.excluded.sent_hash, "sent_seq": stmt.excluded.sent_seq})
-    session.execute(stmt, [{"peer_id": peer_id, "table_name": t, "record_key": k, "base_hash": None,
-                            "sent_hash": h, "sent_seq": seq} for t, k, h, _b in todo])
+    stmt = stmt.on_conflict_do_update(
+        index_elements=["peer_id", "table_name", "record_key"],
+        set_={"sent_hash": stmt.excluded.sent_hash, "sent_seq": stmt.excluded.sent_seq},
+    )
+    session.execute(
+        stmt,
+        [
+            {
+                "peer_id": peer_id,
+                "table_name": t,
+                "record_key": k,
+                "base_hash": None,
+                "sent_hash": h,
+                "sent_seq": seq,
+            }
+            for t, k, h, _b in todo
+        ],
+    )

@@ -41,8 +41,15 @@ def ensure_office_identity(session: Session, label: str = "office") -> ExchangeD
             raise ExchangeRefused("exchange.not_office", "Only the office copy makes join files.")
         return me
     pair = keys.generate()
-    me = ExchangeDevice(role="office", label=label, is_self=True, sign_public=pair.sign_public,
-                        kx_public=pair.kx_public, sign_private=pair.sign_private, kx_private=pair.kx_private)
+    me = ExchangeDevice(
+        role="office",
+        label=label,
+        is_self=True,
+        sign_public=pair.sign_public,
+        kx_public=pair.kx_public,
+        sign_private=pair.sign_private,
+        kx_private=pair.kx_private,
+    )
     session.add(me)
     session.flush()
     return me
@@ -58,8 +65,9 @@ class JoinFile:
 
 
 def _teacher(session: Session, teacher: str) -> User:
-    user = session.scalar(select(User).where((User.username == teacher) | (User.id == teacher),
-                                             User.deleted_at.is_(None)))
+    user = session.scalar(
+        select(User).where((User.username == teacher) | (User.id == teacher), User.deleted_at.is_(None))
+    )
     if user is None or user.role != "teacher" or not user.active:
         raise ExchangeRefused("exchange.no_teacher", "There is no active teacher with this user name.")
     return user
@@ -80,35 +88,69 @@ def make_join_file(ctx: ServiceContext, teacher: str, out: Path, *, keep_old: bo
         if not keep_old:
             revoked = _revoke(session, user.id)
         pair = keys.generate()
-        device = ExchangeDevice(role="laptop", teacher_id=user.id, label=f"{user.username} laptop"[:100],
-                                sign_public=pair.sign_public, kx_public=pair.kx_public)
+        device = ExchangeDevice(
+            role="laptop",
+            teacher_id=user.id,
+            label=f"{user.username} laptop"[:100],
+            sign_public=pair.sign_public,
+            kx_public=pair.kx_public,
+        )
         session.add(device)
         session.flush()
         scope = office_scope(session, user.id, ctx.today())
-        changes: list[dict[str, Any]] = [{"t": t, "k": k, "h": row_hash(t, r), "row": r} for t in ORDER for k, r in
-                   scope.rows.get(t, {}).items()]
+        changes: list[dict[str, Any]] = [
+            {"t": t, "k": k, "h": row_hash(t, r), "row": r}
+            for t in ORDER
+            for k, r in scope.rows.get(t, {}).items()
+        ]
         blob_keys = sorted(scope.rows.get("blob", {}))
-        blobs = [session.scalar(select(TABLES["blob"].c.data).where(TABLES["blob"].c.sha256 == k)) or b""
-                 for k in blob_keys]
+        blobs = [
+            session.scalar(select(TABLES["blob"].c.data).where(TABLES["blob"].c.sha256 == k)) or b""
+            for k in blob_keys
+        ]
         body = {
             "office": {"id": me.id, "sign_public": me.sign_public.hex(), "kx_public": me.kx_public.hex()},
-            "device": {"id": device.id, "teacher_id": user.id, "sign_private": pair.sign_private.hex(),
-                       "kx_private": pair.kx_private.hex(), "sign_public": pair.sign_public.hex(),
-                       "kx_public": pair.kx_public.hex()},
-            "changes": changes, "blobs": [[k, len(d)] for k, d in zip(blob_keys, blobs, strict=True)],
-            "mirrored": manifest(scope, MIRRORED_TABLES), "scope_students": sorted(scope.students),
+            "device": {
+                "id": device.id,
+                "teacher_id": user.id,
+                "sign_private": pair.sign_private.hex(),
+                "kx_private": pair.kx_private.hex(),
+                "sign_public": pair.sign_public.hex(),
+                "kx_public": pair.kx_public.hex(),
+            },
+            "changes": changes,
+            "blobs": [[k, len(d)] for k, d in zip(blob_keys, blobs, strict=True)],
+            "mirrored": manifest(scope, MIRRORED_TABLES),
+            "scope_students": sorted(scope.students),
         }
         # The laptop starts out holding exactly this: nothing of it is sent again.
-        set_bases(session, device.id, [(c["t"], c["k"], c["h"], None if c["t"] == "blob" else c["row"])
-                                       for c in changes])
-        header = {"format": JOIN_FORMAT, "version": bundle.VERSION, "schema": schema.head_revision(),
-                  "sender": me.id, "recipient": device.id, "created": utcnow().isoformat(),
-                  "kdf": {"name": "scrypt", "salt": salt.hex(), "n": keys.SCRYPT_N, "r": keys.SCRYPT_R,
-                          "p": keys.SCRYPT_P}}
+        set_bases(
+            session,
+            device.id,
+            [(c["t"], c["k"], c["h"], None if c["t"] == "blob" else c["row"]) for c in changes],
+        )
+        header = {
+            "format": JOIN_FORMAT,
+            "version": bundle.VERSION,
+            "schema": schema.head_revision(),
+            "sender": me.id,
+            "recipient": device.id,
+            "created": utcnow().isoformat(),
+            "kdf": {
+                "name": "scrypt",
+                "salt": salt.hex(),
+                "n": keys.SCRYPT_N,
+                "r": keys.SCRYPT_R,
+                "p": keys.SCRYPT_P,
+            },
+        }
         assert me.sign_private is not None
         data = bundle.seal(bundle.KIND_JOIN, header, bundle.encode_payload(body, blobs), key, me.sign_private)
-        session.add(ExchangeLog(direction="join", peer_id=device.id, seq=0, changes=len(changes),
-                                file_name=out.name[:200]))
+        session.add(
+            ExchangeLog(
+                direction="join", peer_id=device.id, seq=0, changes=len(changes), file_name=out.name[:200]
+            )
+        )
         partial.write_bytes(data)
         result = JoinFile(out, passphrase, device.id, keys.fingerprint(pair.sign_public), revoked)
     partial.replace(out)
@@ -131,23 +173,27 @@ def _open_join_file(path: Path, passphrase: str) -> tuple[dict[str, object], bun
     kdf = container.header.get("kdf")
     try:
         assert isinstance(kdf, dict) and kdf.get("name") == "scrypt"
-        key = keys.passphrase_key(passphrase, bytes.fromhex(kdf["salt"]), int(kdf["n"]), int(kdf["r"]),
-                                  int(kdf["p"]))
+        key = keys.passphrase_key(
+            passphrase, bytes.fromhex(kdf["salt"]), int(kdf["n"]), int(kdf["r"]), int(kdf["p"])
+        )
     except (AssertionError, KeyError, TypeError, ValueError) as error:
         raise ExchangeRefused("exchange.damaged", "The join file is damaged.") from error
     try:
         plaintext = bundle.decrypt(container, key)
     except ExchangeRefused as error:
-        raise ExchangeRefused("exchange.wrong_passphrase",
-                              "The passphrase is wrong, or the join file was altered.") from error
+        raise ExchangeRefused(
+            "exchange.wrong_passphrase", "The passphrase is wrong, or the join file was altered."
+        ) from error
     payload = bundle.decode_payload(plaintext)
     office = payload.body.get("office")
     if not isinstance(office, dict):
         raise ExchangeRefused("exchange.damaged", "The join file is damaged.")
     bundle.check_signature(container, bytes.fromhex(str(office.get("sign_public", ""))))
     if str(container.header.get("schema")) not in known_revisions():
-        raise ExchangeRefused("exchange.newer_schema",
-                              "The join file was made by a newer version of Songjiao; please update first.")
+        raise ExchangeRefused(
+            "exchange.newer_schema",
+            "The join file was made by a newer version of Songjiao; please update first.",
+        )
     return container.header, payload
 
 
@@ -163,10 +209,13 @@ def join_from_file(paths: AppPaths, path: Path, passphrase: str) -> JoinResult:
         ctx = ServiceContext(store)
         with transaction(ctx) as session:
             session.execute(text("PRAGMA defer_foreign_keys=ON"))
-            if session.scalar(select(School.id)) is not None or \
-                    session.scalar(select(ExchangeDevice.id)) is not None:
-                raise ExchangeRefused("exchange.not_empty",
-                                      "This database already holds a school: join needs a new, empty one.")
+            if (
+                session.scalar(select(School.id)) is not None
+                or session.scalar(select(ExchangeDevice.id)) is not None
+            ):
+                raise ExchangeRefused(
+                    "exchange.not_empty", "This database already holds a school: join needs a new, empty one."
+                )
             office, device = body["office"], body["device"]
             assert isinstance(office, dict) and isinstance(device, dict)
             by_table: dict[str, list[dict[str, object]]] = {}
@@ -183,24 +232,50 @@ def join_from_file(paths: AppPaths, path: Path, passphrase: str) -> JoinResult:
             for table in ORDER:
                 if by_table.get(table):
                     session.execute(insert(TABLES[table]), by_table[table])
-            session.add(ExchangeDevice(id=office["id"], role="office", label="office",
-                                       sign_public=bytes.fromhex(office["sign_public"]),
-                                       kx_public=bytes.fromhex(office["kx_public"])))
-            session.add(ExchangeDevice(id=device["id"], role="laptop", teacher_id=device["teacher_id"],
-                                       is_self=True, label="this laptop",
-                                       sign_public=bytes.fromhex(device["sign_public"]),
-                                       kx_public=bytes.fromhex(device["kx_public"]),
-                                       sign_private=bytes.fromhex(device["sign_private"]),
-                                       kx_private=bytes.fromhex(device["kx_private"])))
+            session.add(
+                ExchangeDevice(
+                    id=office["id"],
+                    role="office",
+                    label="office",
+                    sign_public=bytes.fromhex(office["sign_public"]),
+                    kx_public=bytes.fromhex(office["kx_public"]),
+                )
+            )
+            session.add(
+                ExchangeDevice(
+                    id=device["id"],
+                    role="laptop",
+                    teacher_id=device["teacher_id"],
+                    is_self=True,
+                    label="this laptop",
+                    sign_public=bytes.fromhex(device["sign_public"]),
+                    kx_public=bytes.fromhex(device["kx_public"]),
+                    sign_private=bytes.fromhex(device["sign_private"]),
+                    kx_private=bytes.fromhex(device["kx_private"]),
+                )
+            )
             session.flush()
             set_bases(session, office["id"], bases)
             if body.get("mirrored") != manifest(mirrored(session), MIRRORED_TABLES):
                 raise ExchangeRefused("exchange.verify_failed", "The join file's contents did not add up.")
             check_references(session)
-            session.add(ExchangeLog(direction="join", peer_id=office["id"], seq=0, changes=len(bases),
-                                    applied=len(bases), file_name=Path(path).name[:200]))
-            return JoinResult(device["id"], device["teacher_id"], len(body.get("scope_students") or []),
-                              len(bases), keys.fingerprint(bytes.fromhex(office["sign_public"])))
+            session.add(
+                ExchangeLog(
+                    direction="join",
+                    peer_id=office["id"],
+                    seq=0,
+                    changes=len(bases),
+                    applied=len(bases),
+                    file_name=Path(path).name[:200],
+                )
+            )
+            return JoinResult(
+                device["id"],
+                device["teacher_id"],
+                len(body.get("scope_students") or []),
+                len(bases),
+                keys.fingerprint(bytes.fromhex(office["sign_public"])),
+            )
     finally:
         store.dispose()
 
@@ -219,9 +294,15 @@ def revoke_teacher(ctx: ServiceContext, teacher: str) -> int:
 
 
 def _revoke(session: Session, teacher_id: str) -> int:
-    devices = list(session.scalars(select(ExchangeDevice).where(
-        ExchangeDevice.teacher_id == teacher_id, ExchangeDevice.revoked_at.is_(None),
-        ExchangeDevice.is_self.is_(False))))
+    devices = list(
+        session.scalars(
+            select(ExchangeDevice).where(
+                ExchangeDevice.teacher_id == teacher_id,
+                ExchangeDevice.revoked_at.is_(None),
+                ExchangeDevice.is_self.is_(False),
+            )
+        )
+    )
     for device in devices:
         device.revoked_at = utcnow()
     return len(devices)

@@ -46,13 +46,15 @@ def generate() -> KeyPair:
     """Fresh keys. X25519 is a separate key, not converted from Ed25519: each key has one job."""
     sign = Ed25519PrivateKey.generate()
     kx = X25519PrivateKey.generate()
-    return KeyPair(_raw_private(sign), _raw_public(sign.public_key()), _raw_private(kx), _raw_public(kx.public_key()))
+    return KeyPair(
+        _raw_private(sign), _raw_public(sign.public_key()), _raw_private(kx), _raw_public(kx.public_key())
+    )
 
 
 def fingerprint(sign_public: bytes) -> str:
     """A short, readable key fingerprint to compare over the phone (not secret)."""
     digest = hashlib.sha256(sign_public).hexdigest()[:16].upper()
-    return "-".join(digest[i:i + 4] for i in range(0, 16, 4))
+    return "-".join(digest[i : i + 4] for i in range(0, 16, 4))
 
 
 def sign(sign_private: bytes, message: bytes) -> bytes:
@@ -77,23 +79,27 @@ def ephemeral() -> tuple[bytes, bytes]:
 
 def shared_key(own_private: bytes, peer_public: bytes, salt: bytes, info: bytes) -> bytes:
     """X25519 agreement stretched by HKDF-SHA256 into a 256-bit AEAD key."""
-    secret = X25519PrivateKey.from_private_bytes(own_private).exchange(X25519PublicKey.from_public_bytes(peer_public))
+    secret = X25519PrivateKey.from_private_bytes(own_private).exchange(
+        X25519PublicKey.from_public_bytes(peer_public)
+    )
     return HKDF(algorithm=hashes.SHA256(), length=32, salt=salt, info=info).derive(secret)
 
 
 def new_passphrase() -> str:
     chars = "".join(secrets.choice(PASSPHRASE_ALPHABET) for _ in range(PASSPHRASE_GROUPS * 4))
-    return "-".join(chars[i:i + 4] for i in range(0, len(chars), 4))
+    return "-".join(chars[i : i + 4] for i in range(0, len(chars), 4))
 
 
 def normalize_passphrase(text: str) -> str:
     """Forgive case, spaces, dashes and the usual look-alikes (O→0, I/L→1) when the passphrase is typed."""
     table = str.maketrans({"O": "0", "I": "1", "L": "1"})
     cleaned = "".join(c for c in text.upper().translate(table) if c.isalnum())
-    return "-".join(cleaned[i:i + 4] for i in range(0, len(cleaned), 4))
+    return "-".join(cleaned[i : i + 4] for i in range(0, len(cleaned), 4))
 
 
-def passphrase_key(passphrase: str, salt: bytes, n: int = SCRYPT_N, r: int = SCRYPT_R, p: int = SCRYPT_P) -> bytes:
+def passphrase_key(
+    passphrase: str, salt: bytes, n: int = SCRYPT_N, r: int = SCRYPT_R, p: int = SCRYPT_P
+) -> bytes:
     if n > 2**20 or r > 16 or p > 4:  # values come from a file: cap the work an altered file can demand
         raise ValueError("key derivation parameters out of range")
     return Scrypt(salt=salt, length=32, n=n, r=r, p=p).derive(normalize_passphrase(passphrase).encode())

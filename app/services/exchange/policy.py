@@ -60,8 +60,11 @@ def guard(table: str, incoming: Row, local: Row | None) -> Row:
         if name in result:
             result[name] = local[name] if local is not None else default_of(table, name)
     if table == "monthly_plan" and result.get("status") in DECIDED:
-        same = local is not None and local["status"] == result["status"] \
+        same = (
+            local is not None
+            and local["status"] == result["status"]
             and local["plan_revision"] == result["plan_revision"]
+        )
         if not same:  # only the office decides; a laptop cannot mark its own plan approved
             result["status"] = local["status"] if local is not None else "submitted"
     if local is not None and local.get("deleted_at") and not result.get("deleted_at"):
@@ -113,8 +116,12 @@ def merge(table: str, office: Row, laptop: Row, base: Row | None = None) -> tupl
         winner = _visit_winner(office, laptop)
         if winner is not None:
             loser = laptop if winner is office else office
-            lost = [loser] if {k: loser[k] for k in _changed(table, loser, base)} != \
-                {k: winner[k] for k in _changed(table, loser, base)} else []
+            lost = (
+                [loser]
+                if {k: loser[k] for k in _changed(table, loser, base)}
+                != {k: winner[k] for k in _changed(table, loser, base)}
+                else []
+            )
             return winner, lost
     result = dict(laptop)
     if base is not None:
@@ -127,8 +134,7 @@ def merge(table: str, office: Row, laptop: Row, base: Row | None = None) -> tupl
         _plan_fields(office, laptop, result)
     if "deleted_at" not in office_fields(table):
         result["deleted_at"] = _earliest(office.get("deleted_at"), laptop.get("deleted_at"))
-    lost = [v for v in (office, laptop)
-            if any(result.get(k) != v[k] for k in _changed(table, v, base))]
+    lost = [v for v in (office, laptop) if any(result.get(k) != v[k] for k in _changed(table, v, base))]
     stripped = {k: v for k, v in result.items() if k not in META}
     for side in (laptop, office):
         if stripped == {k: v for k, v in side.items() if k not in META}:

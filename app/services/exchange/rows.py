@@ -19,7 +19,9 @@ TABLES: dict[str, Table] = {name: Base.metadata.tables[name] for name in ORDER}
 
 # Only the office writes these; laptops receive them and never send them. (The goal bank is shared:
 # teachers add items on their laptops too.)
-OFFICE_TABLES = frozenset({"school", "setting", "term", "calendar_day", "user", "assignment", "teacher_assessment"})
+OFFICE_TABLES = frozenset(
+    {"school", "setting", "term", "calendar_day", "user", "assignment", "teacher_assessment"}
+)
 # Never exchanged: device-local settings and the office's assessment of the teacher.
 LOCAL_TABLES = frozenset({"setting", "teacher_assessment"})
 SHARED_TABLES = [t for t in ORDER if t not in LOCAL_TABLES]
@@ -30,10 +32,15 @@ MIRRORED_TABLES = ("school", "term", "calendar_day")
 
 # How each student-owned table reaches its student: a student_id column or a parent row.
 PARENT: dict[str, tuple[str, str]] = {
-    "iep_score": ("iep_id", "iep"), "goal": ("iep_id", "iep"), "objective": ("goal_id", "goal"),
-    "objective_review": ("objective_id", "objective"), "planned_visit": ("plan_id", "monthly_plan"),
-    "plan_revision": ("plan_id", "monthly_plan"), "visit_lesson": ("visit_id", "visit"),
-    "objective_progress": ("visit_id", "visit"), "visit_amendment": ("visit_id", "visit"),
+    "iep_score": ("iep_id", "iep"),
+    "goal": ("iep_id", "iep"),
+    "objective": ("goal_id", "goal"),
+    "objective_review": ("objective_id", "objective"),
+    "planned_visit": ("plan_id", "monthly_plan"),
+    "plan_revision": ("plan_id", "monthly_plan"),
+    "visit_lesson": ("visit_id", "visit"),
+    "objective_progress": ("visit_id", "visit"),
+    "visit_amendment": ("visit_id", "visit"),
 }
 
 Row = dict[str, Any]  # encoded: JSON-safe values
@@ -117,5 +124,6 @@ def complete(table: str, row: Row) -> bool:
 
 
 def user_fk_columns(table: str) -> list[str]:
-    return [c.name for c in TABLES[table].columns
-            if any(fk.column.table.name == "user" for fk in c.foreign_keys)]
+    return [
+        c.name for c in TABLES[table].columns if any(fk.column.table.name == "user" for fk in c.foreign_keys)
+    ]

@@ -37,8 +37,13 @@ def _columns(table: str) -> list[Any]:
     return [c for c in TABLES[table].c if not (table == "blob" and c.name == "data")]
 
 
-def _fetch(session: Session, table: str, column: str | None = None, values: Iterable[Any] | None = None,
-           extra: Any = None) -> list[Row]:
+def _fetch(
+    session: Session,
+    table: str,
+    column: str | None = None,
+    values: Iterable[Any] | None = None,
+    extra: Any = None,
+) -> list[Row]:
     t = TABLES[table]
     base = select(*_columns(table))
     if column is None:
@@ -46,19 +51,27 @@ def _fetch(session: Session, table: str, column: str | None = None, values: Iter
     out: list[Row] = []
     items = sorted(set(values or ()))
     for i in range(0, len(items), _CHUNK):
-        query = base.where(t.c[column].in_(items[i:i + _CHUNK]))
+        query = base.where(t.c[column].in_(items[i : i + _CHUNK]))
         out += [encode(table, r) for r in session.execute(query)]
     if extra is not None:
         seen = {r["id"] for r in out}
-        out += [r for r in (encode(table, x) for x in session.execute(base.where(extra))) if r["id"] not in seen]
+        out += [
+            r for r in (encode(table, x) for x in session.execute(base.where(extra))) if r["id"] not in seen
+        ]
     return out
 
 
 def assigned_students(session: Session, teacher_id: str, today: dt.date) -> set[str]:
     """Students with a live assignment of this teacher (an ended one takes them off the laptop)."""
-    return set(session.scalars(select(Assignment.student_id).where(
-        Assignment.teacher_id == teacher_id, Assignment.deleted_at.is_(None),
-        or_(Assignment.end_date.is_(None), Assignment.end_date >= today))))
+    return set(
+        session.scalars(
+            select(Assignment.student_id).where(
+                Assignment.teacher_id == teacher_id,
+                Assignment.deleted_at.is_(None),
+                or_(Assignment.end_date.is_(None), Assignment.end_date >= today),
+            )
+        )
+    )
 
 
 def ever_assigned(session: Session, teacher_id: str) -> set[str]:
@@ -78,8 +91,14 @@ def office_scope(session: Session, teacher_id: str, today: dt.date, *, project: 
     return rows_for_students(session, students, teacher_id, project=project)
 
 
-def rows_for_students(session: Session, students: set[str], teacher_id: str | None,
-                      tables: Iterable[str] | None = None, *, project: bool = True) -> Scope:
+def rows_for_students(
+    session: Session,
+    students: set[str],
+    teacher_id: str | None,
+    tables: Iterable[str] | None = None,
+    *,
+    project: bool = True,
+) -> Scope:
     wanted = set(tables) if tables is not None else None
     scope = Scope(set(students))
 
@@ -96,13 +115,27 @@ def rows_for_students(session: Session, students: set[str], teacher_id: str | No
     for table in DIRECT:
         put(table, _fetch(session, table, "student_id", students))
     lesson_t = TABLES["lesson_plan"]
-    templates = (lesson_t.c.student_id.is_(None) & (lesson_t.c.teacher_id == teacher_id)) if teacher_id else None
+    templates = (
+        (lesson_t.c.student_id.is_(None) & (lesson_t.c.teacher_id == teacher_id)) if teacher_id else None
+    )
     put("lesson_plan", _fetch(session, "lesson_plan", "student_id", students, templates))
-    for table in ("iep_score", "goal", "objective", "objective_review", "planned_visit", "plan_revision",
-                  "visit_lesson", "objective_progress", "visit_amendment"):
+    for table in (
+        "iep_score",
+        "goal",
+        "objective",
+        "objective_review",
+        "planned_visit",
+        "plan_revision",
+        "visit_lesson",
+        "objective_progress",
+        "visit_amendment",
+    ):
         column, parent = PARENT[table]
         put(table, _fetch(session, table, column, scope.rows[parent].keys()))
-    put("blob", _fetch(session, "blob", "sha256", {r["blob_sha256"] for r in scope.rows["attachment"].values()}))
+    put(
+        "blob",
+        _fetch(session, "blob", "sha256", {r["blob_sha256"] for r in scope.rows["attachment"].values()}),
+    )
     if wanted is not None:
         scope.rows = {t: r for t, r in scope.rows.items() if t in wanted}
     return scope

@@ -46,9 +46,11 @@ def known_revisions() -> frozenset[str]:
 def self_device(session: Session) -> ExchangeDevice:
     me = session.scalar(select(ExchangeDevice).where(ExchangeDevice.is_self.is_(True)))
     if me is None:
-        raise ExchangeRefused("exchange.not_set_up",
-                              "This copy does not take part in exchange yet (make a join file at the office, "
-                              "or join from one on a laptop).")
+        raise ExchangeRefused(
+            "exchange.not_set_up",
+            "This copy does not take part in exchange yet (make a join file at the office, "
+            "or join from one on a laptop).",
+        )
     return me
 
 
@@ -82,7 +84,9 @@ def export(ctx: ServiceContext, out: Path, teacher: str | None = None) -> list[E
     results: list[ExportResult] = []
     with transaction(ctx) as session:
         me = self_device(session)
-        query = select(ExchangeDevice).where(ExchangeDevice.is_self.is_(False), ExchangeDevice.revoked_at.is_(None))
+        query = select(ExchangeDevice).where(
+            ExchangeDevice.is_self.is_(False), ExchangeDevice.revoked_at.is_(None)
+        )
         if teacher is not None:
             user_id = session.scalar(select(User.id).where((User.username == teacher) | (User.id == teacher)))
             query = query.where(ExchangeDevice.teacher_id == user_id)
@@ -100,8 +104,15 @@ def export(ctx: ServiceContext, out: Path, teacher: str | None = None) -> list[E
                 partial.write_bytes(built.data)
                 written.append(partial)
                 results.append(ExportResult(target, peer.id, built.seq, built.changes, built.blobs))
-                session.add(ExchangeLog(direction="out", peer_id=peer.id, seq=built.seq, changes=built.changes,
-                                        file_name=target.name))
+                session.add(
+                    ExchangeLog(
+                        direction="out",
+                        peer_id=peer.id,
+                        seq=built.seq,
+                        changes=built.changes,
+                        file_name=target.name,
+                    )
+                )
             session.flush()
         except BaseException:
             for path in written:
@@ -147,24 +158,31 @@ def import_file(ctx: ServiceContext, path: Path, *, confirm_deletes: bool = Fals
         sender_id = header.get("sender")
         sender = session.get(ExchangeDevice, sender_id) if isinstance(sender_id, str) else None
         if sender is None or sender.is_self:
-            raise ExchangeRefused("exchange.unknown_sender", "The file comes from a device this copy does not know.")
+            raise ExchangeRefused(
+                "exchange.unknown_sender", "The file comes from a device this copy does not know."
+            )
         bundle.check_signature(container, sender.sign_public)
         if sender.revoked_at is not None:
             raise ExchangeRefused("exchange.revoked", "The file comes from a device whose key was revoked.")
         if header.get("recipient") != me.id:
             raise ExchangeRefused("exchange.wrong_recipient", "The file is meant for another device.")
         if header.get("format") != FORMAT or sender.role == me.role:
-            raise ExchangeRefused("exchange.damaged", "The file is damaged or is not a Songjiao exchange file.")
+            raise ExchangeRefused(
+                "exchange.damaged", "The file is damaged or is not a Songjiao exchange file."
+            )
         if str(header.get("schema")) not in known_revisions():
-            raise ExchangeRefused("exchange.newer_schema",
-                                  "The file was written by a newer version of Songjiao; please update first.")
+            raise ExchangeRefused(
+                "exchange.newer_schema",
+                "The file was written by a newer version of Songjiao; please update first.",
+            )
         seq, acked = _header_int(header, "seq"), _header_int(header, "acked_up_to")
         if seq == sender.last_seq_in:
             raise ExchangeRefused("exchange.replayed", "This bundle was already imported.")
         if seq < sender.last_seq_in:
-            raise ExchangeRefused("exchange.older",
-                                  "A newer bundle from this device was already imported; this older one "
-                                  "carries nothing new.")
+            raise ExchangeRefused(
+                "exchange.older",
+                "A newer bundle from this device was already imported; this older one carries nothing new.",
+            )
         eph = bytes.fromhex(str(header.get("eph", "")))
         assert me.kx_private is not None
         plaintext = bundle.decrypt(container, _recipient_key(me.kx_private, eph, container.aad))
@@ -174,14 +192,18 @@ def import_file(ctx: ServiceContext, path: Path, *, confirm_deletes: bool = Fals
         before = count_rows(session, {w.table for w in plan.writes} | {t for t, _k in plan.removals})
         scope = scope_hashes(session, _held(session, me, sender, ctx.today()).items())
         if plan.deletes > DELETE_CONFIRM_LIMIT and not confirm_deletes:
-            raise ExchangeRefused("exchange.many_deletes",
-                                  f"The bundle would delete {plan.deletes} records; import it again with "
-                                  "confirmation if that is intended.", deletes=plan.deletes)
+            raise ExchangeRefused(
+                "exchange.many_deletes",
+                f"The bundle would delete {plan.deletes} records; import it again with "
+                "confirmation if that is intended.",
+                deletes=plan.deletes,
+            )
         try:
             execute(session, plan, sender.id)
         except exc.IntegrityError as error:  # e.g. a second IEP for the same student and term
-            raise ExchangeRefused("exchange.integrity",
-                                  "The bundle clashes with records here (a duplicate of a unique record).") from error
+            raise ExchangeRefused(
+                "exchange.integrity", "The bundle clashes with records here (a duplicate of a unique record)."
+            ) from error
         verify(session, plan, before, scope)
         purged = 0
         if me.role == "laptop":
@@ -191,43 +213,67 @@ def import_file(ctx: ServiceContext, path: Path, *, confirm_deletes: bool = Fals
         sender.last_seq_in = seq
         sender.last_import_at = utcnow()
         applied = len(plan.writes) + len(plan.removals)
-        session.add(ExchangeLog(direction="in", peer_id=sender.id, seq=seq, changes=plan.changes,
-                                applied=applied, conflicts=len(plan.conflicts), file_name=path.name[:200]))
+        session.add(
+            ExchangeLog(
+                direction="in",
+                peer_id=sender.id,
+                seq=seq,
+                changes=plan.changes,
+                applied=applied,
+                conflicts=len(plan.conflicts),
+                file_name=path.name[:200],
+            )
+        )
         by_table: dict[str, int] = {}
         for write in plan.writes:
             by_table[write.table] = by_table.get(write.table, 0) + 1
-        return ImportResult(path, sender.id, seq, plan.changes, applied, plan.unchanged, len(plan.conflicts),
-                            plan.deletes, purged, by_table)
+        return ImportResult(
+            path,
+            sender.id,
+            seq,
+            plan.changes,
+            applied,
+            plan.unchanged,
+            len(plan.conflicts),
+            plan.deletes,
+            purged,
+            by_table,
+        )
 
 
 def _held(session: Session, me: ExchangeDevice, peer: ExchangeDevice, today: dt.date) -> Scope:
     """The records shared with this peer, as they are here: what post-import verification covers."""
     if me.role == "office":
         return office_scope(session, peer.teacher_id or "", today, project=False)
-    return rows_for_students(session, set(session.scalars(select(TABLES["student"].c.id))), me.teacher_id,
-                             project=False)
+    return rows_for_students(
+        session, set(session.scalars(select(TABLES["student"].c.id))), me.teacher_id, project=False
+    )
 
 
 def _recipient_key(kx_private: bytes, eph_public: bytes, aad: bytes) -> bytes:
     if len(eph_public) != 32:
         raise ExchangeRefused("exchange.damaged", "The file is damaged or is not a Songjiao exchange file.")
-    return bundle_key(kx_private, eph_public, eph_public, aad[bundle._PREFIX.size:])
+    return bundle_key(kx_private, eph_public, eph_public, aad[bundle._PREFIX.size :])
 
 
 def _check_mirrored(session: Session, body: dict[str, Any]) -> None:
     """On a laptop: school, calendar, users and goal bank must now equal the office's, exactly."""
     expected = body.get("mirrored")
     if expected != manifest(mirrored(session), MIRRORED_TABLES):
-        raise ExchangeRefused("exchange.verify_failed",
-                              "After the import, the school settings did not match the office's copy; "
-                              "the import was undone.")
+        raise ExchangeRefused(
+            "exchange.verify_failed",
+            "After the import, the school settings did not match the office's copy; the import was undone.",
+        )
 
 
 def check_references(session: Session) -> None:
     broken = session.execute(text("PRAGMA foreign_key_check")).fetchall()
     if broken:
-        raise ExchangeRefused("exchange.broken_references",
-                              "The bundle refers to records this copy does not have.", count=len(broken))
+        raise ExchangeRefused(
+            "exchange.broken_references",
+            "The bundle refers to records this copy does not have.",
+            count=len(broken),
+        )
 
 
 def _purge(session: Session, office_id: str, in_scope: set[str]) -> int:
@@ -236,15 +282,25 @@ def _purge(session: Session, office_id: str, in_scope: set[str]) -> int:
     states = load_states(session, office_id)
     purged = 0
     for student in sorted(students - in_scope):
-        scope = rows_for_students(session, {student}, None, tables=[t for t in ORDER if t not in
-                                                                     ("school", "term", "calendar_day",
-                                                                      "goal_bank_item", "user")])
-        synced = all((state := states.get((t, k))) is not None and state.base_hash == row_hash(t, r)
-                     for t, k, r in scope.items())
+        scope = rows_for_students(
+            session,
+            {student},
+            None,
+            tables=[
+                t for t in ORDER if t not in ("school", "term", "calendar_day", "goal_bank_item", "user")
+            ],
+        )
+        synced = all(
+            (state := states.get((t, k))) is not None and state.base_hash == row_hash(t, r)
+            for t, k, r in scope.items()
+        )
         if not synced:
             continue  # unsent work: keep it until the office has confirmed it
-        used = set(session.scalars(select(TABLES["attachment"].c.blob_sha256).where(
-            TABLES["attachment"].c.student_id != student)))
+        used = set(
+            session.scalars(
+                select(TABLES["attachment"].c.blob_sha256).where(TABLES["attachment"].c.student_id != student)
+            )
+        )
         for table in reversed(ORDER):
             keys = set(scope.rows.get(table, {}))
             if table == "blob":
@@ -262,20 +318,23 @@ def _purge(session: Session, office_id: str, in_scope: set[str]) -> int:
 Progress = Callable[[int, int], bool | None]  # (done, total) -> False to stop after the current file
 
 
-def import_many(ctx: ServiceContext, paths: list[Path], *, confirm_deletes: bool = False,
-                progress: Progress | None = None) -> list[tuple[Path, ImportResult | ServiceError]]:
+def import_many(
+    ctx: ServiceContext, paths: list[Path], *, confirm_deletes: bool = False, progress: Progress | None = None
+) -> list[tuple[Path, ImportResult | ServiceError]]:
     """The office's batch: each file on its own (one refused file does not stop the others), in
     sequence order per sender so that a pile of files from one laptop goes in oldest first.
 
     ``progress`` (for the UI's progress bar and cancel button) is called after each file; returning
     False stops before the next one. Each file is its own transaction, so stopping loses nothing.
     """
+
     def order(path: Path) -> tuple[str, int]:
         try:
             header = bundle.peek_header(path)
             return str(header.get("sender")), int(header.get("seq", 0))
         except (ServiceError, ValueError, TypeError, OSError):
             return "", 0
+
     results: list[tuple[Path, ImportResult | ServiceError]] = []
     ordered = sorted(paths, key=order)
     for done, path in enumerate(ordered, start=1):
@@ -318,18 +377,42 @@ def status(ctx: ServiceContext) -> ExchangeStatus:
     with reading(ctx) as session:
         me = self_device(session)
         peers = []
-        for peer in session.scalars(select(ExchangeDevice).where(ExchangeDevice.is_self.is_(False))
-                                    .order_by(ExchangeDevice.created_at)):
-            todo = [] if peer.revoked_at else pending(session, scope_for(session, me, peer, ctx.today()), peer.id)
+        for peer in session.scalars(
+            select(ExchangeDevice)
+            .where(ExchangeDevice.is_self.is_(False))
+            .order_by(ExchangeDevice.created_at)
+        ):
+            todo = (
+                []
+                if peer.revoked_at
+                else pending(session, scope_for(session, me, peer, ctx.today()), peer.id)
+            )
             by_table: dict[str, int] = {}
             for table, *_rest in todo:
                 by_table[table] = by_table.get(table, 0) + 1
-            peers.append(PeerStatus(peer.id, peer.role, _username(session, peer.teacher_id) if peer.teacher_id
-                                    else "office", peer.revoked_at is not None, peer.last_seq_out,
-                                    peer.acked_out, peer.last_seq_in, len(todo), by_table,
-                                    peer.last_import_at, peer.last_export_at))
-        conflicts = session.scalar(select(func.count()).select_from(ExchangeConflict)
-                                   .where(ExchangeConflict.settled_at.is_(None))) or 0
+            peers.append(
+                PeerStatus(
+                    peer.id,
+                    peer.role,
+                    _username(session, peer.teacher_id) if peer.teacher_id else "office",
+                    peer.revoked_at is not None,
+                    peer.last_seq_out,
+                    peer.acked_out,
+                    peer.last_seq_in,
+                    len(todo),
+                    by_table,
+                    peer.last_import_at,
+                    peer.last_export_at,
+                )
+            )
+        conflicts = (
+            session.scalar(
+                select(func.count())
+                .select_from(ExchangeConflict)
+                .where(ExchangeConflict.settled_at.is_(None))
+            )
+            or 0
+        )
         return ExchangeStatus(me.id, me.role, fingerprint(me.sign_public), tuple(peers), conflicts)
 
 
@@ -350,8 +433,19 @@ def history(ctx: ServiceContext, limit: int = 50) -> list[LogEntry]:
     with reading(ctx) as session:
         entries = list(session.scalars(select(ExchangeLog).order_by(ExchangeLog.id.desc()).limit(limit)))
         teachers = {d.id: d.teacher_id for d in session.scalars(select(ExchangeDevice))}
-        return [LogEntry(e.at, e.direction, _username(session, teachers.get(e.peer_id)) if teachers.get(e.peer_id)
-                         else "office", e.seq, e.changes, e.applied, e.conflicts, e.file_name) for e in entries]
+        return [
+            LogEntry(
+                e.at,
+                e.direction,
+                _username(session, teachers.get(e.peer_id)) if teachers.get(e.peer_id) else "office",
+                e.seq,
+                e.changes,
+                e.applied,
+                e.conflicts,
+                e.file_name,
+            )
+            for e in entries
+        ]
 
 
 @dataclass(frozen=True)
@@ -371,16 +465,23 @@ def list_conflicts(ctx: ServiceContext, include_settled: bool = False) -> list[C
         query = select(ExchangeConflict).order_by(ExchangeConflict.detected_at)
         if not include_settled:
             query = query.where(ExchangeConflict.settled_at.is_(None))
-        return [ConflictInfo(c.id, c.table_name, c.record_key, c.student_id, c.kind, c.detected_at, c.kept,
-                             c.other) for c in session.scalars(query)]
+        return [
+            ConflictInfo(
+                c.id, c.table_name, c.record_key, c.student_id, c.kind, c.detected_at, c.kept, c.other
+            )
+            for c in session.scalars(query)
+        ]
 
 
 def settle_conflict(ctx: ServiceContext, conflict_id: str) -> None:
     """A person looked at both versions (and re-entered what mattered): the conflict is closed."""
     require_role(ctx, "teacher", "academic_affairs", "admin")
     with transaction(ctx) as session:
-        session.execute(update(ExchangeConflict).where(ExchangeConflict.id == conflict_id)
-                        .values(settled_at=utcnow(), settled_by=None if ctx.actor.role == "system" else ctx.actor.id))
+        session.execute(
+            update(ExchangeConflict)
+            .where(ExchangeConflict.id == conflict_id)
+            .values(settled_at=utcnow(), settled_by=None if ctx.actor.role == "system" else ctx.actor.id)
+        )
 
 
 __all__ = ["ExportResult", "ImportResult", "export", "import_file", "import_many", "status"]

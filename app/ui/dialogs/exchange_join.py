@@ -32,28 +32,40 @@ CTX = "Exchange"
 # Refusals: message id -> English source, translated in the "Exchange" context (the service's own English
 # message is the fallback for an id not listed here).
 REFUSALS: dict[str, str] = {
-    "exchange.damaged": QT_TRANSLATE_NOOP("Exchange", "The file is damaged or is not a Songjiao exchange file."),
+    "exchange.damaged": QT_TRANSLATE_NOOP(
+        "Exchange", "The file is damaged or is not a Songjiao exchange file."
+    ),
     "exchange.unreadable": QT_TRANSLATE_NOOP("Exchange", "The file cannot be read."),
     "exchange.too_large": QT_TRANSLATE_NOOP("Exchange", "The file is too large."),
-    "exchange.is_join_file": QT_TRANSLATE_NOOP("Exchange", "This is a join file: use it to set up a new laptop."),
+    "exchange.is_join_file": QT_TRANSLATE_NOOP(
+        "Exchange", "This is a join file: use it to set up a new laptop."
+    ),
     "exchange.not_join_file": QT_TRANSLATE_NOOP("Exchange", "This is not a join file."),
-    "exchange.unknown_sender": QT_TRANSLATE_NOOP("Exchange", "The file comes from a device this copy does not "
-                                                             "know."),
+    "exchange.unknown_sender": QT_TRANSLATE_NOOP(
+        "Exchange", "The file comes from a device this copy does not know."
+    ),
     "exchange.revoked": QT_TRANSLATE_NOOP("Exchange", "The file comes from a device whose key was revoked."),
     "exchange.wrong_recipient": QT_TRANSLATE_NOOP("Exchange", "The file is meant for another device."),
-    "exchange.bad_signature": QT_TRANSLATE_NOOP("Exchange", "The file's signature does not match: it was altered "
-                                                            "or damaged."),
+    "exchange.bad_signature": QT_TRANSLATE_NOOP(
+        "Exchange", "The file's signature does not match: it was altered or damaged."
+    ),
     "exchange.replayed": QT_TRANSLATE_NOOP("Exchange", "This bundle was already imported."),
-    "exchange.older": QT_TRANSLATE_NOOP("Exchange", "A newer bundle from this device was already imported; this "
-                                                    "older one carries nothing new."),
-    "exchange.newer_schema": QT_TRANSLATE_NOOP("Exchange", "The file was written by a newer version of Songjiao; "
-                                                           "please update first."),
-    "exchange.newer_format": QT_TRANSLATE_NOOP("Exchange", "The file was written in a newer exchange format; "
-                                                           "please update Songjiao."),
-    "exchange.wrong_passphrase": QT_TRANSLATE_NOOP("Exchange", "The passphrase is wrong, or the join file was "
-                                                               "altered."),
-    "exchange.not_empty": QT_TRANSLATE_NOOP("Exchange", "This database already holds a school: join needs a new, "
-                                                        "empty one."),
+    "exchange.older": QT_TRANSLATE_NOOP(
+        "Exchange",
+        "A newer bundle from this device was already imported; this older one carries nothing new.",
+    ),
+    "exchange.newer_schema": QT_TRANSLATE_NOOP(
+        "Exchange", "The file was written by a newer version of Songjiao; please update first."
+    ),
+    "exchange.newer_format": QT_TRANSLATE_NOOP(
+        "Exchange", "The file was written in a newer exchange format; please update Songjiao."
+    ),
+    "exchange.wrong_passphrase": QT_TRANSLATE_NOOP(
+        "Exchange", "The passphrase is wrong, or the join file was altered."
+    ),
+    "exchange.not_empty": QT_TRANSLATE_NOOP(
+        "Exchange", "This database already holds a school: join needs a new, empty one."
+    ),
     "exchange.not_set_up": QT_TRANSLATE_NOOP("Exchange", "This copy does not take part in exchange yet."),
     "exchange.no_peer": QT_TRANSLATE_NOOP("Exchange", "There is no device to send to."),
     "exchange.no_teacher": QT_TRANSLATE_NOOP("Exchange", "There is no active teacher with this user name."),
@@ -101,8 +113,9 @@ class PassphraseDialog(QDialog):
         self.made = made
         self.setWindowTitle(self.tr("Join file made"))
         column = QVBoxLayout(self)
-        column.addWidget(QLabel(self.tr("Join file for {teacher}: {file}").format(teacher=teacher,
-                                                                                  file=made.path.name)))
+        column.addWidget(
+            QLabel(self.tr("Join file for {teacher}: {file}").format(teacher=teacher, file=made.path.name))
+        )
         column.addWidget(QLabel(self.tr("One-time passphrase:")))
         row = QHBoxLayout()
         self.passphrase = passphrase_label(made.passphrase)
@@ -112,9 +125,13 @@ class PassphraseDialog(QDialog):
         row.addWidget(self.passphrase, 1)
         row.addWidget(self.copy_button)
         column.addLayout(row)
-        warning = QLabel(self.tr("Give the passphrase to the teacher separately from the file (read it out by "
-                                 "phone or write it down): whoever has both can read the students' records. It "
-                                 "is shown only now."))
+        warning = QLabel(
+            self.tr(
+                "Give the passphrase to the teacher separately from the file (read it out by "
+                "phone or write it down): whoever has both can read the students' records. It "
+                "is shown only now."
+            )
+        )
         warning.setWordWrap(True)
         warning.setStyleSheet("color: #a33; font-weight: bold;")
         column.addWidget(warning)
@@ -135,7 +152,9 @@ class PassphraseDialog(QDialog):
 class JoinSchoolDialog(QDialog):
     """A brand-new laptop: join file + passphrase -> join_from_file on a worker thread; then log in."""
 
-    def __init__(self, paths: AppPaths, parent: QWidget | None = None, runner: BaseRunner | None = None) -> None:
+    def __init__(
+        self, paths: AppPaths, parent: QWidget | None = None, runner: BaseRunner | None = None
+    ) -> None:
         super().__init__(parent)
         self.paths = paths
         self.runner = runner or ThreadRunner()
@@ -143,8 +162,12 @@ class JoinSchoolDialog(QDialog):
         self.setWindowTitle(self.tr("Join my school from a file"))
         self.setMinimumWidth(520)
         column = QVBoxLayout(self)
-        intro = QLabel(self.tr("The office gave you a join file (.sjj) and, separately, a passphrase. This laptop "
-                               "then holds your students; log in afterwards with your usual password."))
+        intro = QLabel(
+            self.tr(
+                "The office gave you a join file (.sjj) and, separately, a passphrase. This laptop "
+                "then holds your students; log in afterwards with your usual password."
+            )
+        )
         intro.setWordWrap(True)
         column.addWidget(intro)
         form = QFormLayout()
@@ -164,7 +187,9 @@ class JoinSchoolDialog(QDialog):
         self.status = QLabel("")
         self.status.setWordWrap(True)
         column.addWidget(self.status)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Join"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         self.buttons.accepted.connect(self.join)
@@ -172,8 +197,9 @@ class JoinSchoolDialog(QDialog):
         column.addWidget(self.buttons)
 
     def _browse(self) -> None:
-        path, _f = QFileDialog.getOpenFileName(self, self.tr("Join file"), str(Path.home()),
-                                               self.tr("Join files (*.sjj);;All files (*)"))
+        path, _f = QFileDialog.getOpenFileName(
+            self, self.tr("Join file"), str(Path.home()), self.tr("Join files (*.sjj);;All files (*)")
+        )
         if path:
             self.file.setText(path)
 
@@ -183,8 +209,14 @@ class JoinSchoolDialog(QDialog):
             return
         self.buttons.setEnabled(False)
         self.status.setText(self.tr("Joining…"))
-        self.runner.submit(exchange.join_from_file, self.paths, Path(self.file.text().strip()),
-                           self.passphrase.text().strip(), on_done=self._joined, on_error=self._failed)
+        self.runner.submit(
+            exchange.join_from_file,
+            self.paths,
+            Path(self.file.text().strip()),
+            self.passphrase.text().strip(),
+            on_done=self._joined,
+            on_error=self._failed,
+        )
 
     def _joined(self, result: exchange.JoinResult) -> None:
         self.result_ = result

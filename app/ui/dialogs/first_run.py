@@ -16,10 +16,24 @@ from app.ui.widgets.calendar_table import CalendarTable
 from app.ui.widgets.fields import FieldForm, date_edit
 
 CHOICE, SCHOOL, TERM, RULE, ADMIN = range(5)
-FIELD_PAGES = {"school_name": SCHOOL, "school_code": SCHOOL, "name": TERM, "start": TERM, "end": TERM,
-               "days": TERM, "term": TERM, "period": RULE, "visits_per_period": RULE, "lessons_per_visit": RULE,
-               "minutes_per_lesson": RULE, "yearly_min_lessons": RULE, "username": ADMIN, "display_name": ADMIN,
-               "password": ADMIN, "confirm": ADMIN}
+FIELD_PAGES = {
+    "school_name": SCHOOL,
+    "school_code": SCHOOL,
+    "name": TERM,
+    "start": TERM,
+    "end": TERM,
+    "days": TERM,
+    "term": TERM,
+    "period": RULE,
+    "visits_per_period": RULE,
+    "lessons_per_visit": RULE,
+    "minutes_per_lesson": RULE,
+    "yearly_min_lessons": RULE,
+    "username": ADMIN,
+    "display_name": ADMIN,
+    "password": ADMIN,
+    "confirm": ADMIN,
+}
 
 
 def default_term(today: dt.date) -> tuple[str, dt.date, dt.date]:
@@ -90,9 +104,13 @@ class FirstRunWizard(QWizard):
         school_page.form.add("school_code", self.tr("School code (optional)"), QLineEdit())
         self.setPage(SCHOOL, school_page)
 
-        term_page = FormPage(self.tr("The first term"),
-                             self.tr("Weeks with a holiday on every school day are not teaching weeks. The statutory "
-                                     "holidays are filled in; change them to your school's calendar."))
+        term_page = FormPage(
+            self.tr("The first term"),
+            self.tr(
+                "Weeks with a holiday on every school day are not teaching weeks. The statutory "
+                "holidays are filled in; change them to your school's calendar."
+            ),
+        )
         name, start, end = default_term(self.ctx.today())
         term_page.form.add("name", self.tr("Term name"), QLineEdit(name))
         term_page.form.add("start", self.tr("First day"), date_edit())
@@ -104,16 +122,19 @@ class FirstRunWizard(QWizard):
         term_page.form.add("days", self.tr("Holidays and make-up workdays"), self.calendar)
         self.setPage(TERM, term_page)
 
-        rule_page = FormPage(self.tr("The visit rule"),
-                             self.tr("Usually at least one visit a week of two lessons; set your province's rule."))
+        rule_page = FormPage(
+            self.tr("The visit rule"),
+            self.tr("Usually at least one visit a week of two lessons; set your province's rule."),
+        )
         add_rule_fields(rule_page.form, self)
         rule_page.form.set_value("visits_per_period", 1)
         rule_page.form.set_value("lessons_per_visit", 2)
         rule_page.form.set_value("minutes_per_lesson", 30)
         self.setPage(RULE, rule_page)
 
-        admin_page = FormPage(self.tr("The first administrator"),
-                              self.tr("This account manages users, settings and backups."))
+        admin_page = FormPage(
+            self.tr("The first administrator"), self.tr("This account manages users, settings and backups.")
+        )
         admin_page.form.add("username", self.tr("User name"), QLineEdit("admin"))
         admin_page.form.add("display_name", self.tr("Display name"), QLineEdit())
         for key, text in (("password", self.tr("Password")), ("confirm", self.tr("Repeat the password"))):
@@ -158,9 +179,14 @@ class FirstRunWizard(QWizard):
     def data(self) -> dict[str, Any]:
         school_form, term_form, admin_form = self.form(SCHOOL), self.form(TERM), self.form(ADMIN)
         return {
-            "school_name": school_form.value("school_name"), "school_code": school_form.value("school_code"),
-            "term": {"name": term_form.value("name"), "start": term_form.value("start"),
-                     "end": term_form.value("end"), "days": self.calendar.values()},
+            "school_name": school_form.value("school_name"),
+            "school_code": school_form.value("school_code"),
+            "term": {
+                "name": term_form.value("name"),
+                "start": term_form.value("start"),
+                "end": term_form.value("end"),
+                "days": self.calendar.values(),
+            },
             "rule": rule_values(self.form(RULE)),
             "admin": {k: admin_form.value(k) for k in ("username", "display_name", "password")},
         }
@@ -178,7 +204,9 @@ class FirstRunWizard(QWizard):
         admin = self.form(ADMIN)
         admin.clear_errors()
         if admin.value("password") != admin.value("confirm"):
-            admin.show_error("confirm", error_text(ValidationError("password.mismatch", MESSAGES["password.mismatch"])))
+            admin.show_error(
+                "confirm", error_text(ValidationError("password.mismatch", MESSAGES["password.mismatch"]))
+            )
             return False
         try:
             self.actor = setup.initialize_school(self.ctx, self.data())
@@ -195,7 +223,7 @@ class FirstRunWizard(QWizard):
         if target in (SCHOOL, TERM, RULE, ADMIN) and self.form(target).show_error(field, error_text(error)):
             raw = str(getattr(error, "field", "") or "")
             if raw.startswith("days["):
-                self.calendar.mark_row(int(raw[5:raw.index("]")]))
+                self.calendar.mark_row(int(raw[5 : raw.index("]")]))
             return
         self.status.setText(error_text(error))
 

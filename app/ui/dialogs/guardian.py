@@ -14,8 +14,9 @@ from app.ui.widgets.fields import combo, date_edit
 
 
 class GuardianDialog(FormDialog):
-    def __init__(self, session: Any, student_id: str, guardian: GuardianInfo | None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, session: Any, student_id: str, guardian: GuardianInfo | None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(session, self.tr("Edit guardian") if guardian else self.tr("Add guardian"), parent)
         self.student_id, self.guardian = student_id, guardian
         f = self.form
@@ -31,12 +32,12 @@ class GuardianDialog(FormDialog):
         f.add("delegated_end", self.tr("Delegated care until"), date_edit())
         f.add("school_notified_on", self.tr("School told in writing on"), date_edit())
         self.ok_button().setText(self.tr("Save"))
-        self.on_submit(lambda values: (students.save_guardian,
-                                       (student_id, values, guardian.id if guardian else None)))
+        self.on_submit(
+            lambda values: (students.save_guardian, (student_id, values, guardian.id if guardian else None))
+        )
         if guardian is not None:
             for key in f.widgets:
                 value = getattr(guardian, key)
                 f.set_value(key, value.isoformat() if hasattr(value, "isoformat") else value)
         else:
             f.set_value("lives_with_child", True)
-

@@ -43,9 +43,17 @@ def login_cache(store: Any) -> dict[str, Any]:
 class LoginDialog(QDialog):
     """``actor`` is set once the password was right. Wrong passwords only show a message."""
 
-    def __init__(self, store: Any = None, *, opener: Any = None, cached: dict[str, Any] | None = None,
-                 last_user: str | None = None, parent: QWidget | None = None, today: Any = None,
-                 hint: str = "") -> None:
+    def __init__(
+        self,
+        store: Any = None,
+        *,
+        opener: Any = None,
+        cached: dict[str, Any] | None = None,
+        last_user: str | None = None,
+        parent: QWidget | None = None,
+        today: Any = None,
+        hint: str = "",
+    ) -> None:
         super().__init__(parent)
         self.store, self.opener, self.today = store, opener, today
         self.actor: Any = None
@@ -79,7 +87,9 @@ class LoginDialog(QDialog):
         self.error.setWordWrap(True)
         self.error.hide()
         column.addWidget(self.error)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Log in"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Quit"))
         self.buttons.accepted.connect(self.try_login)
@@ -136,8 +146,9 @@ class LoginDialog(QDialog):
                 return
             self.store = store
         try:
-            self.actor = users.authenticate(ServiceContext(self.store, today_override=self.today), self.username(),
-                                            self.password.text())
+            self.actor = users.authenticate(
+                ServiceContext(self.store, today_override=self.today), self.username(), self.password.text()
+            )
         except ServiceError as error:
             self.error.setText(error_text(error))
             self.error.setAccessibleName(self.error.text())

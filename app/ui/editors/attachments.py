@@ -27,12 +27,16 @@ from app.ui.session import AppSession
 
 def load_photos(ctx: Any, owner_type: str, owner_id: str) -> list[tuple[Any, bytes]]:
     """The photos with their bytes (thumbnails are made on the UI thread from these)."""
-    return [(info, attachments.fetch_bytes(ctx, info.id)[1])
-            for info in attachments.list_attachments(ctx, owner_type, owner_id, kind="photo")]
+    return [
+        (info, attachments.fetch_bytes(ctx, info.id)[1])
+        for info in attachments.list_attachments(ctx, owner_type, owner_id, kind="photo")
+    ]
 
 
 class AttachmentsPanel(QWidget):
-    def __init__(self, session: AppSession, owner_type: str, owner_id: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, session: AppSession, owner_type: str, owner_id: str, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.session, self.owner_type, self.owner_id = session, owner_type, owner_id
         self.setAccessibleName(self.tr("Photos"))
@@ -62,7 +66,9 @@ class AttachmentsPanel(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        self.session.read(load_photos, self.owner_type, self.owner_id, on_done=self._show, on_error=self._failed)
+        self.session.read(
+            load_photos, self.owner_type, self.owner_id, on_done=self._show, on_error=self._failed
+        )
 
     def _show(self, photos: list[tuple[Any, bytes]]) -> None:
         self.list.clear()
@@ -70,9 +76,17 @@ class AttachmentsPanel(QWidget):
         for info, data in photos:
             pixmap = QPixmap()
             pixmap.loadFromData(data)
-            item = QListWidgetItem(QIcon(pixmap.scaled(160, 120, Qt.AspectRatioMode.KeepAspectRatio,
-                                                       Qt.TransformationMode.SmoothTransformation)),
-                                   info.caption or info.created_at.strftime("%Y-%m-%d"))
+            item = QListWidgetItem(
+                QIcon(
+                    pixmap.scaled(
+                        160,
+                        120,
+                        Qt.AspectRatioMode.KeepAspectRatio,
+                        Qt.TransformationMode.SmoothTransformation,
+                    )
+                ),
+                info.caption or info.created_at.strftime("%Y-%m-%d"),
+            )
             item.setData(Qt.ItemDataRole.UserRole, info.id)
             item.setData(Qt.ItemDataRole.AccessibleTextRole, info.caption or self.tr("Photo"))
             self.list.addItem(item)
@@ -82,7 +96,9 @@ class AttachmentsPanel(QWidget):
         self.message.setText(error_text(error))
 
     def choose_file(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("Add photo"), "", self.tr("Images (*.png *.jpg *.jpeg)"))
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Add photo"), "", self.tr("Images (*.png *.jpg *.jpeg)")
+        )
         if name:
             self.add_file(Path(name))
 
@@ -93,14 +109,26 @@ class AttachmentsPanel(QWidget):
             self.message.setText(self.tr("The file cannot be read."))
             return
         self.message.clear()
-        self.session.write(attachments.add_attachment, self.owner_type, self.owner_id, "photo", data, caption,
-                           on_done=lambda _info: self.reload(), on_error=self._failed)
+        self.session.write(
+            attachments.add_attachment,
+            self.owner_type,
+            self.owner_id,
+            "photo",
+            data,
+            caption,
+            on_done=lambda _info: self.reload(),
+            on_error=self._failed,
+        )
 
     def remove_selected(self) -> None:
         item = self.list.currentItem()
         if item is not None:
-            self.session.write(attachments.delete_attachment, item.data(Qt.ItemDataRole.UserRole),
-                               on_done=lambda _r: self.reload(), on_error=self._failed)
+            self.session.write(
+                attachments.delete_attachment,
+                item.data(Qt.ItemDataRole.UserRole),
+                on_done=lambda _r: self.reload(),
+                on_error=self._failed,
+            )
 
     def view(self, attachment_id: str) -> QDialog:
         dialog = QDialog(self)

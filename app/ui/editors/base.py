@@ -69,13 +69,16 @@ class Banner(QFrame):
         self._layout = layout
         self.hide()
 
-    def show_message(self, text: str, *, error: bool = False,
-                     actions: tuple[tuple[str, Callable[[], None]], ...] = ()) -> None:
+    def show_message(
+        self, text: str, *, error: bool = False, actions: tuple[tuple[str, Callable[[], None]], ...] = ()
+    ) -> None:
         for button in self._buttons:
             button.deleteLater()
         self._buttons.clear()
         self.label.setText(text)
-        self.setStyleSheet("#banner { background: #fde8e8; }" if error else "#banner { background: #fff6d6; }")
+        self.setStyleSheet(
+            "#banner { background: #fde8e8; }" if error else "#banner { background: #fff6d6; }"
+        )
         for label, callback in actions:
             button = QPushButton(label, self)
             button.clicked.connect(callback)
@@ -156,8 +159,9 @@ class RecordEditor(QWidget):
     def save_draft_now(self) -> None:
         if not self.draft_key or not self._dirty:
             return
-        self.session.read(drafts.save_draft, self.draft_key, self.draft_payload(),
-                          on_error=lambda _e: None)  # a failed draft write must never interrupt typing
+        self.session.read(
+            drafts.save_draft, self.draft_key, self.draft_payload(), on_error=lambda _e: None
+        )  # a failed draft write must never interrupt typing
 
     def discard_draft(self) -> None:
         self._draft_timer.stop()
@@ -168,7 +172,9 @@ class RecordEditor(QWidget):
         """If an unsaved draft exists for this record (a crash, a closed window), offer it back."""
         if not self.draft_key:
             return
-        self.session.read(drafts.get_draft, self.draft_key, on_done=self._draft_found, on_error=lambda _e: None)
+        self.session.read(
+            drafts.get_draft, self.draft_key, on_done=self._draft_found, on_error=lambda _e: None
+        )
 
     def _draft_found(self, draft: Any) -> None:
         if draft is None:
@@ -177,8 +183,11 @@ class RecordEditor(QWidget):
         when = saved_at.strftime("%Y-%m-%d %H:%M") if saved_at else ""
         self.banner.show_message(
             self.tr("Unsaved changes from {when} were kept. Restore them?").format(when=when),
-            actions=((self.tr("Restore"), lambda: self._restore(draft.payload)),
-                     (self.tr("Discard"), self._drop_draft)))
+            actions=(
+                (self.tr("Restore"), lambda: self._restore(draft.payload)),
+                (self.tr("Discard"), self._drop_draft),
+            ),
+        )
 
     def _restore(self, payload: dict[str, Any]) -> None:
         self.banner.hide()
@@ -220,9 +229,13 @@ class RecordEditor(QWidget):
         text = error_text(error)
         if isinstance(error, ConflictError) and error.message_id == "record.changed":
             self.banner.show_message(
-                self.tr("Someone else saved this record while you were editing. Your changes are still here: "
-                        "copy what you need, then reload."), error=True,
-                actions=((self.tr("Reload"), self.reload),))
+                self.tr(
+                    "Someone else saved this record while you were editing. Your changes are still here: "
+                    "copy what you need, then reload."
+                ),
+                error=True,
+                actions=((self.tr("Reload"), self.reload),),
+            )
             return
         name = field_of(error)
         for form in self.forms:
@@ -247,10 +260,14 @@ class RecordEditor(QWidget):
         if not self._dirty:
             return True
         answer = QMessageBox.question(
-            self, self.tr("Unsaved changes"),
+            self,
+            self.tr("Unsaved changes"),
             self.tr("This record has changes that are not saved. Save them before closing?"),
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save,
+        )
         if answer == QMessageBox.StandardButton.Cancel:
             return False
         if answer == QMessageBox.StandardButton.Save:
@@ -290,8 +307,9 @@ class FormDialog(QDialog):
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #b3261e;")
         self.message.hide()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("OK"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         self.buttons.accepted.connect(self.submit)

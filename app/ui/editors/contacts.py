@@ -61,8 +61,16 @@ class ContactsPanel(RecordEditor):
         self.delete_button = QPushButton(self.tr("&Delete entry"), self)
         self.delete_button.clicked.connect(self.delete_entry)
         self.table = QTableWidget(0, 6, self)
-        self.table.setHorizontalHeaderLabels([self.tr("When"), self.tr("Guardian"), self.tr("Channel"),
-                                              self.tr("Purpose"), self.tr("Answered"), self.tr("Summary")])
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("When"),
+                self.tr("Guardian"),
+                self.tr("Channel"),
+                self.tr("Purpose"),
+                self.tr("Answered"),
+                self.tr("Summary"),
+            ]
+        )
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setAccessibleName(self.tr("Contact log"))
@@ -83,7 +91,13 @@ class ContactsPanel(RecordEditor):
         layout.addWidget(self.table, 1)
         writer = session.actor.role != "leader"
         self._rows: list[Any] = []
-        for widget in (self.log_button, self.unanswered_button, self.form, self.new_button, self.delete_button):
+        for widget in (
+            self.log_button,
+            self.unanswered_button,
+            self.form,
+            self.new_button,
+            self.delete_button,
+        ):
             widget.setEnabled(writer)
         self.draft_key = f"contact:new:{student_id}"
         self._reset_form()
@@ -123,9 +137,14 @@ class ContactsPanel(RecordEditor):
         self._rows = rows
         self.table.setRowCount(len(rows))
         for n, row in enumerate(rows):
-            cells = (row.at.strftime("%Y-%m-%d %H:%M"), row.guardian_name, label(CHANNELS, row.channel),
-                     label(PURPOSES, row.purpose), self.tr("Yes") if row.answered else self.tr("No answer"),
-                     row.summary)
+            cells = (
+                row.at.strftime("%Y-%m-%d %H:%M"),
+                row.guardian_name,
+                label(CHANNELS, row.channel),
+                label(PURPOSES, row.purpose),
+                self.tr("Yes") if row.answered else self.tr("No answer"),
+                row.summary,
+            )
             for column, text in enumerate(cells):
                 self.table.setItem(n, column, QTableWidgetItem(text))
 
@@ -143,11 +162,21 @@ class ContactsPanel(RecordEditor):
 
     def save(self) -> None:
         if self.editing is not None:
-            self.session.write(contacts.update_contact, self.editing.id, self.form.values(), on_done=self._logged,
-                               on_error=self.show_error)
+            self.session.write(
+                contacts.update_contact,
+                self.editing.id,
+                self.form.values(),
+                on_done=self._logged,
+                on_error=self.show_error,
+            )
             return
-        self.session.write(contacts.log_contact, self.student_id, self.form.values(), on_done=self._logged,
-                           on_error=self.show_error)
+        self.session.write(
+            contacts.log_contact,
+            self.student_id,
+            self.form.values(),
+            on_done=self._logged,
+            on_error=self.show_error,
+        )
 
     def edit_row(self, row: int) -> None:
         """Correct a logged entry: its values go into the form, the button saves them back."""
@@ -176,10 +205,14 @@ class ContactsPanel(RecordEditor):
 
         if self.editing is None:
             return
-        if QMessageBox.question(self, self.tr("Delete entry"), self.tr("Delete this contact entry?")) \
-                != QMessageBox.StandardButton.Yes:
+        if (
+            QMessageBox.question(self, self.tr("Delete entry"), self.tr("Delete this contact entry?"))
+            != QMessageBox.StandardButton.Yes
+        ):
             return
-        self.session.write(contacts.delete_contact, self.editing.id, on_done=self._logged, on_error=self.show_error)
+        self.session.write(
+            contacts.delete_contact, self.editing.id, on_done=self._logged, on_error=self.show_error
+        )
 
     def _update_mode(self) -> None:
         editing = self.editing is not None

@@ -37,8 +37,13 @@ class DraftsSection(QWidget):
 
     def _describe(self, key: str) -> str:
         kind = key.split(":", 1)[0]
-        names = {"iep": self.tr("IEP"), "plan": self.tr("Monthly plan"), "visit": self.tr("Visit record"),
-                 "contact": self.tr("Guardian contact"), "lesson": self.tr("Lesson plan")}
+        names = {
+            "iep": self.tr("IEP"),
+            "plan": self.tr("Monthly plan"),
+            "visit": self.tr("Visit record"),
+            "contact": self.tr("Guardian contact"),
+            "lesson": self.tr("Lesson plan"),
+        }
         return names.get(kind, kind)
 
     def _show(self, rows: list[Any]) -> None:
@@ -84,4 +89,6 @@ class DraftsSection(QWidget):
     def _open_iep(self, detail: Any) -> None:
         from app.ui.editors.iep_editor import IepEditor
 
-        self.editor = open_window(IepEditor(self.session, detail.student_id, term_id=detail.term_id), self.tr("IEP"))
+        self.editor = open_window(
+            IepEditor(self.session, detail.student_id, term_id=detail.term_id), self.tr("IEP")
+        )

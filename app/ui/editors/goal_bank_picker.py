@@ -29,7 +29,9 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 class GoalBankPicker(QDialog):
     """``exec()`` then ``selected_goal_id()``: the bank goal to copy (with its objectives) into the IEP."""
 
-    def __init__(self, session: AppSession, parent: QWidget | None = None, *, domain: str | None = None) -> None:
+    def __init__(
+        self, session: AppSession, parent: QWidget | None = None, *, domain: str | None = None
+    ) -> None:
         super().__init__(parent)
         self.session = session
         self.setWindowTitle(self.tr("Goal bank"))
@@ -64,8 +66,9 @@ class GoalBankPicker(QDialog):
         self.status = QLabel(self)
         self.status.setWordWrap(True)
 
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText(self.tr("Add this goal"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
@@ -98,8 +101,11 @@ class GoalBankPicker(QDialog):
         for goal in self._goals:
             if domain and goal.domain != domain:
                 continue
-            if needle and needle not in goal.text.lower() and not any(needle in o.text.lower()
-                                                                      for o in goal.objectives):
+            if (
+                needle
+                and needle not in goal.text.lower()
+                and not any(needle in o.text.lower() for o in goal.objectives)
+            ):
                 continue
             item = QTreeWidgetItem([goal.text, area_label(goal.domain)])
             item.setData(0, ID_ROLE, goal.id)
@@ -112,8 +118,12 @@ class GoalBankPicker(QDialog):
             item.setExpanded(bool(needle))
             shown += 1
         if not self._goals:
-            self.status.setText(self.tr("The goal bank is empty. The academic affairs office can load the "
-                                        "standard goals in Settings."))
+            self.status.setText(
+                self.tr(
+                    "The goal bank is empty. The academic affairs office can load the "
+                    "standard goals in Settings."
+                )
+            )
         else:
             self.status.setText(self.tr("%n goal(s) shown.", "", shown))
         first = self.tree.topLevelItem(0)

@@ -41,8 +41,14 @@ def _spin(low: int, high: int) -> QSpinBox:
 class IepEditor(RecordEditor):
     """One student's IEP for one term (the current term unless given); created on first use."""
 
-    def __init__(self, session: AppSession, student_id: str, parent: QWidget | None = None, *,
-                 term_id: str | None = None) -> None:
+    def __init__(
+        self,
+        session: AppSession,
+        student_id: str,
+        parent: QWidget | None = None,
+        *,
+        term_id: str | None = None,
+    ) -> None:
         super().__init__(session, parent)
         self.student_id = student_id
         self.term_id = term_id
@@ -106,8 +112,9 @@ class IepEditor(RecordEditor):
         self.delivery_form.add("visits_per_week", self.tr("&Visits per week"), _spin(0, 7))
         self.delivery_form.add("lessons_per_visit", self.tr("&Lessons per visit"), _spin(1, 8))
         self.delivery_form.add("related_services", self.tr("&Related services"), QPlainTextEdit())
-        self.delivery_form.add("family_cooperation", self.tr("&Family cooperation and caregiver training"),
-                               QPlainTextEdit())
+        self.delivery_form.add(
+            "family_cooperation", self.tr("&Family cooperation and caregiver training"), QPlainTextEdit()
+        )
         column = QVBoxLayout(delivery)
         column.addWidget(QLabel(self.tr("Subjects:")))
         column.addWidget(self.subjects)
@@ -142,8 +149,9 @@ class IepEditor(RecordEditor):
         if self.term_id is None:
             self.session.read(school.current_term, on_done=self._term_found, on_error=self.show_error)
             return
-        self.session.read(ieps.find_iep, self.student_id, self.term_id, on_done=self.show_detail,
-                          on_error=self.show_error)
+        self.session.read(
+            ieps.find_iep, self.student_id, self.term_id, on_done=self.show_detail, on_error=self.show_error
+        )
 
     def _terms_listed(self, terms: list[Any]) -> None:
         self.term.clear()
@@ -179,8 +187,13 @@ class IepEditor(RecordEditor):
 
     def create_iep(self) -> None:
         if self.term_id:
-            self.session.write(ieps.get_or_create_iep, self.student_id, self.term_id, on_done=self.show_detail,
-                               on_error=self.show_error)
+            self.session.write(
+                ieps.get_or_create_iep,
+                self.student_id,
+                self.term_id,
+                on_done=self.show_detail,
+                on_error=self.show_error,
+            )
 
     def show_detail(self, detail: Any) -> None:
         self.detail = detail
@@ -221,17 +234,32 @@ class IepEditor(RecordEditor):
         self.offer_draft()
 
     def _editable(self) -> bool:
-        return self.detail is not None and self.detail.status != "archived" and self.session.actor.role != "leader"
+        return (
+            self.detail is not None
+            and self.detail.status != "archived"
+            and self.session.actor.role != "leader"
+        )
 
     def _update_header(self) -> None:
         detail = self.detail
-        self.title.setText(self.tr("IEP, {term}: {status}").format(term=detail.term_name,
-                                                                  status=label(IEP_STATUSES, detail.status)))
+        self.title.setText(
+            self.tr("IEP, {term}: {status}").format(
+                term=detail.term_name, status=label(IEP_STATUSES, detail.status)
+            )
+        )
         following = NEXT_STATUS.get(detail.status)
-        self.status_button.setVisible(following is not None and self._editable()
-                                      and not (following == "archived" and self.session.actor.is_teacher))
-        self.status_button.setText({"active": self.tr("Put in &force"), "reviewed": self.tr("Mark re&viewed"),
-                                    "archived": self.tr("&Archive")}.get(following or "", ""))
+        self.status_button.setVisible(
+            following is not None
+            and self._editable()
+            and not (following == "archived" and self.session.actor.is_teacher)
+        )
+        self.status_button.setText(
+            {
+                "active": self.tr("Put in &force"),
+                "reviewed": self.tr("Mark re&viewed"),
+                "archived": self.tr("&Archive"),
+            }.get(following or "", "")
+        )
 
     def _set_enabled(self, enabled: bool) -> None:
         for form in self.forms:
@@ -248,7 +276,9 @@ class IepEditor(RecordEditor):
             if domain not in index:
                 continue
             for column, value in enumerate((score, top, note)):
-                text = "" if value in (None, "") else (f"{value:g}" if isinstance(value, float) else str(value))
+                text = (
+                    "" if value in (None, "") else (f"{value:g}" if isinstance(value, float) else str(value))
+                )
                 self.scores.setItem(index[domain], column, QTableWidgetItem(text))
 
     def _scores(self) -> list[dict[str, Any]]:
@@ -281,8 +311,12 @@ class IepEditor(RecordEditor):
                     if key in values:
                         form.set_value(key, values[key])
             set_checked_keys(self.subjects, values.get("subjects") or [])
-            self._set_scores([(r.get("domain", ""), r.get("score"), r.get("max_score"), r.get("note", ""))
-                              for r in payload.get("scores") or []])
+            self._set_scores(
+                [
+                    (r.get("domain", ""), r.get("score"), r.get("max_score"), r.get("note", ""))
+                    for r in payload.get("scores") or []
+                ]
+            )
         finally:
             self.end_loading()
 
@@ -291,12 +325,20 @@ class IepEditor(RecordEditor):
             return
         self.save_button.setEnabled(False)
         scores = self._scores()
-        self.session.write(ieps.update_iep, self.detail.id, self.values(), self.detail.revision,
-                           on_done=lambda detail: self._save_scores(detail, scores), on_error=self._save_failed)
+        self.session.write(
+            ieps.update_iep,
+            self.detail.id,
+            self.values(),
+            self.detail.revision,
+            on_done=lambda detail: self._save_scores(detail, scores),
+            on_error=self._save_failed,
+        )
 
     def _save_scores(self, detail: Any, scores: list[dict[str, Any]]) -> None:
         self.detail = detail
-        self.session.write(ieps.set_scores, detail.id, scores, on_done=self._saved, on_error=self._save_failed)
+        self.session.write(
+            ieps.set_scores, detail.id, scores, on_done=self._saved, on_error=self._save_failed
+        )
 
     def _saved(self, detail: Any) -> None:
         self.detail = detail
@@ -311,8 +353,13 @@ class IepEditor(RecordEditor):
     def advance_status(self) -> None:
         following = NEXT_STATUS.get(self.detail.status) if self.detail else None
         if following:
-            self.session.write(ieps.set_status, self.detail.id, following, on_done=self._status_changed,
-                               on_error=self.show_error)
+            self.session.write(
+                ieps.set_status,
+                self.detail.id,
+                following,
+                on_done=self._status_changed,
+                on_error=self.show_error,
+            )
 
     def _status_changed(self, detail: Any) -> None:
         self.detail = detail

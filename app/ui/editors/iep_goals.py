@@ -47,8 +47,15 @@ class GoalsPanel(QWidget):
         self.iep_id: str | None = None
         self.dialog: Any = None  # the dialog currently open (tests drive it)
         self.tree = QTreeWidget(self)
-        self.tree.setHeaderLabels([self.tr("Goal / objective"), self.tr("Domain / method"), self.tr("Dates"),
-                                   self.tr("Criterion"), self.tr("Latest result")])
+        self.tree.setHeaderLabels(
+            [
+                self.tr("Goal / objective"),
+                self.tr("Domain / method"),
+                self.tr("Dates"),
+                self.tr("Criterion"),
+                self.tr("Latest result"),
+            ]
+        )
         self.tree.setColumnWidth(0, 360)
         self.tree.setAccessibleName(self.tr("Goals and objectives"))
         self.tree.currentItemChanged.connect(lambda *_: self._update_buttons())
@@ -63,8 +70,15 @@ class GoalsPanel(QWidget):
         self.to_bank.setToolTip(self.tr("Share this goal and its objectives with every teacher"))
         self.to_bank.clicked.connect(self.add_to_bank)
         buttons = QHBoxLayout()
-        for button in (self.from_bank, self.new_goal, self.add_objective, self.edit, self.review, self.delete,
-                       self.to_bank):
+        for button in (
+            self.from_bank,
+            self.new_goal,
+            self.add_objective,
+            self.edit,
+            self.review,
+            self.delete,
+            self.to_bank,
+        ):
             buttons.addWidget(button)
         buttons.addStretch(1)
         self.from_bank.clicked.connect(self.pick_from_bank)
@@ -95,8 +109,15 @@ class GoalsPanel(QWidget):
             for objective in goal.objectives:
                 self._objectives[objective.id] = objective
                 dates = " – ".join(format_date(d) for d in (objective.start_date, objective.end_date) if d)
-                child = QTreeWidgetItem([objective.text, label(METHODS, objective.method), dates,
-                                         objective.criterion, label(RESULTS, objective.latest_result)])
+                child = QTreeWidgetItem(
+                    [
+                        objective.text,
+                        label(METHODS, objective.method),
+                        dates,
+                        objective.criterion,
+                        label(RESULTS, objective.latest_result),
+                    ]
+                )
                 child.setData(0, ID_ROLE, objective.id)
                 child.setData(0, KIND_ROLE, "objective")
                 item.addChild(child)
@@ -143,8 +164,14 @@ class GoalsPanel(QWidget):
         goal_id = self._selected_goal_id()
         if goal_id and goal_id in self._goals:
             goal = self._goals[goal_id]
-            self.session.write(contribute_goal, goal.domain, goal.text, [o.text for o in goal.objectives],
-                               on_done=self._contributed, on_error=self._error)
+            self.session.write(
+                contribute_goal,
+                goal.domain,
+                goal.text,
+                [o.text for o in goal.objectives],
+                on_done=self._contributed,
+                on_error=self._error,
+            )
 
     def _contributed(self, _bank_id: str) -> None:
         self.tree.setToolTip(self.tr("Added to the goal bank."))
@@ -157,8 +184,9 @@ class GoalsPanel(QWidget):
 
     def _add_from_bank(self, bank_goal_id: str | None) -> None:
         if bank_goal_id and self.iep_id:
-            self.session.write(ieps.add_goal_from_bank, self.iep_id, bank_goal_id, on_done=self._done,
-                               on_error=self._error)
+            self.session.write(
+                ieps.add_goal_from_bank, self.iep_id, bank_goal_id, on_done=self._done, on_error=self._error
+            )
 
     def _done(self, _result: Any = None) -> None:
         self.changed.emit()
@@ -180,13 +208,17 @@ class GoalsPanel(QWidget):
         if goal is not None:
             dialog.form.set_value("domain", goal.domain)
             dialog.form.set_value("text", goal.text)
-            dialog.on_submit(lambda v: (ieps.update_goal, (goal.id, {"domain": v["domain"], "text": v["text"]})))
+            dialog.on_submit(
+                lambda v: (ieps.update_goal, (goal.id, {"domain": v["domain"], "text": v["text"]}))
+            )
         else:
             dialog.on_submit(lambda v: (ieps.add_goal, (self.iep_id, v["domain"], v["text"])))
         self._open(dialog)
 
     def objective_dialog(self, objective: Any) -> None:
-        dialog = FormDialog(self.session, self.tr("Objective") if objective else self.tr("New objective"), self)
+        dialog = FormDialog(
+            self.session, self.tr("Objective") if objective else self.tr("New objective"), self
+        )
         dialog.form.add("text", self.tr("&Objective"), QPlainTextEdit())
         dialog.form.add("start_date", self.tr("&Start"), date_edit())
         dialog.form.add("end_date", self.tr("&End"), date_edit())
@@ -239,8 +271,11 @@ class GoalsPanel(QWidget):
         if chosen is None:
             return
         kind, record_id = chosen
-        text = (self.tr("Delete this goal and its objectives?") if kind == "goal"
-                else self.tr("Delete this objective?"))
+        text = (
+            self.tr("Delete this goal and its objectives?")
+            if kind == "goal"
+            else self.tr("Delete this objective?")
+        )
         if QMessageBox.question(self, self.tr("Delete"), text) != QMessageBox.StandardButton.Yes:
             return
         fn = ieps.delete_goal if kind == "goal" else ieps.delete_objective

@@ -116,8 +116,9 @@ class LessonPlanLibrary(RecordEditor):
 
     def reload(self) -> None:
         templates = True if self.templates_only.isChecked() else None
-        self.session.read(load_library, self.search.text().strip(), templates, on_done=self._show,
-                          on_error=self.show_error)
+        self.session.read(
+            load_library, self.search.text().strip(), templates, on_done=self._show, on_error=self.show_error
+        )
 
     def _show(self, loaded: tuple[list[Any], list[tuple[str, str]]]) -> None:
         rows, people = loaded
@@ -148,8 +149,12 @@ class LessonPlanLibrary(RecordEditor):
             return
         if not self.confirm_close():
             return
-        self.session.read(lessons.get_lesson_plan, item.data(Qt.ItemDataRole.UserRole), on_done=self.show_plan,
-                          on_error=self.show_error)
+        self.session.read(
+            lessons.get_lesson_plan,
+            item.data(Qt.ItemDataRole.UserRole),
+            on_done=self.show_plan,
+            on_error=self.show_error,
+        )
 
     def _update_buttons(self) -> None:
         own = self.plan is None or self.plan.teacher_id == self.session.actor.id
@@ -217,11 +222,18 @@ class LessonPlanLibrary(RecordEditor):
 
     def save(self) -> None:
         if self.plan is None:
-            self.session.write(lessons.create_lesson_plan, self.values(), on_done=self._saved,
-                               on_error=self.show_error)
+            self.session.write(
+                lessons.create_lesson_plan, self.values(), on_done=self._saved, on_error=self.show_error
+            )
         else:
-            self.session.write(lessons.update_lesson_plan, self.plan.id, self.values(), self.plan.revision,
-                               on_done=self._saved, on_error=self.show_error)
+            self.session.write(
+                lessons.update_lesson_plan,
+                self.plan.id,
+                self.values(),
+                self.plan.revision,
+                on_done=self._saved,
+                on_error=self.show_error,
+            )
 
     def _saved(self, plan: Any) -> None:
         self.saved(plan)
@@ -230,19 +242,30 @@ class LessonPlanLibrary(RecordEditor):
 
     def copy_selected(self) -> None:
         if self.plan is not None and self.confirm_close():
-            self.session.write(lessons.copy_lesson_plan, self.plan.id, {"is_template": False},
-                               on_done=self._saved, on_error=self.show_error)
+            self.session.write(
+                lessons.copy_lesson_plan,
+                self.plan.id,
+                {"is_template": False},
+                on_done=self._saved,
+                on_error=self.show_error,
+            )
 
     def delete_selected(self) -> None:
         from PySide6.QtWidgets import QMessageBox
 
         if self.plan is None:
             return
-        if QMessageBox.question(self, self.tr("Delete"), self.tr("Delete this lesson plan?")) \
-                != QMessageBox.StandardButton.Yes:
+        if (
+            QMessageBox.question(self, self.tr("Delete"), self.tr("Delete this lesson plan?"))
+            != QMessageBox.StandardButton.Yes
+        ):
             return
-        self.session.write(lessons.delete_lesson_plan, self.plan.id, on_done=lambda _r: self._deleted(),
-                           on_error=self.show_error)
+        self.session.write(
+            lessons.delete_lesson_plan,
+            self.plan.id,
+            on_done=lambda _r: self._deleted(),
+            on_error=self.show_error,
+        )
 
     def _deleted(self) -> None:
         self.discard_draft()

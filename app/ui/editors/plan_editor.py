@@ -41,11 +41,14 @@ def history_lines(history: list[Any]) -> list[str]:
     lines = []
     for rev in history:
         line = QCoreApplication.translate("PlanReview", "Revision {n} submitted {at}").format(
-            n=rev.number, at=rev.submitted_at.strftime("%Y-%m-%d %H:%M"))
+            n=rev.number, at=rev.submitted_at.strftime("%Y-%m-%d %H:%M")
+        )
         if rev.decision:
             line += QCoreApplication.translate("PlanReview", " — {decision} by {who} {at}").format(
-                decision=label(DECISIONS, rev.decision), who=rev.reviewer_name,
-                at=rev.decided_at.strftime("%Y-%m-%d %H:%M") if rev.decided_at else "")
+                decision=label(DECISIONS, rev.decision),
+                who=rev.reviewer_name,
+                at=rev.decided_at.strftime("%Y-%m-%d %H:%M") if rev.decided_at else "",
+            )
             if rev.comment:
                 line += QCoreApplication.translate("PlanReview", ": “{comment}”").format(comment=rev.comment)
         lines.append(line)
@@ -57,8 +60,15 @@ class VisitsTable(QTableWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(0, VISIT_COLUMNS, parent)
-        self.setHorizontalHeaderLabels([self.tr("Date"), self.tr("Time"), self.tr("Lessons"), self.tr("Subject"),
-                                        self.tr("Content (one line per lesson)")])
+        self.setHorizontalHeaderLabels(
+            [
+                self.tr("Date"),
+                self.tr("Time"),
+                self.tr("Lessons"),
+                self.tr("Subject"),
+                self.tr("Content (one line per lesson)"),
+            ]
+        )
         self.horizontalHeader().setStretchLastSection(True)
         self.setAccessibleName(self.tr("Planned visits"))
 
@@ -88,8 +98,10 @@ class VisitsTable(QTableWidget):
     def rows(self) -> list[dict[str, Any]]:
         result = []
         for n in range(self.rowCount()):
-            cells = [(cell.text().strip() if (cell := self.item(n, c)) is not None else "")
-                     for c in range(VISIT_COLUMNS)]
+            cells = [
+                (cell.text().strip() if (cell := self.item(n, c)) is not None else "")
+                for c in range(VISIT_COLUMNS)
+            ]
             if any(cells):
                 row = dict(zip(("date", "time_slot", "lessons", "subject", "content"), cells, strict=True))
                 result.append({**row, "objective_ids": self.objectives_of(n)})
@@ -102,9 +114,16 @@ def visits_payload(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     for row in rows:
         lines = [line.strip() for line in str(row.get("content", "")).splitlines() if line.strip()]
         ids = list(row.get("objective_ids") or [])
-        payload.append({"date": row["date"], "time_slot": row["time_slot"], "lessons": row["lessons"] or 2,
-                        "content": [{"subject": row["subject"], "content": line, "objective_ids": ids}
-                                    for line in lines]})
+        payload.append(
+            {
+                "date": row["date"],
+                "time_slot": row["time_slot"],
+                "lessons": row["lessons"] or 2,
+                "content": [
+                    {"subject": row["subject"], "content": line, "objective_ids": ids} for line in lines
+                ],
+            }
+        )
     return payload
 
 
@@ -113,17 +132,25 @@ def union(rows: list[dict[str, Any]]) -> list[str]:
 
 
 def visit_rows(detail: Any) -> list[dict[str, Any]]:
-    return [{"date": v.date.isoformat(), "time_slot": v.time_slot, "lessons": v.lessons,
-             "subject": v.content[0].subject if v.content else "",
-             "content": "\n".join(c.content for c in v.content),
-             "objective_ids": list(dict.fromkeys(i for c in v.content for i in c.objective_ids))}
-            for v in detail.visits]
+    return [
+        {
+            "date": v.date.isoformat(),
+            "time_slot": v.time_slot,
+            "lessons": v.lessons,
+            "subject": v.content[0].subject if v.content else "",
+            "content": "\n".join(c.content for c in v.content),
+            "objective_ids": list(dict.fromkeys(i for c in v.content for i in c.objective_ids)),
+        }
+        for v in detail.visits
+    ]
 
 
 class PlanEditor(RecordEditor):
     """A student's plan for one month (``YYYY-MM``), written by the teacher; read-only for others."""
 
-    def __init__(self, session: AppSession, student_id: str, month: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, session: AppSession, student_id: str, month: str, parent: QWidget | None = None
+    ) -> None:
         super().__init__(session, parent)
         self.student_id, self.month = student_id, month
         self.detail: Any = None
@@ -196,8 +223,9 @@ class PlanEditor(RecordEditor):
     # --- loading ------------------------------------------------------------------------------------
 
     def reload(self) -> None:
-        self.session.read(load_objectives, self.student_id, on_done=self._objectives_loaded,
-                          on_error=self.show_error)
+        self.session.read(
+            load_objectives, self.student_id, on_done=self._objectives_loaded, on_error=self.show_error
+        )
 
     def _objectives_loaded(self, objectives: list[tuple[str, str]]) -> None:
         self.begin_loading()
@@ -205,8 +233,9 @@ class PlanEditor(RecordEditor):
         for objective_id, text in objectives:
             add_checkable(self.objectives, objective_id, text)
         self.end_loading()
-        self.session.read(plans.find_plan, self.student_id, self.month, on_done=self.show_detail,
-                          on_error=self.show_error)
+        self.session.read(
+            plans.find_plan, self.student_id, self.month, on_done=self.show_detail, on_error=self.show_error
+        )
 
     def show_detail(self, detail: Any) -> None:
         self.detail = detail
@@ -221,7 +250,9 @@ class PlanEditor(RecordEditor):
             self.end_loading()
         self._update_header()
         if detail is not None:
-            self.session.read(plans.plan_history, detail.id, on_done=self._show_history, on_error=self.show_error)
+            self.session.read(
+                plans.plan_history, detail.id, on_done=self._show_history, on_error=self.show_error
+            )
         self.offer_draft()
 
     def _show_row_objectives(self, row: int) -> None:
@@ -249,27 +280,43 @@ class PlanEditor(RecordEditor):
     def _is_author(self) -> bool:
         if self.session.actor.role == "leader":
             return False
-        return self.detail is None or self.detail.teacher_id == self.session.actor.id \
+        return (
+            self.detail is None
+            or self.detail.teacher_id == self.session.actor.id
             or self.session.actor.role == "system"
+        )
 
     def _update_header(self) -> None:
         detail = self.detail
         status = label(PLAN_STATUSES, detail.status) if detail else self.tr("Not written yet")
         revision = f" · {self.tr('revision')} {detail.plan_revision}" if detail else ""
-        self.title.setText(self.tr("Plan for {month}: {status}").format(month=self.month, status=status) + revision)
+        self.title.setText(
+            self.tr("Plan for {month}: {status}").format(month=self.month, status=status) + revision
+        )
         returned = detail is not None and detail.status == "returned" and bool(detail.last_comment)
         self.comment.setVisible(returned)
         if returned:
-            self.comment.setText(self.tr("Returned by the office: {comment}").format(comment=detail.last_comment))
+            self.comment.setText(
+                self.tr("Returned by the office: {comment}").format(comment=detail.last_comment)
+            )
             self.comment.setAccessibleName(self.comment.text())
         editable = self._is_author()
-        for widget in (*self.form.widgets.values(), self.visits, self.objectives, self.add_visit,
-                       self.remove_visit, self.save_button):
+        for widget in (
+            *self.form.widgets.values(),
+            self.visits,
+            self.objectives,
+            self.add_visit,
+            self.remove_visit,
+            self.save_button,
+        ):
             widget.setEnabled(editable)
         self.submit_button.setVisible(editable)
         self.submit_button.setEnabled(detail is not None and detail.status in ("draft", "returned"))
-        self.submit_button.setText(self.tr("Re&submit") if detail is not None and detail.status == "returned"
-                                   else self.tr("Su&bmit for approval"))
+        self.submit_button.setText(
+            self.tr("Re&submit")
+            if detail is not None and detail.status == "returned"
+            else self.tr("Su&bmit for approval")
+        )
 
     # --- saving -------------------------------------------------------------------------------------
 
@@ -295,8 +342,15 @@ class PlanEditor(RecordEditor):
         if not self._is_author():
             return
         revision = self.detail.revision if self.detail is not None else None
-        self.session.write(plans.save_plan, self.student_id, self.month, self.values(), revision,
-                           on_done=lambda d: self._saved(d, then), on_error=self.show_error)
+        self.session.write(
+            plans.save_plan,
+            self.student_id,
+            self.month,
+            self.values(),
+            revision,
+            on_done=lambda d: self._saved(d, then),
+            on_error=self.show_error,
+        )
 
     def _saved(self, detail: Any, then: Any) -> None:
         self.saved(detail)
@@ -306,14 +360,18 @@ class PlanEditor(RecordEditor):
 
     def submit(self) -> None:
         """Save what is on screen, then submit it (a submitted plan is what the office reads)."""
-        self.save(then=lambda: self.session.write(plans.submit_plan, self.detail.id, on_done=self.show_detail,
-                                                  on_error=self.show_error))
+        self.save(
+            then=lambda: self.session.write(
+                plans.submit_plan, self.detail.id, on_done=self.show_detail, on_error=self.show_error
+            )
+        )
 
     def show_error(self, error: BaseException) -> None:
         if getattr(error, "field", None) and str(error.field).startswith("visits"):  # type: ignore[attr-defined]
             from app.ui.messages import error_text
 
-            self.banner.show_message(self.tr("Planned visits: {error}").format(error=error_text(error)), error=True)
+            self.banner.show_message(
+                self.tr("Planned visits: {error}").format(error=error_text(error)), error=True
+            )
             return
         super().show_error(error)
-

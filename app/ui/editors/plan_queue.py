@@ -29,8 +29,12 @@ from app.ui.session import AppSession
 
 def may_decide(actor: Any, plan: Any) -> bool:
     """What the buttons show; the service decides again (only the office, never on one's own plan)."""
-    return actor.role == "academic_affairs" and plan is not None and plan.teacher_id != actor.id \
+    return (
+        actor.role == "academic_affairs"
+        and plan is not None
+        and plan.teacher_id != actor.id
         and plan.status in ("submitted", "resubmitted")
+    )
 
 
 def load_review(ctx: Any, plan_id: str) -> tuple[Any, Any, list[Any]]:
@@ -51,7 +55,9 @@ def plan_html(plan: Any, objectives: dict[str, str]) -> str:
     parts = [f"<h3>{escape(title)}</h3>"]
     for visit in plan.visits:
         lessons = QCoreApplication.translate("PlanReview", "{n} lessons").format(n=visit.lessons)
-        parts.append(f"<p><b>{visit.date.isoformat()} {escape(visit.time_slot)}</b> · {escape(lessons)}</p><ol>")
+        parts.append(
+            f"<p><b>{visit.date.isoformat()} {escape(visit.time_slot)}</b> · {escape(lessons)}</p><ol>"
+        )
         parts += [f"<li>{escape(c.subject)} {escape(c.content)}</li>" for c in visit.content]
         parts.append("</ol>")
     if plan.objective_ids:
@@ -59,9 +65,11 @@ def plan_html(plan: Any, objectives: dict[str, str]) -> str:
         parts.append(f"<p><b>{escape(heading)}</b></p><ul>")
         parts += [f"<li>{escape(objectives.get(i, i))}</li>" for i in plan.objective_ids]
         parts.append("</ul>")
-    sections = ((QCoreApplication.translate("PlanReview", "Materials"), plan.materials),
-                (QCoreApplication.translate("PlanReview", "Family tasks"), plan.family_tasks),
-                (QCoreApplication.translate("PlanReview", "Safety notes"), plan.safety_notes))
+    sections = (
+        (QCoreApplication.translate("PlanReview", "Materials"), plan.materials),
+        (QCoreApplication.translate("PlanReview", "Family tasks"), plan.family_tasks),
+        (QCoreApplication.translate("PlanReview", "Safety notes"), plan.safety_notes),
+    )
     for title, text in sections:
         if text:
             parts.append(f"<p><b>{escape(title)}</b><br>{escape(text)}</p>")
@@ -89,8 +97,9 @@ class PlanQueue(QWidget):
         self.plan: Any = None
         self.setAccessibleName(self.tr("Plans waiting for approval"))
         self.table = QTableWidget(0, 4, self)
-        self.table.setHorizontalHeaderLabels([self.tr("Month"), self.tr("Student"), self.tr("Teacher"),
-                                              self.tr("Status")])
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Month"), self.tr("Student"), self.tr("Teacher"), self.tr("Status")]
+        )
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setStretchLastSection(True)
@@ -144,8 +153,14 @@ class PlanQueue(QWidget):
         self._rows = rows
         self.table.setRowCount(len(rows))
         for n, row in enumerate(rows):
-            for column, text in enumerate((row.month, f"{row.student_code} {row.student_name}", row.teacher_name,
-                                           label(PLAN_STATUSES, row.status))):
+            for column, text in enumerate(
+                (
+                    row.month,
+                    f"{row.student_code} {row.student_name}",
+                    row.teacher_name,
+                    label(PLAN_STATUSES, row.status),
+                )
+            ):
                 self.table.setItem(n, column, QTableWidgetItem(text))
         if rows:
             self.table.setCurrentCell(0, 0)
@@ -179,13 +194,22 @@ class PlanQueue(QWidget):
         self.approve_button.setEnabled(allowed)
         self.return_button.setEnabled(allowed)
         if self.plan is not None and self.plan.teacher_id == self.session.actor.id:
-            self.message.setText(self.tr("This is your own plan: another member of the office decides on it."))
+            self.message.setText(
+                self.tr("This is your own plan: another member of the office decides on it.")
+            )
 
     def decide(self, approve: bool) -> None:
         if self.plan is None:
             return
-        self.session.write(plans.decide_plan, self.plan.id, self.plan.plan_revision, approve,
-                           self.comment.toPlainText().strip(), on_done=self._decided, on_error=self._failed)
+        self.session.write(
+            plans.decide_plan,
+            self.plan.id,
+            self.plan.plan_revision,
+            approve,
+            self.comment.toPlainText().strip(),
+            on_done=self._decided,
+            on_error=self._failed,
+        )
 
     def _decided(self, _detail: Any) -> None:
         self.comment.clear()

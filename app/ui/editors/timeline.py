@@ -45,8 +45,9 @@ class TimelinePanel(QWidget):
         self.load_more()
 
     def load_more(self) -> None:
-        self.session.read(timeline.student_timeline, self.student_id, offset=self._shown, limit=PAGE,
-                          on_done=self._add)
+        self.session.read(
+            timeline.student_timeline, self.student_id, offset=self._shown, limit=PAGE, on_done=self._add
+        )
 
     def _add(self, events: list[Any]) -> None:
         for event in events:

@@ -30,15 +30,24 @@ from app.ui.widgets.check_list import add_checkable, checked_keys, set_checked_k
 from app.ui.widgets.fields import FieldForm, combo, date_edit
 from app.ui.widgets.signature_pad import SignaturePad
 
-TEXT_KEYS = ("place", "caregivers_present", "health", "mood", "performance", "family_guidance", "homework",
-             "caregiver_opinion")
+TEXT_KEYS = (
+    "place",
+    "caregivers_present",
+    "health",
+    "mood",
+    "performance",
+    "family_guidance",
+    "homework",
+    "caregiver_opinion",
+)
 
 
 def load_visit(ctx: Any, visit_id: str) -> tuple[Any, list[tuple[str, str]], list[tuple[str, str]]]:
     """The record, the student's objectives and the lesson plans that may be linked (worker thread)."""
     detail = visits.get_visit(ctx, visit_id)
-    linkable = [(p.id, p.title) for p in lessons.list_lesson_plans(ctx)
-                if p.student_id in (None, detail.student_id)]
+    linkable = [
+        (p.id, p.title) for p in lessons.list_lesson_plans(ctx) if p.student_id in (None, detail.student_id)
+    ]
     return detail, load_objectives(ctx, detail.student_id), linkable
 
 
@@ -54,8 +63,11 @@ def start_from_planned(ctx: Any, student_id: str, planned_visit_id: str) -> Any:
 def _text(value: Any) -> str:
     if value is None:
         return ""
-    return value.strftime("%H:%M") if hasattr(value, "hour") else (
-        value.isoformat() if hasattr(value, "isoformat") else str(value))
+    return (
+        value.strftime("%H:%M")
+        if hasattr(value, "hour")
+        else (value.isoformat() if hasattr(value, "isoformat") else str(value))
+    )
 
 
 class VisitEditor(RecordEditor):
@@ -87,8 +99,13 @@ class VisitEditor(RecordEditor):
         self.makeup_button.clicked.connect(self.schedule_makeup)
         header = QHBoxLayout()
         header.addWidget(self.title, 1)
-        for button in (self.save_button, self.finish_button, self.amend_button, self.cancel_button,
-                       self.makeup_button):
+        for button in (
+            self.save_button,
+            self.finish_button,
+            self.amend_button,
+            self.cancel_button,
+            self.makeup_button,
+        ):
             header.addWidget(button)
 
         self.form = FieldForm()
@@ -132,7 +149,9 @@ class VisitEditor(RecordEditor):
         self.amendments = QLabel()
         self.amendments.setWordWrap(True)
         self.forms = [self.form, self.notes]
-        self.track(*(w for w in self.form.widgets.values() if w is not self.teachers), *self.notes.widgets.values())
+        self.track(
+            *(w for w in self.form.widgets.values() if w is not self.teachers), *self.notes.widgets.values()
+        )
 
         body = QWidget()
         column = QVBoxLayout(body)
@@ -199,15 +218,28 @@ class VisitEditor(RecordEditor):
             for key in ("start_time", "end_time"):
                 self.form.set_value(key, _text(detail.values.get(key)))
             for key in TEXT_KEYS:
-                (self.form if key in self.form.widgets else self.notes).set_value(key, detail.values.get(key, ""))
+                (self.form if key in self.form.widgets else self.notes).set_value(
+                    key, detail.values.get(key, "")
+                )
             self.notes.set_value("next_visit_on", _text(detail.values.get("next_visit_on")))
-            self.lessons.set_lessons([{"subject": x.subject, "content": x.content, "minutes": x.minutes,
-                                       "objective_ids": list(x.objective_ids), "lesson_plan_id": x.lesson_plan_id}
-                                      for x in detail.lessons])
+            self.lessons.set_lessons(
+                [
+                    {
+                        "subject": x.subject,
+                        "content": x.content,
+                        "minutes": x.minutes,
+                        "objective_ids": list(x.objective_ids),
+                        "lesson_plan_id": x.lesson_plan_id,
+                    }
+                    for x in detail.lessons
+                ]
+            )
             if objectives is not None:
                 self._objectives = objectives
-            self.progress.set_objectives(getattr(self, "_objectives", []),
-                                         {p.objective_id: (p.result, p.note) for p in detail.progress})
+            self.progress.set_objectives(
+                getattr(self, "_objectives", []),
+                {p.objective_id: (p.result, p.note) for p in detail.progress},
+            )
             self.pad.clear()
             self._signature_changed = False
         finally:
@@ -216,16 +248,22 @@ class VisitEditor(RecordEditor):
 
     def _update_state(self) -> None:
         detail = self.detail
-        self.title.setText(self.tr("Visit on {date}: {status}").format(
-            date=format_date(detail.date), status=label(VISIT_STATUSES, detail.status)))
+        self.title.setText(
+            self.tr("Visit on {date}: {status}").format(
+                date=format_date(detail.date), status=label(VISIT_STATUSES, detail.status)
+            )
+        )
         flags = []
         if detail.without_approved_plan:
             flags.append(self.tr("No approved plan for this month."))
         if detail.makeup_of_id:
             flags.append(self.tr("Make-up for a cancelled visit."))
         if detail.status == "cancelled":
-            flags.append(self.tr("Cancelled ({cause}): {reason}").format(
-                cause=label(CANCEL_CAUSES, detail.cancel_cause), reason=detail.cancel_reason))
+            flags.append(
+                self.tr("Cancelled ({cause}): {reason}").format(
+                    cause=label(CANCEL_CAUSES, detail.cancel_cause), reason=detail.cancel_reason
+                )
+            )
         self.flags.setText(" ".join(flags))
         self.flags.setVisible(bool(flags))
         planned = detail.status == "planned"
@@ -240,15 +278,22 @@ class VisitEditor(RecordEditor):
         signable = writer and (planned or (done and not detail.signature_id))
         self.pad.set_read_only(not signable)
         self.clear_pad.setEnabled(signable)
-        self.signature_state.setText(self.tr("Signed.") if detail.signature_id else self.tr("Not signed yet."))
+        self.signature_state.setText(
+            self.tr("Signed.") if detail.signature_id else self.tr("Not signed yet.")
+        )
         self.save_button.setEnabled(editable or signable)
         self.finish_button.setVisible(writer and planned)
         self.cancel_button.setVisible(writer and planned)
         self.amend_button.setVisible(writer and done and not self.amending)
         self.makeup_button.setVisible(writer and detail.status == "cancelled")
-        self.amendments.setText("\n".join(
-            self.tr("Amended {at}: {field} — {reason}").format(at=a.at.strftime("%Y-%m-%d %H:%M"), field=a.field,
-                                                               reason=a.reason) for a in detail.amendments))
+        self.amendments.setText(
+            "\n".join(
+                self.tr("Amended {at}: {field} — {reason}").format(
+                    at=a.at.strftime("%Y-%m-%d %H:%M"), field=a.field, reason=a.reason
+                )
+                for a in detail.amendments
+            )
+        )
 
     def _teachers_listed(self, teachers: list[tuple[str, str]]) -> None:
         was = self._loading
@@ -257,7 +302,10 @@ class VisitEditor(RecordEditor):
         self.teachers.clear()
         for teacher_id, name in teachers:
             add_checkable(self.teachers, teacher_id, name)
-        set_checked_keys(self.teachers, chosen or (list(self.detail.values.get("teacher_ids") or []) if self.detail else []))
+        set_checked_keys(
+            self.teachers,
+            chosen or (list(self.detail.values.get("teacher_ids") or []) if self.detail else []),
+        )
         self._loading = was
 
     def _set_linkable(self, linkable: list[tuple[str, str]]) -> None:
@@ -314,8 +362,11 @@ class VisitEditor(RecordEditor):
                         form.set_value(key, values[key])
             set_checked_keys(self.teachers, list(values.get("teacher_ids") or []))
             self.lessons.set_lessons(list(values.get("lessons") or []))
-            progress = {p["objective_id"]: (p.get("result", ""), p.get("note", "")) for p in values.get("progress") or []
-                        if isinstance(p, dict) and p.get("objective_id")}
+            progress = {
+                p["objective_id"]: (p.get("result", ""), p.get("note", ""))
+                for p in values.get("progress") or []
+                if isinstance(p, dict) and p.get("objective_id")
+            }
             self.progress.set_objectives(getattr(self, "_objectives", []), progress)
             if payload.get("strokes"):
                 self.pad.set_strokes(payload["strokes"])
@@ -330,16 +381,27 @@ class VisitEditor(RecordEditor):
             self._ask_amendment()
             return
         if self.detail.status == "planned":
-            self.session.write(visits.update_visit, self.visit_id, self.values(), self.detail.revision,
-                               on_done=lambda d: self._save_signature(d, then), on_error=self.show_error)
+            self.session.write(
+                visits.update_visit,
+                self.visit_id,
+                self.values(),
+                self.detail.revision,
+                on_done=lambda d: self._save_signature(d, then),
+                on_error=self.show_error,
+            )
         else:
             self._save_signature(self.detail, then)
 
     def _save_signature(self, detail: Any, then: Any) -> None:
         self.detail = detail
         if self._signature_changed and not self.pad.is_empty():
-            self.session.write(visits.set_signature, self.visit_id, self.pad.to_png(white=True),
-                               on_done=lambda _a: self._after_save(then), on_error=self.show_error)
+            self.session.write(
+                visits.set_signature,
+                self.visit_id,
+                self.pad.to_png(white=True),
+                on_done=lambda _a: self._after_save(then),
+                on_error=self.show_error,
+            )
         else:
             self._after_save(then)
 
@@ -356,8 +418,11 @@ class VisitEditor(RecordEditor):
         self.session.read(load_visit, self.visit_id, on_done=shown, on_error=self.show_error)
 
     def finish(self) -> None:
-        self.save(then=lambda: self.session.write(visits.finish_visit, self.visit_id, on_done=self._finished,
-                                                  on_error=self.show_error))
+        self.save(
+            then=lambda: self.session.write(
+                visits.finish_visit, self.visit_id, on_done=self._finished, on_error=self.show_error
+            )
+        )
 
     def _finished(self, detail: Any) -> None:
         self.show_detail(detail)
@@ -386,18 +451,32 @@ class VisitEditor(RecordEditor):
     def _changes(self) -> dict[str, Any]:
         """Only what differs from the record: an amendment names each corrected field."""
         current = self.values()
-        before = {**{k: _text(v) for k, v in self.detail.values.items() if k != "teacher_ids"},
-                  "date": self.detail.date.isoformat()}
-        changes = {k: v for k, v in current.items()
-                   if k not in ("lessons", "progress", "teacher_ids") and before.get(k, "") != v}
+        before = {
+            **{k: _text(v) for k, v in self.detail.values.items() if k != "teacher_ids"},
+            "date": self.detail.date.isoformat(),
+        }
+        changes = {
+            k: v
+            for k, v in current.items()
+            if k not in ("lessons", "progress", "teacher_ids") and before.get(k, "") != v
+        }
         if sorted(current["teacher_ids"]) != sorted(self.detail.values.get("teacher_ids") or []):
             changes["teacher_ids"] = current["teacher_ids"]
-        lessons = [{"subject": x.subject, "content": x.content, "minutes": str(x.minutes),
-                    "objective_ids": list(x.objective_ids), "lesson_plan_id": x.lesson_plan_id}
-                   for x in self.detail.lessons]
+        lessons = [
+            {
+                "subject": x.subject,
+                "content": x.content,
+                "minutes": str(x.minutes),
+                "objective_ids": list(x.objective_ids),
+                "lesson_plan_id": x.lesson_plan_id,
+            }
+            for x in self.detail.lessons
+        ]
         if current["lessons"] != lessons:
             changes["lessons"] = current["lessons"]
-        progress = [{"objective_id": p.objective_id, "result": p.result, "note": p.note} for p in self.detail.progress]
+        progress = [
+            {"objective_id": p.objective_id, "result": p.result, "note": p.note} for p in self.detail.progress
+        ]
         if sorted(current["progress"], key=str) != sorted(progress, key=str):
             changes["progress"] = current["progress"]
         return changes

@@ -59,13 +59,15 @@ class LessonsTable(QTableWidget):
         result = []
         for n in range(self.rowCount()):
             first, content, minutes = (self.item(n, c) for c in range(3))
-            result.append({
-                "subject": first.text().strip() if first else "",
-                "content": content.text().strip() if content else "",
-                "minutes": minutes.text().strip() if minutes else "0",
-                "objective_ids": list(first.data(OBJECTIVES_ROLE) or []) if first else [],
-                "lesson_plan_id": first.data(OBJECTIVES_ROLE + 1) if first else None,
-            })
+            result.append(
+                {
+                    "subject": first.text().strip() if first else "",
+                    "content": content.text().strip() if content else "",
+                    "minutes": minutes.text().strip() if minutes else "0",
+                    "objective_ids": list(first.data(OBJECTIVES_ROLE) or []) if first else [],
+                    "lesson_plan_id": first.data(OBJECTIVES_ROLE + 1) if first else None,
+                }
+            )
         return result
 
 
@@ -108,8 +110,13 @@ class ProgressTable(QTableWidget):
             outcome = box.currentData() if isinstance(box, QComboBox) else None
             text = note.text().strip() if note else ""
             if objective is not None and (outcome or text):
-                result.append({"objective_id": objective.data(Qt.ItemDataRole.UserRole), "result": outcome or "",
-                               "note": text})
+                result.append(
+                    {
+                        "objective_id": objective.data(Qt.ItemDataRole.UserRole),
+                        "result": outcome or "",
+                        "note": text,
+                    }
+                )
         return result
 
     def set_result(self, row: int, code: str) -> None:
@@ -121,20 +128,28 @@ class ProgressTable(QTableWidget):
 def cancel_dialog(session: AppSession, visit_id: str, parent: QWidget) -> FormDialog:
     dialog = FormDialog(session, QCoreApplication.translate("VisitDialogs", "Cancel the visit"), parent)
     dialog.form.add("reason", QCoreApplication.translate("VisitDialogs", "&Reason"), QLineEdit())
-    dialog.form.add("cause", QCoreApplication.translate("VisitDialogs", "&Caused by"), combo(pairs(CANCEL_CAUSES)))
+    dialog.form.add(
+        "cause", QCoreApplication.translate("VisitDialogs", "&Caused by"), combo(pairs(CANCEL_CAUSES))
+    )
     dialog.on_submit(lambda v: (visits.cancel_visit, (visit_id, v["reason"], v["cause"])))
     return dialog
 
 
 def makeup_dialog(session: AppSession, visit_id: str, parent: QWidget) -> FormDialog:
-    dialog = FormDialog(session, QCoreApplication.translate("VisitDialogs", "Schedule a make-up visit"), parent)
+    dialog = FormDialog(
+        session, QCoreApplication.translate("VisitDialogs", "Schedule a make-up visit"), parent
+    )
     dialog.form.add("date", QCoreApplication.translate("VisitDialogs", "&Date"), date_edit())
     dialog.on_submit(lambda v: (visits.schedule_makeup, (visit_id, v["date"])))
     return dialog
 
 
 def amend_dialog(session: AppSession, visit_id: str, changes: dict[str, Any], parent: QWidget) -> FormDialog:
-    dialog = FormDialog(session, QCoreApplication.translate("VisitDialogs", "Amend the finished record"), parent)
-    dialog.form.add("reason", QCoreApplication.translate("VisitDialogs", "&Reason for the correction"), QPlainTextEdit())
+    dialog = FormDialog(
+        session, QCoreApplication.translate("VisitDialogs", "Amend the finished record"), parent
+    )
+    dialog.form.add(
+        "reason", QCoreApplication.translate("VisitDialogs", "&Reason for the correction"), QPlainTextEdit()
+    )
     dialog.on_submit(lambda v: (visits.amend_visit, (visit_id, changes, v["reason"])))
     return dialog

@@ -30,8 +30,15 @@ COLOURS = {
     "not_teaching": "#e4e4e4",
     "future": "#ffffff",
 }
-MARKS = {"met": "✓", "met_by_makeup": "↺", "missed_owed": "!", "missed_excused": "–", "paused": "‖",
-         "not_teaching": "", "future": ""}
+MARKS = {
+    "met": "✓",
+    "met_by_makeup": "↺",
+    "missed_owed": "!",
+    "missed_excused": "–",
+    "paused": "‖",
+    "not_teaching": "",
+    "future": "",
+}
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 1
 
 Index = QModelIndex | QPersistentModelIndex
@@ -60,13 +67,20 @@ class ComplianceModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
         return 0 if parent.isValid() else self._periods() + 1
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,  # noqa: N802
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
         if orientation != Qt.Orientation.Horizontal or not self.result:
             return None
         if section == 0:
-            return QCoreApplication.translate("ComplianceModel", "Student") \
-                if role == Qt.ItemDataRole.DisplayRole else None
+            return (
+                QCoreApplication.translate("ComplianceModel", "Student")
+                if role == Qt.ItemDataRole.DisplayRole
+                else None
+            )
         period = self.result.students[0].result.periods[section - 1].period
         if role == Qt.ItemDataRole.DisplayRole:
             return format_short_date(period.start)
@@ -84,8 +98,10 @@ class ComplianceModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.ToolTipRole:
                 totals = student.result.totals
                 return QCoreApplication.translate(
-                    "ComplianceModel", "Weeks met: {met} of {due}; make-ups owed: {owed}").format(
-                    met=totals.met + totals.met_by_makeup, due=totals.due_periods, owed=totals.owed_makeups)
+                    "ComplianceModel", "Weeks met: {met} of {due}; make-ups owed: {owed}"
+                ).format(
+                    met=totals.met + totals.met_by_makeup, due=totals.due_periods, owed=totals.owed_makeups
+                )
             return None
         result = student.result.periods[index.column() - 1]
         status = str(result.status)
@@ -97,10 +113,17 @@ class ComplianceModel(QAbstractTableModel):
             return MARKS[status]
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
             period = result.period
-            visits = QCoreApplication.translate("ComplianceModel", "Visits counted: {n} of {required}").format(
-                n=result.visits_counted, required=result.visits_required) if result.visits_required else ""
-            lines = [f"{student.name} · {format_date(period.start)} – {format_date(period.end)}",
-                     f"{label(WEEK_STATUSES, status)}: {reason_text(result.reason)}"]
+            visits = (
+                QCoreApplication.translate("ComplianceModel", "Visits counted: {n} of {required}").format(
+                    n=result.visits_counted, required=result.visits_required
+                )
+                if result.visits_required
+                else ""
+            )
+            lines = [
+                f"{student.name} · {format_date(period.start)} – {format_date(period.end)}",
+                f"{label(WEEK_STATUSES, status)}: {reason_text(result.reason)}",
+            ]
             if visits:
                 lines.append(visits)
             return "\n".join(lines)
@@ -124,5 +147,7 @@ class StatusDelegate(QStyledItemDelegate):
             painter.setPen(QColor("#202020"))
             painter.drawRect(rect.adjusted(0, 0, -1, -1))
         painter.setPen(QColor("#303030"))
-        painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), index.data(Qt.ItemDataRole.DisplayRole) or "")
+        painter.drawText(
+            rect, int(Qt.AlignmentFlag.AlignCenter), index.data(Qt.ItemDataRole.DisplayRole) or ""
+        )
         painter.restore()

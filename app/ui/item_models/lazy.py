@@ -23,9 +23,18 @@ class LazyTableModel(QAbstractTableModel):
     ``sort_keys`` gives the service's sort key per column, ``None`` where the column cannot sort.
     ``fetched_pages`` records which pages were loaded (for tests)."""
 
-    def __init__(self, session: AppSession, *, count: Callable[..., int], fetch: Callable[..., list[Any]],
-                 sort_keys: Sequence[str | None], sort_key: str, descending: bool, page_size: int,
-                 parent: Any = None) -> None:
+    def __init__(
+        self,
+        session: AppSession,
+        *,
+        count: Callable[..., int],
+        fetch: Callable[..., list[Any]],
+        sort_keys: Sequence[str | None],
+        sort_key: str,
+        descending: bool,
+        page_size: int,
+        parent: Any = None,
+    ) -> None:
         super().__init__(parent)
         self.session = session
         self._count_rows = count
@@ -55,8 +64,9 @@ class LazyTableModel(QAbstractTableModel):
     def reload(self) -> None:
         self._generation += 1
         generation = self._generation
-        self.session.read(self._count_rows, **self._clean_filters(),
-                          on_done=lambda count: self._counted(generation, count))
+        self.session.read(
+            self._count_rows, **self._clean_filters(), on_done=lambda count: self._counted(generation, count)
+        )
 
     def _counted(self, generation: int, count: int) -> None:
         if generation != self._generation:
@@ -80,9 +90,15 @@ class LazyTableModel(QAbstractTableModel):
             return
         self._pending.add(number)
         generation = self._generation
-        self.session.read(self._fetch_rows, offset=number * self.page_size, limit=self.page_size,
-                          sort=self.sort_key, descending=self.descending, **self._clean_filters(),
-                          on_done=lambda rows: self._arrived(generation, number, rows))
+        self.session.read(
+            self._fetch_rows,
+            offset=number * self.page_size,
+            limit=self.page_size,
+            sort=self.sort_key,
+            descending=self.descending,
+            **self._clean_filters(),
+            on_done=lambda rows: self._arrived(generation, number, rows),
+        )
 
     def _arrived(self, generation: int, number: int, rows: list[Any]) -> None:
         if generation != self._generation:
@@ -117,16 +133,23 @@ class LazyTableModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
         return 0 if parent.isValid() else len(self.sort_keys)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,  # noqa: N802
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             return self.header(section)
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         # Only the roles below look at the row: others (colours, fonts) must not trigger a page load.
-        if not index.isValid() or role not in (Qt.ItemDataRole.UserRole, Qt.ItemDataRole.DisplayRole,
-                                               Qt.ItemDataRole.AccessibleTextRole):
+        if not index.isValid() or role not in (
+            Qt.ItemDataRole.UserRole,
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.AccessibleTextRole,
+        ):
             return None
         item = self.summary(index.row())
         if role == Qt.ItemDataRole.UserRole:

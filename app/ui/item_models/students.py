@@ -15,18 +15,28 @@ from app.ui.session import AppSession
 
 PAGE_SIZE = 100
 COLUMNS = (
-    ("code", "code"), ("name", "name"), ("gender", None), ("birth_date", "birth_date"),
-    ("grade_class", "grade_class"), ("disability_category", "disability_category"), ("status", "status"),
-    ("teachers", None), ("id_masked", None),
+    ("code", "code"),
+    ("name", "name"),
+    ("gender", None),
+    ("birth_date", "birth_date"),
+    ("grade_class", "grade_class"),
+    ("disability_category", "disability_category"),
+    ("status", "status"),
+    ("teachers", None),
+    ("id_masked", None),
 )
 
 
 def _headers() -> dict[str, str]:
     return {
-        "code": QCoreApplication.translate("StudentListModel", "Code"), "name": QCoreApplication.translate("StudentListModel", "Name"),
-        "gender": QCoreApplication.translate("StudentListModel", "Gender"), "birth_date": QCoreApplication.translate("StudentListModel", "Birth date"),
-        "grade_class": QCoreApplication.translate("StudentListModel", "Class"), "disability_category": QCoreApplication.translate("StudentListModel", "Disability"),
-        "status": QCoreApplication.translate("StudentListModel", "Status"), "teachers": QCoreApplication.translate("StudentListModel", "Teachers"),
+        "code": QCoreApplication.translate("StudentListModel", "Code"),
+        "name": QCoreApplication.translate("StudentListModel", "Name"),
+        "gender": QCoreApplication.translate("StudentListModel", "Gender"),
+        "birth_date": QCoreApplication.translate("StudentListModel", "Birth date"),
+        "grade_class": QCoreApplication.translate("StudentListModel", "Class"),
+        "disability_category": QCoreApplication.translate("StudentListModel", "Disability"),
+        "status": QCoreApplication.translate("StudentListModel", "Status"),
+        "teachers": QCoreApplication.translate("StudentListModel", "Teachers"),
         "id_masked": QCoreApplication.translate("StudentListModel", "ID number"),
     }
 
@@ -35,9 +45,16 @@ class StudentListModel(LazyTableModel):
     """Students in pages of ``PAGE_SIZE``, fetched on the DB worker as the view shows them."""
 
     def __init__(self, session: AppSession, parent: Any = None) -> None:
-        super().__init__(session, count=students.count_students, fetch=students.list_students,
-                         sort_keys=[sort for _key, sort in COLUMNS], sort_key="code", descending=False,
-                         page_size=PAGE_SIZE, parent=parent)
+        super().__init__(
+            session,
+            count=students.count_students,
+            fetch=students.list_students,
+            sort_keys=[sort for _key, sort in COLUMNS],
+            sort_key="code",
+            descending=False,
+            page_size=PAGE_SIZE,
+            parent=parent,
+        )
         self._headers = _headers()
 
     def header(self, section: int) -> str:

@@ -15,22 +15,38 @@ from app.ui.session import AppSession
 PAGE_SIZE = 200
 # (key, sort key for the service or None, header source in the "VisitListModel" context)
 COLUMNS = (
-    ("date", "date", "Date"), ("student", "student_code", "Student"), ("teacher", "teacher", "Teacher"),
-    ("status", "status", "Status"), ("lessons", None, "Lessons"), ("flags", None, "Notes"),
+    ("date", "date", "Date"),
+    ("student", "student_code", "Student"),
+    ("teacher", "teacher", "Teacher"),
+    ("status", "status", "Status"),
+    ("lessons", None, "Lessons"),
+    ("flags", None, "Notes"),
 )
 # Header sources for lupdate (which reads these calls): translated through the same context at run time.
-HEADER_SOURCES = (QT_TRANSLATE_NOOP("VisitListModel", "Date"), QT_TRANSLATE_NOOP("VisitListModel", "Student"),
-                  QT_TRANSLATE_NOOP("VisitListModel", "Teacher"), QT_TRANSLATE_NOOP("VisitListModel", "Status"),
-                  QT_TRANSLATE_NOOP("VisitListModel", "Lessons"), QT_TRANSLATE_NOOP("VisitListModel", "Notes"))
+HEADER_SOURCES = (
+    QT_TRANSLATE_NOOP("VisitListModel", "Date"),
+    QT_TRANSLATE_NOOP("VisitListModel", "Student"),
+    QT_TRANSLATE_NOOP("VisitListModel", "Teacher"),
+    QT_TRANSLATE_NOOP("VisitListModel", "Status"),
+    QT_TRANSLATE_NOOP("VisitListModel", "Lessons"),
+    QT_TRANSLATE_NOOP("VisitListModel", "Notes"),
+)
 
 
 class VisitListModel(LazyTableModel):
     """Visits in pages of ``PAGE_SIZE``, newest first, fetched on the DB worker as the view shows them."""
 
     def __init__(self, session: AppSession, parent: Any = None) -> None:
-        super().__init__(session, count=visits.count_visits, fetch=visits.list_visits,
-                         sort_keys=[sort for _key, sort, _header in COLUMNS], sort_key="date", descending=True,
-                         page_size=PAGE_SIZE, parent=parent)
+        super().__init__(
+            session,
+            count=visits.count_visits,
+            fetch=visits.list_visits,
+            sort_keys=[sort for _key, sort, _header in COLUMNS],
+            sort_key="date",
+            descending=True,
+            page_size=PAGE_SIZE,
+            parent=parent,
+        )
 
     def header(self, section: int) -> str:
         return QCoreApplication.translate("VisitListModel", COLUMNS[section][2])
@@ -49,7 +65,8 @@ class VisitListModel(LazyTableModel):
             return f"{text} ({label(CANCEL_CAUSES, item.cancel_cause)})" if item.cancel_cause else text
         if key == "lessons":
             return QCoreApplication.translate("VisitListModel", "{n} lessons, {m} min").format(
-                n=item.lessons, m=item.minutes)
+                n=item.lessons, m=item.minutes
+            )
         notes = []
         if item.without_approved_plan:
             notes.append(QCoreApplication.translate("VisitListModel", "no approved plan"))

@@ -15,8 +15,14 @@ PAGE_MODULES = [
     "app.ui.pages.compliance",
     "app.ui.pages.settings",
 ]
-OPTIONAL_MODULES = ["app.ui.pages.plans", "app.ui.pages.visits", "app.ui.pages.iep", "app.ui.pages.student_tabs",
-                    "app.ui.pages.exchange", "app.ui.pages.export"]
+OPTIONAL_MODULES = [
+    "app.ui.pages.plans",
+    "app.ui.pages.visits",
+    "app.ui.pages.iep",
+    "app.ui.pages.student_tabs",
+    "app.ui.pages.exchange",
+    "app.ui.pages.export",
+]
 
 
 def load_all() -> None:

@@ -83,16 +83,24 @@ class CompliancePage(Page):
         self.loading = True
         self.summary.setText(self.tr("Loading…"))
         teacher_id = self.teacher.currentData() if self.session.actor.reads_all else None
-        self.session.read(compliance.term_compliance, term_id, teacher_id=teacher_id, on_done=self._show,
-                          on_error=self.show_error)
+        self.session.read(
+            compliance.term_compliance,
+            term_id,
+            teacher_id=teacher_id,
+            on_done=self._show,
+            on_error=self.show_error,
+        )
 
     def _show(self, result: TermCompliance) -> None:
         self.loading = False
         self.model.set_result(result)
         self.table.resizeColumnToContents(0)
         owed = sum(s.result.totals.owed_makeups for s in result.students)
-        self.summary.setText(self.tr("%n student(s)", "", len(result.students)) + " · "
-                             + self.tr("make-ups owed: {owed}").format(owed=owed))
+        self.summary.setText(
+            self.tr("%n student(s)", "", len(result.students))
+            + " · "
+            + self.tr("make-ups owed: {owed}").format(owed=owed)
+        )
 
 
 def _choices(ctx: Any) -> tuple[list[Any], Any, list[Any]]:

@@ -43,13 +43,19 @@ PREF_FOLDER = "exchange_folder"
 
 # Record kinds (exchange table names) as people call them; translated in the "Exchange" context.
 KINDS: dict[str, str] = {
-    "school": QT_TRANSLATE_NOOP("Exchange", "school settings"), "setting": QT_TRANSLATE_NOOP("Exchange", "settings"),
-    "term": QT_TRANSLATE_NOOP("Exchange", "terms"), "calendar_day": QT_TRANSLATE_NOOP("Exchange", "calendar days"),
-    "user": QT_TRANSLATE_NOOP("Exchange", "users"), "student": QT_TRANSLATE_NOOP("Exchange", "students"),
+    "school": QT_TRANSLATE_NOOP("Exchange", "school settings"),
+    "setting": QT_TRANSLATE_NOOP("Exchange", "settings"),
+    "term": QT_TRANSLATE_NOOP("Exchange", "terms"),
+    "calendar_day": QT_TRANSLATE_NOOP("Exchange", "calendar days"),
+    "user": QT_TRANSLATE_NOOP("Exchange", "users"),
+    "student": QT_TRANSLATE_NOOP("Exchange", "students"),
     "guardian": QT_TRANSLATE_NOOP("Exchange", "guardians"),
-    "assignment": QT_TRANSLATE_NOOP("Exchange", "assignments"), "pause": QT_TRANSLATE_NOOP("Exchange", "pauses"),
-    "goal_bank_item": QT_TRANSLATE_NOOP("Exchange", "goal bank items"), "iep": QT_TRANSLATE_NOOP("Exchange", "IEPs"),
-    "iep_score": QT_TRANSLATE_NOOP("Exchange", "assessment scores"), "goal": QT_TRANSLATE_NOOP("Exchange", "goals"),
+    "assignment": QT_TRANSLATE_NOOP("Exchange", "assignments"),
+    "pause": QT_TRANSLATE_NOOP("Exchange", "pauses"),
+    "goal_bank_item": QT_TRANSLATE_NOOP("Exchange", "goal bank items"),
+    "iep": QT_TRANSLATE_NOOP("Exchange", "IEPs"),
+    "iep_score": QT_TRANSLATE_NOOP("Exchange", "assessment scores"),
+    "goal": QT_TRANSLATE_NOOP("Exchange", "goals"),
     "objective": QT_TRANSLATE_NOOP("Exchange", "objectives"),
     "objective_review": QT_TRANSLATE_NOOP("Exchange", "objective reviews"),
     "monthly_plan": QT_TRANSLATE_NOOP("Exchange", "monthly plans"),
@@ -57,10 +63,12 @@ KINDS: dict[str, str] = {
     "plan_revision": QT_TRANSLATE_NOOP("Exchange", "plan revisions and decisions"),
     "lesson_plan": QT_TRANSLATE_NOOP("Exchange", "lesson plans"),
     "blob": QT_TRANSLATE_NOOP("Exchange", "photos and signatures"),
-    "attachment": QT_TRANSLATE_NOOP("Exchange", "attachments"), "visit": QT_TRANSLATE_NOOP("Exchange", "visit records"),
+    "attachment": QT_TRANSLATE_NOOP("Exchange", "attachments"),
+    "visit": QT_TRANSLATE_NOOP("Exchange", "visit records"),
     "visit_lesson": QT_TRANSLATE_NOOP("Exchange", "lessons of visits"),
     "objective_progress": QT_TRANSLATE_NOOP("Exchange", "progress notes"),
-    "visit_amendment": QT_TRANSLATE_NOOP("Exchange", "amendments"), "contact": QT_TRANSLATE_NOOP("Exchange", "contacts"),
+    "visit_amendment": QT_TRANSLATE_NOOP("Exchange", "amendments"),
+    "contact": QT_TRANSLATE_NOOP("Exchange", "contacts"),
     "teacher_assessment": QT_TRANSLATE_NOOP("Exchange", "teacher assessments"),
 }
 
@@ -77,6 +85,7 @@ def counts_text(by_table: dict[str, int]) -> str:
 
 
 # --- worker-thread functions ----------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Overview:
@@ -96,8 +105,9 @@ def load_overview(ctx: Any) -> Overview:
     kind = status.role if status is not None else ("office" if office else "none")
     teachers: tuple[tuple[str, str], ...] = ()
     if kind == "office" and office:
-        teachers = tuple((u.username, f"{u.username} {u.display_name}")
-                         for u in users.list_users(ctx, role="teacher"))
+        teachers = tuple(
+            (u.username, f"{u.username} {u.display_name}") for u in users.list_users(ctx, role="teacher")
+        )
     history = tuple(exchange.history(ctx, 50)) if status is not None else ()
     conflicts = tuple(exchange.list_conflicts(ctx)) if status is not None else ()
     return Overview(kind, status, history, conflicts, teachers)
@@ -112,8 +122,9 @@ def send_task(ctx: Any, out: Path, teacher: str | None, progress: Progress | Non
     return results
 
 
-def import_task(ctx: Any, paths: list[Path], confirm_deletes: bool = False,
-                progress: Progress | None = None) -> list[tuple[Path, Any]]:
+def import_task(
+    ctx: Any, paths: list[Path], confirm_deletes: bool = False, progress: Progress | None = None
+) -> list[tuple[Path, Any]]:
     def step(done: int, total: int) -> bool:
         if progress is None:
             return True
@@ -133,6 +144,7 @@ def teacher_of(status: exchange.ExchangeStatus | None, device_id: str) -> str:
 
 
 # --- the page -------------------------------------------------------------------------------------------------
+
 
 class ExchangePage(Page):
     def __init__(self, session: Any, window: Any = None) -> None:
@@ -155,8 +167,9 @@ class ExchangePage(Page):
         laptop = QVBoxLayout(self.laptop_box)
         buttons = QHBoxLayout()
         self.send_button = QPushButton(self.tr("Send to office…"))
-        self.send_button.setToolTip(self.tr("Write one file with everything the office has not yet received, e.g. "
-                                            "onto a USB stick"))
+        self.send_button.setToolTip(
+            self.tr("Write one file with everything the office has not yet received, e.g. onto a USB stick")
+        )
         self.send_button.clicked.connect(self._send_clicked)
         self.receive_button = QPushButton(self.tr("Receive from office…"))
         self.receive_button.clicked.connect(self._receive_clicked)
@@ -192,25 +205,49 @@ class ExchangePage(Page):
         for button in (self.join_button, self.send_teacher_button, self.revoke_button):
             teacher_row.addWidget(button)
         office.addLayout(teacher_row)
-        self.peers = self._table([self.tr("Teacher"), self.tr("Not yet received"), self.tr("Of which"),
-                                  self.tr("Last received"), self.tr("Key")], self.tr("Teachers' laptops"))
+        self.peers = self._table(
+            [
+                self.tr("Teacher"),
+                self.tr("Not yet received"),
+                self.tr("Of which"),
+                self.tr("Last received"),
+                self.tr("Key"),
+            ],
+            self.tr("Teachers' laptops"),
+        )
         office.addWidget(self.peers)
         main_column.addWidget(self.office_box)
 
         self.results_label = QLabel("")
         self.results_label.setWordWrap(True)
         main_column.addWidget(self.results_label)
-        self.results = self._table([self.tr("File"), self.tr("Teacher"), self.tr("Records in"),
-                                    self.tr("Conflicts"), self.tr("Result")], self.tr("What came in"))
+        self.results = self._table(
+            [
+                self.tr("File"),
+                self.tr("Teacher"),
+                self.tr("Records in"),
+                self.tr("Conflicts"),
+                self.tr("Result"),
+            ],
+            self.tr("What came in"),
+        )
         main_column.addWidget(self.results, 1)
         self.tabs.addTab(main, self.tr("Send and receive"))
 
         conflicts = QWidget()
         conflict_column = QVBoxLayout(conflicts)
-        conflict_column.addWidget(QLabel(self.tr("Records edited on both sides: both versions are kept. Read them, "
-                                                 "re-enter what matters, then mark the conflict settled.")))
+        conflict_column.addWidget(
+            QLabel(
+                self.tr(
+                    "Records edited on both sides: both versions are kept. Read them, "
+                    "re-enter what matters, then mark the conflict settled."
+                )
+            )
+        )
         split = QSplitter()
-        self.conflicts = self._table([self.tr("Record"), self.tr("Kind"), self.tr("Found")], self.tr("Conflicts"))
+        self.conflicts = self._table(
+            [self.tr("Record"), self.tr("Kind"), self.tr("Found")], self.tr("Conflicts")
+        )
         self.conflicts.currentCellChanged.connect(lambda row, *_a: self._show_conflict(row))
         self.conflict_view = QPlainTextEdit()
         self.conflict_view.setReadOnly(True)
@@ -224,8 +261,17 @@ class ExchangePage(Page):
         conflict_column.addWidget(self.settle_button)
         self.tabs.addTab(conflicts, self.tr("Conflicts"))
 
-        self.history = self._table([self.tr("When"), self.tr("Direction"), self.tr("Teacher"), self.tr("Number"),
-                                    self.tr("Records"), self.tr("File")], self.tr("History"))
+        self.history = self._table(
+            [
+                self.tr("When"),
+                self.tr("Direction"),
+                self.tr("Teacher"),
+                self.tr("Number"),
+                self.tr("Records"),
+                self.tr("File"),
+            ],
+            self.tr("History"),
+        )
         self.tabs.addTab(self.history, self.tr("History"))
 
     def _table(self, headers: list[str], name: str) -> QTableWidget:
@@ -255,20 +301,29 @@ class ExchangePage(Page):
         self.laptop_box.setVisible(overview.kind == "laptop")
         self.office_box.setVisible(overview.kind == "office")
         if overview.kind == "none":
-            self.identity.setText(self.tr("This copy does not exchange with the office yet. On a new laptop, choose "
-                                          "\"Join my school from a file\" when Songjiao first starts."))
+            self.identity.setText(
+                self.tr(
+                    "This copy does not exchange with the office yet. On a new laptop, choose "
+                    '"Join my school from a file" when Songjiao first starts.'
+                )
+            )
         elif status is None:
             self.identity.setText(self.tr("The office copy: make a join file for each teacher's laptop."))
         else:
             where = self.tr("This laptop") if status.role == "laptop" else self.tr("The office copy")
-            self.identity.setText(self.tr("{where}; key fingerprint {fp}").format(where=where, fp=status.fingerprint))
+            self.identity.setText(
+                self.tr("{where}; key fingerprint {fp}").format(where=where, fp=status.fingerprint)
+            )
         if overview.kind == "laptop" and status is not None:
             office = next((p for p in status.peers if p.role == "office"), None)
             if office is None or office.not_yet_received == 0:
                 self.pending.setText(self.tr("The office has received everything."))
             else:
-                self.pending.setText(self.tr("The office has not yet received: {counts}").format(
-                    counts=counts_text(office.by_table)))
+                self.pending.setText(
+                    self.tr("The office has not yet received: {counts}").format(
+                        counts=counts_text(office.by_table)
+                    )
+                )
         if overview.kind == "office":
             current = self.teacher.currentData()
             self.teacher.clear()
@@ -277,17 +332,43 @@ class ExchangePage(Page):
             if current:
                 self.teacher.setCurrentIndex(max(0, self.teacher.findData(current)))
             peers = status.peers if status is not None else ()
-            self._fill(self.peers, [(p.teacher, str(p.not_yet_received), counts_text(p.by_table),
-                                     p.last_import_at.strftime("%Y-%m-%d %H:%M") if p.last_import_at else "",
-                                     self.tr("revoked") if p.revoked else self.tr("valid")) for p in peers])
-        self._fill(self.conflicts, [(kind_text(c.table), c.kind, c.detected_at.strftime("%Y-%m-%d %H:%M"))
-                                    for c in overview.conflicts])
+            self._fill(
+                self.peers,
+                [
+                    (
+                        p.teacher,
+                        str(p.not_yet_received),
+                        counts_text(p.by_table),
+                        p.last_import_at.strftime("%Y-%m-%d %H:%M") if p.last_import_at else "",
+                        self.tr("revoked") if p.revoked else self.tr("valid"),
+                    )
+                    for p in peers
+                ],
+            )
+        self._fill(
+            self.conflicts,
+            [
+                (kind_text(c.table), c.kind, c.detected_at.strftime("%Y-%m-%d %H:%M"))
+                for c in overview.conflicts
+            ],
+        )
         self.tabs.setTabText(1, self.tr("Conflicts ({count})").format(count=len(overview.conflicts)))
         self._show_conflict(self.conflicts.currentRow())
         directions = {"in": self.tr("received"), "out": self.tr("sent"), "join": self.tr("join")}
-        self._fill(self.history, [(e.at.strftime("%Y-%m-%d %H:%M"), directions.get(e.direction, e.direction),
-                                   e.teacher, str(e.seq), str(e.applied if e.direction == "in" else e.changes),
-                                   e.file_name) for e in overview.history])
+        self._fill(
+            self.history,
+            [
+                (
+                    e.at.strftime("%Y-%m-%d %H:%M"),
+                    directions.get(e.direction, e.direction),
+                    e.teacher,
+                    str(e.seq),
+                    str(e.applied if e.direction == "in" else e.changes),
+                    e.file_name,
+                )
+                for e in overview.history
+            ],
+        )
 
     def _show_conflict(self, row: int) -> None:
         conflicts = self.overview.conflicts if self.overview else ()
@@ -298,37 +379,73 @@ class ExchangePage(Page):
         conflict = conflicts[row]
         kept = json.dumps(conflict.kept, ensure_ascii=False, indent=1, default=str)
         other = json.dumps(conflict.other, ensure_ascii=False, indent=1, default=str)
-        self.conflict_view.setPlainText(self.tr("Kept here:") + f"\n{kept}\n\n" + self.tr("The other version:")
-                                        + f"\n{other}")
+        self.conflict_view.setPlainText(
+            self.tr("Kept here:") + f"\n{kept}\n\n" + self.tr("The other version:") + f"\n{other}"
+        )
         self.settle_button.setEnabled(True)
 
     # --- actions (tests call these with paths; the buttons ask for them first) -------------------------
 
     def send(self, folder: Path, teacher: str | None = None) -> None:
         save_prefs(self.session.paths, **{PREF_FOLDER: str(folder)})
-        self.task = run_with_progress(self, self.session.runner, send_task, self.session.ctx, folder, teacher,
-                                      title=self.tr("Sending"), on_done=self._sent, on_error=self._refused)
+        self.task = run_with_progress(
+            self,
+            self.session.runner,
+            send_task,
+            self.session.ctx,
+            folder,
+            teacher,
+            title=self.tr("Sending"),
+            on_done=self._sent,
+            on_error=self._refused,
+        )
 
     def _sent(self, results: list[Any]) -> None:
         self.results_label.setStyleSheet("")
-        self._fill(self.results, [(r.path.name, teacher_of(self.overview.status if self.overview else None,
-                                                           r.peer_id), str(r.changes), "",
-                                   self.tr("written")) for r in results])
-        self.results_label.setText(self.tr("Written %n file(s). Carry them to the other side and import them there.",
-                                           "", len(results)))
+        self._fill(
+            self.results,
+            [
+                (
+                    r.path.name,
+                    teacher_of(self.overview.status if self.overview else None, r.peer_id),
+                    str(r.changes),
+                    "",
+                    self.tr("written"),
+                )
+                for r in results
+            ],
+        )
+        self.results_label.setText(
+            self.tr(
+                "Written %n file(s). Carry them to the other side and import them there.", "", len(results)
+            )
+        )
         self.refresh()
 
     def receive(self, paths: list[Path], confirm_deletes: bool = False) -> None:
         if paths:
             save_prefs(self.session.paths, **{PREF_FOLDER: str(paths[0].parent)})
-        self.task = run_with_progress(self, self.session.runner, import_task, self.session.ctx, list(paths),
-                                      confirm_deletes, title=self.tr("Importing"), on_done=self._received,
-                                      on_error=self._refused)
+        self.task = run_with_progress(
+            self,
+            self.session.runner,
+            import_task,
+            self.session.ctx,
+            list(paths),
+            confirm_deletes,
+            title=self.tr("Importing"),
+            on_done=self._received,
+            on_error=self._refused,
+        )
 
     def ask_deletes(self, count: int) -> bool:
         """A bundle would delete more than a few records: import it anyway? (Tests replace this.)"""
-        answer = QMessageBox.question(self, self.tr("Many deletions"), self.tr(
-            "{count} file(s) would delete more records than usual. Import them anyway?").format(count=count))
+        answer = QMessageBox.question(
+            self,
+            self.tr("Many deletions"),
+            self.tr("{count} file(s) would delete more records than usual. Import them anyway?").format(
+                count=count
+            ),
+        )
         return answer == QMessageBox.StandardButton.Yes
 
     def _received(self, results: list[tuple[Path, Any]]) -> None:
@@ -346,14 +463,32 @@ class ExchangePage(Page):
                     parts.append(counts_text(outcome.by_table))
                 if outcome.purged_students:
                     parts.append(self.tr("%n student(s) left this laptop", "", outcome.purged_students))
-                rows.append((path.name, teacher_of(status, outcome.peer_id), str(outcome.applied),
-                             str(outcome.conflicts), "; ".join(parts)))
+                rows.append(
+                    (
+                        path.name,
+                        teacher_of(status, outcome.peer_id),
+                        str(outcome.applied),
+                        str(outcome.conflicts),
+                        "; ".join(parts),
+                    )
+                )
             else:
                 refused += 1
-                rows.append((path.name, "", "0", "", self.tr("refused: {reason}").format(reason=refusal_text(outcome))))
+                rows.append(
+                    (
+                        path.name,
+                        "",
+                        "0",
+                        "",
+                        self.tr("refused: {reason}").format(reason=refusal_text(outcome)),
+                    )
+                )
         self._fill(self.results, rows)
-        self.results_label.setText(self.tr("{files} file(s): {records} record(s) in, {refused} refused.").format(
-            files=len(results), records=applied, refused=refused))
+        self.results_label.setText(
+            self.tr("{files} file(s): {records} record(s) in, {refused} refused.").format(
+                files=len(results), records=applied, refused=refused
+            )
+        )
         if applied:
             self.session.announce_everything()  # plans, visits, students... may all have changed
         self.refresh()
@@ -384,8 +519,12 @@ class ExchangePage(Page):
     def settle_current(self) -> None:
         row = self.conflicts.currentRow()
         if self.overview and 0 <= row < len(self.overview.conflicts):
-            self.session.write(exchange.settle_conflict, self.overview.conflicts[row].id,
-                               on_done=lambda _r: self.refresh(), on_error=self._refused)
+            self.session.write(
+                exchange.settle_conflict,
+                self.overview.conflicts[row].id,
+                on_done=lambda _r: self.refresh(),
+                on_error=self._refused,
+            )
 
     # --- buttons ---------------------------------------------------------------------------------------
 
@@ -393,20 +532,23 @@ class ExchangePage(Page):
         return str(load_prefs(self.session.paths).get(PREF_FOLDER) or Path.home())
 
     def _send_clicked(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Where to write the file (e.g. a USB stick)"),
-                                                  self._folder())
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("Where to write the file (e.g. a USB stick)"), self._folder()
+        )
         if folder:
             self.send(Path(folder))
 
     def _receive_clicked(self) -> None:
-        files, _f = QFileDialog.getOpenFileNames(self, self.tr("Files from the office"), self._folder(),
-                                                 self.tr("Songjiao exchange files (*.sjb)"))
+        files, _f = QFileDialog.getOpenFileNames(
+            self, self.tr("Files from the office"), self._folder(), self.tr("Songjiao exchange files (*.sjb)")
+        )
         if files:
             self.receive([Path(f) for f in files])
 
     def _import_clicked(self) -> None:
-        files, _f = QFileDialog.getOpenFileNames(self, self.tr("Teachers' files"), self._folder(),
-                                                 self.tr("Songjiao exchange files (*.sjb)"))
+        files, _f = QFileDialog.getOpenFileNames(
+            self, self.tr("Teachers' files"), self._folder(), self.tr("Songjiao exchange files (*.sjb)")
+        )
         if files:
             self.receive([Path(f) for f in files])
 
@@ -416,17 +558,25 @@ class ExchangePage(Page):
             return
         teacher = self.teacher.currentData()
         everyone = QMessageBox.question(
-            self, self.tr("Send to teacher"), self.tr("Write files for every teacher's laptop? (No: only for {t})")
-            .format(t=self.teacher.currentText()), QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+            self,
+            self.tr("Send to teacher"),
+            self.tr("Write files for every teacher's laptop? (No: only for {t})").format(
+                t=self.teacher.currentText()
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        )
         self.send(Path(folder), None if everyone == QMessageBox.StandardButton.Yes else teacher)
 
     def _join_clicked(self) -> None:
         teacher = self.teacher.currentData()
         if not teacher:
             return
-        out, _f = QFileDialog.getSaveFileName(self, self.tr("Save the join file"),
-                                              str(Path(self._folder()) / f"songjiao-join-{teacher}.sjj"),
-                                              self.tr("Join files (*.sjj)"))
+        out, _f = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save the join file"),
+            str(Path(self._folder()) / f"songjiao-join-{teacher}.sjj"),
+            self.tr("Join files (*.sjj)"),
+        )
         if out:
             self.make_join_file(str(teacher), Path(out))
 
@@ -435,12 +585,20 @@ class ExchangePage(Page):
         if not teacher:
             return
         answer = QMessageBox.question(
-            self, self.tr("Revoke lost laptop"),
-            self.tr("Refuse every file from {t}'s current laptop from now on? The teacher needs a new join file.")
-            .format(t=self.teacher.currentText()))
+            self,
+            self.tr("Revoke lost laptop"),
+            self.tr(
+                "Refuse every file from {t}'s current laptop from now on? The teacher needs a new join file."
+            ).format(t=self.teacher.currentText()),
+        )
         if answer == QMessageBox.StandardButton.Yes:
             self.revoke(str(teacher))
 
 
-register_page("exchange", QT_TRANSLATE_NOOP("Pages", "Exchange"), ExchangePage, order=70,
-              roles=("teacher", "academic_affairs", "admin"))
+register_page(
+    "exchange",
+    QT_TRANSLATE_NOOP("Pages", "Exchange"),
+    ExchangePage,
+    order=70,
+    roles=("teacher", "academic_affairs", "admin"),
+)

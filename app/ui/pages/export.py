@@ -44,6 +44,7 @@ PREF_FOLDER = "export_folder"
 
 # --- worker-thread functions (no Qt widgets, no work on the UI thread) -------------------------------------
 
+
 class _ProgressCancel(CancelFlag):
     """The service's cancel flag, read from the UI's progress object (its Cancel button)."""
 
@@ -59,8 +60,10 @@ class _ProgressCancel(CancelFlag):
 def _hooks(progress: Progress | None) -> dict[str, Any]:
     if progress is None:
         return {}
-    return {"progress": lambda done, total, text: progress.update(done, total, text),
-            "cancel": _ProgressCancel(progress)}
+    return {
+        "progress": lambda done, total, text: progress.update(done, total, text),
+        "cancel": _ProgressCancel(progress),
+    }
 
 
 @dataclass(frozen=True)
@@ -75,24 +78,44 @@ def load_choices(ctx: Any) -> Choices:
     current = school.current_term(ctx)
     teachers: tuple[tuple[str, str], ...] = ()
     if ctx.actor.role in OFFICE_ROLES:
-        teachers = tuple((u.id, f"{u.username} {u.display_name}") for u in users.list_users(ctx, role="teacher"))
-    return Choices(tuple((t.id, t.name) for t in terms), current.id if current else (terms[0].id if terms else None),
-                   teachers)
+        teachers = tuple(
+            (u.id, f"{u.username} {u.display_name}") for u in users.list_users(ctx, role="teacher")
+        )
+    return Choices(
+        tuple((t.id, t.name) for t in terms),
+        current.id if current else (terms[0].id if terms else None),
+        teachers,
+    )
 
 
-def export_term_task(ctx: Any, term_id: str, out_dir: Path, options: ExportOptions,
-                     progress: Progress | None = None) -> ExportResult:
+def export_term_task(
+    ctx: Any, term_id: str, out_dir: Path, options: ExportOptions, progress: Progress | None = None
+) -> ExportResult:
     return exporting.export_term(ctx, term_id, out_dir, options, **_hooks(progress))
 
 
-def export_packets_task(ctx: Any, term_id: str, out_dir: Path, teacher_id: str | None, options: ExportOptions,
-                        progress: Progress | None = None) -> ExportResult:
-    return exporting.export_packets(ctx, term_id, out_dir, teacher_id=teacher_id, options=options,
-                                    **_hooks(progress))
+def export_packets_task(
+    ctx: Any,
+    term_id: str,
+    out_dir: Path,
+    teacher_id: str | None,
+    options: ExportOptions,
+    progress: Progress | None = None,
+) -> ExportResult:
+    return exporting.export_packets(
+        ctx, term_id, out_dir, teacher_id=teacher_id, options=options, **_hooks(progress)
+    )
 
 
-def export_single_task(ctx: Any, kind: str, term_id: str, out: Path, record_id: str, options: ExportOptions,
-                       progress: Progress | None = None) -> ExportResult:
+def export_single_task(
+    ctx: Any,
+    kind: str,
+    term_id: str,
+    out: Path,
+    record_id: str,
+    options: ExportOptions,
+    progress: Progress | None = None,
+) -> ExportResult:
     if progress is not None:
         progress.update(0, 1, out.name)
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -101,8 +124,9 @@ def export_single_task(ctx: Any, kind: str, term_id: str, out: Path, record_id: 
     return exporting.export_single(ctx, kind, term_id, out, record_id, options)
 
 
-def blank_form_task(ctx: Any, form: str, out: Path, password: str | None,
-                    progress: Progress | None = None) -> ExportResult:
+def blank_form_task(
+    ctx: Any, form: str, out: Path, password: str | None, progress: Progress | None = None
+) -> ExportResult:
     """An empty visit or plan form for hand filling (nothing personal in it)."""
     from app.reports.pdf import forms
 
@@ -117,6 +141,7 @@ def blank_form_task(ctx: Any, form: str, out: Path, password: str | None,
 
 # --- the shared options and result row ------------------------------------------------------------------------
 
+
 class ExportOptionsBox(QGroupBox):
     """Reveal ID numbers (off, with a privacy warning) and an optional PDF password."""
 
@@ -126,8 +151,12 @@ class ExportOptionsBox(QGroupBox):
         form = QFormLayout(self)
         self.reveal = QCheckBox(self.tr("Show full ID and certificate numbers"))
         self.reveal.setAccessibleName(self.tr("Show full ID and certificate numbers"))
-        self.warning = QLabel(self.tr("Privacy: full numbers identify a child. Print them only for files that "
-                                      "stay locked away; the export is recorded."))
+        self.warning = QLabel(
+            self.tr(
+                "Privacy: full numbers identify a child. Print them only for files that "
+                "stay locked away; the export is recorded."
+            )
+        )
         self.warning.setWordWrap(True)
         self.warning.setStyleSheet("color: #a33;")
         self.warning.setVisible(False)
@@ -144,7 +173,9 @@ class ExportOptionsBox(QGroupBox):
         return ExportOptions(password=self.password.text() or None, reveal_ids=self.reveal.isChecked())
 
 
-def add_term_and_options(owner: QWidget, column: QVBoxLayout, term_label: str) -> tuple[QComboBox, ExportOptionsBox]:
+def add_term_and_options(
+    owner: QWidget, column: QVBoxLayout, term_label: str
+) -> tuple[QComboBox, ExportOptionsBox]:
     """The top of every export surface: the term to export, then the options (the label comes translated)."""
     top = QFormLayout()
     term = QComboBox()
@@ -196,8 +227,9 @@ class ResultRow(QWidget):
         else:
             text = self.tr("Done: %n file(s) written.", "", count)
         if result.errors:
-            text += " " + self.tr("{count} document(s) failed: {first}").format(count=len(result.errors),
-                                                                             first=result.errors[0])
+            text += " " + self.tr("{count} document(s) failed: {first}").format(
+                count=len(result.errors), first=result.errors[0]
+            )
         self.text.setText(text)
         self.folder = folder
         self.file = result.files[0] if count == 1 else None
@@ -230,8 +262,9 @@ def choose_folder(parent: QWidget, session: Any, title: str) -> Path | None:
 
 
 def choose_pdf(parent: QWidget, session: Any, title: str, name: str) -> Path | None:
-    path, _filter = QFileDialog.getSaveFileName(parent, title, str(Path(remembered_folder(session)) / name),
-                                                "PDF (*.pdf)")
+    path, _filter = QFileDialog.getSaveFileName(
+        parent, title, str(Path(remembered_folder(session)) / name), "PDF (*.pdf)"
+    )
     if not path:
         return None
     save_prefs(session.paths, **{PREF_FOLDER: str(Path(path).parent)})
@@ -239,6 +272,7 @@ def choose_pdf(parent: QWidget, session: Any, title: str, name: str) -> Path | N
 
 
 # --- the page -------------------------------------------------------------------------------------------------
+
 
 class ExportPage(Page):
     """The office exports the term, a teacher's packets and forms; a teacher their own packets and blank forms."""
@@ -256,8 +290,12 @@ class ExportPage(Page):
             office_box = QGroupBox(self.tr("For the office"))
             grid = QVBoxLayout(office_box)
             self.term_button = QPushButton(self.tr("Export the whole term…"))
-            self.term_button.setToolTip(self.tr("Every packet, every teacher's assessment form, the summary and the "
-                                                "spreadsheets, into one folder"))
+            self.term_button.setToolTip(
+                self.tr(
+                    "Every packet, every teacher's assessment form, the summary and the "
+                    "spreadsheets, into one folder"
+                )
+            )
             self.term_button.clicked.connect(self._term_clicked)
             grid.addWidget(self.term_button)
             teacher_row = QHBoxLayout()
@@ -316,31 +354,65 @@ class ExportPage(Page):
     # --- the exports (tests call these with a path; the buttons ask for one first) ---------------------
 
     def _run(self, fn: Any, *args: Any, title: str, folder: Path) -> None:
-        self.task = run_with_progress(self, self.session.runner, fn, self.session.ctx, *args, title=title,
-                                      on_done=lambda result: self.result_row.show_result(result, folder),
-                                      on_error=self.result_row.show_error)
+        self.task = run_with_progress(
+            self,
+            self.session.runner,
+            fn,
+            self.session.ctx,
+            *args,
+            title=title,
+            on_done=lambda result: self.result_row.show_result(result, folder),
+            on_error=self.result_row.show_error,
+        )
 
     def export_term(self, out_dir: Path) -> None:
         term_id = self.term_id()
         if term_id:
-            self._run(export_term_task, term_id, out_dir, self.options_box.options(),
-                      title=self.tr("Exporting the term"), folder=out_dir)
+            self._run(
+                export_term_task,
+                term_id,
+                out_dir,
+                self.options_box.options(),
+                title=self.tr("Exporting the term"),
+                folder=out_dir,
+            )
 
     def export_packets(self, out_dir: Path, teacher_id: str | None = None) -> None:
         term_id = self.term_id()
         if term_id:
-            self._run(export_packets_task, term_id, out_dir, teacher_id, self.options_box.options(),
-                      title=self.tr("Exporting archive packets"), folder=out_dir)
+            self._run(
+                export_packets_task,
+                term_id,
+                out_dir,
+                teacher_id,
+                self.options_box.options(),
+                title=self.tr("Exporting archive packets"),
+                folder=out_dir,
+            )
 
     def export_assessment(self, out: Path, teacher_id: str) -> None:
         term_id = self.term_id()
         if term_id:
-            self._run(export_single_task, "assessment", term_id, out, teacher_id, self.options_box.options(),
-                      title=self.tr("Exporting the assessment form"), folder=out.parent)
+            self._run(
+                export_single_task,
+                "assessment",
+                term_id,
+                out,
+                teacher_id,
+                self.options_box.options(),
+                title=self.tr("Exporting the assessment form"),
+                folder=out.parent,
+            )
 
     def export_blank(self, form: str, out: Path) -> None:
-        self._run(blank_form_task, form, out, self.options_box.options().password,
-                  title=self.tr("Exporting the form"), folder=out.parent)
+        self._run(
+            blank_form_task,
+            form,
+            out,
+            self.options_box.options().password,
+            title=self.tr("Exporting the form"),
+            folder=out.parent,
+        )
 
     def _term_clicked(self) -> None:
         folder = choose_folder(self, self.session, self.tr("Folder for the term's files"))
@@ -407,10 +479,19 @@ class PacketTab(QWidget):
         if not term_id:
             return
         self.task = run_with_progress(
-            self, self.session.runner, export_single_task, self.session.ctx, "packet", str(term_id), out,
-            self.student_id, self.options_box.options(), title=self.tr("Exporting the archive packet"),
+            self,
+            self.session.runner,
+            export_single_task,
+            self.session.ctx,
+            "packet",
+            str(term_id),
+            out,
+            self.student_id,
+            self.options_box.options(),
+            title=self.tr("Exporting the archive packet"),
             on_done=lambda result: self.result_row.show_result(result, out.parent),
-            on_error=self.result_row.show_error)
+            on_error=self.result_row.show_error,
+        )
 
     def _clicked(self) -> None:
         name = exporting.packet_file_name(self._code or "student", self.term.currentText())
@@ -419,6 +500,11 @@ class PacketTab(QWidget):
             self.export_packet(out)
 
 
-register_page("export", QT_TRANSLATE_NOOP("Pages", "Print and export"), ExportPage, order=80,
-              roles=("teacher", "academic_affairs", "leader", "admin"))
+register_page(
+    "export",
+    QT_TRANSLATE_NOOP("Pages", "Print and export"),
+    ExportPage,
+    order=80,
+    roles=("teacher", "academic_affairs", "leader", "admin"),
+)
 register_student_tab("export", QT_TRANSLATE_NOOP("Pages", "Archive packet"), PacketTab, order=95)

@@ -56,9 +56,19 @@ def load_home(ctx: Any) -> HomeData | None:
         if period is None:
             continue
         week_label = f"{format_date(period.period.start)} – {format_date(period.period.end)}"
-        rows.append(WeekRow(student.student_id, student.code, student.name, str(period.status), period.reason,
-                            period.visits_counted, period.visits_required, student.result.totals.owed_makeups,
-                            "、".join(names.get(t, "") for t in student.teacher_ids if t in names)))
+        rows.append(
+            WeekRow(
+                student.student_id,
+                student.code,
+                student.name,
+                str(period.status),
+                period.reason,
+                period.visits_counted,
+                period.visits_required,
+                student.result.totals.owed_makeups,
+                "、".join(names.get(t, "") for t in student.teacher_ids if t in names),
+            )
+        )
     return HomeData(term.name, week_label, tuple(rows))
 
 
@@ -85,8 +95,9 @@ class HomePage(Page):
         self.column.addWidget(self.title)
         self.column.addWidget(self.subtitle)
         teacher = session.actor.is_teacher
-        self.students_box = QGroupBox(self.tr("My students this week") if teacher
-                                      else self.tr("Students behind the visit rule"))
+        self.students_box = QGroupBox(
+            self.tr("My students this week") if teacher else self.tr("Students behind the visit rule")
+        )
         box_column = QVBoxLayout(self.students_box)
         headers = [self.tr("Student"), self.tr("This week"), self.tr("Visits"), self.tr("Make-ups owed")]
         if not teacher:
@@ -122,19 +133,33 @@ class HomePage(Page):
     def _show(self, data: HomeData | None) -> None:
         self.data = data
         if data is None:
-            self.subtitle.setText(self.tr("No term is set up yet. Ask the administrator to add one in Settings."))
+            self.subtitle.setText(
+                self.tr("No term is set up yet. Ask the administrator to add one in Settings.")
+            )
             self.table.setRowCount(0)
             return
         self.subtitle.setText(f"{data.term_name} · {data.week_label}")
         teacher = self.session.actor.is_teacher
-        rows = list(data.rows) if teacher else sorted(
-            (r for r in data.rows if r.owed > 0 or r.status == "missed_owed"), key=lambda r: (-r.owed, r.code))
+        rows = (
+            list(data.rows)
+            if teacher
+            else sorted(
+                (r for r in data.rows if r.owed > 0 or r.status == "missed_owed"),
+                key=lambda r: (-r.owed, r.code),
+            )
+        )
         self.table.setRowCount(len(rows))
         for r, row in enumerate(rows):
             # This week is still running: "future" here means "not visited yet", not "ahead".
-            status_text = self.tr("Not visited yet") if row.status == "future" else label(WEEK_STATUSES, row.status)
-            cells = [f"{row.code} {row.name}", status_text,
-                     f"{row.visits} / {row.required}" if row.required else "", str(row.owed)]
+            status_text = (
+                self.tr("Not visited yet") if row.status == "future" else label(WEEK_STATUSES, row.status)
+            )
+            cells = [
+                f"{row.code} {row.name}",
+                status_text,
+                f"{row.visits} / {row.required}" if row.required else "",
+                str(row.owed),
+            ]
             if not teacher:
                 cells.append(row.teachers)
             for c, text in enumerate(cells):
@@ -153,7 +178,9 @@ class HomePage(Page):
         if item is not None and self.window_ is not None:
             from app.ui.pages.student import StudentPage
 
-            self.window_.open_detail(StudentPage(self.session, item.data(Qt.ItemDataRole.UserRole), self.window_))
+            self.window_.open_detail(
+                StudentPage(self.session, item.data(Qt.ItemDataRole.UserRole), self.window_)
+            )
 
 
 class PlansWaiting(QWidget):
@@ -164,8 +191,10 @@ class PlansWaiting(QWidget):
         self.session = session
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
-        self.table = make_table([self.tr("Student"), self.tr("Month"), self.tr("Teacher"), self.tr("Submitted")],
-                                self.tr("Plans waiting for approval"))
+        self.table = make_table(
+            [self.tr("Student"), self.tr("Month"), self.tr("Teacher"), self.tr("Submitted")],
+            self.tr("Plans waiting for approval"),
+        )
         self.table.setMinimumHeight(160)
         column.addWidget(self.table)
 
@@ -180,8 +209,9 @@ class PlansWaiting(QWidget):
         self.table.setRowCount(len(queue))
         for r, plan in enumerate(queue):
             submitted = format_date(plan.submitted_at.date()) if plan.submitted_at else ""
-            for c, text in enumerate((f"{plan.student_code} {plan.student_name}", plan.month, plan.teacher_name,
-                                      submitted)):
+            for c, text in enumerate(
+                (f"{plan.student_code} {plan.student_name}", plan.month, plan.teacher_name, submitted)
+            ):
                 item = QTableWidgetItem(text)
                 if c == 0:
                     item.setData(Qt.ItemDataRole.UserRole, plan.id)
@@ -189,5 +219,10 @@ class PlansWaiting(QWidget):
 
 
 register_page("home", QT_TRANSLATE_NOOP("Pages", "This week"), HomePage, order=10)
-register_home_section("plans_waiting", QT_TRANSLATE_NOOP("Pages", "Plans waiting for approval"), PlansWaiting,
-                      order=20, roles=("academic_affairs", "admin", "leader"))
+register_home_section(
+    "plans_waiting",
+    QT_TRANSLATE_NOOP("Pages", "Plans waiting for approval"),
+    PlansWaiting,
+    order=20,
+    roles=("academic_affairs", "admin", "leader"),
+)

@@ -72,7 +72,9 @@ class WorklistSection(QWidget):
         self.items = getattr(work, self.part)
         self.list.clear()
         for work_item in self.items:
-            entry = QListWidgetItem(f"{work_item.student_code} {work_item.student_name}  ·  {self.describe(work_item)}")
+            entry = QListWidgetItem(
+                f"{work_item.student_code} {work_item.student_name}  ·  {self.describe(work_item)}"
+            )
             entry.setData(Qt.ItemDataRole.UserRole, work_item)
             self.list.addItem(entry)
         self.list.setVisible(bool(self.items))
@@ -94,12 +96,20 @@ class WorklistSection(QWidget):
         if item.kind == "not_recorded":
             return self.tr("%1: visit not recorded").replace("%1", day)
         if item.kind == "incomplete":
-            parts = {"content": self.tr("lesson content"), "objectives": self.tr("linked objectives"),
-                     "signature": self.tr("caregiver's signature")}
-            return self.tr("%1: record missing %2").replace("%1", day).replace(
-                "%2", self.tr(", ").join(parts[p] for p in item.missing))
+            parts = {
+                "content": self.tr("lesson content"),
+                "objectives": self.tr("linked objectives"),
+                "signature": self.tr("caregiver's signature"),
+            }
+            return (
+                self.tr("%1: record missing %2")
+                .replace("%1", day)
+                .replace("%2", self.tr(", ").join(parts[p] for p in item.missing))
+            )
         if item.kind == "objective_due":
-            return self.tr("Objective ends %1, not reviewed: %2").replace("%1", day).replace("%2", item.detail)
+            return (
+                self.tr("Objective ends %1, not reviewed: %2").replace("%1", day).replace("%2", item.detail)
+            )
         if item.kind == "certificate_expired":
             return self.tr("Disability certificate expired on %1").replace("%1", day)
         return self.tr("Disability certificate valid until %1").replace("%1", day)
@@ -201,9 +211,13 @@ class TeachersBehind(QWidget):
         self.list.clear()
         for row in self.rows:
             ratio = row.met_ratio
-            text = self.tr("%1: make-ups owed %2, weeks met %3, students %4").replace("%1", row.name).replace(
-                "%2", str(row.owed_makeups)).replace("%3", "—" if ratio is None else f"{ratio:.0%}").replace(
-                "%4", str(row.students))
+            text = (
+                self.tr("%1: make-ups owed %2, weeks met %3, students %4")
+                .replace("%1", row.name)
+                .replace("%2", str(row.owed_makeups))
+                .replace("%3", "—" if ratio is None else f"{ratio:.0%}")
+                .replace("%4", str(row.students))
+            )
             entry = QListWidgetItem(text)
             entry.setData(Qt.ItemDataRole.UserRole, row.teacher_id)
             self.list.addItem(entry)
@@ -212,13 +226,38 @@ class TeachersBehind(QWidget):
         self.empty.setVisible(not self.rows)
 
 
-register_home_section("planned_this_week", QT_TRANSLATE_NOOP("Pages", "Planned visits this week"), PlannedThisWeek,
-                      order=30, roles=TEACHER)
-register_home_section("plans_to_write", QT_TRANSLATE_NOOP("Pages", "Plans to write or resubmit"), PlansToWrite,
-                      order=40, roles=TEACHER)
-register_home_section("records_unfinished", QT_TRANSLATE_NOOP("Pages", "Records left unfinished"),
-                      RecordsUnfinished, order=50, roles=TEACHER)
-register_home_section("coming_due", QT_TRANSLATE_NOOP("Pages", "IEP reviews and certificates coming due"), ComingDue,
-                      order=60, roles=TEACHER)
-register_home_section("teachers_behind", QT_TRANSLATE_NOOP("Pages", "Teachers behind the visit rule"),
-                      TeachersBehind, order=30, roles=OFFICE)
+register_home_section(
+    "planned_this_week",
+    QT_TRANSLATE_NOOP("Pages", "Planned visits this week"),
+    PlannedThisWeek,
+    order=30,
+    roles=TEACHER,
+)
+register_home_section(
+    "plans_to_write",
+    QT_TRANSLATE_NOOP("Pages", "Plans to write or resubmit"),
+    PlansToWrite,
+    order=40,
+    roles=TEACHER,
+)
+register_home_section(
+    "records_unfinished",
+    QT_TRANSLATE_NOOP("Pages", "Records left unfinished"),
+    RecordsUnfinished,
+    order=50,
+    roles=TEACHER,
+)
+register_home_section(
+    "coming_due",
+    QT_TRANSLATE_NOOP("Pages", "IEP reviews and certificates coming due"),
+    ComingDue,
+    order=60,
+    roles=TEACHER,
+)
+register_home_section(
+    "teachers_behind",
+    QT_TRANSLATE_NOOP("Pages", "Teachers behind the visit rule"),
+    TeachersBehind,
+    order=30,
+    roles=OFFICE,
+)

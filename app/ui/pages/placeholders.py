@@ -47,10 +47,14 @@ def _register_defaults() -> None:
         register_page("plans", QT_TRANSLATE_NOOP("Pages", "Plans"), PlaceholderPage, order=30)
     if registry.page_spec("visits") is None:
         register_page("visits", QT_TRANSLATE_NOOP("Pages", "Visits"), PlaceholderPage, order=40)
-    tabs = (("iep", QT_TRANSLATE_NOOP("Pages", "IEP")), ("plans", QT_TRANSLATE_NOOP("Pages", "Monthly plans")),
-            ("visits", QT_TRANSLATE_NOOP("Pages", "Visits")), ("contacts", QT_TRANSLATE_NOOP("Pages", "Contacts")),
-            ("attachments", QT_TRANSLATE_NOOP("Pages", "Attachments")),
-            ("timeline", QT_TRANSLATE_NOOP("Pages", "Timeline")))
+    tabs = (
+        ("iep", QT_TRANSLATE_NOOP("Pages", "IEP")),
+        ("plans", QT_TRANSLATE_NOOP("Pages", "Monthly plans")),
+        ("visits", QT_TRANSLATE_NOOP("Pages", "Visits")),
+        ("contacts", QT_TRANSLATE_NOOP("Pages", "Contacts")),
+        ("attachments", QT_TRANSLATE_NOOP("Pages", "Attachments")),
+        ("timeline", QT_TRANSLATE_NOOP("Pages", "Timeline")),
+    )
     for order, (key, title) in enumerate(tabs, start=1):
         if key not in registry._STUDENT_TABS:
             register_student_tab(key, title, PlaceholderTab, order=order * 10)

@@ -37,11 +37,18 @@ class PlansPage(Page):
             layout.addWidget(self.queue, 1)
             self._stale = False  # the queue loaded itself; the first shown() must not ask again
         else:
-            layout.addWidget(QLabel(self.tr("Monthly plans of your students. Open one to edit, submit or read "
-                                            "the office's comment.")))
+            layout.addWidget(
+                QLabel(
+                    self.tr(
+                        "Monthly plans of your students. Open one to edit, submit or read "
+                        "the office's comment."
+                    )
+                )
+            )
             self.table = QTableWidget(0, 4, self)
-            self.table.setHorizontalHeaderLabels([self.tr("Month"), self.tr("Student"), self.tr("Status"),
-                                                  self.tr("Visits planned")])
+            self.table.setHorizontalHeaderLabels(
+                [self.tr("Month"), self.tr("Student"), self.tr("Status"), self.tr("Visits planned")]
+            )
             self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
             self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
             self.table.setAccessibleName(self.tr("My monthly plans"))
@@ -61,8 +68,14 @@ class PlansPage(Page):
         self._rows = rows
         self.table.setRowCount(len(rows))
         for n, row in enumerate(rows):
-            for column, text in enumerate((row.month, f"{row.student_code} {row.student_name}",
-                                           label(PLAN_STATUSES, row.status), str(row.visits_planned))):
+            for column, text in enumerate(
+                (
+                    row.month,
+                    f"{row.student_code} {row.student_name}",
+                    label(PLAN_STATUSES, row.status),
+                    str(row.visits_planned),
+                )
+            ):
                 self.table.setItem(n, column, QTableWidgetItem(text))
 
     def open_row(self, row: int) -> None:
@@ -100,5 +113,10 @@ class LessonPlansPage(Page):
 
 
 # Registered here because app.ui.pages imports this module (its optional part-2 list has no lesson plans entry).
-register_page("lesson_plans", QT_TRANSLATE_NOOP("Pages", "Lesson plans"), LessonPlansPage, order=35,
-              roles=("teacher", "academic_affairs", "leader", "admin"))
+register_page(
+    "lesson_plans",
+    QT_TRANSLATE_NOOP("Pages", "Lesson plans"),
+    LessonPlansPage,
+    order=35,
+    roles=("teacher", "academic_affairs", "leader", "admin"),
+)

@@ -48,18 +48,27 @@ _STUDENT_TABS: dict[str, PageSpec] = {}
 _HOME_SECTIONS: dict[str, PageSpec] = {}
 
 
-def register_page(key: str, title: str, factory: Callable[..., Any], *, order: int = 100,
-                  roles: tuple[str, ...] = ALL_ROLES, shortcut: str = "") -> None:
+def register_page(
+    key: str,
+    title: str,
+    factory: Callable[..., Any],
+    *,
+    order: int = 100,
+    roles: tuple[str, ...] = ALL_ROLES,
+    shortcut: str = "",
+) -> None:
     _PAGES[key] = PageSpec(key, title, factory, order, roles, shortcut)
 
 
-def register_student_tab(key: str, title: str, factory: Callable[..., Any], *, order: int = 100,
-                         roles: tuple[str, ...] = ALL_ROLES) -> None:
+def register_student_tab(
+    key: str, title: str, factory: Callable[..., Any], *, order: int = 100, roles: tuple[str, ...] = ALL_ROLES
+) -> None:
     _STUDENT_TABS[key] = PageSpec(key, title, factory, order, roles)
 
 
-def register_home_section(key: str, title: str, factory: Callable[..., Any], *, order: int = 100,
-                          roles: tuple[str, ...] = ALL_ROLES) -> None:
+def register_home_section(
+    key: str, title: str, factory: Callable[..., Any], *, order: int = 100, roles: tuple[str, ...] = ALL_ROLES
+) -> None:
     _HOME_SECTIONS[key] = PageSpec(key, title, factory, order, roles)
 
 

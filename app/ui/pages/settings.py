@@ -49,18 +49,34 @@ def spin(low: int, high: int) -> QSpinBox:
 
 def add_rule_fields(form: FieldForm, owner: QWidget) -> None:
     """The visit rule's fields (shared by the wizard and Settings)."""
-    form.add("period", QCoreApplication.translate("RuleFields", "Rule period"), combo({k: label(PERIODS, k) for k in PERIODS}))
+    form.add(
+        "period",
+        QCoreApplication.translate("RuleFields", "Rule period"),
+        combo({k: label(PERIODS, k) for k in PERIODS}),
+    )
     form.add("visits_per_period", QCoreApplication.translate("RuleFields", "Visits per period"), spin(1, 10))
-    form.add("lessons_per_visit", QCoreApplication.translate("RuleFields", "Lessons (课时) per visit"), spin(1, 8))
-    form.add("minutes_per_lesson", QCoreApplication.translate("RuleFields", "Minutes per lesson"), spin(10, 90))
+    form.add(
+        "lessons_per_visit", QCoreApplication.translate("RuleFields", "Lessons (课时) per visit"), spin(1, 8)
+    )
+    form.add(
+        "minutes_per_lesson", QCoreApplication.translate("RuleFields", "Minutes per lesson"), spin(10, 90)
+    )
     yearly = QLineEdit()
     yearly.setPlaceholderText(QCoreApplication.translate("RuleFields", "optional"))
     form.add("yearly_min_lessons", QCoreApplication.translate("RuleFields", "Yearly minimum lessons"), yearly)
 
 
 def rule_values(form: FieldForm) -> dict[str, Any]:
-    return {k: form.value(k) for k in ("period", "visits_per_period", "lessons_per_visit", "minutes_per_lesson",
-                                       "yearly_min_lessons")}
+    return {
+        k: form.value(k)
+        for k in (
+            "period",
+            "visits_per_period",
+            "lessons_per_visit",
+            "minutes_per_lesson",
+            "yearly_min_lessons",
+        )
+    }
 
 
 class SchoolTab(QWidget):
@@ -83,15 +99,25 @@ class SchoolTab(QWidget):
     def show_info(self, info: SchoolInfo) -> None:
         for key in ("name", "code", "address", "phone"):
             self.form.set_value(key, getattr(info, key))
-        for key in ("period", "visits_per_period", "lessons_per_visit", "minutes_per_lesson", "yearly_min_lessons"):
+        for key in (
+            "period",
+            "visits_per_period",
+            "lessons_per_visit",
+            "minutes_per_lesson",
+            "yearly_min_lessons",
+        ):
             self.form.set_value(key, getattr(info.rule, key))
 
     def save(self) -> None:
         self.form.clear_errors()
         data = {k: self.form.value(k) for k in ("name", "code", "address", "phone")}
         data["rule"] = rule_values(self.form)
-        self.session.write(school.update_school, data, on_done=lambda _i: self.page.saved(),
-                           on_error=lambda e: self.page.field_error(self.form, e))
+        self.session.write(
+            school.update_school,
+            data,
+            on_done=lambda _i: self.page.saved(),
+            on_error=lambda e: self.page.field_error(self.form, e),
+        )
 
 
 class TermTab(QWidget):
@@ -162,15 +188,24 @@ class TermTab(QWidget):
 
     def save(self) -> None:
         self.form.clear_errors()
-        data = {"name": self.form.value("name"), "start": self.form.value("start"), "end": self.form.value("end"),
-                "days": self.calendar.values()}
-        self.session.write(school.save_term, data, self.term.currentData(), on_done=lambda _t: self.page.saved(),
-                           on_error=self._failed)
+        data = {
+            "name": self.form.value("name"),
+            "start": self.form.value("start"),
+            "end": self.form.value("end"),
+            "days": self.calendar.values(),
+        }
+        self.session.write(
+            school.save_term,
+            data,
+            self.term.currentData(),
+            on_done=lambda _t: self.page.saved(),
+            on_error=self._failed,
+        )
 
     def _failed(self, error: BaseException) -> None:
         field = str(getattr(error, "field", "") or "")
         if field.startswith("days["):
-            self.calendar.mark_row(int(field[5:field.index("]")]))
+            self.calendar.mark_row(int(field[5 : field.index("]")]))
         self.page.field_error(self.form, error)
 
 

@@ -49,8 +49,10 @@ class UsersTab(QWidget):
         self.page, self.session = page, page.session
         self.users: list[UserInfo] = []
         column = QVBoxLayout(self)
-        self.table = make_table([self.tr("User name"), self.tr("Display name"), self.tr("Role"),
-                                 self.tr("Active")], self.tr("Users"))
+        self.table = make_table(
+            [self.tr("User name"), self.tr("Display name"), self.tr("Role"), self.tr("Active")],
+            self.tr("Users"),
+        )
         column.addWidget(self.table, 1)
         row = QHBoxLayout()
         self.add_button = QPushButton(self.tr("Add user…"))
@@ -67,12 +69,27 @@ class UsersTab(QWidget):
         column.addLayout(row)
 
     def reload(self) -> None:
-        self.session.read(users.list_users, include_inactive=True, on_done=self._show, on_error=self.page.show_error)
+        self.session.read(
+            users.list_users, include_inactive=True, on_done=self._show, on_error=self.page.show_error
+        )
 
     def _show(self, found: list[UserInfo]) -> None:
         self.users = found
-        fill_table(self.table, [(u.id, [u.username, u.display_name, label(ROLES, u.role),
-                                        self.tr("Yes") if u.active else self.tr("No")]) for u in found])
+        fill_table(
+            self.table,
+            [
+                (
+                    u.id,
+                    [
+                        u.username,
+                        u.display_name,
+                        label(ROLES, u.role),
+                        self.tr("Yes") if u.active else self.tr("No"),
+                    ],
+                )
+                for u in found
+            ],
+        )
 
     def _selected(self) -> UserInfo | None:
         user_id = selected_id(self.table)
@@ -85,18 +102,27 @@ class UsersTab(QWidget):
         user = self._selected()
         if user is None:
             return
-        password, ok = QInputDialog.getText(self, self.tr("Reset password"),
-                                            self.tr("New password for {name}:").format(name=user.display_name),
-                                            QLineEdit.EchoMode.Password)
+        password, ok = QInputDialog.getText(
+            self,
+            self.tr("Reset password"),
+            self.tr("New password for {name}:").format(name=user.display_name),
+            QLineEdit.EchoMode.Password,
+        )
         if ok:
-            self.session.write(users.set_password, user.id, password,
-                               on_done=lambda _r: self.page.saved(), on_error=self.page.show_error)
+            self.session.write(
+                users.set_password,
+                user.id,
+                password,
+                on_done=lambda _r: self.page.saved(),
+                on_error=self.page.show_error,
+            )
 
     def toggle_active(self) -> None:
         user = self._selected()
         if user is not None:
-            self.session.write(users.update_user, user.id, {"active": not user.active},
-                               on_error=self.page.show_error)
+            self.session.write(
+                users.update_user, user.id, {"active": not user.active}, on_error=self.page.show_error
+            )
 
     def change_role(self) -> None:
         user = self._selected()
@@ -104,7 +130,9 @@ class UsersTab(QWidget):
             return
         names = [label(ROLES, r) for r in ASSIGNABLE_ROLES]
         current = ASSIGNABLE_ROLES.index(user.role) if user.role in ASSIGNABLE_ROLES else 0
-        choice, ok = QInputDialog.getItem(self, self.tr("Change role"), self.tr("Role:"), names, current, False)
+        choice, ok = QInputDialog.getItem(
+            self, self.tr("Change role"), self.tr("Role:"), names, current, False
+        )
         if ok:
             role = ASSIGNABLE_ROLES[names.index(choice)]
             self.session.write(users.update_user, user.id, {"role": role}, on_error=self.page.show_error)
@@ -131,18 +159,35 @@ class BackupsTab(QWidget):
         column.addLayout(row)
 
     def reload(self) -> None:
-        self.session.runner.submit(backup.list_backups, self.session.paths, on_done=self._show,
-                                   on_error=self.page.show_error)
+        self.session.runner.submit(
+            backup.list_backups, self.session.paths, on_done=self._show, on_error=self.page.show_error
+        )
 
     def _show(self, found: list[backup.BackupInfo]) -> None:
         self.backups = found
-        fill_table(self.table, [(str(b.path), [f"{format_date(b.created.date())} {b.created:%H:%M:%S}", b.reason,
-                                               f"{b.size / 1024:.0f} KB"]) for b in found])
+        fill_table(
+            self.table,
+            [
+                (
+                    str(b.path),
+                    [
+                        f"{format_date(b.created.date())} {b.created:%H:%M:%S}",
+                        b.reason,
+                        f"{b.size / 1024:.0f} KB",
+                    ],
+                )
+                for b in found
+            ],
+        )
 
     def make(self) -> None:
-        self.session.runner.submit(backup.make_backup, self.session.paths, "manual",
-                                   on_done=lambda _b: self._made(),
-                                   on_error=self.page.show_error)
+        self.session.runner.submit(
+            backup.make_backup,
+            self.session.paths,
+            "manual",
+            on_done=lambda _b: self._made(),
+            on_error=self.page.show_error,
+        )
 
     def _made(self) -> None:
         self.reload()
@@ -154,21 +199,31 @@ class BackupsTab(QWidget):
             self.restore(Path(path))
 
     def restore_file(self) -> None:
-        name, _filter = QFileDialog.getOpenFileName(self, self.tr("Restore from a file"), str(self.session.paths.
-                                                    backup_dir), self.tr("Songjiao database (*.sqlite3)"))
+        name, _filter = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Restore from a file"),
+            str(self.session.paths.backup_dir),
+            self.tr("Songjiao database (*.sqlite3)"),
+        )
         if name:
             self.restore(Path(name))
 
     def restore(self, path: Path) -> None:
         problem = backup.verify(path)
         if problem:
-            QMessageBox.warning(self, self.tr("Cannot restore"),
-                                self.tr("This file cannot be restored. Nothing was changed."))
+            QMessageBox.warning(
+                self, self.tr("Cannot restore"), self.tr("This file cannot be restored. Nothing was changed.")
+            )
             return
         answer = QMessageBox.question(
-            self, self.tr("Restore backup"),
-            self.tr("Replace the current records with this backup? Everything entered since it was made will be "
-                    "gone. A copy of the current database is kept first. You will need to log in again."),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+            self,
+            self.tr("Restore backup"),
+            self.tr(
+                "Replace the current records with this backup? Everything entered since it was made will be "
+                "gone. A copy of the current database is kept first. You will need to log in again."
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
         if answer == QMessageBox.StandardButton.Yes and self.page.window_ is not None:
             self.page.window_.restore_requested.emit(path)

@@ -62,8 +62,11 @@ class BasicInfoTab(QWidget):
         f = self.form
         f.add("code", self.tr("Student code"), QLineEdit())
         f.add("name", self.tr("Name"), QLineEdit())
-        f.add("gender", self.tr("Gender"), combo({"M": label(GENDERS, "M"), "F": label(GENDERS, "F")},
-                                                 empty=self.tr("Not given")))
+        f.add(
+            "gender",
+            self.tr("Gender"),
+            combo({"M": label(GENDERS, "M"), "F": label(GENDERS, "F")}, empty=self.tr("Not given")),
+        )
         f.widgets["gender"].setItemData(0, "")  # type: ignore[attr-defined]
         f.add("birth_date", self.tr("Birth date"), date_edit())
         f.add("ethnicity", self.tr("Ethnicity"), QLineEdit())
@@ -80,10 +83,16 @@ class BasicInfoTab(QWidget):
         f.add("enrolled_on", self.tr("Enrolled on"), date_edit())
         f.add("grade_class", self.tr("Class"), QLineEdit())
         f.add("placement", self.tr("Placement"), combo({k: label(PLACEMENTS, k) for k in PLACEMENTS}))
-        f.add("disability_category", self.tr("Disability category"),
-              combo({k: label(CATEGORIES, k) for k in CATEGORIES}, empty=self.tr("Not given")))
-        f.add("disability_grade", self.tr("Disability grade"),
-              combo({k: label(GRADES, k) for k in GRADES}, empty=self.tr("Not given")))
+        f.add(
+            "disability_category",
+            self.tr("Disability category"),
+            combo({k: label(CATEGORIES, k) for k in CATEGORIES}, empty=self.tr("Not given")),
+        )
+        f.add(
+            "disability_grade",
+            self.tr("Disability grade"),
+            combo({k: label(GRADES, k) for k in GRADES}, empty=self.tr("Not given")),
+        )
         f.add("certificate_no", self.tr("Disability certificate number"), QLineEdit())
         f.add("certificate_issued", self.tr("Certificate issued on"), date_edit())
         f.add("certificate_valid_until", self.tr("Certificate valid until"), date_edit())
@@ -141,8 +150,13 @@ class BasicInfoTab(QWidget):
     def reveal(self) -> None:
         if self.detail is None:
             return
-        self.session.write(students.get_student, self.detail.id, reveal=True, on_done=self._revealed,
-                           on_error=self.page.show_error)
+        self.session.write(
+            students.get_student,
+            self.detail.id,
+            reveal=True,
+            on_done=self._revealed,
+            on_error=self.page.show_error,
+        )
 
     def _revealed(self, detail: StudentDetail) -> None:
         for key in ("id_number", "certificate_no"):
@@ -158,14 +172,31 @@ class BasicInfoTab(QWidget):
         self.form.clear_errors()
         if not changes:
             return
-        self.session.write(students.update_student, self.detail.id, changes,
-                           expected_revision=self.detail.revision, on_done=self._saved, on_error=self._failed)
+        self.session.write(
+            students.update_student,
+            self.detail.id,
+            changes,
+            expected_revision=self.detail.revision,
+            on_done=self._saved,
+            on_error=self._failed,
+        )
 
     def _saved(self, result: students.SaveResult) -> None:
         self.loaded = self.form.values()
-        self.detail = None if self.detail is None else StudentDetail(
-            self.detail.id, result.revision, self.detail.values, self.detail.revealed, self.detail.guardians,
-            self.detail.assignments, self.detail.pauses, result.warnings)
+        self.detail = (
+            None
+            if self.detail is None
+            else StudentDetail(
+                self.detail.id,
+                result.revision,
+                self.detail.values,
+                self.detail.revealed,
+                self.detail.guardians,
+                self.detail.assignments,
+                self.detail.pauses,
+                result.warnings,
+            )
+        )
         self._show_warnings(result.warnings)
 
     def _failed(self, error: BaseException) -> None:
@@ -241,7 +272,9 @@ class StudentPage(Page):
         return widget
 
     def refresh(self) -> None:
-        self.session.read(students.get_student, self.student_id, on_done=self._loaded, on_error=self.show_error)
+        self.session.read(
+            students.get_student, self.student_id, on_done=self._loaded, on_error=self.show_error
+        )
 
     def _loaded(self, detail: StudentDetail) -> None:
         first = self.detail is None

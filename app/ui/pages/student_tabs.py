@@ -93,7 +93,9 @@ class VisitsTab(QWidget):
         self.view.setSortingEnabled(True)
         self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.view.setAccessibleName(self.tr("Visits"))
-        self.view.doubleClicked.connect(lambda index: self.open_visit(self.model.data(index, Qt.ItemDataRole.UserRole)))
+        self.view.doubleClicked.connect(
+            lambda index: self.open_visit(self.model.data(index, Qt.ItemDataRole.UserRole))
+        )
         self.planned = QComboBox(self)
         self.planned.setAccessibleName(self.tr("Planned visits not yet recorded"))
         self.record_button = QPushButton(self.tr("&Record planned visit"), self)
@@ -129,12 +131,22 @@ class VisitsTab(QWidget):
     def record_planned(self) -> None:
         planned_id = self.planned.currentData()
         if planned_id:
-            self.session.write(start_from_planned, self.student_id, planned_id, on_done=lambda d: self.open_visit(d.id),
-                               on_error=self._failed)
+            self.session.write(
+                start_from_planned,
+                self.student_id,
+                planned_id,
+                on_done=lambda d: self.open_visit(d.id),
+                on_error=self._failed,
+            )
 
     def new_visit(self) -> None:
-        self.session.write(visits.create_visit, self.student_id, {"date": self.session.ctx.today().isoformat()},
-                           on_done=lambda d: self.open_visit(d.id), on_error=self._failed)
+        self.session.write(
+            visits.create_visit,
+            self.student_id,
+            {"date": self.session.ctx.today().isoformat()},
+            on_done=lambda d: self.open_visit(d.id),
+            on_error=self._failed,
+        )
 
     def _failed(self, error: BaseException) -> None:
         self.message.setText(error_text(error))
@@ -149,9 +161,11 @@ def planned_not_recorded(ctx: Any, student_id: str) -> list[tuple[str, str]]:
     """Planned visits of this month's and next month's plans that have no visit record yet (worker thread)."""
     today = ctx.today()
     since = today.replace(day=1)
-    taken = {visits.get_visit(ctx, row.id).planned_visit_id
-             for row in visits.list_visits(ctx, student_id=student_id, date_from=since, limit=None)
-             if row.status != "cancelled"}
+    taken = {
+        visits.get_visit(ctx, row.id).planned_visit_id
+        for row in visits.list_visits(ctx, student_id=student_id, date_from=since, limit=None)
+        if row.status != "cancelled"
+    }
     result = []
     for month in (today.strftime("%Y-%m"), _next_month(today)):
         plan = plans.find_plan(ctx, student_id, month)
@@ -168,8 +182,13 @@ def _photos_tab(session: AppSession, student_id: str, parent: QWidget | None = N
     return AttachmentsPanel(session, "student", student_id, parent)
 
 
-register_home_section("drafts", QT_TRANSLATE_NOOP("Pages", "Unsaved drafts"), DraftsSection, order=90,
-                      roles=("teacher", "academic_affairs", "admin"))
+register_home_section(
+    "drafts",
+    QT_TRANSLATE_NOOP("Pages", "Unsaved drafts"),
+    DraftsSection,
+    order=90,
+    roles=("teacher", "academic_affairs", "admin"),
+)
 register_student_tab("iep", QT_TRANSLATE_NOOP("Pages", "IEP"), IepEditor, order=10)
 register_student_tab("plans", QT_TRANSLATE_NOOP("Pages", "Monthly plans"), PlansTab, order=20)
 register_student_tab("visits", QT_TRANSLATE_NOOP("Pages", "Visits"), VisitsTab, order=30)

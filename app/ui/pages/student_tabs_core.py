@@ -61,9 +61,17 @@ class GuardiansTab(QWidget):
         self.session, self.page = session, page
         self.detail: StudentDetail | None = None
         column = QVBoxLayout(self)
-        self.table = make_table([self.tr("Name"), self.tr("Relation"), self.tr("Phone"), self.tr("Primary"),
-                                 self.tr("Emergency contact"), self.tr("Lives with the child")],
-                                self.tr("Guardians"))
+        self.table = make_table(
+            [
+                self.tr("Name"),
+                self.tr("Relation"),
+                self.tr("Phone"),
+                self.tr("Primary"),
+                self.tr("Emergency contact"),
+                self.tr("Lives with the child"),
+            ],
+            self.tr("Guardians"),
+        )
         self.table.doubleClicked.connect(lambda _i: self.edit())
         column.addWidget(self.table, 1)
         row = QHBoxLayout()
@@ -82,9 +90,23 @@ class GuardiansTab(QWidget):
     def show_detail(self, detail: StudentDetail) -> None:
         self.detail = detail
         yes, no = self.tr("Yes"), ""
-        fill_table(self.table, [(g.id, [g.name, label(RELATIONS, g.relation), g.phone,
-                                        yes if g.is_primary else no, yes if g.is_emergency else no,
-                                        yes if g.lives_with_child else no]) for g in detail.guardians])
+        fill_table(
+            self.table,
+            [
+                (
+                    g.id,
+                    [
+                        g.name,
+                        label(RELATIONS, g.relation),
+                        g.phone,
+                        yes if g.is_primary else no,
+                        yes if g.is_emergency else no,
+                        yes if g.lives_with_child else no,
+                    ],
+                )
+                for g in detail.guardians
+            ],
+        )
 
     def add(self) -> None:
         self._open(None)
@@ -106,8 +128,10 @@ class GuardiansTab(QWidget):
         guardian_id = selected_id(self.table)
         if not guardian_id:
             return
-        if QMessageBox.question(self, self.tr("Delete guardian"), self.tr("Delete this guardian?")) \
-                == QMessageBox.StandardButton.Yes:
+        if (
+            QMessageBox.question(self, self.tr("Delete guardian"), self.tr("Delete this guardian?"))
+            == QMessageBox.StandardButton.Yes
+        ):
             self.session.write(students.delete_guardian, guardian_id, on_error=self.page.show_error)
 
 
@@ -117,8 +141,10 @@ class AssignmentsTab(QWidget):
         self.session, self.page = session, page
         self.detail: StudentDetail | None = None
         column = QVBoxLayout(self)
-        self.table = make_table([self.tr("Teacher"), self.tr("Role"), self.tr("From"), self.tr("Until")],
-                                self.tr("Assigned teachers"))
+        self.table = make_table(
+            [self.tr("Teacher"), self.tr("Role"), self.tr("From"), self.tr("Until")],
+            self.tr("Assigned teachers"),
+        )
         column.addWidget(self.table, 1)
         row = QHBoxLayout()
         self.teacher = combo([])
@@ -145,14 +171,32 @@ class AssignmentsTab(QWidget):
 
     def show_detail(self, detail: StudentDetail) -> None:
         self.detail = detail
-        fill_table(self.table, [(a.id, [a.teacher_name, label(ASSIGNMENT_ROLES, a.role), format_date(a.start),
-                                        format_date(a.end)]) for a in detail.assignments])
+        fill_table(
+            self.table,
+            [
+                (
+                    a.id,
+                    [
+                        a.teacher_name,
+                        label(ASSIGNMENT_ROLES, a.role),
+                        format_date(a.start),
+                        format_date(a.end),
+                    ],
+                )
+                for a in detail.assignments
+            ],
+        )
 
     def assign(self) -> None:
         if self.detail is None or self.teacher.currentData() is None:
             return
-        self.session.write(students.assign_teacher, self.detail.id, self.teacher.currentData(),
-                           self.role.currentData(), on_error=self.page.show_error)
+        self.session.write(
+            students.assign_teacher,
+            self.detail.id,
+            self.teacher.currentData(),
+            self.role.currentData(),
+            on_error=self.page.show_error,
+        )
 
     def end(self) -> None:
         assignment_id = selected_id(self.table)
@@ -189,17 +233,24 @@ class PausesTab(QWidget):
 
     def show_detail(self, detail: StudentDetail) -> None:
         self.detail = detail
-        fill_table(self.table, [(p.id, [format_date(p.start), format_date(p.end), p.reason])
-                                for p in detail.pauses])
+        fill_table(
+            self.table, [(p.id, [format_date(p.start), format_date(p.end), p.reason]) for p in detail.pauses]
+        )
 
     def add(self) -> None:
         if self.detail is None:
             return
         self.form.clear_errors()
         values = self.form.values()
-        self.session.write(students.add_pause, self.detail.id, values["start"], values["end"], values["reason"],
-                           on_done=lambda _id: self._added(),
-                           on_error=self._failed)
+        self.session.write(
+            students.add_pause,
+            self.detail.id,
+            values["start"],
+            values["end"],
+            values["reason"],
+            on_done=lambda _id: self._added(),
+            on_error=self._failed,
+        )
 
     def _added(self) -> None:
         for key in ("start", "end", "reason"):

@@ -114,8 +114,12 @@ class StudentsPage(Page):
 
     def apply_filters(self) -> None:
         self._debounce.stop()
-        self.model.set_filters(search=self.search.text().strip(), status=self.status.currentData(),
-                               category=self.category.currentData(), teacher_id=self.teacher.currentData())
+        self.model.set_filters(
+            search=self.search.text().strip(),
+            status=self.status.currentData(),
+            category=self.category.currentData(),
+            teacher_id=self.teacher.currentData(),
+        )
 
     def _show_count(self) -> None:
         self.count_label.setText(self.tr("%n student(s)", "", self.model.rowCount()))

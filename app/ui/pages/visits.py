@@ -71,9 +71,12 @@ class VisitsPage(Page):
 
     def _apply_filters(self) -> None:
         flag = self.flag.currentData()
-        self.model.set_filters(search=self.search.text().strip(), status=self.status.currentData(),
-                               flagged=True if flag == "flagged" else None,
-                               makeups=True if flag == "makeups" else None)
+        self.model.set_filters(
+            search=self.search.text().strip(),
+            status=self.status.currentData(),
+            flagged=True if flag == "flagged" else None,
+            makeups=True if flag == "makeups" else None,
+        )
 
     def _show_count(self) -> None:
         self.count.setText(self.tr("%n visit(s)", "", self.model.rowCount()))

@@ -70,7 +70,9 @@ class CalendarTable(QWidget):
         return len(days)
 
     def remove_selected(self) -> None:
-        rows = sorted({i.row() for i in self.table.selectedIndexes()} | {self.table.currentRow()}, reverse=True)
+        rows = sorted(
+            {i.row() for i in self.table.selectedIndexes()} | {self.table.currentRow()}, reverse=True
+        )
         for r in rows:
             if r >= 0:
                 self.table.removeRow(r)
@@ -80,9 +82,13 @@ class CalendarTable(QWidget):
         for r in range(self.table.rowCount()):
             date_item, name_item = self.table.item(r, 0), self.table.item(r, 2)
             kinds = self.table.cellWidget(r, 1)
-            result.append({"date": date_item.text().strip() if date_item else "",
-                           "kind": kinds.currentData() if isinstance(kinds, QComboBox) else "holiday",
-                           "name": name_item.text().strip() if name_item else ""})
+            result.append(
+                {
+                    "date": date_item.text().strip() if date_item else "",
+                    "kind": kinds.currentData() if isinstance(kinds, QComboBox) else "holiday",
+                    "name": name_item.text().strip() if name_item else "",
+                }
+            )
         return result
 
     def mark_row(self, index: int) -> None:

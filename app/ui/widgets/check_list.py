@@ -22,8 +22,11 @@ def add_checkable(widget: QListWidget, key: str, text: str) -> QListWidgetItem:
 
 def checked_keys(widget: QListWidget) -> list[str]:
     """The keys of the checked items, in list order."""
-    return [widget.item(i).data(KEY) for i in range(widget.count())
-            if widget.item(i).checkState() == Qt.CheckState.Checked]
+    return [
+        widget.item(i).data(KEY)
+        for i in range(widget.count())
+        if widget.item(i).checkState() == Qt.CheckState.Checked
+    ]
 
 
 def set_checked_keys(widget: QListWidget, keys: Collection[str]) -> None:

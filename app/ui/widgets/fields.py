@@ -118,8 +118,9 @@ def set_widget_value(widget: QWidget, value: Any) -> None:
         widget.setValue(int(value or 0))
 
 
-def combo(items: dict[Any, str] | list[tuple[Any, str]], parent: QWidget | None = None,
-          *, empty: str | None = None) -> QComboBox:
+def combo(
+    items: dict[Any, str] | list[tuple[Any, str]], parent: QWidget | None = None, *, empty: str | None = None
+) -> QComboBox:
     """A combo box of (code, translated label); ``empty`` adds a first "none" entry with data None."""
     box = QComboBox(parent)
     if empty is not None:

@@ -16,7 +16,9 @@ class Legend(QWidget):
         for status, colour in COLOURS.items():
             swatch = QLabel(MARKS[status] or " ")
             swatch.setFixedSize(22, 18)
-            swatch.setStyleSheet(f"background: {colour}; border: 1px solid #999; qproperty-alignment: AlignCenter;")
+            swatch.setStyleSheet(
+                f"background: {colour}; border: 1px solid #999; qproperty-alignment: AlignCenter;"
+            )
             text = QLabel(label(WEEK_STATUSES, status))
             text.setObjectName(f"legend_{status}")
             row.addWidget(swatch)

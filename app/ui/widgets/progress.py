@@ -13,9 +13,16 @@ from app.ui.tasks import BaseRunner, Cancelled, Task
 SHOW_AFTER_MS = 400  # quick operations finish without a dialog flashing up
 
 
-def run_with_progress(parent: QWidget, runner: BaseRunner, fn: Callable[..., Any], *args: Any, title: str,
-                      on_done: Callable[[Any], None] | None = None,
-                      on_error: Callable[[BaseException], None] | None = None, **kwargs: Any) -> Task:
+def run_with_progress(
+    parent: QWidget,
+    runner: BaseRunner,
+    fn: Callable[..., Any],
+    *args: Any,
+    title: str,
+    on_done: Callable[[Any], None] | None = None,
+    on_error: Callable[[BaseException], None] | None = None,
+    **kwargs: Any,
+) -> Task:
     """Run ``fn(*args, progress=..., **kwargs)`` on the worker with a progress dialog; Cancel stops it.
 
     The service calls ``progress.update(done, total, text)`` and ``progress.check()`` between steps. A

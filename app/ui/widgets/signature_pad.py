@@ -190,8 +190,12 @@ class SignaturePad(QWidget):
 
     def event(self, event: QEvent) -> bool:
         kind = event.type()
-        if kind in (QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate, QEvent.Type.TouchEnd,
-                    QEvent.Type.TouchCancel):
+        if kind in (
+            QEvent.Type.TouchBegin,
+            QEvent.Type.TouchUpdate,
+            QEvent.Type.TouchEnd,
+            QEvent.Type.TouchCancel,
+        ):
             assert isinstance(event, QTouchEvent)
             points = event.points()
             if kind == QEvent.Type.TouchBegin and points:
@@ -217,8 +221,13 @@ class SignaturePad(QWidget):
 
     def _paint_strokes(self, painter: QPainter, colour: QColor) -> None:
         for stroke in self._strokes:
-            pen = QPen(colour, _stroke_width(stroke), Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
-                       Qt.PenJoinStyle.RoundJoin)
+            pen = QPen(
+                colour,
+                _stroke_width(stroke),
+                Qt.PenStyle.SolidLine,
+                Qt.PenCapStyle.RoundCap,
+                Qt.PenJoinStyle.RoundJoin,
+            )
             painter.setPen(pen)
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawPath(_smooth_path(stroke))
@@ -234,8 +243,11 @@ class SignaturePad(QWidget):
         painter.drawLine(QPointF(rect.left(), rect.bottom() - 8), QPointF(rect.right(), rect.bottom() - 8))
         if self.is_empty():
             painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
-            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter,
-                             self.tr("Sign here") if not self._read_only else self.tr("Not signed"))
+            painter.drawText(
+                rect,
+                Qt.AlignmentFlag.AlignCenter,
+                self.tr("Sign here") if not self._read_only else self.tr("Not signed"),
+            )
         self._paint_strokes(painter, palette.color(QPalette.ColorRole.Text))
         if self.hasFocus():
             painter.setPen(QPen(palette.color(QPalette.ColorRole.Highlight), 2))
@@ -244,5 +256,7 @@ class SignaturePad(QWidget):
 
     def _describe(self) -> None:
         self.setAccessibleDescription(
-            self.tr("Signed. Press Delete to clear.") if self._strokes
-            else self.tr("Empty. Draw a signature with a mouse, pen or finger."))
+            self.tr("Signed. Press Delete to clear.")
+            if self._strokes
+            else self.tr("Empty. Draw a signature with a mouse, pen or finger.")
+        )
