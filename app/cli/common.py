@@ -4,16 +4,43 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from typing import Any
 
 from app.paths import resolve
+from app.services import messages
 from app.services.context import SYSTEM, ServiceContext, Store
 from app.services.setup import open_store
 
 
 class CliError(Exception):
-    """Bad input on the command line: printed as one line on stderr, exit code 2."""
+    """Bad input on the command line: printed as one line on stderr, exit code 2.
+
+    Like a service error it carries a message id of the catalogue (app.services.messages) and its params, so it
+    is printed in the language of the terminal; ``message`` is the English sentence for logs and tracebacks."""
+
+    def __init__(self, message_id: str, message: str, **params: Any) -> None:
+        super().__init__(message)
+        self.message_id = message_id
+        self.message = message
+        self.params = params
+
+
+def language() -> str:
+    """The language the command line speaks: SONGJIAO_LANG, else the locale (LC_ALL, LC_MESSAGES, LANG)."""
+    for name in ("SONGJIAO_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(name, "")
+        if value:
+            return "zh_CN" if value.lower().startswith("zh") else "en"
+    return "en"
+
+
+def error_line(error: BaseException) -> str:
+    """One line for stderr: the catalogue's text in the terminal's language, after the field it is about."""
+    text = messages.error_text(error, language()) or str(error)
+    field = getattr(error, "field", None)
+    return f"{field}: {text}" if field else text
 
 
 def open_context(args: argparse.Namespace) -> ServiceContext:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import time
 
-from app.cli.common import CliError, open_context
+from app.cli.common import open_context
 from app.services import forms
 
 
@@ -27,10 +27,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 def _demo(args: argparse.Namespace) -> int:
     from app.services.demo import generate
 
-    try:
-        today = forms.parse_date(args.today, "today") if args.today else None
-    except Exception as error:
-        raise CliError(str(error)) from error
+    # A bad --today is a ValidationError (field.date), printed like every service refusal.
+    today = forms.parse_date(args.today, "today") if args.today else None
     ctx = open_context(args)
     if today is not None:
         ctx.today_override = today

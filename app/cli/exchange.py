@@ -29,7 +29,9 @@ def _join(args: argparse.Namespace) -> int:
     passphrase = args.passphrase or os.environ.get("SONGJIAO_JOIN_PASSPHRASE")
     if not passphrase:
         if not sys.stdin.isatty():
-            raise CliError("give the passphrase with --passphrase or SONGJIAO_JOIN_PASSPHRASE")
+            raise CliError(
+                "cli.passphrase", "give the passphrase with --passphrase or SONGJIAO_JOIN_PASSPHRASE"
+            )
         passphrase = getpass.getpass("passphrase from the office: ")
     paths = resolve(args.db, getattr(args, "data_dir", None))
     result = exchange.join_from_file(paths, Path(args.file), passphrase)

@@ -91,7 +91,7 @@ def _context(args: argparse.Namespace) -> ServiceContext:
         with reading(ctx) as session:
             user_id = session.scalar(select(User.id).where(User.username == args.as_user))
             if user_id is None:
-                raise CliError(f"no user '{args.as_user}'")
+                raise CliError("cli.no_user", f"no user '{args.as_user}'", username=args.as_user)
             ctx = ctx.as_actor(load_actor(session, user_id))
     return ctx
 
@@ -111,7 +111,7 @@ def _user_id(ctx: ServiceContext, username: str) -> str:
     with reading(ctx) as session:
         user_id = session.scalar(select(User.id).where(User.username == username, User.deleted_at.is_(None)))
     if user_id is None:
-        raise CliError(f"no user '{username}'")
+        raise CliError("cli.no_user", f"no user '{username}'", username=username)
     return str(user_id)
 
 
@@ -128,7 +128,7 @@ def _student_id(ctx: ServiceContext, ref: str) -> str:
             )
         )
     if student_id is None:
-        raise CliError(f"no student with code '{ref}'")
+        raise CliError("cli.no_student", f"no student with code '{ref}'", code=ref)
     return str(student_id)
 
 
@@ -243,7 +243,7 @@ def _form(args: argparse.Namespace) -> int:
     from app.services.exporting import ExportResult
 
     if args.blank == bool(args.record_id):
-        raise CliError("give either --blank or --id")
+        raise CliError("cli.blank_or_id", "give either --blank or --id")
     ctx = _context(args)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()

@@ -18,5 +18,7 @@ def _gui(args: argparse.Namespace) -> int:
     except ImportError as error:  # pragma: no cover - only when PySide6 is missing
         from app.cli.common import CliError
 
-        raise CliError(f"the desktop app is not available: {error}") from error
+        raise CliError(
+            "cli.no_gui", f"the desktop app is not available: {error}", reason=str(error)
+        ) from error
     return run_gui(resolve(args.db, args.data_dir))

@@ -8,7 +8,7 @@ import logging
 import sys
 from typing import NoReturn
 
-from app.cli.common import CliError
+from app.cli.common import CliError, error_line
 from app.db.schema import SchemaError
 from app.services.errors import ServiceError
 
@@ -59,7 +59,7 @@ def run(argv: list[str]) -> int:
     try:
         return int(args.func(args) or 0)
     except (CliError, ServiceError, SchemaError) as error:
-        print(f"songjiao: error: {error}", file=sys.stderr)
+        print(f"songjiao: error: {error_line(error)}", file=sys.stderr)
         return 2
     except FileNotFoundError as error:
         print(f"songjiao: error: file not found: {error.filename}", file=sys.stderr)

@@ -31,11 +31,17 @@ def _guarded(func: Handler) -> Handler:
         try:
             return func(args)
         except (exc.DatabaseError, sqlite3.DatabaseError) as error:
-            raise CliError("the database file is damaged, locked or not a SQLite database") from error
+            raise CliError(
+                "cli.database_damaged", "the database file is damaged, locked or not a SQLite database"
+            ) from error
         except PermissionError as error:
-            raise CliError(f"permission denied: {error.filename}") from error
+            raise CliError(
+                "cli.permission_denied", f"permission denied: {error.filename}", path=error.filename
+            ) from error
         except IsADirectoryError as error:
-            raise CliError(f"is a folder, not a file: {error.filename}") from error
+            raise CliError(
+                "cli.is_folder", f"is a folder, not a file: {error.filename}", path=error.filename
+            ) from error
 
     return wrapper
 
@@ -48,7 +54,7 @@ def _existing(args: argparse.Namespace) -> ServiceContext:
     """Open a database that must already exist (checking or dumping a missing file is a typo, not a wish)."""
     paths = _paths(args)
     if not paths.db_path.is_file():
-        raise CliError(f"no database at {paths.db_path}")
+        raise CliError("cli.no_database", f"no database at {paths.db_path}", path=str(paths.db_path))
     return open_context(args)
 
 
@@ -96,7 +102,9 @@ def _backups(args: argparse.Namespace) -> int:
 def _restore(args: argparse.Namespace) -> int:
     paths = _paths(args).ensure()
     if Path(args.file).resolve() == paths.db_path:
-        raise CliError("that file is the database itself; choose a backup (see `songjiao backups`)")
+        raise CliError(
+            "cli.restore_self", "that file is the database itself; choose a backup (see `songjiao backups`)"
+        )
     # No engine is opened here: restoring must work when the current file is the broken one. backup.restore
     # verifies the source before it touches anything.
     safety = backup.restore(paths, Path(args.file), keep=_keep_everything(paths))
@@ -174,7 +182,7 @@ def _load(args: argparse.Namespace) -> int:
 def _init(args: argparse.Namespace) -> int:
     password = args.admin_password or os.environ.get("SONGJIAO_ADMIN_PASSWORD")
     if not password:
-        raise CliError("--admin-password (or SONGJIAO_ADMIN_PASSWORD) is required")
+        raise CliError("cli.admin_password", "--admin-password (or SONGJIAO_ADMIN_PASSWORD) is required")
     from app.services import forms
 
     start = forms.parse_date(args.term_start, "--term-start", required=True)
@@ -217,7 +225,7 @@ def _user_id(ctx: ServiceContext, username: str) -> str:
     for user in users.list_users(ctx, include_inactive=True):
         if user.username == username:
             return user.id
-    raise CliError(f"no user called '{username}'")
+    raise CliError("cli.no_user", f"no user called '{username}'", username=username)
 
 
 @_guarded
@@ -276,7 +284,12 @@ def _migrate(args: argparse.Namespace) -> int:
     chain = ["base", *revision_chain()]
     target = args.to or chain[-1]
     if target not in chain:
-        raise CliError(f"unknown revision '{target}' (known: {', '.join(chain)})")
+        raise CliError(
+            "cli.unknown_revision",
+            f"unknown revision '{target}' (known: {', '.join(chain)})",
+            revision=target,
+            known=", ".join(chain),
+        )
     existed = paths.db_path.is_file()
     store = Store(paths)
     try:
@@ -354,4 +367,4 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def _no_subcommand(args: argparse.Namespace) -> int:
-    raise CliError("users: choose an action: add, list or passwd")
+    raise CliError("cli.users_action", "users: choose an action: add, list or passwd")

@@ -341,7 +341,9 @@ def _number(value: Any, key: str) -> float | None:
     except (TypeError, ValueError):
         raise ValidationError("field.number", f"{key}: '{value}' is not a number.", field=key) from None
     if not 0 <= number <= 1000:
-        raise ValidationError("field.range", f"{key} must be between 0 and 1000.", field=key)
+        raise ValidationError(
+            "field.range", f"{key} must be between 0 and 1000.", field=key, low=0, high=1000
+        )
     return number
 
 

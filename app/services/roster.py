@@ -117,6 +117,9 @@ class RosterErrors(ValidationError):
         super().__init__(
             "roster.invalid",
             f"{bad_rows} of {rows} rows have errors ({len(errors)} problems); nothing was imported.",
+            bad_rows=bad_rows,
+            rows=rows,
+            problems=len(errors),
         )
         self.errors = tuple(errors)
 

@@ -36,7 +36,10 @@ def _info(user: User) -> UserInfo:
 def hash_password(password: str) -> str:
     if len(password) < MIN_PASSWORD:
         raise ValidationError(
-            "password.too_short", f"The password needs at least {MIN_PASSWORD} characters.", field="password"
+            "password.too_short",
+            f"The password needs at least {MIN_PASSWORD} characters.",
+            field="password",
+            min_len=MIN_PASSWORD,
         )
     return _HASHER.hash(password)
 

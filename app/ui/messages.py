@@ -1,152 +1,34 @@
-"""ServiceError message ids, warning ids and compliance reasons turned into translated, human text."""
+"""Service errors, warning ids and compliance reasons as text in the current language (app.services.messages)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from app.ui.i18n import QT_TRANSLATE_NOOP
-
-CTX = "Messages"
-
-# message_id -> English source (translated through the "Messages" context of the .ts files).
-MESSAGES: dict[str, str] = {
-    "field.required": QT_TRANSLATE_NOOP("Messages", "This field is required."),
-    "field.too_long": QT_TRANSLATE_NOOP("Messages", "This text is too long (at most {max_len} characters)."),
-    "field.date": QT_TRANSLATE_NOOP("Messages", "Not a date: use YYYY-MM-DD, e.g. 2026-09-01."),
-    "field.time": QT_TRANSLATE_NOOP("Messages", "Not a time: use HH:MM, e.g. 09:30."),
-    "field.int": QT_TRANSLATE_NOOP("Messages", "Enter a whole number."),
-    "field.number": QT_TRANSLATE_NOOP("Messages", "Enter a number."),
-    "field.range": QT_TRANSLATE_NOOP("Messages", "Enter a number between {low} and {high}."),
-    "field.choice": QT_TRANSLATE_NOOP("Messages", "Choose one of the offered values."),
-    "field.month": QT_TRANSLATE_NOOP("Messages", "Not a month: use YYYY-MM."),
-    "field.unknown": QT_TRANSLATE_NOOP("Messages", "The form sent a field the program does not know."),
-    "login.failed": QT_TRANSLATE_NOOP("Messages", "Wrong user name or password."),
-    "password.too_short": QT_TRANSLATE_NOOP("Messages", "The password needs at least 6 characters."),
-    "password.wrong": QT_TRANSLATE_NOOP("Messages", "The current password is wrong."),
-    "password.mismatch": QT_TRANSLATE_NOOP("Messages", "The two passwords differ."),
-    "user.exists": QT_TRANSLATE_NOOP("Messages", "This user name is taken."),
-    "user.last_admin": QT_TRANSLATE_NOOP(
-        "Messages", "The school must keep at least one active administrator."
-    ),
-    "user.not_found": QT_TRANSLATE_NOOP("Messages", "The user does not exist or is disabled."),
-    "role.denied": QT_TRANSLATE_NOOP("Messages", "Your role does not allow this."),
-    "role.read_only": QT_TRANSLATE_NOOP("Messages", "School leaders can read records but not change them."),
-    "record.changed": QT_TRANSLATE_NOOP(
-        "Messages", "Someone else saved this record first. Reload and try again."
-    ),
-    "record.integrity": QT_TRANSLATE_NOOP("Messages", "The change breaks a database rule."),
-    "school.exists": QT_TRANSLATE_NOOP("Messages", "This database already holds a school."),
-    "school.not_set_up": QT_TRANSLATE_NOOP("Messages", "The school is not set up yet."),
-    "student.not_found": QT_TRANSLATE_NOOP("Messages", "The student does not exist or was deleted."),
-    "student.code_taken": QT_TRANSLATE_NOOP("Messages", "This student code is already used."),
-    "student.birth_future": QT_TRANSLATE_NOOP("Messages", "The birth date is in the future."),
-    "student.enrolled_before_birth": QT_TRANSLATE_NOOP("Messages", "Enrolment is before the birth date."),
-    "student.office_field": QT_TRANSLATE_NOOP(
-        "Messages", "Roll data is kept by the academic affairs office."
-    ),
-    "guardian.delegation_dates": QT_TRANSLATE_NOOP("Messages", "Delegated care ends before it starts."),
-    "guardian.phone": QT_TRANSLATE_NOOP("Messages", "Not a phone number."),
-    "guardian.wrong_student": QT_TRANSLATE_NOOP("Messages", "This guardian belongs to another student."),
-    "assignment.not_teacher": QT_TRANSLATE_NOOP("Messages", "Only a teacher can be assigned."),
-    "pause.dates": QT_TRANSLATE_NOOP("Messages", "The pause ends before it starts."),
-    "term.dates": QT_TRANSLATE_NOOP("Messages", "The term must end after it starts."),
-    "term.too_long": QT_TRANSLATE_NOOP("Messages", "A term cannot be longer than a year."),
-    "term.locked": QT_TRANSLATE_NOOP("Messages", "This term is locked; unlock it first."),
-    "term.none": QT_TRANSLATE_NOOP("Messages", "No term is set up yet."),
-    "term.not_found": QT_TRANSLATE_NOOP("Messages", "The term does not exist."),
-    "calendar.outside_term": QT_TRANSLATE_NOOP("Messages", "A calendar day lies outside the term."),
-    "calendar.duplicate": QT_TRANSLATE_NOOP("Messages", "A calendar day is listed twice."),
-    "weights.invalid": QT_TRANSLATE_NOOP("Messages", "Weights must be non-negative numbers."),
-    "backup.failed": QT_TRANSLATE_NOOP("Messages", "The backup copy failed its check."),
-    "backup.no_database": QT_TRANSLATE_NOOP("Messages", "There is no database to back up yet."),
-    "restore.invalid": QT_TRANSLATE_NOOP("Messages", "This file cannot be restored. Nothing was changed."),
-    "schema.newer": QT_TRANSLATE_NOOP(
-        "Messages",
-        "This database was written by a newer version of Songjiao. "
-        "Please update the program. Nothing was changed.",
-    ),
-    "schema.foreign": QT_TRANSLATE_NOOP(
-        "Messages", "This file is not a Songjiao database. Nothing was changed."
-    ),
-    "schema.foreign_keys": QT_TRANSLATE_NOOP(
-        "Messages", "Upgrading the database failed. Nothing was changed."
-    ),
-}
-
-# Warnings (never refusals) from app.domain.validation and the student service.
-WARNINGS: dict[str, str] = {
-    "id_number.format": QT_TRANSLATE_NOOP("Messages", "The ID number should have 18 characters."),
-    "id_number.birth_date": QT_TRANSLATE_NOOP(
-        "Messages", "The birth date inside the ID number is not valid."
-    ),
-    "id_number.check_digit": QT_TRANSLATE_NOOP("Messages", "The ID number's check digit is wrong."),
-    "certificate.format": QT_TRANSLATE_NOOP(
-        "Messages", "The disability certificate number should have 20 characters."
-    ),
-    "certificate.id_mismatch": QT_TRANSLATE_NOOP(
-        "Messages", "The certificate number does not start with the ID number."
-    ),
-    "certificate.category_mismatch": QT_TRANSLATE_NOOP(
-        "Messages", "The certificate's category digit differs from the disability category."
-    ),
-    "certificate.grade_mismatch": QT_TRANSLATE_NOOP(
-        "Messages", "The certificate's grade digit differs from the disability grade."
-    ),
-    "certificate.check_digit": QT_TRANSLATE_NOOP(
-        "Messages", "The certificate number's check digit is wrong."
-    ),
-    "certificate.expired": QT_TRANSLATE_NOOP("Messages", "The disability certificate has expired."),
-    "age.outside_service_range": QT_TRANSLATE_NOOP(
-        "Messages", "The child is outside the usual service age (6–15)."
-    ),
-    "phone.format": QT_TRANSLATE_NOOP("Messages", "The phone number looks wrong."),
-}
-
-# Reasons behind a compliance cell (app.domain.rules); free-text reasons (a pause's) are shown as typed.
-REASONS: dict[str, str] = {
-    "holiday": QT_TRANSLATE_NOOP("Messages", "Holiday: not a teaching week."),
-    "not_enrolled": QT_TRANSLATE_NOOP("Messages", "Not enrolled in this week."),
-    "paused": QT_TRANSLATE_NOOP("Messages", "Paused."),
-    "visited": QT_TRANSLATE_NOOP("Messages", "Visited as the rule requires."),
-    "pending": QT_TRANSLATE_NOOP("Messages", "This week is still running or ahead."),
-    "made_up": QT_TRANSLATE_NOOP("Messages", "Missed, then made up."),
-    "family_cancelled": QT_TRANSLATE_NOOP("Messages", "Cancelled by the family (excused)."),
-    "school_cancelled": QT_TRANSLATE_NOOP("Messages", "Cancelled by the school: a make-up is owed."),
-    "too_few_lessons": QT_TRANSLATE_NOOP("Messages", "A visit took place but with too few lessons."),
-    "too_few_visits": QT_TRANSLATE_NOOP("Messages", "Fewer visits than the rule requires."),
-    "no_visit": QT_TRANSLATE_NOOP("Messages", "No visit this week: a make-up is owed."),
-}
-
-
-def _format(source: str, params: dict[str, object]) -> str:
-    text = QCoreApplication.translate(CTX, source)
-    try:
-        return text.format(**params)
-    except (KeyError, IndexError, ValueError):
-        return text
+from app.services import messages
+from app.ui.i18n import current_language
 
 
 def error_text(error: BaseException) -> str:
-    """A translated sentence for any error a service raised (unknown ids fall back to the English message)."""
-    message_id = getattr(error, "message_id", None)
-    params = dict(getattr(error, "params", {}) or {})
-    if message_id in MESSAGES:
-        return _format(MESSAGES[message_id], params)
-    if message_id is not None:
-        return str(getattr(error, "message", error))
+    """A sentence in the UI's language for any error (a service's from the catalogue; else a calm generic one)."""
+    text = messages.error_text(error, current_language())
+    if text is not None:
+        return text
     return QCoreApplication.translate("Messages", "Something went wrong: {error}").format(
         error=type(error).__name__
     )
 
 
+def message_text(message_id: str, **params: object) -> str:
+    """The catalogue's text of ``message_id`` (for a refusal the UI makes itself, like two passwords that differ)."""
+    return messages.message_text(message_id, current_language(), params) or message_id
+
+
 def warning_text(warning_id: str) -> str:
-    source = WARNINGS.get(warning_id)
-    return QCoreApplication.translate(CTX, source) if source else warning_id
+    return messages.warning_text(warning_id, current_language())
 
 
 def reason_text(reason: str) -> str:
-    source = REASONS.get(reason)
-    return QCoreApplication.translate(CTX, source) if source else reason
+    return messages.reason_text(reason, current_language())
 
 
 def field_of(error: BaseException) -> str | None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 from pathlib import Path
 from typing import Any
 
@@ -29,64 +28,7 @@ from app.ui.tasks import BaseRunner, ThreadRunner
 
 CTX = "Exchange"
 
-# Refusals: message id -> English source, translated in the "Exchange" context (the service's own English
-# message is the fallback for an id not listed here).
-REFUSALS: dict[str, str] = {
-    "exchange.damaged": QT_TRANSLATE_NOOP(
-        "Exchange", "The file is damaged or is not a Songjiao exchange file."
-    ),
-    "exchange.unreadable": QT_TRANSLATE_NOOP("Exchange", "The file cannot be read."),
-    "exchange.too_large": QT_TRANSLATE_NOOP("Exchange", "The file is too large."),
-    "exchange.is_join_file": QT_TRANSLATE_NOOP(
-        "Exchange", "This is a join file: use it to set up a new laptop."
-    ),
-    "exchange.not_join_file": QT_TRANSLATE_NOOP("Exchange", "This is not a join file."),
-    "exchange.unknown_sender": QT_TRANSLATE_NOOP(
-        "Exchange", "The file comes from a device this copy does not know."
-    ),
-    "exchange.revoked": QT_TRANSLATE_NOOP("Exchange", "The file comes from a device whose key was revoked."),
-    "exchange.wrong_recipient": QT_TRANSLATE_NOOP("Exchange", "The file is meant for another device."),
-    "exchange.bad_signature": QT_TRANSLATE_NOOP(
-        "Exchange", "The file's signature does not match: it was altered or damaged."
-    ),
-    "exchange.replayed": QT_TRANSLATE_NOOP("Exchange", "This bundle was already imported."),
-    "exchange.older": QT_TRANSLATE_NOOP(
-        "Exchange",
-        "A newer bundle from this device was already imported; this older one carries nothing new.",
-    ),
-    "exchange.newer_schema": QT_TRANSLATE_NOOP(
-        "Exchange", "The file was written by a newer version of Songjiao; please update first."
-    ),
-    "exchange.newer_format": QT_TRANSLATE_NOOP(
-        "Exchange", "The file was written in a newer exchange format; please update Songjiao."
-    ),
-    "exchange.wrong_passphrase": QT_TRANSLATE_NOOP(
-        "Exchange", "The passphrase is wrong, or the join file was altered."
-    ),
-    "exchange.not_empty": QT_TRANSLATE_NOOP(
-        "Exchange", "This database already holds a school: join needs a new, empty one."
-    ),
-    "exchange.not_set_up": QT_TRANSLATE_NOOP("Exchange", "This copy does not take part in exchange yet."),
-    "exchange.no_peer": QT_TRANSLATE_NOOP("Exchange", "There is no device to send to."),
-    "exchange.no_teacher": QT_TRANSLATE_NOOP("Exchange", "There is no active teacher with this user name."),
-    "exchange.many_deletes": QT_TRANSLATE_NOOP("Exchange", "The bundle would delete {deletes} records."),
-}
 JOIN_CHOICE = QT_TRANSLATE_NOOP("Exchange", "Join my school from a file (a teacher's laptop)")
-NOTHING_CHANGED = QT_TRANSLATE_NOOP("Exchange", "Nothing was changed.")
-
-
-def refusal_text(error: BaseException) -> str:
-    """A translated sentence for an exchange refusal (ending "Nothing was changed."), else the usual text."""
-    message_id = getattr(error, "message_id", "")
-    if isinstance(error, exchange.ExchangeRefused):
-        source = REFUSALS.get(message_id)
-        if source is None:
-            return str(getattr(error, "message", error))
-        text = QCoreApplication.translate(CTX, source)
-        with contextlib.suppress(KeyError, IndexError, ValueError):
-            text = text.format(**dict(getattr(error, "params", {}) or {}))
-        return f"{text} {QCoreApplication.translate(CTX, NOTHING_CHANGED)}"
-    return error_text(error)
 
 
 def join_choice_text() -> str:
@@ -225,7 +167,7 @@ class JoinSchoolDialog(QDialog):
 
     def _failed(self, error: BaseException) -> None:
         self.buttons.setEnabled(True)
-        self.status.setText(refusal_text(error))
+        self.status.setText(error_text(error))
 
 
 def ask_join(parent: QWidget | None, paths: AppPaths) -> Any:

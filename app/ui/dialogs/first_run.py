@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QRadioButton, QVBoxLayout, QWid
 
 from app.services import setup
 from app.services.context import Actor, ServiceContext, Store
-from app.services.errors import ServiceError, ValidationError
-from app.ui.messages import MESSAGES, error_text, field_of
+from app.services.errors import ServiceError
+from app.ui.messages import error_text, field_of, message_text
 from app.ui.pages.settings import add_rule_fields, rule_values
 from app.ui.widgets.calendar_table import CalendarTable
 from app.ui.widgets.fields import FieldForm, date_edit
@@ -204,9 +204,7 @@ class FirstRunWizard(QWizard):
         admin = self.form(ADMIN)
         admin.clear_errors()
         if admin.value("password") != admin.value("confirm"):
-            admin.show_error(
-                "confirm", error_text(ValidationError("password.mismatch", MESSAGES["password.mismatch"]))
-            )
+            admin.show_error("confirm", message_text("password.mismatch"))
             return False
         try:
             self.actor = setup.initialize_school(self.ctx, self.data())

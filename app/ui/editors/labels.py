@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from app.ui import labels, messages
+from app.ui import labels
 
 CTX = "EditorLabels"
 
@@ -98,44 +98,6 @@ PROCESS_STEPS = {
     "小结": QT_TRANSLATE_NOOP("EditorLabels", "Summary"),
     "家庭延伸": QT_TRANSLATE_NOOP("EditorLabels", "Home extension"),
 }
-
-# Refusals of the editors' services, added to the shared message table (translated in our .ts file).
-EDITOR_MESSAGES = {
-    "iep.archived": QT_TRANSLATE_NOOP("Messages", "This IEP is archived and can no longer be changed."),
-    "iep.transition": QT_TRANSLATE_NOOP("Messages", "The IEP cannot move to that status from here."),
-    "iep.archive_office": QT_TRANSLATE_NOOP("Messages", "Only the academic affairs office archives IEPs."),
-    "iep.date_range": QT_TRANSLATE_NOOP("Messages", "This date is far outside the term."),
-    "iep.score_twice": QT_TRANSLATE_NOOP("Messages", "A domain is scored twice."),
-    "iep.score_above_max": QT_TRANSLATE_NOOP("Messages", "A score is above its maximum."),
-    "objective.date_range": QT_TRANSLATE_NOOP("Messages", "The date must lie within the term."),
-    "objective.dates": QT_TRANSLATE_NOOP("Messages", "The objective ends before it starts."),
-    "review.future": QT_TRANSLATE_NOOP("Messages", "A review cannot be dated in the future."),
-    "review.date_range": QT_TRANSLATE_NOOP("Messages", "The review date is far outside the term."),
-    "bank.not_yours": QT_TRANSLATE_NOOP(
-        "Messages", "Only the office removes goal bank items added by others."
-    ),
-    "plan.submit.role_read_only": QT_TRANSLATE_NOOP(
-        "Messages", "School leaders read plans but do not write them."
-    ),
-    "plan.submit.not_author": QT_TRANSLATE_NOOP("Messages", "Only the plan's author submits it."),
-    "plan.submit.already_submitted": QT_TRANSLATE_NOOP(
-        "Messages", "This plan is already waiting for a decision."
-    ),
-    "plan.submit.already_approved": QT_TRANSLATE_NOOP("Messages", "This plan is already approved."),
-    "plan.decide.not_academic_affairs": QT_TRANSLATE_NOOP(
-        "Messages", "Only the academic affairs office approves or returns plans."
-    ),
-    "plan.decide.own_plan": QT_TRANSLATE_NOOP("Messages", "Nobody approves their own plan."),
-    "plan.decide.not_submitted": QT_TRANSLATE_NOOP("Messages", "This plan is not waiting for a decision."),
-    "plan.decide.stale_revision": QT_TRANSLATE_NOOP(
-        "Messages", "The teacher changed this plan after you opened it. Reload and read it again."
-    ),
-    "plan.comment_required": QT_TRANSLATE_NOOP("Messages", "Say what to change when returning a plan."),
-    "visit.locked": QT_TRANSLATE_NOOP("Messages", "This record is finished and locked: make an amendment."),
-    "visit.amend_reason": QT_TRANSLATE_NOOP("Messages", "Give a reason for the amendment."),
-    "visit.cancel_reason": QT_TRANSLATE_NOOP("Messages", "Give the reason for the cancellation."),
-}
-messages.MESSAGES.update({k: str(v) for k, v in EDITOR_MESSAGES.items() if k not in messages.MESSAGES})
 
 
 def label(table: dict[str, Any], code: object) -> str:

@@ -30,8 +30,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.services import exchange, users
-from app.ui.dialogs.exchange_join import PassphraseDialog, refusal_text
+from app.ui.dialogs.exchange_join import PassphraseDialog
 from app.ui.i18n import QT_TRANSLATE_NOOP
+from app.ui.messages import error_text
 from app.ui.pages.base import Page
 from app.ui.pages.registry import register_page
 from app.ui.prefs import load_prefs, save_prefs
@@ -480,7 +481,7 @@ class ExchangePage(Page):
                         "",
                         "0",
                         "",
-                        self.tr("refused: {reason}").format(reason=refusal_text(outcome)),
+                        self.tr("refused: {reason}").format(reason=error_text(outcome)),
                     )
                 )
         self._fill(self.results, rows)
@@ -498,7 +499,7 @@ class ExchangePage(Page):
 
     def _refused(self, error: BaseException) -> None:
         # In the page, not a modal box: the reason stays in view next to what the user was doing.
-        self.results_label.setText(refusal_text(error))
+        self.results_label.setText(error_text(error))
         self.results_label.setStyleSheet("color: #a33;")
 
     def make_join_file(self, teacher: str, out: Path) -> None:
