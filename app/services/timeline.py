@@ -35,13 +35,15 @@ KINDS = (
 
 @dataclass(frozen=True)
 class TimelineEvent:
-    """One entry; ``kind`` and ``status`` are keys the UI translates, ``summary`` is the record's own text."""
+    """One entry; ``kind``, ``status`` and ``codes`` are keys the UI translates, ``summary`` is the record's own
+    text (codes: a contact's channel and purpose; a plan's month and revision number)."""
 
     at: dt.datetime
     kind: str
     record_id: str  # the visit, contact, plan, IEP or objective to open
     status: str
     summary: str
+    codes: tuple[str, ...] = ()
 
 
 def _day(day: dt.date, clock: dt.time | None = None) -> dt.datetime:
@@ -71,7 +73,8 @@ def _events(session: Session, student_id: str) -> list[TimelineEvent]:
                 "contact",
                 c.id,
                 "answered" if c.answered else "unanswered",
-                f"{c.channel}/{c.purpose}: {c.summary[:60]}",
+                c.summary[:60],
+                (c.channel, c.purpose),
             )
         )
     rows = session.execute(
@@ -86,7 +89,12 @@ def _events(session: Session, student_id: str) -> list[TimelineEvent]:
     for revision, month in rows:
         events.append(
             TimelineEvent(
-                revision.submitted_at, "plan_submitted", revision.plan_id, f"r{revision.number}", month
+                revision.submitted_at,
+                "plan_submitted",
+                revision.plan_id,
+                "submitted",
+                "",
+                (month, str(revision.number)),
             )
         )
         if revision.decision and revision.decided_at:
@@ -96,7 +104,8 @@ def _events(session: Session, student_id: str) -> list[TimelineEvent]:
                     "plan_decided",
                     revision.plan_id,
                     revision.decision,
-                    f"{month} r{revision.number} {revision.comment[:60]}".strip(),
+                    revision.comment[:60],
+                    (month, str(revision.number)),
                 )
             )
     for iep, term_name in session.execute(

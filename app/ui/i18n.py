@@ -66,3 +66,13 @@ def tr(context: str, text: str) -> str:
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate looks for
     """Marks ``text`` for translation in ``context`` (lupdate collects it); typed, unlike Qt's own."""
     return text
+
+
+# Qt's own Chinese catalogue (qtbase_zh_CN.qm as PySide6 ships it) still has these QFileDialog labels without
+# the mnemonic they gained in Qt 6, so Qt's non-native file dialog (Linux without a desktop portal) showed them
+# in English ("Look in:", "Files of type:") though qtbase_zh_CN was loaded. Ours carry them; Qt consults the
+# translators newest first, so qtbase still wins wherever it has a text.
+QT_CATALOGUE_GAPS = (
+    QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"),
+    QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"),
+)

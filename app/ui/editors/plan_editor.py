@@ -289,7 +289,8 @@ class PlanEditor(RecordEditor):
     def _update_header(self) -> None:
         detail = self.detail
         status = label(PLAN_STATUSES, detail.status) if detail else self.tr("Not written yet")
-        revision = f" · {self.tr('revision')} {detail.plan_revision}" if detail else ""
+        # A literal tr() outside the f-string, so lupdate sees it (inside one it was never extracted).
+        revision = " · " + self.tr("revision {n}").format(n=detail.plan_revision) if detail else ""
         self.title.setText(
             self.tr("Plan for {month}: {status}").format(month=self.month, status=status) + revision
         )

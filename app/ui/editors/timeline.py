@@ -8,6 +8,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
 from app.services import timeline
+from app.ui.editors.labels import CHANNELS, DECISIONS, PURPOSES, label
 from app.ui.session import AppSession
 
 PAGE = 50
@@ -52,12 +53,25 @@ class TimelinePanel(QWidget):
     def _add(self, events: list[Any]) -> None:
         for event in events:
             kind = QCoreApplication.translate("Timeline", str(KINDS.get(event.kind, event.kind)))
-            text = f"{event.at.strftime('%Y-%m-%d %H:%M')}  {kind}  {event.summary}"
+            text = f"{event.at.strftime('%Y-%m-%d %H:%M')}  {kind}  {self.summary(event)}"
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, (event.kind, event.record_id))
             self.list.addItem(item)
         self._shown += len(events)
         self.more.setEnabled(len(events) == PAGE)
+
+    def summary(self, event: Any) -> str:
+        """The event's own text after its translated codes (a contact's channel and purpose, a plan's revision)."""
+        if event.kind == "contact" and len(event.codes) == 2:
+            channel, purpose = event.codes
+            return f"{label(CHANNELS, channel)} · {label(PURPOSES, purpose)}: {event.summary}"
+        if event.kind in ("plan_submitted", "plan_decided") and len(event.codes) == 2:
+            month, number = event.codes
+            text = self.tr("{month} plan, revision {n}").format(month=month, n=number)
+            if event.kind == "plan_decided":
+                text = f"{label(DECISIONS, event.status)} · {text}"
+            return f"{text} {event.summary}".strip()
+        return str(event.summary)
 
     def open_event(self, kind: str, record_id: str) -> None:
         """Open the record behind an event in its editor window (Enter or double-click)."""
