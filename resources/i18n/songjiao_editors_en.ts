@@ -903,101 +903,6 @@
     </message>
 </context>
 <context>
-    <name>Messages</name>
-    <message>
-        <source>This IEP is archived and can no longer be changed.</source>
-        <translation>This IEP is archived and can no longer be changed.</translation>
-    </message>
-    <message>
-        <source>The IEP cannot move to that status from here.</source>
-        <translation>The IEP cannot move to that status from here.</translation>
-    </message>
-    <message>
-        <source>Only the academic affairs office archives IEPs.</source>
-        <translation>Only the academic affairs office archives IEPs.</translation>
-    </message>
-    <message>
-        <source>This date is far outside the term.</source>
-        <translation>This date is far outside the term.</translation>
-    </message>
-    <message>
-        <source>A domain is scored twice.</source>
-        <translation>A domain is scored twice.</translation>
-    </message>
-    <message>
-        <source>A score is above its maximum.</source>
-        <translation>A score is above its maximum.</translation>
-    </message>
-    <message>
-        <source>The date must lie within the term.</source>
-        <translation>The date must lie within the term.</translation>
-    </message>
-    <message>
-        <source>The objective ends before it starts.</source>
-        <translation>The objective ends before it starts.</translation>
-    </message>
-    <message>
-        <source>A review cannot be dated in the future.</source>
-        <translation>A review cannot be dated in the future.</translation>
-    </message>
-    <message>
-        <source>The review date is far outside the term.</source>
-        <translation>The review date is far outside the term.</translation>
-    </message>
-    <message>
-        <source>Only the office removes goal bank items added by others.</source>
-        <translation>Only the office removes goal bank items added by others.</translation>
-    </message>
-    <message>
-        <source>School leaders read plans but do not write them.</source>
-        <translation>School leaders read plans but do not write them.</translation>
-    </message>
-    <message>
-        <source>Only the plan's author submits it.</source>
-        <translation>Only the plan's author submits it.</translation>
-    </message>
-    <message>
-        <source>This plan is already waiting for a decision.</source>
-        <translation>This plan is already waiting for a decision.</translation>
-    </message>
-    <message>
-        <source>This plan is already approved.</source>
-        <translation>This plan is already approved.</translation>
-    </message>
-    <message>
-        <source>Only the academic affairs office approves or returns plans.</source>
-        <translation>Only the academic affairs office approves or returns plans.</translation>
-    </message>
-    <message>
-        <source>Nobody approves their own plan.</source>
-        <translation>Nobody approves their own plan.</translation>
-    </message>
-    <message>
-        <source>This plan is not waiting for a decision.</source>
-        <translation>This plan is not waiting for a decision.</translation>
-    </message>
-    <message>
-        <source>The teacher changed this plan after you opened it. Reload and read it again.</source>
-        <translation>The teacher changed this plan after you opened it. Reload and read it again.</translation>
-    </message>
-    <message>
-        <source>Say what to change when returning a plan.</source>
-        <translation>Say what to change when returning a plan.</translation>
-    </message>
-    <message>
-        <source>This record is finished and locked: make an amendment.</source>
-        <translation>This record is finished and locked: make an amendment.</translation>
-    </message>
-    <message>
-        <source>Give a reason for the amendment.</source>
-        <translation>Give a reason for the amendment.</translation>
-    </message>
-    <message>
-        <source>Give the reason for the cancellation.</source>
-        <translation>Give the reason for the cancellation.</translation>
-    </message>
-</context>
-<context>
     <name>Pages</name>
     <message>
         <source>Plans</source>
@@ -1097,6 +1002,10 @@
     <message>
         <source>Not written yet</source>
         <translation>Not written yet</translation>
+    </message>
+    <message>
+        <source>revision {n}</source>
+        <translation>revision {n}</translation>
     </message>
     <message>
         <source>Plan for {month}: {status}</source>
@@ -1392,6 +1301,10 @@
     <message>
         <source>Show &amp;older events</source>
         <translation>Show &amp;older events</translation>
+    </message>
+    <message>
+        <source>{month} plan, revision {n}</source>
+        <translation>{month} plan, revision {n}</translation>
     </message>
     <message>
         <source>Visit record</source>

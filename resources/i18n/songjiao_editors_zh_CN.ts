@@ -902,101 +902,6 @@
     </message>
 </context>
 <context>
-    <name>Messages</name>
-    <message>
-        <source>This IEP is archived and can no longer be changed.</source>
-        <translation>该个别化教育计划已归档，不能再修改。</translation>
-    </message>
-    <message>
-        <source>The IEP cannot move to that status from here.</source>
-        <translation>个别化教育计划不能从当前状态转到该状态。</translation>
-    </message>
-    <message>
-        <source>Only the academic affairs office archives IEPs.</source>
-        <translation>只有教务处可以归档个别化教育计划。</translation>
-    </message>
-    <message>
-        <source>This date is far outside the term.</source>
-        <translation>该日期远离本学期。</translation>
-    </message>
-    <message>
-        <source>A domain is scored twice.</source>
-        <translation>某个领域被重复评分。</translation>
-    </message>
-    <message>
-        <source>A score is above its maximum.</source>
-        <translation>有得分高于满分。</translation>
-    </message>
-    <message>
-        <source>The date must lie within the term.</source>
-        <translation>日期必须在学期之内。</translation>
-    </message>
-    <message>
-        <source>The objective ends before it starts.</source>
-        <translation>短期目标的结束日期早于开始日期。</translation>
-    </message>
-    <message>
-        <source>A review cannot be dated in the future.</source>
-        <translation>评估日期不能晚于今天。</translation>
-    </message>
-    <message>
-        <source>The review date is far outside the term.</source>
-        <translation>评估日期远离本学期。</translation>
-    </message>
-    <message>
-        <source>Only the office removes goal bank items added by others.</source>
-        <translation>他人添加的目标只能由教务处删除。</translation>
-    </message>
-    <message>
-        <source>School leaders read plans but do not write them.</source>
-        <translation>学校领导可以查看计划，但不编写计划。</translation>
-    </message>
-    <message>
-        <source>Only the plan&apos;s author submits it.</source>
-        <translation>只有计划的编写人可以提交。</translation>
-    </message>
-    <message>
-        <source>This plan is already waiting for a decision.</source>
-        <translation>该计划已在等待审批。</translation>
-    </message>
-    <message>
-        <source>This plan is already approved.</source>
-        <translation>该计划已批准。</translation>
-    </message>
-    <message>
-        <source>Only the academic affairs office approves or returns plans.</source>
-        <translation>只有教务处可以批准或退回计划。</translation>
-    </message>
-    <message>
-        <source>Nobody approves their own plan.</source>
-        <translation>任何人不能审批自己的计划。</translation>
-    </message>
-    <message>
-        <source>This plan is not waiting for a decision.</source>
-        <translation>该计划不在待审批状态。</translation>
-    </message>
-    <message>
-        <source>The teacher changed this plan after you opened it. Reload and read it again.</source>
-        <translation>您打开后教师又修改了该计划，请重新载入后再审阅。</translation>
-    </message>
-    <message>
-        <source>Say what to change when returning a plan.</source>
-        <translation>退回计划时请写明需要修改的内容。</translation>
-    </message>
-    <message>
-        <source>This record is finished and locked: make an amendment.</source>
-        <translation>该记录已完成并锁定，请通过更正修改。</translation>
-    </message>
-    <message>
-        <source>Give a reason for the amendment.</source>
-        <translation>请填写更正原因。</translation>
-    </message>
-    <message>
-        <source>Give the reason for the cancellation.</source>
-        <translation>请填写取消原因。</translation>
-    </message>
-</context>
-<context>
     <name>Pages</name>
     <message>
         <source>Plans</source>
@@ -1096,6 +1001,10 @@
     <message>
         <source>Not written yet</source>
         <translation>尚未编写</translation>
+    </message>
+    <message>
+        <source>revision {n}</source>
+        <translation>第{n}版</translation>
     </message>
     <message>
         <source>Plan for {month}: {status}</source>
@@ -1391,6 +1300,10 @@
     <message>
         <source>Show &amp;older events</source>
         <translation>显示更早的记录(&amp;O)</translation>
+    </message>
+    <message>
+        <source>{month} plan, revision {n}</source>
+        <translation>{month} 月计划第{n}版</translation>
     </message>
     <message>
         <source>Visit record</source>

@@ -534,14 +534,6 @@
         <source>Save</source>
         <translation>Save</translation>
     </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <source>Cannot save</source>
-        <translation>Cannot save</translation>
-    </message>
 </context>
 <context>
     <name>GuardiansTab</name>
@@ -984,282 +976,6 @@
 <context>
     <name>Messages</name>
     <message>
-        <source>This field is required.</source>
-        <translation>This field is required.</translation>
-    </message>
-    <message>
-        <source>This text is too long (at most {max_len} characters).</source>
-        <translation>This text is too long (at most {max_len} characters).</translation>
-    </message>
-    <message>
-        <source>Not a date: use YYYY-MM-DD, e.g. 2026-09-01.</source>
-        <translation>Not a date: use YYYY-MM-DD, e.g. 2026-09-01.</translation>
-    </message>
-    <message>
-        <source>Not a time: use HH:MM, e.g. 09:30.</source>
-        <translation>Not a time: use HH:MM, e.g. 09:30.</translation>
-    </message>
-    <message>
-        <source>Enter a whole number.</source>
-        <translation>Enter a whole number.</translation>
-    </message>
-    <message>
-        <source>Enter a number.</source>
-        <translation>Enter a number.</translation>
-    </message>
-    <message>
-        <source>Enter a number between {low} and {high}.</source>
-        <translation>Enter a number between {low} and {high}.</translation>
-    </message>
-    <message>
-        <source>Choose one of the offered values.</source>
-        <translation>Choose one of the offered values.</translation>
-    </message>
-    <message>
-        <source>Not a month: use YYYY-MM.</source>
-        <translation>Not a month: use YYYY-MM.</translation>
-    </message>
-    <message>
-        <source>The form sent a field the program does not know.</source>
-        <translation>The form sent a field the program does not know.</translation>
-    </message>
-    <message>
-        <source>Wrong user name or password.</source>
-        <translation>Wrong user name or password.</translation>
-    </message>
-    <message>
-        <source>The password needs at least 6 characters.</source>
-        <translation>The password needs at least 6 characters.</translation>
-    </message>
-    <message>
-        <source>The current password is wrong.</source>
-        <translation>The current password is wrong.</translation>
-    </message>
-    <message>
-        <source>The two passwords differ.</source>
-        <translation>The two passwords differ.</translation>
-    </message>
-    <message>
-        <source>This user name is taken.</source>
-        <translation>This user name is taken.</translation>
-    </message>
-    <message>
-        <source>The school must keep at least one active administrator.</source>
-        <translation>The school must keep at least one active administrator.</translation>
-    </message>
-    <message>
-        <source>The user does not exist or is disabled.</source>
-        <translation>The user does not exist or is disabled.</translation>
-    </message>
-    <message>
-        <source>Your role does not allow this.</source>
-        <translation>Your role does not allow this.</translation>
-    </message>
-    <message>
-        <source>School leaders can read records but not change them.</source>
-        <translation>School leaders can read records but not change them.</translation>
-    </message>
-    <message>
-        <source>Someone else saved this record first. Reload and try again.</source>
-        <translation>Someone else saved this record first. Reload and try again.</translation>
-    </message>
-    <message>
-        <source>The change breaks a database rule.</source>
-        <translation>The change breaks a database rule.</translation>
-    </message>
-    <message>
-        <source>This database already holds a school.</source>
-        <translation>This database already holds a school.</translation>
-    </message>
-    <message>
-        <source>The school is not set up yet.</source>
-        <translation>The school is not set up yet.</translation>
-    </message>
-    <message>
-        <source>The student does not exist or was deleted.</source>
-        <translation>The student does not exist or was deleted.</translation>
-    </message>
-    <message>
-        <source>This student code is already used.</source>
-        <translation>This student code is already used.</translation>
-    </message>
-    <message>
-        <source>The birth date is in the future.</source>
-        <translation>The birth date is in the future.</translation>
-    </message>
-    <message>
-        <source>Enrolment is before the birth date.</source>
-        <translation>Enrolment is before the birth date.</translation>
-    </message>
-    <message>
-        <source>Roll data is kept by the academic affairs office.</source>
-        <translation>Roll data is kept by the academic affairs office.</translation>
-    </message>
-    <message>
-        <source>Delegated care ends before it starts.</source>
-        <translation>Delegated care ends before it starts.</translation>
-    </message>
-    <message>
-        <source>Not a phone number.</source>
-        <translation>Not a phone number.</translation>
-    </message>
-    <message>
-        <source>This guardian belongs to another student.</source>
-        <translation>This guardian belongs to another student.</translation>
-    </message>
-    <message>
-        <source>Only a teacher can be assigned.</source>
-        <translation>Only a teacher can be assigned.</translation>
-    </message>
-    <message>
-        <source>The pause ends before it starts.</source>
-        <translation>The pause ends before it starts.</translation>
-    </message>
-    <message>
-        <source>The term must end after it starts.</source>
-        <translation>The term must end after it starts.</translation>
-    </message>
-    <message>
-        <source>A term cannot be longer than a year.</source>
-        <translation>A term cannot be longer than a year.</translation>
-    </message>
-    <message>
-        <source>This term is locked; unlock it first.</source>
-        <translation>This term is locked; unlock it first.</translation>
-    </message>
-    <message>
-        <source>No term is set up yet.</source>
-        <translation>No term is set up yet.</translation>
-    </message>
-    <message>
-        <source>The term does not exist.</source>
-        <translation>The term does not exist.</translation>
-    </message>
-    <message>
-        <source>A calendar day lies outside the term.</source>
-        <translation>A calendar day lies outside the term.</translation>
-    </message>
-    <message>
-        <source>A calendar day is listed twice.</source>
-        <translation>A calendar day is listed twice.</translation>
-    </message>
-    <message>
-        <source>Weights must be non-negative numbers.</source>
-        <translation>Weights must be non-negative numbers.</translation>
-    </message>
-    <message>
-        <source>The backup copy failed its check.</source>
-        <translation>The backup copy failed its check.</translation>
-    </message>
-    <message>
-        <source>There is no database to back up yet.</source>
-        <translation>There is no database to back up yet.</translation>
-    </message>
-    <message>
-        <source>This file cannot be restored. Nothing was changed.</source>
-        <translation>This file cannot be restored. Nothing was changed.</translation>
-    </message>
-    <message>
-        <source>This database was written by a newer version of Songjiao. Please update the program. Nothing was changed.</source>
-        <translation>This database was written by a newer version of Songjiao. Please update the program. Nothing was changed.</translation>
-    </message>
-    <message>
-        <source>This file is not a Songjiao database. Nothing was changed.</source>
-        <translation>This file is not a Songjiao database. Nothing was changed.</translation>
-    </message>
-    <message>
-        <source>Upgrading the database failed. Nothing was changed.</source>
-        <translation>Upgrading the database failed. Nothing was changed.</translation>
-    </message>
-    <message>
-        <source>The ID number should have 18 characters.</source>
-        <translation>The ID number should have 18 characters.</translation>
-    </message>
-    <message>
-        <source>The birth date inside the ID number is not valid.</source>
-        <translation>The birth date inside the ID number is not valid.</translation>
-    </message>
-    <message>
-        <source>The ID number's check digit is wrong.</source>
-        <translation>The ID number's check digit is wrong.</translation>
-    </message>
-    <message>
-        <source>The disability certificate number should have 20 characters.</source>
-        <translation>The disability certificate number should have 20 characters.</translation>
-    </message>
-    <message>
-        <source>The certificate number does not start with the ID number.</source>
-        <translation>The certificate number does not start with the ID number.</translation>
-    </message>
-    <message>
-        <source>The certificate's category digit differs from the disability category.</source>
-        <translation>The certificate's category digit differs from the disability category.</translation>
-    </message>
-    <message>
-        <source>The certificate's grade digit differs from the disability grade.</source>
-        <translation>The certificate's grade digit differs from the disability grade.</translation>
-    </message>
-    <message>
-        <source>The certificate number's check digit is wrong.</source>
-        <translation>The certificate number's check digit is wrong.</translation>
-    </message>
-    <message>
-        <source>The disability certificate has expired.</source>
-        <translation>The disability certificate has expired.</translation>
-    </message>
-    <message>
-        <source>The child is outside the usual service age (6–15).</source>
-        <translation>The child is outside the usual service age (6–15).</translation>
-    </message>
-    <message>
-        <source>The phone number looks wrong.</source>
-        <translation>The phone number looks wrong.</translation>
-    </message>
-    <message>
-        <source>Holiday: not a teaching week.</source>
-        <translation>Holiday: not a teaching week.</translation>
-    </message>
-    <message>
-        <source>Not enrolled in this week.</source>
-        <translation>Not enrolled in this week.</translation>
-    </message>
-    <message>
-        <source>Paused.</source>
-        <translation>Paused.</translation>
-    </message>
-    <message>
-        <source>Visited as the rule requires.</source>
-        <translation>Visited as the rule requires.</translation>
-    </message>
-    <message>
-        <source>This week is still running or ahead.</source>
-        <translation>This week is still running or ahead.</translation>
-    </message>
-    <message>
-        <source>Missed, then made up.</source>
-        <translation>Missed, then made up.</translation>
-    </message>
-    <message>
-        <source>Cancelled by the family (excused).</source>
-        <translation>Cancelled by the family (excused).</translation>
-    </message>
-    <message>
-        <source>Cancelled by the school: a make-up is owed.</source>
-        <translation>Cancelled by the school: a make-up is owed.</translation>
-    </message>
-    <message>
-        <source>A visit took place but with too few lessons.</source>
-        <translation>A visit took place but with too few lessons.</translation>
-    </message>
-    <message>
-        <source>Fewer visits than the rule requires.</source>
-        <translation>Fewer visits than the rule requires.</translation>
-    </message>
-    <message>
-        <source>No visit this week: a make-up is owed.</source>
-        <translation>No visit this week: a make-up is owed.</translation>
-    </message>
-    <message>
         <source>Something went wrong: {error}</source>
         <translation>Something went wrong: {error}</translation>
     </message>
@@ -1289,14 +1005,6 @@
     <message>
         <source>Create</source>
         <translation>Create</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <source>Cannot save</source>
-        <translation>Cannot save</translation>
     </message>
 </context>
 <context>
@@ -1427,6 +1135,17 @@
     <message>
         <source>Cancel</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>&amp;Look in:</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>Files of &amp;type:</translation>
     </message>
 </context>
 <context>
@@ -1706,14 +1425,6 @@
     <message>
         <source>Create</source>
         <translation>Create</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <source>Cannot save</source>
-        <translation>Cannot save</translation>
     </message>
 </context>
 <context>

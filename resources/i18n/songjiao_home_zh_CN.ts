@@ -1,4 +1,4 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
@@ -118,7 +118,7 @@
         <translation>关联目标</translation>
     </message>
     <message>
-        <source>caregiver's signature</source>
+        <source>caregiver&apos;s signature</source>
         <translation>家长签名</translation>
     </message>
     <message>

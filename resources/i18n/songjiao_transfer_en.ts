@@ -4,88 +4,8 @@
 <context>
     <name>Exchange</name>
     <message>
-        <source>The file is damaged or is not a Songjiao exchange file.</source>
-        <translation>The file is damaged or is not a Songjiao exchange file.</translation>
-    </message>
-    <message>
-        <source>The file cannot be read.</source>
-        <translation>The file cannot be read.</translation>
-    </message>
-    <message>
-        <source>The file is too large.</source>
-        <translation>The file is too large.</translation>
-    </message>
-    <message>
-        <source>This is a join file: use it to set up a new laptop.</source>
-        <translation>This is a join file: use it to set up a new laptop.</translation>
-    </message>
-    <message>
-        <source>This is not a join file.</source>
-        <translation>This is not a join file.</translation>
-    </message>
-    <message>
-        <source>The file comes from a device this copy does not know.</source>
-        <translation>The file comes from a device this copy does not know.</translation>
-    </message>
-    <message>
-        <source>The file comes from a device whose key was revoked.</source>
-        <translation>The file comes from a device whose key was revoked.</translation>
-    </message>
-    <message>
-        <source>The file is meant for another device.</source>
-        <translation>The file is meant for another device.</translation>
-    </message>
-    <message>
-        <source>The file's signature does not match: it was altered or damaged.</source>
-        <translation>The file's signature does not match: it was altered or damaged.</translation>
-    </message>
-    <message>
-        <source>This bundle was already imported.</source>
-        <translation>This bundle was already imported.</translation>
-    </message>
-    <message>
-        <source>A newer bundle from this device was already imported; this older one carries nothing new.</source>
-        <translation>A newer bundle from this device was already imported; this older one carries nothing new.</translation>
-    </message>
-    <message>
-        <source>The file was written by a newer version of Songjiao; please update first.</source>
-        <translation>The file was written by a newer version of Songjiao; please update first.</translation>
-    </message>
-    <message>
-        <source>The file was written in a newer exchange format; please update Songjiao.</source>
-        <translation>The file was written in a newer exchange format; please update Songjiao.</translation>
-    </message>
-    <message>
-        <source>The passphrase is wrong, or the join file was altered.</source>
-        <translation>The passphrase is wrong, or the join file was altered.</translation>
-    </message>
-    <message>
-        <source>This database already holds a school: join needs a new, empty one.</source>
-        <translation>This database already holds a school: join needs a new, empty one.</translation>
-    </message>
-    <message>
-        <source>This copy does not take part in exchange yet.</source>
-        <translation>This copy does not take part in exchange yet.</translation>
-    </message>
-    <message>
-        <source>There is no device to send to.</source>
-        <translation>There is no device to send to.</translation>
-    </message>
-    <message>
-        <source>There is no active teacher with this user name.</source>
-        <translation>There is no active teacher with this user name.</translation>
-    </message>
-    <message>
-        <source>The bundle would delete {deletes} records.</source>
-        <translation>The bundle would delete {deletes} records.</translation>
-    </message>
-    <message>
         <source>Join my school from a file (a teacher's laptop)</source>
         <translation>Join my school from a file (a teacher's laptop)</translation>
-    </message>
-    <message>
-        <source>Nothing was changed.</source>
-        <translation>Nothing was changed.</translation>
     </message>
     <message>
         <source>students</source>

@@ -1,91 +1,11 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>Exchange</name>
     <message>
-        <source>The file is damaged or is not a Songjiao exchange file.</source>
-        <translation>文件已损坏，或不是送教交换文件。</translation>
-    </message>
-    <message>
-        <source>The file cannot be read.</source>
-        <translation>无法读取该文件。</translation>
-    </message>
-    <message>
-        <source>The file is too large.</source>
-        <translation>文件太大。</translation>
-    </message>
-    <message>
-        <source>This is a join file: use it to set up a new laptop.</source>
-        <translation>这是加入文件：请用它设置新的笔记本电脑。</translation>
-    </message>
-    <message>
-        <source>This is not a join file.</source>
-        <translation>这不是加入文件。</translation>
-    </message>
-    <message>
-        <source>The file comes from a device this copy does not know.</source>
-        <translation>文件来自本机不认识的设备。</translation>
-    </message>
-    <message>
-        <source>The file comes from a device whose key was revoked.</source>
-        <translation>文件来自密钥已被吊销的设备。</translation>
-    </message>
-    <message>
-        <source>The file is meant for another device.</source>
-        <translation>该文件是发给另一台设备的。</translation>
-    </message>
-    <message>
-        <source>The file's signature does not match: it was altered or damaged.</source>
-        <translation>文件签名不符：文件被改动或已损坏。</translation>
-    </message>
-    <message>
-        <source>This bundle was already imported.</source>
-        <translation>这个交换文件已经导入过了。</translation>
-    </message>
-    <message>
-        <source>A newer bundle from this device was already imported; this older one carries nothing new.</source>
-        <translation>已导入该设备更新的交换文件；这个较旧的文件没有新内容。</translation>
-    </message>
-    <message>
-        <source>The file was written by a newer version of Songjiao; please update first.</source>
-        <translation>该文件由更新版本的送教软件生成，请先升级。</translation>
-    </message>
-    <message>
-        <source>The file was written in a newer exchange format; please update Songjiao.</source>
-        <translation>该文件使用更新的交换格式，请升级送教软件。</translation>
-    </message>
-    <message>
-        <source>The passphrase is wrong, or the join file was altered.</source>
-        <translation>口令错误，或加入文件被改动。</translation>
-    </message>
-    <message>
-        <source>This database already holds a school: join needs a new, empty one.</source>
-        <translation>本数据库已有学校数据：加入需要一个新的空数据库。</translation>
-    </message>
-    <message>
-        <source>This copy does not take part in exchange yet.</source>
-        <translation>本机尚未参与数据交换。</translation>
-    </message>
-    <message>
-        <source>There is no device to send to.</source>
-        <translation>没有可发送的设备。</translation>
-    </message>
-    <message>
-        <source>There is no active teacher with this user name.</source>
-        <translation>没有使用此用户名的在职教师。</translation>
-    </message>
-    <message>
-        <source>The bundle would delete {deletes} records.</source>
-        <translation>该交换文件将删除 {deletes} 条记录。</translation>
-    </message>
-    <message>
-        <source>Join my school from a file (a teacher's laptop)</source>
+        <source>Join my school from a file (a teacher&apos;s laptop)</source>
         <translation>从文件加入我的学校（教师笔记本电脑）</translation>
-    </message>
-    <message>
-        <source>Nothing was changed.</source>
-        <translation>未做任何更改。</translation>
     </message>
     <message>
         <source>students</source>
@@ -215,11 +135,11 @@
         <translation>接收教务处文件…</translation>
     </message>
     <message>
-        <source>The office and the teachers' laptops</source>
+        <source>The office and the teachers&apos; laptops</source>
         <translation>教务处与教师笔记本</translation>
     </message>
     <message>
-        <source>Import teachers' files…</source>
+        <source>Import teachers&apos; files…</source>
         <translation>导入教师文件…</translation>
     </message>
     <message>
@@ -255,7 +175,7 @@
         <translation>密钥</translation>
     </message>
     <message>
-        <source>Teachers' laptops</source>
+        <source>Teachers&apos; laptops</source>
         <translation>教师笔记本</translation>
     </message>
     <message>
@@ -327,11 +247,11 @@
         <translation>历史</translation>
     </message>
     <message>
-        <source>This copy does not exchange with the office yet. On a new laptop, choose "Join my school from a file" when Songjiao first starts.</source>
+        <source>This copy does not exchange with the office yet. On a new laptop, choose &quot;Join my school from a file&quot; when Songjiao first starts.</source>
         <translation>本机尚未与教务处交换数据。在新笔记本上，首次启动送教时选择“从文件加入我的学校”。</translation>
     </message>
     <message>
-        <source>The office copy: make a join file for each teacher's laptop.</source>
+        <source>The office copy: make a join file for each teacher&apos;s laptop.</source>
         <translation>教务处电脑：为每位教师的笔记本生成加入文件。</translation>
     </message>
     <message>
@@ -449,7 +369,7 @@
         <translation>送教交换文件 (*.sjb)</translation>
     </message>
     <message>
-        <source>Teachers' files</source>
+        <source>Teachers&apos; files</source>
         <translation>教师的文件</translation>
     </message>
     <message>
@@ -461,7 +381,7 @@
         <translation>发送给教师</translation>
     </message>
     <message>
-        <source>Write files for every teacher's laptop? (No: only for {t})</source>
+        <source>Write files for every teacher&apos;s laptop? (No: only for {t})</source>
         <translation>为每位教师的笔记本都写出文件吗？（否：只为 {t}）</translation>
     </message>
     <message>
@@ -477,7 +397,7 @@
         <translation>吊销丢失的笔记本</translation>
     </message>
     <message>
-        <source>Refuse every file from {t}'s current laptop from now on? The teacher needs a new join file.</source>
+        <source>Refuse every file from {t}&apos;s current laptop from now on? The teacher needs a new join file.</source>
         <translation>从现在起拒绝 {t} 当前笔记本的所有文件吗？该教师需要新的加入文件。</translation>
     </message>
 </context>
@@ -519,7 +439,7 @@
         <translation>导出整个学期…</translation>
     </message>
     <message>
-        <source>Every packet, every teacher's assessment form, the summary and the spreadsheets, into one folder</source>
+        <source>Every packet, every teacher&apos;s assessment form, the summary and the spreadsheets, into one folder</source>
         <translation>所有档案、每位教师的考核表、汇总表和电子表格，导出到一个文件夹</translation>
     </message>
     <message>
@@ -527,11 +447,11 @@
         <translation>教师</translation>
     </message>
     <message>
-        <source>This teacher's packets…</source>
+        <source>This teacher&apos;s packets…</source>
         <translation>该教师的档案…</translation>
     </message>
     <message>
-        <source>This teacher's assessment form…</source>
+        <source>This teacher&apos;s assessment form…</source>
         <translation>该教师的考核表…</translation>
     </message>
     <message>
@@ -539,7 +459,7 @@
         <translation>我的学生</translation>
     </message>
     <message>
-        <source>Export my students' archive packets…</source>
+        <source>Export my students&apos; archive packets…</source>
         <translation>导出我的学生的送教档案…</translation>
     </message>
     <message>
@@ -571,7 +491,7 @@
         <translation>正在导出表格</translation>
     </message>
     <message>
-        <source>Folder for the term's files</source>
+        <source>Folder for the term&apos;s files</source>
         <translation>学期文件的保存文件夹</translation>
     </message>
     <message>
@@ -693,7 +613,7 @@
         <translation>复制</translation>
     </message>
     <message>
-        <source>Give the passphrase to the teacher separately from the file (read it out by phone or write it down): whoever has both can read the students' records. It is shown only now.</source>
+        <source>Give the passphrase to the teacher separately from the file (read it out by phone or write it down): whoever has both can read the students&apos; records. It is shown only now.</source>
         <translation>请把口令与文件分开交给教师（电话告知或写在纸上）：同时拿到两者的人就能读取学生记录。口令只显示这一次。</translation>
     </message>
     <message>
@@ -701,7 +621,7 @@
         <translation>笔记本密钥指纹：{fp}</translation>
     </message>
     <message>
-        <source>The teacher's earlier laptop key was revoked.</source>
+        <source>The teacher&apos;s earlier laptop key was revoked.</source>
         <translation>该教师以前的笔记本密钥已被吊销。</translation>
     </message>
     <message>

@@ -1,4 +1,4 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
@@ -407,7 +407,7 @@
         <translation>第一个学期</translation>
     </message>
     <message>
-        <source>Weeks with a holiday on every school day are not teaching weeks. The statutory holidays are filled in; change them to your school's calendar.</source>
+        <source>Weeks with a holiday on every school day are not teaching weeks. The statutory holidays are filled in; change them to your school&apos;s calendar.</source>
         <translation>整周都放假的周不算教学周。已填入法定节假日，请按本校校历修改。</translation>
     </message>
     <message>
@@ -431,7 +431,7 @@
         <translation>送教要求</translation>
     </message>
     <message>
-        <source>Usually at least one visit a week of two lessons; set your province's rule.</source>
+        <source>Usually at least one visit a week of two lessons; set your province&apos;s rule.</source>
         <translation>通常为每周至少送教 1 次、每次 2 课时；请按本省规定设置。</translation>
     </message>
     <message>
@@ -532,14 +532,6 @@
     <message>
         <source>Save</source>
         <translation>保存</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <source>Cannot save</source>
-        <translation>无法保存</translation>
     </message>
 </context>
 <context>
@@ -983,282 +975,6 @@
 <context>
     <name>Messages</name>
     <message>
-        <source>This field is required.</source>
-        <translation>此项必填。</translation>
-    </message>
-    <message>
-        <source>This text is too long (at most {max_len} characters).</source>
-        <translation>内容过长（最多 {max_len} 个字）。</translation>
-    </message>
-    <message>
-        <source>Not a date: use YYYY-MM-DD, e.g. 2026-09-01.</source>
-        <translation>日期格式不对，请按“年-月-日”填写，如 2026-09-01。</translation>
-    </message>
-    <message>
-        <source>Not a time: use HH:MM, e.g. 09:30.</source>
-        <translation>时间格式不对，请按“时:分”填写，如 09:30。</translation>
-    </message>
-    <message>
-        <source>Enter a whole number.</source>
-        <translation>请输入整数。</translation>
-    </message>
-    <message>
-        <source>Enter a number.</source>
-        <translation>请输入数字。</translation>
-    </message>
-    <message>
-        <source>Enter a number between {low} and {high}.</source>
-        <translation>请输入 {low} 到 {high} 之间的数。</translation>
-    </message>
-    <message>
-        <source>Choose one of the offered values.</source>
-        <translation>请从列出的选项中选择。</translation>
-    </message>
-    <message>
-        <source>Not a month: use YYYY-MM.</source>
-        <translation>月份格式不对，请按“年-月”填写，如 2026-11。</translation>
-    </message>
-    <message>
-        <source>The form sent a field the program does not know.</source>
-        <translation>表单中有程序无法识别的字段。</translation>
-    </message>
-    <message>
-        <source>Wrong user name or password.</source>
-        <translation>用户名或密码错误。</translation>
-    </message>
-    <message>
-        <source>The password needs at least 6 characters.</source>
-        <translation>密码至少需要 6 个字符。</translation>
-    </message>
-    <message>
-        <source>The current password is wrong.</source>
-        <translation>当前密码不正确。</translation>
-    </message>
-    <message>
-        <source>The two passwords differ.</source>
-        <translation>两次输入的密码不一致。</translation>
-    </message>
-    <message>
-        <source>This user name is taken.</source>
-        <translation>此用户名已被使用。</translation>
-    </message>
-    <message>
-        <source>The school must keep at least one active administrator.</source>
-        <translation>学校至少要保留一名启用的管理员。</translation>
-    </message>
-    <message>
-        <source>The user does not exist or is disabled.</source>
-        <translation>该用户不存在或已停用。</translation>
-    </message>
-    <message>
-        <source>Your role does not allow this.</source>
-        <translation>您的角色无权进行此操作。</translation>
-    </message>
-    <message>
-        <source>School leaders can read records but not change them.</source>
-        <translation>学校领导可以查看记录，但不能修改。</translation>
-    </message>
-    <message>
-        <source>Someone else saved this record first. Reload and try again.</source>
-        <translation>他人已先保存了这条记录，请刷新后重试。</translation>
-    </message>
-    <message>
-        <source>The change breaks a database rule.</source>
-        <translation>此修改不符合数据规则。</translation>
-    </message>
-    <message>
-        <source>This database already holds a school.</source>
-        <translation>此数据库中已有学校。</translation>
-    </message>
-    <message>
-        <source>The school is not set up yet.</source>
-        <translation>学校尚未设置。</translation>
-    </message>
-    <message>
-        <source>The student does not exist or was deleted.</source>
-        <translation>该学生不存在或已删除。</translation>
-    </message>
-    <message>
-        <source>This student code is already used.</source>
-        <translation>此学生编号已被使用。</translation>
-    </message>
-    <message>
-        <source>The birth date is in the future.</source>
-        <translation>出生日期晚于今天。</translation>
-    </message>
-    <message>
-        <source>Enrolment is before the birth date.</source>
-        <translation>入学日期早于出生日期。</translation>
-    </message>
-    <message>
-        <source>Roll data is kept by the academic affairs office.</source>
-        <translation>学籍信息由教务处维护。</translation>
-    </message>
-    <message>
-        <source>Delegated care ends before it starts.</source>
-        <translation>委托照护的结束日期早于开始日期。</translation>
-    </message>
-    <message>
-        <source>Not a phone number.</source>
-        <translation>不是有效的电话号码。</translation>
-    </message>
-    <message>
-        <source>This guardian belongs to another student.</source>
-        <translation>这位监护人属于其他学生。</translation>
-    </message>
-    <message>
-        <source>Only a teacher can be assigned.</source>
-        <translation>只能安排教师。</translation>
-    </message>
-    <message>
-        <source>The pause ends before it starts.</source>
-        <translation>暂停的结束日期早于开始日期。</translation>
-    </message>
-    <message>
-        <source>The term must end after it starts.</source>
-        <translation>学期结束日期必须晚于开学日期。</translation>
-    </message>
-    <message>
-        <source>A term cannot be longer than a year.</source>
-        <translation>一个学期不能超过一年。</translation>
-    </message>
-    <message>
-        <source>This term is locked; unlock it first.</source>
-        <translation>此学期已锁定，请先解锁。</translation>
-    </message>
-    <message>
-        <source>No term is set up yet.</source>
-        <translation>还没有设置学期。</translation>
-    </message>
-    <message>
-        <source>The term does not exist.</source>
-        <translation>该学期不存在。</translation>
-    </message>
-    <message>
-        <source>A calendar day lies outside the term.</source>
-        <translation>校历中有日期不在学期内。</translation>
-    </message>
-    <message>
-        <source>A calendar day is listed twice.</source>
-        <translation>校历中有日期重复。</translation>
-    </message>
-    <message>
-        <source>Weights must be non-negative numbers.</source>
-        <translation>权重必须是非负数。</translation>
-    </message>
-    <message>
-        <source>The backup copy failed its check.</source>
-        <translation>备份副本未通过校验。</translation>
-    </message>
-    <message>
-        <source>There is no database to back up yet.</source>
-        <translation>还没有可备份的数据库。</translation>
-    </message>
-    <message>
-        <source>This file cannot be restored. Nothing was changed.</source>
-        <translation>此文件无法恢复，数据未做任何改动。</translation>
-    </message>
-    <message>
-        <source>This database was written by a newer version of Songjiao. Please update the program. Nothing was changed.</source>
-        <translation>此数据库由更新版本的送教系统创建，请先升级程序。数据未做任何改动。</translation>
-    </message>
-    <message>
-        <source>This file is not a Songjiao database. Nothing was changed.</source>
-        <translation>此文件不是送教系统的数据库，未做任何改动。</translation>
-    </message>
-    <message>
-        <source>Upgrading the database failed. Nothing was changed.</source>
-        <translation>数据库升级失败，数据未做任何改动。</translation>
-    </message>
-    <message>
-        <source>The ID number should have 18 characters.</source>
-        <translation>身份证号应为 18 位。</translation>
-    </message>
-    <message>
-        <source>The birth date inside the ID number is not valid.</source>
-        <translation>身份证号中的出生日期无效。</translation>
-    </message>
-    <message>
-        <source>The ID number's check digit is wrong.</source>
-        <translation>身份证号的校验位不正确。</translation>
-    </message>
-    <message>
-        <source>The disability certificate number should have 20 characters.</source>
-        <translation>残疾人证号应为 20 位。</translation>
-    </message>
-    <message>
-        <source>The certificate number does not start with the ID number.</source>
-        <translation>残疾人证号的前 18 位与身份证号不一致。</translation>
-    </message>
-    <message>
-        <source>The certificate's category digit differs from the disability category.</source>
-        <translation>残疾人证号中的类别位与残疾类别不一致。</translation>
-    </message>
-    <message>
-        <source>The certificate's grade digit differs from the disability grade.</source>
-        <translation>残疾人证号中的等级位与残疾等级不一致。</translation>
-    </message>
-    <message>
-        <source>The certificate number's check digit is wrong.</source>
-        <translation>残疾人证号的校验位不正确。</translation>
-    </message>
-    <message>
-        <source>The disability certificate has expired.</source>
-        <translation>残疾人证已过有效期。</translation>
-    </message>
-    <message>
-        <source>The child is outside the usual service age (6–15).</source>
-        <translation>学生年龄不在通常的送教年龄（6–15 岁）内。</translation>
-    </message>
-    <message>
-        <source>The phone number looks wrong.</source>
-        <translation>电话号码看起来不正确。</translation>
-    </message>
-    <message>
-        <source>Holiday: not a teaching week.</source>
-        <translation>放假：非教学周。</translation>
-    </message>
-    <message>
-        <source>Not enrolled in this week.</source>
-        <translation>本周不在籍。</translation>
-    </message>
-    <message>
-        <source>Paused.</source>
-        <translation>暂停送教。</translation>
-    </message>
-    <message>
-        <source>Visited as the rule requires.</source>
-        <translation>已按要求送教。</translation>
-    </message>
-    <message>
-        <source>This week is still running or ahead.</source>
-        <translation>本周尚未结束或还没到。</translation>
-    </message>
-    <message>
-        <source>Missed, then made up.</source>
-        <translation>曾未送，已补送。</translation>
-    </message>
-    <message>
-        <source>Cancelled by the family (excused).</source>
-        <translation>家庭原因取消（已说明）。</translation>
-    </message>
-    <message>
-        <source>Cancelled by the school: a make-up is owed.</source>
-        <translation>学校原因取消，需要补送。</translation>
-    </message>
-    <message>
-        <source>A visit took place but with too few lessons.</source>
-        <translation>已送教，但课时不足。</translation>
-    </message>
-    <message>
-        <source>Fewer visits than the rule requires.</source>
-        <translation>送教次数少于要求。</translation>
-    </message>
-    <message>
-        <source>No visit this week: a make-up is owed.</source>
-        <translation>本周未送教，需要补送。</translation>
-    </message>
-    <message>
         <source>Something went wrong: {error}</source>
         <translation>出现问题：{error}</translation>
     </message>
@@ -1288,14 +1004,6 @@
     <message>
         <source>Create</source>
         <translation>创建</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <source>Cannot save</source>
-        <translation>无法保存</translation>
     </message>
 </context>
 <context>
@@ -1426,6 +1134,17 @@
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
     </message>
 </context>
 <context>
@@ -1704,14 +1423,6 @@
     <message>
         <source>Create</source>
         <translation>创建</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <source>Cannot save</source>
-        <translation>无法保存</translation>
     </message>
 </context>
 <context>
