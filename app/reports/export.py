@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from app.paths import AppPaths
+from app.reports.files import packet_path, safe_part
 from app.services import archive
 from app.services.context import Actor, ServiceContext, Store, require_role
 from app.services.school import get_term
@@ -54,22 +55,6 @@ class ExportResult:
     seconds: float
     cancelled: bool = False
     errors: tuple[str, ...] = field(default_factory=tuple)
-
-
-def safe_part(text: str) -> str:
-    """A file-name-safe piece: letters, digits (any script), '-' and '_'."""
-    return "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in text).strip("_") or "x"
-
-
-def packet_file_name(code: str, term_name: str) -> str:
-    """Student code and term only: a child's name never goes into a file name (privacy)."""
-    return f"packet_{safe_part(code)}_{safe_part(term_name)}.pdf"
-
-
-def packet_path(out_dir: Path, code: str, term_name: str) -> Path:
-    # Kept here, not in the PDF code: importing that loads the font, which the coordinating process
-    # (the app or the CLI) never needs; only the workers do.
-    return out_dir / packet_file_name(code, term_name)
 
 
 # --- jobs (run in workers, or in-process for single documents) ------------------------------------------
