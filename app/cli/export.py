@@ -240,7 +240,7 @@ def _form(args: argparse.Namespace) -> int:
 
     from app.reports.export import ExportResult
     from app.reports.pdf import forms
-    from app.services import archive_forms
+    from app.services import archive
 
     if args.blank == bool(args.record_id):
         raise CliError("give either --blank or --id")
@@ -248,12 +248,12 @@ def _form(args: argparse.Namespace) -> int:
     args.out.parent.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
     if args.form == "visit":
-        visit = archive_forms.gather_visit_form(ctx, args.record_id) if args.record_id else None
+        visit = archive.gather_visit_form(ctx, args.record_id) if args.record_id else None
         pages = forms.render_visit_form(
             args.out, visit.header if visit else None, visit.visit if visit else None, args.password
         )
     else:
-        plan = archive_forms.gather_plan_form(ctx, args.record_id) if args.record_id else None
+        plan = archive.gather_plan_form(ctx, args.record_id) if args.record_id else None
         pages = forms.render_plan_form(
             args.out, plan.header if plan else None, plan.plan if plan else None, args.password
         )

@@ -92,7 +92,7 @@ def _assessments(
     from app.reports import sheets
     from app.reports.pdf import assessment_form
     from app.services import assessment
-    from app.services.archive_forms import teacher_ids_for_term
+    from app.services.archive import teacher_ids_for_term
     from app.services.school import get_school
 
     term = get_term(ctx, term_id)
@@ -125,7 +125,7 @@ def _assessments(
 def _run_one(ctx: ServiceContext, term_id: str, job: Job, options: ExportOptions) -> int:
     from app.reports import sheets
     from app.reports.pdf import assessment_form, packet, summary
-    from app.services import archive_forms, assessment, compliance
+    from app.services import archive, assessment, compliance
     from app.services.school import get_school
 
     kind, record_id, out = job
@@ -146,11 +146,11 @@ def _run_one(ctx: ServiceContext, term_id: str, job: Job, options: ExportOptions
             lambda p: assessment_form.render_assessments(p, items, school.name, weights, options.password),
         )
     if kind == "summary":
-        data_summary = archive_forms.gather_summary(ctx, term_id)
+        data_summary = archive.gather_summary(ctx, term_id)
         return _write_atomic(path, lambda p: summary.render_summary(p, data_summary, options.password))
     if kind == "sheet-visits":
         term = get_term(ctx, term_id)
-        rows = archive_forms.visit_ledger(ctx, term_id)
+        rows = archive.visit_ledger(ctx, term_id)
         return _write_atomic(path, _no_pages(lambda p: sheets.write_visits(p, term.name, rows)))
     if kind == "sheet-compliance":
         result = compliance.term_compliance(ctx, term_id)
