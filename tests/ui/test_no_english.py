@@ -288,8 +288,8 @@ def test_editors_on_demo_records_in_chinese(demo_school, qtbot) -> None:
     from app.ui.editors.iep_editor import IepEditor
     from app.ui.editors.lesson_plans import LessonPlanLibrary
     from app.ui.editors.plan_editor import PlanEditor
-    from app.ui.editors.plan_queue import PlanQueue
     from app.ui.editors.visit_editor import VisitEditor
+    from app.ui.pages.plans_queue import PlanQueue
 
     ctx, logins, names = demo_school
     leaks = Leaks(names)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -163,7 +163,11 @@ class PlanQueue(QWidget):
             ):
                 self.table.setItem(n, column, QTableWidgetItem(text))
         if rows:
-            self.table.setCurrentCell(0, 0)
+            # Open the first plan explicitly: after a decision the current cell is often already (0, 0), and
+            # setting it where it is emits nothing, so the panes would keep the plan just decided on.
+            with QSignalBlocker(self.table):
+                self.table.setCurrentCell(0, 0)
+            self._open_row(0)
         else:
             self.plan = None
             self.plan_view.setPlainText(self.tr("No plans are waiting."))
