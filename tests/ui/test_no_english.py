@@ -89,9 +89,11 @@ STRIP = (
     re.compile(r"<[^>]+>"),  # rich-text tags
     re.compile(r"&[a-z]+;"),  # HTML entities
     re.compile(r"\*\.[A-Za-z0-9]+"),  # file patterns
+    re.compile(r"[\w.-]+\.(?:sjj|sjb|pdf|xlsx|xls|csv|json|sqlite3|png|jpe?g|zip|log)\b"),  # file names
     re.compile(r"\b[\w.+-]+@[\w.-]+\b"),  # user@host
     re.compile(r"(?:[A-Za-z]:|~)?(?:[/\\][\w.~-]+){2,}"),  # paths (two parts or more: not "phone/notice")
     re.compile(r"\b[A-Za-z]*\d[\w-]*"),  # codes and ids with digits: SJ0002, t1, 0001_initial
+    re.compile(r"\b(?:X{4,}-?)+\b"),  # input masks: XXXXX-XXXXX
 )
 
 
@@ -99,6 +101,8 @@ def english_words(text: str, data: frozenset[str] = frozenset()) -> list[str]:
     """The words of ``text`` that are English (not allowed, not data such as a user name)."""
     for pattern in STRIP:
         text = pattern.sub(" ", text)
+    for item in sorted(data, key=len, reverse=True):
+        text = text.replace(item, " ")
     return [w for w in WORD.findall(text) if w.lower() not in ALLOWED and w not in data]
 
 
@@ -136,6 +140,8 @@ def widget_texts(root: QWidget) -> Iterator[tuple[str, str]]:
             yield where, w.title()
         if isinstance(w, QLineEdit | QPlainTextEdit | QTextEdit):
             yield where, w.placeholderText()
+        if isinstance(w, QPlainTextEdit | QTextEdit) and w.isReadOnly():
+            yield where, w.toPlainText()
         if isinstance(w, QAbstractSpinBox):
             yield where, w.specialValueText()
             yield where, getattr(w, "suffix", lambda: "")()
@@ -331,24 +337,29 @@ def test_editors_on_demo_records_in_chinese(demo_school, qtbot) -> None:
         session.runner.shutdown()
 
 
-def test_wizard_login_and_small_dialogs_in_chinese(make_session, school, store, qtbot, chinese) -> None:
+def test_wizard_login_and_small_dialogs_in_chinese(make_session, school, tmp_path, qtbot, chinese) -> None:
+    from app.services.exchange import JoinFile
+    from app.ui.dialogs.exchange_join import JoinSchoolDialog, PassphraseDialog
     from app.ui.dialogs.guardian import GuardianDialog
     from app.ui.dialogs.login import LoginDialog
     from app.ui.dialogs.new_student import NewStudentDialog
     from app.ui.pages.settings_admin import UserDialog
 
-    leaks = Leaks(frozenset({"admin", "office", "leader", "t1", "t2"}))
+    leaks = Leaks(frozenset({"admin", "office", "leader", "t1", "t2", "ABCDE-FGHJK-LMNPQ-RSTUV"}))
     session = make_session(school.admin)
+    made = JoinFile(tmp_path / "songjiao-join-t1.sjj", "ABCDE-FGHJK-LMNPQ-RSTUV", "device", "AB12 CD34", 1)
     for dialog in (
         GuardianDialog(session, school.students[0], None),
         NewStudentDialog(session),
         UserDialog(session),
         LoginDialog(school.ctx.store, today=TODAY),
+        PassphraseDialog(made, "t1"),
+        JoinSchoolDialog(school.ctx.store.paths, runner=SyncRunner()),
     ):
         qtbot.addWidget(dialog)
         dialog.show()
         leaks.check(type(dialog).__name__, dialog)
-    leaks.assert_none(at_least=4)
+    leaks.assert_none(at_least=6)
 
 
 def test_first_run_wizard_page_by_page_in_chinese(tmp_path, qtbot, chinese) -> None:
@@ -397,3 +408,25 @@ def test_qt_file_dialogs_in_chinese(mode, accept, tmp_path, qtbot, chinese) -> N
         dialog.show()
         leaks.check(f"file dialog {mode.name} {view.name}", dialog)
     leaks.assert_none(at_least=2)
+
+
+def test_a_service_refusal_reaches_the_chinese_ui_in_chinese(make_session, school, qtbot, chinese) -> None:
+    """Finish on a visit dated after today, pressed as a teacher presses it on the real worker thread: the
+    refusal shows next to the date in Chinese (it showed the service's English before the catalogue)."""
+    from app.services import messages, visits
+    from app.ui.editors.visit_editor import VisitEditor
+    from app.ui.tasks import ThreadRunner
+
+    session = make_session(school.t1, ThreadRunner())
+    lesson = {"subject": "生活语文", "content": "认识水果", "minutes": 30}
+    visit = visits.create_visit(session.ctx, school.students[0], {"date": "2026-11-27", "lessons": [lesson]})
+    editor = VisitEditor(session, visit.id)
+    qtbot.addWidget(editor)
+    editor.show()
+    qtbot.waitUntil(lambda: editor.detail is not None, timeout=10_000)
+    qtbot.mouseClick(editor.finish_button, Qt.MouseButton.LeftButton)
+    expected = messages.MESSAGES["visit.future"][1]
+    shown = lambda: [t for _, t in widget_texts(editor) if t == expected]  # noqa: E731
+    qtbot.waitUntil(lambda: bool(shown()), timeout=10_000)
+    assert visits.get_visit(session.ctx, visit.id).status == "planned"
+    assert not [t for _, t in widget_texts(editor) if "future" in t]
