@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
@@ -40,13 +42,25 @@ def install_translators(language: str) -> str:
             app.installTranslator(ours)
             _installed.append(ours)
     qt = QTranslator()
-    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    if qt.load(f"qtbase_{language}", qt_dir) and app is not None:
-        app.installTranslator(qt)
-        _installed.append(qt)
+    if any(qt.load(f"qtbase_{language}", folder) for folder in qt_translation_dirs()):
+        if app is not None:
+            app.installTranslator(qt)
+            _installed.append(qt)
+    elif language != "en":  # Qt's own dialogs and buttons will speak English: say so in the log
+        logging.getLogger(__name__).warning("Qt's own catalogue qtbase_%s was not found", language)
     QLocale.setDefault(QLocale("zh_CN" if language == "zh_CN" else "en_US"))
     _current = language
     return language
+
+
+def qt_translation_dirs() -> list[str]:
+    """Where Qt's own catalogues may be: Qt's configured folder, else PySide6's (a frozen build may move Qt)."""
+    import PySide6
+
+    package = Path(PySide6.__file__).parent
+    folders = [QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)]
+    folders += [str(package / "Qt" / "translations"), str(package / "translations")]
+    return list(dict.fromkeys(f for f in folders if f))
 
 
 def format_date(value: dt.date | None, language: str | None = None) -> str:
