@@ -7,6 +7,8 @@ Workflow: write ``self.tr("English text")`` (or ``QT_TRANSLATE_NOOP("Context", "
 run this script, translate the new entries of resources/i18n/songjiao_zh_CN.ts in Qt Linguist
 (``pyside6-linguist``) or any text editor, run the script again and commit the .ts and .qm files.
 English is the source language: songjiao_en.ts is filled from the sources (and its plural forms) here.
+What services say (refusals, warnings, compliance reasons) is not in the .ts files: both languages are in
+app/services/messages.py, shared with the CLI.
 """
 
 from __future__ import annotations
