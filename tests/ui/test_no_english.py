@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
     QWizard,
 )
 
-from app.services import demo, users
+from app.services import backup, demo, users
 from app.ui.session import AppSession
 from app.ui.tasks import SyncRunner
 from tests.conftest import TODAY
@@ -214,6 +214,8 @@ def demo_school(ctx, chinese):
     """The demo school at its smallest (a whole term with visits, plans, IEPs, contacts) and its logins."""
     ctx.today_override = TODAY
     result = demo.generate(ctx, students=3, terms=1, today=TODAY)
+    for reason in ("manual", "pre-migration"):  # the backups tab lists why each was made
+        backup.make_backup(ctx.store.paths, reason)
     logins = {role: (user, password) for user, password, role in result.logins}
     names = frozenset(u.username for u in users.list_users(ctx, include_inactive=True))
     return ctx, logins, names
@@ -315,6 +317,12 @@ def test_editors_on_demo_records_in_chinese(demo_school, qtbot) -> None:
     visits = visit_list.list_visits(teacher.ctx, limit=None)
     by_status = {v.status: v for v in visits}
     assert {"done", "cancelled", "planned"} <= by_status.keys()
+    # A finished visit corrected twice: the editor lists each amendment with the field it changed.
+    from app.services import visits as visit_service
+
+    done = by_status["done"].id
+    visit_service.amend_visit(teacher.ctx, done, {"place": "学校资源教室"}, "地点写错了")
+    visit_service.amend_visit(teacher.ctx, done, {"homework": "每天读绘本"}, "补充作业")
     for status, visit in sorted(by_status.items()):
         editor = VisitEditor(teacher, visit.id)
         check(f"visit editor ({status})", editor)

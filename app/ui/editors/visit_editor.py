@@ -289,7 +289,7 @@ class VisitEditor(RecordEditor):
         self.amendments.setText(
             "\n".join(
                 self.tr("Amended {at}: {field} — {reason}").format(
-                    at=a.at.strftime("%Y-%m-%d %H:%M"), field=a.field, reason=a.reason
+                    at=a.at.strftime("%Y-%m-%d %H:%M"), field=self.field_caption(a.field), reason=a.reason
                 )
                 for a in detail.amendments
             )
@@ -447,6 +447,13 @@ class VisitEditor(RecordEditor):
     def _amended(self, detail: Any) -> None:
         self.saved(detail)
         self.show_detail(detail)
+
+    def field_caption(self, key: str) -> str:
+        """What the form calls a stored field (an amendment names the field it corrected, not its key)."""
+        for form in self.forms:
+            if key in form.widgets:
+                return form.widgets[key].accessibleName()
+        return {"lessons": self.tr("Lessons"), "progress": self.tr("Progress per objective")}.get(key, key)
 
     def _changes(self) -> dict[str, Any]:
         """Only what differs from the record: an amendment names each corrected field."""
