@@ -54,6 +54,22 @@
 <context>
     <name>BackupsTab</name>
     <message>
+        <source>Made by hand</source>
+        <translation>Made by hand</translation>
+    </message>
+    <message>
+        <source>Daily backup</source>
+        <translation>Daily backup</translation>
+    </message>
+    <message>
+        <source>Before a restore</source>
+        <translation>Before a restore</translation>
+    </message>
+    <message>
+        <source>Before a database upgrade</source>
+        <translation>Before a database upgrade</translation>
+    </message>
+    <message>
         <source>Made on</source>
         <translation>Made on</translation>
     </message>

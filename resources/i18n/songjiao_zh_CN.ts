@@ -54,6 +54,22 @@
 <context>
     <name>BackupsTab</name>
     <message>
+        <source>Made by hand</source>
+        <translation>手动备份</translation>
+    </message>
+    <message>
+        <source>Daily backup</source>
+        <translation>每日自动备份</translation>
+    </message>
+    <message>
+        <source>Before a restore</source>
+        <translation>恢复前自动备份</translation>
+    </message>
+    <message>
+        <source>Before a database upgrade</source>
+        <translation>数据库升级前自动备份</translation>
+    </message>
+    <message>
         <source>Made on</source>
         <translation>备份时间</translation>
     </message>
