@@ -13,7 +13,7 @@ from app.paths import RESOURCES, ResourceError
 LANGUAGES = ("zh_CN", "en")
 I18N_DIR = RESOURCES / "i18n"
 _installed: list[QTranslator] = []
-_current = "zh_CN"
+_current = "en"  # the English sources, until install_translators() picks the language (app start, tests)
 
 
 def current_language() -> str:

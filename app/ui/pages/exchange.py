@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from app.services import exchange, users
 from app.ui.dialogs.exchange_join import PassphraseDialog
 from app.ui.i18n import QT_TRANSLATE_NOOP
+from app.ui.labels import label
 from app.ui.messages import error_text
 from app.ui.pages.base import Page
 from app.ui.pages.registry import register_page
@@ -71,6 +72,13 @@ KINDS: dict[str, str] = {
     "visit_amendment": QT_TRANSLATE_NOOP("Exchange", "amendments"),
     "contact": QT_TRANSLATE_NOOP("Exchange", "contacts"),
     "teacher_assessment": QT_TRANSLATE_NOOP("Exchange", "teacher assessments"),
+}
+
+
+# What kind of conflict the import kept aside (app.services.exchange.apply), in the same context.
+CONFLICT_KINDS: dict[str, str] = {
+    "both_edited": QT_TRANSLATE_NOOP("Exchange", "changed on both sides"),
+    "removed_there": QT_TRANSLATE_NOOP("Exchange", "deleted on the other side, changed here"),
 }
 
 
@@ -349,7 +357,11 @@ class ExchangePage(Page):
         self._fill(
             self.conflicts,
             [
-                (kind_text(c.table), c.kind, c.detected_at.strftime("%Y-%m-%d %H:%M"))
+                (
+                    kind_text(c.table),
+                    label(CONFLICT_KINDS, c.kind, "Exchange"),
+                    c.detected_at.strftime("%Y-%m-%d %H:%M"),
+                )
                 for c in overview.conflicts
             ],
         )
