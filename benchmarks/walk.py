@@ -419,27 +419,6 @@ class School:
                 return summary.student_id, plans.get_plan(ctx, summary.id)
         raise SystemExit("walk: the demo has no approved plan without a next month's plan")
 
-    def school_days(self, month: str) -> list[dt.date]:
-        from app.services import school
-
-        term = school.current_term(self.ctx(self.teacher))
-        assert term is not None
-        calendar = term.calendar()
-        first = dt.date.fromisoformat(f"{month}-01")
-        days = [first + dt.timedelta(days=n) for n in range(31)]
-        return [d for d in days if d.month == first.month and calendar.is_school_day(d)]
-
-
-def copied_dates(plan: Any, month: str, school_days: list[dt.date]) -> list[dt.date]:
-    """The walk's expectation: each visit on the same weekday, in the same order, of the new month."""
-    result: list[dt.date] = []
-    for visit in plan.visits:
-        candidates = [d for d in school_days if d.weekday() == visit.date.weekday() and d not in result]
-        nth = sum(1 for v in plan.visits if v.date.weekday() == visit.date.weekday() and v.date < visit.date)
-        if nth < len(candidates):
-            result.append(candidates[nth])
-    return result
-
 
 # --- the workflows ------------------------------------------------------------------------------------------
 
@@ -523,13 +502,15 @@ def fill_visit(walk: Walk, editor: Any, planned: Any, plan: Any, last: Any) -> N
 
 
 def walk_copy_forward(walk: Walk, window: Any, school: School) -> bool:
-    from app.services import plans
+    from app.services import planning, plans
     from app.ui.editors.plan_editor import PlanEditor
     from app.ui.editors.windows import open_windows
 
     student_id, last = school.copy_target()
     month = next_month(last.month)
-    dates = copied_dates(last, month, school.school_days(month))
+    # What the new plan must say: last month's visits on the same weekdays, one per week as the rule needs,
+    # holidays skipped (the rule of app.domain.planning.copy_forward, which the walk does by hand if it must).
+    copy = planning.copy_last_month(school.ctx(school.teacher), student_id, month)
     home = window.show_page("home")
     walk.until(lambda: home.table.rowCount(), "the This-week table")
     walk.click_cell(home.table, row_of(home.table, student_id), double=True)
@@ -545,7 +526,7 @@ def walk_copy_forward(walk: Walk, window: Any, school: School) -> bool:
         lambda: next((w for w in open_windows() if isinstance(w, PlanEditor)), None), "the plan editor"
     )
     walk.until(lambda: editor.objectives.count(), "the plan editor's objectives")
-    fill_plan(walk, editor, last, dates)
+    fill_plan(walk, editor, last, copy)
     if not editor.submit_button.isEnabled():  # a plan not yet saved cannot be submitted
         walk.click(editor.save_button, "save")
     walk.click(editor.submit_button, "submit")
@@ -556,27 +537,33 @@ def walk_copy_forward(walk: Walk, window: Any, school: School) -> bool:
     return (
         made is not None
         and made.status == "submitted"
-        and [v.date for v in made.visits] == dates
-        and all(len(v.content) == len(o.content) for v, o in zip(made.visits, last.visits, strict=False))
+        and [(v.date, v.time_slot, v.lessons, v.content) for v in made.visits]
+        == [(v.date, v.time_slot, v.lessons, v.content) for v in copy.visits]
     )
 
 
-def fill_plan(walk: Walk, editor: Any, last: Any, dates: list[dt.date]) -> None:
+def fill_plan(walk: Walk, editor: Any, last: Any, copy: Any) -> None:
+    copy_button = next(
+        (b for b in editor.findChildren(QAbstractButton) if b.objectName() == "copy_last_month"), None
+    )
+    if copy_button is not None and copy_button.isVisible():
+        walk.click(copy_button, "copy last month")
+    from app.ui.editors.plan_editor import visit_rows
+
     table = editor.visits
-    for n, (day, visit) in enumerate(zip(dates, last.visits, strict=False)):
+    for n, row in enumerate(visit_rows(copy)):
         if table.rowCount() <= n:
             walk.click(editor.add_visit, "add visit")
-        walk.type_cell(table, n, 0, day.isoformat())
-        walk.type_cell(table, n, 1, visit.time_slot)
-        walk.type_cell(table, n, 2, str(visit.lessons))
-        walk.type_cell(table, n, 3, visit.content[0].subject if visit.content else "")
-        if table.item(n, 4) is None or table.item(n, 4).text() != "\n".join(c.content for c in visit.content):
-            # Several lines in one cell: typed as one field (Shift+Enter between lines is part of typing).
-            walk.type_cell(table, n, 4, " / ".join(c.content for c in visit.content))
-            table.item(n, 4).setText("\n".join(c.content for c in visit.content))
-        walk.click_cell(table, n, 0)
-        wanted = {i for c in visit.content for i in c.objective_ids}
-        walk.check(editor.objectives, wanted)
+        for column, key in enumerate(("date", "time_slot", "lessons", "subject", "content")):
+            text = str(row[key])
+            if table.item(n, column) is not None and table.item(n, column).text() == text:
+                continue
+            # Several lines in one cell are typed as one field (Shift+Enter between lines is typing).
+            walk.type_cell(table, n, column, text.replace("\n", " / "))
+            table.item(n, column).setText(text)
+        if set(editor.visits.objectives_of(n)) != set(row["objective_ids"]):
+            walk.click_cell(table, n, 0)
+            walk.check(editor.objectives, set(row["objective_ids"]))
     for key in ("materials", "family_tasks", "safety_notes"):
         walk.type(editor.form.widgets[key], getattr(last, key), key)
 

@@ -1,0 +1,116 @@
+"""The short ways through (issue 9): copy last month's plan, visit from the plan, approve in a row.
+
+Buttons are pressed with qtbot.mouseClick on the real ThreadRunner, as a person uses the app.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import Qt
+
+from app.services import ieps, plans
+from app.ui.tasks import ThreadRunner
+from tests.ui.editors_helpers import answers, strict_callbacks  # noqa: F401 (autouse fixtures)
+
+
+@pytest.fixture
+def objective(school):
+    t1 = school.as_(school.t1)
+    iep = ieps.get_or_create_iep(t1, school.students[0], school.term.id)
+    goal = ieps.add_goal(t1, iep.id, "生活自理", "能独立完成简单的生活自理")
+    return ieps.add_objective(t1, goal, {"text": "能自己用勺子吃饭"})
+
+
+def approved_plan(school, student_id, month, days, objective, teacher=None):
+    """A plan with a visit on each of ``days`` (two lessons of different subjects), submitted and approved."""
+    author = school.as_(teacher or school.t1)
+    visits = [
+        {
+            "date": day,
+            "time_slot": "09:00-10:30",
+            "lessons": 2,
+            "content": [
+                {"subject": "生活语文", "content": "认识水果", "objective_ids": [objective]},
+                {"subject": "生活适应", "content": "用勺子吃饭", "objective_ids": [objective]},
+            ],
+        }
+        for day in days
+    ]
+    detail = plans.save_plan(
+        author,
+        student_id,
+        month,
+        {
+            "visits": visits,
+            "objective_ids": [objective],
+            "materials": "水果卡片",
+            "family_tasks": "每天练习用勺子",
+        },
+    )
+    detail = plans.submit_plan(author, detail.id)
+    return plans.decide_plan(school.as_(school.office), detail.id, detail.plan_revision, True, "")
+
+
+def test_copy_last_month_fills_the_new_plan_and_submit_sends_it(qtbot, school, make_session, objective):
+    from app.ui.editors.plan_editor import PlanEditor
+
+    approved_plan(school, school.students[0], "2026-11", ["2026-11-03", "2026-11-10"], objective)
+    session = make_session(school.t1, ThreadRunner())
+    editor = PlanEditor(session, school.students[0], "2026-12")
+    qtbot.addWidget(editor)
+    editor.show()
+    qtbot.waitUntil(lambda: editor.frame is not None and editor.objectives.count() == 1, timeout=5000)
+    assert editor.rule_warning.isVisible()  # an empty plan is short of the rule in every week
+    assert editor.copy_button.isVisible()
+    qtbot.mouseClick(editor.copy_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: editor.visits.rowCount() > 0, timeout=5000)
+    dates = [editor.visits.item(n, 0).text() for n in range(editor.visits.rowCount())]
+    # Tuesdays of December, one a week as the rule needs (more than November's two), none on a holiday.
+    assert dates == ["2026-12-01", "2026-12-08", "2026-12-15", "2026-12-22", "2026-12-29"]
+    assert editor.visits.item(0, 3).text() == "生活语文\n生活适应"
+    assert not editor.rule_warning.isVisible()
+    assert editor.is_dirty() and editor.form.value("materials") == "水果卡片"
+    assert editor.submit_button.isEnabled()
+    qtbot.mouseClick(editor.submit_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: editor.detail is not None and editor.detail.status == "submitted", timeout=5000)
+    stored = plans.find_plan(session.ctx, school.students[0], "2026-12")
+    assert [v.date for v in stored.visits][:2] == [dt.date(2026, 12, 1), dt.date(2026, 12, 8)]
+    assert [(c.subject, c.content) for c in stored.visits[0].content] == [
+        ("生活语文", "认识水果"),
+        ("生活适应", "用勺子吃饭"),
+    ]
+    assert stored.visits[0].content[0].objective_ids == (objective,)
+
+
+def test_removing_a_visit_warns_that_the_rule_is_not_met(qtbot, school, make_session, objective):
+    from app.ui.editors.plan_editor import PlanEditor
+
+    approved_plan(school, school.students[0], "2026-11", ["2026-11-03"], objective)
+    session = make_session(school.t1, ThreadRunner())
+    editor = PlanEditor(session, school.students[0], "2026-12")
+    qtbot.addWidget(editor)
+    editor.show()
+    qtbot.waitUntil(lambda: editor.frame is not None, timeout=5000)
+    qtbot.mouseClick(editor.copy_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: editor.visits.rowCount() == 5, timeout=5000)
+    assert not editor.rule_warning.isVisible()
+    editor.visits.setCurrentCell(2, 0)
+    qtbot.mouseClick(editor.remove_visit, Qt.MouseButton.LeftButton)
+    assert editor.rule_warning.isVisible()
+    assert "2026年12月14日" in editor.rule_warning.text() or "2026-12-14" in editor.rule_warning.text()
+
+
+def test_copy_without_a_plan_last_month_says_so_and_changes_nothing(qtbot, school, make_session, objective):
+    from app.ui.editors.plan_editor import PlanEditor
+
+    session = make_session(school.t1, ThreadRunner())
+    editor = PlanEditor(session, school.students[0], "2026-12")
+    qtbot.addWidget(editor)
+    editor.show()
+    qtbot.waitUntil(lambda: editor.frame is not None, timeout=5000)
+    qtbot.mouseClick(editor.copy_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(editor.banner.isVisible, timeout=5000)
+    assert editor.visits.rowCount() == 0 and not editor.is_dirty()
+    assert plans.find_plan(session.ctx, school.students[0], "2026-12") is None
