@@ -10,7 +10,7 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import Qt
 
-from app.services import ieps, plans
+from app.services import ieps, plans, visits
 from app.ui.tasks import ThreadRunner
 from tests.ui.editors_helpers import answers, strict_callbacks  # noqa: F401 (autouse fixtures)
 
@@ -114,3 +114,70 @@ def test_copy_without_a_plan_last_month_says_so_and_changes_nothing(qtbot, schoo
     qtbot.waitUntil(editor.banner.isVisible, timeout=5000)
     assert editor.visits.rowCount() == 0 and not editor.is_dirty()
     assert plans.find_plan(session.ctx, school.students[0], "2026-12") is None
+
+
+def finished_visit(school, student_id, day):
+    t1 = school.as_(school.t1)
+    lessons = [
+        {"subject": "康复训练", "content": "手部抓握", "minutes": 30},
+        {"subject": "生活语文", "content": "认读名字", "minutes": 30},
+    ]
+    visit = visits.create_visit(
+        t1,
+        student_id,
+        {
+            "date": day,
+            "place": "家中",
+            "caregivers_present": "奶奶",
+            "lessons": lessons,
+            "start_time": "09:00",
+            "end_time": "10:10",
+        },
+    )
+    return visits.finish_visit(t1, visit.id)
+
+
+def test_visit_from_the_plan_opens_prefilled_and_as_last_visit_copies_lessons(
+    qtbot, school, make_session, objective
+):
+    from app.ui.editors.visit_editor import VisitEditor
+    from app.ui.pages.student_tabs import VisitsTab
+
+    t2 = school.t2
+    finished_visit(school, school.students[0], "2026-11-02")
+    plan = approved_plan(
+        school, school.students[0], "2026-11", ["2026-11-10", "2026-11-17", "2026-11-24"], objective
+    )
+    plans.save_plan(
+        school.as_(school.t1), school.students[0], "2026-11", {"co_teacher_ids": [t2.id]}, plan.revision
+    )
+    plan = plans.find_plan(school.ctx, school.students[0], "2026-11")
+    session = make_session(school.t1, ThreadRunner())
+    tab = VisitsTab(session, school.students[0])
+    qtbot.addWidget(tab)
+    tab.show()
+    qtbot.waitUntil(lambda: tab.planned.count() == 3, timeout=5000)
+    # Today is 2026-11-20: the visit of the 17th (just made) is offered, not the older one or the next.
+    assert tab.planned.currentData() == plan.visits[1].id
+    qtbot.mouseClick(tab.record_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(
+        lambda: isinstance(tab.editor, VisitEditor) and tab.editor.detail is not None, timeout=5000
+    )
+    editor = tab.editor
+    qtbot.addWidget(editor)
+    assert editor.form.value("date") == "2026-11-17"
+    assert (editor.form.value("start_time"), editor.form.value("end_time")) == ("09:00", "10:30")
+    assert editor.form.value("place") == "家中" and editor.form.value("caregivers_present") == "奶奶"
+    assert editor.notes.value("homework") == "每天练习用勺子"
+    assert editor.notes.value("next_visit_on") == "2026-11-24"
+    from app.ui.widgets.check_list import checked_keys
+
+    assert sorted(checked_keys(editor.teachers)) == sorted([school.t1.id, t2.id])
+    assert [(x["subject"], x["content"], x["objective_ids"]) for x in editor.lessons.lessons()] == [
+        ("生活语文", "认识水果", [objective]),
+        ("生活适应", "用勺子吃饭", [objective]),
+    ]
+    qtbot.mouseClick(editor.as_last, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: editor.lessons.lessons()[0]["subject"] == "康复训练", timeout=5000)
+    assert [x["content"] for x in editor.lessons.lessons()] == ["手部抓握", "认读名字"]
+    assert editor.is_dirty()
