@@ -67,10 +67,32 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_status()
         session.runner.unhandled_error.connect(self._unhandled)
+        if session.actor.role == "academic_affairs" and any(s.key == "plans" for s in self.specs):
+            # The office's work waiting: the count beside Plans, kept current as plans change.
+            session.bus.data_changed.connect(lambda *_args: self.count_pending())
+            self.count_pending()
         if self.specs:
             self.nav.setCurrentRow(0)
 
     # --- pages -------------------------------------------------------------------------------------------
+
+    def count_pending(self) -> None:
+        from app.services import plans
+
+        self.session.read(
+            plans.office_queue,
+            on_done=lambda rows: self.set_badge("plans", len(rows)),
+            on_error=lambda _e: None,  # a count beside a title is not worth an error dialog
+        )
+
+    def set_badge(self, key: str, count: int) -> None:
+        """A count after a navigation entry's title ("计划 (3)"); none when zero."""
+        for row, spec in enumerate(self.specs):
+            if spec.key == key:
+                title = spec.translated_title()
+                item = self.nav.item(row)
+                item.setText(f"{title} ({count})" if count else title)
+                item.setData(Qt.ItemDataRole.UserRole + 1, count)
 
     def page(self, key: str) -> Page:
         """The page for ``key``, created on first use (start-up builds only the first page)."""

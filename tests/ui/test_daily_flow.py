@@ -181,3 +181,73 @@ def test_visit_from_the_plan_opens_prefilled_and_as_last_visit_copies_lessons(
     qtbot.waitUntil(lambda: editor.lessons.lessons()[0]["subject"] == "康复训练", timeout=5000)
     assert [x["content"] for x in editor.lessons.lessons()] == ["手部抓握", "认读名字"]
     assert editor.is_dirty()
+
+
+def submitted_plans(school, objective, count):
+    """``count`` plans waiting (students 0 and 1 are t1's), one month each."""
+    t1 = school.as_(school.t1)
+    result = []
+    for n in range(count):
+        student = school.students[n % 2]
+        month = f"2026-{10 + n // 2:02d}"
+        detail = plans.save_plan(t1, student, month, {"visits": [{"date": f"{month}-20", "lessons": 2}]})
+        result.append(plans.submit_plan(t1, detail.id))
+    return result
+
+
+def test_office_approves_and_the_next_plan_opens_with_its_iep_count_in_the_navigation(
+    qtbot, school, make_window, objective
+):
+    waiting = submitted_plans(school, objective, 3)
+    window = make_window(school.office, ThreadRunner())
+    plans_row = next(r for r, s in enumerate(window.specs) if s.key == "plans")
+    qtbot.waitUntil(lambda: window.nav.item(plans_row).text().endswith("(3)"), timeout=5000)
+    window.show_page("plans")
+    queue = window.pages["plans"].queue
+    qtbot.waitUntil(lambda: queue.plan is not None, timeout=5000)
+    first = queue.plan.id
+    qtbot.mouseClick(queue.approve_button, Qt.MouseButton.LeftButton)
+    # The next plan is shown at once (the row under the selection changed, the current cell did not).
+    qtbot.waitUntil(lambda: queue.plan is not None and queue.plan.id != first, timeout=5000)
+    assert queue.plan.id == queue._rows[queue.table.currentRow()].id
+    assert queue.iep_view.toPlainText()  # its IEP beside it
+    assert plans.get_plan(school.ctx, first).is_approved
+    qtbot.waitUntil(lambda: window.nav.item(plans_row).text().endswith("(2)"), timeout=5000)
+    second = queue.plan.id
+    qtbot.mouseClick(queue.approve_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: queue.plan is not None and queue.plan.id not in (first, second), timeout=5000)
+    assert plans.get_plan(school.ctx, second).is_approved
+    assert {p.id for p in waiting} - {first, second} == {queue.plan.id}
+
+
+def test_several_read_plans_are_approved_with_one_button_unread_ones_refused(
+    qtbot, school, make_window, objective
+):
+    from PySide6.QtTest import QTest
+
+    submitted_plans(school, objective, 3)
+    window = make_window(school.office, ThreadRunner())
+    queue = window.show_page("plans").queue
+    qtbot.waitUntil(lambda: queue.plan is not None and len(queue._rows) == 3, timeout=5000)
+    table = queue.table
+
+    def ctrl_click(row):
+        centre = table.visualRect(table.model().index(row, 0)).center()
+        QTest.mouseClick(
+            table.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ControlModifier, centre
+        )
+
+    # Shift+click selects all three, but only the first was read: nothing is approved.
+    centre = table.visualRect(table.model().index(2, 0)).center()
+    QTest.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ShiftModifier, centre)
+    qtbot.waitUntil(lambda: queue.plan is not None and queue.plan.id == queue._rows[2].id, timeout=5000)
+    assert len(queue.selected_rows()) == 3
+    qtbot.mouseClick(queue.approve_button, Qt.MouseButton.LeftButton)
+    assert queue.message.text() and len(plans.office_queue(school.as_(school.office))) == 3
+    ctrl_click(1)  # reading the middle one (ctrl+click toggles it off; again to select and open it)
+    ctrl_click(1)
+    qtbot.waitUntil(lambda: queue.plan is not None and queue.plan.id == queue._rows[1].id, timeout=5000)
+    assert len(queue.selected_rows()) == 3 and "3" in queue.approve_button.text()
+    qtbot.mouseClick(queue.approve_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not queue._rows, timeout=5000)
+    assert plans.office_queue(school.as_(school.office)) == []
