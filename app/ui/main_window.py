@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.ui import i18n
+from app.ui.geometry import place_window
 from app.ui.labels import ROLES, label
 from app.ui.pages import load_all
 from app.ui.pages.base import Page
@@ -40,7 +41,7 @@ class MainWindow(QMainWindow):
         load_all()
         self.session = session
         self.setWindowTitle(self.tr("Songjiao — home-delivered teaching"))
-        self.resize(1200, 760)
+        place_window(self, "MainWindow", QSize(1200, 760), session.paths)
         self.specs: list[PageSpec] = pages_for(session.actor.role)
         self.pages: dict[str, Page] = {}
         self.detail: Page | None = None
@@ -345,6 +346,12 @@ class MainWindow(QMainWindow):
         i18n.install_translators(language)
 
     def closeEvent(self, event: Any) -> None:  # noqa: N802 - Qt naming
+        from app.ui.editors.windows import close_all
+
+        # Editor windows go with the main window (each asks about unsaved changes), so the process ends.
+        if not close_all():
+            event.ignore()
+            return
         if (
             self.detail is not None
             and self.stack.currentWidget() is self.detail
