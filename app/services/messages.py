@@ -79,6 +79,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "此学期已锁定，其中的记录不能再修改。",
     ),
     "term.none": ("No term is set up yet.", "还没有设置学期。"),
+    "term.none_for_month": (
+        "No term covers this month: add it in Settings first.",
+        "没有学期包含这个月份，请先在“设置”中添加学期。",
+    ),
     "term.not_found": ("The term does not exist.", "该学期不存在。"),
     "calendar.outside_term": ("A calendar day lies outside the term.", "校历中有日期不在学期内。"),
     "calendar.duplicate": ("A calendar day is listed twice.", "校历中有日期重复。"),
@@ -225,6 +229,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "plan.visit_outside_month": (
         "A planned visit lies outside the plan's month.",
         "有计划送教的日期不在本计划的月份内。",
+    ),
+    "plan.nothing_to_copy": (
+        "There is no plan for the month before to copy.",
+        "上个月没有可以复制的月计划。",
     ),
     "plan.unknown_role": ("Your role does not allow this.", "您的角色无权进行此操作。"),
     "plan.submit.role_read_only": (
