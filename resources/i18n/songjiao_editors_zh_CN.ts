@@ -967,6 +967,14 @@
         <translation>删除送教(&amp;R)</translation>
     </message>
     <message>
+        <source>&amp;Copy last month</source>
+        <translation>照上月复制(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Last month&apos;s visits on the same weekdays of this month, holidays skipped, as the rule needs</source>
+        <translation>按上月的送教安排在本月相同的星期几排课，跳过节假日，次数满足送教规则</translation>
+    </message>
+    <message>
         <source>Linked IEP objectives</source>
         <translation>关联的短期目标</translation>
     </message>
@@ -997,6 +1005,18 @@
     <message>
         <source>Revisions and decisions:</source>
         <translation>版本与审批记录：</translation>
+    </message>
+    <message>
+        <source>Copied {n} visits from {month}: check them, then save or submit.</source>
+        <translation>已从 {month} 复制 {n} 次送教：请核对后保存或提交。</translation>
+    </message>
+    <message>
+        <source>The visit rule needs {n} visit(s) a week; too few are planned in the weeks of {weeks}.</source>
+        <translation>送教规则要求每周送教 {n} 次；以下各周安排的次数不够：{weeks}。</translation>
+    </message>
+    <message>
+        <source>The visit rule needs {n} visit(s) this month; {planned} are planned.</source>
+        <translation>送教规则要求本月送教 {n} 次，目前只安排了 {planned} 次。</translation>
     </message>
     <message>
         <source>Not written yet</source>
@@ -1078,8 +1098,16 @@
         <translation>没有待审批的计划。</translation>
     </message>
     <message>
+        <source>&amp;Approve {n} plans</source>
+        <translation>批准 {n} 份计划(&amp;A)</translation>
+    </message>
+    <message>
         <source>This is your own plan: another member of the office decides on it.</source>
         <translation>这是您自己的计划，须由教务处其他人员审批。</translation>
+    </message>
+    <message>
+        <source>Read each plan before approving it; not opened yet: {plans}</source>
+        <translation>请先逐份阅读再批准；尚未打开的计划：{plans}</translation>
     </message>
 </context>
 <context>
@@ -1219,6 +1247,10 @@
     <message>
         <source>Discard</source>
         <translation>丢弃</translation>
+    </message>
+    <message>
+        <source>Saved at {time}</source>
+        <translation>已于 {time} 保存</translation>
     </message>
     <message>
         <source>Someone else saved this record while you were editing. Your changes are still here: copy what you need, then reload.</source>
@@ -1420,6 +1452,14 @@
         <translation>添加课时(&amp;L)</translation>
     </message>
     <message>
+        <source>As last &amp;visit</source>
+        <translation>照上次送教(&amp;V)</translation>
+    </message>
+    <message>
+        <source>The lessons of the last finished visit, to repeat them</source>
+        <translation>沿用上一次已完成送教的课时内容</translation>
+    </message>
+    <message>
         <source>(no lesson plan)</source>
         <translation>（无教案）</translation>
     </message>
@@ -1498,6 +1538,10 @@
     <message>
         <source>Amended {at}: {field} — {reason}</source>
         <translation>{at} 更正：{field} —— {reason}</translation>
+    </message>
+    <message>
+        <source>There is no finished visit before this one to copy.</source>
+        <translation>本次之前没有已完成的送教可供复制。</translation>
     </message>
 </context>
 <context>
@@ -1630,8 +1674,8 @@
         <translation>课时</translation>
     </message>
     <message>
-        <source>Subject</source>
-        <translation>学科</translation>
+        <source>Subject (one line per lesson)</source>
+        <translation>科目（每课时一行）</translation>
     </message>
     <message>
         <source>Content (one line per lesson)</source>
