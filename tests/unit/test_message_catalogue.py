@@ -317,15 +317,28 @@ def test_texts_are_picked_by_language_and_filled() -> None:
 
 
 def test_no_module_patches_the_catalogue() -> None:
-    """The catalogue is complete in itself: nothing in app/ adds to it (or to another module's table) at import."""
+    """The catalogue is complete in itself: nothing in app/ adds to it (or to another module's table) at import,
+    neither with update()/setdefault() nor by assigning an item (other.TABLE[key] = ...)."""
+
+    def other_table(node: ast.expr) -> bool:
+        return isinstance(node, ast.Attribute) and node.attr.isupper() and isinstance(node.value, ast.Name)
+
     patching = [
         f"{path}:{node.lineno}"
         for path, tree in MODULES
         for node in ast.walk(tree)
-        if isinstance(node, ast.Call)
-        and isinstance(node.func, ast.Attribute)
-        and node.func.attr in ("update", "setdefault")
-        and isinstance(node.func.value, ast.Attribute)
-        and node.func.value.attr.isupper()
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr in ("update", "setdefault")
+            and other_table(node.func.value)
+        )
+        or (
+            isinstance(node, ast.Assign | ast.AugAssign)
+            and any(
+                isinstance(t, ast.Subscript) and other_table(t.value)
+                for t in (node.targets if isinstance(node, ast.Assign) else [node.target])
+            )
+        )
     ]
     assert patching == []
