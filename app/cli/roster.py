@@ -6,7 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from app.cli.common import open_context
+from app.cli.common import error_line, language, open_context
+from app.services import messages
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -40,7 +41,7 @@ def _import(args: argparse.Namespace) -> int:
     try:
         report = import_roster(ctx, path, dry_run=args.dry_run)
     except RosterErrors as error:
-        print(f"songjiao: error: {error.message}", file=sys.stderr)
+        print(f"songjiao: error: {error_line(error)}", file=sys.stderr)
         for problem in error.errors:
             print(f"  {problem}", file=sys.stderr)
         return 2
@@ -50,6 +51,6 @@ def _import(args: argparse.Namespace) -> int:
         f"{'would update' if report.dry_run else 'updated'} {report.updated}."
         + (" Dry run: nothing was written." if report.dry_run else "")
     )
-    for warning in report.warnings:
-        print(f"  warning: {warning}")
+    for row, warning in report.warnings:
+        print(f"  warning: row {row}: {messages.warning_text(warning, language())}")
     return 0

@@ -48,3 +48,24 @@ def test_a_field_refusal_names_its_field_and_the_cli_own_refusal_is_translated(
     missing = tmp_path / "none.sqlite3"
     assert run(["--db", str(missing), "check"]) == 2
     assert capsys.readouterr().err == f"songjiao: error: {missing} 处没有数据库。\n"
+
+
+def test_roster_warnings_are_printed_as_text_not_ids(school, capsys, tmp_path, clean_locale):
+    """A wrong check digit is a warning (the row is imported): the CLI says it in words, in either language."""
+    from tests.conftest import make_id_number
+
+    good = make_id_number("46010020160301123")
+    wrong = good[:-1] + ("0" if good[-1] != "0" else "1")
+    sheet = tmp_path / "roster.csv"
+    sheet.write_text(f"学生编号,姓名,身份证号码\nN1,甲,{wrong}\n", encoding="utf-8")
+    db = str(school.ctx.store.paths.db_path)
+    school.ctx.store.dispose()
+    clean_locale.setenv("SONGJIAO_LANG", "zh_CN")
+    assert run(["--db", db, "roster", "import", str(sheet), "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    assert "  warning: row 2: 身份证号的校验位不正确。" in out.splitlines()
+    clean_locale.setenv("SONGJIAO_LANG", "en")
+    assert run(["--db", db, "roster", "import", str(sheet), "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    assert "  warning: row 2: The ID number's check digit is wrong." in out.splitlines()
+    assert "id_number.check_digit" not in out

@@ -130,7 +130,7 @@ class ImportReport:
     created: int
     updated: int
     dry_run: bool
-    warnings: tuple[str, ...]
+    warnings: tuple[tuple[int, str], ...]  # (row number, warning id: app.services.messages.WARNINGS)
 
 
 @dataclass
@@ -363,7 +363,7 @@ def _report(
     warnings = []
     for row in rows:
         for warning in students.student_warnings(row.student, ctx.today()):
-            warnings.append(f"row {row.number}: {warning}")
+            warnings.append((row.number, warning))
     updated = sum(1 for row in rows if row.student["code"] in existing)
     return ImportReport(len(rows), len(rows) - updated, updated, dry_run, tuple(warnings))
 
