@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services import attachments
+from app.ui.i18n import format_timestamp
 from app.ui.messages import error_text
 from app.ui.session import AppSession
 
@@ -85,7 +86,7 @@ class AttachmentsPanel(QWidget):
                         Qt.TransformationMode.SmoothTransformation,
                     )
                 ),
-                info.caption or info.created_at.strftime("%Y-%m-%d"),
+                info.caption or format_timestamp(info.created_at)[:10],
             )
             item.setData(Qt.ItemDataRole.UserRole, info.id)
             item.setData(Qt.ItemDataRole.AccessibleTextRole, info.caption or self.tr("Photo"))

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from app.services import drafts
 from app.services.errors import ConflictError, ServiceError
+from app.ui.i18n import format_timestamp
 from app.ui.messages import error_text, field_of
 from app.ui.session import AppSession
 from app.ui.widgets.fields import FieldForm
@@ -182,7 +183,7 @@ class RecordEditor(QWidget):
         if draft is None:
             return
         saved_at = getattr(draft, "saved_at", None)
-        when = saved_at.strftime("%Y-%m-%d %H:%M") if saved_at else ""
+        when = format_timestamp(saved_at)
         self.banner.show_message(
             self.tr("Unsaved changes from {when} were kept. Restore them?").format(when=when),
             actions=(

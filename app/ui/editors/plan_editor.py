@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from app.services import ieps, planning, plans, school
 from app.ui.editors.base import RecordEditor
 from app.ui.editors.labels import DECISIONS, PLAN_STATUSES, label
-from app.ui.i18n import format_date
+from app.ui.i18n import format_date, format_timestamp
 from app.ui.session import AppSession
 from app.ui.widgets.check_list import add_checkable, checked_keys, set_checked_keys
 from app.ui.widgets.fields import FieldForm
@@ -43,13 +43,13 @@ def history_lines(history: list[Any]) -> list[str]:
     lines = []
     for rev in history:
         line = QCoreApplication.translate("PlanReview", "Revision {n} submitted {at}").format(
-            n=rev.number, at=rev.submitted_at.strftime("%Y-%m-%d %H:%M")
+            n=rev.number, at=format_timestamp(rev.submitted_at)
         )
         if rev.decision:
             line += QCoreApplication.translate("PlanReview", " — {decision} by {who} {at}").format(
                 decision=label(DECISIONS, rev.decision),
                 who=rev.reviewer_name,
-                at=rev.decided_at.strftime("%Y-%m-%d %H:%M") if rev.decided_at else "",
+                at=format_timestamp(rev.decided_at),
             )
             if rev.comment:
                 line += QCoreApplication.translate("PlanReview", ": “{comment}”").format(comment=rev.comment)

@@ -24,7 +24,7 @@ from app.ui.editors.base import RecordEditor
 from app.ui.editors.labels import CANCEL_CAUSES, VISIT_STATUSES, label
 from app.ui.editors.plan_editor import load_objectives
 from app.ui.editors.visit_parts import LessonsTable, ProgressTable, amend_dialog, cancel_dialog, makeup_dialog
-from app.ui.i18n import format_date
+from app.ui.i18n import format_date, format_timestamp
 from app.ui.session import AppSession
 from app.ui.widgets.check_list import add_checkable, checked_keys, set_checked_keys
 from app.ui.widgets.fields import FieldForm, combo, date_edit
@@ -293,7 +293,7 @@ class VisitEditor(RecordEditor):
         self.amendments.setText(
             "\n".join(
                 self.tr("Amended {at}: {field} — {reason}").format(
-                    at=a.at.strftime("%Y-%m-%d %H:%M"), field=a.field, reason=a.reason
+                    at=format_timestamp(a.at), field=a.field, reason=a.reason
                 )
                 for a in detail.amendments
             )

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from app.services import exchange, users
 from app.ui.dialogs.exchange_join import PassphraseDialog, refusal_text
-from app.ui.i18n import QT_TRANSLATE_NOOP
+from app.ui.i18n import QT_TRANSLATE_NOOP, format_timestamp
 from app.ui.pages.base import Page
 from app.ui.pages.registry import register_page
 from app.ui.prefs import load_prefs, save_prefs
@@ -339,7 +339,7 @@ class ExchangePage(Page):
                         p.teacher,
                         str(p.not_yet_received),
                         counts_text(p.by_table),
-                        p.last_import_at.strftime("%Y-%m-%d %H:%M") if p.last_import_at else "",
+                        format_timestamp(p.last_import_at),
                         self.tr("revoked") if p.revoked else self.tr("valid"),
                     )
                     for p in peers
@@ -347,10 +347,7 @@ class ExchangePage(Page):
             )
         self._fill(
             self.conflicts,
-            [
-                (kind_text(c.table), c.kind, c.detected_at.strftime("%Y-%m-%d %H:%M"))
-                for c in overview.conflicts
-            ],
+            [(kind_text(c.table), c.kind, format_timestamp(c.detected_at)) for c in overview.conflicts],
         )
         self.tabs.setTabText(1, self.tr("Conflicts ({count})").format(count=len(overview.conflicts)))
         self._show_conflict(self.conflicts.currentRow())
@@ -359,7 +356,7 @@ class ExchangePage(Page):
             self.history,
             [
                 (
-                    e.at.strftime("%Y-%m-%d %H:%M"),
+                    format_timestamp(e.at),
                     directions.get(e.direction, e.direction),
                     e.teacher,
                     str(e.seq),
