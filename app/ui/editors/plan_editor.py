@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from app.services import ieps, plans, school
 from app.ui.editors.base import RecordEditor
-from app.ui.editors.labels import DECISIONS, PLAN_STATUSES, label
+from app.ui.labels import DECISIONS, PLAN_STATUSES, label
 from app.ui.session import AppSession
 from app.ui.widgets.check_list import add_checkable, checked_keys, set_checked_keys
 from app.ui.widgets.fields import FieldForm

@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
 from app.services import lessons, users, visits
 from app.ui.editors.attachments import AttachmentsPanel
 from app.ui.editors.base import RecordEditor
-from app.ui.editors.labels import CANCEL_CAUSES, VISIT_STATUSES, label
 from app.ui.editors.plan_editor import load_objectives
 from app.ui.editors.visit_parts import LessonsTable, ProgressTable, amend_dialog, cancel_dialog, makeup_dialog
 from app.ui.i18n import format_date
+from app.ui.labels import CANCEL_CAUSES, VISIT_STATUSES, label
 from app.ui.session import AppSession
 from app.ui.widgets.check_list import add_checkable, checked_keys, set_checked_keys
 from app.ui.widgets.fields import FieldForm, combo, date_edit
