@@ -9,8 +9,8 @@ import sys
 from typing import NoReturn
 
 from app.cli.common import CliError
-from app.db.schema import SchemaError
 from app.services.errors import ServiceError
+from app.services.maintenance import SchemaError
 
 # Each module registers its subcommands; a module that is not there yet is skipped.
 COMMAND_MODULES = [

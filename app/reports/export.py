@@ -148,6 +148,8 @@ def _run_one(ctx: ServiceContext, term_id: str, job: Job, options: ExportOptions
     if kind == "summary":
         data_summary = archive.gather_summary(ctx, term_id)
         return _write_atomic(path, lambda p: summary.render_summary(p, data_summary, options.password))
+    if kind in ("form-visit", "form-plan"):
+        return _write_atomic(path, lambda p: _render_form(ctx, kind, record_id, p, options.password))
     if kind == "sheet-visits":
         term = get_term(ctx, term_id)
         rows = archive.visit_ledger(ctx, term_id)
@@ -160,6 +162,19 @@ def _run_one(ctx: ServiceContext, term_id: str, job: Job, options: ExportOptions
         items = assessment.list_assessments(ctx, term_id)
         return _write_atomic(path, _no_pages(lambda p: sheets.write_assessment(p, term.name, items)))
     raise ValueError(f"unknown export job {kind}")
+
+
+def _render_form(ctx: ServiceContext, kind: str, record_id: str, path: Path, password: str | None) -> int:
+    """A visit record or monthly plan form, filled from one record or blank (record_id "") for hand filling."""
+    from app.reports.pdf import forms
+
+    if kind == "form-visit":
+        visit = archive.gather_visit_form(ctx, record_id) if record_id else None
+        return forms.render_visit_form(
+            path, visit.header if visit else None, visit.visit if visit else None, password
+        )
+    plan = archive.gather_plan_form(ctx, record_id) if record_id else None
+    return forms.render_plan_form(path, plan.header if plan else None, plan.plan if plan else None, password)
 
 
 _worker_ctx: ServiceContext | None = None
@@ -326,6 +341,16 @@ def export_single(
         require_role(ctx, "academic_affairs", "leader", "admin")
     out.parent.mkdir(parents=True, exist_ok=True)
     return run_jobs(ctx, term_id, [(kind, record_id, str(out))], options)
+
+
+def export_form(
+    ctx: ServiceContext, form: str, out: Path, record_id: str = "", options: ExportOptions = ExportOptions()
+) -> ExportResult:
+    """A visit ("visit") or monthly plan ("plan") form, filled from a record or blank, written atomically."""
+    if form not in ("visit", "plan"):
+        raise ValueError(f"unknown form {form}")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    return run_jobs(ctx, "", [(f"form-{form}", record_id, str(out))], options)
 
 
 def options_from(**kwargs: Any) -> ExportOptions:

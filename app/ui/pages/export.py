@@ -7,7 +7,6 @@ under a temporary name), so a cancelled export leaves whole documents only.
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -130,15 +129,9 @@ def blank_form_task(
     ctx: Any, form: str, out: Path, password: str | None, progress: Progress | None = None
 ) -> ExportResult:
     """An empty visit or plan form for hand filling (nothing personal in it)."""
-    from app.reports.pdf import forms
-
-    started = time.perf_counter()
-    out.parent.mkdir(parents=True, exist_ok=True)
-    part = out.with_name(out.name + ".part")
-    render = forms.render_visit_form if form == "visit" else forms.render_plan_form
-    pages = render(part, None, None, password)
-    part.replace(out)
-    return ExportResult((out,), pages, time.perf_counter() - started)
+    if progress is not None:
+        progress.update(0, 1, out.name)
+    return export.export_form(ctx, form, out, options=ExportOptions(password=password))
 
 
 # --- the shared options and result row ------------------------------------------------------------------------
