@@ -11,7 +11,6 @@ from sqlalchemy import exc, select
 
 from app.db import schema
 from app.db.models import School
-from app.db.schema import SchemaError
 from app.paths import AppPaths
 from app.services import backup
 from app.services.context import Store
@@ -91,7 +90,6 @@ def migrate(paths: AppPaths, target: str) -> Migration:
 __all__ = [
     "DATABASE_ERRORS",
     "Migration",
-    "SchemaError",
     "backup_settings",
     "keep_everything",
     "migrate",

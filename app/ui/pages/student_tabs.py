@@ -123,8 +123,13 @@ class VisitsTab(QWidget):
 
     def _show_planned(self, rows: list[tuple[str, str]]) -> None:
         self.planned.clear()
-        for planned_id, text in rows:
+        today = self.session.ctx.today().isoformat()
+        current = 0
+        for n, (planned_id, text) in enumerate(rows):
             self.planned.addItem(text, planned_id)
+            if text[:10] <= today:
+                current = n  # the latest planned visit up to today: the one just made, to record now
+        self.planned.setCurrentIndex(current)
         self.record_button.setEnabled(bool(rows) and self.session.actor.role != "leader")
 
     def record_planned(self) -> None:
