@@ -11,7 +11,8 @@ from app.cli.common import CliError, open_context, print_json
 from app.services.context import ServiceContext
 
 if TYPE_CHECKING:
-    from app.reports.export import ExportOptions, ExportResult, Progress
+    from app.reports.export import ExportOptions, ExportResult
+    from app.services.progress import TaskState
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -121,14 +122,15 @@ def _options(args: argparse.Namespace) -> ExportOptions:
     )
 
 
-def _progress(args: argparse.Namespace) -> Progress | None:
+def _progress(args: argparse.Namespace) -> TaskState | None:
     if args.json or not sys.stderr.isatty():
         return None
+    from app.services.progress import TaskState
 
     def show(done: int, total: int, _label: str) -> None:
         print(f"\r{done}/{total}", end="" if done < total else "\n", file=sys.stderr, flush=True)
 
-    return show
+    return TaskState(show)
 
 
 def _packet(args: argparse.Namespace) -> int:
