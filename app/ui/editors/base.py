@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMainWindow,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
@@ -248,7 +250,17 @@ class RecordEditor(QWidget):
         self.banner.hide()
         self.discard_draft()
         self.set_clean()
+        self.show_status(self.tr("Saved at {time}").format(time=dt.datetime.now().strftime("%H:%M")))
         self.record_saved.emit(result)
+
+    def show_status(self, text: str) -> None:
+        """A passing note at the foot of the editor's window (or of the main window it sits in)."""
+        bar = getattr(self, "status_bar", None)
+        window = self.window()
+        if bar is None and isinstance(window, QMainWindow):
+            bar = window.statusBar()
+        if bar is not None:
+            bar.showMessage(text, 10000)
 
     def clear_errors(self) -> None:
         for form in self.forms:
@@ -301,7 +313,19 @@ class RecordEditor(QWidget):
         if not self._dirty:
             then()
             return
-        answer = QMessageBox.question(
+        answer = self._ask_unsaved()
+        if answer == QMessageBox.StandardButton.Save:
+            self.save_then(then, stay)
+            return
+        if answer == QMessageBox.StandardButton.Discard:
+            self._discard()
+            then()
+            return
+        if stay is not None:
+            stay()
+
+    def _ask_unsaved(self) -> QMessageBox.StandardButton:
+        return QMessageBox.question(
             self,
             self.tr("Unsaved changes"),
             self.tr("This record has changes that are not saved. Save them before closing?"),
@@ -310,16 +334,10 @@ class RecordEditor(QWidget):
             | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Save,
         )
-        if answer == QMessageBox.StandardButton.Save:
-            self.save_then(then, stay)
-            return
-        if answer == QMessageBox.StandardButton.Discard:
-            self.discard_draft()
-            self.set_clean()
-            then()
-            return
-        if stay is not None:
-            stay()
+
+    def _discard(self) -> None:
+        self.discard_draft()
+        self.set_clean()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         self.save_shortcut.setEnabled(self.isWindow())
@@ -329,10 +347,17 @@ class RecordEditor(QWidget):
         if not self._dirty:
             event.accept()
             return
-        # The window stays until the user's choice is carried out: a save ends later on the worker thread, and
-        # Qt ignores a close() made from inside closeEvent, so the closing close() is queued.
+        answer = self._ask_unsaved()
+        if answer == QMessageBox.StandardButton.Discard:
+            self._discard()
+            event.accept()
+            return
         event.ignore()
-        self.ask_to_leave(lambda: QTimer.singleShot(0, self.close))
+        if answer == QMessageBox.StandardButton.Save:
+            # The window stays until the save succeeded (it ends later, on the worker thread); Qt ignores a
+            # close() made from inside closeEvent, so the closing close() is queued. A failed save keeps the
+            # window open with the error beside its field.
+            self.save_then(lambda: QTimer.singleShot(0, self.close))
 
 
 class FormDialog(QDialog):
