@@ -356,7 +356,10 @@ class MainWindow(QMainWindow):
     def _unhandled(self, error: BaseException) -> None:
         from app.ui.messages import error_text
 
-        QMessageBox.warning(self, self.tr("Something went wrong"), error_text(error))
+        # Over the window the user works in (an editor window, a dialog): parented to the main window, the
+        # message raised it over the editor the error came from.
+        parent = QApplication.activeWindow() or self
+        QMessageBox.warning(parent, self.tr("Something went wrong"), error_text(error))
 
     def set_language(self, language: str) -> None:
         save_prefs(self.session.paths, language=language)
