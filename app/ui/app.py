@@ -240,10 +240,24 @@ class Controller(QObject):
         self._close_window()
         self.runner.shutdown()
         self.store.dispose()
+        title = QApplication.translate("App", "Cannot restore")
         try:
             backup.restore(self.paths, path)
         except ServiceError as error:
-            QMessageBox.warning(None, QApplication.translate("App", "Cannot restore"), error_text(error))
+            self.alert(title, error_text(error))
+        except Exception as error:
+            # A locked file, a full disk, a second instance holding the database: whatever it is, the app must
+            # come back to its login, never stay running without a window.
+            log.exception("restore failed: %s", type(error).__name__)
+            reason = getattr(error, "strerror", None) or type(error).__name__
+            self.alert(
+                title,
+                QApplication.translate(
+                    "App",
+                    "The backup could not be put in place ({reason}). Close any other program using the "
+                    "database and try again.",
+                ).format(reason=reason),
+            )
         self.store = open_store_or_explain(self.paths, self.alert)
         if self.store is None or not self.login():
             QApplication.quit()
