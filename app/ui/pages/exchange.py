@@ -35,7 +35,7 @@ from app.ui.dialogs.exchange_join import PassphraseDialog, refusal_text
 from app.ui.i18n import QT_TRANSLATE_NOOP, format_timestamp
 from app.ui.pages.base import Page
 from app.ui.pages.registry import register_page
-from app.ui.prefs import load_prefs, save_prefs
+from app.ui.prefs import save_prefs, start_folder
 from app.ui.widgets.progress import run_with_progress
 
 OFFICE_ROLES = ("academic_affairs", "admin", "system")
@@ -517,7 +517,7 @@ class ExchangePage(Page):
     # --- buttons ---------------------------------------------------------------------------------------
 
     def _folder(self) -> str:
-        return str(load_prefs(self.session.paths).get(PREF_FOLDER) or Path.home())
+        return start_folder(self.session.paths, PREF_FOLDER)
 
     def _send_clicked(self) -> None:
         folder = QFileDialog.getExistingDirectory(
