@@ -9,7 +9,6 @@ class Bus(QObject):
     """``data_changed(changes)`` carries an ``app.services.context.Changes`` (table name -> ids)."""
 
     data_changed = Signal(object)
-    language_changed = Signal(str)
 
 
 ALL_TABLES = "*"  # a Changes whose ids hold this key means "reload everything" (restore, user switch)

@@ -18,13 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.ui import i18n
 from app.ui.geometry import place_window
 from app.ui.labels import ROLES, label
 from app.ui.pages import load_all
 from app.ui.pages.base import Page
 from app.ui.pages.registry import PageSpec, pages_for
-from app.ui.prefs import save_prefs
 from app.ui.session import AppSession
 
 APP_VERSION = "0.1"
@@ -32,7 +30,6 @@ APP_VERSION = "0.1"
 
 class MainWindow(QMainWindow):
     logout_requested = Signal()
-    reopen_requested = Signal()  # the database file was replaced (restore): reopen and log in again
     language_requested = Signal(str)
     restore_requested = Signal(object)  # a backup file's Path: the controller closes, restores, reopens
 
@@ -360,10 +357,6 @@ class MainWindow(QMainWindow):
         # message raised it over the editor the error came from.
         parent = QApplication.activeWindow() or self
         QMessageBox.warning(parent, self.tr("Something went wrong"), error_text(error))
-
-    def set_language(self, language: str) -> None:
-        save_prefs(self.session.paths, language=language)
-        i18n.install_translators(language)
 
     def closeEvent(self, event: Any) -> None:  # noqa: N802 - Qt naming
         from app.ui.editors.windows import close_all

@@ -562,7 +562,7 @@ class ExchangePage(Page):
         out, _f = QFileDialog.getSaveFileName(
             self,
             self.tr("Save the join file"),
-            str(Path(self._folder()) / f"songjiao-join-{teacher}.sjj"),
+            str(Path(self._folder()) / f"songjiao-join-{teacher}{exchange.JOIN_SUFFIX}"),
             self.tr("Join files (*.sjj)"),
         )
         if out:

@@ -184,7 +184,7 @@ class HomePage(Page):
 
 
 class PlansWaiting(QWidget):
-    """Academic affairs: monthly plans submitted and waiting for a decision (part 2 links them to the editor)."""
+    """Academic affairs: monthly plans submitted and waiting for a decision."""
 
     def __init__(self, session: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)

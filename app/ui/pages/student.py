@@ -187,14 +187,14 @@ class BasicInfoTab(QWidget):
             None
             if self.detail is None
             else StudentDetail(
-                self.detail.id,
-                result.revision,
-                self.detail.values,
-                self.detail.revealed,
-                self.detail.guardians,
-                self.detail.assignments,
-                self.detail.pauses,
-                result.warnings,
+                id=self.detail.id,
+                revision=result.revision,
+                values=self.detail.values,
+                revealed=self.detail.revealed,
+                guardians=self.detail.guardians,
+                assignments=self.detail.assignments,
+                pauses=self.detail.pauses,
+                warnings=result.warnings,
             )
         )
         self._show_warnings(result.warnings)
@@ -206,7 +206,7 @@ class BasicInfoTab(QWidget):
 
 
 class StudentPage(Page):
-    """One student: a header with Back, then tabs (part 2 registers IEP, plans, visits... as tabs)."""
+    """One student: a header with Back, then tabs (the record tabs come from the registry)."""
 
     can_save = True
 
@@ -315,7 +315,7 @@ class StudentPage(Page):
         self.pauses.show_detail(detail)
 
     def save(self) -> None:
-        # Part 2 (editors): Ctrl+S on an editor tab (IEP, contacts) saves that editor.
+        # Ctrl+S on an editor tab (IEP, contacts) saves that editor.
         current = self.tabs.currentWidget()
         if current in self._built.values() and hasattr(current, "is_dirty"):
             current.save()  # type: ignore[attr-defined]
@@ -323,7 +323,7 @@ class StudentPage(Page):
         self.basic.save()
 
     def has_unsaved_changes(self) -> bool:
-        # Part 2 (editors): a dirty editor tab counts too.
+        # A dirty editor tab counts too.
         if any(getattr(w, "is_dirty", lambda: False)() for w in self._built.values()):
             return True
         return bool(self.basic.detail is not None and self.basic.changed_values())
