@@ -11,7 +11,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from alembic.script import ScriptDirectory
 from sqlalchemy import exc
 
 from app.cli.common import CliError, open_context, print_json
@@ -266,6 +265,8 @@ def _users_passwd(args: argparse.Namespace) -> int:
 
 def revision_chain() -> list[str]:
     """Revisions from the first to the head (the chain is linear)."""
+    from alembic.script import ScriptDirectory  # here: Alembic is slow to import and only `migrate` needs it
+
     script = ScriptDirectory(str(schema.MIGRATIONS_DIR))
     return [rev.revision for rev in reversed(list(script.walk_revisions()))]
 
