@@ -52,7 +52,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     # Every window without its own icon takes the application's (title bar, taskbar, Alt+Tab).
     app.setWindowIcon(QIcon(str(resource("icons/songjiao.png"))))
     if sys.platform.startswith("linux"):
-        app.setDesktopFileName("songjiao")  # Wayland/X11 docks match the window to songjiao.desktop's icon
+        app.setDesktopFileName("org.songjiao.Songjiao")  # docks match the window to packaging/linux/*.desktop
     freeze_heap()
     return app
 
