@@ -20,6 +20,7 @@ import argparse
 import ast
 import os
 import platform
+import re
 import shutil
 import subprocess
 import sys
@@ -355,6 +356,112 @@ def prune_libraries(folder: Path) -> int:
     return removed
 
 
+# ICU's locale data (32 MB in PySide6's Linux wheels; Windows and macOS use the system's ICU): Qt formats
+# dates and numbers from its own CLDR tables and uses ICU for collation, time-zone names and codecs. Kept: the
+# root, English and Chinese locales in every category, the algorithmic data (properties, normalisation,
+# break rules) and the GB18030/GBK converters; left out: the other ~370 locales and the other converters.
+ICU_KEEP_LOCALES = re.compile(
+    r"^(root|pool|res_index|en|en_US|en_001|en_150|zh|zh_Hans|zh_Hans_CN|zh_CN|zh_Hant|zh_Hant_TW|zh_TW"
+    r"|zh_Hant_HK|zh_HK|zoneinfo64|metaZones|timezoneTypes|windowsZones|supplementalData|likelySubtags|plurals"
+    r"|numberingSystems|currencyNumericCodes|keyTypeData|genderList|grammaticalFeatures|icuver|icustd|langInfo"
+    r"|dayPeriods|pluralRanges|units|unitsICU)$"
+)
+ICU_KEEP_CONVERTERS = ("gb18030.cnv", "windows-936-2000.cnv", "ibm-1386_P100-2001.cnv")
+
+
+def _icu_removals(items: list[str]) -> list[str]:
+    removals = []
+    for item in items:
+        name = item.rsplit("/", 1)[-1]
+        stem, _dot, kind = name.rpartition(".")
+        if (kind == "res" and not ICU_KEEP_LOCALES.match(stem)) or (
+            kind == "cnv" and name not in ICU_KEEP_CONVERTERS
+        ):
+            removals.append(item)
+    return removals
+
+
+def shrink_icu(folder: Path) -> int:
+    """Linux: rebuild the bundled libicudata with only the ICU data kept above; returns bytes saved.
+
+    The data is the library's one symbol (icudt<N>_dat): cut out, thinned with ICU's icupkg (an item another
+    kept item depends on stays), turned back into a library with genccode and gcc under the same soname.
+    Needs icu-devtools and gcc (packaging/setup-test-env.sh); without them the full data stays.
+    """
+    libraries = [p for p in folder.rglob("libicudata.so.*") if p.is_file() and not p.is_symlink()]
+    tools = [shutil.which(t) for t in ("icupkg", "genccode", "gcc", "nm", "readelf")]
+    if not sys.platform.startswith("linux") or not libraries or None in tools:
+        if libraries:
+            print("build: ICU data kept whole (icupkg, genccode or gcc missing)")
+        return 0
+    saved = 0
+    for library in libraries:
+        symbols = subprocess.run(
+            ["nm", "-D", "-S", str(library)], capture_output=True, text=True, check=True
+        ).stdout
+        (address, size, _kind, symbol) = next(
+            line.split() for line in symbols.splitlines() if line.endswith("_dat")
+        )
+        sections = subprocess.run(
+            ["readelf", "-S", "-W", str(library)], capture_output=True, text=True, check=True
+        )
+        match = re.search(r"\.rodata\s+\S+\s+([0-9a-f]+)\s+([0-9a-f]+)", sections.stdout)
+        assert match, "no .rodata in libicudata"
+        start = int(address, 16) - int(match.group(1), 16) + int(match.group(2), 16)
+        # icupkg takes the package name from the file name (icudt73l: ICU 73, little-endian): same name, two folders.
+        work = WORK / "icu"
+        package = symbol.removesuffix("_dat") + ("l" if sys.byteorder == "little" else "b")
+        full, small = work / "full" / f"{package}.dat", work / "small" / f"{package}.dat"
+        full.parent.mkdir(parents=True, exist_ok=True)
+        small.parent.mkdir(parents=True, exist_ok=True)
+        with library.open("rb") as handle:
+            handle.seek(start)
+            full.write_bytes(handle.read(int(size, 16)))
+        items = subprocess.run(
+            ["icupkg", "-l", str(full)], capture_output=True, text=True, check=True
+        ).stdout.split()
+        removals = _icu_removals(items)
+        for _attempt in range(10):
+            (work / "remove.txt").write_text("\n".join(removals) + "\n", encoding="utf-8")
+            small.unlink(missing_ok=True)
+            done = subprocess.run(
+                ["icupkg", "-r", str(work / "remove.txt"), str(full), str(small)],
+                capture_output=True,
+                text=True,
+            )
+            needed = set(re.findall(r"depends on missing item (\S+)", done.stdout + done.stderr))
+            if not needed and done.returncode == 0:
+                break
+            removals = [r for r in removals if r not in needed]
+        else:
+            raise SystemExit(f"build: icupkg could not thin the ICU data: {done.stderr[-500:]}")
+        entry = symbol.removesuffix("_dat")
+        subprocess.run(
+            ["genccode", "-q", "-a", "gcc", "-e", entry, "-d", str(work), "-f", "icudata", str(small)],
+            check=True,
+        )
+        soname = re.search(
+            r"soname: \[(.+?)\]",
+            subprocess.run(["readelf", "-d", str(library)], capture_output=True, text=True).stdout,
+        )
+        rebuilt = work / library.name
+        subprocess.run(
+            [
+                "gcc",
+                "-shared",
+                "-nostdlib",
+                f"-Wl,-soname,{soname.group(1) if soname else library.name}",
+                "-o",
+                str(rebuilt),
+                str(work / "icudata.S"),
+            ],
+            check=True,
+        )
+        saved += library.stat().st_size - rebuilt.stat().st_size
+        shutil.copyfile(rebuilt, library)
+    return saved
+
+
 def size_of(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
 
@@ -385,10 +492,13 @@ def freeze() -> Path:
     if missing:  # a command that would vanish from the installed program
         raise SystemExit(f"build: the frozen program lacks {', '.join(missing)}")
     folder = DIST / (f"{NAME}.app" if sys.platform == "darwin" else NAME)
-    trimmed, pruned = trim(folder), prune_libraries(folder)
+    trimmed, pruned, icu = trim(folder), prune_libraries(folder), shrink_icu(folder)
+    if sys.platform == "darwin" and trimmed:
+        # PyInstaller sealed the bundle with an ad-hoc signature; files removed since would break it.
+        subprocess.run(["codesign", "--force", "--deep", "--sign", "-", str(folder)], check=True)
     print(
-        f"build: {folder} {size_of(folder) / 1e6:.0f} MB ({trimmed / 1e6:.0f} MB of Qt translations and plugins, "
-        f"{pruned / 1e6:.0f} MB of unneeded libraries left out)"
+        f"build: {folder} {size_of(folder) / 1e6:.0f} MB (left out: {trimmed / 1e6:.0f} MB of Qt translations and "
+        f"plugins, {pruned / 1e6:.0f} MB of unneeded libraries, {icu / 1e6:.0f} MB of ICU locale data)"
     )
     return folder
 

@@ -11,8 +11,11 @@ QT_LIBS="libegl1 libgl1 libglib2.0-0 libxkbcommon0 libfontconfig1 libdbus-1-3 po
 QT_LIBS="$QT_LIBS libx11-xcb1 libxcb1 libxcb-cursor0 libxcb-glx0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1"
 QT_LIBS="$QT_LIBS libxcb-randr0 libxcb-render0 libxcb-render-util0 libxcb-shape0 libxcb-shm0 libxcb-sync1"
 QT_LIBS="$QT_LIBS libxcb-util1 libxcb-xfixes0 libxcb-xkb1 libxkbcommon-x11-0"
-# Building the Windows installer script on Linux (CI proves it compiles) and an X server for the window check.
-QT_LIBS="$QT_LIBS nsis xvfb xauth"
+# Building the Windows installer script on Linux (CI proves it compiles), an X server for the window check,
+# the freedesktop validators for packaging/linux (tests/packaging/test_linux_files.py).
+QT_LIBS="$QT_LIBS nsis xvfb xauth desktop-file-utils appstream"
+# packaging/build.py thins the bundled ICU data with ICU's own tools (icupkg, genccode) and gcc/binutils.
+QT_LIBS="$QT_LIBS icu-devtools gcc binutils"
 if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = "0" ]; then
   need=""
   for pkg in $QT_LIBS; do

@@ -178,9 +178,16 @@ Function .onInit
   !insertmacro MULTIUSER_INIT
   ${GetParameters} $R0
   ClearErrors
-  ${GetOptions} $R0 "/ALLUSERS" $R1
+  ${GetOptions} $R0 "/ALLUSERS" $R1  ; any spelling (MultiUser.nsh itself looks for /AllUsers)
   ${IfNot} ${Errors}
-    Call MultiUser.InstallMode.AllUsers
+    ${If} $MultiUser.Privileges == "Admin"
+    ${OrIf} $MultiUser.Privileges == "Power"
+      Call MultiUser.InstallMode.AllUsers
+    ${Else}
+      MessageBox MB_OK|MB_ICONSTOP "${MULTIUSER_INIT_TEXT_ALLUSERSNOTPOSSIBLE}" /SD IDOK
+      SetErrorLevel 5  ; ERROR_ACCESS_DENIED, for deployment tools
+      Quit
+    ${EndIf}
   ${EndIf}
   ; The desktop shortcut is a choice in the wizard (off by default); /DESKTOP turns it on, e.g. silently.
   ClearErrors

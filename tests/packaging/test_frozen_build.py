@@ -61,3 +61,22 @@ def test_the_data_goes_where_app_paths_looks_for_it(build):
         "app/_migrations/versions",
     } <= places
     assert not [s for s, _t in build.datas() if s.endswith(".ts")]
+
+
+def test_icu_thinning_keeps_root_chinese_english_and_gb_converters(build):
+    items = [
+        "root.res",
+        "zh_Hans_CN.res",
+        "en_US.res",
+        "fr.res",
+        "coll/zh.res",
+        "coll/de.res",
+        "zone/root.res",
+        "zone/ja.res",
+        "zoneinfo64.res",
+        "gb18030.cnv",
+        "ibm-943_P15A-2003.cnv",
+        "uprops.icu",
+        "brkitr/word.brk",
+    ]
+    assert build._icu_removals(items) == ["fr.res", "coll/de.res", "zone/ja.res", "ibm-943_P15A-2003.cnv"]
