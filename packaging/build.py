@@ -137,7 +137,7 @@ def hidden_imports() -> list[str]:
 
 # Modules of the dependencies that Songjiao never uses but that pull in large libraries: Pillow's AVIF/WebP
 # codecs (photos are PNG or JPEG, app/services/attachments.py), its Tk, colour-management and font parts
-# (reportlab only decodes images with it), and the test and lint tools of the venv.
+# (reportlab only decodes images with it), the packaging tools and the test and lint tools of the venv.
 DEPENDENCY_EXCLUDES = [
     "tkinter",
     "PIL._avif",
@@ -149,6 +149,12 @@ DEPENDENCY_EXCLUDES = [
     "PIL._imagingcms",
     "PIL.ImageCms",
     "PIL.ImageQt",
+    # setuptools comes into the venv with PyInstaller; bundled, its runtime hook imports it (and distutils) at
+    # every start: 0.2 s of CPU before the first line of the program.
+    "setuptools",
+    "pkg_resources",
+    "distutils",
+    "_distutils_hack",
     "pytest",
     "hypothesis",
     "mypy",
