@@ -82,6 +82,11 @@ def known_revisions() -> set[str]:
     return {rev.revision for rev in _alembic_script().walk_revisions()}
 
 
+def revision_chain() -> list[str]:
+    """Revisions from the first to the head (the chain is linear)."""
+    return [rev.revision for rev in reversed(list(_alembic_script().walk_revisions()))]
+
+
 def current_revision(engine: Engine) -> str | None:
     """The database's revision: the one row of alembic_version (None when there is no such table or row)."""
     with engine.connect() as conn:
