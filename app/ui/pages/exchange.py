@@ -32,9 +32,10 @@ from PySide6.QtWidgets import (
 from app.services import exchange, users
 from app.ui.dialogs.exchange_join import PassphraseDialog, refusal_text
 from app.ui.i18n import QT_TRANSLATE_NOOP
-from app.ui.pages.base import Page
+from app.ui.pages.base import Page, Shell
 from app.ui.pages.registry import register_page
 from app.ui.prefs import load_prefs, save_prefs
+from app.ui.session import AppSession
 from app.ui.tasks import Progress
 from app.ui.widgets.progress import run_with_progress
 
@@ -147,7 +148,7 @@ def teacher_of(status: exchange.ExchangeStatus | None, device_id: str) -> str:
 
 
 class ExchangePage(Page):
-    def __init__(self, session: Any, window: Any = None) -> None:
+    def __init__(self, session: AppSession, window: Shell | None = None) -> None:
         super().__init__(session, window)
         self.setObjectName("page_exchange")
         self.overview: Overview | None = None
@@ -507,14 +508,18 @@ class ExchangePage(Page):
             self.join_dialog.open()
             self.refresh()
 
-        self.session.write(exchange.make_join_file, teacher, out, on_done=made, on_error=self._refused)
+        self.session.write(
+            exchange.make_join_file, teacher, out, on_done=made, on_error=self._refused, initiator=self
+        )
 
     def revoke(self, teacher: str) -> None:
         def revoked(count: int) -> None:
             self.results_label.setText(self.tr("%n laptop key(s) revoked.", "", count))
             self.refresh()
 
-        self.session.write(exchange.revoke_teacher, teacher, on_done=revoked, on_error=self._refused)
+        self.session.write(
+            exchange.revoke_teacher, teacher, on_done=revoked, on_error=self._refused, initiator=self
+        )
 
     def settle_current(self) -> None:
         row = self.conflicts.currentRow()
@@ -524,6 +529,7 @@ class ExchangePage(Page):
                 self.overview.conflicts[row].id,
                 on_done=lambda _r: self.refresh(),
                 on_error=self._refused,
+                initiator=self,  # refreshed by its own on_done: the notice need not refresh it again
             )
 
     # --- buttons ---------------------------------------------------------------------------------------
