@@ -120,9 +120,9 @@ def run(argv: list[str]) -> int:
         args = build_parser("gui").parse_args([*argv, "gui"])
     # Imported here, not at the top: they pull in SQLAlchemy and Alembic, which --help does not need.
     from app.cli.common import CliError
-    from app.db.schema import SchemaError
     from app.paths import ResourceError, require_resources
     from app.services.errors import ServiceError
+    from app.services.setup import SchemaError
 
     try:
         require_resources()

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from app.services import contacts, students
 from app.services.contacts import ContactInfo
 from app.ui.editors.base import RecordEditor
-from app.ui.editors.labels import CHANNELS, PURPOSES, label, pairs
+from app.ui.labels import CHANNELS, PURPOSES, label, pairs
 from app.ui.session import AppSession
 from app.ui.widgets.fields import FieldForm, combo, date_edit
 

@@ -26,7 +26,7 @@ from app.services import ieps, school
 from app.services.ieps import IepDetail
 from app.ui.editors.base import RecordEditor
 from app.ui.editors.iep_goals import GoalsPanel
-from app.ui.editors.labels import IEP_STATUSES, SUBJECTS, area_label, label
+from app.ui.labels import IEP_STATUSES, SUBJECTS, area_label, label
 from app.ui.session import AppSession
 from app.ui.widgets.check_list import add_checkable, checked_keys, set_checked_keys
 from app.ui.widgets.fields import FieldForm, date_edit

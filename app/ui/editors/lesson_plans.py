@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from app.services import lessons, students
 from app.services.lessons import LessonPlanInfo
 from app.ui.editors.base import RecordEditor
-from app.ui.editors.labels import PROCESS_STEPS, label
+from app.ui.labels import PROCESS_STEPS, label
 from app.ui.session import AppSession
 from app.ui.widgets.fields import FieldForm, combo, date_edit
 

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 from app.services import planning, plans
 from app.services.plans import PlanDetail, PlanEditing, RevisionInfo
 from app.ui.editors.base import RecordEditor
-from app.ui.editors.labels import DECISIONS, PLAN_STATUSES, label
 from app.ui.i18n import format_date
+from app.ui.labels import DECISIONS, PLAN_STATUSES, label
 from app.ui.session import AppSession
 from app.ui.widgets.check_list import add_checkable, checked_keys, set_checked_keys
 from app.ui.widgets.fields import FieldForm

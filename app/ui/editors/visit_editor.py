@@ -24,9 +24,9 @@ from app.services.context import ServiceContext
 from app.services.visits import VisitDetail, VisitEditing
 from app.ui.editors.attachments import AttachmentsPanel
 from app.ui.editors.base import FormDialog, RecordEditor
-from app.ui.editors.labels import CANCEL_CAUSES, VISIT_STATUSES, label
 from app.ui.editors.visit_parts import LessonsTable, ProgressTable, amend_dialog, cancel_dialog, makeup_dialog
 from app.ui.i18n import format_date
+from app.ui.labels import CANCEL_CAUSES, VISIT_STATUSES, label
 from app.ui.session import AppSession
 from app.ui.widgets.check_list import add_checkable, checked_keys, set_checked_keys
 from app.ui.widgets.fields import FieldForm, combo, date_edit

@@ -30,13 +30,13 @@ from PySide6.QtWidgets import (
 )
 
 from app.services import exchange, users
+from app.services.progress import TaskState
 from app.ui.dialogs.exchange_join import PassphraseDialog, refusal_text
 from app.ui.i18n import QT_TRANSLATE_NOOP
 from app.ui.pages.base import Page, Shell
 from app.ui.pages.registry import register_page
 from app.ui.prefs import load_prefs, save_prefs
 from app.ui.session import AppSession
-from app.ui.tasks import Progress
 from app.ui.widgets.progress import run_with_progress
 
 OFFICE_ROLES = ("academic_affairs", "admin", "system")
@@ -114,7 +114,7 @@ def load_overview(ctx: Any) -> Overview:
     return Overview(kind, status, history, conflicts, teachers)
 
 
-def send_task(ctx: Any, out: Path, teacher: str | None, progress: Progress | None = None) -> list[Any]:
+def send_task(ctx: Any, out: Path, teacher: str | None, progress: TaskState | None = None) -> list[Any]:
     if progress is not None:
         progress.update(0, 1, "")
     results = exchange.export(ctx, out, teacher)
@@ -124,18 +124,9 @@ def send_task(ctx: Any, out: Path, teacher: str | None, progress: Progress | Non
 
 
 def import_task(
-    ctx: Any, paths: list[Path], confirm_deletes: bool = False, progress: Progress | None = None
+    ctx: Any, paths: list[Path], confirm_deletes: bool = False, progress: TaskState | None = None
 ) -> list[tuple[Path, Any]]:
-    def step(done: int, total: int) -> bool:
-        if progress is None:
-            return True
-        progress.update(done, total, "")
-        return not progress.cancelled
-
-    if progress is not None:
-        progress.update(0, len(paths), "")
-    results = exchange.import_many(ctx, paths, confirm_deletes=confirm_deletes, progress=step)
-    return results
+    return exchange.import_many(ctx, paths, confirm_deletes=confirm_deletes, progress=progress)
 
 
 def teacher_of(status: exchange.ExchangeStatus | None, device_id: str) -> str:
