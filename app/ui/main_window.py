@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt, Signal
@@ -147,6 +148,13 @@ class MainWindow(QMainWindow):
         # A record belongs under its list (a student under Students), not under whatever page was last open.
         self._highlight(section)
         self._show(page)
+
+    def request_restore(self, path: Path) -> None:
+        """A page asks to restore a backup: the controller closes, restores and reopens."""
+        self.restore_requested.emit(path)
+
+    def request_language(self, language: str) -> None:
+        self.language_requested.emit(language)
 
     def _highlight(self, key: str) -> None:
         for row in range(self.nav.count()):
