@@ -282,6 +282,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "学生人数必须在 1 到 5000 之间。",
     ),
     "demo.terms": ("The number of terms must be between 1 and 20.", "学期数必须在 1 到 20 之间。"),
+    # Files written for people (PDFs, spreadsheets, exchange files)
+    "file.in_use": (
+        "{name} is open in another program (a PDF reader, WPS, Excel or a virus scanner): close it there and "
+        "try again.",
+        "{name} 正被其他程序打开（PDF 阅读器、WPS、Excel 或杀毒软件）：请先在那里关闭它，再试一次。",
+    ),
     # Backups, restore, database versions
     "backup.failed": ("The backup copy failed its check.", "备份副本未通过校验。"),
     "backup.no_database": ("There is no database to back up yet.", "还没有可备份的数据库。"),
@@ -493,7 +499,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "需要提供 --admin-password（或环境变量 SONGJIAO_ADMIN_PASSWORD）。",
     ),
     "cli.no_user": ("There is no user called '{username}'.", "没有名为“{username}”的用户。"),
-    "cli.no_student": ("There is no student with the code '{code}'.", "没有编号为“{code}”的学生。"),
     "cli.unknown_revision": (
         "Cannot migrate to an unknown revision '{revision}' (known: {known}).",
         "未知的数据库版本“{revision}”（已知版本：{known}）。",

@@ -8,8 +8,20 @@
         <translation>Cannot open the database</translation>
     </message>
     <message>
+        <source>Cannot open this file</source>
+        <translation>Cannot open this file</translation>
+    </message>
+    <message>
+        <source>Songjiao opens exchange files (.sjb) and join files (.sjj).</source>
+        <translation>Songjiao opens exchange files (.sjb) and join files (.sjj).</translation>
+    </message>
+    <message>
         <source>Cannot restore</source>
         <translation>Cannot restore</translation>
+    </message>
+    <message>
+        <source>The backup could not be put in place ({reason}). Close any other program using the database and try again.</source>
+        <translation>The backup could not be put in place ({reason}). Close any other program using the database and try again.</translation>
     </message>
 </context>
 <context>
@@ -53,22 +65,6 @@
 </context>
 <context>
     <name>BackupsTab</name>
-    <message>
-        <source>Made by hand</source>
-        <translation>Made by hand</translation>
-    </message>
-    <message>
-        <source>Daily backup</source>
-        <translation>Daily backup</translation>
-    </message>
-    <message>
-        <source>Before a restore</source>
-        <translation>Before a restore</translation>
-    </message>
-    <message>
-        <source>Before a database upgrade</source>
-        <translation>Before a database upgrade</translation>
-    </message>
     <message>
         <source>Made on</source>
         <translation>Made on</translation>
@@ -843,6 +839,262 @@
         <source>Future</source>
         <translation>Future</translation>
     </message>
+    <message>
+        <source>Perception</source>
+        <translation>Perception</translation>
+    </message>
+    <message>
+        <source>Gross motor</source>
+        <translation>Gross motor</translation>
+    </message>
+    <message>
+        <source>Fine motor</source>
+        <translation>Fine motor</translation>
+    </message>
+    <message>
+        <source>Language and communication</source>
+        <translation>Language and communication</translation>
+    </message>
+    <message>
+        <source>Cognition</source>
+        <translation>Cognition</translation>
+    </message>
+    <message>
+        <source>Social interaction</source>
+        <translation>Social interaction</translation>
+    </message>
+    <message>
+        <source>Self-care</source>
+        <translation>Self-care</translation>
+    </message>
+    <message>
+        <source>Emotion and behaviour</source>
+        <translation>Emotion and behaviour</translation>
+    </message>
+    <message>
+        <source>Life Chinese</source>
+        <translation>Life Chinese</translation>
+    </message>
+    <message>
+        <source>Life mathematics</source>
+        <translation>Life mathematics</translation>
+    </message>
+    <message>
+        <source>Life adaptation</source>
+        <translation>Life adaptation</translation>
+    </message>
+    <message>
+        <source>Work skills</source>
+        <translation>Work skills</translation>
+    </message>
+    <message>
+        <source>Singing, games and rhythm</source>
+        <translation>Singing, games and rhythm</translation>
+    </message>
+    <message>
+        <source>Drawing and handicraft</source>
+        <translation>Drawing and handicraft</translation>
+    </message>
+    <message>
+        <source>Sport and health</source>
+        <translation>Sport and health</translation>
+    </message>
+    <message>
+        <source>Rehabilitation training</source>
+        <translation>Rehabilitation training</translation>
+    </message>
+    <message>
+        <source>Information technology</source>
+        <translation>Information technology</translation>
+    </message>
+    <message>
+        <source>Arts and leisure</source>
+        <translation>Arts and leisure</translation>
+    </message>
+    <message>
+        <source>O: observation</source>
+        <translation>O: observation</translation>
+    </message>
+    <message>
+        <source>W: work sample</source>
+        <translation>W: work sample</translation>
+    </message>
+    <message>
+        <source>T: test</source>
+        <translation>T: test</translation>
+    </message>
+    <message>
+        <source>V: oral</source>
+        <translation>V: oral</translation>
+    </message>
+    <message>
+        <source>P: performance</source>
+        <translation>P: performance</translation>
+    </message>
+    <message>
+        <source>P: passed</source>
+        <translation>P: passed</translation>
+    </message>
+    <message>
+        <source>C: continue</source>
+        <translation>C: continue</translation>
+    </message>
+    <message>
+        <source>D: dropped</source>
+        <translation>D: dropped</translation>
+    </message>
+    <message>
+        <source>S: simplified</source>
+        <translation>S: simplified</translation>
+    </message>
+    <message>
+        <source>E: extended</source>
+        <translation>E: extended</translation>
+    </message>
+    <message>
+        <source>0: not yet</source>
+        <translation>0: not yet</translation>
+    </message>
+    <message>
+        <source>1: with full help</source>
+        <translation>1: with full help</translation>
+    </message>
+    <message>
+        <source>2: with some help</source>
+        <translation>2: with some help</translation>
+    </message>
+    <message>
+        <source>3: independently</source>
+        <translation>3: independently</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>In force</source>
+        <translation>In force</translation>
+    </message>
+    <message>
+        <source>Reviewed</source>
+        <translation>Reviewed</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>Archived</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <source>Resubmitted</source>
+        <translation>Resubmitted</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>Planned</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>Family or child (excused)</source>
+        <translation>Family or child (excused)</translation>
+    </message>
+    <message>
+        <source>School or teacher (make-up owed)</source>
+        <translation>School or teacher (make-up owed)</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>WeChat</source>
+        <translation>WeChat</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>Meeting</translation>
+    </message>
+    <message>
+        <source>Home visit</source>
+        <translation>Home visit</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>Letter</translation>
+    </message>
+    <message>
+        <source>Visit notice</source>
+        <translation>Visit notice</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <source>Caregiver training</source>
+        <translation>Caregiver training</translation>
+    </message>
+    <message>
+        <source>Introduction</source>
+        <translation>Introduction</translation>
+    </message>
+    <message>
+        <source>New content / training</source>
+        <translation>New content / training</translation>
+    </message>
+    <message>
+        <source>Practice</source>
+        <translation>Practice</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>Home extension</source>
+        <translation>Home extension</translation>
+    </message>
+    <message>
+        <source>Made by hand</source>
+        <translation>Made by hand</translation>
+    </message>
+    <message>
+        <source>Daily backup</source>
+        <translation>Daily backup</translation>
+    </message>
+    <message>
+        <source>Before a restore</source>
+        <translation>Before a restore</translation>
+    </message>
+    <message>
+        <source>Before a database upgrade</source>
+        <translation>Before a database upgrade</translation>
+    </message>
+    <message>
+        <source>changed on both sides</source>
+        <translation>changed on both sides</translation>
+    </message>
+    <message>
+        <source>deleted on the other side, changed here</source>
+        <translation>deleted on the other side, changed here</translation>
+    </message>
 </context>
 <context>
     <name>LanguageTab</name>
@@ -985,6 +1237,10 @@
         <translation>Working…</translation>
     </message>
     <message>
+        <source>The scheduled backup failed: {reason}</source>
+        <translation>The scheduled backup failed: {reason}</translation>
+    </message>
+    <message>
         <source>Something went wrong</source>
         <translation>Something went wrong</translation>
     </message>
@@ -1045,34 +1301,6 @@
         <translation>Plans waiting for approval</translation>
     </message>
     <message>
-        <source>Plans</source>
-        <translation>Plans</translation>
-    </message>
-    <message>
-        <source>Visits</source>
-        <translation>Visits</translation>
-    </message>
-    <message>
-        <source>IEP</source>
-        <translation>IEP</translation>
-    </message>
-    <message>
-        <source>Monthly plans</source>
-        <translation>Monthly plans</translation>
-    </message>
-    <message>
-        <source>Contacts</source>
-        <translation>Contacts</translation>
-    </message>
-    <message>
-        <source>Attachments</source>
-        <translation>Attachments</translation>
-    </message>
-    <message>
-        <source>Timeline</source>
-        <translation>Timeline</translation>
-    </message>
-    <message>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
@@ -1114,13 +1342,6 @@
     <message>
         <source>Remove pause</source>
         <translation>Remove pause</translation>
-    </message>
-</context>
-<context>
-    <name>Placeholder</name>
-    <message>
-        <source>This part of Songjiao is not available in this version yet.</source>
-        <translation>This part of Songjiao is not available in this version yet.</translation>
     </message>
 </context>
 <context>

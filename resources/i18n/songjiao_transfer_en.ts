@@ -76,14 +76,6 @@
         <translation>contacts</translation>
     </message>
     <message>
-        <source>changed on both sides</source>
-        <translation>changed on both sides</translation>
-    </message>
-    <message>
-        <source>deleted on the other side, changed here</source>
-        <translation>deleted on the other side, changed here</translation>
-    </message>
-    <message>
         <source>amendments</source>
         <translation>amendments</translation>
     </message>

@@ -76,14 +76,6 @@
         <translation>家校联系</translation>
     </message>
     <message>
-        <source>changed on both sides</source>
-        <translation>双方都修改过</translation>
-    </message>
-    <message>
-        <source>deleted on the other side, changed here</source>
-        <translation>对方已删除，本机有修改</translation>
-    </message>
-    <message>
         <source>amendments</source>
         <translation>更正</translation>
     </message>

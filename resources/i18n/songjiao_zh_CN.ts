@@ -8,8 +8,20 @@
         <translation>无法打开数据库</translation>
     </message>
     <message>
+        <source>Cannot open this file</source>
+        <translation>无法打开此文件</translation>
+    </message>
+    <message>
+        <source>Songjiao opens exchange files (.sjb) and join files (.sjj).</source>
+        <translation>送教上门可以打开交换文件（.sjb）和加入文件（.sjj）。</translation>
+    </message>
+    <message>
         <source>Cannot restore</source>
         <translation>无法恢复</translation>
+    </message>
+    <message>
+        <source>The backup could not be put in place ({reason}). Close any other program using the database and try again.</source>
+        <translation>无法用备份替换当前数据库（{reason}）。请关闭其他正在使用数据库的程序后重试。</translation>
     </message>
 </context>
 <context>
@@ -53,22 +65,6 @@
 </context>
 <context>
     <name>BackupsTab</name>
-    <message>
-        <source>Made by hand</source>
-        <translation>手动备份</translation>
-    </message>
-    <message>
-        <source>Daily backup</source>
-        <translation>每日自动备份</translation>
-    </message>
-    <message>
-        <source>Before a restore</source>
-        <translation>恢复前自动备份</translation>
-    </message>
-    <message>
-        <source>Before a database upgrade</source>
-        <translation>数据库升级前自动备份</translation>
-    </message>
     <message>
         <source>Made on</source>
         <translation>备份时间</translation>
@@ -842,6 +838,262 @@
         <source>Future</source>
         <translation>未到</translation>
     </message>
+    <message>
+        <source>Perception</source>
+        <translation>感知觉</translation>
+    </message>
+    <message>
+        <source>Gross motor</source>
+        <translation>粗大动作</translation>
+    </message>
+    <message>
+        <source>Fine motor</source>
+        <translation>精细动作</translation>
+    </message>
+    <message>
+        <source>Language and communication</source>
+        <translation>语言与沟通</translation>
+    </message>
+    <message>
+        <source>Cognition</source>
+        <translation>认知</translation>
+    </message>
+    <message>
+        <source>Social interaction</source>
+        <translation>社会交往</translation>
+    </message>
+    <message>
+        <source>Self-care</source>
+        <translation>生活自理</translation>
+    </message>
+    <message>
+        <source>Emotion and behaviour</source>
+        <translation>情绪与行为</translation>
+    </message>
+    <message>
+        <source>Life Chinese</source>
+        <translation>生活语文</translation>
+    </message>
+    <message>
+        <source>Life mathematics</source>
+        <translation>生活数学</translation>
+    </message>
+    <message>
+        <source>Life adaptation</source>
+        <translation>生活适应</translation>
+    </message>
+    <message>
+        <source>Work skills</source>
+        <translation>劳动技能</translation>
+    </message>
+    <message>
+        <source>Singing, games and rhythm</source>
+        <translation>唱游与律动</translation>
+    </message>
+    <message>
+        <source>Drawing and handicraft</source>
+        <translation>绘画与手工</translation>
+    </message>
+    <message>
+        <source>Sport and health</source>
+        <translation>运动与保健</translation>
+    </message>
+    <message>
+        <source>Rehabilitation training</source>
+        <translation>康复训练</translation>
+    </message>
+    <message>
+        <source>Information technology</source>
+        <translation>信息技术</translation>
+    </message>
+    <message>
+        <source>Arts and leisure</source>
+        <translation>艺术休闲</translation>
+    </message>
+    <message>
+        <source>O: observation</source>
+        <translation>O：观察</translation>
+    </message>
+    <message>
+        <source>W: work sample</source>
+        <translation>W：作品</translation>
+    </message>
+    <message>
+        <source>T: test</source>
+        <translation>T：测验</translation>
+    </message>
+    <message>
+        <source>V: oral</source>
+        <translation>V：口头</translation>
+    </message>
+    <message>
+        <source>P: performance</source>
+        <translation>P：操作</translation>
+    </message>
+    <message>
+        <source>P: passed</source>
+        <translation>P：通过</translation>
+    </message>
+    <message>
+        <source>C: continue</source>
+        <translation>C：继续</translation>
+    </message>
+    <message>
+        <source>D: dropped</source>
+        <translation>D：放弃</translation>
+    </message>
+    <message>
+        <source>S: simplified</source>
+        <translation>S：简化</translation>
+    </message>
+    <message>
+        <source>E: extended</source>
+        <translation>E：加深</translation>
+    </message>
+    <message>
+        <source>0: not yet</source>
+        <translation>0：未达成</translation>
+    </message>
+    <message>
+        <source>1: with full help</source>
+        <translation>1：全辅助</translation>
+    </message>
+    <message>
+        <source>2: with some help</source>
+        <translation>2：部分辅助</translation>
+    </message>
+    <message>
+        <source>3: independently</source>
+        <translation>3：独立完成</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>In force</source>
+        <translation>执行中</translation>
+    </message>
+    <message>
+        <source>Reviewed</source>
+        <translation>已评估</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>已归档</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>已提交</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>已退回</translation>
+    </message>
+    <message>
+        <source>Resubmitted</source>
+        <translation>已重新提交</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>计划中</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Family or child (excused)</source>
+        <translation>家庭或学生原因（可免补）</translation>
+    </message>
+    <message>
+        <source>School or teacher (make-up owed)</source>
+        <translation>学校或教师原因（须补送）</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>WeChat</source>
+        <translation>微信</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>面谈</translation>
+    </message>
+    <message>
+        <source>Home visit</source>
+        <translation>入户</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>书信</translation>
+    </message>
+    <message>
+        <source>Visit notice</source>
+        <translation>送教通知</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <source>Caregiver training</source>
+        <translation>照护培训</translation>
+    </message>
+    <message>
+        <source>Introduction</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>New content / training</source>
+        <translation>新授/训练</translation>
+    </message>
+    <message>
+        <source>Practice</source>
+        <translation>练习</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Home extension</source>
+        <translation>家庭延伸训练</translation>
+    </message>
+    <message>
+        <source>Made by hand</source>
+        <translation>手动备份</translation>
+    </message>
+    <message>
+        <source>Daily backup</source>
+        <translation>每日自动备份</translation>
+    </message>
+    <message>
+        <source>Before a restore</source>
+        <translation>恢复前自动备份</translation>
+    </message>
+    <message>
+        <source>Before a database upgrade</source>
+        <translation>数据库升级前自动备份</translation>
+    </message>
+    <message>
+        <source>changed on both sides</source>
+        <translation>双方都修改过</translation>
+    </message>
+    <message>
+        <source>deleted on the other side, changed here</source>
+        <translation>对方已删除，本机有修改</translation>
+    </message>
 </context>
 <context>
     <name>LanguageTab</name>
@@ -984,6 +1236,10 @@
         <translation>正在处理…</translation>
     </message>
     <message>
+        <source>The scheduled backup failed: {reason}</source>
+        <translation>定时备份失败：{reason}</translation>
+    </message>
+    <message>
         <source>Something went wrong</source>
         <translation>出现问题</translation>
     </message>
@@ -1044,34 +1300,6 @@
         <translation>待审批的月计划</translation>
     </message>
     <message>
-        <source>Plans</source>
-        <translation>月计划</translation>
-    </message>
-    <message>
-        <source>Visits</source>
-        <translation>送教记录</translation>
-    </message>
-    <message>
-        <source>IEP</source>
-        <translation>个别化教育计划</translation>
-    </message>
-    <message>
-        <source>Monthly plans</source>
-        <translation>月送教计划</translation>
-    </message>
-    <message>
-        <source>Contacts</source>
-        <translation>家校联系</translation>
-    </message>
-    <message>
-        <source>Attachments</source>
-        <translation>附件</translation>
-    </message>
-    <message>
-        <source>Timeline</source>
-        <translation>时间线</translation>
-    </message>
-    <message>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -1113,13 +1341,6 @@
     <message>
         <source>Remove pause</source>
         <translation>删除暂停</translation>
-    </message>
-</context>
-<context>
-    <name>Placeholder</name>
-    <message>
-        <source>This part of Songjiao is not available in this version yet.</source>
-        <translation>此功能在当前版本中尚未提供。</translation>
     </message>
 </context>
 <context>

@@ -51,6 +51,8 @@ ALLOWED = {
     "songjiao",  # the program's name in file names and folders
     "id",  # ID 号: the word the forms use
     "iep",  # as schools write it: IEP评估
+    "wps",  # programs people know by these names (a file open in WPS or Excel)
+    "excel",
     # file kinds and units, as people see them in file names and sizes
     "pdf",
     "png",
@@ -65,6 +67,7 @@ ALLOWED = {
     # key names and date/time formats in hints
     "ctrl",
     "shift",
+    "delete",
     "yyyy",
     "mm",
     "dd",

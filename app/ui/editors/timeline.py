@@ -8,7 +8,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
 from app.services import timeline
-from app.ui.editors.labels import CHANNELS, DECISIONS, PURPOSES, label
+from app.ui.labels import CHANNELS, DECISIONS, PURPOSES, label
 from app.ui.session import AppSession
 
 PAGE = 50

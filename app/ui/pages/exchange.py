@@ -30,14 +30,15 @@ from PySide6.QtWidgets import (
 )
 
 from app.services import exchange, users
+from app.services.progress import TaskState
 from app.ui.dialogs.exchange_join import PassphraseDialog
-from app.ui.i18n import QT_TRANSLATE_NOOP
-from app.ui.labels import label
+from app.ui.i18n import QT_TRANSLATE_NOOP, format_timestamp
+from app.ui.labels import CONFLICT_KINDS, label
 from app.ui.messages import error_text
-from app.ui.pages.base import Page
+from app.ui.pages.base import Page, Shell
 from app.ui.pages.registry import register_page
-from app.ui.prefs import load_prefs, save_prefs
-from app.ui.tasks import Progress
+from app.ui.prefs import save_prefs, start_folder
+from app.ui.session import AppSession
 from app.ui.widgets.progress import run_with_progress
 
 OFFICE_ROLES = ("academic_affairs", "admin", "system")
@@ -72,13 +73,6 @@ KINDS: dict[str, str] = {
     "visit_amendment": QT_TRANSLATE_NOOP("Exchange", "amendments"),
     "contact": QT_TRANSLATE_NOOP("Exchange", "contacts"),
     "teacher_assessment": QT_TRANSLATE_NOOP("Exchange", "teacher assessments"),
-}
-
-
-# What kind of conflict the import kept aside (app.services.exchange.apply), in the same context.
-CONFLICT_KINDS: dict[str, str] = {
-    "both_edited": QT_TRANSLATE_NOOP("Exchange", "changed on both sides"),
-    "removed_there": QT_TRANSLATE_NOOP("Exchange", "deleted on the other side, changed here"),
 }
 
 
@@ -122,7 +116,7 @@ def load_overview(ctx: Any) -> Overview:
     return Overview(kind, status, history, conflicts, teachers)
 
 
-def send_task(ctx: Any, out: Path, teacher: str | None, progress: Progress | None = None) -> list[Any]:
+def send_task(ctx: Any, out: Path, teacher: str | None, progress: TaskState | None = None) -> list[Any]:
     if progress is not None:
         progress.update(0, 1, "")
     results = exchange.export(ctx, out, teacher)
@@ -132,18 +126,9 @@ def send_task(ctx: Any, out: Path, teacher: str | None, progress: Progress | Non
 
 
 def import_task(
-    ctx: Any, paths: list[Path], confirm_deletes: bool = False, progress: Progress | None = None
+    ctx: Any, paths: list[Path], confirm_deletes: bool = False, progress: TaskState | None = None
 ) -> list[tuple[Path, Any]]:
-    def step(done: int, total: int) -> bool:
-        if progress is None:
-            return True
-        progress.update(done, total, "")
-        return not progress.cancelled
-
-    if progress is not None:
-        progress.update(0, len(paths), "")
-    results = exchange.import_many(ctx, paths, confirm_deletes=confirm_deletes, progress=step)
-    return results
+    return exchange.import_many(ctx, paths, confirm_deletes=confirm_deletes, progress=progress)
 
 
 def teacher_of(status: exchange.ExchangeStatus | None, device_id: str) -> str:
@@ -156,7 +141,7 @@ def teacher_of(status: exchange.ExchangeStatus | None, device_id: str) -> str:
 
 
 class ExchangePage(Page):
-    def __init__(self, session: Any, window: Any = None) -> None:
+    def __init__(self, session: AppSession, window: Shell | None = None) -> None:
         super().__init__(session, window)
         self.setObjectName("page_exchange")
         self.overview: Overview | None = None
@@ -348,7 +333,7 @@ class ExchangePage(Page):
                         p.teacher,
                         str(p.not_yet_received),
                         counts_text(p.by_table),
-                        p.last_import_at.strftime("%Y-%m-%d %H:%M") if p.last_import_at else "",
+                        format_timestamp(p.last_import_at),
                         self.tr("revoked") if p.revoked else self.tr("valid"),
                     )
                     for p in peers
@@ -357,11 +342,7 @@ class ExchangePage(Page):
         self._fill(
             self.conflicts,
             [
-                (
-                    kind_text(c.table),
-                    label(CONFLICT_KINDS, c.kind, "Exchange"),
-                    c.detected_at.strftime("%Y-%m-%d %H:%M"),
-                )
+                (kind_text(c.table), label(CONFLICT_KINDS, c.kind), format_timestamp(c.detected_at))
                 for c in overview.conflicts
             ],
         )
@@ -372,7 +353,7 @@ class ExchangePage(Page):
             self.history,
             [
                 (
-                    e.at.strftime("%Y-%m-%d %H:%M"),
+                    format_timestamp(e.at),
                     directions.get(e.direction, e.direction),
                     e.teacher,
                     str(e.seq),
@@ -520,14 +501,18 @@ class ExchangePage(Page):
             self.join_dialog.open()
             self.refresh()
 
-        self.session.write(exchange.make_join_file, teacher, out, on_done=made, on_error=self._refused)
+        self.session.write(
+            exchange.make_join_file, teacher, out, on_done=made, on_error=self._refused, initiator=self
+        )
 
     def revoke(self, teacher: str) -> None:
         def revoked(count: int) -> None:
             self.results_label.setText(self.tr("%n laptop key(s) revoked.", "", count))
             self.refresh()
 
-        self.session.write(exchange.revoke_teacher, teacher, on_done=revoked, on_error=self._refused)
+        self.session.write(
+            exchange.revoke_teacher, teacher, on_done=revoked, on_error=self._refused, initiator=self
+        )
 
     def settle_current(self) -> None:
         row = self.conflicts.currentRow()
@@ -537,12 +522,13 @@ class ExchangePage(Page):
                 self.overview.conflicts[row].id,
                 on_done=lambda _r: self.refresh(),
                 on_error=self._refused,
+                initiator=self,  # refreshed by its own on_done: the notice need not refresh it again
             )
 
     # --- buttons ---------------------------------------------------------------------------------------
 
     def _folder(self) -> str:
-        return str(load_prefs(self.session.paths).get(PREF_FOLDER) or Path.home())
+        return start_folder(self.session.paths, PREF_FOLDER)
 
     def _send_clicked(self) -> None:
         folder = QFileDialog.getExistingDirectory(
@@ -587,7 +573,7 @@ class ExchangePage(Page):
         out, _f = QFileDialog.getSaveFileName(
             self,
             self.tr("Save the join file"),
-            str(Path(self._folder()) / f"songjiao-join-{teacher}.sjj"),
+            str(Path(self._folder()) / f"songjiao-join-{teacher}{exchange.JOIN_SUFFIX}"),
             self.tr("Join files (*.sjj)"),
         )
         if out:

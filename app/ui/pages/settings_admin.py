@@ -19,20 +19,12 @@ from PySide6.QtWidgets import (
 from app.services import backup, users
 from app.services.users import UserInfo
 from app.ui.editors.base import FormDialog
-from app.ui.i18n import QT_TRANSLATE_NOOP, format_date
-from app.ui.labels import ROLES, label
+from app.ui.i18n import format_date
+from app.ui.labels import BACKUP_REASONS, ROLES, label
 from app.ui.pages.student_tabs_core import fill_table, make_table, selected_id
 from app.ui.widgets.fields import combo
 
 ASSIGNABLE_ROLES = ("teacher", "academic_affairs", "leader", "admin")
-# Why a backup was made: the words app.services.backup and the CLI put in the file name (a reason typed on the
-# command line, `backup --reason`, is shown as typed).
-BACKUP_REASONS = {
-    "manual": QT_TRANSLATE_NOOP("BackupsTab", "Made by hand"),
-    "scheduled": QT_TRANSLATE_NOOP("BackupsTab", "Daily backup"),
-    "pre-restore": QT_TRANSLATE_NOOP("BackupsTab", "Before a restore"),
-    "pre-migration": QT_TRANSLATE_NOOP("BackupsTab", "Before a database upgrade"),
-}
 
 
 class UserDialog(FormDialog):
@@ -180,7 +172,7 @@ class BackupsTab(QWidget):
                     str(b.path),
                     [
                         f"{format_date(b.created.date())} {b.created:%H:%M:%S}",
-                        label(BACKUP_REASONS, b.reason, "BackupsTab"),
+                        label(BACKUP_REASONS, b.reason),
                         f"{b.size / 1024:.0f} KB",
                     ],
                 )
@@ -234,4 +226,4 @@ class BackupsTab(QWidget):
             QMessageBox.StandardButton.No,
         )
         if answer == QMessageBox.StandardButton.Yes and self.page.window_ is not None:
-            self.page.window_.restore_requested.emit(path)
+            self.page.window_.request_restore(path)
