@@ -26,6 +26,7 @@ from app.ui.pages.base import Page
 from app.ui.pages.registry import PageSpec, pages_for
 from app.ui.prefs import save_prefs
 from app.ui.session import AppSession
+from app.ui.widgets.shortcuts import native
 
 APP_VERSION = "0.1"
 
@@ -57,7 +58,7 @@ class MainWindow(QMainWindow):
         for index, spec in enumerate(self.specs):
             item = QListWidgetItem(spec.translated_title())
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
-            item.setToolTip(f"Ctrl+{index + 1}" if index < 9 else "")
+            item.setToolTip(native(f"Ctrl+{index + 1}") if index < 9 else "")
             self.nav.addItem(item)
         self.stack = QStackedWidget(central)
         row.addWidget(self.nav)
