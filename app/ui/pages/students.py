@@ -20,17 +20,20 @@ from app.services import users
 from app.ui.i18n import QT_TRANSLATE_NOOP
 from app.ui.item_models.students import StudentListModel
 from app.ui.labels import CATEGORIES, STATUSES, label
-from app.ui.pages.base import Page
+from app.ui.pages.base import Page, Shell
 from app.ui.pages.registry import register_page
+from app.ui.session import AppSession
 from app.ui.widgets.fields import combo
 
 SEARCH_DELAY_MS = 300
 
 
 class StudentsPage(Page):
+    # The tables on screen: a write announced on the bus refreshes the page only when it changed one.
+    shows = frozenset({"student", "assignment", "pause", "guardian", "user"})
     can_find = True
 
-    def __init__(self, session: Any, window: Any = None) -> None:
+    def __init__(self, session: AppSession, window: Shell | None = None) -> None:
         super().__init__(session, window)
         self.can_new = session.can("admin", "academic_affairs")
         column = QVBoxLayout(self)
