@@ -56,11 +56,18 @@ class StudentsPage(Page):
         self.new_button = QPushButton(self.tr("New student…"))
         self.new_button.setVisible(self.can_new)
         self.new_button.clicked.connect(self.new_record)
+        self.import_button = QPushButton(self.tr("Import roster…"))
+        self.import_button.setToolTip(
+            self.tr("Import students from an .xlsx or .csv roster, checked row by row")
+        )
+        self.import_button.setVisible(self.can_new)
+        self.import_button.clicked.connect(self.import_roster)
         bar.addWidget(self.search, 2)
         bar.addWidget(self.status)
         bar.addWidget(self.category)
         bar.addWidget(self.teacher)
         bar.addWidget(self.new_button)
+        bar.addWidget(self.import_button)
         column.addLayout(bar)
 
         self.model = StudentListModel(session, self)
@@ -148,6 +155,13 @@ class StudentsPage(Page):
             from app.ui.pages.student import StudentPage
 
             self.window_.open_detail(StudentPage(self.session, dialog.student_id, self.window_))
+
+    def import_roster(self) -> None:
+        if not self.can_new:
+            return
+        from app.ui.dialogs.roster_import import RosterImportDialog
+
+        RosterImportDialog(self.session, self).exec()
 
 
 register_page("students", QT_TRANSLATE_NOOP("Pages", "Students"), StudentsPage, order=20)
