@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.ui import i18n
+from app.ui.editors.windows import QUIT_KEYS
 from app.ui.geometry import place_window
 from app.ui.labels import ROLES, label
 from app.ui.pages import load_all
@@ -40,7 +41,6 @@ class MainWindow(QMainWindow):
         super().__init__()
         load_all()
         self.session = session
-        self.setWindowTitle(self.tr("Songjiao — home-delivered teaching"))
         place_window(self, "MainWindow", QSize(1200, 760), session.paths)
         self.specs: list[PageSpec] = pages_for(session.actor.role)
         self.pages: dict[str, Page] = {}
@@ -139,6 +139,11 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(page)
         page.shown()
         self._update_actions()
+        # The window says where the user is; Qt adds the application's name ("本周 — 送教上门 Songjiao"),
+        # so the title must not repeat it.
+        row = self.nav.currentRow()
+        if 0 <= row < len(self.specs):
+            self.setWindowTitle(self.specs[row].translated_title())
 
     def open_detail(self, page: Page, section: str = "students") -> None:
         """Show a record page (a student) in the page area; Back or the navigation leaves it."""
@@ -235,9 +240,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self._action(self.tr("Switch &user…"), self._logout, None, "act_logout"))
         file_menu.addSeparator()
-        file_menu.addAction(
-            self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit, "act_quit")
-        )
+        file_menu.addAction(self._action(self.tr("&Quit"), self.close, QUIT_KEYS, "act_quit"))
 
         edit_menu = bar.addMenu(self.tr("&Edit"))
         self.act_undo = self._action(

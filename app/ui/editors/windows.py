@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QStatusBar, QWidget
 
 from app.ui.geometry import place_window
 
+QUIT_KEYS = "Ctrl+Q"  # spelled out: the platform's StandardKey.Quit is empty on Windows and offscreen
 _open: set[QWidget] = set()  # keeps Python wrappers alive while the windows are open
 
 
@@ -24,7 +25,7 @@ def open_window(editor: QWidget, title: str) -> QWidget:
     _add_status_bar(editor)
     # Ctrl+Q in an editor quits the app as in the main window (which first closes every editor, asking
     # about unsaved changes); without a main window it closes the editors.
-    quit_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Quit), editor)
+    quit_key = QShortcut(QKeySequence(QUIT_KEYS), editor)
     quit_key.setContext(Qt.ShortcutContext.WindowShortcut)
     quit_key.activated.connect(quit_app)
     _open.add(editor)

@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QGroupBox, QLabel, QScrollArea, QTableWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGroupBox, QLabel, QTableWidgetItem, QVBoxLayout, QWidget
 
 from app.services import compliance, school, users
 from app.services.compliance import StudentCompliance
@@ -82,13 +82,9 @@ def _this_period(student: StudentCompliance, today: Any) -> Any:
 class HomePage(Page):
     def __init__(self, session: Any, window: Any = None) -> None:
         super().__init__(session, window)
-        outer = QVBoxLayout(self)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        outer.addWidget(scroll)
-        body = QWidget()
-        scroll.setWidget(body)
-        self.column = QVBoxLayout(body)
+        # No scroll area around the sections: their tables scroll themselves (a scroll area around tables
+        # scrolls twice), and the page is laid out to fit a 1366x768 screen.
+        self.column = QVBoxLayout(self)
         self.title = QLabel(self.tr("This week"))
         self.title.setStyleSheet("font-size: 16pt; font-weight: 600;")
         self.subtitle = QLabel()
@@ -105,8 +101,9 @@ class HomePage(Page):
         self.table = make_table(headers, self.students_box.title())
         # The week's statuses are what this page is for: room for a teacher's usual caseload (about 8
         # students) before the sections below take space.
-        self.table.setMinimumHeight(300)
-        self.table.doubleClicked.connect(self._open)
+        self.table.setMinimumHeight(200)
+        # Enter or a double click opens the student (activated is both, once).
+        self.table.activated.connect(self._open)
         self.empty = QLabel()
         box_column.addWidget(self.table)
         box_column.addWidget(self.empty)
@@ -138,7 +135,7 @@ class HomePage(Page):
             )
             self.table.setRowCount(0)
             return
-        self.subtitle.setText(f"{data.term_name} · {data.week_label}")
+        self.subtitle.setText(" · ".join(part for part in (data.term_name, data.week_label) if part))
         teacher = self.session.actor.is_teacher
         rows = (
             list(data.rows)
@@ -154,6 +151,12 @@ class HomePage(Page):
             status_text = (
                 self.tr("Not visited yet") if row.status == "future" else label(WEEK_STATUSES, row.status)
             )
+            colour = COLOURS.get(row.status, "#ffffff")
+            if not teacher and row.owed > 0 and row.status != "missed_owed":
+                # On the office's list a student is there for what is owed: a green "met" cell would say the
+                # opposite of why the row is there.
+                status_text = self.tr("{status}, owes {n} make-up(s)").format(status=status_text, n=row.owed)
+                colour = COLOURS.get("missed_owed", colour)
             cells = [
                 f"{row.code} {row.name}",
                 status_text,
@@ -167,10 +170,19 @@ class HomePage(Page):
                 if c == 0:
                     item.setData(Qt.ItemDataRole.UserRole, row.student_id)
                 if c == 1:
-                    item.setBackground(QColor(COLOURS.get(row.status, "#ffffff")))
+                    item.setBackground(QColor(colour))
                     item.setToolTip(reason_text(row.reason))
                 self.table.setItem(r, c, item)
-        self.empty.setText(self.tr("Everyone is on track.") if not rows else "")
+        if not data.rows:
+            # Nobody to be on track: say what to do instead of "everyone is on track".
+            empty = (
+                self.tr("No students are assigned to you yet. The office assigns them on the Students page.")
+                if teacher
+                else self.tr("No students yet: add or import them on the Students page.")
+            )
+        else:
+            empty = self.tr("Everyone is on track.")
+        self.empty.setText(empty if not rows else "")
         self.empty.setVisible(not rows)
 
     def _open(self, index: Any) -> None:

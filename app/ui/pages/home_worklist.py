@@ -222,7 +222,10 @@ class TeachersBehind(QWidget):
             entry.setData(Qt.ItemDataRole.UserRole, row.teacher_id)
             self.list.addItem(entry)
         self.list.setVisible(bool(self.rows))
-        self.empty.setText(self.tr("Every teacher is on track."))
+        nobody = not any(r.students for r in rows)
+        self.empty.setText(
+            self.tr("No teacher has students yet.") if nobody else self.tr("Every teacher is on track.")
+        )
         self.empty.setVisible(not self.rows)
 
 
