@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, and_, exists, func, select
 from sqlalchemy.orm import Session
 
 from app.db.base import utcnow
@@ -20,6 +20,7 @@ from app.db.models import (
     PlanRevision,
     Student,
     User,
+    Visit,
 )
 from app.domain import approval
 from app.services import forms
@@ -495,6 +496,28 @@ def plan_status_in(session: Session, student_id: str, day: dt.date) -> str | Non
         if approval.is_approved(_state(plan))
         else (approval.PlanStatus.DRAFT.value if plan.status == approval.PlanStatus.APPROVED else plan.status)
     )
+
+
+def lacks_approved_plan() -> ColumnElement[bool]:
+    """SQL, over ``Visit``: a finished visit whose month has no approved plan (DOMAIN: allowed, but flagged).
+
+    The one definition of the flag, computed whenever it is read (list, editor, packet, ledger): a plan approved
+    after the visit clears it everywhere at once. A flag stored when the visit was finished kept
+    "[无已批准月计划]" in the packet after the approval. A month counts as planned once any revision of its plan
+    was approved: later edits wait for a new approval, but the visits made under the approved one were planned.
+    """
+    approved = exists().where(
+        MonthlyPlan.student_id == Visit.student_id,
+        MonthlyPlan.month == func.strftime("%Y-%m", Visit.date),
+        MonthlyPlan.deleted_at.is_(None),
+        MonthlyPlan.approved_revision.is_not(None),
+    )
+    return and_(Visit.status == "done", ~approved)
+
+
+def visit_lacks_approved_plan(session: Session, visit_id: str) -> bool:
+    """Within a transaction: :func:`lacks_approved_plan` for one visit."""
+    return bool(session.scalar(select(lacks_approved_plan()).where(Visit.id == visit_id)))
 
 
 def plan_status_for(ctx: ServiceContext, student_id: str, day: dt.date) -> str | None:

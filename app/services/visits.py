@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 
 from app.db.base import utcnow
 from app.db.models import (
@@ -142,7 +142,7 @@ def _detail(visit: Visit) -> VisitDetail:
         visit.makeup_of_id,
         visit.plan_id,
         visit.planned_visit_id,
-        visit.without_approved_plan,
+        plans.visit_lacks_approved_plan(session, visit.id) if (session := object_session(visit)) else False,
         visit.finished_at,
         visit.signature_id,
     )
@@ -407,7 +407,8 @@ def update_visit(
 
 
 def finish_visit(ctx: ServiceContext, visit_id: str) -> VisitDetail:
-    """Mark done and lock. Needs a lesson; a month without an approved plan is allowed but flagged."""
+    """Mark done and lock. Needs a lesson; a month without an approved plan is allowed but flagged (the flag is
+    computed when read, see plans.lacks_approved_plan)."""
     with transaction(ctx) as session:
         visit = _writable(session, ctx, visit_id, "planned")
         if not _live(visit.lessons):
@@ -418,8 +419,6 @@ def finish_visit(ctx: ServiceContext, visit_id: str) -> VisitDetail:
             raise ValidationError(
                 "visit.future", "A visit in the future cannot be finished yet.", field="date"
             )
-        status = plans.plan_status_in(session, visit.student_id, visit.date)
-        visit.without_approved_plan = status != "approved"
         if visit.plan_id is None:
             visit.plan_id = session.scalar(
                 select(MonthlyPlan.id).where(
@@ -476,10 +475,6 @@ def amend_visit(ctx: ServiceContext, visit_id: str, changes: dict[str, Any], rea
                 "visit.no_lessons", "A finished visit keeps at least one lesson.", field="lessons"
             )
         _apply(session, visit, values)
-        if "date" in values:  # a visit moved to another month is judged against that month's plan
-            visit.without_approved_plan = (
-                plans.plan_status_in(session, visit.student_id, visit.date) != "approved"
-            )
         session.add_all(changed)
         session.flush()
         session.expire(visit, ["amendments"])

@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from app.db.models import Assignment, Contact, MonthlyPlan, Student, Term, User, Visit, VisitLesson
 from app.domain.rules import ComplianceResult, VisitRule
+from app.services import plans
 from app.services.access import student_for_read
 from app.services.archive import packet
 from app.services.archive.sheets import PlanSheet, VisitSheet
@@ -236,7 +237,7 @@ def visit_ledger(ctx: ServiceContext, term_id: str) -> list[LedgerRow]:
                 Visit.cancel_cause,
                 Visit.cancel_reason,
                 Visit.makeup_of_id,
-                Visit.without_approved_plan,
+                plans.lacks_approved_plan().label("without_approved_plan"),
                 Visit.signature_id,
             )
             .where(

@@ -28,6 +28,7 @@ from app.db.models import (
 )
 from app.domain import validation
 from app.domain.rules import evaluate
+from app.services import plans
 from app.services.access import student_for_read
 from app.services.archive.sheets import (
     ContactLine,
@@ -151,7 +152,7 @@ def _gather(
         iep,
         plan_sheets(session, student_id, term, names, objective_labels),
         _lesson_plans(session, student_id, term, names, objective_labels),
-        visit_sheets(session, student_id, term, names, objective_labels),
+        visit_sheets(session, student_id, term, names, objective_labels, held_only=True),
         _contacts(session, student_id, term, names),
         compliance,
         ctx.today(),
@@ -369,7 +370,13 @@ def visit_sheets(
     names: dict[str, str],
     labels: dict[str, str],
     only: str | None = None,
+    held_only: bool = False,
 ) -> tuple[VisitSheet, ...]:
+    """The visit records of a term (or the one visit ``only``, for its paper form).
+
+    ``held_only`` (the packet): records of visits that took place or were cancelled with a reason; a visit still
+    planned has no record yet (printed it was an empty sheet, "0 课时（未签名）"), its plan is in the plans section.
+    """
     visits = list(
         session.scalars(
             select(Visit)
@@ -379,6 +386,7 @@ def visit_sheets(
                 Visit.date >= term.start,
                 Visit.date <= term.end,
                 *((Visit.id == only,) if only else ()),
+                *((Visit.status != "planned",) if held_only else ()),
             )
             .order_by(Visit.date, Visit.start_time)
             .options(
@@ -391,6 +399,7 @@ def visit_sheets(
     if missing:
         dates.update(session.execute(select(Visit.id, Visit.date).where(Visit.id.in_(missing))).all())
     images = _images(session, [v.id for v in visits])
+    unplanned = set(session.scalars(select(Visit.id).where(Visit.id.in_(dates), plans.lacks_approved_plan())))
     sheets = []
     for v in visits:
         photos, signature = [], None
@@ -435,7 +444,7 @@ def visit_sheets(
                 v.cancel_reason,
                 v.cancel_cause,
                 dates.get(v.makeup_of_id) if v.makeup_of_id else None,
-                v.without_approved_plan,
+                v.id in unplanned,
                 tuple((a.field, str(a.new_value), a.reason) for a in v.amendments if a.deleted_at is None),
                 tuple(photos),
                 signature,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -168,14 +168,12 @@ class PlanQueue(QWidget):
             ):
                 self.table.setItem(n, column, QTableWidgetItem(text))
         if rows:
+            # Open the plan explicitly: after a decision the current cell is often already where the next plan is,
+            # and setting it where it is emits nothing, so the panes would keep the plan just decided on.
             row = min(self._position, len(rows) - 1)
-            if self.table.currentRow() == row:
-                # Setting the current cell where it already is emits nothing: open the plan now in that row.
-                self.table.clearSelection()
-                self.table.selectRow(row)
-                self._open_row(row)
-            else:
+            with QSignalBlocker(self.table):
                 self.table.setCurrentCell(row, 0)
+            self._open_row(row)
         else:
             self.plan = None
             self.plan_view.setPlainText(self.tr("No plans are waiting."))
