@@ -285,6 +285,7 @@ class MainWindow(QMainWindow):
             language_menu.addAction(action)
 
         help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self._action(self.tr("User &manual"), self.open_help, "F1", "act_help"))
         help_menu.addAction(self._action(self.tr("&About Songjiao"), self.about, None, "act_about"))
 
     def _call(self, method: str) -> None:
@@ -311,6 +312,16 @@ class MainWindow(QMainWindow):
     def _logout(self) -> None:
         if self._leave_detail_ok():
             self.logout_requested.emit()
+
+    def open_help(self) -> None:
+        """F1: the manual's page about the page shown (a student's record: the teacher's week)."""
+        from app.ui.dialogs.help import show_help, topic_for
+
+        row = self.nav.currentRow()
+        key = self.specs[row].key if 0 <= row < len(self.specs) else "home"
+        if self.detail is not None and self.stack.currentWidget() is self.detail:
+            key = "home"
+        show_help(topic_for(key, self.session.actor.role), self)
 
     def about(self) -> None:
         QMessageBox.about(

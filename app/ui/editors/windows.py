@@ -28,6 +28,9 @@ def open_window(editor: QWidget, title: str) -> QWidget:
     quit_key = QShortcut(QKeySequence(QUIT_KEYS), editor)
     quit_key.setContext(Qt.ShortcutContext.WindowShortcut)
     quit_key.activated.connect(quit_app)
+    help_key = QShortcut(QKeySequence("F1"), editor)
+    help_key.setContext(Qt.ShortcutContext.WindowShortcut)
+    help_key.activated.connect(lambda: _help(editor))
     _open.add(editor)
     editor.destroyed.connect(lambda *_: _open.discard(editor))
     editor.show()
@@ -38,6 +41,12 @@ def open_window(editor: QWidget, title: str) -> QWidget:
 
 def open_windows() -> list[QWidget]:
     return list(_open)
+
+
+def _help(editor: QWidget) -> None:
+    from app.ui.dialogs.help import show_help, topic_for
+
+    show_help(topic_for(type(editor).__name__), editor)
 
 
 def _add_status_bar(editor: QWidget) -> None:
