@@ -194,6 +194,10 @@ class Walk(QObject):
             editor.selectAll()
             type_text(editor, text)
             QTest.keyClick(editor, Qt.Key.Key_Return)
+        elif isinstance(editor, QPlainTextEdit):  # a cell of several lines: Tab leaves it and commits
+            editor.selectAll()
+            type_text(editor, text)
+            QTest.keyClick(editor, Qt.Key.Key_Tab)
         else:  # no editor opened (read-only cell): make the failure visible
             raise SystemExit(f"walk: cell {row},{column} of {_name(table)} did not open an editor")
         self.idle()

@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QGroupBox, QLabel, QTableWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QTableWidgetItem, QVBoxLayout, QWidget
 
 from app.services import compliance, school, users
 from app.services.compliance import StudentCompliance
@@ -83,8 +83,13 @@ class HomePage(Page):
     def __init__(self, session: Any, window: Any = None) -> None:
         super().__init__(session, window)
         # No scroll area around the sections: their tables scroll themselves (a scroll area around tables
-        # scrolls twice), and the page is laid out to fit a 1366x768 screen.
-        self.column = QVBoxLayout(self)
+        # scrolls twice). The week's students on the left, the other sections in a column on the right, so
+        # the page fits a 1366x768 screen.
+        page = QHBoxLayout(self)
+        self.column = QVBoxLayout()
+        self.side = QVBoxLayout()
+        page.addLayout(self.column, 3)
+        page.addLayout(self.side, 2)
         self.title = QLabel(self.tr("This week"))
         self.title.setStyleSheet("font-size: 16pt; font-weight: 600;")
         self.subtitle = QLabel()
@@ -101,7 +106,7 @@ class HomePage(Page):
         self.table = make_table(headers, self.students_box.title())
         # The week's statuses are what this page is for: room for a teacher's usual caseload (about 8
         # students) before the sections below take space.
-        self.table.setMinimumHeight(200)
+        self.table.setMinimumHeight(160)
         # Enter or a double click opens the student (activated is both, once).
         self.table.activated.connect(self._open)
         self.empty = QLabel()
@@ -117,7 +122,7 @@ class HomePage(Page):
             widget = spec.factory(session, group)
             inner.addWidget(widget)
             self.sections[spec.key] = widget
-            self.column.addWidget(group, 1)
+            self.side.addWidget(group, 1)
         self.data: HomeData | None = None
 
     def refresh(self) -> None:
@@ -152,10 +157,12 @@ class HomePage(Page):
                 self.tr("Not visited yet") if row.status == "future" else label(WEEK_STATUSES, row.status)
             )
             colour = COLOURS.get(row.status, "#ffffff")
+            tip = reason_text(row.reason)
             if not teacher and row.owed > 0 and row.status != "missed_owed":
                 # On the office's list a student is there for what is owed: a green "met" cell would say the
-                # opposite of why the row is there.
-                status_text = self.tr("{status}, owes {n} make-up(s)").format(status=status_text, n=row.owed)
+                # opposite of why the row is there. This week's own status goes to the tooltip.
+                tip = self.tr("This week: {status}").format(status=status_text)
+                status_text = self.tr("Make-up owed")
                 colour = COLOURS.get("missed_owed", colour)
             cells = [
                 f"{row.code} {row.name}",
@@ -171,7 +178,7 @@ class HomePage(Page):
                     item.setData(Qt.ItemDataRole.UserRole, row.student_id)
                 if c == 1:
                     item.setBackground(QColor(colour))
-                    item.setToolTip(reason_text(row.reason))
+                    item.setToolTip(tip)
                 self.table.setItem(r, c, item)
         if not data.rows:
             # Nobody to be on track: say what to do instead of "everyone is on track".
@@ -207,7 +214,7 @@ class PlansWaiting(QWidget):
             [self.tr("Student"), self.tr("Month"), self.tr("Teacher"), self.tr("Submitted")],
             self.tr("Plans waiting for approval"),
         )
-        self.table.setMinimumHeight(160)
+        self.table.setMinimumHeight(80)
         column.addWidget(self.table)
 
     def reload(self) -> None:

@@ -49,7 +49,7 @@ class WorklistSection(QWidget):
         self.session = session
         self.list = QListWidget(self)
         self.list.setAccessibleName(self.accessible_name())
-        self.list.setMinimumHeight(110)
+        self.list.setMinimumHeight(60)
         self.list.itemActivated.connect(lambda entry: self.open_item(entry.data(Qt.ItemDataRole.UserRole)))
         self.empty = QLabel(self)
         column = QVBoxLayout(self)
@@ -195,7 +195,7 @@ class TeachersBehind(QWidget):
         self.session = session
         self.list = QListWidget(self)
         self.list.setAccessibleName(self.tr("Teachers behind the visit rule"))
-        self.list.setMinimumHeight(110)
+        self.list.setMinimumHeight(60)
         self.empty = QLabel(self)
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
