@@ -534,14 +534,6 @@
         <source>Save</source>
         <translation>Save</translation>
     </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <source>Cannot save</source>
-        <translation>Cannot save</translation>
-    </message>
 </context>
 <context>
     <name>GuardiansTab</name>
@@ -599,6 +591,21 @@
     </message>
 </context>
 <context>
+    <name>HelpDialog</name>
+    <message>
+        <source>Help</source>
+        <translation>Help</translation>
+    </message>
+    <message>
+        <source>Help pages</source>
+        <translation>Help pages</translation>
+    </message>
+    <message>
+        <source>Help page</source>
+        <translation>Help page</translation>
+    </message>
+</context>
+<context>
     <name>HomePage</name>
     <message>
         <source>This week</source>
@@ -635,6 +642,22 @@
     <message>
         <source>Not visited yet</source>
         <translation>Not visited yet</translation>
+    </message>
+    <message>
+        <source>This week: {status}</source>
+        <translation>This week: {status}</translation>
+    </message>
+    <message>
+        <source>Make-up owed</source>
+        <translation>Make-up owed</translation>
+    </message>
+    <message>
+        <source>No students are assigned to you yet. The office assigns them on the Students page.</source>
+        <translation>No students are assigned to you yet. The office assigns them on the Students page.</translation>
+    </message>
+    <message>
+        <source>No students yet: add or import them on the Students page.</source>
+        <translation>No students yet: add or import them on the Students page.</translation>
     </message>
     <message>
         <source>Everyone is on track.</source>
@@ -885,10 +908,6 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <source>Songjiao — home-delivered teaching</source>
-        <translation>Songjiao — home-delivered teaching</translation>
-    </message>
-    <message>
         <source>Navigation</source>
         <translation>Navigation</translation>
     </message>
@@ -951,6 +970,10 @@
     <message>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>User &amp;manual</source>
+        <translation>User &amp;manual</translation>
     </message>
     <message>
         <source>&amp;About Songjiao</source>
@@ -1289,14 +1312,6 @@
     <message>
         <source>Create</source>
         <translation>Create</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <source>Cannot save</source>
-        <translation>Cannot save</translation>
     </message>
 </context>
 <context>
@@ -1641,6 +1656,18 @@
             <numerusform>%n students</numerusform>
         </translation>
     </message>
+    <message>
+        <source>No students yet. Add one with “New student…” (Ctrl+N), or import the class list from a roster spreadsheet: songjiao roster template FILE.xlsx, fill it in, then songjiao roster import FILE.xlsx.</source>
+        <translation>No students yet. Add one with “New student…” (Ctrl+N), or import the class list from a roster spreadsheet: songjiao roster template FILE.xlsx, fill it in, then songjiao roster import FILE.xlsx.</translation>
+    </message>
+    <message>
+        <source>No students are assigned to you yet. The office assigns them.</source>
+        <translation>No students are assigned to you yet. The office assigns them.</translation>
+    </message>
+    <message>
+        <source>No student matches the search or filters.</source>
+        <translation>No student matches the search or filters.</translation>
+    </message>
 </context>
 <context>
     <name>TermTab</name>
@@ -1706,14 +1733,6 @@
     <message>
         <source>Create</source>
         <translation>Create</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <source>Cannot save</source>
-        <translation>Cannot save</translation>
     </message>
 </context>
 <context>
