@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtTest import QTest
@@ -48,8 +49,11 @@ def mnemonics(widget):
     return letters
 
 
-def test_the_visit_editor_has_one_control_per_mnemonic(qtbot, school, make_session, english):
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_the_visit_editor_has_one_control_per_mnemonic(qtbot, school, make_session, language, request):
     from app.ui.editors.visit_editor import VisitEditor
+
+    request.getfixturevalue("chinese" if language == "zh_CN" else "english")
 
     session = make_session(school.t1)
     visit = visits.create_visit(session.ctx, school.students[0], {"date": "2026-11-18"})
