@@ -91,7 +91,11 @@ def command_in(argv: list[str]) -> str | None:
 
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     """The parser; full subparsers only for ``command``'s module (all modules when ``command`` is "*")."""
-    parser = _Parser(prog="songjiao", description="送教上门 Songjiao: home-delivered teaching records")
+    parser = _Parser(
+        prog="songjiao",
+        description="送教上门 Songjiao: home-delivered teaching records",
+        epilog="Output redirected to a file or a pipe is written as UTF-8, whatever the system's code page.",
+    )
     parser.add_argument("--db", metavar="PATH", help="database file (default: the user data folder)")
     parser.add_argument("--data-dir", metavar="DIR", help="folder for backups, logs and exports")
     parser.add_argument("--verbose", action="store_true", help="log more (never personal data)")
@@ -110,7 +114,26 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     return parser
 
 
+def utf8_when_redirected() -> None:
+    """Write UTF-8 to a file or pipe, whatever the system's code page.
+
+    On a Chinese Windows (code page 936) Python encodes redirected output as GBK, which lacks 䶮 and the CJK
+    Extension B characters of rural given names: `songjiao students list > a.txt` would end in UnicodeEncodeError.
+    A terminal keeps its own encoding (Windows' console takes Unicode directly).
+    """
+    for name in ("stdout", "stderr"):
+        stream = getattr(sys, name)
+        reconfigure = getattr(stream, "reconfigure", None)
+        try:
+            redirected = stream is not None and not stream.isatty()
+        except ValueError:  # a closed stream
+            continue
+        if redirected and reconfigure and (stream.encoding or "").lower().replace("-", "") != "utf8":
+            reconfigure(encoding="utf-8")
+
+
 def run(argv: list[str]) -> int:
+    utf8_when_redirected()
     parser = build_parser(command_in(argv))
     args = parser.parse_args(argv)
     logging.basicConfig(
@@ -120,9 +143,9 @@ def run(argv: list[str]) -> int:
         args = build_parser("gui").parse_args([*argv, "gui"])
     # Imported here, not at the top: they pull in SQLAlchemy and Alembic, which --help does not need.
     from app.cli.common import CliError
-    from app.db.schema import SchemaError
     from app.paths import ResourceError, require_resources
     from app.services.errors import ServiceError
+    from app.services.setup import SchemaError
 
     try:
         require_resources()

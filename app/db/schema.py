@@ -41,6 +41,12 @@ def known_revisions() -> set[str]:
     return {rev.revision for rev in script.walk_revisions()}
 
 
+def revision_chain() -> list[str]:
+    """Revisions from the first to the head (the chain is linear)."""
+    script = ScriptDirectory.from_config(_config(None))  # type: ignore[arg-type]
+    return [rev.revision for rev in reversed(list(script.walk_revisions()))]
+
+
 def current_revision(engine: Engine) -> str | None:
     with engine.connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()

@@ -28,7 +28,7 @@ from app.domain import validation
 from app.services import forms
 from app.services.access import student_for_read, student_for_write, visible_students
 from app.services.context import ServiceContext, get_live, reading, require_role, transaction
-from app.services.errors import ValidationError
+from app.services.errors import NotFound, ValidationError
 
 PLACEMENTS = ("home", "welfare", "rehab", "remote")
 STATUSES = ("active", "paused", "returned", "transferred", "graduated")
@@ -615,3 +615,16 @@ def validate_student(data: dict[str, Any], *, creating: bool) -> dict[str, Any]:
 def validate_guardian(data: dict[str, Any]) -> dict[str, Any]:
     """The same checks save_guardian applies; raises ValidationError naming the field."""
     return _clean_guardian(data)
+
+
+def resolve_student(ctx: ServiceContext, ref: str) -> str:
+    """A student's id from its code or id, among the students the actor sees (for the command line)."""
+    with reading(ctx) as session:
+        found = session.scalar(
+            visible_students(ctx)
+            .where(or_(Student.code == ref, Student.id == ref))
+            .with_only_columns(Student.id)
+        )
+    if found is None:
+        raise NotFound("student.not_found", "The student does not exist or was deleted.", field="student")
+    return str(found)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import logging
 import sys
 import time
 from collections.abc import Callable
@@ -18,6 +19,8 @@ from app.paths import AppPaths, resource
 from app.ui import i18n
 from app.ui.prefs import load_prefs, save_prefs
 from app.ui.tasks import BaseRunner, ThreadRunner
+
+log = logging.getLogger(__name__)
 
 TIMINGS: dict[str, float] = {}  # start-up milestones in seconds since run_gui began (read by the benchmark)
 _T0 = [0.0]
@@ -195,7 +198,12 @@ class Controller(QObject):
             info = school.get_school(ServiceContext(store))
             return backup.backup_if_due(paths, info.backup_every_hours, info.backup_keep)
 
-        self.runner.submit(due, on_error=lambda _e: None, name="scheduled-backup")
+        def failed(error: BaseException) -> None:
+            log.warning("scheduled backup failed: %s", type(error).__name__)
+            if self.window is not None:
+                self.window.show_backup_failure(error)
+
+        self.runner.submit(due, on_error=failed, name="scheduled-backup")
 
     def _close_window(self) -> None:
         if self.window is not None:
@@ -232,10 +240,24 @@ class Controller(QObject):
         self._close_window()
         self.runner.shutdown()
         self.store.dispose()
+        title = QApplication.translate("App", "Cannot restore")
         try:
             backup.restore(self.paths, path)
         except ServiceError as error:
-            QMessageBox.warning(None, QApplication.translate("App", "Cannot restore"), error_text(error))
+            self.alert(title, error_text(error))
+        except Exception as error:
+            # A locked file, a full disk, a second instance holding the database: whatever it is, the app must
+            # come back to its login, never stay running without a window.
+            log.exception("restore failed: %s", type(error).__name__)
+            reason = getattr(error, "strerror", None) or type(error).__name__
+            self.alert(
+                title,
+                QApplication.translate(
+                    "App",
+                    "The backup could not be put in place ({reason}). Close any other program using the "
+                    "database and try again.",
+                ).format(reason=reason),
+            )
         self.store = open_store_or_explain(self.paths, self.alert)
         if self.store is None or not self.login():
             QApplication.quit()

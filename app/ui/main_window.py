@@ -342,18 +342,38 @@ class MainWindow(QMainWindow):
         )
         self.db_label = QLabel(self.tr("Database: {path}").format(path=self.session.paths.db_path))
         self.busy_label = QLabel("")
+        # A failed scheduled backup stays in sight until the next start: a silent failure would leave the
+        # school without the copy it believes it has.
+        self.backup_label = QLabel("")
+        self.backup_label.setObjectName("backupProblem")
+        self.backup_label.setStyleSheet("#backupProblem { color: #b00020; font-weight: bold; }")
+        self.backup_label.hide()
         bar = self.statusBar()
         bar.addWidget(self.user_label)
         bar.addWidget(self.db_label, 1)
+        bar.addPermanentWidget(self.backup_label)
         bar.addPermanentWidget(self.busy_label)
         self.session.runner.busy_changed.connect(
             lambda busy: self.busy_label.setText(self.tr("Working…") if busy else "")
         )
 
+    def show_backup_failure(self, error: BaseException) -> None:
+        """The scheduled backup failed: say so in the status bar (the reason in words, and on hover)."""
+        from app.ui.messages import error_text
+
+        reason = error_text(error)
+        self.backup_label.setText(self.tr("The scheduled backup failed: {reason}").format(reason=reason))
+        self.backup_label.setToolTip(reason)
+        self.backup_label.setAccessibleName(self.backup_label.text())
+        self.backup_label.show()
+
     def _unhandled(self, error: BaseException) -> None:
         from app.ui.messages import error_text
 
-        QMessageBox.warning(self, self.tr("Something went wrong"), error_text(error))
+        # Over the window the user works in (an editor window, a dialog): parented to the main window, the
+        # message raised it over the editor the error came from.
+        parent = QApplication.activeWindow() or self
+        QMessageBox.warning(parent, self.tr("Something went wrong"), error_text(error))
 
     def set_language(self, language: str) -> None:
         save_prefs(self.session.paths, language=language)

@@ -7,10 +7,11 @@ from PySide6.QtWidgets import QDialog
 from app.services import backup, students
 from app.services import school as school_service
 from app.services.context import ServiceContext
+from app.services.progress import Cancelled
 from app.ui import i18n
 from app.ui.app import Controller
 from app.ui.dialogs.login import LoginDialog
-from app.ui.tasks import Cancelled, SyncRunner, ThreadRunner
+from app.ui.tasks import SyncRunner, ThreadRunner
 from tests.conftest import TODAY
 
 

@@ -4,8 +4,8 @@ from app.services.exchange.errors import ExchangeRefused
 from app.services.exchange.join import JoinFile, JoinResult, join_from_file, make_join_file, revoke_teacher
 from app.services.exchange.sync import (
     ExchangeStatus,
-    ExportResult,
     ImportResult,
+    SentBundle,
     export,
     history,
     import_file,
@@ -18,8 +18,8 @@ from app.services.exchange.sync import (
 __all__ = [
     "ExchangeRefused",
     "ExchangeStatus",
-    "ExportResult",
     "ImportResult",
+    "SentBundle",
     "JoinFile",
     "JoinResult",
     "export",

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -33,6 +32,8 @@ from app.services.exchange.changes import FORMAT, build, bundle_key, manifest, p
 from app.services.exchange.errors import ExchangeRefused
 from app.services.exchange.rows import MIRRORED_TABLES, ORDER, TABLES, row_hash
 from app.services.exchange.scope import Scope, mirrored, office_scope, rows_for_students
+from app.services.files import distinct_names, replace
+from app.services.progress import TaskState
 
 SUFFIX = ".sjb"
 
@@ -67,7 +68,7 @@ def bundle_name(session: Session, me: ExchangeDevice, peer: ExchangeDevice, seq:
 
 
 @dataclass(frozen=True)
-class ExportResult:
+class SentBundle:
     path: Path
     peer_id: str
     seq: int
@@ -75,13 +76,13 @@ class ExportResult:
     attachments: int
 
 
-def export(ctx: ServiceContext, out: Path, teacher: str | None = None) -> list[ExportResult]:
+def export(ctx: ServiceContext, out: Path, teacher: str | None = None) -> list[SentBundle]:
     """Write the next bundle for each peer (a laptop: the office; the office: each laptop, or one teacher's).
 
     ``out`` is a folder (file names are made here) or, for a single bundle, a file name.
     """
     out = Path(out)
-    results: list[ExportResult] = []
+    results: list[SentBundle] = []
     with transaction(ctx) as session:
         me = self_device(session)
         query = select(ExchangeDevice).where(
@@ -96,14 +97,17 @@ def export(ctx: ServiceContext, out: Path, teacher: str | None = None) -> list[E
         if len(peers) > 1 and not out.is_dir():
             raise ExchangeRefused("exchange.out_folder", "Several bundles are due: give a folder for --out.")
         written: list[Path] = []
+        names: list[str] = []  # distinct as Windows compares them: user names "Li" and "li" are two laptops
         try:
             for peer in peers:
                 built = build(session, me, peer, ctx.today())
-                target = out / bundle_name(session, me, peer, built.seq) if out.is_dir() else out
+                if out.is_dir():
+                    names.append(distinct_names([*names, bundle_name(session, me, peer, built.seq)])[-1])
+                target = out / names[-1] if out.is_dir() else out
                 partial = target.with_name(target.name + ".partial")
                 partial.write_bytes(built.data)
                 written.append(partial)
-                results.append(ExportResult(target, peer.id, built.seq, built.changes, built.blobs))
+                results.append(SentBundle(target, peer.id, built.seq, built.changes, built.blobs))
                 session.add(
                     ExchangeLog(
                         direction="out",
@@ -120,7 +124,7 @@ def export(ctx: ServiceContext, out: Path, teacher: str | None = None) -> list[E
             raise
     # Committed: only now do the files take their final names (a crash leaves only .partial files).
     for path, result in zip(written, results, strict=True):
-        path.replace(result.path)
+        replace(path, result.path)
     return results
 
 
@@ -315,17 +319,18 @@ def _purge(session: Session, office_id: str, in_scope: set[str]) -> int:
     return purged
 
 
-Progress = Callable[[int, int], bool | None]  # (done, total) -> False to stop after the current file
-
-
 def import_many(
-    ctx: ServiceContext, paths: list[Path], *, confirm_deletes: bool = False, progress: Progress | None = None
+    ctx: ServiceContext,
+    paths: list[Path],
+    *,
+    confirm_deletes: bool = False,
+    progress: TaskState | None = None,
 ) -> list[tuple[Path, ImportResult | ServiceError]]:
     """The office's batch: each file on its own (one refused file does not stop the others), in
     sequence order per sender so that a pile of files from one laptop goes in oldest first.
 
-    ``progress`` (for the UI's progress bar and cancel button) is called after each file; returning
-    False stops before the next one. Each file is its own transaction, so stopping loses nothing.
+    ``progress`` is updated after each file; once cancelled, the batch stops before the next one. Each
+    file is its own transaction, so stopping loses nothing.
     """
 
     def order(path: Path) -> tuple[str, int]:
@@ -337,13 +342,17 @@ def import_many(
 
     results: list[tuple[Path, ImportResult | ServiceError]] = []
     ordered = sorted(paths, key=order)
+    if progress is not None:
+        progress.update(0, len(ordered))
     for done, path in enumerate(ordered, start=1):
         try:
             results.append((path, import_file(ctx, path, confirm_deletes=confirm_deletes)))
         except ServiceError as error:
             results.append((path, error))
-        if progress is not None and progress(done, len(ordered)) is False:
-            break
+        if progress is not None:
+            progress.update(done, len(ordered))
+            if progress.cancelled:
+                break
     return results
 
 
@@ -484,4 +493,4 @@ def settle_conflict(ctx: ServiceContext, conflict_id: str) -> None:
         )
 
 
-__all__ = ["ExportResult", "ImportResult", "export", "import_file", "import_many", "status"]
+__all__ = ["SentBundle", "ImportResult", "export", "import_file", "import_many", "status"]

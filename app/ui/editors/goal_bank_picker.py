@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services import ieps
-from app.ui.editors.labels import DOMAINS, SUBJECTS, area_label, pairs
+from app.ui.labels import DOMAINS, SUBJECTS, area_label, pairs
 from app.ui.messages import error_text
 from app.ui.session import AppSession
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -22,9 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.services import ieps, school
+from app.services.ieps import IepDetail
 from app.ui.editors.base import RecordEditor
 from app.ui.editors.iep_goals import GoalsPanel
-from app.ui.editors.labels import IEP_STATUSES, SUBJECTS, area_label, label
+from app.ui.labels import IEP_STATUSES, SUBJECTS, area_label, label
 from app.ui.session import AppSession
 from app.ui.widgets.check_list import add_checkable, checked_keys, set_checked_keys
 from app.ui.widgets.fields import FieldForm, date_edit
@@ -169,9 +171,9 @@ class IepEditor(RecordEditor):
         term_id = self.term.itemData(index)
         if term_id == self.term_id:
             return
-        if not self.confirm_close():
-            self._show_term()
-            return
+        self.ask_to_leave(lambda: self._switch_term(term_id), stay=self._show_term)
+
+    def _switch_term(self, term_id: str) -> None:
         self.term_id = term_id
         self.detail = None
         self.draft_key = None
@@ -320,35 +322,39 @@ class IepEditor(RecordEditor):
         finally:
             self.end_loading()
 
-    def save(self) -> None:
+    def save_then(
+        self, then: Callable[[], None] | None = None, failed: Callable[[], None] | None = None
+    ) -> None:
         if self.detail is None or not self._editable():
+            if then is not None:
+                then()
             return
         self.save_button.setEnabled(False)
-        scores = self._scores()
+
+        def done(detail: IepDetail) -> None:
+            self._saved(detail)
+            if then is not None:
+                then()
+
+        def refused(error: BaseException) -> None:
+            self.save_button.setEnabled(True)
+            self.save_failed(failed)(error)
+
         self.session.write(
-            ieps.update_iep,
+            ieps.save_iep,
             self.detail.id,
             self.values(),
             self.detail.revision,
-            on_done=lambda detail: self._save_scores(detail, scores),
-            on_error=self._save_failed,
+            self._scores(),
+            on_done=done,
+            on_error=refused,
         )
 
-    def _save_scores(self, detail: Any, scores: list[dict[str, Any]]) -> None:
-        self.detail = detail
-        self.session.write(
-            ieps.set_scores, detail.id, scores, on_done=self._saved, on_error=self._save_failed
-        )
-
-    def _saved(self, detail: Any) -> None:
+    def _saved(self, detail: IepDetail) -> None:
         self.detail = detail
         self.save_button.setEnabled(True)
         self.saved(detail)
         self._update_header()
-
-    def _save_failed(self, error: BaseException) -> None:
-        self.save_button.setEnabled(True)
-        self.show_error(error)
 
     def advance_status(self) -> None:
         following = NEXT_STATUS.get(self.detail.status) if self.detail else None

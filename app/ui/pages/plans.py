@@ -7,10 +7,10 @@ from typing import Any
 from PySide6.QtWidgets import QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout
 
 from app.services import plans
-from app.ui.editors.labels import PLAN_STATUSES, label
 from app.ui.editors.plan_editor import PlanEditor
 from app.ui.editors.windows import open_window
 from app.ui.i18n import QT_TRANSLATE_NOOP
+from app.ui.labels import PLAN_STATUSES, label
 from app.ui.pages.base import Page
 from app.ui.pages.plans_queue import PlanQueue
 from app.ui.pages.registry import register_page

@@ -7,11 +7,11 @@ from typing import Any
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QTableView, QVBoxLayout
 
-from app.ui.editors.labels import VISIT_STATUSES, pairs
 from app.ui.editors.visit_editor import VisitEditor
 from app.ui.editors.windows import open_window
 from app.ui.i18n import QT_TRANSLATE_NOOP
 from app.ui.item_models.visits import VisitListModel, fit_columns
+from app.ui.labels import VISIT_STATUSES, pairs
 from app.ui.pages.base import Page
 from app.ui.pages.registry import register_page
 
