@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.ui.editors.windows import QUIT_KEYS
 from app.ui.geometry import place_window
 from app.ui.labels import ROLES, label
 from app.ui.pages import load_all
@@ -39,7 +40,6 @@ class MainWindow(QMainWindow):
         super().__init__()
         load_all()
         self.session = session
-        self.setWindowTitle(self.tr("Songjiao — home-delivered teaching"))
         place_window(self, "MainWindow", QSize(1200, 760), session.paths)
         self.specs: list[PageSpec] = pages_for(session.actor.role)
         self.pages: dict[str, Page] = {}
@@ -138,6 +138,11 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(page)
         page.shown()
         self._update_actions()
+        # The window says where the user is; Qt adds the application's name ("本周 — 送教上门 Songjiao"),
+        # so the title must not repeat it.
+        row = self.nav.currentRow()
+        if 0 <= row < len(self.specs):
+            self.setWindowTitle(self.specs[row].translated_title())
 
     def open_detail(self, page: Page, section: str = "students") -> None:
         """Show a record page (a student) in the page area; Back or the navigation leaves it."""
@@ -241,9 +246,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self._action(self.tr("Switch &user…"), self._logout, None, "act_logout"))
         file_menu.addSeparator()
-        file_menu.addAction(
-            self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit, "act_quit")
-        )
+        file_menu.addAction(self._action(self.tr("&Quit"), self.close, QUIT_KEYS, "act_quit"))
 
         edit_menu = bar.addMenu(self.tr("&Edit"))
         self.act_undo = self._action(
@@ -288,6 +291,7 @@ class MainWindow(QMainWindow):
             language_menu.addAction(action)
 
         help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self._action(self.tr("User &manual"), self.open_help, "F1", "act_help"))
         help_menu.addAction(self._action(self.tr("&About Songjiao"), self.about, None, "act_about"))
 
     def _call(self, method: str) -> None:
@@ -314,6 +318,16 @@ class MainWindow(QMainWindow):
     def _logout(self) -> None:
         if self._leave_detail_ok():
             self.logout_requested.emit()
+
+    def open_help(self) -> None:
+        """F1: the manual's page about the page shown (a student's record: the teacher's week)."""
+        from app.ui.widgets.help import show_help, topic_for
+
+        row = self.nav.currentRow()
+        key = self.specs[row].key if 0 <= row < len(self.specs) else "home"
+        if self.detail is not None and self.stack.currentWidget() is self.detail:
+            key = "home"
+        show_help(topic_for(key, self.session.actor.role), self)
 
     def about(self) -> None:
         QMessageBox.about(

@@ -75,6 +75,8 @@ class ContactsPanel(RecordEditor):
             ]
         )
         self.table.horizontalHeader().setStretchLastSection(True)
+        # "2026-11-17 07:40" whole; the summary takes the rest of the width.
+        self.table.setColumnWidth(0, self.fontMetrics().horizontalAdvance("2026-11-17 07:40") + 24)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setAccessibleName(self.tr("Contact log"))
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)

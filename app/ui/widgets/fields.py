@@ -123,6 +123,9 @@ def combo(
 ) -> QComboBox:
     """A combo box of (code, translated label); ``empty`` adds a first "none" entry with data None."""
     box = QComboBox(parent)
+    # Entries often arrive after the box is first shown (guardians, terms, teachers from the worker): the
+    # default sizes it once, on first show, and then clips "(未记录" and "2026秋季学期".
+    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
     if empty is not None:
         box.addItem(empty, None)
     pairs = items.items() if isinstance(items, dict) else items
