@@ -242,6 +242,7 @@ class ExchangePage(Page):
         )
         self.conflicts.currentCellChanged.connect(lambda row, *_a: self._show_conflict(row))
         self.conflict_view = QPlainTextEdit()
+        self.conflict_view.setTabChangesFocus(True)
         self.conflict_view.setReadOnly(True)
         self.conflict_view.setAccessibleName(self.tr("Both versions"))
         split.addWidget(self.conflicts)

@@ -111,7 +111,6 @@ class BasicInfoTab(QWidget):
         f.add("consent_signed_on", self.tr("Family consent signed on"), date_edit())
         for key in ("diagnosis", "committee_opinion", "safety_notes"):
             f.widgets[key].setMaximumHeight(70)
-            f.widgets[key].setTabChangesFocus(True)  # type: ignore[attr-defined]
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         self.save_button = QPushButton(self.tr("Save"))
