@@ -48,9 +48,9 @@ def test_f1_in_the_main_window_opens_the_office_month_then_the_approval_page(
 
 def test_f1_in_a_visit_record_opens_recording_a_visit(qtbot, school, make_session, english):
     from app.services import visits
-    from app.ui.widgets import help as help_dialog
     from app.ui.editors.visit_editor import VisitEditor
     from app.ui.editors.windows import open_window
+    from app.ui.widgets import help as help_dialog
 
     session = make_session(school.t1)
     visit = visits.create_visit(session.ctx, school.students[0], {"date": "2026-11-18"})
