@@ -19,6 +19,7 @@ from app.paths import AppPaths, resource
 from app.ui import i18n
 from app.ui.prefs import load_prefs, save_prefs
 from app.ui.tasks import BaseRunner, ThreadRunner
+from app.ui.widgets.style import apply_text_size
 
 log = logging.getLogger(__name__)
 
@@ -368,7 +369,9 @@ def run_gui(paths: AppPaths, file: Path | None = None) -> int:
     ):  # this database is open in another window: it takes the file and comes forward
         return 0
     instance.listen()
-    i18n.install_translators(load_prefs(paths).get("language") or "zh_CN")
+    prefs = load_prefs(paths)
+    i18n.install_translators(prefs.get("language") or "zh_CN")
+    apply_text_size(prefs.get("text_size") or "normal")
     mark("qt_ready")
     controller = Controller(paths)
     controller.pending_file = file

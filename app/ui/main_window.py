@@ -27,6 +27,7 @@ from app.ui.pages.base import Page
 from app.ui.pages.registry import PageSpec, pages_for
 from app.ui.session import AppSession
 from app.ui.widgets.shortcuts import native
+from app.ui.widgets.style import error_style
 
 APP_VERSION = "0.1"
 
@@ -51,13 +52,14 @@ class MainWindow(QMainWindow):
         row.setContentsMargins(0, 0, 0, 0)
         self.nav = QListWidget(central)
         self.nav.setAccessibleName(self.tr("Navigation"))
-        self.nav.setFixedWidth(170)
-        self.nav.setStyleSheet("QListWidget { font-size: 11pt; } QListWidget::item { padding: 8px; }")
+        self.nav.setStyleSheet("QListWidget::item { padding: 8px; }")
         for index, spec in enumerate(self.specs):
             item = QListWidgetItem(spec.translated_title())
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
             item.setToolTip(native(f"Ctrl+{index + 1}") if index < 9 else "")
             self.nav.addItem(item)
+        # As wide as its longest entry in the font in use (a larger text size, a longer English title).
+        self.nav.setFixedWidth(max(170, self.nav.sizeHintForColumn(0) + 2 * self.nav.frameWidth() + 24))
         self.stack = QStackedWidget(central)
         row.addWidget(self.nav)
         row.addWidget(self.stack, 1)
@@ -352,7 +354,7 @@ class MainWindow(QMainWindow):
         # school without the copy it believes it has.
         self.backup_label = QLabel("")
         self.backup_label.setObjectName("backupProblem")
-        self.backup_label.setStyleSheet("#backupProblem { color: #b00020; font-weight: bold; }")
+        self.backup_label.setStyleSheet(error_style() + " font-weight: bold;")
         self.backup_label.hide()
         bar = self.statusBar()
         bar.addWidget(self.user_label)

@@ -83,8 +83,8 @@
         <translation>&amp;Log contact</translation>
     </message>
     <message>
-        <source>Log contact (Ctrl+S)</source>
-        <translation>Log contact (Ctrl+S)</translation>
+        <source>Log contact</source>
+        <translation>Log contact</translation>
     </message>
     <message>
         <source>Log &amp;unanswered call</source>
@@ -389,8 +389,8 @@
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <source>Save (Ctrl+S)</source>
-        <translation>Save (Ctrl+S)</translation>
+        <source>Save</source>
+        <translation>Save</translation>
     </message>
     <message>
         <source>Term</source>
@@ -568,8 +568,8 @@
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <source>Save (Ctrl+S)</source>
-        <translation>Save (Ctrl+S)</translation>
+        <source>Save</source>
+        <translation>Save</translation>
     </message>
     <message>
         <source>&amp;Title</source>
@@ -713,10 +713,6 @@
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <source>Save (Ctrl+S)</source>
-        <translation>Save (Ctrl+S)</translation>
-    </message>
-    <message>
         <source>Su&amp;bmit for approval</source>
         <translation>Su&amp;bmit for approval</translation>
     </message>
@@ -763,6 +759,10 @@
     <message>
         <source>IEP objectives of the selected visit:</source>
         <translation>IEP objectives of the selected visit:</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
     </message>
     <message>
         <source>Revisions and decisions:</source>
@@ -1150,10 +1150,6 @@
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <source>Save (Ctrl+S)</source>
-        <translation>Save (Ctrl+S)</translation>
-    </message>
-    <message>
         <source>&amp;Finish and lock</source>
         <translation>&amp;Finish and lock</translation>
     </message>
@@ -1216,6 +1212,10 @@
     <message>
         <source>&amp;Health today</source>
         <translation>&amp;Health today</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
     </message>
     <message>
         <source>M&amp;ood today</source>

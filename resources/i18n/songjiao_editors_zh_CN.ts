@@ -83,8 +83,8 @@
         <translation>记录联系(&amp;L)</translation>
     </message>
     <message>
-        <source>Log contact (Ctrl+S)</source>
-        <translation>记录联系 (Ctrl+S)</translation>
+        <source>Log contact</source>
+        <translation>记录联系</translation>
     </message>
     <message>
         <source>Log &amp;unanswered call</source>
@@ -388,8 +388,8 @@
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <source>Save (Ctrl+S)</source>
-        <translation>保存 (Ctrl+S)</translation>
+        <source>Save</source>
+        <translation>保存</translation>
     </message>
     <message>
         <source>Term</source>
@@ -567,8 +567,8 @@
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <source>Save (Ctrl+S)</source>
-        <translation>保存 (Ctrl+S)</translation>
+        <source>Save</source>
+        <translation>保存</translation>
     </message>
     <message>
         <source>&amp;Title</source>
@@ -712,10 +712,6 @@
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <source>Save (Ctrl+S)</source>
-        <translation>保存 (Ctrl+S)</translation>
-    </message>
-    <message>
         <source>Su&amp;bmit for approval</source>
         <translation>提交审批(&amp;B)</translation>
     </message>
@@ -762,6 +758,10 @@
     <message>
         <source>IEP objectives of the selected visit:</source>
         <translation>所选送教关联的短期目标：</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
     </message>
     <message>
         <source>Revisions and decisions:</source>
@@ -1149,10 +1149,6 @@
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <source>Save (Ctrl+S)</source>
-        <translation>保存 (Ctrl+S)</translation>
-    </message>
-    <message>
         <source>&amp;Finish and lock</source>
         <translation>完成并锁定(&amp;F)</translation>
     </message>
@@ -1215,6 +1211,10 @@
     <message>
         <source>&amp;Health today</source>
         <translation>当日健康状况(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
     </message>
     <message>
         <source>M&amp;ood today</source>

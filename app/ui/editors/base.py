@@ -35,6 +35,7 @@ from app.ui.i18n import format_timestamp
 from app.ui.messages import error_text, field_of
 from app.ui.session import AppSession
 from app.ui.widgets.fields import FieldForm
+from app.ui.widgets.style import error_style, tint_style
 
 DRAFT_DELAY_MS = 1000  # debounce: one draft write a second while typing, not one per key
 
@@ -80,9 +81,7 @@ class Banner(QFrame):
             button.deleteLater()
         self._buttons.clear()
         self.label.setText(text)
-        self.setStyleSheet(
-            "#banner { background: #fde8e8; }" if error else "#banner { background: #fff6d6; }"
-        )
+        self.setStyleSheet(tint_style("#banner", "#fde8e8" if error else "#fff6d6"))
         for label, callback in actions:
             button = QPushButton(label, self)
             button.clicked.connect(callback)
@@ -372,7 +371,7 @@ class FormDialog(QDialog):
         self.form = FieldForm(self)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #b3261e;")
+        self.message.setStyleSheet(error_style())
         self.message.hide()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self

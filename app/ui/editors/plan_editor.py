@@ -29,6 +29,7 @@ from app.ui.session import AppSession
 from app.ui.widgets.check_list import add_checkable, checked_keys, set_checked_keys
 from app.ui.widgets.fields import FieldForm
 from app.ui.widgets.shortcuts import with_shortcut
+from app.ui.widgets.style import tint_style, warning_style
 
 VISIT_COLUMNS = 5  # date, time slot, lessons, subject, content (one line per lesson)
 
@@ -198,7 +199,7 @@ class PlanEditor(RecordEditor):
         self.title = QLabel(self)
         self.comment = QLabel(self)  # the office's comment on a returned plan, in plain sight
         self.comment.setWordWrap(True)
-        self.comment.setStyleSheet("background: #fff6d6; padding: 6px;")
+        self.comment.setStyleSheet(tint_style("QLabel", "#fff6d6") + " QLabel { padding: 6px; }")
         self.comment.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.comment.hide()
         self.save_button = QPushButton(self.tr("&Save"), self)
@@ -228,7 +229,7 @@ class PlanEditor(RecordEditor):
         # Says which weeks (or the month) still lack the visits the school's rule needs.
         self.rule_warning = QLabel(self)
         self.rule_warning.setWordWrap(True)
-        self.rule_warning.setStyleSheet("color: #8a5300;")
+        self.rule_warning.setStyleSheet(warning_style())
         self.rule_warning.hide()
         self.frame: Any = None
         self.visits.itemChanged.connect(self._check_rule)

@@ -19,6 +19,7 @@ from app.ui.pages.base import Page, Shell
 from app.ui.pages.registry import home_sections_for, register_home_section, register_page
 from app.ui.pages.student_tabs_core import make_table
 from app.ui.session import AppSession
+from app.ui.widgets.style import make_heading
 
 
 @dataclass(frozen=True)
@@ -116,7 +117,7 @@ class HomePage(Page):
         page.addLayout(self.column, 3)
         page.addLayout(self.side, 2)
         self.title = QLabel(self.tr("This week"))
-        self.title.setStyleSheet("font-size: 16pt; font-weight: 600;")
+        make_heading(self.title)
         self.subtitle = QLabel()
         self.column.addWidget(self.title)
         self.column.addWidget(self.subtitle)

@@ -29,6 +29,7 @@ from app.ui.pages.base import Page, Shell
 from app.ui.pages.registry import student_tabs_for
 from app.ui.session import AppSession
 from app.ui.widgets.fields import FieldForm, combo, date_edit
+from app.ui.widgets.style import make_heading, warning_style
 
 DATE_KEYS = set(students.DATE_FIELDS)
 
@@ -53,7 +54,7 @@ class BasicInfoTab(QWidget):
         outer = QVBoxLayout(self)
         self.warnings = QLabel()
         self.warnings.setWordWrap(True)
-        self.warnings.setStyleSheet("color: #8a5a00;")
+        self.warnings.setStyleSheet(warning_style())
         self.warnings.hide()
         outer.addWidget(self.warnings)
         scroll = QScrollArea()
@@ -221,7 +222,7 @@ class StudentPage(Page):
         self.back.setAccessibleName(self.tr("Back to the student list"))
         self.back.clicked.connect(lambda: window.close_detail("students") if window else None)
         self.title = QLabel()
-        self.title.setStyleSheet("font-size: 16pt; font-weight: 600;")
+        make_heading(self.title)
         header.addWidget(self.back)
         header.addWidget(self.title, 1)
         column.addLayout(header)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-ERROR_STYLE = "color: #b3261e;"
+from app.ui.widgets.style import error_style
 
 
 class FieldForm(QWidget):
@@ -47,7 +47,7 @@ class FieldForm(QWidget):
         else:
             column.addWidget(widget)
         error = QLabel(box)
-        error.setStyleSheet(ERROR_STYLE)
+        error.setStyleSheet(error_style())
         error.setWordWrap(True)
         error.setObjectName(f"error_{key}")
         error.hide()
