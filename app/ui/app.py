@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
@@ -356,6 +356,22 @@ def check_gui(paths: AppPaths) -> int:
     return 0
 
 
+class FileOpenFilter(QObject):
+    """macOS hands a double-clicked .sjb/.sjj to the running app as a FileOpen event, not on the command line."""
+
+    def __init__(self, controller: Controller) -> None:
+        super().__init__(controller)
+        self.controller = controller
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt naming
+        if event.type() == QEvent.Type.FileOpen:
+            file = getattr(event, "file", lambda: "")()
+            if file:
+                self.controller.on_message(Path(file))
+                return True
+        return super().eventFilter(watched, event)
+
+
 def run_gui(paths: AppPaths, file: Path | None = None) -> int:
     """The `songjiao gui [FILE]` entry point; returns the process exit code."""
     from app.ui.instance import SingleInstance
@@ -373,6 +389,7 @@ def run_gui(paths: AppPaths, file: Path | None = None) -> int:
     controller = Controller(paths)
     controller.pending_file = file
     instance.message.connect(controller.on_message)
+    app.installEventFilter(FileOpenFilter(controller))
     if not controller.start():
         return 1
     code = app.exec()
