@@ -60,6 +60,13 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+def show_fatal(message: str) -> None:
+    """A start-up failure before anything is translated (the catalogues may be what is missing): both languages."""
+    app = QApplication.instance() or QApplication(sys.argv[:1])  # no icon: it may be missing too
+    QMessageBox.critical(None, "送教上门 Songjiao", f"送教上门安装不完整，请重新安装。\n\n{message}")
+    del app
+
+
 def open_store_or_explain(paths: AppPaths, alert: Callable[[str, str], None]) -> Any:
     """Open the database through the migration guard; on refusal explain (nothing changed) and return None."""
     from app.services import setup
