@@ -8,7 +8,7 @@ import sys
 from typing import Any
 
 from app.paths import resolve
-from app.services.context import SYSTEM, ServiceContext, Store
+from app.services.context import SYSTEM, ServiceContext
 from app.services.setup import open_store
 
 
@@ -21,11 +21,6 @@ def open_context(args: argparse.Namespace) -> ServiceContext:
     store = open_store(paths)
     args._store = store  # closed by run()
     return ServiceContext(store, SYSTEM)
-
-
-def store_of(args: argparse.Namespace) -> Store:
-    store: Store = args._store
-    return store
 
 
 def print_json(data: Any) -> None:

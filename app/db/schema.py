@@ -160,7 +160,3 @@ def upgrade(engine: Engine, target: str = "head") -> None:
 
 def downgrade(engine: Engine, target: str) -> None:
     _run(engine, "downgrade", target)
-
-
-def needs_upgrade(engine: Engine) -> bool:
-    return check_compatible(engine) != head_revision()
