@@ -165,6 +165,11 @@ def run(argv: list[str]) -> int:
         require_resources()
     except ResourceError as error:
         print(f"songjiao: error: {error}", file=sys.stderr)
+        show = getattr(
+            args, "show_fatal", None
+        )  # the desktop app (maybe windowed, no console) says it in a box
+        if show is not None:
+            show(str(error))
         return 2
     try:
         return int(args.func(args) or 0)

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
@@ -59,6 +59,13 @@ def make_application(argv: list[str] | None = None) -> QApplication:
         app.setDesktopFileName("org.songjiao.Songjiao")  # docks match the window to packaging/linux/*.desktop
     freeze_heap()
     return app
+
+
+def show_fatal(message: str) -> None:
+    """A start-up failure before anything is translated (the catalogues may be what is missing): both languages."""
+    app = QApplication.instance() or QApplication(sys.argv[:1])  # no icon: it may be missing too
+    QMessageBox.critical(None, "送教上门 Songjiao", f"送教上门安装不完整，请重新安装。\n\n{message}")
+    del app
 
 
 def open_store_or_explain(paths: AppPaths, alert: Callable[[str, str], None]) -> Any:
@@ -357,6 +364,22 @@ def check_gui(paths: AppPaths) -> int:
     return 0
 
 
+class FileOpenFilter(QObject):
+    """macOS hands a double-clicked .sjb/.sjj to the running app as a FileOpen event, not on the command line."""
+
+    def __init__(self, controller: Controller) -> None:
+        super().__init__(controller)
+        self.controller = controller
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt naming
+        if event.type() == QEvent.Type.FileOpen:
+            file = getattr(event, "file", lambda: "")()
+            if file:
+                self.controller.on_message(Path(file))
+                return True
+        return super().eventFilter(watched, event)
+
+
 def run_gui(paths: AppPaths, file: Path | None = None) -> int:
     """The `songjiao gui [FILE]` entry point; returns the process exit code."""
     from app.ui.instance import SingleInstance
@@ -376,6 +399,7 @@ def run_gui(paths: AppPaths, file: Path | None = None) -> int:
     controller = Controller(paths)
     controller.pending_file = file
     instance.message.connect(controller.on_message)
+    app.installEventFilter(FileOpenFilter(controller))
     if not controller.start():
         return 1
     code = app.exec()
