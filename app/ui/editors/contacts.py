@@ -170,7 +170,9 @@ class ContactsPanel(RecordEditor):
             call: tuple[Any, ...] = (contacts.update_contact, self.editing.id)
         else:
             call = (contacts.log_contact, self.student_id)
-        self.session.write(*call, self.form.values(), on_done=done, on_error=self.save_failed(failed))
+        self.session.write(
+            *call, self.form.values(), on_done=done, on_error=self.save_failed(failed), initiator=self
+        )
 
     def edit_row(self, row: int) -> None:
         """Correct a logged entry: its values go into the form, the button saves them back."""

@@ -231,7 +231,9 @@ class LessonPlanLibrary(RecordEditor):
         else:
             call = (lessons.update_lesson_plan, self.plan.id)
         revision = () if self.plan is None else (self.plan.revision,)
-        self.session.write(*call, self.values(), *revision, on_done=done, on_error=self.save_failed(failed))
+        self.session.write(
+            *call, self.values(), *revision, on_done=done, on_error=self.save_failed(failed), initiator=self
+        )
 
     def _saved(self, plan: LessonPlanInfo) -> None:
         self.saved(plan)

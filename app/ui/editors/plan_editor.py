@@ -199,7 +199,7 @@ class PlanEditor(RecordEditor):
         self.rule_warning.setWordWrap(True)
         self.rule_warning.setStyleSheet("color: #8a5300;")
         self.rule_warning.hide()
-        self.frame: Any = None
+        self.frame: planning.MonthFrame | None = None
         self.visits.itemChanged.connect(self._check_rule)
         self.objectives = QListWidget(self)
         self.objectives.setAccessibleName(self.tr("Linked IEP objectives"))
@@ -285,7 +285,7 @@ class PlanEditor(RecordEditor):
             )
         )
 
-    def _frame_loaded(self, frame: Any) -> None:
+    def _frame_loaded(self, frame: planning.MonthFrame) -> None:
         self.frame = frame
         self._check_rule()
 
@@ -455,6 +455,7 @@ class PlanEditor(RecordEditor):
             revision,
             on_done=lambda d: self._saved(d, then),
             on_error=self.save_failed(failed),
+            initiator=self,
         )
 
     def _saved(self, detail: PlanDetail, then: Callable[[], None] | None) -> None:

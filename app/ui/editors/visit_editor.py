@@ -447,6 +447,7 @@ class VisitEditor(RecordEditor):
             finish=finish,
             on_done=done,
             on_error=self.save_failed(failed),
+            initiator=self,
         )
 
     def start_amending(self) -> None:
