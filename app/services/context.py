@@ -35,10 +35,6 @@ class Actor:
         return self.role == "teacher"
 
     @property
-    def is_office(self) -> bool:
-        return self.role in ("academic_affairs", "admin", "system")
-
-    @property
     def reads_all(self) -> bool:
         return self.role in ("academic_affairs", "leader", "admin", "system")
 

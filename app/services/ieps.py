@@ -60,7 +60,7 @@ class ReviewInfo:
     note: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class ObjectiveInfo:
     id: str
     goal_id: str
@@ -94,7 +94,7 @@ class ScoreInfo:
     note: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class IepDetail:
     id: str
     revision: int
@@ -130,7 +130,15 @@ def _live(items: list[Any]) -> list[Any]:
 def _objective_info(o: Objective) -> ObjectiveInfo:
     reviews = tuple(ReviewInfo(r.id, r.date, r.result, r.note) for r in _live(o.reviews))
     return ObjectiveInfo(
-        o.id, o.goal_id, o.text, o.start_date, o.end_date, o.criterion, o.method, o.position, reviews
+        id=o.id,
+        goal_id=o.goal_id,
+        text=o.text,
+        start_date=o.start_date,
+        end_date=o.end_date,
+        criterion=o.criterion,
+        method=o.method,
+        position=o.position,
+        reviews=reviews,
     )
 
 
@@ -147,17 +155,17 @@ def _detail(session: Session, iep: Iep) -> IepDetail:
     for key in IEP_EXTRA_TEXT:
         values[key] = str(extra.get(key) or "")
     return IepDetail(
-        iep.id,
-        iep.revision,
-        iep.student_id,
-        iep.term_id,
-        term.name,
-        term.start_date,
-        term.end_date,
-        iep.status,
-        values,
-        scores,
-        goals,
+        id=iep.id,
+        revision=iep.revision,
+        student_id=iep.student_id,
+        term_id=iep.term_id,
+        term_name=term.name,
+        term_start=term.start_date,
+        term_end=term.end_date,
+        status=iep.status,
+        values=values,
+        scores=scores,
+        goals=goals,
     )
 
 

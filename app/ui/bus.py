@@ -12,4 +12,3 @@ class Bus(QObject):
     and skips a refresh of a write it started itself (it already shows the result)."""
 
     data_changed = Signal(object, object)
-    language_changed = Signal(str)

@@ -729,6 +729,14 @@
         <translation>&amp;Remove visit</translation>
     </message>
     <message>
+        <source>&amp;Copy last month</source>
+        <translation>&amp;Copy last month</translation>
+    </message>
+    <message>
+        <source>Last month's visits on the same weekdays of this month, holidays skipped, as the rule needs</source>
+        <translation>Last month's visits on the same weekdays of this month, holidays skipped, as the rule needs</translation>
+    </message>
+    <message>
         <source>Linked IEP objectives</source>
         <translation>Linked IEP objectives</translation>
     </message>
@@ -759,6 +767,18 @@
     <message>
         <source>Revisions and decisions:</source>
         <translation>Revisions and decisions:</translation>
+    </message>
+    <message>
+        <source>Copied {n} visits from {month}: check them, then save or submit.</source>
+        <translation>Copied {n} visits from {month}: check them, then save or submit.</translation>
+    </message>
+    <message>
+        <source>The visit rule needs {n} visit(s) a week; too few are planned in the weeks of {weeks}.</source>
+        <translation>The visit rule needs {n} visit(s) a week; too few are planned in the weeks of {weeks}.</translation>
+    </message>
+    <message>
+        <source>The visit rule needs {n} visit(s) this month; {planned} are planned.</source>
+        <translation>The visit rule needs {n} visit(s) this month; {planned} are planned.</translation>
     </message>
     <message>
         <source>Not written yet</source>
@@ -836,8 +856,16 @@
         <translation>No plans are waiting.</translation>
     </message>
     <message>
+        <source>&amp;Approve {n} plans</source>
+        <translation>&amp;Approve {n} plans</translation>
+    </message>
+    <message>
         <source>This is your own plan: another member of the office decides on it.</source>
         <translation>This is your own plan: another member of the office decides on it.</translation>
+    </message>
+    <message>
+        <source>Read each plan before approving it; not opened yet: {plans}</source>
+        <translation>Read each plan before approving it; not opened yet: {plans}</translation>
     </message>
 </context>
 <context>
@@ -977,6 +1005,10 @@
     <message>
         <source>Discard</source>
         <translation>Discard</translation>
+    </message>
+    <message>
+        <source>Saved at {time}</source>
+        <translation>Saved at {time}</translation>
     </message>
     <message>
         <source>Someone else saved this record while you were editing. Your changes are still here: copy what you need, then reload.</source>
@@ -1158,8 +1190,28 @@
         <translation>&amp;Place</translation>
     </message>
     <message>
-        <source>Caregivers &amp;present</source>
-        <translation>Caregivers &amp;present</translation>
+        <source>Careg&amp;ivers present</source>
+        <translation>Careg&amp;ivers present</translation>
+    </message>
+    <message>
+        <source>Performance</source>
+        <translation>Performance</translation>
+    </message>
+    <message>
+        <source>Caregiver's opi&amp;nion</source>
+        <translation>Caregiver's opi&amp;nion</translation>
+    </message>
+    <message>
+        <source>Ne&amp;xt visit</source>
+        <translation>Ne&amp;xt visit</translation>
+    </message>
+    <message>
+        <source>Clear signat&amp;ure</source>
+        <translation>Clear signat&amp;ure</translation>
+    </message>
+    <message>
+        <source>There is no finished visit before this one to copy.</source>
+        <translation>There is no finished visit before this one to copy.</translation>
     </message>
     <message>
         <source>&amp;Health today</source>
@@ -1174,16 +1226,20 @@
         <translation>Add &amp;lesson</translation>
     </message>
     <message>
+        <source>As last &amp;visit</source>
+        <translation>As last &amp;visit</translation>
+    </message>
+    <message>
+        <source>The lessons of the last finished visit, to repeat them</source>
+        <translation>The lessons of the last finished visit, to repeat them</translation>
+    </message>
+    <message>
         <source>(no lesson plan)</source>
         <translation>(no lesson plan)</translation>
     </message>
     <message>
         <source>Lesson plan of the selected lesson</source>
         <translation>Lesson plan of the selected lesson</translation>
-    </message>
-    <message>
-        <source>Pe&amp;rformance</source>
-        <translation>Pe&amp;rformance</translation>
     </message>
     <message>
         <source>Family &amp;guidance</source>
@@ -1194,20 +1250,8 @@
         <translation>Home&amp;work</translation>
     </message>
     <message>
-        <source>Caregiver's &amp;opinion</source>
-        <translation>Caregiver's &amp;opinion</translation>
-    </message>
-    <message>
-        <source>&amp;Next visit</source>
-        <translation>&amp;Next visit</translation>
-    </message>
-    <message>
         <source>Caregiver signature</source>
         <translation>Caregiver signature</translation>
-    </message>
-    <message>
-        <source>C&amp;lear signature</source>
-        <translation>C&amp;lear signature</translation>
     </message>
     <message>
         <source>Lessons</source>
@@ -1385,8 +1429,8 @@
         <translation>Lessons</translation>
     </message>
     <message>
-        <source>Subject</source>
-        <translation>Subject</translation>
+        <source>Subject (one line per lesson)</source>
+        <translation>Subject (one line per lesson)</translation>
     </message>
     <message>
         <source>Content (one line per lesson)</source>

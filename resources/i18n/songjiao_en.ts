@@ -8,8 +8,20 @@
         <translation>Cannot open the database</translation>
     </message>
     <message>
+        <source>Cannot open this file</source>
+        <translation>Cannot open this file</translation>
+    </message>
+    <message>
+        <source>Songjiao opens exchange files (.sjb) and join files (.sjj).</source>
+        <translation>Songjiao opens exchange files (.sjb) and join files (.sjj).</translation>
+    </message>
+    <message>
         <source>Cannot restore</source>
         <translation>Cannot restore</translation>
+    </message>
+    <message>
+        <source>The backup could not be put in place ({reason}). Close any other program using the database and try again.</source>
+        <translation>The backup could not be put in place ({reason}). Close any other program using the database and try again.</translation>
     </message>
 </context>
 <context>
@@ -591,6 +603,21 @@
     </message>
 </context>
 <context>
+    <name>HelpDialog</name>
+    <message>
+        <source>Help</source>
+        <translation>Help</translation>
+    </message>
+    <message>
+        <source>Help pages</source>
+        <translation>Help pages</translation>
+    </message>
+    <message>
+        <source>Help page</source>
+        <translation>Help page</translation>
+    </message>
+</context>
+<context>
     <name>HomePage</name>
     <message>
         <source>This week</source>
@@ -627,6 +654,22 @@
     <message>
         <source>Not visited yet</source>
         <translation>Not visited yet</translation>
+    </message>
+    <message>
+        <source>This week: {status}</source>
+        <translation>This week: {status}</translation>
+    </message>
+    <message>
+        <source>Make-up owed</source>
+        <translation>Make-up owed</translation>
+    </message>
+    <message>
+        <source>No students are assigned to you yet. The office assigns them on the Students page.</source>
+        <translation>No students are assigned to you yet. The office assigns them on the Students page.</translation>
+    </message>
+    <message>
+        <source>No students yet: add or import them on the Students page.</source>
+        <translation>No students yet: add or import them on the Students page.</translation>
     </message>
     <message>
         <source>Everyone is on track.</source>
@@ -1109,10 +1152,6 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <source>Songjiao — home-delivered teaching</source>
-        <translation>Songjiao — home-delivered teaching</translation>
-    </message>
-    <message>
         <source>Navigation</source>
         <translation>Navigation</translation>
     </message>
@@ -1177,6 +1216,10 @@
         <translation>&amp;Help</translation>
     </message>
     <message>
+        <source>User &amp;manual</source>
+        <translation>User &amp;manual</translation>
+    </message>
+    <message>
         <source>&amp;About Songjiao</source>
         <translation>&amp;About Songjiao</translation>
     </message>
@@ -1199,6 +1242,10 @@
     <message>
         <source>Working…</source>
         <translation>Working…</translation>
+    </message>
+    <message>
+        <source>The scheduled backup failed: {reason}</source>
+        <translation>The scheduled backup failed: {reason}</translation>
     </message>
     <message>
         <source>Something went wrong</source>
@@ -1948,6 +1995,18 @@
             <numerusform>%n student</numerusform>
             <numerusform>%n students</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>No students yet. Add one with “New student…” (Ctrl+N), or import the class list from a roster spreadsheet: songjiao roster template FILE.xlsx, fill it in, then songjiao roster import FILE.xlsx.</source>
+        <translation>No students yet. Add one with “New student…” (Ctrl+N), or import the class list from a roster spreadsheet: songjiao roster template FILE.xlsx, fill it in, then songjiao roster import FILE.xlsx.</translation>
+    </message>
+    <message>
+        <source>No students are assigned to you yet. The office assigns them.</source>
+        <translation>No students are assigned to you yet. The office assigns them.</translation>
+    </message>
+    <message>
+        <source>No student matches the search or filters.</source>
+        <translation>No student matches the search or filters.</translation>
     </message>
 </context>
 <context>

@@ -1,4 +1,4 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
@@ -8,8 +8,20 @@
         <translation>无法打开数据库</translation>
     </message>
     <message>
+        <source>Cannot open this file</source>
+        <translation>无法打开此文件</translation>
+    </message>
+    <message>
+        <source>Songjiao opens exchange files (.sjb) and join files (.sjj).</source>
+        <translation>送教上门可以打开交换文件（.sjb）和加入文件（.sjj）。</translation>
+    </message>
+    <message>
         <source>Cannot restore</source>
         <translation>无法恢复</translation>
+    </message>
+    <message>
+        <source>The backup could not be put in place ({reason}). Close any other program using the database and try again.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -407,7 +419,7 @@
         <translation>第一个学期</translation>
     </message>
     <message>
-        <source>Weeks with a holiday on every school day are not teaching weeks. The statutory holidays are filled in; change them to your school's calendar.</source>
+        <source>Weeks with a holiday on every school day are not teaching weeks. The statutory holidays are filled in; change them to your school&apos;s calendar.</source>
         <translation>整周都放假的周不算教学周。已填入法定节假日，请按本校校历修改。</translation>
     </message>
     <message>
@@ -431,7 +443,7 @@
         <translation>送教要求</translation>
     </message>
     <message>
-        <source>Usually at least one visit a week of two lessons; set your province's rule.</source>
+        <source>Usually at least one visit a week of two lessons; set your province&apos;s rule.</source>
         <translation>通常为每周至少送教 1 次、每次 2 课时；请按本省规定设置。</translation>
     </message>
     <message>
@@ -590,6 +602,21 @@
     </message>
 </context>
 <context>
+    <name>HelpDialog</name>
+    <message>
+        <source>Help</source>
+        <translation>帮助</translation>
+    </message>
+    <message>
+        <source>Help pages</source>
+        <translation>帮助目录</translation>
+    </message>
+    <message>
+        <source>Help page</source>
+        <translation>帮助页面</translation>
+    </message>
+</context>
+<context>
     <name>HomePage</name>
     <message>
         <source>This week</source>
@@ -626,6 +653,22 @@
     <message>
         <source>Not visited yet</source>
         <translation>本周尚未送教</translation>
+    </message>
+    <message>
+        <source>This week: {status}</source>
+        <translation>本周：{status}</translation>
+    </message>
+    <message>
+        <source>Make-up owed</source>
+        <translation>欠补送</translation>
+    </message>
+    <message>
+        <source>No students are assigned to you yet. The office assigns them on the Students page.</source>
+        <translation>您还没有分配到学生。教务处在“学生”页面为教师分配学生。</translation>
+    </message>
+    <message>
+        <source>No students yet: add or import them on the Students page.</source>
+        <translation>还没有学生：请在“学生”页面新建或导入学生。</translation>
     </message>
     <message>
         <source>Everyone is on track.</source>
@@ -1108,10 +1151,6 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <source>Songjiao — home-delivered teaching</source>
-        <translation>送教上门管理系统</translation>
-    </message>
-    <message>
         <source>Navigation</source>
         <translation>导航</translation>
     </message>
@@ -1176,6 +1215,10 @@
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
+        <source>User &amp;manual</source>
+        <translation>使用帮助(&amp;M)</translation>
+    </message>
+    <message>
         <source>&amp;About Songjiao</source>
         <translation>关于送教上门管理系统(&amp;A)</translation>
     </message>
@@ -1198,6 +1241,10 @@
     <message>
         <source>Working…</source>
         <translation>正在处理…</translation>
+    </message>
+    <message>
+        <source>The scheduled backup failed: {reason}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Something went wrong</source>
@@ -1443,7 +1490,7 @@
         <translation>学校领导可以查看计划，但不编写计划。</translation>
     </message>
     <message>
-        <source>Only the plan's author submits it.</source>
+        <source>Only the plan&apos;s author submits it.</source>
         <translation>只有计划的编写人可以提交。</translation>
     </message>
     <message>
@@ -1495,7 +1542,7 @@
         <translation>身份证号中的出生日期无效。</translation>
     </message>
     <message>
-        <source>The ID number's check digit is wrong.</source>
+        <source>The ID number&apos;s check digit is wrong.</source>
         <translation>身份证号的校验位不正确。</translation>
     </message>
     <message>
@@ -1507,15 +1554,15 @@
         <translation>残疾人证号的前 18 位与身份证号不一致。</translation>
     </message>
     <message>
-        <source>The certificate's category digit differs from the disability category.</source>
+        <source>The certificate&apos;s category digit differs from the disability category.</source>
         <translation>残疾人证号中的类别位与残疾类别不一致。</translation>
     </message>
     <message>
-        <source>The certificate's grade digit differs from the disability grade.</source>
+        <source>The certificate&apos;s grade digit differs from the disability grade.</source>
         <translation>残疾人证号中的等级位与残疾等级不一致。</translation>
     </message>
     <message>
-        <source>The certificate number's check digit is wrong.</source>
+        <source>The certificate number&apos;s check digit is wrong.</source>
         <translation>残疾人证号的校验位不正确。</translation>
     </message>
     <message>
@@ -1946,6 +1993,18 @@
         <translation>
             <numerusform>%n 名学生</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>No students yet. Add one with “New student…” (Ctrl+N), or import the class list from a roster spreadsheet: songjiao roster template FILE.xlsx, fill it in, then songjiao roster import FILE.xlsx.</source>
+        <translation>还没有学生。点“新建学生…”（Ctrl+N）逐个添加，或用学生名单表格批量导入：先运行 songjiao roster template 文件名.xlsx 生成模板，填好后运行 songjiao roster import 文件名.xlsx。</translation>
+    </message>
+    <message>
+        <source>No students are assigned to you yet. The office assigns them.</source>
+        <translation>您还没有分配到学生，请联系教务处分配。</translation>
+    </message>
+    <message>
+        <source>No student matches the search or filters.</source>
+        <translation>没有符合搜索或筛选条件的学生。</translation>
     </message>
 </context>
 <context>

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from app.services import drafts
 from app.services.errors import ConflictError, ServiceError
+from app.ui.i18n import format_timestamp
 from app.ui.messages import error_text, field_of
 from app.ui.session import AppSession
 from app.ui.widgets.fields import FieldForm
@@ -101,7 +102,6 @@ class RecordEditor(QWidget):
     the record is known, and call :meth:`saved` after a successful save.
     """
 
-    dirty_changed = Signal(bool)
     record_saved = Signal(object)
 
     def __init__(self, session: AppSession, parent: QWidget | None = None) -> None:
@@ -131,9 +131,7 @@ class RecordEditor(QWidget):
     def mark_dirty(self, *_args: Any) -> None:
         if self._loading:
             return
-        if not self._dirty:
-            self._dirty = True
-            self.dirty_changed.emit(True)
+        self._dirty = True
         if self.draft_key:
             self._draft_timer.start()
 
@@ -162,9 +160,7 @@ class RecordEditor(QWidget):
 
     def set_clean(self) -> None:
         self._draft_timer.stop()
-        if self._dirty:
-            self._dirty = False
-            self.dirty_changed.emit(False)
+        self._dirty = False
 
     def draft_payload(self) -> dict[str, Any]:
         """What to keep in a draft; subclasses return their form state as JSON-friendly data."""
@@ -196,8 +192,7 @@ class RecordEditor(QWidget):
     def _draft_found(self, draft: drafts.DraftInfo | None) -> None:
         if draft is None:
             return
-        saved_at = draft.saved_at
-        when = saved_at.strftime("%Y-%m-%d %H:%M") if saved_at else ""
+        when = format_timestamp(draft.saved_at)
         self.banner.show_message(
             self.tr("Unsaved changes from {when} were kept. Restore them?").format(when=when),
             actions=(
@@ -210,7 +205,6 @@ class RecordEditor(QWidget):
         self.banner.hide()
         self.apply_draft(payload)
         self._dirty = True
-        self.dirty_changed.emit(True)
 
     def _drop_draft(self) -> None:
         self.banner.hide()

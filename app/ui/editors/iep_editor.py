@@ -31,6 +31,7 @@ from app.ui.labels import IEP_STATUSES, SUBJECTS, area_label, label
 from app.ui.session import AppSession
 from app.ui.widgets.check_list import add_checkable, checked_keys, set_checked_keys
 from app.ui.widgets.fields import FieldForm, date_edit
+from app.ui.widgets.shortcuts import with_shortcut
 
 NEXT_STATUS = {"draft": "active", "active": "reviewed", "reviewed": "archived"}
 
@@ -65,7 +66,7 @@ class IepEditor(RecordEditor):
         self.status_button = QPushButton(self)
         self.status_button.clicked.connect(self.advance_status)
         self.save_button = QPushButton(self.tr("&Save"), self)
-        self.save_button.setToolTip(self.tr("Save (Ctrl+S)"))
+        self.save_button.setToolTip(with_shortcut(self.tr("Save"), "Ctrl+S"))
         self.save_button.clicked.connect(self.save)
         header = QHBoxLayout()
         header.addWidget(self.title, 1)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QPlainTextEdit,
     QPushButton,
+    QStyledItemDelegate,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -22,11 +23,12 @@ from PySide6.QtWidgets import (
 from app.services import planning, plans
 from app.services.plans import PlanDetail, PlanEditing, RevisionInfo
 from app.ui.editors.base import RecordEditor
-from app.ui.i18n import format_date
+from app.ui.i18n import format_date, format_timestamp
 from app.ui.labels import DECISIONS, PLAN_STATUSES, label
 from app.ui.session import AppSession
 from app.ui.widgets.check_list import add_checkable, checked_keys, set_checked_keys
 from app.ui.widgets.fields import FieldForm
+from app.ui.widgets.shortcuts import with_shortcut
 
 VISIT_COLUMNS = 5  # date, time slot, lessons, subject, content (one line per lesson)
 
@@ -36,18 +38,39 @@ def history_lines(history: Sequence[RevisionInfo]) -> list[str]:
     lines = []
     for rev in history:
         line = QCoreApplication.translate("PlanReview", "Revision {n} submitted {at}").format(
-            n=rev.number, at=rev.submitted_at.strftime("%Y-%m-%d %H:%M")
+            n=rev.number, at=format_timestamp(rev.submitted_at)
         )
         if rev.decision:
             line += QCoreApplication.translate("PlanReview", " — {decision} by {who} {at}").format(
                 decision=label(DECISIONS, rev.decision),
                 who=rev.reviewer_name,
-                at=rev.decided_at.strftime("%Y-%m-%d %H:%M") if rev.decided_at else "",
+                at=format_timestamp(rev.decided_at),
             )
             if rev.comment:
                 line += QCoreApplication.translate("PlanReview", ": “{comment}”").format(comment=rev.comment)
         lines.append(line)
     return lines
+
+
+class LinesDelegate(QStyledItemDelegate):
+    """A cell edited in a small text box: Enter starts a new line (one per lesson), leaving the cell ends."""
+
+    def createEditor(self, parent: QWidget, _option: Any, _index: Any) -> QWidget:  # noqa: N802 - Qt naming
+        editor = QPlainTextEdit(parent)
+        editor.setTabChangesFocus(True)
+        return editor
+
+    def setEditorData(self, editor: QWidget, index: Any) -> None:  # noqa: N802
+        if isinstance(editor, QPlainTextEdit):
+            editor.setPlainText(str(index.data() or ""))
+
+    def setModelData(self, editor: QWidget, model: Any, index: Any) -> None:  # noqa: N802
+        if isinstance(editor, QPlainTextEdit):
+            model.setData(index, editor.toPlainText())
+
+    def updateEditorGeometry(self, editor: QWidget, option: Any, _index: Any) -> None:  # noqa: N802
+        rect = option.rect
+        editor.setGeometry(rect.x(), rect.y(), rect.width(), max(rect.height(), 64))
 
 
 class VisitsTable(QTableWidget):
@@ -65,12 +88,20 @@ class VisitsTable(QTableWidget):
             ]
         )
         self.horizontalHeader().setStretchLastSection(True)
+        for column, width in enumerate((110, 100, 50, 190)):
+            self.setColumnWidth(column, width)
         self.setAccessibleName(self.tr("Planned visits"))
+        # Subject and content hold one line per lesson: shown whole, typed in a box that takes Enter.
+        self.setWordWrap(True)
+        self.setItemDelegateForColumn(3, LinesDelegate(self))
+        self.setItemDelegateForColumn(4, LinesDelegate(self))
+        self.itemChanged.connect(lambda item: self.resizeRowToContents(item.row()))
 
     def set_rows(self, rows: list[dict[str, Any]]) -> None:
         self.setRowCount(0)
         for row in rows:
             self.add_row(row)
+        self.resizeRowsToContents()
 
     def add_row(self, row: dict[str, Any] | None = None) -> None:
         row = row or {}
@@ -171,7 +202,7 @@ class PlanEditor(RecordEditor):
         self.comment.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.comment.hide()
         self.save_button = QPushButton(self.tr("&Save"), self)
-        self.save_button.setToolTip(self.tr("Save (Ctrl+S)"))
+        self.save_button.setToolTip(with_shortcut(self.tr("Save"), "Ctrl+S"))
         self.submit_button = QPushButton(self.tr("Su&bmit for approval"), self)
         self.save_button.clicked.connect(self.save)
         self.submit_button.clicked.connect(self.submit)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -25,11 +26,12 @@ from app.services.visits import VisitDetail, VisitEditing
 from app.ui.editors.attachments import AttachmentsPanel
 from app.ui.editors.base import FormDialog, RecordEditor
 from app.ui.editors.visit_parts import LessonsTable, ProgressTable, amend_dialog, cancel_dialog, makeup_dialog
-from app.ui.i18n import format_date
+from app.ui.i18n import format_date, format_timestamp
 from app.ui.labels import CANCEL_CAUSES, VISIT_STATUSES, label
 from app.ui.session import AppSession
 from app.ui.widgets.check_list import add_checkable, checked_keys, set_checked_keys
 from app.ui.widgets.fields import FieldForm, combo, date_edit
+from app.ui.widgets.shortcuts import with_shortcut
 from app.ui.widgets.signature_pad import SignaturePad
 
 TEXT_KEYS = (
@@ -47,6 +49,11 @@ TEXT_KEYS = (
 def start_from_planned(ctx: ServiceContext, student_id: str, planned_visit_id: str) -> VisitDetail:
     """The visit record made from a planned visit of the month's plan (date, times, lessons prefilled)."""
     return visits.create_visit(ctx, student_id, planned_visit_id=planned_visit_id)
+
+
+def strip_mnemonic(text: str) -> str:
+    """The text without its mnemonic: "添加照片(&A)…" gives "添加照片…", "&Add photo…" gives "Add photo…"."""
+    return re.sub(r"\(&\w\)", "", text).replace("&", "")
 
 
 def _text(value: Any) -> str:
@@ -78,7 +85,7 @@ class VisitEditor(RecordEditor):
         self.flags = QLabel(self)
         self.flags.setWordWrap(True)
         self.save_button = QPushButton(self.tr("&Save"), self)
-        self.save_button.setToolTip(self.tr("Save (Ctrl+S)"))
+        self.save_button.setToolTip(with_shortcut(self.tr("Save"), "Ctrl+S"))
         self.finish_button = QPushButton(self.tr("&Finish and lock"), self)
         self.amend_button = QPushButton(self.tr("&Amend…"), self)
         self.cancel_button = QPushButton(self.tr("&Cancel visit…"), self)
@@ -111,7 +118,7 @@ class VisitEditor(RecordEditor):
         self.teachers.itemChanged.connect(self.mark_dirty)
         self.form.add("teacher_ids", self.tr("Teachers p&resent"), self.teachers)
         self.form.add("place", self.tr("&Place"), QLineEdit())
-        self.form.add("caregivers_present", self.tr("Caregivers &present"), QLineEdit())
+        self.form.add("caregivers_present", self.tr("Careg&ivers present"), QLineEdit())
         self.form.add("health", self.tr("&Health today"), QLineEdit())
         self.form.add("mood", self.tr("M&ood today"), QLineEdit())
         self.lessons = LessonsTable()
@@ -129,15 +136,15 @@ class VisitEditor(RecordEditor):
         self.progress.on_change = self.mark_dirty
         self.progress.itemChanged.connect(self.mark_dirty)
         self.notes = FieldForm()
-        self.notes.add("performance", self.tr("Pe&rformance"), QPlainTextEdit())
+        self.notes.add("performance", self.tr("Performance"), QPlainTextEdit())
         self.notes.add("family_guidance", self.tr("Family &guidance"), QPlainTextEdit())
         self.notes.add("homework", self.tr("Home&work"), QPlainTextEdit())
-        self.notes.add("caregiver_opinion", self.tr("Caregiver's &opinion"), QPlainTextEdit())
-        self.notes.add("next_visit_on", self.tr("&Next visit"), date_edit())
+        self.notes.add("caregiver_opinion", self.tr("Caregiver's opi&nion"), QPlainTextEdit())
+        self.notes.add("next_visit_on", self.tr("Ne&xt visit"), date_edit())
         self.pad = SignaturePad()
         self.pad.setAccessibleName(self.tr("Caregiver signature"))
         self.pad.changed.connect(self._pad_changed)
-        self.clear_pad = QPushButton(self.tr("C&lear signature"))
+        self.clear_pad = QPushButton(self.tr("Clear signat&ure"))
         self.clear_pad.clicked.connect(self.pad.clear)
         self.signature_state = QLabel()
         self.amendments = QLabel()
@@ -176,6 +183,9 @@ class VisitEditor(RecordEditor):
         photos_box = QGroupBox(self.tr("Photos"))
         self.photos = AttachmentsPanel(session, "visit", visit_id)
         self.photos.setMinimumHeight(180)
+        for photo_button in self.photos.findChildren(QPushButton):
+            # Their letters (A, R) belong to Amend and Teachers present here: one mnemonic per letter.
+            photo_button.setText(strip_mnemonic(photo_button.text()))
         QVBoxLayout(photos_box).addWidget(self.photos)
         column.addWidget(photos_box)
         column.addWidget(self.amendments)
@@ -299,7 +309,7 @@ class VisitEditor(RecordEditor):
         self.amendments.setText(
             "\n".join(
                 self.tr("Amended {at}: {field} — {reason}").format(
-                    at=a.at.strftime("%Y-%m-%d %H:%M"), field=a.field, reason=a.reason
+                    at=format_timestamp(a.at), field=a.field, reason=a.reason
                 )
                 for a in detail.amendments
             )

@@ -32,10 +32,10 @@ from PySide6.QtWidgets import (
 from app.services import exchange, users
 from app.services.progress import TaskState
 from app.ui.dialogs.exchange_join import PassphraseDialog, refusal_text
-from app.ui.i18n import QT_TRANSLATE_NOOP
+from app.ui.i18n import QT_TRANSLATE_NOOP, format_timestamp
 from app.ui.pages.base import Page, Shell
 from app.ui.pages.registry import register_page
-from app.ui.prefs import load_prefs, save_prefs
+from app.ui.prefs import save_prefs, start_folder
 from app.ui.session import AppSession
 from app.ui.widgets.progress import run_with_progress
 
@@ -242,6 +242,7 @@ class ExchangePage(Page):
         )
         self.conflicts.currentCellChanged.connect(lambda row, *_a: self._show_conflict(row))
         self.conflict_view = QPlainTextEdit()
+        self.conflict_view.setTabChangesFocus(True)
         self.conflict_view.setReadOnly(True)
         self.conflict_view.setAccessibleName(self.tr("Both versions"))
         split.addWidget(self.conflicts)
@@ -331,7 +332,7 @@ class ExchangePage(Page):
                         p.teacher,
                         str(p.not_yet_received),
                         counts_text(p.by_table),
-                        p.last_import_at.strftime("%Y-%m-%d %H:%M") if p.last_import_at else "",
+                        format_timestamp(p.last_import_at),
                         self.tr("revoked") if p.revoked else self.tr("valid"),
                     )
                     for p in peers
@@ -339,10 +340,7 @@ class ExchangePage(Page):
             )
         self._fill(
             self.conflicts,
-            [
-                (kind_text(c.table), c.kind, c.detected_at.strftime("%Y-%m-%d %H:%M"))
-                for c in overview.conflicts
-            ],
+            [(kind_text(c.table), c.kind, format_timestamp(c.detected_at)) for c in overview.conflicts],
         )
         self.tabs.setTabText(1, self.tr("Conflicts ({count})").format(count=len(overview.conflicts)))
         self._show_conflict(self.conflicts.currentRow())
@@ -351,7 +349,7 @@ class ExchangePage(Page):
             self.history,
             [
                 (
-                    e.at.strftime("%Y-%m-%d %H:%M"),
+                    format_timestamp(e.at),
                     directions.get(e.direction, e.direction),
                     e.teacher,
                     str(e.seq),
@@ -526,7 +524,7 @@ class ExchangePage(Page):
     # --- buttons ---------------------------------------------------------------------------------------
 
     def _folder(self) -> str:
-        return str(load_prefs(self.session.paths).get(PREF_FOLDER) or Path.home())
+        return start_folder(self.session.paths, PREF_FOLDER)
 
     def _send_clicked(self) -> None:
         folder = QFileDialog.getExistingDirectory(
@@ -571,7 +569,7 @@ class ExchangePage(Page):
         out, _f = QFileDialog.getSaveFileName(
             self,
             self.tr("Save the join file"),
-            str(Path(self._folder()) / f"songjiao-join-{teacher}.sjj"),
+            str(Path(self._folder()) / f"songjiao-join-{teacher}{exchange.JOIN_SUFFIX}"),
             self.tr("Join files (*.sjj)"),
         )
         if out:

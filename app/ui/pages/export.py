@@ -36,7 +36,7 @@ from app.ui.i18n import QT_TRANSLATE_NOOP
 from app.ui.messages import error_text
 from app.ui.pages.base import Page, Shell
 from app.ui.pages.registry import register_page, register_student_tab
-from app.ui.prefs import load_prefs, save_prefs
+from app.ui.prefs import remember_folder, start_folder
 from app.ui.session import AppSession
 from app.ui.widgets.progress import run_with_progress
 
@@ -221,14 +221,14 @@ class ResultRow(QWidget):
 
 
 def remembered_folder(session: Any) -> str:
-    return str(load_prefs(session.paths).get(PREF_FOLDER) or Path.home())
+    return start_folder(session.paths, PREF_FOLDER)
 
 
 def choose_folder(parent: QWidget, session: Any, title: str) -> Path | None:
     folder = QFileDialog.getExistingDirectory(parent, title, remembered_folder(session))
     if not folder:
         return None
-    save_prefs(session.paths, **{PREF_FOLDER: folder})
+    remember_folder(session.paths, PREF_FOLDER, folder)
     return Path(folder)
 
 
@@ -238,7 +238,7 @@ def choose_pdf(parent: QWidget, session: Any, title: str, name: str) -> Path | N
     )
     if not path:
         return None
-    save_prefs(session.paths, **{PREF_FOLDER: str(Path(path).parent)})
+    remember_folder(session.paths, PREF_FOLDER, path)
     return Path(path)
 
 

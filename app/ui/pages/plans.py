@@ -119,7 +119,7 @@ class LessonPlansPage(Page):
         return self.library.is_dirty()
 
 
-# Registered here because app.ui.pages imports this module (its optional part-2 list has no lesson plans entry).
+# The lesson plan library is a page of its own beside Plans, registered with it.
 register_page(
     "lesson_plans",
     QT_TRANSLATE_NOOP("Pages", "Lesson plans"),

@@ -111,7 +111,6 @@ class BasicInfoTab(QWidget):
         f.add("consent_signed_on", self.tr("Family consent signed on"), date_edit())
         for key in ("diagnosis", "committee_opinion", "safety_notes"):
             f.widgets[key].setMaximumHeight(70)
-            f.widgets[key].setTabChangesFocus(True)  # type: ignore[attr-defined]
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         self.save_button = QPushButton(self.tr("Save"))
@@ -189,14 +188,14 @@ class BasicInfoTab(QWidget):
             None
             if self.detail is None
             else StudentDetail(
-                self.detail.id,
-                result.revision,
-                self.detail.values,
-                self.detail.revealed,
-                self.detail.guardians,
-                self.detail.assignments,
-                self.detail.pauses,
-                result.warnings,
+                id=self.detail.id,
+                revision=result.revision,
+                values=self.detail.values,
+                revealed=self.detail.revealed,
+                guardians=self.detail.guardians,
+                assignments=self.detail.assignments,
+                pauses=self.detail.pauses,
+                warnings=result.warnings,
             )
         )
         self._show_warnings(result.warnings)
@@ -208,7 +207,7 @@ class BasicInfoTab(QWidget):
 
 
 class StudentPage(Page):
-    """One student: a header with Back, then tabs (part 2 registers IEP, plans, visits... as tabs)."""
+    """One student: a header with Back, then tabs (the record tabs come from the registry)."""
 
     can_save = True
 
@@ -317,7 +316,7 @@ class StudentPage(Page):
         self.pauses.show_detail(detail)
 
     def save(self) -> None:
-        # Part 2 (editors): Ctrl+S on an editor tab (IEP, contacts) saves that editor.
+        # Ctrl+S on an editor tab (IEP, contacts) saves that editor.
         current = self.tabs.currentWidget()
         if current in self._built.values() and hasattr(current, "is_dirty"):
             current.save()  # type: ignore[attr-defined]
@@ -325,7 +324,7 @@ class StudentPage(Page):
         self.basic.save()
 
     def has_unsaved_changes(self) -> bool:
-        # Part 2 (editors): a dirty editor tab counts too.
+        # A dirty editor tab counts too.
         if any(getattr(w, "is_dirty", lambda: False)() for w in self._built.values()):
             return True
         return bool(self.basic.detail is not None and self.basic.changed_values())
