@@ -32,6 +32,9 @@ from app.ui.widgets.style import error_style
 APP_VERSION = "0.1"
 
 
+PENDING_TABLES = frozenset({"monthly_plan", "plan_revision"})  # what the office's pending count is read from
+
+
 class MainWindow(QMainWindow):
     logout_requested = Signal()
     language_requested = Signal(str)
@@ -71,7 +74,9 @@ class MainWindow(QMainWindow):
         session.runner.unhandled_error.connect(self._unhandled)
         if session.actor.role == "academic_affairs" and any(s.key == "plans" for s in self.specs):
             # The office's work waiting: the count beside Plans, kept current as plans change.
-            session.bus.data_changed.connect(lambda *_args: self.count_pending())
+            session.bus.data_changed.connect(
+                lambda changes, _initiator: self.count_pending() if changes.touches(PENDING_TABLES) else None
+            )
             self.count_pending()
         if self.specs:
             self.nav.setCurrentRow(0)

@@ -188,11 +188,10 @@ class RecordEditor(QWidget):
             drafts.get_draft, self.draft_key, on_done=self._draft_found, on_error=lambda _e: None
         )
 
-    def _draft_found(self, draft: Any) -> None:
+    def _draft_found(self, draft: drafts.DraftInfo | None) -> None:
         if draft is None:
             return
-        saved_at = getattr(draft, "saved_at", None)
-        when = format_timestamp(saved_at)
+        when = format_timestamp(draft.saved_at)
         self.banner.show_message(
             self.tr("Unsaved changes from {when} were kept. Restore them?").format(when=when),
             actions=(
@@ -239,7 +238,7 @@ class RecordEditor(QWidget):
 
         return handle
 
-    def saved(self, result: Any = None) -> None:
+    def saved(self, result: object = None) -> None:
         self.clear_errors()
         self.banner.hide()
         self.discard_draft()

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services import lessons, students
-from app.services.lessons import LessonPlanInfo
+from app.services import lessons
+from app.services.lessons import LessonLibrary, LessonPlanInfo, LessonPlanSummary
 from app.ui.editors.base import RecordEditor
 from app.ui.labels import PROCESS_STEPS, label
 from app.ui.session import AppSession
@@ -33,12 +33,6 @@ def _spin(low: int, high: int) -> QSpinBox:
     box = QSpinBox()
     box.setRange(low, high)
     return box
-
-
-def load_library(ctx: Any, search: str, templates: bool | None) -> tuple[list[Any], list[tuple[str, str]]]:
-    """The library rows and the students this user may link a plan to (worker thread)."""
-    rows = lessons.list_lesson_plans(ctx, search=search, templates=templates)
-    return rows, [(s.id, f"{s.code} {s.name}") for s in students.list_students(ctx)]
 
 
 class LessonPlanLibrary(RecordEditor):
@@ -111,7 +105,7 @@ class LessonPlanLibrary(RecordEditor):
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
         layout.addWidget(split, 1)
-        self._rows: list[Any] = []
+        self._rows: list[LessonPlanSummary] = []
         self.new_plan()
         self.reload()
 
@@ -120,11 +114,15 @@ class LessonPlanLibrary(RecordEditor):
     def reload(self) -> None:
         templates = True if self.templates_only.isChecked() else None
         self.session.read(
-            load_library, self.search.text().strip(), templates, on_done=self._show, on_error=self.show_error
+            lessons.library_for_editing,
+            self.search.text().strip(),
+            templates,
+            on_done=self._show,
+            on_error=self.show_error,
         )
 
-    def _show(self, loaded: tuple[list[Any], list[tuple[str, str]]]) -> None:
-        rows, people = loaded
+    def _show(self, loaded: LessonLibrary) -> None:
+        rows, people = list(loaded.rows), loaded.students
         self._rows = rows
         box = self.form.widgets["student_id"]
         self.begin_loading()
@@ -234,7 +232,9 @@ class LessonPlanLibrary(RecordEditor):
         else:
             call = (lessons.update_lesson_plan, self.plan.id)
         revision = () if self.plan is None else (self.plan.revision,)
-        self.session.write(*call, self.values(), *revision, on_done=done, on_error=self.save_failed(failed))
+        self.session.write(
+            *call, self.values(), *revision, on_done=done, on_error=self.save_failed(failed), initiator=self
+        )
 
     def _saved(self, plan: LessonPlanInfo) -> None:
         self.saved(plan)

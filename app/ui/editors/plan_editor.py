@@ -231,7 +231,7 @@ class PlanEditor(RecordEditor):
         self.rule_warning.setWordWrap(True)
         self.rule_warning.setStyleSheet(warning_style())
         self.rule_warning.hide()
-        self.frame: Any = None
+        self.frame: planning.MonthFrame | None = None
         self.visits.itemChanged.connect(self._check_rule)
         self.objectives = QListWidget(self)
         self.objectives.setAccessibleName(self.tr("Linked IEP objectives"))
@@ -317,7 +317,7 @@ class PlanEditor(RecordEditor):
             )
         )
 
-    def _frame_loaded(self, frame: Any) -> None:
+    def _frame_loaded(self, frame: planning.MonthFrame) -> None:
         self.frame = frame
         self._check_rule()
 
@@ -487,6 +487,7 @@ class PlanEditor(RecordEditor):
             revision,
             on_done=lambda d: self._saved(d, then),
             on_error=self.save_failed(failed),
+            initiator=self,
         )
 
     def _saved(self, detail: PlanDetail, then: Callable[[], None] | None) -> None:

@@ -77,6 +77,7 @@ class VisitEditor(RecordEditor):
         self.detail: VisitDetail | None = None
         self.dialog: FormDialog | None = None
         self._objectives: list[tuple[str, str]] = []
+        self._stored_png: bytes | None = None  # the record's signature as stored, shown on the pad
         self.amending = False
         self._signature_changed = False
         self.setAccessibleName(self.tr("Visit record"))
@@ -252,9 +253,14 @@ class VisitEditor(RecordEditor):
             self.progress.set_objectives(
                 self._objectives, {p.objective_id: (p.result, p.note) for p in detail.progress}
             )
-            # The pad shows the stored signature (a finished visit's pad said "Not signed" beside "Signed").
-            if signature is not None or not detail.signature_id:
-                self.pad.show_stored(signature)
+            # The pad shows the stored signature (a finished visit's pad said "Not signed" beside "Signed"); a
+            # pad cleared but not signed again shows it back after a save, since the record keeps it.
+            if signature is not None:
+                self._stored_png = signature
+            if not detail.signature_id:
+                self.pad.show_stored(None)
+            elif signature is not None or self.pad.is_empty():
+                self.pad.show_stored(self._stored_png)
             self._signature_changed = False
         self._update_state()
 
@@ -443,7 +449,9 @@ class VisitEditor(RecordEditor):
 
         def done(saved: VisitDetail) -> None:
             self.saved(saved)
-            # The pad keeps what was just stored: reading the PNG back would only redraw the same strokes.
+            if signature is not None:
+                self._stored_png = signature
+            # The pad keeps the strokes just stored: reading the PNG back would only redraw them.
             self.show_detail(saved)
             if then is not None:
                 then()
@@ -457,6 +465,7 @@ class VisitEditor(RecordEditor):
             finish=finish,
             on_done=done,
             on_error=self.save_failed(failed),
+            initiator=self,
         )
 
     def start_amending(self) -> None:
