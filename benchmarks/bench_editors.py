@@ -1,4 +1,4 @@
-"""Part-2 benchmark (not a test): the Visits page on a 50 000-visit school, and the editors' background loads.
+"""Editors benchmark (not a test): the Visits page on a 50 000-visit school, and the editors' background loads.
 
     .venv/bin/python benchmarks/bench_editors.py --db demo.sqlite3 [--visits 50000]
 

@@ -37,7 +37,7 @@ def tool(name: str) -> str:
     return found
 
 
-# Part 2 (editors) keeps its own catalogue, songjiao_editors_<lang>.ts, built from these files; the loader
+# The record editors keep their own catalogue, songjiao_editors_<lang>.ts, built from these files; the loader
 # (app/ui/i18n.py) installs every songjiao_*<lang>.qm.
 EDITOR_FILES = (
     "app/ui/editors/",

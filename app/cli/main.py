@@ -114,6 +114,24 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     return parser
 
 
+# Errors that are bad input (one line, exit 2), by module and class name. Not imported up front: their modules
+# pull in SQLAlchemy, which `--help` does not need and the GUI loads behind its login dialog. An error of one
+# of these classes can only be raised once its module is loaded, so looking in sys.modules is enough.
+_BAD_INPUT = (
+    ("app.cli.common", "CliError"),
+    ("app.services.errors", "ServiceError"),
+    ("app.db.schema", "SchemaError"),
+    ("app.paths", "ResourceError"),
+)
+
+
+def _bad_input_types() -> tuple[type[BaseException], ...]:
+    loaded = (
+        getattr(sys.modules[module], name, None) for module, name in _BAD_INPUT if module in sys.modules
+    )
+    return tuple(kind for kind in loaded if isinstance(kind, type))
+
+
 def utf8_when_redirected() -> None:
     """Write UTF-8 to a file or pipe, whatever the system's code page.
 
@@ -141,11 +159,7 @@ def run(argv: list[str]) -> int:
     )
     if not args.command:  # no subcommand: the desktop app, with the global options given
         args = build_parser("gui").parse_args([*argv, "gui"])
-    # Imported here, not at the top: they pull in SQLAlchemy and Alembic, which --help does not need.
-    from app.cli.common import CliError
     from app.paths import ResourceError, require_resources
-    from app.services.errors import ServiceError
-    from app.services.setup import SchemaError
 
     try:
         require_resources()
@@ -154,9 +168,6 @@ def run(argv: list[str]) -> int:
         return 2
     try:
         return int(args.func(args) or 0)
-    except (CliError, ServiceError, SchemaError, ResourceError) as error:
-        print(f"songjiao: error: {error}", file=sys.stderr)
-        return 2
     except FileNotFoundError as error:
         print(f"songjiao: error: file not found: {error.filename}", file=sys.stderr)
         return 2
@@ -167,6 +178,11 @@ def run(argv: list[str]) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 0
+    except Exception as error:  # after the two above: an error of ours that is bad input, else a bug
+        if not isinstance(error, _bad_input_types()):
+            raise
+        print(f"songjiao: error: {error}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         print("songjiao: interrupted", file=sys.stderr)
         return 130

@@ -60,7 +60,7 @@ class ReviewInfo:
     note: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class ObjectiveInfo:
     id: str
     goal_id: str
@@ -94,7 +94,7 @@ class ScoreInfo:
     note: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class IepDetail:
     id: str
     revision: int
@@ -130,7 +130,15 @@ def _live(items: list[Any]) -> list[Any]:
 def _objective_info(o: Objective) -> ObjectiveInfo:
     reviews = tuple(ReviewInfo(r.id, r.date, r.result, r.note) for r in _live(o.reviews))
     return ObjectiveInfo(
-        o.id, o.goal_id, o.text, o.start_date, o.end_date, o.criterion, o.method, o.position, reviews
+        id=o.id,
+        goal_id=o.goal_id,
+        text=o.text,
+        start_date=o.start_date,
+        end_date=o.end_date,
+        criterion=o.criterion,
+        method=o.method,
+        position=o.position,
+        reviews=reviews,
     )
 
 
@@ -147,17 +155,17 @@ def _detail(session: Session, iep: Iep) -> IepDetail:
     for key in IEP_EXTRA_TEXT:
         values[key] = str(extra.get(key) or "")
     return IepDetail(
-        iep.id,
-        iep.revision,
-        iep.student_id,
-        iep.term_id,
-        term.name,
-        term.start_date,
-        term.end_date,
-        iep.status,
-        values,
-        scores,
-        goals,
+        id=iep.id,
+        revision=iep.revision,
+        student_id=iep.student_id,
+        term_id=iep.term_id,
+        term_name=term.name,
+        term_start=term.start_date,
+        term_end=term.end_date,
+        status=iep.status,
+        values=values,
+        scores=scores,
+        goals=goals,
     )
 
 
@@ -176,6 +184,27 @@ def find_iep(ctx: ServiceContext, student_id: str, term_id: str) -> IepDetail | 
             select(Iep).where(Iep.student_id == student_id, Iep.term_id == term_id, Iep.deleted_at.is_(None))
         )
         return None if iep is None else _detail(session, iep)
+
+
+@dataclass(frozen=True)
+class IepEditing:
+    """What the IEP editor shows, read in one call (the UI chained the terms, the current term and the IEP)."""
+
+    terms: tuple[tuple[str, str], ...]  # (term id, name), newest first: the editor's term picker
+    term_id: str | None  # the term asked for, else the current one; None while no term is set up
+    detail: IepDetail | None  # None: no IEP written for that term yet
+
+
+def iep_for_editing(ctx: ServiceContext, student_id: str, term_id: str | None = None) -> IepEditing:
+    terms = sorted(school.list_terms(ctx), key=lambda t: t.start, reverse=True)
+    if term_id is None:
+        current = school.current_term(ctx)
+        term_id = current.id if current is not None else None
+    return IepEditing(
+        terms=tuple((t.id, t.name) for t in terms),
+        term_id=term_id,
+        detail=find_iep(ctx, student_id, term_id) if term_id else None,
+    )
 
 
 def current_objectives(ctx: ServiceContext, student_id: str) -> list[tuple[str, str]]:
@@ -578,10 +607,12 @@ __all__ = [  # the goal bank and the vocabulary are re-exported: callers know th
     "delete_goal",
     "delete_objective",
     "delete_review",
+    "IepEditing",
     "current_objectives",
     "find_iep",
     "get_iep",
     "get_or_create_iep",
+    "iep_for_editing",
     "list_goal_bank",
     "list_ieps",
     "remove_bank_item",

@@ -50,7 +50,7 @@ PROGRESS_KEYS = ("objective_id", "result", "note")
 DATE_WINDOW = dt.timedelta(days=400)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class LessonInfo:
     id: str
     position: int
@@ -68,7 +68,7 @@ class ProgressInfo:
     note: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class AmendmentInfo:
     id: str
     at: dt.datetime
@@ -79,7 +79,7 @@ class AmendmentInfo:
     reason: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class VisitDetail:
     id: str
     revision: int
@@ -113,38 +113,48 @@ def _detail(visit: Visit) -> VisitDetail:
     values = {key: getattr(visit, key) for key in SCALAR_FIELDS}
     values["teacher_ids"] = list(visit.teacher_ids or [])
     return VisitDetail(
-        visit.id,
-        visit.revision,
-        visit.student_id,
-        visit.teacher_id,
-        visit.status,
-        visit.date,
-        values,
-        tuple(
+        id=visit.id,
+        revision=visit.revision,
+        student_id=visit.student_id,
+        teacher_id=visit.teacher_id,
+        status=visit.status,
+        date=visit.date,
+        values=values,
+        lessons=tuple(
             LessonInfo(
-                x.id,
-                x.position,
-                x.subject,
-                x.content,
-                x.minutes,
-                tuple(x.objective_ids or ()),
-                x.lesson_plan_id,
+                id=x.id,
+                position=x.position,
+                subject=x.subject,
+                content=x.content,
+                minutes=x.minutes,
+                objective_ids=tuple(x.objective_ids or ()),
+                lesson_plan_id=x.lesson_plan_id,
             )
             for x in _live(visit.lessons)
         ),
-        tuple(ProgressInfo(p.objective_id, p.result, p.note) for p in _live(visit.progress)),
-        tuple(
-            AmendmentInfo(a.id, a.created_at, a.author_id, a.field, a.old_value, a.new_value, a.reason)
+        progress=tuple(ProgressInfo(p.objective_id, p.result, p.note) for p in _live(visit.progress)),
+        amendments=tuple(
+            AmendmentInfo(
+                id=a.id,
+                at=a.created_at,
+                author_id=a.author_id,
+                field=a.field,
+                old_value=a.old_value,
+                new_value=a.new_value,
+                reason=a.reason,
+            )
             for a in _live(visit.amendments)
         ),
-        visit.cancel_reason,
-        visit.cancel_cause,
-        visit.makeup_of_id,
-        visit.plan_id,
-        visit.planned_visit_id,
-        plans.visit_lacks_approved_plan(session, visit.id) if (session := object_session(visit)) else False,
-        visit.finished_at,
-        visit.signature_id,
+        cancel_reason=visit.cancel_reason,
+        cancel_cause=visit.cancel_cause,
+        makeup_of_id=visit.makeup_of_id,
+        plan_id=visit.plan_id,
+        planned_visit_id=visit.planned_visit_id,
+        without_approved_plan=plans.visit_lacks_approved_plan(session, visit.id)
+        if (session := object_session(visit))
+        else False,
+        finished_at=visit.finished_at,
+        signature_id=visit.signature_id,
     )
 
 

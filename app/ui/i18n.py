@@ -28,7 +28,7 @@ def install_translators(language: str) -> str:
         if app is not None:
             app.removeTranslator(old)
     _installed.clear()
-    # Every catalogue of ours: songjiao_<lang>.qm and the editors' songjiao_editors_<lang>.qm (part 2).
+    # Every catalogue of ours: songjiao_<lang>.qm and the others (editors, transfer, home), songjiao_*_<lang>.qm.
     for path in [I18N_DIR / f"songjiao_{language}.qm", *sorted(I18N_DIR.glob(f"songjiao_*_{language}.qm"))]:
         ours = QTranslator()
         if not ours.load(str(path)):

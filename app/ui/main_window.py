@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt, Signal
@@ -18,22 +19,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.ui import i18n
 from app.ui.editors.windows import QUIT_KEYS
 from app.ui.geometry import place_window
 from app.ui.labels import ROLES, label
 from app.ui.pages import load_all
 from app.ui.pages.base import Page
 from app.ui.pages.registry import PageSpec, pages_for
-from app.ui.prefs import save_prefs
 from app.ui.session import AppSession
+from app.ui.widgets.shortcuts import native
 
 APP_VERSION = "0.1"
 
 
 class MainWindow(QMainWindow):
     logout_requested = Signal()
-    reopen_requested = Signal()  # the database file was replaced (restore): reopen and log in again
     language_requested = Signal(str)
     restore_requested = Signal(object)  # a backup file's Path: the controller closes, restores, reopens
 
@@ -56,7 +55,7 @@ class MainWindow(QMainWindow):
         for index, spec in enumerate(self.specs):
             item = QListWidgetItem(spec.translated_title())
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
-            item.setToolTip(f"Ctrl+{index + 1}" if index < 9 else "")
+            item.setToolTip(native(f"Ctrl+{index + 1}") if index < 9 else "")
             self.nav.addItem(item)
         self.stack = QStackedWidget(central)
         row.addWidget(self.nav)
@@ -156,6 +155,13 @@ class MainWindow(QMainWindow):
         # A record belongs under its list (a student under Students), not under whatever page was last open.
         self._highlight(section)
         self._show(page)
+
+    def request_restore(self, path: Path) -> None:
+        """A page asks to restore a backup: the controller closes, restores and reopens."""
+        self.restore_requested.emit(path)
+
+    def request_language(self, language: str) -> None:
+        self.language_requested.emit(language)
 
     def _highlight(self, key: str) -> None:
         for row in range(self.nav.count()):
@@ -316,7 +322,7 @@ class MainWindow(QMainWindow):
 
     def open_help(self) -> None:
         """F1: the manual's page about the page shown (a student's record: the teacher's week)."""
-        from app.ui.dialogs.help import show_help, topic_for
+        from app.ui.widgets.help import show_help, topic_for
 
         row = self.nav.currentRow()
         key = self.specs[row].key if 0 <= row < len(self.specs) else "home"
@@ -375,10 +381,6 @@ class MainWindow(QMainWindow):
         # message raised it over the editor the error came from.
         parent = QApplication.activeWindow() or self
         QMessageBox.warning(parent, self.tr("Something went wrong"), error_text(error))
-
-    def set_language(self, language: str) -> None:
-        save_prefs(self.session.paths, language=language)
-        i18n.install_translators(language)
 
     def closeEvent(self, event: Any) -> None:  # noqa: N802 - Qt naming
         from app.ui.editors.windows import close_all

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from app.ui.dialogs.help import HELP_DIR, PAGES, page_path
+from app.ui.widgets.help import HELP_DIR, PAGES, page_path
 from tests.ui.editors_helpers import activate, answers, strict_callbacks  # noqa: F401 (autouse fixtures)
 
 
@@ -29,7 +29,7 @@ def test_every_page_exists_in_both_languages_and_its_links_resolve(language):
 def test_f1_in_the_main_window_opens_the_office_month_then_the_approval_page(
     qtbot, school, make_window, chinese
 ):
-    from app.ui.dialogs import help as help_dialog
+    from app.ui.widgets import help as help_dialog
 
     window = make_window(school.office)
     activate(qtbot, window)
@@ -48,9 +48,9 @@ def test_f1_in_the_main_window_opens_the_office_month_then_the_approval_page(
 
 def test_f1_in_a_visit_record_opens_recording_a_visit(qtbot, school, make_session, english):
     from app.services import visits
-    from app.ui.dialogs import help as help_dialog
     from app.ui.editors.visit_editor import VisitEditor
     from app.ui.editors.windows import open_window
+    from app.ui.widgets import help as help_dialog
 
     session = make_session(school.t1)
     visit = visits.create_visit(session.ctx, school.students[0], {"date": "2026-11-18"})

@@ -128,7 +128,7 @@ def export(ctx: ServiceContext, out: Path, teacher: str | None = None) -> list[S
     return results
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class ImportResult:
     path: Path
     peer_id: str
@@ -232,16 +232,16 @@ def import_file(ctx: ServiceContext, path: Path, *, confirm_deletes: bool = Fals
         for write in plan.writes:
             by_table[write.table] = by_table.get(write.table, 0) + 1
         return ImportResult(
-            path,
-            sender.id,
-            seq,
-            plan.changes,
-            applied,
-            plan.unchanged,
-            len(plan.conflicts),
-            plan.deletes,
-            purged,
-            by_table,
+            path=path,
+            peer_id=sender.id,
+            seq=seq,
+            changes=plan.changes,
+            applied=applied,
+            unchanged=plan.unchanged,
+            conflicts=len(plan.conflicts),
+            deletes=plan.deletes,
+            purged_students=purged,
+            by_table=by_table,
         )
 
 
@@ -356,7 +356,7 @@ def import_many(
     return results
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class PeerStatus:
     device_id: str
     role: str
@@ -401,17 +401,17 @@ def status(ctx: ServiceContext) -> ExchangeStatus:
                 by_table[table] = by_table.get(table, 0) + 1
             peers.append(
                 PeerStatus(
-                    peer.id,
-                    peer.role,
-                    _username(session, peer.teacher_id) if peer.teacher_id else "office",
-                    peer.revoked_at is not None,
-                    peer.last_seq_out,
-                    peer.acked_out,
-                    peer.last_seq_in,
-                    len(todo),
-                    by_table,
-                    peer.last_import_at,
-                    peer.last_export_at,
+                    device_id=peer.id,
+                    role=peer.role,
+                    teacher=_username(session, peer.teacher_id) if peer.teacher_id else "office",
+                    revoked=peer.revoked_at is not None,
+                    last_sent=peer.last_seq_out,
+                    confirmed=peer.acked_out,
+                    last_received=peer.last_seq_in,
+                    not_yet_received=len(todo),
+                    by_table=by_table,
+                    last_import_at=peer.last_import_at,
+                    last_export_at=peer.last_export_at,
                 )
             )
         conflicts = (
@@ -425,7 +425,7 @@ def status(ctx: ServiceContext) -> ExchangeStatus:
         return ExchangeStatus(me.id, me.role, fingerprint(me.sign_public), tuple(peers), conflicts)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class LogEntry:
     at: dt.datetime
     direction: str  # in | out | join
@@ -444,20 +444,20 @@ def history(ctx: ServiceContext, limit: int = 50) -> list[LogEntry]:
         teachers = {d.id: d.teacher_id for d in session.scalars(select(ExchangeDevice))}
         return [
             LogEntry(
-                e.at,
-                e.direction,
-                _username(session, teachers.get(e.peer_id)) if teachers.get(e.peer_id) else "office",
-                e.seq,
-                e.changes,
-                e.applied,
-                e.conflicts,
-                e.file_name,
+                at=e.at,
+                direction=e.direction,
+                teacher=_username(session, teachers.get(e.peer_id)) if teachers.get(e.peer_id) else "office",
+                seq=e.seq,
+                changes=e.changes,
+                applied=e.applied,
+                conflicts=e.conflicts,
+                file_name=e.file_name,
             )
             for e in entries
         ]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class ConflictInfo:
     id: str
     table: str
@@ -476,7 +476,14 @@ def list_conflicts(ctx: ServiceContext, include_settled: bool = False) -> list[C
             query = query.where(ExchangeConflict.settled_at.is_(None))
         return [
             ConflictInfo(
-                c.id, c.table_name, c.record_key, c.student_id, c.kind, c.detected_at, c.kept, c.other
+                id=c.id,
+                table=c.table_name,
+                record_key=c.record_key,
+                student_id=c.student_id,
+                kind=c.kind,
+                detected_at=c.detected_at,
+                kept=c.kept,
+                other=c.other,
             )
             for c in session.scalars(query)
         ]

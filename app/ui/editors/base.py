@@ -102,7 +102,6 @@ class RecordEditor(QWidget):
     the record is known, and call :meth:`saved` after a successful save.
     """
 
-    dirty_changed = Signal(bool)
     record_saved = Signal(object)
 
     def __init__(self, session: AppSession, parent: QWidget | None = None) -> None:
@@ -132,9 +131,7 @@ class RecordEditor(QWidget):
     def mark_dirty(self, *_args: Any) -> None:
         if self._loading:
             return
-        if not self._dirty:
-            self._dirty = True
-            self.dirty_changed.emit(True)
+        self._dirty = True
         if self.draft_key:
             self._draft_timer.start()
 
@@ -163,9 +160,7 @@ class RecordEditor(QWidget):
 
     def set_clean(self) -> None:
         self._draft_timer.stop()
-        if self._dirty:
-            self._dirty = False
-            self.dirty_changed.emit(False)
+        self._dirty = False
 
     def draft_payload(self) -> dict[str, Any]:
         """What to keep in a draft; subclasses return their form state as JSON-friendly data."""
@@ -211,7 +206,6 @@ class RecordEditor(QWidget):
         self.banner.hide()
         self.apply_draft(payload)
         self._dirty = True
-        self.dirty_changed.emit(True)
 
     def _drop_draft(self) -> None:
         self.banner.hide()

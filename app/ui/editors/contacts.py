@@ -24,6 +24,7 @@ from app.ui.editors.base import RecordEditor
 from app.ui.labels import CHANNELS, PURPOSES, label, pairs
 from app.ui.session import AppSession
 from app.ui.widgets.fields import FieldForm, combo, date_edit
+from app.ui.widgets.shortcuts import with_shortcut
 
 
 def load_contacts(ctx: Any, student_id: str) -> tuple[list[Any], list[tuple[str, str]]]:
@@ -54,7 +55,7 @@ class ContactsPanel(RecordEditor):
         self.forms = [self.form]
         self.track(*self.form.widgets.values())
         self.log_button = QPushButton(self.tr("&Log contact"), self)
-        self.log_button.setToolTip(self.tr("Log contact (Ctrl+S)"))
+        self.log_button.setToolTip(with_shortcut(self.tr("Log contact"), "Ctrl+S"))
         self.log_button.clicked.connect(self.save)
         self.unanswered_button = QPushButton(self.tr("Log &unanswered call"), self)
         self.unanswered_button.clicked.connect(self.log_unanswered)

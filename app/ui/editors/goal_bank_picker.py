@@ -134,14 +134,6 @@ class GoalBankPicker(QDialog):
     def _update_ok(self) -> None:
         self.ok_button.setEnabled(self.selected_goal_id() is not None)
 
-    def select_goal(self, goal_id: str) -> bool:
-        for i in range(self.tree.topLevelItemCount()):
-            item = self.tree.topLevelItem(i)
-            if item is not None and item.data(0, ID_ROLE) == goal_id:
-                self.tree.setCurrentItem(item)
-                return True
-        return False
-
     def selected_goal_id(self) -> str | None:
         item = self.tree.currentItem()
         while item is not None and item.parent() is not None:

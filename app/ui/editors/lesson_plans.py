@@ -27,6 +27,7 @@ from app.ui.editors.base import RecordEditor
 from app.ui.labels import PROCESS_STEPS, label
 from app.ui.session import AppSession
 from app.ui.widgets.fields import FieldForm, combo, date_edit
+from app.ui.widgets.shortcuts import with_shortcut
 
 
 def _spin(low: int, high: int) -> QSpinBox:
@@ -61,7 +62,7 @@ class LessonPlanLibrary(RecordEditor):
         self.copy_button = QPushButton(self.tr("New from &template"), self)
         self.delete_button = QPushButton(self.tr("&Delete"), self)
         self.save_button = QPushButton(self.tr("&Save"), self)
-        self.save_button.setToolTip(self.tr("Save (Ctrl+S)"))
+        self.save_button.setToolTip(with_shortcut(self.tr("Save"), "Ctrl+S"))
         self.new_button.clicked.connect(self.new_plan)
         self.copy_button.clicked.connect(self.copy_selected)
         self.delete_button.clicked.connect(self.delete_selected)

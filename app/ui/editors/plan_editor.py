@@ -28,6 +28,7 @@ from app.ui.labels import DECISIONS, PLAN_STATUSES, label
 from app.ui.session import AppSession
 from app.ui.widgets.check_list import add_checkable, checked_keys, set_checked_keys
 from app.ui.widgets.fields import FieldForm
+from app.ui.widgets.shortcuts import with_shortcut
 
 VISIT_COLUMNS = 5  # date, time slot, lessons, subject, content (one line per lesson)
 
@@ -201,7 +202,7 @@ class PlanEditor(RecordEditor):
         self.comment.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.comment.hide()
         self.save_button = QPushButton(self.tr("&Save"), self)
-        self.save_button.setToolTip(self.tr("Save (Ctrl+S)"))
+        self.save_button.setToolTip(with_shortcut(self.tr("Save"), "Ctrl+S"))
         self.submit_button = QPushButton(self.tr("Su&bmit for approval"), self)
         self.save_button.clicked.connect(self.save)
         self.submit_button.clicked.connect(self.submit)

@@ -31,6 +31,7 @@ from app.ui.labels import CANCEL_CAUSES, VISIT_STATUSES, label
 from app.ui.session import AppSession
 from app.ui.widgets.check_list import add_checkable, checked_keys, set_checked_keys
 from app.ui.widgets.fields import FieldForm, combo, date_edit
+from app.ui.widgets.shortcuts import with_shortcut
 from app.ui.widgets.signature_pad import SignaturePad
 
 TEXT_KEYS = (
@@ -83,7 +84,7 @@ class VisitEditor(RecordEditor):
         self.flags = QLabel(self)
         self.flags.setWordWrap(True)
         self.save_button = QPushButton(self.tr("&Save"), self)
-        self.save_button.setToolTip(self.tr("Save (Ctrl+S)"))
+        self.save_button.setToolTip(with_shortcut(self.tr("Save"), "Ctrl+S"))
         self.finish_button = QPushButton(self.tr("&Finish and lock"), self)
         self.amend_button = QPushButton(self.tr("&Amend…"), self)
         self.cancel_button = QPushButton(self.tr("&Cancel visit…"), self)

@@ -44,7 +44,7 @@ def open_windows() -> list[QWidget]:
 
 
 def _help(editor: QWidget) -> None:
-    from app.ui.dialogs.help import show_help, topic_for
+    from app.ui.widgets.help import show_help, topic_for
 
     show_help(topic_for(type(editor).__name__), editor)
 

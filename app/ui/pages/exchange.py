@@ -33,9 +33,10 @@ from app.services import exchange, users
 from app.services.progress import TaskState
 from app.ui.dialogs.exchange_join import PassphraseDialog, refusal_text
 from app.ui.i18n import QT_TRANSLATE_NOOP, format_timestamp
-from app.ui.pages.base import Page
+from app.ui.pages.base import Page, Shell
 from app.ui.pages.registry import register_page
 from app.ui.prefs import save_prefs, start_folder
+from app.ui.session import AppSession
 from app.ui.widgets.progress import run_with_progress
 
 OFFICE_ROLES = ("academic_affairs", "admin", "system")
@@ -138,7 +139,7 @@ def teacher_of(status: exchange.ExchangeStatus | None, device_id: str) -> str:
 
 
 class ExchangePage(Page):
-    def __init__(self, session: Any, window: Any = None) -> None:
+    def __init__(self, session: AppSession, window: Shell | None = None) -> None:
         super().__init__(session, window)
         self.setObjectName("page_exchange")
         self.overview: Overview | None = None
@@ -241,6 +242,7 @@ class ExchangePage(Page):
         )
         self.conflicts.currentCellChanged.connect(lambda row, *_a: self._show_conflict(row))
         self.conflict_view = QPlainTextEdit()
+        self.conflict_view.setTabChangesFocus(True)
         self.conflict_view.setReadOnly(True)
         self.conflict_view.setAccessibleName(self.tr("Both versions"))
         split.addWidget(self.conflicts)
@@ -495,14 +497,18 @@ class ExchangePage(Page):
             self.join_dialog.open()
             self.refresh()
 
-        self.session.write(exchange.make_join_file, teacher, out, on_done=made, on_error=self._refused)
+        self.session.write(
+            exchange.make_join_file, teacher, out, on_done=made, on_error=self._refused, initiator=self
+        )
 
     def revoke(self, teacher: str) -> None:
         def revoked(count: int) -> None:
             self.results_label.setText(self.tr("%n laptop key(s) revoked.", "", count))
             self.refresh()
 
-        self.session.write(exchange.revoke_teacher, teacher, on_done=revoked, on_error=self._refused)
+        self.session.write(
+            exchange.revoke_teacher, teacher, on_done=revoked, on_error=self._refused, initiator=self
+        )
 
     def settle_current(self) -> None:
         row = self.conflicts.currentRow()
@@ -512,6 +518,7 @@ class ExchangePage(Page):
                 self.overview.conflicts[row].id,
                 on_done=lambda _r: self.refresh(),
                 on_error=self._refused,
+                initiator=self,  # refreshed by its own on_done: the notice need not refresh it again
             )
 
     # --- buttons ---------------------------------------------------------------------------------------
@@ -562,7 +569,7 @@ class ExchangePage(Page):
         out, _f = QFileDialog.getSaveFileName(
             self,
             self.tr("Save the join file"),
-            str(Path(self._folder()) / f"songjiao-join-{teacher}.sjj"),
+            str(Path(self._folder()) / f"songjiao-join-{teacher}{exchange.JOIN_SUFFIX}"),
             self.tr("Join files (*.sjj)"),
         )
         if out:

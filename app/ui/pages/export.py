@@ -34,9 +34,10 @@ from app.services import school, users
 from app.services.progress import TaskState
 from app.ui.i18n import QT_TRANSLATE_NOOP
 from app.ui.messages import error_text
-from app.ui.pages.base import Page
+from app.ui.pages.base import Page, Shell
 from app.ui.pages.registry import register_page, register_student_tab
 from app.ui.prefs import remember_folder, start_folder
+from app.ui.session import AppSession
 from app.ui.widgets.progress import run_with_progress
 
 OFFICE_ROLES = ("academic_affairs", "leader", "admin", "system")
@@ -247,7 +248,10 @@ def choose_pdf(parent: QWidget, session: Any, title: str, name: str) -> Path | N
 class ExportPage(Page):
     """The office exports the term, a teacher's packets and forms; a teacher their own packets and blank forms."""
 
-    def __init__(self, session: Any, window: Any = None) -> None:
+    # The tables on screen: a write announced on the bus refreshes the page only when it changed one.
+    shows = frozenset({"term", "student", "assignment", "user"})
+
+    def __init__(self, session: AppSession, window: Shell | None = None) -> None:
         super().__init__(session, window)
         self.setObjectName("page_export")
         self.office = session.actor.role in OFFICE_ROLES

@@ -116,6 +116,7 @@ class PlanQueue(QWidget):
         self.history = QListWidget(self)
         self.history.setAccessibleName(self.tr("Revisions and decisions"))
         self.comment = QPlainTextEdit(self)
+        self.comment.setTabChangesFocus(True)
         self.comment.setPlaceholderText(self.tr("Comment for the teacher (required when returning)"))
         self.comment.setAccessibleName(self.tr("Comment for the teacher"))
         self.comment.setMaximumHeight(90)

@@ -1,4 +1,4 @@
-"""Part 2's student tabs (IEP, monthly plans, visits, contacts, photos, timeline): they replace the placeholders."""
+"""The student page's record tabs: IEP, monthly plans, visits, contacts, attachments, timeline."""
 
 from __future__ import annotations
 

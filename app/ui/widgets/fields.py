@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QSpinBox,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -55,6 +56,10 @@ class FieldForm(QWidget):
         caption.setBuddy(widget)
         widget.setAccessibleName(label.replace("&", ""))
         widget.setObjectName(key)
+        if isinstance(widget, QPlainTextEdit | QTextEdit):
+            # Tab moves on to the next field, as in every other field; nobody types a tab into a record, and a
+            # keyboard-only user would otherwise be trapped in the first text box.
+            widget.setTabChangesFocus(True)
         self.layout_.addRow(caption, box)
         self.widgets[key], self.errors[key], self.labels[key] = widget, error, caption
         return widget
