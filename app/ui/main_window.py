@@ -44,7 +44,6 @@ class MainWindow(QMainWindow):
         super().__init__()
         load_all()
         self.session = session
-        place_window(self, "MainWindow", QSize(1200, 760), session.paths)
         self.specs: list[PageSpec] = pages_for(session.actor.role)
         self.pages: dict[str, Page] = {}
         self.detail: Page | None = None
@@ -80,6 +79,8 @@ class MainWindow(QMainWindow):
             self.count_pending()
         if self.specs:
             self.nav.setCurrentRow(0)
+        # Last: the menu and status bars added after a resize would make the window taller than the screen.
+        place_window(self, "MainWindow", QSize(1200, 760), session.paths)
 
     # --- pages -------------------------------------------------------------------------------------------
 

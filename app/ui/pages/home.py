@@ -136,6 +136,7 @@ class HomePage(Page):
         # Enter or a double click opens the student (activated is both, once).
         self.table.activated.connect(self._open)
         self.empty = QLabel()
+        self.empty.hide()
         box_column.addWidget(self.table)
         box_column.addWidget(self.empty)
         self.column.addWidget(self.students_box, 3)
@@ -145,6 +146,7 @@ class HomePage(Page):
             group = QGroupBox(spec.translated_title())
             group.setObjectName(f"section_{spec.key}")
             inner = QVBoxLayout(group)
+            inner.setContentsMargins(6, 4, 6, 4)
             widget = spec.factory(session, group)
             inner.addWidget(widget)
             self.sections[spec.key] = widget
