@@ -8,9 +8,13 @@ import logging
 import sys
 from typing import NoReturn
 
+from app import __version__, logs
 from app.cli.common import CliError
 from app.db.schema import SchemaError
+from app.paths import resolve
 from app.services.errors import ServiceError
+
+_log = logging.getLogger(__name__)
 
 # Each module registers its subcommands; a module that is not there yet is skipped.
 COMMAND_MODULES = [
@@ -48,14 +52,17 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def unexpected_line(reference: str, log_file: object) -> str:
+    return f"songjiao: unexpected error, reference {reference}; the details are in {log_file}"
+
+
 def run(argv: list[str]) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    logging.basicConfig(
-        level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s"
-    )
+    log_file = logs.setup_logging(resolve(args.db, args.data_dir), verbose=args.verbose, console=True)
     if not args.command:
         args = parser.parse_args([*argv, "gui"])
+    _log.info("songjiao %s command %s", __version__, args.command)  # the command only: arguments hold names
     try:
         return int(args.func(args) or 0)
     except (CliError, ServiceError, SchemaError) as error:
@@ -74,6 +81,10 @@ def run(argv: list[str]) -> int:
     except KeyboardInterrupt:
         print("songjiao: interrupted", file=sys.stderr)
         return 130
+    except Exception as error:  # a bug: the traceback to the log, one line with its reference to the user
+        reference = logs.record_exception(error, f"command {args.command}")
+        print(unexpected_line(reference, log_file), file=sys.stderr)
+        return 1
     finally:
         store = getattr(args, "_store", None)
         if store is not None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import logging
 import sys
 import time
 from collections.abc import Callable
@@ -19,6 +20,7 @@ from app.ui import i18n
 from app.ui.prefs import load_prefs, save_prefs
 from app.ui.tasks import BaseRunner, ThreadRunner
 
+_log = logging.getLogger(__name__)
 TIMINGS: dict[str, float] = {}  # start-up milestones in seconds since run_gui began (read by the benchmark)
 _T0 = [0.0]
 _FROZEN_AFTER_LOGIN: list[bool] = []
@@ -167,6 +169,7 @@ class Controller(QObject):
             language = users.get_user(ServiceContext(self.store), actor.id).language or language
         language = i18n.install_translators(language or i18n.current_language())
         self.session = AppSession(self.store, self.runner, actor, language=language, today=self.today)
+        _log.info("logged in: user %s (%s), language %s", actor.id, actor.role, language)  # ids, never names
         self.window = MainWindow(self.session)
         self.window.logout_requested.connect(self.on_logout)
         self.window.language_requested.connect(self.on_language)
@@ -240,7 +243,13 @@ class Controller(QObject):
 def run_gui(paths: AppPaths) -> int:
     """The `songjiao gui` entry point; returns the process exit code."""
     _T0[0] = time.perf_counter()
+    from app import __version__, logs
+    from app.ui.crash import install_crash_handler
+
+    logs.setup_logging(paths)  # the CLI's run() did too; again here for callers that start the GUI directly
     app = make_application()
+    install_crash_handler()
+    _log.info("songjiao %s desktop started", __version__)
     i18n.install_translators(load_prefs(paths).get("language") or "zh_CN")
     mark("qt_ready")
     controller = Controller(paths)
@@ -250,4 +259,5 @@ def run_gui(paths: AppPaths) -> int:
     controller.runner.shutdown()
     if controller.store is not None:
         controller.store.dispose()
+    _log.info("desktop stopped (exit code %d)", code)
     return code

@@ -314,9 +314,15 @@ class MainWindow(QMainWindow):
         )
 
     def _unhandled(self, error: BaseException) -> None:
+        from app import logs
         from app.ui.messages import error_text
 
-        QMessageBox.warning(self, self.tr("Something went wrong"), error_text(error))
+        if logs.expected(error):  # a refusal nobody showed: say it in words
+            QMessageBox.warning(self, self.tr("Something went wrong"), error_text(error))
+            return
+        from app.ui.crash import report
+
+        report(error, "a background task", self)  # already logged by the runner: the same reference
 
     def set_language(self, language: str) -> None:
         save_prefs(self.session.paths, language=language)

@@ -134,6 +134,12 @@ def error_text(error: BaseException) -> str:
         return _format(MESSAGES[message_id], params)
     if message_id is not None:
         return str(getattr(error, "message", error))
+    reference = getattr(error, "songjiao_reference", None)  # logged with its traceback (app/logs.py)
+    if reference:
+        return QCoreApplication.translate(
+            "Messages",
+            "Something unexpected went wrong (reference {reference}); the details are in the log file.",
+        ).format(reference=reference)
     return QCoreApplication.translate("Messages", "Something went wrong: {error}").format(
         error=type(error).__name__
     )

@@ -13,12 +13,17 @@ the call at once on the calling thread: tests use it so they need no waiting.
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
+
+from app import logs
+
+_log = logging.getLogger(__name__)
 
 
 class Cancelled(Exception):
@@ -79,6 +84,10 @@ class Task:
             self.result = self.fn(*self.args, **self.kwargs)
         except BaseException as error:  # delivered to on_error on the main thread
             self.error = error
+            if logs.expected(error):
+                _log.info("task %s: %s", self.name, getattr(error, "message_id", type(error).__name__))
+            else:  # the traceback is here, on the worker: log it now; the UI shows its reference
+                logs.record_exception(error, f"task {self.name}")
 
     def deliver(self) -> None:
         self.finished = True
@@ -122,6 +131,8 @@ class BaseRunner(QObject):
         try:
             task.deliver()
         except BaseException as error:
+            if not logs.expected(error):  # a callback failed, or nobody took the task's error
+                logs.record_exception(error, f"callback of {task.name}")
             self.unhandled_error.emit(error)
         self.task_finished.emit(task)
 
