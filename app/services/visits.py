@@ -24,10 +24,12 @@ from app.db.models import (
     VisitAmendment,
     VisitLesson,
 )
+from app.domain.rules import RecordConcern, record_concerns
 from app.services import attachments, forms, ieps, plans
 from app.services.access import student_for_read, student_for_write
 from app.services.context import ServiceContext, get_live, reading, transaction
 from app.services.errors import ConflictError, ValidationError
+from app.services.school import rule_of, school_row
 from app.services.visit_list import SORT_COLUMNS, VisitSummary, count_visits, list_visits
 
 STATUSES = ("planned", "done", "cancelled")
@@ -402,11 +404,39 @@ def update_visit(
         return _detail(visit)
 
 
-def finish_visit(ctx: ServiceContext, visit_id: str) -> VisitDetail:
+def _concerns(session: Session, visit: Visit) -> tuple[RecordConcern, ...]:
+    lessons = [(x.minutes, x.content) for x in _live(visit.lessons)]
+    return record_concerns(lessons, visit.signature_id is not None, rule_of(school_row(session)))
+
+
+def finish_concerns(ctx: ServiceContext, visit_id: str) -> tuple[RecordConcern, ...]:
+    """What keeps the saved visit from counting for the rule or from being complete (ask before finishing)."""
+    with reading(ctx) as session:
+        visit: Visit = get_live(session, Visit, visit_id, "visit")
+        student_for_read(session, ctx, visit.student_id)
+        return _concerns(session, visit)
+
+
+def finish_visit(
+    ctx: ServiceContext, visit_id: str, *, confirmed: tuple[str, ...] | None = None
+) -> VisitDetail:
     """Mark done and lock. Needs a lesson; a month without an approved plan is allowed but flagged (the flag is
-    computed when read, see plans.lacks_approved_plan)."""
+    computed when read, see plans.lacks_approved_plan).
+
+    ``confirmed``: the concerns (:func:`finish_concerns` codes) the user was shown and accepted. When given, a
+    concern they were not shown (the record changed in between) refuses the finish, so what the user agreed to
+    is what gets locked. Scripts pass nothing.
+    """
     with transaction(ctx) as session:
         visit = _writable(session, ctx, visit_id, "planned")
+        if confirmed is not None:
+            unseen = [c.code for c in _concerns(session, visit) if c.code not in confirmed]
+            if unseen:
+                raise ConflictError(
+                    "visit.concerns_changed",
+                    "The record changed since you were asked; check it and finish again.",
+                    concerns=", ".join(unseen),
+                )
         if not _live(visit.lessons):
             raise ValidationError(
                 "visit.no_lessons", "Record at least one lesson before finishing.", field="lessons"
@@ -558,6 +588,7 @@ __all__ = [  # the list lives in visit_list.py; callers know it as visits.*
     "create_visit",
     "delete_visit",
     "finish_visit",
+    "finish_concerns",
     "get_visit",
     "list_visits",
     "schedule_makeup",

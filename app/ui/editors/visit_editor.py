@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -418,10 +419,44 @@ class VisitEditor(RecordEditor):
         self.session.read(load_visit, self.visit_id, on_done=shown, on_error=self.show_error)
 
     def finish(self) -> None:
+        """Save, then say what keeps the visit from counting or from being complete and ask; then lock."""
         self.save(
-            then=lambda: self.session.write(
-                visits.finish_visit, self.visit_id, on_done=self._finished, on_error=self.show_error
+            then=lambda: self.session.read(
+                visits.finish_concerns, self.visit_id, on_done=self._confirm_finish, on_error=self.show_error
             )
+        )
+
+    def concern_text(self, concern: Any) -> str:
+        if concern.code == "too_few_lessons":
+            return self.tr(
+                "Only {counted} lessons of at least {minutes} minutes: the rule needs {required} per visit, "
+                "so this visit does not count for the week."
+            ).format(counted=concern.counted, minutes=concern.minutes, required=concern.required)
+        if concern.code == "no_content":
+            return self.tr("No lesson says what was taught.")
+        return self.tr("The caregiver has not signed.")
+
+    def _confirm_finish(self, concerns: tuple[Any, ...]) -> None:
+        if concerns:
+            lines = "\n".join(f"• {self.concern_text(c)}" for c in concerns)
+            answer = QMessageBox.question(
+                self,
+                self.tr("Finish this record?"),
+                self.tr(
+                    "{lines}\n\nFinish and lock the record anyway? Afterwards it can only be corrected by an "
+                    "amendment."
+                ).format(lines=lines),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        self.session.write(
+            visits.finish_visit,
+            self.visit_id,
+            confirmed=tuple(c.code for c in concerns),
+            on_done=self._finished,
+            on_error=self.show_error,
         )
 
     def _finished(self, detail: Any) -> None:
