@@ -415,23 +415,36 @@ def decide_plan(
     """Approve or return exactly the revision the reviewer saw; returning needs a comment."""
     comment = forms.text({"comment": comment}, "comment", required=not approve, max_len=2000)
     with transaction(ctx) as session:
-        plan: MonthlyPlan = get_live(session, MonthlyPlan, plan_id, "plan")
-        student_for_read(session, ctx, plan.student_id)
-        state = _state(plan)
-        role = "academic_affairs" if ctx.actor.role == "system" else ctx.actor.role
-        refusal = approval.can_decide(state, ctx.actor.id, role, revision_seen)
-        if refusal:
-            _refuse(refusal)
-        revision = next((r for r in plan.revisions if r.number == plan.plan_revision), None)
-        if revision is None or revision.decision is not None:
-            raise ConflictError(approval.DECIDE_NOT_SUBMITTED, _REFUSAL_TEXT[approval.DECIDE_NOT_SUBMITTED])
-        _apply(plan, approval.after_decision(state, approve))
-        revision.decision = "approved" if approve else "returned"
-        revision.reviewer_id = None if ctx.actor.role == "system" else ctx.actor.id
-        revision.decided_at = utcnow()
-        revision.comment = comment
-        session.flush()
-        return _detail(plan)
+        return _decide(session, ctx, plan_id, revision_seen, approve, comment)
+
+
+def approve_plans(ctx: ServiceContext, seen: list[tuple[str, int]]) -> list[PlanDetail]:
+    """Approve several plans at once, each exactly at the revision the reviewer read: all or none (one
+    transaction, so a plan changed meanwhile leaves every plan of the batch waiting)."""
+    with transaction(ctx) as session:
+        return [_decide(session, ctx, plan_id, revision, True, "") for plan_id, revision in seen]
+
+
+def _decide(
+    session: Session, ctx: ServiceContext, plan_id: str, revision_seen: int, approve: bool, comment: str
+) -> PlanDetail:
+    plan: MonthlyPlan = get_live(session, MonthlyPlan, plan_id, "plan")
+    student_for_read(session, ctx, plan.student_id)
+    state = _state(plan)
+    role = "academic_affairs" if ctx.actor.role == "system" else ctx.actor.role
+    refusal = approval.can_decide(state, ctx.actor.id, role, revision_seen)
+    if refusal:
+        _refuse(refusal)
+    revision = next((r for r in plan.revisions if r.number == plan.plan_revision), None)
+    if revision is None or revision.decision is not None:
+        raise ConflictError(approval.DECIDE_NOT_SUBMITTED, _REFUSAL_TEXT[approval.DECIDE_NOT_SUBMITTED])
+    _apply(plan, approval.after_decision(state, approve))
+    revision.decision = "approved" if approve else "returned"
+    revision.reviewer_id = None if ctx.actor.role == "system" else ctx.actor.id
+    revision.decided_at = utcnow()
+    revision.comment = comment
+    session.flush()
+    return _detail(plan)
 
 
 def delete_plan(ctx: ServiceContext, plan_id: str) -> None:

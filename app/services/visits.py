@@ -25,7 +25,7 @@ from app.db.models import (
     VisitLesson,
 )
 from app.domain.rules import RecordConcern, record_concerns
-from app.services import attachments, forms, ieps, plans
+from app.services import attachments, forms, ieps, plans, visit_prefill
 from app.services.access import student_for_read, student_for_write
 from app.services.context import ServiceContext, get_live, reading, transaction
 from app.services.errors import ConflictError, ValidationError
@@ -345,6 +345,10 @@ def _new_visit(
         prefill = _from_planned(session, planned)
         plan_id = planned.plan_id
     prefill.setdefault("date", ctx.today())  # "new visit" without a plan: today, the usual case at the house
+    if not makeup_of_id:  # a make-up copies the visit it replaces instead
+        day = forms.parse_date(data.get("date"), "date") or prefill["date"]
+        plan = session.get(MonthlyPlan, plan_id) if plan_id else None
+        prefill = {**visit_prefill.carried_over(session, student_id, day, plan, teacher_id), **prefill}
     values = _clean(ctx, session, student_id, {**prefill, **data})
     _check_date(ctx, values.get("date"))
     _term_locked(session, values["date"])

@@ -7,7 +7,7 @@ import io
 from pypdf import PdfReader
 
 from app.reports.pdf.packet import render_packet
-from app.services import archive, archive_forms, plans, visits
+from app.services import archive, plans, visits
 from app.services.visit_list import list_visits
 
 LESSONS = [
@@ -42,7 +42,7 @@ def test_a_visit_recorded_before_its_plan_was_approved_loses_the_flag_on_approva
     assert not visits.get_visit(t1, visit.id).without_approved_plan  # the editor reads the same truth
     assert [r.without_approved_plan for r in list_visits(t1, student_id=student)] == [False]
     assert list_visits(t1, student_id=student, flagged=True) == []
-    ledger = archive_forms.visit_ledger(office, school.term.id)
+    ledger = archive.visit_ledger(office, school.term.id)
     assert [r.without_approved_plan for r in ledger] == [False]
 
     # An approved plan edited afterwards waits for a new approval; the visit made under the approved one stays planned.
@@ -76,5 +76,5 @@ def test_the_packet_prints_held_and_cancelled_visits_not_planned_ones(school):
     assert "2026年12月3日 送教记录" not in text and "2026年11月18日 送教记录" not in text
     assert "2026年11月16日 送教记录" in text and "0 课时" not in text
     # The single paper form of a planned visit still prints (for signing on paper).
-    assert archive_forms.gather_visit_form(t1, future.id).visit.id == future.id
-    assert archive_forms.gather_visit_form(t1, overdue.id).visit.status == "planned"
+    assert archive.gather_visit_form(t1, future.id).visit.id == future.id
+    assert archive.gather_visit_form(t1, overdue.id).visit.status == "planned"

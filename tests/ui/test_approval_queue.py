@@ -38,7 +38,7 @@ def submitted_plans(school) -> list[str]:
 
 
 def open_queue(qtbot, make_session, school):
-    from app.ui.editors.plan_queue import PlanQueue
+    from app.ui.pages.plans_queue import PlanQueue
 
     office = make_session(school.office, ThreadRunner())
     queue = PlanQueue(office)

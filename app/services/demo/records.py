@@ -25,11 +25,11 @@ from app.db.models import (
     VisitLesson,
 )
 from app.domain.calendar import periods
-from app.services import demo_data as data
-from app.services.demo_data import at
+from app.services.demo import data
+from app.services.demo.data import at
 
 if TYPE_CHECKING:
-    from app.services.demo_school import DemoSchool, Kid, TermRef
+    from app.services.demo.school import DemoSchool, Kid, TermRef
 
 DAY = dt.timedelta(days=1)
 

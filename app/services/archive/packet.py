@@ -30,7 +30,7 @@ from app.domain import validation
 from app.domain.rules import evaluate
 from app.services import plans
 from app.services.access import student_for_read
-from app.services.archive_types import (
+from app.services.archive.sheets import (
     ContactLine,
     Decision,
     GoalSheet,
@@ -105,7 +105,7 @@ def gather_packet(ctx: ServiceContext, student_id: str, term_id: str, *, reveal:
         return _gather(session, ctx, student_id, term, reveal)
 
 
-def _user_names(session: Session) -> dict[str, str]:
+def user_names(session: Session) -> dict[str, str]:
     return dict(session.execute(select(User.id, User.display_name)).all())
 
 
@@ -114,7 +114,7 @@ def _gather(
 ) -> PacketData:
     student = student_for_read(session, ctx, student_id)
     school = school_row(session)
-    names = _user_names(session)
+    names = user_names(session)
     values = {key: getattr(student, key) for key in STUDENT_KEYS}
     if not reveal:
         # The 学籍号 is usually "G" + the ID number, so it is masked with it.
@@ -138,7 +138,7 @@ def _gather(
             .order_by(Guardian.is_primary.desc(), Guardian.created_at)
         )
     )
-    iep, objective_labels = _iep(session, student_id, term.id)
+    iep, objective_labels = iep_sheet(session, student_id, term.id)
     calendar = term.calendar()
     facts = facts_for(session, [student], calendar)[student.id]
     compliance = evaluate(calendar, rule_of(school), facts, ctx.today())
@@ -150,16 +150,16 @@ def _gather(
         teachers,
         guardians,
         iep,
-        _plans(session, student_id, term, names, objective_labels),
+        plan_sheets(session, student_id, term, names, objective_labels),
         _lesson_plans(session, student_id, term, names, objective_labels),
-        _visits(session, student_id, term, names, objective_labels, held_only=True),
+        visit_sheets(session, student_id, term, names, objective_labels, held_only=True),
         _contacts(session, student_id, term, names),
         compliance,
         ctx.today(),
     )
 
 
-def _iep(session: Session, student_id: str, term_id: str) -> tuple[IepSheet | None, dict[str, str]]:
+def iep_sheet(session: Session, student_id: str, term_id: str) -> tuple[IepSheet | None, dict[str, str]]:
     iep = session.scalar(
         select(Iep)
         .where(Iep.student_id == student_id, Iep.term_id == term_id, Iep.deleted_at.is_(None))
@@ -217,7 +217,7 @@ def _iep(session: Session, student_id: str, term_id: str) -> tuple[IepSheet | No
     return sheet, labels
 
 
-def _months(term: TermInfo) -> list[str]:
+def term_months(term: TermInfo) -> list[str]:
     months, year, month = [], term.start.year, term.start.month
     while (year, month) <= (term.end.year, term.end.month):
         months.append(f"{year:04d}-{month:02d}")
@@ -233,7 +233,7 @@ def _content_text(content: list[dict[str, Any]]) -> str:
     return "\n".join(p for p in parts if p)
 
 
-def _plans(
+def plan_sheets(
     session: Session,
     student_id: str,
     term: TermInfo,
@@ -245,7 +245,7 @@ def _plans(
         select(MonthlyPlan)
         .where(
             MonthlyPlan.student_id == student_id,
-            MonthlyPlan.month.in_(_months(term)),
+            MonthlyPlan.month.in_(term_months(term)),
             MonthlyPlan.deleted_at.is_(None),
             *((MonthlyPlan.id == only,) if only else ()),
         )
@@ -363,7 +363,7 @@ def _images(session: Session, visit_ids: list[str]) -> dict[str, list[tuple[Atta
     return found
 
 
-def _visits(
+def visit_sheets(
     session: Session,
     student_id: str,
     term: TermInfo,
@@ -511,23 +511,3 @@ def packet_students(
         return [
             (s.id, s.code) for s in session.scalars(query) if not (s.enrolled_on and s.enrolled_on > term.end)
         ]
-
-
-__all__ = [
-    "ImageData",
-    "ScoreLine",
-    "ReviewLine",
-    "ObjectiveSheet",
-    "GoalSheet",
-    "IepSheet",
-    "Decision",
-    "PlannedVisitLine",
-    "PlanSheet",
-    "LessonPlanSheet",
-    "LessonLine",
-    "VisitSheet",
-    "ContactLine",
-    "PacketData",
-    "gather_packet",
-    "packet_students",
-]
