@@ -181,6 +181,14 @@ def record_concerns(
     return tuple(found)
 
 
+def lessons_exceed_span(start: dt.time, end: dt.time, minutes: Sequence[int]) -> tuple[int, int] | None:
+    """(lessons' total, the visit's span) in minutes when the lessons add up to more than the visit lasted,
+    else None: one of the two was typed wrong. An end before the start is the form's own error, not this."""
+    span = (end.hour * 60 + end.minute) - (start.hour * 60 + start.minute)
+    total = sum(minutes)
+    return (total, span) if 0 < span < total else None
+
+
 def evaluate(
     calendar: TermCalendar,
     rule: VisitRule,

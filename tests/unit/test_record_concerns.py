@@ -55,3 +55,13 @@ def test_the_running_week_says_too_few_lessons_when_a_short_visit_took_place():
     assert week.status == WeekStatus.FUTURE and week.reason == "too_few_lessons"
     nothing = evaluate(MARCH, RULE, StudentFacts(Span(dt.date(2020, 1, 1), None)), today).periods[1]
     assert nothing.reason == "pending"
+
+
+def test_lessons_longer_than_the_visit():
+    from app.domain.rules import lessons_exceed_span
+
+    nine, half_past, ten_thirty = dt.time(9, 0), dt.time(9, 30), dt.time(10, 30)
+    assert lessons_exceed_span(nine, half_past, [35, 35]) == (70, 30)
+    assert lessons_exceed_span(nine, ten_thirty, [35, 35]) is None
+    assert lessons_exceed_span(nine, ten_thirty, [45, 45]) is None  # exactly the span: fine
+    assert lessons_exceed_span(half_past, nine, [35]) is None  # end before start: the form's own error

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services import ieps, planning, plans, school
+from app.services import ieps, planning, plans, school, students
 from app.ui.editors.base import RecordEditor
 from app.ui.editors.labels import DECISIONS, PLAN_STATUSES, label
 from app.ui.i18n import format_date
@@ -169,6 +169,7 @@ class PlanEditor(RecordEditor):
     ) -> None:
         super().__init__(session, parent)
         self.student_id, self.month = student_id, month
+        self.student_label = ""  # "S001 小明", read with the plan
         self.detail: Any = None
         self.setAccessibleName(self.tr("Monthly plan editor"))
         self.title = QLabel(self)
@@ -324,6 +325,10 @@ class PlanEditor(RecordEditor):
     # --- loading ------------------------------------------------------------------------------------
 
     def reload(self) -> None:
+        if not self.student_label:
+            self.session.read(
+                students.student_label, self.student_id, on_done=self._student_named, on_error=lambda _e: None
+            )
         self.session.read(
             planning.month_frame,
             self.student_id,
@@ -395,13 +400,21 @@ class PlanEditor(RecordEditor):
             or self.session.actor.role == "system"
         )
 
+    def _student_named(self, text: str) -> None:
+        self.student_label = text
+        self._update_header()
+
     def _update_header(self) -> None:
         detail = self.detail
         status = label(PLAN_STATUSES, detail.status) if detail else self.tr("Not written yet")
         revision = f" · {self.tr('revision')} {detail.plan_revision}" if detail else ""
+        # Which child the plan is for, first: several plan windows may be open at once.
+        student = f"{self.student_label} · " if self.student_label else ""
         self.title.setText(
-            self.tr("Plan for {month}: {status}").format(month=self.month, status=status) + revision
+            student + self.tr("Plan for {month}: {status}").format(month=self.month, status=status) + revision
         )
+        if self.isWindow() and self.student_label:
+            self.setWindowTitle(self.tr("Monthly plan: {student}").format(student=self.student_label))
         returned = detail is not None and detail.status == "returned" and bool(detail.last_comment)
         self.comment.setVisible(returned)
         if returned:

@@ -19,7 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services import lessons, users, visit_prefill, visits
+from app.domain.rules import VisitRule, lessons_exceed_span
+from app.services import forms, lessons, school, users, visit_prefill, visits
+from app.services.errors import ServiceError
 from app.ui.editors.attachments import AttachmentsPanel
 from app.ui.editors.base import RecordEditor
 from app.ui.editors.labels import CANCEL_CAUSES, VISIT_STATUSES, label
@@ -116,6 +118,7 @@ class VisitEditor(RecordEditor):
             edit.setPlaceholderText("HH:MM")
             edit.setMaxLength(5)
             self.form.add(key, text, edit)
+            edit.textChanged.connect(self._check_span)
         self.teachers = QListWidget()
         self.teachers.setMaximumHeight(72)
         self.teachers.itemChanged.connect(self.mark_dirty)
@@ -126,6 +129,8 @@ class VisitEditor(RecordEditor):
         self.form.add("mood", self.tr("M&ood today"), QLineEdit())
         self.lessons = LessonsTable()
         self.lessons.itemChanged.connect(self.mark_dirty)
+        self.lessons.itemChanged.connect(self._check_span)
+        self.rule = VisitRule()  # replaced by the school's rule once read (reload)
         self.add_lesson = QPushButton(self.tr("Add &lesson"))
         self.add_lesson.clicked.connect(self._add_lesson)
         self.as_last = QPushButton(self.tr("As last &visit"))
@@ -205,13 +210,39 @@ class VisitEditor(RecordEditor):
     def reload(self) -> None:
         if not self.teachers.count():
             self.session.read(load_teachers, on_done=self._teachers_listed, on_error=lambda _e: None)
+            self.session.read(school.get_school, on_done=self._rule_read, on_error=lambda _e: None)
         self.session.read(load_visit, self.visit_id, on_done=self._loaded, on_error=self.show_error)
 
     def _loaded(self, loaded: tuple[Any, list[tuple[str, str]], list[tuple[str, str]]]) -> None:
         detail, objectives, linkable = loaded
         self._set_linkable(linkable)
         self.show_detail(detail, objectives)
+        self._check_span()
         self.offer_draft()
+
+    def _rule_read(self, info: Any) -> None:
+        self.rule = info.rule
+
+    def _check_span(self, *_args: Any) -> None:
+        """Warn under the end time (not blocking) when the lessons add up to more than the visit lasted."""
+        self.form.clear_error("end_time")
+        try:
+            start = forms.parse_time(self.form.value("start_time"), "start_time")
+            end = forms.parse_time(self.form.value("end_time"), "end_time")
+            minutes = [int(lesson["minutes"] or 0) for lesson in self.lessons.lessons()]
+        except (ServiceError, ValueError):
+            return  # incomplete times or minutes: the save says what is wrong with them
+        if start is None or end is None:
+            return
+        over = lessons_exceed_span(start, end, minutes)
+        if over is not None:
+            self.form.show_error(
+                "end_time",
+                self.tr("The lessons add up to {total} minutes, but the visit lasted {span}.").format(
+                    total=over[0], span=over[1]
+                ),
+                focus=False,
+            )
 
     def show_detail(self, detail: Any, objectives: list[tuple[str, str]] | None = None) -> None:
         self.detail = detail
@@ -337,7 +368,7 @@ class VisitEditor(RecordEditor):
             self.mark_dirty()
 
     def _add_lesson(self) -> None:
-        self.lessons.add_lesson({"minutes": 40})
+        self.lessons.add_lesson({"minutes": self.rule.minutes_per_lesson})  # the rule's 课时, not a guess
         self.mark_dirty()
 
     def copy_last_lessons(self) -> None:
