@@ -13,6 +13,9 @@ MESSAGES: dict[str, str] = {
     "field.required": QT_TRANSLATE_NOOP("Messages", "This field is required."),
     "field.too_long": QT_TRANSLATE_NOOP("Messages", "This text is too long (at most {max_len} characters)."),
     "field.date": QT_TRANSLATE_NOOP("Messages", "Not a date: use YYYY-MM-DD, e.g. 2026-09-01."),
+    "field.no_such_date": QT_TRANSLATE_NOOP(
+        "Messages", "There is no such date: {value}. Check the month and day."
+    ),
     "field.time": QT_TRANSLATE_NOOP("Messages", "Not a time: use HH:MM, e.g. 09:30."),
     "field.int": QT_TRANSLATE_NOOP("Messages", "Enter a whole number."),
     "field.number": QT_TRANSLATE_NOOP("Messages", "Enter a number."),
