@@ -9,18 +9,17 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from app import logs
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Crash", text)
-
-
 def crash_text(references: list[str]) -> str:
     path = logs.current_log_file()
-    text = _t(
+    text = QCoreApplication.translate(
+        "Crash",
         "Songjiao ran into an unexpected problem. What you saved before is safe; the last step may not have "
-        "been completed.\n\nIf it happens again, give your administrator this reference number: {reference}"
+        "been completed.\n\nIf it happens again, give your administrator this reference number: {reference}",
     ).format(reference="、".join(references))
     if path is not None:
-        text += "\n" + _t("The details are in the log file: {path}").format(path=path)
+        text += "\n" + QCoreApplication.translate("Crash", "The details are in the log file: {path}").format(
+            path=path
+        )
     return text
 
 
@@ -44,7 +43,7 @@ class CrashReporter(QObject):
             self.references = []
             self.dialog = QMessageBox(
                 QMessageBox.Icon.Warning,
-                _t("Something unexpected happened"),
+                QCoreApplication.translate("Crash", "Something unexpected happened"),
                 "",
                 QMessageBox.StandardButton.Ok,
                 parent or QApplication.activeWindow(),
