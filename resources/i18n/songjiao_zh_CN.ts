@@ -361,6 +361,25 @@
     </message>
 </context>
 <context>
+    <name>Crash</name>
+    <message>
+        <source>Songjiao ran into an unexpected problem. What you saved before is safe; the last step may not have been completed.
+
+If it happens again, give your administrator this reference number: {reference}</source>
+        <translation>送教系统遇到了意外问题。此前保存的内容不受影响，刚才这一步可能没有完成。
+
+如果再次出现，请把这个编号告诉管理员：{reference}</translation>
+    </message>
+    <message>
+        <source>The details are in the log file: {path}</source>
+        <translation>详细情况见日志文件：{path}</translation>
+    </message>
+    <message>
+        <source>Something unexpected happened</source>
+        <translation>出现意外问题</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunWizard</name>
     <message>
         <source>Welcome to Songjiao</source>
@@ -653,6 +672,14 @@
     <message>
         <source>Not visited yet</source>
         <translation>本周尚未送教</translation>
+    </message>
+    <message>
+        <source>Not met yet: {reason}</source>
+        <translation>本周尚未达标：{reason}</translation>
+    </message>
+    <message>
+        <source>{status}: {reason}</source>
+        <translation>{status}：{reason}</translation>
     </message>
     <message>
         <source>This week: {status}</source>
@@ -1266,6 +1293,10 @@
         <translation>日期格式不对，请按“年-月-日”填写，如 2026-09-01。</translation>
     </message>
     <message>
+        <source>There is no such date: {value}. Check the month and day.</source>
+        <translation>没有这一天：{value}。请核对月份和日期。</translation>
+    </message>
+    <message>
         <source>Not a time: use HH:MM, e.g. 09:30.</source>
         <translation>时间格式不对，请按“时:分”填写，如 09:30。</translation>
     </message>
@@ -1622,6 +1653,10 @@
         <translation>本周未送教，需要补送。</translation>
     </message>
     <message>
+        <source>Something unexpected went wrong (reference {reference}); the details are in the log file.</source>
+        <translation>出现意外问题（编号 {reference}），详细情况已记入日志文件。</translation>
+    </message>
+    <message>
         <source>Something went wrong: {error}</source>
         <translation>出现问题：{error}</translation>
     </message>
@@ -1675,34 +1710,6 @@
         <translation>待审批的月计划</translation>
     </message>
     <message>
-        <source>Plans</source>
-        <translation>月计划</translation>
-    </message>
-    <message>
-        <source>Visits</source>
-        <translation>送教记录</translation>
-    </message>
-    <message>
-        <source>IEP</source>
-        <translation>个别化教育计划</translation>
-    </message>
-    <message>
-        <source>Monthly plans</source>
-        <translation>月送教计划</translation>
-    </message>
-    <message>
-        <source>Contacts</source>
-        <translation>家校联系</translation>
-    </message>
-    <message>
-        <source>Attachments</source>
-        <translation>附件</translation>
-    </message>
-    <message>
-        <source>Timeline</source>
-        <translation>时间线</translation>
-    </message>
-    <message>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -1747,13 +1754,6 @@
     </message>
 </context>
 <context>
-    <name>Placeholder</name>
-    <message>
-        <source>This part of Songjiao is not available in this version yet.</source>
-        <translation>此功能在当前版本中尚未提供。</translation>
-    </message>
-</context>
-<context>
     <name>PlansWaiting</name>
     <message>
         <source>Student</source>
@@ -1781,6 +1781,105 @@
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>RosterImportDialog</name>
+    <message>
+        <source>Import the roster</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fill in the roster template in Excel or WPS (one student per row), then choose the file. Every row is checked first; nothing is written until you import, and then all rows or none.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Choose file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the blank &amp;template…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No file chosen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chosen file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problems found in the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import all rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the roster</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Roster (*.xlsx *.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the blank roster template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The template could not be saved: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The template was saved: {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking every row…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{rows} rows, all correct: importing creates {created} students and updates {updated}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The notes below do not stop the import.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{rows} rows have problems ({count} in all). Correct them in the file, save it and choose it again: nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported: {created} students created, {updated} updated.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1983,6 +2082,14 @@
     <message>
         <source>New student…</source>
         <translation>新建学生…</translation>
+    </message>
+    <message>
+        <source>Import roster…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import students from an .xlsx or .csv roster, checked row by row</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Student list</source>
