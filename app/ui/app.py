@@ -189,6 +189,7 @@ class Controller(QObject):
             language = users.get_user(ServiceContext(self.store), actor.id).language or language
         language = i18n.install_translators(language or i18n.current_language())
         self.session = AppSession(self.store, self.runner, actor, language=language, today=self.today)
+        log.info("logged in: user %s (%s), language %s", actor.id, actor.role, language)  # ids, never names
         self.window = MainWindow(self.session)
         self.window.logout_requested.connect(self.on_logout)
         self.window.language_requested.connect(self.on_language)
@@ -385,7 +386,13 @@ def run_gui(paths: AppPaths, file: Path | None = None) -> int:
     from app.ui.instance import SingleInstance
 
     _T0[0] = time.perf_counter()
+    from app import __version__, logs
+    from app.ui.crash import install_crash_handler
+
+    logs.setup_logging(paths)  # the CLI's run() did too; again here for callers that start the GUI directly
     app = make_application()
+    install_crash_handler()
+    log.info("songjiao %s desktop started", __version__)
     instance = SingleInstance(paths.db_path)
     if instance.hand_over(
         file
@@ -407,4 +414,5 @@ def run_gui(paths: AppPaths, file: Path | None = None) -> int:
     controller.runner.shutdown()
     if controller.store is not None:
         controller.store.dispose()
+    log.info("desktop stopped (exit code %d)", code)
     return code

@@ -382,12 +382,18 @@ class MainWindow(QMainWindow):
         self.backup_label.show()
 
     def _unhandled(self, error: BaseException) -> None:
+        from app import logs
         from app.ui.messages import error_text
 
         # Over the window the user works in (an editor window, a dialog): parented to the main window, the
         # message raised it over the editor the error came from.
         parent = QApplication.activeWindow() or self
-        QMessageBox.warning(parent, self.tr("Something went wrong"), error_text(error))
+        if logs.expected(error):  # a refusal nobody showed: say it in words
+            QMessageBox.warning(parent, self.tr("Something went wrong"), error_text(error))
+            return
+        from app.ui.crash import report
+
+        report(error, "a background task", parent)  # already logged by the runner: the same reference
 
     def closeEvent(self, event: Any) -> None:  # noqa: N802 - Qt naming
         from app.ui.editors.windows import close_all

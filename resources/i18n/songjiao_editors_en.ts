@@ -789,6 +789,10 @@
         <translation>Plan for {month}: {status}</translation>
     </message>
     <message>
+        <source>Monthly plan: {student}</source>
+        <translation>Monthly plan: {student}</translation>
+    </message>
+    <message>
         <source>Returned by the office: {comment}</source>
         <translation>Returned by the office: {comment}</translation>
     </message>
@@ -1270,6 +1274,10 @@
         <translation>Photos</translation>
     </message>
     <message>
+        <source>The lessons add up to {total} minutes, but the visit lasted {span}.</source>
+        <translation>The lessons add up to {total} minutes, but the visit lasted {span}.</translation>
+    </message>
+    <message>
         <source>Visit on {date}: {status}</source>
         <translation>Visit on {date}: {status}</translation>
     </message>
@@ -1296,6 +1304,30 @@
     <message>
         <source>Amended {at}: {field} — {reason}</source>
         <translation>Amended {at}: {field} — {reason}</translation>
+    </message>
+    <message>
+        <source>Finish this record?</source>
+        <translation>Finish this record?</translation>
+    </message>
+    <message>
+        <source>{lines}
+
+Finish and lock the record anyway? Afterwards it can only be corrected by an amendment.</source>
+        <translation>{lines}
+
+Finish and lock the record anyway? Afterwards it can only be corrected by an amendment.</translation>
+    </message>
+    <message>
+        <source>Only {counted} lessons of at least {minutes} minutes: the rule needs {required} per visit, so this visit does not count for the week.</source>
+        <translation>Only {counted} lessons of at least {minutes} minutes: the rule needs {required} per visit, so this visit does not count for the week.</translation>
+    </message>
+    <message>
+        <source>No lesson says what was taught.</source>
+        <translation>No lesson says what was taught.</translation>
+    </message>
+    <message>
+        <source>The caregiver has not signed.</source>
+        <translation>The caregiver has not signed.</translation>
     </message>
 </context>
 <context>

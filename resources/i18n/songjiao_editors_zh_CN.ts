@@ -799,6 +799,10 @@
         <source>Planned visits: {error}</source>
         <translation>计划送教：{error}</translation>
     </message>
+    <message>
+        <source>Monthly plan: {student}</source>
+        <translation>月送教计划：{student}</translation>
+    </message>
 </context>
 <context>
     <name>PlanQueue</name>
@@ -1295,6 +1299,34 @@
     <message>
         <source>Amended {at}: {field} — {reason}</source>
         <translation>{at} 更正：{field} —— {reason}</translation>
+    </message>
+    <message>
+        <source>The lessons add up to {total} minutes, but the visit lasted {span}.</source>
+        <translation>各课时合计 {total} 分钟，超过了本次送教的时长 {span} 分钟。</translation>
+    </message>
+    <message>
+        <source>Finish this record?</source>
+        <translation>完成这份记录？</translation>
+    </message>
+    <message>
+        <source>{lines}
+
+Finish and lock the record anyway? Afterwards it can only be corrected by an amendment.</source>
+        <translation>{lines}
+
+仍要完成并锁定这份记录吗？锁定后只能通过更正来修改。</translation>
+    </message>
+    <message>
+        <source>Only {counted} lessons of at least {minutes} minutes: the rule needs {required} per visit, so this visit does not count for the week.</source>
+        <translation>达到 {minutes} 分钟的课时只有 {counted} 个：规定每次送教 {required} 个课时，本次送教不计入本周达标。</translation>
+    </message>
+    <message>
+        <source>No lesson says what was taught.</source>
+        <translation>没有填写任何课时的教学内容。</translation>
+    </message>
+    <message>
+        <source>The caregiver has not signed.</source>
+        <translation>照护人尚未签名。</translation>
     </message>
 </context>
 <context>

@@ -362,6 +362,25 @@
     </message>
 </context>
 <context>
+    <name>Crash</name>
+    <message>
+        <source>Songjiao ran into an unexpected problem. What you saved before is safe; the last step may not have been completed.
+
+If it happens again, give your administrator this reference number: {reference}</source>
+        <translation>Songjiao ran into an unexpected problem. What you saved before is safe; the last step may not have been completed.
+
+If it happens again, give your administrator this reference number: {reference}</translation>
+    </message>
+    <message>
+        <source>The details are in the log file: {path}</source>
+        <translation>The details are in the log file: {path}</translation>
+    </message>
+    <message>
+        <source>Something unexpected happened</source>
+        <translation>Something unexpected happened</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunWizard</name>
     <message>
         <source>Welcome to Songjiao</source>
@@ -654,6 +673,14 @@
     <message>
         <source>Not visited yet</source>
         <translation>Not visited yet</translation>
+    </message>
+    <message>
+        <source>Not met yet: {reason}</source>
+        <translation>Not met yet: {reason}</translation>
+    </message>
+    <message>
+        <source>{status}: {reason}</source>
+        <translation>{status}: {reason}</translation>
     </message>
     <message>
         <source>This week: {status}</source>
@@ -1283,6 +1310,10 @@
         <translation>Not a date: use YYYY-MM-DD, e.g. 2026-09-01.</translation>
     </message>
     <message>
+        <source>There is no such date: {value}. Check the month and day.</source>
+        <translation>There is no such date: {value}. Check the month and day.</translation>
+    </message>
+    <message>
         <source>Not a time: use HH:MM, e.g. 09:30.</source>
         <translation>Not a time: use HH:MM, e.g. 09:30.</translation>
     </message>
@@ -1637,6 +1668,10 @@
     <message>
         <source>No visit this week: a make-up is owed.</source>
         <translation>No visit this week: a make-up is owed.</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong (reference {reference}); the details are in the log file.</source>
+        <translation>Something unexpected went wrong (reference {reference}); the details are in the log file.</translation>
     </message>
     <message>
         <source>Something went wrong: {error}</source>

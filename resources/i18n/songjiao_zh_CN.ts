@@ -361,6 +361,25 @@
     </message>
 </context>
 <context>
+    <name>Crash</name>
+    <message>
+        <source>Songjiao ran into an unexpected problem. What you saved before is safe; the last step may not have been completed.
+
+If it happens again, give your administrator this reference number: {reference}</source>
+        <translation>送教系统遇到了意外问题。此前保存的内容不受影响，刚才这一步可能没有完成。
+
+如果再次出现，请把这个编号告诉管理员：{reference}</translation>
+    </message>
+    <message>
+        <source>The details are in the log file: {path}</source>
+        <translation>详细情况见日志文件：{path}</translation>
+    </message>
+    <message>
+        <source>Something unexpected happened</source>
+        <translation>出现意外问题</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunWizard</name>
     <message>
         <source>Welcome to Songjiao</source>
@@ -673,6 +692,14 @@
     <message>
         <source>Everyone is on track.</source>
         <translation>所有学生都已达标。</translation>
+    </message>
+    <message>
+        <source>Not met yet: {reason}</source>
+        <translation>本周尚未达标：{reason}</translation>
+    </message>
+    <message>
+        <source>{status}: {reason}</source>
+        <translation>{status}：{reason}</translation>
     </message>
 </context>
 <context>
@@ -1640,6 +1667,14 @@
     <message>
         <source>Something went wrong: {error}</source>
         <translation>出现问题：{error}</translation>
+    </message>
+    <message>
+        <source>There is no such date: {value}. Check the month and day.</source>
+        <translation>没有这一天：{value}。请核对月份和日期。</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong (reference {reference}); the details are in the log file.</source>
+        <translation>出现意外问题（编号 {reference}），详细情况已记入日志文件。</translation>
     </message>
 </context>
 <context>

@@ -367,6 +367,7 @@ class FormDialog(QDialog):
         self.session = session
         self.setWindowTitle(title)
         self.setAccessibleName(title)
+        self.setMinimumWidth(420)  # room for an error line under a field; narrower dialogs wrapped it to bits
         self.form = FieldForm(self)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
@@ -416,3 +417,5 @@ class FormDialog(QDialog):
         if not self.form.show_error(field_of(error), error_text(error)):
             self.message.setText(error_text(error))
             self.message.show()
+        # A wrapped error line needs more height than the dialog was opened with: grow, or it is cut off.
+        self.adjustSize()

@@ -194,6 +194,7 @@ class PlanEditor(RecordEditor):
     ) -> None:
         super().__init__(session, parent)
         self.student_id, self.month = student_id, month
+        self.student_label = ""  # "S001 小明", read with the plan
         self.detail: PlanDetail | None = None
         self.setAccessibleName(self.tr("Monthly plan editor"))
         self.title = QLabel(self)
@@ -365,6 +366,7 @@ class PlanEditor(RecordEditor):
         )
 
     def _loaded(self, loaded: PlanEditing) -> None:
+        self.student_label = loaded.student
         with self.loading():
             self.objectives.clear()
             for objective_id, text in loaded.objectives:
@@ -422,9 +424,13 @@ class PlanEditor(RecordEditor):
         detail = self.detail
         status = label(PLAN_STATUSES, detail.status) if detail else self.tr("Not written yet")
         revision = f" · {self.tr('revision')} {detail.plan_revision}" if detail else ""
+        # Which child the plan is for, first: several plan windows may be open at once.
+        student = f"{self.student_label} · " if self.student_label else ""
         self.title.setText(
-            self.tr("Plan for {month}: {status}").format(month=self.month, status=status) + revision
+            student + self.tr("Plan for {month}: {status}").format(month=self.month, status=status) + revision
         )
+        if self.isWindow() and self.student_label:
+            self.setWindowTitle(self.tr("Monthly plan: {student}").format(student=self.student_label))
         returned = detail is not None and detail.status == "returned" and bool(detail.last_comment)
         self.comment.setVisible(returned)
         if detail is not None and returned:

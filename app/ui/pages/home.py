@@ -180,10 +180,7 @@ class HomePage(Page):
         )
         self.table.setRowCount(len(rows))
         for r, row in enumerate(rows):
-            # This week is still running: "future" here means "not visited yet", not "ahead".
-            status_text = (
-                self.tr("Not visited yet") if row.status == "future" else label(WEEK_STATUSES, row.status)
-            )
+            status_text = self.status_text(row)
             colour = COLOURS.get(row.status, "#ffffff")
             tip = reason_text(row.reason)
             if not teacher and row.owed > 0 and row.status != "missed_owed":
@@ -219,6 +216,18 @@ class HomePage(Page):
             empty = self.tr("Everyone is on track.")
         self.empty.setText(empty if not rows else "")
         self.empty.setVisible(not rows)
+
+    def status_text(self, row: Any) -> str:
+        """The week's status and, when it is not met, why (the rule's reason), e.g. "Not met yet: a visit
+        took place but with too few lessons": the bare "Not visited yet 0/1" left the teacher guessing."""
+        if row.status == "future":  # this week is still running: "future" means "not met yet", not "ahead"
+            if row.reason == "pending":
+                return self.tr("Not visited yet")
+            return self.tr("Not met yet: {reason}").format(reason=reason_text(row.reason))
+        text = label(WEEK_STATUSES, row.status)
+        if row.status in ("missed_owed", "missed_excused"):
+            return self.tr("{status}: {reason}").format(status=text, reason=reason_text(row.reason))
+        return text
 
     def _open(self, index: Any) -> None:
         item = self.table.item(index.row(), 0)
