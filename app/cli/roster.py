@@ -51,6 +51,6 @@ def _import(args: argparse.Namespace) -> int:
         f"{'would update' if report.dry_run else 'updated'} {report.updated}."
         + (" Dry run: nothing was written." if report.dry_run else "")
     )
-    for row, warning in report.warnings:
+    for row, warning in report.notes:
         print(f"  warning: row {row}: {messages.warning_text(warning, language())}")
     return 0

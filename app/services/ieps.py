@@ -186,6 +186,27 @@ def find_iep(ctx: ServiceContext, student_id: str, term_id: str) -> IepDetail | 
         return None if iep is None else _detail(session, iep)
 
 
+@dataclass(frozen=True)
+class IepEditing:
+    """What the IEP editor shows, read in one call (the UI chained the terms, the current term and the IEP)."""
+
+    terms: tuple[tuple[str, str], ...]  # (term id, name), newest first: the editor's term picker
+    term_id: str | None  # the term asked for, else the current one; None while no term is set up
+    detail: IepDetail | None  # None: no IEP written for that term yet
+
+
+def iep_for_editing(ctx: ServiceContext, student_id: str, term_id: str | None = None) -> IepEditing:
+    terms = sorted(school.list_terms(ctx), key=lambda t: t.start, reverse=True)
+    if term_id is None:
+        current = school.current_term(ctx)
+        term_id = current.id if current is not None else None
+    return IepEditing(
+        terms=tuple((t.id, t.name) for t in terms),
+        term_id=term_id,
+        detail=find_iep(ctx, student_id, term_id) if term_id else None,
+    )
+
+
 def current_objectives(ctx: ServiceContext, student_id: str) -> list[tuple[str, str]]:
     """(objective id, "goal › objective") of the student's IEP in the current term: what plans and visits link."""
     term = school.current_term(ctx)
@@ -588,10 +609,12 @@ __all__ = [  # the goal bank and the vocabulary are re-exported: callers know th
     "delete_goal",
     "delete_objective",
     "delete_review",
+    "IepEditing",
     "current_objectives",
     "find_iep",
     "get_iep",
     "get_or_create_iep",
+    "iep_for_editing",
     "list_goal_bank",
     "list_ieps",
     "remove_bank_item",

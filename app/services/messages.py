@@ -31,6 +31,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Not a date and time: use YYYY-MM-DD HH:MM, e.g. 2026-09-01 09:30.",
         "日期时间格式不对，请按“年-月-日 时:分”填写，如 2026-09-01 09:30。",
     ),
+    "field.no_such_date": (
+        "There is no such date: {value}. Check the month and day.",
+        "没有这一天：{value}。请核对月份和日期。",
+    ),
     "field.time": ("Not a time: use HH:MM, e.g. 09:30.", "时间格式不对，请按“时:分”填写，如 09:30。"),
     "field.int": ("Enter a whole number.", "请输入整数。"),
     "field.number": ("Enter a number.", "请输入数字。"),
@@ -107,6 +111,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # Visits, lessons, amendments, make-ups
     "visit.not_found": ("The visit record does not exist or was deleted.", "该送教记录不存在或已删除。"),
     "visit_lesson.not_found": ("The lesson does not exist or was deleted.", "该课时不存在或已删除。"),
+    "visit.concerns_changed": (
+        "The record changed after you were asked to confirm; check it and finish again.",
+        "确认之后记录又有改动，请核对后再点一次完成。",
+    ),
     "visit.date_range": (
         "The visit date is more than a year away from today.",
         "送教日期与今天相差超过一年。",
@@ -259,6 +267,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "roster.invalid": (
         "{bad_rows} of {rows} rows have errors ({problems} problems); nothing was imported.",
         "共 {rows} 行中有 {bad_rows} 行有错误（{problems} 处问题），未导入任何内容。",
+    ),
+    "roster.code_repeats": ("The student code repeats row {row}.", "学生编号与第 {row} 行重复。"),
+    "roster.column_missing": ("This required column is missing.", "缺少这一必填列。"),
+    "roster.no_rows": ("The file has no student rows.", "文件中没有学生数据行。"),
+    "roster.no_teacher": (
+        "No active teacher has the user name '{username}'.",
+        "没有用户名为“{username}”的在职教师。",
+    ),
+    "roster.same_teacher": (
+        "The main and the assistant teacher must be different people.",
+        "主教和副教必须是不同的教师。",
     ),
     "roster.code": ("Not one of the allowed words or codes.", "不是允许的文字或代码。"),
     "roster.empty": (

@@ -18,11 +18,6 @@ def error_text(error: BaseException) -> str:
     )
 
 
-def message_text(message_id: str, **params: object) -> str:
-    """The catalogue's text of ``message_id`` (for a refusal the UI makes itself, like two passwords that differ)."""
-    return messages.message_text(message_id, current_language(), params) or message_id
-
-
 def warning_text(warning_id: str) -> str:
     return messages.warning_text(warning_id, current_language())
 

@@ -83,8 +83,8 @@
         <translation>&amp;Log contact</translation>
     </message>
     <message>
-        <source>Log contact (Ctrl+S)</source>
-        <translation>Log contact (Ctrl+S)</translation>
+        <source>Log contact</source>
+        <translation>Log contact</translation>
     </message>
     <message>
         <source>Log &amp;unanswered call</source>
@@ -389,8 +389,8 @@
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <source>Save (Ctrl+S)</source>
-        <translation>Save (Ctrl+S)</translation>
+        <source>Save</source>
+        <translation>Save</translation>
     </message>
     <message>
         <source>Term</source>
@@ -568,8 +568,8 @@
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <source>Save (Ctrl+S)</source>
-        <translation>Save (Ctrl+S)</translation>
+        <source>Save</source>
+        <translation>Save</translation>
     </message>
     <message>
         <source>&amp;Title</source>
@@ -713,10 +713,6 @@
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <source>Save (Ctrl+S)</source>
-        <translation>Save (Ctrl+S)</translation>
-    </message>
-    <message>
         <source>Su&amp;bmit for approval</source>
         <translation>Su&amp;bmit for approval</translation>
     </message>
@@ -765,6 +761,10 @@
         <translation>IEP objectives of the selected visit:</translation>
     </message>
     <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
         <source>Revisions and decisions:</source>
         <translation>Revisions and decisions:</translation>
     </message>
@@ -791,6 +791,10 @@
     <message>
         <source>Plan for {month}: {status}</source>
         <translation>Plan for {month}: {status}</translation>
+    </message>
+    <message>
+        <source>Monthly plan: {student}</source>
+        <translation>Monthly plan: {student}</translation>
     </message>
     <message>
         <source>Returned by the office: {comment}</source>
@@ -1158,10 +1162,6 @@
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <source>Save (Ctrl+S)</source>
-        <translation>Save (Ctrl+S)</translation>
-    </message>
-    <message>
         <source>&amp;Finish and lock</source>
         <translation>&amp;Finish and lock</translation>
     </message>
@@ -1198,10 +1198,6 @@
         <translation>&amp;Place</translation>
     </message>
     <message>
-        <source>Caregivers &amp;present</source>
-        <translation>Caregivers &amp;present</translation>
-    </message>
-    <message>
         <source>&amp;Health today</source>
         <translation>&amp;Health today</translation>
     </message>
@@ -1230,10 +1226,6 @@
         <translation>Lesson plan of the selected lesson</translation>
     </message>
     <message>
-        <source>Pe&amp;rformance</source>
-        <translation>Pe&amp;rformance</translation>
-    </message>
-    <message>
         <source>Family &amp;guidance</source>
         <translation>Family &amp;guidance</translation>
     </message>
@@ -1242,20 +1234,32 @@
         <translation>Home&amp;work</translation>
     </message>
     <message>
-        <source>Caregiver's &amp;opinion</source>
-        <translation>Caregiver's &amp;opinion</translation>
-    </message>
-    <message>
-        <source>&amp;Next visit</source>
-        <translation>&amp;Next visit</translation>
-    </message>
-    <message>
         <source>Caregiver signature</source>
         <translation>Caregiver signature</translation>
     </message>
     <message>
-        <source>C&amp;lear signature</source>
-        <translation>C&amp;lear signature</translation>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Careg&amp;ivers present</source>
+        <translation>Careg&amp;ivers present</translation>
+    </message>
+    <message>
+        <source>Performance</source>
+        <translation>Performance</translation>
+    </message>
+    <message>
+        <source>Caregiver's opi&amp;nion</source>
+        <translation>Caregiver's opi&amp;nion</translation>
+    </message>
+    <message>
+        <source>Ne&amp;xt visit</source>
+        <translation>Ne&amp;xt visit</translation>
+    </message>
+    <message>
+        <source>Clear signat&amp;ure</source>
+        <translation>Clear signat&amp;ure</translation>
     </message>
     <message>
         <source>Lessons</source>
@@ -1272,6 +1276,10 @@
     <message>
         <source>Photos</source>
         <translation>Photos</translation>
+    </message>
+    <message>
+        <source>The lessons add up to {total} minutes, but the visit lasted {span}.</source>
+        <translation>The lessons add up to {total} minutes, but the visit lasted {span}.</translation>
     </message>
     <message>
         <source>Visit on {date}: {status}</source>
@@ -1304,6 +1312,30 @@
     <message>
         <source>There is no finished visit before this one to copy.</source>
         <translation>There is no finished visit before this one to copy.</translation>
+    </message>
+    <message>
+        <source>Finish this record?</source>
+        <translation>Finish this record?</translation>
+    </message>
+    <message>
+        <source>{lines}
+
+Finish and lock the record anyway? Afterwards it can only be corrected by an amendment.</source>
+        <translation>{lines}
+
+Finish and lock the record anyway? Afterwards it can only be corrected by an amendment.</translation>
+    </message>
+    <message>
+        <source>Only {counted} lessons of at least {minutes} minutes: the rule needs {required} per visit, so this visit does not count for the week.</source>
+        <translation>Only {counted} lessons of at least {minutes} minutes: the rule needs {required} per visit, so this visit does not count for the week.</translation>
+    </message>
+    <message>
+        <source>No lesson says what was taught.</source>
+        <translation>No lesson says what was taught.</translation>
+    </message>
+    <message>
+        <source>The caregiver has not signed.</source>
+        <translation>The caregiver has not signed.</translation>
     </message>
 </context>
 <context>

@@ -83,8 +83,8 @@
         <translation>记录联系(&amp;L)</translation>
     </message>
     <message>
-        <source>Log contact (Ctrl+S)</source>
-        <translation>记录联系 (Ctrl+S)</translation>
+        <source>Log contact</source>
+        <translation>记录联系</translation>
     </message>
     <message>
         <source>Log &amp;unanswered call</source>
@@ -388,8 +388,8 @@
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <source>Save (Ctrl+S)</source>
-        <translation>保存 (Ctrl+S)</translation>
+        <source>Save</source>
+        <translation>保存</translation>
     </message>
     <message>
         <source>Term</source>
@@ -567,8 +567,8 @@
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <source>Save (Ctrl+S)</source>
-        <translation>保存 (Ctrl+S)</translation>
+        <source>Save</source>
+        <translation>保存</translation>
     </message>
     <message>
         <source>&amp;Title</source>
@@ -712,10 +712,6 @@
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <source>Save (Ctrl+S)</source>
-        <translation>保存 (Ctrl+S)</translation>
-    </message>
-    <message>
         <source>Su&amp;bmit for approval</source>
         <translation>提交审批(&amp;B)</translation>
     </message>
@@ -729,11 +725,11 @@
     </message>
     <message>
         <source>&amp;Copy last month</source>
-        <translation>照上月复制(&amp;C)</translation>
+        <translation>复制上月计划(&amp;C)</translation>
     </message>
     <message>
         <source>Last month&apos;s visits on the same weekdays of this month, holidays skipped, as the rule needs</source>
-        <translation>按上月的送教安排在本月相同的星期几排课，跳过节假日，次数满足送教规则</translation>
+        <translation>把上个月的送教放到本月同一个星期几，避开节假日，次数满足送教规则</translation>
     </message>
     <message>
         <source>Linked IEP objectives</source>
@@ -764,20 +760,24 @@
         <translation>所选送教关联的短期目标：</translation>
     </message>
     <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
         <source>Revisions and decisions:</source>
         <translation>版本与审批记录：</translation>
     </message>
     <message>
         <source>Copied {n} visits from {month}: check them, then save or submit.</source>
-        <translation>已从 {month} 复制 {n} 次送教：请核对后保存或提交。</translation>
+        <translation>已从 {month} 复制 {n} 次送教：请检查后保存或提交。</translation>
     </message>
     <message>
         <source>The visit rule needs {n} visit(s) a week; too few are planned in the weeks of {weeks}.</source>
-        <translation>送教规则要求每周送教 {n} 次；以下各周安排的次数不够：{weeks}。</translation>
+        <translation>送教规则要求每周 {n} 次；这几周（按起始日）计划的送教不够：{weeks}。</translation>
     </message>
     <message>
         <source>The visit rule needs {n} visit(s) this month; {planned} are planned.</source>
-        <translation>送教规则要求本月送教 {n} 次，目前只安排了 {planned} 次。</translation>
+        <translation>送教规则要求本月 {n} 次，目前只计划了 {planned} 次。</translation>
     </message>
     <message>
         <source>Not written yet</source>
@@ -790,6 +790,10 @@
     <message>
         <source>Plan for {month}: {status}</source>
         <translation>{month} 月计划：{status}</translation>
+    </message>
+    <message>
+        <source>Monthly plan: {student}</source>
+        <translation>月送教计划：{student}</translation>
     </message>
     <message>
         <source>Returned by the office: {comment}</source>
@@ -868,7 +872,7 @@
     </message>
     <message>
         <source>Read each plan before approving it; not opened yet: {plans}</source>
-        <translation>请先逐份阅读再批准；尚未打开的计划：{plans}</translation>
+        <translation>请先逐份阅读再批准；以下计划尚未打开：{plans}</translation>
     </message>
 </context>
 <context>
@@ -1011,7 +1015,7 @@
     </message>
     <message>
         <source>Saved at {time}</source>
-        <translation>已于 {time} 保存</translation>
+        <translation>已保存 {time}</translation>
     </message>
     <message>
         <source>Someone else saved this record while you were editing. Your changes are still here: copy what you need, then reload.</source>
@@ -1157,10 +1161,6 @@
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <source>Save (Ctrl+S)</source>
-        <translation>保存 (Ctrl+S)</translation>
-    </message>
-    <message>
         <source>&amp;Finish and lock</source>
         <translation>完成并锁定(&amp;F)</translation>
     </message>
@@ -1197,10 +1197,6 @@
         <translation>地点(&amp;P)</translation>
     </message>
     <message>
-        <source>Caregivers &amp;present</source>
-        <translation>在场照护人(&amp;P)</translation>
-    </message>
-    <message>
         <source>&amp;Health today</source>
         <translation>当日健康状况(&amp;H)</translation>
     </message>
@@ -1214,11 +1210,11 @@
     </message>
     <message>
         <source>As last &amp;visit</source>
-        <translation>照上次送教(&amp;V)</translation>
+        <translation>按上次送教(&amp;V)</translation>
     </message>
     <message>
         <source>The lessons of the last finished visit, to repeat them</source>
-        <translation>沿用上一次已完成送教的课时内容</translation>
+        <translation>复制上一次已完成送教的课时，用于每周重复的训练</translation>
     </message>
     <message>
         <source>(no lesson plan)</source>
@@ -1229,10 +1225,6 @@
         <translation>所选课时的教案</translation>
     </message>
     <message>
-        <source>Pe&amp;rformance</source>
-        <translation>学生表现(&amp;R)</translation>
-    </message>
-    <message>
         <source>Family &amp;guidance</source>
         <translation>家庭指导(&amp;G)</translation>
     </message>
@@ -1241,20 +1233,32 @@
         <translation>家庭作业(&amp;W)</translation>
     </message>
     <message>
-        <source>Caregiver&apos;s &amp;opinion</source>
-        <translation>家长意见(&amp;O)</translation>
-    </message>
-    <message>
-        <source>&amp;Next visit</source>
-        <translation>下次送教(&amp;N)</translation>
-    </message>
-    <message>
         <source>Caregiver signature</source>
         <translation>家长签名</translation>
     </message>
     <message>
-        <source>C&amp;lear signature</source>
-        <translation>清除签名(&amp;L)</translation>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Careg&amp;ivers present</source>
+        <translation>在场照护人(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Performance</source>
+        <translation>表现</translation>
+    </message>
+    <message>
+        <source>Caregiver&apos;s opi&amp;nion</source>
+        <translation>照护人意见(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Ne&amp;xt visit</source>
+        <translation>下次送教(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Clear signat&amp;ure</source>
+        <translation>清除签名(&amp;U)</translation>
     </message>
     <message>
         <source>Lessons</source>
@@ -1271,6 +1275,10 @@
     <message>
         <source>Photos</source>
         <translation>照片</translation>
+    </message>
+    <message>
+        <source>The lessons add up to {total} minutes, but the visit lasted {span}.</source>
+        <translation>各课时合计 {total} 分钟，超过了本次送教的时长 {span} 分钟。</translation>
     </message>
     <message>
         <source>Visit on {date}: {status}</source>
@@ -1302,7 +1310,31 @@
     </message>
     <message>
         <source>There is no finished visit before this one to copy.</source>
-        <translation>本次之前没有已完成的送教可供复制。</translation>
+        <translation>这次之前没有已完成的送教可以复制。</translation>
+    </message>
+    <message>
+        <source>Finish this record?</source>
+        <translation>完成这份记录？</translation>
+    </message>
+    <message>
+        <source>{lines}
+
+Finish and lock the record anyway? Afterwards it can only be corrected by an amendment.</source>
+        <translation>{lines}
+
+仍要完成并锁定这份记录吗？锁定后只能通过更正来修改。</translation>
+    </message>
+    <message>
+        <source>Only {counted} lessons of at least {minutes} minutes: the rule needs {required} per visit, so this visit does not count for the week.</source>
+        <translation>达到 {minutes} 分钟的课时只有 {counted} 个：规定每次送教 {required} 个课时，本次送教不计入本周达标。</translation>
+    </message>
+    <message>
+        <source>No lesson says what was taught.</source>
+        <translation>没有填写任何课时的教学内容。</translation>
+    </message>
+    <message>
+        <source>The caregiver has not signed.</source>
+        <translation>照护人尚未签名。</translation>
     </message>
 </context>
 <context>

@@ -82,6 +82,10 @@
         <source>Every teacher is on track.</source>
         <translation>所有教师均达到要求。</translation>
     </message>
+    <message>
+        <source>No teacher has students yet.</source>
+        <translation>还没有教师分配到学生。</translation>
+    </message>
 </context>
 <context>
     <name>WorklistSection</name>

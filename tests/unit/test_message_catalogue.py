@@ -31,6 +31,7 @@ ROOT = Path(__file__).resolve().parents[2]
 APP = ROOT / "app"
 ID = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$")
 ERROR_ROOTS = {"ServiceError", "SchemaError", "CliError"}
+PARAMS_AT: dict[str, int] = {}  # dataclass name -> index of its params field (filled by _id_positions)
 # Sites whose id is computed; each names the values it can take (checked as ids like any other).
 DYNAMIC: dict[tuple[str, str], list[str]] = {
     # owner_student(): get_live(session, model, owner_id, owner_type) for each owner type an attachment may have.
@@ -77,6 +78,20 @@ def _id_positions() -> tuple[dict[str, int], set[str]]:
                 for item in node.body:
                     if isinstance(item, ast.FunctionDef) and item.name == "__init__":
                         inits[node.name] = [a.arg for a in item.args.args[1:]]
+                if any(
+                    _name(d.func if isinstance(d, ast.Call) else d) == "dataclass"
+                    for d in node.decorator_list
+                ):
+                    # A dataclass with a message_id field (a roster RowError): its fields are its arguments.
+                    fields = [
+                        i.target.id
+                        for i in node.body
+                        if isinstance(i, ast.AnnAssign) and isinstance(i.target, ast.Name)
+                    ]
+                    if "message_id" in fields:
+                        positions[node.name] = fields.index("message_id")
+                        if "params" in fields:
+                            PARAMS_AT[node.name] = fields.index("params")
             elif isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and node.name != "__init__":
                 names = [a.arg for a in node.args.args if a.arg != "self"]
                 if "message_id" in names:
@@ -180,6 +195,15 @@ def error_sites() -> tuple[list[Site], list[str]]:
             if arg is None:
                 continue
             params, open_params = _params_of(node)
+            if name in PARAMS_AT:  # params as a dict argument (RowError(..., "id", {"row": 3}))
+                given = node.args[PARAMS_AT[name]] if len(node.args) > PARAMS_AT[name] else None
+                given = next((k.value for k in node.keywords if k.arg == "params"), given)
+                if isinstance(given, ast.Dict):
+                    params |= {k.value for k in given.keys if isinstance(k, ast.Constant)}
+                elif given is not None:
+                    open_params = True
+            if isinstance(arg, ast.Attribute) and arg.attr == "message_id":
+                continue  # another error's id handed on (a row problem from a refusal): raised elsewhere
             if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
                 sites.append(Site(path, node.lineno, arg.value, params, open_params))
                 continue

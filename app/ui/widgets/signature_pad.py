@@ -8,6 +8,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QPointF, QRec
 from PySide6.QtGui import (
     QColor,
     QImage,
+    QInputDevice,
     QKeyEvent,
     QMouseEvent,
     QPainter,
@@ -128,6 +129,8 @@ class SignaturePad(QWidget):
                 loaded.append(points)
         self._strokes = loaded
         self._current = None
+        if loaded:
+            self._stored = None  # strokes drawn over a stored signature replace it, as signing does
         self._describe()
         self.update()
 
@@ -213,6 +216,13 @@ class SignaturePad(QWidget):
             QEvent.Type.TouchCancel,
         ):
             assert isinstance(event, QTouchEvent)
+            device = event.device()
+            if device is not None and device.type() != QInputDevice.DeviceType.TouchScreen:
+                # A macOS trackpad delivers touches too (resting fingers, two-finger scrolling): those are not
+                # strokes. Swallowed, not ignored (Qt would turn ignored touches into mouse presses); the
+                # trackpad's real clicks and drags arrive as mouse events of their own and draw as a mouse does.
+                event.accept()
+                return True
             points = event.points()
             if kind == QEvent.Type.TouchBegin and points:
                 self._pen_down = True
