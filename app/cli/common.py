@@ -24,5 +24,5 @@ def open_context(args: argparse.Namespace) -> ServiceContext:
 
 
 def print_json(data: Any) -> None:
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=str)
-    sys.stdout.write("\n")
+    # dumps then one write: json.dump streams every key, comma and value as its own write()
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")

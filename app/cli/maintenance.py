@@ -14,6 +14,7 @@ from app.cli.common import CliError, open_context, print_json
 from app.paths import AppPaths, resolve
 from app.services import backup, check, dump, maintenance, school, setup, users
 from app.services.context import ROLES, ServiceContext
+from app.services.files import replace
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -131,9 +132,10 @@ def _dump(args: argparse.Namespace) -> int:
     # Written aside, then moved: a failed dump never leaves a half file under the real name.
     # Owner-only permissions: the dump holds every child's personal data (PIPL: protect it at rest).
     descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with open(descriptor, "w", encoding="utf-8") as handle:
+    # newline="": the same bytes on Windows (text mode would turn each "\n" into "\r\n").
+    with open(descriptor, "w", encoding="utf-8", newline="") as handle:
         counts = dump.write_dump(ctx.store, handle)
-    partial.replace(out)
+    replace(partial, out)
     print(f"wrote {sum(counts.values())} rows from {len(counts)} tables to {out}")
     print("note: the file holds personal data; keep it on the school's machines", file=sys.stderr)
     return 0

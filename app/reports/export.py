@@ -18,9 +18,10 @@ from pathlib import Path
 from typing import Any
 
 from app.paths import AppPaths
-from app.reports.files import packet_path, safe_part
+from app.reports.files import packet_paths, safe_part
 from app.services import archive
 from app.services.context import Actor, ServiceContext, Store, require_role
+from app.services.files import distinct_names, write_atomic
 from app.services.progress import TaskState
 from app.services.school import get_term
 
@@ -44,13 +45,6 @@ class ExportResult:
 # --- jobs (run in workers, or in-process for single documents) ------------------------------------------
 
 Job = tuple[str, str, str]  # kind, record id ("" when none), output path
-
-
-def _write_atomic(path: Path, write: Callable[[Path], int]) -> int:
-    part = path.with_name(path.name + ".part")
-    pages = write(part)
-    os.replace(part, path)
-    return pages
 
 
 def _no_pages(write: Callable[[Path], None]) -> Callable[[Path], int]:
@@ -89,19 +83,19 @@ def _assessments(
 
     def pdf(path: Path, chosen: list[Any]) -> int:
         files.append(str(path))
-        return _write_atomic(
+        return write_atomic(
             path,
             lambda p: assessment_form.render_assessments(p, chosen, school.name, weights, options.password),
         )
 
     pages = pdf(folder.parent / f"assessment_{tag}.pdf", items)
-    for item in items:
-        pages += pdf(
-            folder / f"assessment_{safe_part(usernames.get(item.teacher_id, item.teacher_id))}_{tag}.pdf",
-            [item],
-        )
+    names = distinct_names(
+        f"assessment_{safe_part(usernames.get(item.teacher_id, item.teacher_id))}_{tag}.pdf" for item in items
+    )
+    for item, name in zip(items, names, strict=True):
+        pages += pdf(folder / name, [item])
     table = folder.parent / f"assessment_{tag}.xlsx"
-    _write_atomic(table, _no_pages(lambda p: sheets.write_assessment(p, term.name, items)))
+    write_atomic(table, _no_pages(lambda p: sheets.write_assessment(p, term.name, items)))
     files.append(str(table))
     return pages, files
 
@@ -116,7 +110,7 @@ def _run_one(ctx: ServiceContext, term_id: str, job: Job, options: ExportOptions
     path = Path(out)
     if kind == "packet":
         data = archive.gather_packet(ctx, record_id, term_id, reveal=options.reveal_ids)
-        return _write_atomic(path, lambda p: packet.render_packet(data, p, options.password))
+        return write_atomic(path, lambda p: packet.render_packet(data, p, options.password))
     if kind == "assessment":
         school = get_school(ctx)
         items = (
@@ -125,26 +119,26 @@ def _run_one(ctx: ServiceContext, term_id: str, job: Job, options: ExportOptions
             else assessment.list_assessments(ctx, term_id)
         )
         weights = assessment.school_weights(school.assessment_weights)[0].as_dict()
-        return _write_atomic(
+        return write_atomic(
             path,
             lambda p: assessment_form.render_assessments(p, items, school.name, weights, options.password),
         )
     if kind == "summary":
         data_summary = archive.gather_summary(ctx, term_id)
-        return _write_atomic(path, lambda p: summary.render_summary(p, data_summary, options.password))
+        return write_atomic(path, lambda p: summary.render_summary(p, data_summary, options.password))
     if kind in ("form-visit", "form-plan"):
-        return _write_atomic(path, lambda p: _render_form(ctx, kind, record_id, p, options.password))
+        return write_atomic(path, lambda p: _render_form(ctx, kind, record_id, p, options.password))
     if kind == "sheet-visits":
         term = get_term(ctx, term_id)
         rows = archive.visit_ledger(ctx, term_id)
-        return _write_atomic(path, _no_pages(lambda p: sheets.write_visits(p, term.name, rows)))
+        return write_atomic(path, _no_pages(lambda p: sheets.write_visits(p, term.name, rows)))
     if kind == "sheet-compliance":
         result = compliance.term_compliance(ctx, term_id)
-        return _write_atomic(path, _no_pages(lambda p: sheets.write_compliance(p, result)))
+        return write_atomic(path, _no_pages(lambda p: sheets.write_compliance(p, result)))
     if kind == "sheet-assessment":
         term = get_term(ctx, term_id)
         items = assessment.list_assessments(ctx, term_id)
-        return _write_atomic(path, _no_pages(lambda p: sheets.write_assessment(p, term.name, items)))
+        return write_atomic(path, _no_pages(lambda p: sheets.write_assessment(p, term.name, items)))
     raise ValueError(f"unknown export job {kind}")
 
 
@@ -274,8 +268,8 @@ def export_packets(
     term = get_term(ctx, term_id)
     out_dir.mkdir(parents=True, exist_ok=True)
     jobs = [
-        ("packet", sid, str(packet_path(out_dir, code, term.name)))
-        for sid, code in archive.packet_students(ctx, term_id, teacher_id)
+        ("packet", sid, str(path))
+        for sid, path in packet_paths(out_dir, archive.packet_students(ctx, term_id, teacher_id), term.name)
     ]
     return run_jobs(ctx, term_id, jobs, options, progress)
 
@@ -295,8 +289,8 @@ def term_jobs(ctx: ServiceContext, term_id: str, out_dir: Path) -> list[Job]:
         ("summary", "", str(out_dir / f"summary_{tag}.pdf")),
     ]
     jobs += [
-        ("packet", sid, str(packet_path(packets, code, term.name)))
-        for sid, code in archive.packet_students(ctx, term_id)
+        ("packet", sid, str(path))
+        for sid, path in packet_paths(packets, archive.packet_students(ctx, term_id), term.name)
     ]
     return jobs
 

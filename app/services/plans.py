@@ -22,7 +22,7 @@ from app.db.models import (
     Visit,
 )
 from app.domain import approval
-from app.services import forms
+from app.services import forms, ieps
 from app.services.access import main_teacher, student_for_read, student_for_write, visible_students
 from app.services.context import ServiceContext, get_live, reading, transaction
 from app.services.context import live as _live
@@ -601,3 +601,21 @@ def plan_history(ctx: ServiceContext, plan_id: str) -> list[RevisionInfo]:
             )
             for r in _live(plan.revisions)
         ]
+
+
+@dataclass(frozen=True)
+class PlanEditing:
+    """Everything the plan editor shows, read in one call (the UI used to chain three reads)."""
+
+    detail: PlanDetail | None  # None: the month's plan is not written yet
+    objectives: tuple[tuple[str, str], ...]  # (objective id, "goal › objective") of the term's IEP
+    history: tuple[RevisionInfo, ...]  # every submitted revision with its decision, oldest first
+
+
+def plan_for_editing(ctx: ServiceContext, student_id: str, month: str) -> PlanEditing:
+    detail = find_plan(ctx, student_id, month)
+    return PlanEditing(
+        detail=detail,
+        objectives=tuple(ieps.current_objectives(ctx, student_id)),
+        history=tuple(plan_history(ctx, detail.id)) if detail is not None else (),
+    )

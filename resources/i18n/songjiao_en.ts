@@ -8,6 +8,14 @@
         <translation>Cannot open the database</translation>
     </message>
     <message>
+        <source>Cannot open this file</source>
+        <translation>Cannot open this file</translation>
+    </message>
+    <message>
+        <source>Songjiao opens exchange files (.sjb) and join files (.sjj).</source>
+        <translation>Songjiao opens exchange files (.sjb) and join files (.sjj).</translation>
+    </message>
+    <message>
         <source>Cannot restore</source>
         <translation>Cannot restore</translation>
     </message>

@@ -8,6 +8,14 @@
         <translation>无法打开数据库</translation>
     </message>
     <message>
+        <source>Cannot open this file</source>
+        <translation>无法打开此文件</translation>
+    </message>
+    <message>
+        <source>Songjiao opens exchange files (.sjb) and join files (.sjj).</source>
+        <translation>送教上门可以打开交换文件（.sjb）和加入文件（.sjj）。</translation>
+    </message>
+    <message>
         <source>Cannot restore</source>
         <translation>无法恢复</translation>
     </message>

@@ -29,6 +29,7 @@ from app.services.exchange.errors import ExchangeRefused
 from app.services.exchange.rows import MIRRORED_TABLES, ORDER, TABLES, decode, row_hash
 from app.services.exchange.scope import mirrored, office_scope
 from app.services.exchange.sync import check_references, known_revisions, self_device
+from app.services.files import replace
 from app.services.users import is_live_teacher
 
 JOIN_FORMAT = "songjiao-join"
@@ -154,7 +155,7 @@ def make_join_file(ctx: ServiceContext, teacher: str, out: Path, *, keep_old: bo
         )
         partial.write_bytes(data)
         result = JoinFile(out, passphrase, device.id, keys.fingerprint(pair.sign_public), revoked)
-    partial.replace(out)
+    replace(partial, out)
     return result
 
 

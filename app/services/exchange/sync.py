@@ -32,6 +32,7 @@ from app.services.exchange.changes import FORMAT, build, bundle_key, manifest, p
 from app.services.exchange.errors import ExchangeRefused
 from app.services.exchange.rows import MIRRORED_TABLES, ORDER, TABLES, row_hash
 from app.services.exchange.scope import Scope, mirrored, office_scope, rows_for_students
+from app.services.files import distinct_names, replace
 from app.services.progress import TaskState
 
 SUFFIX = ".sjb"
@@ -96,10 +97,13 @@ def export(ctx: ServiceContext, out: Path, teacher: str | None = None) -> list[S
         if len(peers) > 1 and not out.is_dir():
             raise ExchangeRefused("exchange.out_folder", "Several bundles are due: give a folder for --out.")
         written: list[Path] = []
+        names: list[str] = []  # distinct as Windows compares them: user names "Li" and "li" are two laptops
         try:
             for peer in peers:
                 built = build(session, me, peer, ctx.today())
-                target = out / bundle_name(session, me, peer, built.seq) if out.is_dir() else out
+                if out.is_dir():
+                    names.append(distinct_names([*names, bundle_name(session, me, peer, built.seq)])[-1])
+                target = out / names[-1] if out.is_dir() else out
                 partial = target.with_name(target.name + ".partial")
                 partial.write_bytes(built.data)
                 written.append(partial)
@@ -120,7 +124,7 @@ def export(ctx: ServiceContext, out: Path, teacher: str | None = None) -> list[S
             raise
     # Committed: only now do the files take their final names (a crash leaves only .partial files).
     for path, result in zip(written, results, strict=True):
-        path.replace(result.path)
+        replace(path, result.path)
     return results
 
 

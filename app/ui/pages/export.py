@@ -34,9 +34,10 @@ from app.services import school, users
 from app.services.progress import TaskState
 from app.ui.i18n import QT_TRANSLATE_NOOP
 from app.ui.messages import error_text
-from app.ui.pages.base import Page
+from app.ui.pages.base import Page, Shell
 from app.ui.pages.registry import register_page, register_student_tab
-from app.ui.prefs import load_prefs, save_prefs
+from app.ui.prefs import remember_folder, start_folder
+from app.ui.session import AppSession
 from app.ui.widgets.progress import run_with_progress
 
 OFFICE_ROLES = ("academic_affairs", "leader", "admin", "system")
@@ -220,14 +221,14 @@ class ResultRow(QWidget):
 
 
 def remembered_folder(session: Any) -> str:
-    return str(load_prefs(session.paths).get(PREF_FOLDER) or Path.home())
+    return start_folder(session.paths, PREF_FOLDER)
 
 
 def choose_folder(parent: QWidget, session: Any, title: str) -> Path | None:
     folder = QFileDialog.getExistingDirectory(parent, title, remembered_folder(session))
     if not folder:
         return None
-    save_prefs(session.paths, **{PREF_FOLDER: folder})
+    remember_folder(session.paths, PREF_FOLDER, folder)
     return Path(folder)
 
 
@@ -237,7 +238,7 @@ def choose_pdf(parent: QWidget, session: Any, title: str, name: str) -> Path | N
     )
     if not path:
         return None
-    save_prefs(session.paths, **{PREF_FOLDER: str(Path(path).parent)})
+    remember_folder(session.paths, PREF_FOLDER, path)
     return Path(path)
 
 
@@ -247,7 +248,10 @@ def choose_pdf(parent: QWidget, session: Any, title: str, name: str) -> Path | N
 class ExportPage(Page):
     """The office exports the term, a teacher's packets and forms; a teacher their own packets and blank forms."""
 
-    def __init__(self, session: Any, window: Any = None) -> None:
+    # The tables on screen: a write announced on the bus refreshes the page only when it changed one.
+    shows = frozenset({"term", "student", "assignment", "user"})
+
+    def __init__(self, session: AppSession, window: Shell | None = None) -> None:
         super().__init__(session, window)
         self.setObjectName("page_export")
         self.office = session.actor.role in OFFICE_ROLES

@@ -20,12 +20,14 @@ from PySide6.QtWidgets import (
 )
 
 from app.services import students
+from app.services.context import Changes
 from app.services.errors import ServiceError
 from app.services.students import MASTER_FIELDS, StudentDetail
 from app.ui.labels import CATEGORIES, GENDERS, GRADES, ID_TYPES, PLACEMENTS, STATUSES, label
 from app.ui.messages import error_text, field_of, warning_text
-from app.ui.pages.base import Page
+from app.ui.pages.base import Page, Shell
 from app.ui.pages.registry import student_tabs_for
+from app.ui.session import AppSession
 from app.ui.widgets.fields import FieldForm, combo, date_edit
 
 DATE_KEYS = set(students.DATE_FIELDS)
@@ -210,7 +212,7 @@ class StudentPage(Page):
 
     can_save = True
 
-    def __init__(self, session: Any, student_id: str, window: Any = None) -> None:
+    def __init__(self, session: AppSession, student_id: str, window: Shell | None = None) -> None:
         super().__init__(session, window)
         self.student_id = student_id
         self.setObjectName("page_student")
@@ -302,7 +304,7 @@ class StudentPage(Page):
         if reload is not None:
             reload()
 
-    def on_data_changed(self, changes: Any) -> None:
+    def on_data_changed(self, changes: Changes) -> None:
         # Refresh the side tables; keep what the user is typing in the form.
         if self.basic.changed_values():
             self.session.read(students.get_student, self.student_id, on_done=self._side_tables)
