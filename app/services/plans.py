@@ -22,7 +22,7 @@ from app.db.models import (
     Visit,
 )
 from app.domain import approval
-from app.services import forms, ieps
+from app.services import forms, ieps, students
 from app.services.access import main_teacher, student_for_read, student_for_write, visible_students
 from app.services.context import ServiceContext, get_live, reading, transaction
 from app.services.context import live as _live
@@ -610,6 +610,7 @@ class PlanEditing:
     detail: PlanDetail | None  # None: the month's plan is not written yet
     objectives: tuple[tuple[str, str], ...]  # (objective id, "goal › objective") of the term's IEP
     history: tuple[RevisionInfo, ...]  # every submitted revision with its decision, oldest first
+    student: str  # "S001 小明": the header names the child (several plan windows may be open)
 
 
 def plan_for_editing(ctx: ServiceContext, student_id: str, month: str) -> PlanEditing:
@@ -618,4 +619,5 @@ def plan_for_editing(ctx: ServiceContext, student_id: str, month: str) -> PlanEd
         detail=detail,
         objectives=tuple(ieps.current_objectives(ctx, student_id)),
         history=tuple(plan_history(ctx, detail.id)) if detail is not None else (),
+        student=students.student_label(ctx, student_id),
     )

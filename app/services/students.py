@@ -299,6 +299,13 @@ def delete_student(ctx: ServiceContext, student_id: str) -> None:
                 row.deleted_at = now
 
 
+def student_label(ctx: ServiceContext, student_id: str) -> str:
+    """Code and name ("S001 小明") for an editor's header: which child a record is about, at a glance."""
+    with reading(ctx) as session:
+        student = student_for_read(session, ctx, student_id)
+        return f"{student.code} {student.name}".strip()
+
+
 def get_student(ctx: ServiceContext, student_id: str, *, reveal: bool = False) -> StudentDetail:
     with transaction(ctx) as session:
         student = student_for_read(session, ctx, student_id)

@@ -43,11 +43,16 @@ def _info(user: User) -> UserInfo:
     return UserInfo(user.id, user.username, user.display_name, user.role, user.active, user.language)
 
 
-def hash_password(password: str) -> str:
+def check_password(password: str) -> None:
+    """Refuse a password too short to set (the wizard checks this on Next, before any hashing)."""
     if len(password) < MIN_PASSWORD:
         raise ValidationError(
             "password.too_short", f"The password needs at least {MIN_PASSWORD} characters.", field="password"
         )
+
+
+def hash_password(password: str) -> str:
+    check_password(password)
     return _HASHER.hash(password)
 
 

@@ -22,12 +22,13 @@ from app.db.models import (
     VisitAmendment,
     VisitLesson,
 )
-from app.domain.rules import CancelCause
+from app.domain.rules import CancelCause, RecordConcern, VisitRule, record_concerns
 from app.services import attachments, forms, ieps, lessons, plans, users, visit_prefill
 from app.services.access import main_teacher, student_for_read, student_for_write
 from app.services.context import ServiceContext, get_live, reading, transaction
 from app.services.context import live as _live
 from app.services.errors import ConflictError, ValidationError
+from app.services.school import rule_of, school_row
 from app.services.users import checked_teachers
 from app.services.visit_list import SORT_COLUMNS, VisitSummary, count_visits, list_visits
 
@@ -407,16 +408,44 @@ def _update(
     _apply(session, visit, values)
 
 
-def finish_visit(ctx: ServiceContext, visit_id: str) -> VisitDetail:
+def _concerns(session: Session, visit: Visit) -> tuple[RecordConcern, ...]:
+    lessons = [(x.minutes, x.content) for x in _live(visit.lessons)]
+    return record_concerns(lessons, visit.signature_id is not None, rule_of(school_row(session)))
+
+
+def finish_concerns(ctx: ServiceContext, visit_id: str) -> tuple[RecordConcern, ...]:
+    """What keeps the saved visit from counting for the rule or from being complete (ask before finishing)."""
+    with reading(ctx) as session:
+        visit: Visit = get_live(session, Visit, visit_id, "visit")
+        student_for_read(session, ctx, visit.student_id)
+        return _concerns(session, visit)
+
+
+def finish_visit(
+    ctx: ServiceContext, visit_id: str, *, confirmed: tuple[str, ...] | None = None
+) -> VisitDetail:
     """Mark done and lock. Needs a lesson; a month without an approved plan is allowed but flagged (the flag is
-    computed when read, see plans.lacks_approved_plan)."""
+    computed when read, see plans.lacks_approved_plan). ``confirmed``: see :func:`_finish`."""
     with transaction(ctx) as session:
         visit = _writable(session, ctx, visit_id, "planned")
-        _finish(session, ctx, visit)
+        _finish(session, ctx, visit, confirmed)
         return _detail(visit)
 
 
-def _finish(session: Session, ctx: ServiceContext, visit: Visit) -> None:
+def _finish(
+    session: Session, ctx: ServiceContext, visit: Visit, confirmed: tuple[str, ...] | None = None
+) -> None:
+    """``confirmed``: the concerns (rules.record_concerns codes) the user was shown and accepted. When given, a
+    concern they were not shown (the record changed in between) refuses the finish, so what the user agreed
+    to is what gets locked. Scripts pass nothing."""
+    if confirmed is not None:
+        unseen = [c.code for c in _concerns(session, visit) if c.code not in confirmed]
+        if unseen:
+            raise ConflictError(
+                "visit.concerns_changed",
+                "The record changed since you were asked; check it and finish again.",
+                concerns=", ".join(unseen),
+            )
     if not _live(visit.lessons):
         raise ValidationError(
             "visit.no_lessons", "Record at least one lesson before finishing.", field="lessons"
@@ -444,6 +473,7 @@ def save_visit(
     *,
     signature: bytes | None = None,
     finish: bool = False,
+    confirmed: tuple[str, ...] | None = None,
 ) -> VisitDetail:
     """What the visit editor's Save and Finish do, as one transaction: the form (a planned visit only), the
     caregiver's new signature if one was drawn, and with ``finish`` the lock. Anything refused rolls all back,
@@ -459,7 +489,8 @@ def save_visit(
         if signature is not None:
             _sign(session, visit, signature)
         if finish:
-            _finish(session, ctx, visit)
+            session.flush()  # the lessons and signature just written are what the concerns are checked on
+            _finish(session, ctx, visit, confirmed)
         session.flush()
         return _detail(visit)
 
@@ -593,6 +624,7 @@ class VisitEditing:
     lesson_plans: tuple[tuple[str, str], ...]  # (id, title) of the lesson plans a lesson may link to
     teachers: tuple[tuple[str, str], ...]  # (user id, name) of the active teachers, for "teachers present"
     signature_png: bytes | None  # the stored signature, shown on the pad
+    rule: VisitRule  # the school's rule: a new lesson's minutes, what Finish warns about
 
 
 def visit_for_editing(ctx: ServiceContext, visit_id: str) -> VisitEditing:
@@ -608,7 +640,13 @@ def visit_for_editing(ctx: ServiceContext, visit_id: str) -> VisitEditing:
         ),
         teachers=tuple((u.id, u.display_name) for u in users.list_users(ctx, role="teacher")),
         signature_png=signature or None,
+        rule=_school_rule(ctx),
     )
+
+
+def _school_rule(ctx: ServiceContext) -> VisitRule:
+    with reading(ctx) as session:
+        return rule_of(school_row(session))
 
 
 __all__ = [  # the list lives in visit_list.py; callers know it as visits.*
@@ -625,6 +663,7 @@ __all__ = [  # the list lives in visit_list.py; callers know it as visits.*
     "create_visit",
     "delete_visit",
     "finish_visit",
+    "finish_concerns",
     "get_visit",
     "list_visits",
     "save_visit",

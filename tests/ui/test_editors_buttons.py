@@ -222,6 +222,15 @@ def test_signing_again_replaces_the_shown_signature(qtbot, school, make_session)
     mime, png = attachments.fetch_bytes(session.ctx, second)
     assert mime == "image/png"
 
+    # Cleared but not signed again: the record keeps its signature, and the pad shows it back after the save.
+    click(qtbot, editor.clear_pad)
+    editor.form.widgets["place"].setText("学生家中")
+    click(qtbot, editor.save_button)
+    qtbot.waitUntil(lambda: not editor.is_dirty(), timeout=WAIT)
+    settle(qtbot, session)
+    assert visits.get_visit(session.ctx, visit.id).signature_id == second
+    assert not editor.pad.is_empty() and editor.signature_state.text() == editor.tr("Signed.")
+
 
 # --- bug 5: finish and lock leaves nothing unsaved -------------------------------------------------------
 
