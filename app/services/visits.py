@@ -11,7 +11,6 @@ from sqlalchemy.orm import Session, object_session
 
 from app.db.base import utcnow
 from app.db.models import (
-    Assignment,
     Attachment,
     LessonPlan,
     MonthlyPlan,
@@ -19,21 +18,21 @@ from app.db.models import (
     PlannedVisit,
     School,
     Term,
-    User,
     Visit,
     VisitAmendment,
     VisitLesson,
 )
-from app.domain.rules import RecordConcern, VisitRule, record_concerns
+from app.domain.rules import CancelCause, RecordConcern, VisitRule, record_concerns
 from app.services import attachments, forms, ieps, lessons, plans, users, visit_prefill
-from app.services.access import student_for_read, student_for_write
+from app.services.access import main_teacher, student_for_read, student_for_write
 from app.services.context import ServiceContext, get_live, reading, transaction
+from app.services.context import live as _live
 from app.services.errors import ConflictError, ValidationError
 from app.services.school import rule_of, school_row
+from app.services.users import checked_teachers
 from app.services.visit_list import SORT_COLUMNS, VisitSummary, count_visits, list_visits
 
-STATUSES = ("planned", "done", "cancelled")
-CAUSES = ("family", "school")
+CAUSES = tuple(cause.value for cause in CancelCause)
 TEXT_FIELDS = {
     "place": 200,
     "caregivers_present": 200,
@@ -105,10 +104,6 @@ class VisitDetail:
     @property
     def minutes(self) -> int:
         return sum(lesson.minutes for lesson in self.lessons)
-
-
-def _live(items: list[Any]) -> list[Any]:
-    return [i for i in items if i.deleted_at is None]
 
 
 def _detail(visit: Visit) -> VisitDetail:
@@ -230,14 +225,13 @@ def _clean(ctx: ServiceContext, session: Session, student_id: str, data: dict[st
     if "next_visit_on" in data:
         values["next_visit_on"] = forms.parse_date(data["next_visit_on"], "next_visit_on")
     if "teacher_ids" in data:
-        ids = list(dict.fromkeys(str(i) for i in data["teacher_ids"] or []))
-        for teacher_id in ids:
-            user = session.get(User, teacher_id)
-            if user is None or user.deleted_at is not None or user.role != "teacher":
-                raise ValidationError(
-                    "visit.not_teacher", "Only teachers can be listed as present.", field="teacher_ids"
-                )
-        values["teacher_ids"] = ids
+        values["teacher_ids"] = checked_teachers(
+            session,
+            data["teacher_ids"],
+            "visit.not_teacher",
+            "Only teachers can be listed as present.",
+            "teacher_ids",
+        )
     if "lessons" in data:
         values["lessons"] = _lessons(session, student_id, data["lessons"])
     if "progress" in data:
@@ -262,8 +256,8 @@ def _apply(session: Session, visit: Visit, values: dict[str, Any]) -> None:
             for n, lesson in enumerate(value):
                 session.add(VisitLesson(visit_id=visit.id, position=n, **lesson))
         elif key == "progress":
-            for old in _live(visit.progress):
-                session.delete(old)
+            for stale in _live(visit.progress):
+                session.delete(stale)
             for entry in value:
                 session.add(ObjectiveProgress(visit_id=visit.id, **entry))
         elif getattr(visit, key) != value:
@@ -298,15 +292,7 @@ def _writable(session: Session, ctx: ServiceContext, visit_id: str, *statuses: s
 def _recorder(session: Session, ctx: ServiceContext, student_id: str, data: dict[str, Any]) -> str:
     if ctx.actor.is_teacher:
         return ctx.actor.id
-    teacher_id = data.pop("teacher_id", None) or session.scalar(
-        select(Assignment.teacher_id)
-        .where(
-            Assignment.student_id == student_id,
-            Assignment.deleted_at.is_(None),
-            Assignment.end_date.is_(None),
-        )
-        .order_by(Assignment.role.desc())
-    )
+    teacher_id = data.pop("teacher_id", None) or main_teacher(session, student_id)
     if not teacher_id:
         raise ValidationError(
             "visit.no_teacher", "Choose the teacher who records this visit.", field="teacher_id"

@@ -74,7 +74,7 @@ def open_store_or_explain(paths: AppPaths, alert: Callable[[str, str], None]) ->
     from app.services.errors import ServiceError
     from app.ui.messages import error_text
 
-    schema_error = setup.schema.SchemaError  # the guard's refusal (a newer or foreign database)
+    schema_error = setup.SchemaError  # the guard's refusal (a newer or foreign database)
     try:
         return setup.open_store(paths)
     except (schema_error, ServiceError) as error:

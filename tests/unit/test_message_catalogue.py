@@ -143,6 +143,23 @@ def _params_of(call: ast.Call) -> tuple[set[str], bool]:
     return names, any(k.arg is None for k in call.keywords)
 
 
+def _what_helpers() -> dict[str, int]:
+    """Functions that hand their own ``what`` parameter to get_live (index of it among their arguments)."""
+    found: dict[str, int] = {}
+    for _, tree in MODULES:
+        for function in _functions(tree):
+            names = [a.arg for a in function.args.args if a.arg != "self"]
+            calls_get_live = any(
+                isinstance(c, ast.Call) and _name(c.func) == "get_live" for c in ast.walk(function)
+            )
+            if "what" in names and calls_get_live and function.name != "get_live":
+                found[function.name] = names.index("what")
+    return found
+
+
+WHAT_HELPERS = _what_helpers()
+
+
 def error_sites() -> tuple[list[Site], list[str]]:
     """Every place an error id is raised, and the places whose id cannot be seen."""
     positions, errors = _id_positions()
@@ -170,13 +187,22 @@ def error_sites() -> tuple[list[Site], list[str]]:
             ):  # the catalogue raises none
                 continue
             name = _name(node.func)
-            if name == "get_live":
-                what = node.args[3] if len(node.args) > 3 else None
+            if name == "get_live" or name in WHAT_HELPERS:
+                index = 3 if name == "get_live" else WHAT_HELPERS[name]
+                what = node.args[index] if len(node.args) > index else None
                 what = next((k.value for k in node.keywords if k.arg == "what"), what)
+                owner = owners.get(node)
                 if what is None:
                     get_live_whats.append((path, node.lineno, "record"))
                 elif isinstance(what, ast.Constant) and isinstance(what.value, str):
                     get_live_whats.append((path, node.lineno, what.value))
+                elif (
+                    isinstance(what, ast.Name)
+                    and owner is not None
+                    and owner.name in WHAT_HELPERS
+                    and what.id == "what"
+                ):
+                    pass  # a helper handing on its own what (access.soft_delete): its callers are sites
                 elif not (isinstance(what, ast.Name) and (path, what.id) in DYNAMIC):
                     unseen.append(f"{path}:{node.lineno} get_live(... {ast.unparse(what)})")
                 continue
