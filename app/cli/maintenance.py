@@ -103,6 +103,9 @@ def _restore(args: argparse.Namespace) -> int:
     print(f"restored {paths.db_path}")
     if safety is not None:
         print(f"the previous database was saved as {safety.path}")
+    note = backup.exchange_note(paths)
+    if note:
+        print(note)
     return 0
 
 

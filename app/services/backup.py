@@ -148,4 +148,22 @@ def restore(paths: AppPaths, source: Path, keep: int = DEFAULT_KEEP) -> BackupIn
         for suffix in ("", "-wal", "-shm"):
             Path(str(paths.db_path) + suffix).unlink(missing_ok=True)
         _copy(source, paths.db_path)
+    from app.services.exchange.lineage import mark_restored  # the exchange package imports this module
+
+    mark_restored(paths.db_path)
     return safety
+
+
+def exchange_role_after_restore(paths: AppPaths) -> str | None:
+    """``office`` or ``laptop`` when a restored copy can no longer exchange with its peers, else None."""
+    from app.services.exchange.lineage import restore_role
+
+    return restore_role(paths.db_path) if paths.db_path.exists() else None
+
+
+def exchange_note(paths: AppPaths) -> str | None:
+    """What a restore meant for exchange (English, for the command line), or None if nothing."""
+    from app.services.exchange.lineage import RESTORE_NOTES
+
+    role = exchange_role_after_restore(paths)
+    return None if role is None else RESTORE_NOTES[role]
