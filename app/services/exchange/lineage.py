@@ -118,6 +118,8 @@ def check_header(session: Session, sender: ExchangeDevice, header: dict[str, Any
     if acked < sender.acked_out:
         # It confirmed our bundle number ``acked_out`` before; now it has forgotten it.
         raise went_back(True, sender.role)
+    if acked > sender.last_seq_out:
+        raise went_back(False, sender.role)  # it imported bundles of ours that this copy never wrote
     acked_digest = header.get("acked_digest")
     if acked and isinstance(acked_digest, str):
         ours = _digest(session, sender.id, "out", acked)
