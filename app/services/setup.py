@@ -7,6 +7,7 @@ from typing import Any
 from sqlalchemy import select
 
 from app.db import schema
+from app.db.engine import create_private
 from app.db.models import School, User
 from app.paths import AppPaths
 from app.services import backup, forms, school, users
@@ -20,6 +21,7 @@ def open_store(paths: AppPaths, *, migrate: bool = True) -> Store:
     A database from a newer program is refused; an older one is backed up before it is upgraded.
     """
     paths.ensure()
+    create_private(paths.db_path)  # a new database is private to the user, as its backups and dumps are
     store = Store(paths)
     try:
         current = schema.check_compatible(store.engine)
