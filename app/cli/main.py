@@ -5,10 +5,15 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import sqlite3
 import sys
+from pathlib import Path
 from typing import NoReturn
 
+from sqlalchemy import exc
+
 from app.cli.common import CliError
+from app.db import probe
 from app.db.schema import SchemaError
 from app.services.errors import ServiceError
 
@@ -48,6 +53,43 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+# Commands that do not open the database (restore is the cure for a bad one; the GUI explains in a window),
+# and the ones that may create it; every other command, a new one included, has its file judged first.
+NO_DATABASE = {
+    "app.cli.gui._gui",
+    "app.cli.maintenance._backups",
+    "app.cli.maintenance._restore",
+    "app.cli.roster._template",
+}
+CREATES = {
+    "app.cli.maintenance._init",
+    "app.cli.maintenance._load",
+    "app.cli.demo._demo",
+    "app.cli.exchange._join",
+}
+
+
+def _judge_database(args: argparse.Namespace) -> None:
+    """Refuse an unusable --db before the command reads its own input or writes anything (probe.py)."""
+    func = args.func
+    key = f"{func.__module__}.{func.__name__}"
+    if key in NO_DATABASE:
+        return
+    from app.db import schema
+    from app.paths import resolve
+
+    paths = resolve(args.db, getattr(args, "data_dir", None))
+    if probe.probe(paths.db_path, schema.known_revisions()).kind == "missing" and key not in CREATES:
+        raise CliError(
+            f"{paths.db_path}: there is no database here: check the --db path. Nothing was created."
+        )
+
+
+def _db_path(args: argparse.Namespace) -> Path | None:
+    store = getattr(args, "_store", None)
+    return store.paths.db_path if store is not None else (Path(args.db) if args.db else None)
+
+
 def run(argv: list[str]) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -57,6 +99,7 @@ def run(argv: list[str]) -> int:
     if not args.command:
         args = parser.parse_args([*argv, "gui"])
     try:
+        _judge_database(args)
         return int(args.func(args) or 0)
     except (CliError, ServiceError, SchemaError) as error:
         print(f"songjiao: error: {error}", file=sys.stderr)
@@ -74,6 +117,11 @@ def run(argv: list[str]) -> int:
     except KeyboardInterrupt:
         print("songjiao: interrupted", file=sys.stderr)
         return 130
+    except (exc.DatabaseError, sqlite3.DatabaseError, OSError) as error:
+        # Storage failing during work (disk full, read-only, damaged pages): its cause, never a traceback.
+        where = Path(error.filename) if isinstance(error, OSError) and error.filename else _db_path(args)
+        print(f"songjiao: error: {probe.describe(error, where)}", file=sys.stderr)
+        return 2
     finally:
         store = getattr(args, "_store", None)
         if store is not None:

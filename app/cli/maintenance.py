@@ -15,7 +15,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import exc
 
 from app.cli.common import CliError, open_context, print_json
-from app.db import schema
+from app.db import probe, schema
 from app.paths import AppPaths, resolve
 from app.services import backup, check, dump, maintenance, school, setup, users
 from app.services.context import ROLES, ServiceContext, Store
@@ -31,7 +31,7 @@ def _guarded(func: Handler) -> Handler:
         try:
             return func(args)
         except (exc.DatabaseError, sqlite3.DatabaseError) as error:
-            raise CliError("the database file is damaged, locked or not a SQLite database") from error
+            raise CliError(probe.describe(error, _paths(args).db_path)) from error
         except PermissionError as error:
             raise CliError(f"permission denied: {error.filename}") from error
         except IsADirectoryError as error:
