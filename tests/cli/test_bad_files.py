@@ -57,7 +57,7 @@ def leaves(
 
 COMMANDS = [
     (cmd, argv)
-    for cmd, argv in leaves(build_parser())
+    for cmd, argv in leaves(build_parser("*"))
     if cmd[:1] not in NO_DATABASE and cmd not in NO_DATABASE
 ]
 
