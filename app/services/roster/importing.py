@@ -302,9 +302,50 @@ def check_rows(session: Session, header: list[Any], body: list[tuple[int, list[A
         rows.append(_Row(number, data, guardian, chosen))
     if not body:
         errors.append(RowError(2, written["code"], "the file has no student rows"))
+    errors += _id_clashes(session, rows, written)
     if errors:
         raise RosterErrors(errors, len(body))
     return rows
+
+
+def _id_clashes(session: Session, rows: list[_Row], written: dict[str, str]) -> list[RowError]:
+    """One ID number, one child: not twice in the file, and not a second child beside one on the roll.
+
+    A row with the code of the child already holding that ID number is that child's update. Errors name
+    rows and student codes, never a name or the number itself.
+    """
+    column = written.get("id_number", HEADER["id_number"])
+    errors: list[RowError] = []
+    first: dict[str, _Row] = {}
+    for row in rows:
+        number = row.student.get("id_number")
+        if not number:
+            continue
+        if number in first:
+            errors.append(RowError(row.number, column, f"the ID number repeats row {first[number].number}"))
+        else:
+            first[number] = row
+    numbers = sorted(first)
+    on_roll: dict[str, str] = {}
+    for start in range(0, len(numbers), 500):
+        for number, code in session.execute(
+            select(Student.id_number, Student.code).where(
+                Student.id_number.in_(numbers[start : start + 500]), Student.deleted_at.is_(None)
+            )
+        ):
+            on_roll[number] = code
+    for number, row in first.items():
+        holder = on_roll.get(number)
+        if holder is not None and holder != row.student.get("code"):
+            errors.append(
+                RowError(
+                    row.number,
+                    column,
+                    f"this ID number is already on the roll as student {holder}: "
+                    "use that code to update the child",
+                )
+            )
+    return errors
 
 
 def _guardian(
