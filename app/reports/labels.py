@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from app.domain.clock import local_time
+
 GENDER = {"M": "男", "F": "女"}
 PLACEMENT = {
     "home": "送教上门（家庭）",
@@ -97,8 +99,10 @@ def date_zh(value: dt.date | dt.datetime | None) -> str:
 
 
 def datetime_zh(value: dt.datetime | None) -> str:
+    """A stored (UTC) timestamp as the local date and time it happened, e.g. 2026年12月1日 07:30."""
     if value is None:
         return ""
+    value = local_time(value)
     return f"{date_zh(value)} {value:%H:%M}"
 
 

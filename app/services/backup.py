@@ -14,6 +14,7 @@ from app.db import schema
 from app.db.engine import create_private, remove_with_side_files
 from app.paths import AppPaths
 from app.services.errors import ValidationError
+from app.services.files import replace, sqlite_uri
 
 PREFIX = "songjiao-backup-"
 SUFFIX = ".sqlite3"
@@ -57,7 +58,7 @@ def make_backup(paths: AppPaths, reason: str = "manual", keep: int = DEFAULT_KEE
     if problem:
         remove_with_side_files(partial)
         raise ValidationError("backup.failed", f"The backup copy failed its check: {problem}")
-    partial.replace(target)
+    replace(partial, target)
     rotate(paths, keep)
     return _info(target)
 
@@ -110,7 +111,7 @@ def verify(path: Path) -> str | None:
     if not path.is_file():
         return "the file does not exist"
     try:
-        with closing(sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True)) as conn:
+        with closing(sqlite3.connect(sqlite_uri(path, mode="ro"), uri=True)) as conn:
             result = conn.execute("PRAGMA integrity_check").fetchone()
             if not result or result[0] != "ok":
                 return "the file is damaged (integrity check failed)"

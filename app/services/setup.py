@@ -10,6 +10,7 @@ from sqlalchemy import select
 from app.db import probe, schema
 from app.db.engine import create_private, remove_with_side_files
 from app.db.models import School, User
+from app.db.schema import SchemaError  # what open_store refuses with: a newer or a foreign database
 from app.paths import AppPaths
 from app.services import backup, forms, goal_bank, school, users
 from app.services.context import Actor, ServiceContext, Store, transaction
@@ -98,3 +99,6 @@ def initialize_school(ctx: ServiceContext, data: dict[str, Any]) -> Actor:
         school.write_term(session, term_data)
         goal_bank.add_seed_items(session)
         return Actor(user.id, "admin", display)
+
+
+__all__ = ["SchemaError", "initialize_school", "open_store"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt, Signal
@@ -18,21 +19,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.ui import i18n
 from app.ui.geometry import place_window
 from app.ui.labels import ROLES, label
 from app.ui.pages import load_all
 from app.ui.pages.base import Page
 from app.ui.pages.registry import PageSpec, pages_for
-from app.ui.prefs import save_prefs
 from app.ui.session import AppSession
+from app.ui.widgets.shortcuts import native
 
 APP_VERSION = "0.1"
 
 
 class MainWindow(QMainWindow):
     logout_requested = Signal()
-    reopen_requested = Signal()  # the database file was replaced (restore): reopen and log in again
     language_requested = Signal(str)
     restore_requested = Signal(object)  # a backup file's Path: the controller closes, restores, reopens
 
@@ -57,7 +56,7 @@ class MainWindow(QMainWindow):
         for index, spec in enumerate(self.specs):
             item = QListWidgetItem(spec.translated_title())
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
-            item.setToolTip(f"Ctrl+{index + 1}" if index < 9 else "")
+            item.setToolTip(native(f"Ctrl+{index + 1}") if index < 9 else "")
             self.nav.addItem(item)
         self.stack = QStackedWidget(central)
         row.addWidget(self.nav)
@@ -150,6 +149,13 @@ class MainWindow(QMainWindow):
         # A record belongs under its list (a student under Students), not under whatever page was last open.
         self._highlight(section)
         self._show(page)
+
+    def request_restore(self, path: Path) -> None:
+        """A page asks to restore a backup: the controller closes, restores and reopens."""
+        self.restore_requested.emit(path)
+
+    def request_language(self, language: str) -> None:
+        self.language_requested.emit(language)
 
     def _highlight(self, key: str) -> None:
         for row in range(self.nav.count()):
@@ -328,22 +334,38 @@ class MainWindow(QMainWindow):
         )
         self.db_label = QLabel(self.tr("Database: {path}").format(path=self.session.paths.db_path))
         self.busy_label = QLabel("")
+        # A failed scheduled backup stays in sight until the next start: a silent failure would leave the
+        # school without the copy it believes it has.
+        self.backup_label = QLabel("")
+        self.backup_label.setObjectName("backupProblem")
+        self.backup_label.setStyleSheet("#backupProblem { color: #b00020; font-weight: bold; }")
+        self.backup_label.hide()
         bar = self.statusBar()
         bar.addWidget(self.user_label)
         bar.addWidget(self.db_label, 1)
+        bar.addPermanentWidget(self.backup_label)
         bar.addPermanentWidget(self.busy_label)
         self.session.runner.busy_changed.connect(
             lambda busy: self.busy_label.setText(self.tr("Working…") if busy else "")
         )
 
+    def show_backup_failure(self, error: BaseException) -> None:
+        """The scheduled backup failed: say so in the status bar (the reason in words, and on hover)."""
+        from app.ui.messages import error_text
+
+        reason = error_text(error)
+        self.backup_label.setText(self.tr("The scheduled backup failed: {reason}").format(reason=reason))
+        self.backup_label.setToolTip(reason)
+        self.backup_label.setAccessibleName(self.backup_label.text())
+        self.backup_label.show()
+
     def _unhandled(self, error: BaseException) -> None:
         from app.ui.messages import error_text
 
-        QMessageBox.warning(self, self.tr("Something went wrong"), error_text(error))
-
-    def set_language(self, language: str) -> None:
-        save_prefs(self.session.paths, language=language)
-        i18n.install_translators(language)
+        # Over the window the user works in (an editor window, a dialog): parented to the main window, the
+        # message raised it over the editor the error came from.
+        parent = QApplication.activeWindow() or self
+        QMessageBox.warning(parent, self.tr("Something went wrong"), error_text(error))
 
     def closeEvent(self, event: Any) -> None:  # noqa: N802 - Qt naming
         from app.ui.editors.windows import close_all

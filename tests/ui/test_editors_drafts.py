@@ -55,7 +55,8 @@ def test_closing_with_changes_asks(qtbot, school, make_session, answers):  # noq
     assert not editor.close() and editor.isVisible()
     assert answers.asked and "not saved" in answers.asked[-1]
     answers.append(QMessageBox.StandardButton.Save)
-    assert editor.close()
+    editor.close()  # the window closes once the save succeeded (queued: the save ends on the worker)
+    qtbot.waitUntil(lambda: not editor.isVisible(), timeout=2000)
     assert ieps.find_iep(session.ctx, school.students[0], school.term.id).values["strengths"] == "爱笑"
 
 

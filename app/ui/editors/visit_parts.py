@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from app.services import visits
 from app.ui.editors.base import FormDialog
-from app.ui.editors.labels import CANCEL_CAUSES, RESULTS, pairs
+from app.ui.labels import CANCEL_CAUSES, RESULTS, pairs
 from app.ui.session import AppSession
 from app.ui.widgets.fields import combo, date_edit
 

@@ -7,9 +7,9 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from app.services import visits
-from app.ui.editors.labels import CANCEL_CAUSES, VISIT_STATUSES, label
 from app.ui.i18n import format_date
 from app.ui.item_models.lazy import LazyTableModel
+from app.ui.labels import CANCEL_CAUSES, VISIT_STATUSES, label
 from app.ui.session import AppSession
 
 PAGE_SIZE = 200

@@ -15,9 +15,10 @@ from app.ui.i18n import QT_TRANSLATE_NOOP, format_date
 from app.ui.item_models.compliance import COLOURS
 from app.ui.labels import WEEK_STATUSES, label
 from app.ui.messages import reason_text
-from app.ui.pages.base import Page
+from app.ui.pages.base import Page, Shell
 from app.ui.pages.registry import home_sections_for, register_home_section, register_page
 from app.ui.pages.student_tabs_core import make_table
+from app.ui.session import AppSession
 
 
 @dataclass(frozen=True)
@@ -80,7 +81,31 @@ def _this_period(student: StudentCompliance, today: Any) -> Any:
 
 
 class HomePage(Page):
-    def __init__(self, session: Any, window: Any = None) -> None:
+    # The tables on screen: a write announced on the bus refreshes the page only when it changed one.
+    shows = frozenset(
+        {
+            "visit",
+            "visit_lesson",
+            "monthly_plan",
+            "planned_visit",
+            "plan_revision",
+            "iep",
+            "goal",
+            "objective",
+            "objective_review",
+            "student",
+            "assignment",
+            "pause",
+            "school",
+            "term",
+            "calendar_day",
+            "user",
+            "contact",
+            "draft",
+        }
+    )
+
+    def __init__(self, session: AppSession, window: Shell | None = None) -> None:
         super().__init__(session, window)
         outer = QVBoxLayout(self)
         scroll = QScrollArea()
@@ -184,7 +209,7 @@ class HomePage(Page):
 
 
 class PlansWaiting(QWidget):
-    """Academic affairs: monthly plans submitted and waiting for a decision (part 2 links them to the editor)."""
+    """Academic affairs: monthly plans submitted and waiting for a decision."""
 
     def __init__(self, session: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -130,8 +130,10 @@ class WorklistSection(QWidget):
             self.open_student(item.student_id)
 
     def open_student(self, student_id: str) -> None:
+        from app.ui.pages.base import Shell
+
         window = self.window()
-        if hasattr(window, "open_detail"):
+        if isinstance(window, Shell):
             from app.ui.pages.student import StudentPage
 
             window.open_detail(StudentPage(self.session, student_id, window))

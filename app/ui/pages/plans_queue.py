@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.services import ieps, plans, school
-from app.ui.editors.labels import PLAN_STATUSES, area_label, label
 from app.ui.editors.plan_editor import history_lines
+from app.ui.labels import PLAN_STATUSES, area_label, label
 from app.ui.messages import error_text
 from app.ui.session import AppSession
 

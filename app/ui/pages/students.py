@@ -20,17 +20,20 @@ from app.services import users
 from app.ui.i18n import QT_TRANSLATE_NOOP
 from app.ui.item_models.students import StudentListModel
 from app.ui.labels import CATEGORIES, STATUSES, label
-from app.ui.pages.base import Page
+from app.ui.pages.base import Page, Shell
 from app.ui.pages.registry import register_page
+from app.ui.session import AppSession
 from app.ui.widgets.fields import combo
 
 SEARCH_DELAY_MS = 300
 
 
 class StudentsPage(Page):
+    # The tables on screen: a write announced on the bus refreshes the page only when it changed one.
+    shows = frozenset({"student", "assignment", "pause", "guardian", "user"})
     can_find = True
 
-    def __init__(self, session: Any, window: Any = None) -> None:
+    def __init__(self, session: AppSession, window: Shell | None = None) -> None:
         super().__init__(session, window)
         self.can_new = session.can("admin", "academic_affairs")
         column = QVBoxLayout(self)
@@ -53,11 +56,18 @@ class StudentsPage(Page):
         self.new_button = QPushButton(self.tr("New student…"))
         self.new_button.setVisible(self.can_new)
         self.new_button.clicked.connect(self.new_record)
+        self.import_button = QPushButton(self.tr("Import roster…"))
+        self.import_button.setToolTip(
+            self.tr("Import students from an .xlsx or .csv roster, checked row by row")
+        )
+        self.import_button.setVisible(self.can_new)
+        self.import_button.clicked.connect(self.import_roster)
         bar.addWidget(self.search, 2)
         bar.addWidget(self.status)
         bar.addWidget(self.category)
         bar.addWidget(self.teacher)
         bar.addWidget(self.new_button)
+        bar.addWidget(self.import_button)
         column.addLayout(bar)
 
         self.model = StudentListModel(session, self)
@@ -145,6 +155,13 @@ class StudentsPage(Page):
             from app.ui.pages.student import StudentPage
 
             self.window_.open_detail(StudentPage(self.session, dialog.student_id, self.window_))
+
+    def import_roster(self) -> None:
+        if not self.can_new:
+            return
+        from app.ui.dialogs.roster_import import RosterImportDialog
+
+        RosterImportDialog(self.session, self).exec()
 
 
 register_page("students", QT_TRANSLATE_NOOP("Pages", "Students"), StudentsPage, order=20)
