@@ -56,7 +56,7 @@ WRITER = textwrap.dedent("""
                 "purpose": "notice", "summary": f"第{n}次电话"})
             print("contact", info.id, flush=True)
         else:
-            day = dt.date(2026, 9, 7) + dt.timedelta(days=n % 100)
+            day = dt.date(2026, 9, 7) + dt.timedelta(days=n % 70)  # school days before "today", 2026-11-20
             detail = visits.create_visit(as_t, student_id, {
                 "date": day.isoformat(), "start_time": "09:00", "end_time": "10:30", "performance": f"第{n}次",
                 "lessons": [{"subject": "生活语文", "content": "认识水果", "minutes": 40},
@@ -101,7 +101,7 @@ def one_round(db: Path, teacher: str, student: str, start: int, rng: random.Rand
     assert child.stdout is not None
     contacts_, visits_ = set(), set()
     # Most kills during work; some during start-up (opening, the migration guard).
-    delay = rng.uniform(0.0, 0.6) if rng.random() < 0.9 else rng.uniform(0.0, 0.3)
+    delay = rng.uniform(0.0, 1.5)
     started = rng.random() < 0.9
     deadline = None if started else time.monotonic() + delay
     while True:
@@ -123,6 +123,8 @@ def one_round(db: Path, teacher: str, student: str, start: int, rng: random.Rand
             break
     os.kill(child.pid, signal.SIGKILL)
     child.wait()
+    if child.returncode != -signal.SIGKILL:  # the writer must die by the kill, not by an error of its own
+        raise SystemExit(f"the writer stopped by itself (exit {child.returncode})")
     # Lines already written before the kill are acknowledgements too.
     for line in child.stdout.read().splitlines():
         word, *rest = line.split() or [""]

@@ -143,21 +143,21 @@ def test_formula_leading_text_is_never_a_live_formula_in_a_spreadsheet(tmp_path)
     hostile = ["=cmd|' /C calc'!A0", "+1+cmd", "-2+3", "@SUM(A1)", "\t=1", "\r=1"]
     rows = [
         LedgerRow(
-            dt.date(2026, 11, 16),
-            "S001",
-            name,
-            "王老师",
-            "cancelled",
-            None,
-            None,
-            0,
-            0,
-            "",
-            "family",
-            name,
-            None,
-            False,
-            False,
+            date=dt.date(2026, 11, 16),
+            code="S001",
+            name=name,
+            teacher="王老师",
+            status="cancelled",
+            start=None,
+            end=None,
+            lessons=0,
+            minutes=0,
+            content="",
+            cancel_cause="family",
+            cancel_reason=name,
+            makeup_of=None,
+            without_approved_plan=False,
+            signed=False,
         )
         for name in hostile
     ]
