@@ -19,6 +19,22 @@
         <source>Cannot restore</source>
         <translation>Cannot restore</translation>
     </message>
+    <message>
+        <source>The backup could not be put in place ({reason}). Close any other program using the database and try again.</source>
+        <translation>The backup could not be put in place ({reason}). Close any other program using the database and try again.</translation>
+    </message>
+    <message>
+        <source>Exchange stopped</source>
+        <translation>Exchange stopped</translation>
+    </message>
+    <message>
+        <source>This copy is the exchange office. The laptops hold newer bundles than this backup knows, so exchange with them has stopped: make a new join file for every laptop and re-join each one. Work a laptop has not sent yet stays only on that laptop.</source>
+        <translation>This copy is the exchange office. The laptops hold newer bundles than this backup knows, so exchange with them has stopped: make a new join file for every laptop and re-join each one. Work a laptop has not sent yet stays only on that laptop.</translation>
+    </message>
+    <message>
+        <source>This copy is a teacher's laptop. The office has seen newer bundles from it, so exchange has stopped: re-join from a new join file made at the office. The office's copy then comes back; work made after this backup and not sent is lost.</source>
+        <translation>This copy is a teacher's laptop. The office has seen newer bundles from it, so exchange has stopped: re-join from a new join file made at the office. The office's copy then comes back; work made after this backup and not sent is lost.</translation>
+    </message>
 </context>
 <context>
     <name>AssignmentsTab</name>
@@ -1209,6 +1225,10 @@
         <translation>Working…</translation>
     </message>
     <message>
+        <source>The scheduled backup failed: {reason}</source>
+        <translation>The scheduled backup failed: {reason}</translation>
+    </message>
+    <message>
         <source>Something went wrong</source>
         <translation>Something went wrong</translation>
     </message>
@@ -1496,6 +1516,50 @@
         <translation>Give the reason for the cancellation.</translation>
     </message>
     <message>
+        <source>The database file is damaged (cut short or overwritten). Restore the newest backup. Nothing was changed.</source>
+        <translation>The database file is damaged (cut short or overwritten). Restore the newest backup. Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>This file is not a database file. Check which file was chosen. Nothing was changed.</source>
+        <translation>This file is not a database file. Check which file was chosen. Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>The database file is empty (0 bytes), so it holds no school. Restore the newest backup, or for a new database delete the empty file. Nothing was changed.</source>
+        <translation>The database file is empty (0 bytes), so it holds no school. Restore the newest backup, or for a new database delete the empty file. Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>The database file is read-only. Make it writable and try again. Nothing was changed.</source>
+        <translation>The database file is read-only. Make it writable and try again. Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>The database's folder is read-only. Move the database to a folder of your own, or make this one writable. Nothing was changed.</source>
+        <translation>The database's folder is read-only. Move the database to a folder of your own, or make this one writable. Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>This is a folder, not a database file. Nothing was changed.</source>
+        <translation>This is a folder, not a database file. Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>This user may not read the database file. Check its permissions. Nothing was changed.</source>
+        <translation>This user may not read the database file. Check its permissions. Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>There is no database here. Nothing was created.</source>
+        <translation>There is no database here. Nothing was created.</translation>
+    </message>
+    <message>
+        <source>The ID number repeats row {row}.</source>
+        <translation>The ID number repeats row {row}.</translation>
+    </message>
+    <message>
+        <source>This ID number is already on the roll as student {code}: use that code to update the child.</source>
+        <translation>This ID number is already on the roll as student {code}: use that code to update the child.</translation>
+    </message>
+    <message>
+        <source>The spreadsheet is too large for a roster; split it into smaller files.</source>
+        <translation>The spreadsheet is too large for a roster; split it into smaller files.</translation>
+    </message>
+    <message>
         <source>The ID number should have 18 characters.</source>
         <translation>The ID number should have 18 characters.</translation>
     </message>
@@ -1637,34 +1701,6 @@
         <translation>Plans waiting for approval</translation>
     </message>
     <message>
-        <source>Plans</source>
-        <translation>Plans</translation>
-    </message>
-    <message>
-        <source>Visits</source>
-        <translation>Visits</translation>
-    </message>
-    <message>
-        <source>IEP</source>
-        <translation>IEP</translation>
-    </message>
-    <message>
-        <source>Monthly plans</source>
-        <translation>Monthly plans</translation>
-    </message>
-    <message>
-        <source>Contacts</source>
-        <translation>Contacts</translation>
-    </message>
-    <message>
-        <source>Attachments</source>
-        <translation>Attachments</translation>
-    </message>
-    <message>
-        <source>Timeline</source>
-        <translation>Timeline</translation>
-    </message>
-    <message>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
@@ -1709,13 +1745,6 @@
     </message>
 </context>
 <context>
-    <name>Placeholder</name>
-    <message>
-        <source>This part of Songjiao is not available in this version yet.</source>
-        <translation>This part of Songjiao is not available in this version yet.</translation>
-    </message>
-</context>
-<context>
     <name>PlansWaiting</name>
     <message>
         <source>Student</source>
@@ -1743,6 +1772,105 @@
     <message>
         <source>Cancel</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>RosterImportDialog</name>
+    <message>
+        <source>Import the roster</source>
+        <translation>Import the roster</translation>
+    </message>
+    <message>
+        <source>Fill in the roster template in Excel or WPS (one student per row), then choose the file. Every row is checked first; nothing is written until you import, and then all rows or none.</source>
+        <translation>Fill in the roster template in Excel or WPS (one student per row), then choose the file. Every row is checked first; nothing is written until you import, and then all rows or none.</translation>
+    </message>
+    <message>
+        <source>&amp;Choose file…</source>
+        <translation>&amp;Choose file…</translation>
+    </message>
+    <message>
+        <source>Save the blank &amp;template…</source>
+        <translation>Save the blank &amp;template…</translation>
+    </message>
+    <message>
+        <source>No file chosen.</source>
+        <translation>No file chosen.</translation>
+    </message>
+    <message>
+        <source>Chosen file</source>
+        <translation>Chosen file</translation>
+    </message>
+    <message>
+        <source>Check result</source>
+        <translation>Check result</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Problems found in the file</source>
+        <translation>Problems found in the file</translation>
+    </message>
+    <message>
+        <source>&amp;Import all rows</source>
+        <translation>&amp;Import all rows</translation>
+    </message>
+    <message>
+        <source>Choose the roster</source>
+        <translation>Choose the roster</translation>
+    </message>
+    <message>
+        <source>Roster (*.xlsx *.csv)</source>
+        <translation>Roster (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <source>Save the blank roster template</source>
+        <translation>Save the blank roster template</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
+        <translation>Excel workbook (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>The template could not be saved: {reason}</source>
+        <translation>The template could not be saved: {reason}</translation>
+    </message>
+    <message>
+        <source>The template was saved: {name}</source>
+        <translation>The template was saved: {name}</translation>
+    </message>
+    <message>
+        <source>Checking every row…</source>
+        <translation>Checking every row…</translation>
+    </message>
+    <message>
+        <source>{rows} rows, all correct: importing creates {created} students and updates {updated}.</source>
+        <translation>{rows} rows, all correct: importing creates {created} students and updates {updated}.</translation>
+    </message>
+    <message>
+        <source>The notes below do not stop the import.</source>
+        <translation>The notes below do not stop the import.</translation>
+    </message>
+    <message>
+        <source>{rows} rows have problems ({count} in all). Correct them in the file, save it and choose it again: nothing was imported.</source>
+        <translation>{rows} rows have problems ({count} in all). Correct them in the file, save it and choose it again: nothing was imported.</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Importing…</translation>
+    </message>
+    <message>
+        <source>Imported: {created} students created, {updated} updated.</source>
+        <translation>Imported: {created} students created, {updated} updated.</translation>
     </message>
 </context>
 <context>
@@ -1945,6 +2073,14 @@
     <message>
         <source>New student…</source>
         <translation>New student…</translation>
+    </message>
+    <message>
+        <source>Import roster…</source>
+        <translation>Import roster…</translation>
+    </message>
+    <message>
+        <source>Import students from an .xlsx or .csv roster, checked row by row</source>
+        <translation>Import students from an .xlsx or .csv roster, checked row by row</translation>
     </message>
     <message>
         <source>Student list</source>

@@ -1,4 +1,4 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
@@ -18,6 +18,22 @@
     <message>
         <source>Cannot restore</source>
         <translation>无法恢复</translation>
+    </message>
+    <message>
+        <source>The backup could not be put in place ({reason}). Close any other program using the database and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exchange stopped</source>
+        <translation>交换已停止</translation>
+    </message>
+    <message>
+        <source>This copy is the exchange office. The laptops hold newer bundles than this backup knows, so exchange with them has stopped: make a new join file for every laptop and re-join each one. Work a laptop has not sent yet stays only on that laptop.</source>
+        <translation>本机是交换的教务处端。各台笔记本电脑上有比这份备份更新的交换包，因此与它们的交换已停止：请为每台笔记本电脑重新制作加入文件，并让每台电脑重新加入。笔记本电脑上尚未发送的内容只保留在那台电脑上。</translation>
+    </message>
+    <message>
+        <source>This copy is a teacher&apos;s laptop. The office has seen newer bundles from it, so exchange has stopped: re-join from a new join file made at the office. The office&apos;s copy then comes back; work made after this backup and not sent is lost.</source>
+        <translation>本机是教师的笔记本电脑。教务处已收到过本机更新的交换包，因此交换已停止：请用教务处新制作的加入文件重新加入。之后教务处的数据会重新同步过来；这份备份之后录入且未发送的内容将会丢失。</translation>
     </message>
 </context>
 <context>
@@ -415,7 +431,7 @@
         <translation>第一个学期</translation>
     </message>
     <message>
-        <source>Weeks with a holiday on every school day are not teaching weeks. The statutory holidays are filled in; change them to your school's calendar.</source>
+        <source>Weeks with a holiday on every school day are not teaching weeks. The statutory holidays are filled in; change them to your school&apos;s calendar.</source>
         <translation>整周都放假的周不算教学周。已填入法定节假日，请按本校校历修改。</translation>
     </message>
     <message>
@@ -439,7 +455,7 @@
         <translation>送教要求</translation>
     </message>
     <message>
-        <source>Usually at least one visit a week of two lessons; set your province's rule.</source>
+        <source>Usually at least one visit a week of two lessons; set your province&apos;s rule.</source>
         <translation>通常为每周至少送教 1 次、每次 2 课时；请按本省规定设置。</translation>
     </message>
     <message>
@@ -1208,6 +1224,10 @@
         <translation>正在处理…</translation>
     </message>
     <message>
+        <source>The scheduled backup failed: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Something went wrong</source>
         <translation>出现问题</translation>
     </message>
@@ -1451,7 +1471,7 @@
         <translation>学校领导可以查看计划，但不编写计划。</translation>
     </message>
     <message>
-        <source>Only the plan's author submits it.</source>
+        <source>Only the plan&apos;s author submits it.</source>
         <translation>只有计划的编写人可以提交。</translation>
     </message>
     <message>
@@ -1495,6 +1515,50 @@
         <translation>请填写取消原因。</translation>
     </message>
     <message>
+        <source>The database file is damaged (cut short or overwritten). Restore the newest backup. Nothing was changed.</source>
+        <translation>数据库文件已损坏（被截断或被覆盖）。请恢复最新的备份。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>This file is not a database file. Check which file was chosen. Nothing was changed.</source>
+        <translation>这不是数据库文件。请检查所选的文件。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>The database file is empty (0 bytes), so it holds no school. Restore the newest backup, or for a new database delete the empty file. Nothing was changed.</source>
+        <translation>数据库文件是空的（0 字节），其中没有学校数据。请恢复最新的备份；如需新建数据库，请先删除这个空文件。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>The database file is read-only. Make it writable and try again. Nothing was changed.</source>
+        <translation>数据库文件是只读的。请将其设为可写后重试。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>The database&apos;s folder is read-only. Move the database to a folder of your own, or make this one writable. Nothing was changed.</source>
+        <translation>数据库所在的文件夹是只读的。请把数据库移到您自己的文件夹，或将此文件夹设为可写。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>This is a folder, not a database file. Nothing was changed.</source>
+        <translation>这是一个文件夹，不是数据库文件。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>This user may not read the database file. Check its permissions. Nothing was changed.</source>
+        <translation>当前用户无权读取数据库文件。请检查文件权限。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>There is no database here. Nothing was created.</source>
+        <translation>此处没有数据库。未创建任何文件。</translation>
+    </message>
+    <message>
+        <source>The ID number repeats row {row}.</source>
+        <translation>身份证号与第 {row} 行重复。</translation>
+    </message>
+    <message>
+        <source>This ID number is already on the roll as student {code}: use that code to update the child.</source>
+        <translation>该身份证号已在学籍名单中（学生编号 {code}）：请使用该编号更新这名学生。</translation>
+    </message>
+    <message>
+        <source>The spreadsheet is too large for a roster; split it into smaller files.</source>
+        <translation>表格过大，不像学生名单；请拆分成较小的文件。</translation>
+    </message>
+    <message>
         <source>The ID number should have 18 characters.</source>
         <translation>身份证号应为 18 位。</translation>
     </message>
@@ -1503,7 +1567,7 @@
         <translation>身份证号中的出生日期无效。</translation>
     </message>
     <message>
-        <source>The ID number's check digit is wrong.</source>
+        <source>The ID number&apos;s check digit is wrong.</source>
         <translation>身份证号的校验位不正确。</translation>
     </message>
     <message>
@@ -1515,15 +1579,15 @@
         <translation>残疾人证号的前 18 位与身份证号不一致。</translation>
     </message>
     <message>
-        <source>The certificate's category digit differs from the disability category.</source>
+        <source>The certificate&apos;s category digit differs from the disability category.</source>
         <translation>残疾人证号中的类别位与残疾类别不一致。</translation>
     </message>
     <message>
-        <source>The certificate's grade digit differs from the disability grade.</source>
+        <source>The certificate&apos;s grade digit differs from the disability grade.</source>
         <translation>残疾人证号中的等级位与残疾等级不一致。</translation>
     </message>
     <message>
-        <source>The certificate number's check digit is wrong.</source>
+        <source>The certificate number&apos;s check digit is wrong.</source>
         <translation>残疾人证号的校验位不正确。</translation>
     </message>
     <message>
@@ -1636,34 +1700,6 @@
         <translation>待审批的月计划</translation>
     </message>
     <message>
-        <source>Plans</source>
-        <translation>月计划</translation>
-    </message>
-    <message>
-        <source>Visits</source>
-        <translation>送教记录</translation>
-    </message>
-    <message>
-        <source>IEP</source>
-        <translation>个别化教育计划</translation>
-    </message>
-    <message>
-        <source>Monthly plans</source>
-        <translation>月送教计划</translation>
-    </message>
-    <message>
-        <source>Contacts</source>
-        <translation>家校联系</translation>
-    </message>
-    <message>
-        <source>Attachments</source>
-        <translation>附件</translation>
-    </message>
-    <message>
-        <source>Timeline</source>
-        <translation>时间线</translation>
-    </message>
-    <message>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -1708,13 +1744,6 @@
     </message>
 </context>
 <context>
-    <name>Placeholder</name>
-    <message>
-        <source>This part of Songjiao is not available in this version yet.</source>
-        <translation>此功能在当前版本中尚未提供。</translation>
-    </message>
-</context>
-<context>
     <name>PlansWaiting</name>
     <message>
         <source>Student</source>
@@ -1742,6 +1771,105 @@
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>RosterImportDialog</name>
+    <message>
+        <source>Import the roster</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fill in the roster template in Excel or WPS (one student per row), then choose the file. Every row is checked first; nothing is written until you import, and then all rows or none.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Choose file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the blank &amp;template…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No file chosen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chosen file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problems found in the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import all rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the roster</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Roster (*.xlsx *.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the blank roster template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The template could not be saved: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The template was saved: {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking every row…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{rows} rows, all correct: importing creates {created} students and updates {updated}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The notes below do not stop the import.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{rows} rows have problems ({count} in all). Correct them in the file, save it and choose it again: nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported: {created} students created, {updated} updated.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1944,6 +2072,14 @@
     <message>
         <source>New student…</source>
         <translation>新建学生…</translation>
+    </message>
+    <message>
+        <source>Import roster…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import students from an .xlsx or .csv roster, checked row by row</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Student list</source>
