@@ -27,7 +27,7 @@ def _guarded(func: Handler) -> Handler:
         try:
             return func(args)
         except maintenance.DATABASE_ERRORS as error:
-            raise CliError("the database file is damaged, locked or not a SQLite database") from error
+            raise CliError(maintenance.storage_problem(error, _paths(args).db_path)) from error
         except PermissionError as error:
             raise CliError(f"permission denied: {error.filename}") from error
         except IsADirectoryError as error:
@@ -94,6 +94,9 @@ def _restore(args: argparse.Namespace) -> int:
     print(f"restored {paths.db_path}")
     if safety is not None:
         print(f"the previous database was saved as {safety.path}")
+    note = backup.exchange_note(paths)
+    if note:
+        print(note)
     return 0
 
 

@@ -108,6 +108,41 @@ MESSAGES: dict[str, str] = {
     "visit.locked": QT_TRANSLATE_NOOP("Messages", "This record is finished and locked: make an amendment."),
     "visit.amend_reason": QT_TRANSLATE_NOOP("Messages", "Give a reason for the amendment."),
     "visit.cancel_reason": QT_TRANSLATE_NOOP("Messages", "Give the reason for the cancellation."),
+    "storage.damaged": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The database file is damaged (cut short or overwritten). Restore the newest backup. Nothing was changed.",
+    ),
+    "storage.not_sqlite": QT_TRANSLATE_NOOP(
+        "Messages", "This file is not a database file. Check which file was chosen. Nothing was changed."
+    ),
+    "storage.empty_file": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The database file is empty (0 bytes), so it holds no school. Restore the newest backup, or for a new "
+        "database delete the empty file. Nothing was changed.",
+    ),
+    "storage.read_only": QT_TRANSLATE_NOOP(
+        "Messages", "The database file is read-only. Make it writable and try again. Nothing was changed."
+    ),
+    "storage.read_only_folder": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The database's folder is read-only. Move the database to a folder of your own, or make this one "
+        "writable. Nothing was changed.",
+    ),
+    "storage.folder": QT_TRANSLATE_NOOP(
+        "Messages", "This is a folder, not a database file. Nothing was changed."
+    ),
+    "storage.no_access": QT_TRANSLATE_NOOP(
+        "Messages", "This user may not read the database file. Check its permissions. Nothing was changed."
+    ),
+    "storage.missing": QT_TRANSLATE_NOOP("Messages", "There is no database here. Nothing was created."),
+    "roster.id_repeats": QT_TRANSLATE_NOOP("Messages", "The ID number repeats row {row}."),
+    "roster.id_on_roll": QT_TRANSLATE_NOOP(
+        "Messages",
+        "This ID number is already on the roll as student {code}: use that code to update the child.",
+    ),
+    "roster.too_large": QT_TRANSLATE_NOOP(
+        "Messages", "The spreadsheet is too large for a roster; split it into smaller files."
+    ),
 }
 
 # Warnings (never refusals) from app.domain.validation and the student service.

@@ -23,6 +23,18 @@
         <source>The backup could not be put in place ({reason}). Close any other program using the database and try again.</source>
         <translation>The backup could not be put in place ({reason}). Close any other program using the database and try again.</translation>
     </message>
+    <message>
+        <source>Exchange stopped</source>
+        <translation>Exchange stopped</translation>
+    </message>
+    <message>
+        <source>This copy is the exchange office. The laptops hold newer bundles than this backup knows, so exchange with them has stopped: make a new join file for every laptop and re-join each one. Work a laptop has not sent yet stays only on that laptop.</source>
+        <translation>This copy is the exchange office. The laptops hold newer bundles than this backup knows, so exchange with them has stopped: make a new join file for every laptop and re-join each one. Work a laptop has not sent yet stays only on that laptop.</translation>
+    </message>
+    <message>
+        <source>This copy is a teacher's laptop. The office has seen newer bundles from it, so exchange has stopped: re-join from a new join file made at the office. The office's copy then comes back; work made after this backup and not sent is lost.</source>
+        <translation>This copy is a teacher's laptop. The office has seen newer bundles from it, so exchange has stopped: re-join from a new join file made at the office. The office's copy then comes back; work made after this backup and not sent is lost.</translation>
+    </message>
 </context>
 <context>
     <name>AssignmentsTab</name>
@@ -1676,6 +1688,50 @@ If it happens again, give your administrator this reference number: {reference}<
     <message>
         <source>Something went wrong: {error}</source>
         <translation>Something went wrong: {error}</translation>
+    </message>
+    <message>
+        <source>The database file is damaged (cut short or overwritten). Restore the newest backup. Nothing was changed.</source>
+        <translation>The database file is damaged (cut short or overwritten). Restore the newest backup. Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>This file is not a database file. Check which file was chosen. Nothing was changed.</source>
+        <translation>This file is not a database file. Check which file was chosen. Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>The database file is empty (0 bytes), so it holds no school. Restore the newest backup, or for a new database delete the empty file. Nothing was changed.</source>
+        <translation>The database file is empty (0 bytes), so it holds no school. Restore the newest backup, or for a new database delete the empty file. Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>The database file is read-only. Make it writable and try again. Nothing was changed.</source>
+        <translation>The database file is read-only. Make it writable and try again. Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>The database's folder is read-only. Move the database to a folder of your own, or make this one writable. Nothing was changed.</source>
+        <translation>The database's folder is read-only. Move the database to a folder of your own, or make this one writable. Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>This is a folder, not a database file. Nothing was changed.</source>
+        <translation>This is a folder, not a database file. Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>This user may not read the database file. Check its permissions. Nothing was changed.</source>
+        <translation>This user may not read the database file. Check its permissions. Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>There is no database here. Nothing was created.</source>
+        <translation>There is no database here. Nothing was created.</translation>
+    </message>
+    <message>
+        <source>The ID number repeats row {row}.</source>
+        <translation>The ID number repeats row {row}.</translation>
+    </message>
+    <message>
+        <source>This ID number is already on the roll as student {code}: use that code to update the child.</source>
+        <translation>This ID number is already on the roll as student {code}: use that code to update the child.</translation>
+    </message>
+    <message>
+        <source>The spreadsheet is too large for a roster; split it into smaller files.</source>
+        <translation>The spreadsheet is too large for a roster; split it into smaller files.</translation>
     </message>
 </context>
 <context>

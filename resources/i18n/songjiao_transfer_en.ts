@@ -80,6 +80,14 @@
         <translation>The bundle would delete {deletes} records.</translation>
     </message>
     <message>
+        <source>One of the two copies has gone back in time (restored from a backup, or an older copy of its file put back): this bundle would undo newer work. Re-join the laptop from a new join file; if the office's copy went back, every laptop must re-join.</source>
+        <translation>One of the two copies has gone back in time (restored from a backup, or an older copy of its file put back): this bundle would undo newer work. Re-join the laptop from a new join file; if the office's copy went back, every laptop must re-join.</translation>
+    </message>
+    <message>
+        <source>This copy was restored from a backup on {restored}: exchange with devices joined before then has stopped. Re-join the laptop from a new join file (at the office: make a new join file for every laptop).</source>
+        <translation>This copy was restored from a backup on {restored}: exchange with devices joined before then has stopped. Re-join the laptop from a new join file (at the office: make a new join file for every laptop).</translation>
+    </message>
+    <message>
         <source>Join my school from a file (a teacher's laptop)</source>
         <translation>Join my school from a file (a teacher's laptop)</translation>
     </message>

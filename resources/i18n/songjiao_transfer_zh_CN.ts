@@ -195,6 +195,14 @@
         <source>assignments</source>
         <translation>教师分配</translation>
     </message>
+    <message>
+        <source>One of the two copies has gone back in time (restored from a backup, or an older copy of its file put back): this bundle would undo newer work. Re-join the laptop from a new join file; if the office&apos;s copy went back, every laptop must re-join.</source>
+        <translation>双方中有一方的数据回到了过去（从备份恢复，或放回了旧的数据库文件）：导入这个交换包会撤销更新的工作。请用新的加入文件让笔记本电脑重新加入；如果是教务处的数据回退了，每台笔记本电脑都需要重新加入。</translation>
+    </message>
+    <message>
+        <source>This copy was restored from a backup on {restored}: exchange with devices joined before then has stopped. Re-join the laptop from a new join file (at the office: make a new join file for every laptop).</source>
+        <translation>本机于 {restored} 从备份恢复：与此前加入的设备之间的交换已停止。请用新的加入文件让笔记本电脑重新加入（在教务处：为每台笔记本电脑重新制作加入文件）。</translation>
+    </message>
 </context>
 <context>
     <name>ExchangePage</name>

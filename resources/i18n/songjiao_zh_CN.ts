@@ -23,6 +23,18 @@
         <source>The backup could not be put in place ({reason}). Close any other program using the database and try again.</source>
         <translation>未能用该备份恢复（{reason}）。请关闭其他正在使用数据库的程序后重试。</translation>
     </message>
+    <message>
+        <source>Exchange stopped</source>
+        <translation>交换已停止</translation>
+    </message>
+    <message>
+        <source>This copy is the exchange office. The laptops hold newer bundles than this backup knows, so exchange with them has stopped: make a new join file for every laptop and re-join each one. Work a laptop has not sent yet stays only on that laptop.</source>
+        <translation>本机是交换的教务处端。各台笔记本电脑上有比这份备份更新的交换包，因此与它们的交换已停止：请为每台笔记本电脑重新制作加入文件，并让每台电脑重新加入。笔记本电脑上尚未发送的内容只保留在那台电脑上。</translation>
+    </message>
+    <message>
+        <source>This copy is a teacher&apos;s laptop. The office has seen newer bundles from it, so exchange has stopped: re-join from a new join file made at the office. The office&apos;s copy then comes back; work made after this backup and not sent is lost.</source>
+        <translation>本机是教师的笔记本电脑。教务处已收到过本机更新的交换包，因此交换已停止：请用教务处新制作的加入文件重新加入。之后教务处的数据会重新同步过来；这份备份之后录入且未发送的内容将会丢失。</translation>
+    </message>
 </context>
 <context>
     <name>AssignmentsTab</name>
@@ -1675,6 +1687,50 @@ If it happens again, give your administrator this reference number: {reference}<
     <message>
         <source>Something unexpected went wrong (reference {reference}); the details are in the log file.</source>
         <translation>出现意外问题（编号 {reference}），详细情况已记入日志文件。</translation>
+    </message>
+    <message>
+        <source>The database file is damaged (cut short or overwritten). Restore the newest backup. Nothing was changed.</source>
+        <translation>数据库文件已损坏（被截断或被覆盖）。请恢复最新的备份。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>This file is not a database file. Check which file was chosen. Nothing was changed.</source>
+        <translation>这不是数据库文件。请检查所选的文件。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>The database file is empty (0 bytes), so it holds no school. Restore the newest backup, or for a new database delete the empty file. Nothing was changed.</source>
+        <translation>数据库文件是空的（0 字节），其中没有学校数据。请恢复最新的备份；如需新建数据库，请先删除这个空文件。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>The database file is read-only. Make it writable and try again. Nothing was changed.</source>
+        <translation>数据库文件是只读的。请将其设为可写后重试。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>The database&apos;s folder is read-only. Move the database to a folder of your own, or make this one writable. Nothing was changed.</source>
+        <translation>数据库所在的文件夹是只读的。请把数据库移到您自己的文件夹，或将此文件夹设为可写。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>This is a folder, not a database file. Nothing was changed.</source>
+        <translation>这是一个文件夹，不是数据库文件。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>This user may not read the database file. Check its permissions. Nothing was changed.</source>
+        <translation>当前用户无权读取数据库文件。请检查文件权限。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>There is no database here. Nothing was created.</source>
+        <translation>此处没有数据库。未创建任何文件。</translation>
+    </message>
+    <message>
+        <source>The ID number repeats row {row}.</source>
+        <translation>身份证号与第 {row} 行重复。</translation>
+    </message>
+    <message>
+        <source>This ID number is already on the roll as student {code}: use that code to update the child.</source>
+        <translation>该身份证号已在学籍名单中（学生编号 {code}）：请使用该编号更新这名学生。</translation>
+    </message>
+    <message>
+        <source>The spreadsheet is too large for a roster; split it into smaller files.</source>
+        <translation>表格过大，不像学生名单；请拆分成较小的文件。</translation>
     </message>
 </context>
 <context>

@@ -72,6 +72,18 @@ REFUSALS: dict[str, str] = {
     "exchange.no_peer": QT_TRANSLATE_NOOP("Exchange", "There is no device to send to."),
     "exchange.no_teacher": QT_TRANSLATE_NOOP("Exchange", "There is no active teacher with this user name."),
     "exchange.many_deletes": QT_TRANSLATE_NOOP("Exchange", "The bundle would delete {deletes} records."),
+    "exchange.went_back": QT_TRANSLATE_NOOP(
+        "Exchange",
+        "One of the two copies has gone back in time (restored from a backup, or an older copy of its "
+        "file put back): this bundle would undo newer work. Re-join the laptop from a new join file; if "
+        "the office's copy went back, every laptop must re-join.",
+    ),
+    "exchange.restored": QT_TRANSLATE_NOOP(
+        "Exchange",
+        "This copy was restored from a backup on {restored}: exchange with devices joined before then has "
+        "stopped. Re-join the laptop from a new join file (at the office: make a new join file for every "
+        "laptop).",
+    ),
 }
 JOIN_CHOICE = QT_TRANSLATE_NOOP("Exchange", "Join my school from a file (a teacher's laptop)")
 NOTHING_CHANGED = QT_TRANSLATE_NOOP("Exchange", "Nothing was changed.")
