@@ -60,17 +60,39 @@ def log_path(paths: AppPaths) -> Path:
     return paths.log_dir / LOG_FILE
 
 
+class _IntoExistingFolder(logging.handlers.RotatingFileHandler):
+    """The command line's log: written only into a data folder that exists (made by the database it serves).
+
+    A command refused for a mistyped --db or a damaged file must leave the disk as it was: no folder, no log
+    made beside a file that is not ours. An unexpected error (a bug) is the exception: its traceback is worth
+    the folder, and the one line printed names the file.
+    """
+
+    def emit(self, record: logging.LogRecord) -> None:
+        folder = Path(self.baseFilename).parent
+        if not folder.is_dir():
+            if not getattr(record, "crash", False):
+                return
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except OSError:
+                return
+        super().emit(record)
+
+
 def setup_logging(paths: AppPaths, *, verbose: bool = False, console: bool = False) -> Path:
     """Log to ``paths.log_dir/songjiao.log`` (rotating); with ``console`` also warnings to stderr (the CLI).
 
     Safe to call again (tests, a restore that reopens the data folder): the previous handlers are replaced.
-    Returns the log file's path.
+    Returns the log file's path. The desktop makes the folder; the command line writes only into an existing
+    one (see :class:`_IntoExistingFolder`).
     """
-    paths.log_dir.mkdir(parents=True, exist_ok=True)
+    if not console:
+        paths.log_dir.mkdir(parents=True, exist_ok=True)
     path = log_path(paths)
     close_logging()
     root = logging.getLogger()
-    file_handler = logging.handlers.RotatingFileHandler(
+    file_handler = _IntoExistingFolder(
         path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8", delay=True
     )
     file_handler.setFormatter(logging.Formatter(FORMAT))

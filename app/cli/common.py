@@ -45,7 +45,8 @@ def error_line(error: BaseException) -> str:
 
 def open_context(args: argparse.Namespace) -> ServiceContext:
     paths = resolve(args.db, getattr(args, "data_dir", None))
-    store = open_store(paths)
+    # Only these commands make a new database; the others refuse a missing one (a mistyped --db).
+    store = open_store(paths, create=args.command in ("init", "load", "demo"))
     args._store = store  # closed by run()
     return ServiceContext(store, SYSTEM)
 

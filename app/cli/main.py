@@ -12,6 +12,7 @@ import argparse
 import importlib
 import logging
 import sys
+from pathlib import Path
 from typing import NoReturn
 
 _log = logging.getLogger(__name__)
@@ -120,6 +121,43 @@ def unexpected_line(reference: str, log_file: object) -> str:
     return f"songjiao: unexpected error, reference {reference}; the details are in {log_file}"
 
 
+# Commands that do not open the database (restore is the cure for a bad one; the GUI explains in a window),
+# and the ones that may create it; every other command, a new one included, has its file judged first.
+NO_DATABASE = {
+    "app.cli.gui._gui",
+    "app.cli.maintenance._backups",
+    "app.cli.maintenance._restore",
+    "app.cli.roster._template",
+}
+CREATES = {
+    "app.cli.maintenance._init",
+    "app.cli.maintenance._load",
+    "app.cli.demo._demo",
+    "app.cli.exchange._join",
+}
+
+
+def _judge_database(args: argparse.Namespace) -> None:
+    """Refuse an unusable --db before the command reads its own input or writes anything (db/probe.py)."""
+    func = args.func
+    key = f"{func.__module__}.{func.__name__}"
+    if key in NO_DATABASE:
+        return
+    from app.paths import resolve
+    from app.services import maintenance
+
+    maintenance.judge_database(resolve(args.db, getattr(args, "data_dir", None)), create=key in CREATES)
+
+
+def _storage_text(error: Exception, args: argparse.Namespace) -> str | None:
+    """Storage failing during work (disk full, read-only, damaged pages), named by its cause; else None."""
+    from app.services import maintenance
+
+    store = getattr(args, "_store", None)
+    where = store.paths.db_path if store is not None else (Path(args.db) if args.db else None)
+    return maintenance.storage_problem(error, where)
+
+
 # Errors that are bad input (one line, exit 2), by module and class name. Not imported up front: their modules
 # pull in SQLAlchemy, which `--help` does not need and the GUI loads behind its login dialog. An error of one
 # of these classes can only be raised once its module is loaded, so looking in sys.modules is enough.
@@ -180,6 +218,7 @@ def run(argv: list[str]) -> int:
             show(str(error))
         return 2
     try:
+        _judge_database(args)
         return int(args.func(args) or 0)
     except FileNotFoundError as error:
         print(f"songjiao: error: file not found: {error.filename}", file=sys.stderr)
@@ -193,6 +232,10 @@ def run(argv: list[str]) -> int:
         return 0
     except Exception as error:  # after the two above: an error of ours that is bad input, else a bug
         if not isinstance(error, _bad_input_types()):
+            text = _storage_text(error, args)
+            if text is not None:  # the disk, not the program: name the cause, exit 2
+                print(f"songjiao: error: {text}", file=sys.stderr)
+                return 2
             # A bug: the traceback to the log, one line with its reference to the user.
             reference = logs.record_exception(error, f"command {args.command}")
             print(unexpected_line(reference, log_file), file=sys.stderr)

@@ -27,9 +27,9 @@ def _guarded(func: Handler) -> Handler:
         try:
             return func(args)
         except maintenance.DATABASE_ERRORS as error:
-            raise CliError(
-                "cli.database_damaged", "the database file is damaged, locked or not a SQLite database"
-            ) from error
+            # app.db.probe names the cause in English only (disk full, read-only, locked, damaged): shown as detail.
+            problem = maintenance.storage_problem(error, _paths(args).db_path) or str(error)
+            raise CliError("cli.storage", problem, detail=problem) from error
         except PermissionError as error:
             raise CliError(
                 "cli.permission_denied", f"permission denied: {error.filename}", path=error.filename
@@ -102,6 +102,9 @@ def _restore(args: argparse.Namespace) -> int:
     print(f"restored {paths.db_path}")
     if safety is not None:
         print(f"the previous database was saved as {safety.path}")
+    note = backup.exchange_note(paths)
+    if note:
+        print(note)
     return 0
 
 

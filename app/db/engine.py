@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -9,6 +10,27 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 BUSY_TIMEOUT_MS = 5000
+SIDE_FILES = ("-wal", "-shm", "-journal")
+
+
+def create_private(path: Path) -> bool:
+    """Create ``path`` empty and readable by the user only (0600), unless it exists; True if created.
+
+    Children's records must not be world-readable on a shared computer. SQLite gives the -wal, -shm and
+    -journal files the main file's permissions, so creating the main file private covers them. On Windows
+    the mode only decides read-only or not: the data lives in the user's profile folder, private already.
+    """
+    try:
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    except FileExistsError:
+        return False
+    os.close(fd)
+    return True
+
+
+def remove_with_side_files(path: Path) -> None:
+    for suffix in ("", *SIDE_FILES):
+        Path(str(path) + suffix).unlink(missing_ok=True)
 
 
 def _on_connect(dbapi_connection: Any, _record: Any) -> None:

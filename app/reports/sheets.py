@@ -87,8 +87,20 @@ def _sheet(
     return ws
 
 
+# Text that a spreadsheet program would run as a formula (OWASP "CSV injection"): a roster name such as
+# =cmd|' /C calc'!A0 must stay text in the ledgers.
+FORMULA_LEADS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value: Any) -> Any:
+    """Text starting like a formula gets a leading apostrophe (OWASP); everything else is unchanged."""
+    if isinstance(value, str) and value.startswith(FORMULA_LEADS):
+        return "'" + value
+    return value
+
+
 def _cell(ws: Any, value: Any, style: str) -> WriteOnlyCell:
-    cell = WriteOnlyCell(ws, value=value)
+    cell = WriteOnlyCell(ws, value=neutralise(value))
     cell.style = style
     return cell
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import shutil
 import sqlite3
@@ -10,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.db import schema
+from app.db.engine import create_private, remove_with_side_files
 from app.paths import AppPaths
 from app.services.errors import ValidationError
 from app.services.files import replace, sqlite_uri
@@ -28,9 +30,18 @@ class BackupInfo:
 
 
 def _copy(source: Path, target: Path) -> None:
-    with closing(sqlite3.connect(str(source))) as src, closing(sqlite3.connect(str(target))) as dst:
-        # The backup API copies a consistent snapshot even while the app has the file open.
-        src.backup(dst)
+    created = create_private(target)
+    try:
+        with closing(sqlite3.connect(str(source))) as src, closing(sqlite3.connect(str(target))) as dst:
+            # The backup API copies a consistent snapshot even while the app has the file open.
+            src.backup(dst)
+            # The copy arrives in WAL mode; as a rollback-journal file it is one self-contained file, and
+            # opening it (to verify it) leaves no -wal and -shm beside it. The app sets WAL again on use.
+            dst.execute("PRAGMA journal_mode=DELETE")
+    except BaseException:
+        if created:  # a failed copy leaves nothing behind (an existing target is the caller's business)
+            remove_with_side_files(target)
+        raise
 
 
 def make_backup(paths: AppPaths, reason: str = "manual", keep: int = DEFAULT_KEEP) -> BackupInfo:
@@ -45,7 +56,7 @@ def make_backup(paths: AppPaths, reason: str = "manual", keep: int = DEFAULT_KEE
     _copy(paths.db_path, partial)
     problem = verify(partial)
     if problem:
-        partial.unlink(missing_ok=True)
+        remove_with_side_files(partial)
         raise ValidationError("backup.failed", f"The backup copy failed its check: {problem}")
     replace(partial, target)
     rotate(paths, keep)
@@ -72,6 +83,13 @@ def list_backups(paths: AppPaths) -> list[BackupInfo]:
 
 def rotate(paths: AppPaths, keep: int) -> list[Path]:
     removed = []
+    # Half-made copies (and the -wal/-shm files earlier versions left beside every backup): an hour old
+    # means no backup is still writing them.
+    stale = dt.datetime.now().timestamp() - 3600
+    for litter in paths.backup_dir.glob(f"{PREFIX}*.partial*"):
+        with contextlib.suppress(OSError):
+            if litter.stat().st_mtime < stale:
+                litter.unlink()
     for old in list_backups(paths)[max(keep, 1) :]:
         old.path.unlink(missing_ok=True)
         removed.append(old.path)
@@ -118,6 +136,7 @@ def _keep_damaged(paths: AppPaths) -> Path:
     for suffix in ("", "-wal"):
         current = Path(str(paths.db_path) + suffix)
         if current.exists():
+            create_private(Path(str(target) + suffix))
             shutil.copyfile(current, str(target) + suffix)
     return target
 
@@ -149,4 +168,22 @@ def restore(paths: AppPaths, source: Path, keep: int = DEFAULT_KEEP) -> BackupIn
         for suffix in ("", "-wal", "-shm"):
             Path(str(paths.db_path) + suffix).unlink(missing_ok=True)
         _copy(source, paths.db_path)
+    from app.services.exchange.lineage import mark_restored  # the exchange package imports this module
+
+    mark_restored(paths.db_path)
     return safety
+
+
+def exchange_role_after_restore(paths: AppPaths) -> str | None:
+    """``office`` or ``laptop`` when a restored copy can no longer exchange with its peers, else None."""
+    from app.services.exchange.lineage import restore_role
+
+    return restore_role(paths.db_path) if paths.db_path.exists() else None
+
+
+def exchange_note(paths: AppPaths) -> str | None:
+    """What a restore meant for exchange (English, for the command line), or None if nothing."""
+    from app.services.exchange.lineage import RESTORE_NOTES
+
+    role = exchange_role_after_restore(paths)
+    return None if role is None else RESTORE_NOTES[role]

@@ -104,6 +104,18 @@ RULES: list[tuple[str, str, str, str, str]] = [
             AND r.reviewer_id != p.teacher_id AND r.reviewer_id != r.submitted_by)""",
     ),
     (
+        "plan.status_contradicts",
+        ERROR,
+        "monthly_plan",
+        "the plan's status contradicts the decision on its current revision (it can no longer be decided)",
+        # A decided revision fixes the status until the next revision: a plan back at submitted while its
+        # revision stays approved is what a copy gone back in time left behind.
+        """
+        SELECT p.id FROM monthly_plan p JOIN plan_revision r ON r.plan_id = p.id AND r.number = p.plan_revision
+        WHERE p.deleted_at IS NULL AND r.deleted_at IS NULL AND r.decision IS NOT NULL
+        AND p.status != r.decision""",
+    ),
+    (
         "assignment.not_teacher",
         ERROR,
         "assignment",

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from sqlalchemy import exc, select
 
-from app.db import schema
+from app.db import probe, schema
 from app.db.models import School
 from app.paths import AppPaths
 from app.services import backup
@@ -17,6 +17,27 @@ from app.services.context import Store
 
 # What a damaged, locked or foreign database file raises, for the callers that report it in one line.
 DATABASE_ERRORS: tuple[type[Exception], ...] = (exc.DatabaseError, sqlite3.DatabaseError)
+
+
+def judge_database(paths: AppPaths, *, create: bool) -> None:
+    """Refuse an unusable database file before anything touches it (app/db/probe.py); a missing one is
+    refused too unless the command creates databases (a mistyped --db must not make one)."""
+    if probe.probe(paths.db_path, schema.known_revisions()).kind == "missing" and not create:
+        raise probe.StorageError(
+            "storage.missing",
+            f"{paths.db_path}: there is no database here: check the --db path. Nothing was created.",
+        )
+
+
+def storage_problem(error: BaseException, path: Path | None) -> str | None:
+    """One line naming a storage failure's cause and what to do (disk full, read-only, ...), or None when
+    ``error`` is not a storage failure."""
+    if isinstance(error, OSError):
+        return probe.describe(error, Path(error.filename) if error.filename else path)
+    if isinstance(error, DATABASE_ERRORS):
+        return probe.describe(error, path)
+    return None
+
 
 log = logging.getLogger(__name__)
 DEFAULT_EVERY_HOURS = 24
@@ -89,6 +110,8 @@ def migrate(paths: AppPaths, target: str) -> Migration:
 
 __all__ = [
     "DATABASE_ERRORS",
+    "judge_database",
+    "storage_problem",
     "Migration",
     "backup_settings",
     "keep_everything",

@@ -319,8 +319,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "此数据库由更新版本的送教系统创建，请先升级程序。数据未做任何改动。",
     ),
     "schema.foreign": (
-        "This file is not a Songjiao database. Nothing was changed.",
-        "此文件不是送教系统的数据库，未做任何改动。",
+        "This file belongs to another program, not Songjiao: check which file was chosen. Nothing was changed.",
+        "此文件属于其他程序，不是送教系统的数据库：请检查所选的文件。未做任何更改。",
     ),
     "schema.foreign_keys": (
         "Upgrading the database failed. Nothing was changed.",
@@ -502,10 +502,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "该文件是发给另一台设备的。未做任何更改。",
     ),
     # The command line's own refusals (app.cli)
-    "cli.database_damaged": (
-        "The database file is damaged, locked or not a SQLite database.",
-        "数据库文件已损坏、被锁定，或不是 SQLite 数据库。",
-    ),
+    "cli.storage": ("{detail}", "数据库文件无法使用：{detail}"),
     "cli.permission_denied": ("Permission denied: {path}", "没有访问权限：{path}"),
     "cli.is_folder": ("This is a folder, not a file: {path}", "这是文件夹，不是文件：{path}"),
     "cli.no_database": ("There is no database at {path}.", "{path} 处没有数据库。"),
@@ -531,6 +528,56 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.passphrase": (
         "Give the passphrase with --passphrase or SONGJIAO_JOIN_PASSPHRASE.",
         "请用 --passphrase 或环境变量 SONGJIAO_JOIN_PASSPHRASE 提供口令。",
+    ),
+    # Added with the storage, roster and exchange checks (trust)
+    "exchange.restored": (
+        "This copy was restored from a backup on {restored}: exchange with devices joined before then has stopped. Re-join the laptop from a new join file (at the office: make a new join file for every laptop). Nothing was changed.",
+        "本机于 {restored} 从备份恢复：与此前加入的设备之间的交换已停止。请用新的加入文件让笔记本电脑重新加入（在教务处：为每台笔记本电脑重新制作加入文件）。未做任何更改。",
+    ),
+    "exchange.went_back": (
+        "One of the two copies has gone back in time (restored from a backup, or an older copy of its file put back): this bundle would undo newer work. Re-join the laptop from a new join file; if the office's copy went back, every laptop must re-join. Nothing was changed.",
+        "双方中有一方的数据回到了过去（从备份恢复，或放回了旧的数据库文件）：导入这个交换包会撤销更新的工作。请用新的加入文件让笔记本电脑重新加入；如果是教务处的数据回退了，每台笔记本电脑都需要重新加入。未做任何更改。",
+    ),
+    "roster.id_on_roll": (
+        "This ID number is already on the roll as student {code}: use that code to update the child.",
+        "该身份证号已在学籍名单中（学生编号 {code}）：请使用该编号更新这名学生。",
+    ),
+    "roster.id_repeats": ("The ID number repeats row {row}.", "身份证号与第 {row} 行重复。"),
+    "roster.too_large": (
+        "The spreadsheet is too large for a roster; split it into smaller files.",
+        "表格过大，不像学生名单；请拆分成较小的文件。",
+    ),
+    "storage.damaged": (
+        "The database file is damaged (cut short or overwritten). Restore the newest backup. Nothing was changed.",
+        "数据库文件已损坏（被截断或被覆盖）。请恢复最新的备份。未做任何更改。",
+    ),
+    "storage.empty_file": (
+        "The database file is empty (0 bytes), so it holds no school. Restore the newest backup, or for a new database delete the empty file. Nothing was changed.",
+        "数据库文件是空的（0 字节），其中没有学校数据。请恢复最新的备份；如需新建数据库，请先删除这个空文件。未做任何更改。",
+    ),
+    "storage.folder": (
+        "This is a folder, not a database file. Nothing was changed.",
+        "这是一个文件夹，不是数据库文件。未做任何更改。",
+    ),
+    "storage.missing": (
+        "There is no database here. Nothing was created.",
+        "此处没有数据库。未创建任何文件。",
+    ),
+    "storage.no_access": (
+        "This user may not read the database file. Check its permissions. Nothing was changed.",
+        "当前用户无权读取数据库文件。请检查文件权限。未做任何更改。",
+    ),
+    "storage.not_sqlite": (
+        "This file is not a database file. Check which file was chosen. Nothing was changed.",
+        "这不是数据库文件。请检查所选的文件。未做任何更改。",
+    ),
+    "storage.read_only": (
+        "The database file is read-only. Make it writable and try again. Nothing was changed.",
+        "数据库文件是只读的。请将其设为可写后重试。未做任何更改。",
+    ),
+    "storage.read_only_folder": (
+        "The database's folder is read-only. Move the database to a folder of your own, or make this one writable. Nothing was changed.",
+        "数据库所在的文件夹是只读的。请把数据库移到您自己的文件夹，或将此文件夹设为可写。未做任何更改。",
     ),
 }
 

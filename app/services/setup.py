@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from functools import partial
 from typing import Any
 
 from sqlalchemy import select
 
-from app.db import schema
+from app.db import probe, schema
+from app.db.engine import create_private, remove_with_side_files
 from app.db.models import School, User
 from app.db.schema import SchemaError  # what open_store refuses with: a newer or a foreign database
 from app.paths import AppPaths
@@ -17,13 +19,42 @@ from app.services.context import Actor, ServiceContext, Store, transaction
 from app.services.errors import ConflictError, ServiceError, ValidationError
 
 
-def open_store(paths: AppPaths, *, migrate: bool = True) -> Store:
-    """Open (creating if needed) the database and bring its schema to this program's version.
+def open_store(paths: AppPaths, *, migrate: bool = True, create: bool = True) -> Store:
+    """Open (creating if needed and ``create``) the database and bring its schema to this program's version.
 
-    A database from a newer program is refused; an older one is backed up before it is upgraded.
+    The file is judged before anything touches it (probe.probe): a missing one is created only when
+    ``create`` (read commands never make a database, nor folders, from a mistyped path); anything that
+    is not a usable Songjiao database is refused unchanged. A database from a newer program is refused;
+    an older one is backed up before it is upgraded.
     """
-    paths.ensure()
-    store = Store(paths)
+    found = probe.probe(paths.db_path, schema.known_revisions())
+    if found.kind == "missing" and not create:
+        raise probe.StorageError(
+            "storage.missing",
+            f"{paths.db_path}: there is no database here: check the --db path. Nothing was created.",
+        )
+    folders = [paths.db_path.parent, paths.data_dir, paths.backup_dir, paths.log_dir]
+    made = [f for f in dict.fromkeys(folders) if not f.exists()]
+    try:
+        paths.ensure()
+        # A new database is private to the user, as its backups and dumps are.
+        created = create_private(paths.db_path)
+    except PermissionError as error:
+        raise probe.read_only_folder(paths.db_path) from error
+
+    def undo() -> None:
+        # E.g. the disk filled up while the schema was made: no half-made database or folder is left.
+        if created:
+            remove_with_side_files(paths.db_path)
+            for folder in sorted(made, key=lambda f: len(f.parts), reverse=True):
+                with contextlib.suppress(OSError):
+                    folder.rmdir()  # only if empty
+
+    try:
+        store = Store(paths)
+    except BaseException:
+        undo()
+        raise
     try:
         current = schema.check_compatible(store.engine)
         if migrate and current != schema.head_revision():
@@ -33,6 +64,7 @@ def open_store(paths: AppPaths, *, migrate: bool = True) -> Store:
             schema.upgrade(store.engine)
     except BaseException:
         store.dispose()
+        undo()
         raise
     return store
 

@@ -303,6 +303,7 @@ class Controller(QObject):
         title = QApplication.translate("App", "Cannot restore")
         try:
             backup.restore(self.paths, path)
+            role = backup.exchange_role_after_restore(self.paths)
         except ServiceError as error:
             self.alert(title, error_text(error))
         except Exception as error:
@@ -318,9 +319,28 @@ class Controller(QObject):
                     "database and try again.",
                 ).format(reason=reason),
             )
+        else:
+            if role is not None:  # a joined copy: what the restore means for exchange
+                self.alert(QApplication.translate("App", "Exchange stopped"), _restore_note(role))
         self.store = open_store_or_explain(self.paths, self.alert)
         if self.store is None or not self.login():
             QApplication.quit()
+
+
+def _restore_note(role: str) -> str:
+    if role == "office":
+        return QApplication.translate(
+            "App",
+            "This copy is the exchange office. The laptops hold newer bundles than this backup knows, so "
+            "exchange with them has stopped: make a new join file for every laptop and re-join each one. "
+            "Work a laptop has not sent yet stays only on that laptop.",
+        )
+    return QApplication.translate(
+        "App",
+        "This copy is a teacher's laptop. The office has seen newer bundles from it, so exchange has "
+        "stopped: re-join from a new join file made at the office. The office's copy then comes back; "
+        "work made after this backup and not sent is lost.",
+    )
 
 
 class _CheckController(Controller):

@@ -23,6 +23,18 @@
         <source>The backup could not be put in place ({reason}). Close any other program using the database and try again.</source>
         <translation>The backup could not be put in place ({reason}). Close any other program using the database and try again.</translation>
     </message>
+    <message>
+        <source>Exchange stopped</source>
+        <translation>Exchange stopped</translation>
+    </message>
+    <message>
+        <source>This copy is the exchange office. The laptops hold newer bundles than this backup knows, so exchange with them has stopped: make a new join file for every laptop and re-join each one. Work a laptop has not sent yet stays only on that laptop.</source>
+        <translation>This copy is the exchange office. The laptops hold newer bundles than this backup knows, so exchange with them has stopped: make a new join file for every laptop and re-join each one. Work a laptop has not sent yet stays only on that laptop.</translation>
+    </message>
+    <message>
+        <source>This copy is a teacher's laptop. The office has seen newer bundles from it, so exchange has stopped: re-join from a new join file made at the office. The office's copy then comes back; work made after this backup and not sent is lost.</source>
+        <translation>This copy is a teacher's laptop. The office has seen newer bundles from it, so exchange has stopped: re-join from a new join file made at the office. The office's copy then comes back; work made after this backup and not sent is lost.</translation>
+    </message>
 </context>
 <context>
     <name>AssignmentsTab</name>

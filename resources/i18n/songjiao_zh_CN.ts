@@ -23,6 +23,18 @@
         <source>The backup could not be put in place ({reason}). Close any other program using the database and try again.</source>
         <translation>未能用该备份恢复（{reason}）。请关闭其他正在使用数据库的程序后重试。</translation>
     </message>
+    <message>
+        <source>Exchange stopped</source>
+        <translation>交换已停止</translation>
+    </message>
+    <message>
+        <source>This copy is the exchange office. The laptops hold newer bundles than this backup knows, so exchange with them has stopped: make a new join file for every laptop and re-join each one. Work a laptop has not sent yet stays only on that laptop.</source>
+        <translation>本机是交换的教务处端。各台笔记本电脑上有比这份备份更新的交换包，因此与它们的交换已停止：请为每台笔记本电脑重新制作加入文件，并让每台电脑重新加入。笔记本电脑上尚未发送的内容只保留在那台电脑上。</translation>
+    </message>
+    <message>
+        <source>This copy is a teacher&apos;s laptop. The office has seen newer bundles from it, so exchange has stopped: re-join from a new join file made at the office. The office&apos;s copy then comes back; work made after this backup and not sent is lost.</source>
+        <translation>本机是教师的笔记本电脑。教务处已收到过本机更新的交换包，因此交换已停止：请用教务处新制作的加入文件重新加入。之后教务处的数据会重新同步过来；这份备份之后录入且未发送的内容将会丢失。</translation>
+    </message>
 </context>
 <context>
     <name>AssignmentsTab</name>

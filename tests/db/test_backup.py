@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import sqlite3
 from contextlib import closing
 from pathlib import Path
@@ -144,6 +145,42 @@ def test_cli_restore_refuses_the_database_itself(populated, paths, capsys):
     assert run(["--db", str(paths.db_path), "restore", str(paths.db_path)]) == 2
     assert "database itself" in capsys.readouterr().err
     assert _sha(paths.db_path) == before and backup.list_backups(paths) == []
+
+
+def _mode(path: Path) -> int:
+    return path.stat().st_mode & 0o777
+
+
+def test_backups_leave_no_litter_and_are_private(school, paths):
+    made = backup.make_backup(paths)
+    leftovers = sorted(p.name for p in paths.backup_dir.iterdir() if p != made.path)
+    assert leftovers == []  # no *.partial, *.partial-wal, *.partial-shm beside the backup
+    if os.name == "posix":  # on Windows the user's profile folder is private already
+        assert _mode(made.path) == 0o600
+        assert _mode(paths.db_path) == 0o600
+        for suffix in ("-wal", "-shm"):
+            side = Path(str(paths.db_path) + suffix)
+            assert not side.exists() or _mode(side) == 0o600
+
+
+def test_a_failed_backup_leaves_nothing(tmp_path):
+    from app.paths import resolve
+
+    paths = resolve(tmp_path / "broken.sqlite3")
+    paths.ensure()
+    paths.db_path.write_bytes(b"not a database at all " * 500)
+    with pytest.raises((ValidationError, sqlite3.DatabaseError)):
+        backup.make_backup(paths)
+    assert list(paths.backup_dir.iterdir()) == []
+
+
+def test_rotation_sweeps_litter_of_earlier_versions(school, paths):
+    paths.backup_dir.mkdir(parents=True, exist_ok=True)
+    old = paths.backup_dir / "songjiao-backup-20260101-000000-000000-manual.partial-wal"
+    old.write_bytes(b"")
+    os.utime(old, (0, 0))
+    backup.make_backup(paths)
+    assert not old.exists()
 
 
 @pytest.mark.parametrize("folder", ["备份#1", "100%done"])

@@ -36,3 +36,20 @@ def test_0002_down_and_up_on_a_populated_database(net, school):
     assert {t: _count(engine, t) for t in before} == before
     # The identity went with the downgrade: the office makes a new one on the next join file.
     assert exchange.make_join_file(office.ctx, "t2", office.folder / "again.sjj").device_id
+
+
+def test_0003_digest_column_down_and_up_keeps_the_log(net, school):
+    office, join = net
+    join("t1")
+    engine = school.ctx.store.engine
+
+    def columns() -> set[str]:
+        return {c["name"] for c in inspect(engine).get_columns("exchange_log")}
+
+    logged = _count(engine, "exchange_log")
+    assert logged and "digest" in columns()
+    engine.dispose()
+    schema.downgrade(engine, "0002")
+    assert "digest" not in columns() and _count(engine, "exchange_log") == logged
+    schema.upgrade(engine)
+    assert "digest" in columns() and _count(engine, "exchange_log") == logged

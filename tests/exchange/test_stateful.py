@@ -1,13 +1,17 @@
-"""An office and two laptops exchanging through a lossy, duplicating, reordering post: after a final
-clean round every copy holds the same records in the shared scope, no approval is lost, and no laptop
-ever holds another teacher's student."""
+"""An office and two laptops exchanging through a lossy, duplicating, reordering post, where any copy may
+be put back to an earlier backup at any step (by the restore command, or by copying the old file over):
+no approval is lost (but by the office's own restore), no value is replaced by an older one without a
+recorded conflict, every refusal changes nothing, no laptop ever holds another teacher's student, and
+after re-joining what went back and a final clean round every copy holds the same records."""
 
 from __future__ import annotations
 
 import atexit
 import contextlib
 import datetime as dt
+import re
 import shutil
+import sqlite3
 import tempfile
 from functools import cache
 from pathlib import Path
@@ -17,21 +21,33 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, rule
 from sqlalchemy import select
 
-from app.db.models import MonthlyPlan, PlanRevision, Student, Visit
+from app.db.models import ExchangeConflict, MonthlyPlan, PlanRevision, Student, Visit
 from app.paths import resolve
-from app.services import exchange, plans, students, users, visits
+from app.services import backup, exchange, plans, students, users, visits
 from app.services.context import Actor, ServiceContext, reading
 from app.services.errors import ServiceError
 from app.services.exchange.rows import row_hash
 from app.services.exchange.scope import office_scope, rows_for_students
 from app.services.setup import initialize_school, open_store
 from tests.conftest import TERM, TODAY, make_id_number
+from tests.exchange.conftest import db_digest
 from tests.exchange.work import contact, note, submit_plan
 
 TEACHERS = ("t1", "t2")
 # Student -> teachers: s4 is taught by both (main t1, assistant t2): it lives on both laptops.
 ROSTER = {"s1": ("t1",), "s2": ("t1",), "s3": ("t2",), "s4": ("t1", "t2")}
 DAYS = [dt.date(2026, 11, d) for d in (9, 10, 11, 12, 13, 16, 17, 18, 19, 20)]
+SITES = ("office", *TEACHERS)
+# Refusals a copy that went back in time (or its peer) meets until it is re-joined; the last three when
+# the backup is from before a re-join (a laptop's old, revoked identity, or an office that forgot a new one).
+WENT_BACK = (
+    "exchange.went_back",
+    "exchange.restored",
+    "exchange.revoked",
+    "exchange.wrong_recipient",
+    "exchange.unknown_sender",
+)
+NOTE = re.compile(r"癫痫(\d+)$")
 
 
 @cache
@@ -96,6 +112,11 @@ class ExchangeMachine(RuleBasedStateMachine):
         self.inbox: dict[str, list[Path]] = {name: [] for name in self.sites}
         self.approved: set[tuple[str, int]] = set()
         self.sent = 0
+        self.notes = 0  # every safety note written is 癫痫<n> with a growing n: an older value is visible
+        self.office_notes: dict[str, int] = {}  # the newest note number seen at the office, per student
+        self.backups: dict[str, list[tuple[Path, frozenset[tuple[str, int]]]]] = {s: [] for s in SITES}
+        self.stale: set[str] = set()  # laptops whose exchange broke by a restore, until re-joined
+        self.joins = 0
 
     def teardown(self) -> None:
         try:
@@ -124,7 +145,8 @@ class ExchangeMachine(RuleBasedStateMachine):
         if n % 2:
             contact(self._laptop(teacher), self.actors[teacher], self._pick(teacher, n), f"{day} 10:{n:02d}")
         else:
-            note(self._laptop(teacher), self.actors[teacher], self._pick(teacher, n), f"癫痫{n}")
+            self.notes += 1
+            note(self._laptop(teacher), self.actors[teacher], self._pick(teacher, n), f"癫痫{self.notes}")
 
     @rule(
         teacher=st.sampled_from(TEACHERS),
@@ -197,35 +219,45 @@ class ExchangeMachine(RuleBasedStateMachine):
     # --- the post -----------------------------------------------------------------------------------------
 
     def send(self, site: str) -> None:
-        for result in exchange.export(self.sites[site], self.dir):
+        before = db_digest(self.sites[site].store.paths.db_path)
+        try:
+            results = exchange.export(self.sites[site], self.dir)
+        except exchange.ExchangeRefused as error:
+            event(error.message_id)
+            assert error.message_id == "exchange.restored" and site in self.stale | {"office"}, error.message
+            assert db_digest(self.sites[site].store.paths.db_path) == before
+            return
+        for result in results:
             moved = self.dir / f"mail-{self.sent:04d}.sjb"
             result.path.replace(moved)
             self.sent += 1
-            target = (
-                "office"
-                if site != "office"
-                else next(t for t in TEACHERS if self.ids[t] == self._teacher_of(result.peer_id))
-            )
-            self.inbox[target].append(moved)
+            laptop = site if site != "office" else self._teacher_of(result.peer_id)
+            self.inbox["office" if site != "office" else laptop].append((moved, laptop))
 
     def _teacher_of(self, device_id: str) -> str:
         from app.db.models import ExchangeDevice
 
         with reading(self.sites["office"]) as session:
-            return str(session.get(ExchangeDevice, device_id).teacher_id)
+            teacher_id = str(session.get(ExchangeDevice, device_id).teacher_id)
+        return next(t for t in TEACHERS if self.ids[t] == teacher_id)
 
     def deliver(self, site: str, n: int, keep: bool) -> None:
         """Any waiting file, in any order; with ``keep`` the same file is delivered again later."""
         box = self.inbox[site]
         if not box:
             return
-        path = box[n % len(box)] if keep else box.pop(n % len(box))
+        path, laptop = box[n % len(box)] if keep else box.pop(n % len(box))
+        before = db_digest(self.sites[site].store.paths.db_path)
         try:
             result = exchange.import_file(self.sites[site], path, confirm_deletes=True)
             event(f"imported, conflicts: {min(result.conflicts, 3)}")
         except exchange.ExchangeRefused as error:
             event(error.message_id)
-            assert error.message_id in ("exchange.replayed", "exchange.older"), error.message
+            expected = ("exchange.replayed", "exchange.older")
+            if laptop in self.stale:
+                expected += WENT_BACK
+            assert error.message_id in expected, error.message
+            assert db_digest(self.sites[site].store.paths.db_path) == before, "a refusal changed something"
 
     @rule(
         ops=st.lists(
@@ -248,7 +280,86 @@ class ExchangeMachine(RuleBasedStateMachine):
             elif self.inbox[site]:
                 self.inbox[site].pop(n % len(self.inbox[site]))
 
+    # --- backups, restores, re-joins --------------------------------------------------------------------
+
+    @rule(site=st.sampled_from(SITES))
+    def take_backup(self, site: str) -> None:
+        target = self.dir / f"backup-{site}-{len(self.backups[site]):03d}.sqlite3"
+        with (
+            contextlib.closing(sqlite3.connect(str(self.sites[site].store.paths.db_path))) as source,
+            contextlib.closing(sqlite3.connect(str(target))) as copy,
+        ):
+            source.backup(copy)
+        self.backups[site].append((target, frozenset(self.approved)))
+
+    @rule(site=st.sampled_from(SITES), n=st.integers(0, 20), by_command=st.booleans())
+    def restore(self, site: str, n: int, by_command: bool) -> None:
+        """Put an earlier backup back: with the restore command, or by copying the file over by hand."""
+        if not self.backups[site]:
+            return
+        path, approved = self.backups[site][n % len(self.backups[site])]
+        paths = self.sites[site].store.paths
+        self.sites[site].store.dispose()
+        if by_command:
+            backup.restore(paths, path)
+        else:
+            for suffix in ("-wal", "-shm"):
+                Path(str(paths.db_path) + suffix).unlink(missing_ok=True)
+            shutil.copy(path, paths.db_path)
+        self.sites[site] = ServiceContext(open_store(paths), today_override=TODAY)
+        event(f"restored {'office' if site == 'office' else 'laptop'}, by command: {by_command}")
+        if site == "office":
+            # The office's own restore takes back what it did since (its approvals, the notes it had):
+            # that is the restore itself, not exchange undoing anything.
+            self.approved = set(approved)
+            self.office_notes = self._office_notes()
+            self.stale |= set(TEACHERS)
+        else:
+            self.stale.add(site)
+
+    @rule(teacher=st.sampled_from(TEACHERS))
+    def rejoin(self, teacher: str) -> None:
+        """The way back for a laptop whose exchange stopped: a new join file, a new laptop database."""
+        if teacher not in self.stale:
+            return
+        self._rejoin(teacher)
+
+    def _rejoin(self, teacher: str) -> None:
+        self.joins += 1
+        join_file = self.dir / f"join-{teacher}-{self.joins}.sjj"
+        made = exchange.make_join_file(self.sites["office"], teacher, join_file)
+        paths = resolve(self.dir / f"{teacher}-{self.joins}.sqlite3")
+        exchange.join_from_file(paths, join_file, made.passphrase)
+        self.sites[teacher].store.dispose()
+        self.sites[teacher] = ServiceContext(open_store(paths), today_override=TODAY)
+        # Files to or from the old laptop are for keys that no longer exist: thrown away.
+        self.inbox[teacher] = []
+        self.inbox["office"] = [(p, t) for p, t in self.inbox["office"] if t != teacher]
+        self.stale.discard(teacher)
+
     # --- what must always hold ----------------------------------------------------------------------------
+
+    def _office_notes(self) -> dict[str, int]:
+        with reading(self.sites["office"]) as session:
+            found = {}
+            for sid, text in session.execute(select(Student.id, Student.safety_notes)):
+                match = NOTE.match(text or "")
+                found[sid] = int(match.group(1)) if match else 0
+            return found
+
+    @invariant()
+    def no_value_replaced_by_an_older_one_without_a_conflict(self) -> None:
+        now = self._office_notes()
+        with reading(self.sites["office"]) as session:
+            conflicted = set(
+                session.scalars(
+                    select(ExchangeConflict.record_key).where(ExchangeConflict.table_name == "student")
+                )
+            )
+        for sid, number in now.items():
+            if number < self.office_notes.get(sid, 0):
+                assert sid in conflicted, f"note {self.office_notes[sid]} went back to {number} silently"
+        self.office_notes = now
 
     @invariant()
     def laptops_hold_only_their_students(self) -> None:
@@ -271,12 +382,14 @@ class ExchangeMachine(RuleBasedStateMachine):
                 assert (session.get(MonthlyPlan, plan_id).approved_revision or 0) >= number
 
     def _final_round(self) -> None:
+        for teacher in sorted(self.stale):
+            self._rejoin(teacher)
         for _ in range(2):
             for teacher in TEACHERS:
                 for result in exchange.export(self.sites[teacher], self.dir):
                     exchange.import_file(self.sites["office"], result.path, confirm_deletes=True)
             for result in exchange.export(self.sites["office"], self.dir):
-                teacher = next(t for t in TEACHERS if self.ids[t] == self._teacher_of(result.peer_id))
+                teacher = self._teacher_of(result.peer_id)
                 exchange.import_file(self.sites[teacher], result.path, confirm_deletes=True)
         for teacher in TEACHERS:
             with reading(self.sites["office"]) as session:

@@ -132,3 +132,41 @@ def test_spreadsheets_read_back(term_school, tmp_path):
     ws = load_workbook(table).active
     assert ws["A2"].value == "教师" and {ws["A3"].value, ws["A4"].value} == {"张老师", "陈老师"}
     assert ws["E3"].number_format == "0.0%"
+
+
+def test_formula_leading_text_is_never_a_live_formula_in_a_spreadsheet(tmp_path):
+    """OWASP CSV/formula injection: a roster name or a cancellation reason is text, whatever it starts with."""
+    import datetime as dt
+
+    from app.services.archive.forms import LedgerRow
+
+    hostile = ["=cmd|' /C calc'!A0", "+1+cmd", "-2+3", "@SUM(A1)", "\t=1", "\r=1"]
+    rows = [
+        LedgerRow(
+            date=dt.date(2026, 11, 16),
+            code="S001",
+            name=name,
+            teacher="王老师",
+            status="cancelled",
+            start=None,
+            end=None,
+            lessons=0,
+            minutes=0,
+            content="",
+            cancel_cause="family",
+            cancel_reason=name,
+            makeup_of=None,
+            without_approved_plan=False,
+            signed=False,
+        )
+        for name in hostile
+    ]
+    path = tmp_path / "visits.xlsx"
+    sheets.write_visits(path, "2026秋季学期", rows)
+    ws = load_workbook(path).active
+    cells = [c for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
+    assert not [c.coordinate for c in cells if c.data_type == "f"]
+    found = {c.value for c in cells}
+    for text in hostile:
+        # Shown as typed, behind the quote that marks text (XML turns a lone CR into a line feed).
+        assert "'" + text.replace("\r", "\n") in found

@@ -262,3 +262,43 @@ def test_templates_have_chinese_headers_and_instructions(school, tmp_path):
 
 def test_row_error_text():
     assert str(RowError(4, "出生日期", "bad")) == "row 4, column 出生日期: bad"
+
+
+def test_one_id_number_twice_in_the_file_or_already_on_the_roll_is_refused_by_row(school, tmp_path):
+    rows = good_rows()
+    twin = list(rows[1])
+    twin[4] = ID  # N002 given N001's ID number
+    errors, _ = errors_of(school.ctx, write_xlsx(tmp_path / "twice.xlsx", HEADERS, [rows[0], twin]))
+    assert errors == [(3, "身份证号")]
+    import_roster(school.ctx, write_xlsx(tmp_path / "first.xlsx", HEADERS, [rows[0]]))
+    newcomer = list(rows[0])
+    newcomer[0] = "N077"  # another code, the same child's ID number: not a second child
+    errors, error = errors_of(school.ctx, write_xlsx(tmp_path / "again.xlsx", HEADERS, [newcomer]))
+    assert errors == [(2, "身份证号")]
+    assert "N001" in str(error.errors[0]) and "李" not in str(error.errors[0])  # the code, never the name
+    # The same child again under its own code is an update, not a clash with itself.
+    report = import_roster(school.ctx, write_xlsx(tmp_path / "update.xlsx", HEADERS, [rows[0]]))
+    assert (report.created, report.updated) == (0, 1)
+
+
+def test_a_spreadsheet_bomb_is_refused_before_it_is_parsed(school, tmp_path):
+    import zipfile
+
+    from app.services.roster import files
+
+    path = write_xlsx(tmp_path / "bomb.xlsx", HEADERS, good_rows())
+    blown = tmp_path / "blown.xlsx"
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(blown, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename.startswith("xl/worksheets/sheet"):
+                data = data.replace(
+                    b"</sheetData>", b"<!--" + b" " * (files.MAX_XML_BYTES + 1) + b"--></sheetData>"
+                )
+            target.writestr(item, data)
+    assert blown.stat().st_size < 2_000_000  # small on disk, huge inside
+    before = snapshot(school.ctx)
+    with pytest.raises(ValidationError) as error:
+        import_roster(school.ctx, blown)
+    assert error.value.message_id == "roster.too_large"
+    assert snapshot(school.ctx) == before

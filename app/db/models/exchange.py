@@ -82,7 +82,7 @@ class ExchangeLog(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, index=True)
-    direction: Mapped[str] = mapped_column(String(6))  # in | out | join
+    direction: Mapped[str] = mapped_column(String(6))  # in | out | join | rewind (restored from a backup)
     peer_id: Mapped[str] = mapped_column(String(36))
     seq: Mapped[int] = mapped_column(Integer)
     changes: Mapped[int] = mapped_column(Integer, default=0)
@@ -90,3 +90,5 @@ class ExchangeLog(Base):
     conflicts: Mapped[int] = mapped_column(Integer, default=0)
     file_name: Mapped[str] = mapped_column(String(200), default="")
     note: Mapped[str] = mapped_column(Text, default="")
+    # SHA-256 of the bundle file (in and out): a peer that went back in time writes a number twice.
+    digest: Mapped[str | None] = mapped_column(String(64), nullable=True)

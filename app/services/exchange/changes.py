@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from app.db import schema
 from app.db.base import Base, utcnow
 from app.db.models import Blob, ExchangeDevice
-from app.services.exchange import bundle, keys
+from app.services.exchange import bundle, keys, lineage
 from app.services.exchange.apply import drop_states, load_states
 from app.services.exchange.rows import GONE, MIRRORED_TABLES, ORDER, TABLES, row_hash
 from app.services.exchange.scope import Scope, laptop_scope, office_scope
@@ -117,6 +117,7 @@ def build(session: Session, me: ExchangeDevice, peer: ExchangeDevice, today: dt.
         "seq": seq,
         "created": utcnow().isoformat(),
         "acked_up_to": peer.last_seq_in,
+        **lineage.header_fields(session, peer, seq),
     }
     eph_private, eph_public = bundle_keys()
     header["eph"] = eph_public.hex()

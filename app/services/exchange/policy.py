@@ -67,6 +67,15 @@ def guard(table: str, incoming: Row, local: Row | None) -> Row:
         )
         if not same:  # only the office decides; a laptop cannot mark its own plan approved
             result["status"] = local["status"] if local is not None else "submitted"
+    # A decision covers its revision until the next one: no copy of the plan at that revision or an
+    # earlier one (a stale or restored laptop) takes it back to submitted.
+    if (
+        table == "monthly_plan"
+        and local is not None
+        and result.get("plan_revision", 0) <= local["plan_revision"]
+        and (local["status"] in DECIDED or result["plan_revision"] < local["plan_revision"])
+    ):
+        result["status"], result["plan_revision"] = local["status"], local["plan_revision"]
     if local is not None and local.get("deleted_at") and not result.get("deleted_at"):
         result["deleted_at"] = local["deleted_at"]
     if result != incoming:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -16,7 +17,7 @@ from app.db.base import utcnow
 from app.db.models import ExchangeConflict, ExchangeDevice, ExchangeLog, User
 from app.services.context import ServiceContext, reading, require_role, transaction
 from app.services.errors import ServiceError
-from app.services.exchange import bundle
+from app.services.exchange import bundle, lineage
 from app.services.exchange.apply import (
     DELETE_CONFIRM_LIMIT,
     apply_acks,
@@ -92,6 +93,9 @@ def export(ctx: ServiceContext, out: Path, teacher: str | None = None) -> list[S
             user_id = session.scalar(select(User.id).where((User.username == teacher) | (User.id == teacher)))
             query = query.where(ExchangeDevice.teacher_id == user_id)
         peers = list(session.scalars(query.order_by(ExchangeDevice.created_at)))
+        if teacher is None and len(peers) > 1:
+            # The office after a restore: laptops already re-joined get their bundles, the others wait.
+            peers = [p for p in peers if not lineage.blocked(session, p)] or peers
         if not peers:
             raise ExchangeRefused("exchange.no_peer", "There is no device to send to.")
         if len(peers) > 1 and not out.is_dir():
@@ -100,6 +104,7 @@ def export(ctx: ServiceContext, out: Path, teacher: str | None = None) -> list[S
         names: list[str] = []  # distinct as Windows compares them: user names "Li" and "li" are two laptops
         try:
             for peer in peers:
+                lineage.check_not_restored(session, me, peer)
                 built = build(session, me, peer, ctx.today())
                 if out.is_dir():
                     names.append(distinct_names([*names, bundle_name(session, me, peer, built.seq)])[-1])
@@ -115,6 +120,7 @@ def export(ctx: ServiceContext, out: Path, teacher: str | None = None) -> list[S
                         seq=built.seq,
                         changes=built.changes,
                         file_name=target.name,
+                        digest=hashlib.sha256(built.data).hexdigest(),
                     )
                 )
             session.flush()
@@ -152,7 +158,9 @@ def _header_int(header: dict[str, Any], name: str) -> int:
 def import_file(ctx: ServiceContext, path: Path, *, confirm_deletes: bool = False) -> ImportResult:
     """Import one bundle, all or nothing; every refusal raises ExchangeRefused and changes nothing."""
     path = Path(path)
-    container = bundle.parse(bundle.read_file(path))
+    data = bundle.read_file(path)
+    digest = hashlib.sha256(data).hexdigest()
+    container = bundle.parse(data)
     if container.kind != bundle.KIND_BUNDLE:
         raise ExchangeRefused("exchange.is_join_file", "This is a join file: use it to set up a new laptop.")
     header = container.header
@@ -180,13 +188,9 @@ def import_file(ctx: ServiceContext, path: Path, *, confirm_deletes: bool = Fals
                 "The file was written by a newer version of Songjiao; please update first.",
             )
         seq, acked = _header_int(header, "seq"), _header_int(header, "acked_up_to")
-        if seq == sender.last_seq_in:
-            raise ExchangeRefused("exchange.replayed", "This bundle was already imported.")
-        if seq < sender.last_seq_in:
-            raise ExchangeRefused(
-                "exchange.older",
-                "A newer bundle from this device was already imported; this older one carries nothing new.",
-            )
+        lineage.check_not_restored(session, me, sender)
+        lineage.check_sequence(session, sender, seq, digest)
+        lineage.check_header(session, sender, header)
         eph = bytes.fromhex(str(header.get("eph", "")))
         assert me.kx_private is not None
         plaintext = bundle.decrypt(container, _recipient_key(me.kx_private, eph, container.aad))
@@ -226,6 +230,7 @@ def import_file(ctx: ServiceContext, path: Path, *, confirm_deletes: bool = Fals
                 applied=applied,
                 conflicts=len(plan.conflicts),
                 file_name=path.name[:200],
+                digest=digest,
             )
         )
         by_table: dict[str, int] = {}

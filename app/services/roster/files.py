@@ -36,9 +36,57 @@ def read_table(path: Path) -> tuple[list[Any], list[tuple[int, list[Any]]]]:
     return list(header), body
 
 
+# A roster of a whole county is a few MB of XML; a zip "bomb" (837 KB holding 280 MB of XML) made openpyxl
+# run for minutes and die at 3.9 GB. So the zip's members are measured (decompressed, as a stream, so a
+# member that lies about its size is caught too) before openpyxl parses anything.
+MAX_XML_BYTES = 64 * 1024 * 1024
+MAX_ROWS = 50_000
+_CHUNK = 1024 * 1024
+
+
+def _too_large(what: str) -> ValidationError:
+    return ValidationError(
+        "roster.too_large",
+        f"The spreadsheet is too large for a roster ({what}); split it into smaller files.",
+        field="file",
+    )
+
+
+def check_xlsx_size(path: Path) -> None:
+    """Refuse a workbook whose XML would exceed MAX_XML_BYTES, or a sheet of more than MAX_ROWS rows."""
+    import zipfile
+
+    try:
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError) as error:
+        raise ValidationError(
+            "roster.unreadable", "The spreadsheet cannot be read (not an xlsx file).", field="file"
+        ) from error
+    total = 0
+    with archive:
+        for item in archive.infolist():
+            rows, tail = 0, b""
+            try:
+                with archive.open(item) as member:
+                    while chunk := member.read(_CHUNK):
+                        total += len(chunk)
+                        if total > MAX_XML_BYTES:
+                            raise _too_large(f"more than {MAX_XML_BYTES // (1024 * 1024)} MB unpacked")
+                        if item.filename.startswith("xl/worksheets/"):
+                            rows += (tail + chunk).count(b"<row ") - tail.count(b"<row ")
+                            tail = chunk[-4:]
+                            if rows > MAX_ROWS:
+                                raise _too_large(f"more than {MAX_ROWS} rows")
+            except (zipfile.BadZipFile, OSError, EOFError) as error:
+                raise ValidationError(
+                    "roster.unreadable", "The spreadsheet cannot be read (damaged).", field="file"
+                ) from error
+
+
 def _read_xlsx(path: Path) -> list[list[Any]]:
     from openpyxl import load_workbook
 
+    check_xlsx_size(path)
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many types for a damaged or foreign file
@@ -53,6 +101,8 @@ def _read_xlsx(path: Path) -> list[list[Any]]:
 
 
 def _read_csv(path: Path) -> list[list[Any]]:
+    if path.stat().st_size > MAX_XML_BYTES:
+        raise _too_large(f"more than {MAX_XML_BYTES // (1024 * 1024)} MB")
     raw = path.read_bytes()
     # Excel on Chinese Windows saves CSV as GBK; everything else (and Excel's "UTF-8 CSV") as UTF-8.
     for encoding in ("utf-8-sig", "gb18030"):
@@ -63,7 +113,10 @@ def _read_csv(path: Path) -> list[list[Any]]:
             continue
     else:  # pragma: no cover - gb18030 decodes any byte sequence
         raise ValidationError("roster.encoding", "The CSV file is neither UTF-8 nor GBK.", field="file")
-    return [list(row) for row in csv.reader(io.StringIO(text, newline=""))]
+    rows = [list(row) for row in csv.reader(io.StringIO(text, newline=""))]
+    if len(rows) > MAX_ROWS + 1:
+        raise _too_large(f"more than {MAX_ROWS} rows")
+    return rows
 
 
 def write_template(path: Path, columns: tuple[tuple[str, str, bool, str], ...]) -> None:

@@ -1,0 +1,164 @@
+"""What a database file is, found out before anything writes to it (DESIGN pattern 5), and storage
+failures named by their real cause.
+
+Opening a file through the engine already changes it: ``journal_mode=WAL`` rewrites the header and makes
+-wal and -shm files, and migrating an empty file turns it into an empty school. So the file is judged
+first from its bytes and through a read-only, immutable connection (which writes nothing, not even a
+-shm file): missing, a folder, zero bytes, not SQLite, damaged (e.g. truncated), another program's
+SQLite file, one from a newer Songjiao, read-only (or in a read-only folder). Each refusal says what to
+do and leaves every file as it was.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import sqlite3
+import struct
+from contextlib import closing
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.db.schema import SchemaError
+
+HEADER = b"SQLite format 3\x00"
+# Tables every Songjiao database has had since its first revision: an Alembic-managed file without them
+# belongs to another program.
+OURS = frozenset({"alembic_version", "school", "student"})
+
+
+class StorageError(SchemaError):
+    """The database file cannot be used as it is; the message names the cause and what to do."""
+
+
+@dataclass(frozen=True)
+class Probe:
+    kind: str  # missing | new (an empty SQLite file or one with only alembic_version) | ours
+    revision: str | None = None
+
+
+def _refuse(message_id: str, path: Path, text: str) -> StorageError:
+    return StorageError(message_id, f"{path}: {text} Nothing was changed.")
+
+
+def _damaged(path: Path) -> StorageError:
+    return _refuse(
+        "storage.damaged",
+        path,
+        "the database file is damaged (cut short or overwritten). Restore the newest backup "
+        "(`songjiao backups`, then `songjiao restore FILE`).",
+    )
+
+
+def probe(path: Path, known_revisions: frozenset[str] | set[str]) -> Probe:
+    """Judge ``path`` without changing it; raise StorageError for anything that is not usable."""
+    path = Path(path)
+    if not path.exists():
+        if path.parent.exists() and not os.access(path.parent, os.W_OK | os.X_OK):
+            raise read_only_folder(path)
+        return Probe("missing")
+    if path.is_dir():
+        raise _refuse("storage.folder", path, "this is a folder, not a database file: check the --db path.")
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as handle:
+            head = handle.read(100)
+    except PermissionError as error:
+        raise _refuse(
+            "storage.no_access", path, "this user may not read the database file: check its permissions."
+        ) from error
+    if size == 0:
+        raise _refuse(
+            "storage.empty_file",
+            path,
+            "the file is empty (0 bytes), so it holds no school. If it should, restore the newest backup; "
+            "for a new database, delete the empty file or choose another name.",
+        )
+    if not head.startswith(HEADER):
+        raise _refuse(
+            "storage.not_sqlite",
+            path,
+            "this is not a database file (not SQLite): check the --db path.",
+        )
+    if len(head) < 100:
+        raise _damaged(path)
+    page_size = struct.unpack(">H", head[16:18])[0]
+    page_size = 65536 if page_size == 1 else page_size
+    pages = struct.unpack(">I", head[28:32])[0]
+    wal = Path(str(path) + "-wal")
+    # The page count in the header is valid when the change counters agree (SQLite 3.7.0 and later); a
+    # file shorter than it says was cut short. With a -wal file the main file may legitimately lag.
+    if head[24:28] == head[92:96] and pages and size < pages * page_size and not wal.exists():
+        raise _damaged(path)
+    tables, revision = _read_schema(path, wal.exists())
+    if not tables - {"alembic_version"}:
+        kind = "new"
+    elif "alembic_version" not in tables or not tables >= OURS:
+        raise _refuse(
+            "schema.foreign",
+            path,
+            "this SQLite file belongs to another program, not Songjiao: check the --db path.",
+        )
+    else:
+        kind = "ours"
+    if revision is not None and revision not in known_revisions:
+        raise _refuse(
+            "schema.newer",
+            path,
+            "the database was written by a newer version of Songjiao: update the program first.",
+        )
+    if not os.access(path, os.W_OK):
+        raise _refuse(
+            "storage.read_only",
+            path,
+            "the database file is read-only: make it writable (or copy it to a folder of your own) and "
+            "try again.",
+        )
+    if not os.access(path.parent, os.W_OK | os.X_OK):
+        raise read_only_folder(path)
+    return Probe(kind, revision)
+
+
+def read_only_folder(path: Path) -> StorageError:
+    return _refuse(
+        "storage.read_only_folder",
+        path,
+        "the folder of the database is read-only (SQLite needs to write its journal beside the file): "
+        "move the database to a folder of your own, or make this one writable.",
+    )
+
+
+def _read_schema(path: Path, has_wal: bool) -> tuple[set[str], str | None]:
+    # immutable=1 reads the file as bytes, with no locks and no -shm; with a -wal present (a database in
+    # use, or left by a crash) the WAL must be read too, so a plain read-only connection is used.
+    uri = f"{path.resolve().as_uri()}?mode=ro" + ("" if has_wal else "&immutable=1")
+    try:
+        with closing(sqlite3.connect(uri, uri=True)) as conn:
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            revision = None
+            if "alembic_version" in tables:
+                row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+                revision = None if row is None else str(row[0])
+            return tables, revision
+    except sqlite3.DatabaseError as error:
+        raise _damaged(path) from error
+
+
+def describe(error: BaseException, path: Path | None = None) -> str:
+    """A storage failure during work (not at opening) as one line naming its cause and what to do."""
+    text = str(getattr(error, "orig", None) or error).lower()
+    number = getattr(error, "errno", None)
+    where = f"{path}: " if path is not None else ""
+    if number == errno.ENOSPC or "disk is full" in text or "database or disk is full" in text:
+        return f"{where}the disk is full: free some space (or move the data folder) and try again."
+    if number in (errno.EROFS, errno.EACCES, errno.EPERM) or "readonly" in text or "read-only" in text:
+        what = "the file or its folder" if isinstance(error, OSError) else "the database or its folder"
+        return f"{where}{what} is read-only: make it writable (or use a folder of your own) and try again."
+    if "locked" in text or "busy" in text:
+        return f"{where}the database is in use by another program (locked): close it and try again."
+    if "unable to open" in text:
+        return f"{where}the database file cannot be opened: check the --db path and its folder's permissions."
+    return (
+        f"{where}the database file is damaged: restore the newest backup "
+        "(`songjiao backups`, then `songjiao restore FILE`)."
+    )
