@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtWidgets import QDialog
 
 from app.services import backup, students
@@ -12,6 +13,10 @@ from app.ui.app import Controller
 from app.ui.dialogs.login import LoginDialog
 from app.ui.tasks import Cancelled, SyncRunner, ThreadRunner
 from tests.conftest import TODAY
+
+pytestmark = pytest.mark.sync_runner(
+    reason="not converted yet to waiting on the worker (issue 15, in progress)"
+)
 
 
 class ScriptedController(Controller):

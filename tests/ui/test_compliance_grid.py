@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from PySide6.QtCore import Qt
 
 from app.db.models import Visit, VisitLesson
 from app.services import students
 from app.services.context import transaction
 from app.ui.item_models.compliance import COLOURS, STATUS_ROLE
+
+pytestmark = pytest.mark.sync_runner(
+    reason="not converted yet to waiting on the worker (issue 15, in progress)"
+)
 
 
 def _visit(school, student_id: str, day: dt.date, minutes: tuple[int, ...] = (30, 30), **extra) -> None:

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 
 from app.services import contacts, students
-from tests.ui.editors_helpers import answers, strict_callbacks  # noqa: F401 (autouse fixture)
+
+pytestmark = pytest.mark.sync_runner(
+    reason="not converted yet to waiting on the worker (issue 15, in progress)"
+)
 
 
 def test_contact_log_with_unanswered_attempt(qtbot, school, make_session):
@@ -66,7 +71,7 @@ def test_timeline_lists_events_and_opens_them(qtbot, school, make_session, engli
     assert isinstance(panel.editor, VisitEditor) and panel.editor.isWindow()
 
 
-def test_correct_and_delete_a_logged_contact(qtbot, school, make_session):
+def test_correct_and_delete_a_logged_contact(qtbot, school, make_session, answers):
     from app.ui.editors.contacts import ContactsPanel
 
     session = make_session(school.t1)
@@ -85,5 +90,6 @@ def test_correct_and_delete_a_logged_contact(qtbot, school, make_session):
     log = contacts.list_contacts(session.ctx, school.students[0])
     assert [c.summary for c in log] == ["通知周三送教"]  # corrected, not a second entry
     panel.edit_row(0)
-    qtbot.mouseClick(panel.delete_button, Qt.MouseButton.LeftButton)  # the question is answered Yes
+    answers.question("Delete this contact entry?", QMessageBox.StandardButton.Yes)
+    qtbot.mouseClick(panel.delete_button, Qt.MouseButton.LeftButton)
     assert contacts.list_contacts(session.ctx, school.students[0]) == [] and panel.table.rowCount() == 0

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
 
 from app.services import drafts, ieps
-from tests.ui.editors_helpers import answers, strict_callbacks  # noqa: F401 (autouse fixture)
+
+pytestmark = pytest.mark.sync_runner(
+    reason="not converted yet to waiting on the worker (issue 15, in progress)"
+)
 
 
 def open_iep(qtbot, session, student_id, *, keep=True):
@@ -46,7 +50,7 @@ def test_draft_offered_back_after_a_crash(qtbot, school, make_session):
     assert drafts.get_draft(session.ctx, key) is None  # saved: the draft is gone
 
 
-def test_closing_with_changes_asks(qtbot, school, make_session, answers):  # noqa: F811
+def test_closing_with_changes_asks(qtbot, school, make_session, answers):
     session = make_session(school.t1)
     ieps.get_or_create_iep(session.ctx, school.students[0], school.term.id)
     editor = open_iep(qtbot, session, school.students[0])

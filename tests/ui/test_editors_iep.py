@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QTableWidgetItem
 
 from app.services import ieps
-from tests.ui.editors_helpers import answers, dialog_of, press_save, strict_callbacks  # noqa: F401 (autouse fixture)
+from tests.ui.editors_helpers import dialog_of, press_save
+
+pytestmark = pytest.mark.sync_runner(
+    reason="not converted yet to waiting on the worker (issue 15, in progress)"
+)
 
 
 def test_teacher_writes_goal_from_goal_bank(qtbot, school, make_session):

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import pytest
+
 from app.services import plans, visits
 from app.ui.pages.student import StudentPage
-from tests.ui.editors_helpers import answers, strict_callbacks  # noqa: F401 (autouse fixture)
+
+pytestmark = pytest.mark.sync_runner(
+    reason="not converted yet to waiting on the worker (issue 15, in progress)"
+)
 
 
 def test_student_page_has_the_editor_tabs(make_window, school, english):
@@ -35,7 +40,7 @@ def test_student_page_has_the_editor_tabs(make_window, school, english):
     )
 
 
-def test_plans_page_per_role_and_visits_page_lazy(make_window, school, english, answers):  # noqa: F811
+def test_plans_page_per_role_and_visits_page_lazy(make_window, school, english, answers):
     from app.ui.pages.plans import PlansPage
     from app.ui.pages.visits import VisitsPage
 

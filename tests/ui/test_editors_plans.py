@@ -7,7 +7,11 @@ from PySide6.QtCore import Qt
 
 from app.services import ieps, plans
 from app.services.errors import PermissionDenied
-from tests.ui.editors_helpers import answers, press_save, strict_callbacks  # noqa: F401 (autouse fixture)
+from tests.ui.editors_helpers import press_save
+
+pytestmark = pytest.mark.sync_runner(
+    reason="not converted yet to waiting on the worker (issue 15, in progress)"
+)
 
 MONTH = "2026-12"
 

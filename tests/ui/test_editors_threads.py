@@ -6,7 +6,6 @@ import threading
 
 from app.services import ieps, visits
 from app.ui.tasks import ThreadRunner
-from tests.ui.editors_helpers import answers, strict_callbacks  # noqa: F401 (autouse fixture)
 
 
 def test_iep_editor_loads_and_saves_on_the_worker(qtbot, school, make_session):

@@ -9,8 +9,11 @@ from PySide6.QtWidgets import QWidget
 
 from app.services import drafts, ieps, plans, visits
 from app.ui.i18n import I18N_DIR
-from tests.ui.editors_helpers import answers, strict_callbacks  # noqa: F401 (autouse fixture)
 from tests.ui.test_translations import _translated_sources, visible_texts
+
+pytestmark = pytest.mark.sync_runner(
+    reason="not converted yet to waiting on the worker (issue 15, in progress)"
+)
 
 
 def _surfaces(make_session, school, qtbot):

@@ -15,6 +15,10 @@ from app.ui.tasks import SyncRunner
 from tests.conftest import TODAY
 from tests.exchange.conftest import db_digest
 
+pytestmark = pytest.mark.sync_runner(
+    reason="not converted yet to waiting on the worker (issue 15, in progress)"
+)
+
 
 @pytest.fixture
 def office_page(school, make_session, qtbot):

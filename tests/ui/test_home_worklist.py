@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 
 from app.services import plans, students, visits
 from app.ui.editors.windows import open_windows
+
+pytestmark = pytest.mark.sync_runner(
+    reason="not converted yet to waiting on the worker (issue 15, in progress)"
+)
 
 TEACHER_SECTIONS = {"planned_this_week", "plans_to_write", "records_unfinished", "coming_due"}
 

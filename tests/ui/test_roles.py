@@ -5,6 +5,10 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
+pytestmark = pytest.mark.sync_runner(
+    reason="not converted yet to waiting on the worker (issue 15, in progress)"
+)
+
 
 def _nav_keys(window) -> list[str]:
     return [window.nav.item(r).data(Qt.ItemDataRole.UserRole) for r in range(window.nav.count())]

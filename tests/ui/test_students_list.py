@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from sqlalchemy import insert
 
 from app.db.base import new_id, utcnow
 from app.db.models import Assignment, Student
 from app.services.context import transaction
 from app.ui.item_models.students import PAGE_SIZE
+
+pytestmark = pytest.mark.sync_runner(
+    reason="not converted yet to waiting on the worker (issue 15, in progress)"
+)
 
 
 def _bulk_students(school, count: int) -> None:
