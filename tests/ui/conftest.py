@@ -14,14 +14,19 @@ from app.ui import i18n
 from app.ui.session import AppSession
 from app.ui.tasks import SyncRunner, ThreadRunner
 from tests.conftest import TODAY
-from tests.ui.helpers import answers, strict_callbacks, wait_idle  # noqa: F401 (autouse fixtures for every UI module)
+from tests.ui.helpers import answers, drain, strict_callbacks  # noqa: F401 (autouse fixtures for every UI module)
 
 
-@pytest.hookimpl(wrapper=True)
+@pytest.hookimpl(wrapper=True, tryfirst=True)
 def pytest_runtest_teardown(item):
-    queue = getattr(item, "funcargs", {}).get("answers")
-    if queue is not None:
-        queue.closing = True
+    """Before pytest-qt closes the test's widgets: let the worker deliver what is pending (a result delivered
+    to a closed widget would fail the test for a reason it never exercised), then mark the answers as closing
+    (an editor the test left with changes asks on close; that question belongs to the harness)."""
+    funcargs = getattr(item, "funcargs", {})
+    if "strict_callbacks" in funcargs:
+        drain(funcargs["strict_callbacks"].runners)
+    if "answers" in funcargs:
+        funcargs["answers"].closing = True
     return (yield)
 
 
@@ -40,7 +45,7 @@ def chinese(qapp):
 
 
 @pytest.fixture
-def new_runner(request, qtbot):
+def new_runner(request):
     """``new_runner()``: the runner this test's sessions use: a real ThreadRunner, or a SyncRunner when the
     test is marked ``sync_runner(reason=...)`` (the reason is required: the sync runner hides ordering bugs)."""
     marker = request.node.get_closest_marker("sync_runner")
@@ -54,10 +59,7 @@ def new_runner(request, qtbot):
         return runner
 
     yield make
-    # Drain before qtbot closes the test's widgets (this fixture depends on qtbot, so it is torn down first):
-    # a result delivered to a closed widget would fail the test for a reason the test never exercised.
     for runner in runners:
-        wait_idle(qtbot, runner)
         runner.shutdown()
 
 

@@ -6,10 +6,11 @@ no import to get them; the helpers are imported: ``from tests.ui.helpers import 
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 
 import pytest
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QEventLoop, Qt
 from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
 
 IDLE_TIMEOUT_MS = (
@@ -95,23 +96,52 @@ def answers(monkeypatch):
     assert not problems, "message boxes: " + "; ".join(problems)
 
 
+class Callbacks:
+    """What ``strict_callbacks`` saw: the errors no callback took, and every runner made during the test."""
+
+    def __init__(self) -> None:
+        self.errors: list[BaseException] = []
+        self.runners: list = []
+
+
 @pytest.fixture(autouse=True)
 def strict_callbacks(monkeypatch):
     """An exception in any service callback fails the test. The runners turn such an exception into the
     ``unhandled_error`` signal (the window shows it), so every runner made during the test is listened to.
-    (Exceptions raised in Qt slots and event handlers are failed by pytest-qt's own exception capture.)"""
+    (Exceptions raised in Qt slots and event handlers are failed by pytest-qt's own exception capture.)
+    The runners are also drained before the test's widgets are closed (tests/ui/conftest.py)."""
     from app.ui.tasks import BaseRunner
 
-    errors: list[BaseException] = []
+    seen = Callbacks()
     original = BaseRunner.__init__
 
     def init(self, *args, **kwargs):
         original(self, *args, **kwargs)
-        self.unhandled_error.connect(errors.append)
+        self.unhandled_error.connect(seen.errors.append)
+        seen.runners.append(self)
 
     monkeypatch.setattr(BaseRunner, "__init__", init)
-    yield errors
-    assert not errors, f"unhandled errors in callbacks: {errors!r}"
+    yield seen
+    assert not seen.errors, f"unhandled errors in callbacks: {seen.errors!r}"
+
+
+def drain(runners, timeout: float = IDLE_TIMEOUT_MS / 1000) -> None:
+    """Run the event loop until no runner has work pending (no qtbot needed: used from a pytest hook)."""
+    deadline = time.monotonic() + timeout
+    while any(_alive(r) and r.busy for r in runners):
+        if time.monotonic() > deadline:
+            raise AssertionError("the DB worker was still busy when the test ended")
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+        time.sleep(0.002)
+    QCoreApplication.processEvents()
+
+
+def _alive(obj) -> bool:
+    try:
+        obj.objectName()
+    except RuntimeError:  # its C++ side is gone: nothing can be delivered to it any more
+        return False
+    return True
 
 
 def _runner_of(target):
