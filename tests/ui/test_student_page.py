@@ -116,7 +116,9 @@ def test_registered_tabs_are_present(make_window, school, english, qtbot):
         assert title in titles
 
 
-def test_registered_tabs_are_built_when_first_shown_and_reload_after_changes(make_window, school, english, qtbot):
+def test_registered_tabs_are_built_when_first_shown_and_reload_after_changes(
+    make_window, school, english, qtbot
+):
     from app.services import visits
     from app.ui.pages.student_tabs import VisitsTab
 
