@@ -9,11 +9,8 @@ from PySide6.QtWidgets import QWidget
 
 from app.services import drafts, ieps, plans, visits
 from app.ui.i18n import I18N_DIR
+from tests.ui.helpers import wait_idle
 from tests.ui.test_translations import _translated_sources, visible_texts
-
-pytestmark = pytest.mark.sync_runner(
-    reason="not converted yet to waiting on the worker (issue 15, in progress)"
-)
 
 
 def _surfaces(make_session, school, qtbot):
@@ -66,20 +63,26 @@ def _surfaces(make_session, school, qtbot):
         qtbot.addWidget(widget)
         if hasattr(widget, "refresh"):
             widget.refresh()
+        wait_idle(qtbot, t1)
+        wait_idle(qtbot, office)
         yield name, widget
     panel = iep_editor.goals
     panel.select(objective)
+    wait_idle(qtbot, t1)
     for open_dialog in (
         lambda: panel.goal_dialog(None),
         lambda: panel.objective_dialog(None),
         panel.review_dialog,
     ):
         open_dialog()
+        wait_idle(qtbot, t1)
         yield type(panel.dialog).__name__, panel.dialog
         panel.dialog.close()
     editor = VisitEditor(t1, visit.id)
     qtbot.addWidget(editor)
+    wait_idle(qtbot, t1)
     editor.cancel_visit()
+    wait_idle(qtbot, t1)
     yield "cancel dialog", editor.dialog
     editor.dialog.close()
 
