@@ -11,7 +11,7 @@ import pytest
 from app.db import schema
 from app.services import exchange
 from app.services.exchange import bundle
-from tests.exchange.conftest import db_digest
+from tests.conftest import db_digest
 from tests.exchange.work import finished_visit, note
 
 
