@@ -35,8 +35,8 @@ def test_draft_offered_back_after_a_crash(qtbot, school, make_session):
     qtbot.waitUntil(lambda: drafts.get_draft(session.ctx, key) is not None, timeout=3000)
 
     # The crash: the window goes away without closing (no question, no save, no discard).
-    editor.deleteLater()
-    QTest.qWait(10)
+    with qtbot.waitSignal(editor.destroyed):
+        editor.deleteLater()
 
     again = open_iep(qtbot, session, school.students[0])
     assert again.level_form.value("needs") == ""
@@ -100,8 +100,8 @@ def test_visit_draft_with_signature_comes_back(qtbot, school, make_session):
     QTest.mouseMove(editor.pad, QPoint(120, 90))
     QTest.mouseRelease(editor.pad, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(120, 90))
     editor.save_draft_now()  # what the 1 s timer does
-    editor.deleteLater()  # the crash
-    QTest.qWait(10)
+    with qtbot.waitSignal(editor.destroyed):
+        editor.deleteLater()  # the crash
 
     again = VisitEditor(session, visit.id)
     qtbot.addWidget(again)
