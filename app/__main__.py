@@ -16,5 +16,25 @@ def main(argv: list[str] | None = None) -> int:
     return run(sys.argv[1:] if argv is None else argv)
 
 
+def gui_main() -> int:
+    """The `songjiao-gui` launcher (no console window on Windows): always the desktop app.
+
+    `songjiao-gui FILE.sjb` (a double-clicked file) means `songjiao gui FILE.sjb`. A windowed program on
+    Windows has no stdout/stderr; writing to them must not crash it, so they go to the null device.
+    """
+    import os
+
+    for name in ("stdout", "stderr"):
+        if getattr(sys, name) is None:
+            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115 - lives as long as the process
+    from app.cli.main import globals_end
+
+    argv = sys.argv[1:]
+    at = globals_end(argv)
+    if argv[at : at + 1] != ["gui"]:  # global options stay in front; the file and --check go after "gui"
+        argv = [*argv[:at], "gui", *argv[at:]]
+    return main(argv)
+
+
 if __name__ == "__main__":
     sys.exit(main())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.resources
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,7 +12,71 @@ import platformdirs
 APP_NAME = "Songjiao"
 APP_AUTHOR = "Songjiao"
 DB_FILENAME = "songjiao.sqlite3"
-RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+
+
+def _data_folder(installed: str, checkout: str) -> Path:
+    """Where a data folder of the program is: inside the installed package, or in the checkout beside `app/`.
+
+    An installed Songjiao (wheel, pipx, PyInstaller) carries `resources/` as `app/_resources` and `migrations/` as
+    `app/_migrations` (setup.py maps them). A checkout (editable install, PYTHONPATH) has no such folders and uses
+    the top-level ones of the same tree as the code, never another tree's. Neither found: the installed path,
+    which `missing_resources()` then reports instead of the program quietly running without them.
+    """
+    package = importlib.resources.files("app")
+    if not isinstance(package, Path):  # a zip import; Qt and reportlab need real files
+        raise RuntimeError("Songjiao must be installed as files, not run from a zip archive")
+    inside = package / installed
+    if inside.is_dir():
+        return inside
+    beside = package.parent / checkout
+    return beside if beside.is_dir() else inside
+
+
+RESOURCES = _data_folder("_resources", "resources")
+MIGRATIONS = _data_folder("_migrations", "migrations")
+
+# What a working installation must carry; checked at start-up so a broken install says so at once
+# (a missing .qm would otherwise show the window in English, a missing font fail at the first print).
+REQUIRED_RESOURCES = (
+    "fonts/wqy-zenhei.ttc",
+    "dump.schema.json",
+    "goal_bank.json",
+    "i18n/songjiao_zh_CN.qm",
+    "i18n/songjiao_en.qm",
+    "icons/songjiao.png",
+)
+
+
+class ResourceError(RuntimeError):
+    """The installation lacks a file it ships with: reinstall (never run on with English or without a font)."""
+
+
+def missing_resources() -> list[str]:
+    """The required files this installation lacks, as paths relative to their data folder."""
+    missing = [f"resources/{name}" for name in REQUIRED_RESOURCES if not (RESOURCES / name).is_file()]
+    if not (MIGRATIONS / "env.py").is_file() or not any((MIGRATIONS / "versions").glob("0*.py")):
+        missing.append("migrations/")
+    return missing
+
+
+def require_resources() -> None:
+    """Raise ResourceError naming what is missing; called when the program starts."""
+    missing = missing_resources()
+    if missing:
+        raise ResourceError(
+            f"this installation of Songjiao is incomplete (missing {', '.join(missing)} under {RESOURCES.parent}); "
+            "please reinstall it"
+        )
+
+
+def resource(name: str) -> Path:
+    """A shipped file by its path under resources/; a clear ResourceError when the installation lacks it."""
+    path = RESOURCES / name
+    if not path.is_file():
+        raise ResourceError(
+            f"this installation of Songjiao is incomplete (missing resources/{name}); please reinstall it"
+        )
+    return path
 
 
 @dataclass(frozen=True)

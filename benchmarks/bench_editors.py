@@ -148,9 +148,9 @@ def main() -> int:
         fn()
         rows.append((f"worker: {name}", ms(time.perf_counter() - start)))
 
-    from app.ui.editors.plan_queue import load_review
     from app.ui.editors.visit_editor import load_visit
     from app.ui.pages.plans import my_plans
+    from app.ui.pages.plans_queue import load_review
     from app.ui.pages.student_tabs import planned_not_recorded
 
     timed("count_visits (office, all)", lambda: visits.count_visits(octx))
@@ -171,8 +171,8 @@ def main() -> int:
     from app.ui.editors.iep_editor import IepEditor
     from app.ui.editors.lesson_plans import LessonPlanLibrary
     from app.ui.editors.plan_editor import PlanEditor
-    from app.ui.editors.plan_queue import PlanQueue
     from app.ui.editors.visit_editor import VisitEditor
+    from app.ui.pages.plans_queue import PlanQueue
 
     tsession = AppSession(store, ThreadRunner(), teacher, today=TODAY)
     osession = AppSession(store, ThreadRunner(), office.actor, today=TODAY)

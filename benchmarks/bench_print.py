@@ -83,7 +83,7 @@ def _rss_tree(root: int) -> int:
 
 
 def whole_term(ctx: ServiceContext, term_id: str, out: Path, workers: int | None) -> dict[str, float]:
-    from app.services.exporting import ExportOptions, export_term
+    from app.reports.export import ExportOptions, export_term
 
     peak = 0
     stop = threading.Event()

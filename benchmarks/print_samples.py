@@ -20,7 +20,7 @@ from sqlalchemy import select  # noqa: E402
 from app.db.models import MonthlyPlan, Visit  # noqa: E402
 from app.paths import resolve  # noqa: E402
 from app.reports.pdf import assessment_form, forms, packet, summary  # noqa: E402
-from app.services import archive, archive_forms, assessment  # noqa: E402
+from app.services import archive, assessment  # noqa: E402
 from app.services.context import ServiceContext  # noqa: E402
 from app.services.school import get_school, list_terms  # noqa: E402
 from app.services.setup import open_store  # noqa: E402
@@ -55,17 +55,17 @@ def main() -> None:
                 MonthlyPlan.student_id == student_id, MonthlyPlan.month == f"{term.start:%Y-%m}"
             )
         )
-    visit = archive_forms.gather_visit_form(ctx, visit_id)
+    visit = archive.gather_visit_form(ctx, visit_id)
     forms.render_visit_form(work / "visit_form.pdf", visit.header, visit.visit)
     forms.render_visit_form(work / "visit_form_blank.pdf")
-    plan = archive_forms.gather_plan_form(ctx, plan_id)
+    plan = archive.gather_plan_form(ctx, plan_id)
     forms.render_plan_form(work / "plan_form.pdf", plan.header, plan.plan)
     forms.render_plan_form(work / "plan_form_blank.pdf")
     items = assessment.list_assessments(ctx, term.id)[:1]
     school = get_school(ctx)
     weights = assessment.school_weights(school.assessment_weights)[0].as_dict()
     assessment_form.render_assessments(work / "assessment_form.pdf", items, school.name, weights)
-    summary.render_summary(work / "term_summary.pdf", archive_forms.gather_summary(ctx, term.id))
+    summary.render_summary(work / "term_summary.pdf", archive.gather_summary(ctx, term.id))
     # Which page of the packet shows which section: read back from the bookmarks.
     from pypdf import PdfReader
 

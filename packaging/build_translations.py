@@ -40,7 +40,9 @@ def tool(name: str) -> str:
 # (app/ui/i18n.py) installs every songjiao_*<lang>.qm.
 EDITOR_FILES = (
     "app/ui/editors/",
+    "app/ui/pages/home_drafts.py",
     "app/ui/pages/plans.py",
+    "app/ui/pages/plans_queue.py",
     "app/ui/pages/visits.py",
     "app/ui/pages/student_tabs.py",
     "app/ui/item_models/visits.py",

@@ -2,7 +2,7 @@
 
 Run after changing a model: `.venv/bin/python packaging/gen_dump_schema.py`. A test fails while the
 committed file and the metadata disagree, so the documented format cannot drift from the database.
-The mapping from column types to JSON lives in app/services/dump_schema.py.
+The mapping from column types to JSON lives in app/services/dump/schema.py.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from app.services.dump import DUMP_TABLES  # noqa: E402
-from app.services.dump_schema import build_schema  # noqa: E402
+from app.services.dump.schema import build_schema  # noqa: E402
 
 OUTPUT = ROOT / "resources" / "dump.schema.json"
 

@@ -11,7 +11,7 @@ from app.cli.common import CliError, open_context, print_json
 from app.services.context import ServiceContext
 
 if TYPE_CHECKING:
-    from app.services.exporting import ExportOptions, ExportResult, Progress
+    from app.reports.export import ExportOptions, ExportResult, Progress
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -151,7 +151,7 @@ def _report(args: argparse.Namespace, result: ExportResult) -> int:
 
 
 def _options(args: argparse.Namespace) -> ExportOptions:
-    from app.services.exporting import options_from
+    from app.reports.export import options_from
 
     return options_from(
         password=getattr(args, "password", None),
@@ -171,7 +171,7 @@ def _progress(args: argparse.Namespace) -> Progress | None:
 
 
 def _packet(args: argparse.Namespace) -> int:
-    from app.services.exporting import export_packet
+    from app.reports.export import export_packet
 
     ctx = _context(args)
     return _report(
@@ -183,7 +183,7 @@ def _packet(args: argparse.Namespace) -> int:
 
 
 def _packets(args: argparse.Namespace) -> int:
-    from app.services.exporting import export_packets
+    from app.reports.export import export_packets
 
     ctx = _context(args)
     teacher = _user_id(ctx, args.teacher) if args.teacher else None
@@ -201,7 +201,7 @@ def _packets(args: argparse.Namespace) -> int:
 
 
 def _term(args: argparse.Namespace) -> int:
-    from app.services.exporting import export_term
+    from app.reports.export import export_term
 
     ctx = _context(args)
     return _report(
@@ -210,7 +210,7 @@ def _term(args: argparse.Namespace) -> int:
 
 
 def _assessment(args: argparse.Namespace) -> int:
-    from app.services.exporting import export_single
+    from app.reports.export import export_single
 
     ctx = _context(args)
     teacher = _user_id(ctx, args.teacher) if args.teacher else ""
@@ -220,7 +220,7 @@ def _assessment(args: argparse.Namespace) -> int:
 
 
 def _summary(args: argparse.Namespace) -> int:
-    from app.services.exporting import export_single
+    from app.reports.export import export_single
 
     ctx = _context(args)
     return _report(
@@ -229,7 +229,7 @@ def _summary(args: argparse.Namespace) -> int:
 
 
 def _sheet(args: argparse.Namespace) -> int:
-    from app.services.exporting import export_single
+    from app.reports.export import export_single
 
     ctx = _context(args)
     return _report(args, export_single(ctx, f"sheet-{args.sheet}", _term_id(ctx, args.term), args.out))
@@ -238,9 +238,9 @@ def _sheet(args: argparse.Namespace) -> int:
 def _form(args: argparse.Namespace) -> int:
     import time
 
+    from app.reports.export import ExportResult
     from app.reports.pdf import forms
-    from app.services import archive_forms
-    from app.services.exporting import ExportResult
+    from app.services import archive
 
     if args.blank == bool(args.record_id):
         raise CliError("give either --blank or --id")
@@ -248,12 +248,12 @@ def _form(args: argparse.Namespace) -> int:
     args.out.parent.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
     if args.form == "visit":
-        visit = archive_forms.gather_visit_form(ctx, args.record_id) if args.record_id else None
+        visit = archive.gather_visit_form(ctx, args.record_id) if args.record_id else None
         pages = forms.render_visit_form(
             args.out, visit.header if visit else None, visit.visit if visit else None, args.password
         )
     else:
-        plan = archive_forms.gather_plan_form(ctx, args.record_id) if args.record_id else None
+        plan = archive.gather_plan_form(ctx, args.record_id) if args.record_id else None
         pages = forms.render_plan_form(
             args.out, plan.header if plan else None, plan.plan if plan else None, args.password
         )

@@ -1,4 +1,10 @@
-"""Argument parsing and the error policy: exit 0 on success, 2 with one line on stderr for bad input."""
+"""Argument parsing and the error policy: exit 0 on success, 2 with one line on stderr for bad input.
+
+Start-up speed: `songjiao --help` and every command must not pay for the others' imports (SQLAlchemy, Qt,
+reportlab: ~0.6 s together). The top-level parser is built from COMMANDS, a light table of names and help
+lines; only the module of the command being run is imported, and it registers its full subparser(s).
+tests/cli/test_command_table.py keeps the table equal to what the modules register.
+"""
 
 from __future__ import annotations
 
@@ -8,20 +14,39 @@ import logging
 import sys
 from typing import NoReturn
 
-from app.cli.common import CliError
-from app.db.schema import SchemaError
-from app.services.errors import ServiceError
-
-# Each module registers its subcommands; a module that is not there yet is skipped.
-COMMAND_MODULES = [
-    "app.cli.gui",
-    "app.cli.maintenance",
-    "app.cli.demo",
-    "app.cli.records",
-    "app.cli.roster",
-    "app.cli.export",
-    "app.cli.exchange",
-]
+# command name -> (module that registers it, its one-line help); in the order `--help` lists them.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "gui": ("app.cli.gui", "open the desktop app (default)"),
+    "backup": ("app.cli.maintenance", "make a backup now and print its path"),
+    "backups": ("app.cli.maintenance", "list the backups, newest first"),
+    "restore": (
+        "app.cli.maintenance",
+        "replace the database with a verified backup (the current one is saved first)",
+    ),
+    "check": (
+        "app.cli.maintenance",
+        "check the database file and the record rules; exit 1 when something is found",
+    ),
+    "dump": ("app.cli.maintenance", "write the whole database as JSON (resources/dump.schema.json)"),
+    "load": ("app.cli.maintenance", "load a JSON dump into an empty database"),
+    "init": ("app.cli.maintenance", "set up the school, its first term and administrator without the wizard"),
+    "users": ("app.cli.maintenance", "manage user accounts"),
+    "migrate": (
+        "app.cli.maintenance",
+        "upgrade the database schema to this program's version (a backup is made first)",
+    ),
+    "demo": ("app.cli.demo", "fill an empty database with a demo school (invented children)"),
+    "compliance": ("app.cli.records", "visit-rule status per student and week, with term totals"),
+    "students": ("app.cli.records", "students on the roll"),
+    "terms": ("app.cli.records", "terms and their calendars"),
+    "roster": ("app.cli.roster", "student roster spreadsheets (学生名单)"),
+    "export": ("app.cli.export", "print archive packets, forms and spreadsheets"),
+    "exchange": ("app.cli.exchange", "exchange with teacher laptops or the office through files"),
+}
+# Every module that registers commands (derived from the table; the frozen build collects these too).
+COMMAND_MODULES = list(dict.fromkeys(module for module, _help in COMMANDS.values()))
+_GLOBAL_WITH_VALUE = ("--db", "--data-dir")
+_GLOBAL_FLAGS = ("--verbose",)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -31,34 +56,82 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {message} (see --help)\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def globals_end(argv: list[str]) -> int:
+    """How many leading words of ``argv`` are global options (--db PATH, --data-dir=DIR, --verbose)."""
+    at = 0
+    while at < len(argv):
+        word = argv[at]
+        if word in _GLOBAL_WITH_VALUE:
+            at += 2
+        elif word in _GLOBAL_FLAGS or word.startswith(tuple(f"{name}=" for name in _GLOBAL_WITH_VALUE)):
+            at += 1
+        else:
+            break
+    return min(at, len(argv))
+
+
+def command_index(argv: list[str]) -> int | None:
+    """Where the subcommand is in ``argv``: the first word that is not a global option or its value."""
+    skip = False
+    for at, word in enumerate(argv):
+        if skip:
+            skip = False
+        elif word in _GLOBAL_WITH_VALUE:
+            skip = True
+        elif not word.startswith("-"):
+            return at
+    return None
+
+
+def command_in(argv: list[str]) -> str | None:
+    """The subcommand named in ``argv``, if any."""
+    at = command_index(argv)
+    return None if at is None else argv[at]
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The parser; full subparsers only for ``command``'s module (all modules when ``command`` is "*")."""
     parser = _Parser(prog="songjiao", description="送教上门 Songjiao: home-delivered teaching records")
     parser.add_argument("--db", metavar="PATH", help="database file (default: the user data folder)")
     parser.add_argument("--data-dir", metavar="DIR", help="folder for backups, logs and exports")
     parser.add_argument("--verbose", action="store_true", help="log more (never personal data)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as error:
-            if error.name == name:
-                continue
-            raise
-        module.register(sub)
+    wanted = COMMANDS.get(command or "", ("", ""))[0]
+    registered: set[str] = set()
+    for name, (module_name, help_line) in COMMANDS.items():
+        if module_name in registered:
+            continue
+        if command == "*" or module_name == wanted:
+            importlib.import_module(module_name).register(sub)
+            registered.add(module_name)
+        else:
+            # A stand-in that lists the command in --help; never parsed (its command is not the one run).
+            sub.add_parser(name, help=help_line, add_help=False)
     return parser
 
 
 def run(argv: list[str]) -> int:
-    parser = build_parser()
+    parser = build_parser(command_in(argv))
     args = parser.parse_args(argv)
     logging.basicConfig(
         level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s"
     )
-    if not args.command:
-        args = parser.parse_args([*argv, "gui"])
+    if not args.command:  # no subcommand: the desktop app, with the global options given
+        args = build_parser("gui").parse_args([*argv, "gui"])
+    # Imported here, not at the top: they pull in SQLAlchemy and Alembic, which --help does not need.
+    from app.cli.common import CliError
+    from app.db.schema import SchemaError
+    from app.paths import ResourceError, require_resources
+    from app.services.errors import ServiceError
+
+    try:
+        require_resources()
+    except ResourceError as error:
+        print(f"songjiao: error: {error}", file=sys.stderr)
+        return 2
     try:
         return int(args.func(args) or 0)
-    except (CliError, ServiceError, SchemaError) as error:
+    except (CliError, ServiceError, SchemaError, ResourceError) as error:
         print(f"songjiao: error: {error}", file=sys.stderr)
         return 2
     except FileNotFoundError as error:

@@ -22,8 +22,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def _template(args: argparse.Namespace) -> int:
-    from app.services.roster import COLUMNS
-    from app.services.roster_files import write_template
+    from app.services.roster import COLUMNS, write_template
 
     out = Path(args.out)
     write_template(out, COLUMNS)

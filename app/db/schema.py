@@ -10,7 +10,9 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, text
 
-MIGRATIONS_DIR = Path(__file__).resolve().parent.parent.parent / "migrations"
+from app.paths import MIGRATIONS
+
+MIGRATIONS_DIR: Path = MIGRATIONS  # app.paths finds them installed or in the checkout
 
 
 class SchemaError(Exception):

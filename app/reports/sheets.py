@@ -13,7 +13,7 @@ from openpyxl.utils import get_column_letter
 
 from app.domain.assessment import GRADE_LABELS_ZH
 from app.reports import labels as L
-from app.services.archive_forms import LedgerRow
+from app.services.archive import LedgerRow
 from app.services.assessment import AssessmentInfo
 from app.services.compliance import TermCompliance
 

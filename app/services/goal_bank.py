@@ -6,6 +6,7 @@ import json
 from dataclasses import dataclass
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from app.db.base import utcnow
 from app.db.models import GoalBankItem
@@ -100,31 +101,35 @@ def remove_bank_item(ctx: ServiceContext, item_id: str) -> None:
 def seed_goal_bank(ctx: ServiceContext) -> int:
     """Load resources/goal_bank.json; items whose text is already in the bank are skipped. Returns items added."""
     require_role(ctx, "academic_affairs", "admin")
+    with transaction(ctx) as session:
+        return add_seed_items(session)
+
+
+def add_seed_items(session: Session) -> int:
+    """The shipped goal bank into an open transaction: the one loader for set-up (wizard and ``init``) and
+    for the office's explicit re-seed, so every path gives a school the same bank. Idempotent by text."""
     data = json.loads(GOAL_BANK_FILE.read_text(encoding="utf-8"))
     added = 0
-    with transaction(ctx) as session:
-        existing = {
-            (i.domain, i.kind, i.text): i
-            for i in session.scalars(select(GoalBankItem).where(GoalBankItem.deleted_at.is_(None)))
-        }
-        position = 0
-        for entry in data["goals"]:
-            domain = entry["domain"]
-            goal = existing.get((domain, "goal", entry["text"]))
-            if goal is None:
-                goal = GoalBankItem(domain=domain, kind="goal", text=entry["text"], position=position)
-                session.add(goal)
-                added += 1
+    existing = {
+        (i.domain, i.kind, i.text): i
+        for i in session.scalars(select(GoalBankItem).where(GoalBankItem.deleted_at.is_(None)))
+    }
+    position = 0
+    for entry in data["goals"]:
+        domain = entry["domain"]
+        goal = existing.get((domain, "goal", entry["text"]))
+        if goal is None:
+            goal = GoalBankItem(domain=domain, kind="goal", text=entry["text"], position=position)
+            session.add(goal)
+            added += 1
+        position += 1
+        for text in entry.get("objectives", []):
+            if (domain, "objective", text) in existing:
+                continue
+            session.add(
+                GoalBankItem(domain=domain, kind="objective", text=text, parent_id=goal.id, position=position)
+            )
+            existing[(domain, "objective", text)] = goal
+            added += 1
             position += 1
-            for text in entry.get("objectives", []):
-                if (domain, "objective", text) in existing:
-                    continue
-                session.add(
-                    GoalBankItem(
-                        domain=domain, kind="objective", text=text, parent_id=goal.id, position=position
-                    )
-                )
-                existing[(domain, "objective", text)] = goal
-                added += 1
-                position += 1
     return added

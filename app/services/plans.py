@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, and_, exists, func, select
 from sqlalchemy.orm import Session
 
 from app.db.base import utcnow
@@ -20,6 +20,7 @@ from app.db.models import (
     PlanRevision,
     Student,
     User,
+    Visit,
 )
 from app.domain import approval
 from app.services import forms
@@ -414,23 +415,36 @@ def decide_plan(
     """Approve or return exactly the revision the reviewer saw; returning needs a comment."""
     comment = forms.text({"comment": comment}, "comment", required=not approve, max_len=2000)
     with transaction(ctx) as session:
-        plan: MonthlyPlan = get_live(session, MonthlyPlan, plan_id, "plan")
-        student_for_read(session, ctx, plan.student_id)
-        state = _state(plan)
-        role = "academic_affairs" if ctx.actor.role == "system" else ctx.actor.role
-        refusal = approval.can_decide(state, ctx.actor.id, role, revision_seen)
-        if refusal:
-            _refuse(refusal)
-        revision = next((r for r in plan.revisions if r.number == plan.plan_revision), None)
-        if revision is None or revision.decision is not None:
-            raise ConflictError(approval.DECIDE_NOT_SUBMITTED, _REFUSAL_TEXT[approval.DECIDE_NOT_SUBMITTED])
-        _apply(plan, approval.after_decision(state, approve))
-        revision.decision = "approved" if approve else "returned"
-        revision.reviewer_id = None if ctx.actor.role == "system" else ctx.actor.id
-        revision.decided_at = utcnow()
-        revision.comment = comment
-        session.flush()
-        return _detail(plan)
+        return _decide(session, ctx, plan_id, revision_seen, approve, comment)
+
+
+def approve_plans(ctx: ServiceContext, seen: list[tuple[str, int]]) -> list[PlanDetail]:
+    """Approve several plans at once, each exactly at the revision the reviewer read: all or none (one
+    transaction, so a plan changed meanwhile leaves every plan of the batch waiting)."""
+    with transaction(ctx) as session:
+        return [_decide(session, ctx, plan_id, revision, True, "") for plan_id, revision in seen]
+
+
+def _decide(
+    session: Session, ctx: ServiceContext, plan_id: str, revision_seen: int, approve: bool, comment: str
+) -> PlanDetail:
+    plan: MonthlyPlan = get_live(session, MonthlyPlan, plan_id, "plan")
+    student_for_read(session, ctx, plan.student_id)
+    state = _state(plan)
+    role = "academic_affairs" if ctx.actor.role == "system" else ctx.actor.role
+    refusal = approval.can_decide(state, ctx.actor.id, role, revision_seen)
+    if refusal:
+        _refuse(refusal)
+    revision = next((r for r in plan.revisions if r.number == plan.plan_revision), None)
+    if revision is None or revision.decision is not None:
+        raise ConflictError(approval.DECIDE_NOT_SUBMITTED, _REFUSAL_TEXT[approval.DECIDE_NOT_SUBMITTED])
+    _apply(plan, approval.after_decision(state, approve))
+    revision.decision = "approved" if approve else "returned"
+    revision.reviewer_id = None if ctx.actor.role == "system" else ctx.actor.id
+    revision.decided_at = utcnow()
+    revision.comment = comment
+    session.flush()
+    return _detail(plan)
 
 
 def delete_plan(ctx: ServiceContext, plan_id: str) -> None:
@@ -482,6 +496,28 @@ def plan_status_in(session: Session, student_id: str, day: dt.date) -> str | Non
         if approval.is_approved(_state(plan))
         else (approval.PlanStatus.DRAFT.value if plan.status == approval.PlanStatus.APPROVED else plan.status)
     )
+
+
+def lacks_approved_plan() -> ColumnElement[bool]:
+    """SQL, over ``Visit``: a finished visit whose month has no approved plan (DOMAIN: allowed, but flagged).
+
+    The one definition of the flag, computed whenever it is read (list, editor, packet, ledger): a plan approved
+    after the visit clears it everywhere at once. A flag stored when the visit was finished kept
+    "[无已批准月计划]" in the packet after the approval. A month counts as planned once any revision of its plan
+    was approved: later edits wait for a new approval, but the visits made under the approved one were planned.
+    """
+    approved = exists().where(
+        MonthlyPlan.student_id == Visit.student_id,
+        MonthlyPlan.month == func.strftime("%Y-%m", Visit.date),
+        MonthlyPlan.deleted_at.is_(None),
+        MonthlyPlan.approved_revision.is_not(None),
+    )
+    return and_(Visit.status == "done", ~approved)
+
+
+def visit_lacks_approved_plan(session: Session, visit_id: str) -> bool:
+    """Within a transaction: :func:`lacks_approved_plan` for one visit."""
+    return bool(session.scalar(select(lacks_approved_plan()).where(Visit.id == visit_id)))
 
 
 def plan_status_for(ctx: ServiceContext, student_id: str, day: dt.date) -> str | None:

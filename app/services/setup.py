@@ -9,7 +9,7 @@ from sqlalchemy import select
 from app.db import schema
 from app.db.models import School, User
 from app.paths import AppPaths
-from app.services import backup, forms, school, users
+from app.services import backup, forms, goal_bank, school, users
 from app.services.context import Actor, ServiceContext, Store, transaction
 from app.services.errors import ConflictError, ValidationError
 
@@ -35,7 +35,8 @@ def open_store(paths: AppPaths, *, migrate: bool = True) -> Store:
 
 
 def initialize_school(ctx: ServiceContext, data: dict[str, Any]) -> Actor:
-    """First run: the school, its first term with calendar, the visit rule and the first administrator."""
+    """First run: the school, its first term with calendar, the visit rule, the first administrator and the
+    shipped goal bank (the wizard and ``init`` both come here, so both get it)."""
     name = forms.text(data, "school_name", required=True, max_len=200)
     rule = school.validate_rule(data.get("rule") or {})
     admin = data.get("admin") or {}
@@ -63,4 +64,5 @@ def initialize_school(ctx: ServiceContext, data: dict[str, Any]) -> Actor:
         session.add(user)
         session.flush()
         school.write_term(session, term_data)
+        goal_bank.add_seed_items(session)
         return Actor(user.id, "admin", display)

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 
 from app.db.models import Student, User, Visit, VisitLesson
 from app.domain.rules import VisitState
-from app.services import forms
+from app.services import forms, plans
 from app.services.access import visible_students
 from app.services.context import ServiceContext, reading
 
@@ -79,7 +79,8 @@ def _filtered(
     if date_to:
         query = query.where(Visit.date <= date_to)
     if flagged is not None:
-        query = query.where(Visit.without_approved_plan.is_(flagged))
+        flag = plans.lacks_approved_plan()
+        query = query.where(flag if flagged else ~flag)
     if makeups is not None:
         query = query.where(Visit.makeup_of_id.is_not(None) if makeups else Visit.makeup_of_id.is_(None))
     if search.strip():
@@ -140,7 +141,7 @@ def list_visits(
                     Visit.status,
                     lessons,
                     minutes,
-                    Visit.without_approved_plan,
+                    plans.lacks_approved_plan(),
                     Visit.makeup_of_id,
                     Visit.cancel_cause,
                     Visit.signature_id,

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 
 from app.db.base import utcnow
 from app.db.models import (
@@ -24,7 +24,7 @@ from app.db.models import (
     VisitAmendment,
     VisitLesson,
 )
-from app.services import attachments, forms, ieps, plans
+from app.services import attachments, forms, ieps, plans, visit_prefill
 from app.services.access import student_for_read, student_for_write
 from app.services.context import ServiceContext, get_live, reading, transaction
 from app.services.errors import ConflictError, ValidationError
@@ -142,7 +142,7 @@ def _detail(visit: Visit) -> VisitDetail:
         visit.makeup_of_id,
         visit.plan_id,
         visit.planned_visit_id,
-        visit.without_approved_plan,
+        plans.visit_lacks_approved_plan(session, visit.id) if (session := object_session(visit)) else False,
         visit.finished_at,
         visit.signature_id,
     )
@@ -343,6 +343,10 @@ def _new_visit(
         prefill = _from_planned(session, planned)
         plan_id = planned.plan_id
     prefill.setdefault("date", ctx.today())  # "new visit" without a plan: today, the usual case at the house
+    if not makeup_of_id:  # a make-up copies the visit it replaces instead
+        day = forms.parse_date(data.get("date"), "date") or prefill["date"]
+        plan = session.get(MonthlyPlan, plan_id) if plan_id else None
+        prefill = {**visit_prefill.carried_over(session, student_id, day, plan, teacher_id), **prefill}
     values = _clean(ctx, session, student_id, {**prefill, **data})
     _check_date(ctx, values.get("date"))
     _term_locked(session, values["date"])
@@ -403,7 +407,8 @@ def update_visit(
 
 
 def finish_visit(ctx: ServiceContext, visit_id: str) -> VisitDetail:
-    """Mark done and lock. Needs a lesson; a month without an approved plan is allowed but flagged."""
+    """Mark done and lock. Needs a lesson; a month without an approved plan is allowed but flagged (the flag is
+    computed when read, see plans.lacks_approved_plan)."""
     with transaction(ctx) as session:
         visit = _writable(session, ctx, visit_id, "planned")
         if not _live(visit.lessons):
@@ -414,8 +419,6 @@ def finish_visit(ctx: ServiceContext, visit_id: str) -> VisitDetail:
             raise ValidationError(
                 "visit.future", "A visit in the future cannot be finished yet.", field="date"
             )
-        status = plans.plan_status_in(session, visit.student_id, visit.date)
-        visit.without_approved_plan = status != "approved"
         if visit.plan_id is None:
             visit.plan_id = session.scalar(
                 select(MonthlyPlan.id).where(
@@ -472,10 +475,6 @@ def amend_visit(ctx: ServiceContext, visit_id: str, changes: dict[str, Any], rea
                 "visit.no_lessons", "A finished visit keeps at least one lesson.", field="lessons"
             )
         _apply(session, visit, values)
-        if "date" in values:  # a visit moved to another month is judged against that month's plan
-            visit.without_approved_plan = (
-                plans.plan_status_in(session, visit.student_id, visit.date) != "approved"
-            )
         session.add_all(changed)
         session.flush()
         session.expire(visit, ["amendments"])

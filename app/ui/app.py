@@ -11,10 +11,10 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
-from app.paths import AppPaths
+from app.paths import AppPaths, resource
 from app.ui import i18n
 from app.ui.prefs import load_prefs, save_prefs
 from app.ui.tasks import BaseRunner, ThreadRunner
@@ -49,6 +49,10 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName("Songjiao")
     app.setOrganizationName("Songjiao")
     app.setApplicationDisplayName("送教上门 Songjiao")
+    # Every window without its own icon takes the application's (title bar, taskbar, Alt+Tab).
+    app.setWindowIcon(QIcon(str(resource("icons/songjiao.png"))))
+    if sys.platform.startswith("linux"):
+        app.setDesktopFileName("songjiao")  # Wayland/X11 docks match the window to songjiao.desktop's icon
     freeze_heap()
     return app
 
@@ -237,8 +241,49 @@ class Controller(QObject):
             QApplication.quit()
 
 
-def run_gui(paths: AppPaths) -> int:
-    """The `songjiao gui` entry point; returns the process exit code."""
+class _CheckController(Controller):
+    """For `songjiao gui --check`: the real start-up, but each dialog is shown, read and closed, not run."""
+
+    def __init__(self, paths: AppPaths) -> None:
+        super().__init__(paths)
+        self.seen: list[tuple[str, str]] = []  # (dialog class, window title)
+
+    def exec_dialog(self, dialog: QDialog) -> int:
+        dialog.show()
+        QApplication.processEvents()
+        self.seen.append((type(dialog).__name__, dialog.windowTitle()))
+        dialog.reject()
+        return QDialog.DialogCode.Rejected
+
+
+def check_gui(paths: AppPaths) -> int:
+    """Start up to the first window (login or first-run wizard), check it speaks the chosen language, exit.
+
+    The installation smoke test (packaging/smoke.py) runs it offscreen: a wheel or frozen build without its
+    translations, Qt plugins or system libraries fails here instead of in front of a teacher.
+    """
+    app = make_application()
+    language = i18n.install_translators(load_prefs(paths).get("language") or "zh_CN")
+    controller = _CheckController(paths)
+    controller.start()
+    controller.runner.shutdown()
+    if controller.store is not None:
+        controller.store.dispose()
+    app.processEvents()
+    if not controller.seen:
+        print("gui check: no window was shown", file=sys.stderr)
+        return 1
+    name, title = controller.seen[0]
+    chinese = any("\u4e00" <= ch <= "\u9fff" for ch in title)
+    if chinese != (language == "zh_CN"):
+        print(f"gui check: {name} is not in {language}: {title!r}", file=sys.stderr)
+        return 1
+    print(f"gui check: {name} shown in {language}: {title}")
+    return 0
+
+
+def run_gui(paths: AppPaths, file: Path | None = None) -> int:
+    """The `songjiao gui [FILE]` entry point; returns the process exit code."""
     _T0[0] = time.perf_counter()
     app = make_application()
     i18n.install_translators(load_prefs(paths).get("language") or "zh_CN")

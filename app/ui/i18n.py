@@ -6,7 +6,7 @@ import datetime as dt
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from app.paths import RESOURCES
+from app.paths import RESOURCES, ResourceError
 
 LANGUAGES = ("zh_CN", "en")
 I18N_DIR = RESOURCES / "i18n"
@@ -30,7 +30,13 @@ def install_translators(language: str) -> str:
     # Every catalogue of ours: songjiao_<lang>.qm and the editors' songjiao_editors_<lang>.qm (part 2).
     for path in [I18N_DIR / f"songjiao_{language}.qm", *sorted(I18N_DIR.glob(f"songjiao_*_{language}.qm"))]:
         ours = QTranslator()
-        if path.exists() and ours.load(str(path)) and app is not None:
+        if not ours.load(str(path)):
+            # Never a silent fallback to English: an installation without its catalogues is broken.
+            raise ResourceError(
+                f"this installation of Songjiao is incomplete (cannot load resources/i18n/{path.name}); "
+                "please reinstall it"
+            )
+        if app is not None:
             app.installTranslator(ours)
             _installed.append(ours)
     qt = QTranslator()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.ui import i18n
+from app.ui.geometry import place_window
 from app.ui.labels import ROLES, label
 from app.ui.pages import load_all
 from app.ui.pages.base import Page
@@ -40,7 +41,7 @@ class MainWindow(QMainWindow):
         load_all()
         self.session = session
         self.setWindowTitle(self.tr("Songjiao — home-delivered teaching"))
-        self.resize(1200, 760)
+        place_window(self, "MainWindow", QSize(1200, 760), session.paths)
         self.specs: list[PageSpec] = pages_for(session.actor.role)
         self.pages: dict[str, Page] = {}
         self.detail: Page | None = None
@@ -67,10 +68,32 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_status()
         session.runner.unhandled_error.connect(self._unhandled)
+        if session.actor.role == "academic_affairs" and any(s.key == "plans" for s in self.specs):
+            # The office's work waiting: the count beside Plans, kept current as plans change.
+            session.bus.data_changed.connect(lambda *_args: self.count_pending())
+            self.count_pending()
         if self.specs:
             self.nav.setCurrentRow(0)
 
     # --- pages -------------------------------------------------------------------------------------------
+
+    def count_pending(self) -> None:
+        from app.services import plans
+
+        self.session.read(
+            plans.office_queue,
+            on_done=lambda rows: self.set_badge("plans", len(rows)),
+            on_error=lambda _e: None,  # a count beside a title is not worth an error dialog
+        )
+
+    def set_badge(self, key: str, count: int) -> None:
+        """A count after a navigation entry's title ("计划 (3)"); none when zero."""
+        for row, spec in enumerate(self.specs):
+            if spec.key == key:
+                title = spec.translated_title()
+                item = self.nav.item(row)
+                item.setText(f"{title} ({count})" if count else title)
+                item.setData(Qt.ItemDataRole.UserRole + 1, count)
 
     def page(self, key: str) -> Page:
         """The page for ``key``, created on first use (start-up builds only the first page)."""
@@ -309,9 +332,12 @@ class MainWindow(QMainWindow):
         bar.addWidget(self.user_label)
         bar.addWidget(self.db_label, 1)
         bar.addPermanentWidget(self.busy_label)
-        self.session.runner.busy_changed.connect(
-            lambda busy: self.busy_label.setText(self.tr("Working…") if busy else "")
-        )
+        # A bound method, not a lambda: Qt drops the connection when this window is deleted (language switch,
+        # logout), while the session's runner lives on; a lambda would reach the deleted label.
+        self.session.runner.busy_changed.connect(self._show_busy)
+
+    def _show_busy(self, busy: bool) -> None:
+        self.busy_label.setText(self.tr("Working…") if busy else "")
 
     def _unhandled(self, error: BaseException) -> None:
         from app.ui.messages import error_text
@@ -323,6 +349,12 @@ class MainWindow(QMainWindow):
         i18n.install_translators(language)
 
     def closeEvent(self, event: Any) -> None:  # noqa: N802 - Qt naming
+        from app.ui.editors.windows import close_all
+
+        # Editor windows go with the main window (each asks about unsaved changes), so the process ends.
+        if not close_all():
+            event.ignore()
+            return
         if (
             self.detail is not None
             and self.stack.currentWidget() is self.detail

@@ -12,7 +12,7 @@ from sqlalchemy import select
 from app.db.models import MonthlyPlan, Visit
 from app.reports import sheets
 from app.reports.pdf import assessment_form, forms, summary
-from app.services import archive_forms, assessment, compliance
+from app.services import archive, assessment, compliance
 from app.services.errors import NotFound, PermissionDenied
 from tests.reports.conftest import SUBSET, fonts_of
 
@@ -44,14 +44,14 @@ def test_visit_form_filled_from_a_record(term_school):
     store = term_school.ctx.store
     student = term_school.packet_students[0]
     visit_id = _ids(store, Visit, Visit.student_id == student, Visit.status == "done")[0]
-    filled = archive_forms.gather_visit_form(term_school.as_(term_school.t1), visit_id)
+    filled = archive.gather_visit_form(term_school.as_(term_school.t1), visit_id)
     buffer = io.BytesIO()
     assert forms.render_visit_form(buffer, filled.header, filled.visit) == 1
     _, text = _read(buffer)
     assert filled.header.name in text and filled.header.code in text
     assert "老师认真负责，孩子有进步。" in text and "穿脱衣服练习" in text
     with pytest.raises(NotFound):  # t2 is not this student's teacher
-        archive_forms.gather_visit_form(term_school.as_(term_school.t2), visit_id)
+        archive.gather_visit_form(term_school.as_(term_school.t2), visit_id)
 
 
 def test_plan_form_filled_shows_the_approval_decisions(term_school):
@@ -62,7 +62,7 @@ def test_plan_form_filled_shows_the_approval_decisions(term_school):
         MonthlyPlan.student_id == term_school.packet_students[0],
         MonthlyPlan.month == "2026-10",
     )[0]
-    filled = archive_forms.gather_plan_form(term_school.as_(term_school.office), plan_id)
+    filled = archive.gather_plan_form(term_school.as_(term_school.office), plan_id)
     buffer = io.BytesIO()
     forms.render_plan_form(buffer, filled.header, filled.plan)
     _, text = _read(buffer)
@@ -89,7 +89,7 @@ def test_assessment_form_one_page_per_teacher(term_school):
 
 def test_summary_lists_every_student_with_totals(term_school):
     office = term_school.as_(term_school.office)
-    data = archive_forms.gather_summary(office, term_school.term.id)
+    data = archive.gather_summary(office, term_school.term.id)
     buffer = io.BytesIO()
     summary.render_summary(buffer, data)
     reader, text = _read(buffer)
@@ -99,14 +99,14 @@ def test_summary_lists_every_student_with_totals(term_school):
     assert "合计" in text and "7人" in text and "每周至少1次" in text
     assert reader.pages[0].mediabox.width > reader.pages[0].mediabox.height  # landscape
     with pytest.raises(PermissionDenied):
-        archive_forms.gather_summary(term_school.as_(term_school.t1), term_school.term.id)
+        archive.gather_summary(term_school.as_(term_school.t1), term_school.term.id)
 
 
 def test_spreadsheets_read_back(term_school, tmp_path):
     office = term_school.as_(term_school.office)
     term = term_school.term
     visits = tmp_path / "visits.xlsx"
-    rows = archive_forms.visit_ledger(office, term.id)
+    rows = archive.visit_ledger(office, term.id)
     sheets.write_visits(visits, term.name, rows)
     ws = load_workbook(visits).active
     assert ws["A2"].value == "日期" and ws["B2"].value == "学生编号"

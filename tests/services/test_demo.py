@@ -26,6 +26,7 @@ from app.db.models import (
 )
 from app.domain import validation
 from app.paths import resolve
+from app.services import plans
 from app.services.compliance import term_compliance
 from app.services.context import ServiceContext, reading
 from app.services.demo import content_digest, generate, plan_terms, term_days
@@ -196,9 +197,12 @@ def test_visits_lessons_cancellations_and_makeups_are_consistent(demo):
         assert session.scalar(select(Contact.id).where(Contact.answered.is_(False))) is not None
         plan = aliased(MonthlyPlan)
         flagged = session.execute(
-            select(Visit.without_approved_plan, plan.status).join(plan, plan.id == Visit.plan_id)
+            select(plans.lacks_approved_plan(), plan.approved_revision, Visit.status).join(
+                plan, plan.id == Visit.plan_id
+            )
         ).all()
-        assert all(flag for flag, status in flagged if status != "approved")
+        assert all(flag == (status == "done" and approved is None) for flag, approved, status in flagged)
+        assert any(flag for flag, _approved, _status in flagged)
 
 
 def test_compliance_over_the_demo_shows_every_kind_of_week(demo):

@@ -8,7 +8,7 @@ import json
 import pytest
 
 from app.services import dump
-from app.services.dump_stream import scan_lines
+from app.services.dump.stream import scan_lines
 from app.services.errors import ValidationError
 from tests.populate import row_counts
 

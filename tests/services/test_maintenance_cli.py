@@ -12,7 +12,7 @@ import pytest
 from app.cli.main import run
 from app.db import schema
 from app.paths import resolve
-from app.services import backup, users
+from app.services import backup, goal_bank, users
 from app.services.context import ServiceContext
 from app.services.school import list_terms
 from app.services.setup import open_store
@@ -56,6 +56,8 @@ def test_init_sets_up_the_school_with_holidays_and_refuses_a_second_time(db, cap
         names = {d.name for d in term.days}
         assert "国庆节" in names and any(d.kind == "workday" for d in term.days)
         assert users.authenticate(ctx, "admin", "admin-pass").role == "admin"
+        bank = goal_bank.list_goal_bank(ctx)  # the shipped goal bank, not an empty one
+        assert "学习汉语拼音" in [g.text for g in bank] and all(g.objectives for g in bank)
     finally:
         store.dispose()
     assert run(["--db", db, *INIT]) == 2

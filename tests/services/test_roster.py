@@ -11,8 +11,7 @@ from sqlalchemy import func, select
 from app.db.models import Assignment, Guardian, Student
 from app.services.context import reading
 from app.services.errors import ValidationError
-from app.services.roster import COLUMNS, RosterErrors, RowError, import_roster
-from app.services.roster_files import write_template
+from app.services.roster import COLUMNS, RosterErrors, RowError, import_roster, write_template
 from tests.conftest import make_id_number
 
 HEADERS = [

@@ -125,7 +125,7 @@ def test_ctrl_s_in_the_main_window_saves_the_iep_tab(make_window, school, englis
 
 def test_leader_reads_only_and_other_teacher_is_refused(make_session, school, qtbot, english):
     from app.ui.editors.iep_editor import IepEditor
-    from app.ui.editors.plan_queue import PlanQueue
+    from app.ui.pages.plans_queue import PlanQueue
     from app.ui.pages.student_tabs import VisitsTab
 
     ieps_detail = __import__("app.services.ieps", fromlist=["x"]).get_or_create_iep(

@@ -33,7 +33,7 @@ def write_plan(qtbot, session, student_id):
 
 
 def test_teacher_writes_submits_office_approves(qtbot, school, make_session, iep_objective):
-    from app.ui.editors.plan_queue import PlanQueue
+    from app.ui.pages.plans_queue import PlanQueue
 
     teacher = make_session(school.t1)
     editor = write_plan(qtbot, teacher, school.students[0])
@@ -90,7 +90,7 @@ def test_teacher_writes_submits_office_approves(qtbot, school, make_session, iep
 
 
 def test_returned_plan_comment_edit_resubmit(qtbot, school, make_session, iep_objective):
-    from app.ui.editors.plan_queue import PlanQueue
+    from app.ui.pages.plans_queue import PlanQueue
 
     teacher = make_session(school.t1)
     detail = plans.save_plan(
@@ -133,7 +133,7 @@ def test_office_never_decides_own_plan_buttons():
     """The office cannot author plans through the services, so the own-plan rule is checked on the button logic."""
     from types import SimpleNamespace
 
-    from app.ui.editors.plan_queue import may_decide
+    from app.ui.pages.plans_queue import may_decide
 
     office = SimpleNamespace(id="o1", role="academic_affairs")
     assert may_decide(office, SimpleNamespace(teacher_id="t1", status="submitted"))

@@ -16,15 +16,15 @@ from tests.ui.test_translations import _translated_sources, visible_texts
 def _surfaces(make_session, school, qtbot):
     """(name, widget) for each editor, panel, page and dialog of part 2, as the role that uses it."""
     from app.ui.editors.contacts import ContactsPanel
-    from app.ui.editors.drafts_section import DraftsSection
     from app.ui.editors.goal_bank_picker import GoalBankPicker
     from app.ui.editors.iep_editor import IepEditor
     from app.ui.editors.lesson_plans import LessonPlanLibrary
     from app.ui.editors.plan_editor import PlanEditor
-    from app.ui.editors.plan_queue import PlanQueue
     from app.ui.editors.timeline import TimelinePanel
     from app.ui.editors.visit_editor import VisitEditor
+    from app.ui.pages.home_drafts import DraftsSection
     from app.ui.pages.plans import LessonPlansPage, PlansPage
+    from app.ui.pages.plans_queue import PlanQueue
     from app.ui.pages.student_tabs import PlansTab, VisitsTab
     from app.ui.pages.visits import VisitsPage
 

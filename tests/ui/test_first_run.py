@@ -6,7 +6,7 @@ import datetime as dt
 
 from PySide6.QtWidgets import QWizard
 
-from app.services import school, users
+from app.services import goal_bank, school, users
 from app.services.context import ServiceContext
 from app.ui.dialogs.first_run import ADMIN, CHOICE, RULE, SCHOOL, TERM, FirstRunWizard
 from tests.conftest import TODAY
@@ -61,6 +61,10 @@ def test_wizard_creates_the_school(store, qtbot, english):
     assert term.name == "2026秋季学期" and term.start == dt.date(2026, 9, 1)
     assert dt.date(2026, 11, 27) in {d.date for d in term.days}
     assert users.authenticate(ctx, "admin", "secret-123").display_name == "王管理员"
+    bank = goal_bank.list_goal_bank(ctx)  # the wizard loads the shipped goal bank as `init` does
+    assert (
+        "认识常用汉字100个，会写50个" in [g.text for g in bank] and sum(len(g.objectives) for g in bank) > 30
+    )
 
 
 def test_password_mismatch_is_shown_next_to_the_field(store, qtbot, english):

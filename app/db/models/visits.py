@@ -35,6 +35,8 @@ class Visit(Record):
     makeup_of_id: Mapped[str | None] = mapped_column(ForeignKey("visit.id"), nullable=True, index=True)
     plan_id: Mapped[str | None] = mapped_column(ForeignKey("monthly_plan.id"), nullable=True)
     planned_visit_id: Mapped[str | None] = mapped_column(ForeignKey("planned_visit.id"), nullable=True)
+    # No longer written or read: the flag is computed from the month's plan (plans.lacks_approved_plan). The
+    # column stays so older databases, dumps and exchange bundles keep their shape.
     without_approved_plan: Mapped[bool] = mapped_column(Boolean, default=False)
     finished_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
     signature_id: Mapped[str | None] = mapped_column(ForeignKey("attachment.id"), nullable=True)

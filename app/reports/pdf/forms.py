@@ -16,8 +16,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 from app.reports import labels as L
 from app.reports.pdf.doc import Anchor, DocInfo, build, image_flowable
 from app.reports.pdf.styles import FRAME_W, fit, grid_style, para, styles
-from app.services.archive import PlanSheet, VisitSheet
-from app.services.archive_forms import FormHeader
+from app.services.archive import FormHeader, PlanSheet, VisitSheet
 
 VISIT_TITLE = "送教上门记录表"
 PLAN_TITLE = "月送教计划表"

@@ -9,11 +9,11 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table
 
 from app.reports import labels as L
+from app.reports.files import packet_file_name
 from app.reports.pdf.charts import objective_chart, week_strip
 from app.reports.pdf.doc import Anchor, Contents, DocInfo, Heading, build, image_flowable
 from app.reports.pdf.styles import FRAME_W, data_table, field_table, full_row_table, grid_style, para, styles
 from app.services.archive import PacketData, PlanSheet, VisitSheet
-from app.services.exporting import packet_file_name
 
 SECTIONS = (
     ("basic", "学生基本情况"),

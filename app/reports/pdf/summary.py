@@ -11,7 +11,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 from app.reports import labels as L
 from app.reports.pdf.doc import Anchor, DocInfo, Heading, build
 from app.reports.pdf.styles import MARGIN, PAGE_W, fit, grid_style, para, styles
-from app.services.archive_forms import TermSummary
+from app.services.archive import TermSummary
 
 TITLE = "送教上门工作学期汇总表"
 WIDE = 297 * mm - 2 * MARGIN  # A4 landscape frame width

@@ -11,9 +11,9 @@ from app.services import setup
 from app.services.context import Actor, ServiceContext, Store
 from app.services.errors import ServiceError, ValidationError
 from app.ui.messages import MESSAGES, error_text, field_of
-from app.ui.pages.settings import add_rule_fields, rule_values
 from app.ui.widgets.calendar_table import CalendarTable
 from app.ui.widgets.fields import FieldForm, date_edit
+from app.ui.widgets.rule_fields import add_rule_fields, rule_values
 
 CHOICE, SCHOOL, TERM, RULE, ADMIN = range(5)
 FIELD_PAGES = {

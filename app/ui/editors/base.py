@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMainWindow,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
@@ -212,7 +214,17 @@ class RecordEditor(QWidget):
         self.banner.hide()
         self.discard_draft()
         self.set_clean()
+        self.show_status(self.tr("Saved at {time}").format(time=dt.datetime.now().strftime("%H:%M")))
         self.record_saved.emit(result)
+
+    def show_status(self, text: str) -> None:
+        """A passing note at the foot of the editor's window (or of the main window it sits in)."""
+        bar = getattr(self, "status_bar", None)
+        window = self.window()
+        if bar is None and isinstance(window, QMainWindow):
+            bar = window.statusBar()
+        if bar is not None:
+            bar.showMessage(text, 10000)
 
     def clear_errors(self) -> None:
         for form in self.forms:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -17,9 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services import ieps, plans, school
+from app.services import ieps, planning, plans, school
 from app.ui.editors.base import RecordEditor
 from app.ui.editors.labels import DECISIONS, PLAN_STATUSES, label
+from app.ui.i18n import format_date
 from app.ui.session import AppSession
 from app.ui.widgets.check_list import add_checkable, checked_keys, set_checked_keys
 from app.ui.widgets.fields import FieldForm
@@ -65,7 +67,7 @@ class VisitsTable(QTableWidget):
                 self.tr("Date"),
                 self.tr("Time"),
                 self.tr("Lessons"),
-                self.tr("Subject"),
+                self.tr("Subject (one line per lesson)"),
                 self.tr("Content (one line per lesson)"),
             ]
         )
@@ -108,11 +110,17 @@ class VisitsTable(QTableWidget):
         return result
 
 
+def _lines(text: Any) -> list[str]:
+    return [line.strip() for line in str(text or "").splitlines() if line.strip()]
+
+
 def visits_payload(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Each content line is a lesson linked to the objectives chosen for its visit."""
+    """Each content line is a lesson linked to the objectives chosen for its visit; the subject cell has one
+    line per lesson too (a single subject serves every lesson, the last line serves lessons beyond it)."""
     payload = []
     for row in rows:
-        lines = [line.strip() for line in str(row.get("content", "")).splitlines() if line.strip()]
+        lines = _lines(row.get("content"))
+        subjects = _lines(row.get("subject")) or [""]
         ids = list(row.get("objective_ids") or [])
         payload.append(
             {
@@ -120,7 +128,8 @@ def visits_payload(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 "time_slot": row["time_slot"],
                 "lessons": row["lessons"] or 2,
                 "content": [
-                    {"subject": row["subject"], "content": line, "objective_ids": ids} for line in lines
+                    {"subject": subjects[min(n, len(subjects) - 1)], "content": line, "objective_ids": ids}
+                    for n, line in enumerate(lines)
                 ],
             }
         )
@@ -131,13 +140,20 @@ def union(rows: list[dict[str, Any]]) -> list[str]:
     return list(dict.fromkeys(i for row in rows for i in row.get("objective_ids") or []))
 
 
+def _subjects(content: Any) -> str:
+    """One line per lesson; one line when every lesson has the same subject."""
+    subjects = [c.subject for c in content]
+    return subjects[0] if len(set(subjects)) == 1 else "\n".join(subjects)
+
+
 def visit_rows(detail: Any) -> list[dict[str, Any]]:
+    """The table rows of a plan's visits (``detail`` is a PlanDetail or a planning.PlanCopy)."""
     return [
         {
             "date": v.date.isoformat(),
             "time_slot": v.time_slot,
             "lessons": v.lessons,
-            "subject": v.content[0].subject if v.content else "",
+            "subject": _subjects(v.content),
             "content": "\n".join(c.content for c in v.content),
             "objective_ids": list(dict.fromkeys(i for c in v.content for i in c.objective_ids)),
         }
@@ -177,6 +193,21 @@ class PlanEditor(RecordEditor):
         self.add_visit.clicked.connect(self._add_visit)
         self.remove_visit = QPushButton(self.tr("&Remove visit"), self)
         self.remove_visit.clicked.connect(self._remove_visit)
+        self.copy_button = QPushButton(self.tr("&Copy last month"), self)
+        self.copy_button.setObjectName("copy_last_month")
+        self.copy_button.setToolTip(
+            self.tr(
+                "Last month's visits on the same weekdays of this month, holidays skipped, as the rule needs"
+            )
+        )
+        self.copy_button.clicked.connect(self.copy_last_month)
+        # Says which weeks (or the month) still lack the visits the school's rule needs.
+        self.rule_warning = QLabel(self)
+        self.rule_warning.setWordWrap(True)
+        self.rule_warning.setStyleSheet("color: #8a5300;")
+        self.rule_warning.hide()
+        self.frame: Any = None
+        self.visits.itemChanged.connect(self._check_rule)
         self.objectives = QListWidget(self)
         self.objectives.setAccessibleName(self.tr("Linked IEP objectives"))
         self.objectives.itemChanged.connect(self._objective_toggled)
@@ -193,19 +224,34 @@ class PlanEditor(RecordEditor):
         visit_buttons = QHBoxLayout()
         visit_buttons.addWidget(self.add_visit)
         visit_buttons.addWidget(self.remove_visit)
+        visit_buttons.addWidget(self.copy_button)
         visit_buttons.addStretch(1)
+        # Objectives beside the texts, and the history short, so the planned visits keep the height (five
+        # rows show) and the window fits a 1366x768 screen or 1920x1080 at 150 %.
+        self.visits.setMinimumHeight(150)
+        for text_box in self.form.widgets.values():
+            text_box.setMinimumHeight(40)
+        self.history.setMaximumHeight(80)
+        self.history.setMinimumHeight(40)
+        objectives = QWidget(self)
+        column = QVBoxLayout(objectives)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(QLabel(self.tr("IEP objectives of the selected visit:")))
+        column.addWidget(self.objectives, 1)
+        lower = QHBoxLayout()
+        lower.addWidget(objectives, 1)
+        lower.addWidget(self.form, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
         layout.addLayout(header)
         layout.addWidget(self.comment)
         layout.addWidget(QLabel(self.tr("Planned visits:")))
-        layout.addWidget(self.visits, 2)
+        layout.addWidget(self.visits, 3)
         layout.addLayout(visit_buttons)
-        layout.addWidget(QLabel(self.tr("IEP objectives of the selected visit:")))
-        layout.addWidget(self.objectives, 1)
-        layout.addWidget(self.form)
+        layout.addWidget(self.rule_warning)
+        layout.addLayout(lower, 2)
         layout.addWidget(QLabel(self.tr("Revisions and decisions:")))
-        layout.addWidget(self.history, 1)
+        layout.addWidget(self.history)
         self.draft_key = f"plan:{student_id}:{month}"
         self.reload()
 
@@ -219,10 +265,72 @@ class PlanEditor(RecordEditor):
         if row >= 0:
             self.visits.removeRow(row)
             self.mark_dirty()
+            self._check_rule()
+
+    def copy_last_month(self) -> None:
+        self.session.read(
+            planning.copy_last_month,
+            self.student_id,
+            self.month,
+            on_done=self._copied,
+            on_error=self.show_error,
+        )
+
+    def _copied(self, copy: planning.PlanCopy) -> None:
+        """The copy goes into the form unsaved: the teacher reads it, then saves or submits it."""
+        self.visits.set_rows(visit_rows(copy))
+        for key in self.form.widgets:
+            if not self.form.value(key):
+                self.form.set_value(key, getattr(copy, key))
+        self._show_row_objectives(self.visits.currentRow())
+        self.mark_dirty()
+        self._check_rule()
+        self._update_header()
+        self.banner.show_message(
+            self.tr("Copied {n} visits from {month}: check them, then save or submit.").format(
+                n=len(copy.visits), month=copy.source_month
+            )
+        )
+
+    def _frame_loaded(self, frame: Any) -> None:
+        self.frame = frame
+        self._check_rule()
+
+    def _check_rule(self, *_args: Any) -> None:
+        """Warn while editing when the planned visits are fewer than the school's rule needs."""
+        if self.frame is None:
+            return
+        dates = []
+        for row in self.visits.rows():
+            try:
+                dates.append(dt.date.fromisoformat(str(row["date"])))
+            except ValueError:
+                continue  # a half-typed date: the save explains it
+        short = self.frame.shortfall(dates)
+        self.rule_warning.setVisible(bool(short))
+        if short:
+            rule = self.frame.rule
+            if rule.period == "week":
+                weeks = "、".join(format_date(s.start) for s in short)
+                text = self.tr(
+                    "The visit rule needs {n} visit(s) a week; too few are planned in the weeks of {weeks}."
+                ).format(n=rule.visits_per_period, weeks=weeks)
+            else:
+                text = self.tr("The visit rule needs {n} visit(s) this month; {planned} are planned.").format(
+                    n=rule.visits_per_period, planned=short[0].planned
+                )
+            self.rule_warning.setText(text)
 
     # --- loading ------------------------------------------------------------------------------------
 
     def reload(self) -> None:
+        self.session.read(
+            planning.month_frame,
+            self.student_id,
+            self.month,
+            on_done=self._frame_loaded,
+            on_error=lambda _e: None,  # the warning is a help; the save checks what matters
+        )
         self.session.read(
             load_objectives, self.student_id, on_done=self._objectives_loaded, on_error=self.show_error
         )
@@ -248,6 +356,7 @@ class PlanEditor(RecordEditor):
                 self._show_row_objectives(self.visits.currentRow())
         finally:
             self.end_loading()
+        self._check_rule()
         self._update_header()
         if detail is not None:
             self.session.read(
@@ -310,8 +419,11 @@ class PlanEditor(RecordEditor):
             self.save_button,
         ):
             widget.setEnabled(editable)
+        # Copying fills an empty plan; into a plan with visits it would overwrite the teacher's work.
+        self.copy_button.setVisible(editable and self.visits.rowCount() == 0)
         self.submit_button.setVisible(editable)
-        self.submit_button.setEnabled(detail is not None and detail.status in ("draft", "returned"))
+        # Submit saves what is on screen first, so a new plan is submitted in one step.
+        self.submit_button.setEnabled(detail is None or detail.status in ("draft", "returned"))
         self.submit_button.setText(
             self.tr("Re&submit")
             if detail is not None and detail.status == "returned"

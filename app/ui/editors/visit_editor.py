@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services import lessons, users, visits
+from app.services import lessons, users, visit_prefill, visits
 from app.ui.editors.attachments import AttachmentsPanel
 from app.ui.editors.base import RecordEditor
 from app.ui.editors.labels import CANCEL_CAUSES, VISIT_STATUSES, label
@@ -127,6 +127,9 @@ class VisitEditor(RecordEditor):
         self.lessons.itemChanged.connect(self.mark_dirty)
         self.add_lesson = QPushButton(self.tr("Add &lesson"))
         self.add_lesson.clicked.connect(self._add_lesson)
+        self.as_last = QPushButton(self.tr("As last &visit"))
+        self.as_last.setToolTip(self.tr("The lessons of the last finished visit, to repeat them"))
+        self.as_last.clicked.connect(self.copy_last_lessons)
         self.lesson_plan = combo([], empty=self.tr("(no lesson plan)"))
         self.lesson_plan.setAccessibleName(self.tr("Lesson plan of the selected lesson"))
         self.lesson_plan.currentIndexChanged.connect(self._link_lesson_plan)
@@ -161,6 +164,7 @@ class VisitEditor(RecordEditor):
         inner.addWidget(self.lessons)
         row = QHBoxLayout()
         row.addWidget(self.add_lesson)
+        row.addWidget(self.as_last)
         row.addStretch(1)
         row.addWidget(QLabel(self.tr("Lesson plan:")))
         row.addWidget(self.lesson_plan, 2)
@@ -273,7 +277,7 @@ class VisitEditor(RecordEditor):
         for form in self.forms:
             for widget in form.widgets.values():
                 widget.setEnabled(editable)
-        for widget in (self.lessons, self.add_lesson, self.progress, self.lesson_plan):
+        for widget in (self.lessons, self.add_lesson, self.as_last, self.progress, self.lesson_plan):
             widget.setEnabled(editable)
         signable = writer and (planned or (done and not detail.signature_id))
         self.pad.set_read_only(not signable)
@@ -333,6 +337,35 @@ class VisitEditor(RecordEditor):
 
     def _add_lesson(self) -> None:
         self.lessons.add_lesson({"minutes": 40})
+        self.mark_dirty()
+
+    def copy_last_lessons(self) -> None:
+        if self.detail is None:
+            return
+        self.session.read(
+            visit_prefill.last_visit_lessons,
+            self.detail.student_id,
+            self.detail.date,
+            on_done=self._last_lessons,
+            on_error=self.show_error,
+        )
+
+    def _last_lessons(self, lessons: list[visit_prefill.LessonPrefill]) -> None:
+        if not lessons:
+            self.banner.show_message(self.tr("There is no finished visit before this one to copy."))
+            return
+        self.lessons.set_lessons(
+            [
+                {
+                    "subject": x.subject,
+                    "content": x.content,
+                    "minutes": x.minutes,
+                    "objective_ids": list(x.objective_ids),
+                    "lesson_plan_id": x.lesson_plan_id,
+                }
+                for x in lessons
+            ]
+        )
         self.mark_dirty()
 
     def _pad_changed(self) -> None:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QApplication, QMainWindow, QStatusBar, QWidget
+
+from app.ui.geometry import place_window
 
 _open: set[QWidget] = set()  # keeps Python wrappers alive while the windows are open
 
@@ -14,7 +17,16 @@ def open_window(editor: QWidget, title: str) -> QWidget:
     editor.setWindowFlag(Qt.WindowType.Window, True)
     editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
     editor.setWindowTitle(title)
-    editor.resize(900, 760)
+    session = getattr(editor, "session", None)
+    place_window(
+        editor, type(editor).__name__, QSize(900, 760), session.paths if session is not None else None
+    )
+    _add_status_bar(editor)
+    # Ctrl+Q in an editor quits the app as in the main window (which first closes every editor, asking
+    # about unsaved changes); without a main window it closes the editors.
+    quit_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Quit), editor)
+    quit_key.setContext(Qt.ShortcutContext.WindowShortcut)
+    quit_key.activated.connect(quit_app)
     _open.add(editor)
     editor.destroyed.connect(lambda *_: _open.discard(editor))
     editor.show()
@@ -25,3 +37,27 @@ def open_window(editor: QWidget, title: str) -> QWidget:
 
 def open_windows() -> list[QWidget]:
     return list(_open)
+
+
+def _add_status_bar(editor: QWidget) -> None:
+    """A status line at the foot of the window ("Saved 10:32"), shown by ``RecordEditor.show_status``."""
+    layout = editor.layout()
+    if layout is None or getattr(editor, "status_bar", None) is not None:
+        return
+    bar = QStatusBar(editor)
+    bar.setSizeGripEnabled(True)
+    layout.addWidget(bar)
+    editor.status_bar = bar  # type: ignore[attr-defined]
+
+
+def quit_app() -> None:
+    mains = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMainWindow) and w.isVisible()]
+    if mains:
+        mains[0].close()
+        return
+    close_all()
+
+
+def close_all() -> bool:
+    """Close every editor window, each asking about its unsaved changes; False if one stays open."""
+    return all(editor.close() for editor in open_windows() if editor.isVisible())  # stops at the first kept

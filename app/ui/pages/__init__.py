@@ -9,6 +9,7 @@ import importlib
 PAGE_MODULES = [
     "app.ui.pages.home",
     "app.ui.pages.home_worklist",
+    "app.ui.pages.home_drafts",
     "app.ui.pages.students",
     "app.ui.pages.student",
     "app.ui.pages.placeholders",

@@ -28,8 +28,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services import exporting, school, users
-from app.services.exporting import CancelFlag, ExportOptions, ExportResult
+from app.reports import export
+from app.reports.export import CancelFlag, ExportOptions, ExportResult
+from app.reports.files import packet_file_name, safe_part
+from app.services import school, users
 from app.ui.i18n import QT_TRANSLATE_NOOP
 from app.ui.messages import error_text
 from app.ui.pages.base import Page
@@ -91,7 +93,7 @@ def load_choices(ctx: Any) -> Choices:
 def export_term_task(
     ctx: Any, term_id: str, out_dir: Path, options: ExportOptions, progress: Progress | None = None
 ) -> ExportResult:
-    return exporting.export_term(ctx, term_id, out_dir, options, **_hooks(progress))
+    return export.export_term(ctx, term_id, out_dir, options, **_hooks(progress))
 
 
 def export_packets_task(
@@ -102,7 +104,7 @@ def export_packets_task(
     options: ExportOptions,
     progress: Progress | None = None,
 ) -> ExportResult:
-    return exporting.export_packets(
+    return export.export_packets(
         ctx, term_id, out_dir, teacher_id=teacher_id, options=options, **_hooks(progress)
     )
 
@@ -120,8 +122,8 @@ def export_single_task(
         progress.update(0, 1, out.name)
     out.parent.mkdir(parents=True, exist_ok=True)
     if kind == "packet":
-        return exporting.export_packet(ctx, record_id, term_id, out, options)
-    return exporting.export_single(ctx, kind, term_id, out, record_id, options)
+        return export.export_packet(ctx, record_id, term_id, out, options)
+    return export.export_single(ctx, kind, term_id, out, record_id, options)
 
 
 def blank_form_task(
@@ -349,7 +351,7 @@ class ExportPage(Page):
         return str(data) if data else None
 
     def term_tag(self) -> str:
-        return exporting.safe_part(self.term.currentText())
+        return safe_part(self.term.currentText())
 
     # --- the exports (tests call these with a path; the buttons ask for one first) ---------------------
 
@@ -428,7 +430,7 @@ class ExportPage(Page):
         teacher_id = self.teacher.currentData()
         if not teacher_id:
             return
-        name = f"assessment_{exporting.safe_part(self.teacher.currentText().split(' ')[0])}_{self.term_tag()}.pdf"
+        name = f"assessment_{safe_part(self.teacher.currentText().split(' ')[0])}_{self.term_tag()}.pdf"
         out = choose_pdf(self, self.session, self.tr("Save the assessment form"), name)
         if out is not None:
             self.export_assessment(out, str(teacher_id))
@@ -494,7 +496,7 @@ class PacketTab(QWidget):
         )
 
     def _clicked(self) -> None:
-        name = exporting.packet_file_name(self._code or "student", self.term.currentText())
+        name = packet_file_name(self._code or "student", self.term.currentText())
         out = choose_pdf(self, self.session, self.tr("Save the archive packet"), name)
         if out is not None:
             self.export_packet(out)

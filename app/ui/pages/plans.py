@@ -9,10 +9,10 @@ from PySide6.QtWidgets import QLabel, QTableWidget, QTableWidgetItem, QVBoxLayou
 from app.services import plans
 from app.ui.editors.labels import PLAN_STATUSES, label
 from app.ui.editors.plan_editor import PlanEditor
-from app.ui.editors.plan_queue import PlanQueue
 from app.ui.editors.windows import open_window
 from app.ui.i18n import QT_TRANSLATE_NOOP
 from app.ui.pages.base import Page
+from app.ui.pages.plans_queue import PlanQueue
 from app.ui.pages.registry import register_page
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -13,7 +12,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QSpinBox,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -23,12 +21,12 @@ from app.services import school
 from app.services.errors import ServiceError
 from app.services.school import SchoolInfo, TermInfo
 from app.ui.i18n import QT_TRANSLATE_NOOP
-from app.ui.labels import PERIODS, label
 from app.ui.messages import error_text, field_of
 from app.ui.pages.base import Page
 from app.ui.pages.registry import register_page
 from app.ui.widgets.calendar_table import CalendarTable
 from app.ui.widgets.fields import FieldForm, combo, date_edit
+from app.ui.widgets.rule_fields import add_rule_fields, rule_values
 
 OFFICE = ("admin", "academic_affairs")
 
@@ -39,44 +37,6 @@ def right_aligned(*widgets: QWidget) -> QHBoxLayout:
     for widget in widgets:
         row.addWidget(widget)
     return row
-
-
-def spin(low: int, high: int) -> QSpinBox:
-    box = QSpinBox()
-    box.setRange(low, high)
-    return box
-
-
-def add_rule_fields(form: FieldForm, owner: QWidget) -> None:
-    """The visit rule's fields (shared by the wizard and Settings)."""
-    form.add(
-        "period",
-        QCoreApplication.translate("RuleFields", "Rule period"),
-        combo({k: label(PERIODS, k) for k in PERIODS}),
-    )
-    form.add("visits_per_period", QCoreApplication.translate("RuleFields", "Visits per period"), spin(1, 10))
-    form.add(
-        "lessons_per_visit", QCoreApplication.translate("RuleFields", "Lessons (课时) per visit"), spin(1, 8)
-    )
-    form.add(
-        "minutes_per_lesson", QCoreApplication.translate("RuleFields", "Minutes per lesson"), spin(10, 90)
-    )
-    yearly = QLineEdit()
-    yearly.setPlaceholderText(QCoreApplication.translate("RuleFields", "optional"))
-    form.add("yearly_min_lessons", QCoreApplication.translate("RuleFields", "Yearly minimum lessons"), yearly)
-
-
-def rule_values(form: FieldForm) -> dict[str, Any]:
-    return {
-        k: form.value(k)
-        for k in (
-            "period",
-            "visits_per_period",
-            "lessons_per_visit",
-            "minutes_per_lesson",
-            "yearly_min_lessons",
-        )
-    }
 
 
 class SchoolTab(QWidget):

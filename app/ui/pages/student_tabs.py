@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 from app.services import plans, visits
 from app.ui.editors.attachments import AttachmentsPanel
 from app.ui.editors.contacts import ContactsPanel
-from app.ui.editors.drafts_section import DraftsSection
 from app.ui.editors.iep_editor import IepEditor
 from app.ui.editors.labels import PLAN_STATUSES, label
 from app.ui.editors.plan_editor import PlanEditor
@@ -32,7 +31,7 @@ from app.ui.editors.windows import open_window
 from app.ui.i18n import QT_TRANSLATE_NOOP
 from app.ui.item_models.visits import VisitListModel
 from app.ui.messages import error_text
-from app.ui.pages.registry import register_home_section, register_student_tab
+from app.ui.pages.registry import register_student_tab
 from app.ui.session import AppSession
 
 
@@ -124,8 +123,13 @@ class VisitsTab(QWidget):
 
     def _show_planned(self, rows: list[tuple[str, str]]) -> None:
         self.planned.clear()
-        for planned_id, text in rows:
+        today = self.session.ctx.today().isoformat()
+        current = 0
+        for n, (planned_id, text) in enumerate(rows):
             self.planned.addItem(text, planned_id)
+            if text[:10] <= today:
+                current = n  # the latest planned visit up to today: the one just made, to record now
+        self.planned.setCurrentIndex(current)
         self.record_button.setEnabled(bool(rows) and self.session.actor.role != "leader")
 
     def record_planned(self) -> None:
@@ -182,13 +186,6 @@ def _photos_tab(session: AppSession, student_id: str, parent: QWidget | None = N
     return AttachmentsPanel(session, "student", student_id, parent)
 
 
-register_home_section(
-    "drafts",
-    QT_TRANSLATE_NOOP("Pages", "Unsaved drafts"),
-    DraftsSection,
-    order=90,
-    roles=("teacher", "academic_affairs", "admin"),
-)
 register_student_tab("iep", QT_TRANSLATE_NOOP("Pages", "IEP"), IepEditor, order=10)
 register_student_tab("plans", QT_TRANSLATE_NOOP("Pages", "Monthly plans"), PlansTab, order=20)
 register_student_tab("visits", QT_TRANSLATE_NOOP("Pages", "Visits"), VisitsTab, order=30)

@@ -11,8 +11,8 @@ from sqlalchemy import select
 
 from app.cli.main import run
 from app.db.models import Student, Visit
+from app.reports.export import CancelFlag, ExportOptions, export_packets, export_single, export_term
 from app.services.errors import PermissionDenied
-from app.services.exporting import CancelFlag, ExportOptions, export_packets, export_single, export_term
 
 
 def _names(store) -> list[str]:

@@ -13,8 +13,10 @@ from sqlalchemy import MetaData
 
 from app.db import schema
 from app.db.engine import make_engine
-from app.services.dump import SchemaCheck, check_rows, dump_database, insert_rows
-from app.services.dump_schema import build_schema
+from app.services.dump.check import SchemaCheck
+from app.services.dump.rows import check_rows, insert_rows
+from app.services.dump.schema import build_schema
+from app.services.dump.write import dump_database
 from app.services.errors import ValidationError
 
 

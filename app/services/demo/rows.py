@@ -1,31 +1,18 @@
-"""A realistic, deterministic demo school written in bulk (``songjiao demo``): same seed, same records."""
+"""Buffers of demo rows per table, written in bulk with executemany in dependency order."""
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import random
 import uuid
-from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Table, insert, select
+from sqlalchemy import Table, insert
 from sqlalchemy.orm import Session
 
-from app.db.models import RECORD_TABLES, School
-from app.services.context import ServiceContext, require_role, transaction
-from app.services.demo_school import LOGINS, TEACHER_PASSWORD, DemoSchool, DemoTerm, plan_terms, term_days
-from app.services.errors import ConflictError, ValidationError
-from app.services.users import hash_password
+from app.db.models import RECORD_TABLES
 
 FLUSH_ROWS = 20_000  # bounded memory: rows are written in batches inside the one transaction
-
-
-@dataclass(frozen=True)
-class DemoResult:
-    counts: dict[str, int]
-    logins: tuple[tuple[str, str, str], ...]  # username, password, role
-    terms: tuple[DemoTerm, ...]
 
 
 class Rows:
@@ -91,52 +78,3 @@ class Rows:
     def maybe_flush(self) -> None:
         if self.pending >= FLUSH_ROWS:
             self.flush()
-
-
-def generate(
-    ctx: ServiceContext, *, students: int = 40, terms: int = 2, seed: int = 1, today: dt.date | None = None
-) -> DemoResult:
-    """Write the demo school into an empty database, in one transaction."""
-    require_role(ctx, "admin")
-    if not 1 <= students <= 5000:
-        raise ValidationError("demo.students", "--students must be between 1 and 5000.", field="students")
-    if not 1 <= terms <= 20:
-        raise ValidationError("demo.terms", "--terms must be between 1 and 20.", field="terms")
-    today = today or ctx.today()
-    plan = plan_terms(today, terms)
-    hashes = {
-        password: hash_password(password) for password in {p for _, p, _, _ in LOGINS} | {TEACHER_PASSWORD}
-    }
-    with transaction(ctx) as session:
-        if session.scalar(select(School.id)) is not None:
-            raise ConflictError("demo.not_empty", "This database already holds a school; use an empty file.")
-        rows = Rows(session, random.Random(seed))
-        school = DemoSchool(rows, today, plan, hashes)
-        logins = school.build(students)
-        rows.flush()
-    return DemoResult(dict(sorted(rows.counts.items())), tuple(logins), tuple(plan))
-
-
-def content_digest(ctx: ServiceContext, tables: list[str]) -> str:
-    """A hash of the given tables' rows (ordered by id): two demo runs with one seed must agree."""
-    digest = hashlib.sha256()
-    with transaction(ctx) as session:
-        for model in RECORD_TABLES:
-            if model.__tablename__ not in tables:
-                continue
-            columns = [c for c in model.__table__.columns if c.name != "password_hash"]
-            for row in session.execute(select(*columns).order_by(model.__table__.c.id)):
-                digest.update(repr(tuple(row)).encode())
-    return digest.hexdigest()
-
-
-__all__ = [
-    "DemoResult",
-    "DemoTerm",
-    "LOGINS",
-    "TEACHER_PASSWORD",
-    "content_digest",
-    "generate",
-    "plan_terms",
-    "term_days",
-]

@@ -19,13 +19,12 @@ from app.db.models import (
     User,
 )
 from app.domain.calendar import TermCalendar
-from app.services import demo_data as data
-from app.services.demo_data import at
-from app.services.demo_records import TermRecords
+from app.services.demo import data
+from app.services.demo.data import at
 from app.services.school import suggested_days
 
 if TYPE_CHECKING:
-    from app.services.demo import Rows
+    from app.services.demo.rows import Rows
 
 
 LOGINS = (
@@ -133,18 +132,15 @@ class DemoSchool:
         self.admin_id = ""
 
     def build(self, count: int) -> list[tuple[str, str, str]]:
+        """The school, its users, terms and goal bank; the logins to print."""
         logins = self._school_and_users(count)
         self._terms()
         self._goal_bank()
-        records = TermRecords(self)
-        kids = [self._student(number) for number in range(1, count + 1)]
-        # Term by term, as a school would enter them: a term's records sit together in the file, so
-        # reading one term touches few pages (as in a real database that grew over the years).
-        for term in self.terms:
-            for kid in kids:
-                records.student_term(kid, term)
-                self.rows.maybe_flush()
         return logins
+
+    def students(self, count: int) -> list[Kid]:
+        """The students with their guardians and teacher pairs (their term records come from records.py)."""
+        return [self._student(number) for number in range(1, count + 1)]
 
     # --- school, users, calendar --------------------------------------------------------------------------
 

@@ -16,7 +16,7 @@ from app.domain.validation import DISABILITY_CATEGORIES, DISABILITY_GRADES
 from app.services import forms, students
 from app.services.context import ServiceContext, reading, require_role, transaction
 from app.services.errors import ValidationError
-from app.services.roster_files import read_table
+from app.services.roster.files import read_table
 
 # (key, 中文表头, required, note for the instructions sheet)
 COLUMNS: tuple[tuple[str, str, bool, str], ...] = (

@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -101,6 +101,9 @@ class PlanQueue(QWidget):
             [self.tr("Month"), self.tr("Student"), self.tr("Teacher"), self.tr("Status")]
         )
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        # Several read plans can be approved at once: Ctrl+click (or Shift+click) them, then Approve.
+        self.table.setSelectionMode(QTableWidget.SelectionMode.ExtendedSelection)
+        self.table.itemSelectionChanged.connect(self._update_buttons)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setColumnWidth(1, 200)  # code and name of the student must fit
@@ -143,6 +146,8 @@ class PlanQueue(QWidget):
         layout.addWidget(self.comment)
         layout.addLayout(buttons)
         self._rows: list[Any] = []
+        self._read: dict[str, int] = {}  # plan id -> the revision shown in the panes (what was read)
+        self._position = 0  # the row decided last: the next plan moves up into it
         self._update_buttons()
         self.refresh()
 
@@ -163,7 +168,12 @@ class PlanQueue(QWidget):
             ):
                 self.table.setItem(n, column, QTableWidgetItem(text))
         if rows:
-            self.table.setCurrentCell(0, 0)
+            # Open the plan explicitly: after a decision the current cell is often already where the next plan is,
+            # and setting it where it is emits nothing, so the panes would keep the plan just decided on.
+            row = min(self._position, len(rows) - 1)
+            with QSignalBlocker(self.table):
+                self.table.setCurrentCell(row, 0)
+            self._open_row(row)
         else:
             self.plan = None
             self.plan_view.setPlainText(self.tr("No plans are waiting."))
@@ -181,6 +191,7 @@ class PlanQueue(QWidget):
     def _show_review(self, review: tuple[Any, Any, list[Any]]) -> None:
         plan, iep, history = review
         self.plan = plan
+        self._read[plan.id] = plan.plan_revision
         objectives = {o.id: o.text for g in (iep.goals if iep else ()) for o in g.objectives}
         self.plan_view.setHtml(plan_html(plan, objectives))
         self.iep_view.setHtml(iep_html(iep))
@@ -189,24 +200,57 @@ class PlanQueue(QWidget):
         self.message.clear()
         self._update_buttons()
 
+    def selected_rows(self) -> list[Any]:
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        return [self._rows[r] for r in rows if r < len(self._rows)]
+
     def _update_buttons(self) -> None:
         allowed = may_decide(self.session.actor, self.plan)
-        self.approve_button.setEnabled(allowed)
-        self.return_button.setEnabled(allowed)
+        several = len(self.selected_rows()) > 1
+        self.approve_button.setEnabled(allowed or several)
+        self.approve_button.setText(
+            self.tr("&Approve {n} plans").format(n=len(self.selected_rows()))
+            if several
+            else self.tr("&Approve")
+        )
+        self.return_button.setEnabled(allowed and not several)
         if self.plan is not None and self.plan.teacher_id == self.session.actor.id:
             self.message.setText(
                 self.tr("This is your own plan: another member of the office decides on it.")
             )
 
     def decide(self, approve: bool) -> None:
+        selected = self.selected_rows()
+        if approve and len(selected) > 1:
+            self.approve_selected(selected)
+            return
         if self.plan is None:
             return
+        self._position = max(self.table.currentRow(), 0)
         self.session.write(
             plans.decide_plan,
             self.plan.id,
             self.plan.plan_revision,
             approve,
             self.comment.toPlainText().strip(),
+            on_done=self._decided,
+            on_error=self._failed,
+        )
+
+    def approve_selected(self, selected: list[Any]) -> None:
+        """One service call for all of them, each at the revision that was read; unread ones are refused."""
+        unread = [r for r in selected if self._read.get(r.id) != r.plan_revision]
+        if unread:
+            self.message.setText(
+                self.tr("Read each plan before approving it; not opened yet: {plans}").format(
+                    plans="、".join(f"{r.student_code} {r.month}" for r in unread)
+                )
+            )
+            return
+        self._position = min(self.table.row(item) for item in self.table.selectedItems())
+        self.session.write(
+            plans.approve_plans,
+            [(r.id, r.plan_revision) for r in selected],
             on_done=self._decided,
             on_error=self._failed,
         )

@@ -9,6 +9,8 @@ from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QPushButton,
 
 from app.services import drafts, ieps
 from app.ui.editors.windows import open_window
+from app.ui.i18n import QT_TRANSLATE_NOOP
+from app.ui.pages.registry import register_home_section
 from app.ui.session import AppSession
 
 
@@ -92,3 +94,12 @@ class DraftsSection(QWidget):
         self.editor = open_window(
             IepEditor(self.session, detail.student_id, term_id=detail.term_id), self.tr("IEP")
         )
+
+
+register_home_section(
+    "drafts",
+    QT_TRANSLATE_NOOP("Pages", "Unsaved drafts"),
+    DraftsSection,
+    order=90,
+    roles=("teacher", "academic_affairs", "admin"),
+)

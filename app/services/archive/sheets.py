@@ -1,4 +1,4 @@
-"""The frozen records an archive packet is printed from (filled by app/services/archive.py)."""
+"""The frozen records an archive packet is printed from (filled by packet.py)."""
 
 from __future__ import annotations
 

@@ -25,11 +25,11 @@ from app.db.models import (
     VisitLesson,
 )
 from app.domain.calendar import periods
-from app.services import demo_data as data
-from app.services.demo_data import at
+from app.services.demo import data
+from app.services.demo.data import at
 
 if TYPE_CHECKING:
-    from app.services.demo_school import DemoSchool, Kid, TermRef
+    from app.services.demo.school import DemoSchool, Kid, TermRef
 
 DAY = dt.timedelta(days=1)
 
@@ -411,7 +411,6 @@ class TermRecords:
         start = dt.time(9, 0) if rng.random() < 0.7 else dt.time(14, 30)
         finish = (dt.datetime.combine(slot.date, start) + dt.timedelta(minutes=sum(minutes) + 10)).time()
         made = at(slot.date, 7, 30)
-        approved = slot.approved_on is not None and slot.approved_on <= slot.date
         values: dict[str, Any] = dict(
             student_id=kid.id,
             teacher_id=kid.main,
@@ -421,7 +420,6 @@ class TermRecords:
             place=kid.address,
             plan_id=slot.plan_id,
             planned_visit_id=None if makeup_of else slot.planned_visit_id,
-            without_approved_plan=not approved,
             makeup_of_id=makeup_of,
             start_time=start,
             end_time=finish,

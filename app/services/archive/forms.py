@@ -11,8 +11,10 @@ from sqlalchemy import select
 
 from app.db.models import Assignment, Contact, MonthlyPlan, Student, Term, User, Visit, VisitLesson
 from app.domain.rules import ComplianceResult, VisitRule
-from app.services import archive
+from app.services import plans
 from app.services.access import student_for_read
+from app.services.archive import packet
+from app.services.archive.sheets import PlanSheet, VisitSheet
 from app.services.compliance import term_compliance
 from app.services.context import ServiceContext, get_live, reading, require_role
 from app.services.errors import NotFound
@@ -34,13 +36,13 @@ class FormHeader:
 @dataclass(frozen=True)
 class VisitForm:
     header: FormHeader
-    visit: archive.VisitSheet
+    visit: VisitSheet
 
 
 @dataclass(frozen=True)
 class PlanForm:
     header: FormHeader
-    plan: archive.PlanSheet
+    plan: PlanSheet
 
 
 def _term_containing(session: Any, day: dt.date) -> TermInfo | None:
@@ -77,10 +79,10 @@ def gather_visit_form(ctx: ServiceContext, visit_id: str) -> VisitForm:
     with reading(ctx) as session:
         visit: Visit = get_live(session, Visit, visit_id, "visit")
         student = student_for_read(session, ctx, visit.student_id)
-        names = archive._user_names(session)
+        names = packet.user_names(session)
         term = _term_containing(session, visit.date) or TermInfo("", "", visit.date, visit.date, False)
-        _, labels = archive._iep(session, student.id, term.id)
-        sheets = archive._visits(session, student.id, term, names, labels, only=visit_id)
+        _, labels = packet.iep_sheet(session, student.id, term.id)
+        sheets = packet.visit_sheets(session, student.id, term, names, labels, only=visit_id)
         return VisitForm(_header(session, student, names), sheets[0])
 
 
@@ -88,15 +90,15 @@ def gather_plan_form(ctx: ServiceContext, plan_id: str) -> PlanForm:
     with reading(ctx) as session:
         plan: MonthlyPlan = get_live(session, MonthlyPlan, plan_id, "plan")
         student = student_for_read(session, ctx, plan.student_id)
-        names = archive._user_names(session)
+        names = packet.user_names(session)
         first = dt.date(int(plan.month[:4]), int(plan.month[5:7]), 1)
         term = (
             _term_containing(session, first)
             or _term_containing(session, first + dt.timedelta(days=27))
             or TermInfo("", "", first, first + dt.timedelta(days=27), False)
         )
-        _, labels = archive._iep(session, student.id, term.id)
-        sheets = archive._plans(session, student.id, term, names, labels, only=plan_id)
+        _, labels = packet.iep_sheet(session, student.id, term.id)
+        sheets = packet.plan_sheets(session, student.id, term, names, labels, only=plan_id)
         if not sheets:
             raise NotFound("plan.not_found", "The plan does not exist or was deleted.")
         return PlanForm(_header(session, student, names), sheets[0])
@@ -137,7 +139,7 @@ def gather_summary(ctx: ServiceContext, term_id: str) -> TermSummary:
     with reading(ctx) as session:
         school = school_row(session)
         school_name, school_code = school.name, school.code
-        names = archive._user_names(session)
+        names = packet.user_names(session)
         ids = [s.student_id for s in compliance.students]
         disability = {
             sid: (cat, grade)
@@ -158,7 +160,7 @@ def gather_summary(ctx: ServiceContext, term_id: str) -> TermSummary:
             .order_by(Assignment.start_date)
         ):
             main[student_id] = names.get(teacher_id, "")
-        months = archive._months(term)
+        months = packet.term_months(term)
         plan_states = Counter(
             session.scalars(
                 select(MonthlyPlan.status).where(
@@ -218,7 +220,7 @@ def visit_ledger(ctx: ServiceContext, term_id: str) -> list[LedgerRow]:
 
     term = get_term(ctx, term_id)
     with reading(ctx) as session:
-        names = archive._user_names(session)
+        names = packet.user_names(session)
         visible = visible_students(ctx).with_only_columns(Student.id)
         students = dict(session.execute(select(Student.id, Student.code)).all())
         student_names = dict(session.execute(select(Student.id, Student.name)).all())
@@ -235,7 +237,7 @@ def visit_ledger(ctx: ServiceContext, term_id: str) -> list[LedgerRow]:
                 Visit.cancel_cause,
                 Visit.cancel_reason,
                 Visit.makeup_of_id,
-                Visit.without_approved_plan,
+                plans.lacks_approved_plan().label("without_approved_plan"),
                 Visit.signature_id,
             )
             .where(
@@ -288,18 +290,3 @@ def teacher_ids_for_term(ctx: ServiceContext) -> list[tuple[str, str]]:
                 .order_by(User.username)
             )
         ]
-
-
-__all__ = [
-    "FormHeader",
-    "LedgerRow",
-    "PlanForm",
-    "SummaryRow",
-    "TermSummary",
-    "VisitForm",
-    "gather_plan_form",
-    "gather_summary",
-    "gather_visit_form",
-    "teacher_ids_for_term",
-    "visit_ledger",
-]

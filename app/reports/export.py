@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from app.paths import AppPaths
+from app.reports.files import packet_path, safe_part
 from app.services import archive
 from app.services.context import Actor, ServiceContext, Store, require_role
 from app.services.school import get_term
@@ -56,22 +57,6 @@ class ExportResult:
     errors: tuple[str, ...] = field(default_factory=tuple)
 
 
-def safe_part(text: str) -> str:
-    """A file-name-safe piece: letters, digits (any script), '-' and '_'."""
-    return "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in text).strip("_") or "x"
-
-
-def packet_file_name(code: str, term_name: str) -> str:
-    """Student code and term only: a child's name never goes into a file name (privacy)."""
-    return f"packet_{safe_part(code)}_{safe_part(term_name)}.pdf"
-
-
-def packet_path(out_dir: Path, code: str, term_name: str) -> Path:
-    # Kept here, not in the PDF code: importing that loads the font, which the coordinating process
-    # (the app or the CLI) never needs; only the workers do.
-    return out_dir / packet_file_name(code, term_name)
-
-
 # --- jobs (run in workers, or in-process for single documents) ------------------------------------------
 
 Job = tuple[str, str, str]  # kind, record id ("" when none), output path
@@ -107,7 +92,7 @@ def _assessments(
     from app.reports import sheets
     from app.reports.pdf import assessment_form
     from app.services import assessment
-    from app.services.archive_forms import teacher_ids_for_term
+    from app.services.archive import teacher_ids_for_term
     from app.services.school import get_school
 
     term = get_term(ctx, term_id)
@@ -140,7 +125,7 @@ def _assessments(
 def _run_one(ctx: ServiceContext, term_id: str, job: Job, options: ExportOptions) -> int:
     from app.reports import sheets
     from app.reports.pdf import assessment_form, packet, summary
-    from app.services import archive_forms, assessment, compliance
+    from app.services import archive, assessment, compliance
     from app.services.school import get_school
 
     kind, record_id, out = job
@@ -161,11 +146,11 @@ def _run_one(ctx: ServiceContext, term_id: str, job: Job, options: ExportOptions
             lambda p: assessment_form.render_assessments(p, items, school.name, weights, options.password),
         )
     if kind == "summary":
-        data_summary = archive_forms.gather_summary(ctx, term_id)
+        data_summary = archive.gather_summary(ctx, term_id)
         return _write_atomic(path, lambda p: summary.render_summary(p, data_summary, options.password))
     if kind == "sheet-visits":
         term = get_term(ctx, term_id)
-        rows = archive_forms.visit_ledger(ctx, term_id)
+        rows = archive.visit_ledger(ctx, term_id)
         return _write_atomic(path, _no_pages(lambda p: sheets.write_visits(p, term.name, rows)))
     if kind == "sheet-compliance":
         result = compliance.term_compliance(ctx, term_id)

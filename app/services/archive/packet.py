@@ -28,8 +28,9 @@ from app.db.models import (
 )
 from app.domain import validation
 from app.domain.rules import evaluate
+from app.services import plans
 from app.services.access import student_for_read
-from app.services.archive_types import (
+from app.services.archive.sheets import (
     ContactLine,
     Decision,
     GoalSheet,
@@ -104,7 +105,7 @@ def gather_packet(ctx: ServiceContext, student_id: str, term_id: str, *, reveal:
         return _gather(session, ctx, student_id, term, reveal)
 
 
-def _user_names(session: Session) -> dict[str, str]:
+def user_names(session: Session) -> dict[str, str]:
     return dict(session.execute(select(User.id, User.display_name)).all())
 
 
@@ -113,7 +114,7 @@ def _gather(
 ) -> PacketData:
     student = student_for_read(session, ctx, student_id)
     school = school_row(session)
-    names = _user_names(session)
+    names = user_names(session)
     values = {key: getattr(student, key) for key in STUDENT_KEYS}
     if not reveal:
         # The 学籍号 is usually "G" + the ID number, so it is masked with it.
@@ -137,7 +138,7 @@ def _gather(
             .order_by(Guardian.is_primary.desc(), Guardian.created_at)
         )
     )
-    iep, objective_labels = _iep(session, student_id, term.id)
+    iep, objective_labels = iep_sheet(session, student_id, term.id)
     calendar = term.calendar()
     facts = facts_for(session, [student], calendar)[student.id]
     compliance = evaluate(calendar, rule_of(school), facts, ctx.today())
@@ -149,16 +150,16 @@ def _gather(
         teachers,
         guardians,
         iep,
-        _plans(session, student_id, term, names, objective_labels),
+        plan_sheets(session, student_id, term, names, objective_labels),
         _lesson_plans(session, student_id, term, names, objective_labels),
-        _visits(session, student_id, term, names, objective_labels),
+        visit_sheets(session, student_id, term, names, objective_labels, held_only=True),
         _contacts(session, student_id, term, names),
         compliance,
         ctx.today(),
     )
 
 
-def _iep(session: Session, student_id: str, term_id: str) -> tuple[IepSheet | None, dict[str, str]]:
+def iep_sheet(session: Session, student_id: str, term_id: str) -> tuple[IepSheet | None, dict[str, str]]:
     iep = session.scalar(
         select(Iep)
         .where(Iep.student_id == student_id, Iep.term_id == term_id, Iep.deleted_at.is_(None))
@@ -216,7 +217,7 @@ def _iep(session: Session, student_id: str, term_id: str) -> tuple[IepSheet | No
     return sheet, labels
 
 
-def _months(term: TermInfo) -> list[str]:
+def term_months(term: TermInfo) -> list[str]:
     months, year, month = [], term.start.year, term.start.month
     while (year, month) <= (term.end.year, term.end.month):
         months.append(f"{year:04d}-{month:02d}")
@@ -232,7 +233,7 @@ def _content_text(content: list[dict[str, Any]]) -> str:
     return "\n".join(p for p in parts if p)
 
 
-def _plans(
+def plan_sheets(
     session: Session,
     student_id: str,
     term: TermInfo,
@@ -244,7 +245,7 @@ def _plans(
         select(MonthlyPlan)
         .where(
             MonthlyPlan.student_id == student_id,
-            MonthlyPlan.month.in_(_months(term)),
+            MonthlyPlan.month.in_(term_months(term)),
             MonthlyPlan.deleted_at.is_(None),
             *((MonthlyPlan.id == only,) if only else ()),
         )
@@ -362,14 +363,20 @@ def _images(session: Session, visit_ids: list[str]) -> dict[str, list[tuple[Atta
     return found
 
 
-def _visits(
+def visit_sheets(
     session: Session,
     student_id: str,
     term: TermInfo,
     names: dict[str, str],
     labels: dict[str, str],
     only: str | None = None,
+    held_only: bool = False,
 ) -> tuple[VisitSheet, ...]:
+    """The visit records of a term (or the one visit ``only``, for its paper form).
+
+    ``held_only`` (the packet): records of visits that took place or were cancelled with a reason; a visit still
+    planned has no record yet (printed it was an empty sheet, "0 课时（未签名）"), its plan is in the plans section.
+    """
     visits = list(
         session.scalars(
             select(Visit)
@@ -379,6 +386,7 @@ def _visits(
                 Visit.date >= term.start,
                 Visit.date <= term.end,
                 *((Visit.id == only,) if only else ()),
+                *((Visit.status != "planned",) if held_only else ()),
             )
             .order_by(Visit.date, Visit.start_time)
             .options(
@@ -391,6 +399,7 @@ def _visits(
     if missing:
         dates.update(session.execute(select(Visit.id, Visit.date).where(Visit.id.in_(missing))).all())
     images = _images(session, [v.id for v in visits])
+    unplanned = set(session.scalars(select(Visit.id).where(Visit.id.in_(dates), plans.lacks_approved_plan())))
     sheets = []
     for v in visits:
         photos, signature = [], None
@@ -435,7 +444,7 @@ def _visits(
                 v.cancel_reason,
                 v.cancel_cause,
                 dates.get(v.makeup_of_id) if v.makeup_of_id else None,
-                v.without_approved_plan,
+                v.id in unplanned,
                 tuple((a.field, str(a.new_value), a.reason) for a in v.amendments if a.deleted_at is None),
                 tuple(photos),
                 signature,
@@ -502,23 +511,3 @@ def packet_students(
         return [
             (s.id, s.code) for s in session.scalars(query) if not (s.enrolled_on and s.enrolled_on > term.end)
         ]
-
-
-__all__ = [
-    "ImageData",
-    "ScoreLine",
-    "ReviewLine",
-    "ObjectiveSheet",
-    "GoalSheet",
-    "IepSheet",
-    "Decision",
-    "PlannedVisitLine",
-    "PlanSheet",
-    "LessonPlanSheet",
-    "LessonLine",
-    "VisitSheet",
-    "ContactLine",
-    "PacketData",
-    "gather_packet",
-    "packet_students",
-]

@@ -1,0 +1,63 @@
+"""What the school prints, gathered from the records: packet.py one student's term archive packet (送教上门档案)
+into the frozen records of sheets.py, forms.py the paper forms, the term summary and the spreadsheet rows."""
+
+from app.services.archive.forms import (
+    FormHeader,
+    LedgerRow,
+    PlanForm,
+    SummaryRow,
+    TermSummary,
+    VisitForm,
+    gather_plan_form,
+    gather_summary,
+    gather_visit_form,
+    teacher_ids_for_term,
+    visit_ledger,
+)
+from app.services.archive.packet import gather_packet, packet_students
+from app.services.archive.sheets import (
+    ContactLine,
+    Decision,
+    GoalSheet,
+    IepSheet,
+    ImageData,
+    LessonLine,
+    LessonPlanSheet,
+    ObjectiveSheet,
+    PacketData,
+    PlannedVisitLine,
+    PlanSheet,
+    ReviewLine,
+    ScoreLine,
+    VisitSheet,
+)
+
+__all__ = [
+    "ContactLine",
+    "Decision",
+    "FormHeader",
+    "GoalSheet",
+    "IepSheet",
+    "ImageData",
+    "LedgerRow",
+    "LessonLine",
+    "LessonPlanSheet",
+    "ObjectiveSheet",
+    "PacketData",
+    "PlanForm",
+    "PlanSheet",
+    "PlannedVisitLine",
+    "ReviewLine",
+    "ScoreLine",
+    "SummaryRow",
+    "TermSummary",
+    "VisitForm",
+    "VisitSheet",
+    "gather_packet",
+    "gather_plan_form",
+    "gather_summary",
+    "gather_visit_form",
+    "packet_students",
+    "teacher_ids_for_term",
+    "visit_ledger",
+]

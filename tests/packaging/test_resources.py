@@ -1,0 +1,58 @@
+"""A Songjiao without its resources says so at start-up; it never runs on in English or without its font."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+import app
+from app import paths
+from app.cli.main import run
+
+
+def test_a_checkout_uses_its_own_resources_and_migrations():
+    tree = Path(app.__file__).resolve().parent.parent
+    assert tree / "resources" == paths.RESOURCES
+    assert tree / "migrations" == paths.MIGRATIONS
+    assert paths.missing_resources() == []
+
+
+def test_an_installed_package_prefers_its_own_data_folders(tmp_path, monkeypatch):
+    fake = tmp_path / "site" / "app"
+    (fake / "_resources").mkdir(parents=True)
+    (tmp_path / "site" / "resources").mkdir()  # a stray folder beside site-packages' app must not win
+    monkeypatch.setattr(paths.importlib.resources, "files", lambda _name: fake)
+    assert paths._data_folder("_resources", "resources") == fake / "_resources"
+
+
+@pytest.mark.parametrize("lost", ["fonts/wqy-zenhei.ttc", "i18n/songjiao_zh_CN.qm", "dump.schema.json"])
+def test_a_missing_resource_stops_every_command_with_one_clear_line(tmp_path, monkeypatch, capsys, lost):
+    copy = tmp_path / "resources"
+    shutil.copytree(paths.RESOURCES, copy)
+    (copy / lost).unlink()
+    monkeypatch.setattr(paths, "RESOURCES", copy)
+    db = tmp_path / "t.sqlite3"
+    assert run(["--db", str(db), "terms", "list"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "incomplete" in err and f"resources/{lost}" in err
+    assert not db.exists()  # nothing was done
+
+
+def test_a_missing_catalogue_is_an_error_not_english(tmp_path, monkeypatch, qapp):
+    from app.ui import i18n
+
+    empty = tmp_path / "i18n"
+    empty.mkdir()
+    monkeypatch.setattr(i18n, "I18N_DIR", empty)
+    with pytest.raises(paths.ResourceError, match="songjiao_zh_CN.qm"):
+        i18n.install_translators("zh_CN")
+    monkeypatch.undo()
+    i18n.install_translators("en")  # the suite's language again
+
+
+def test_resource_names_the_missing_file():
+    with pytest.raises(paths.ResourceError, match="resources/icons/nothing.png"):
+        paths.resource("icons/nothing.png")
+    assert paths.resource("icons/songjiao.png").is_file()
