@@ -70,8 +70,10 @@ def test_plans_page_per_role_and_visits_page_lazy(make_window, school, english, 
     visits_page = teacher.show_page("visits")
     wait_idle(qtbot, teacher)
     assert isinstance(visits_page, VisitsPage)
-    assert visits_page.model.rowCount() == 18 and visits_page.model.fetched_pages in ([], [0])
-    assert visits_page.model.data(visits_page.model.index(0, 0)) == "2026-11-19"
+    assert visits_page.model.rowCount() == 18
+    qtbot.waitUntil(lambda: visits_page.model.data(visits_page.model.index(0, 0)) == "2026-11-19")
+    wait_idle(qtbot, teacher)
+    assert visits_page.model.fetched_pages == [0]  # 18 rows: one page, fetched once
     visits_page.status.setCurrentIndex(visits_page.status.findData("cancelled"))
     wait_idle(qtbot, teacher)
     assert visits_page.model.rowCount() == 0

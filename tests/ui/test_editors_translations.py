@@ -92,6 +92,7 @@ def test_editors_have_no_untranslated_text(language, request, make_session, scho
     request.getfixturevalue("chinese" if language == "zh_CN" else "english")
     english = _translated_sources("songjiao_editors") | _translated_sources()
     seen = 0
+    every: set[str] = set()
     for name, widget in _surfaces(make_session, school, qtbot):
         widget.show()
         texts = visible_texts(widget)
@@ -103,7 +104,12 @@ def test_editors_have_no_untranslated_text(language, request, make_session, scho
             assert leaks == [], f"{name} shows untranslated text: {leaks}"
         else:
             assert "保存(&S)" not in texts and "月份" not in texts, name
+        every |= texts
     assert seen >= 18
+    # The editors were seen in the language asked for: their Save button, translated or not.
+    assert ("保存(&S)" if language == "zh_CN" else "&Save") in every, sorted(t for t in every if "S" in t)[
+        :20
+    ]
 
 
 def test_catalogue_complete():
