@@ -1,4 +1,4 @@
-"""Part-2 benchmark (not a test): the Visits page on a 50 000-visit school, and the editors' background loads.
+"""Editors benchmark (not a test): the Visits page on a 50 000-visit school, and the editors' background loads.
 
     .venv/bin/python benchmarks/bench_editors.py --db demo.sqlite3 [--visits 50000]
 
@@ -148,7 +148,6 @@ def main() -> int:
         fn()
         rows.append((f"worker: {name}", ms(time.perf_counter() - start)))
 
-    from app.ui.editors.visit_editor import load_visit
     from app.ui.pages.plans import my_plans
     from app.ui.pages.plans_queue import load_review
     from app.ui.pages.student_tabs import planned_not_recorded
@@ -158,7 +157,7 @@ def main() -> int:
     timed("list_visits last page (office)", lambda: visits.list_visits(octx, offset=total - 200, limit=200))
     timed("list_visits page 0 (teacher)", lambda: visits.list_visits(ctx, offset=0, limit=200))
     timed("IEP editor load (find_iep)", lambda: ieps.find_iep(ctx, student, term.id if term else ""))
-    timed("visit editor load", lambda: load_visit(ctx, visit_id))
+    timed("visit editor load", lambda: visits.visit_for_editing(ctx, visit_id))
     timed("plans page (teacher's plans)", lambda: my_plans(ctx))
     queue = plans.office_queue(octx)
     timed("office queue", lambda: plans.office_queue(octx))

@@ -12,6 +12,7 @@ English is the source language: songjiao_en.ts is filled from the sources (and i
 from __future__ import annotations
 
 import argparse
+import copy
 import shutil
 import subprocess
 import sys
@@ -36,7 +37,7 @@ def tool(name: str) -> str:
     return found
 
 
-# Part 2 (editors) keeps its own catalogue, songjiao_editors_<lang>.ts, built from these files; the loader
+# The record editors keep their own catalogue, songjiao_editors_<lang>.ts, built from these files; the loader
 # (app/ui/i18n.py) installs every songjiao_*<lang>.qm.
 EDITOR_FILES = (
     "app/ui/editors/",
@@ -100,6 +101,46 @@ def update() -> None:
             )
 
 
+def known_translations(language: str) -> dict[tuple[str, str], ET.Element]:
+    """Every finished translation in any catalogue, by context and source text.
+
+    Read before lupdate: a string whose file moves to another catalogue would otherwise lose its translation
+    (lupdate drops it from the old catalogue and adds it unfinished to the new one)."""
+    known: dict[tuple[str, str], ET.Element] = {}
+    for catalogue in CATALOGUES:
+        path = ts_path(language, catalogue)
+        if not path.exists():
+            continue
+        for context in ET.parse(path).getroot().iter("context"):
+            name = context.findtext("name") or ""
+            for message in context.iter("message"):
+                translation = message.find("translation")
+                if translation is not None and translation.get("type") is None:
+                    known.setdefault((name, message.findtext("source") or ""), translation)
+    return known
+
+
+def carry_over(language: str, catalogue: str, known: dict[tuple[str, str], ET.Element]) -> int:
+    """Fill unfinished messages with the translation the same context and source had elsewhere."""
+    path = ts_path(language, catalogue)
+    tree = ET.parse(path)
+    carried = 0
+    for context in tree.getroot().iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            before = known.get((name, message.findtext("source") or ""))
+            if translation is None or translation.get("type") != "unfinished" or before is None:
+                continue
+            message.remove(translation)
+            message.append(copy.deepcopy(before))
+            carried += 1
+    if carried:
+        tree.write(path, encoding="utf-8", xml_declaration=True)
+        _fix_doctype(path)
+    return carried
+
+
 def fill_english(catalogue: str = "songjiao") -> int:
     """Every unfinished English message gets its source text (plural: singular form without "(s)")."""
     path = ts_path("en", catalogue)
@@ -159,8 +200,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--compile", action="store_true", help="only compile .ts to .qm")
     args = parser.parse_args(argv)
     if not args.compile:
+        known = {language: known_translations(language) for language in LANGUAGES}
         update()
         for catalogue in CATALOGUES:
+            for language in LANGUAGES:
+                carry_over(language, catalogue, known[language])
             fill_english(catalogue)
     compile_all()
     for catalogue in CATALOGUES:

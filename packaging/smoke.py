@@ -1,7 +1,7 @@
 """Smoke test of an installed Songjiao: run it the way a school would, from a folder that is not the checkout.
 
-    python packaging/smoke.py /path/to/venv/bin/songjiao        # a wheel installed into a fresh venv
-    python packaging/smoke.py dist/Songjiao/songjiao            # the frozen build (packaging/build.py)
+    python packaging/smoke.py /path/to/venv/bin/songjiao --gui /path/to/venv/bin/songjiao-gui   # a wheel
+    python packaging/smoke.py dist/Songjiao/songjiao-cli --gui dist/Songjiao/Songjiao         # frozen build
 
 It makes a demo school, prints an archive packet (the CJK font), a spreadsheet, the packets of every student
 with two worker processes (spawned children of the installed program), dumps the database and loads the dump
@@ -47,7 +47,7 @@ def _is_pdf(path: Path) -> bool:
     return path.is_file() and path.read_bytes()[:5] == b"%PDF-" and path.stat().st_size > 2000
 
 
-def smoke(program: list[str], folder: Path) -> None:
+def smoke(program: list[str], folder: Path, gui: str | None = None) -> None:
     db = str(folder / "school.sqlite3")
     songjiao = [*program, "--db", db]
     out = _run([*program, "--help"], folder, "--help")
@@ -91,6 +91,12 @@ def smoke(program: list[str], folder: Path) -> None:
     if "zh_CN" not in out:
         raise SmokeFailure(f"gui --check: {out!r}")
     print(f"      {out.strip()}")
+    if gui:  # the windowed launcher (songjiao-gui, the frozen Songjiao): always the desktop app
+        out = _run([gui, "--db", db, "--check"], folder, "windowed program --check", timeout=120)
+        # Its exit code is the verdict (1 unless the window was in Chinese); a windowed Windows program may
+        # have no stdout at all, so the line is only read when there is one.
+        if out.strip() and "zh_CN" not in out:
+            raise SmokeFailure(f"windowed program --check: {out!r}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -98,13 +104,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "program", nargs="+", help="the installed songjiao command (and any leading arguments)"
     )
+    parser.add_argument("--gui", help="the windowed launcher beside it (songjiao-gui, Songjiao), checked too")
     args = parser.parse_args(argv)
     program = [str(Path(args.program[0]).resolve()) if Path(args.program[0]).exists() else args.program[0]]
     program += args.program[1:]
     print(f"smoke test of {shlex.join(program)}")
     with tempfile.TemporaryDirectory(prefix="songjiao-smoke-") as tmp:
         try:
-            smoke(program, Path(tmp))
+            smoke(program, Path(tmp), str(Path(args.gui).resolve()) if args.gui else None)
         except (SmokeFailure, subprocess.TimeoutExpired) as error:
             print(f"SMOKE FAILED: {error}", file=sys.stderr)
             return 1

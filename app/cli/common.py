@@ -8,7 +8,7 @@ import sys
 from typing import Any
 
 from app.paths import resolve
-from app.services.context import SYSTEM, ServiceContext, Store
+from app.services.context import SYSTEM, ServiceContext
 from app.services.setup import open_store
 
 
@@ -23,11 +23,6 @@ def open_context(args: argparse.Namespace) -> ServiceContext:
     return ServiceContext(store, SYSTEM)
 
 
-def store_of(args: argparse.Namespace) -> Store:
-    store: Store = args._store
-    return store
-
-
 def print_json(data: Any) -> None:
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=str)
-    sys.stdout.write("\n")
+    # dumps then one write: json.dump streams every key, comma and value as its own write()
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from app.cli.common import CliError, open_context, print_json
+from app.domain.clock import local_time
 from app.paths import resolve
 from app.services import exchange
 
@@ -122,7 +123,7 @@ def _conflicts(args: argparse.Namespace) -> int:
             if c.kept.get(k) != c.other.get(k) and k not in ("revision", "updated_at", "author_id")
         )
         print(
-            f"{c.id}  {c.detected_at:%Y-%m-%d %H:%M}  {c.table:<16} {c.kind:<14} differs in: {', '.join(differ)}"
+            f"{c.id}  {local_time(c.detected_at):%Y-%m-%d %H:%M}  {c.table:<16} {c.kind:<14} differs in: {', '.join(differ)}"
         )
     if not found:
         print("no conflicts to settle")

@@ -11,7 +11,8 @@ from app.cli.common import CliError, open_context, print_json
 from app.services.context import ServiceContext
 
 if TYPE_CHECKING:
-    from app.reports.export import ExportOptions, ExportResult, Progress
+    from app.reports.export import ExportOptions, ExportResult
+    from app.services.progress import TaskState
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -81,55 +82,16 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def _context(args: argparse.Namespace) -> ServiceContext:
+    from app.services.users import actor_named
+
     ctx = open_context(args)
-    if args.as_user:
-        from sqlalchemy import select
-
-        from app.db.models import User
-        from app.services.context import load_actor, reading
-
-        with reading(ctx) as session:
-            user_id = session.scalar(select(User.id).where(User.username == args.as_user))
-            if user_id is None:
-                raise CliError(f"no user '{args.as_user}'")
-            ctx = ctx.as_actor(load_actor(session, user_id))
-    return ctx
+    return ctx.as_actor(actor_named(ctx, args.as_user)) if args.as_user else ctx
 
 
 def _term_id(ctx: ServiceContext, ref: str | None) -> str:
     from app.services.school import resolve_term
 
     return resolve_term(ctx, ref).id
-
-
-def _user_id(ctx: ServiceContext, username: str) -> str:
-    from sqlalchemy import select
-
-    from app.db.models import User
-    from app.services.context import reading
-
-    with reading(ctx) as session:
-        user_id = session.scalar(select(User.id).where(User.username == username, User.deleted_at.is_(None)))
-    if user_id is None:
-        raise CliError(f"no user '{username}'")
-    return str(user_id)
-
-
-def _student_id(ctx: ServiceContext, ref: str) -> str:
-    from sqlalchemy import or_, select
-
-    from app.db.models import Student
-    from app.services.context import reading
-
-    with reading(ctx) as session:
-        student_id = session.scalar(
-            select(Student.id).where(
-                or_(Student.code == ref, Student.id == ref), Student.deleted_at.is_(None)
-            )
-        )
-    if student_id is None:
-        raise CliError(f"no student with code '{ref}'")
-    return str(student_id)
 
 
 def _report(args: argparse.Namespace, result: ExportResult) -> int:
@@ -160,33 +122,36 @@ def _options(args: argparse.Namespace) -> ExportOptions:
     )
 
 
-def _progress(args: argparse.Namespace) -> Progress | None:
+def _progress(args: argparse.Namespace) -> TaskState | None:
     if args.json or not sys.stderr.isatty():
         return None
+    from app.services.progress import TaskState
 
     def show(done: int, total: int, _label: str) -> None:
         print(f"\r{done}/{total}", end="" if done < total else "\n", file=sys.stderr, flush=True)
 
-    return show
+    return TaskState(show)
 
 
 def _packet(args: argparse.Namespace) -> int:
     from app.reports.export import export_packet
+    from app.services.students import resolve_student
 
     ctx = _context(args)
     return _report(
         args,
         export_packet(
-            ctx, _student_id(ctx, args.student), _term_id(ctx, args.term), args.out, _options(args)
+            ctx, resolve_student(ctx, args.student), _term_id(ctx, args.term), args.out, _options(args)
         ),
     )
 
 
 def _packets(args: argparse.Namespace) -> int:
     from app.reports.export import export_packets
+    from app.services.users import resolve_user
 
     ctx = _context(args)
-    teacher = _user_id(ctx, args.teacher) if args.teacher else None
+    teacher = resolve_user(ctx, args.teacher, role="teacher") if args.teacher else None
     return _report(
         args,
         export_packets(
@@ -211,9 +176,10 @@ def _term(args: argparse.Namespace) -> int:
 
 def _assessment(args: argparse.Namespace) -> int:
     from app.reports.export import export_single
+    from app.services.users import resolve_user
 
     ctx = _context(args)
-    teacher = _user_id(ctx, args.teacher) if args.teacher else ""
+    teacher = resolve_user(ctx, args.teacher, role="teacher") if args.teacher else ""
     return _report(
         args, export_single(ctx, "assessment", _term_id(ctx, args.term), args.out, teacher, _options(args))
     )
@@ -236,25 +202,9 @@ def _sheet(args: argparse.Namespace) -> int:
 
 
 def _form(args: argparse.Namespace) -> int:
-    import time
-
-    from app.reports.export import ExportResult
-    from app.reports.pdf import forms
-    from app.services import archive
+    from app.reports.export import export_form
 
     if args.blank == bool(args.record_id):
         raise CliError("give either --blank or --id")
     ctx = _context(args)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    started = time.perf_counter()
-    if args.form == "visit":
-        visit = archive.gather_visit_form(ctx, args.record_id) if args.record_id else None
-        pages = forms.render_visit_form(
-            args.out, visit.header if visit else None, visit.visit if visit else None, args.password
-        )
-    else:
-        plan = archive.gather_plan_form(ctx, args.record_id) if args.record_id else None
-        pages = forms.render_plan_form(
-            args.out, plan.header if plan else None, plan.plan if plan else None, args.password
-        )
-    return _report(args, ExportResult((args.out,), pages, time.perf_counter() - started))
+    return _report(args, export_form(ctx, args.form, args.out, args.record_id or "", _options(args)))

@@ -91,7 +91,11 @@ def command_in(argv: list[str]) -> str | None:
 
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     """The parser; full subparsers only for ``command``'s module (all modules when ``command`` is "*")."""
-    parser = _Parser(prog="songjiao", description="送教上门 Songjiao: home-delivered teaching records")
+    parser = _Parser(
+        prog="songjiao",
+        description="送教上门 Songjiao: home-delivered teaching records",
+        epilog="Output redirected to a file or a pipe is written as UTF-8, whatever the system's code page.",
+    )
     parser.add_argument("--db", metavar="PATH", help="database file (default: the user data folder)")
     parser.add_argument("--data-dir", metavar="DIR", help="folder for backups, logs and exports")
     parser.add_argument("--verbose", action="store_true", help="log more (never personal data)")
@@ -110,7 +114,44 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     return parser
 
 
+# Errors that are bad input (one line, exit 2), by module and class name. Not imported up front: their modules
+# pull in SQLAlchemy, which `--help` does not need and the GUI loads behind its login dialog. An error of one
+# of these classes can only be raised once its module is loaded, so looking in sys.modules is enough.
+_BAD_INPUT = (
+    ("app.cli.common", "CliError"),
+    ("app.services.errors", "ServiceError"),
+    ("app.db.schema", "SchemaError"),
+    ("app.paths", "ResourceError"),
+)
+
+
+def _bad_input_types() -> tuple[type[BaseException], ...]:
+    loaded = (
+        getattr(sys.modules[module], name, None) for module, name in _BAD_INPUT if module in sys.modules
+    )
+    return tuple(kind for kind in loaded if isinstance(kind, type))
+
+
+def utf8_when_redirected() -> None:
+    """Write UTF-8 to a file or pipe, whatever the system's code page.
+
+    On a Chinese Windows (code page 936) Python encodes redirected output as GBK, which lacks 䶮 and the CJK
+    Extension B characters of rural given names: `songjiao students list > a.txt` would end in UnicodeEncodeError.
+    A terminal keeps its own encoding (Windows' console takes Unicode directly).
+    """
+    for name in ("stdout", "stderr"):
+        stream = getattr(sys, name)
+        reconfigure = getattr(stream, "reconfigure", None)
+        try:
+            redirected = stream is not None and not stream.isatty()
+        except ValueError:  # a closed stream
+            continue
+        if redirected and reconfigure and (stream.encoding or "").lower().replace("-", "") != "utf8":
+            reconfigure(encoding="utf-8")
+
+
 def run(argv: list[str]) -> int:
+    utf8_when_redirected()
     parser = build_parser(command_in(argv))
     args = parser.parse_args(argv)
     logging.basicConfig(
@@ -118,11 +159,7 @@ def run(argv: list[str]) -> int:
     )
     if not args.command:  # no subcommand: the desktop app, with the global options given
         args = build_parser("gui").parse_args([*argv, "gui"])
-    # Imported here, not at the top: they pull in SQLAlchemy and Alembic, which --help does not need.
-    from app.cli.common import CliError
-    from app.db.schema import SchemaError
     from app.paths import ResourceError, require_resources
-    from app.services.errors import ServiceError
 
     try:
         require_resources()
@@ -131,9 +168,6 @@ def run(argv: list[str]) -> int:
         return 2
     try:
         return int(args.func(args) or 0)
-    except (CliError, ServiceError, SchemaError, ResourceError) as error:
-        print(f"songjiao: error: {error}", file=sys.stderr)
-        return 2
     except FileNotFoundError as error:
         print(f"songjiao: error: file not found: {error.filename}", file=sys.stderr)
         return 2
@@ -144,6 +178,11 @@ def run(argv: list[str]) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 0
+    except Exception as error:  # after the two above: an error of ours that is bad input, else a bug
+        if not isinstance(error, _bad_input_types()):
+            raise
+        print(f"songjiao: error: {error}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         print("songjiao: interrupted", file=sys.stderr)
         return 130

@@ -5,20 +5,16 @@ from __future__ import annotations
 import argparse
 import functools
 import os
-import sqlite3
 import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from alembic.script import ScriptDirectory
-from sqlalchemy import exc
-
 from app.cli.common import CliError, open_context, print_json
-from app.db import schema
 from app.paths import AppPaths, resolve
 from app.services import backup, check, dump, maintenance, school, setup, users
-from app.services.context import ROLES, ServiceContext, Store
+from app.services.context import ROLES, ServiceContext
+from app.services.files import replace
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -30,7 +26,7 @@ def _guarded(func: Handler) -> Handler:
     def wrapper(args: argparse.Namespace) -> int:
         try:
             return func(args)
-        except (exc.DatabaseError, sqlite3.DatabaseError) as error:
+        except maintenance.DATABASE_ERRORS as error:
             raise CliError("the database file is damaged, locked or not a SQLite database") from error
         except PermissionError as error:
             raise CliError(f"permission denied: {error.filename}") from error
@@ -50,11 +46,6 @@ def _existing(args: argparse.Namespace) -> ServiceContext:
     if not paths.db_path.is_file():
         raise CliError(f"no database at {paths.db_path}")
     return open_context(args)
-
-
-def _keep_everything(paths: AppPaths) -> int:
-    # Used when the school's setting cannot be read: rotating now might delete backups it wanted kept.
-    return len(backup.list_backups(paths)) + 1
 
 
 # --- backups ----------------------------------------------------------------------------------------------
@@ -99,7 +90,7 @@ def _restore(args: argparse.Namespace) -> int:
         raise CliError("that file is the database itself; choose a backup (see `songjiao backups`)")
     # No engine is opened here: restoring must work when the current file is the broken one. backup.restore
     # verifies the source before it touches anything.
-    safety = backup.restore(paths, Path(args.file), keep=_keep_everything(paths))
+    safety = backup.restore(paths, Path(args.file), keep=maintenance.keep_everything(paths))
     print(f"restored {paths.db_path}")
     if safety is not None:
         print(f"the previous database was saved as {safety.path}")
@@ -141,9 +132,10 @@ def _dump(args: argparse.Namespace) -> int:
     # Written aside, then moved: a failed dump never leaves a half file under the real name.
     # Owner-only permissions: the dump holds every child's personal data (PIPL: protect it at rest).
     descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with open(descriptor, "w", encoding="utf-8") as handle:
+    # newline="": the same bytes on Windows (text mode would turn each "\n" into "\r\n").
+    with open(descriptor, "w", encoding="utf-8", newline="") as handle:
         counts = dump.write_dump(ctx.store, handle)
-    partial.replace(out)
+    replace(partial, out)
     print(f"wrote {sum(counts.values())} rows from {len(counts)} tables to {out}")
     print("note: the file holds personal data; keep it on the school's machines", file=sys.stderr)
     return 0
@@ -264,40 +256,20 @@ def _users_passwd(args: argparse.Namespace) -> int:
 # --- schema -----------------------------------------------------------------------------------------------
 
 
-def revision_chain() -> list[str]:
-    """Revisions from the first to the head (the chain is linear)."""
-    script = ScriptDirectory(str(schema.MIGRATIONS_DIR))
-    return [rev.revision for rev in reversed(list(script.walk_revisions()))]
-
-
 @_guarded
 def _migrate(args: argparse.Namespace) -> int:
     paths = _paths(args).ensure()
-    chain = ["base", *revision_chain()]
+    chain = maintenance.revisions()
     target = args.to or chain[-1]
     if target not in chain:
         raise CliError(f"unknown revision '{target}' (known: {', '.join(chain)})")
-    existed = paths.db_path.is_file()
-    store = Store(paths)
-    try:
-        current = schema.check_compatible(store.engine) or "base"
-        if current == target:
-            print(f"already at revision {target}")
-            return 0
-        if existed and not schema.is_empty(store.engine):
-            keep = _keep_everything(paths)
-            if current == chain[-1]:
-                keep = maintenance.backup_settings(store)[0]
-            store.dispose()
-            saved = backup.make_backup(paths, "pre-migration", keep)
-            print(f"backup: {saved.path}")
-        if chain.index(target) > chain.index(current):
-            schema.upgrade(store.engine, target)
-        else:
-            schema.downgrade(store.engine, target)
-    finally:
-        store.dispose()
-    print(f"migrated from {current} to {target}")
+    done = maintenance.migrate(paths, target)
+    if done.current == target:
+        print(f"already at revision {target}")
+        return 0
+    if done.backup is not None:
+        print(f"backup: {done.backup}")
+    print(f"migrated from {done.current} to {target}")
     return 0
 
 

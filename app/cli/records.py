@@ -32,13 +32,13 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def _compliance(args: argparse.Namespace) -> int:
-    from app.services import compliance, forms
+    from app.services import compliance, forms, students, users
 
     ctx = open_context(args)
     if args.today:
         ctx.today_override = forms.parse_date(args.today, "today")
-    student_ids = [compliance.resolve_student(ctx, args.student)] if args.student else None
-    teacher_id = compliance.resolve_teacher(ctx, args.teacher) if args.teacher else None
+    student_ids = [students.resolve_student(ctx, args.student)] if args.student else None
+    teacher_id = users.resolve_user(ctx, args.teacher, role="teacher") if args.teacher else None
     result = compliance.term_compliance(ctx, args.term, student_ids=student_ids, teacher_id=teacher_id)
     if args.json:
         print_json(compliance.to_json(result, names=args.names))

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import ast
+import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, text
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 from app.paths import MIGRATIONS
 
@@ -24,26 +26,79 @@ class SchemaError(Exception):
 
 
 def _config(engine: Engine) -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     cfg.attributes["engine"] = engine
     return cfg
 
 
+# Opening a database only compares its revision with the program's: that must not import Alembic (0.3-0.4 s,
+# a third of a CLI command's start-up). The version files' header lines (`revision: str = '0002'`,
+# `down_revision: ... = '0001'`, as Alembic's template writes them) are read directly; anything unusual
+# (no files, a merge, a branch, a line that is not a plain literal) goes to Alembic's own reading.
+# tests/db/test_schema_fast.py holds both readings equal. Alembic itself is imported only to migrate.
+_HEADER_LINE = re.compile(r"^(revision|down_revision)\s*(?::[^=\n]*)?=\s*(.+?)\s*$", re.MULTILINE)
+
+
+def _read_graph() -> dict[str, str | None] | None:
+    """revision -> down_revision for every version file, or None when only Alembic can say."""
+    graph: dict[str, str | None] = {}
+    for path in sorted((MIGRATIONS_DIR / "versions").glob("*.py")):
+        header = dict(_HEADER_LINE.findall(path.read_text(encoding="utf-8")))
+        try:
+            revision = ast.literal_eval(header["revision"])
+            down = ast.literal_eval(header["down_revision"])
+        except (KeyError, ValueError, SyntaxError):
+            return None
+        if not isinstance(revision, str) or not (down is None or isinstance(down, str)):
+            return None  # a merge revision (tuple) or something stranger
+        graph[revision] = down
+    heads = set(graph) - set(graph.values())
+    return graph if graph and len(heads) == 1 else None
+
+
+def _alembic_script():  # type: ignore[no-untyped-def]
+    from alembic.script import ScriptDirectory
+
+    return ScriptDirectory.from_config(_config(None))  # type: ignore[arg-type]
+
+
 def head_revision() -> str:
-    head = ScriptDirectory.from_config(_config(None)).get_current_head()  # type: ignore[arg-type]
+    graph = _read_graph()
+    if graph is not None:
+        (head,) = set(graph) - set(graph.values())
+        return head
+    head = _alembic_script().get_current_head()
     assert head is not None
-    return head
+    return str(head)
 
 
 def known_revisions() -> set[str]:
-    script = ScriptDirectory.from_config(_config(None))  # type: ignore[arg-type]
-    return {rev.revision for rev in script.walk_revisions()}
+    graph = _read_graph()
+    if graph is not None:
+        return set(graph)
+    return {rev.revision for rev in _alembic_script().walk_revisions()}
+
+
+def revision_chain() -> list[str]:
+    """Revisions from the first to the head (the chain is linear)."""
+    return [rev.revision for rev in reversed(list(_alembic_script().walk_revisions()))]
 
 
 def current_revision(engine: Engine) -> str | None:
+    """The database's revision: the one row of alembic_version (None when there is no such table or row)."""
     with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+        has_table = conn.exec_driver_sql(
+            "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
+        ).first()
+        rows = conn.exec_driver_sql("SELECT version_num FROM alembic_version").fetchall() if has_table else []
+        if len(rows) > 1:  # several heads stamped: let Alembic raise its own explanation
+            from alembic.runtime.migration import MigrationContext
+
+            return MigrationContext.configure(conn).get_current_revision()
+        return str(rows[0][0]) if rows else None
 
 
 def is_empty(engine: Engine) -> bool:
@@ -81,6 +136,8 @@ def _run(engine: Engine, action: str, target: str) -> None:
         if raw.execute("PRAGMA foreign_keys").fetchone()[0] != 0:
             raise SchemaError("schema.foreign_keys_on", "could not switch foreign keys off for the migration")
         try:
+            from alembic import command
+
             cfg = _config(engine)
             cfg.attributes["connection"] = conn
             if action == "upgrade":
@@ -103,7 +160,3 @@ def upgrade(engine: Engine, target: str = "head") -> None:
 
 def downgrade(engine: Engine, target: str) -> None:
     _run(engine, "downgrade", target)
-
-
-def needs_upgrade(engine: Engine) -> bool:
-    return check_compatible(engine) != head_revision()

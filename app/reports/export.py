@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import multiprocessing
 import os
-import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -19,26 +18,12 @@ from pathlib import Path
 from typing import Any
 
 from app.paths import AppPaths
-from app.reports.files import packet_path, safe_part
+from app.reports.files import packet_paths, safe_part
 from app.services import archive
 from app.services.context import Actor, ServiceContext, Store, require_role
+from app.services.files import distinct_names, write_atomic
+from app.services.progress import TaskState
 from app.services.school import get_term
-
-Progress = Callable[[int, int, str], None]  # done, total, label (a code or file name: never a child's name)
-
-
-class CancelFlag:
-    """Set from any thread (the UI's cancel button); the export stops after the documents in hand."""
-
-    def __init__(self) -> None:
-        self._event = threading.Event()
-
-    def cancel(self) -> None:
-        self._event.set()
-
-    @property
-    def cancelled(self) -> bool:
-        return self._event.is_set()
 
 
 @dataclass(frozen=True)
@@ -60,13 +45,6 @@ class ExportResult:
 # --- jobs (run in workers, or in-process for single documents) ------------------------------------------
 
 Job = tuple[str, str, str]  # kind, record id ("" when none), output path
-
-
-def _write_atomic(path: Path, write: Callable[[Path], int]) -> int:
-    part = path.with_name(path.name + ".part")
-    pages = write(part)
-    os.replace(part, path)
-    return pages
 
 
 def _no_pages(write: Callable[[Path], None]) -> Callable[[Path], int]:
@@ -105,19 +83,19 @@ def _assessments(
 
     def pdf(path: Path, chosen: list[Any]) -> int:
         files.append(str(path))
-        return _write_atomic(
+        return write_atomic(
             path,
             lambda p: assessment_form.render_assessments(p, chosen, school.name, weights, options.password),
         )
 
     pages = pdf(folder.parent / f"assessment_{tag}.pdf", items)
-    for item in items:
-        pages += pdf(
-            folder / f"assessment_{safe_part(usernames.get(item.teacher_id, item.teacher_id))}_{tag}.pdf",
-            [item],
-        )
+    names = distinct_names(
+        f"assessment_{safe_part(usernames.get(item.teacher_id, item.teacher_id))}_{tag}.pdf" for item in items
+    )
+    for item, name in zip(items, names, strict=True):
+        pages += pdf(folder / name, [item])
     table = folder.parent / f"assessment_{tag}.xlsx"
-    _write_atomic(table, _no_pages(lambda p: sheets.write_assessment(p, term.name, items)))
+    write_atomic(table, _no_pages(lambda p: sheets.write_assessment(p, term.name, items)))
     files.append(str(table))
     return pages, files
 
@@ -132,7 +110,7 @@ def _run_one(ctx: ServiceContext, term_id: str, job: Job, options: ExportOptions
     path = Path(out)
     if kind == "packet":
         data = archive.gather_packet(ctx, record_id, term_id, reveal=options.reveal_ids)
-        return _write_atomic(path, lambda p: packet.render_packet(data, p, options.password))
+        return write_atomic(path, lambda p: packet.render_packet(data, p, options.password))
     if kind == "assessment":
         school = get_school(ctx)
         items = (
@@ -141,25 +119,40 @@ def _run_one(ctx: ServiceContext, term_id: str, job: Job, options: ExportOptions
             else assessment.list_assessments(ctx, term_id)
         )
         weights = assessment.school_weights(school.assessment_weights)[0].as_dict()
-        return _write_atomic(
+        return write_atomic(
             path,
             lambda p: assessment_form.render_assessments(p, items, school.name, weights, options.password),
         )
     if kind == "summary":
         data_summary = archive.gather_summary(ctx, term_id)
-        return _write_atomic(path, lambda p: summary.render_summary(p, data_summary, options.password))
+        return write_atomic(path, lambda p: summary.render_summary(p, data_summary, options.password))
+    if kind in ("form-visit", "form-plan"):
+        return write_atomic(path, lambda p: _render_form(ctx, kind, record_id, p, options.password))
     if kind == "sheet-visits":
         term = get_term(ctx, term_id)
         rows = archive.visit_ledger(ctx, term_id)
-        return _write_atomic(path, _no_pages(lambda p: sheets.write_visits(p, term.name, rows)))
+        return write_atomic(path, _no_pages(lambda p: sheets.write_visits(p, term.name, rows)))
     if kind == "sheet-compliance":
         result = compliance.term_compliance(ctx, term_id)
-        return _write_atomic(path, _no_pages(lambda p: sheets.write_compliance(p, result)))
+        return write_atomic(path, _no_pages(lambda p: sheets.write_compliance(p, result)))
     if kind == "sheet-assessment":
         term = get_term(ctx, term_id)
         items = assessment.list_assessments(ctx, term_id)
-        return _write_atomic(path, _no_pages(lambda p: sheets.write_assessment(p, term.name, items)))
+        return write_atomic(path, _no_pages(lambda p: sheets.write_assessment(p, term.name, items)))
     raise ValueError(f"unknown export job {kind}")
+
+
+def _render_form(ctx: ServiceContext, kind: str, record_id: str, path: Path, password: str | None) -> int:
+    """A visit record or monthly plan form, filled from one record or blank (record_id "") for hand filling."""
+    from app.reports.pdf import forms
+
+    if kind == "form-visit":
+        visit = archive.gather_visit_form(ctx, record_id) if record_id else None
+        return forms.render_visit_form(
+            path, visit.header if visit else None, visit.visit if visit else None, password
+        )
+    plan = archive.gather_plan_form(ctx, record_id) if record_id else None
+    return forms.render_plan_form(path, plan.header if plan else None, plan.plan if plan else None, password)
 
 
 _worker_ctx: ServiceContext | None = None
@@ -189,29 +182,30 @@ def run_jobs(
     term_id: str,
     jobs: list[Job],
     options: ExportOptions,
-    progress: Progress | None = None,
-    cancel: CancelFlag | None = None,
+    progress: TaskState | None = None,
 ) -> ExportResult:
-    """Run jobs on a process pool (or in-process for a single job); report each finished file."""
+    """Run jobs on a process pool (or in-process for a single job); report each finished file.
+
+    Cancelling stops after the documents in hand: the result lists the whole files written so far."""
     started = time.perf_counter()
     done: list[Path] = []
     errors: list[str] = []
     pages = 0
     total = len(jobs)
     workers = min(options.workers or os.cpu_count() or 1, total)
-    if progress:
-        progress(0, total, "")
+    if progress is not None:
+        progress.update(0, total, "")
     if workers <= 1:
         for count, job in enumerate(jobs, start=1):
-            if cancel and cancel.cancelled:
+            if progress is not None and progress.cancelled:
                 break
             job_pages, files = run_job(ctx, term_id, job, options)
             pages += job_pages
             done += [Path(f) for f in files]
-            if progress:
-                progress(count, total, Path(job[2]).name)
+            if progress is not None:
+                progress.update(count, total, Path(job[2]).name)
         return ExportResult(
-            tuple(done), pages, time.perf_counter() - started, bool(cancel and cancel.cancelled)
+            tuple(done), pages, time.perf_counter() - started, progress is not None and progress.cancelled
         )
     spawn = multiprocessing.get_context("spawn")
     init = (
@@ -230,9 +224,9 @@ def run_jobs(
                 errors.append(error)
             done += [Path(f) for f in files]
             pages += job_pages
-            if progress:
-                progress(count, total, Path(job[2]).name)
-            if cancel and cancel.cancelled:
+            if progress is not None:
+                progress.update(count, total, Path(job[2]).name)
+            if progress is not None and progress.cancelled:
                 cancelled = True
                 pool.terminate()
                 break
@@ -250,10 +244,15 @@ def run_jobs(
 
 
 def export_packet(
-    ctx: ServiceContext, student_id: str, term_id: str, out: Path, options: ExportOptions = ExportOptions()
+    ctx: ServiceContext,
+    student_id: str,
+    term_id: str,
+    out: Path,
+    options: ExportOptions = ExportOptions(),
+    progress: TaskState | None = None,
 ) -> ExportResult:
     """One student's packet, in this process (a teacher may export only an assigned student)."""
-    return run_jobs(ctx, term_id, [("packet", student_id, str(out))], options)
+    return run_jobs(ctx, term_id, [("packet", student_id, str(out))], options, progress)
 
 
 def export_packets(
@@ -263,17 +262,16 @@ def export_packets(
     *,
     teacher_id: str | None = None,
     options: ExportOptions = ExportOptions(),
-    progress: Progress | None = None,
-    cancel: CancelFlag | None = None,
+    progress: TaskState | None = None,
 ) -> ExportResult:
     """Packets of every student the actor sees (or of one teacher's students)."""
     term = get_term(ctx, term_id)
     out_dir.mkdir(parents=True, exist_ok=True)
     jobs = [
-        ("packet", sid, str(packet_path(out_dir, code, term.name)))
-        for sid, code in archive.packet_students(ctx, term_id, teacher_id)
+        ("packet", sid, str(path))
+        for sid, path in packet_paths(out_dir, archive.packet_students(ctx, term_id, teacher_id), term.name)
     ]
-    return run_jobs(ctx, term_id, jobs, options, progress, cancel)
+    return run_jobs(ctx, term_id, jobs, options, progress)
 
 
 def term_jobs(ctx: ServiceContext, term_id: str, out_dir: Path) -> list[Job]:
@@ -291,8 +289,8 @@ def term_jobs(ctx: ServiceContext, term_id: str, out_dir: Path) -> list[Job]:
         ("summary", "", str(out_dir / f"summary_{tag}.pdf")),
     ]
     jobs += [
-        ("packet", sid, str(packet_path(packets, code, term.name)))
-        for sid, code in archive.packet_students(ctx, term_id)
+        ("packet", sid, str(path))
+        for sid, path in packet_paths(packets, archive.packet_students(ctx, term_id), term.name)
     ]
     return jobs
 
@@ -302,13 +300,12 @@ def export_term(
     term_id: str,
     out_dir: Path,
     options: ExportOptions = ExportOptions(),
-    progress: Progress | None = None,
-    cancel: CancelFlag | None = None,
+    progress: TaskState | None = None,
 ) -> ExportResult:
     """Everything the term end needs: every packet, every teacher's form, the summary, the spreadsheets."""
     require_role(ctx, "academic_affairs", "leader", "admin")
     out_dir.mkdir(parents=True, exist_ok=True)
-    return run_jobs(ctx, term_id, term_jobs(ctx, term_id, out_dir), options, progress, cancel)
+    return run_jobs(ctx, term_id, term_jobs(ctx, term_id, out_dir), options, progress)
 
 
 def export_single(
@@ -318,6 +315,7 @@ def export_single(
     out: Path,
     record_id: str = "",
     options: ExportOptions = ExportOptions(),
+    progress: TaskState | None = None,
 ) -> ExportResult:
     """One assessment form (record_id = teacher, or all), the summary, or one spreadsheet, in-process."""
     # The visits ledger and compliance grid list only the students the actor sees, so a teacher may export
@@ -325,7 +323,22 @@ def export_single(
     if kind in ("summary", "sheet-assessment") or (kind == "assessment" and not record_id):
         require_role(ctx, "academic_affairs", "leader", "admin")
     out.parent.mkdir(parents=True, exist_ok=True)
-    return run_jobs(ctx, term_id, [(kind, record_id, str(out))], options)
+    return run_jobs(ctx, term_id, [(kind, record_id, str(out))], options, progress)
+
+
+def export_form(
+    ctx: ServiceContext,
+    form: str,
+    out: Path,
+    record_id: str = "",
+    options: ExportOptions = ExportOptions(),
+    progress: TaskState | None = None,
+) -> ExportResult:
+    """A visit ("visit") or monthly plan ("plan") form, filled from a record or blank, written atomically."""
+    if form not in ("visit", "plan"):
+        raise ValueError(f"unknown form {form}")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    return run_jobs(ctx, "", [(f"form-{form}", record_id, str(out))], options, progress)
 
 
 def options_from(**kwargs: Any) -> ExportOptions:

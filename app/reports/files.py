@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
+
+from app.services.files import distinct_names
 
 
 def safe_part(text: str) -> str:
@@ -15,7 +18,15 @@ def packet_file_name(code: str, term_name: str) -> str:
     return f"packet_{safe_part(code)}_{safe_part(term_name)}.pdf"
 
 
-def packet_path(out_dir: Path, code: str, term_name: str) -> Path:
-    # Kept apart from the PDF code: importing that loads the font, which the coordinating process
-    # (the app or the CLI) never needs; only the workers do.
-    return out_dir / packet_file_name(code, term_name)
+def packet_paths(
+    out_dir: Path, students: Iterable[tuple[str, str]], term_name: str
+) -> list[tuple[str, Path]]:
+    """(student id, packet file) for each (student id, code): distinct even where codes differ only in case or
+    in characters a file name cannot hold ("a01"/"A01", "A 01"/"A.01"), which on Windows and macOS would
+    otherwise write one child's packet over another's.
+
+    Kept apart from the PDF code: importing that loads the font, which the coordinating process (the app or the
+    CLI) never needs; only the workers do."""
+    chosen = list(students)
+    names = distinct_names(packet_file_name(code, term_name) for _sid, code in chosen)
+    return [(sid, out_dir / name) for (sid, _code), name in zip(chosen, names, strict=True)]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from app.domain.clock import local_time
+
 GENDER = {"M": "男", "F": "女"}
 PLACEMENT = {
     "home": "送教上门（家庭）",
@@ -76,6 +78,17 @@ WEEK_COLOURS = {
     "not_teaching": "#E0E0E0",
     "future": "#FFFFFF",
 }
+# One character per week status, printed in the week strip's squares: schools print on black-and-white lasers,
+# where the colours alone all come out grey.
+WEEK_MARKS = {
+    "met": "达",
+    "met_by_makeup": "补",
+    "missed_owed": "缺",
+    "missed_excused": "因",
+    "paused": "停",
+    "not_teaching": "休",
+    "future": "",
+}
 PROCESS_STEPS = (
     ("intro", "导入"),
     ("teach", "新授/训练"),
@@ -97,8 +110,10 @@ def date_zh(value: dt.date | dt.datetime | None) -> str:
 
 
 def datetime_zh(value: dt.datetime | None) -> str:
+    """A stored (UTC) timestamp as the local date and time it happened, e.g. 2026年12月1日 07:30."""
     if value is None:
         return ""
+    value = local_time(value)
     return f"{date_zh(value)} {value:%H:%M}"
 
 

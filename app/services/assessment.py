@@ -35,7 +35,7 @@ from app.services.school import TermInfo, resolve_term
 GRADES = tuple(rules.GRADE_LABELS_ZH)  # excellent good pass fail
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class AssessmentInfo:
     teacher_id: str
     teacher_name: str
@@ -238,22 +238,22 @@ def get_assessment(ctx: ServiceContext, teacher_id: str, term_ref: str | None = 
         manual = {k: float(v) for k, v in (row.manual if row else {}).items() if k in rules.MANUAL_ITEMS}
         details = rules.score_details(figures, weights, manual, target)
         return AssessmentInfo(
-            teacher_id,
-            teacher.display_name,
-            term.id,
-            term.name,
-            figures,
-            rules.indicators(figures, target),
-            manual,
-            details.score,
-            details.parts,
-            details.excluded,
-            rules.suggest_grade(details.score, thresholds),
-            row.grade if row else None,
-            row.comment if row else "",
-            row.decided_by if row else None,
-            row.decided_at if row else None,
-            row.revision if row else None,
+            teacher_id=teacher_id,
+            teacher_name=teacher.display_name,
+            term_id=term.id,
+            term_name=term.name,
+            figures=figures,
+            indicators=rules.indicators(figures, target),
+            manual=manual,
+            score=details.score,
+            parts=details.parts,
+            excluded=details.excluded,
+            suggested_grade=rules.suggest_grade(details.score, thresholds),
+            grade=row.grade if row else None,
+            comment=row.comment if row else "",
+            decided_by=row.decided_by if row else None,
+            decided_at=row.decided_at if row else None,
+            revision=row.revision if row else None,
         )
 
 

@@ -26,7 +26,7 @@ ALLOWED = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class AttachmentInfo:
     id: str
     student_id: str
@@ -125,16 +125,16 @@ def store_bytes(
 def attachment_info(session: Session, a: Attachment) -> AttachmentInfo:
     size = session.scalar(select(Blob.size).where(Blob.sha256 == a.blob_sha256)) or 0
     return AttachmentInfo(
-        a.id,
-        a.student_id,
-        a.owner_type,
-        a.owner_id,
-        a.kind,
-        a.mime,
-        a.caption,
-        size,
-        a.blob_sha256,
-        a.created_at,
+        id=a.id,
+        student_id=a.student_id,
+        owner_type=a.owner_type,
+        owner_id=a.owner_id,
+        kind=a.kind,
+        mime=a.mime,
+        caption=a.caption,
+        size=size,
+        sha256=a.blob_sha256,
+        created_at=a.created_at,
     )
 
 
@@ -170,13 +170,6 @@ def list_attachments(
         if kind:
             query = query.where(Attachment.kind == kind)
         return [attachment_info(session, a) for a in session.scalars(query)]
-
-
-def get_attachment(ctx: ServiceContext, attachment_id: str) -> AttachmentInfo:
-    with reading(ctx) as session:
-        attachment: Attachment = get_live(session, Attachment, attachment_id, "attachment")
-        student_for_read(session, ctx, attachment.student_id)
-        return attachment_info(session, attachment)
 
 
 def fetch_bytes(ctx: ServiceContext, attachment_id: str) -> tuple[str, bytes]:

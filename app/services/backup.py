@@ -12,6 +12,7 @@ from pathlib import Path
 from app.db import schema
 from app.paths import AppPaths
 from app.services.errors import ValidationError
+from app.services.files import replace, sqlite_uri
 
 PREFIX = "songjiao-backup-"
 SUFFIX = ".sqlite3"
@@ -46,7 +47,7 @@ def make_backup(paths: AppPaths, reason: str = "manual", keep: int = DEFAULT_KEE
     if problem:
         partial.unlink(missing_ok=True)
         raise ValidationError("backup.failed", f"The backup copy failed its check: {problem}")
-    partial.replace(target)
+    replace(partial, target)
     rotate(paths, keep)
     return _info(target)
 
@@ -92,7 +93,7 @@ def verify(path: Path) -> str | None:
     if not path.is_file():
         return "the file does not exist"
     try:
-        with closing(sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True)) as conn:
+        with closing(sqlite3.connect(sqlite_uri(path, mode="ro"), uri=True)) as conn:
             result = conn.execute("PRAGMA integrity_check").fetchone()
             if not result or result[0] != "ok":
                 return "the file is damaged (integrity check failed)"

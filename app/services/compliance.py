@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.db.models import Assignment, Pause, Student, User, Visit, VisitLesson
+from app.db.models import Assignment, Pause, Student, Visit, VisitLesson
 from app.domain.calendar import TermCalendar, periods
 from app.domain.rules import (
     CancelCause,
@@ -23,7 +23,6 @@ from app.domain.rules import (
 )
 from app.services.access import visible_students
 from app.services.context import ServiceContext, reading
-from app.services.errors import NotFound
 from app.services.school import TermInfo, resolve_term, rule_of, school_row
 
 ENDED = ("returned", "transferred", "graduated")
@@ -226,29 +225,3 @@ def to_json(result: TermCompliance, *, names: bool = False) -> dict[str, object]
             for s in result.students
         ],
     }
-
-
-def resolve_student(ctx: ServiceContext, ref: str) -> str:
-    """A visible student's id from its code or id (for the command line)."""
-    with reading(ctx) as session:
-        found = session.scalar(
-            visible_students(ctx)
-            .where((Student.code == ref) | (Student.id == ref))
-            .with_only_columns(Student.id)
-        )
-    if found is None:
-        raise NotFound("student.not_found", "No student with this code or id.", field="student")
-    return str(found)
-
-
-def resolve_teacher(ctx: ServiceContext, ref: str) -> str:
-    """A teacher's user id from a user name or id (for the command line)."""
-    with reading(ctx) as session:
-        found = session.scalar(
-            select(User.id).where(
-                (User.username == ref) | (User.id == ref), User.role == "teacher", User.deleted_at.is_(None)
-            )
-        )
-    if found is None:
-        raise NotFound("user.not_found", f"No teacher with the user name or id '{ref}'.", field="teacher")
-    return str(found)

@@ -17,12 +17,11 @@ from app.services.context import ServiceContext, get_live, reading, require_role
 from app.services.errors import ValidationError
 
 CHANNELS = ("phone", "wechat", "meeting", "home", "letter")
-CHANNEL_LABELS_ZH = {"phone": "电话", "wechat": "微信", "meeting": "面谈", "home": "入户", "letter": "书信"}
 PURPOSES = ("notice", "follow_up", "training", "other")
 FIELDS = ("at", "guardian_id", "channel", "purpose", "answered", "summary", "feedback", "follow_up_on")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class ContactInfo:
     id: str
     revision: int
@@ -113,20 +112,20 @@ def _info(session: Session, c: Contact) -> ContactInfo:
     guardian = session.get(Guardian, c.guardian_id) if c.guardian_id else None
     recorder = session.get(User, c.recorder_id)
     return ContactInfo(
-        c.id,
-        c.revision,
-        c.student_id,
-        c.guardian_id,
-        guardian.name if guardian else "",
-        c.at,
-        c.channel,
-        c.purpose,
-        c.answered,
-        c.summary,
-        c.feedback,
-        c.follow_up_on,
-        c.recorder_id,
-        recorder.display_name if recorder else "",
+        id=c.id,
+        revision=c.revision,
+        student_id=c.student_id,
+        guardian_id=c.guardian_id,
+        guardian_name=guardian.name if guardian else "",
+        at=c.at,
+        channel=c.channel,
+        purpose=c.purpose,
+        answered=c.answered,
+        summary=c.summary,
+        feedback=c.feedback,
+        follow_up_on=c.follow_up_on,
+        recorder_id=c.recorder_id,
+        recorder_name=recorder.display_name if recorder else "",
     )
 
 

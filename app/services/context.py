@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
@@ -35,10 +35,6 @@ class Actor:
         return self.role == "teacher"
 
     @property
-    def is_office(self) -> bool:
-        return self.role in ("academic_affairs", "admin", "system")
-
-    @property
     def reads_all(self) -> bool:
         return self.role in ("academic_affairs", "leader", "admin", "system")
 
@@ -46,21 +42,37 @@ class Actor:
 SYSTEM = Actor(SYSTEM_ACTOR_ID, "system", "system")
 
 
-@dataclass
+EVERYTHING = "*"  # the table name of Changes.everything(): a restore, another user: every page reloads
+
+
+@dataclass(frozen=True)
 class Changes:
-    """What a write changed, by table name: lets open pages refresh themselves (DESIGN.md pattern 2)."""
+    """What one write changed, as (table name, record id) pairs; built by :func:`transaction` (DESIGN.md pattern
+    2). Open pages compare :attr:`tables` with the tables they show and refresh only when they meet."""
 
-    ids: dict[str, set[str]] = field(default_factory=dict)
+    records: frozenset[tuple[str, str]] = frozenset()
 
-    def add(self, table: str, record_id: str) -> None:
-        self.ids.setdefault(table, set()).add(record_id)
+    @property
+    def tables(self) -> frozenset[str]:
+        return frozenset(table for table, _id in self.records)
 
-    def merge(self, other: Changes) -> None:
-        for table, ids in other.ids.items():
-            self.ids.setdefault(table, set()).update(ids)
+    def ids(self, table: str) -> frozenset[str]:
+        return frozenset(record_id for name, record_id in self.records if name == table)
+
+    def touches(self, tables: Iterable[str]) -> bool:
+        """True when this change is about one of ``tables`` (always for :meth:`everything`)."""
+        changed = self.tables
+        return EVERYTHING in changed or not changed.isdisjoint(tables)
+
+    def merge(self, other: Changes) -> Changes:
+        return Changes(self.records | other.records)
+
+    @classmethod
+    def everything(cls) -> Changes:
+        return cls(frozenset({(EVERYTHING, EVERYTHING)}))
 
     def __bool__(self) -> bool:
-        return bool(self.ids)
+        return bool(self.records)
 
 
 class Store:
@@ -98,10 +110,12 @@ def transaction(ctx: ServiceContext) -> Iterator[Session]:
     """One use case = one transaction. Anything raised rolls everything back."""
     session = ctx.store.session_factory()
     session.info["actor_id"] = None if ctx.actor.role == "system" else ctx.actor.id
-    session.info["changes"] = Changes()
+    session.info["changes"] = set()  # (table, id) pairs, filled by the flush hook below
+    committed = False
     try:
         yield session
         session.commit()
+        committed = True
     except StaleDataError as error:
         session.rollback()
         raise ConflictError(
@@ -114,7 +128,8 @@ def transaction(ctx: ServiceContext) -> Iterator[Session]:
         session.rollback()
         raise
     finally:
-        ctx.last_changes = session.info["changes"]
+        # What the write changed; empty when it rolled back (nothing changed).
+        ctx.last_changes = Changes(frozenset(session.info["changes"])) if committed else Changes()
         session.close()
 
 
@@ -143,7 +158,7 @@ def _integrity_message(error: exc.IntegrityError) -> str:
 def _stamp_and_audit(session: Session, _context: Any, _instances: Any) -> None:
     """Author, timestamp and an audit entry for every written record (names of fields only)."""
     actor_id = session.info.get("actor_id")
-    changes: Changes | None = session.info.get("changes")
+    changes: set[tuple[str, str]] | None = session.info.get("changes")
     entries = []
     for obj, action in (
         *((o, "insert") for o in session.new),
@@ -159,7 +174,7 @@ def _stamp_and_audit(session: Session, _context: Any, _instances: Any) -> None:
             obj.updated_at = utcnow()
         table = obj.__tablename__
         if changes is not None:
-            changes.add(table, obj.id)
+            changes.add((table, obj.id))
         fields: list[str] = []
         if action == "update":
             state = inspect(obj)
@@ -203,6 +218,7 @@ def load_actor(session: Session, user_id: str) -> Actor:
 __all__ = [
     "Actor",
     "Changes",
+    "EVERYTHING",
     "ROLES",
     "SYSTEM",
     "ServiceContext",

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from app.db.base import utcnow
 from app.db.models import Goal, GoalBankItem, Iep, IepScore, Objective, ObjectiveReview, Term
 from app.domain.iep import DOMAINS, METHODS, PASSED_RESULTS, RESULTS, SCORE_DOMAINS, STATUSES, SUBJECTS
-from app.services import forms
+from app.services import forms, school
 from app.services.access import student_for_read, student_for_write
 from app.services.context import ServiceContext, get_live, reading, transaction
 from app.services.errors import ConflictError, PermissionDenied, ValidationError
@@ -60,7 +60,7 @@ class ReviewInfo:
     note: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class ObjectiveInfo:
     id: str
     goal_id: str
@@ -94,7 +94,7 @@ class ScoreInfo:
     note: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class IepDetail:
     id: str
     revision: int
@@ -130,7 +130,15 @@ def _live(items: list[Any]) -> list[Any]:
 def _objective_info(o: Objective) -> ObjectiveInfo:
     reviews = tuple(ReviewInfo(r.id, r.date, r.result, r.note) for r in _live(o.reviews))
     return ObjectiveInfo(
-        o.id, o.goal_id, o.text, o.start_date, o.end_date, o.criterion, o.method, o.position, reviews
+        id=o.id,
+        goal_id=o.goal_id,
+        text=o.text,
+        start_date=o.start_date,
+        end_date=o.end_date,
+        criterion=o.criterion,
+        method=o.method,
+        position=o.position,
+        reviews=reviews,
     )
 
 
@@ -147,17 +155,17 @@ def _detail(session: Session, iep: Iep) -> IepDetail:
     for key in IEP_EXTRA_TEXT:
         values[key] = str(extra.get(key) or "")
     return IepDetail(
-        iep.id,
-        iep.revision,
-        iep.student_id,
-        iep.term_id,
-        term.name,
-        term.start_date,
-        term.end_date,
-        iep.status,
-        values,
-        scores,
-        goals,
+        id=iep.id,
+        revision=iep.revision,
+        student_id=iep.student_id,
+        term_id=iep.term_id,
+        term_name=term.name,
+        term_start=term.start_date,
+        term_end=term.end_date,
+        status=iep.status,
+        values=values,
+        scores=scores,
+        goals=goals,
     )
 
 
@@ -176,6 +184,36 @@ def find_iep(ctx: ServiceContext, student_id: str, term_id: str) -> IepDetail | 
             select(Iep).where(Iep.student_id == student_id, Iep.term_id == term_id, Iep.deleted_at.is_(None))
         )
         return None if iep is None else _detail(session, iep)
+
+
+@dataclass(frozen=True)
+class IepEditing:
+    """What the IEP editor shows, read in one call (the UI chained the terms, the current term and the IEP)."""
+
+    terms: tuple[tuple[str, str], ...]  # (term id, name), newest first: the editor's term picker
+    term_id: str | None  # the term asked for, else the current one; None while no term is set up
+    detail: IepDetail | None  # None: no IEP written for that term yet
+
+
+def iep_for_editing(ctx: ServiceContext, student_id: str, term_id: str | None = None) -> IepEditing:
+    terms = sorted(school.list_terms(ctx), key=lambda t: t.start, reverse=True)
+    if term_id is None:
+        current = school.current_term(ctx)
+        term_id = current.id if current is not None else None
+    return IepEditing(
+        terms=tuple((t.id, t.name) for t in terms),
+        term_id=term_id,
+        detail=find_iep(ctx, student_id, term_id) if term_id else None,
+    )
+
+
+def current_objectives(ctx: ServiceContext, student_id: str) -> list[tuple[str, str]]:
+    """(objective id, "goal › objective") of the student's IEP in the current term: what plans and visits link."""
+    term = school.current_term(ctx)
+    detail = find_iep(ctx, student_id, term.id) if term else None
+    if detail is None:
+        return []
+    return [(o.id, f"{g.text} › {o.text}") for g in detail.goals for o in g.objectives]
 
 
 def list_ieps(ctx: ServiceContext, student_id: str) -> list[IepSummary]:
@@ -266,19 +304,37 @@ def update_iep(
 ) -> IepDetail:
     with transaction(ctx) as session:
         iep = _editable(session, ctx, get_live(session, Iep, iep_id, "iep"))
-        if expected_revision is not None and expected_revision != iep.revision:
-            raise ConflictError("record.changed", "Someone else saved this IEP first; reload and try again.")
-        values = _clean_iep(data, session.get(Term, iep.term_id))  # type: ignore[arg-type]
-        extra = {key: values.pop(key) for key in IEP_EXTRA_TEXT if key in values}
-        for key, value in values.items():
-            setattr(iep, key, value)
-        if extra:
-            iep.extra = {
-                **(iep.extra or {}),
-                **extra,
-            }  # a new dict: SQLAlchemy does not see in-place JSON edits
-        session.flush()
+        _update(session, iep, data, expected_revision)
         return _detail(session, iep)
+
+
+def save_iep(
+    ctx: ServiceContext,
+    iep_id: str,
+    data: dict[str, Any],
+    expected_revision: int | None = None,
+    scores: list[dict[str, Any]] | None = None,
+) -> IepDetail:
+    """What the IEP editor's Save does, as one transaction: the sections' fields and, given, the scores."""
+    cleaned = None if scores is None else _clean_scores(scores)  # refused before anything is written
+    with transaction(ctx) as session:
+        iep = _editable(session, ctx, get_live(session, Iep, iep_id, "iep"))
+        _update(session, iep, data, expected_revision)
+        if cleaned is not None:
+            _replace_scores(session, iep, cleaned)
+        return _detail(session, iep)
+
+
+def _update(session: Session, iep: Iep, data: dict[str, Any], expected_revision: int | None) -> None:
+    if expected_revision is not None and expected_revision != iep.revision:
+        raise ConflictError("record.changed", "Someone else saved this IEP first; reload and try again.")
+    values = _clean_iep(data, session.get(Term, iep.term_id))  # type: ignore[arg-type]
+    extra = {key: values.pop(key) for key in IEP_EXTRA_TEXT if key in values}
+    for key, value in values.items():
+        setattr(iep, key, value)
+    if extra:
+        iep.extra = {**(iep.extra or {}), **extra}  # a new dict: SQLAlchemy does not see in-place JSON edits
+    session.flush()
 
 
 def set_status(ctx: ServiceContext, iep_id: str, status: str) -> IepDetail:
@@ -299,6 +355,17 @@ def set_status(ctx: ServiceContext, iep_id: str, status: str) -> IepDetail:
 
 def set_scores(ctx: ServiceContext, iep_id: str, scores: list[dict[str, Any]]) -> IepDetail:
     """Replace the assessment scores: one row per domain or subject (score, max_score, note)."""
+    cleaned = _clean_scores(scores)
+    with transaction(ctx) as session:
+        iep = _editable(session, ctx, get_live(session, Iep, iep_id, "iep"))
+        _replace_scores(session, iep, cleaned)
+        return _detail(session, iep)
+
+
+ScoreRow = tuple[str, float | None, float | None, str]  # domain, score, maximum, note
+
+
+def _clean_scores(scores: list[dict[str, Any]]) -> list[ScoreRow]:
     cleaned = []
     seen: set[str] = set()
     for row in scores:
@@ -311,26 +378,22 @@ def set_scores(ctx: ServiceContext, iep_id: str, scores: list[dict[str, Any]]) -
         if score is not None and top is not None and score > top:
             raise ValidationError("iep.score_above_max", "A score is above its maximum.", field="score")
         cleaned.append((domain, score, top, forms.text(row, "note", max_len=500)))
-    with transaction(ctx) as session:
-        iep = _editable(session, ctx, get_live(session, Iep, iep_id, "iep"))
-        for old in _live(iep.scores):
-            session.delete(old)
-        session.flush()
-        order = {d: i for i, d in enumerate(SCORE_DOMAINS)}
-        for domain, score, top, note in cleaned:
-            session.add(
-                IepScore(
-                    iep_id=iep.id,
-                    domain=domain,
-                    score=score,
-                    max_score=top,
-                    note=note,
-                    position=order[domain],
-                )
+    return cleaned
+
+
+def _replace_scores(session: Session, iep: Iep, cleaned: list[ScoreRow]) -> None:
+    for old in _live(iep.scores):
+        session.delete(old)
+    session.flush()
+    order = {d: i for i, d in enumerate(SCORE_DOMAINS)}
+    for domain, score, top, note in cleaned:
+        session.add(
+            IepScore(
+                iep_id=iep.id, domain=domain, score=score, max_score=top, note=note, position=order[domain]
             )
-        session.flush()
-        session.expire(iep, ["scores"])
-        return _detail(session, iep)
+        )
+    session.flush()
+    session.expire(iep, ["scores"])
 
 
 def _number(value: Any, key: str) -> float | None:
@@ -544,15 +607,19 @@ __all__ = [  # the goal bank and the vocabulary are re-exported: callers know th
     "delete_goal",
     "delete_objective",
     "delete_review",
+    "IepEditing",
+    "current_objectives",
     "find_iep",
     "get_iep",
     "get_or_create_iep",
+    "iep_for_editing",
     "list_goal_bank",
     "list_ieps",
     "remove_bank_item",
     "reorder_goals",
     "reorder_objectives",
     "seed_goal_bank",
+    "save_iep",
     "set_scores",
     "set_status",
     "update_goal",

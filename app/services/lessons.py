@@ -39,7 +39,7 @@ FIELDS = (
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class LessonPlanInfo:
     id: str
     revision: int
@@ -74,24 +74,24 @@ class LessonPlanSummary:
 
 def _info(p: LessonPlan) -> LessonPlanInfo:
     return LessonPlanInfo(
-        p.id,
-        p.revision,
-        p.teacher_id,
-        p.student_id,
-        p.title,
-        p.subject,
-        p.date,
-        p.lesson_no,
-        p.minutes,
-        tuple(p.objective_ids or ()),
-        p.key_points,
-        p.difficulties,
-        p.aids,
-        dict(p.process or {}),
-        p.support_level,
-        p.assessment,
-        p.reflection,
-        p.is_template,
+        id=p.id,
+        revision=p.revision,
+        teacher_id=p.teacher_id,
+        student_id=p.student_id,
+        title=p.title,
+        subject=p.subject,
+        date=p.date,
+        lesson_no=p.lesson_no,
+        minutes=p.minutes,
+        objective_ids=tuple(p.objective_ids or ()),
+        key_points=p.key_points,
+        difficulties=p.difficulties,
+        aids=p.aids,
+        process=dict(p.process or {}),
+        support_level=p.support_level,
+        assessment=p.assessment,
+        reflection=p.reflection,
+        is_template=p.is_template,
     )
 
 

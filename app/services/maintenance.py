@@ -1,14 +1,22 @@
-"""Housekeeping when the app starts: the scheduled backup, with the school's own settings."""
+"""Housekeeping: the scheduled backup at start-up (with the school's own settings) and schema migration on demand."""
 
 from __future__ import annotations
 
 import logging
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import exc, select
 
+from app.db import schema
 from app.db.models import School
+from app.paths import AppPaths
 from app.services import backup
 from app.services.context import Store
+
+# What a damaged, locked or foreign database file raises, for the callers that report it in one line.
+DATABASE_ERRORS: tuple[type[Exception], ...] = (exc.DatabaseError, sqlite3.DatabaseError)
 
 log = logging.getLogger(__name__)
 DEFAULT_EVERY_HOURS = 24
@@ -33,3 +41,58 @@ def startup_housekeeping(store: Store) -> backup.BackupInfo | None:
     if made is not None:
         log.info("scheduled backup made (%d bytes)", made.size)
     return made
+
+
+def keep_everything(paths: AppPaths) -> int:
+    """A backup count that deletes nothing: used when the school's own setting cannot be read."""
+    return len(backup.list_backups(paths)) + 1
+
+
+def revisions() -> list[str]:
+    """Every schema revision a database can be migrated to, "base" (no tables) first, this program's last."""
+    return ["base", *schema.revision_chain()]
+
+
+@dataclass(frozen=True)
+class Migration:
+    current: str
+    target: str
+    backup: Path | None  # the copy made first (none for an empty or new database, or nothing to do)
+
+
+def migrate(paths: AppPaths, target: str) -> Migration:
+    """Up- or downgrade the database to ``target`` (one of revisions()), after a backup of any data."""
+    chain = revisions()
+    if target not in chain:
+        raise ValueError(target)
+    existed = paths.db_path.is_file()
+    store = Store(paths)
+    saved: Path | None = None
+    try:
+        current = schema.check_compatible(store.engine) or "base"
+        if current == target:
+            return Migration(current, target, None)
+        if existed and not schema.is_empty(store.engine):
+            keep = keep_everything(paths)
+            if current == chain[-1]:
+                keep = backup_settings(store)[0]
+            store.dispose()
+            saved = backup.make_backup(paths, "pre-migration", keep).path
+        if chain.index(target) > chain.index(current):
+            schema.upgrade(store.engine, target)
+        else:
+            schema.downgrade(store.engine, target)
+    finally:
+        store.dispose()
+    return Migration(current, target, saved)
+
+
+__all__ = [
+    "DATABASE_ERRORS",
+    "Migration",
+    "backup_settings",
+    "keep_everything",
+    "migrate",
+    "revisions",
+    "startup_housekeeping",
+]

@@ -23,7 +23,7 @@ from app.db.models import (
     Visit,
 )
 from app.domain import approval
-from app.services import forms
+from app.services import forms, ieps
 from app.services.access import student_for_read, student_for_write, visible_students
 from app.services.context import ServiceContext, get_live, reading, transaction
 from app.services.errors import ConflictError, PermissionDenied, ValidationError
@@ -70,7 +70,7 @@ class PlannedVisitInfo:
     content: tuple[LessonContent, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class PlanDetail:
     id: str
     revision: int  # row revision (optimistic concurrency)
@@ -91,7 +91,7 @@ class PlanDetail:
     last_comment: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class PlanSummary:
     id: str
     student_id: str
@@ -106,7 +106,7 @@ class PlanSummary:
     visits_planned: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class RevisionInfo:
     number: int
     submitted_at: dt.datetime
@@ -154,23 +154,23 @@ def _detail(plan: MonthlyPlan) -> PlanDetail:
     revisions = _live(plan.revisions)
     comment = next((r.comment for r in reversed(revisions) if r.decision), "")
     return PlanDetail(
-        plan.id,
-        plan.revision,
-        plan.student_id,
-        plan.month,
-        plan.teacher_id,
-        plan.status,
-        plan.plan_revision,
-        plan.approved_revision,
-        approval.is_approved(_state(plan)),
-        tuple(plan.objective_ids or ()),
-        plan.materials,
-        plan.family_tasks,
-        plan.safety_notes,
-        tuple(plan.co_teacher_ids or ()),
-        tuple(_visit_info(v) for v in _live(plan.planned_visits)),
-        plan.first_submitted_at,
-        comment,
+        id=plan.id,
+        revision=plan.revision,
+        student_id=plan.student_id,
+        month=plan.month,
+        teacher_id=plan.teacher_id,
+        status=plan.status,
+        plan_revision=plan.plan_revision,
+        approved_revision=plan.approved_revision,
+        is_approved=approval.is_approved(_state(plan)),
+        objective_ids=tuple(plan.objective_ids or ()),
+        materials=plan.materials,
+        family_tasks=plan.family_tasks,
+        safety_notes=plan.safety_notes,
+        co_teacher_ids=tuple(plan.co_teacher_ids or ()),
+        visits=tuple(_visit_info(v) for v in _live(plan.planned_visits)),
+        first_submitted_at=plan.first_submitted_at,
+        last_comment=comment,
     )
 
 
@@ -548,17 +548,17 @@ def _summaries(session: Session, query: Any) -> list[PlanSummary]:
     )
     return [
         PlanSummary(
-            p.id,
-            p.student_id,
-            code,
-            name,
-            p.month,
-            p.teacher_id,
-            teacher,
-            p.status,
-            p.plan_revision,
-            at,
-            n or 0,
+            id=p.id,
+            student_id=p.student_id,
+            student_code=code,
+            student_name=name,
+            month=p.month,
+            teacher_id=p.teacher_id,
+            teacher_name=teacher,
+            status=p.status,
+            plan_revision=p.plan_revision,
+            submitted_at=at,
+            visits_planned=n or 0,
         )
         for p, code, name, teacher, at, n in rows
     ]
@@ -609,15 +609,33 @@ def plan_history(ctx: ServiceContext, plan_id: str) -> list[RevisionInfo]:
         names = {uid: name for uid, name in session.execute(select(User.id, User.display_name))}
         return [
             RevisionInfo(
-                r.number,
-                r.submitted_at,
-                r.submitted_by,
-                r.decision,
-                r.reviewer_id,
-                names.get(r.reviewer_id or "", ""),
-                r.decided_at,
-                r.comment,
-                dict(r.snapshot),
+                number=r.number,
+                submitted_at=r.submitted_at,
+                submitted_by=r.submitted_by,
+                decision=r.decision,
+                reviewer_id=r.reviewer_id,
+                reviewer_name=names.get(r.reviewer_id or "", ""),
+                decided_at=r.decided_at,
+                comment=r.comment,
+                snapshot=dict(r.snapshot),
             )
             for r in _live(plan.revisions)
         ]
+
+
+@dataclass(frozen=True)
+class PlanEditing:
+    """Everything the plan editor shows, read in one call (the UI used to chain three reads)."""
+
+    detail: PlanDetail | None  # None: the month's plan is not written yet
+    objectives: tuple[tuple[str, str], ...]  # (objective id, "goal › objective") of the term's IEP
+    history: tuple[RevisionInfo, ...]  # every submitted revision with its decision, oldest first
+
+
+def plan_for_editing(ctx: ServiceContext, student_id: str, month: str) -> PlanEditing:
+    detail = find_plan(ctx, student_id, month)
+    return PlanEditing(
+        detail=detail,
+        objectives=tuple(ieps.current_objectives(ctx, student_id)),
+        history=tuple(plan_history(ctx, detail.id)) if detail is not None else (),
+    )

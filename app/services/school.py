@@ -17,7 +17,7 @@ from app.services.context import ServiceContext, get_live, reading, require_role
 from app.services.errors import NotFound, ValidationError
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class SchoolInfo:
     id: str
     name: str
@@ -76,15 +76,15 @@ def school_row(session: Session) -> School:
 
 def _school_info(school: School) -> SchoolInfo:
     return SchoolInfo(
-        school.id,
-        school.name,
-        school.code,
-        school.address,
-        school.phone,
-        rule_of(school),
-        dict(school.assessment_weights or {}),
-        school.backup_keep,
-        school.backup_every_hours,
+        id=school.id,
+        name=school.name,
+        code=school.code,
+        address=school.address,
+        phone=school.phone,
+        rule=rule_of(school),
+        assessment_weights=dict(school.assessment_weights or {}),
+        backup_keep=school.backup_keep,
+        backup_every_hours=school.backup_every_hours,
     )
 
 

@@ -8,6 +8,7 @@ from sqlalchemy import select
 
 from app.db import schema
 from app.db.models import School, User
+from app.db.schema import SchemaError  # what open_store refuses with: a newer or a foreign database
 from app.paths import AppPaths
 from app.services import backup, forms, goal_bank, school, users
 from app.services.context import Actor, ServiceContext, Store, transaction
@@ -66,3 +67,6 @@ def initialize_school(ctx: ServiceContext, data: dict[str, Any]) -> Actor:
         school.write_term(session, term_data)
         goal_bank.add_seed_items(session)
         return Actor(user.id, "admin", display)
+
+
+__all__ = ["SchemaError", "initialize_school", "open_store"]

@@ -28,7 +28,7 @@ from app.domain import validation
 from app.services import forms
 from app.services.access import student_for_read, student_for_write, visible_students
 from app.services.context import ServiceContext, get_live, reading, require_role, transaction
-from app.services.errors import ValidationError
+from app.services.errors import NotFound, ValidationError
 
 PLACEMENTS = ("home", "welfare", "rehab", "remote")
 STATUSES = ("active", "paused", "returned", "transferred", "graduated")
@@ -75,7 +75,7 @@ STUDENT_FIELDS = (
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class StudentSummary:
     id: str
     code: str
@@ -90,7 +90,7 @@ class StudentSummary:
     id_masked: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class GuardianInfo:
     id: str
     name: str
@@ -125,7 +125,7 @@ class PauseInfo:
     reason: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class StudentDetail:
     id: str
     revision: int
@@ -321,36 +321,36 @@ def get_student(ctx: ServiceContext, student_id: str, *, reveal: bool = False) -
             # 学籍号 is usually "G" + the ID number, so it is as sensitive as the ID itself.
             values["roll_number"] = validation.mask_id(values["roll_number"])
         return StudentDetail(
-            student.id,
-            student.revision,
-            values,
-            reveal,
-            tuple(_guardian_info(g) for g in student.guardians if g.deleted_at is None),
-            tuple(_assignment_info(a) for a in student.assignments if a.deleted_at is None),
-            tuple(
+            id=student.id,
+            revision=student.revision,
+            values=values,
+            revealed=reveal,
+            guardians=tuple(_guardian_info(g) for g in student.guardians if g.deleted_at is None),
+            assignments=tuple(_assignment_info(a) for a in student.assignments if a.deleted_at is None),
+            pauses=tuple(
                 PauseInfo(p.id, p.start_date, p.end_date, p.reason)
                 for p in student.pauses
                 if p.deleted_at is None
             ),
-            tuple(warnings),
+            warnings=tuple(warnings),
         )
 
 
 def _guardian_info(g: Guardian) -> GuardianInfo:
     return GuardianInfo(
-        g.id,
-        g.name,
-        g.relation,
-        g.phone,
-        g.phone2,
-        g.address,
-        g.lives_with_child,
-        g.is_primary,
-        g.is_emergency,
-        g.delegated_start,
-        g.delegated_end,
-        g.school_notified_on,
-        g.revision,
+        id=g.id,
+        name=g.name,
+        relation=g.relation,
+        phone=g.phone,
+        phone2=g.phone2,
+        address=g.address,
+        lives_with_child=g.lives_with_child,
+        is_primary=g.is_primary,
+        is_emergency=g.is_emergency,
+        delegated_start=g.delegated_start,
+        delegated_end=g.delegated_end,
+        school_notified_on=g.school_notified_on,
+        revision=g.revision,
     )
 
 
@@ -439,17 +439,17 @@ def list_students(
         labels = _teachers_label(session, [s.id for s in students])
         return [
             StudentSummary(
-                s.id,
-                s.code,
-                s.name,
-                s.gender,
-                s.birth_date,
-                s.grade_class,
-                s.disability_category,
-                s.disability_grade,
-                s.status,
-                labels.get(s.id, ""),
-                validation.mask_id(s.id_number),
+                id=s.id,
+                code=s.code,
+                name=s.name,
+                gender=s.gender,
+                birth_date=s.birth_date,
+                grade_class=s.grade_class,
+                disability_category=s.disability_category,
+                disability_grade=s.disability_grade,
+                status=s.status,
+                teachers=labels.get(s.id, ""),
+                id_masked=validation.mask_id(s.id_number),
             )
             for s in students
         ]
@@ -615,3 +615,16 @@ def validate_student(data: dict[str, Any], *, creating: bool) -> dict[str, Any]:
 def validate_guardian(data: dict[str, Any]) -> dict[str, Any]:
     """The same checks save_guardian applies; raises ValidationError naming the field."""
     return _clean_guardian(data)
+
+
+def resolve_student(ctx: ServiceContext, ref: str) -> str:
+    """A student's id from its code or id, among the students the actor sees (for the command line)."""
+    with reading(ctx) as session:
+        found = session.scalar(
+            visible_students(ctx)
+            .where(or_(Student.code == ref, Student.id == ref))
+            .with_only_columns(Student.id)
+        )
+    if found is None:
+        raise NotFound("student.not_found", "The student does not exist or was deleted.", field="student")
+    return str(found)

@@ -19,6 +19,7 @@ from app.db.models import (
     Term,
     Visit,
 )
+from app.domain.clock import local_time
 from app.services.access import student_for_read
 from app.services.context import ServiceContext, reading
 
@@ -86,13 +87,17 @@ def _events(session: Session, student_id: str) -> list[TimelineEvent]:
     for revision, month in rows:
         events.append(
             TimelineEvent(
-                revision.submitted_at, "plan_submitted", revision.plan_id, f"r{revision.number}", month
+                local_time(revision.submitted_at),
+                "plan_submitted",
+                revision.plan_id,
+                f"r{revision.number}",
+                month,
             )
         )
         if revision.decision and revision.decided_at:
             events.append(
                 TimelineEvent(
-                    revision.decided_at,
+                    local_time(revision.decided_at),
                     "plan_decided",
                     revision.plan_id,
                     revision.decision,

@@ -11,8 +11,17 @@ from sqlalchemy import func, select
 
 from app.db.models import User
 from app.services import forms
-from app.services.context import ROLES, Actor, ServiceContext, get_live, reading, require_role, transaction
-from app.services.errors import AuthError, ConflictError, ValidationError
+from app.services.context import (
+    ROLES,
+    Actor,
+    ServiceContext,
+    get_live,
+    load_actor,
+    reading,
+    require_role,
+    transaction,
+)
+from app.services.errors import AuthError, ConflictError, NotFound, ValidationError
 
 # Parameters tuned for old school laptops: about 50 ms per check, still far beyond guessing.
 _HASHER = PasswordHasher(time_cost=2, memory_cost=32 * 1024, parallelism=1)
@@ -144,3 +153,22 @@ def list_users(
 def get_user(ctx: ServiceContext, user_id: str) -> UserInfo:
     with reading(ctx) as session:
         return _info(get_live(session, User, user_id, "user"))
+
+
+def resolve_user(ctx: ServiceContext, ref: str, *, role: str | None = None) -> str:
+    """A user's id from a user name or id, disabled users included (for the command line)."""
+    with reading(ctx) as session:
+        query = select(User.id).where((User.username == ref) | (User.id == ref), User.deleted_at.is_(None))
+        found = session.scalar(query if role is None else query.where(User.role == role))
+    if found is None:
+        raise NotFound(
+            "user.not_found", f"No {role or 'user'} with the user name or id '{ref}'.", field="user"
+        )
+    return str(found)
+
+
+def actor_named(ctx: ServiceContext, username: str) -> Actor:
+    """The actor a user name stands for (the command line's --as-user); refuses a missing or disabled user."""
+    user_id = resolve_user(ctx, username)
+    with reading(ctx) as session:
+        return load_actor(session, user_id)

@@ -17,7 +17,7 @@ from app.services.context import ServiceContext, reading
 STATUSES = tuple(state.value for state in VisitState)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class VisitSummary:
     """One row of the visit list: light, fetched a page at a time."""
 
@@ -153,21 +153,21 @@ def list_visits(
             rows.update({r[0]: r for r in session.execute(query)})
         return [
             VisitSummary(
-                r[0],
-                r[1],
-                r[2],
-                r[3],
-                r[4],
-                r[5],
-                r[6],
-                r[7],
-                r[8],
-                r[9] or 0,
-                r[10] or 0,
-                bool(r[11]),
-                r[12],
-                r[13],
-                r[14] is not None,
+                id=r[0],
+                student_id=r[1],
+                student_code=r[2],
+                student_name=r[3],
+                teacher_id=r[4],
+                teacher_name=r[5],
+                date=r[6],
+                start_time=r[7],
+                status=r[8],
+                lessons=r[9] or 0,
+                minutes=r[10] or 0,
+                without_approved_plan=bool(r[11]),
+                makeup_of_id=r[12],
+                cancel_cause=r[13],
+                has_signature=r[14] is not None,
             )
             for r in (rows[i] for i in ids)
         ]

@@ -24,7 +24,7 @@ from app.db.models import (
     VisitAmendment,
     VisitLesson,
 )
-from app.services import attachments, forms, ieps, plans, visit_prefill
+from app.services import attachments, forms, ieps, lessons, plans, users, visit_prefill
 from app.services.access import student_for_read, student_for_write
 from app.services.context import ServiceContext, get_live, reading, transaction
 from app.services.errors import ConflictError, ValidationError
@@ -50,7 +50,7 @@ PROGRESS_KEYS = ("objective_id", "result", "note")
 DATE_WINDOW = dt.timedelta(days=400)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class LessonInfo:
     id: str
     position: int
@@ -68,7 +68,7 @@ class ProgressInfo:
     note: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class AmendmentInfo:
     id: str
     at: dt.datetime
@@ -79,7 +79,7 @@ class AmendmentInfo:
     reason: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class VisitDetail:
     id: str
     revision: int
@@ -113,38 +113,48 @@ def _detail(visit: Visit) -> VisitDetail:
     values = {key: getattr(visit, key) for key in SCALAR_FIELDS}
     values["teacher_ids"] = list(visit.teacher_ids or [])
     return VisitDetail(
-        visit.id,
-        visit.revision,
-        visit.student_id,
-        visit.teacher_id,
-        visit.status,
-        visit.date,
-        values,
-        tuple(
+        id=visit.id,
+        revision=visit.revision,
+        student_id=visit.student_id,
+        teacher_id=visit.teacher_id,
+        status=visit.status,
+        date=visit.date,
+        values=values,
+        lessons=tuple(
             LessonInfo(
-                x.id,
-                x.position,
-                x.subject,
-                x.content,
-                x.minutes,
-                tuple(x.objective_ids or ()),
-                x.lesson_plan_id,
+                id=x.id,
+                position=x.position,
+                subject=x.subject,
+                content=x.content,
+                minutes=x.minutes,
+                objective_ids=tuple(x.objective_ids or ()),
+                lesson_plan_id=x.lesson_plan_id,
             )
             for x in _live(visit.lessons)
         ),
-        tuple(ProgressInfo(p.objective_id, p.result, p.note) for p in _live(visit.progress)),
-        tuple(
-            AmendmentInfo(a.id, a.created_at, a.author_id, a.field, a.old_value, a.new_value, a.reason)
+        progress=tuple(ProgressInfo(p.objective_id, p.result, p.note) for p in _live(visit.progress)),
+        amendments=tuple(
+            AmendmentInfo(
+                id=a.id,
+                at=a.created_at,
+                author_id=a.author_id,
+                field=a.field,
+                old_value=a.old_value,
+                new_value=a.new_value,
+                reason=a.reason,
+            )
             for a in _live(visit.amendments)
         ),
-        visit.cancel_reason,
-        visit.cancel_cause,
-        visit.makeup_of_id,
-        visit.plan_id,
-        visit.planned_visit_id,
-        plans.visit_lacks_approved_plan(session, visit.id) if (session := object_session(visit)) else False,
-        visit.finished_at,
-        visit.signature_id,
+        cancel_reason=visit.cancel_reason,
+        cancel_cause=visit.cancel_cause,
+        makeup_of_id=visit.makeup_of_id,
+        plan_id=visit.plan_id,
+        planned_visit_id=visit.planned_visit_id,
+        without_approved_plan=plans.visit_lacks_approved_plan(session, visit.id)
+        if (session := object_session(visit))
+        else False,
+        finished_at=visit.finished_at,
+        signature_id=visit.signature_id,
     )
 
 
@@ -370,7 +380,7 @@ def _from_planned(session: Session, planned: PlannedVisit) -> dict[str, Any]:
     minutes = session.scalar(select(School.rule_minutes_per_lesson)) or 30
     content = list(planned.content or [])
     content += [{}] * (planned.lessons - len(content))  # one row per planned 课时, blank where not described
-    lessons = [
+    rows = [
         {
             "subject": c.get("subject", ""),
             "content": c.get("content", ""),
@@ -379,7 +389,7 @@ def _from_planned(session: Session, planned: PlannedVisit) -> dict[str, Any]:
         }
         for c in content
     ]
-    prefill: dict[str, Any] = {"date": planned.date, "lessons": lessons}
+    prefill: dict[str, Any] = {"date": planned.date, "lessons": rows}
     start, _, end = planned.time_slot.partition("-")
     try:
         prefill["start_time"] = forms.parse_time(start, "start_time")
@@ -395,15 +405,19 @@ def update_visit(
     """Edit a visit not yet finished."""
     with transaction(ctx) as session:
         visit = _writable(session, ctx, visit_id, "planned")
-        if expected_revision is not None and expected_revision != visit.revision:
-            raise ConflictError(
-                "record.changed", "Someone else saved this visit first; reload and try again."
-            )
-        values = _clean(ctx, session, visit.student_id, data)
-        if "date" in values:
-            _term_locked(session, values["date"])
-        _apply(session, visit, values)
+        _update(session, ctx, visit, data, expected_revision)
         return _detail(visit)
+
+
+def _update(
+    session: Session, ctx: ServiceContext, visit: Visit, data: dict[str, Any], expected_revision: int | None
+) -> None:
+    if expected_revision is not None and expected_revision != visit.revision:
+        raise ConflictError("record.changed", "Someone else saved this visit first; reload and try again.")
+    values = _clean(ctx, session, visit.student_id, data)
+    if "date" in values:
+        _term_locked(session, values["date"])
+    _apply(session, visit, values)
 
 
 def finish_visit(ctx: ServiceContext, visit_id: str) -> VisitDetail:
@@ -411,24 +425,54 @@ def finish_visit(ctx: ServiceContext, visit_id: str) -> VisitDetail:
     computed when read, see plans.lacks_approved_plan)."""
     with transaction(ctx) as session:
         visit = _writable(session, ctx, visit_id, "planned")
-        if not _live(visit.lessons):
-            raise ValidationError(
-                "visit.no_lessons", "Record at least one lesson before finishing.", field="lessons"
+        _finish(session, ctx, visit)
+        return _detail(visit)
+
+
+def _finish(session: Session, ctx: ServiceContext, visit: Visit) -> None:
+    if not _live(visit.lessons):
+        raise ValidationError(
+            "visit.no_lessons", "Record at least one lesson before finishing.", field="lessons"
+        )
+    if visit.date > ctx.today():
+        raise ValidationError("visit.future", "A visit in the future cannot be finished yet.", field="date")
+    if visit.plan_id is None:
+        visit.plan_id = session.scalar(
+            select(MonthlyPlan.id).where(
+                MonthlyPlan.student_id == visit.student_id,
+                MonthlyPlan.month == visit.date.strftime("%Y-%m"),
+                MonthlyPlan.deleted_at.is_(None),
             )
-        if visit.date > ctx.today():
-            raise ValidationError(
-                "visit.future", "A visit in the future cannot be finished yet.", field="date"
-            )
-        if visit.plan_id is None:
-            visit.plan_id = session.scalar(
-                select(MonthlyPlan.id).where(
-                    MonthlyPlan.student_id == visit.student_id,
-                    MonthlyPlan.month == visit.date.strftime("%Y-%m"),
-                    MonthlyPlan.deleted_at.is_(None),
-                )
-            )
-        visit.status = "done"
-        visit.finished_at = utcnow()
+        )
+    visit.status = "done"
+    visit.finished_at = utcnow()
+    session.flush()
+
+
+def save_visit(
+    ctx: ServiceContext,
+    visit_id: str,
+    data: dict[str, Any] | None = None,
+    expected_revision: int | None = None,
+    *,
+    signature: bytes | None = None,
+    finish: bool = False,
+) -> VisitDetail:
+    """What the visit editor's Save and Finish do, as one transaction: the form (a planned visit only), the
+    caregiver's new signature if one was drawn, and with ``finish`` the lock. Anything refused rolls all back,
+    so a finish that fails leaves neither half-saved fields nor a signature without its record."""
+    if signature is not None:
+        attachments.check_bytes(signature, "signature")  # before the transaction: a refusal costs nothing
+    # A finished visit takes only the signature it lacks; its fields change by amendment.
+    statuses = ("planned", "done") if data is None and not finish else ("planned",)
+    with transaction(ctx) as session:
+        visit = _writable(session, ctx, visit_id, *statuses)
+        if data is not None:
+            _update(session, ctx, visit, data, expected_revision)
+        if signature is not None:
+            _sign(session, visit, signature)
+        if finish:
+            _finish(session, ctx, visit)
         session.flush()
         return _detail(visit)
 
@@ -530,16 +574,20 @@ def set_signature(ctx: ServiceContext, visit_id: str, png: bytes) -> attachments
     attachments.check_bytes(png, "signature")
     with transaction(ctx) as session:
         visit = _writable(session, ctx, visit_id, "planned", "done")
-        if visit.status == "done" and visit.signature_id:
-            raise ConflictError("visit.locked", "The visit is finished and already signed.")
-        if visit.signature_id:
-            old = session.get(Attachment, visit.signature_id)
-            if old is not None:
-                old.deleted_at = utcnow()
-        attachment = attachments.store_bytes(session, visit.student_id, "visit", visit.id, "signature", png)
-        visit.signature_id = attachment.id
-        session.flush()
-        return attachments.attachment_info(session, attachment)
+        return attachments.attachment_info(session, _sign(session, visit, png))
+
+
+def _sign(session: Session, visit: Visit, png: bytes) -> Attachment:
+    if visit.status == "done" and visit.signature_id:
+        raise ConflictError("visit.locked", "The visit is finished and already signed.")
+    if visit.signature_id:
+        old = session.get(Attachment, visit.signature_id)
+        if old is not None:
+            old.deleted_at = utcnow()
+    attachment = attachments.store_bytes(session, visit.student_id, "visit", visit.id, "signature", png)
+    visit.signature_id = attachment.id
+    session.flush()
+    return attachment
 
 
 def get_visit(ctx: ServiceContext, visit_id: str) -> VisitDetail:
@@ -549,12 +597,40 @@ def get_visit(ctx: ServiceContext, visit_id: str) -> VisitDetail:
         return _detail(visit)
 
 
+@dataclass(frozen=True)
+class VisitEditing:
+    """Everything the visit editor shows, read in one call (the UI used to chain four reads)."""
+
+    detail: VisitDetail
+    objectives: tuple[tuple[str, str], ...]  # (objective id, "goal › objective") of the term's IEP
+    lesson_plans: tuple[tuple[str, str], ...]  # (id, title) of the lesson plans a lesson may link to
+    teachers: tuple[tuple[str, str], ...]  # (user id, name) of the active teachers, for "teachers present"
+    signature_png: bytes | None  # the stored signature, shown on the pad
+
+
+def visit_for_editing(ctx: ServiceContext, visit_id: str) -> VisitEditing:
+    detail = get_visit(ctx, visit_id)
+    signature = attachments.fetch_bytes(ctx, detail.signature_id)[1] if detail.signature_id else None
+    return VisitEditing(
+        detail=detail,
+        objectives=tuple(ieps.current_objectives(ctx, detail.student_id)),
+        lesson_plans=tuple(
+            (p.id, p.title)
+            for p in lessons.list_lesson_plans(ctx)
+            if p.student_id in (None, detail.student_id)
+        ),
+        teachers=tuple((u.id, u.display_name) for u in users.list_users(ctx, role="teacher")),
+        signature_png=signature or None,
+    )
+
+
 __all__ = [  # the list lives in visit_list.py; callers know it as visits.*
     "SORT_COLUMNS",
     "AmendmentInfo",
     "LessonInfo",
     "ProgressInfo",
     "VisitDetail",
+    "VisitEditing",
     "VisitSummary",
     "amend_visit",
     "cancel_visit",
@@ -564,7 +640,9 @@ __all__ = [  # the list lives in visit_list.py; callers know it as visits.*
     "finish_visit",
     "get_visit",
     "list_visits",
+    "save_visit",
     "schedule_makeup",
     "set_signature",
     "update_visit",
+    "visit_for_editing",
 ]

@@ -52,7 +52,7 @@ class WorkItem:
     month: str = ""  # plans and planned visits: the plan's month (what the plan editor opens)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Worklist:
     today: dt.date
     week_start: dt.date
@@ -270,7 +270,14 @@ def teacher_worklist(ctx: ServiceContext) -> Worklist:
         ]
     week.sort(key=lambda w: (w.day or today, w.student_code))
     return Worklist(
-        today, week_start, week_end, month, tuple(week), tuple(plan_items), tuple(unfinished), tuple(due)
+        today=today,
+        week_start=week_start,
+        week_end=week_end,
+        next_month=month,
+        this_week=tuple(week),
+        plans=tuple(plan_items),
+        unfinished=tuple(unfinished),
+        coming_due=tuple(due),
     )
 
 

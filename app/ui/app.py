@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import logging
 import sys
 import time
 from collections.abc import Callable
@@ -18,6 +19,8 @@ from app.paths import AppPaths, resource
 from app.ui import i18n
 from app.ui.prefs import load_prefs, save_prefs
 from app.ui.tasks import BaseRunner, ThreadRunner
+
+log = logging.getLogger(__name__)
 
 TIMINGS: dict[str, float] = {}  # start-up milestones in seconds since run_gui began (read by the benchmark)
 _T0 = [0.0]
@@ -52,7 +55,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     # Every window without its own icon takes the application's (title bar, taskbar, Alt+Tab).
     app.setWindowIcon(QIcon(str(resource("icons/songjiao.png"))))
     if sys.platform.startswith("linux"):
-        app.setDesktopFileName("songjiao")  # Wayland/X11 docks match the window to songjiao.desktop's icon
+        app.setDesktopFileName("org.songjiao.Songjiao")  # docks match the window to packaging/linux/*.desktop
     freeze_heap()
     return app
 
@@ -92,6 +95,7 @@ class Controller(QObject):
         self.store: Any = None
         self.window: Any = None
         self.session: Any = None  # the AppSession of the open window
+        self.pending_file: Path | None = None  # a .sjb/.sjj given on the command line, opened once possible
 
     def exec_dialog(self, dialog: QDialog) -> int:
         """Run a modal dialog (tests drive the dialog instead)."""
@@ -119,6 +123,12 @@ class Controller(QObject):
         from app.services.context import ServiceContext
 
         if not school.is_set_up(ServiceContext(self.store)):
+            if self.pending_file is not None and self.pending_file.suffix.lower() == ".sjj":
+                # A double-clicked join file on a new laptop: the join dialog with the file filled in;
+                # joined, log in; given up, the first-run wizard as usual.
+                join_file, self.pending_file = self.pending_file, None
+                if self.join(join_file):
+                    return self.login()
             from app.ui.dialogs.first_run import FirstRunWizard
 
             wizard = FirstRunWizard(self.store, today=self.today)
@@ -183,7 +193,51 @@ class Controller(QObject):
             _FROZEN_AFTER_LOGIN.append(True)
             freeze_heap()
         self._schedule_backup()
+        if self.pending_file is not None:
+            file, self.pending_file = self.pending_file, None
+            self.open_file(file)
         return self.window
+
+    def join(self, file: Path) -> bool:
+        """The join dialog with ``file`` filled in (the passphrase comes separately); True once joined."""
+        from app.ui.dialogs.exchange_join import JoinSchoolDialog
+
+        dialog = JoinSchoolDialog(self.paths, self.window, self.runner)
+        dialog.file.setText(str(file))
+        self.exec_dialog(dialog)
+        return dialog.result_ is not None
+
+    def open_file(self, file: Path) -> None:
+        """Open a file the user double-clicked: a bundle (.sjb) is imported, a join file (.sjj) joined.
+
+        Before login it waits (pending_file) until the window is there; the exchange page then imports it
+        with its usual progress, confirmation of many deletions and report, as if chosen there.
+        """
+        if self.window is None:
+            self.pending_file = file
+            return
+        suffix = file.suffix.lower()
+        if suffix == ".sjb":
+            self.window.show_page("exchange").receive([file])
+        elif suffix == ".sjj":
+            self.join(file)
+        else:
+            QMessageBox.warning(
+                self.window,
+                QApplication.translate("App", "Cannot open this file"),
+                QApplication.translate("App", "Songjiao opens exchange files (.sjb) and join files (.sjj)."),
+            )
+
+    def on_message(self, file: Path | None) -> None:
+        """A second start on this database: come forward (window or login dialog) and open its file."""
+        target = self.window or QApplication.activeModalWidget()
+        if target is not None:
+            if target.isMinimized():
+                target.showNormal()
+            target.raise_()
+            target.activateWindow()
+        if file is not None:
+            self.open_file(file)
 
     def _schedule_backup(self) -> None:
         from app.services import backup, school
@@ -195,7 +249,12 @@ class Controller(QObject):
             info = school.get_school(ServiceContext(store))
             return backup.backup_if_due(paths, info.backup_every_hours, info.backup_keep)
 
-        self.runner.submit(due, on_error=lambda _e: None, name="scheduled-backup")
+        def failed(error: BaseException) -> None:
+            log.warning("scheduled backup failed: %s", type(error).__name__)
+            if self.window is not None:
+                self.window.show_backup_failure(error)
+
+        self.runner.submit(due, on_error=failed, name="scheduled-backup")
 
     def _close_window(self) -> None:
         if self.window is not None:
@@ -232,10 +291,24 @@ class Controller(QObject):
         self._close_window()
         self.runner.shutdown()
         self.store.dispose()
+        title = QApplication.translate("App", "Cannot restore")
         try:
             backup.restore(self.paths, path)
         except ServiceError as error:
-            QMessageBox.warning(None, QApplication.translate("App", "Cannot restore"), error_text(error))
+            self.alert(title, error_text(error))
+        except Exception as error:
+            # A locked file, a full disk, a second instance holding the database: whatever it is, the app must
+            # come back to its login, never stay running without a window.
+            log.exception("restore failed: %s", type(error).__name__)
+            reason = getattr(error, "strerror", None) or type(error).__name__
+            self.alert(
+                title,
+                QApplication.translate(
+                    "App",
+                    "The backup could not be put in place ({reason}). Close any other program using the "
+                    "database and try again.",
+                ).format(reason=reason),
+            )
         self.store = open_store_or_explain(self.paths, self.alert)
         if self.store is None or not self.login():
             QApplication.quit()
@@ -246,12 +319,12 @@ class _CheckController(Controller):
 
     def __init__(self, paths: AppPaths) -> None:
         super().__init__(paths)
-        self.seen: list[tuple[str, str]] = []  # (dialog class, window title)
+        self.seen: list[tuple[str, str, float]] = []  # (dialog class, window title, wall clock when shown)
 
     def exec_dialog(self, dialog: QDialog) -> int:
         dialog.show()
         QApplication.processEvents()
-        self.seen.append((type(dialog).__name__, dialog.windowTitle()))
+        self.seen.append((type(dialog).__name__, dialog.windowTitle(), time.time()))
         dialog.reject()
         return QDialog.DialogCode.Rejected
 
@@ -273,25 +346,37 @@ def check_gui(paths: AppPaths) -> int:
     if not controller.seen:
         print("gui check: no window was shown", file=sys.stderr)
         return 1
-    name, title = controller.seen[0]
+    name, title, shown = controller.seen[0]
     chinese = any("\u4e00" <= ch <= "\u9fff" for ch in title)
     if chinese != (language == "zh_CN"):
         print(f"gui check: {name} is not in {language}: {title!r}", file=sys.stderr)
         return 1
-    print(f"gui check: {name} shown in {language}: {title}")
+    # The wall-clock time lets benchmarks/bench_startup.py measure from process start to a usable window.
+    print(f"gui check: {name} shown in {language}: {title} (at {shown:.3f})")
     return 0
 
 
 def run_gui(paths: AppPaths, file: Path | None = None) -> int:
     """The `songjiao gui [FILE]` entry point; returns the process exit code."""
+    from app.ui.instance import SingleInstance
+
     _T0[0] = time.perf_counter()
     app = make_application()
+    instance = SingleInstance(paths.db_path)
+    if instance.hand_over(
+        file
+    ):  # this database is open in another window: it takes the file and comes forward
+        return 0
+    instance.listen()
     i18n.install_translators(load_prefs(paths).get("language") or "zh_CN")
     mark("qt_ready")
     controller = Controller(paths)
+    controller.pending_file = file
+    instance.message.connect(controller.on_message)
     if not controller.start():
         return 1
     code = app.exec()
+    instance.close()
     controller.runner.shutdown()
     if controller.store is not None:
         controller.store.dispose()

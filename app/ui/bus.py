@@ -6,10 +6,9 @@ from PySide6.QtCore import QObject, Signal
 
 
 class Bus(QObject):
-    """``data_changed(changes)`` carries an ``app.services.context.Changes`` (table name -> ids)."""
+    """``data_changed(changes, initiator)``: an ``app.services.context.Changes`` (which tables and records a
+    write changed) and the object that asked for the write, or None. Like Anki's
+    ``operation_did_execute(changes, handler)``: each open page refreshes when the tables it shows changed,
+    and skips a refresh of a write it started itself (it already shows the result)."""
 
-    data_changed = Signal(object)
-    language_changed = Signal(str)
-
-
-ALL_TABLES = "*"  # a Changes whose ids hold this key means "reload everything" (restore, user switch)
+    data_changed = Signal(object, object)

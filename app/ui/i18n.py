@@ -6,6 +6,7 @@ import datetime as dt
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from app.domain.clock import local_time
 from app.paths import RESOURCES, ResourceError
 
 LANGUAGES = ("zh_CN", "en")
@@ -27,7 +28,7 @@ def install_translators(language: str) -> str:
         if app is not None:
             app.removeTranslator(old)
     _installed.clear()
-    # Every catalogue of ours: songjiao_<lang>.qm and the editors' songjiao_editors_<lang>.qm (part 2).
+    # Every catalogue of ours: songjiao_<lang>.qm and the others (editors, transfer, home), songjiao_*_<lang>.qm.
     for path in [I18N_DIR / f"songjiao_{language}.qm", *sorted(I18N_DIR.glob(f"songjiao_*_{language}.qm"))]:
         ours = QTranslator()
         if not ours.load(str(path)):
@@ -56,6 +57,13 @@ def format_date(value: dt.date | None, language: str | None = None) -> str:
     if (language or _current) == "zh_CN":
         return f"{value.year}年{value.month}月{value.day}日"
     return value.isoformat()
+
+
+def format_timestamp(value: dt.datetime | None) -> str:
+    """A stored (UTC) timestamp as local wall-clock time, 2026-12-01 07:30: saved, submitted, decided, imported."""
+    if value is None:
+        return ""
+    return f"{local_time(value):%Y-%m-%d %H:%M}"
 
 
 def format_short_date(value: dt.date, language: str | None = None) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt, Signal
@@ -18,21 +19,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.ui import i18n
+from app.ui.editors.windows import QUIT_KEYS
 from app.ui.geometry import place_window
 from app.ui.labels import ROLES, label
 from app.ui.pages import load_all
 from app.ui.pages.base import Page
 from app.ui.pages.registry import PageSpec, pages_for
-from app.ui.prefs import save_prefs
 from app.ui.session import AppSession
+from app.ui.widgets.shortcuts import native
 
 APP_VERSION = "0.1"
 
 
 class MainWindow(QMainWindow):
     logout_requested = Signal()
-    reopen_requested = Signal()  # the database file was replaced (restore): reopen and log in again
     language_requested = Signal(str)
     restore_requested = Signal(object)  # a backup file's Path: the controller closes, restores, reopens
 
@@ -40,7 +40,6 @@ class MainWindow(QMainWindow):
         super().__init__()
         load_all()
         self.session = session
-        self.setWindowTitle(self.tr("Songjiao — home-delivered teaching"))
         place_window(self, "MainWindow", QSize(1200, 760), session.paths)
         self.specs: list[PageSpec] = pages_for(session.actor.role)
         self.pages: dict[str, Page] = {}
@@ -57,7 +56,7 @@ class MainWindow(QMainWindow):
         for index, spec in enumerate(self.specs):
             item = QListWidgetItem(spec.translated_title())
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
-            item.setToolTip(f"Ctrl+{index + 1}" if index < 9 else "")
+            item.setToolTip(native(f"Ctrl+{index + 1}") if index < 9 else "")
             self.nav.addItem(item)
         self.stack = QStackedWidget(central)
         row.addWidget(self.nav)
@@ -139,6 +138,11 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(page)
         page.shown()
         self._update_actions()
+        # The window says where the user is; Qt adds the application's name ("本周 — 送教上门 Songjiao"),
+        # so the title must not repeat it.
+        row = self.nav.currentRow()
+        if 0 <= row < len(self.specs):
+            self.setWindowTitle(self.specs[row].translated_title())
 
     def open_detail(self, page: Page, section: str = "students") -> None:
         """Show a record page (a student) in the page area; Back or the navigation leaves it."""
@@ -150,6 +154,13 @@ class MainWindow(QMainWindow):
         # A record belongs under its list (a student under Students), not under whatever page was last open.
         self._highlight(section)
         self._show(page)
+
+    def request_restore(self, path: Path) -> None:
+        """A page asks to restore a backup: the controller closes, restores and reopens."""
+        self.restore_requested.emit(path)
+
+    def request_language(self, language: str) -> None:
+        self.language_requested.emit(language)
 
     def _highlight(self, key: str) -> None:
         for row in range(self.nav.count()):
@@ -235,9 +246,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self._action(self.tr("Switch &user…"), self._logout, None, "act_logout"))
         file_menu.addSeparator()
-        file_menu.addAction(
-            self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit, "act_quit")
-        )
+        file_menu.addAction(self._action(self.tr("&Quit"), self.close, QUIT_KEYS, "act_quit"))
 
         edit_menu = bar.addMenu(self.tr("&Edit"))
         self.act_undo = self._action(
@@ -282,6 +291,7 @@ class MainWindow(QMainWindow):
             language_menu.addAction(action)
 
         help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self._action(self.tr("User &manual"), self.open_help, "F1", "act_help"))
         help_menu.addAction(self._action(self.tr("&About Songjiao"), self.about, None, "act_about"))
 
     def _call(self, method: str) -> None:
@@ -309,6 +319,16 @@ class MainWindow(QMainWindow):
         if self._leave_detail_ok():
             self.logout_requested.emit()
 
+    def open_help(self) -> None:
+        """F1: the manual's page about the page shown (a student's record: the teacher's week)."""
+        from app.ui.widgets.help import show_help, topic_for
+
+        row = self.nav.currentRow()
+        key = self.specs[row].key if 0 <= row < len(self.specs) else "home"
+        if self.detail is not None and self.stack.currentWidget() is self.detail:
+            key = "home"
+        show_help(topic_for(key, self.session.actor.role), self)
+
     def about(self) -> None:
         QMessageBox.about(
             self,
@@ -328,9 +348,16 @@ class MainWindow(QMainWindow):
         )
         self.db_label = QLabel(self.tr("Database: {path}").format(path=self.session.paths.db_path))
         self.busy_label = QLabel("")
+        # A failed scheduled backup stays in sight until the next start: a silent failure would leave the
+        # school without the copy it believes it has.
+        self.backup_label = QLabel("")
+        self.backup_label.setObjectName("backupProblem")
+        self.backup_label.setStyleSheet("#backupProblem { color: #b00020; font-weight: bold; }")
+        self.backup_label.hide()
         bar = self.statusBar()
         bar.addWidget(self.user_label)
         bar.addWidget(self.db_label, 1)
+        bar.addPermanentWidget(self.backup_label)
         bar.addPermanentWidget(self.busy_label)
         # A bound method, not a lambda: Qt drops the connection when this window is deleted (language switch,
         # logout), while the session's runner lives on; a lambda would reach the deleted label.
@@ -339,14 +366,23 @@ class MainWindow(QMainWindow):
     def _show_busy(self, busy: bool) -> None:
         self.busy_label.setText(self.tr("Working…") if busy else "")
 
+    def show_backup_failure(self, error: BaseException) -> None:
+        """The scheduled backup failed: say so in the status bar (the reason in words, and on hover)."""
+        from app.ui.messages import error_text
+
+        reason = error_text(error)
+        self.backup_label.setText(self.tr("The scheduled backup failed: {reason}").format(reason=reason))
+        self.backup_label.setToolTip(reason)
+        self.backup_label.setAccessibleName(self.backup_label.text())
+        self.backup_label.show()
+
     def _unhandled(self, error: BaseException) -> None:
         from app.ui.messages import error_text
 
-        QMessageBox.warning(self, self.tr("Something went wrong"), error_text(error))
-
-    def set_language(self, language: str) -> None:
-        save_prefs(self.session.paths, language=language)
-        i18n.install_translators(language)
+        # Over the window the user works in (an editor window, a dialog): parented to the main window, the
+        # message raised it over the editor the error came from.
+        parent = QApplication.activeWindow() or self
+        QMessageBox.warning(parent, self.tr("Something went wrong"), error_text(error))
 
     def closeEvent(self, event: Any) -> None:  # noqa: N802 - Qt naming
         from app.ui.editors.windows import close_all

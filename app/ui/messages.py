@@ -71,6 +71,40 @@ MESSAGES: dict[str, str] = {
     "schema.foreign_keys": QT_TRANSLATE_NOOP(
         "Messages", "Upgrading the database failed. Nothing was changed."
     ),
+    # The editors' services (IEP, goal bank, plans, visits).
+    "iep.archived": QT_TRANSLATE_NOOP("Messages", "This IEP is archived and can no longer be changed."),
+    "iep.transition": QT_TRANSLATE_NOOP("Messages", "The IEP cannot move to that status from here."),
+    "iep.archive_office": QT_TRANSLATE_NOOP("Messages", "Only the academic affairs office archives IEPs."),
+    "iep.date_range": QT_TRANSLATE_NOOP("Messages", "This date is far outside the term."),
+    "iep.score_twice": QT_TRANSLATE_NOOP("Messages", "A domain is scored twice."),
+    "iep.score_above_max": QT_TRANSLATE_NOOP("Messages", "A score is above its maximum."),
+    "objective.date_range": QT_TRANSLATE_NOOP("Messages", "The date must lie within the term."),
+    "objective.dates": QT_TRANSLATE_NOOP("Messages", "The objective ends before it starts."),
+    "review.future": QT_TRANSLATE_NOOP("Messages", "A review cannot be dated in the future."),
+    "review.date_range": QT_TRANSLATE_NOOP("Messages", "The review date is far outside the term."),
+    "bank.not_yours": QT_TRANSLATE_NOOP(
+        "Messages", "Only the office removes goal bank items added by others."
+    ),
+    "plan.submit.role_read_only": QT_TRANSLATE_NOOP(
+        "Messages", "School leaders read plans but do not write them."
+    ),
+    "plan.submit.not_author": QT_TRANSLATE_NOOP("Messages", "Only the plan's author submits it."),
+    "plan.submit.already_submitted": QT_TRANSLATE_NOOP(
+        "Messages", "This plan is already waiting for a decision."
+    ),
+    "plan.submit.already_approved": QT_TRANSLATE_NOOP("Messages", "This plan is already approved."),
+    "plan.decide.not_academic_affairs": QT_TRANSLATE_NOOP(
+        "Messages", "Only the academic affairs office approves or returns plans."
+    ),
+    "plan.decide.own_plan": QT_TRANSLATE_NOOP("Messages", "Nobody approves their own plan."),
+    "plan.decide.not_submitted": QT_TRANSLATE_NOOP("Messages", "This plan is not waiting for a decision."),
+    "plan.decide.stale_revision": QT_TRANSLATE_NOOP(
+        "Messages", "The teacher changed this plan after you opened it. Reload and read it again."
+    ),
+    "plan.comment_required": QT_TRANSLATE_NOOP("Messages", "Say what to change when returning a plan."),
+    "visit.locked": QT_TRANSLATE_NOOP("Messages", "This record is finished and locked: make an amendment."),
+    "visit.amend_reason": QT_TRANSLATE_NOOP("Messages", "Give a reason for the amendment."),
+    "visit.cancel_reason": QT_TRANSLATE_NOOP("Messages", "Give the reason for the cancellation."),
 }
 
 # Warnings (never refusals) from app.domain.validation and the student service.

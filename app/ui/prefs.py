@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 from app.paths import AppPaths
@@ -26,3 +27,23 @@ def save_prefs(paths: AppPaths, **values: Any) -> None:
         (paths.data_dir / PREFS_FILE).write_text(json.dumps(prefs, ensure_ascii=False), encoding="utf-8")
     except OSError:
         pass  # preferences are a convenience; never fail the app over them
+
+
+def start_folder(paths: AppPaths | None, key: str) -> str:
+    """Where a file dialog opens (``key``: the preference that remembers it for exports, bundles, photos, …): the folder last used for it, else the
+    user's Documents folder (on Windows the one Explorer shows, OneDrive-redirected or not), else home."""
+    from PySide6.QtCore import QStandardPaths
+
+    remembered = load_prefs(paths).get(key) if paths is not None else None
+    if remembered and Path(remembered).is_dir():
+        return str(remembered)
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return documents if documents and Path(documents).is_dir() else str(Path.home())
+
+
+def remember_folder(paths: AppPaths | None, key: str, chosen: str | Path) -> None:
+    """Keep the folder of a chosen file (or a chosen folder) for the next dialog of the same ``key``."""
+    if paths is None or not str(chosen):
+        return
+    folder = Path(chosen)
+    save_prefs(paths, **{key: str(folder if folder.is_dir() else folder.parent)})

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
 from app.paths import AppPaths
 from app.services.context import SYSTEM, Actor, Changes, ServiceContext, Store
-from app.ui.bus import ALL_TABLES, Bus
+from app.ui.bus import Bus
 from app.ui.prefs import load_prefs, save_prefs
 from app.ui.tasks import BaseRunner, Task
 
@@ -22,7 +23,7 @@ class AppSession:
         actor: Actor = SYSTEM,
         *,
         language: str = "zh_CN",
-        today: Any = None,
+        today: dt.date | None = None,
     ) -> None:
         self.store = store
         self.runner = runner
@@ -60,23 +61,24 @@ class AppSession:
         *args: Any,
         on_done: Callable[[Any], None] | None = None,
         on_error: Callable[[BaseException], None] | None = None,
+        initiator: object | None = None,
         **kwargs: Any,
     ) -> Task:
-        """Like :meth:`read`, then announces ``ctx.last_changes`` on the bus after ``on_done`` ran."""
+        """Like :meth:`read`, then announces what the write changed, ``data_changed(changes, initiator)``, after
+        ``on_done`` ran. ``initiator`` is who asked (a page, an editor): a page skips its own writes' notices."""
         ctx = self.ctx
 
         def done(result: Any) -> None:
             if on_done is not None:
                 on_done(result)
             if ctx.last_changes:
-                self.bus.data_changed.emit(ctx.last_changes)
+                self.bus.data_changed.emit(ctx.last_changes, initiator)
 
         return self.runner.submit(fn, ctx, *args, on_done=done, on_error=on_error, **kwargs)
 
     def announce_everything(self) -> None:
-        changes = Changes()
-        changes.add(ALL_TABLES, ALL_TABLES)
-        self.bus.data_changed.emit(changes)
+        """Every open page reloads (a restore, a finished exchange: anything may have changed)."""
+        self.bus.data_changed.emit(Changes.everything(), None)
 
 
 __all__ = ["AppSession", "load_prefs", "save_prefs"]

@@ -5,52 +5,33 @@ Usage from a page::
     session.runner.submit(students.get_student, session.ctx, student_id,
                           on_done=self._show, on_error=self._failed)
 
-``submit`` returns a :class:`Task`. Long services accept a :class:`Progress` (``progress=`` keyword is passed
-through when ``with_progress=True``); they call ``progress.update(done, total, text)`` and ``progress.check()``,
-which raises :class:`Cancelled` once the user pressed Cancel. The synchronous runner has the same API and runs
-the call at once on the calling thread: tests use it so they need no waiting.
+``submit`` returns a :class:`Task`. Long services take the Qt-free progress protocol of app/services/progress.py
+(the ``progress=`` keyword, a TaskState, is passed when ``with_progress=True``); they call
+``progress.update(done, total, label)`` and ``progress.check()``, which raises ``Cancelled`` once the user
+pressed Cancel. The task's :class:`ProgressSignal` carries the updates to the UI thread. The synchronous runner
+has the same API and runs the call at once on the calling thread: tests use it so they need no waiting.
 """
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-
-class Cancelled(Exception):
-    """Raised inside a service when the user cancelled the operation."""
+from app.services.progress import TaskState
 
 
-class Progress(QObject):
-    """Progress and cancel state shared between the worker (writes) and the UI (reads, cancels)."""
+class ProgressSignal(QObject):
+    """A TaskState's updates as a Qt signal: made on the UI thread, emitted on the worker, queued to the UI."""
 
-    changed = Signal(int, int, str)  # done, total, text; queued to the main thread automatically
+    changed = Signal(int, int, str)  # done, total, label
 
-    def __init__(self) -> None:
-        super().__init__()
-        self._cancel = threading.Event()
-        self.done = 0
-        self.total = 0
-        self.text = ""
 
-    def update(self, done: int, total: int, text: str = "") -> None:
-        self.done, self.total, self.text = done, total, text
-        self.changed.emit(done, total, text)
-
-    def cancel(self) -> None:
-        self._cancel.set()
-
-    @property
-    def cancelled(self) -> bool:
-        return self._cancel.is_set()
-
-    def check(self) -> None:
-        if self._cancel.is_set():
-            raise Cancelled()
+def progress_for(signal: ProgressSignal) -> TaskState:
+    """A TaskState whose every update is emitted by ``signal``."""
+    return TaskState(signal.changed.emit)
 
 
 class Task:
@@ -63,12 +44,13 @@ class Task:
         kwargs: dict[str, Any],
         on_done: Callable[[Any], None] | None,
         on_error: Callable[[BaseException], None] | None,
-        progress: Progress | None,
+        progress: ProgressSignal | None,
         name: str,
     ) -> None:
         self.fn, self.args, self.kwargs = fn, args, kwargs
         self.on_done, self.on_error = on_done, on_error
-        self.progress = progress
+        self.progress_signal = progress
+        self.progress: TaskState | None = kwargs.get("progress")
         self.name = name
         self.result: Any = None
         self.error: BaseException | None = None
@@ -108,10 +90,10 @@ class BaseRunner(QObject):
         name: str = "",
         **kwargs: Any,
     ) -> Task:
-        progress = Progress() if with_progress else None
-        if progress is not None:
-            kwargs["progress"] = progress
-        task = Task(fn, args, kwargs, on_done, on_error, progress, name or getattr(fn, "__name__", "task"))
+        signal = ProgressSignal() if with_progress else None
+        if signal is not None:
+            kwargs["progress"] = progress_for(signal)
+        task = Task(fn, args, kwargs, on_done, on_error, signal, name or getattr(fn, "__name__", "task"))
         self._start(task)
         return task
 

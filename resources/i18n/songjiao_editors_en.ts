@@ -183,245 +183,6 @@
     </message>
 </context>
 <context>
-    <name>EditorLabels</name>
-    <message>
-        <source>Perception</source>
-        <translation>Perception</translation>
-    </message>
-    <message>
-        <source>Gross motor</source>
-        <translation>Gross motor</translation>
-    </message>
-    <message>
-        <source>Fine motor</source>
-        <translation>Fine motor</translation>
-    </message>
-    <message>
-        <source>Language and communication</source>
-        <translation>Language and communication</translation>
-    </message>
-    <message>
-        <source>Cognition</source>
-        <translation>Cognition</translation>
-    </message>
-    <message>
-        <source>Social interaction</source>
-        <translation>Social interaction</translation>
-    </message>
-    <message>
-        <source>Self-care</source>
-        <translation>Self-care</translation>
-    </message>
-    <message>
-        <source>Emotion and behaviour</source>
-        <translation>Emotion and behaviour</translation>
-    </message>
-    <message>
-        <source>Life Chinese</source>
-        <translation>Life Chinese</translation>
-    </message>
-    <message>
-        <source>Life mathematics</source>
-        <translation>Life mathematics</translation>
-    </message>
-    <message>
-        <source>Life adaptation</source>
-        <translation>Life adaptation</translation>
-    </message>
-    <message>
-        <source>Work skills</source>
-        <translation>Work skills</translation>
-    </message>
-    <message>
-        <source>Singing, games and rhythm</source>
-        <translation>Singing, games and rhythm</translation>
-    </message>
-    <message>
-        <source>Drawing and handicraft</source>
-        <translation>Drawing and handicraft</translation>
-    </message>
-    <message>
-        <source>Sport and health</source>
-        <translation>Sport and health</translation>
-    </message>
-    <message>
-        <source>Rehabilitation training</source>
-        <translation>Rehabilitation training</translation>
-    </message>
-    <message>
-        <source>Information technology</source>
-        <translation>Information technology</translation>
-    </message>
-    <message>
-        <source>Arts and leisure</source>
-        <translation>Arts and leisure</translation>
-    </message>
-    <message>
-        <source>O: observation</source>
-        <translation>O: observation</translation>
-    </message>
-    <message>
-        <source>W: work sample</source>
-        <translation>W: work sample</translation>
-    </message>
-    <message>
-        <source>T: test</source>
-        <translation>T: test</translation>
-    </message>
-    <message>
-        <source>V: oral</source>
-        <translation>V: oral</translation>
-    </message>
-    <message>
-        <source>P: performance</source>
-        <translation>P: performance</translation>
-    </message>
-    <message>
-        <source>P: passed</source>
-        <translation>P: passed</translation>
-    </message>
-    <message>
-        <source>C: continue</source>
-        <translation>C: continue</translation>
-    </message>
-    <message>
-        <source>D: dropped</source>
-        <translation>D: dropped</translation>
-    </message>
-    <message>
-        <source>S: simplified</source>
-        <translation>S: simplified</translation>
-    </message>
-    <message>
-        <source>E: extended</source>
-        <translation>E: extended</translation>
-    </message>
-    <message>
-        <source>0: not yet</source>
-        <translation>0: not yet</translation>
-    </message>
-    <message>
-        <source>1: with full help</source>
-        <translation>1: with full help</translation>
-    </message>
-    <message>
-        <source>2: with some help</source>
-        <translation>2: with some help</translation>
-    </message>
-    <message>
-        <source>3: independently</source>
-        <translation>3: independently</translation>
-    </message>
-    <message>
-        <source>Draft</source>
-        <translation>Draft</translation>
-    </message>
-    <message>
-        <source>In force</source>
-        <translation>In force</translation>
-    </message>
-    <message>
-        <source>Reviewed</source>
-        <translation>Reviewed</translation>
-    </message>
-    <message>
-        <source>Archived</source>
-        <translation>Archived</translation>
-    </message>
-    <message>
-        <source>Submitted</source>
-        <translation>Submitted</translation>
-    </message>
-    <message>
-        <source>Approved</source>
-        <translation>Approved</translation>
-    </message>
-    <message>
-        <source>Returned</source>
-        <translation>Returned</translation>
-    </message>
-    <message>
-        <source>Resubmitted</source>
-        <translation>Resubmitted</translation>
-    </message>
-    <message>
-        <source>Planned</source>
-        <translation>Planned</translation>
-    </message>
-    <message>
-        <source>Done</source>
-        <translation>Done</translation>
-    </message>
-    <message>
-        <source>Cancelled</source>
-        <translation>Cancelled</translation>
-    </message>
-    <message>
-        <source>Family or child (excused)</source>
-        <translation>Family or child (excused)</translation>
-    </message>
-    <message>
-        <source>School or teacher (make-up owed)</source>
-        <translation>School or teacher (make-up owed)</translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation>Phone</translation>
-    </message>
-    <message>
-        <source>WeChat</source>
-        <translation>WeChat</translation>
-    </message>
-    <message>
-        <source>Meeting</source>
-        <translation>Meeting</translation>
-    </message>
-    <message>
-        <source>Home visit</source>
-        <translation>Home visit</translation>
-    </message>
-    <message>
-        <source>Letter</source>
-        <translation>Letter</translation>
-    </message>
-    <message>
-        <source>Visit notice</source>
-        <translation>Visit notice</translation>
-    </message>
-    <message>
-        <source>Follow-up</source>
-        <translation>Follow-up</translation>
-    </message>
-    <message>
-        <source>Caregiver training</source>
-        <translation>Caregiver training</translation>
-    </message>
-    <message>
-        <source>Other</source>
-        <translation>Other</translation>
-    </message>
-    <message>
-        <source>Introduction</source>
-        <translation>Introduction</translation>
-    </message>
-    <message>
-        <source>New content / training</source>
-        <translation>New content / training</translation>
-    </message>
-    <message>
-        <source>Practice</source>
-        <translation>Practice</translation>
-    </message>
-    <message>
-        <source>Summary</source>
-        <translation>Summary</translation>
-    </message>
-    <message>
-        <source>Home extension</source>
-        <translation>Home extension</translation>
-    </message>
-</context>
-<context>
     <name>FormDialog</name>
     <message>
         <source>OK</source>
@@ -903,101 +664,6 @@
     </message>
 </context>
 <context>
-    <name>Messages</name>
-    <message>
-        <source>This IEP is archived and can no longer be changed.</source>
-        <translation>This IEP is archived and can no longer be changed.</translation>
-    </message>
-    <message>
-        <source>The IEP cannot move to that status from here.</source>
-        <translation>The IEP cannot move to that status from here.</translation>
-    </message>
-    <message>
-        <source>Only the academic affairs office archives IEPs.</source>
-        <translation>Only the academic affairs office archives IEPs.</translation>
-    </message>
-    <message>
-        <source>This date is far outside the term.</source>
-        <translation>This date is far outside the term.</translation>
-    </message>
-    <message>
-        <source>A domain is scored twice.</source>
-        <translation>A domain is scored twice.</translation>
-    </message>
-    <message>
-        <source>A score is above its maximum.</source>
-        <translation>A score is above its maximum.</translation>
-    </message>
-    <message>
-        <source>The date must lie within the term.</source>
-        <translation>The date must lie within the term.</translation>
-    </message>
-    <message>
-        <source>The objective ends before it starts.</source>
-        <translation>The objective ends before it starts.</translation>
-    </message>
-    <message>
-        <source>A review cannot be dated in the future.</source>
-        <translation>A review cannot be dated in the future.</translation>
-    </message>
-    <message>
-        <source>The review date is far outside the term.</source>
-        <translation>The review date is far outside the term.</translation>
-    </message>
-    <message>
-        <source>Only the office removes goal bank items added by others.</source>
-        <translation>Only the office removes goal bank items added by others.</translation>
-    </message>
-    <message>
-        <source>School leaders read plans but do not write them.</source>
-        <translation>School leaders read plans but do not write them.</translation>
-    </message>
-    <message>
-        <source>Only the plan's author submits it.</source>
-        <translation>Only the plan's author submits it.</translation>
-    </message>
-    <message>
-        <source>This plan is already waiting for a decision.</source>
-        <translation>This plan is already waiting for a decision.</translation>
-    </message>
-    <message>
-        <source>This plan is already approved.</source>
-        <translation>This plan is already approved.</translation>
-    </message>
-    <message>
-        <source>Only the academic affairs office approves or returns plans.</source>
-        <translation>Only the academic affairs office approves or returns plans.</translation>
-    </message>
-    <message>
-        <source>Nobody approves their own plan.</source>
-        <translation>Nobody approves their own plan.</translation>
-    </message>
-    <message>
-        <source>This plan is not waiting for a decision.</source>
-        <translation>This plan is not waiting for a decision.</translation>
-    </message>
-    <message>
-        <source>The teacher changed this plan after you opened it. Reload and read it again.</source>
-        <translation>The teacher changed this plan after you opened it. Reload and read it again.</translation>
-    </message>
-    <message>
-        <source>Say what to change when returning a plan.</source>
-        <translation>Say what to change when returning a plan.</translation>
-    </message>
-    <message>
-        <source>This record is finished and locked: make an amendment.</source>
-        <translation>This record is finished and locked: make an amendment.</translation>
-    </message>
-    <message>
-        <source>Give a reason for the amendment.</source>
-        <translation>Give a reason for the amendment.</translation>
-    </message>
-    <message>
-        <source>Give the reason for the cancellation.</source>
-        <translation>Give the reason for the cancellation.</translation>
-    </message>
-</context>
-<context>
     <name>Pages</name>
     <message>
         <source>Plans</source>
@@ -1063,6 +729,14 @@
         <translation>&amp;Remove visit</translation>
     </message>
     <message>
+        <source>&amp;Copy last month</source>
+        <translation>&amp;Copy last month</translation>
+    </message>
+    <message>
+        <source>Last month's visits on the same weekdays of this month, holidays skipped, as the rule needs</source>
+        <translation>Last month's visits on the same weekdays of this month, holidays skipped, as the rule needs</translation>
+    </message>
+    <message>
         <source>Linked IEP objectives</source>
         <translation>Linked IEP objectives</translation>
     </message>
@@ -1093,6 +767,18 @@
     <message>
         <source>Revisions and decisions:</source>
         <translation>Revisions and decisions:</translation>
+    </message>
+    <message>
+        <source>Copied {n} visits from {month}: check them, then save or submit.</source>
+        <translation>Copied {n} visits from {month}: check them, then save or submit.</translation>
+    </message>
+    <message>
+        <source>The visit rule needs {n} visit(s) a week; too few are planned in the weeks of {weeks}.</source>
+        <translation>The visit rule needs {n} visit(s) a week; too few are planned in the weeks of {weeks}.</translation>
+    </message>
+    <message>
+        <source>The visit rule needs {n} visit(s) this month; {planned} are planned.</source>
+        <translation>The visit rule needs {n} visit(s) this month; {planned} are planned.</translation>
     </message>
     <message>
         <source>Not written yet</source>
@@ -1170,8 +856,16 @@
         <translation>No plans are waiting.</translation>
     </message>
     <message>
+        <source>&amp;Approve {n} plans</source>
+        <translation>&amp;Approve {n} plans</translation>
+    </message>
+    <message>
         <source>This is your own plan: another member of the office decides on it.</source>
         <translation>This is your own plan: another member of the office decides on it.</translation>
+    </message>
+    <message>
+        <source>Read each plan before approving it; not opened yet: {plans}</source>
+        <translation>Read each plan before approving it; not opened yet: {plans}</translation>
     </message>
 </context>
 <context>
@@ -1311,6 +1005,10 @@
     <message>
         <source>Discard</source>
         <translation>Discard</translation>
+    </message>
+    <message>
+        <source>Saved at {time}</source>
+        <translation>Saved at {time}</translation>
     </message>
     <message>
         <source>Someone else saved this record while you were editing. Your changes are still here: copy what you need, then reload.</source>
@@ -1492,8 +1190,28 @@
         <translation>&amp;Place</translation>
     </message>
     <message>
-        <source>Caregivers &amp;present</source>
-        <translation>Caregivers &amp;present</translation>
+        <source>Careg&amp;ivers present</source>
+        <translation>Careg&amp;ivers present</translation>
+    </message>
+    <message>
+        <source>Performance</source>
+        <translation>Performance</translation>
+    </message>
+    <message>
+        <source>Caregiver's opi&amp;nion</source>
+        <translation>Caregiver's opi&amp;nion</translation>
+    </message>
+    <message>
+        <source>Ne&amp;xt visit</source>
+        <translation>Ne&amp;xt visit</translation>
+    </message>
+    <message>
+        <source>Clear signat&amp;ure</source>
+        <translation>Clear signat&amp;ure</translation>
+    </message>
+    <message>
+        <source>There is no finished visit before this one to copy.</source>
+        <translation>There is no finished visit before this one to copy.</translation>
     </message>
     <message>
         <source>&amp;Health today</source>
@@ -1508,16 +1226,20 @@
         <translation>Add &amp;lesson</translation>
     </message>
     <message>
+        <source>As last &amp;visit</source>
+        <translation>As last &amp;visit</translation>
+    </message>
+    <message>
+        <source>The lessons of the last finished visit, to repeat them</source>
+        <translation>The lessons of the last finished visit, to repeat them</translation>
+    </message>
+    <message>
         <source>(no lesson plan)</source>
         <translation>(no lesson plan)</translation>
     </message>
     <message>
         <source>Lesson plan of the selected lesson</source>
         <translation>Lesson plan of the selected lesson</translation>
-    </message>
-    <message>
-        <source>Pe&amp;rformance</source>
-        <translation>Pe&amp;rformance</translation>
     </message>
     <message>
         <source>Family &amp;guidance</source>
@@ -1528,20 +1250,8 @@
         <translation>Home&amp;work</translation>
     </message>
     <message>
-        <source>Caregiver's &amp;opinion</source>
-        <translation>Caregiver's &amp;opinion</translation>
-    </message>
-    <message>
-        <source>&amp;Next visit</source>
-        <translation>&amp;Next visit</translation>
-    </message>
-    <message>
         <source>Caregiver signature</source>
         <translation>Caregiver signature</translation>
-    </message>
-    <message>
-        <source>C&amp;lear signature</source>
-        <translation>C&amp;lear signature</translation>
     </message>
     <message>
         <source>Lessons</source>
@@ -1719,8 +1429,8 @@
         <translation>Lessons</translation>
     </message>
     <message>
-        <source>Subject</source>
-        <translation>Subject</translation>
+        <source>Subject (one line per lesson)</source>
+        <translation>Subject (one line per lesson)</translation>
     </message>
     <message>
         <source>Content (one line per lesson)</source>

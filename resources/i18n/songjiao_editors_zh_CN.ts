@@ -183,245 +183,6 @@
     </message>
 </context>
 <context>
-    <name>EditorLabels</name>
-    <message>
-        <source>Perception</source>
-        <translation>感知觉</translation>
-    </message>
-    <message>
-        <source>Gross motor</source>
-        <translation>粗大动作</translation>
-    </message>
-    <message>
-        <source>Fine motor</source>
-        <translation>精细动作</translation>
-    </message>
-    <message>
-        <source>Language and communication</source>
-        <translation>语言与沟通</translation>
-    </message>
-    <message>
-        <source>Cognition</source>
-        <translation>认知</translation>
-    </message>
-    <message>
-        <source>Social interaction</source>
-        <translation>社会交往</translation>
-    </message>
-    <message>
-        <source>Self-care</source>
-        <translation>生活自理</translation>
-    </message>
-    <message>
-        <source>Emotion and behaviour</source>
-        <translation>情绪与行为</translation>
-    </message>
-    <message>
-        <source>Life Chinese</source>
-        <translation>生活语文</translation>
-    </message>
-    <message>
-        <source>Life mathematics</source>
-        <translation>生活数学</translation>
-    </message>
-    <message>
-        <source>Life adaptation</source>
-        <translation>生活适应</translation>
-    </message>
-    <message>
-        <source>Work skills</source>
-        <translation>劳动技能</translation>
-    </message>
-    <message>
-        <source>Singing, games and rhythm</source>
-        <translation>唱游与律动</translation>
-    </message>
-    <message>
-        <source>Drawing and handicraft</source>
-        <translation>绘画与手工</translation>
-    </message>
-    <message>
-        <source>Sport and health</source>
-        <translation>运动与保健</translation>
-    </message>
-    <message>
-        <source>Rehabilitation training</source>
-        <translation>康复训练</translation>
-    </message>
-    <message>
-        <source>Information technology</source>
-        <translation>信息技术</translation>
-    </message>
-    <message>
-        <source>Arts and leisure</source>
-        <translation>艺术休闲</translation>
-    </message>
-    <message>
-        <source>O: observation</source>
-        <translation>O：观察</translation>
-    </message>
-    <message>
-        <source>W: work sample</source>
-        <translation>W：作品</translation>
-    </message>
-    <message>
-        <source>T: test</source>
-        <translation>T：测验</translation>
-    </message>
-    <message>
-        <source>V: oral</source>
-        <translation>V：口头</translation>
-    </message>
-    <message>
-        <source>P: performance</source>
-        <translation>P：操作</translation>
-    </message>
-    <message>
-        <source>P: passed</source>
-        <translation>P：通过</translation>
-    </message>
-    <message>
-        <source>C: continue</source>
-        <translation>C：继续</translation>
-    </message>
-    <message>
-        <source>D: dropped</source>
-        <translation>D：放弃</translation>
-    </message>
-    <message>
-        <source>S: simplified</source>
-        <translation>S：简化</translation>
-    </message>
-    <message>
-        <source>E: extended</source>
-        <translation>E：加深</translation>
-    </message>
-    <message>
-        <source>0: not yet</source>
-        <translation>0：未达成</translation>
-    </message>
-    <message>
-        <source>1: with full help</source>
-        <translation>1：全辅助</translation>
-    </message>
-    <message>
-        <source>2: with some help</source>
-        <translation>2：部分辅助</translation>
-    </message>
-    <message>
-        <source>3: independently</source>
-        <translation>3：独立完成</translation>
-    </message>
-    <message>
-        <source>Draft</source>
-        <translation>草稿</translation>
-    </message>
-    <message>
-        <source>In force</source>
-        <translation>执行中</translation>
-    </message>
-    <message>
-        <source>Reviewed</source>
-        <translation>已评估</translation>
-    </message>
-    <message>
-        <source>Archived</source>
-        <translation>已归档</translation>
-    </message>
-    <message>
-        <source>Submitted</source>
-        <translation>已提交</translation>
-    </message>
-    <message>
-        <source>Approved</source>
-        <translation>已批准</translation>
-    </message>
-    <message>
-        <source>Returned</source>
-        <translation>已退回</translation>
-    </message>
-    <message>
-        <source>Resubmitted</source>
-        <translation>已重新提交</translation>
-    </message>
-    <message>
-        <source>Planned</source>
-        <translation>计划中</translation>
-    </message>
-    <message>
-        <source>Done</source>
-        <translation>已完成</translation>
-    </message>
-    <message>
-        <source>Cancelled</source>
-        <translation>已取消</translation>
-    </message>
-    <message>
-        <source>Family or child (excused)</source>
-        <translation>家庭或学生原因（可免补）</translation>
-    </message>
-    <message>
-        <source>School or teacher (make-up owed)</source>
-        <translation>学校或教师原因（须补送）</translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation>电话</translation>
-    </message>
-    <message>
-        <source>WeChat</source>
-        <translation>微信</translation>
-    </message>
-    <message>
-        <source>Meeting</source>
-        <translation>面谈</translation>
-    </message>
-    <message>
-        <source>Home visit</source>
-        <translation>入户</translation>
-    </message>
-    <message>
-        <source>Letter</source>
-        <translation>书信</translation>
-    </message>
-    <message>
-        <source>Visit notice</source>
-        <translation>送教通知</translation>
-    </message>
-    <message>
-        <source>Follow-up</source>
-        <translation>回访</translation>
-    </message>
-    <message>
-        <source>Caregiver training</source>
-        <translation>照护培训</translation>
-    </message>
-    <message>
-        <source>Other</source>
-        <translation>其他</translation>
-    </message>
-    <message>
-        <source>Introduction</source>
-        <translation>导入</translation>
-    </message>
-    <message>
-        <source>New content / training</source>
-        <translation>新授/训练</translation>
-    </message>
-    <message>
-        <source>Practice</source>
-        <translation>练习</translation>
-    </message>
-    <message>
-        <source>Summary</source>
-        <translation>摘要</translation>
-    </message>
-    <message>
-        <source>Home extension</source>
-        <translation>家庭延伸训练</translation>
-    </message>
-</context>
-<context>
     <name>FormDialog</name>
     <message>
         <source>OK</source>
@@ -902,101 +663,6 @@
     </message>
 </context>
 <context>
-    <name>Messages</name>
-    <message>
-        <source>This IEP is archived and can no longer be changed.</source>
-        <translation>该个别化教育计划已归档，不能再修改。</translation>
-    </message>
-    <message>
-        <source>The IEP cannot move to that status from here.</source>
-        <translation>个别化教育计划不能从当前状态转到该状态。</translation>
-    </message>
-    <message>
-        <source>Only the academic affairs office archives IEPs.</source>
-        <translation>只有教务处可以归档个别化教育计划。</translation>
-    </message>
-    <message>
-        <source>This date is far outside the term.</source>
-        <translation>该日期远离本学期。</translation>
-    </message>
-    <message>
-        <source>A domain is scored twice.</source>
-        <translation>某个领域被重复评分。</translation>
-    </message>
-    <message>
-        <source>A score is above its maximum.</source>
-        <translation>有得分高于满分。</translation>
-    </message>
-    <message>
-        <source>The date must lie within the term.</source>
-        <translation>日期必须在学期之内。</translation>
-    </message>
-    <message>
-        <source>The objective ends before it starts.</source>
-        <translation>短期目标的结束日期早于开始日期。</translation>
-    </message>
-    <message>
-        <source>A review cannot be dated in the future.</source>
-        <translation>评估日期不能晚于今天。</translation>
-    </message>
-    <message>
-        <source>The review date is far outside the term.</source>
-        <translation>评估日期远离本学期。</translation>
-    </message>
-    <message>
-        <source>Only the office removes goal bank items added by others.</source>
-        <translation>他人添加的目标只能由教务处删除。</translation>
-    </message>
-    <message>
-        <source>School leaders read plans but do not write them.</source>
-        <translation>学校领导可以查看计划，但不编写计划。</translation>
-    </message>
-    <message>
-        <source>Only the plan&apos;s author submits it.</source>
-        <translation>只有计划的编写人可以提交。</translation>
-    </message>
-    <message>
-        <source>This plan is already waiting for a decision.</source>
-        <translation>该计划已在等待审批。</translation>
-    </message>
-    <message>
-        <source>This plan is already approved.</source>
-        <translation>该计划已批准。</translation>
-    </message>
-    <message>
-        <source>Only the academic affairs office approves or returns plans.</source>
-        <translation>只有教务处可以批准或退回计划。</translation>
-    </message>
-    <message>
-        <source>Nobody approves their own plan.</source>
-        <translation>任何人不能审批自己的计划。</translation>
-    </message>
-    <message>
-        <source>This plan is not waiting for a decision.</source>
-        <translation>该计划不在待审批状态。</translation>
-    </message>
-    <message>
-        <source>The teacher changed this plan after you opened it. Reload and read it again.</source>
-        <translation>您打开后教师又修改了该计划，请重新载入后再审阅。</translation>
-    </message>
-    <message>
-        <source>Say what to change when returning a plan.</source>
-        <translation>退回计划时请写明需要修改的内容。</translation>
-    </message>
-    <message>
-        <source>This record is finished and locked: make an amendment.</source>
-        <translation>该记录已完成并锁定，请通过更正修改。</translation>
-    </message>
-    <message>
-        <source>Give a reason for the amendment.</source>
-        <translation>请填写更正原因。</translation>
-    </message>
-    <message>
-        <source>Give the reason for the cancellation.</source>
-        <translation>请填写取消原因。</translation>
-    </message>
-</context>
-<context>
     <name>Pages</name>
     <message>
         <source>Plans</source>
@@ -1062,6 +728,14 @@
         <translation>删除送教(&amp;R)</translation>
     </message>
     <message>
+        <source>&amp;Copy last month</source>
+        <translation>复制上月计划(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Last month&apos;s visits on the same weekdays of this month, holidays skipped, as the rule needs</source>
+        <translation>把上个月的送教放到本月同一个星期几，避开节假日，次数满足送教规则</translation>
+    </message>
+    <message>
         <source>Linked IEP objectives</source>
         <translation>关联的短期目标</translation>
     </message>
@@ -1092,6 +766,18 @@
     <message>
         <source>Revisions and decisions:</source>
         <translation>版本与审批记录：</translation>
+    </message>
+    <message>
+        <source>Copied {n} visits from {month}: check them, then save or submit.</source>
+        <translation>已从 {month} 复制 {n} 次送教：请检查后保存或提交。</translation>
+    </message>
+    <message>
+        <source>The visit rule needs {n} visit(s) a week; too few are planned in the weeks of {weeks}.</source>
+        <translation>送教规则要求每周 {n} 次；这几周（按起始日）计划的送教不够：{weeks}。</translation>
+    </message>
+    <message>
+        <source>The visit rule needs {n} visit(s) this month; {planned} are planned.</source>
+        <translation>送教规则要求本月 {n} 次，目前只计划了 {planned} 次。</translation>
     </message>
     <message>
         <source>Not written yet</source>
@@ -1169,8 +855,16 @@
         <translation>没有待审批的计划。</translation>
     </message>
     <message>
+        <source>&amp;Approve {n} plans</source>
+        <translation>批准 {n} 份计划(&amp;A)</translation>
+    </message>
+    <message>
         <source>This is your own plan: another member of the office decides on it.</source>
         <translation>这是您自己的计划，须由教务处其他人员审批。</translation>
+    </message>
+    <message>
+        <source>Read each plan before approving it; not opened yet: {plans}</source>
+        <translation>请先逐份阅读再批准；以下计划尚未打开：{plans}</translation>
     </message>
 </context>
 <context>
@@ -1310,6 +1004,10 @@
     <message>
         <source>Discard</source>
         <translation>丢弃</translation>
+    </message>
+    <message>
+        <source>Saved at {time}</source>
+        <translation>已保存 {time}</translation>
     </message>
     <message>
         <source>Someone else saved this record while you were editing. Your changes are still here: copy what you need, then reload.</source>
@@ -1491,8 +1189,28 @@
         <translation>地点(&amp;P)</translation>
     </message>
     <message>
-        <source>Caregivers &amp;present</source>
-        <translation>在场照护人(&amp;P)</translation>
+        <source>Careg&amp;ivers present</source>
+        <translation>在场照护人(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Performance</source>
+        <translation>表现</translation>
+    </message>
+    <message>
+        <source>Caregiver&apos;s opi&amp;nion</source>
+        <translation>照护人意见(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Ne&amp;xt visit</source>
+        <translation>下次送教(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Clear signat&amp;ure</source>
+        <translation>清除签名(&amp;U)</translation>
+    </message>
+    <message>
+        <source>There is no finished visit before this one to copy.</source>
+        <translation>这次之前没有已完成的送教可以复制。</translation>
     </message>
     <message>
         <source>&amp;Health today</source>
@@ -1507,16 +1225,20 @@
         <translation>添加课时(&amp;L)</translation>
     </message>
     <message>
+        <source>As last &amp;visit</source>
+        <translation>按上次送教(&amp;V)</translation>
+    </message>
+    <message>
+        <source>The lessons of the last finished visit, to repeat them</source>
+        <translation>复制上一次已完成送教的课时，用于每周重复的训练</translation>
+    </message>
+    <message>
         <source>(no lesson plan)</source>
         <translation>（无教案）</translation>
     </message>
     <message>
         <source>Lesson plan of the selected lesson</source>
         <translation>所选课时的教案</translation>
-    </message>
-    <message>
-        <source>Pe&amp;rformance</source>
-        <translation>学生表现(&amp;R)</translation>
     </message>
     <message>
         <source>Family &amp;guidance</source>
@@ -1527,20 +1249,8 @@
         <translation>家庭作业(&amp;W)</translation>
     </message>
     <message>
-        <source>Caregiver&apos;s &amp;opinion</source>
-        <translation>家长意见(&amp;O)</translation>
-    </message>
-    <message>
-        <source>&amp;Next visit</source>
-        <translation>下次送教(&amp;N)</translation>
-    </message>
-    <message>
         <source>Caregiver signature</source>
         <translation>家长签名</translation>
-    </message>
-    <message>
-        <source>C&amp;lear signature</source>
-        <translation>清除签名(&amp;L)</translation>
     </message>
     <message>
         <source>Lessons</source>
@@ -1717,8 +1427,8 @@
         <translation>课时</translation>
     </message>
     <message>
-        <source>Subject</source>
-        <translation>学科</translation>
+        <source>Subject (one line per lesson)</source>
+        <translation>科目（每课时一行）</translation>
     </message>
     <message>
         <source>Content (one line per lesson)</source>

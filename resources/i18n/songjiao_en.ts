@@ -8,8 +8,20 @@
         <translation>Cannot open the database</translation>
     </message>
     <message>
+        <source>Cannot open this file</source>
+        <translation>Cannot open this file</translation>
+    </message>
+    <message>
+        <source>Songjiao opens exchange files (.sjb) and join files (.sjj).</source>
+        <translation>Songjiao opens exchange files (.sjb) and join files (.sjj).</translation>
+    </message>
+    <message>
         <source>Cannot restore</source>
         <translation>Cannot restore</translation>
+    </message>
+    <message>
+        <source>The backup could not be put in place ({reason}). Close any other program using the database and try again.</source>
+        <translation>The backup could not be put in place ({reason}). Close any other program using the database and try again.</translation>
     </message>
 </context>
 <context>
@@ -534,14 +546,6 @@
         <source>Save</source>
         <translation>Save</translation>
     </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <source>Cannot save</source>
-        <translation>Cannot save</translation>
-    </message>
 </context>
 <context>
     <name>GuardiansTab</name>
@@ -599,6 +603,21 @@
     </message>
 </context>
 <context>
+    <name>HelpDialog</name>
+    <message>
+        <source>Help</source>
+        <translation>Help</translation>
+    </message>
+    <message>
+        <source>Help pages</source>
+        <translation>Help pages</translation>
+    </message>
+    <message>
+        <source>Help page</source>
+        <translation>Help page</translation>
+    </message>
+</context>
+<context>
     <name>HomePage</name>
     <message>
         <source>This week</source>
@@ -635,6 +654,22 @@
     <message>
         <source>Not visited yet</source>
         <translation>Not visited yet</translation>
+    </message>
+    <message>
+        <source>This week: {status}</source>
+        <translation>This week: {status}</translation>
+    </message>
+    <message>
+        <source>Make-up owed</source>
+        <translation>Make-up owed</translation>
+    </message>
+    <message>
+        <source>No students are assigned to you yet. The office assigns them on the Students page.</source>
+        <translation>No students are assigned to you yet. The office assigns them on the Students page.</translation>
+    </message>
+    <message>
+        <source>No students yet: add or import them on the Students page.</source>
+        <translation>No students yet: add or import them on the Students page.</translation>
     </message>
     <message>
         <source>Everyone is on track.</source>
@@ -835,6 +870,238 @@
         <source>Future</source>
         <translation>Future</translation>
     </message>
+    <message>
+        <source>Perception</source>
+        <translation>Perception</translation>
+    </message>
+    <message>
+        <source>Gross motor</source>
+        <translation>Gross motor</translation>
+    </message>
+    <message>
+        <source>Fine motor</source>
+        <translation>Fine motor</translation>
+    </message>
+    <message>
+        <source>Language and communication</source>
+        <translation>Language and communication</translation>
+    </message>
+    <message>
+        <source>Cognition</source>
+        <translation>Cognition</translation>
+    </message>
+    <message>
+        <source>Social interaction</source>
+        <translation>Social interaction</translation>
+    </message>
+    <message>
+        <source>Self-care</source>
+        <translation>Self-care</translation>
+    </message>
+    <message>
+        <source>Emotion and behaviour</source>
+        <translation>Emotion and behaviour</translation>
+    </message>
+    <message>
+        <source>Life Chinese</source>
+        <translation>Life Chinese</translation>
+    </message>
+    <message>
+        <source>Life mathematics</source>
+        <translation>Life mathematics</translation>
+    </message>
+    <message>
+        <source>Life adaptation</source>
+        <translation>Life adaptation</translation>
+    </message>
+    <message>
+        <source>Work skills</source>
+        <translation>Work skills</translation>
+    </message>
+    <message>
+        <source>Singing, games and rhythm</source>
+        <translation>Singing, games and rhythm</translation>
+    </message>
+    <message>
+        <source>Drawing and handicraft</source>
+        <translation>Drawing and handicraft</translation>
+    </message>
+    <message>
+        <source>Sport and health</source>
+        <translation>Sport and health</translation>
+    </message>
+    <message>
+        <source>Rehabilitation training</source>
+        <translation>Rehabilitation training</translation>
+    </message>
+    <message>
+        <source>Information technology</source>
+        <translation>Information technology</translation>
+    </message>
+    <message>
+        <source>Arts and leisure</source>
+        <translation>Arts and leisure</translation>
+    </message>
+    <message>
+        <source>O: observation</source>
+        <translation>O: observation</translation>
+    </message>
+    <message>
+        <source>W: work sample</source>
+        <translation>W: work sample</translation>
+    </message>
+    <message>
+        <source>T: test</source>
+        <translation>T: test</translation>
+    </message>
+    <message>
+        <source>V: oral</source>
+        <translation>V: oral</translation>
+    </message>
+    <message>
+        <source>P: performance</source>
+        <translation>P: performance</translation>
+    </message>
+    <message>
+        <source>P: passed</source>
+        <translation>P: passed</translation>
+    </message>
+    <message>
+        <source>C: continue</source>
+        <translation>C: continue</translation>
+    </message>
+    <message>
+        <source>D: dropped</source>
+        <translation>D: dropped</translation>
+    </message>
+    <message>
+        <source>S: simplified</source>
+        <translation>S: simplified</translation>
+    </message>
+    <message>
+        <source>E: extended</source>
+        <translation>E: extended</translation>
+    </message>
+    <message>
+        <source>0: not yet</source>
+        <translation>0: not yet</translation>
+    </message>
+    <message>
+        <source>1: with full help</source>
+        <translation>1: with full help</translation>
+    </message>
+    <message>
+        <source>2: with some help</source>
+        <translation>2: with some help</translation>
+    </message>
+    <message>
+        <source>3: independently</source>
+        <translation>3: independently</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>In force</source>
+        <translation>In force</translation>
+    </message>
+    <message>
+        <source>Reviewed</source>
+        <translation>Reviewed</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>Archived</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <source>Resubmitted</source>
+        <translation>Resubmitted</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>Planned</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>Family or child (excused)</source>
+        <translation>Family or child (excused)</translation>
+    </message>
+    <message>
+        <source>School or teacher (make-up owed)</source>
+        <translation>School or teacher (make-up owed)</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>WeChat</source>
+        <translation>WeChat</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>Meeting</translation>
+    </message>
+    <message>
+        <source>Home visit</source>
+        <translation>Home visit</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>Letter</translation>
+    </message>
+    <message>
+        <source>Visit notice</source>
+        <translation>Visit notice</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <source>Caregiver training</source>
+        <translation>Caregiver training</translation>
+    </message>
+    <message>
+        <source>Introduction</source>
+        <translation>Introduction</translation>
+    </message>
+    <message>
+        <source>New content / training</source>
+        <translation>New content / training</translation>
+    </message>
+    <message>
+        <source>Practice</source>
+        <translation>Practice</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>Home extension</source>
+        <translation>Home extension</translation>
+    </message>
 </context>
 <context>
     <name>LanguageTab</name>
@@ -884,10 +1151,6 @@
 </context>
 <context>
     <name>MainWindow</name>
-    <message>
-        <source>Songjiao — home-delivered teaching</source>
-        <translation>Songjiao — home-delivered teaching</translation>
-    </message>
     <message>
         <source>Navigation</source>
         <translation>Navigation</translation>
@@ -953,6 +1216,10 @@
         <translation>&amp;Help</translation>
     </message>
     <message>
+        <source>User &amp;manual</source>
+        <translation>User &amp;manual</translation>
+    </message>
+    <message>
         <source>&amp;About Songjiao</source>
         <translation>&amp;About Songjiao</translation>
     </message>
@@ -975,6 +1242,10 @@
     <message>
         <source>Working…</source>
         <translation>Working…</translation>
+    </message>
+    <message>
+        <source>The scheduled backup failed: {reason}</source>
+        <translation>The scheduled backup failed: {reason}</translation>
     </message>
     <message>
         <source>Something went wrong</source>
@@ -1172,6 +1443,98 @@
         <translation>Upgrading the database failed. Nothing was changed.</translation>
     </message>
     <message>
+        <source>This IEP is archived and can no longer be changed.</source>
+        <translation>This IEP is archived and can no longer be changed.</translation>
+    </message>
+    <message>
+        <source>The IEP cannot move to that status from here.</source>
+        <translation>The IEP cannot move to that status from here.</translation>
+    </message>
+    <message>
+        <source>Only the academic affairs office archives IEPs.</source>
+        <translation>Only the academic affairs office archives IEPs.</translation>
+    </message>
+    <message>
+        <source>This date is far outside the term.</source>
+        <translation>This date is far outside the term.</translation>
+    </message>
+    <message>
+        <source>A domain is scored twice.</source>
+        <translation>A domain is scored twice.</translation>
+    </message>
+    <message>
+        <source>A score is above its maximum.</source>
+        <translation>A score is above its maximum.</translation>
+    </message>
+    <message>
+        <source>The date must lie within the term.</source>
+        <translation>The date must lie within the term.</translation>
+    </message>
+    <message>
+        <source>The objective ends before it starts.</source>
+        <translation>The objective ends before it starts.</translation>
+    </message>
+    <message>
+        <source>A review cannot be dated in the future.</source>
+        <translation>A review cannot be dated in the future.</translation>
+    </message>
+    <message>
+        <source>The review date is far outside the term.</source>
+        <translation>The review date is far outside the term.</translation>
+    </message>
+    <message>
+        <source>Only the office removes goal bank items added by others.</source>
+        <translation>Only the office removes goal bank items added by others.</translation>
+    </message>
+    <message>
+        <source>School leaders read plans but do not write them.</source>
+        <translation>School leaders read plans but do not write them.</translation>
+    </message>
+    <message>
+        <source>Only the plan's author submits it.</source>
+        <translation>Only the plan's author submits it.</translation>
+    </message>
+    <message>
+        <source>This plan is already waiting for a decision.</source>
+        <translation>This plan is already waiting for a decision.</translation>
+    </message>
+    <message>
+        <source>This plan is already approved.</source>
+        <translation>This plan is already approved.</translation>
+    </message>
+    <message>
+        <source>Only the academic affairs office approves or returns plans.</source>
+        <translation>Only the academic affairs office approves or returns plans.</translation>
+    </message>
+    <message>
+        <source>Nobody approves their own plan.</source>
+        <translation>Nobody approves their own plan.</translation>
+    </message>
+    <message>
+        <source>This plan is not waiting for a decision.</source>
+        <translation>This plan is not waiting for a decision.</translation>
+    </message>
+    <message>
+        <source>The teacher changed this plan after you opened it. Reload and read it again.</source>
+        <translation>The teacher changed this plan after you opened it. Reload and read it again.</translation>
+    </message>
+    <message>
+        <source>Say what to change when returning a plan.</source>
+        <translation>Say what to change when returning a plan.</translation>
+    </message>
+    <message>
+        <source>This record is finished and locked: make an amendment.</source>
+        <translation>This record is finished and locked: make an amendment.</translation>
+    </message>
+    <message>
+        <source>Give a reason for the amendment.</source>
+        <translation>Give a reason for the amendment.</translation>
+    </message>
+    <message>
+        <source>Give the reason for the cancellation.</source>
+        <translation>Give the reason for the cancellation.</translation>
+    </message>
+    <message>
         <source>The ID number should have 18 characters.</source>
         <translation>The ID number should have 18 characters.</translation>
     </message>
@@ -1289,14 +1652,6 @@
     <message>
         <source>Create</source>
         <translation>Create</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <source>Cannot save</source>
-        <translation>Cannot save</translation>
     </message>
 </context>
 <context>
@@ -1641,6 +1996,18 @@
             <numerusform>%n students</numerusform>
         </translation>
     </message>
+    <message>
+        <source>No students yet. Add one with “New student…” (Ctrl+N), or import the class list from a roster spreadsheet: songjiao roster template FILE.xlsx, fill it in, then songjiao roster import FILE.xlsx.</source>
+        <translation>No students yet. Add one with “New student…” (Ctrl+N), or import the class list from a roster spreadsheet: songjiao roster template FILE.xlsx, fill it in, then songjiao roster import FILE.xlsx.</translation>
+    </message>
+    <message>
+        <source>No students are assigned to you yet. The office assigns them.</source>
+        <translation>No students are assigned to you yet. The office assigns them.</translation>
+    </message>
+    <message>
+        <source>No student matches the search or filters.</source>
+        <translation>No student matches the search or filters.</translation>
+    </message>
 </context>
 <context>
     <name>TermTab</name>
@@ -1706,14 +2073,6 @@
     <message>
         <source>Create</source>
         <translation>Create</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <source>Cannot save</source>
-        <translation>Cannot save</translation>
     </message>
 </context>
 <context>

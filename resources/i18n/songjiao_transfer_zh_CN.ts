@@ -1,4 +1,4 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
@@ -36,7 +36,7 @@
         <translation>该文件是发给另一台设备的。</translation>
     </message>
     <message>
-        <source>The file's signature does not match: it was altered or damaged.</source>
+        <source>The file&apos;s signature does not match: it was altered or damaged.</source>
         <translation>文件签名不符：文件被改动或已损坏。</translation>
     </message>
     <message>
@@ -80,7 +80,7 @@
         <translation>该交换文件将删除 {deletes} 条记录。</translation>
     </message>
     <message>
-        <source>Join my school from a file (a teacher's laptop)</source>
+        <source>Join my school from a file (a teacher&apos;s laptop)</source>
         <translation>从文件加入我的学校（教师笔记本电脑）</translation>
     </message>
     <message>
@@ -215,11 +215,11 @@
         <translation>接收教务处文件…</translation>
     </message>
     <message>
-        <source>The office and the teachers' laptops</source>
+        <source>The office and the teachers&apos; laptops</source>
         <translation>教务处与教师笔记本</translation>
     </message>
     <message>
-        <source>Import teachers' files…</source>
+        <source>Import teachers&apos; files…</source>
         <translation>导入教师文件…</translation>
     </message>
     <message>
@@ -255,7 +255,7 @@
         <translation>密钥</translation>
     </message>
     <message>
-        <source>Teachers' laptops</source>
+        <source>Teachers&apos; laptops</source>
         <translation>教师笔记本</translation>
     </message>
     <message>
@@ -327,11 +327,11 @@
         <translation>历史</translation>
     </message>
     <message>
-        <source>This copy does not exchange with the office yet. On a new laptop, choose "Join my school from a file" when Songjiao first starts.</source>
+        <source>This copy does not exchange with the office yet. On a new laptop, choose &quot;Join my school from a file&quot; when Songjiao first starts.</source>
         <translation>本机尚未与教务处交换数据。在新笔记本上，首次启动送教时选择“从文件加入我的学校”。</translation>
     </message>
     <message>
-        <source>The office copy: make a join file for each teacher's laptop.</source>
+        <source>The office copy: make a join file for each teacher&apos;s laptop.</source>
         <translation>教务处电脑：为每位教师的笔记本生成加入文件。</translation>
     </message>
     <message>
@@ -449,7 +449,7 @@
         <translation>送教交换文件 (*.sjb)</translation>
     </message>
     <message>
-        <source>Teachers' files</source>
+        <source>Teachers&apos; files</source>
         <translation>教师的文件</translation>
     </message>
     <message>
@@ -461,7 +461,7 @@
         <translation>发送给教师</translation>
     </message>
     <message>
-        <source>Write files for every teacher's laptop? (No: only for {t})</source>
+        <source>Write files for every teacher&apos;s laptop? (No: only for {t})</source>
         <translation>为每位教师的笔记本都写出文件吗？（否：只为 {t}）</translation>
     </message>
     <message>
@@ -477,7 +477,7 @@
         <translation>吊销丢失的笔记本</translation>
     </message>
     <message>
-        <source>Refuse every file from {t}'s current laptop from now on? The teacher needs a new join file.</source>
+        <source>Refuse every file from {t}&apos;s current laptop from now on? The teacher needs a new join file.</source>
         <translation>从现在起拒绝 {t} 当前笔记本的所有文件吗？该教师需要新的加入文件。</translation>
     </message>
 </context>
@@ -519,7 +519,7 @@
         <translation>导出整个学期…</translation>
     </message>
     <message>
-        <source>Every packet, every teacher's assessment form, the summary and the spreadsheets, into one folder</source>
+        <source>Every packet, every teacher&apos;s assessment form, the summary and the spreadsheets, into one folder</source>
         <translation>所有档案、每位教师的考核表、汇总表和电子表格，导出到一个文件夹</translation>
     </message>
     <message>
@@ -527,11 +527,11 @@
         <translation>教师</translation>
     </message>
     <message>
-        <source>This teacher's packets…</source>
+        <source>This teacher&apos;s packets…</source>
         <translation>该教师的档案…</translation>
     </message>
     <message>
-        <source>This teacher's assessment form…</source>
+        <source>This teacher&apos;s assessment form…</source>
         <translation>该教师的考核表…</translation>
     </message>
     <message>
@@ -539,7 +539,7 @@
         <translation>我的学生</translation>
     </message>
     <message>
-        <source>Export my students' archive packets…</source>
+        <source>Export my students&apos; archive packets…</source>
         <translation>导出我的学生的送教档案…</translation>
     </message>
     <message>
@@ -571,7 +571,7 @@
         <translation>正在导出表格</translation>
     </message>
     <message>
-        <source>Folder for the term's files</source>
+        <source>Folder for the term&apos;s files</source>
         <translation>学期文件的保存文件夹</translation>
     </message>
     <message>
@@ -693,7 +693,7 @@
         <translation>复制</translation>
     </message>
     <message>
-        <source>Give the passphrase to the teacher separately from the file (read it out by phone or write it down): whoever has both can read the students' records. It is shown only now.</source>
+        <source>Give the passphrase to the teacher separately from the file (read it out by phone or write it down): whoever has both can read the students&apos; records. It is shown only now.</source>
         <translation>请把口令与文件分开交给教师（电话告知或写在纸上）：同时拿到两者的人就能读取学生记录。口令只显示这一次。</translation>
     </message>
     <message>
@@ -701,7 +701,7 @@
         <translation>笔记本密钥指纹：{fp}</translation>
     </message>
     <message>
-        <source>The teacher's earlier laptop key was revoked.</source>
+        <source>The teacher&apos;s earlier laptop key was revoked.</source>
         <translation>该教师以前的笔记本密钥已被吊销。</translation>
     </message>
     <message>

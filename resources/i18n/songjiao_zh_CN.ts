@@ -1,4 +1,4 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
@@ -8,8 +8,20 @@
         <translation>无法打开数据库</translation>
     </message>
     <message>
+        <source>Cannot open this file</source>
+        <translation>无法打开此文件</translation>
+    </message>
+    <message>
+        <source>Songjiao opens exchange files (.sjb) and join files (.sjj).</source>
+        <translation>送教上门可以打开交换文件（.sjb）和加入文件（.sjj）。</translation>
+    </message>
+    <message>
         <source>Cannot restore</source>
         <translation>无法恢复</translation>
+    </message>
+    <message>
+        <source>The backup could not be put in place ({reason}). Close any other program using the database and try again.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -407,7 +419,7 @@
         <translation>第一个学期</translation>
     </message>
     <message>
-        <source>Weeks with a holiday on every school day are not teaching weeks. The statutory holidays are filled in; change them to your school's calendar.</source>
+        <source>Weeks with a holiday on every school day are not teaching weeks. The statutory holidays are filled in; change them to your school&apos;s calendar.</source>
         <translation>整周都放假的周不算教学周。已填入法定节假日，请按本校校历修改。</translation>
     </message>
     <message>
@@ -431,7 +443,7 @@
         <translation>送教要求</translation>
     </message>
     <message>
-        <source>Usually at least one visit a week of two lessons; set your province's rule.</source>
+        <source>Usually at least one visit a week of two lessons; set your province&apos;s rule.</source>
         <translation>通常为每周至少送教 1 次、每次 2 课时；请按本省规定设置。</translation>
     </message>
     <message>
@@ -533,14 +545,6 @@
         <source>Save</source>
         <translation>保存</translation>
     </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <source>Cannot save</source>
-        <translation>无法保存</translation>
-    </message>
 </context>
 <context>
     <name>GuardiansTab</name>
@@ -598,6 +602,21 @@
     </message>
 </context>
 <context>
+    <name>HelpDialog</name>
+    <message>
+        <source>Help</source>
+        <translation>帮助</translation>
+    </message>
+    <message>
+        <source>Help pages</source>
+        <translation>帮助目录</translation>
+    </message>
+    <message>
+        <source>Help page</source>
+        <translation>帮助页面</translation>
+    </message>
+</context>
+<context>
     <name>HomePage</name>
     <message>
         <source>This week</source>
@@ -634,6 +653,22 @@
     <message>
         <source>Not visited yet</source>
         <translation>本周尚未送教</translation>
+    </message>
+    <message>
+        <source>This week: {status}</source>
+        <translation>本周：{status}</translation>
+    </message>
+    <message>
+        <source>Make-up owed</source>
+        <translation>欠补送</translation>
+    </message>
+    <message>
+        <source>No students are assigned to you yet. The office assigns them on the Students page.</source>
+        <translation>您还没有分配到学生。教务处在“学生”页面为教师分配学生。</translation>
+    </message>
+    <message>
+        <source>No students yet: add or import them on the Students page.</source>
+        <translation>还没有学生：请在“学生”页面新建或导入学生。</translation>
     </message>
     <message>
         <source>Everyone is on track.</source>
@@ -834,6 +869,238 @@
         <source>Future</source>
         <translation>未到</translation>
     </message>
+    <message>
+        <source>Perception</source>
+        <translation>感知觉</translation>
+    </message>
+    <message>
+        <source>Gross motor</source>
+        <translation>粗大动作</translation>
+    </message>
+    <message>
+        <source>Fine motor</source>
+        <translation>精细动作</translation>
+    </message>
+    <message>
+        <source>Language and communication</source>
+        <translation>语言与沟通</translation>
+    </message>
+    <message>
+        <source>Cognition</source>
+        <translation>认知</translation>
+    </message>
+    <message>
+        <source>Social interaction</source>
+        <translation>社会交往</translation>
+    </message>
+    <message>
+        <source>Self-care</source>
+        <translation>生活自理</translation>
+    </message>
+    <message>
+        <source>Emotion and behaviour</source>
+        <translation>情绪与行为</translation>
+    </message>
+    <message>
+        <source>Life Chinese</source>
+        <translation>生活语文</translation>
+    </message>
+    <message>
+        <source>Life mathematics</source>
+        <translation>生活数学</translation>
+    </message>
+    <message>
+        <source>Life adaptation</source>
+        <translation>生活适应</translation>
+    </message>
+    <message>
+        <source>Work skills</source>
+        <translation>劳动技能</translation>
+    </message>
+    <message>
+        <source>Singing, games and rhythm</source>
+        <translation>唱游与律动</translation>
+    </message>
+    <message>
+        <source>Drawing and handicraft</source>
+        <translation>绘画与手工</translation>
+    </message>
+    <message>
+        <source>Sport and health</source>
+        <translation>运动与保健</translation>
+    </message>
+    <message>
+        <source>Rehabilitation training</source>
+        <translation>康复训练</translation>
+    </message>
+    <message>
+        <source>Information technology</source>
+        <translation>信息技术</translation>
+    </message>
+    <message>
+        <source>Arts and leisure</source>
+        <translation>艺术休闲</translation>
+    </message>
+    <message>
+        <source>O: observation</source>
+        <translation>O：观察</translation>
+    </message>
+    <message>
+        <source>W: work sample</source>
+        <translation>W：作品</translation>
+    </message>
+    <message>
+        <source>T: test</source>
+        <translation>T：测验</translation>
+    </message>
+    <message>
+        <source>V: oral</source>
+        <translation>V：口头</translation>
+    </message>
+    <message>
+        <source>P: performance</source>
+        <translation>P：操作</translation>
+    </message>
+    <message>
+        <source>P: passed</source>
+        <translation>P：通过</translation>
+    </message>
+    <message>
+        <source>C: continue</source>
+        <translation>C：继续</translation>
+    </message>
+    <message>
+        <source>D: dropped</source>
+        <translation>D：放弃</translation>
+    </message>
+    <message>
+        <source>S: simplified</source>
+        <translation>S：简化</translation>
+    </message>
+    <message>
+        <source>E: extended</source>
+        <translation>E：加深</translation>
+    </message>
+    <message>
+        <source>0: not yet</source>
+        <translation>0：未达成</translation>
+    </message>
+    <message>
+        <source>1: with full help</source>
+        <translation>1：全辅助</translation>
+    </message>
+    <message>
+        <source>2: with some help</source>
+        <translation>2：部分辅助</translation>
+    </message>
+    <message>
+        <source>3: independently</source>
+        <translation>3：独立完成</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>In force</source>
+        <translation>执行中</translation>
+    </message>
+    <message>
+        <source>Reviewed</source>
+        <translation>已评估</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>已归档</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>已提交</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>已退回</translation>
+    </message>
+    <message>
+        <source>Resubmitted</source>
+        <translation>已重新提交</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>计划中</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Family or child (excused)</source>
+        <translation>家庭或学生原因（可免补）</translation>
+    </message>
+    <message>
+        <source>School or teacher (make-up owed)</source>
+        <translation>学校或教师原因（须补送）</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>WeChat</source>
+        <translation>微信</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>面谈</translation>
+    </message>
+    <message>
+        <source>Home visit</source>
+        <translation>入户</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>书信</translation>
+    </message>
+    <message>
+        <source>Visit notice</source>
+        <translation>送教通知</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <source>Caregiver training</source>
+        <translation>照护培训</translation>
+    </message>
+    <message>
+        <source>Introduction</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>New content / training</source>
+        <translation>新授/训练</translation>
+    </message>
+    <message>
+        <source>Practice</source>
+        <translation>练习</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Home extension</source>
+        <translation>家庭延伸训练</translation>
+    </message>
 </context>
 <context>
     <name>LanguageTab</name>
@@ -883,10 +1150,6 @@
 </context>
 <context>
     <name>MainWindow</name>
-    <message>
-        <source>Songjiao — home-delivered teaching</source>
-        <translation>送教上门管理系统</translation>
-    </message>
     <message>
         <source>Navigation</source>
         <translation>导航</translation>
@@ -952,6 +1215,10 @@
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
+        <source>User &amp;manual</source>
+        <translation>使用帮助(&amp;M)</translation>
+    </message>
+    <message>
         <source>&amp;About Songjiao</source>
         <translation>关于送教上门管理系统(&amp;A)</translation>
     </message>
@@ -974,6 +1241,10 @@
     <message>
         <source>Working…</source>
         <translation>正在处理…</translation>
+    </message>
+    <message>
+        <source>The scheduled backup failed: {reason}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Something went wrong</source>
@@ -1171,6 +1442,98 @@
         <translation>数据库升级失败，数据未做任何改动。</translation>
     </message>
     <message>
+        <source>This IEP is archived and can no longer be changed.</source>
+        <translation>该个别化教育计划已归档，不能再修改。</translation>
+    </message>
+    <message>
+        <source>The IEP cannot move to that status from here.</source>
+        <translation>个别化教育计划不能从当前状态转到该状态。</translation>
+    </message>
+    <message>
+        <source>Only the academic affairs office archives IEPs.</source>
+        <translation>只有教务处可以归档个别化教育计划。</translation>
+    </message>
+    <message>
+        <source>This date is far outside the term.</source>
+        <translation>该日期远离本学期。</translation>
+    </message>
+    <message>
+        <source>A domain is scored twice.</source>
+        <translation>某个领域被重复评分。</translation>
+    </message>
+    <message>
+        <source>A score is above its maximum.</source>
+        <translation>有得分高于满分。</translation>
+    </message>
+    <message>
+        <source>The date must lie within the term.</source>
+        <translation>日期必须在学期之内。</translation>
+    </message>
+    <message>
+        <source>The objective ends before it starts.</source>
+        <translation>短期目标的结束日期早于开始日期。</translation>
+    </message>
+    <message>
+        <source>A review cannot be dated in the future.</source>
+        <translation>评估日期不能晚于今天。</translation>
+    </message>
+    <message>
+        <source>The review date is far outside the term.</source>
+        <translation>评估日期远离本学期。</translation>
+    </message>
+    <message>
+        <source>Only the office removes goal bank items added by others.</source>
+        <translation>他人添加的目标只能由教务处删除。</translation>
+    </message>
+    <message>
+        <source>School leaders read plans but do not write them.</source>
+        <translation>学校领导可以查看计划，但不编写计划。</translation>
+    </message>
+    <message>
+        <source>Only the plan&apos;s author submits it.</source>
+        <translation>只有计划的编写人可以提交。</translation>
+    </message>
+    <message>
+        <source>This plan is already waiting for a decision.</source>
+        <translation>该计划已在等待审批。</translation>
+    </message>
+    <message>
+        <source>This plan is already approved.</source>
+        <translation>该计划已批准。</translation>
+    </message>
+    <message>
+        <source>Only the academic affairs office approves or returns plans.</source>
+        <translation>只有教务处可以批准或退回计划。</translation>
+    </message>
+    <message>
+        <source>Nobody approves their own plan.</source>
+        <translation>任何人不能审批自己的计划。</translation>
+    </message>
+    <message>
+        <source>This plan is not waiting for a decision.</source>
+        <translation>该计划不在待审批状态。</translation>
+    </message>
+    <message>
+        <source>The teacher changed this plan after you opened it. Reload and read it again.</source>
+        <translation>您打开后教师又修改了该计划，请重新载入后再审阅。</translation>
+    </message>
+    <message>
+        <source>Say what to change when returning a plan.</source>
+        <translation>退回计划时请写明需要修改的内容。</translation>
+    </message>
+    <message>
+        <source>This record is finished and locked: make an amendment.</source>
+        <translation>该记录已完成并锁定，请通过更正修改。</translation>
+    </message>
+    <message>
+        <source>Give a reason for the amendment.</source>
+        <translation>请填写更正原因。</translation>
+    </message>
+    <message>
+        <source>Give the reason for the cancellation.</source>
+        <translation>请填写取消原因。</translation>
+    </message>
+    <message>
         <source>The ID number should have 18 characters.</source>
         <translation>身份证号应为 18 位。</translation>
     </message>
@@ -1179,7 +1542,7 @@
         <translation>身份证号中的出生日期无效。</translation>
     </message>
     <message>
-        <source>The ID number's check digit is wrong.</source>
+        <source>The ID number&apos;s check digit is wrong.</source>
         <translation>身份证号的校验位不正确。</translation>
     </message>
     <message>
@@ -1191,15 +1554,15 @@
         <translation>残疾人证号的前 18 位与身份证号不一致。</translation>
     </message>
     <message>
-        <source>The certificate's category digit differs from the disability category.</source>
+        <source>The certificate&apos;s category digit differs from the disability category.</source>
         <translation>残疾人证号中的类别位与残疾类别不一致。</translation>
     </message>
     <message>
-        <source>The certificate's grade digit differs from the disability grade.</source>
+        <source>The certificate&apos;s grade digit differs from the disability grade.</source>
         <translation>残疾人证号中的等级位与残疾等级不一致。</translation>
     </message>
     <message>
-        <source>The certificate number's check digit is wrong.</source>
+        <source>The certificate number&apos;s check digit is wrong.</source>
         <translation>残疾人证号的校验位不正确。</translation>
     </message>
     <message>
@@ -1288,14 +1651,6 @@
     <message>
         <source>Create</source>
         <translation>创建</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <source>Cannot save</source>
-        <translation>无法保存</translation>
     </message>
 </context>
 <context>
@@ -1639,6 +1994,18 @@
             <numerusform>%n 名学生</numerusform>
         </translation>
     </message>
+    <message>
+        <source>No students yet. Add one with “New student…” (Ctrl+N), or import the class list from a roster spreadsheet: songjiao roster template FILE.xlsx, fill it in, then songjiao roster import FILE.xlsx.</source>
+        <translation>还没有学生。点“新建学生…”（Ctrl+N）逐个添加，或用学生名单表格批量导入：先运行 songjiao roster template 文件名.xlsx 生成模板，填好后运行 songjiao roster import 文件名.xlsx。</translation>
+    </message>
+    <message>
+        <source>No students are assigned to you yet. The office assigns them.</source>
+        <translation>您还没有分配到学生，请联系教务处分配。</translation>
+    </message>
+    <message>
+        <source>No student matches the search or filters.</source>
+        <translation>没有符合搜索或筛选条件的学生。</translation>
+    </message>
 </context>
 <context>
     <name>TermTab</name>
@@ -1704,14 +2071,6 @@
     <message>
         <source>Create</source>
         <translation>创建</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <source>Cannot save</source>
-        <translation>无法保存</translation>
     </message>
 </context>
 <context>

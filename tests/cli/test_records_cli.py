@@ -86,3 +86,24 @@ def test_roster_import_errors_go_to_stderr_summary_first(school, capsys, tmp_pat
     assert code == 0 and "would create 1" in out
     code, out, _ = cli(school, capsys, "roster", "template", "--out", str(tmp_path / "t.xlsx"))
     assert code == 0 and (tmp_path / "t.xlsx").exists()
+
+
+def test_redirected_output_is_utf8_on_a_gbk_console(school, capsys, monkeypatch):
+    """A Chinese Windows encodes redirected output as GBK (code page 936), which has no 𠮷 nor 䶮."""
+    import io
+    import sys
+
+    from app.services import students
+
+    student_id = students.list_students(school.ctx)[0].id
+    students.update_student(school.ctx, student_id, {"name": "王𠮷䶮"})
+    school.ctx.store.dispose()
+    raw = io.BytesIO()
+    gbk = io.TextIOWrapper(raw, encoding="gbk")
+    with capsys.disabled():
+        monkeypatch.setattr(sys, "stdout", gbk)
+        code = run(["--db", str(school.ctx.store.paths.db_path), "students", "list", "--json"])
+        sys.stdout.flush()
+        monkeypatch.undo()
+    assert code == 0
+    assert "王𠮷䶮" in raw.getvalue().decode("utf-8")

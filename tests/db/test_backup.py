@@ -144,3 +144,18 @@ def test_cli_restore_refuses_the_database_itself(populated, paths, capsys):
     assert run(["--db", str(paths.db_path), "restore", str(paths.db_path)]) == 2
     assert "database itself" in capsys.readouterr().err
     assert _sha(paths.db_path) == before and backup.list_backups(paths) == []
+
+
+@pytest.mark.parametrize("folder", ["备份#1", "100%done"])
+def test_a_backup_in_a_folder_with_hash_or_percent_checks_that_very_file(populated, paths, tmp_path, folder):
+    """The check once built its URI by string formatting: '#' cut the path and SQLite created an empty database
+    elsewhere (then called the real backup 'not a Songjiao database')."""
+    made = backup.make_backup(paths)
+    aside = tmp_path / folder / made.path.name
+    aside.parent.mkdir()
+    aside.write_bytes(made.path.read_bytes())
+    before = set(tmp_path.rglob("*"))
+    assert backup.verify(aside) is None
+    # Nothing new but SQLite's own companions of that very file (its -wal/-shm: the backups' litter, issue 10).
+    companions = {aside.with_name(aside.name + suffix) for suffix in ("-wal", "-shm")}
+    assert set(tmp_path.rglob("*")) - before <= companions

@@ -11,10 +11,10 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect
 
-from app.cli.maintenance import revision_chain
 from app.db import schema
 from app.db.base import Base
 from app.db.engine import make_engine
+from app.db.schema import revision_chain
 from app.services import backup, check
 from app.services.dump import DUMP_TABLES
 from app.services.setup import open_store

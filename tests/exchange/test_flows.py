@@ -10,6 +10,7 @@ from sqlalchemy import select
 from app.db.models import MonthlyPlan, PlanRevision, Student, Visit
 from app.services import attachments, contacts, exchange, plans, students, visits
 from app.services.context import reading
+from app.services.progress import TaskState
 from tests.exchange.work import approve, contact, finished_visit, note, png, submit_plan
 
 
@@ -312,10 +313,15 @@ def test_office_batch_reports_progress_and_can_stop(net, school):
     t1, t2 = join("t1"), join("t2")
     files = [t1.send()[0], t2.send()[0]]
     seen: list[tuple[int, int]] = []
-    results = exchange.import_many(
-        office.ctx, files, progress=lambda done, total: seen.append((done, total)) or False
-    )
-    assert seen == [(1, 2)] and len(results) == 1  # stopped after the first file
+
+    def cancel_after_the_first(done: int, total: int, _label: str) -> None:
+        seen.append((done, total))
+        if done:
+            state.cancel()
+
+    state = TaskState(cancel_after_the_first)
+    results = exchange.import_many(office.ctx, files, progress=state)
+    assert seen == [(0, 2), (1, 2)] and len(results) == 1  # stopped after the first file
     results = exchange.import_many(office.ctx, files)  # again: one is a replay, the other goes in
     kinds = sorted(type(r).__name__ for _p, r in results)
     assert kinds == ["ExchangeRefused", "ImportResult"]

@@ -11,8 +11,9 @@ from sqlalchemy import select
 
 from app.cli.main import run
 from app.db.models import Student, User, Visit
-from app.reports.export import CancelFlag, ExportOptions, export_packets, export_single, export_term
+from app.reports.export import ExportOptions, export_packets, export_single, export_term
 from app.services.errors import PermissionDenied
+from app.services.progress import TaskState
 
 
 def _names(store) -> list[str]:
@@ -39,7 +40,7 @@ def test_whole_term_on_two_workers(term_school, tmp_path):
         term_school.term.id,
         tmp_path / "out",
         ExportOptions(workers=2),
-        progress=lambda done, total, label: seen.append((done, total)),
+        progress=TaskState(lambda done, total, label: seen.append((done, total))),
     )
     assert not result.errors and not result.cancelled
     files = sorted(
@@ -77,19 +78,18 @@ def test_teacher_exports_only_own_students_and_not_the_term(term_school, tmp_pat
 
 def test_cancel_stops_the_export_and_leaves_only_whole_files(term_school, tmp_path):
     office = term_school.as_(term_school.office)
-    flag = CancelFlag()
 
-    def progress(done: int, total: int, label: str) -> None:
+    def cancel_after_the_first(done: int, total: int, label: str) -> None:
         if done >= 1:
-            flag.cancel()
+            state.cancel()
 
+    state = TaskState(cancel_after_the_first)
     result = export_packets(
         office,
         term_school.term.id,
         tmp_path,
         options=ExportOptions(workers=2),
-        progress=progress,
-        cancel=flag,
+        progress=state,
     )
     assert result.cancelled
     assert 1 <= len(result.files) < 7

@@ -96,12 +96,17 @@ def answers(monkeypatch):
     assert not problems, "message boxes: " + "; ".join(problems)
 
 
-class Callbacks:
-    """What ``strict_callbacks`` saw: the errors no callback took, and every runner made during the test."""
+class Callbacks(list):
+    """What ``strict_callbacks`` saw: the errors no callback took (the list itself, also as ``errors``), and
+    every runner made during the test (``runners``)."""
 
     def __init__(self) -> None:
-        self.errors: list[BaseException] = []
+        super().__init__()
         self.runners: list = []
+
+    @property
+    def errors(self) -> list[BaseException]:
+        return self
 
 
 @pytest.fixture(autouse=True)

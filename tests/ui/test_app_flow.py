@@ -7,10 +7,11 @@ from PySide6.QtWidgets import QDialog
 from app.services import backup, students
 from app.services import school as school_service
 from app.services.context import ServiceContext
+from app.services.progress import Cancelled
 from app.ui import i18n
 from app.ui.app import Controller
 from app.ui.dialogs.login import LoginDialog
-from app.ui.tasks import Cancelled, ThreadRunner
+from app.ui.tasks import ThreadRunner
 from tests.conftest import TODAY
 from tests.ui.helpers import wait_idle
 
@@ -72,10 +73,13 @@ def test_worker_thread_delivers_on_the_main_thread(make_session, school, qtbot, 
 def test_write_announces_changes_on_the_bus(make_session, school, qtbot):
     session = make_session(school.admin)
     received = []
-    session.bus.data_changed.connect(received.append)
-    session.write(students.update_student, school.students[0], {"phone": "13800138000"})
+    session.bus.data_changed.connect(lambda changes, initiator: received.append((changes, initiator)))
+    asker = object()
+    session.write(students.update_student, school.students[0], {"phone": "13800138000"}, initiator=asker)
     wait_idle(qtbot, session)
-    assert received and "student" in received[0].ids
+    [(changes, initiator)] = received
+    assert "student" in changes.tables and changes.ids("student") == {school.students[0]}
+    assert initiator is asker
 
 
 def test_language_switch_rebuilds_the_window_in_chinese(school, paths, qtbot):

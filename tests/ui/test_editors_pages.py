@@ -1,4 +1,4 @@
-"""Part 2 plugged into the shell: student tabs are the real editors; Plans and Visits pages per role."""
+"""The editors plugged into the shell: student tabs are the real editors; Plans and Visits pages per role."""
 
 from __future__ import annotations
 

@@ -75,6 +75,23 @@ def test_finger_strokes_via_touch_events(qtbot):
     assert len(pad.strokes()) == 1 and len(pad.strokes()[0]) >= 5
 
 
+def test_trackpad_touches_are_not_strokes(qtbot):
+    """A macOS trackpad sends touch events for resting fingers and scrolling: only a touch screen draws."""
+    from PySide6.QtGui import QPointingDevice
+
+    pad = SignaturePad()
+    qtbot.addWidget(pad)
+    pad.resize(400, 160)
+    pad.show()
+    qtbot.waitExposed(pad)
+    trackpad = QTest.createTouchDevice(QPointingDevice.DeviceType.TouchPad)
+    QTest.touchEvent(pad, trackpad).press(0, QPoint(50, 50))
+    for x in range(60, 200, 20):
+        QTest.touchEvent(pad, trackpad).move(0, QPoint(x, 50 + x // 4))
+    QTest.touchEvent(pad, trackpad).release(0, QPoint(200, 100))
+    assert pad.strokes() == []
+
+
 def test_pen_pressure_via_tablet_events(qtbot):
     from PySide6.QtCore import QEvent, QPointF
     from PySide6.QtGui import QPointingDevice, QTabletEvent

@@ -1,4 +1,4 @@
-"""Every editor, page and dialog of part 2 under both languages: in Chinese no English source text is left showing."""
+"""Every editor, page and dialog of the record editors under both languages: in Chinese no English source text is left showing."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from tests.ui.test_translations import _translated_sources, visible_texts
 
 
 def _surfaces(make_session, school, qtbot):
-    """(name, widget) for each editor, panel, page and dialog of part 2, as the role that uses it."""
+    """(name, widget) for each editor, panel, page and dialog of the record editors, as the role that uses it."""
     from app.ui.editors.contacts import ContactsPanel
     from app.ui.editors.goal_bank_picker import GoalBankPicker
     from app.ui.editors.iep_editor import IepEditor

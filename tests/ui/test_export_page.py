@@ -92,7 +92,7 @@ def test_office_exports_the_term_then_cancels(tiny_demo, tmp_path, qtbot, englis
     runner.submit(hold.wait, 10)
     page.export_term(cancelled)
     task = page.task
-    task.progress.changed.connect(
+    task.progress_signal.changed.connect(
         lambda done, _total, _text: task.progress.cancel() if done >= 1 else None,
         Qt.ConnectionType.DirectConnection,
     )

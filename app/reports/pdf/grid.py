@@ -10,12 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
 from app.reports.pdf.fonts import register_fonts
-from app.reports.pdf.styles import GRID, SHADE
 
+GRID = colors.HexColor("#444444")  # the rules of every table (reportlab's and the grid's)
+SHADE = colors.HexColor("#EEF1F5")  # label columns and header rows
 PAD_X, PAD_Y = 4.0, 3.0
 NO_LINE_START = set("，。、；：！？）》」』】,.;:!?)%·—…")
 

@@ -15,12 +15,11 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
 from app.reports.pdf.fonts import register_fonts
+from app.reports.pdf.grid import GRID, SHADE, Grid
 
 PAGE_W, PAGE_H = A4
 MARGIN = 18 * mm
 FRAME_W = PAGE_W - 2 * MARGIN
-GRID = colors.HexColor("#444444")
-SHADE = colors.HexColor("#EEF1F5")
 ACCENT = colors.HexColor("#1F4E79")
 
 
@@ -97,8 +96,6 @@ def _plain(rows: Sequence[Sequence[object]]) -> bool:
 def data_table(header: Sequence[str], rows: Sequence[Sequence[object]], widths: Sequence[float]) -> Flowable:
     """A ruled table with a shaded header repeated on every page it spans."""
     if _plain(rows):
-        from app.reports.pdf.grid import Grid
-
         return Grid([list(header), *rows], widths, header_rows=1)
     body = [[fit(h, w, "cell_c") for h, w in zip(header, widths, strict=True)]]
     body += [[fit(c, w) for c, w in zip(row, widths, strict=True)] for row in rows]
@@ -118,8 +115,6 @@ def field_table(pairs: list[tuple[str, object]], columns: int = 2, label_w: floa
         row += [""] * (2 * columns - len(row))
         rows.append(row)
     if _plain(rows):
-        from app.reports.pdf.grid import Grid
-
         return Grid(rows, [label_w, value_w] * columns, shade_cols=tuple(range(0, 2 * columns, 2)))
     cells = [
         [
@@ -137,8 +132,6 @@ def full_row_table(pairs: list[tuple[str, object]], label_w: float = 26 * mm) ->
     """Label/value pairs, one per row across the full width (long texts)."""
     rows = [[label, value] for label, value in pairs]
     if _plain(rows):
-        from app.reports.pdf.grid import Grid
-
         return Grid(rows, [label_w, FRAME_W - label_w], shade_cols=(0,))
     cells = [[fit(label, label_w, "label"), fit(value, FRAME_W - label_w)] for label, value in pairs]
     table = Table(cells, colWidths=[label_w, FRAME_W - label_w])

@@ -114,7 +114,7 @@ class SummaryRow:
     result: ComplianceResult
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class TermSummary:
     """The school's term figures for the education management center (教育管理中心)."""
 
@@ -182,20 +182,20 @@ def gather_summary(ctx: ServiceContext, term_id: str) -> TermSummary:
         for s in compliance.students
     )
     return TermSummary(
-        school_name,
-        school_code,
-        term,
-        compliance.rule,
-        compliance.today,
-        rows,
-        len(set(main.values())),
-        sum(plan_states.values()),
-        plan_states.get("approved", 0),
-        contacts,
+        school_name=school_name,
+        school_code=school_code,
+        term=term,
+        rule=compliance.rule,
+        today=compliance.today,
+        rows=rows,
+        teachers=len(set(main.values())),
+        plans=sum(plan_states.values()),
+        plans_approved=plan_states.get("approved", 0),
+        contacts=contacts,
     )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class LedgerRow:
     date: dt.date
     code: str
@@ -259,21 +259,21 @@ def visit_ledger(ctx: ServiceContext, term_id: str) -> list[LedgerRow]:
             lessons.setdefault(visit_id, []).append((minutes, subject, content))
         return [
             LedgerRow(
-                v.date,
-                students.get(v.student_id, ""),
-                student_names.get(v.student_id, ""),
-                names.get(v.teacher_id, ""),
-                v.status,
-                v.start_time,
-                v.end_time,
-                len(lessons.get(v.id, [])),
-                sum(m for m, _, _ in lessons.get(v.id, [])),
-                "；".join(f"{s}：{c}" if s else c for _, s, c in lessons.get(v.id, [])),
-                v.cancel_cause,
-                v.cancel_reason,
-                dates.get(v.makeup_of_id or ""),
-                v.without_approved_plan,
-                v.signature_id is not None,
+                date=v.date,
+                code=students.get(v.student_id, ""),
+                name=student_names.get(v.student_id, ""),
+                teacher=names.get(v.teacher_id, ""),
+                status=v.status,
+                start=v.start_time,
+                end=v.end_time,
+                lessons=len(lessons.get(v.id, [])),
+                minutes=sum(m for m, _, _ in lessons.get(v.id, [])),
+                content="；".join(f"{s}：{c}" if s else c for _, s, c in lessons.get(v.id, [])),
+                cancel_cause=v.cancel_cause,
+                cancel_reason=v.cancel_reason,
+                makeup_of=dates.get(v.makeup_of_id or ""),
+                without_approved_plan=v.without_approved_plan,
+                signed=v.signature_id is not None,
             )
             for v in visits
         ]

@@ -143,19 +143,19 @@ def _gather(
     facts = facts_for(session, [student], calendar)[student.id]
     compliance = evaluate(calendar, rule_of(school), facts, ctx.today())
     return PacketData(
-        school.name,
-        term,
-        values,
-        reveal,
-        teachers,
-        guardians,
-        iep,
-        plan_sheets(session, student_id, term, names, objective_labels),
-        _lesson_plans(session, student_id, term, names, objective_labels),
-        visit_sheets(session, student_id, term, names, objective_labels, held_only=True),
-        _contacts(session, student_id, term, names),
-        compliance,
-        ctx.today(),
+        school_name=school.name,
+        term=term,
+        student=values,
+        revealed=reveal,
+        teachers=teachers,
+        guardians=guardians,
+        iep=iep,
+        plans=plan_sheets(session, student_id, term, names, objective_labels),
+        lesson_plans=_lesson_plans(session, student_id, term, names, objective_labels),
+        visits=visit_sheets(session, student_id, term, names, objective_labels, held_only=True),
+        contacts=_contacts(session, student_id, term, names),
+        compliance=compliance,
+        printed_on=ctx.today(),
     )
 
 
@@ -180,39 +180,43 @@ def iep_sheet(session: Session, student_id: str, term_id: str) -> tuple[IepSheet
             labels[obj.id] = f"{number} {obj.text}"
             objectives.append(
                 ObjectiveSheet(
-                    obj.id,
-                    number,
-                    obj.text,
-                    obj.start_date,
-                    obj.end_date,
-                    obj.criterion,
-                    obj.method,
-                    tuple(ReviewLine(r.date, r.result, r.note) for r in obj.reviews if r.deleted_at is None),
+                    id=obj.id,
+                    number=number,
+                    text=obj.text,
+                    start=obj.start_date,
+                    end=obj.end_date,
+                    criterion=obj.criterion,
+                    method=obj.method,
+                    reviews=tuple(
+                        ReviewLine(r.date, r.result, r.note) for r in obj.reviews if r.deleted_at is None
+                    ),
                 )
             )
         goals.append(GoalSheet(goal.domain, goal.text, tuple(objectives)))
     extra = iep.extra or {}
     sheet = IepSheet(
-        iep.status,
-        iep.assessment_tool,
-        iep.assessment_date,
-        iep.assessor,
-        tuple(ScoreLine(s.domain, s.score, s.max_score, s.note) for s in iep.scores if s.deleted_at is None),
-        iep.strengths,
-        iep.needs,
-        iep.guardian_expectations,
-        tuple(iep.subjects or ()),
-        iep.visits_per_week,
-        iep.lessons_per_visit,
-        iep.related_services,
-        iep.family_cooperation,
-        iep.signed_teacher_on,
-        iep.signed_guardian_on,
-        iep.signed_school_on,
-        iep.review_date,
-        iep.review_summary,
-        str(extra.get("teacher_summary", "")),
-        tuple(goals),
+        status=iep.status,
+        assessment_tool=iep.assessment_tool,
+        assessment_date=iep.assessment_date,
+        assessor=iep.assessor,
+        scores=tuple(
+            ScoreLine(s.domain, s.score, s.max_score, s.note) for s in iep.scores if s.deleted_at is None
+        ),
+        strengths=iep.strengths,
+        needs=iep.needs,
+        guardian_expectations=iep.guardian_expectations,
+        subjects=tuple(iep.subjects or ()),
+        visits_per_week=iep.visits_per_week,
+        lessons_per_visit=iep.lessons_per_visit,
+        related_services=iep.related_services,
+        family_cooperation=iep.family_cooperation,
+        signed_teacher_on=iep.signed_teacher_on,
+        signed_guardian_on=iep.signed_guardian_on,
+        signed_school_on=iep.signed_school_on,
+        review_date=iep.review_date,
+        review_summary=iep.review_summary,
+        teacher_summary=str(extra.get("teacher_summary", "")),
+        goals=tuple(goals),
     )
     return sheet, labels
 
@@ -254,22 +258,22 @@ def plan_sheets(
     )
     return tuple(
         PlanSheet(
-            p.month,
-            names.get(p.teacher_id, ""),
-            "、".join(names.get(t, "") for t in p.co_teacher_ids or ()),
-            p.status,
-            p.plan_revision,
-            p.approved_revision,
-            tuple(labels.get(o, "（已删除的目标）") for o in p.objective_ids or ()),
-            p.materials,
-            p.family_tasks,
-            p.safety_notes,
-            tuple(
+            month=p.month,
+            teacher=names.get(p.teacher_id, ""),
+            co_teachers="、".join(names.get(t, "") for t in p.co_teacher_ids or ()),
+            status=p.status,
+            revision=p.plan_revision,
+            approved_revision=p.approved_revision,
+            objectives=tuple(labels.get(o, "（已删除的目标）") for o in p.objective_ids or ()),
+            materials=p.materials,
+            family_tasks=p.family_tasks,
+            safety_notes=p.safety_notes,
+            visits=tuple(
                 PlannedVisitLine(v.date, v.time_slot, v.lessons, _content_text(v.content))
                 for v in p.planned_visits
                 if v.deleted_at is None
             ),
-            tuple(
+            decisions=tuple(
                 Decision(
                     r.number,
                     r.submitted_at,
@@ -315,20 +319,20 @@ def _lesson_plans(
     )
     return tuple(
         LessonPlanSheet(
-            lp.title,
-            lp.subject,
-            lp.date,
-            lp.lesson_no,
-            lp.minutes,
-            names.get(lp.teacher_id, ""),
-            tuple(labels.get(o, "") for o in lp.objective_ids or () if o in labels),
-            lp.key_points,
-            lp.difficulties,
-            lp.aids,
-            tuple((str(step), str(text)) for step, text in (lp.process or {}).items()),
-            lp.support_level,
-            lp.assessment,
-            lp.reflection,
+            title=lp.title,
+            subject=lp.subject,
+            date=lp.date,
+            lesson_no=lp.lesson_no,
+            minutes=lp.minutes,
+            teacher=names.get(lp.teacher_id, ""),
+            objectives=tuple(labels.get(o, "") for o in lp.objective_ids or () if o in labels),
+            key_points=lp.key_points,
+            difficulties=lp.difficulties,
+            aids=lp.aids,
+            process=tuple((str(step), str(text)) for step, text in (lp.process or {}).items()),
+            support_level=lp.support_level,
+            assessment=lp.assessment,
+            reflection=lp.reflection,
         )
         for lp in rows
     )
@@ -411,15 +415,15 @@ def visit_sheets(
                 photos.append(image)
         sheets.append(
             VisitSheet(
-                v.id,
-                v.date,
-                v.start_time,
-                v.end_time,
-                v.status,
-                "、".join(names.get(t, "") for t in (v.teacher_ids or [v.teacher_id])),
-                v.place,
-                v.caregivers_present,
-                tuple(
+                id=v.id,
+                date=v.date,
+                start=v.start_time,
+                end=v.end_time,
+                status=v.status,
+                teachers="、".join(names.get(t, "") for t in (v.teacher_ids or [v.teacher_id])),
+                place=v.place,
+                caregivers=v.caregivers_present,
+                lessons=tuple(
                     LessonLine(
                         ls.subject,
                         ls.content,
@@ -429,25 +433,27 @@ def visit_sheets(
                     for ls in v.lessons
                     if ls.deleted_at is None
                 ),
-                v.health,
-                v.mood,
-                v.performance,
-                tuple(
+                health=v.health,
+                mood=v.mood,
+                performance=v.performance,
+                progress=tuple(
                     (labels.get(p.objective_id, ""), p.result, p.note)
                     for p in v.progress
                     if p.deleted_at is None
                 ),
-                v.family_guidance,
-                v.homework,
-                v.caregiver_opinion,
-                v.next_visit_on,
-                v.cancel_reason,
-                v.cancel_cause,
-                dates.get(v.makeup_of_id) if v.makeup_of_id else None,
-                v.id in unplanned,
-                tuple((a.field, str(a.new_value), a.reason) for a in v.amendments if a.deleted_at is None),
-                tuple(photos),
-                signature,
+                guidance=v.family_guidance,
+                homework=v.homework,
+                opinion=v.caregiver_opinion,
+                next_visit=v.next_visit_on,
+                cancel_reason=v.cancel_reason,
+                cancel_cause=v.cancel_cause,
+                makeup_of=dates.get(v.makeup_of_id) if v.makeup_of_id else None,
+                without_approved_plan=v.id in unplanned,
+                amendments=tuple(
+                    (a.field, str(a.new_value), a.reason) for a in v.amendments if a.deleted_at is None
+                ),
+                photos=tuple(photos),
+                signature=signature,
             )
         )
     return tuple(sheets)
@@ -473,15 +479,15 @@ def _contacts(
     )
     return tuple(
         ContactLine(
-            c.at,
-            guardians.get(c.guardian_id or "", ""),
-            c.channel,
-            c.purpose,
-            c.answered,
-            c.summary,
-            c.feedback,
-            c.follow_up_on,
-            names.get(c.recorder_id, ""),
+            at=c.at,
+            guardian=guardians.get(c.guardian_id or "", ""),
+            channel=c.channel,
+            purpose=c.purpose,
+            answered=c.answered,
+            summary=c.summary,
+            feedback=c.feedback,
+            follow_up_on=c.follow_up_on,
+            recorder=names.get(c.recorder_id, ""),
         )
         for c in rows
     )

@@ -33,7 +33,7 @@ class ReviewLine:
     note: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class ObjectiveSheet:
     id: str
     number: str  # "2.1": goal 2, objective 1, as teachers refer to them
@@ -56,7 +56,7 @@ class GoalSheet:
     objectives: tuple[ObjectiveSheet, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class IepSheet:
     status: str
     assessment_tool: str
@@ -99,7 +99,7 @@ class PlannedVisitLine:
     content: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class PlanSheet:
     month: str
     teacher: str
@@ -115,7 +115,7 @@ class PlanSheet:
     decisions: tuple[Decision, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class LessonPlanSheet:
     title: str
     subject: str
@@ -141,7 +141,7 @@ class LessonLine:
     objectives: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class VisitSheet:
     id: str
     date: dt.date
@@ -169,7 +169,7 @@ class VisitSheet:
     signature: ImageData | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class ContactLine:
     at: dt.datetime
     guardian: str
@@ -182,7 +182,7 @@ class ContactLine:
     recorder: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class PacketData:
     """One student's term, ready to print. ID and certificate numbers are masked unless ``revealed``."""
 

@@ -1,11 +1,18 @@
 """Exchange between teacher laptops and the office through files (no server): see docs/exchange.md."""
 
 from app.services.exchange.errors import ExchangeRefused
-from app.services.exchange.join import JoinFile, JoinResult, join_from_file, make_join_file, revoke_teacher
+from app.services.exchange.join import (
+    JOIN_SUFFIX,
+    JoinFile,
+    JoinResult,
+    join_from_file,
+    make_join_file,
+    revoke_teacher,
+)
 from app.services.exchange.sync import (
     ExchangeStatus,
-    ExportResult,
     ImportResult,
+    SentBundle,
     export,
     history,
     import_file,
@@ -16,10 +23,11 @@ from app.services.exchange.sync import (
 )
 
 __all__ = [
+    "JOIN_SUFFIX",
     "ExchangeRefused",
     "ExchangeStatus",
-    "ExportResult",
     "ImportResult",
+    "SentBundle",
     "JoinFile",
     "JoinResult",
     "export",

@@ -29,6 +29,7 @@ from app.services.exchange.errors import ExchangeRefused
 from app.services.exchange.rows import MIRRORED_TABLES, ORDER, TABLES, decode, row_hash
 from app.services.exchange.scope import mirrored, office_scope
 from app.services.exchange.sync import check_references, known_revisions, self_device
+from app.services.files import replace
 
 JOIN_FORMAT = "songjiao-join"
 JOIN_SUFFIX = ".sjj"
@@ -153,7 +154,7 @@ def make_join_file(ctx: ServiceContext, teacher: str, out: Path, *, keep_old: bo
         )
         partial.write_bytes(data)
         result = JoinFile(out, passphrase, device.id, keys.fingerprint(pair.sign_public), revoked)
-    partial.replace(out)
+    replace(partial, out)
     return result
 
 

@@ -121,9 +121,3 @@ def decode(table: str, row: Row) -> dict[str, Any]:
 def complete(table: str, row: Row) -> bool:
     """Every column of the table is present (a bundle from an older program may lack new ones)."""
     return set(_DECODERS[table]) <= set(row)
-
-
-def user_fk_columns(table: str) -> list[str]:
-    return [
-        c.name for c in TABLES[table].columns if any(fk.column.table.name == "user" for fk in c.foreign_keys)
-    ]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -33,6 +32,8 @@ from app.services.exchange.changes import FORMAT, build, bundle_key, manifest, p
 from app.services.exchange.errors import ExchangeRefused
 from app.services.exchange.rows import MIRRORED_TABLES, ORDER, TABLES, row_hash
 from app.services.exchange.scope import Scope, mirrored, office_scope, rows_for_students
+from app.services.files import distinct_names, replace
+from app.services.progress import TaskState
 
 SUFFIX = ".sjb"
 
@@ -67,7 +68,7 @@ def bundle_name(session: Session, me: ExchangeDevice, peer: ExchangeDevice, seq:
 
 
 @dataclass(frozen=True)
-class ExportResult:
+class SentBundle:
     path: Path
     peer_id: str
     seq: int
@@ -75,13 +76,13 @@ class ExportResult:
     attachments: int
 
 
-def export(ctx: ServiceContext, out: Path, teacher: str | None = None) -> list[ExportResult]:
+def export(ctx: ServiceContext, out: Path, teacher: str | None = None) -> list[SentBundle]:
     """Write the next bundle for each peer (a laptop: the office; the office: each laptop, or one teacher's).
 
     ``out`` is a folder (file names are made here) or, for a single bundle, a file name.
     """
     out = Path(out)
-    results: list[ExportResult] = []
+    results: list[SentBundle] = []
     with transaction(ctx) as session:
         me = self_device(session)
         query = select(ExchangeDevice).where(
@@ -96,14 +97,17 @@ def export(ctx: ServiceContext, out: Path, teacher: str | None = None) -> list[E
         if len(peers) > 1 and not out.is_dir():
             raise ExchangeRefused("exchange.out_folder", "Several bundles are due: give a folder for --out.")
         written: list[Path] = []
+        names: list[str] = []  # distinct as Windows compares them: user names "Li" and "li" are two laptops
         try:
             for peer in peers:
                 built = build(session, me, peer, ctx.today())
-                target = out / bundle_name(session, me, peer, built.seq) if out.is_dir() else out
+                if out.is_dir():
+                    names.append(distinct_names([*names, bundle_name(session, me, peer, built.seq)])[-1])
+                target = out / names[-1] if out.is_dir() else out
                 partial = target.with_name(target.name + ".partial")
                 partial.write_bytes(built.data)
                 written.append(partial)
-                results.append(ExportResult(target, peer.id, built.seq, built.changes, built.blobs))
+                results.append(SentBundle(target, peer.id, built.seq, built.changes, built.blobs))
                 session.add(
                     ExchangeLog(
                         direction="out",
@@ -120,11 +124,11 @@ def export(ctx: ServiceContext, out: Path, teacher: str | None = None) -> list[E
             raise
     # Committed: only now do the files take their final names (a crash leaves only .partial files).
     for path, result in zip(written, results, strict=True):
-        path.replace(result.path)
+        replace(path, result.path)
     return results
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class ImportResult:
     path: Path
     peer_id: str
@@ -228,16 +232,16 @@ def import_file(ctx: ServiceContext, path: Path, *, confirm_deletes: bool = Fals
         for write in plan.writes:
             by_table[write.table] = by_table.get(write.table, 0) + 1
         return ImportResult(
-            path,
-            sender.id,
-            seq,
-            plan.changes,
-            applied,
-            plan.unchanged,
-            len(plan.conflicts),
-            plan.deletes,
-            purged,
-            by_table,
+            path=path,
+            peer_id=sender.id,
+            seq=seq,
+            changes=plan.changes,
+            applied=applied,
+            unchanged=plan.unchanged,
+            conflicts=len(plan.conflicts),
+            deletes=plan.deletes,
+            purged_students=purged,
+            by_table=by_table,
         )
 
 
@@ -315,17 +319,18 @@ def _purge(session: Session, office_id: str, in_scope: set[str]) -> int:
     return purged
 
 
-Progress = Callable[[int, int], bool | None]  # (done, total) -> False to stop after the current file
-
-
 def import_many(
-    ctx: ServiceContext, paths: list[Path], *, confirm_deletes: bool = False, progress: Progress | None = None
+    ctx: ServiceContext,
+    paths: list[Path],
+    *,
+    confirm_deletes: bool = False,
+    progress: TaskState | None = None,
 ) -> list[tuple[Path, ImportResult | ServiceError]]:
     """The office's batch: each file on its own (one refused file does not stop the others), in
     sequence order per sender so that a pile of files from one laptop goes in oldest first.
 
-    ``progress`` (for the UI's progress bar and cancel button) is called after each file; returning
-    False stops before the next one. Each file is its own transaction, so stopping loses nothing.
+    ``progress`` is updated after each file; once cancelled, the batch stops before the next one. Each
+    file is its own transaction, so stopping loses nothing.
     """
 
     def order(path: Path) -> tuple[str, int]:
@@ -337,17 +342,21 @@ def import_many(
 
     results: list[tuple[Path, ImportResult | ServiceError]] = []
     ordered = sorted(paths, key=order)
+    if progress is not None:
+        progress.update(0, len(ordered))
     for done, path in enumerate(ordered, start=1):
         try:
             results.append((path, import_file(ctx, path, confirm_deletes=confirm_deletes)))
         except ServiceError as error:
             results.append((path, error))
-        if progress is not None and progress(done, len(ordered)) is False:
-            break
+        if progress is not None:
+            progress.update(done, len(ordered))
+            if progress.cancelled:
+                break
     return results
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class PeerStatus:
     device_id: str
     role: str
@@ -392,17 +401,17 @@ def status(ctx: ServiceContext) -> ExchangeStatus:
                 by_table[table] = by_table.get(table, 0) + 1
             peers.append(
                 PeerStatus(
-                    peer.id,
-                    peer.role,
-                    _username(session, peer.teacher_id) if peer.teacher_id else "office",
-                    peer.revoked_at is not None,
-                    peer.last_seq_out,
-                    peer.acked_out,
-                    peer.last_seq_in,
-                    len(todo),
-                    by_table,
-                    peer.last_import_at,
-                    peer.last_export_at,
+                    device_id=peer.id,
+                    role=peer.role,
+                    teacher=_username(session, peer.teacher_id) if peer.teacher_id else "office",
+                    revoked=peer.revoked_at is not None,
+                    last_sent=peer.last_seq_out,
+                    confirmed=peer.acked_out,
+                    last_received=peer.last_seq_in,
+                    not_yet_received=len(todo),
+                    by_table=by_table,
+                    last_import_at=peer.last_import_at,
+                    last_export_at=peer.last_export_at,
                 )
             )
         conflicts = (
@@ -416,7 +425,7 @@ def status(ctx: ServiceContext) -> ExchangeStatus:
         return ExchangeStatus(me.id, me.role, fingerprint(me.sign_public), tuple(peers), conflicts)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class LogEntry:
     at: dt.datetime
     direction: str  # in | out | join
@@ -435,20 +444,20 @@ def history(ctx: ServiceContext, limit: int = 50) -> list[LogEntry]:
         teachers = {d.id: d.teacher_id for d in session.scalars(select(ExchangeDevice))}
         return [
             LogEntry(
-                e.at,
-                e.direction,
-                _username(session, teachers.get(e.peer_id)) if teachers.get(e.peer_id) else "office",
-                e.seq,
-                e.changes,
-                e.applied,
-                e.conflicts,
-                e.file_name,
+                at=e.at,
+                direction=e.direction,
+                teacher=_username(session, teachers.get(e.peer_id)) if teachers.get(e.peer_id) else "office",
+                seq=e.seq,
+                changes=e.changes,
+                applied=e.applied,
+                conflicts=e.conflicts,
+                file_name=e.file_name,
             )
             for e in entries
         ]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class ConflictInfo:
     id: str
     table: str
@@ -467,7 +476,14 @@ def list_conflicts(ctx: ServiceContext, include_settled: bool = False) -> list[C
             query = query.where(ExchangeConflict.settled_at.is_(None))
         return [
             ConflictInfo(
-                c.id, c.table_name, c.record_key, c.student_id, c.kind, c.detected_at, c.kept, c.other
+                id=c.id,
+                table=c.table_name,
+                record_key=c.record_key,
+                student_id=c.student_id,
+                kind=c.kind,
+                detected_at=c.detected_at,
+                kept=c.kept,
+                other=c.other,
             )
             for c in session.scalars(query)
         ]
@@ -484,4 +500,4 @@ def settle_conflict(ctx: ServiceContext, conflict_id: str) -> None:
         )
 
 
-__all__ = ["ExportResult", "ImportResult", "export", "import_file", "import_many", "status"]
+__all__ = ["SentBundle", "ImportResult", "export", "import_file", "import_many", "status"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -101,9 +101,14 @@ GRADE_WORDS = {"一": 1, "二": 2, "三": 3, "四": 4}
 
 @dataclass(frozen=True)
 class RowError:
+    """One problem of one cell: where (row, column as written), what (English), and the message id and
+    parameters the window translates it from."""
+
     row: int
     column: str
     message: str
+    message_id: str = ""
+    params: dict[str, Any] = field(default_factory=dict)
 
     def __str__(self) -> str:
         return f"row {self.row}, column {self.column}: {self.message}"
@@ -127,7 +132,8 @@ class ImportReport:
     created: int
     updated: int
     dry_run: bool
-    warnings: tuple[str, ...]
+    warnings: tuple[str, ...]  # "row N: warning id", as the command line prints them
+    notes: tuple[tuple[int, str], ...] = ()  # (row, warning id): the window translates each
 
 
 @dataclass
@@ -204,7 +210,9 @@ def _convert(
         try:
             data[key] = convert(values[key])
         except ValidationError as error:
-            errors.append(RowError(row, written.get(key, HEADER[key]), error.message))
+            errors.append(
+                RowError(row, written.get(key, HEADER[key]), error.message, error.message_id, error.params)
+            )
 
     for key in (
         "code",
@@ -259,7 +267,10 @@ def check_rows(session: Session, header: list[Any], body: list[tuple[int, list[A
     mapping, written = map_headers(header)
     missing = [HEADER[key] for key in REQUIRED if key not in written]
     if missing:
-        raise RosterErrors([RowError(1, name, "required column is missing") for name in missing], len(body))
+        raise RosterErrors(
+            [RowError(1, name, "required column is missing", "roster.column_missing") for name in missing],
+            len(body),
+        )
     teachers = {
         u.username: u.id
         for u in session.scalars(
@@ -275,7 +286,15 @@ def check_rows(session: Session, header: list[Any], body: list[tuple[int, list[A
         data = _convert(values, number, written, errors)
         code = data.get("code", "")
         if code and code in seen:
-            errors.append(RowError(number, written["code"], f"the code repeats row {seen[code]}"))
+            errors.append(
+                RowError(
+                    number,
+                    written["code"],
+                    f"the code repeats row {seen[code]}",
+                    "roster.code_repeats",
+                    {"row": seen[code]},
+                )
+            )
         elif code:
             seen[code] = number
         try:
@@ -284,7 +303,7 @@ def check_rows(session: Session, header: list[Any], body: list[tuple[int, list[A
             column = written.get(error.field or "", HEADER.get(error.field or "", error.field or "?"))
             # A cell that failed to convert is missing from data: don't report it a second time.
             if not any(e.row == number and e.column == column for e in errors[before:]):
-                errors.append(RowError(number, column, error.message))
+                errors.append(RowError(number, column, error.message, error.message_id, error.params))
         guardian = _guardian(values, number, written, errors)
         chosen: dict[str, str] = {}
         for key, role in (("main_teacher", "main"), ("assistant_teacher", "assistant")):
@@ -293,15 +312,28 @@ def check_rows(session: Session, header: list[Any], body: list[tuple[int, list[A
                 continue
             if username not in teachers:
                 errors.append(
-                    RowError(number, written[key], f"no active teacher has the user name '{username}'")
+                    RowError(
+                        number,
+                        written[key],
+                        f"no active teacher has the user name '{username}'",
+                        "roster.no_teacher",
+                        {"username": username},
+                    )
                 )
             elif teachers[username] in chosen.values():
-                errors.append(RowError(number, written[key], "主教 and 副教 must be different teachers"))
+                errors.append(
+                    RowError(
+                        number,
+                        written[key],
+                        "主教 and 副教 must be different teachers",
+                        "roster.same_teacher",
+                    )
+                )
             else:
                 chosen[role] = teachers[username]
         rows.append(_Row(number, data, guardian, chosen))
     if not body:
-        errors.append(RowError(2, written["code"], "the file has no student rows"))
+        errors.append(RowError(2, written["code"], "the file has no student rows", "roster.no_rows"))
     if errors:
         raise RosterErrors(errors, len(body))
     return rows
@@ -325,7 +357,9 @@ def _guardian(
         )
     except ValidationError as error:
         key = fields.get(error.field or "", "guardian_name")
-        errors.append(RowError(row, written.get(key, HEADER[key]), error.message))
+        errors.append(
+            RowError(row, written.get(key, HEADER[key]), error.message, error.message_id, error.params)
+        )
         return None
 
 
@@ -357,12 +391,20 @@ def _existing(session: Session, codes: list[str]) -> dict[str, Student]:
 def _report(
     ctx: ServiceContext, rows: list[_Row], existing: dict[str, Student], *, dry_run: bool
 ) -> ImportReport:
-    warnings = []
-    for row in rows:
-        for warning in students.student_warnings(row.student, ctx.today()):
-            warnings.append(f"row {row.number}: {warning}")
+    notes = [
+        (row.number, warning)
+        for row in rows
+        for warning in students.student_warnings(row.student, ctx.today())
+    ]
     updated = sum(1 for row in rows if row.student["code"] in existing)
-    return ImportReport(len(rows), len(rows) - updated, updated, dry_run, tuple(warnings))
+    return ImportReport(
+        len(rows),
+        len(rows) - updated,
+        updated,
+        dry_run,
+        tuple(f"row {number}: {warning}" for number, warning in notes),
+        tuple(notes),
+    )
 
 
 def _write(session: Session, ctx: ServiceContext, row: _Row, student: Student | None) -> None:

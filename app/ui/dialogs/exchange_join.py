@@ -25,6 +25,7 @@ from app.paths import AppPaths
 from app.services import exchange
 from app.ui.i18n import QT_TRANSLATE_NOOP
 from app.ui.messages import error_text
+from app.ui.prefs import start_folder
 from app.ui.tasks import BaseRunner, ThreadRunner
 
 CTX = "Exchange"
@@ -198,7 +199,7 @@ class JoinSchoolDialog(QDialog):
 
     def _browse(self) -> None:
         path, _f = QFileDialog.getOpenFileName(
-            self, self.tr("Join file"), str(Path.home()), self.tr("Join files (*.sjj);;All files (*)")
+            self, self.tr("Join file"), start_folder(None, ""), self.tr("Join files (*.sjj);;All files (*)")
         )
         if path:
             self.file.setText(path)

@@ -21,7 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.services import attachments
+from app.ui.i18n import format_timestamp
 from app.ui.messages import error_text
+from app.ui.prefs import remember_folder, start_folder
 from app.ui.session import AppSession
 
 
@@ -85,7 +87,7 @@ class AttachmentsPanel(QWidget):
                         Qt.TransformationMode.SmoothTransformation,
                     )
                 ),
-                info.caption or info.created_at.strftime("%Y-%m-%d"),
+                info.caption or format_timestamp(info.created_at)[:10],
             )
             item.setData(Qt.ItemDataRole.UserRole, info.id)
             item.setData(Qt.ItemDataRole.AccessibleTextRole, info.caption or self.tr("Photo"))
@@ -97,9 +99,13 @@ class AttachmentsPanel(QWidget):
 
     def choose_file(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Add photo"), "", self.tr("Images (*.png *.jpg *.jpeg)")
+            self,
+            self.tr("Add photo"),
+            start_folder(self.session.paths, "photo_folder"),
+            self.tr("Images (*.png *.jpg *.jpeg)"),
         )
         if name:
+            remember_folder(self.session.paths, "photo_folder", name)
             self.add_file(Path(name))
 
     def add_file(self, path: Path, caption: str = "") -> None:

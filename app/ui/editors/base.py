@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from app.services import drafts
 from app.services.errors import ConflictError, ServiceError
+from app.ui.i18n import format_timestamp
 from app.ui.messages import error_text, field_of
 from app.ui.session import AppSession
 from app.ui.widgets.fields import FieldForm
@@ -100,7 +102,6 @@ class RecordEditor(QWidget):
     the record is known, and call :meth:`saved` after a successful save.
     """
 
-    dirty_changed = Signal(bool)
     record_saved = Signal(object)
 
     def __init__(self, session: AppSession, parent: QWidget | None = None) -> None:
@@ -108,7 +109,7 @@ class RecordEditor(QWidget):
         self.session = session
         self.draft_key: str | None = None
         self._dirty = False
-        self._loading = False
+        self._loading_depth = 0  # loads nest (a table refilled inside a record load): a count, not a flag
         self.forms: list[FieldForm] = []
         self.banner = Banner(self)
         self._draft_timer = QTimer(self)
@@ -130,26 +131,36 @@ class RecordEditor(QWidget):
     def mark_dirty(self, *_args: Any) -> None:
         if self._loading:
             return
-        if not self._dirty:
-            self._dirty = True
-            self.dirty_changed.emit(True)
+        self._dirty = True
         if self.draft_key:
             self._draft_timer.start()
 
     def is_dirty(self) -> bool:
         return self._dirty
 
+    @property
+    def _loading(self) -> bool:
+        return self._loading_depth > 0
+
     def begin_loading(self) -> None:
-        self._loading = True
+        self._loading_depth += 1
 
     def end_loading(self) -> None:
-        self._loading = False
+        # A nested load ending must not unmask the outer one: a signal then would mark the record dirty.
+        self._loading_depth = max(self._loading_depth - 1, 0)
+
+    @contextmanager
+    def loading(self) -> Iterator[None]:
+        """Programmatic changes inside the block do not make the record dirty."""
+        self.begin_loading()
+        try:
+            yield
+        finally:
+            self.end_loading()
 
     def set_clean(self) -> None:
         self._draft_timer.stop()
-        if self._dirty:
-            self._dirty = False
-            self.dirty_changed.emit(False)
+        self._dirty = False
 
     def draft_payload(self) -> dict[str, Any]:
         """What to keep in a draft; subclasses return their form state as JSON-friendly data."""
@@ -182,7 +193,7 @@ class RecordEditor(QWidget):
         if draft is None:
             return
         saved_at = getattr(draft, "saved_at", None)
-        when = saved_at.strftime("%Y-%m-%d %H:%M") if saved_at else ""
+        when = format_timestamp(saved_at)
         self.banner.show_message(
             self.tr("Unsaved changes from {when} were kept. Restore them?").format(when=when),
             actions=(
@@ -195,7 +206,6 @@ class RecordEditor(QWidget):
         self.banner.hide()
         self.apply_draft(payload)
         self._dirty = True
-        self.dirty_changed.emit(True)
 
     def _drop_draft(self) -> None:
         self.banner.hide()
@@ -207,7 +217,28 @@ class RecordEditor(QWidget):
         self.save()
 
     def save(self) -> None:
-        """Subclasses: send the form to the service; on success call :meth:`saved`, on error :meth:`show_error`."""
+        """The Save button and Ctrl+S. No parameters on purpose: ``clicked(bool)`` passes its flag to a slot that
+        takes one, and a ``False`` landing in a continuation is the TypeError of issue 9."""
+        self.save_then()
+
+    def save_then(
+        self, then: Callable[[], None] | None = None, failed: Callable[[], None] | None = None
+    ) -> None:
+        """Subclasses: send the form to the service. On success call :meth:`saved`, then ``then()``; on failure
+        hand the error to :meth:`save_failed` with ``failed``. The save ends on the worker thread, later: whoever
+        needs its outcome (closing, switching records) passes it here instead of looking at ``is_dirty()``."""
+        if then is not None:
+            then()
+
+    def save_failed(self, failed: Callable[[], None] | None) -> Callable[[BaseException], None]:
+        """The ``on_error`` of a save: the error beside its field, then ``failed()`` (the caller stays put)."""
+
+        def handle(error: BaseException) -> None:
+            self.show_error(error)
+            if failed is not None:
+                failed()
+
+        return handle
 
     def saved(self, result: Any = None) -> None:
         self.clear_errors()
@@ -267,11 +298,29 @@ class RecordEditor(QWidget):
 
     # --- closing ------------------------------------------------------------------------------------
 
-    def confirm_close(self) -> bool:
-        """True when the editor may close: nothing unsaved, or the user chose to save or discard."""
+    def ask_to_leave(self, then: Callable[[], None], stay: Callable[[], None] | None = None) -> None:
+        """Leave the record (close, switch to another) once nothing unsaved is lost, then run ``then()``.
+
+        Nothing unsaved: at once. Otherwise the user chooses: Save runs ``then()`` after the save succeeded
+        (a failed save keeps the record, its error shown, and runs ``stay()``), Discard drops the changes and
+        leaves, Cancel stays (``stay()``).
+        """
         if not self._dirty:
-            return True
-        answer = QMessageBox.question(
+            then()
+            return
+        answer = self._ask_unsaved()
+        if answer == QMessageBox.StandardButton.Save:
+            self.save_then(then, stay)
+            return
+        if answer == QMessageBox.StandardButton.Discard:
+            self._discard()
+            then()
+            return
+        if stay is not None:
+            stay()
+
+    def _ask_unsaved(self) -> QMessageBox.StandardButton:
+        return QMessageBox.question(
             self,
             self.tr("Unsaved changes"),
             self.tr("This record has changes that are not saved. Save them before closing?"),
@@ -280,24 +329,30 @@ class RecordEditor(QWidget):
             | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Save,
         )
-        if answer == QMessageBox.StandardButton.Cancel:
-            return False
-        if answer == QMessageBox.StandardButton.Save:
-            self.save()
-            return not self._dirty
+
+    def _discard(self) -> None:
         self.discard_draft()
         self.set_clean()
-        return True
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         self.save_shortcut.setEnabled(self.isWindow())
         super().showEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        if self.confirm_close():
+        if not self._dirty:
             event.accept()
-        else:
-            event.ignore()
+            return
+        answer = self._ask_unsaved()
+        if answer == QMessageBox.StandardButton.Discard:
+            self._discard()
+            event.accept()
+            return
+        event.ignore()
+        if answer == QMessageBox.StandardButton.Save:
+            # The window stays until the save succeeded (it ends later, on the worker thread); Qt ignores a
+            # close() made from inside closeEvent, so the closing close() is queued. A failed save keeps the
+            # window open with the error beside its field.
+            self.save_then(lambda: QTimer.singleShot(0, self.close))
 
 
 class FormDialog(QDialog):

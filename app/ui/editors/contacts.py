@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtWidgets import (
@@ -18,10 +19,12 @@ from PySide6.QtWidgets import (
 )
 
 from app.services import contacts, students
+from app.services.contacts import ContactInfo
 from app.ui.editors.base import RecordEditor
-from app.ui.editors.labels import CHANNELS, PURPOSES, label, pairs
+from app.ui.labels import CHANNELS, PURPOSES, label, pairs
 from app.ui.session import AppSession
 from app.ui.widgets.fields import FieldForm, combo, date_edit
+from app.ui.widgets.shortcuts import with_shortcut
 
 
 def load_contacts(ctx: Any, student_id: str) -> tuple[list[Any], list[tuple[str, str]]]:
@@ -52,7 +55,7 @@ class ContactsPanel(RecordEditor):
         self.forms = [self.form]
         self.track(*self.form.widgets.values())
         self.log_button = QPushButton(self.tr("&Log contact"), self)
-        self.log_button.setToolTip(self.tr("Log contact (Ctrl+S)"))
+        self.log_button.setToolTip(with_shortcut(self.tr("Log contact"), "Ctrl+S"))
         self.log_button.clicked.connect(self.save)
         self.unanswered_button = QPushButton(self.tr("Log &unanswered call"), self)
         self.unanswered_button.clicked.connect(self.log_unanswered)
@@ -72,12 +75,14 @@ class ContactsPanel(RecordEditor):
             ]
         )
         self.table.horizontalHeader().setStretchLastSection(True)
+        # "2026-11-17 07:40" whole; the summary takes the rest of the width.
+        self.table.setColumnWidth(0, self.fontMetrics().horizontalAdvance("2026-11-17 07:40") + 24)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setAccessibleName(self.tr("Contact log"))
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.cellActivated.connect(lambda row, _c: self.edit_row(row))
         self.table.cellDoubleClicked.connect(lambda row, _c: self.edit_row(row))
-        self.editing: Any = None  # the logged contact being corrected, or None for a new entry
+        self.editing: ContactInfo | None = None  # the logged contact being corrected, or None for a new entry
         buttons = QHBoxLayout()
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.delete_button)
@@ -90,7 +95,7 @@ class ContactsPanel(RecordEditor):
         layout.addLayout(buttons)
         layout.addWidget(self.table, 1)
         writer = session.actor.role != "leader"
-        self._rows: list[Any] = []
+        self._rows: list[ContactInfo] = []
         for widget in (
             self.log_button,
             self.unanswered_button,
@@ -160,45 +165,43 @@ class ContactsPanel(RecordEditor):
         finally:
             self.end_loading()
 
-    def save(self) -> None:
+    def save_then(
+        self, then: Callable[[], None] | None = None, failed: Callable[[], None] | None = None
+    ) -> None:
+        def done(info: ContactInfo) -> None:
+            self._logged(info)
+            if then is not None:
+                then()
+
         if self.editing is not None:
-            self.session.write(
-                contacts.update_contact,
-                self.editing.id,
-                self.form.values(),
-                on_done=self._logged,
-                on_error=self.show_error,
-            )
-            return
-        self.session.write(
-            contacts.log_contact,
-            self.student_id,
-            self.form.values(),
-            on_done=self._logged,
-            on_error=self.show_error,
-        )
+            call: tuple[Any, ...] = (contacts.update_contact, self.editing.id)
+        else:
+            call = (contacts.log_contact, self.student_id)
+        self.session.write(*call, self.form.values(), on_done=done, on_error=self.save_failed(failed))
 
     def edit_row(self, row: int) -> None:
         """Correct a logged entry: its values go into the form, the button saves them back."""
-        if not 0 <= row < len(self._rows) or self.session.actor.role == "leader" or not self.confirm_close():
+        if not 0 <= row < len(self._rows) or self.session.actor.role == "leader":
             return
-        entry = self._rows[row]
+        entry = self._rows[row]  # taken now: saving the form first reloads the rows
+        self.ask_to_leave(lambda: self._edit(entry))
+
+    def _edit(self, entry: ContactInfo) -> None:
         self.editing = entry
-        self.begin_loading()
-        try:
+        with self.loading():
             self.form.set_value("at", entry.at.strftime("%Y-%m-%d %H:%M"))
             for key in ("guardian_id", "channel", "purpose", "answered", "summary", "feedback"):
                 self.form.set_value(key, getattr(entry, key))
             self.form.set_value("follow_up_on", entry.follow_up_on.isoformat() if entry.follow_up_on else "")
-        finally:
-            self.end_loading()
         self._update_mode()
 
     def new_entry(self) -> None:
-        if self.confirm_close():
-            self.editing = None
-            self._reset_form()
-            self._update_mode()
+        self.ask_to_leave(self._new_entry)
+
+    def _new_entry(self) -> None:
+        self.editing = None
+        self._reset_form()
+        self._update_mode()
 
     def delete_entry(self) -> None:
         from PySide6.QtWidgets import QMessageBox

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services import ieps
-from app.ui.editors.labels import DOMAINS, SUBJECTS, area_label, pairs
+from app.ui.labels import DOMAINS, SUBJECTS, area_label, pairs
 from app.ui.messages import error_text
 from app.ui.session import AppSession
 
@@ -133,14 +133,6 @@ class GoalBankPicker(QDialog):
 
     def _update_ok(self) -> None:
         self.ok_button.setEnabled(self.selected_goal_id() is not None)
-
-    def select_goal(self, goal_id: str) -> bool:
-        for i in range(self.tree.topLevelItemCount()):
-            item = self.tree.topLevelItem(i)
-            if item is not None and item.data(0, ID_ROLE) == goal_id:
-                self.tree.setCurrentItem(item)
-                return True
-        return False
 
     def selected_goal_id(self) -> str | None:
         item = self.tree.currentItem()

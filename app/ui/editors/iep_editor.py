@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -21,13 +23,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services import ieps, school
+from app.services import ieps
+from app.services.ieps import IepDetail, IepEditing
 from app.ui.editors.base import RecordEditor
 from app.ui.editors.iep_goals import GoalsPanel
-from app.ui.editors.labels import IEP_STATUSES, SUBJECTS, area_label, label
+from app.ui.labels import IEP_STATUSES, SUBJECTS, area_label, label
 from app.ui.session import AppSession
 from app.ui.widgets.check_list import add_checkable, checked_keys, set_checked_keys
 from app.ui.widgets.fields import FieldForm, date_edit
+from app.ui.widgets.shortcuts import with_shortcut
 
 NEXT_STATUS = {"draft": "active", "active": "reviewed", "reviewed": "archived"}
 
@@ -52,7 +56,7 @@ class IepEditor(RecordEditor):
         super().__init__(session, parent)
         self.student_id = student_id
         self.term_id = term_id
-        self.detail: Any = None
+        self.detail: IepDetail | None = None
         self.setAccessibleName(self.tr("IEP editor"))
 
         self.title = QLabel(self)
@@ -62,7 +66,7 @@ class IepEditor(RecordEditor):
         self.status_button = QPushButton(self)
         self.status_button.clicked.connect(self.advance_status)
         self.save_button = QPushButton(self.tr("&Save"), self)
-        self.save_button.setToolTip(self.tr("Save (Ctrl+S)"))
+        self.save_button.setToolTip(with_shortcut(self.tr("Save"), "Ctrl+S"))
         self.save_button.clicked.connect(self.save)
         header = QHBoxLayout()
         header.addWidget(self.title, 1)
@@ -144,20 +148,25 @@ class IepEditor(RecordEditor):
     # --- loading ------------------------------------------------------------------------------------
 
     def reload(self) -> None:
-        if not self.term.count():
-            self.session.read(school.list_terms, on_done=self._terms_listed, on_error=lambda _e: None)
-        if self.term_id is None:
-            self.session.read(school.current_term, on_done=self._term_found, on_error=self.show_error)
-            return
         self.session.read(
-            ieps.find_iep, self.student_id, self.term_id, on_done=self.show_detail, on_error=self.show_error
+            ieps.iep_for_editing,
+            self.student_id,
+            self.term_id,
+            on_done=self._loaded,
+            on_error=self.show_error,
         )
 
-    def _terms_listed(self, terms: list[Any]) -> None:
-        self.term.clear()
-        for term in sorted(terms, key=lambda t: t.start, reverse=True):
-            self.term.addItem(term.name, term.id)
+    def _loaded(self, loaded: IepEditing) -> None:
+        if self.term.count() != len(loaded.terms):
+            self.term.clear()
+            for term_id, name in loaded.terms:
+                self.term.addItem(name, term_id)
+        if loaded.term_id is None:
+            self.title.setText(self.tr("No term is set up yet."))
+            return
+        self.term_id = loaded.term_id
         self._show_term()
+        self.show_detail(loaded.detail)
 
     def _show_term(self) -> None:
         index = self.term.findData(self.term_id)
@@ -169,20 +178,12 @@ class IepEditor(RecordEditor):
         term_id = self.term.itemData(index)
         if term_id == self.term_id:
             return
-        if not self.confirm_close():
-            self._show_term()
-            return
+        self.ask_to_leave(lambda: self._switch_term(term_id), stay=self._show_term)
+
+    def _switch_term(self, term_id: str) -> None:
         self.term_id = term_id
         self.detail = None
         self.draft_key = None
-        self.reload()
-
-    def _term_found(self, term: Any) -> None:
-        if term is None:
-            self.title.setText(self.tr("No term is set up yet."))
-            return
-        self.term_id = term.id
-        self._show_term()
         self.reload()
 
     def create_iep(self) -> None:
@@ -195,7 +196,7 @@ class IepEditor(RecordEditor):
                 on_error=self.show_error,
             )
 
-    def show_detail(self, detail: Any) -> None:
+    def show_detail(self, detail: IepDetail | None) -> None:
         self.detail = detail
         self.create_button.setVisible(detail is None and self.session.actor.role != "leader")
         if detail is None:
@@ -222,7 +223,7 @@ class IepEditor(RecordEditor):
             for form in self.forms:
                 for key in form.widgets:
                     value = detail.values.get(key)
-                    form.set_value(key, value.isoformat() if hasattr(value, "isoformat") else value)
+                    form.set_value(key, value.isoformat() if isinstance(value, dt.date) else value)
             set_checked_keys(self.subjects, detail.values.get("subjects") or [])
             self._set_scores([(s.domain, s.score, s.max_score, s.note) for s in detail.scores])
         finally:
@@ -242,6 +243,8 @@ class IepEditor(RecordEditor):
 
     def _update_header(self) -> None:
         detail = self.detail
+        if detail is None:
+            return
         self.title.setText(
             self.tr("IEP, {term}: {status}").format(
                 term=detail.term_name, status=label(IEP_STATUSES, detail.status)
@@ -320,48 +323,53 @@ class IepEditor(RecordEditor):
         finally:
             self.end_loading()
 
-    def save(self) -> None:
+    def save_then(
+        self, then: Callable[[], None] | None = None, failed: Callable[[], None] | None = None
+    ) -> None:
         if self.detail is None or not self._editable():
+            if then is not None:
+                then()
             return
         self.save_button.setEnabled(False)
-        scores = self._scores()
+
+        def done(detail: IepDetail) -> None:
+            self._saved(detail)
+            if then is not None:
+                then()
+
+        def refused(error: BaseException) -> None:
+            self.save_button.setEnabled(True)
+            self.save_failed(failed)(error)
+
         self.session.write(
-            ieps.update_iep,
+            ieps.save_iep,
             self.detail.id,
             self.values(),
             self.detail.revision,
-            on_done=lambda detail: self._save_scores(detail, scores),
-            on_error=self._save_failed,
+            self._scores(),
+            on_done=done,
+            on_error=refused,
         )
 
-    def _save_scores(self, detail: Any, scores: list[dict[str, Any]]) -> None:
-        self.detail = detail
-        self.session.write(
-            ieps.set_scores, detail.id, scores, on_done=self._saved, on_error=self._save_failed
-        )
-
-    def _saved(self, detail: Any) -> None:
+    def _saved(self, detail: IepDetail) -> None:
         self.detail = detail
         self.save_button.setEnabled(True)
         self.saved(detail)
         self._update_header()
 
-    def _save_failed(self, error: BaseException) -> None:
-        self.save_button.setEnabled(True)
-        self.show_error(error)
-
     def advance_status(self) -> None:
-        following = NEXT_STATUS.get(self.detail.status) if self.detail else None
-        if following:
+        detail = self.detail
+        following = NEXT_STATUS.get(detail.status) if detail else None
+        if detail is not None and following:
             self.session.write(
                 ieps.set_status,
-                self.detail.id,
+                detail.id,
                 following,
                 on_done=self._status_changed,
                 on_error=self.show_error,
             )
 
-    def _status_changed(self, detail: Any) -> None:
+    def _status_changed(self, detail: IepDetail) -> None:
         self.detail = detail
         self._update_header()
         self._set_enabled(self._editable())

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 from app.services import ieps
 from app.ui.editors.base import FormDialog
 from app.ui.editors.goal_bank_picker import GoalBankPicker
-from app.ui.editors.labels import AREAS, METHODS, RESULTS, area_label, label, pairs
 from app.ui.i18n import format_date
+from app.ui.labels import AREAS, METHODS, RESULTS, area_label, label, pairs
 from app.ui.session import AppSession
 from app.ui.widgets.fields import combo, date_edit
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -20,10 +21,12 @@ from PySide6.QtWidgets import (
 )
 
 from app.services import lessons, students
+from app.services.lessons import LessonPlanInfo
 from app.ui.editors.base import RecordEditor
-from app.ui.editors.labels import PROCESS_STEPS, label
+from app.ui.labels import PROCESS_STEPS, label
 from app.ui.session import AppSession
 from app.ui.widgets.fields import FieldForm, combo, date_edit
+from app.ui.widgets.shortcuts import with_shortcut
 
 
 def _spin(low: int, high: int) -> QSpinBox:
@@ -44,7 +47,7 @@ class LessonPlanLibrary(RecordEditor):
     def __init__(self, session: AppSession, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
         self.setAccessibleName(self.tr("Lesson plans"))
-        self.plan: Any = None
+        self.plan: LessonPlanInfo | None = None
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("Search titles"))
         self.search.setAccessibleName(self.tr("Search lesson plans"))
@@ -58,7 +61,7 @@ class LessonPlanLibrary(RecordEditor):
         self.copy_button = QPushButton(self.tr("New from &template"), self)
         self.delete_button = QPushButton(self.tr("&Delete"), self)
         self.save_button = QPushButton(self.tr("&Save"), self)
-        self.save_button.setToolTip(self.tr("Save (Ctrl+S)"))
+        self.save_button.setToolTip(with_shortcut(self.tr("Save"), "Ctrl+S"))
         self.new_button.clicked.connect(self.new_plan)
         self.copy_button.clicked.connect(self.copy_selected)
         self.delete_button.clicked.connect(self.delete_selected)
@@ -147,14 +150,11 @@ class LessonPlanLibrary(RecordEditor):
     def _select(self, item: QListWidgetItem | None) -> None:
         if item is None or (self.plan is not None and item.data(Qt.ItemDataRole.UserRole) == self.plan.id):
             return
-        if not self.confirm_close():
-            return
-        self.session.read(
-            lessons.get_lesson_plan,
-            item.data(Qt.ItemDataRole.UserRole),
-            on_done=self.show_plan,
-            on_error=self.show_error,
-        )
+        plan_id = item.data(Qt.ItemDataRole.UserRole)
+        self.ask_to_leave(lambda: self._open_plan(plan_id))
+
+    def _open_plan(self, plan_id: str) -> None:
+        self.session.read(lessons.get_lesson_plan, plan_id, on_done=self.show_plan, on_error=self.show_error)
 
     def _update_buttons(self) -> None:
         own = self.plan is None or self.plan.teacher_id == self.session.actor.id
@@ -166,7 +166,7 @@ class LessonPlanLibrary(RecordEditor):
 
     # --- one plan -----------------------------------------------------------------------------------
 
-    def show_plan(self, plan: Any) -> None:
+    def show_plan(self, plan: LessonPlanInfo) -> None:
         self.plan = plan
         self.begin_loading()
         try:
@@ -185,8 +185,9 @@ class LessonPlanLibrary(RecordEditor):
         self.offer_draft()
 
     def new_plan(self) -> None:
-        if not self.confirm_close():
-            return
+        self.ask_to_leave(self._new_plan)
+
+    def _new_plan(self) -> None:
         self.plan = None
         self.begin_loading()
         for form in self.forms:
@@ -220,35 +221,39 @@ class LessonPlanLibrary(RecordEditor):
         finally:
             self.end_loading()
 
-    def save(self) -> None:
-        if self.plan is None:
-            self.session.write(
-                lessons.create_lesson_plan, self.values(), on_done=self._saved, on_error=self.show_error
-            )
-        else:
-            self.session.write(
-                lessons.update_lesson_plan,
-                self.plan.id,
-                self.values(),
-                self.plan.revision,
-                on_done=self._saved,
-                on_error=self.show_error,
-            )
+    def save_then(
+        self, then: Callable[[], None] | None = None, failed: Callable[[], None] | None = None
+    ) -> None:
+        def done(plan: LessonPlanInfo) -> None:
+            self._saved(plan)
+            if then is not None:
+                then()
 
-    def _saved(self, plan: Any) -> None:
+        if self.plan is None:
+            call: tuple[Any, ...] = (lessons.create_lesson_plan,)
+        else:
+            call = (lessons.update_lesson_plan, self.plan.id)
+        revision = () if self.plan is None else (self.plan.revision,)
+        self.session.write(*call, self.values(), *revision, on_done=done, on_error=self.save_failed(failed))
+
+    def _saved(self, plan: LessonPlanInfo) -> None:
         self.saved(plan)
         self.show_plan(plan)
         self.reload()
 
     def copy_selected(self) -> None:
-        if self.plan is not None and self.confirm_close():
-            self.session.write(
-                lessons.copy_lesson_plan,
-                self.plan.id,
-                {"is_template": False},
-                on_done=self._saved,
-                on_error=self.show_error,
-            )
+        plan = self.plan
+        if plan is not None:
+            self.ask_to_leave(lambda: self._copy(plan.id))
+
+    def _copy(self, plan_id: str) -> None:
+        self.session.write(
+            lessons.copy_lesson_plan,
+            plan_id,
+            {"is_template": False},
+            on_done=self._saved,
+            on_error=self.show_error,
+        )
 
     def delete_selected(self) -> None:
         from PySide6.QtWidgets import QMessageBox

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -12,49 +13,64 @@ from PySide6.QtWidgets import (
     QListWidget,
     QPlainTextEdit,
     QPushButton,
+    QStyledItemDelegate,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from app.services import ieps, planning, plans, school
+from app.services import planning, plans
+from app.services.plans import PlanDetail, PlanEditing, RevisionInfo
 from app.ui.editors.base import RecordEditor
-from app.ui.editors.labels import DECISIONS, PLAN_STATUSES, label
-from app.ui.i18n import format_date
+from app.ui.i18n import format_date, format_timestamp
+from app.ui.labels import DECISIONS, PLAN_STATUSES, label
 from app.ui.session import AppSession
 from app.ui.widgets.check_list import add_checkable, checked_keys, set_checked_keys
 from app.ui.widgets.fields import FieldForm
+from app.ui.widgets.shortcuts import with_shortcut
 
 VISIT_COLUMNS = 5  # date, time slot, lessons, subject, content (one line per lesson)
 
 
-def load_objectives(ctx: Any, student_id: str) -> list[tuple[str, str]]:
-    """(objective id, "goal › objective") for the student's IEP in the current term (runs on the worker)."""
-    term = school.current_term(ctx)
-    detail = ieps.find_iep(ctx, student_id, term.id) if term else None
-    if detail is None:
-        return []
-    return [(o.id, f"{g.text} › {o.text}") for g in detail.goals for o in g.objectives]
-
-
-def history_lines(history: list[Any]) -> list[str]:
+def history_lines(history: Sequence[RevisionInfo]) -> list[str]:
     """Every revision and decision, oldest first, as lines a person reads."""
     lines = []
     for rev in history:
         line = QCoreApplication.translate("PlanReview", "Revision {n} submitted {at}").format(
-            n=rev.number, at=rev.submitted_at.strftime("%Y-%m-%d %H:%M")
+            n=rev.number, at=format_timestamp(rev.submitted_at)
         )
         if rev.decision:
             line += QCoreApplication.translate("PlanReview", " — {decision} by {who} {at}").format(
                 decision=label(DECISIONS, rev.decision),
                 who=rev.reviewer_name,
-                at=rev.decided_at.strftime("%Y-%m-%d %H:%M") if rev.decided_at else "",
+                at=format_timestamp(rev.decided_at),
             )
             if rev.comment:
                 line += QCoreApplication.translate("PlanReview", ": “{comment}”").format(comment=rev.comment)
         lines.append(line)
     return lines
+
+
+class LinesDelegate(QStyledItemDelegate):
+    """A cell edited in a small text box: Enter starts a new line (one per lesson), leaving the cell ends."""
+
+    def createEditor(self, parent: QWidget, _option: Any, _index: Any) -> QWidget:  # noqa: N802 - Qt naming
+        editor = QPlainTextEdit(parent)
+        editor.setTabChangesFocus(True)
+        return editor
+
+    def setEditorData(self, editor: QWidget, index: Any) -> None:  # noqa: N802
+        if isinstance(editor, QPlainTextEdit):
+            editor.setPlainText(str(index.data() or ""))
+
+    def setModelData(self, editor: QWidget, model: Any, index: Any) -> None:  # noqa: N802
+        if isinstance(editor, QPlainTextEdit):
+            model.setData(index, editor.toPlainText())
+
+    def updateEditorGeometry(self, editor: QWidget, option: Any, _index: Any) -> None:  # noqa: N802
+        rect = option.rect
+        editor.setGeometry(rect.x(), rect.y(), rect.width(), max(rect.height(), 64))
 
 
 class VisitsTable(QTableWidget):
@@ -72,12 +88,20 @@ class VisitsTable(QTableWidget):
             ]
         )
         self.horizontalHeader().setStretchLastSection(True)
+        for column, width in enumerate((110, 100, 50, 190)):
+            self.setColumnWidth(column, width)
         self.setAccessibleName(self.tr("Planned visits"))
+        # Subject and content hold one line per lesson: shown whole, typed in a box that takes Enter.
+        self.setWordWrap(True)
+        self.setItemDelegateForColumn(3, LinesDelegate(self))
+        self.setItemDelegateForColumn(4, LinesDelegate(self))
+        self.itemChanged.connect(lambda item: self.resizeRowToContents(item.row()))
 
     def set_rows(self, rows: list[dict[str, Any]]) -> None:
         self.setRowCount(0)
         for row in rows:
             self.add_row(row)
+        self.resizeRowsToContents()
 
     def add_row(self, row: dict[str, Any] | None = None) -> None:
         row = row or {}
@@ -146,8 +170,8 @@ def _subjects(content: Any) -> str:
     return subjects[0] if len(set(subjects)) == 1 else "\n".join(subjects)
 
 
-def visit_rows(detail: Any) -> list[dict[str, Any]]:
-    """The table rows of a plan's visits (``detail`` is a PlanDetail or a planning.PlanCopy)."""
+def visit_rows(detail: PlanDetail | planning.PlanCopy) -> list[dict[str, Any]]:
+    """The table rows of a plan's visits (a saved plan's or a copy of last month's)."""
     return [
         {
             "date": v.date.isoformat(),
@@ -169,7 +193,7 @@ class PlanEditor(RecordEditor):
     ) -> None:
         super().__init__(session, parent)
         self.student_id, self.month = student_id, month
-        self.detail: Any = None
+        self.detail: PlanDetail | None = None
         self.setAccessibleName(self.tr("Monthly plan editor"))
         self.title = QLabel(self)
         self.comment = QLabel(self)  # the office's comment on a returned plan, in plain sight
@@ -178,7 +202,7 @@ class PlanEditor(RecordEditor):
         self.comment.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.comment.hide()
         self.save_button = QPushButton(self.tr("&Save"), self)
-        self.save_button.setToolTip(self.tr("Save (Ctrl+S)"))
+        self.save_button.setToolTip(with_shortcut(self.tr("Save"), "Ctrl+S"))
         self.submit_button = QPushButton(self.tr("Su&bmit for approval"), self)
         self.save_button.clicked.connect(self.save)
         self.submit_button.clicked.connect(self.submit)
@@ -332,46 +356,44 @@ class PlanEditor(RecordEditor):
             on_error=lambda _e: None,  # the warning is a help; the save checks what matters
         )
         self.session.read(
-            load_objectives, self.student_id, on_done=self._objectives_loaded, on_error=self.show_error
+            plans.plan_for_editing,
+            self.student_id,
+            self.month,
+            on_done=self._loaded,
+            on_error=self.show_error,
         )
 
-    def _objectives_loaded(self, objectives: list[tuple[str, str]]) -> None:
-        self.begin_loading()
-        self.objectives.clear()
-        for objective_id, text in objectives:
-            add_checkable(self.objectives, objective_id, text)
-        self.end_loading()
-        self.session.read(
-            plans.find_plan, self.student_id, self.month, on_done=self.show_detail, on_error=self.show_error
-        )
+    def _loaded(self, loaded: PlanEditing) -> None:
+        with self.loading():
+            self.objectives.clear()
+            for objective_id, text in loaded.objectives:
+                add_checkable(self.objectives, objective_id, text)
+        self.show_detail(loaded.detail, loaded.history)
+        self.offer_draft()
 
-    def show_detail(self, detail: Any) -> None:
+    def show_detail(self, detail: PlanDetail | None, history: Sequence[RevisionInfo] | None = None) -> None:
         self.detail = detail
-        self.begin_loading()
-        try:
+        with self.loading():
             if detail is not None:
                 for key in self.form.widgets:
                     self.form.set_value(key, getattr(detail, key))
                 self.visits.set_rows(visit_rows(detail))
                 self._show_row_objectives(self.visits.currentRow())
-        finally:
-            self.end_loading()
         self._check_rule()
         self._update_header()
-        if detail is not None:
+        if history is not None:
+            self._show_history(history)
+        elif detail is not None:  # after a save or a submit: the decisions may have a new line
             self.session.read(
                 plans.plan_history, detail.id, on_done=self._show_history, on_error=self.show_error
             )
-        self.offer_draft()
 
     def _show_row_objectives(self, row: int) -> None:
         """The checks show the selected visit's objectives (every visit's, when none is selected)."""
-        was = self._loading
-        self.begin_loading()
-        rows = self.visits.rows()
-        ids = self.visits.objectives_of(row) if row >= 0 else union(rows)
-        set_checked_keys(self.objectives, ids)
-        self._loading = was
+        with self.loading():
+            rows = self.visits.rows()
+            ids = self.visits.objectives_of(row) if row >= 0 else union(rows)
+            set_checked_keys(self.objectives, ids)
 
     def _objective_toggled(self, *_args: Any) -> None:
         if self._loading:
@@ -382,7 +404,7 @@ class PlanEditor(RecordEditor):
             self.visits.set_objectives(n, ids)
         self.mark_dirty()
 
-    def _show_history(self, history: list[Any]) -> None:
+    def _show_history(self, history: Sequence[RevisionInfo]) -> None:
         self.history.clear()
         self.history.addItems(history_lines(history))
 
@@ -404,7 +426,7 @@ class PlanEditor(RecordEditor):
         )
         returned = detail is not None and detail.status == "returned" and bool(detail.last_comment)
         self.comment.setVisible(returned)
-        if returned:
+        if detail is not None and returned:
             self.comment.setText(
                 self.tr("Returned by the office: {comment}").format(comment=detail.last_comment)
             )
@@ -450,7 +472,9 @@ class PlanEditor(RecordEditor):
         finally:
             self.end_loading()
 
-    def save(self, then: Any = None) -> None:
+    def save_then(
+        self, then: Callable[[], None] | None = None, failed: Callable[[], None] | None = None
+    ) -> None:
         if not self._is_author():
             return
         revision = self.detail.revision if self.detail is not None else None
@@ -461,10 +485,10 @@ class PlanEditor(RecordEditor):
             self.values(),
             revision,
             on_done=lambda d: self._saved(d, then),
-            on_error=self.show_error,
+            on_error=self.save_failed(failed),
         )
 
-    def _saved(self, detail: Any, then: Any) -> None:
+    def _saved(self, detail: PlanDetail, then: Callable[[], None] | None) -> None:
         self.saved(detail)
         self.show_detail(detail)
         if then is not None:
@@ -472,11 +496,13 @@ class PlanEditor(RecordEditor):
 
     def submit(self) -> None:
         """Save what is on screen, then submit it (a submitted plan is what the office reads)."""
-        self.save(
-            then=lambda: self.session.write(
+        self.save_then(then=self._submit_saved)
+
+    def _submit_saved(self) -> None:
+        if self.detail is not None:
+            self.session.write(
                 plans.submit_plan, self.detail.id, on_done=self.show_detail, on_error=self.show_error
             )
-        )
 
     def show_error(self, error: BaseException) -> None:
         if getattr(error, "field", None) and str(error.field).startswith("visits"):  # type: ignore[attr-defined]

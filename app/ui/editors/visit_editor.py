@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -18,16 +20,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services import lessons, users, visit_prefill, visits
+from app.services import visit_prefill, visits
+from app.services.context import ServiceContext
+from app.services.visits import VisitDetail, VisitEditing
 from app.ui.editors.attachments import AttachmentsPanel
-from app.ui.editors.base import RecordEditor
-from app.ui.editors.labels import CANCEL_CAUSES, VISIT_STATUSES, label
-from app.ui.editors.plan_editor import load_objectives
+from app.ui.editors.base import FormDialog, RecordEditor
 from app.ui.editors.visit_parts import LessonsTable, ProgressTable, amend_dialog, cancel_dialog, makeup_dialog
-from app.ui.i18n import format_date
+from app.ui.i18n import format_date, format_timestamp
+from app.ui.labels import CANCEL_CAUSES, VISIT_STATUSES, label
 from app.ui.session import AppSession
 from app.ui.widgets.check_list import add_checkable, checked_keys, set_checked_keys
 from app.ui.widgets.fields import FieldForm, combo, date_edit
+from app.ui.widgets.shortcuts import with_shortcut
 from app.ui.widgets.signature_pad import SignaturePad
 
 TEXT_KEYS = (
@@ -42,22 +46,14 @@ TEXT_KEYS = (
 )
 
 
-def load_visit(ctx: Any, visit_id: str) -> tuple[Any, list[tuple[str, str]], list[tuple[str, str]]]:
-    """The record, the student's objectives and the lesson plans that may be linked (worker thread)."""
-    detail = visits.get_visit(ctx, visit_id)
-    linkable = [
-        (p.id, p.title) for p in lessons.list_lesson_plans(ctx) if p.student_id in (None, detail.student_id)
-    ]
-    return detail, load_objectives(ctx, detail.student_id), linkable
-
-
-def load_teachers(ctx: Any) -> list[tuple[str, str]]:
-    return [(u.id, u.display_name) for u in users.list_users(ctx, role="teacher")]
-
-
-def start_from_planned(ctx: Any, student_id: str, planned_visit_id: str) -> Any:
+def start_from_planned(ctx: ServiceContext, student_id: str, planned_visit_id: str) -> VisitDetail:
     """The visit record made from a planned visit of the month's plan (date, times, lessons prefilled)."""
     return visits.create_visit(ctx, student_id, planned_visit_id=planned_visit_id)
+
+
+def strip_mnemonic(text: str) -> str:
+    """The text without its mnemonic: "添加照片(&A)…" gives "添加照片…", "&Add photo…" gives "Add photo…"."""
+    return re.sub(r"\(&\w\)", "", text).replace("&", "")
 
 
 def _text(value: Any) -> str:
@@ -78,8 +74,9 @@ class VisitEditor(RecordEditor):
     def __init__(self, session: AppSession, visit_id: str, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
         self.visit_id = visit_id
-        self.detail: Any = None
-        self.dialog: Any = None
+        self.detail: VisitDetail | None = None
+        self.dialog: FormDialog | None = None
+        self._objectives: list[tuple[str, str]] = []
         self.amending = False
         self._signature_changed = False
         self.setAccessibleName(self.tr("Visit record"))
@@ -87,7 +84,7 @@ class VisitEditor(RecordEditor):
         self.flags = QLabel(self)
         self.flags.setWordWrap(True)
         self.save_button = QPushButton(self.tr("&Save"), self)
-        self.save_button.setToolTip(self.tr("Save (Ctrl+S)"))
+        self.save_button.setToolTip(with_shortcut(self.tr("Save"), "Ctrl+S"))
         self.finish_button = QPushButton(self.tr("&Finish and lock"), self)
         self.amend_button = QPushButton(self.tr("&Amend…"), self)
         self.cancel_button = QPushButton(self.tr("&Cancel visit…"), self)
@@ -120,7 +117,7 @@ class VisitEditor(RecordEditor):
         self.teachers.itemChanged.connect(self.mark_dirty)
         self.form.add("teacher_ids", self.tr("Teachers p&resent"), self.teachers)
         self.form.add("place", self.tr("&Place"), QLineEdit())
-        self.form.add("caregivers_present", self.tr("Caregivers &present"), QLineEdit())
+        self.form.add("caregivers_present", self.tr("Careg&ivers present"), QLineEdit())
         self.form.add("health", self.tr("&Health today"), QLineEdit())
         self.form.add("mood", self.tr("M&ood today"), QLineEdit())
         self.lessons = LessonsTable()
@@ -138,15 +135,15 @@ class VisitEditor(RecordEditor):
         self.progress.on_change = self.mark_dirty
         self.progress.itemChanged.connect(self.mark_dirty)
         self.notes = FieldForm()
-        self.notes.add("performance", self.tr("Pe&rformance"), QPlainTextEdit())
+        self.notes.add("performance", self.tr("Performance"), QPlainTextEdit())
         self.notes.add("family_guidance", self.tr("Family &guidance"), QPlainTextEdit())
         self.notes.add("homework", self.tr("Home&work"), QPlainTextEdit())
-        self.notes.add("caregiver_opinion", self.tr("Caregiver's &opinion"), QPlainTextEdit())
-        self.notes.add("next_visit_on", self.tr("&Next visit"), date_edit())
+        self.notes.add("caregiver_opinion", self.tr("Caregiver's opi&nion"), QPlainTextEdit())
+        self.notes.add("next_visit_on", self.tr("Ne&xt visit"), date_edit())
         self.pad = SignaturePad()
         self.pad.setAccessibleName(self.tr("Caregiver signature"))
         self.pad.changed.connect(self._pad_changed)
-        self.clear_pad = QPushButton(self.tr("C&lear signature"))
+        self.clear_pad = QPushButton(self.tr("Clear signat&ure"))
         self.clear_pad.clicked.connect(self.pad.clear)
         self.signature_state = QLabel()
         self.amendments = QLabel()
@@ -185,6 +182,9 @@ class VisitEditor(RecordEditor):
         photos_box = QGroupBox(self.tr("Photos"))
         self.photos = AttachmentsPanel(session, "visit", visit_id)
         self.photos.setMinimumHeight(180)
+        for photo_button in self.photos.findChildren(QPushButton):
+            # Their letters (A, R) belong to Amend and Teachers present here: one mnemonic per letter.
+            photo_button.setText(strip_mnemonic(photo_button.text()))
         QVBoxLayout(photos_box).addWidget(self.photos)
         column.addWidget(photos_box)
         column.addWidget(self.amendments)
@@ -202,21 +202,30 @@ class VisitEditor(RecordEditor):
     # --- loading ------------------------------------------------------------------------------------
 
     def reload(self) -> None:
-        if not self.teachers.count():
-            self.session.read(load_teachers, on_done=self._teachers_listed, on_error=lambda _e: None)
-        self.session.read(load_visit, self.visit_id, on_done=self._loaded, on_error=self.show_error)
+        self.session.read(
+            visits.visit_for_editing, self.visit_id, on_done=self._loaded, on_error=self.show_error
+        )
 
-    def _loaded(self, loaded: tuple[Any, list[tuple[str, str]], list[tuple[str, str]]]) -> None:
-        detail, objectives, linkable = loaded
-        self._set_linkable(linkable)
-        self.show_detail(detail, objectives)
+    def _loaded(self, loaded: VisitEditing) -> None:
+        self.show_editing(loaded)
         self.offer_draft()
 
-    def show_detail(self, detail: Any, objectives: list[tuple[str, str]] | None = None) -> None:
+    def show_editing(self, loaded: VisitEditing) -> None:
+        """The record with what goes around it: linkable lesson plans, teachers, objectives, the signature."""
+        self._set_linkable(list(loaded.lesson_plans))
+        self._teachers_listed(list(loaded.teachers))
+        self.show_detail(loaded.detail, list(loaded.objectives), signature=loaded.signature_png)
+
+    def show_detail(
+        self,
+        detail: VisitDetail,
+        objectives: list[tuple[str, str]] | None = None,
+        *,
+        signature: bytes | None = None,
+    ) -> None:
         self.detail = detail
         self.amending = False
-        self.begin_loading()
-        try:
+        with self.loading():
             self.form.set_value("date", detail.date.isoformat())
             set_checked_keys(self.teachers, list(detail.values.get("teacher_ids") or []))
             for key in ("start_time", "end_time"):
@@ -241,17 +250,18 @@ class VisitEditor(RecordEditor):
             if objectives is not None:
                 self._objectives = objectives
             self.progress.set_objectives(
-                getattr(self, "_objectives", []),
-                {p.objective_id: (p.result, p.note) for p in detail.progress},
+                self._objectives, {p.objective_id: (p.result, p.note) for p in detail.progress}
             )
-            self.pad.clear()
+            # The pad shows the stored signature (a finished visit's pad said "Not signed" beside "Signed").
+            if signature is not None or not detail.signature_id:
+                self.pad.show_stored(signature)
             self._signature_changed = False
-        finally:
-            self.end_loading()
         self._update_state()
 
     def _update_state(self) -> None:
         detail = self.detail
+        if detail is None:
+            return
         self.title.setText(
             self.tr("Visit on {date}: {status}").format(
                 date=format_date(detail.date), status=label(VISIT_STATUSES, detail.status)
@@ -293,39 +303,36 @@ class VisitEditor(RecordEditor):
         self.amendments.setText(
             "\n".join(
                 self.tr("Amended {at}: {field} — {reason}").format(
-                    at=a.at.strftime("%Y-%m-%d %H:%M"), field=a.field, reason=a.reason
+                    at=format_timestamp(a.at), field=a.field, reason=a.reason
                 )
                 for a in detail.amendments
             )
         )
 
     def _teachers_listed(self, teachers: list[tuple[str, str]]) -> None:
-        was = self._loading
-        self.begin_loading()
-        chosen = checked_keys(self.teachers)
-        self.teachers.clear()
-        for teacher_id, name in teachers:
-            add_checkable(self.teachers, teacher_id, name)
-        set_checked_keys(
-            self.teachers,
-            chosen or (list(self.detail.values.get("teacher_ids") or []) if self.detail else []),
-        )
-        self._loading = was
+        with self.loading():
+            chosen = checked_keys(self.teachers)
+            self.teachers.clear()
+            for teacher_id, name in teachers:
+                add_checkable(self.teachers, teacher_id, name)
+            set_checked_keys(
+                self.teachers,
+                chosen or (list(self.detail.values.get("teacher_ids") or []) if self.detail else []),
+            )
 
     def _set_linkable(self, linkable: list[tuple[str, str]]) -> None:
-        self.begin_loading()
-        self.lesson_plan.clear()
-        self.lesson_plan.addItem(self.tr("(no lesson plan)"), None)
-        for plan_id, title in linkable:
-            self.lesson_plan.addItem(title, plan_id)
-        self.end_loading()
+        with self.loading():
+            self.lesson_plan.clear()
+            self.lesson_plan.addItem(self.tr("(no lesson plan)"), None)
+            for plan_id, title in linkable:
+                self.lesson_plan.addItem(title, plan_id)
 
     def _show_lesson_plan(self, row: int) -> None:
         item = self.lessons.item(row, 0) if row >= 0 else None
         plan_id = item.data(Qt.ItemDataRole.UserRole + 1) if item is not None else None
-        self.begin_loading()
-        self.lesson_plan.setCurrentIndex(max(self.lesson_plan.findData(plan_id), 0))
-        self.end_loading()
+        # Also runs inside a record load (the lessons table refilled): a nested load, not the end of it.
+        with self.loading():
+            self.lesson_plan.setCurrentIndex(max(self.lesson_plan.findData(plan_id), 0))
 
     def _link_lesson_plan(self, *_args: Any) -> None:
         if self._loading:
@@ -407,93 +414,90 @@ class VisitEditor(RecordEditor):
         finally:
             self.end_loading()
 
-    def save(self, then: Any = None) -> None:
-        if self.detail is None:
+    def save_then(
+        self, then: Callable[[], None] | None = None, failed: Callable[[], None] | None = None
+    ) -> None:
+        self._store(then=then, failed=failed)
+
+    def finish(self) -> None:
+        """What is on screen, the signature and the lock: one service call, all or nothing."""
+        self._store(finish=True)
+
+    def _store(
+        self,
+        *,
+        finish: bool = False,
+        then: Callable[[], None] | None = None,
+        failed: Callable[[], None] | None = None,
+    ) -> None:
+        detail = self.detail
+        if detail is None:
             return
         if self.amending:
-            self._ask_amendment()
+            self._ask_amendment(then)
             return
-        if self.detail.status == "planned":
-            self.session.write(
-                visits.update_visit,
-                self.visit_id,
-                self.values(),
-                self.detail.revision,
-                on_done=lambda d: self._save_signature(d, then),
-                on_error=self.show_error,
-            )
-        else:
-            self._save_signature(self.detail, then)
+        signature = (
+            self.pad.to_png(white=True) if self._signature_changed and self.pad.has_new_strokes() else None
+        )
+        planned = detail.status == "planned"
 
-    def _save_signature(self, detail: Any, then: Any) -> None:
-        self.detail = detail
-        if self._signature_changed and not self.pad.is_empty():
-            self.session.write(
-                visits.set_signature,
-                self.visit_id,
-                self.pad.to_png(white=True),
-                on_done=lambda _a: self._after_save(then),
-                on_error=self.show_error,
-            )
-        else:
-            self._after_save(then)
-
-    def _after_save(self, then: Any) -> None:
-        self.saved()
-        self.reload_quietly(then)
-
-    def reload_quietly(self, then: Any = None) -> None:
-        def shown(loaded: tuple[Any, list[tuple[str, str]], list[tuple[str, str]]]) -> None:
-            self.show_detail(loaded[0], loaded[1])
+        def done(saved: VisitDetail) -> None:
+            self.saved(saved)
+            # The pad keeps what was just stored: reading the PNG back would only redraw the same strokes.
+            self.show_detail(saved)
             if then is not None:
                 then()
 
-        self.session.read(load_visit, self.visit_id, on_done=shown, on_error=self.show_error)
-
-    def finish(self) -> None:
-        self.save(
-            then=lambda: self.session.write(
-                visits.finish_visit, self.visit_id, on_done=self._finished, on_error=self.show_error
-            )
+        self.session.write(
+            visits.save_visit,
+            self.visit_id,
+            self.values() if planned else None,
+            detail.revision,
+            signature=signature,
+            finish=finish,
+            on_done=done,
+            on_error=self.save_failed(failed),
         )
-
-    def _finished(self, detail: Any) -> None:
-        self.show_detail(detail)
-        self.record_saved.emit(detail)
 
     def start_amending(self) -> None:
         self.amending = True
         self._update_state()
 
-    def _ask_amendment(self) -> None:
+    def _ask_amendment(self, then: Callable[[], None] | None = None) -> None:
         changes = self._changes()
         if not changes:
             self.amending = False
             self.set_clean()
             self._update_state()
+            if then is not None:
+                then()
             return
         dialog = amend_dialog(self.session, self.visit_id, changes, self)
-        dialog.succeeded.connect(self._amended)
+        dialog.succeeded.connect(lambda detail: self._amended(detail, then))
         self.dialog = dialog
         dialog.open()
 
-    def _amended(self, detail: Any) -> None:
+    def _amended(self, detail: VisitDetail, then: Callable[[], None] | None = None) -> None:
         self.saved(detail)
         self.show_detail(detail)
+        if then is not None:
+            then()
 
     def _changes(self) -> dict[str, Any]:
         """Only what differs from the record: an amendment names each corrected field."""
+        detail = self.detail
+        assert detail is not None  # amending starts from a shown record
         current = self.values()
         before = {
-            **{k: _text(v) for k, v in self.detail.values.items() if k != "teacher_ids"},
-            "date": self.detail.date.isoformat(),
+            **{k: _text(v) for k, v in detail.values.items() if k != "teacher_ids"},
+            "date": detail.date.isoformat(),
         }
         changes = {
             k: v
             for k, v in current.items()
             if k not in ("lessons", "progress", "teacher_ids") and before.get(k, "") != v
         }
-        if sorted(current["teacher_ids"]) != sorted(self.detail.values.get("teacher_ids") or []):
+        if sorted(current["teacher_ids"]) != sorted(detail.values.get("teacher_ids") or []):
             changes["teacher_ids"] = current["teacher_ids"]
         lessons = [
             {
@@ -503,12 +507,12 @@ class VisitEditor(RecordEditor):
                 "objective_ids": list(x.objective_ids),
                 "lesson_plan_id": x.lesson_plan_id,
             }
-            for x in self.detail.lessons
+            for x in detail.lessons
         ]
         if current["lessons"] != lessons:
             changes["lessons"] = current["lessons"]
         progress = [
-            {"objective_id": p.objective_id, "result": p.result, "note": p.note} for p in self.detail.progress
+            {"objective_id": p.objective_id, "result": p.result, "note": p.note} for p in detail.progress
         ]
         if sorted(current["progress"], key=str) != sorted(progress, key=str):
             changes["progress"] = current["progress"]
@@ -517,7 +521,7 @@ class VisitEditor(RecordEditor):
     def cancel_visit(self) -> None:
         self._open(cancel_dialog(self.session, self.visit_id, self), self._cancelled)
 
-    def _cancelled(self, detail: Any) -> None:
+    def _cancelled(self, detail: VisitDetail) -> None:
         self.set_clean()
         self.discard_draft()
         self.show_detail(detail)
@@ -526,7 +530,7 @@ class VisitEditor(RecordEditor):
     def schedule_makeup(self) -> None:
         self._open(makeup_dialog(self.session, self.visit_id, self), self.makeup_created.emit)
 
-    def _open(self, dialog: Any, on_success: Any) -> None:
+    def _open(self, dialog: FormDialog, on_success: Callable[[VisitDetail], None]) -> None:
         dialog.succeeded.connect(on_success)
         self.dialog = dialog
         dialog.open()

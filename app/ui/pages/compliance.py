@@ -10,14 +10,33 @@ from app.services import compliance, school, users
 from app.services.compliance import TermCompliance
 from app.ui.i18n import QT_TRANSLATE_NOOP
 from app.ui.item_models.compliance import ComplianceModel, StatusDelegate
-from app.ui.pages.base import Page
+from app.ui.pages.base import Page, Shell
 from app.ui.pages.registry import register_page
+from app.ui.session import AppSession
 from app.ui.widgets.fields import combo
 from app.ui.widgets.legend import Legend
 
 
 class CompliancePage(Page):
-    def __init__(self, session: Any, window: Any = None) -> None:
+    # The tables on screen: a write announced on the bus refreshes the page only when it changed one.
+    shows = frozenset(
+        {
+            "visit",
+            "visit_lesson",
+            "student",
+            "assignment",
+            "pause",
+            "school",
+            "term",
+            "calendar_day",
+            "user",
+            "monthly_plan",
+            "plan_revision",
+            "contact",
+        }
+    )
+
+    def __init__(self, session: AppSession, window: Shell | None = None) -> None:
         super().__init__(session, window)
         column = QVBoxLayout(self)
         title = QLabel(self.tr("Visit rule compliance"))

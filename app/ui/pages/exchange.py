@@ -30,12 +30,13 @@ from PySide6.QtWidgets import (
 )
 
 from app.services import exchange, users
+from app.services.progress import TaskState
 from app.ui.dialogs.exchange_join import PassphraseDialog, refusal_text
-from app.ui.i18n import QT_TRANSLATE_NOOP
-from app.ui.pages.base import Page
+from app.ui.i18n import QT_TRANSLATE_NOOP, format_timestamp
+from app.ui.pages.base import Page, Shell
 from app.ui.pages.registry import register_page
-from app.ui.prefs import load_prefs, save_prefs
-from app.ui.tasks import Progress
+from app.ui.prefs import save_prefs, start_folder
+from app.ui.session import AppSession
 from app.ui.widgets.progress import run_with_progress
 
 OFFICE_ROLES = ("academic_affairs", "admin", "system")
@@ -113,7 +114,7 @@ def load_overview(ctx: Any) -> Overview:
     return Overview(kind, status, history, conflicts, teachers)
 
 
-def send_task(ctx: Any, out: Path, teacher: str | None, progress: Progress | None = None) -> list[Any]:
+def send_task(ctx: Any, out: Path, teacher: str | None, progress: TaskState | None = None) -> list[Any]:
     if progress is not None:
         progress.update(0, 1, "")
     results = exchange.export(ctx, out, teacher)
@@ -123,18 +124,9 @@ def send_task(ctx: Any, out: Path, teacher: str | None, progress: Progress | Non
 
 
 def import_task(
-    ctx: Any, paths: list[Path], confirm_deletes: bool = False, progress: Progress | None = None
+    ctx: Any, paths: list[Path], confirm_deletes: bool = False, progress: TaskState | None = None
 ) -> list[tuple[Path, Any]]:
-    def step(done: int, total: int) -> bool:
-        if progress is None:
-            return True
-        progress.update(done, total, "")
-        return not progress.cancelled
-
-    if progress is not None:
-        progress.update(0, len(paths), "")
-    results = exchange.import_many(ctx, paths, confirm_deletes=confirm_deletes, progress=step)
-    return results
+    return exchange.import_many(ctx, paths, confirm_deletes=confirm_deletes, progress=progress)
 
 
 def teacher_of(status: exchange.ExchangeStatus | None, device_id: str) -> str:
@@ -147,7 +139,7 @@ def teacher_of(status: exchange.ExchangeStatus | None, device_id: str) -> str:
 
 
 class ExchangePage(Page):
-    def __init__(self, session: Any, window: Any = None) -> None:
+    def __init__(self, session: AppSession, window: Shell | None = None) -> None:
         super().__init__(session, window)
         self.setObjectName("page_exchange")
         self.overview: Overview | None = None
@@ -250,6 +242,7 @@ class ExchangePage(Page):
         )
         self.conflicts.currentCellChanged.connect(lambda row, *_a: self._show_conflict(row))
         self.conflict_view = QPlainTextEdit()
+        self.conflict_view.setTabChangesFocus(True)
         self.conflict_view.setReadOnly(True)
         self.conflict_view.setAccessibleName(self.tr("Both versions"))
         split.addWidget(self.conflicts)
@@ -339,7 +332,7 @@ class ExchangePage(Page):
                         p.teacher,
                         str(p.not_yet_received),
                         counts_text(p.by_table),
-                        p.last_import_at.strftime("%Y-%m-%d %H:%M") if p.last_import_at else "",
+                        format_timestamp(p.last_import_at),
                         self.tr("revoked") if p.revoked else self.tr("valid"),
                     )
                     for p in peers
@@ -347,10 +340,7 @@ class ExchangePage(Page):
             )
         self._fill(
             self.conflicts,
-            [
-                (kind_text(c.table), c.kind, c.detected_at.strftime("%Y-%m-%d %H:%M"))
-                for c in overview.conflicts
-            ],
+            [(kind_text(c.table), c.kind, format_timestamp(c.detected_at)) for c in overview.conflicts],
         )
         self.tabs.setTabText(1, self.tr("Conflicts ({count})").format(count=len(overview.conflicts)))
         self._show_conflict(self.conflicts.currentRow())
@@ -359,7 +349,7 @@ class ExchangePage(Page):
             self.history,
             [
                 (
-                    e.at.strftime("%Y-%m-%d %H:%M"),
+                    format_timestamp(e.at),
                     directions.get(e.direction, e.direction),
                     e.teacher,
                     str(e.seq),
@@ -507,14 +497,18 @@ class ExchangePage(Page):
             self.join_dialog.open()
             self.refresh()
 
-        self.session.write(exchange.make_join_file, teacher, out, on_done=made, on_error=self._refused)
+        self.session.write(
+            exchange.make_join_file, teacher, out, on_done=made, on_error=self._refused, initiator=self
+        )
 
     def revoke(self, teacher: str) -> None:
         def revoked(count: int) -> None:
             self.results_label.setText(self.tr("%n laptop key(s) revoked.", "", count))
             self.refresh()
 
-        self.session.write(exchange.revoke_teacher, teacher, on_done=revoked, on_error=self._refused)
+        self.session.write(
+            exchange.revoke_teacher, teacher, on_done=revoked, on_error=self._refused, initiator=self
+        )
 
     def settle_current(self) -> None:
         row = self.conflicts.currentRow()
@@ -524,12 +518,13 @@ class ExchangePage(Page):
                 self.overview.conflicts[row].id,
                 on_done=lambda _r: self.refresh(),
                 on_error=self._refused,
+                initiator=self,  # refreshed by its own on_done: the notice need not refresh it again
             )
 
     # --- buttons ---------------------------------------------------------------------------------------
 
     def _folder(self) -> str:
-        return str(load_prefs(self.session.paths).get(PREF_FOLDER) or Path.home())
+        return start_folder(self.session.paths, PREF_FOLDER)
 
     def _send_clicked(self) -> None:
         folder = QFileDialog.getExistingDirectory(
@@ -574,7 +569,7 @@ class ExchangePage(Page):
         out, _f = QFileDialog.getSaveFileName(
             self,
             self.tr("Save the join file"),
-            str(Path(self._folder()) / f"songjiao-join-{teacher}.sjj"),
+            str(Path(self._folder()) / f"songjiao-join-{teacher}{exchange.JOIN_SUFFIX}"),
             self.tr("Join files (*.sjj)"),
         )
         if out:

@@ -7,7 +7,6 @@ under a temporary name), so a cancelled export leaves whole documents only.
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -29,15 +28,16 @@ from PySide6.QtWidgets import (
 )
 
 from app.reports import export
-from app.reports.export import CancelFlag, ExportOptions, ExportResult
+from app.reports.export import ExportOptions, ExportResult
 from app.reports.files import packet_file_name, safe_part
 from app.services import school, users
+from app.services.progress import TaskState
 from app.ui.i18n import QT_TRANSLATE_NOOP
 from app.ui.messages import error_text
-from app.ui.pages.base import Page
+from app.ui.pages.base import Page, Shell
 from app.ui.pages.registry import register_page, register_student_tab
-from app.ui.prefs import load_prefs, save_prefs
-from app.ui.tasks import Progress
+from app.ui.prefs import remember_folder, start_folder
+from app.ui.session import AppSession
 from app.ui.widgets.progress import run_with_progress
 
 OFFICE_ROLES = ("academic_affairs", "leader", "admin", "system")
@@ -45,27 +45,6 @@ PREF_FOLDER = "export_folder"
 
 
 # --- worker-thread functions (no Qt widgets, no work on the UI thread) -------------------------------------
-
-
-class _ProgressCancel(CancelFlag):
-    """The service's cancel flag, read from the UI's progress object (its Cancel button)."""
-
-    def __init__(self, progress: Progress) -> None:
-        super().__init__()
-        self._progress = progress
-
-    @property
-    def cancelled(self) -> bool:
-        return self._progress.cancelled
-
-
-def _hooks(progress: Progress | None) -> dict[str, Any]:
-    if progress is None:
-        return {}
-    return {
-        "progress": lambda done, total, text: progress.update(done, total, text),
-        "cancel": _ProgressCancel(progress),
-    }
 
 
 @dataclass(frozen=True)
@@ -91,9 +70,9 @@ def load_choices(ctx: Any) -> Choices:
 
 
 def export_term_task(
-    ctx: Any, term_id: str, out_dir: Path, options: ExportOptions, progress: Progress | None = None
+    ctx: Any, term_id: str, out_dir: Path, options: ExportOptions, progress: TaskState | None = None
 ) -> ExportResult:
-    return export.export_term(ctx, term_id, out_dir, options, **_hooks(progress))
+    return export.export_term(ctx, term_id, out_dir, options, progress)
 
 
 def export_packets_task(
@@ -102,10 +81,10 @@ def export_packets_task(
     out_dir: Path,
     teacher_id: str | None,
     options: ExportOptions,
-    progress: Progress | None = None,
+    progress: TaskState | None = None,
 ) -> ExportResult:
     return export.export_packets(
-        ctx, term_id, out_dir, teacher_id=teacher_id, options=options, **_hooks(progress)
+        ctx, term_id, out_dir, teacher_id=teacher_id, options=options, progress=progress
     )
 
 
@@ -116,29 +95,19 @@ def export_single_task(
     out: Path,
     record_id: str,
     options: ExportOptions,
-    progress: Progress | None = None,
+    progress: TaskState | None = None,
 ) -> ExportResult:
-    if progress is not None:
-        progress.update(0, 1, out.name)
-    out.parent.mkdir(parents=True, exist_ok=True)
     if kind == "packet":
-        return export.export_packet(ctx, record_id, term_id, out, options)
-    return export.export_single(ctx, kind, term_id, out, record_id, options)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        return export.export_packet(ctx, record_id, term_id, out, options, progress)
+    return export.export_single(ctx, kind, term_id, out, record_id, options, progress)
 
 
 def blank_form_task(
-    ctx: Any, form: str, out: Path, password: str | None, progress: Progress | None = None
+    ctx: Any, form: str, out: Path, password: str | None, progress: TaskState | None = None
 ) -> ExportResult:
     """An empty visit or plan form for hand filling (nothing personal in it)."""
-    from app.reports.pdf import forms
-
-    started = time.perf_counter()
-    out.parent.mkdir(parents=True, exist_ok=True)
-    part = out.with_name(out.name + ".part")
-    render = forms.render_visit_form if form == "visit" else forms.render_plan_form
-    pages = render(part, None, None, password)
-    part.replace(out)
-    return ExportResult((out,), pages, time.perf_counter() - started)
+    return export.export_form(ctx, form, out, options=ExportOptions(password=password), progress=progress)
 
 
 # --- the shared options and result row ------------------------------------------------------------------------
@@ -252,14 +221,14 @@ class ResultRow(QWidget):
 
 
 def remembered_folder(session: Any) -> str:
-    return str(load_prefs(session.paths).get(PREF_FOLDER) or Path.home())
+    return start_folder(session.paths, PREF_FOLDER)
 
 
 def choose_folder(parent: QWidget, session: Any, title: str) -> Path | None:
     folder = QFileDialog.getExistingDirectory(parent, title, remembered_folder(session))
     if not folder:
         return None
-    save_prefs(session.paths, **{PREF_FOLDER: folder})
+    remember_folder(session.paths, PREF_FOLDER, folder)
     return Path(folder)
 
 
@@ -269,7 +238,7 @@ def choose_pdf(parent: QWidget, session: Any, title: str, name: str) -> Path | N
     )
     if not path:
         return None
-    save_prefs(session.paths, **{PREF_FOLDER: str(Path(path).parent)})
+    remember_folder(session.paths, PREF_FOLDER, path)
     return Path(path)
 
 
@@ -279,7 +248,10 @@ def choose_pdf(parent: QWidget, session: Any, title: str, name: str) -> Path | N
 class ExportPage(Page):
     """The office exports the term, a teacher's packets and forms; a teacher their own packets and blank forms."""
 
-    def __init__(self, session: Any, window: Any = None) -> None:
+    # The tables on screen: a write announced on the bus refreshes the page only when it changed one.
+    shows = frozenset({"term", "student", "assignment", "user"})
+
+    def __init__(self, session: AppSession, window: Shell | None = None) -> None:
         super().__init__(session, window)
         self.setObjectName("page_export")
         self.office = session.actor.role in OFFICE_ROLES

@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QGroupBox, QLabel, QScrollArea, QTableWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QTableWidgetItem, QVBoxLayout, QWidget
 
 from app.services import compliance, school, users
 from app.services.compliance import StudentCompliance
@@ -15,9 +15,10 @@ from app.ui.i18n import QT_TRANSLATE_NOOP, format_date
 from app.ui.item_models.compliance import COLOURS
 from app.ui.labels import WEEK_STATUSES, label
 from app.ui.messages import reason_text
-from app.ui.pages.base import Page
+from app.ui.pages.base import Page, Shell
 from app.ui.pages.registry import home_sections_for, register_home_section, register_page
 from app.ui.pages.student_tabs_core import make_table
+from app.ui.session import AppSession
 
 
 @dataclass(frozen=True)
@@ -80,15 +81,40 @@ def _this_period(student: StudentCompliance, today: Any) -> Any:
 
 
 class HomePage(Page):
-    def __init__(self, session: Any, window: Any = None) -> None:
+    # The tables on screen: a write announced on the bus refreshes the page only when it changed one.
+    shows = frozenset(
+        {
+            "visit",
+            "visit_lesson",
+            "monthly_plan",
+            "planned_visit",
+            "plan_revision",
+            "iep",
+            "goal",
+            "objective",
+            "objective_review",
+            "student",
+            "assignment",
+            "pause",
+            "school",
+            "term",
+            "calendar_day",
+            "user",
+            "contact",
+            "draft",
+        }
+    )
+
+    def __init__(self, session: AppSession, window: Shell | None = None) -> None:
         super().__init__(session, window)
-        outer = QVBoxLayout(self)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        outer.addWidget(scroll)
-        body = QWidget()
-        scroll.setWidget(body)
-        self.column = QVBoxLayout(body)
+        # No scroll area around the sections: their tables scroll themselves (a scroll area around tables
+        # scrolls twice). The week's students on the left, the other sections in a column on the right, so
+        # the page fits a 1366x768 screen.
+        page = QHBoxLayout(self)
+        self.column = QVBoxLayout()
+        self.side = QVBoxLayout()
+        page.addLayout(self.column, 3)
+        page.addLayout(self.side, 2)
         self.title = QLabel(self.tr("This week"))
         self.title.setStyleSheet("font-size: 16pt; font-weight: 600;")
         self.subtitle = QLabel()
@@ -105,8 +131,9 @@ class HomePage(Page):
         self.table = make_table(headers, self.students_box.title())
         # The week's statuses are what this page is for: room for a teacher's usual caseload (about 8
         # students) before the sections below take space.
-        self.table.setMinimumHeight(300)
-        self.table.doubleClicked.connect(self._open)
+        self.table.setMinimumHeight(160)
+        # Enter or a double click opens the student (activated is both, once).
+        self.table.activated.connect(self._open)
         self.empty = QLabel()
         box_column.addWidget(self.table)
         box_column.addWidget(self.empty)
@@ -120,7 +147,7 @@ class HomePage(Page):
             widget = spec.factory(session, group)
             inner.addWidget(widget)
             self.sections[spec.key] = widget
-            self.column.addWidget(group, 1)
+            self.side.addWidget(group, 1)
         self.data: HomeData | None = None
 
     def refresh(self) -> None:
@@ -138,7 +165,7 @@ class HomePage(Page):
             )
             self.table.setRowCount(0)
             return
-        self.subtitle.setText(f"{data.term_name} · {data.week_label}")
+        self.subtitle.setText(" · ".join(part for part in (data.term_name, data.week_label) if part))
         teacher = self.session.actor.is_teacher
         rows = (
             list(data.rows)
@@ -154,6 +181,14 @@ class HomePage(Page):
             status_text = (
                 self.tr("Not visited yet") if row.status == "future" else label(WEEK_STATUSES, row.status)
             )
+            colour = COLOURS.get(row.status, "#ffffff")
+            tip = reason_text(row.reason)
+            if not teacher and row.owed > 0 and row.status != "missed_owed":
+                # On the office's list a student is there for what is owed: a green "met" cell would say the
+                # opposite of why the row is there. This week's own status goes to the tooltip.
+                tip = self.tr("This week: {status}").format(status=status_text)
+                status_text = self.tr("Make-up owed")
+                colour = COLOURS.get("missed_owed", colour)
             cells = [
                 f"{row.code} {row.name}",
                 status_text,
@@ -167,10 +202,19 @@ class HomePage(Page):
                 if c == 0:
                     item.setData(Qt.ItemDataRole.UserRole, row.student_id)
                 if c == 1:
-                    item.setBackground(QColor(COLOURS.get(row.status, "#ffffff")))
-                    item.setToolTip(reason_text(row.reason))
+                    item.setBackground(QColor(colour))
+                    item.setToolTip(tip)
                 self.table.setItem(r, c, item)
-        self.empty.setText(self.tr("Everyone is on track.") if not rows else "")
+        if not data.rows:
+            # Nobody to be on track: say what to do instead of "everyone is on track".
+            empty = (
+                self.tr("No students are assigned to you yet. The office assigns them on the Students page.")
+                if teacher
+                else self.tr("No students yet: add or import them on the Students page.")
+            )
+        else:
+            empty = self.tr("Everyone is on track.")
+        self.empty.setText(empty if not rows else "")
         self.empty.setVisible(not rows)
 
     def _open(self, index: Any) -> None:
@@ -184,7 +228,7 @@ class HomePage(Page):
 
 
 class PlansWaiting(QWidget):
-    """Academic affairs: monthly plans submitted and waiting for a decision (part 2 links them to the editor)."""
+    """Academic affairs: monthly plans submitted and waiting for a decision."""
 
     def __init__(self, session: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -195,7 +239,7 @@ class PlansWaiting(QWidget):
             [self.tr("Student"), self.tr("Month"), self.tr("Teacher"), self.tr("Submitted")],
             self.tr("Plans waiting for approval"),
         )
-        self.table.setMinimumHeight(160)
+        self.table.setMinimumHeight(80)
         column.addWidget(self.table)
 
     def reload(self) -> None:

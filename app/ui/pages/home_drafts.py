@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QPushButton,
 
 from app.services import drafts, ieps
 from app.ui.editors.windows import open_window
-from app.ui.i18n import QT_TRANSLATE_NOOP
+from app.ui.i18n import QT_TRANSLATE_NOOP, format_timestamp
 from app.ui.pages.registry import register_home_section
 from app.ui.session import AppSession
 
@@ -51,7 +51,7 @@ class DraftsSection(QWidget):
     def _show(self, rows: list[Any]) -> None:
         self.list.clear()
         for row in rows:
-            item = QListWidgetItem(f"{row.saved_at.strftime('%Y-%m-%d %H:%M')}  {self._describe(row.key)}")
+            item = QListWidgetItem(f"{format_timestamp(row.saved_at)}  {self._describe(row.key)}")
             item.setData(Qt.ItemDataRole.UserRole, row.key)
             self.list.addItem(item)
         self.empty.setVisible(not rows)

@@ -49,7 +49,7 @@ class WorklistSection(QWidget):
         self.session = session
         self.list = QListWidget(self)
         self.list.setAccessibleName(self.accessible_name())
-        self.list.setMinimumHeight(110)
+        self.list.setMinimumHeight(60)
         self.list.itemActivated.connect(lambda entry: self.open_item(entry.data(Qt.ItemDataRole.UserRole)))
         self.empty = QLabel(self)
         column = QVBoxLayout(self)
@@ -130,8 +130,10 @@ class WorklistSection(QWidget):
             self.open_student(item.student_id)
 
     def open_student(self, student_id: str) -> None:
+        from app.ui.pages.base import Shell
+
         window = self.window()
-        if hasattr(window, "open_detail"):
+        if isinstance(window, Shell):
             from app.ui.pages.student import StudentPage
 
             window.open_detail(StudentPage(self.session, student_id, window))
@@ -195,7 +197,7 @@ class TeachersBehind(QWidget):
         self.session = session
         self.list = QListWidget(self)
         self.list.setAccessibleName(self.tr("Teachers behind the visit rule"))
-        self.list.setMinimumHeight(110)
+        self.list.setMinimumHeight(60)
         self.empty = QLabel(self)
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
@@ -222,7 +224,10 @@ class TeachersBehind(QWidget):
             entry.setData(Qt.ItemDataRole.UserRole, row.teacher_id)
             self.list.addItem(entry)
         self.list.setVisible(bool(self.rows))
-        self.empty.setText(self.tr("Every teacher is on track."))
+        nobody = not any(r.students for r in rows)
+        self.empty.setText(
+            self.tr("No teacher has students yet.") if nobody else self.tr("Every teacher is on track.")
+        )
         self.empty.setVisible(not self.rows)
 
 

@@ -7,13 +7,14 @@ from typing import Any
 from PySide6.QtWidgets import QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout
 
 from app.services import plans
-from app.ui.editors.labels import PLAN_STATUSES, label
 from app.ui.editors.plan_editor import PlanEditor
 from app.ui.editors.windows import open_window
 from app.ui.i18n import QT_TRANSLATE_NOOP
-from app.ui.pages.base import Page
+from app.ui.labels import PLAN_STATUSES, label
+from app.ui.pages.base import Page, Shell
 from app.ui.pages.plans_queue import PlanQueue
 from app.ui.pages.registry import register_page
+from app.ui.session import AppSession
 
 
 def my_plans(ctx: Any) -> list[Any]:
@@ -24,7 +25,10 @@ def my_plans(ctx: Any) -> list[Any]:
 
 
 class PlansPage(Page):
-    def __init__(self, session: Any, window: Any = None) -> None:
+    # The tables on screen: a write announced on the bus refreshes the page only when it changed one.
+    shows = frozenset({"monthly_plan", "planned_visit", "plan_revision", "student", "user"})
+
+    def __init__(self, session: AppSession, window: Shell | None = None) -> None:
         super().__init__(session, window)
         self.setObjectName("page_plans")
         layout = QVBoxLayout(self)
@@ -91,9 +95,12 @@ register_page("plans", QT_TRANSLATE_NOOP("Pages", "Plans"), PlansPage, order=30)
 class LessonPlansPage(Page):
     """The teacher's lesson plan library (教案) with the shared templates."""
 
+    # The tables on screen: a write announced on the bus refreshes the page only when it changed one.
+    shows = frozenset({"lesson_plan", "student"})
+
     can_save = True
 
-    def __init__(self, session: Any, window: Any = None) -> None:
+    def __init__(self, session: AppSession, window: Shell | None = None) -> None:
         super().__init__(session, window)
         from app.ui.editors.lesson_plans import LessonPlanLibrary
 
@@ -112,7 +119,7 @@ class LessonPlansPage(Page):
         return self.library.is_dirty()
 
 
-# Registered here because app.ui.pages imports this module (its optional part-2 list has no lesson plans entry).
+# The lesson plan library is a page of its own beside Plans, registered with it.
 register_page(
     "lesson_plans",
     QT_TRANSLATE_NOOP("Pages", "Lesson plans"),

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.services import ieps, plans, school
-from app.ui.editors.labels import PLAN_STATUSES, area_label, label
 from app.ui.editors.plan_editor import history_lines
+from app.ui.labels import PLAN_STATUSES, area_label, label
 from app.ui.messages import error_text
 from app.ui.session import AppSession
 
@@ -116,6 +116,7 @@ class PlanQueue(QWidget):
         self.history = QListWidget(self)
         self.history.setAccessibleName(self.tr("Revisions and decisions"))
         self.comment = QPlainTextEdit(self)
+        self.comment.setTabChangesFocus(True)
         self.comment.setPlaceholderText(self.tr("Comment for the teacher (required when returning)"))
         self.comment.setAccessibleName(self.tr("Comment for the teacher"))
         self.comment.setMaximumHeight(90)
@@ -139,6 +140,10 @@ class PlanQueue(QWidget):
         buttons.addWidget(self.message, 1)
         buttons.addWidget(self.approve_button)
         buttons.addWidget(self.return_button)
+        # Five waiting plans show at once; the plan and the IEP take the height, the history a few lines.
+        self.table.setMinimumHeight(self.table.horizontalHeader().sizeHint().height() + 5 * 30)
+        self.history.setMaximumHeight(70)
+        self.comment.setMaximumHeight(60)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
         layout.addWidget(sides, 3)

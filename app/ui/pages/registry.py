@@ -8,7 +8,7 @@ Add a navigation page (its module must be imported by ``app.ui.pages.load_all``)
                   roles=("teacher", "academic_affairs", "leader", "admin"))
 
 ``PlansPage(session, window)`` is a :class:`app.ui.pages.base.Page`. Registering a key again replaces the
-earlier entry (that is how part 2 replaces the placeholders). A student tab::
+earlier entry. A student tab::
 
     register_student_tab("iep", QT_TRANSLATE_NOOP("Pages", "IEP"), IepTab, order=50)
 
@@ -86,7 +86,3 @@ def student_tabs_for(role: str) -> list[PageSpec]:
 
 def home_sections_for(role: str) -> list[PageSpec]:
     return _sorted(_HOME_SECTIONS, role)
-
-
-def page_spec(key: str) -> PageSpec | None:
-    return _PAGES.get(key)

@@ -22,8 +22,9 @@ from app.services.errors import ServiceError
 from app.services.school import SchoolInfo, TermInfo
 from app.ui.i18n import QT_TRANSLATE_NOOP
 from app.ui.messages import error_text, field_of
-from app.ui.pages.base import Page
+from app.ui.pages.base import Page, Shell
 from app.ui.pages.registry import register_page
+from app.ui.session import AppSession
 from app.ui.widgets.calendar_table import CalendarTable
 from app.ui.widgets.fields import FieldForm, combo, date_edit
 from app.ui.widgets.rule_fields import add_rule_fields, rule_values
@@ -186,11 +187,14 @@ class LanguageTab(QWidget):
 
     def apply(self) -> None:
         if self.page.window_ is not None:
-            self.page.window_.language_requested.emit(self.language.currentData())
+            self.page.window_.request_language(self.language.currentData())
 
 
 class SettingsPage(Page):
-    def __init__(self, session: Any, window: Any = None) -> None:
+    # The tables on screen: a write announced on the bus refreshes the page only when it changed one.
+    shows = frozenset({"school", "term", "calendar_day", "setting", "user", "goal_bank_item"})
+
+    def __init__(self, session: AppSession, window: Shell | None = None) -> None:
         super().__init__(session, window)
         column = QVBoxLayout(self)
         title = QLabel(self.tr("Settings"))

@@ -226,4 +226,4 @@ class BackupsTab(QWidget):
             QMessageBox.StandardButton.No,
         )
         if answer == QMessageBox.StandardButton.Yes and self.page.window_ is not None:
-            self.page.window_.restore_requested.emit(path)
+            self.page.window_.request_restore(path)

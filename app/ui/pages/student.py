@@ -20,12 +20,14 @@ from PySide6.QtWidgets import (
 )
 
 from app.services import students
+from app.services.context import Changes
 from app.services.errors import ServiceError
 from app.services.students import MASTER_FIELDS, StudentDetail
 from app.ui.labels import CATEGORIES, GENDERS, GRADES, ID_TYPES, PLACEMENTS, STATUSES, label
 from app.ui.messages import error_text, field_of, warning_text
-from app.ui.pages.base import Page
+from app.ui.pages.base import Page, Shell
 from app.ui.pages.registry import student_tabs_for
+from app.ui.session import AppSession
 from app.ui.widgets.fields import FieldForm, combo, date_edit
 
 DATE_KEYS = set(students.DATE_FIELDS)
@@ -109,7 +111,6 @@ class BasicInfoTab(QWidget):
         f.add("consent_signed_on", self.tr("Family consent signed on"), date_edit())
         for key in ("diagnosis", "committee_opinion", "safety_notes"):
             f.widgets[key].setMaximumHeight(70)
-            f.widgets[key].setTabChangesFocus(True)  # type: ignore[attr-defined]
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         self.save_button = QPushButton(self.tr("Save"))
@@ -187,14 +188,14 @@ class BasicInfoTab(QWidget):
             None
             if self.detail is None
             else StudentDetail(
-                self.detail.id,
-                result.revision,
-                self.detail.values,
-                self.detail.revealed,
-                self.detail.guardians,
-                self.detail.assignments,
-                self.detail.pauses,
-                result.warnings,
+                id=self.detail.id,
+                revision=result.revision,
+                values=self.detail.values,
+                revealed=self.detail.revealed,
+                guardians=self.detail.guardians,
+                assignments=self.detail.assignments,
+                pauses=self.detail.pauses,
+                warnings=result.warnings,
             )
         )
         self._show_warnings(result.warnings)
@@ -206,11 +207,11 @@ class BasicInfoTab(QWidget):
 
 
 class StudentPage(Page):
-    """One student: a header with Back, then tabs (part 2 registers IEP, plans, visits... as tabs)."""
+    """One student: a header with Back, then tabs (the record tabs come from the registry)."""
 
     can_save = True
 
-    def __init__(self, session: Any, student_id: str, window: Any = None) -> None:
+    def __init__(self, session: AppSession, student_id: str, window: Shell | None = None) -> None:
         super().__init__(session, window)
         self.student_id = student_id
         self.setObjectName("page_student")
@@ -302,7 +303,7 @@ class StudentPage(Page):
         if reload is not None:
             reload()
 
-    def on_data_changed(self, changes: Any) -> None:
+    def on_data_changed(self, changes: Changes) -> None:
         # Refresh the side tables; keep what the user is typing in the form.
         if self.basic.changed_values():
             self.session.read(students.get_student, self.student_id, on_done=self._side_tables)
@@ -315,7 +316,7 @@ class StudentPage(Page):
         self.pauses.show_detail(detail)
 
     def save(self) -> None:
-        # Part 2 (editors): Ctrl+S on an editor tab (IEP, contacts) saves that editor.
+        # Ctrl+S on an editor tab (IEP, contacts) saves that editor.
         current = self.tabs.currentWidget()
         if current in self._built.values() and hasattr(current, "is_dirty"):
             current.save()  # type: ignore[attr-defined]
@@ -323,7 +324,7 @@ class StudentPage(Page):
         self.basic.save()
 
     def has_unsaved_changes(self) -> bool:
-        # Part 2 (editors): a dirty editor tab counts too.
+        # A dirty editor tab counts too.
         if any(getattr(w, "is_dirty", lambda: False)() for w in self._built.values()):
             return True
         return bool(self.basic.detail is not None and self.basic.changed_values())

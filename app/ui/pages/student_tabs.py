@@ -1,4 +1,4 @@
-"""Part 2's student tabs (IEP, monthly plans, visits, contacts, photos, timeline): they replace the placeholders."""
+"""The student page's record tabs: IEP, monthly plans, visits, contacts, attachments, timeline."""
 
 from __future__ import annotations
 
@@ -23,13 +23,13 @@ from app.services import plans, visits
 from app.ui.editors.attachments import AttachmentsPanel
 from app.ui.editors.contacts import ContactsPanel
 from app.ui.editors.iep_editor import IepEditor
-from app.ui.editors.labels import PLAN_STATUSES, label
 from app.ui.editors.plan_editor import PlanEditor
 from app.ui.editors.timeline import TimelinePanel
 from app.ui.editors.visit_editor import VisitEditor, start_from_planned
 from app.ui.editors.windows import open_window
 from app.ui.i18n import QT_TRANSLATE_NOOP
-from app.ui.item_models.visits import VisitListModel
+from app.ui.item_models.visits import VisitListModel, fit_columns
+from app.ui.labels import PLAN_STATUSES, label
 from app.ui.messages import error_text
 from app.ui.pages.registry import register_student_tab
 from app.ui.session import AppSession
@@ -92,7 +92,9 @@ class VisitsTab(QWidget):
         self.view.setSortingEnabled(True)
         self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.view.setAccessibleName(self.tr("Visits"))
-        self.view.doubleClicked.connect(
+        self.view.setTabKeyNavigation(False)
+        fit_columns(self.view)
+        self.view.activated.connect(  # Enter and double click
             lambda index: self.open_visit(self.model.data(index, Qt.ItemDataRole.UserRole))
         )
         self.planned = QComboBox(self)

@@ -20,17 +20,20 @@ from app.services import users
 from app.ui.i18n import QT_TRANSLATE_NOOP
 from app.ui.item_models.students import StudentListModel
 from app.ui.labels import CATEGORIES, STATUSES, label
-from app.ui.pages.base import Page
+from app.ui.pages.base import Page, Shell
 from app.ui.pages.registry import register_page
+from app.ui.session import AppSession
 from app.ui.widgets.fields import combo
 
 SEARCH_DELAY_MS = 300
 
 
 class StudentsPage(Page):
+    # The tables on screen: a write announced on the bus refreshes the page only when it changed one.
+    shows = frozenset({"student", "assignment", "pause", "guardian", "user"})
     can_find = True
 
-    def __init__(self, session: Any, window: Any = None) -> None:
+    def __init__(self, session: AppSession, window: Shell | None = None) -> None:
         super().__init__(session, window)
         self.can_new = session.can("admin", "academic_affairs")
         column = QVBoxLayout(self)
@@ -53,11 +56,18 @@ class StudentsPage(Page):
         self.new_button = QPushButton(self.tr("New student…"))
         self.new_button.setVisible(self.can_new)
         self.new_button.clicked.connect(self.new_record)
+        self.import_button = QPushButton(self.tr("Import roster…"))
+        self.import_button.setToolTip(
+            self.tr("Import students from an .xlsx or .csv roster, checked row by row")
+        )
+        self.import_button.setVisible(self.can_new)
+        self.import_button.clicked.connect(self.import_roster)
         bar.addWidget(self.search, 2)
         bar.addWidget(self.status)
         bar.addWidget(self.category)
         bar.addWidget(self.teacher)
         bar.addWidget(self.new_button)
+        bar.addWidget(self.import_button)
         column.addLayout(bar)
 
         self.model = StudentListModel(session, self)
@@ -79,9 +89,15 @@ class StudentsPage(Page):
         # Fixed widths, not ResizeToContents: measuring contents would fetch rows the user never sees.
         for number, width in enumerate((80, 90, 64, 130, 110, 90, 80, 180)):
             self.table.setColumnWidth(number, width)
-        self.table.activated.connect(self._open)
-        self.table.doubleClicked.connect(self._open)
+        self.table.setTabKeyNavigation(False)  # Tab moves on to the next control, arrows within the list
+        self.table.activated.connect(self._open)  # Enter and double click (both, once)
         column.addWidget(self.table, 1)
+        # An empty school says how students get in, instead of showing an empty table.
+        self.empty_hint = QLabel(self)
+        self.empty_hint.setWordWrap(True)
+        self.empty_hint.setStyleSheet("color: #555; padding: 12px;")
+        self.empty_hint.hide()
+        column.addWidget(self.empty_hint)
         self.count_label = QLabel()
         column.addWidget(self.count_label)
         # The count arrives from the DB worker: the label follows the model, not the filter call.
@@ -122,7 +138,24 @@ class StudentsPage(Page):
         )
 
     def _show_count(self) -> None:
-        self.count_label.setText(self.tr("%n student(s)", "", self.model.rowCount()))
+        count = self.model.rowCount()
+        self.count_label.setText(self.tr("%n student(s)", "", count))
+        filtered = bool(self.search.text().strip()) or any(
+            box.currentData() for box in (self.status, self.category, self.teacher)
+        )
+        if count == 0 and not filtered:
+            self.empty_hint.setText(
+                self.tr(
+                    "No students yet. Add one with “New student…” (Ctrl+N), or import the class list from a "
+                    "roster spreadsheet: songjiao roster template FILE.xlsx, fill it in, then "
+                    "songjiao roster import FILE.xlsx."
+                )
+                if self.can_new
+                else self.tr("No students are assigned to you yet. The office assigns them.")
+            )
+        elif count == 0:
+            self.empty_hint.setText(self.tr("No student matches the search or filters."))
+        self.empty_hint.setVisible(count == 0)
 
     def focus_search(self) -> None:
         self.search.setFocus()
@@ -145,6 +178,13 @@ class StudentsPage(Page):
             from app.ui.pages.student import StudentPage
 
             self.window_.open_detail(StudentPage(self.session, dialog.student_id, self.window_))
+
+    def import_roster(self) -> None:
+        if not self.can_new:
+            return
+        from app.ui.dialogs.roster_import import RosterImportDialog
+
+        RosterImportDialog(self.session, self).exec()
 
 
 register_page("students", QT_TRANSLATE_NOOP("Pages", "Students"), StudentsPage, order=20)

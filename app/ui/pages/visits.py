@@ -7,19 +7,24 @@ from typing import Any
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QTableView, QVBoxLayout
 
-from app.ui.editors.labels import VISIT_STATUSES, pairs
 from app.ui.editors.visit_editor import VisitEditor
 from app.ui.editors.windows import open_window
 from app.ui.i18n import QT_TRANSLATE_NOOP
-from app.ui.item_models.visits import VisitListModel
-from app.ui.pages.base import Page
+from app.ui.item_models.visits import VisitListModel, fit_columns
+from app.ui.labels import VISIT_STATUSES, pairs
+from app.ui.pages.base import Page, Shell
 from app.ui.pages.registry import register_page
+from app.ui.session import AppSession
 
 
 class VisitsPage(Page):
+    # The tables on screen: a write announced on the bus refreshes the page only when it changed one.
+    shows = frozenset(
+        {"visit", "visit_lesson", "student", "monthly_plan", "plan_revision", "user", "assignment"}
+    )
     can_find = True
 
-    def __init__(self, session: Any, window: Any = None) -> None:
+    def __init__(self, session: AppSession, window: Shell | None = None) -> None:
         super().__init__(session, window)
         self.setObjectName("page_visits")
         self.model = VisitListModel(session, self)
@@ -46,8 +51,9 @@ class VisitsPage(Page):
         self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.view.setAccessibleName(self.tr("Visits"))
         self.view.verticalHeader().setDefaultSectionSize(24)  # fixed heights: no row measuring on scroll
-        self.view.doubleClicked.connect(self._open_index)
-        self.view.activated.connect(self._open_index)
+        self.view.activated.connect(self._open_index)  # Enter and double click (both, once)
+        self.view.setTabKeyNavigation(False)
+        fit_columns(self.view)
         # Typing waits 300 ms before asking the database: one query per pause, not one per key.
         self._typing = QTimer(self)
         self._typing.setSingleShot(True)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QSpinBox,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -55,6 +56,10 @@ class FieldForm(QWidget):
         caption.setBuddy(widget)
         widget.setAccessibleName(label.replace("&", ""))
         widget.setObjectName(key)
+        if isinstance(widget, QPlainTextEdit | QTextEdit):
+            # Tab moves on to the next field, as in every other field; nobody types a tab into a record, and a
+            # keyboard-only user would otherwise be trapped in the first text box.
+            widget.setTabChangesFocus(True)
         self.layout_.addRow(caption, box)
         self.widgets[key], self.errors[key], self.labels[key] = widget, error, caption
         return widget
@@ -123,6 +128,9 @@ def combo(
 ) -> QComboBox:
     """A combo box of (code, translated label); ``empty`` adds a first "none" entry with data None."""
     box = QComboBox(parent)
+    # Entries often arrive after the box is first shown (guardians, terms, teachers from the worker): the
+    # default sizes it once, on first show, and then clips "(未记录" and "2026秋季学期".
+    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
     if empty is not None:
         box.addItem(empty, None)
     pairs = items.items() if isinstance(items, dict) else items

@@ -8,7 +8,8 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from app.ui.tasks import BaseRunner, Cancelled, Task
+from app.services.progress import Cancelled
+from app.ui.tasks import BaseRunner, Task
 
 SHOW_AFTER_MS = 400  # quick operations finish without a dialog flashing up
 
@@ -52,8 +53,8 @@ def run_with_progress(
             dialog.setLabelText(text)
 
     task = runner.submit(fn, *args, on_done=done, on_error=failed, with_progress=True, **kwargs)
-    if not task.finished and task.progress is not None:
-        task.progress.changed.connect(moved)
+    if not task.finished and task.progress is not None and task.progress_signal is not None:
+        task.progress_signal.changed.connect(moved)
         dialog.canceled.connect(task.progress.cancel)
     else:
         dialog.close()

@@ -8,6 +8,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QPointF, QRec
 from PySide6.QtGui import (
     QColor,
     QImage,
+    QInputDevice,
     QKeyEvent,
     QMouseEvent,
     QPainter,
@@ -59,6 +60,7 @@ class SignaturePad(QWidget):
         super().__init__(parent)
         self._strokes: list[list[Point]] = []
         self._current: list[Point] | None = None
+        self._stored: QImage | None = None  # a signature saved earlier, shown until cleared or signed over
         self._read_only = False
         self._pen_down = False  # a tablet or touch stroke is active: ignore the synthesized mouse events
         self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents, True)
@@ -80,15 +82,29 @@ class SignaturePad(QWidget):
         return QSize(480, 180)
 
     def is_empty(self) -> bool:
-        return not self._strokes
+        return not self._strokes and self._stored is None
+
+    def has_new_strokes(self) -> bool:
+        """Drawn here (not only a stored signature shown): what a save must store."""
+        return bool(self._strokes)
 
     def clear(self) -> None:
-        if self._strokes or self._current:
+        if self._strokes or self._current or self._stored is not None:
             self._strokes.clear()
             self._current = None
+            self._stored = None
             self._describe()
             self.update()
             self.changed.emit()
+
+    def show_stored(self, png: bytes | None) -> None:
+        """Show a saved signature (PNG bytes), or nothing; no ``changed``: this is loading, not signing."""
+        self._strokes.clear()
+        self._current = None
+        image = QImage.fromData(png) if png else None
+        self._stored = image if image is not None and not image.isNull() else None
+        self._describe()
+        self.update()
 
     def set_read_only(self, read_only: bool) -> None:
         self._read_only = read_only
@@ -138,6 +154,7 @@ class SignaturePad(QWidget):
     def _begin(self, pos: QPointF, pressure: float) -> None:
         if self._read_only:
             return
+        self._stored = None  # signing again replaces the stored signature (the service keeps one per visit)
         self._current = [(pos.x(), pos.y(), pressure)]
         self._strokes.append(self._current)
         self.update()
@@ -197,6 +214,13 @@ class SignaturePad(QWidget):
             QEvent.Type.TouchCancel,
         ):
             assert isinstance(event, QTouchEvent)
+            device = event.device()
+            if device is not None and device.type() != QInputDevice.DeviceType.TouchScreen:
+                # A macOS trackpad delivers touches too (resting fingers, two-finger scrolling): those are not
+                # strokes. Swallowed, not ignored (Qt would turn ignored touches into mouse presses); the
+                # trackpad's real clicks and drags arrive as mouse events of their own and draw as a mouse does.
+                event.accept()
+                return True
             points = event.points()
             if kind == QEvent.Type.TouchBegin and points:
                 self._pen_down = True
@@ -241,6 +265,10 @@ class SignaturePad(QWidget):
         rect = QRectF(self.rect()).adjusted(16, 16, -16, -16)
         painter.setPen(QPen(palette.color(QPalette.ColorRole.Mid), 1, Qt.PenStyle.DashLine))
         painter.drawLine(QPointF(rect.left(), rect.bottom() - 8), QPointF(rect.right(), rect.bottom() - 8))
+        if self._stored is not None:
+            # Rendered on white at twice the pad's size: scaled into the pad, proportions kept.
+            size = self._stored.size().scaled(self.size(), Qt.AspectRatioMode.KeepAspectRatio)
+            painter.drawImage(QRectF(0, 0, size.width(), size.height()), self._stored)
         if self.is_empty():
             painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
             painter.drawText(
@@ -257,6 +285,6 @@ class SignaturePad(QWidget):
     def _describe(self) -> None:
         self.setAccessibleDescription(
             self.tr("Signed. Press Delete to clear.")
-            if self._strokes
+            if not self.is_empty()
             else self.tr("Empty. Draw a signature with a mouse, pen or finger.")
         )

@@ -1,0 +1,1 @@
+"""Record editors: IEP, monthly plans, visits, lesson plans, contacts, attachments, the goal bank picker."""

@@ -1,0 +1,27 @@
+#!/bin/sh
+# Install the unpacked Songjiao tarball for this user (default) or, as root, for every user:
+#   ./install.sh            -> ~/.local/opt/Songjiao, menu entry and file types in ~/.local/share
+#   sudo ./install.sh       -> /opt/Songjiao, /usr/local/share; `Songjiao` and `songjiao-cli` in /usr/local/bin
+# Data is never touched: it lives in ~/.local/share/Songjiao of each user (uninstall: delete the two folders).
+set -eu
+here=$(cd "$(dirname "$0")" && pwd)
+if [ "$(id -u)" = "0" ]; then
+  opt=/opt; share=/usr/local/share; bin=/usr/local/bin
+else
+  opt="$HOME/.local/opt"; share="${XDG_DATA_HOME:-$HOME/.local/share}"; bin="$HOME/.local/bin"
+fi
+mkdir -p "$opt" "$bin" "$share/applications" "$share/metainfo" "$share/mime/packages" \
+  "$share/icons/hicolor/scalable/apps" "$share/icons/hicolor/256x256/apps"
+rm -rf "$opt/Songjiao.new" && cp -a "$here/Songjiao" "$opt/Songjiao.new"
+rm -rf "$opt/Songjiao" && mv "$opt/Songjiao.new" "$opt/Songjiao"  # upgrade in place: the program only
+ln -sf "$opt/Songjiao/Songjiao" "$bin/Songjiao"
+ln -sf "$opt/Songjiao/songjiao-cli" "$bin/songjiao-cli"
+sed "s|^Exec=Songjiao|Exec=$opt/Songjiao/Songjiao|; s|^TryExec=Songjiao|TryExec=$opt/Songjiao/Songjiao|" \
+  "$here/share/applications/org.songjiao.Songjiao.desktop" > "$share/applications/org.songjiao.Songjiao.desktop"
+cp "$here/share/metainfo/org.songjiao.Songjiao.metainfo.xml" "$share/metainfo/"
+cp "$here/share/mime/packages/songjiao.xml" "$share/mime/packages/"
+cp "$here/share/icons/hicolor/scalable/apps/org.songjiao.Songjiao.svg" "$share/icons/hicolor/scalable/apps/"
+cp "$here/share/icons/hicolor/256x256/apps/org.songjiao.Songjiao.png" "$share/icons/hicolor/256x256/apps/"
+command -v update-mime-database >/dev/null && update-mime-database "$share/mime" || true
+command -v update-desktop-database >/dev/null && update-desktop-database "$share/applications" || true
+echo "Songjiao installed in $opt/Songjiao"
