@@ -311,9 +311,10 @@ def _settings(examples: int) -> settings:
     )
 
 
-# Every CI run: 100 examples. Longer than the suite's 120 s per-test timeout on a busy machine: its own limit.
+# Every CI run: 100 examples, measured at 114 s of CPU (one core); far longer than the suite's 120 s per-test
+# timeout when the machine is shared, so it has its own limit.
 ExchangeMachine.TestCase.settings = _settings(100)
-TestExchange = pytest.mark.timeout(900)(ExchangeMachine.TestCase)
+TestExchange = pytest.mark.timeout(1800)(ExchangeMachine.TestCase)
 
 
 @pytest.mark.slow
