@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
+import sqlite3
+from contextlib import contextmanager
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
@@ -26,6 +30,49 @@ TERM = {
         {"date": "2026-10-10", "kind": "workday", "name": "调休上班"},
     ],
 }
+
+
+def db_digest(path, *files) -> str:
+    """A digest of everything a refusal must leave alone: the schema and every row of every table of the
+    SQLite file ``path`` (tables by name, rows sorted, so the digest depends on content, not on page layout or
+    rowid order), then the bytes of each of ``files`` (a folder: every file under it, by relative name; a
+    missing path counts as missing). Compare it before and after: equal means nothing changed."""
+    digest = hashlib.sha256()
+    if not Path(path).exists():  # a refusal on a missing database must not create one
+        digest.update(b"<no database>")
+        return _files_digest(digest, files)
+    con = sqlite3.connect(f"file:{Path(path)}?mode=ro", uri=True)
+    try:
+        schema = con.execute(
+            "SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_autoindex%' ORDER BY type, name"
+        ).fetchall()
+        digest.update(repr(schema).encode())
+        for _type, table, _sql in (row for row in schema if row[0] == "table"):
+            rows = con.execute(f'SELECT * FROM "{table}"').fetchall()
+            digest.update(f"\0{table}\0{len(rows)}".encode())
+            digest.update(repr(sorted(rows, key=repr)).encode())
+    finally:
+        con.close()
+    return _files_digest(digest, files)
+
+
+def _files_digest(digest, files) -> str:
+    for item in map(Path, files):
+        found = sorted(p for p in item.rglob("*") if p.is_file()) if item.is_dir() else [item]
+        for file in found:
+            name = file.relative_to(item).as_posix() if item.is_dir() else str(file)
+            digest.update(f"\0{name}\0".encode())
+            digest.update(file.read_bytes() if file.exists() else b"<missing>")
+    return digest.hexdigest()
+
+
+@contextmanager
+def unchanged(path, *files):
+    """``with unchanged(db_path, folder), pytest.raises(...):``: the block may refuse, but nothing in the
+    database ``path`` or in ``files`` (see :func:`db_digest`) may be different afterwards."""
+    before = db_digest(path, *files)
+    yield
+    assert db_digest(path, *files) == before, "a refused action changed the database or its files"
 
 
 @pytest.fixture

@@ -367,9 +367,12 @@ class MainWindow(QMainWindow):
         bar.addWidget(self.db_label, 1)
         bar.addPermanentWidget(self.backup_label)
         bar.addPermanentWidget(self.busy_label)
-        self.session.runner.busy_changed.connect(
-            lambda busy: self.busy_label.setText(self.tr("Working…") if busy else "")
-        )
+        # A bound method, not a lambda: Qt drops the connection when this window is deleted (language switch,
+        # logout), while the session's runner lives on; a lambda would reach the deleted label.
+        self.session.runner.busy_changed.connect(self._show_busy)
+
+    def _show_busy(self, busy: bool) -> None:
+        self.busy_label.setText(self.tr("Working…") if busy else "")
 
     def show_backup_failure(self, error: BaseException) -> None:
         """The scheduled backup failed: say so in the status bar (the reason in words, and on hover)."""

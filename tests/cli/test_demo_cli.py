@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from app.cli.main import run
+from app.paths import resolve
+from tests.conftest import unchanged
 
 
 def test_demo_writes_prints_logins_and_refuses_a_second_school(tmp_path, capsys):
@@ -21,14 +25,29 @@ def test_demo_writes_prints_logins_and_refuses_a_second_school(tmp_path, capsys)
     doc = json.loads(capsys.readouterr().out)
     assert code == 0 and len(doc["students"]) == 5
     assert sum(s["totals"]["visits_done"] for s in doc["students"]) > 30
-    code = run(["--db", db, "demo", "--students", "5"])
+    with unchanged(db, resolve(db).backup_dir):
+        code = run(["--db", db, "demo", "--students", "5"])
     _, err = capsys.readouterr()
     assert code == 2 and len(err.splitlines()) == 1 and "already holds a school" in err
 
 
-def test_demo_rejects_bad_numbers_and_dates(tmp_path, capsys):
+def test_demo_rejects_a_bad_date_and_creates_nothing(tmp_path, capsys):
     db = str(tmp_path / "demo.sqlite3")
-    for argv in (["--students", "0"], ["--terms", "99"], ["--today", "2026-13-01"]):
+    with unchanged(db, resolve(db).data_dir):  # no database, no data folder made for a refusal
+        code = run(["--db", db, "demo", "--today", "2026-13-01"])
+    _, err = capsys.readouterr()
+    assert code == 2 and len(err.splitlines()) == 1 and err.startswith("songjiao: error: ")
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="suite finding (issue 15): demo opens (creates) the database and its data folder before "
+    "generate() checks --students/--terms, so a refused demo leaves a new empty database behind",
+)
+@pytest.mark.parametrize("argv", [["--students", "0"], ["--terms", "99"]])
+def test_demo_rejects_bad_numbers_and_creates_nothing(tmp_path, capsys, argv):
+    db = str(tmp_path / "demo.sqlite3")
+    with unchanged(db, resolve(db).data_dir):
         code = run(["--db", db, "demo", *argv])
-        _, err = capsys.readouterr()
-        assert code == 2 and len(err.splitlines()) == 1 and err.startswith("songjiao: error: ")
+    _, err = capsys.readouterr()
+    assert code == 2 and len(err.splitlines()) == 1 and err.startswith("songjiao: error: ")

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-import sqlite3
-from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -63,17 +60,3 @@ def net(school, tmp_path):
     yield office, join
     for store in stores:
         store.dispose()
-
-
-def db_digest(path: Path) -> str:
-    """A hash over every row of every table: equal digests mean nothing at all changed."""
-    digest = hashlib.sha256()
-    with closing(sqlite3.connect(str(path))) as conn:
-        tables = [
-            r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")
-        ]
-        for table in tables:
-            digest.update(table.encode())
-            for row in conn.execute(f'SELECT * FROM "{table}" ORDER BY rowid'):
-                digest.update(repr(row).encode())
-    return digest.hexdigest()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from app.cli.main import run
-from tests.exchange.conftest import db_digest
+from tests.conftest import db_digest
 
 
 def test_cli_join_export_import_status_revoke(school, tmp_path, capsys):

@@ -14,7 +14,7 @@ from app.db.models import ExchangeDevice
 from app.services import attachments, exchange
 from app.services.context import reading
 from app.services.exchange import bundle, changes, keys
-from tests.exchange.conftest import db_digest
+from tests.conftest import db_digest
 from tests.exchange.work import contact, finished_visit, png
 
 # The CI machine is small: a moderate count always; the big run (SONGJIAO_FUZZ_BIG=1) tries 8000.

@@ -10,7 +10,7 @@ from pypdf import PdfReader
 from sqlalchemy import select
 
 from app.cli.main import run
-from app.db.models import Student, Visit
+from app.db.models import Student, User, Visit
 from app.reports.export import ExportOptions, export_packets, export_single, export_term
 from app.services.errors import PermissionDenied
 from app.services.progress import TaskState
@@ -19,6 +19,11 @@ from app.services.progress import TaskState
 def _names(store) -> list[str]:
     with store.session_factory() as session:
         return list(session.scalars(select(Student.name)))
+
+
+def _text(path) -> str:
+    """The text of every page of a PDF: what the reader of the printout sees."""
+    return "\n".join(page.extract_text() or "" for page in PdfReader(path).pages)
 
 
 def _no_child_name_in(paths, names) -> None:
@@ -122,10 +127,27 @@ def test_cli_packet_form_and_sheet(term_school, tmp_path, capsys):
     assert reader.is_encrypted and reader.decrypt("pw")
 
     assert run(["--db", db, "export", "form", "visit", "--blank", "--out", str(tmp_path / "blank.pdf")]) == 0
+    blank = _text(tmp_path / "blank.pdf")
+    assert "送教上门记录表" in blank
     with term_school.ctx.store.session_factory() as session:
-        visit_id = session.scalar(select(Visit.id).where(Visit.status == "done"))
+        visit_id, visit_date, code = session.execute(
+            select(Visit.id, Visit.date, Student.code)
+            .join(Student, Student.id == Visit.student_id)
+            .where(Visit.status == "done")
+        ).first()
     assert (
         run(["--db", db, "export", "form", "visit", "--id", visit_id, "--out", str(tmp_path / "v.pdf")]) == 0
+    )
+    filled = _text(tmp_path / "v.pdf")
+    # The form filled from that record: its student and day are printed, which the blank one has not.
+    assert "送教上门记录表" in filled and code in filled and code not in blank
+    assert any(
+        day in filled
+        for day in (
+            visit_date.isoformat(),
+            f"{visit_date:%Y年%m月%d日}",
+            f"{visit_date.year}年{visit_date.month}月{visit_date.day}日",
+        )
     )
     assert (
         run(
@@ -143,6 +165,17 @@ def test_cli_packet_form_and_sheet(term_school, tmp_path, capsys):
         )
         == 0
     )
+    cells = {
+        str(value)
+        for sheet in load_workbook(tmp_path / "c.xlsx", read_only=True).worksheets
+        for row in sheet.iter_rows(values_only=True)
+        for value in row
+        if value is not None
+    }
+    with term_school.ctx.store.session_factory() as session:
+        codes = set(session.scalars(select(Student.code)))
+    shown = {c for c in codes if any(c in cell for cell in cells)}
+    assert shown and shown <= codes, shown  # the sheet lists the school's students, by code
     assert (
         run(
             [
@@ -159,6 +192,12 @@ def test_cli_packet_form_and_sheet(term_school, tmp_path, capsys):
             ]
         )
         == 0
+    )
+    assessment = _text(tmp_path / "a.pdf")
+    with term_school.ctx.store.session_factory() as session:
+        t1_name = session.scalar(select(User.display_name).where(User.username == "t1"))
+    assert (
+        "送教教师学期考核表" in assessment and t1_name in assessment and term_school.term.name in assessment
     )
     capsys.readouterr()
     # A teacher may not print another teacher's student: the same refusal as a missing student.

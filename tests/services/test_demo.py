@@ -32,7 +32,7 @@ from app.services.context import ServiceContext, reading
 from app.services.demo import content_digest, generate, plan_terms, term_days
 from app.services.errors import ConflictError
 from app.services.setup import open_store
-from tests.conftest import TODAY
+from tests.conftest import TODAY, unchanged
 
 TABLES = [
     "student",
@@ -217,5 +217,5 @@ def test_compliance_over_the_demo_shows_every_kind_of_week(demo):
 
 def test_demo_refuses_a_database_that_already_holds_a_school(demo):
     ctx, _ = demo
-    with pytest.raises(ConflictError):
+    with unchanged(ctx.store.paths.db_path), pytest.raises(ConflictError):
         generate(ctx, students=3, terms=1, seed=1, today=TODAY)

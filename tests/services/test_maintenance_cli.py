@@ -16,6 +16,7 @@ from app.services import backup, goal_bank, users
 from app.services.context import ServiceContext
 from app.services.school import list_terms
 from app.services.setup import open_store
+from tests.conftest import unchanged
 from tests.populate import add_records
 
 INIT = [
@@ -33,6 +34,12 @@ INIT = [
     "--admin-password",
     "admin-pass",
 ]
+
+
+def untouched(db):
+    """The database and the folders a command could write (backups, exports) stay as they were."""
+    where = resolve(db)
+    return unchanged(db, where.backup_dir, where.export_dir)
 
 
 def _one_line_error(capsys) -> str:
@@ -60,16 +67,27 @@ def test_init_sets_up_the_school_with_holidays_and_refuses_a_second_time(db, cap
         assert "学习汉语拼音" in [g.text for g in bank] and all(g.objectives for g in bank)
     finally:
         store.dispose()
-    assert run(["--db", db, *INIT]) == 2
+    with untouched(db):
+        assert run(["--db", db, *INIT]) == 2
     _one_line_error(capsys)
 
 
 def test_init_bad_input_is_refused_in_one_line(db, capsys):
     bad_date = [*INIT[:6], "2026-13-01", *INIT[7:]]
-    assert run(["--db", db, *bad_date]) == 2
+    with unchanged(db, resolve(db).data_dir):
+        assert run(["--db", db, *bad_date]) == 2
     assert "--term-start" in _one_line_error(capsys)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="suite finding (issue 15): init opens (creates) the database before initialize_school checks the "
+    "password, so a refused init leaves a new database file behind",
+)
+def test_init_short_password_is_refused_and_creates_nothing(db, capsys):
     short = [*INIT[:-1], "123"]
-    assert run(["--db", db, *short]) == 2
+    with unchanged(db, resolve(db).data_dir):
+        assert run(["--db", db, *short]) == 2
     assert "password" in _one_line_error(capsys)
 
 
@@ -93,20 +111,23 @@ def test_users_add_list_passwd(db, capsys):
         )
         == 0
     )
-    assert run(["--db", db, "users", "add", "t1", "--role", "teacher", "--password", "password1"]) == 2
+    with untouched(db):
+        assert run(["--db", db, "users", "add", "t1", "--role", "teacher", "--password", "password1"]) == 2
     assert "taken" in _one_line_error(capsys)
     assert run(["--db", db, "users", "list", "--json"]) == 0
     listed = json.loads(capsys.readouterr().out)
     assert {(u["username"], u["role"]) for u in listed} == {("admin", "admin"), ("t1", "teacher")}
     assert run(["--db", db, "users", "passwd", "t1", "--password", "new-secret"]) == 0
-    assert run(["--db", db, "users", "passwd", "nobody", "--password", "new-secret"]) == 2
+    with untouched(db):
+        assert run(["--db", db, "users", "passwd", "nobody", "--password", "new-secret"]) == 2
     _one_line_error(capsys)
     store = open_store(resolve(db))
     try:
         assert users.authenticate(ServiceContext(store), "t1", "new-secret").role == "teacher"
     finally:
         store.dispose()
-    assert run(["--db", db, "users"]) == 2
+    with untouched(db):
+        assert run(["--db", db, "users"]) == 2
     _one_line_error(capsys)
 
 
@@ -123,15 +144,18 @@ def test_dump_and_load_through_the_cli(school, paths, tmp_path, capsys):
     capsys.readouterr()
     assert run(["--db", str(target), "check"]) == 0
     capsys.readouterr()
-    assert run(["--db", str(target), "load", str(out)]) == 2  # not empty any more
+    with untouched(str(target)):
+        assert run(["--db", str(target), "load", str(out)]) == 2  # not empty any more
     assert "not empty" in _one_line_error(capsys)
     broken = tmp_path / "broken.json"
     broken.write_text(out.read_text("utf-8")[:-200], encoding="utf-8")
     fresh = tmp_path / "fresh.sqlite3"
-    assert run(["--db", str(fresh), "load", str(broken)]) == 2
+    with untouched(str(fresh)):
+        assert run(["--db", str(fresh), "load", str(broken)]) == 2
     assert "not valid JSON" in _one_line_error(capsys)
     assert not fresh.exists()  # nothing created for a refused load
-    assert run(["--db", str(fresh), "load", str(tmp_path / "missing.json")]) == 2
+    with untouched(str(fresh)):
+        assert run(["--db", str(fresh), "load", str(tmp_path / "missing.json")]) == 2
     _one_line_error(capsys)
 
 
@@ -146,20 +170,23 @@ def test_migrate_down_and_up_with_a_backup_first(school, paths, capsys):
     assert run(["--db", db, "migrate"]) == 0
     assert schema.current_revision(school.ctx.store.engine) == schema.head_revision()
     school.ctx.store.dispose()
-    assert run(["--db", db, "migrate", "--to", "nonsense"]) == 2
+    with untouched(db):
+        assert run(["--db", db, "migrate", "--to", "nonsense"]) == 2
     assert "unknown revision" in _one_line_error(capsys)
     with closing(sqlite3.connect(db)) as conn:
         conn.execute("UPDATE alembic_version SET version_num = '9999_newer'")
         conn.commit()
     for command in (["migrate"], ["check"], ["dump"], ["backup"]):
-        assert run(["--db", db, *command]) == 2, command
+        with untouched(db):
+            assert run(["--db", db, *command]) == 2, command
         assert "newer version" in _one_line_error(capsys)
 
 
 def test_commands_on_a_missing_database_do_not_create_one(tmp_path, capsys):
     missing = tmp_path / "none.sqlite3"
     for command in (["check"], ["dump"], ["backup"], ["users", "list"]):
-        assert run(["--db", str(missing), *command]) == 2, command
+        with untouched(str(missing)):
+            assert run(["--db", str(missing), *command]) == 2, command
         assert "no database" in _one_line_error(capsys)
     assert not missing.exists()
 

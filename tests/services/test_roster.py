@@ -6,13 +6,13 @@ import datetime as dt
 
 import pytest
 from openpyxl import Workbook, load_workbook
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from app.db.models import Assignment, Guardian, Student
 from app.services.context import reading
 from app.services.errors import ValidationError
 from app.services.roster import COLUMNS, RosterErrors, RowError, import_roster, write_template
-from tests.conftest import make_id_number
+from tests.conftest import make_id_number, unchanged
 
 HEADERS = [
     "学生编号",
@@ -71,20 +71,9 @@ def write_csv(path, headers, rows, encoding="utf-8-sig"):
     return path
 
 
-def snapshot(ctx):
-    with reading(ctx) as session:
-        return (
-            sorted(session.execute(select(Student.code, Student.name, Student.revision)).all()),
-            session.scalar(select(func.count()).select_from(Guardian)),
-            session.scalar(select(func.count()).select_from(Assignment)),
-        )
-
-
 def errors_of(ctx, path):
-    before = snapshot(ctx)
-    with pytest.raises(RosterErrors) as caught:
+    with unchanged(ctx.store.paths.db_path, path), pytest.raises(RosterErrors) as caught:
         import_roster(ctx, path)
-    assert snapshot(ctx) == before  # nothing changed
     return [(e.row, e.column) for e in caught.value.errors], caught.value
 
 
@@ -153,10 +142,10 @@ def test_english_headers_and_update_by_code_keep_values_of_empty_cells(school, t
 
 def test_dry_run_checks_and_counts_but_writes_nothing(school, tmp_path):
     rows = good_rows() + [["S002", "小红", "女", "", "", "", "", "", "", "", "", "", "", ""]]
-    before = snapshot(school.ctx)
-    report = import_roster(school.ctx, write_xlsx(tmp_path / "r.xlsx", HEADERS, rows), dry_run=True)
+    sheet = write_xlsx(tmp_path / "r.xlsx", HEADERS, rows)
+    with unchanged(school.ctx.store.paths.db_path, sheet):
+        report = import_roster(school.ctx, sheet, dry_run=True)
     assert (report.dry_run, report.created, report.updated) == (True, 2, 1)
-    assert snapshot(school.ctx) == before
 
 
 def test_every_bad_row_is_reported_with_row_and_column_and_nothing_changes(school, tmp_path):
@@ -229,19 +218,21 @@ def test_missing_required_header_and_empty_files(school, tmp_path):
     found, _ = errors_of(school.ctx, write_csv(tmp_path / "a.csv", ["学生编号", "性别"], [["N1", "男"]]))
     assert found == [(1, "姓名")]
     (tmp_path / "empty.csv").write_bytes(b"")
-    with pytest.raises(ValidationError, match="empty"):
+    db = school.ctx.store.paths.db_path
+    with unchanged(db), pytest.raises(ValidationError, match="empty"):
         import_roster(school.ctx, tmp_path / "empty.csv")
     found, _ = errors_of(school.ctx, write_csv(tmp_path / "header.csv", ["学生编号", "姓名"], []))
     assert found == [(2, "学生编号")]
-    with pytest.raises(ValidationError, match="xlsx or .csv"):
+    with unchanged(db), pytest.raises(ValidationError, match="xlsx or .csv"):
         import_roster(school.ctx, tmp_path / "roster.xls")
 
 
 def test_teachers_cannot_import(school, tmp_path):
     from app.services.errors import PermissionDenied
 
-    with pytest.raises(PermissionDenied):
-        import_roster(school.as_(school.t1), write_csv(tmp_path / "r.csv", HEADERS, good_rows()))
+    sheet = write_csv(tmp_path / "r.csv", HEADERS, good_rows())
+    with unchanged(school.ctx.store.paths.db_path, sheet), pytest.raises(PermissionDenied):
+        import_roster(school.as_(school.t1), sheet)
 
 
 def test_templates_have_chinese_headers_and_instructions(school, tmp_path):

@@ -6,12 +6,13 @@ import pytest
 
 from app.services import students
 from app.services.errors import NotFound, PermissionDenied, ValidationError
+from tests.conftest import unchanged
 
 
 def test_teacher_sees_only_assigned_students(school):
     mine = students.list_students(school.as_(school.t1))
     assert [s.code for s in mine] == ["S001", "S002"]
-    with pytest.raises(NotFound):
+    with unchanged(school.ctx.store.paths.db_path), pytest.raises(NotFound):
         students.get_student(school.as_(school.t1), school.students[2])
     assert students.count_students(school.as_(school.office)) == 3
 
@@ -24,22 +25,22 @@ def test_ids_masked_unless_revealed(school):
 
 
 def test_bad_input_names_the_field_and_changes_nothing(school):
-    before = students.count_students(school.as_(school.office))
-    with pytest.raises(ValidationError) as error:
+    db = school.ctx.store.paths.db_path
+    with unchanged(db), pytest.raises(ValidationError) as error:
         students.create_student(
             school.as_(school.office), {"code": "S009", "name": "小李", "birth_date": "2020-13-40"}
         )
     assert error.value.field == "birth_date"
-    with pytest.raises(ValidationError) as error:
+    with unchanged(db), pytest.raises(ValidationError) as error:
         students.create_student(school.as_(school.office), {"code": "S001", "name": "重复"})
     assert error.value.field == "code"
-    assert students.count_students(school.as_(school.office)) == before
 
 
 def test_teacher_cannot_create_or_change_roll_data(school):
-    with pytest.raises(PermissionDenied):
+    db = school.ctx.store.paths.db_path
+    with unchanged(db), pytest.raises(PermissionDenied):
         students.create_student(school.as_(school.t1), {"code": "S010", "name": "小王"})
-    with pytest.raises(ValidationError):
+    with unchanged(db), pytest.raises(ValidationError):
         students.update_student(school.as_(school.t1), school.students[0], {"status": "graduated"})
     result = students.update_student(school.as_(school.t1), school.students[0], {"safety_notes": "家里有狗"})
     assert result.revision == 2
@@ -74,7 +75,7 @@ def test_guardians_and_primary_flag(school):
     detail = students.get_student(ctx, school.students[0])
     primary = {g.id: g.is_primary for g in detail.guardians}
     assert primary == {first: False, second: True}
-    with pytest.raises(ValidationError) as error:
+    with unchanged(school.ctx.store.paths.db_path), pytest.raises(ValidationError) as error:
         students.save_guardian(ctx, school.students[0], {"name": "X", "relation": "parent", "phone": "abc"})
     assert error.value.field == "phone"
 
@@ -90,7 +91,7 @@ def test_stale_revision_is_refused(school):
 
     ctx = school.as_(school.office)
     students.update_student(ctx, school.students[0], {"address": "一村"}, expected_revision=1)
-    with pytest.raises(ConflictError):
+    with unchanged(school.ctx.store.paths.db_path), pytest.raises(ConflictError):
         students.update_student(ctx, school.students[0], {"address": "二村"}, expected_revision=1)
 
 
@@ -104,7 +105,7 @@ def test_deleting_a_student_tombstones_their_records(school):
     teacher = school.as_(school.t1)
     guardian_id = students.save_guardian(teacher, school.students[0], {"name": "王芳", "relation": "parent"})
     visit = visits.create_visit(teacher, school.students[0], {"date": "2026-11-18"})
-    with pytest.raises(PermissionDenied):
+    with unchanged(school.ctx.store.paths.db_path), pytest.raises(PermissionDenied):
         students.delete_student(teacher, school.students[0])
 
     students.delete_student(school.as_(school.office), school.students[0])

@@ -2,43 +2,9 @@
 
 from __future__ import annotations
 
-import pytest
-from PySide6.QtWidgets import QMessageBox
-
-
-class Answers(list):
-    """Queued answers; ``asked`` holds every question's text."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.asked: list[str] = []
-
-
-@pytest.fixture(autouse=True)
-def answers(monkeypatch):
-    """Modal questions answered without a screen: tests set ``answers.append(button)``; default Discard/Yes.
-
-    Qt's own QMessageBox is replaced (not our code): a modal box would block an offscreen test forever.
-    """
-    queue = Answers()
-    asked = queue.asked
-
-    def question(_parent, _title, text, buttons=None, default=None):
-        asked.append(text)
-        if queue:
-            return queue.pop(0)
-        if buttons is not None and buttons & QMessageBox.StandardButton.Discard:
-            return QMessageBox.StandardButton.Discard
-        return QMessageBox.StandardButton.Yes
-
-    def note(_parent, _title, text, *args, **kwargs):
-        asked.append(text)
-        return QMessageBox.StandardButton.Ok
-
-    monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
-    for name in ("warning", "critical", "information"):
-        monkeypatch.setattr(QMessageBox, name, staticmethod(note))
-    return queue
+# The strict fixtures live in tests/ui/helpers.py and are autouse for every UI module (tests/ui/conftest.py);
+# they are re-exported here so older imports (`from tests.ui.editors_helpers import answers`) keep working.
+from tests.ui.helpers import answers, strict_callbacks  # noqa: F401
 
 
 def dialog_of(panel):
@@ -64,21 +30,3 @@ def press_save(qtbot, editor, target=None) -> None:
     QTest.keyClick(
         target or editor.focusWidget() or editor, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier
     )
-
-
-@pytest.fixture(autouse=True)
-def strict_callbacks(monkeypatch):
-    """An exception in any service callback fails the test. The runners report such errors only on a signal
-    (the window shows them), so every runner made during the test is listened to; nothing else changes."""
-    from app.ui.tasks import BaseRunner
-
-    errors: list[BaseException] = []
-    original = BaseRunner.__init__
-
-    def init(self, *args, **kwargs):
-        original(self, *args, **kwargs)
-        self.unhandled_error.connect(errors.append)
-
-    monkeypatch.setattr(BaseRunner, "__init__", init)
-    yield errors
-    assert not errors, f"unhandled errors in callbacks: {errors!r}"

@@ -11,15 +11,16 @@ from app.services.progress import Cancelled
 from app.ui import i18n
 from app.ui.app import Controller
 from app.ui.dialogs.login import LoginDialog
-from app.ui.tasks import SyncRunner, ThreadRunner
+from app.ui.tasks import ThreadRunner
 from tests.conftest import TODAY
+from tests.ui.helpers import wait_idle
 
 
 class ScriptedController(Controller):
     """Logs in as ``username`` whenever the login dialog would be shown."""
 
     def __init__(self, paths, username: str, password: str) -> None:
-        super().__init__(paths, SyncRunner(), today=TODAY)
+        super().__init__(paths, ThreadRunner(), today=TODAY)
         self.username, self.password = username, password
         self.logins = 0
 
@@ -75,6 +76,7 @@ def test_write_announces_changes_on_the_bus(make_session, school, qtbot):
     session.bus.data_changed.connect(lambda changes, initiator: received.append((changes, initiator)))
     asker = object()
     session.write(students.update_student, school.students[0], {"phone": "13800138000"}, initiator=asker)
+    wait_idle(qtbot, session)
     [(changes, initiator)] = received
     assert "student" in changes.tables and changes.ids("student") == {school.students[0]}
     assert initiator is asker
@@ -87,11 +89,12 @@ def test_language_switch_rebuilds_the_window_in_chinese(school, paths, qtbot):
     controller = ScriptedController(paths, "admin", "admin-pass")
     controller.store = school.ctx.store
     assert controller.login()
-    window = controller.window
-    qtbot.addWidget(window)
+    window = controller.window  # not given to qtbot: the controller deletes it when it rebuilds the window
     window.show_page("settings")
+    wait_idle(qtbot, controller)
     assert window.nav.item(0).text() == "This week"
     controller.on_language("zh_CN")
+    wait_idle(qtbot, controller)
     new_window = controller.window
     qtbot.addWidget(new_window)
     assert new_window is not window
@@ -105,17 +108,19 @@ def test_backup_and_restore_through_settings(school, paths, qtbot, english):
     controller = ScriptedController(paths, "admin", "admin-pass")
     controller.store = school.ctx.store
     assert controller.login()
-    window = controller.window
-    qtbot.addWidget(window)
+    window = controller.window  # not given to qtbot: the restore deletes it
     page = window.show_page("settings")
+    wait_idle(qtbot, controller)
     assert [b.reason for b in backup.list_backups(paths)] == ["scheduled"]  # made at login: none was due
     page.backups_tab.make()
+    wait_idle(qtbot, controller)
     assert page.backups_tab.table.rowCount() == 2
     made = backup.list_backups(paths)[0]
     assert made.reason == "manual"
     # A change after the backup: the restore must take it away.
     school_service.update_school(school.as_(school.admin), {"name": "改过的名字"})
     controller.on_restore(made.path)
+    wait_idle(qtbot, controller)
     assert controller.logins == 2  # logged in again on the reopened database
     qtbot.addWidget(controller.window)
     info = school_service.get_school(ServiceContext(controller.store))

@@ -9,7 +9,7 @@ from app.services import ieps, lessons, students, visits
 from app.services.context import Changes
 from app.services.errors import ValidationError
 from app.ui.tasks import ThreadRunner
-from tests.ui.editors_helpers import answers, strict_callbacks  # noqa: F401 (autouse fixture)
+from tests.ui.helpers import wait_idle
 from tests.ui.test_editors_visits import approved_plan, sign
 
 WAIT = 5000
@@ -117,14 +117,19 @@ def test_pages_refresh_only_for_the_tables_they_show_and_not_for_their_own_write
     page.on_data_changed = lambda changes: refreshed.append(changes.tables)  # type: ignore[method-assign]
 
     session.write(lessons.create_lesson_plan, {"title": "认识水果", "subject": "生活语文"})
+    wait_idle(qtbot, session)
     assert refreshed == []  # a lesson plan is not on the visits page
     session.write(visits.create_visit, school.students[0], {"date": "2026-11-18"})
+    wait_idle(qtbot, session)
     assert len(refreshed) == 1 and "visit" in refreshed[0]
     session.write(visits.create_visit, school.students[0], {"date": "2026-11-17"}, initiator=page)
+    wait_idle(qtbot, session)
     assert len(refreshed) == 1  # the page's own write: it shows the result already
     session.announce_everything()
+    wait_idle(qtbot, session)
     assert len(refreshed) == 2
 
     page.hide()  # a hidden page that missed a change reloads when shown again
     session.write(students.update_student, school.students[0], {"phone": "13800138000"})
+    wait_idle(qtbot, session)
     assert page._stale and len(refreshed) == 2

@@ -10,6 +10,7 @@ from app.db.models import Visit, VisitLesson
 from app.services import students
 from app.services.context import transaction
 from app.ui.item_models.compliance import COLOURS, STATUS_ROLE
+from tests.ui.helpers import wait_idle
 
 
 def _visit(school, student_id: str, day: dt.date, minutes: tuple[int, ...] = (30, 30), **extra) -> None:
@@ -28,13 +29,14 @@ def _column(model, start: dt.date) -> int:
     raise AssertionError(start)
 
 
-def test_grid_colours_and_tooltips(make_window, school, english):
+def test_grid_colours_and_tooltips(make_window, school, english, qtbot):
     xiaoming, xiaohong = school.students[0], school.students[1]
     _visit(school, xiaoming, dt.date(2026, 11, 4))
     _visit(school, xiaoming, dt.date(2026, 11, 11), minutes=(30,))  # one lesson too few
     students.add_pause(school.as_(school.t1), xiaohong, "2026-11-02", "2026-11-15", "手术")
     window = make_window(school.t1)
     page = window.show_page("compliance")
+    wait_idle(qtbot, window)
     model = page.model
     assert model.rowCount() == 2 and model.columnCount() > 15
     rows = {model.result.students[r].student_id: r for r in range(model.rowCount())}
@@ -66,7 +68,7 @@ def test_grid_colours_and_tooltips(make_window, school, english):
     assert legend["legend_not_teaching"] == "Holiday / not teaching"
 
 
-def test_holiday_week_is_grey(make_window, school, english):
+def test_holiday_week_is_grey(make_window, school, english, qtbot):
     from app.services import school as school_service
 
     term = school.term
@@ -81,6 +83,7 @@ def test_holiday_week_is_grey(make_window, school, english):
         term.id,
     )
     page = make_window(school.office).show_page("compliance")
+    wait_idle(qtbot, page.session)
     model = page.model
     column = _column(model, dt.date(2026, 10, 5))
     index = model.index(0, column)
@@ -89,4 +92,5 @@ def test_holiday_week_is_grey(make_window, school, english):
     assert "Holiday: not a teaching week." in model.data(index, Qt.ItemDataRole.ToolTipRole)
     assert model.rowCount() == 3  # the office sees the whole school
     page.teacher.setCurrentIndex(page.teacher.findData(school.t2.id))
+    wait_idle(qtbot, page.session)
     assert model.rowCount() == 1

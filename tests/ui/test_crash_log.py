@@ -43,7 +43,7 @@ def crash_dialog_shows(reference: str) -> bool:
 
 
 def test_a_session_logs_ids_only_and_a_planted_error_with_the_reference_shown(
-    qtbot, school, make_window, log_file, english
+    qtbot, school, make_window, log_file, english, strict_callbacks
 ):
     t1 = school.as_(school.t1)
     students.update_student(t1, school.students[0], {"address": "青山县石门村3组12号"})
@@ -78,6 +78,8 @@ def test_a_session_logs_ids_only_and_a_planted_error_with_the_reference_shown(
     found = [value for value in personal_data(school.ctx.store) if value in text]
     assert found == [], "personal data in the log"
     assert "[redacted]" in text  # the ID number in the planted message was masked
+    assert [str(e) for e in strict_callbacks] == [f"planted failure while reading {number}"]
+    strict_callbacks.clear()  # planted on purpose: the window showed it, the test must not fail for it
 
 
 @pytest.mark.qt_no_exception_capture

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 
 from app.services import contacts, students
-from tests.ui.editors_helpers import answers, strict_callbacks  # noqa: F401 (autouse fixture)
+from tests.ui.helpers import wait_idle
 
 
 def test_contact_log_with_unanswered_attempt(qtbot, school, make_session):
@@ -19,6 +20,7 @@ def test_contact_log_with_unanswered_attempt(qtbot, school, make_session):
     panel = ContactsPanel(session, student)
     qtbot.addWidget(panel)
     panel.show()
+    wait_idle(qtbot, session)
     guardian_box = panel.form.widgets["guardian_id"]
     assert guardian_box.count() == 2
 
@@ -27,14 +29,17 @@ def test_contact_log_with_unanswered_attempt(qtbot, school, make_session):
     panel.form.set_value("channel", "phone")
     panel.form.set_value("purpose", "notice")
     qtbot.mouseClick(panel.unanswered_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, session)
     assert panel.table.rowCount() == 1 and panel.table.item(0, 4).text() == "No answer"
 
     panel.form.set_value("at", "tomorrow-ish")
     panel.form.set_value("summary", "通知周三送教")
     qtbot.mouseClick(panel.log_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, session)
     assert panel.form.error("at") and panel.table.rowCount() == 1
     panel.form.set_value("at", "2026-11-19 19:05")
     qtbot.mouseClick(panel.log_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, session)
     assert not panel.form.error("at") and panel.table.rowCount() == 2
 
     log = contacts.list_contacts(session.ctx, student)
@@ -59,14 +64,16 @@ def test_timeline_lists_events_and_opens_them(qtbot, school, make_session, engli
     )
     panel = TimelinePanel(session, school.students[0])
     qtbot.addWidget(panel)
+    wait_idle(qtbot, session)
     texts = [panel.list.item(i).text() for i in range(panel.list.count())]
     assert len(texts) == 2 and "Visit" in texts[0] and "Guardian contact" in texts[1]
     panel.open_event("visit", visit.id)
     qtbot.addWidget(panel.editor)
+    wait_idle(qtbot, session)
     assert isinstance(panel.editor, VisitEditor) and panel.editor.isWindow()
 
 
-def test_correct_and_delete_a_logged_contact(qtbot, school, make_session):
+def test_correct_and_delete_a_logged_contact(qtbot, school, make_session, answers):
     from app.ui.editors.contacts import ContactsPanel
 
     session = make_session(school.t1)
@@ -77,13 +84,18 @@ def test_correct_and_delete_a_logged_contact(qtbot, school, make_session):
     )
     panel = ContactsPanel(session, school.students[0])
     qtbot.addWidget(panel)
+    wait_idle(qtbot, session)
     assert not panel.delete_button.isEnabled()
     panel.edit_row(0)
+    wait_idle(qtbot, session)
     assert panel.form.value("summary") == "通知送教" and panel.delete_button.isEnabled()
     panel.form.set_value("summary", "通知周三送教")
     qtbot.mouseClick(panel.log_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, session)
     log = contacts.list_contacts(session.ctx, school.students[0])
     assert [c.summary for c in log] == ["通知周三送教"]  # corrected, not a second entry
     panel.edit_row(0)
-    qtbot.mouseClick(panel.delete_button, Qt.MouseButton.LeftButton)  # the question is answered Yes
+    answers.question("Delete this contact entry?", QMessageBox.StandardButton.Yes)
+    qtbot.mouseClick(panel.delete_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, session)
     assert contacts.list_contacts(session.ctx, school.students[0]) == [] and panel.table.rowCount() == 0

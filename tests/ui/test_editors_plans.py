@@ -7,7 +7,8 @@ from PySide6.QtCore import Qt
 
 from app.services import ieps, plans
 from app.services.errors import PermissionDenied
-from tests.ui.editors_helpers import answers, press_save, strict_callbacks  # noqa: F401 (autouse fixture)
+from tests.ui.editors_helpers import press_save
+from tests.ui.helpers import wait_idle
 
 MONTH = "2026-12"
 
@@ -27,6 +28,7 @@ def write_plan(qtbot, session, student_id):
     editor = PlanEditor(session, student_id, MONTH)
     qtbot.addWidget(editor)
     editor.show()
+    wait_idle(qtbot, session)
     return editor
 
 
@@ -42,15 +44,19 @@ def test_teacher_writes_submits_office_approves(qtbot, school, make_session, iep
         table.item(0, column).setText(text)
     editor.objectives.item(0).setCheckState(Qt.CheckState.Checked)  # for the selected (first) visit only
     qtbot.mouseClick(editor.add_visit, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, teacher)
     assert editor.objectives.item(0).checkState() == Qt.CheckState.Unchecked  # the new visit has none yet
     for column, text in enumerate(("2026-12-10", "", "2", "生活数学", "数一数")):
         table.item(1, column).setText(text)
     editor.form.widgets["materials"].insertPlainText("水果卡片")
+    wait_idle(qtbot, teacher)
     assert editor.is_dirty()
     press_save(qtbot, editor, editor.form.widgets["materials"])
+    wait_idle(qtbot, teacher)
     assert not editor.is_dirty() and editor.detail.status == "draft"
     assert editor.submit_button.isEnabled()
     qtbot.mouseClick(editor.submit_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, teacher)
     assert editor.detail.status == "submitted"
     stored = plans.get_plan(teacher.ctx, editor.detail.id)
     assert [c.content for c in stored.visits[0].content] == ["认识水果", "用勺子吃饭"]
@@ -62,6 +68,7 @@ def test_teacher_writes_submits_office_approves(qtbot, school, make_session, iep
     as_teacher = PlanQueue(teacher)
     qtbot.addWidget(as_teacher)
     as_teacher.open_plan(stored.id)
+    wait_idle(qtbot, teacher)
     assert not as_teacher.approve_button.isVisible() and not as_teacher.approve_button.isEnabled()
     with pytest.raises(PermissionDenied):
         plans.decide_plan(teacher.ctx, stored.id, stored.plan_revision, True)
@@ -70,10 +77,12 @@ def test_teacher_writes_submits_office_approves(qtbot, school, make_session, iep
     queue = PlanQueue(office)
     qtbot.addWidget(queue)
     queue.show()
+    wait_idle(qtbot, office)
     assert queue.table.rowCount() == 1
     assert "认识水果" in queue.plan_view.toPlainText() and "能自己用勺子吃饭" in queue.iep_view.toPlainText()
     assert queue.approve_button.isEnabled()
     qtbot.mouseClick(queue.approve_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, office)
     assert plans.get_plan(office.ctx, stored.id).is_approved
     assert queue.table.rowCount() == 0
     history = plans.plan_history(office.ctx, stored.id)
@@ -93,10 +102,13 @@ def test_returned_plan_comment_edit_resubmit(qtbot, school, make_session, iep_ob
     queue = PlanQueue(office)
     qtbot.addWidget(queue)
     queue.show()
+    wait_idle(qtbot, office)
     qtbot.mouseClick(queue.return_button, Qt.MouseButton.LeftButton)  # no comment yet: refused, says why
+    wait_idle(qtbot, office)
     assert queue.message.text() and plans.get_plan(office.ctx, detail.id).status == "submitted"
     queue.comment.setPlainText("请写明每课时的内容")
     qtbot.mouseClick(queue.return_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, office)
     assert plans.get_plan(office.ctx, detail.id).status == "returned"
 
     editor = write_plan(qtbot, teacher, school.students[0])
@@ -104,13 +116,16 @@ def test_returned_plan_comment_edit_resubmit(qtbot, school, make_session, iep_ob
     assert editor.submit_button.text().replace("&", "") == "Resubmit"
     editor.visits.item(0, 4).setText("认识水果")
     qtbot.mouseClick(editor.submit_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, teacher)
     assert editor.detail.status == "resubmitted"
     lines = [editor.history.item(i).text() for i in range(editor.history.count())]
     assert len(lines) == 2 and "Returned" in lines[0] and "请写明每课时的内容" in lines[0]
 
     queue.refresh()
+    wait_idle(qtbot, office)
     assert queue.table.rowCount() == 1 and "认识水果" in queue.plan_view.toPlainText()
     qtbot.mouseClick(queue.approve_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, office)
     assert plans.get_plan(office.ctx, detail.id).is_approved
 
 

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QWidget
 
 from app.services import drafts, ieps, plans, visits
 from app.ui.i18n import I18N_DIR
-from tests.ui.editors_helpers import answers, strict_callbacks  # noqa: F401 (autouse fixture)
+from tests.ui.helpers import wait_idle
 from tests.ui.test_translations import _translated_sources, visible_texts
 
 
@@ -63,20 +63,26 @@ def _surfaces(make_session, school, qtbot):
         qtbot.addWidget(widget)
         if hasattr(widget, "refresh"):
             widget.refresh()
+        wait_idle(qtbot, t1)
+        wait_idle(qtbot, office)
         yield name, widget
     panel = iep_editor.goals
     panel.select(objective)
+    wait_idle(qtbot, t1)
     for open_dialog in (
         lambda: panel.goal_dialog(None),
         lambda: panel.objective_dialog(None),
         panel.review_dialog,
     ):
         open_dialog()
+        wait_idle(qtbot, t1)
         yield type(panel.dialog).__name__, panel.dialog
         panel.dialog.close()
     editor = VisitEditor(t1, visit.id)
     qtbot.addWidget(editor)
+    wait_idle(qtbot, t1)
     editor.cancel_visit()
+    wait_idle(qtbot, t1)
     yield "cancel dialog", editor.dialog
     editor.dialog.close()
 
@@ -86,6 +92,7 @@ def test_editors_have_no_untranslated_text(language, request, make_session, scho
     request.getfixturevalue("chinese" if language == "zh_CN" else "english")
     english = _translated_sources("songjiao_editors") | _translated_sources()
     seen = 0
+    every: set[str] = set()
     for name, widget in _surfaces(make_session, school, qtbot):
         widget.show()
         texts = visible_texts(widget)
@@ -97,7 +104,12 @@ def test_editors_have_no_untranslated_text(language, request, make_session, scho
             assert leaks == [], f"{name} shows untranslated text: {leaks}"
         else:
             assert "保存(&S)" not in texts and "月份" not in texts, name
+        every |= texts
     assert seen >= 18
+    # The editors were seen in the language asked for: their Save button, translated or not.
+    assert ("保存(&S)" if language == "zh_CN" else "&Save") in every, sorted(t for t in every if "S" in t)[
+        :20
+    ]
 
 
 def test_catalogue_complete():

@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.paths import resolve
 from app.services import exchange, plans, visits
 from app.services.context import ServiceContext
 from app.services.setup import open_store
 from app.ui.session import AppSession
-from app.ui.tasks import SyncRunner
-from tests.conftest import TODAY
-from tests.exchange.conftest import db_digest
+from tests.conftest import TODAY, db_digest
+from tests.ui.helpers import wait_idle
 
 
 @pytest.fixture
@@ -24,11 +23,12 @@ def office_page(school, make_session, qtbot):
     qtbot.addWidget(page)
     page.show()
     page.refresh()
+    wait_idle(qtbot, page)
     return page
 
 
 @pytest.fixture
-def laptop(school, office_page, tmp_path, qtbot):
+def laptop(school, office_page, tmp_path, qtbot, new_runner):
     """A laptop joined through the pages: the office makes the join file, the new laptop's dialog joins."""
     from app.ui.dialogs.exchange_join import JoinSchoolDialog
 
@@ -38,6 +38,7 @@ def laptop(school, office_page, tmp_path, qtbot):
     assert office_page.teacher.findData("t1") >= 0
     join_path = tmp_path / "t1.sjj"
     office_page.make_join_file("t1", join_path)
+    wait_idle(qtbot, office_page)
     shown = office_page.join_dialog
     passphrase = shown.passphrase.text()
     assert len(passphrase.replace("-", "")) == 20 and join_path.exists()
@@ -47,18 +48,21 @@ def laptop(school, office_page, tmp_path, qtbot):
     shown.close()
 
     paths = resolve(tmp_path / "laptop.sqlite3")
-    dialog = JoinSchoolDialog(paths, runner=SyncRunner())
+    dialog = JoinSchoolDialog(paths, runner=new_runner())
     qtbot.addWidget(dialog)
     dialog.file.setText(str(join_path))
     dialog.passphrase.setText("WRONG-WRONG-WRONG-WRONG")
     dialog.join()
+    wait_idle(qtbot, dialog)
     assert dialog.result_ is None and "passphrase" in dialog.status.text().lower()
     dialog.passphrase.setText(passphrase)
     dialog.join()
+    wait_idle(qtbot, dialog)
     assert dialog.result_ is not None and dialog.result_.students == 2
     store = open_store(paths)
-    session = AppSession(store, SyncRunner(), school.t1, language="en", today=TODAY)
+    session = AppSession(store, new_runner(), school.t1, language="en", today=TODAY)
     yield session
+    session.runner.shutdown()
     store.dispose()
 
 
@@ -69,6 +73,7 @@ def laptop_page(session, qtbot):
     qtbot.addWidget(page)
     page.show()
     page.refresh()
+    wait_idle(qtbot, page)
     return page
 
 
@@ -80,17 +85,20 @@ def test_teacher_sends_office_imports(school, office_page, laptop, tmp_path, qtb
         ServiceContext(laptop.store, school.t1, TODAY), school.students[0], {"date": "2026-11-18"}
     )
     page.refresh()
+    wait_idle(qtbot, page)
     assert "visit records 1" in page.pending.text()
 
     stick = tmp_path / "usb"
     stick.mkdir()
     page.send(stick)
+    wait_idle(qtbot, page)
     sent = sorted(stick.glob("*.sjb"))
     assert [p.name for p in sent] == ["songjiao-t1-to-office-00001.sjb"]
     assert page.results.rowCount() == 1 and page.results.item(0, 0).text() == sent[0].name
     assert "小明" not in sent[0].name
 
     office_page.receive(sent)
+    wait_idle(qtbot, office_page)
     table = office_page.results
     assert table.rowCount() == 1
     assert [table.item(0, c).text() for c in (0, 1)] == [sent[0].name, "t1"]
@@ -105,20 +113,25 @@ def test_teacher_sends_office_imports(school, office_page, laptop, tmp_path, qtb
     plan = plans.save_plan(teacher_ctx, school.students[0], "2026-12", {"visits": [{"date": "2026-12-02"}]})
     plans.submit_plan(teacher_ctx, plan.id)
     page.send(stick)
+    wait_idle(qtbot, page)
     office_page.receive(sorted(stick.glob("*00002.sjb")))
+    wait_idle(qtbot, office_page)
     assert "monthly plans 1" in office_page.results.item(0, 4).text()
     submitted = plans.get_plan(school.ctx, plan.id)
     plans.decide_plan(school.as_(school.office), plan.id, submitted.plan_revision, True)
     out = tmp_path / "office-out"
     out.mkdir()
     office_page.send(out, "t1")
+    wait_idle(qtbot, office_page)
     back = sorted(out.glob("*.sjb"))
     assert len(back) == 1 and office_page.results.item(0, 4).text() == "written"
     page.receive(back)
+    wait_idle(qtbot, page)
     came_in = page.results.item(0, 4).text()
     assert came_in.startswith("imported; ") and "plan revisions and decisions 1" in came_in, came_in
     assert plans.get_plan(teacher_ctx, plan.id).is_approved
     page.refresh()
+    wait_idle(qtbot, page)
     assert page.pending.text() == "The office has received everything."
 
 
@@ -127,6 +140,7 @@ def test_garbage_file_is_refused_and_changes_nothing(school, office_page, laptop
     garbage.write_bytes(b"PK\x03\x04 a photo, not a bundle" + bytes(range(256)) * 4)
     before = db_digest(school.ctx.store.paths.db_path)
     office_page.receive([garbage])
+    wait_idle(qtbot, office_page)
     result = office_page.results.item(0, 4).text()
     assert result.startswith("refused: ") and result.endswith("Nothing was changed.")
     assert "damaged" in result
@@ -139,10 +153,12 @@ def test_garbage_file_is_refused_and_changes_nothing(school, office_page, laptop
     stick = tmp_path / "usb"
     stick.mkdir()
     page.send(stick)
+    wait_idle(qtbot, page)
     bundle = next(stick.glob("*.sjb"))
     laptop_db = laptop.paths.db_path
     before = db_digest(laptop_db)
     page.receive([bundle])
+    wait_idle(qtbot, page)
     assert (
         page.results.item(0, 4)
         .text()
@@ -156,11 +172,15 @@ def test_revoke_then_the_laptop_is_refused(school, office_page, laptop, tmp_path
     stick = tmp_path / "usb"
     stick.mkdir()
     page.send(stick)
+    wait_idle(qtbot, page)
     office_page.teacher.setCurrentIndex(office_page.teacher.findData("t1"))
+    wait_idle(qtbot, office_page)
     office_page.revoke("t1")
+    wait_idle(qtbot, office_page)
     assert office_page.results_label.text() == "1 laptop key revoked."
     assert office_page.peers.item(0, 4).text() == "revoked"
     office_page.receive(list(stick.glob("*.sjb")))
+    wait_idle(qtbot, office_page)
     assert "revoked" in office_page.results.item(0, 4).text()
 
 
@@ -183,13 +203,16 @@ def test_conflicts_listed_and_settled(school, office_page, laptop, qtbot, englis
             )
         )
     office_page.refresh()
+    wait_idle(qtbot, office_page)
     assert office_page.conflicts.rowCount() == 1
     office_page.conflicts.setCurrentCell(0, 0)
+    wait_idle(qtbot, office_page)
     assert (
         "办公室" in office_page.conflict_view.toPlainText()
         and "老师" in office_page.conflict_view.toPlainText()
     )
     office_page.settle_current()
+    wait_idle(qtbot, office_page)
     assert office_page.conflicts.rowCount() == 0
     assert exchange.list_conflicts(school.ctx) == []
 
@@ -201,6 +224,7 @@ def test_copy_that_does_not_exchange(school, make_session, qtbot, english):
     qtbot.addWidget(page)
     page.show()
     page.refresh()
+    wait_idle(qtbot, page)
     assert not page.laptop_box.isVisibleTo(page) and not page.office_box.isVisibleTo(page)
     assert "Join my school from a file" in page.identity.text()
 
@@ -217,7 +241,9 @@ def test_first_run_offers_joining(store, qtbot, english):
 
 
 @pytest.mark.parametrize("language", ["zh_CN", "en"])
-def test_pages_and_dialogs_translated(language, request, school, make_session, laptop, tmp_path, qtbot):
+def test_pages_and_dialogs_translated(
+    language, request, school, make_session, laptop, tmp_path, qtbot, new_runner
+):
     from PySide6.QtWidgets import QWidget
 
     from app.ui.dialogs.exchange_join import JoinSchoolDialog, PassphraseDialog
@@ -234,7 +260,7 @@ def test_pages_and_dialogs_translated(language, request, school, make_session, l
         ("laptop exchange", ExchangePage(laptop)),
         ("no exchange", ExchangePage(teacher)),
         ("passphrase", PassphraseDialog(made, "t2")),
-        ("join", JoinSchoolDialog(tmp_path / "x", runner=SyncRunner())),
+        ("join", JoinSchoolDialog(tmp_path / "x", runner=new_runner())),
         ("office export", ExportPage(office)),
         ("teacher export", ExportPage(teacher)),
         ("packet tab", PacketTab(teacher, school.students[0])),
@@ -280,7 +306,7 @@ def test_catalogue_complete():
         assert (I18N_DIR / f"songjiao_transfer_{language}.qm").exists()
 
 
-def test_many_deletions_are_asked_about(school, office_page, laptop, tmp_path, qtbot, english):
+def test_many_deletions_are_asked_about(school, office_page, laptop, tmp_path, qtbot, english, answers):
     from app.services import students
 
     page = laptop_page(laptop, qtbot)
@@ -292,25 +318,32 @@ def test_many_deletions_are_asked_about(school, office_page, laptop, tmp_path, q
     stick = tmp_path / "usb"
     stick.mkdir()
     page.send(stick)
+    wait_idle(qtbot, page)
     office_page.receive(sorted(stick.glob("*.sjb")))
+    wait_idle(qtbot, office_page)
     out = tmp_path / "office-out"
     out.mkdir()
     office_page.send(out, "t1")
+    wait_idle(qtbot, office_page)
     page.receive(sorted(out.glob("*.sjb")))
+    wait_idle(qtbot, page)
     for gid in ids:
         students.delete_guardian(as_t1, gid)
     page.send(stick)
+    wait_idle(qtbot, page)
     newest = sorted(stick.glob("*.sjb"))[-1]
 
-    asked: list[int] = []
-    office_page.ask_deletes = lambda count: asked.append(count) or False  # the clerk says No first
+    answers.question("would delete more records than usual", QMessageBox.StandardButton.No)  # No first
     before = db_digest(school.ctx.store.paths.db_path)
     office_page.receive([newest])
-    assert asked == [1] and "would delete 7 records" in office_page.results.item(0, 4).text()
+    wait_idle(qtbot, office_page)
+    assert answers.asked[-1].startswith("1 file(s) would delete more records than usual")
+    assert "would delete 7 records" in office_page.results.item(0, 4).text()
     assert db_digest(school.ctx.store.paths.db_path) == before
-    office_page.ask_deletes = lambda count: asked.append(count) or True  # then Yes
+    answers.question("would delete more records than usual", QMessageBox.StandardButton.Yes)  # then Yes
     office_page.receive([newest])
-    assert asked == [1, 1] and office_page.results.item(0, 4).text().startswith("imported")
+    wait_idle(qtbot, office_page)
+    assert len(answers.asked) == 2 and office_page.results.item(0, 4).text().startswith("imported")
     assert students.get_student(school.ctx, school.students[0]).guardians == ()
 
 
@@ -318,15 +351,22 @@ def test_pages_in_the_main_window(school, make_window, qtbot, english):
     from app.ui.pages.student import StudentPage
 
     office = make_window(school.office)
-    assert office.show_page("exchange").office_box.isVisibleTo(office)
-    assert office.show_page("export").term.count() == 1
+    exchange_page = office.show_page("exchange")
+    wait_idle(qtbot, office)
+    assert exchange_page.office_box.isVisibleTo(office)
+    export_page = office.show_page("export")
+    wait_idle(qtbot, office)
+    assert export_page.term.count() == 1
     teacher = make_window(school.t1)
+    wait_idle(qtbot, teacher)
     assert not hasattr(teacher.show_page("export"), "term_button")
     page = StudentPage(teacher.session, school.students[0], teacher)
     teacher.open_detail(page)
+    wait_idle(qtbot, teacher)
     titles = [page.tabs.tabText(i) for i in range(page.tabs.count())]
     assert "Archive packet" in titles
     page.tabs.setCurrentIndex(titles.index("Archive packet"))
+    wait_idle(qtbot, teacher)
     from PySide6.QtWidgets import QPushButton
 
     assert "Export archive packet…" in {b.text() for b in page.findChildren(QPushButton)}

@@ -3,12 +3,15 @@ a teacher's own packets, one student's packet, blank forms."""
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 from pypdf import PdfReader
+from PySide6.QtCore import Qt
 
 from app.services import demo, users
 from app.ui.session import AppSession
-from app.ui.tasks import SyncRunner, ThreadRunner
+from tests.ui.helpers import wait_idle
 
 TIMEOUT_MS = 180_000
 
@@ -38,6 +41,11 @@ def make_page(ctx, actor, runner, qtbot):
     return page
 
 
+def pdf_text(path) -> str:
+    reader = PdfReader(str(path))
+    return "\n".join(page.extract_text() or "" for page in reader.pages)
+
+
 def wait_done(qtbot, page):
     qtbot.waitUntil(lambda: page.task is not None and page.task.finished, timeout=TIMEOUT_MS)
     result = page.result_row.result
@@ -53,48 +61,51 @@ def whole_pdfs(folder):
     return [f for f in files if f.is_file()]
 
 
-def test_office_exports_the_term_then_cancels(tiny_demo, tmp_path, qtbot, english):
+def test_office_exports_the_term_then_cancels(tiny_demo, tmp_path, qtbot, english, new_runner):
     ctx, logins = tiny_demo
-    runner = ThreadRunner()
-    try:
-        page = make_page(ctx, login(ctx, logins, "academic_affairs"), runner, qtbot)
-        assert page.options_box.reveal.isChecked() is False
-        assert not page.options_box.warning.isVisibleTo(page)
-        page.options_box.reveal.setChecked(True)
-        assert page.options_box.warning.isVisibleTo(page)
-        page.options_box.reveal.setChecked(False)
+    runner = new_runner()
+    page = make_page(ctx, login(ctx, logins, "academic_affairs"), runner, qtbot)
+    assert page.options_box.reveal.isChecked() is False
+    assert not page.options_box.warning.isVisibleTo(page)
+    page.options_box.reveal.setChecked(True)
+    assert page.options_box.warning.isVisibleTo(page)
+    page.options_box.reveal.setChecked(False)
 
-        out = tmp_path / "term"
-        page.export_term(out)
-        assert not page.task.finished  # on the worker, the UI goes on
-        result = wait_done(qtbot, page)
-        assert not result.cancelled and not result.errors
-        files = whole_pdfs(out)
-        packets = [f for f in files if f.parent.name == "packets"]
-        assert len(packets) >= 5
-        names = {f.name for f in files if f.parent == out}
-        assert any(n.startswith("summary_") for n in names) and any(n.startswith("visits_") for n in names)
-        assert page.result_row.open_folder.isVisible() and page.result_row.folder == out
-        assert page.result_row.text.text().startswith("Done: ")
+    out = tmp_path / "term"
+    page.export_term(out)
+    assert not page.task.finished  # on the worker, the UI goes on
+    result = wait_done(qtbot, page)
+    assert not result.cancelled and not result.errors
+    files = whole_pdfs(out)
+    packets = [f for f in files if f.parent.name == "packets"]
+    assert len(packets) >= 5
+    names = {f.name for f in files if f.parent == out}
+    assert any(n.startswith("summary_") for n in names) and any(n.startswith("visits_") for n in names)
+    assert page.result_row.open_folder.isVisible() and page.result_row.folder == out
+    assert page.result_row.text.text().startswith("Done: ")
 
-        # Cancel as soon as the first document is in: only whole files are left.
-        cancelled = tmp_path / "cancelled"
-        page.export_term(cancelled)
-        task = page.task
-        task.progress_signal.changed.connect(
-            lambda done, _total, _text: task.progress.cancel() if done >= 1 else None
-        )
-        result = wait_done(qtbot, page)
-        assert result.cancelled
-        left = whole_pdfs(cancelled)
-        assert len(left) < len(files)
-        assert set(result.files) <= set(left)
-        assert page.result_row.text.text().startswith("Cancelled: ")
-    finally:
-        runner.shutdown()
+    # Cancel as soon as the first document is in: only whole files are left. The worker is held until
+    # the cancel is wired, and the cancel runs on the worker's own thread the moment the first document is
+    # reported (a direct connection): no race between the export finishing and the UI thread's cancel.
+    cancelled = tmp_path / "cancelled"
+    hold = threading.Event()
+    runner.submit(hold.wait, 10)
+    page.export_term(cancelled)
+    task = page.task
+    task.progress_signal.changed.connect(
+        lambda done, _total, _text: task.progress.cancel() if done >= 1 else None,
+        Qt.ConnectionType.DirectConnection,
+    )
+    hold.set()
+    result = wait_done(qtbot, page)
+    assert result.cancelled
+    left = whole_pdfs(cancelled)
+    assert len(left) < len(files)
+    assert set(result.files) <= set(left)
+    assert page.result_row.text.text().startswith("Cancelled: ")
 
 
-def test_teacher_packets_blank_forms_and_student_tab(tiny_demo, tmp_path, qtbot, english):
+def test_teacher_packets_blank_forms_and_student_tab(tiny_demo, tmp_path, qtbot, english, new_runner):
     from app.services import archive, school
     from app.ui.pages.export import PacketTab
 
@@ -108,12 +119,12 @@ def test_teacher_packets_blank_forms_and_student_tab(tiny_demo, tmp_path, qtbot,
         )
     )
     actor = _actor(teacher)
-    page = make_page(ctx, actor, SyncRunner(), qtbot)
+    page = make_page(ctx, actor, new_runner(), qtbot)
     assert not hasattr(page, "term_button")  # the whole term is the office's
     out = tmp_path / "mine"
     page.options_box.password.setText("secret")
     page.export_packets(out)
-    result = page.result_row.result
+    result = wait_done(qtbot, page)
     mine = archive.packet_students(ctx.as_actor(actor), page.term_id())
     assert len(result.files) == len(mine) >= 1
     reader = PdfReader(str(result.files[0]))
@@ -121,18 +132,23 @@ def test_teacher_packets_blank_forms_and_student_tab(tiny_demo, tmp_path, qtbot,
 
     page.options_box.password.setText("")
     page.export_blank("visit", tmp_path / "forms" / "visit_form_blank.pdf")
+    wait_idle(qtbot, page, timeout=TIMEOUT_MS)
     assert page.result_row.file == tmp_path / "forms" / "visit_form_blank.pdf"
     assert page.result_row.open_file.isVisibleTo(page)
     assert len(PdfReader(str(page.result_row.file)).pages) == 1
+    assert "送教上门记录表" in pdf_text(page.result_row.file)  # the visit form, not just any one page
 
     session = page.session
     tab = PacketTab(session, mine[0][0])
     qtbot.addWidget(tab)
+    wait_idle(qtbot, session)
     assert tab.term.count() >= 1 and tab._code == mine[0][1]
     target = tmp_path / "one" / f"packet_{mine[0][1]}.pdf"
     tab.export_packet(target)
+    wait_idle(qtbot, session, timeout=TIMEOUT_MS)
     assert tab.result_row.text.text().startswith("Done"), tab.result_row.text.text()
     assert tab.result_row.result.files == (target,) and len(PdfReader(str(target)).pages) > 3
+    assert mine[0][1] in pdf_text(target)  # this student's packet: their code is printed in it
 
 
 def _actor(info):
@@ -141,10 +157,14 @@ def _actor(info):
     return Actor(info.id, info.role, info.display_name)
 
 
-def test_office_teacher_form(tiny_demo, tmp_path, qtbot, english):
+def test_office_teacher_form(tiny_demo, tmp_path, qtbot, english, new_runner):
     ctx, logins = tiny_demo
-    page = make_page(ctx, login(ctx, logins, "academic_affairs"), SyncRunner(), qtbot)
+    page = make_page(ctx, login(ctx, logins, "academic_affairs"), new_runner(), qtbot)
     assert page.teacher.count() >= 1
     out = tmp_path / "form.pdf"
     page.export_assessment(out, str(page.teacher.itemData(0)))
+    wait_idle(qtbot, page, timeout=TIMEOUT_MS)
     assert page.result_row.result.files == (out,) and len(PdfReader(str(out)).pages) == 1
+    text = pdf_text(out)
+    teacher = users.get_user(ctx, str(page.teacher.itemData(0)))
+    assert "送教教师学期考核表" in text and teacher.display_name in text  # the chosen teacher's form

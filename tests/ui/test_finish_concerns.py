@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QMessageBox
 from app.services import visits
 from app.services.errors import ConflictError
 from app.ui.tasks import ThreadRunner
-from tests.ui.editors_helpers import answers, strict_callbacks  # noqa: F401 (autouse fixtures)
+from tests.ui.helpers import wait_idle
 
 THIN = [{"subject": "生活语文", "content": "", "minutes": 30}]  # 1 课时, nothing said of what was taught
 
@@ -25,7 +25,7 @@ def open_editor(qtbot, session, visit_id):
     return editor
 
 
-def test_finish_says_why_the_visit_would_not_count(qtbot, school, make_session, answers, english):  # noqa: F811
+def test_finish_says_why_the_visit_would_not_count(qtbot, school, make_session, answers, english):
     session = make_session(school.t1, ThreadRunner())
     visit = visits.create_visit(session.ctx, school.students[0], {"date": "2026-11-16", "lessons": THIN})
     editor = open_editor(qtbot, session, visit.id)
@@ -36,9 +36,10 @@ def test_finish_says_why_the_visit_would_not_count(qtbot, school, make_session, 
     asked = answers.asked[0]
     assert "Only 1 lessons of at least 30 minutes: the rule needs 2 per visit" in asked
     assert "No lesson says what was taught." in asked and "The caregiver has not signed." in asked
-    qtbot.wait(200)  # nothing follows a No
+    wait_idle(qtbot, session)  # nothing follows a No
     assert visits.get_visit(session.ctx, visit.id).status == "planned" and editor.detail.status == "planned"
 
+    answers.question("Finish this record?", QMessageBox.StandardButton.Yes)
     qtbot.mouseClick(editor.finish_button, Qt.MouseButton.LeftButton)  # asked again; this time Yes
     qtbot.waitUntil(lambda: editor.detail.status == "done", timeout=5000)
     assert len(answers.asked) == 2 and visits.get_visit(session.ctx, visit.id).status == "done"
@@ -48,7 +49,7 @@ def test_finish_says_why_the_visit_would_not_count(qtbot, school, make_session, 
     assert cell.startswith("Not met yet") and "too few lessons" in cell
 
 
-def test_a_complete_record_finishes_unasked(qtbot, school, make_session, answers, english):  # noqa: F811
+def test_a_complete_record_finishes_unasked(qtbot, school, make_session, answers, english):
     session = make_session(school.t1, ThreadRunner())
     lessons = [
         {"subject": "生活语文", "content": "认读a o e", "minutes": 30},

@@ -10,6 +10,7 @@ from app.db.base import new_id, utcnow
 from app.db.models import Assignment, Student
 from app.services.context import transaction
 from app.ui.item_models.students import PAGE_SIZE
+from tests.ui.helpers import wait_idle
 
 
 def _bulk_students(school, count: int) -> None:
@@ -54,13 +55,13 @@ def test_lazy_model_fetches_only_visible_pages(make_window, school, qtbot, engli
     window = make_window(school.admin)
     window.resize(1000, 600)
     page = window.show_page("students")
-    qtbot.wait(10)
+    wait_idle(qtbot, window)
     model = page.model
     assert model.rowCount() == 2003
     assert model.fetched_pages == [0]  # the view painted the first rows only
     page.table.scrollToBottom()
-    qtbot.wait(10)
     page.table.viewport().repaint()
+    wait_idle(qtbot, window)
     last = (2003 - 1) // PAGE_SIZE
     assert last in model.fetched_pages
     assert len(set(model.fetched_pages)) <= 3  # not the 21 pages in between
@@ -70,28 +71,35 @@ def test_lazy_model_fetches_only_visible_pages(make_window, school, qtbot, engli
 def test_search_is_debounced_and_filters_in_sql(make_window, school, qtbot, english):
     _bulk_students(school, 300)
     page = make_window(school.admin).show_page("students")
+    wait_idle(qtbot, page.session)
     qtbot.keyClicks(page.search, "0012")
     assert page.model.rowCount() == 303  # not yet: the search waits for typing to pause
     qtbot.waitUntil(lambda: page.model.rowCount() == 11, timeout=2000)  # B00012, B00120 … B00129
     page.search.clear()
     page.apply_filters()
     page.status.setCurrentIndex(page.status.findData("paused"))
+    wait_idle(qtbot, page.session)
     assert page.model.rowCount() == 30
     page.category.setCurrentIndex(page.category.findData(1))
+    wait_idle(qtbot, page.session)
+    assert page.model.rowCount() == 5  # paused (every tenth) and category 1 (every seventh): 300 / 70 + 1
     assert all(page.model.summary(r).disability_category == 1 for r in range(page.model.rowCount()))
 
 
-def test_sorting_happens_in_sql(make_window, school, english):
+def test_sorting_happens_in_sql(make_window, school, english, qtbot):
     _bulk_students(school, 250)
     page = make_window(school.admin).show_page("students")
+    wait_idle(qtbot, page.session)
     page.table.sortByColumn(0, page.table.horizontalHeader().sortIndicatorOrder().DescendingOrder)
+    wait_idle(qtbot, page.session)
     assert page.model.summary(0).code == "S003"  # S > B, descending
     assert page.model.fetched_pages == [0]
 
 
-def test_teacher_list_is_limited_even_in_a_big_school(make_window, school, english):
+def test_teacher_list_is_limited_even_in_a_big_school(make_window, school, english, qtbot):
     _bulk_students(school, 500)
     page = make_window(school.t1).show_page("students")
+    wait_idle(qtbot, page.session)
     assert page.model.rowCount() == 52  # 50 bulk + 小明 + 小红
 
 
@@ -99,23 +107,28 @@ def test_new_student_dialog_creates_and_shows_errors_in_the_dialog(make_session,
     from app.ui.dialogs.new_student import NewStudentDialog
     from app.ui.pages.settings_admin import UserDialog
 
-    dialog = NewStudentDialog(make_session(school.office))
+    office = make_session(school.office)
+    dialog = NewStudentDialog(office)
     qtbot.addWidget(dialog)
     dialog.form.set_value("code", "S001")
     dialog.form.set_value("name", "新同学")
     dialog.submit()
+    wait_idle(qtbot, office)
     assert dialog.form.error("code") == "This student code is already used."
     assert dialog.student_id is None and dialog.result() == 0
     dialog.form.set_value("code", "S900")
     dialog.submit()
+    wait_idle(qtbot, office)
     assert dialog.result() == NewStudentDialog.DialogCode.Accepted
     assert dialog.student_id is not None
     # An error no field can show stays in the dialog, beside the buttons.
-    users_dialog = UserDialog(make_session(school.t1))
+    teacher = make_session(school.t1)
+    users_dialog = UserDialog(teacher)
     qtbot.addWidget(users_dialog)
     users_dialog.form.set_value("username", "t9")
     users_dialog.form.set_value("password", "secret123")
     users_dialog.submit()
+    wait_idle(qtbot, teacher)
     assert users_dialog.result() == 0
     assert (
         not users_dialog.message.isHidden()

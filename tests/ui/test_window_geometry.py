@@ -6,6 +6,7 @@ from PySide6.QtCore import QRect, QSize
 
 from app.ui.geometry import FRAME, fit_rect
 from app.ui.prefs import load_prefs
+from tests.ui.helpers import wait_idle
 
 LAPTOP = QRect(0, 0, 1366, 728)  # 1366x768 at 100 %, less the taskbar
 SCALED = QRect(0, 0, 1280, 680)  # 1920x1080 at 150 %, in logical pixels, less the taskbar
@@ -37,6 +38,7 @@ def test_an_editor_window_remembers_its_size_and_position(qtbot, school, make_se
     editor = PlanEditor(session, school.students[0], "2026-12")
     open_window(editor, "plan")
     qtbot.waitExposed(editor)
+    wait_idle(qtbot, session)
     available = editor.screen().availableGeometry()
     assert available.contains(editor.geometry())  # 900x760 shrunk to the offscreen screen
     editor.setGeometry(QRect(40, 60, 700, 560))
@@ -57,8 +59,10 @@ def test_saving_says_saved_in_the_windows_status_line(qtbot, school, make_sessio
     editor = PlanEditor(session, school.students[0], "2026-12")
     open_window(editor, "plan")
     qtbot.addWidget(editor)
+    wait_idle(qtbot, session)
     editor.form.widgets["materials"].setPlainText("图片卡")
     editor.save()
+    wait_idle(qtbot, session)
     assert editor.status_bar.currentMessage().startswith(editor.tr("Saved at {time}").split("{")[0])
 
 

@@ -159,25 +159,55 @@ class TestVisitFlag:
 _ACTIONS = st.lists(st.sampled_from(["edit", "submit", "approve", "return"]), max_size=30)
 
 
+# The workflow written out once more, as a table, independently of app/domain/approval.py: (status, action) ->
+# (next status, revision step), for the actions the rules allow; an action missing here must be refused.
+_WORKFLOW = {
+    ("draft", "edit"): ("draft", 0),
+    ("draft", "submit"): ("submitted", 0),
+    ("submitted", "edit"): ("submitted", 1),
+    ("submitted", "approve"): ("approved", 0),
+    ("submitted", "return"): ("returned", 0),
+    ("resubmitted", "edit"): ("resubmitted", 1),
+    ("resubmitted", "approve"): ("approved", 0),
+    ("resubmitted", "return"): ("returned", 0),
+    ("approved", "edit"): ("draft", 1),
+    ("returned", "edit"): ("returned", 0),
+    ("returned", "submit"): ("resubmitted", 0),
+}
+
+
 @given(_ACTIONS)
 def test_an_approval_always_covers_exactly_the_current_content(actions: list[str]) -> None:
-    """Whatever the sequence of allowed actions, an approved plan's approval is of its current revision,
-    and the revision never goes down."""
+    """Whatever the sequence of actions, the plan follows the workflow table: each allowed action leads to
+    the status and revision the table says, each other one is refused; an approved plan's approval is of
+    its current revision, and an edit after approval takes the approval away."""
     s = state()
+    expected_status, expected_revision, expected_approved = "draft", 1, None
     for action in actions:
         before = s
+        allowed = (s.status, action) in _WORKFLOW
         if action == "edit":
             s = after_edit(s)
-        elif action == "submit" and can_submit(s, TEACHER, "teacher") is None:
-            s = after_submit(s)
-        elif (
-            action in ("approve", "return")
-            and can_decide(s, REVIEWER, "academic_affairs", s.revision) is None
-        ):
-            s = after_decision(s, approve=action == "approve")
-        assert s.revision >= before.revision
-        assert s.status in set(PlanStatus)
-        if s.status == PlanStatus.APPROVED:
-            assert is_approved(s)
+        elif action == "submit":
+            refusal = can_submit(s, TEACHER, "teacher")
+            assert (refusal is None) == allowed, (s, action, refusal)
+            if refusal is None:
+                s = after_submit(s)
+        else:
+            refusal = can_decide(s, REVIEWER, "academic_affairs", s.revision)
+            assert (refusal is None) == allowed, (s, action, refusal)
+            if refusal is None:
+                s = after_decision(s, approve=action == "approve")
+        if allowed:
+            expected_status, step = _WORKFLOW[(before.status, action)]
+            expected_revision += step
+            if action == "approve":
+                expected_approved = expected_revision
+        assert (s.status, s.revision, s.approved_revision) == (
+            expected_status,
+            expected_revision,
+            expected_approved,
+        )
+        assert is_approved(s) == (s.status == PlanStatus.APPROVED)
         if action == "edit" and before.status == PlanStatus.APPROVED:
             assert not is_approved(s)

@@ -731,18 +731,87 @@ _RANK = {
     WeekStatus.MET_BY_MAKEUP: 2,
     WeekStatus.MET: 3,
 }
-_BASE = D("2026-03-02")
+_YEARS = st.integers(2019, 2026)  # years the chinese_calendar package knows: real statutory calendars
+
+
+def _days(n: int) -> dt.timedelta:
+    return dt.timedelta(days=n)
+
+
+_official_cache: dict[tuple[dt.date, dt.date], tuple[frozenset[dt.date], frozenset[dt.date]]] = {}
+
+
+def _official(start: dt.date, end: dt.date) -> tuple[frozenset[dt.date], frozenset[dt.date]]:
+    """The statutory holidays and make-up workdays of the span (cached: hypothesis asks for the same terms)."""
+    if (start, end) not in _official_cache:
+        holidays, workdays = official_holidays(start, end)
+        _official_cache[start, end] = frozenset(holidays), frozenset(workdays)
+    return _official_cache[start, end]
+
+
+@st.composite
+def term_calendars(draw: st.DrawFn) -> TermCalendar:
+    """Terms as schools have them, not only five weeks of March:
+
+    - autumn: late August or early September to January, across New Year, with National Day and the
+      official make-up Saturdays and Sundays;
+    - spring: late January to July, around Spring Festival (late January or February), with the official
+      calendar and a school's own longer Spring Festival break with its make-up weekend days;
+    - February: a term over February of a leap or a common year (month rules end on the 28th or 29th);
+    - short: any start, up to eleven weeks;
+    and on top, holidays on the term's first and last days or covering its first or last week.
+    """
+    shape = draw(st.sampled_from(["autumn", "spring", "february", "short"]))
+    year = draw(_YEARS)
+    holidays: set[dt.date] = set()
+    workdays: set[dt.date] = set()
+    if shape == "autumn":
+        start = dt.date(year, 8, 25) + _days(draw(st.integers(0, 16)))
+        end = dt.date(year + 1, 1, 8) + _days(draw(st.integers(0, 24)))
+        official = _official(start, end)
+    elif shape == "spring":
+        start = dt.date(year, 1, 20) + _days(draw(st.integers(0, 45)))
+        end = dt.date(year, 6, 25) + _days(draw(st.integers(0, 20)))
+        official = _official(start, end)
+        festival = dt.date(year, 1, 21) + _days(
+            draw(st.integers(0, 25))
+        )  # Spring Festival falls in this span
+        holidays |= {festival + _days(i) for i in range(draw(st.integers(5, 14)))}
+        workdays |= {
+            d for d in (festival - _days(i) for i in range(1, 9)) if d.weekday() >= 5 and draw(st.booleans())
+        }
+    elif shape == "february":
+        start = dt.date(year, 1, 15) + _days(draw(st.integers(0, 44)))
+        end = max(start, dt.date(year, 2, 27)) + _days(draw(st.integers(0, 45)))
+        official = _official(start, end)
+    else:
+        start = dt.date(year, draw(st.integers(1, 12)), draw(st.integers(1, 28)))
+        end = start + _days(draw(st.integers(0, 76)))
+        official = (frozenset(), frozenset())
+    holidays |= official[0]
+    workdays |= official[1]
+    span = (end - start).days + 1
+    day = st.integers(-3, span + 3).map(lambda n: start + _days(n))
+    holidays |= set(draw(st.lists(day, max_size=6)))
+    workdays |= {d for d in draw(st.lists(day, max_size=3)) if d.weekday() >= 5}
+    edges = draw(st.sets(st.sampled_from(["first day", "last day", "first week", "last week"])))
+    if "first day" in edges:
+        holidays.add(start)
+    if "last day" in edges:
+        holidays.add(end)
+    if "first week" in edges:
+        holidays |= {start + _days(i) for i in range(7)}
+    if "last week" in edges:
+        holidays |= {end - _days(i) for i in range(7)}
+    return TermCalendar(start, end, frozenset(holidays), frozenset(workdays - holidays))
 
 
 @st.composite
 def scenarios(draw: st.DrawFn) -> tuple[TermCalendar, VisitRule, StudentFacts, dt.date]:
-    start = _BASE + dt.timedelta(days=draw(st.integers(0, 6)))
-    end = start + dt.timedelta(days=draw(st.integers(0, 60)))
+    calendar = draw(term_calendars())
+    start, end = calendar.start, calendar.end
     span = (end - start).days + 1
     day = st.integers(-3, span + 3).map(lambda n: start + dt.timedelta(days=n))
-    holidays = frozenset(draw(st.lists(day, max_size=12)))
-    workdays = frozenset(d for d in draw(st.lists(day, max_size=3)) if d.weekday() >= 5)
-    calendar = TermCalendar(start, end, holidays, workdays)
     rule = VisitRule(
         period=draw(st.sampled_from(["week", "month"])),
         visits_per_period=draw(st.integers(1, 3)),
@@ -750,7 +819,7 @@ def scenarios(draw: st.DrawFn) -> tuple[TermCalendar, VisitRule, StudentFacts, d
         minutes_per_lesson=draw(st.sampled_from([30, 40, 45])),
     )
     visits: list[VisitFact] = []
-    count = draw(st.integers(0, 14))
+    count = draw(st.integers(0, min(30, span // 7 + 6)))
     for i in range(count):
         state = draw(st.sampled_from(list(VisitState)))
         # any other visit, even a later one or itself: chains and loops must not break anything
@@ -781,6 +850,33 @@ def scenarios(draw: st.DrawFn) -> tuple[TermCalendar, VisitRule, StudentFacts, d
 
 
 _SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@_SETTINGS
+@given(term_calendars(), st.sampled_from(["week", "month"]))
+def test_periods_tile_any_term_shape(calendar: TermCalendar, kind: str) -> None:
+    """Weeks and months of any term (across New Year, over February, holidays on its edges) cover it day by
+    day, each a Monday-Sunday week or one calendar month clipped to the term, and list exactly its school
+    days: weekdays that are not holidays, and the make-up weekend days."""
+    found = periods(calendar, kind)
+    assert found[0].start == calendar.start and found[-1].end == calendar.end
+    assert [p.index for p in found] == list(range(len(found)))
+    for before, after in zip(found, found[1:], strict=False):
+        assert after.start == before.end + dt.timedelta(days=1)
+    for p in found:
+        if kind == "week":
+            assert p.end - p.start <= dt.timedelta(days=6) and week_start(p.start) == week_start(p.end)
+            assert p.end.weekday() == 6 or p.end == calendar.end
+        else:
+            assert (p.start.year, p.start.month) == (p.end.year, p.end.month)
+            following = p.end + dt.timedelta(days=1)
+            assert following.day == 1 or p.end == calendar.end  # a month ends on its last day (Feb 28/29)
+        span = [p.start + dt.timedelta(days=i) for i in range((p.end - p.start).days + 1)]
+        expected = tuple(
+            d for d in span if (d.weekday() < 5 and d not in calendar.holidays) or d in calendar.workdays
+        )
+        assert p.school_days == expected
+        assert p.is_teaching == bool(expected)
 
 
 @_SETTINGS

@@ -1,0 +1,71 @@
+"""Mutation testing of the rules (not a test, not in CI): how many deliberate bugs the suite catches.
+
+    .venv/bin/python benchmarks/mutation.py [--max-children 1] [--report benchmarks/mutation-report.txt]
+
+mutmut (configured in pyproject.toml, [tool.mutmut]) changes app/domain and app/services/exchange/policy.py
+one small edit at a time (a < for a <=, a constant, a dropped call), runs the tests that reach the changed
+function, and counts a mutant "killed" when a test fails. The score is killed / (killed + survived) for each
+target; the surviving mutants are listed in the report with their diff, for tests to be written against them.
+CPU heavy: one process by default (the machine is shared); the copy lives in ./mutants (git-ignored).
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TARGETS = {"app/domain": "app.domain.", "app/services/exchange/policy.py": "app.services.exchange.policy."}
+LINE = re.compile(r"^\s*(?P<name>[\w.]+__mutmut_\d+): (?P<status>.+)$")
+
+
+def mutmut(*args: str, check: bool = True) -> str:
+    done = subprocess.run(
+        [sys.executable, "-m", "mutmut", *args], cwd=ROOT, capture_output=True, text=True, check=False
+    )
+    if check and done.returncode != 0:
+        sys.stderr.write(done.stdout[-4000:] + done.stderr[-4000:])
+        raise SystemExit(f"mutmut {' '.join(args)} failed ({done.returncode})")
+    return done.stdout
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--max-children", type=int, default=1)
+    parser.add_argument("--report", type=Path, default=ROOT / "benchmarks" / "mutation-report.txt")
+    parser.add_argument("--no-run", action="store_true", help="only report the last run's results")
+    args = parser.parse_args(argv)
+    if not args.no_run:
+        mutmut("run", "--max-children", str(args.max_children), check=False)
+    statuses: dict[str, str] = {}
+    for line in mutmut("results", "--all", "true").splitlines():
+        match = LINE.match(line)
+        if match:
+            statuses[match["name"]] = match["status"].strip()
+    lines = ["Mutation testing (benchmarks/mutation.py, mutmut)", ""]
+    scores = {}
+    for target, prefix in TARGETS.items():
+        counted = Counter(status for name, status in statuses.items() if name.startswith(prefix))
+        killed, survived = counted["killed"], counted["survived"]
+        tried = killed + survived
+        scores[target] = killed / tried if tried else None
+        score = f"{100 * killed / tried:.1f} %" if tried else "n/a"
+        others = ", ".join(f"{k} {v}" for k, v in sorted(counted.items()) if k not in ("killed", "survived"))
+        lines.append(
+            f"{target}: {score} ({killed} killed, {survived} survived{', ' + others if others else ''})"
+        )
+    lines += ["", "Surviving mutants:"]
+    for name, status in sorted(statuses.items()):
+        if status == "survived":
+            lines += ["", f"--- {name}", mutmut("show", name, check=False).rstrip()]
+    args.report.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print("\n".join(lines[:4]))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
