@@ -3,6 +3,8 @@ log file, see app/logs.py), shown on the UI thread whichever thread failed."""
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
@@ -34,8 +36,10 @@ class CrashReporter(QObject):
         self.references: list[str] = []
         self.reported.connect(self.show, Qt.ConnectionType.AutoConnection)
 
-    def _forget(self) -> None:
-        self.dialog = None
+    def _forget(self, gone: int, *_args: object) -> None:
+        # Only the dialog in use: an older one, deleted when the new one replaced it, must not take it along.
+        if self.dialog is not None and id(self.dialog) == gone:
+            self.dialog = None
 
     def show(self, reference: str, parent: QWidget | None = None) -> QMessageBox:
         """One dialog at a time: a second error while it is open adds its number instead of stacking boxes."""
@@ -50,7 +54,7 @@ class CrashReporter(QObject):
             )
             self.dialog.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             # Its parent window may close first (logout, language switch): then start afresh next time.
-            self.dialog.destroyed.connect(self._forget)
+            self.dialog.destroyed.connect(partial(self._forget, id(self.dialog)))
         if reference not in self.references:
             self.references.append(reference)
         self.dialog.setText(crash_text(self.references))

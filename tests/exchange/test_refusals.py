@@ -41,7 +41,7 @@ def test_altered_truncated_and_padded_files(sent, tmp_path):
         "flip-body": bytearray(data),
         "flip-signature": bytearray(data),
     }
-    cases["flip-header"][40] ^= 0x01
+    cases["flip-header"][data.index(b"{")] ^= 0x01  # the header's opening brace: it no longer parses
     cases["flip-body"][len(data) // 2] ^= 0x80
     cases["flip-signature"][-3] ^= 0x10
     expected = {

@@ -14,8 +14,8 @@ from app.db.models import MonthlyPlan, PlanRevision, Student
 from app.services import backup, check, exchange
 from app.services.context import ServiceContext, reading
 from app.services.setup import open_store
-from tests.conftest import TODAY
-from tests.exchange.conftest import Site, db_digest, join_laptop
+from tests.conftest import TODAY, db_digest
+from tests.exchange.conftest import Site, join_laptop
 from tests.exchange.work import approve, note, submit_plan
 
 

@@ -30,8 +30,7 @@ from app.services.errors import ServiceError
 from app.services.exchange.rows import row_hash
 from app.services.exchange.scope import office_scope, rows_for_students
 from app.services.setup import initialize_school, open_store
-from tests.conftest import TERM, TODAY, make_id_number
-from tests.exchange.conftest import db_digest
+from tests.conftest import TERM, TODAY, db_digest, make_id_number
 from tests.exchange.work import contact, note, submit_plan
 
 TEACHERS = ("t1", "t2")

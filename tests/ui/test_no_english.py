@@ -416,7 +416,13 @@ def test_qt_file_dialogs_in_chinese(mode, accept, tmp_path, qtbot, chinese) -> N
     leaks.assert_none(at_least=2)
 
 
-def test_a_service_refusal_reaches_the_chinese_ui_in_chinese(make_session, school, qtbot, chinese) -> None:
+def test_a_service_refusal_reaches_the_chinese_ui_in_chinese(
+    make_session,
+    school,
+    qtbot,
+    chinese,
+    answers,  # noqa: F811
+) -> None:
     """Finish on a visit dated after today, pressed as a teacher presses it on the real worker thread: the
     refusal shows next to the date in Chinese (it showed the service's English before the catalogue)."""
     from app.services import messages, visits
@@ -430,6 +436,8 @@ def test_a_service_refusal_reaches_the_chinese_ui_in_chinese(make_session, schoo
     qtbot.addWidget(editor)
     editor.show()
     qtbot.waitUntil(lambda: editor.detail is not None, timeout=10_000)
+    # Finish first names what keeps the record from counting (one 课时, no signature); the teacher goes on.
+    answers.question("完成这份记录")
     qtbot.mouseClick(editor.finish_button, Qt.MouseButton.LeftButton)
     expected = messages.MESSAGES["visit.future"][1]
     shown = lambda: [t for _, t in widget_texts(editor) if t == expected]  # noqa: E731
