@@ -9,7 +9,7 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QGuiApplication, QIcon
@@ -20,6 +20,9 @@ from app.ui import i18n
 from app.ui.prefs import load_prefs, save_prefs
 from app.ui.tasks import BaseRunner, ThreadRunner
 from app.ui.widgets.style import apply_text_size
+
+if TYPE_CHECKING:  # imported when a window opens: the login must not wait for it
+    from app.ui.session import AppSession
 
 log = logging.getLogger(__name__)
 
@@ -102,7 +105,7 @@ class Controller(QObject):
         self.today = today
         self.store: Any = None
         self.window: Any = None
-        self.session: Any = None  # the AppSession of the open window
+        self.session: AppSession | None = None  # the session of the open window
         self.pending_file: Path | None = None  # a .sjb/.sjj given on the command line, opened once possible
 
     def exec_dialog(self, dialog: QDialog) -> int:

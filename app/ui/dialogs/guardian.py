@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtWidgets import QCheckBox, QLineEdit, QWidget
 
 from app.services import students
 from app.services.students import GuardianInfo
 from app.ui.editors.base import FormDialog
 from app.ui.labels import RELATIONS, label
+from app.ui.session import AppSession
 from app.ui.widgets.fields import combo, date_edit
 
 
 class GuardianDialog(FormDialog):
     def __init__(
-        self, session: Any, student_id: str, guardian: GuardianInfo | None, parent: QWidget | None = None
+        self,
+        session: AppSession,
+        student_id: str,
+        guardian: GuardianInfo | None,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(session, self.tr("Edit guardian") if guardian else self.tr("Add guardian"), parent)
         self.student_id, self.guardian = student_id, guardian

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from app.services import students
 from app.ui.editors.base import FormDialog
+from app.ui.session import AppSession
 from app.ui.widgets.fields import date_edit
 
 
 class NewStudentDialog(FormDialog):
-    def __init__(self, session: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, session: AppSession, parent: QWidget | None = None) -> None:
         super().__init__(session, self.tr("New student"), parent)
         self.student_id: str | None = None
         f = self.form

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services import attachments
+from app.services.context import ServiceContext
 from app.ui.i18n import format_timestamp
 from app.ui.messages import error_text
 from app.ui.prefs import remember_folder, start_folder
@@ -28,7 +29,7 @@ from app.ui.session import AppSession
 from app.ui.widgets.style import error_style
 
 
-def load_photos(ctx: Any, owner_type: str, owner_id: str) -> list[tuple[Any, bytes]]:
+def load_photos(ctx: ServiceContext, owner_type: str, owner_id: str) -> list[tuple[Any, bytes]]:
     """The photos with their bytes (thumbnails are made on the UI thread from these)."""
     return [
         (info, attachments.fetch_bytes(ctx, info.id)[1])

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services import ieps
+from app.services.context import ServiceContext
 from app.ui.editors.base import FormDialog
 from app.ui.editors.goal_bank_picker import GoalBankPicker
 from app.ui.i18n import format_date
@@ -28,7 +29,7 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-def contribute_goal(ctx: Any, domain: str, text: str, objectives: list[str]) -> str:
+def contribute_goal(ctx: ServiceContext, domain: str, text: str, objectives: list[str]) -> str:
     """Copy a goal and its objectives into the shared goal bank (worker thread)."""
     bank_id = ieps.add_bank_item(ctx, domain, text)
     for objective in objectives:

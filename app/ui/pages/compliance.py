@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QTableView, QVBo
 
 from app.services import compliance, school, users
 from app.services.compliance import TermCompliance
+from app.services.context import ServiceContext
 from app.ui.i18n import QT_TRANSLATE_NOOP
 from app.ui.item_models.compliance import ComplianceModel, StatusDelegate
 from app.ui.pages.base import Page, Shell
@@ -123,7 +124,7 @@ class CompliancePage(Page):
         )
 
 
-def _choices(ctx: Any) -> tuple[list[Any], Any, list[Any]]:
+def _choices(ctx: ServiceContext) -> tuple[list[Any], Any, list[Any]]:
     """Terms, the current term and (for the office) the teachers, in one background call."""
     teachers = users.list_users(ctx, role="teacher") if ctx.actor.reads_all else []
     return school.list_terms(ctx), school.current_term(ctx), teachers

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services import exchange, users
+from app.services.context import ServiceContext
 from app.services.progress import TaskState
 from app.ui.dialogs.exchange_join import PassphraseDialog
 from app.ui.i18n import QT_TRANSLATE_NOOP, format_timestamp
@@ -100,7 +101,7 @@ class Overview:
     teachers: tuple[tuple[str, str], ...]  # username, "username display name"
 
 
-def load_overview(ctx: Any) -> Overview:
+def load_overview(ctx: ServiceContext) -> Overview:
     try:
         status: exchange.ExchangeStatus | None = exchange.status(ctx)
     except exchange.ExchangeRefused:
@@ -117,7 +118,9 @@ def load_overview(ctx: Any) -> Overview:
     return Overview(kind, status, history, conflicts, teachers)
 
 
-def send_task(ctx: Any, out: Path, teacher: str | None, progress: TaskState | None = None) -> list[Any]:
+def send_task(
+    ctx: ServiceContext, out: Path, teacher: str | None, progress: TaskState | None = None
+) -> list[Any]:
     if progress is not None:
         progress.update(0, 1, "")
     results = exchange.export(ctx, out, teacher)
@@ -127,7 +130,7 @@ def send_task(ctx: Any, out: Path, teacher: str | None, progress: TaskState | No
 
 
 def import_task(
-    ctx: Any, paths: list[Path], confirm_deletes: bool = False, progress: TaskState | None = None
+    ctx: ServiceContext, paths: list[Path], confirm_deletes: bool = False, progress: TaskState | None = None
 ) -> list[tuple[Path, Any]]:
     return exchange.import_many(ctx, paths, confirm_deletes=confirm_deletes, progress=progress)
 

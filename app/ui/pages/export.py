@@ -31,6 +31,7 @@ from app.reports import export
 from app.reports.export import ExportOptions, ExportResult
 from app.reports.files import packet_file_name, safe_part
 from app.services import school, users
+from app.services.context import ServiceContext
 from app.services.progress import TaskState
 from app.ui.i18n import QT_TRANSLATE_NOOP
 from app.ui.messages import error_text
@@ -55,7 +56,7 @@ class Choices:
     teachers: tuple[tuple[str, str], ...]  # id, "username display name" (office only)
 
 
-def load_choices(ctx: Any) -> Choices:
+def load_choices(ctx: ServiceContext) -> Choices:
     terms = sorted(school.list_terms(ctx), key=lambda t: t.start, reverse=True)
     current = school.current_term(ctx)
     teachers: tuple[tuple[str, str], ...] = ()
@@ -71,13 +72,17 @@ def load_choices(ctx: Any) -> Choices:
 
 
 def export_term_task(
-    ctx: Any, term_id: str, out_dir: Path, options: ExportOptions, progress: TaskState | None = None
+    ctx: ServiceContext,
+    term_id: str,
+    out_dir: Path,
+    options: ExportOptions,
+    progress: TaskState | None = None,
 ) -> ExportResult:
     return export.export_term(ctx, term_id, out_dir, options, progress)
 
 
 def export_packets_task(
-    ctx: Any,
+    ctx: ServiceContext,
     term_id: str,
     out_dir: Path,
     teacher_id: str | None,
@@ -90,7 +95,7 @@ def export_packets_task(
 
 
 def export_single_task(
-    ctx: Any,
+    ctx: ServiceContext,
     kind: str,
     term_id: str,
     out: Path,
@@ -105,7 +110,7 @@ def export_single_task(
 
 
 def blank_form_task(
-    ctx: Any, form: str, out: Path, password: str | None, progress: TaskState | None = None
+    ctx: ServiceContext, form: str, out: Path, password: str | None, progress: TaskState | None = None
 ) -> ExportResult:
     """An empty visit or plan form for hand filling (nothing personal in it)."""
     return export.export_form(ctx, form, out, options=ExportOptions(password=password), progress=progress)
@@ -221,11 +226,11 @@ class ResultRow(QWidget):
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 
-def remembered_folder(session: Any) -> str:
+def remembered_folder(session: AppSession) -> str:
     return start_folder(session.paths, PREF_FOLDER)
 
 
-def choose_folder(parent: QWidget, session: Any, title: str) -> Path | None:
+def choose_folder(parent: QWidget, session: AppSession, title: str) -> Path | None:
     folder = QFileDialog.getExistingDirectory(parent, title, remembered_folder(session))
     if not folder:
         return None
@@ -233,7 +238,7 @@ def choose_folder(parent: QWidget, session: Any, title: str) -> Path | None:
     return Path(folder)
 
 
-def choose_pdf(parent: QWidget, session: Any, title: str, name: str) -> Path | None:
+def choose_pdf(parent: QWidget, session: AppSession, title: str, name: str) -> Path | None:
     path, _filter = QFileDialog.getSaveFileName(
         parent, title, str(Path(remembered_folder(session)) / name), "PDF (*.pdf)"
     )
@@ -422,7 +427,7 @@ class ExportPage(Page):
 class PacketTab(QWidget):
     """On the student page: export this student's archive packet for a term (a student code in the file name)."""
 
-    def __init__(self, session: Any, student_id: str, parent: QWidget | None = None) -> None:
+    def __init__(self, session: AppSession, student_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session, self.student_id = session, student_id
         self.task: Any = None
@@ -438,7 +443,7 @@ class PacketTab(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        def load(ctx: Any) -> tuple[Choices, str]:
+        def load(ctx: ServiceContext) -> tuple[Choices, str]:
             from app.services import students
 
             return load_choices(ctx), str(students.get_student(ctx, self.student_id).values.get("code") or "")

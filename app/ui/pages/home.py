@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QTableWidgetItem, 
 
 from app.services import compliance, school, users
 from app.services.compliance import StudentCompliance
+from app.services.context import ServiceContext
 from app.ui.i18n import QT_TRANSLATE_NOOP, format_date
 from app.ui.item_models.compliance import COLOURS
 from app.ui.labels import WEEK_STATUSES, label
@@ -42,7 +43,7 @@ class HomeData:
     rows: tuple[WeekRow, ...]
 
 
-def load_home(ctx: Any) -> HomeData | None:
+def load_home(ctx: ServiceContext) -> HomeData | None:
     """Runs on the worker: this week's period for each visible student (teacher: assigned ones)."""
     term = school.current_term(ctx)
     if term is None:
@@ -242,7 +243,7 @@ class HomePage(Page):
 class PlansWaiting(QWidget):
     """Academic affairs: monthly plans submitted and waiting for a decision."""
 
-    def __init__(self, session: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, session: AppSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
         column = QVBoxLayout(self)

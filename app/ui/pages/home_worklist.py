@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout,
 from app.services import ieps, worklist
 from app.ui.i18n import QT_TRANSLATE_NOOP, format_date
 from app.ui.pages.registry import register_home_section
+from app.ui.session import AppSession
 
 TEACHER = ("teacher",)
 OFFICE = ("academic_affairs", "admin", "leader")
@@ -20,7 +21,7 @@ _PLAN_KINDS = ("planned_visit", "plan_missing", "plan_draft", "plan_returned")
 _waiting: dict[int, list[Callable[[worklist.Worklist], None]]] = {}
 
 
-def load_worklist(session: Any, on_done: Callable[[worklist.Worklist], None]) -> None:
+def load_worklist(session: AppSession, on_done: Callable[[worklist.Worklist], None]) -> None:
     """Read the actor's work list on the worker; callers arriving while a read is running join it."""
     key = id(session)
     if key in _waiting:
@@ -44,7 +45,7 @@ class WorklistSection(QWidget):
 
     part = "this_week"
 
-    def __init__(self, session: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, session: AppSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
         self.list = QListWidget(self)
@@ -193,7 +194,7 @@ class ComingDue(WorklistSection):
 class TeachersBehind(QWidget):
     """Academic affairs: teachers whose students owe make-ups or missed weeks this term, most behind first."""
 
-    def __init__(self, session: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, session: AppSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
         self.list = QListWidget(self)

@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtWidgets import QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout
 
 from app.services import plans
+from app.services.context import ServiceContext
 from app.ui.editors.plan_editor import PlanEditor
 from app.ui.editors.windows import open_window
 from app.ui.i18n import QT_TRANSLATE_NOOP
@@ -17,7 +18,7 @@ from app.ui.pages.registry import register_page
 from app.ui.session import AppSession
 
 
-def my_plans(ctx: Any) -> list[Any]:
+def my_plans(ctx: ServiceContext) -> list[Any]:
     """The plans of the students this user sees, this school year's months, newest first (worker thread)."""
     today = ctx.today()
     since = f"{today.year - 1 if today.month < 9 else today.year}-09"

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services import ieps, plans, school
+from app.services.context import ServiceContext
 from app.ui.editors.plan_editor import history_lines
 from app.ui.labels import PLAN_STATUSES, area_label, label
 from app.ui.messages import error_text
@@ -38,7 +39,7 @@ def may_decide(actor: Any, plan: Any) -> bool:
     )
 
 
-def load_review(ctx: Any, plan_id: str) -> tuple[Any, Any, list[Any]]:
+def load_review(ctx: ServiceContext, plan_id: str) -> tuple[Any, Any, list[Any]]:
     """The plan, the student's current IEP and the plan's history, in one worker task."""
     plan = plans.get_plan(ctx, plan_id)
     term = school.current_term(ctx)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services import school
+from app.services.context import ServiceContext
 from app.services.errors import ServiceError
 from app.services.school import SchoolInfo, TermInfo
 from app.ui.i18n import QT_TRANSLATE_NOOP
@@ -254,7 +254,7 @@ class SettingsPage(Page):
         QMessageBox.warning(self, self.tr("Cannot save"), error_text(error))
 
 
-def _settings_data(ctx: Any) -> tuple[SchoolInfo, list[TermInfo], TermInfo | None]:
+def _settings_data(ctx: ServiceContext) -> tuple[SchoolInfo, list[TermInfo], TermInfo | None]:
     return school.get_school(ctx), school.list_terms(ctx), school.current_term(ctx)
 
 

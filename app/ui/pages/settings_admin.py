@@ -22,6 +22,7 @@ from app.ui.editors.base import FormDialog
 from app.ui.i18n import format_date
 from app.ui.labels import BACKUP_REASONS, ROLES, label
 from app.ui.pages.student_tabs_core import fill_table, make_table, selected_id
+from app.ui.session import AppSession
 from app.ui.widgets.fields import combo
 
 ASSIGNABLE_ROLES = ("teacher", "academic_affairs", "leader", "admin")
@@ -30,7 +31,7 @@ ASSIGNABLE_ROLES = ("teacher", "academic_affairs", "leader", "admin")
 class UserDialog(FormDialog):
     """A new user: user name, display name, role, first password."""
 
-    def __init__(self, session: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, session: AppSession, parent: QWidget | None = None) -> None:
         super().__init__(session, self.tr("Add user"), parent)
         f = self.form
         f.add("username", self.tr("User name"), QLineEdit())

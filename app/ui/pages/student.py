@@ -57,7 +57,7 @@ WARNING_FIELDS = {
 class BasicInfoTab(QWidget):
     """The 学生基本情况 form. Saves only the fields that changed, with the revision it was loaded at."""
 
-    def __init__(self, session: Any, page: StudentPage) -> None:
+    def __init__(self, session: AppSession, page: StudentPage) -> None:
         super().__init__()
         self.session, self.page = session, page
         self.detail: StudentDetail | None = None

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services import plans, visits
+from app.services.context import ServiceContext
 from app.ui.editors.attachments import AttachmentsPanel
 from app.ui.editors.contacts import ContactsPanel
 from app.ui.editors.iep_editor import IepEditor
@@ -164,7 +165,7 @@ class VisitsTab(QWidget):
             open_window(self.editor, self.tr("Visit record"))
 
 
-def planned_not_recorded(ctx: Any, student_id: str) -> list[tuple[str, str]]:
+def planned_not_recorded(ctx: ServiceContext, student_id: str) -> list[tuple[str, str]]:
     """Planned visits of this month's and next month's plans that have no visit record yet (worker thread)."""
     today = ctx.today()
     since = today.replace(day=1)

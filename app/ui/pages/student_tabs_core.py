@@ -23,6 +23,7 @@ from app.services.students import StudentDetail
 from app.ui.i18n import format_date
 from app.ui.labels import ASSIGNMENT_ROLES, RELATIONS, label
 from app.ui.messages import error_text, field_of
+from app.ui.session import AppSession
 from app.ui.widgets.fields import FieldForm, combo, date_edit
 
 
@@ -57,7 +58,7 @@ def selected_id(table: QTableWidget) -> str | None:
 
 
 class GuardiansTab(QWidget):
-    def __init__(self, session: Any, page: Any) -> None:
+    def __init__(self, session: AppSession, page: Any) -> None:
         super().__init__()
         self.session, self.page = session, page
         self.detail: StudentDetail | None = None
@@ -137,7 +138,7 @@ class GuardiansTab(QWidget):
 
 
 class AssignmentsTab(QWidget):
-    def __init__(self, session: Any, page: Any) -> None:
+    def __init__(self, session: AppSession, page: Any) -> None:
         super().__init__()
         self.session, self.page = session, page
         self.detail: StudentDetail | None = None
@@ -206,7 +207,7 @@ class AssignmentsTab(QWidget):
 
 
 class PausesTab(QWidget):
-    def __init__(self, session: Any, page: Any) -> None:
+    def __init__(self, session: AppSession, page: Any) -> None:
         super().__init__()
         self.session, self.page = session, page
         self.detail: StudentDetail | None = None
