@@ -131,7 +131,7 @@ def test_registered_tabs_are_built_when_first_shown_and_reload_after_changes(mak
     assert type(page.tabs.widget(timeline)).__name__ == "QWidget"
 
 
-def test_leaving_with_unsaved_changes_asks(make_window, school, english):
+def test_leaving_with_unsaved_changes_asks(make_window, school, english, qtbot):
     from PySide6.QtWidgets import QMessageBox
 
     page = _open(make_window, school, school.admin)
@@ -143,7 +143,8 @@ def test_leaving_with_unsaved_changes_asks(make_window, school, english):
     window.show_page("compliance")  # Cancel: stay on the record, navigation unchanged
     assert window.stack.currentWidget() is page and window.detail is page
     assert window.nav.currentItem().text() == "Students"  # a student sits under Students, whatever was open
-    window.show_page("compliance")  # Save: saved, then left
+    window.show_page("compliance")  # Save: saved, then left (once the save succeeded)
+    qtbot.waitUntil(lambda: window.detail is None, timeout=2000)
     assert asked == ["asked", "asked"]
     assert window.detail is None and window.current_page().objectName() == "page_compliance"
     assert students.get_student(school.ctx, school.students[0]).values["phone"] == "13912345678"
