@@ -9,10 +9,9 @@ from typing import Any
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
-from app.db.base import utcnow
 from app.db.models import Contact, Guardian, Student, Term, User
 from app.services import forms, students
-from app.services.access import student_for_read, student_for_write, visible_students
+from app.services.access import soft_delete, student_for_read, student_for_write, visible_students
 from app.services.context import ServiceContext, get_live, reading, require_role, transaction
 from app.services.errors import ValidationError
 
@@ -160,10 +159,7 @@ def update_contact(ctx: ServiceContext, contact_id: str, data: dict[str, Any]) -
 
 
 def delete_contact(ctx: ServiceContext, contact_id: str) -> None:
-    with transaction(ctx) as session:
-        contact: Contact = get_live(session, Contact, contact_id, "contact")
-        student_for_write(session, ctx, contact.student_id)
-        contact.deleted_at = utcnow()
+    soft_delete(ctx, Contact, contact_id, "contact")
 
 
 def list_contacts(

@@ -28,6 +28,7 @@ from app.ui.pages.base import Page
 from app.ui.pages.registry import PageSpec, pages_for
 from app.ui.session import AppSession
 from app.ui.widgets.shortcuts import native
+from app.ui.widgets.style import error_style
 
 APP_VERSION = "0.1"
 
@@ -44,7 +45,6 @@ class MainWindow(QMainWindow):
         super().__init__()
         load_all()
         self.session = session
-        place_window(self, "MainWindow", QSize(1200, 760), session.paths)
         self.specs: list[PageSpec] = pages_for(session.actor.role)
         self.pages: dict[str, Page] = {}
         self.detail: Page | None = None
@@ -56,13 +56,14 @@ class MainWindow(QMainWindow):
         row.setContentsMargins(0, 0, 0, 0)
         self.nav = QListWidget(central)
         self.nav.setAccessibleName(self.tr("Navigation"))
-        self.nav.setFixedWidth(170)
-        self.nav.setStyleSheet("QListWidget { font-size: 11pt; } QListWidget::item { padding: 8px; }")
+        self.nav.setStyleSheet("QListWidget::item { padding: 8px; }")
         for index, spec in enumerate(self.specs):
             item = QListWidgetItem(spec.translated_title())
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
             item.setToolTip(native(f"Ctrl+{index + 1}") if index < 9 else "")
             self.nav.addItem(item)
+        # As wide as its longest entry in the font in use (a larger text size, a longer English title).
+        self.nav.setFixedWidth(max(170, self.nav.sizeHintForColumn(0) + 2 * self.nav.frameWidth() + 24))
         self.stack = QStackedWidget(central)
         row.addWidget(self.nav)
         row.addWidget(self.stack, 1)
@@ -80,6 +81,8 @@ class MainWindow(QMainWindow):
             self.count_pending()
         if self.specs:
             self.nav.setCurrentRow(0)
+        # Last: the menu and status bars added after a resize would make the window taller than the screen.
+        place_window(self, "MainWindow", QSize(1200, 760), session.paths)
 
     # --- pages -------------------------------------------------------------------------------------------
 
@@ -376,7 +379,7 @@ class MainWindow(QMainWindow):
         # school without the copy it believes it has.
         self.backup_label = QLabel("")
         self.backup_label.setObjectName("backupProblem")
-        self.backup_label.setStyleSheet("#backupProblem { color: #b00020; font-weight: bold; }")
+        self.backup_label.setStyleSheet(error_style() + " font-weight: bold;")
         self.backup_label.hide()
         bar = self.statusBar()
         bar.addWidget(self.user_label)
@@ -398,12 +401,18 @@ class MainWindow(QMainWindow):
         self.backup_label.show()
 
     def _unhandled(self, error: BaseException) -> None:
+        from app import logs
         from app.ui.messages import error_text
 
         # Over the window the user works in (an editor window, a dialog): parented to the main window, the
         # message raised it over the editor the error came from.
         parent = QApplication.activeWindow() or self
-        QMessageBox.warning(parent, self.tr("Something went wrong"), error_text(error))
+        if logs.expected(error):  # a refusal nobody showed: say it in words
+            QMessageBox.warning(parent, self.tr("Something went wrong"), error_text(error))
+            return
+        from app.ui.crash import report
+
+        report(error, "a background task", parent)  # already logged by the runner: the same reference
 
     def closeEvent(self, event: Any) -> None:  # noqa: N802 - Qt naming
         from app.ui.editors.windows import close_all

@@ -83,8 +83,8 @@
         <translation>&amp;Log contact</translation>
     </message>
     <message>
-        <source>Log contact (Ctrl+S)</source>
-        <translation>Log contact (Ctrl+S)</translation>
+        <source>Log contact</source>
+        <translation>Log contact</translation>
     </message>
     <message>
         <source>Log &amp;unanswered call</source>
@@ -389,8 +389,8 @@
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <source>Save (Ctrl+S)</source>
-        <translation>Save (Ctrl+S)</translation>
+        <source>Save</source>
+        <translation>Save</translation>
     </message>
     <message>
         <source>Term</source>
@@ -568,8 +568,8 @@
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <source>Save (Ctrl+S)</source>
-        <translation>Save (Ctrl+S)</translation>
+        <source>Save</source>
+        <translation>Save</translation>
     </message>
     <message>
         <source>&amp;Title</source>
@@ -713,10 +713,6 @@
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <source>Save (Ctrl+S)</source>
-        <translation>Save (Ctrl+S)</translation>
-    </message>
-    <message>
         <source>Su&amp;bmit for approval</source>
         <translation>Su&amp;bmit for approval</translation>
     </message>
@@ -765,6 +761,10 @@
         <translation>IEP objectives of the selected visit:</translation>
     </message>
     <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
         <source>Revisions and decisions:</source>
         <translation>Revisions and decisions:</translation>
     </message>
@@ -787,6 +787,10 @@
     <message>
         <source>Plan for {month}: {status}</source>
         <translation>Plan for {month}: {status}</translation>
+    </message>
+    <message>
+        <source>Monthly plan: {student}</source>
+        <translation>Monthly plan: {student}</translation>
     </message>
     <message>
         <source>Returned by the office: {comment}</source>
@@ -1150,10 +1154,6 @@
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <source>Save (Ctrl+S)</source>
-        <translation>Save (Ctrl+S)</translation>
-    </message>
-    <message>
         <source>&amp;Finish and lock</source>
         <translation>&amp;Finish and lock</translation>
     </message>
@@ -1218,6 +1218,10 @@
         <translation>&amp;Health today</translation>
     </message>
     <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
         <source>M&amp;ood today</source>
         <translation>M&amp;ood today</translation>
     </message>
@@ -1270,6 +1274,10 @@
         <translation>Photos</translation>
     </message>
     <message>
+        <source>The lessons add up to {total} minutes, but the visit lasted {span}.</source>
+        <translation>The lessons add up to {total} minutes, but the visit lasted {span}.</translation>
+    </message>
+    <message>
         <source>Visit on {date}: {status}</source>
         <translation>Visit on {date}: {status}</translation>
     </message>
@@ -1296,6 +1304,30 @@
     <message>
         <source>Amended {at}: {field} — {reason}</source>
         <translation>Amended {at}: {field} — {reason}</translation>
+    </message>
+    <message>
+        <source>Finish this record?</source>
+        <translation>Finish this record?</translation>
+    </message>
+    <message>
+        <source>{lines}
+
+Finish and lock the record anyway? Afterwards it can only be corrected by an amendment.</source>
+        <translation>{lines}
+
+Finish and lock the record anyway? Afterwards it can only be corrected by an amendment.</translation>
+    </message>
+    <message>
+        <source>Only {counted} lessons of at least {minutes} minutes: the rule needs {required} per visit, so this visit does not count for the week.</source>
+        <translation>Only {counted} lessons of at least {minutes} minutes: the rule needs {required} per visit, so this visit does not count for the week.</translation>
+    </message>
+    <message>
+        <source>No lesson says what was taught.</source>
+        <translation>No lesson says what was taught.</translation>
+    </message>
+    <message>
+        <source>The caregiver has not signed.</source>
+        <translation>The caregiver has not signed.</translation>
     </message>
 </context>
 <context>

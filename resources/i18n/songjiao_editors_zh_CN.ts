@@ -83,8 +83,8 @@
         <translation>记录联系(&amp;L)</translation>
     </message>
     <message>
-        <source>Log contact (Ctrl+S)</source>
-        <translation>记录联系 (Ctrl+S)</translation>
+        <source>Log contact</source>
+        <translation>记录联系</translation>
     </message>
     <message>
         <source>Log &amp;unanswered call</source>
@@ -388,8 +388,8 @@
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <source>Save (Ctrl+S)</source>
-        <translation>保存 (Ctrl+S)</translation>
+        <source>Save</source>
+        <translation>保存</translation>
     </message>
     <message>
         <source>Term</source>
@@ -567,8 +567,8 @@
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <source>Save (Ctrl+S)</source>
-        <translation>保存 (Ctrl+S)</translation>
+        <source>Save</source>
+        <translation>保存</translation>
     </message>
     <message>
         <source>&amp;Title</source>
@@ -712,10 +712,6 @@
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <source>Save (Ctrl+S)</source>
-        <translation>保存 (Ctrl+S)</translation>
-    </message>
-    <message>
         <source>Su&amp;bmit for approval</source>
         <translation>提交审批(&amp;B)</translation>
     </message>
@@ -764,6 +760,10 @@
         <translation>所选送教关联的短期目标：</translation>
     </message>
     <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
         <source>Revisions and decisions:</source>
         <translation>版本与审批记录：</translation>
     </message>
@@ -798,6 +798,10 @@
     <message>
         <source>Planned visits: {error}</source>
         <translation>计划送教：{error}</translation>
+    </message>
+    <message>
+        <source>Monthly plan: {student}</source>
+        <translation>月送教计划：{student}</translation>
     </message>
 </context>
 <context>
@@ -1149,10 +1153,6 @@
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <source>Save (Ctrl+S)</source>
-        <translation>保存 (Ctrl+S)</translation>
-    </message>
-    <message>
         <source>&amp;Finish and lock</source>
         <translation>完成并锁定(&amp;F)</translation>
     </message>
@@ -1215,6 +1215,10 @@
     <message>
         <source>&amp;Health today</source>
         <translation>当日健康状况(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
     </message>
     <message>
         <source>M&amp;ood today</source>
@@ -1295,6 +1299,34 @@
     <message>
         <source>Amended {at}: {field} — {reason}</source>
         <translation>{at} 更正：{field} —— {reason}</translation>
+    </message>
+    <message>
+        <source>The lessons add up to {total} minutes, but the visit lasted {span}.</source>
+        <translation>各课时合计 {total} 分钟，超过了本次送教的时长 {span} 分钟。</translation>
+    </message>
+    <message>
+        <source>Finish this record?</source>
+        <translation>完成这份记录？</translation>
+    </message>
+    <message>
+        <source>{lines}
+
+Finish and lock the record anyway? Afterwards it can only be corrected by an amendment.</source>
+        <translation>{lines}
+
+仍要完成并锁定这份记录吗？锁定后只能通过更正来修改。</translation>
+    </message>
+    <message>
+        <source>Only {counted} lessons of at least {minutes} minutes: the rule needs {required} per visit, so this visit does not count for the week.</source>
+        <translation>达到 {minutes} 分钟的课时只有 {counted} 个：规定每次送教 {required} 个课时，本次送教不计入本周达标。</translation>
+    </message>
+    <message>
+        <source>No lesson says what was taught.</source>
+        <translation>没有填写任何课时的教学内容。</translation>
+    </message>
+    <message>
+        <source>The caregiver has not signed.</source>
+        <translation>照护人尚未签名。</translation>
     </message>
 </context>
 <context>

@@ -362,6 +362,25 @@
     </message>
 </context>
 <context>
+    <name>Crash</name>
+    <message>
+        <source>Songjiao ran into an unexpected problem. What you saved before is safe; the last step may not have been completed.
+
+If it happens again, give your administrator this reference number: {reference}</source>
+        <translation>Songjiao ran into an unexpected problem. What you saved before is safe; the last step may not have been completed.
+
+If it happens again, give your administrator this reference number: {reference}</translation>
+    </message>
+    <message>
+        <source>The details are in the log file: {path}</source>
+        <translation>The details are in the log file: {path}</translation>
+    </message>
+    <message>
+        <source>Something unexpected happened</source>
+        <translation>Something unexpected happened</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunWizard</name>
     <message>
         <source>Welcome to Songjiao</source>
@@ -654,6 +673,14 @@
     <message>
         <source>Not visited yet</source>
         <translation>Not visited yet</translation>
+    </message>
+    <message>
+        <source>Not met yet: {reason}</source>
+        <translation>Not met yet: {reason}</translation>
+    </message>
+    <message>
+        <source>{status}: {reason}</source>
+        <translation>{status}: {reason}</translation>
     </message>
     <message>
         <source>This week: {status}</source>
@@ -1110,8 +1137,24 @@
         <translation>Language</translation>
     </message>
     <message>
-        <source>Apply language</source>
-        <translation>Apply language</translation>
+        <source>Normal</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <source>Large (125 %)</source>
+        <translation>Large (125 %)</translation>
+    </message>
+    <message>
+        <source>Larger (150 %)</source>
+        <translation>Larger (150 %)</translation>
+    </message>
+    <message>
+        <source>Text size</source>
+        <translation>Text size</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Apply</translation>
     </message>
 </context>
 <context>
@@ -1265,6 +1308,10 @@
     <message>
         <source>Not a date: use YYYY-MM-DD, e.g. 2026-09-01.</source>
         <translation>Not a date: use YYYY-MM-DD, e.g. 2026-09-01.</translation>
+    </message>
+    <message>
+        <source>There is no such date: {value}. Check the month and day.</source>
+        <translation>There is no such date: {value}. Check the month and day.</translation>
     </message>
     <message>
         <source>Not a time: use HH:MM, e.g. 09:30.</source>
@@ -1623,6 +1670,10 @@
         <translation>No visit this week: a make-up is owed.</translation>
     </message>
     <message>
+        <source>Something unexpected went wrong (reference {reference}); the details are in the log file.</source>
+        <translation>Something unexpected went wrong (reference {reference}); the details are in the log file.</translation>
+    </message>
+    <message>
         <source>Something went wrong: {error}</source>
         <translation>Something went wrong: {error}</translation>
     </message>
@@ -1676,34 +1727,6 @@
         <translation>Plans waiting for approval</translation>
     </message>
     <message>
-        <source>Plans</source>
-        <translation>Plans</translation>
-    </message>
-    <message>
-        <source>Visits</source>
-        <translation>Visits</translation>
-    </message>
-    <message>
-        <source>IEP</source>
-        <translation>IEP</translation>
-    </message>
-    <message>
-        <source>Monthly plans</source>
-        <translation>Monthly plans</translation>
-    </message>
-    <message>
-        <source>Contacts</source>
-        <translation>Contacts</translation>
-    </message>
-    <message>
-        <source>Attachments</source>
-        <translation>Attachments</translation>
-    </message>
-    <message>
-        <source>Timeline</source>
-        <translation>Timeline</translation>
-    </message>
-    <message>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
@@ -1748,13 +1771,6 @@
     </message>
 </context>
 <context>
-    <name>Placeholder</name>
-    <message>
-        <source>This part of Songjiao is not available in this version yet.</source>
-        <translation>This part of Songjiao is not available in this version yet.</translation>
-    </message>
-</context>
-<context>
     <name>PlansWaiting</name>
     <message>
         <source>Student</source>
@@ -1782,6 +1798,105 @@
     <message>
         <source>Cancel</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>RosterImportDialog</name>
+    <message>
+        <source>Import the roster</source>
+        <translation>Import the roster</translation>
+    </message>
+    <message>
+        <source>Fill in the roster template in Excel or WPS (one student per row), then choose the file. Every row is checked first; nothing is written until you import, and then all rows or none.</source>
+        <translation>Fill in the roster template in Excel or WPS (one student per row), then choose the file. Every row is checked first; nothing is written until you import, and then all rows or none.</translation>
+    </message>
+    <message>
+        <source>&amp;Choose file…</source>
+        <translation>&amp;Choose file…</translation>
+    </message>
+    <message>
+        <source>Save the blank &amp;template…</source>
+        <translation>Save the blank &amp;template…</translation>
+    </message>
+    <message>
+        <source>No file chosen.</source>
+        <translation>No file chosen.</translation>
+    </message>
+    <message>
+        <source>Chosen file</source>
+        <translation>Chosen file</translation>
+    </message>
+    <message>
+        <source>Check result</source>
+        <translation>Check result</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Problems found in the file</source>
+        <translation>Problems found in the file</translation>
+    </message>
+    <message>
+        <source>&amp;Import all rows</source>
+        <translation>&amp;Import all rows</translation>
+    </message>
+    <message>
+        <source>Choose the roster</source>
+        <translation>Choose the roster</translation>
+    </message>
+    <message>
+        <source>Roster (*.xlsx *.csv)</source>
+        <translation>Roster (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <source>Save the blank roster template</source>
+        <translation>Save the blank roster template</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
+        <translation>Excel workbook (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>The template could not be saved: {reason}</source>
+        <translation>The template could not be saved: {reason}</translation>
+    </message>
+    <message>
+        <source>The template was saved: {name}</source>
+        <translation>The template was saved: {name}</translation>
+    </message>
+    <message>
+        <source>Checking every row…</source>
+        <translation>Checking every row…</translation>
+    </message>
+    <message>
+        <source>{rows} rows, all correct: importing creates {created} students and updates {updated}.</source>
+        <translation>{rows} rows, all correct: importing creates {created} students and updates {updated}.</translation>
+    </message>
+    <message>
+        <source>The notes below do not stop the import.</source>
+        <translation>The notes below do not stop the import.</translation>
+    </message>
+    <message>
+        <source>{rows} rows have problems ({count} in all). Correct them in the file, save it and choose it again: nothing was imported.</source>
+        <translation>{rows} rows have problems ({count} in all). Correct them in the file, save it and choose it again: nothing was imported.</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Importing…</translation>
+    </message>
+    <message>
+        <source>Imported: {created} students created, {updated} updated.</source>
+        <translation>Imported: {created} students created, {updated} updated.</translation>
     </message>
 </context>
 <context>
@@ -1984,6 +2099,14 @@
     <message>
         <source>New student…</source>
         <translation>New student…</translation>
+    </message>
+    <message>
+        <source>Import roster…</source>
+        <translation>Import roster…</translation>
+    </message>
+    <message>
+        <source>Import students from an .xlsx or .csv roster, checked row by row</source>
+        <translation>Import students from an .xlsx or .csv roster, checked row by row</translation>
     </message>
     <message>
         <source>Student list</source>

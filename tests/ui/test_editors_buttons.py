@@ -158,17 +158,15 @@ def test_an_error_in_an_editor_is_shown_over_the_editor(
     visit = visits.create_visit(session.ctx, school.students[0], {"date": "2026-11-18"})
     editor = visit_editor(qtbot, session, visit.id)
     activate(qtbot, editor)
-    parents = []
-    monkeypatch.setattr(
-        QMessageBox, "warning", staticmethod(lambda parent, *_a, **_k: parents.append(parent))
-    )
+    from app.ui.crash import reporter
 
     def broken(_ctx):
         raise RuntimeError("boom")
 
-    session.read(broken)  # no on_error: the window reports it
-    qtbot.waitUntil(lambda: bool(parents), timeout=WAIT)
-    assert parents == [editor]
+    session.read(broken)  # no on_error: the window reports it (the crash dialog, with its reference)
+    qtbot.waitUntil(lambda: reporter().dialog is not None and reporter().dialog.isVisible(), timeout=WAIT)
+    assert reporter().dialog.parentWidget() is editor
+    reporter().dialog.close()
     assert [str(e) for e in strict_callbacks] == ["boom"]
     strict_callbacks.clear()  # the one error this test made on purpose
 

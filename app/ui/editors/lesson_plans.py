@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QSplitter,
     QVBoxLayout,
@@ -92,11 +93,20 @@ class LessonPlanLibrary(RecordEditor):
         for button in (self.new_button, self.copy_button, self.delete_button):
             row.addWidget(button)
         column.addLayout(row)
-        right = QWidget()
-        column = QVBoxLayout(right)
+        body = QWidget()
+        column = QVBoxLayout(body)
         column.addWidget(self.form)
         column.addWidget(self.process)
         column.addWidget(self.after)
+        # The form is taller than a laptop's screen: it scrolls, the Save button stays in sight below it.
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(body)
+        right = QWidget()
+        column = QVBoxLayout(right)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(scroll, 1)
         column.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignRight)
         split = QSplitter(self)
         split.addWidget(left)

@@ -29,6 +29,7 @@ from app.ui.session import AppSession
 from app.ui.widgets.check_list import add_checkable, checked_keys, set_checked_keys
 from app.ui.widgets.fields import FieldForm
 from app.ui.widgets.shortcuts import with_shortcut
+from app.ui.widgets.style import tint_style, warning_style
 
 VISIT_COLUMNS = 5  # date, time slot, lessons, subject, content (one line per lesson)
 
@@ -193,12 +194,13 @@ class PlanEditor(RecordEditor):
     ) -> None:
         super().__init__(session, parent)
         self.student_id, self.month = student_id, month
+        self.student_label = ""  # "S001 小明", read with the plan
         self.detail: PlanDetail | None = None
         self.setAccessibleName(self.tr("Monthly plan editor"))
         self.title = QLabel(self)
         self.comment = QLabel(self)  # the office's comment on a returned plan, in plain sight
         self.comment.setWordWrap(True)
-        self.comment.setStyleSheet("background: #fff6d6; padding: 6px;")
+        self.comment.setStyleSheet(tint_style("QLabel", "#fff6d6") + " QLabel { padding: 6px; }")
         self.comment.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.comment.hide()
         self.save_button = QPushButton(self.tr("&Save"), self)
@@ -228,7 +230,7 @@ class PlanEditor(RecordEditor):
         # Says which weeks (or the month) still lack the visits the school's rule needs.
         self.rule_warning = QLabel(self)
         self.rule_warning.setWordWrap(True)
-        self.rule_warning.setStyleSheet("color: #8a5300;")
+        self.rule_warning.setStyleSheet(warning_style())
         self.rule_warning.hide()
         self.frame: planning.MonthFrame | None = None
         self.visits.itemChanged.connect(self._check_rule)
@@ -364,6 +366,7 @@ class PlanEditor(RecordEditor):
         )
 
     def _loaded(self, loaded: PlanEditing) -> None:
+        self.student_label = loaded.student
         with self.loading():
             self.objectives.clear()
             for objective_id, text in loaded.objectives:
@@ -421,9 +424,13 @@ class PlanEditor(RecordEditor):
         detail = self.detail
         status = label(PLAN_STATUSES, detail.status) if detail else self.tr("Not written yet")
         revision = f" · {self.tr('revision')} {detail.plan_revision}" if detail else ""
+        # Which child the plan is for, first: several plan windows may be open at once.
+        student = f"{self.student_label} · " if self.student_label else ""
         self.title.setText(
-            self.tr("Plan for {month}: {status}").format(month=self.month, status=status) + revision
+            student + self.tr("Plan for {month}: {status}").format(month=self.month, status=status) + revision
         )
+        if self.isWindow() and self.student_label:
+            self.setWindowTitle(self.tr("Monthly plan: {student}").format(student=self.student_label))
         returned = detail is not None and detail.status == "returned" and bool(detail.last_comment)
         self.comment.setVisible(returned)
         if detail is not None and returned:

@@ -19,6 +19,7 @@ from app.ui.pages.base import Page, Shell
 from app.ui.pages.registry import home_sections_for, register_home_section, register_page
 from app.ui.pages.student_tabs_core import make_table
 from app.ui.session import AppSession
+from app.ui.widgets.style import make_heading
 
 
 @dataclass(frozen=True)
@@ -116,7 +117,7 @@ class HomePage(Page):
         page.addLayout(self.column, 3)
         page.addLayout(self.side, 2)
         self.title = QLabel(self.tr("This week"))
-        self.title.setStyleSheet("font-size: 16pt; font-weight: 600;")
+        make_heading(self.title)
         self.subtitle = QLabel()
         self.column.addWidget(self.title)
         self.column.addWidget(self.subtitle)
@@ -135,6 +136,7 @@ class HomePage(Page):
         # Enter or a double click opens the student (activated is both, once).
         self.table.activated.connect(self._open)
         self.empty = QLabel()
+        self.empty.hide()
         box_column.addWidget(self.table)
         box_column.addWidget(self.empty)
         self.column.addWidget(self.students_box, 3)
@@ -144,6 +146,7 @@ class HomePage(Page):
             group = QGroupBox(spec.translated_title())
             group.setObjectName(f"section_{spec.key}")
             inner = QVBoxLayout(group)
+            inner.setContentsMargins(6, 4, 6, 4)
             widget = spec.factory(session, group)
             inner.addWidget(widget)
             self.sections[spec.key] = widget
@@ -177,10 +180,7 @@ class HomePage(Page):
         )
         self.table.setRowCount(len(rows))
         for r, row in enumerate(rows):
-            # This week is still running: "future" here means "not visited yet", not "ahead".
-            status_text = (
-                self.tr("Not visited yet") if row.status == "future" else label(WEEK_STATUSES, row.status)
-            )
+            status_text = self.status_text(row)
             colour = COLOURS.get(row.status, "#ffffff")
             tip = reason_text(row.reason)
             if not teacher and row.owed > 0 and row.status != "missed_owed":
@@ -216,6 +216,18 @@ class HomePage(Page):
             empty = self.tr("Everyone is on track.")
         self.empty.setText(empty if not rows else "")
         self.empty.setVisible(not rows)
+
+    def status_text(self, row: Any) -> str:
+        """The week's status and, when it is not met, why (the rule's reason), e.g. "Not met yet: a visit
+        took place but with too few lessons": the bare "Not visited yet 0/1" left the teacher guessing."""
+        if row.status == "future":  # this week is still running: "future" means "not met yet", not "ahead"
+            if row.reason == "pending":
+                return self.tr("Not visited yet")
+            return self.tr("Not met yet: {reason}").format(reason=reason_text(row.reason))
+        text = label(WEEK_STATUSES, row.status)
+        if row.status in ("missed_owed", "missed_excused"):
+            return self.tr("{status}: {reason}").format(status=text, reason=reason_text(row.reason))
+        return text
 
     def _open(self, index: Any) -> None:
         item = self.table.item(index.row(), 0)

@@ -49,9 +49,10 @@ class WorklistSection(QWidget):
         self.session = session
         self.list = QListWidget(self)
         self.list.setAccessibleName(self.accessible_name())
-        self.list.setMinimumHeight(60)
+        self.list.setMinimumHeight(48)
         self.list.itemActivated.connect(lambda entry: self.open_item(entry.data(Qt.ItemDataRole.UserRole)))
         self.empty = QLabel(self)
+        self.empty.hide()  # until the list is known to be empty: both at once would not fit a laptop's height
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.list)
@@ -197,7 +198,7 @@ class TeachersBehind(QWidget):
         self.session = session
         self.list = QListWidget(self)
         self.list.setAccessibleName(self.tr("Teachers behind the visit rule"))
-        self.list.setMinimumHeight(60)
+        self.list.setMinimumHeight(48)
         self.empty = QLabel(self)
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)

@@ -25,6 +25,7 @@ from app.ui.editors.plan_editor import history_lines
 from app.ui.labels import PLAN_STATUSES, area_label, label
 from app.ui.messages import error_text
 from app.ui.session import AppSession
+from app.ui.widgets.style import error_style
 
 
 def may_decide(actor: Any, plan: Any) -> bool:
@@ -126,7 +127,7 @@ class PlanQueue(QWidget):
         self.return_button.clicked.connect(lambda: self.decide(False))
         self.message = QLabel(self)
         self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #b3261e;")
+        self.message.setStyleSheet(error_style())
         office = session.actor.role in ("academic_affairs", "system")
         # A teacher or leader who opens the queue reads it; the decision buttons are not there for them.
         for button in (self.approve_button, self.return_button):

@@ -33,6 +33,7 @@ from app.ui.labels import PLAN_STATUSES, label
 from app.ui.messages import error_text
 from app.ui.pages.registry import register_student_tab
 from app.ui.session import AppSession
+from app.ui.widgets.style import error_style
 
 
 def _next_month(today: dt.date) -> str:
@@ -104,7 +105,7 @@ class VisitsTab(QWidget):
         self.new_button = QPushButton(self.tr("&New visit today"), self)
         self.new_button.clicked.connect(self.new_visit)
         self.message = QLabel(self)
-        self.message.setStyleSheet("color: #b3261e;")
+        self.message.setStyleSheet(error_style())
         row = QHBoxLayout()
         row.addWidget(self.planned, 1)
         row.addWidget(self.record_button)

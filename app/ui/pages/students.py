@@ -24,6 +24,7 @@ from app.ui.pages.base import Page, Shell
 from app.ui.pages.registry import register_page
 from app.ui.session import AppSession
 from app.ui.widgets.fields import combo
+from app.ui.widgets.style import make_heading
 
 SEARCH_DELAY_MS = 300
 
@@ -38,7 +39,7 @@ class StudentsPage(Page):
         self.can_new = session.can("admin", "academic_affairs")
         column = QVBoxLayout(self)
         title = QLabel(self.tr("Students"))
-        title.setStyleSheet("font-size: 16pt; font-weight: 600;")
+        make_heading(title)
         column.addWidget(title)
 
         bar = QHBoxLayout()
@@ -95,7 +96,7 @@ class StudentsPage(Page):
         # An empty school says how students get in, instead of showing an empty table.
         self.empty_hint = QLabel(self)
         self.empty_hint.setWordWrap(True)
-        self.empty_hint.setStyleSheet("color: #555; padding: 12px;")
+        self.empty_hint.setStyleSheet("color: palette(mid); padding: 12px;")
         self.empty_hint.hide()
         column.addWidget(self.empty_hint)
         self.count_label = QLabel()

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-ERROR_STYLE = "color: #b3261e;"
+from app.ui.widgets.style import error_style
 
 
 class FieldForm(QWidget):
@@ -47,7 +47,7 @@ class FieldForm(QWidget):
         else:
             column.addWidget(widget)
         error = QLabel(box)
-        error.setStyleSheet(ERROR_STYLE)
+        error.setStyleSheet(error_style())
         error.setWordWrap(True)
         error.setObjectName(f"error_{key}")
         error.hide()
@@ -64,17 +64,25 @@ class FieldForm(QWidget):
         self.widgets[key], self.errors[key], self.labels[key] = widget, error, caption
         return widget
 
-    def show_error(self, key: str | None, text: str) -> bool:
-        """Show ``text`` under the field ``key``; False when the form has no such field."""
+    def show_error(self, key: str | None, text: str, *, focus: bool = True) -> bool:
+        """Show ``text`` under the field ``key``; False when the form has no such field.
+
+        ``focus=False`` for a warning shown while the user types elsewhere: the cursor stays where it is.
+        """
         if key is None or key not in self.errors:
             return False
         label = self.errors[key]
         label.setText(text)
         label.show()
         label.setAccessibleName(text)
-        widget = self.widgets[key]
-        widget.setFocus(Qt.FocusReason.OtherFocusReason)
+        if focus:
+            self.widgets[key].setFocus(Qt.FocusReason.OtherFocusReason)
         return True
+
+    def clear_error(self, key: str) -> None:
+        if key in self.errors:
+            self.errors[key].clear()
+            self.errors[key].hide()
 
     def clear_errors(self) -> None:
         for label in self.errors.values():
