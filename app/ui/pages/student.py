@@ -224,7 +224,9 @@ class BasicInfoTab(QWidget):
         def done(result: students.SaveResult) -> None:
             self._saved(result)
             if then is not None:
-                then()
+                then()  # leaving the page: nothing to show again
+            else:
+                self.page.refresh()  # its own notice skips it: the saved record is read back (ID numbers masked)
 
         self.session.write(
             students.update_student,
