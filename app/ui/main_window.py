@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -47,6 +48,7 @@ class MainWindow(QMainWindow):
         self.specs: list[PageSpec] = pages_for(session.actor.role)
         self.pages: dict[str, Page] = {}
         self.detail: Page | None = None
+        self._saving_to_leave = False  # Save was chosen on leaving the record page; its save is under way
         self._nav_row = 0
 
         central = QWidget(self)
@@ -133,7 +135,7 @@ class MainWindow(QMainWindow):
         if row < 0:
             return
         key = self.nav.item(row).data(Qt.ItemDataRole.UserRole)
-        if not self._leave_detail_ok():
+        if not self._leave_detail_ok(lambda: self._retry_show(key)):
             # The user chose to stay on the record: put the selection back where it was.
             self.nav.blockSignals(True)
             self.nav.setCurrentRow(self._nav_row)
@@ -154,7 +156,7 @@ class MainWindow(QMainWindow):
 
     def open_detail(self, page: Page, section: str = "students") -> None:
         """Show a record page (a student) in the page area; Back or the navigation leaves it."""
-        if self.detail is not None and not self._leave_detail_ok():
+        if self.detail is not None and not self._leave_detail_ok(lambda: self.open_detail(page, section)):
             return
         self._drop_detail()
         self.detail = page
@@ -185,7 +187,7 @@ class MainWindow(QMainWindow):
             self._nav_changed(self.nav.row(item))
 
     def close_detail(self, back_to: str | None = None) -> None:
-        if not self._leave_detail_ok():
+        if not self._leave_detail_ok(lambda: self.close_detail(back_to)):
             return
         self._drop_detail()
         if back_to:
@@ -197,19 +199,36 @@ class MainWindow(QMainWindow):
             self.detail.deleteLater()
             self.detail = None
 
-    def _leave_detail_ok(self) -> bool:
+    def _retry_show(self, key: str) -> None:
+        self.show_page(key)
+
+    def _retry_close(self) -> None:
+        self.close()
+
+    def _leave_detail_ok(self, retry: Callable[[], None] | None = None) -> bool:
+        """True when the record page may go now. After Save the answer is False: the save ends on the worker
+        thread, and once it succeeded ``retry`` (the leaving action) runs again and finds nothing unsaved; a
+        failed save keeps the record with its error shown."""
         detail = self.detail
         if detail is None or self.stack.currentWidget() is not detail or not detail.has_unsaved_changes():
             if detail is not None and self.stack.currentWidget() is detail:
                 self._drop_detail()
             return True
+        if self._saving_to_leave:
+            return False  # the record's save is under way; the action runs once it succeeded (no second question)
         answer = self.ask_unsaved()
         if answer == QMessageBox.StandardButton.Cancel:
             return False
         if answer == QMessageBox.StandardButton.Save:
-            detail.save()
-            if detail.has_unsaved_changes():
-                return False
+            self._saving_to_leave = True
+
+            def saved() -> None:
+                self._saving_to_leave = False
+                if retry is not None:  # queued: not inside the action still deciding (a synchronous runner)
+                    QTimer.singleShot(0, retry)
+
+            detail.save_then(saved, failed=lambda: setattr(self, "_saving_to_leave", False))
+            return False
         self._drop_detail()
         return True
 
@@ -324,7 +343,7 @@ class MainWindow(QMainWindow):
             page.refresh()
 
     def _logout(self) -> None:
-        if self._leave_detail_ok():
+        if self._leave_detail_ok(self._logout):
             self.logout_requested.emit()
 
     def open_help(self) -> None:
@@ -409,7 +428,7 @@ class MainWindow(QMainWindow):
             self.detail is not None
             and self.stack.currentWidget() is self.detail
             and self.detail.has_unsaved_changes()
-            and not self._leave_detail_ok()
+            and not self._leave_detail_ok(self._retry_close)
         ):
             event.ignore()
             return

@@ -345,3 +345,32 @@ def test_switching_lesson_plans_saves_first(qtbot, school, make_session, answers
     settle(qtbot, session)
     assert lessons.get_lesson_plan(session.ctx, one.id).title == "认识苹果" and errors == []
     assert library.form.value("title") == "认识颜色" and not library.is_dirty()
+
+
+def test_leaving_a_student_with_save_waits_for_the_save(qtbot, school, make_window):
+    """The main window's own question (a student's record page): Save, then the page goes once it saved."""
+    from app.ui.pages.student import StudentPage
+
+    window = make_window(school.admin, ThreadRunner())
+    session = window.session
+    page = StudentPage(session, school.students[0], window)
+    window.open_detail(page)
+    qtbot.waitUntil(lambda: page.basic.detail is not None, timeout=WAIT)
+    settle(qtbot, session)
+    asked = []
+    window.ask_unsaved = lambda: asked.append("asked") or QMessageBox.StandardButton.Save
+    page.basic.form.set_value("phone", "13912345678")
+    row = next(
+        r
+        for r in range(window.nav.count())
+        if window.nav.item(r).data(Qt.ItemDataRole.UserRole) == "compliance"
+    )
+    qtbot.mouseClick(
+        window.nav.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=window.nav.visualItemRect(window.nav.item(row)).center(),
+    )
+    qtbot.waitUntil(lambda: window.detail is None, timeout=WAIT)
+    settle(qtbot, session)
+    assert asked == ["asked"] and window.current_page().objectName() == "page_compliance"
+    assert students.get_student(session.ctx, school.students[0]).values["phone"] == "13912345678"

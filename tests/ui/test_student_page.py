@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
 from app.services import students
 from app.ui.dialogs.guardian import GuardianDialog
 from app.ui.pages.student import StudentPage
@@ -166,11 +164,6 @@ def test_leaving_with_unsaved_changes_asks(make_window, school, english, qtbot, 
     assert students.get_student(school.ctx, school.students[0]).values["phone"] != "13912345678"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 9 bug 6: MainWindow._leave_detail_ok starts the asynchronous save and, the record still "
-    "unsaved the moment after, stays on it (same pattern as the editors' confirm_close)",
-)
 def test_leaving_with_save_saves_then_leaves(make_window, school, english, qtbot, answers):
     from PySide6.QtWidgets import QMessageBox
 

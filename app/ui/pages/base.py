@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, Protocol, runtime_checkable
 
@@ -87,6 +88,16 @@ class Page(QWidget):
 
     def save(self) -> None:
         pass
+
+    def save_then(
+        self, then: Callable[[], None] | None = None, failed: Callable[[], None] | None = None
+    ) -> None:
+        """Save, then ``then()`` once nothing is unsaved (else ``failed()``). A page whose save ends on the worker
+        thread overrides this to call back when the save ended: leaving a record must wait for that."""
+        self.save()
+        callback = failed if self.has_unsaved_changes() else then
+        if callback is not None:
+            callback()
 
     def focus_search(self) -> None:
         pass

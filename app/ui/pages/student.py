@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 from PySide6.QtWidgets import (
@@ -24,6 +24,7 @@ from app.services import students
 from app.services.context import Changes
 from app.services.errors import ServiceError
 from app.services.students import MASTER_FIELDS, StudentDetail
+from app.ui.editors.base import RecordEditor
 from app.ui.labels import CATEGORIES, GENDERS, GRADES, ID_TYPES, PLACEMENTS, STATUSES, label
 from app.ui.messages import error_text, field_of, warning_text
 from app.ui.pages.base import Page, Shell
@@ -204,20 +205,43 @@ class BasicInfoTab(QWidget):
         self.reveal_button.setEnabled(False)
 
     def save(self) -> None:
+        self.save_then()
+
+    def save_then(
+        self, then: Callable[[], None] | None = None, failed: Callable[[], None] | None = None
+    ) -> None:
+        """Save the changed fields; ``then()`` after the save succeeded (at once when nothing changed), ``failed()``
+        after the error is shown."""
         if self.detail is None:
             return
         changes = self.changed_values()
         self.form.clear_errors()
         if not changes:
+            if then is not None:
+                then()
             return
+
+        def done(result: students.SaveResult) -> None:
+            self._saved(result)
+            if then is not None:
+                then()  # leaving the page: nothing to show again
+            else:
+                self.page.refresh()  # its own notice skips it: the saved record is read back (ID numbers masked)
+
         self.session.write(
             students.update_student,
             self.detail.id,
             changes,
             expected_revision=self.detail.revision,
-            on_done=self._saved,
-            on_error=self._failed,
+            on_done=done,
+            on_error=lambda error: self._refused(error, failed),
+            initiator=self.page,  # the page shows the saved values already: its own notice must not reload it
         )
+
+    def _refused(self, error: BaseException, failed: Callable[[], None] | None) -> None:
+        self._failed(error)
+        if failed is not None:
+            failed()
 
     def _saved(self, result: students.SaveResult) -> None:
         self.loaded = self.form.values()
@@ -356,12 +380,17 @@ class StudentPage(Page):
         self.pauses.show_detail(detail)
 
     def save(self) -> None:
-        # Ctrl+S on an editor tab (IEP, contacts) saves that editor.
+        self.save_then()
+
+    def save_then(
+        self, then: Callable[[], None] | None = None, failed: Callable[[], None] | None = None
+    ) -> None:
+        # Ctrl+S on an editor tab (IEP, contacts) saves that editor; ``then()`` once the save succeeded.
         current = self.tabs.currentWidget()
-        if current in self._built.values() and hasattr(current, "is_dirty"):
-            current.save()  # type: ignore[attr-defined]
+        if current in self._built.values() and isinstance(current, RecordEditor):
+            current.save_then(then, failed)
             return
-        self.basic.save()
+        self.basic.save_then(then, failed)
 
     def has_unsaved_changes(self) -> bool:
         # A dirty editor tab counts too.
