@@ -9,12 +9,11 @@ from pathlib import Path
 
 from setuptools import find_packages, setup
 
-# resources/fonts, resources/i18n, ... are data folders; listed as (data-only) packages so setuptools copies
+# resources/fonts, resources/help/zh_CN, ... are data folders; listed as (data-only) packages so setuptools copies
 # them without its "absent from the packages configuration" warning. What they hold: package-data in pyproject.
+RESOURCES = Path(__file__).parent / "resources"
 DATA_FOLDERS = sorted(
-    f"app._resources.{path.name}"
-    for path in Path(__file__).parent.joinpath("resources").iterdir()
-    if path.is_dir()
+    "app._resources." + ".".join(path.relative_to(RESOURCES).parts) for path in RESOURCES.rglob("*") if path.is_dir()
 )
 
 setup(

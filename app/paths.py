@@ -54,7 +54,7 @@ class ResourceError(RuntimeError):
 def missing_resources() -> list[str]:
     """The required files this installation lacks, as paths relative to their data folder."""
     missing = [f"resources/{name}" for name in REQUIRED_RESOURCES if not (RESOURCES / name).is_file()]
-    if not (MIGRATIONS / "env.py").is_file() or not any((MIGRATIONS / "versions").glob("0*.py")):
+    if not (MIGRATIONS / "env.py").is_file() or not any((MIGRATIONS / "versions").glob("*.py")):
         missing.append("migrations/")
     return missing
 

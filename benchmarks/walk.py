@@ -34,6 +34,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -194,6 +195,10 @@ class Walk(QObject):
             editor.selectAll()
             type_text(editor, text)
             QTest.keyClick(editor, Qt.Key.Key_Return)
+        elif isinstance(editor, QPlainTextEdit):  # a cell of several lines: Tab leaves it and commits
+            editor.selectAll()
+            type_text(editor, text)
+            QTest.keyClick(editor, Qt.Key.Key_Tab)
         else:  # no editor opened (read-only cell): make the failure visible
             raise SystemExit(f"walk: cell {row},{column} of {_name(table)} did not open an editor")
         self.idle()
@@ -305,9 +310,6 @@ class Walk(QObject):
                 self.idle()
                 return
         raise SystemExit(f"walk: no page {key!r}")
-
-    def report(self, workflow: str) -> str:
-        return f"{workflow}: {self.count} interactions, {self.errors} error dialogs"
 
 
 def type_text(widget: QWidget, text: str) -> None:
@@ -600,6 +602,59 @@ def open_window(controller: Any, actor: Any, walk: Walk) -> Any:
     return window
 
 
+@dataclass(frozen=True)
+class Result:
+    workflow: str
+    completed: bool
+    interactions: int
+    error_dialogs: int
+    log: tuple[str, ...]
+
+    def line(self) -> str:
+        return f"{self.workflow}: {self.interactions} interactions, {self.error_dialogs} error dialogs"
+
+
+def walk_all(db: Path) -> list[Result]:
+    """The three workflows on the demo database ``db`` (it is changed), in the running QApplication if any."""
+    from app.paths import resolve
+    from app.ui import i18n
+    from app.ui.app import Controller, make_application, open_store_or_explain
+
+    app = make_application([])
+    qInstallMessageHandler(_quiet)
+    language = i18n.current_language()
+    i18n.install_translators("zh_CN")
+    controller = Controller(resolve(db), today=TODAY)
+    controller.store = open_store_or_explain(resolve(db), print)
+    school = School(controller.store)
+    walk = Walk(app, controller.runner)
+    results: list[Result] = []
+
+    def run(name: str, actor: Any, body: Callable[[Any], bool]) -> None:
+        window = open_window(controller, actor, walk)
+        walk.reset()
+        ok = body(window)
+        results.append(Result(name, ok, walk.count, walk.errors, tuple(walk.log)))
+        window.close()
+        walk.idle()
+
+    def approve(window: Any) -> bool:
+        walk_approve(walk, window, school)  # the first of the session
+        walk.reset()
+        return walk_approve(walk, window, school)
+
+    try:
+        run("visit-from-plan", school.teacher, lambda w: walk_visit(walk, w, school))
+        run("plan-copy-forward", school.teacher, lambda w: walk_copy_forward(walk, w, school))
+        run("approve", school.office, approve)
+    finally:
+        app.removeEventFilter(walk)
+        controller.runner.shutdown()
+        controller.store.dispose()
+        i18n.install_translators(language)
+    return results
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
@@ -608,51 +663,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--students", type=int, default=20)
     parser.add_argument("-v", "--verbose", action="store_true", help="list every counted interaction")
     args = parser.parse_args(argv)
-
-    from app.paths import resolve
-    from app.ui import i18n
-    from app.ui.app import Controller, make_application, open_store_or_explain
-
     with tempfile.TemporaryDirectory() as tmp:
         db = args.db or Path(tmp) / "walk.sqlite3"
         if args.db is None:
             build_demo(db, args.students)
-        app = make_application([])
-        qInstallMessageHandler(_quiet)
-        i18n.install_translators("zh_CN")
-        controller = Controller(resolve(db), today=TODAY)
-        controller.store = open_store_or_explain(resolve(db), print)
-        school = School(controller.store)
-        walk = Walk(app, controller.runner)
-        results: list[tuple[str, bool, str, list[str]]] = []
-
-        def run(name: str, actor: Any, body: Callable[[Any], bool]) -> None:
-            window = open_window(controller, actor, walk)
-            walk.reset()
-            ok = body(window)
-            results.append((name, ok, walk.report(name), list(walk.log)))
-            window.close()
-            walk.idle()
-
-        run("visit-from-plan", school.teacher, lambda w: walk_visit(walk, w, school))
-        run("plan-copy-forward", school.teacher, lambda w: walk_copy_forward(walk, w, school))
-
-        def approve(window: Any) -> bool:
-            walk_approve(walk, window, school)  # the first of the session
-            walk.reset()
-            return walk_approve(walk, window, school)
-
-        run("approve", school.office, approve)
-        controller.runner.shutdown()
-        controller.store.dispose()
-    failed = False
-    for _workflow, ok, line, log in results:
-        print(line + ("" if ok else "  (NOT COMPLETED)"))
+        results = walk_all(db)
+    for result in results:
+        print(result.line() + ("" if result.completed else "  (NOT COMPLETED)"))
         if args.verbose:
-            for entry in log:
+            for entry in result.log:
                 print(f"    {entry}")
-        failed |= not ok
-    return 1 if failed else 0
+    return 0 if all(r.completed for r in results) else 1
 
 
 if __name__ == "__main__":

@@ -612,7 +612,7 @@ def sign_command(path: str) -> list[str] | None:
     timestamp = os.environ.get("SONGJIAO_SIGN_TIMESTAMP", "http://timestamp.digicert.com")
     password = os.environ.get("SONGJIAO_SIGN_PASSWORD", "")
     return [
-        "signtool",
+        _signtool(),
         "sign",
         "/f",
         pfx,
@@ -626,6 +626,22 @@ def sign_command(path: str) -> list[str] | None:
         "sha256",
         path,
     ]
+
+
+def _signtool() -> str:
+    """signtool.exe: on PATH, else the newest Windows SDK's (where hosted Windows runners have it)."""
+    found = shutil.which("signtool")
+    if found:
+        return found
+    kits = (
+        Path(os.environ.get("PROGRAMFILES(X86)", r"C:\Program Files (x86)")) / "Windows Kits" / "10" / "bin"
+    )
+    candidates = sorted(kits.glob("10.*/x64/signtool.exe"))
+    if not candidates:
+        raise SystemExit(
+            "build: a certificate is set but signtool.exe was not found (install the Windows SDK)"
+        )
+    return str(candidates[-1])
 
 
 def sign(path: Path) -> None:

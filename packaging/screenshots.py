@@ -21,6 +21,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = "2026-11-20"
+SIZE = (1366, 768)  # a common school laptop screen: everything must fit it
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
@@ -54,6 +55,12 @@ def shoot(db: Path, out: Path, language: str) -> None:
 
     app = make_application([])
     if language == "zh_CN":
+        # The font the app ships for printing, so the pictures need no CJK font installed on this machine.
+        from PySide6.QtGui import QFontDatabase
+
+        from app.paths import RESOURCES
+
+        QFontDatabase.addApplicationFont(str(RESOURCES / "fonts" / "wqy-zenhei.ttc"))
         app.setFont(QFont("WenQuanYi Zen Hei", 10))
     i18n.install_translators(language)
     today = dt.date.fromisoformat(TODAY)
@@ -71,7 +78,7 @@ def shoot(db: Path, out: Path, language: str) -> None:
 
     office = users.authenticate(ctx, "office", "office123")
     window = controller.show_main(office)
-    window.resize(1280, 800)
+    window.resize(*SIZE)
     _settle(app, controller.runner)
     for key in ("home", "students", "plans", "visits", "compliance", "exchange", "export", "settings"):
         window.show_page(key)
@@ -86,15 +93,63 @@ def shoot(db: Path, out: Path, language: str) -> None:
     teacher_name = users.list_users(ctx, role="teacher")[0].username
     teacher = users.authenticate(ctx, teacher_name, "teacher123")
     window = controller.show_main(teacher)
-    window.resize(1280, 800)
+    window.resize(*SIZE)
     _settle(app, controller.runner)
     _save(window, out / f"teacher-home{suffix}.png")
     window.show_page("compliance")
     _settle(app, controller.runner)
     _save(window, out / f"teacher-compliance{suffix}.png")
+    _editors(window, controller, app, out, suffix)
     window.close()
     controller.runner.shutdown()
     QApplication.processEvents()
+
+
+def _editors(window: Any, controller: Any, app: Any, out: Path, suffix: str) -> None:
+    """The two windows a teacher uses most: a visit record made from the plan, next month's plan copied."""
+    from app.services import planning, plans, visits
+    from app.ui.editors.plan_editor import PlanEditor
+    from app.ui.editors.visit_editor import VisitEditor
+    from app.ui.editors.windows import open_window
+
+    ctx = window.session.ctx
+    month = TODAY[:7]
+    following = f"{int(month[:4]) + int(month[5:]) // 12}-{int(month[5:]) % 12 + 1:02d}"
+    summaries = [
+        s for s in plans.list_visible_plans(ctx, month) if s.month == month and s.status == "approved"
+    ]
+    for summary in summaries:
+        plan = plans.get_plan(ctx, summary.id)
+        records = {
+            visits.get_visit(ctx, v.id).planned_visit_id: v
+            for v in visits.list_visits(ctx, student_id=plan.student_id, limit=None)
+        }
+        # The demo made a record for each planned visit; one still to be finished, else a new one from the plan.
+        waiting = [
+            records[p.id].id for p in plan.visits if p.id in records and records[p.id].status == "planned"
+        ]
+        free = [p.id for p in plan.visits if p.id not in records]
+        if waiting or free:
+            visit_id = (
+                waiting[0]
+                if waiting
+                else visits.create_visit(ctx, plan.student_id, planned_visit_id=free[0]).id
+            )
+            editor = open_window(VisitEditor(window.session, visit_id), "visit")
+            _settle(app, controller.runner)
+            _save(editor, out / f"teacher-visit{suffix}.png")
+            editor.close()
+            break
+    for summary in summaries:
+        if plans.find_plan(ctx, summary.student_id, following) is None:
+            editor = open_window(PlanEditor(window.session, summary.student_id, following), "plan")
+            _settle(app, controller.runner)
+            editor._copied(planning.copy_last_month(ctx, summary.student_id, following))
+            _settle(app, controller.runner)
+            _save(editor, out / f"teacher-plan-copied{suffix}.png")
+            editor.set_clean()
+            editor.close()
+            break
 
 
 def main(argv: list[str] | None = None) -> int:

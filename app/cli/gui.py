@@ -18,7 +18,16 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         action="store_true",
         help="start up to the first window, check it is translated, close it and exit (installation smoke test)",
     )
-    parser.set_defaults(func=_gui)
+    parser.set_defaults(func=_gui, show_fatal=_show_fatal)
+
+
+def _show_fatal(message: str) -> None:
+    """An installation that cannot start: the reason in a message box (a windowed program has no console)."""
+    try:
+        from app.ui.app import show_fatal
+    except ImportError:  # pragma: no cover - without Qt the console line is all there is
+        return
+    show_fatal(message)
 
 
 def _gui(args: argparse.Namespace) -> int:

@@ -15,6 +15,8 @@ import sys
 from pathlib import Path
 from typing import NoReturn
 
+_log = logging.getLogger(__name__)
+
 # command name -> (module that registers it, its one-line help); in the order `--help` lists them.
 COMMANDS: dict[str, tuple[str, str]] = {
     "gui": ("app.cli.gui", "open the desktop app (default)"),
@@ -152,6 +154,10 @@ def _storage_text(error: Exception, args: argparse.Namespace) -> str | None:
     return maintenance.storage_problem(error, where)
 
 
+def unexpected_line(reference: str, log_file: object) -> str:
+    return f"songjiao: unexpected error, reference {reference}; the details are in {log_file}"
+
+
 # Errors that are bad input (one line, exit 2), by module and class name. Not imported up front: their modules
 # pull in SQLAlchemy, which `--help` does not need and the GUI loads behind its login dialog. An error of one
 # of these classes can only be raised once its module is loaded, so looking in sys.modules is enough.
@@ -192,17 +198,24 @@ def run(argv: list[str]) -> int:
     utf8_when_redirected()
     parser = build_parser(command_in(argv))
     args = parser.parse_args(argv)
-    logging.basicConfig(
-        level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s"
-    )
+    from app import __version__, logs  # light: the standard library and app.paths
+    from app.paths import resolve
+
+    log_file = logs.setup_logging(resolve(args.db, args.data_dir), verbose=args.verbose, console=True)
     if not args.command:  # no subcommand: the desktop app, with the global options given
         args = build_parser("gui").parse_args([*argv, "gui"])
+    _log.info("songjiao %s command %s", __version__, args.command)  # the command only: arguments hold names
     from app.paths import ResourceError, require_resources
 
     try:
         require_resources()
     except ResourceError as error:
         print(f"songjiao: error: {error}", file=sys.stderr)
+        show = getattr(
+            args, "show_fatal", None
+        )  # the desktop app (maybe windowed, no console) says it in a box
+        if show is not None:
+            show(str(error))
         return 2
     try:
         _judge_database(args)
@@ -220,10 +233,13 @@ def run(argv: list[str]) -> int:
     except Exception as error:  # after the two above: an error of ours that is bad input, else a bug
         if not isinstance(error, _bad_input_types()):
             text = _storage_text(error, args)
-            if text is None:
-                raise
-            print(f"songjiao: error: {text}", file=sys.stderr)
-            return 2
+            if text is not None:  # storage failing during work: its cause, not a bug
+                print(f"songjiao: error: {text}", file=sys.stderr)
+                return 2
+            # A bug: the traceback to the log, one line with its reference to the user.
+            reference = logs.record_exception(error, f"command {args.command}")
+            print(unexpected_line(reference, log_file), file=sys.stderr)
+            return 1
         print(f"songjiao: error: {error}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

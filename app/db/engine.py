@@ -59,7 +59,8 @@ def _on_begin(connection: Any) -> None:
 
 def make_engine(path: Path | str, *, echo: bool = False) -> Engine:
     url = "sqlite+pysqlite:///" + str(Path(path))
-    engine = create_engine(url, echo=echo, future=True)
+    # hide_parameters: a database error's text (logged, shown) must not carry the row's names and ID numbers.
+    engine = create_engine(url, echo=echo, future=True, hide_parameters=True)
     event.listen(engine, "connect", _on_connect)
     event.listen(engine, "begin", _on_begin)
     return engine

@@ -146,6 +146,49 @@ def qualifies(visit: VisitFact, rule: VisitRule) -> bool:
     return counted_lessons(visit, rule) >= rule.lessons_per_visit
 
 
+@dataclass(frozen=True)
+class RecordConcern:
+    """Something that keeps a visit record from counting for the rule or from being complete.
+
+    ``code``: ``too_few_lessons`` (``counted`` 课时 of at least ``minutes`` minutes, the rule needs ``required``),
+    ``no_content`` (no lesson says what was taught), ``no_signature`` (no caregiver signature). The last two
+    do not change the week's status but leave the record incomplete for the term's assessment.
+    """
+
+    code: str
+    counted: int = 0
+    required: int = 0
+    minutes: int = 0
+
+
+def record_concerns(
+    lessons: Sequence[tuple[int, str]], signed: bool, rule: VisitRule
+) -> tuple[RecordConcern, ...]:
+    """What to tell the teacher before a visit is finished and locked; ``lessons`` are (minutes, content).
+
+    The same count as :func:`counted_lessons`: a lesson shorter than the rule's minutes per 课时 is not a 课时.
+    """
+    found = []
+    counted = sum(1 for minutes, _content in lessons if minutes >= rule.minutes_per_lesson)
+    if counted < rule.lessons_per_visit:
+        found.append(
+            RecordConcern("too_few_lessons", counted, rule.lessons_per_visit, rule.minutes_per_lesson)
+        )
+    if not any(content.strip() for _minutes, content in lessons):
+        found.append(RecordConcern("no_content"))
+    if not signed:
+        found.append(RecordConcern("no_signature"))
+    return tuple(found)
+
+
+def lessons_exceed_span(start: dt.time, end: dt.time, minutes: Sequence[int]) -> tuple[int, int] | None:
+    """(lessons' total, the visit's span) in minutes when the lessons add up to more than the visit lasted,
+    else None: one of the two was typed wrong. An end before the start is the form's own error, not this."""
+    span = (end.hour * 60 + end.minute) - (start.hour * 60 + start.minute)
+    total = sum(minutes)
+    return (total, span) if 0 < span < total else None
+
+
 def evaluate(
     calendar: TermCalendar,
     rule: VisitRule,
@@ -239,8 +282,13 @@ def _evaluate_period(
         return PeriodResult(period, WeekStatus.MET, "visited", len(counted), required, 0, counted_ids)
 
     if period.end >= today:
-        # The period is still running (or ahead): nothing is owed yet.
-        return PeriodResult(period, WeekStatus.FUTURE, "pending", len(counted), required, 0, counted_ids)
+        # The period is still running (or ahead): nothing is owed yet. A visit that took place with too few
+        # 课时 is said, so the teacher learns now why the week is not met rather than at the term's end.
+        short = any(
+            v.state == VisitState.DONE and not v.makeup_of and not qualifies(v, rule) for v in in_period
+        )
+        reason = "too_few_lessons" if short else "pending"
+        return PeriodResult(period, WeekStatus.FUTURE, reason, len(counted), required, 0, counted_ids)
 
     shortfall = required - len(counted)
     cancelled = [v for v in in_period if v.state == VisitState.CANCELLED and not v.makeup_of]

@@ -78,6 +78,17 @@ WEEK_COLOURS = {
     "not_teaching": "#E0E0E0",
     "future": "#FFFFFF",
 }
+# One character per week status, printed in the week strip's squares: schools print on black-and-white lasers,
+# where the colours alone all come out grey.
+WEEK_MARKS = {
+    "met": "达",
+    "met_by_makeup": "补",
+    "missed_owed": "缺",
+    "missed_excused": "因",
+    "paused": "停",
+    "not_teaching": "休",
+    "future": "",
+}
 PROCESS_STEPS = (
     ("intro", "导入"),
     ("teach", "新授/训练"),

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from sqlalchemy import Select, or_, select
 from sqlalchemy.orm import Session
 
+from app.db.base import utcnow
 from app.db.models import Assignment, Student
-from app.services.context import ServiceContext, get_live
+from app.services.context import ServiceContext, get_live, transaction
 from app.services.errors import NotFound, PermissionDenied
 
 
@@ -19,6 +21,33 @@ def _active_assignment(teacher_id: str, on: dt.date | None = None) -> Select[str
     if on is not None:
         query = query.where(or_(Assignment.end_date.is_(None), Assignment.end_date >= on))
     return query
+
+
+def main_teacher(session: Session, student_id: str) -> str | None:
+    """Whom a student's new records default to: the main teacher (主教) in charge now, else an assistant."""
+    return session.scalar(
+        select(Assignment.teacher_id)
+        .where(
+            Assignment.student_id == student_id,
+            Assignment.deleted_at.is_(None),
+            Assignment.end_date.is_(None),
+        )
+        .order_by(Assignment.role.desc())  # "main" before "assistant"
+    )
+
+
+def main_assignments(since: dt.date) -> Select[str, str]:
+    """(student id, teacher id) of the main-teacher assignments in force on or after ``since``, oldest first
+    (a dict built from the rows keeps each student's latest main teacher)."""
+    return (
+        select(Assignment.student_id, Assignment.teacher_id)
+        .where(
+            Assignment.role == "main",
+            Assignment.deleted_at.is_(None),
+            or_(Assignment.end_date.is_(None), Assignment.end_date >= since),
+        )
+        .order_by(Assignment.start_date)
+    )
 
 
 def visible_students(ctx: ServiceContext) -> Select[Student]:
@@ -54,3 +83,12 @@ def student_for_write(session: Session, ctx: ServiceContext, student_id: str) ->
     if ctx.actor.role == "leader":
         raise PermissionDenied("role.read_only", "School leaders can read records but not change them.")
     return student
+
+
+def soft_delete(ctx: ServiceContext, model: type[Any], record_id: str, what: str) -> None:
+    """Remove one of a student's records (a guardian, a pause, a contact) if the actor may write that student's
+    records: the row stays, marked deleted, with its revision, author and audit entry."""
+    with transaction(ctx) as session:
+        row = get_live(session, model, record_id, what)
+        student_for_write(session, ctx, row.student_id)
+        row.deleted_at = utcnow()

@@ -9,10 +9,9 @@ from typing import Any
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
-from app.db.base import utcnow
 from app.db.models import Contact, Guardian, Student, Term, User
-from app.services import forms
-from app.services.access import student_for_read, student_for_write, visible_students
+from app.services import forms, students
+from app.services.access import soft_delete, student_for_read, student_for_write, visible_students
 from app.services.context import ServiceContext, get_live, reading, require_role, transaction
 from app.services.errors import ValidationError
 
@@ -160,10 +159,7 @@ def update_contact(ctx: ServiceContext, contact_id: str, data: dict[str, Any]) -
 
 
 def delete_contact(ctx: ServiceContext, contact_id: str) -> None:
-    with transaction(ctx) as session:
-        contact: Contact = get_live(session, Contact, contact_id, "contact")
-        student_for_write(session, ctx, contact.student_id)
-        contact.deleted_at = utcnow()
+    soft_delete(ctx, Contact, contact_id, "contact")
 
 
 def list_contacts(
@@ -223,3 +219,19 @@ def contact_counts(ctx: ServiceContext, term_id: str) -> list[TeacherContactCoun
             TeacherContactCount(rid, name, total, int(ok or 0), total - int(ok or 0), students)
             for rid, name, total, ok, students in rows
         ]
+
+
+@dataclass(frozen=True)
+class ContactsEditing:
+    """What the contacts panel shows, read in one call: the log and the guardian picker."""
+
+    entries: tuple[ContactInfo, ...]  # newest first
+    guardians: tuple[tuple[str, str], ...]  # (guardian id, name)
+
+
+def contacts_for_editing(ctx: ServiceContext, student_id: str) -> ContactsEditing:
+    detail = students.get_student(ctx, student_id)
+    return ContactsEditing(
+        entries=tuple(list_contacts(ctx, student_id)),
+        guardians=tuple((g.id, g.name) for g in detail.guardians),
+    )

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Engine, event, exc, inspect, select
 from sqlalchemy.orm import Session, sessionmaker
@@ -17,6 +17,8 @@ from app.db.engine import READ_SNAPSHOT, make_engine, make_session_factory
 from app.db.models import AuditEntry, User
 from app.paths import AppPaths
 from app.services.errors import ConflictError, NotFound, PermissionDenied, ServiceError
+
+T = TypeVar("T")
 
 ROLES = ("teacher", "academic_affairs", "leader", "admin")
 SYSTEM_ACTOR_ID = "00000000-0000-0000-0000-000000000000"
@@ -201,6 +203,11 @@ def get_live(session: Session, model: type[Any], record_id: str, what: str = "re
     return obj
 
 
+def live(items: Iterable[T]) -> list[T]:
+    """The rows of a loaded relationship that are not soft-deleted."""
+    return [item for item in items if getattr(item, "deleted_at", None) is None]
+
+
 def require_role(ctx: ServiceContext, *roles: str) -> None:
     if ctx.actor.role == "system":
         return
@@ -225,6 +232,7 @@ __all__ = [
     "ServiceError",
     "Store",
     "get_live",
+    "live",
     "load_actor",
     "reading",
     "require_role",

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from typing import Any
 
 from app.services.errors import ValidationError
+
+_DATE_SHAPE = re.compile(r"^\d{4}([-/.])\d{1,2}\1\d{1,2}$|^\d{4}年\d{1,2}月\d{1,2}日$|^\d{8}$")
 
 
 def text(
@@ -41,6 +44,10 @@ def parse_date(value: Any, key: str, *, required: bool = False) -> dt.date | Non
             return dt.datetime.strptime(raw, fmt).date()
         except ValueError:
             continue
+    if _DATE_SHAPE.match(raw):  # written right, but the calendar has no such day (2026-02-30, 2026-13-01)
+        raise ValidationError(
+            "field.no_such_date", f"{key}: there is no such date as {raw}.", field=key, value=raw
+        )
     raise ValidationError("field.date", f"{key}: '{raw}' is not a date (use YYYY-MM-DD).", field=key)
 
 

@@ -15,6 +15,7 @@ from app.domain.iep import DOMAINS, METHODS, PASSED_RESULTS, RESULTS, SCORE_DOMA
 from app.services import forms, school
 from app.services.access import student_for_read, student_for_write
 from app.services.context import ServiceContext, get_live, reading, transaction
+from app.services.context import live as _live
 from app.services.errors import ConflictError, PermissionDenied, ValidationError
 from app.services.goal_bank import (
     GOAL_BANK_FILE,
@@ -121,10 +122,6 @@ class IepSummary:
 
 
 # --- reading --------------------------------------------------------------------------------------------
-
-
-def _live(items: list[Any]) -> list[Any]:
-    return [i for i in items if i.deleted_at is None]
 
 
 def _objective_info(o: Objective) -> ObjectiveInfo:

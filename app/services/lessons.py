@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from app.db.base import utcnow
 from app.db.models import LessonPlan, Visit, VisitLesson
-from app.services import forms, plans
+from app.services import forms, plans, students
 from app.services.access import student_for_read, student_for_write, visible_student_ids
 from app.services.context import ServiceContext, get_live, reading, require_role, transaction
 from app.services.errors import ConflictError, NotFound, PermissionDenied, ValidationError
@@ -272,3 +272,20 @@ def link_to_visit_lesson(ctx: ServiceContext, visit_lesson_id: str, plan_id: str
                     field="lesson_plan_id",
                 )
         lesson.lesson_plan_id = plan_id or None
+
+
+@dataclass(frozen=True)
+class LessonLibrary:
+    """What the lesson plan library shows, read in one call: the rows and the students a plan may be for."""
+
+    rows: tuple[LessonPlanSummary, ...]
+    students: tuple[tuple[str, str], ...]  # (student id, "code name") of the students this user sees
+
+
+def library_for_editing(
+    ctx: ServiceContext, search: str = "", templates: bool | None = None
+) -> LessonLibrary:
+    return LessonLibrary(
+        rows=tuple(list_lesson_plans(ctx, search=search, templates=templates)),
+        students=tuple((s.id, f"{s.code} {s.name}") for s in students.list_students(ctx)),
+    )

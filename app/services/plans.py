@@ -11,7 +11,6 @@ from sqlalchemy.orm import Session
 
 from app.db.base import utcnow
 from app.db.models import (
-    Assignment,
     Goal,
     Iep,
     MonthlyPlan,
@@ -23,10 +22,12 @@ from app.db.models import (
     Visit,
 )
 from app.domain import approval
-from app.services import forms, ieps
-from app.services.access import student_for_read, student_for_write, visible_students
+from app.services import forms, ieps, students
+from app.services.access import main_teacher, student_for_read, student_for_write, visible_students
 from app.services.context import ServiceContext, get_live, reading, transaction
+from app.services.context import live as _live
 from app.services.errors import ConflictError, PermissionDenied, ValidationError
+from app.services.users import checked_teachers
 
 PLAN_TEXT = {"materials": 4000, "family_tasks": 4000, "safety_notes": 4000}
 PLAN_FIELDS = (*PLAN_TEXT, "objective_ids", "co_teacher_ids", "visits", "teacher_id")
@@ -134,10 +135,6 @@ def _apply(plan: MonthlyPlan, state: approval.PlanState) -> None:
 def _refuse(message_id: str) -> None:
     error = PermissionDenied if message_id in _PERMISSION_REFUSALS else ConflictError
     raise error(message_id, _REFUSAL_TEXT.get(message_id, "This step is not allowed now."))
-
-
-def _live(items: list[Any]) -> list[Any]:
-    return [i for i in items if i.deleted_at is None]
 
 
 def _visit_info(v: PlannedVisit) -> PlannedVisitInfo:
@@ -267,24 +264,7 @@ def _clean_visits(session: Session, student_id: str, month: str, raw: Any) -> li
 
 
 def _teachers(session: Session, ids: Any, key: str) -> list[str]:
-    ids = list(dict.fromkeys(str(i) for i in (ids or [])))
-    for teacher_id in ids:
-        user = session.get(User, teacher_id)
-        if user is None or user.deleted_at is not None or user.role != "teacher":
-            raise ValidationError("plan.not_teacher", "Only teachers can be listed as teachers.", field=key)
-    return ids
-
-
-def _main_teacher(session: Session, student_id: str) -> str | None:
-    return session.scalar(
-        select(Assignment.teacher_id)
-        .where(
-            Assignment.student_id == student_id,
-            Assignment.deleted_at.is_(None),
-            Assignment.end_date.is_(None),
-        )
-        .order_by(Assignment.role.desc())
-    )
+    return checked_teachers(session, ids, "plan.not_teacher", "Only teachers can be listed as teachers.", key)
 
 
 # --- use cases ------------------------------------------------------------------------------------------
@@ -316,7 +296,7 @@ def save_plan(
             author = (
                 ctx.actor.id
                 if ctx.actor.is_teacher
-                else (data.get("teacher_id") or _main_teacher(session, student_id))
+                else (data.get("teacher_id") or main_teacher(session, student_id))
             )
             if not author:
                 raise ValidationError(
@@ -630,6 +610,7 @@ class PlanEditing:
     detail: PlanDetail | None  # None: the month's plan is not written yet
     objectives: tuple[tuple[str, str], ...]  # (objective id, "goal › objective") of the term's IEP
     history: tuple[RevisionInfo, ...]  # every submitted revision with its decision, oldest first
+    student: str  # "S001 小明": the header names the child (several plan windows may be open)
 
 
 def plan_for_editing(ctx: ServiceContext, student_id: str, month: str) -> PlanEditing:
@@ -638,4 +619,5 @@ def plan_for_editing(ctx: ServiceContext, student_id: str, month: str) -> PlanEd
         detail=detail,
         objectives=tuple(ieps.current_objectives(ctx, student_id)),
         history=tuple(plan_history(ctx, detail.id)) if detail is not None else (),
+        student=students.student_label(ctx, student_id),
     )

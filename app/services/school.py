@@ -187,15 +187,21 @@ def save_term(ctx: ServiceContext, data: dict[str, Any], term_id: str | None = N
         return write_term(session, data, term_id)
 
 
+def check_term_dates(start: dt.date, end: dt.date) -> bool:
+    """Refuse a term that ends before it starts or lasts more than a year; True when the dates are fine."""
+    if end <= start:
+        raise ValidationError("term.dates", "The term must end after it starts.", field="end")
+    if (end - start).days > 400:
+        raise ValidationError("term.too_long", "A term cannot be longer than a year.", field="end")
+    return True
+
+
 def write_term(session: Session, data: dict[str, Any], term_id: str | None = None) -> TermInfo:
     name = forms.text(data, "name", required=True, max_len=100)
     start = forms.parse_date(data.get("start"), "start", required=True)
     end = forms.parse_date(data.get("end"), "end", required=True)
     assert start and end
-    if end <= start:
-        raise ValidationError("term.dates", "The term must end after it starts.", field="end")
-    if (end - start).days > 400:
-        raise ValidationError("term.too_long", "A term cannot be longer than a year.", field="end")
+    check_term_dates(start, end)
     days = validate_days(data["days"], start, end) if "days" in data else None
     if term_id:
         term: Term = get_live(session, Term, term_id, "term")

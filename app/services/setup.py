@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from sqlalchemy import select
@@ -14,7 +16,7 @@ from app.db.schema import SchemaError  # what open_store refuses with: a newer o
 from app.paths import AppPaths
 from app.services import backup, forms, goal_bank, school, users
 from app.services.context import Actor, ServiceContext, Store, transaction
-from app.services.errors import ConflictError, ValidationError
+from app.services.errors import ConflictError, ServiceError, ValidationError
 
 
 def open_store(paths: AppPaths, *, migrate: bool = True, create: bool = True) -> Store:
@@ -65,6 +67,38 @@ def open_store(paths: AppPaths, *, migrate: bool = True, create: bool = True) ->
         undo()
         raise
     return store
+
+
+def setup_errors(data: dict[str, Any]) -> list[ServiceError]:
+    """Every problem in the set-up data at once, each naming its field (``school_name``, ``start``, ``end``,
+    ``days[3].date``, ``lessons_per_visit``, ``password``...), so a page can show all of its errors beside their
+    fields when the user presses Next. The same checks :func:`initialize_school` makes (it stops at the first);
+    nothing is written. A database that already holds a school is :func:`initialize_school`'s to refuse."""
+    found: list[ServiceError] = []
+
+    def check(step: Callable[[], Any]) -> Any:
+        try:
+            return step()
+        except ValidationError as error:
+            found.append(error)
+            return None
+
+    check(lambda: forms.text(data, "school_name", required=True, max_len=200))
+    check(lambda: forms.text(data, "school_code", max_len=40))
+    term = data.get("term") or {}
+    check(lambda: forms.text(term, "name", required=True, max_len=100))
+    start = check(lambda: forms.parse_date(term.get("start"), "start", required=True))
+    end = check(lambda: forms.parse_date(term.get("end"), "end", required=True))
+    if start and end and check(lambda: school.check_term_dates(start, end)):
+        check(lambda: school.validate_days(term.get("days"), start, end))
+    rule = data.get("rule") or {}
+    for key, value in rule.items():  # one field at a time: validate_rule stops at its first error
+        check(partial(school.validate_rule, {key: value}))
+    admin = data.get("admin") or {}
+    check(lambda: forms.text(admin, "username", required=True, max_len=60))
+    check(lambda: forms.text(admin, "display_name", required=True, max_len=60))
+    check(lambda: users.check_password(str(admin.get("password") or "")))
+    return found
 
 
 def initialize_school(ctx: ServiceContext, data: dict[str, Any]) -> Actor:

@@ -26,7 +26,7 @@ from app.db.models import (
 )
 from app.domain import validation
 from app.services import forms
-from app.services.access import student_for_read, student_for_write, visible_students
+from app.services.access import soft_delete, student_for_read, student_for_write, visible_students
 from app.services.context import ServiceContext, get_live, reading, require_role, transaction
 from app.services.errors import NotFound, ValidationError
 
@@ -299,6 +299,13 @@ def delete_student(ctx: ServiceContext, student_id: str) -> None:
                 row.deleted_at = now
 
 
+def student_label(ctx: ServiceContext, student_id: str) -> str:
+    """Code and name ("S001 小明") for an editor's header: which child a record is about, at a glance."""
+    with reading(ctx) as session:
+        student = student_for_read(session, ctx, student_id)
+        return f"{student.code} {student.name}".strip()
+
+
 def get_student(ctx: ServiceContext, student_id: str, *, reveal: bool = False) -> StudentDetail:
     with transaction(ctx) as session:
         student = student_for_read(session, ctx, student_id)
@@ -528,10 +535,7 @@ def save_guardian(
 
 
 def delete_guardian(ctx: ServiceContext, guardian_id: str) -> None:
-    with transaction(ctx) as session:
-        guardian: Guardian = get_live(session, Guardian, guardian_id, "guardian")
-        student_for_write(session, ctx, guardian.student_id)
-        guardian.deleted_at = utcnow()
+    soft_delete(ctx, Guardian, guardian_id, "guardian")
 
 
 # --- assignments and pauses ------------------------------------------------------------------------------
@@ -598,10 +602,7 @@ def add_pause(ctx: ServiceContext, student_id: str, start: Any, end: Any, reason
 
 
 def remove_pause(ctx: ServiceContext, pause_id: str) -> None:
-    with transaction(ctx) as session:
-        pause: Pause = get_live(session, Pause, pause_id, "pause")
-        student_for_write(session, ctx, pause.student_id)
-        pause.deleted_at = utcnow()
+    soft_delete(ctx, Pause, pause_id, "pause")
 
 
 # --- public validators (used by the roster import, which checks every row before writing any) -----------

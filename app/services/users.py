@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeGuard
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from app.db.models import User
 from app.services import forms
@@ -42,11 +43,16 @@ def _info(user: User) -> UserInfo:
     return UserInfo(user.id, user.username, user.display_name, user.role, user.active, user.language)
 
 
-def hash_password(password: str) -> str:
+def check_password(password: str) -> None:
+    """Refuse a password too short to set (the wizard checks this on Next, before any hashing)."""
     if len(password) < MIN_PASSWORD:
         raise ValidationError(
             "password.too_short", f"The password needs at least {MIN_PASSWORD} characters.", field="password"
         )
+
+
+def hash_password(password: str) -> str:
+    check_password(password)
     return _HASHER.hash(password)
 
 
@@ -153,6 +159,20 @@ def list_users(
 def get_user(ctx: ServiceContext, user_id: str) -> UserInfo:
     with reading(ctx) as session:
         return _info(get_live(session, User, user_id, "user"))
+
+
+def is_live_teacher(user: User | None) -> TypeGuard[User]:
+    """A teacher's account that is not deleted (a disabled teacher still stands in the records they kept)."""
+    return user is not None and user.deleted_at is None and user.role == "teacher"
+
+
+def checked_teachers(session: Session, ids: Any, message_id: str, message: str, field: str) -> list[str]:
+    """The ids, each once in the given order, once every one is a live teacher's; refuses the list otherwise."""
+    unique = list(dict.fromkeys(str(i) for i in (ids or [])))
+    for teacher_id in unique:
+        if not is_live_teacher(session.get(User, teacher_id)):
+            raise ValidationError(message_id, message, field=field)
+    return unique
 
 
 def resolve_user(ctx: ServiceContext, ref: str, *, role: str | None = None) -> str:

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from app.db.models import MonthlyPlan, PlannedVisit, User, Visit, VisitLesson
 from app.services.access import student_for_read
 from app.services.context import ServiceContext, reading
+from app.services.users import is_live_teacher
 
 
 @dataclass(frozen=True)
@@ -61,7 +62,7 @@ def _active_teachers(session: Session, ids: list[str]) -> list[str]:
     result = []
     for teacher_id in dict.fromkeys(ids):
         user = session.get(User, teacher_id)
-        if user is not None and user.deleted_at is None and user.role == "teacher" and user.active:
+        if is_live_teacher(user) and user.active:
             result.append(teacher_id)
     return result
 

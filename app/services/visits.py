@@ -11,7 +11,6 @@ from sqlalchemy.orm import Session, object_session
 
 from app.db.base import utcnow
 from app.db.models import (
-    Assignment,
     Attachment,
     LessonPlan,
     MonthlyPlan,
@@ -19,19 +18,21 @@ from app.db.models import (
     PlannedVisit,
     School,
     Term,
-    User,
     Visit,
     VisitAmendment,
     VisitLesson,
 )
+from app.domain.rules import CancelCause, RecordConcern, VisitRule, record_concerns
 from app.services import attachments, forms, ieps, lessons, plans, users, visit_prefill
-from app.services.access import student_for_read, student_for_write
+from app.services.access import main_teacher, student_for_read, student_for_write
 from app.services.context import ServiceContext, get_live, reading, transaction
+from app.services.context import live as _live
 from app.services.errors import ConflictError, ValidationError
+from app.services.school import rule_of, school_row
+from app.services.users import checked_teachers
 from app.services.visit_list import SORT_COLUMNS, VisitSummary, count_visits, list_visits
 
-STATUSES = ("planned", "done", "cancelled")
-CAUSES = ("family", "school")
+CAUSES = tuple(cause.value for cause in CancelCause)
 TEXT_FIELDS = {
     "place": 200,
     "caregivers_present": 200,
@@ -103,10 +104,6 @@ class VisitDetail:
     @property
     def minutes(self) -> int:
         return sum(lesson.minutes for lesson in self.lessons)
-
-
-def _live(items: list[Any]) -> list[Any]:
-    return [i for i in items if i.deleted_at is None]
 
 
 def _detail(visit: Visit) -> VisitDetail:
@@ -228,14 +225,13 @@ def _clean(ctx: ServiceContext, session: Session, student_id: str, data: dict[st
     if "next_visit_on" in data:
         values["next_visit_on"] = forms.parse_date(data["next_visit_on"], "next_visit_on")
     if "teacher_ids" in data:
-        ids = list(dict.fromkeys(str(i) for i in data["teacher_ids"] or []))
-        for teacher_id in ids:
-            user = session.get(User, teacher_id)
-            if user is None or user.deleted_at is not None or user.role != "teacher":
-                raise ValidationError(
-                    "visit.not_teacher", "Only teachers can be listed as present.", field="teacher_ids"
-                )
-        values["teacher_ids"] = ids
+        values["teacher_ids"] = checked_teachers(
+            session,
+            data["teacher_ids"],
+            "visit.not_teacher",
+            "Only teachers can be listed as present.",
+            "teacher_ids",
+        )
     if "lessons" in data:
         values["lessons"] = _lessons(session, student_id, data["lessons"])
     if "progress" in data:
@@ -260,8 +256,8 @@ def _apply(session: Session, visit: Visit, values: dict[str, Any]) -> None:
             for n, lesson in enumerate(value):
                 session.add(VisitLesson(visit_id=visit.id, position=n, **lesson))
         elif key == "progress":
-            for old in _live(visit.progress):
-                session.delete(old)
+            for stale in _live(visit.progress):
+                session.delete(stale)
             for entry in value:
                 session.add(ObjectiveProgress(visit_id=visit.id, **entry))
         elif getattr(visit, key) != value:
@@ -296,15 +292,7 @@ def _writable(session: Session, ctx: ServiceContext, visit_id: str, *statuses: s
 def _recorder(session: Session, ctx: ServiceContext, student_id: str, data: dict[str, Any]) -> str:
     if ctx.actor.is_teacher:
         return ctx.actor.id
-    teacher_id = data.pop("teacher_id", None) or session.scalar(
-        select(Assignment.teacher_id)
-        .where(
-            Assignment.student_id == student_id,
-            Assignment.deleted_at.is_(None),
-            Assignment.end_date.is_(None),
-        )
-        .order_by(Assignment.role.desc())
-    )
+    teacher_id = data.pop("teacher_id", None) or main_teacher(session, student_id)
     if not teacher_id:
         raise ValidationError(
             "visit.no_teacher", "Choose the teacher who records this visit.", field="teacher_id"
@@ -420,16 +408,44 @@ def _update(
     _apply(session, visit, values)
 
 
-def finish_visit(ctx: ServiceContext, visit_id: str) -> VisitDetail:
+def _concerns(session: Session, visit: Visit) -> tuple[RecordConcern, ...]:
+    lessons = [(x.minutes, x.content) for x in _live(visit.lessons)]
+    return record_concerns(lessons, visit.signature_id is not None, rule_of(school_row(session)))
+
+
+def finish_concerns(ctx: ServiceContext, visit_id: str) -> tuple[RecordConcern, ...]:
+    """What keeps the saved visit from counting for the rule or from being complete (ask before finishing)."""
+    with reading(ctx) as session:
+        visit: Visit = get_live(session, Visit, visit_id, "visit")
+        student_for_read(session, ctx, visit.student_id)
+        return _concerns(session, visit)
+
+
+def finish_visit(
+    ctx: ServiceContext, visit_id: str, *, confirmed: tuple[str, ...] | None = None
+) -> VisitDetail:
     """Mark done and lock. Needs a lesson; a month without an approved plan is allowed but flagged (the flag is
-    computed when read, see plans.lacks_approved_plan)."""
+    computed when read, see plans.lacks_approved_plan). ``confirmed``: see :func:`_finish`."""
     with transaction(ctx) as session:
         visit = _writable(session, ctx, visit_id, "planned")
-        _finish(session, ctx, visit)
+        _finish(session, ctx, visit, confirmed)
         return _detail(visit)
 
 
-def _finish(session: Session, ctx: ServiceContext, visit: Visit) -> None:
+def _finish(
+    session: Session, ctx: ServiceContext, visit: Visit, confirmed: tuple[str, ...] | None = None
+) -> None:
+    """``confirmed``: the concerns (rules.record_concerns codes) the user was shown and accepted. When given, a
+    concern they were not shown (the record changed in between) refuses the finish, so what the user agreed
+    to is what gets locked. Scripts pass nothing."""
+    if confirmed is not None:
+        unseen = [c.code for c in _concerns(session, visit) if c.code not in confirmed]
+        if unseen:
+            raise ConflictError(
+                "visit.concerns_changed",
+                "The record changed since you were asked; check it and finish again.",
+                concerns=", ".join(unseen),
+            )
     if not _live(visit.lessons):
         raise ValidationError(
             "visit.no_lessons", "Record at least one lesson before finishing.", field="lessons"
@@ -457,6 +473,7 @@ def save_visit(
     *,
     signature: bytes | None = None,
     finish: bool = False,
+    confirmed: tuple[str, ...] | None = None,
 ) -> VisitDetail:
     """What the visit editor's Save and Finish do, as one transaction: the form (a planned visit only), the
     caregiver's new signature if one was drawn, and with ``finish`` the lock. Anything refused rolls all back,
@@ -472,7 +489,8 @@ def save_visit(
         if signature is not None:
             _sign(session, visit, signature)
         if finish:
-            _finish(session, ctx, visit)
+            session.flush()  # the lessons and signature just written are what the concerns are checked on
+            _finish(session, ctx, visit, confirmed)
         session.flush()
         return _detail(visit)
 
@@ -606,6 +624,7 @@ class VisitEditing:
     lesson_plans: tuple[tuple[str, str], ...]  # (id, title) of the lesson plans a lesson may link to
     teachers: tuple[tuple[str, str], ...]  # (user id, name) of the active teachers, for "teachers present"
     signature_png: bytes | None  # the stored signature, shown on the pad
+    rule: VisitRule  # the school's rule: a new lesson's minutes, what Finish warns about
 
 
 def visit_for_editing(ctx: ServiceContext, visit_id: str) -> VisitEditing:
@@ -621,7 +640,13 @@ def visit_for_editing(ctx: ServiceContext, visit_id: str) -> VisitEditing:
         ),
         teachers=tuple((u.id, u.display_name) for u in users.list_users(ctx, role="teacher")),
         signature_png=signature or None,
+        rule=_school_rule(ctx),
     )
+
+
+def _school_rule(ctx: ServiceContext) -> VisitRule:
+    with reading(ctx) as session:
+        return rule_of(school_row(session))
 
 
 __all__ = [  # the list lives in visit_list.py; callers know it as visits.*
@@ -638,6 +663,7 @@ __all__ = [  # the list lives in visit_list.py; callers know it as visits.*
     "create_visit",
     "delete_visit",
     "finish_visit",
+    "finish_concerns",
     "get_visit",
     "list_visits",
     "save_visit",

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
@@ -19,6 +19,7 @@ from app.paths import AppPaths, resource
 from app.ui import i18n
 from app.ui.prefs import load_prefs, save_prefs
 from app.ui.tasks import BaseRunner, ThreadRunner
+from app.ui.widgets.style import apply_text_size
 
 log = logging.getLogger(__name__)
 
@@ -60,13 +61,20 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+def show_fatal(message: str) -> None:
+    """A start-up failure before anything is translated (the catalogues may be what is missing): both languages."""
+    app = QApplication.instance() or QApplication(sys.argv[:1])  # no icon: it may be missing too
+    QMessageBox.critical(None, "送教上门 Songjiao", f"送教上门安装不完整，请重新安装。\n\n{message}")
+    del app
+
+
 def open_store_or_explain(paths: AppPaths, alert: Callable[[str, str], None]) -> Any:
     """Open the database through the migration guard; on refusal explain (nothing changed) and return None."""
     from app.services import setup
     from app.services.errors import ServiceError
     from app.ui.messages import error_text
 
-    schema_error = setup.schema.SchemaError  # the guard's refusal (a newer or foreign database)
+    schema_error = setup.SchemaError  # the guard's refusal (a newer or foreign database)
     try:
         return setup.open_store(paths)
     except (schema_error, ServiceError) as error:
@@ -181,6 +189,7 @@ class Controller(QObject):
             language = users.get_user(ServiceContext(self.store), actor.id).language or language
         language = i18n.install_translators(language or i18n.current_language())
         self.session = AppSession(self.store, self.runner, actor, language=language, today=self.today)
+        log.info("logged in: user %s (%s), language %s", actor.id, actor.role, language)  # ids, never names
         self.window = MainWindow(self.session)
         self.window.logout_requested.connect(self.on_logout)
         self.window.language_requested.connect(self.on_language)
@@ -376,23 +385,48 @@ def check_gui(paths: AppPaths) -> int:
     return 0
 
 
+class FileOpenFilter(QObject):
+    """macOS hands a double-clicked .sjb/.sjj to the running app as a FileOpen event, not on the command line."""
+
+    def __init__(self, controller: Controller) -> None:
+        super().__init__(controller)
+        self.controller = controller
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt naming
+        if event.type() == QEvent.Type.FileOpen:
+            file = getattr(event, "file", lambda: "")()
+            if file:
+                self.controller.on_message(Path(file))
+                return True
+        return super().eventFilter(watched, event)
+
+
 def run_gui(paths: AppPaths, file: Path | None = None) -> int:
     """The `songjiao gui [FILE]` entry point; returns the process exit code."""
     from app.ui.instance import SingleInstance
 
     _T0[0] = time.perf_counter()
+    from app import __version__, logs
+    from app.ui.crash import install_crash_handler
+
+    logs.setup_logging(paths)  # the CLI's run() did too; again here for callers that start the GUI directly
     app = make_application()
+    install_crash_handler()
+    log.info("songjiao %s desktop started", __version__)
     instance = SingleInstance(paths.db_path)
     if instance.hand_over(
         file
     ):  # this database is open in another window: it takes the file and comes forward
         return 0
     instance.listen()
-    i18n.install_translators(load_prefs(paths).get("language") or "zh_CN")
+    prefs = load_prefs(paths)
+    i18n.install_translators(prefs.get("language") or "zh_CN")
+    apply_text_size(prefs.get("text_size") or "normal")
     mark("qt_ready")
     controller = Controller(paths)
     controller.pending_file = file
     instance.message.connect(controller.on_message)
+    app.installEventFilter(FileOpenFilter(controller))
     if not controller.start():
         return 1
     code = app.exec()
@@ -400,4 +434,5 @@ def run_gui(paths: AppPaths, file: Path | None = None) -> int:
     controller.runner.shutdown()
     if controller.store is not None:
         controller.store.dispose()
+    log.info("desktop stopped (exit code %d)", code)
     return code

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.ui.editors.windows import QUIT_KEYS
 from app.ui.geometry import place_window
 from app.ui.labels import ROLES, label
 from app.ui.pages import load_all
@@ -26,8 +27,12 @@ from app.ui.pages.base import Page
 from app.ui.pages.registry import PageSpec, pages_for
 from app.ui.session import AppSession
 from app.ui.widgets.shortcuts import native
+from app.ui.widgets.style import error_style
 
 APP_VERSION = "0.1"
+
+
+PENDING_TABLES = frozenset({"monthly_plan", "plan_revision"})  # what the office's pending count is read from
 
 
 class MainWindow(QMainWindow):
@@ -39,8 +44,6 @@ class MainWindow(QMainWindow):
         super().__init__()
         load_all()
         self.session = session
-        self.setWindowTitle(self.tr("Songjiao — home-delivered teaching"))
-        place_window(self, "MainWindow", QSize(1200, 760), session.paths)
         self.specs: list[PageSpec] = pages_for(session.actor.role)
         self.pages: dict[str, Page] = {}
         self.detail: Page | None = None
@@ -51,13 +54,14 @@ class MainWindow(QMainWindow):
         row.setContentsMargins(0, 0, 0, 0)
         self.nav = QListWidget(central)
         self.nav.setAccessibleName(self.tr("Navigation"))
-        self.nav.setFixedWidth(170)
-        self.nav.setStyleSheet("QListWidget { font-size: 11pt; } QListWidget::item { padding: 8px; }")
+        self.nav.setStyleSheet("QListWidget::item { padding: 8px; }")
         for index, spec in enumerate(self.specs):
             item = QListWidgetItem(spec.translated_title())
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
             item.setToolTip(native(f"Ctrl+{index + 1}") if index < 9 else "")
             self.nav.addItem(item)
+        # As wide as its longest entry in the font in use (a larger text size, a longer English title).
+        self.nav.setFixedWidth(max(170, self.nav.sizeHintForColumn(0) + 2 * self.nav.frameWidth() + 24))
         self.stack = QStackedWidget(central)
         row.addWidget(self.nav)
         row.addWidget(self.stack, 1)
@@ -69,10 +73,14 @@ class MainWindow(QMainWindow):
         session.runner.unhandled_error.connect(self._unhandled)
         if session.actor.role == "academic_affairs" and any(s.key == "plans" for s in self.specs):
             # The office's work waiting: the count beside Plans, kept current as plans change.
-            session.bus.data_changed.connect(lambda *_args: self.count_pending())
+            session.bus.data_changed.connect(
+                lambda changes, _initiator: self.count_pending() if changes.touches(PENDING_TABLES) else None
+            )
             self.count_pending()
         if self.specs:
             self.nav.setCurrentRow(0)
+        # Last: the menu and status bars added after a resize would make the window taller than the screen.
+        place_window(self, "MainWindow", QSize(1200, 760), session.paths)
 
     # --- pages -------------------------------------------------------------------------------------------
 
@@ -138,6 +146,11 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(page)
         page.shown()
         self._update_actions()
+        # The window says where the user is; Qt adds the application's name ("本周 — 送教上门 Songjiao"),
+        # so the title must not repeat it.
+        row = self.nav.currentRow()
+        if 0 <= row < len(self.specs):
+            self.setWindowTitle(self.specs[row].translated_title())
 
     def open_detail(self, page: Page, section: str = "students") -> None:
         """Show a record page (a student) in the page area; Back or the navigation leaves it."""
@@ -241,9 +254,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self._action(self.tr("Switch &user…"), self._logout, None, "act_logout"))
         file_menu.addSeparator()
-        file_menu.addAction(
-            self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit, "act_quit")
-        )
+        file_menu.addAction(self._action(self.tr("&Quit"), self.close, QUIT_KEYS, "act_quit"))
 
         edit_menu = bar.addMenu(self.tr("&Edit"))
         self.act_undo = self._action(
@@ -288,6 +299,7 @@ class MainWindow(QMainWindow):
             language_menu.addAction(action)
 
         help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self._action(self.tr("User &manual"), self.open_help, "F1", "act_help"))
         help_menu.addAction(self._action(self.tr("&About Songjiao"), self.about, None, "act_about"))
 
     def _call(self, method: str) -> None:
@@ -315,6 +327,16 @@ class MainWindow(QMainWindow):
         if self._leave_detail_ok():
             self.logout_requested.emit()
 
+    def open_help(self) -> None:
+        """F1: the manual's page about the page shown (a student's record: the teacher's week)."""
+        from app.ui.widgets.help import show_help, topic_for
+
+        row = self.nav.currentRow()
+        key = self.specs[row].key if 0 <= row < len(self.specs) else "home"
+        if self.detail is not None and self.stack.currentWidget() is self.detail:
+            key = "home"
+        show_help(topic_for(key, self.session.actor.role), self)
+
     def about(self) -> None:
         QMessageBox.about(
             self,
@@ -338,7 +360,7 @@ class MainWindow(QMainWindow):
         # school without the copy it believes it has.
         self.backup_label = QLabel("")
         self.backup_label.setObjectName("backupProblem")
-        self.backup_label.setStyleSheet("#backupProblem { color: #b00020; font-weight: bold; }")
+        self.backup_label.setStyleSheet(error_style() + " font-weight: bold;")
         self.backup_label.hide()
         bar = self.statusBar()
         bar.addWidget(self.user_label)
@@ -360,12 +382,18 @@ class MainWindow(QMainWindow):
         self.backup_label.show()
 
     def _unhandled(self, error: BaseException) -> None:
+        from app import logs
         from app.ui.messages import error_text
 
         # Over the window the user works in (an editor window, a dialog): parented to the main window, the
         # message raised it over the editor the error came from.
         parent = QApplication.activeWindow() or self
-        QMessageBox.warning(parent, self.tr("Something went wrong"), error_text(error))
+        if logs.expected(error):  # a refusal nobody showed: say it in words
+            QMessageBox.warning(parent, self.tr("Something went wrong"), error_text(error))
+            return
+        from app.ui.crash import report
+
+        report(error, "a background task", parent)  # already logged by the runner: the same reference
 
     def closeEvent(self, event: Any) -> None:  # noqa: N802 - Qt naming
         from app.ui.editors.windows import close_all

@@ -13,6 +13,9 @@ MESSAGES: dict[str, str] = {
     "field.required": QT_TRANSLATE_NOOP("Messages", "This field is required."),
     "field.too_long": QT_TRANSLATE_NOOP("Messages", "This text is too long (at most {max_len} characters)."),
     "field.date": QT_TRANSLATE_NOOP("Messages", "Not a date: use YYYY-MM-DD, e.g. 2026-09-01."),
+    "field.no_such_date": QT_TRANSLATE_NOOP(
+        "Messages", "There is no such date: {value}. Check the month and day."
+    ),
     "field.time": QT_TRANSLATE_NOOP("Messages", "Not a time: use HH:MM, e.g. 09:30."),
     "field.int": QT_TRANSLATE_NOOP("Messages", "Enter a whole number."),
     "field.number": QT_TRANSLATE_NOOP("Messages", "Enter a number."),
@@ -203,6 +206,12 @@ def error_text(error: BaseException) -> str:
         return _format(MESSAGES[message_id], params)
     if message_id is not None:
         return str(getattr(error, "message", error))
+    reference = getattr(error, "songjiao_reference", None)  # logged with its traceback (app/logs.py)
+    if reference:
+        return QCoreApplication.translate(
+            "Messages",
+            "Something unexpected went wrong (reference {reference}); the details are in the log file.",
+        ).format(reference=reference)
     return QCoreApplication.translate("Messages", "Something went wrong: {error}").format(
         error=type(error).__name__
     )

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Concatenate, TypeVar
 
 from app.paths import AppPaths
 from app.services.context import SYSTEM, Actor, Changes, ServiceContext, Store
 from app.ui.bus import Bus
 from app.ui.prefs import load_prefs, save_prefs
 from app.ui.tasks import BaseRunner, Task
+
+R = TypeVar("R")  # what the service call returns: the type its on_done receives
 
 
 class AppSession:
@@ -46,9 +48,9 @@ class AppSession:
 
     def read(
         self,
-        fn: Callable[..., Any],
+        fn: Callable[Concatenate[ServiceContext, ...], R],
         *args: Any,
-        on_done: Callable[[Any], None] | None = None,
+        on_done: Callable[[R], None] | None = None,
         on_error: Callable[[BaseException], None] | None = None,
         **kwargs: Any,
     ) -> Task:
@@ -57,9 +59,9 @@ class AppSession:
 
     def write(
         self,
-        fn: Callable[..., Any],
+        fn: Callable[Concatenate[ServiceContext, ...], R],
         *args: Any,
-        on_done: Callable[[Any], None] | None = None,
+        on_done: Callable[[R], None] | None = None,
         on_error: Callable[[BaseException], None] | None = None,
         initiator: object | None = None,
         **kwargs: Any,
@@ -68,7 +70,7 @@ class AppSession:
         ``on_done`` ran. ``initiator`` is who asked (a page, an editor): a page skips its own writes' notices."""
         ctx = self.ctx
 
-        def done(result: Any) -> None:
+        def done(result: R) -> None:
             if on_done is not None:
                 on_done(result)
             if ctx.last_changes:

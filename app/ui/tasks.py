@@ -14,13 +14,17 @@ has the same API and runs the call at once on the calling thread: tests use it s
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from app import logs
 from app.services.progress import TaskState
+
+_log = logging.getLogger(__name__)
 
 
 class ProgressSignal(QObject):
@@ -61,6 +65,10 @@ class Task:
             self.result = self.fn(*self.args, **self.kwargs)
         except BaseException as error:  # delivered to on_error on the main thread
             self.error = error
+            if logs.expected(error):
+                _log.info("task %s: %s", self.name, getattr(error, "message_id", type(error).__name__))
+            else:  # the traceback is here, on the worker: log it now; the UI shows its reference
+                logs.record_exception(error, f"task {self.name}")
 
     def deliver(self) -> None:
         self.finished = True
@@ -104,6 +112,8 @@ class BaseRunner(QObject):
         try:
             task.deliver()
         except BaseException as error:
+            if not logs.expected(error):  # a callback failed, or nobody took the task's error
+                logs.record_exception(error, f"callback of {task.name}")
             self.unhandled_error.emit(error)
         self.task_finished.emit(task)
 

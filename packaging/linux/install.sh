@@ -2,10 +2,11 @@
 # Install the unpacked Songjiao tarball for this user (default) or, as root, for every user:
 #   ./install.sh            -> ~/.local/opt/Songjiao, menu entry and file types in ~/.local/share
 #   sudo ./install.sh       -> /opt/Songjiao, /usr/local/share; `Songjiao` and `songjiao-cli` in /usr/local/bin
+#   ./install.sh --user     -> for the user even when run as root
 # Data is never touched: it lives in ~/.local/share/Songjiao of each user (uninstall: delete the two folders).
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
-if [ "$(id -u)" = "0" ]; then
+if [ "$(id -u)" = "0" ] && [ "${1:-}" != "--user" ]; then
   opt=/opt; share=/usr/local/share; bin=/usr/local/bin
 else
   opt="$HOME/.local/opt"; share="${XDG_DATA_HOME:-$HOME/.local/share}"; bin="$HOME/.local/bin"

@@ -83,8 +83,8 @@
         <translation>&amp;Log contact</translation>
     </message>
     <message>
-        <source>Log contact (Ctrl+S)</source>
-        <translation>Log contact (Ctrl+S)</translation>
+        <source>Log contact</source>
+        <translation>Log contact</translation>
     </message>
     <message>
         <source>Log &amp;unanswered call</source>
@@ -389,8 +389,8 @@
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <source>Save (Ctrl+S)</source>
-        <translation>Save (Ctrl+S)</translation>
+        <source>Save</source>
+        <translation>Save</translation>
     </message>
     <message>
         <source>Term</source>
@@ -568,8 +568,8 @@
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <source>Save (Ctrl+S)</source>
-        <translation>Save (Ctrl+S)</translation>
+        <source>Save</source>
+        <translation>Save</translation>
     </message>
     <message>
         <source>&amp;Title</source>
@@ -713,10 +713,6 @@
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <source>Save (Ctrl+S)</source>
-        <translation>Save (Ctrl+S)</translation>
-    </message>
-    <message>
         <source>Su&amp;bmit for approval</source>
         <translation>Su&amp;bmit for approval</translation>
     </message>
@@ -727,6 +723,14 @@
     <message>
         <source>&amp;Remove visit</source>
         <translation>&amp;Remove visit</translation>
+    </message>
+    <message>
+        <source>&amp;Copy last month</source>
+        <translation>&amp;Copy last month</translation>
+    </message>
+    <message>
+        <source>Last month's visits on the same weekdays of this month, holidays skipped, as the rule needs</source>
+        <translation>Last month's visits on the same weekdays of this month, holidays skipped, as the rule needs</translation>
     </message>
     <message>
         <source>Linked IEP objectives</source>
@@ -757,8 +761,24 @@
         <translation>IEP objectives of the selected visit:</translation>
     </message>
     <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
         <source>Revisions and decisions:</source>
         <translation>Revisions and decisions:</translation>
+    </message>
+    <message>
+        <source>Copied {n} visits from {month}: check them, then save or submit.</source>
+        <translation>Copied {n} visits from {month}: check them, then save or submit.</translation>
+    </message>
+    <message>
+        <source>The visit rule needs {n} visit(s) a week; too few are planned in the weeks of {weeks}.</source>
+        <translation>The visit rule needs {n} visit(s) a week; too few are planned in the weeks of {weeks}.</translation>
+    </message>
+    <message>
+        <source>The visit rule needs {n} visit(s) this month; {planned} are planned.</source>
+        <translation>The visit rule needs {n} visit(s) this month; {planned} are planned.</translation>
     </message>
     <message>
         <source>Not written yet</source>
@@ -767,6 +787,10 @@
     <message>
         <source>Plan for {month}: {status}</source>
         <translation>Plan for {month}: {status}</translation>
+    </message>
+    <message>
+        <source>Monthly plan: {student}</source>
+        <translation>Monthly plan: {student}</translation>
     </message>
     <message>
         <source>Returned by the office: {comment}</source>
@@ -836,8 +860,16 @@
         <translation>No plans are waiting.</translation>
     </message>
     <message>
+        <source>&amp;Approve {n} plans</source>
+        <translation>&amp;Approve {n} plans</translation>
+    </message>
+    <message>
         <source>This is your own plan: another member of the office decides on it.</source>
         <translation>This is your own plan: another member of the office decides on it.</translation>
+    </message>
+    <message>
+        <source>Read each plan before approving it; not opened yet: {plans}</source>
+        <translation>Read each plan before approving it; not opened yet: {plans}</translation>
     </message>
 </context>
 <context>
@@ -979,6 +1011,10 @@
         <translation>Discard</translation>
     </message>
     <message>
+        <source>Saved at {time}</source>
+        <translation>Saved at {time}</translation>
+    </message>
+    <message>
         <source>Someone else saved this record while you were editing. Your changes are still here: copy what you need, then reload.</source>
         <translation>Someone else saved this record while you were editing. Your changes are still here: copy what you need, then reload.</translation>
     </message>
@@ -1118,10 +1154,6 @@
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <source>Save (Ctrl+S)</source>
-        <translation>Save (Ctrl+S)</translation>
-    </message>
-    <message>
         <source>&amp;Finish and lock</source>
         <translation>&amp;Finish and lock</translation>
     </message>
@@ -1158,12 +1190,36 @@
         <translation>&amp;Place</translation>
     </message>
     <message>
-        <source>Caregivers &amp;present</source>
-        <translation>Caregivers &amp;present</translation>
+        <source>Careg&amp;ivers present</source>
+        <translation>Careg&amp;ivers present</translation>
+    </message>
+    <message>
+        <source>Performance</source>
+        <translation>Performance</translation>
+    </message>
+    <message>
+        <source>Caregiver's opi&amp;nion</source>
+        <translation>Caregiver's opi&amp;nion</translation>
+    </message>
+    <message>
+        <source>Ne&amp;xt visit</source>
+        <translation>Ne&amp;xt visit</translation>
+    </message>
+    <message>
+        <source>Clear signat&amp;ure</source>
+        <translation>Clear signat&amp;ure</translation>
+    </message>
+    <message>
+        <source>There is no finished visit before this one to copy.</source>
+        <translation>There is no finished visit before this one to copy.</translation>
     </message>
     <message>
         <source>&amp;Health today</source>
         <translation>&amp;Health today</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
     </message>
     <message>
         <source>M&amp;ood today</source>
@@ -1174,16 +1230,20 @@
         <translation>Add &amp;lesson</translation>
     </message>
     <message>
+        <source>As last &amp;visit</source>
+        <translation>As last &amp;visit</translation>
+    </message>
+    <message>
+        <source>The lessons of the last finished visit, to repeat them</source>
+        <translation>The lessons of the last finished visit, to repeat them</translation>
+    </message>
+    <message>
         <source>(no lesson plan)</source>
         <translation>(no lesson plan)</translation>
     </message>
     <message>
         <source>Lesson plan of the selected lesson</source>
         <translation>Lesson plan of the selected lesson</translation>
-    </message>
-    <message>
-        <source>Pe&amp;rformance</source>
-        <translation>Pe&amp;rformance</translation>
     </message>
     <message>
         <source>Family &amp;guidance</source>
@@ -1194,20 +1254,8 @@
         <translation>Home&amp;work</translation>
     </message>
     <message>
-        <source>Caregiver's &amp;opinion</source>
-        <translation>Caregiver's &amp;opinion</translation>
-    </message>
-    <message>
-        <source>&amp;Next visit</source>
-        <translation>&amp;Next visit</translation>
-    </message>
-    <message>
         <source>Caregiver signature</source>
         <translation>Caregiver signature</translation>
-    </message>
-    <message>
-        <source>C&amp;lear signature</source>
-        <translation>C&amp;lear signature</translation>
     </message>
     <message>
         <source>Lessons</source>
@@ -1224,6 +1272,10 @@
     <message>
         <source>Photos</source>
         <translation>Photos</translation>
+    </message>
+    <message>
+        <source>The lessons add up to {total} minutes, but the visit lasted {span}.</source>
+        <translation>The lessons add up to {total} minutes, but the visit lasted {span}.</translation>
     </message>
     <message>
         <source>Visit on {date}: {status}</source>
@@ -1252,6 +1304,30 @@
     <message>
         <source>Amended {at}: {field} — {reason}</source>
         <translation>Amended {at}: {field} — {reason}</translation>
+    </message>
+    <message>
+        <source>Finish this record?</source>
+        <translation>Finish this record?</translation>
+    </message>
+    <message>
+        <source>{lines}
+
+Finish and lock the record anyway? Afterwards it can only be corrected by an amendment.</source>
+        <translation>{lines}
+
+Finish and lock the record anyway? Afterwards it can only be corrected by an amendment.</translation>
+    </message>
+    <message>
+        <source>Only {counted} lessons of at least {minutes} minutes: the rule needs {required} per visit, so this visit does not count for the week.</source>
+        <translation>Only {counted} lessons of at least {minutes} minutes: the rule needs {required} per visit, so this visit does not count for the week.</translation>
+    </message>
+    <message>
+        <source>No lesson says what was taught.</source>
+        <translation>No lesson says what was taught.</translation>
+    </message>
+    <message>
+        <source>The caregiver has not signed.</source>
+        <translation>The caregiver has not signed.</translation>
     </message>
 </context>
 <context>
@@ -1385,8 +1461,8 @@
         <translation>Lessons</translation>
     </message>
     <message>
-        <source>Subject</source>
-        <translation>Subject</translation>
+        <source>Subject (one line per lesson)</source>
+        <translation>Subject (one line per lesson)</translation>
     </message>
     <message>
         <source>Content (one line per lesson)</source>

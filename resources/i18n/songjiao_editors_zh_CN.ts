@@ -83,8 +83,8 @@
         <translation>记录联系(&amp;L)</translation>
     </message>
     <message>
-        <source>Log contact (Ctrl+S)</source>
-        <translation>记录联系 (Ctrl+S)</translation>
+        <source>Log contact</source>
+        <translation>记录联系</translation>
     </message>
     <message>
         <source>Log &amp;unanswered call</source>
@@ -388,8 +388,8 @@
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <source>Save (Ctrl+S)</source>
-        <translation>保存 (Ctrl+S)</translation>
+        <source>Save</source>
+        <translation>保存</translation>
     </message>
     <message>
         <source>Term</source>
@@ -567,8 +567,8 @@
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <source>Save (Ctrl+S)</source>
-        <translation>保存 (Ctrl+S)</translation>
+        <source>Save</source>
+        <translation>保存</translation>
     </message>
     <message>
         <source>&amp;Title</source>
@@ -712,10 +712,6 @@
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <source>Save (Ctrl+S)</source>
-        <translation>保存 (Ctrl+S)</translation>
-    </message>
-    <message>
         <source>Su&amp;bmit for approval</source>
         <translation>提交审批(&amp;B)</translation>
     </message>
@@ -726,6 +722,14 @@
     <message>
         <source>&amp;Remove visit</source>
         <translation>删除送教(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy last month</source>
+        <translation>复制上月计划(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Last month&apos;s visits on the same weekdays of this month, holidays skipped, as the rule needs</source>
+        <translation>把上个月的送教放到本月同一个星期几，避开节假日，次数满足送教规则</translation>
     </message>
     <message>
         <source>Linked IEP objectives</source>
@@ -756,8 +760,24 @@
         <translation>所选送教关联的短期目标：</translation>
     </message>
     <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
         <source>Revisions and decisions:</source>
         <translation>版本与审批记录：</translation>
+    </message>
+    <message>
+        <source>Copied {n} visits from {month}: check them, then save or submit.</source>
+        <translation>已从 {month} 复制 {n} 次送教：请检查后保存或提交。</translation>
+    </message>
+    <message>
+        <source>The visit rule needs {n} visit(s) a week; too few are planned in the weeks of {weeks}.</source>
+        <translation>送教规则要求每周 {n} 次；这几周（按起始日）计划的送教不够：{weeks}。</translation>
+    </message>
+    <message>
+        <source>The visit rule needs {n} visit(s) this month; {planned} are planned.</source>
+        <translation>送教规则要求本月 {n} 次，目前只计划了 {planned} 次。</translation>
     </message>
     <message>
         <source>Not written yet</source>
@@ -778,6 +798,10 @@
     <message>
         <source>Planned visits: {error}</source>
         <translation>计划送教：{error}</translation>
+    </message>
+    <message>
+        <source>Monthly plan: {student}</source>
+        <translation>月送教计划：{student}</translation>
     </message>
 </context>
 <context>
@@ -835,8 +859,16 @@
         <translation>没有待审批的计划。</translation>
     </message>
     <message>
+        <source>&amp;Approve {n} plans</source>
+        <translation>批准 {n} 份计划(&amp;A)</translation>
+    </message>
+    <message>
         <source>This is your own plan: another member of the office decides on it.</source>
         <translation>这是您自己的计划，须由教务处其他人员审批。</translation>
+    </message>
+    <message>
+        <source>Read each plan before approving it; not opened yet: {plans}</source>
+        <translation>请先逐份阅读再批准；以下计划尚未打开：{plans}</translation>
     </message>
 </context>
 <context>
@@ -978,6 +1010,10 @@
         <translation>丢弃</translation>
     </message>
     <message>
+        <source>Saved at {time}</source>
+        <translation>已保存 {time}</translation>
+    </message>
+    <message>
         <source>Someone else saved this record while you were editing. Your changes are still here: copy what you need, then reload.</source>
         <translation>在您编辑期间，其他人已保存了这条记录。您的修改仍在此处：请复制需要的内容，然后重新载入。</translation>
     </message>
@@ -1117,10 +1153,6 @@
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <source>Save (Ctrl+S)</source>
-        <translation>保存 (Ctrl+S)</translation>
-    </message>
-    <message>
         <source>&amp;Finish and lock</source>
         <translation>完成并锁定(&amp;F)</translation>
     </message>
@@ -1157,12 +1189,36 @@
         <translation>地点(&amp;P)</translation>
     </message>
     <message>
-        <source>Caregivers &amp;present</source>
-        <translation>在场照护人(&amp;P)</translation>
+        <source>Careg&amp;ivers present</source>
+        <translation>在场照护人(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Performance</source>
+        <translation>表现</translation>
+    </message>
+    <message>
+        <source>Caregiver&apos;s opi&amp;nion</source>
+        <translation>照护人意见(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Ne&amp;xt visit</source>
+        <translation>下次送教(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Clear signat&amp;ure</source>
+        <translation>清除签名(&amp;U)</translation>
+    </message>
+    <message>
+        <source>There is no finished visit before this one to copy.</source>
+        <translation>这次之前没有已完成的送教可以复制。</translation>
     </message>
     <message>
         <source>&amp;Health today</source>
         <translation>当日健康状况(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
     </message>
     <message>
         <source>M&amp;ood today</source>
@@ -1173,16 +1229,20 @@
         <translation>添加课时(&amp;L)</translation>
     </message>
     <message>
+        <source>As last &amp;visit</source>
+        <translation>按上次送教(&amp;V)</translation>
+    </message>
+    <message>
+        <source>The lessons of the last finished visit, to repeat them</source>
+        <translation>复制上一次已完成送教的课时，用于每周重复的训练</translation>
+    </message>
+    <message>
         <source>(no lesson plan)</source>
         <translation>（无教案）</translation>
     </message>
     <message>
         <source>Lesson plan of the selected lesson</source>
         <translation>所选课时的教案</translation>
-    </message>
-    <message>
-        <source>Pe&amp;rformance</source>
-        <translation>学生表现(&amp;R)</translation>
     </message>
     <message>
         <source>Family &amp;guidance</source>
@@ -1193,20 +1253,8 @@
         <translation>家庭作业(&amp;W)</translation>
     </message>
     <message>
-        <source>Caregiver&apos;s &amp;opinion</source>
-        <translation>家长意见(&amp;O)</translation>
-    </message>
-    <message>
-        <source>&amp;Next visit</source>
-        <translation>下次送教(&amp;N)</translation>
-    </message>
-    <message>
         <source>Caregiver signature</source>
         <translation>家长签名</translation>
-    </message>
-    <message>
-        <source>C&amp;lear signature</source>
-        <translation>清除签名(&amp;L)</translation>
     </message>
     <message>
         <source>Lessons</source>
@@ -1251,6 +1299,34 @@
     <message>
         <source>Amended {at}: {field} — {reason}</source>
         <translation>{at} 更正：{field} —— {reason}</translation>
+    </message>
+    <message>
+        <source>The lessons add up to {total} minutes, but the visit lasted {span}.</source>
+        <translation>各课时合计 {total} 分钟，超过了本次送教的时长 {span} 分钟。</translation>
+    </message>
+    <message>
+        <source>Finish this record?</source>
+        <translation>完成这份记录？</translation>
+    </message>
+    <message>
+        <source>{lines}
+
+Finish and lock the record anyway? Afterwards it can only be corrected by an amendment.</source>
+        <translation>{lines}
+
+仍要完成并锁定这份记录吗？锁定后只能通过更正来修改。</translation>
+    </message>
+    <message>
+        <source>Only {counted} lessons of at least {minutes} minutes: the rule needs {required} per visit, so this visit does not count for the week.</source>
+        <translation>达到 {minutes} 分钟的课时只有 {counted} 个：规定每次送教 {required} 个课时，本次送教不计入本周达标。</translation>
+    </message>
+    <message>
+        <source>No lesson says what was taught.</source>
+        <translation>没有填写任何课时的教学内容。</translation>
+    </message>
+    <message>
+        <source>The caregiver has not signed.</source>
+        <translation>照护人尚未签名。</translation>
     </message>
 </context>
 <context>
@@ -1383,8 +1459,8 @@
         <translation>课时</translation>
     </message>
     <message>
-        <source>Subject</source>
-        <translation>学科</translation>
+        <source>Subject (one line per lesson)</source>
+        <translation>科目（每课时一行）</translation>
     </message>
     <message>
         <source>Content (one line per lesson)</source>

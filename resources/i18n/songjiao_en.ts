@@ -374,6 +374,25 @@
     </message>
 </context>
 <context>
+    <name>Crash</name>
+    <message>
+        <source>Songjiao ran into an unexpected problem. What you saved before is safe; the last step may not have been completed.
+
+If it happens again, give your administrator this reference number: {reference}</source>
+        <translation>Songjiao ran into an unexpected problem. What you saved before is safe; the last step may not have been completed.
+
+If it happens again, give your administrator this reference number: {reference}</translation>
+    </message>
+    <message>
+        <source>The details are in the log file: {path}</source>
+        <translation>The details are in the log file: {path}</translation>
+    </message>
+    <message>
+        <source>Something unexpected happened</source>
+        <translation>Something unexpected happened</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunWizard</name>
     <message>
         <source>Welcome to Songjiao</source>
@@ -615,6 +634,21 @@
     </message>
 </context>
 <context>
+    <name>HelpDialog</name>
+    <message>
+        <source>Help</source>
+        <translation>Help</translation>
+    </message>
+    <message>
+        <source>Help pages</source>
+        <translation>Help pages</translation>
+    </message>
+    <message>
+        <source>Help page</source>
+        <translation>Help page</translation>
+    </message>
+</context>
+<context>
     <name>HomePage</name>
     <message>
         <source>This week</source>
@@ -651,6 +685,30 @@
     <message>
         <source>Not visited yet</source>
         <translation>Not visited yet</translation>
+    </message>
+    <message>
+        <source>Not met yet: {reason}</source>
+        <translation>Not met yet: {reason}</translation>
+    </message>
+    <message>
+        <source>{status}: {reason}</source>
+        <translation>{status}: {reason}</translation>
+    </message>
+    <message>
+        <source>This week: {status}</source>
+        <translation>This week: {status}</translation>
+    </message>
+    <message>
+        <source>Make-up owed</source>
+        <translation>Make-up owed</translation>
+    </message>
+    <message>
+        <source>No students are assigned to you yet. The office assigns them on the Students page.</source>
+        <translation>No students are assigned to you yet. The office assigns them on the Students page.</translation>
+    </message>
+    <message>
+        <source>No students yet: add or import them on the Students page.</source>
+        <translation>No students yet: add or import them on the Students page.</translation>
     </message>
     <message>
         <source>Everyone is on track.</source>
@@ -1091,8 +1149,24 @@
         <translation>Language</translation>
     </message>
     <message>
-        <source>Apply language</source>
-        <translation>Apply language</translation>
+        <source>Normal</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <source>Large (125 %)</source>
+        <translation>Large (125 %)</translation>
+    </message>
+    <message>
+        <source>Larger (150 %)</source>
+        <translation>Larger (150 %)</translation>
+    </message>
+    <message>
+        <source>Text size</source>
+        <translation>Text size</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Apply</translation>
     </message>
 </context>
 <context>
@@ -1132,10 +1206,6 @@
 </context>
 <context>
     <name>MainWindow</name>
-    <message>
-        <source>Songjiao — home-delivered teaching</source>
-        <translation>Songjiao — home-delivered teaching</translation>
-    </message>
     <message>
         <source>Navigation</source>
         <translation>Navigation</translation>
@@ -1201,6 +1271,10 @@
         <translation>&amp;Help</translation>
     </message>
     <message>
+        <source>User &amp;manual</source>
+        <translation>User &amp;manual</translation>
+    </message>
+    <message>
         <source>&amp;About Songjiao</source>
         <translation>&amp;About Songjiao</translation>
     </message>
@@ -1246,6 +1320,10 @@
     <message>
         <source>Not a date: use YYYY-MM-DD, e.g. 2026-09-01.</source>
         <translation>Not a date: use YYYY-MM-DD, e.g. 2026-09-01.</translation>
+    </message>
+    <message>
+        <source>There is no such date: {value}. Check the month and day.</source>
+        <translation>There is no such date: {value}. Check the month and day.</translation>
     </message>
     <message>
         <source>Not a time: use HH:MM, e.g. 09:30.</source>
@@ -1646,6 +1724,10 @@
     <message>
         <source>No visit this week: a make-up is owed.</source>
         <translation>No visit this week: a make-up is owed.</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong (reference {reference}); the details are in the log file.</source>
+        <translation>Something unexpected went wrong (reference {reference}); the details are in the log file.</translation>
     </message>
     <message>
         <source>Something went wrong: {error}</source>
@@ -2092,6 +2174,18 @@
             <numerusform>%n student</numerusform>
             <numerusform>%n students</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>No students yet. Add one with “New student…” (Ctrl+N), or import the class list from a roster spreadsheet: songjiao roster template FILE.xlsx, fill it in, then songjiao roster import FILE.xlsx.</source>
+        <translation>No students yet. Add one with “New student…” (Ctrl+N), or import the class list from a roster spreadsheet: songjiao roster template FILE.xlsx, fill it in, then songjiao roster import FILE.xlsx.</translation>
+    </message>
+    <message>
+        <source>No students are assigned to you yet. The office assigns them.</source>
+        <translation>No students are assigned to you yet. The office assigns them.</translation>
+    </message>
+    <message>
+        <source>No student matches the search or filters.</source>
+        <translation>No student matches the search or filters.</translation>
     </message>
 </context>
 <context>

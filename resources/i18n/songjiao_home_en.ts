@@ -82,6 +82,10 @@
         <source>Every teacher is on track.</source>
         <translation>Every teacher is on track.</translation>
     </message>
+    <message>
+        <source>No teacher has students yet.</source>
+        <translation>No teacher has students yet.</translation>
+    </message>
 </context>
 <context>
     <name>WorklistSection</name>

@@ -1,4 +1,4 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
@@ -82,6 +82,10 @@
         <source>Every teacher is on track.</source>
         <translation>所有教师均达到要求。</translation>
     </message>
+    <message>
+        <source>No teacher has students yet.</source>
+        <translation>还没有教师分配到学生。</translation>
+    </message>
 </context>
 <context>
     <name>WorklistSection</name>
@@ -118,7 +122,7 @@
         <translation>关联目标</translation>
     </message>
     <message>
-        <source>caregiver's signature</source>
+        <source>caregiver&apos;s signature</source>
         <translation>家长签名</translation>
     </message>
     <message>

@@ -21,7 +21,7 @@
     </message>
     <message>
         <source>The backup could not be put in place ({reason}). Close any other program using the database and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>未能用该备份恢复（{reason}）。请关闭其他正在使用数据库的程序后重试。</translation>
     </message>
     <message>
         <source>Exchange stopped</source>
@@ -373,6 +373,25 @@
     </message>
 </context>
 <context>
+    <name>Crash</name>
+    <message>
+        <source>Songjiao ran into an unexpected problem. What you saved before is safe; the last step may not have been completed.
+
+If it happens again, give your administrator this reference number: {reference}</source>
+        <translation>送教系统遇到了意外问题。此前保存的内容不受影响，刚才这一步可能没有完成。
+
+如果再次出现，请把这个编号告诉管理员：{reference}</translation>
+    </message>
+    <message>
+        <source>The details are in the log file: {path}</source>
+        <translation>详细情况见日志文件：{path}</translation>
+    </message>
+    <message>
+        <source>Something unexpected happened</source>
+        <translation>出现意外问题</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunWizard</name>
     <message>
         <source>Welcome to Songjiao</source>
@@ -614,6 +633,21 @@
     </message>
 </context>
 <context>
+    <name>HelpDialog</name>
+    <message>
+        <source>Help</source>
+        <translation>帮助</translation>
+    </message>
+    <message>
+        <source>Help pages</source>
+        <translation>帮助目录</translation>
+    </message>
+    <message>
+        <source>Help page</source>
+        <translation>帮助页面</translation>
+    </message>
+</context>
+<context>
     <name>HomePage</name>
     <message>
         <source>This week</source>
@@ -652,8 +686,32 @@
         <translation>本周尚未送教</translation>
     </message>
     <message>
+        <source>This week: {status}</source>
+        <translation>本周：{status}</translation>
+    </message>
+    <message>
+        <source>Make-up owed</source>
+        <translation>欠补送</translation>
+    </message>
+    <message>
+        <source>No students are assigned to you yet. The office assigns them on the Students page.</source>
+        <translation>您还没有分配到学生。教务处在“学生”页面为教师分配学生。</translation>
+    </message>
+    <message>
+        <source>No students yet: add or import them on the Students page.</source>
+        <translation>还没有学生：请在“学生”页面新建或导入学生。</translation>
+    </message>
+    <message>
         <source>Everyone is on track.</source>
         <translation>所有学生都已达标。</translation>
+    </message>
+    <message>
+        <source>Not met yet: {reason}</source>
+        <translation>本周尚未达标：{reason}</translation>
+    </message>
+    <message>
+        <source>{status}: {reason}</source>
+        <translation>{status}：{reason}</translation>
     </message>
 </context>
 <context>
@@ -1090,8 +1148,24 @@
         <translation>界面语言</translation>
     </message>
     <message>
-        <source>Apply language</source>
-        <translation>应用语言</translation>
+        <source>Normal</source>
+        <translation>标准</translation>
+    </message>
+    <message>
+        <source>Large (125 %)</source>
+        <translation>较大（125%）</translation>
+    </message>
+    <message>
+        <source>Larger (150 %)</source>
+        <translation>特大（150%）</translation>
+    </message>
+    <message>
+        <source>Text size</source>
+        <translation>文字大小</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>应用</translation>
     </message>
 </context>
 <context>
@@ -1131,10 +1205,6 @@
 </context>
 <context>
     <name>MainWindow</name>
-    <message>
-        <source>Songjiao — home-delivered teaching</source>
-        <translation>送教上门管理系统</translation>
-    </message>
     <message>
         <source>Navigation</source>
         <translation>导航</translation>
@@ -1200,6 +1270,10 @@
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
+        <source>User &amp;manual</source>
+        <translation>使用帮助(&amp;M)</translation>
+    </message>
+    <message>
         <source>&amp;About Songjiao</source>
         <translation>关于送教上门管理系统(&amp;A)</translation>
     </message>
@@ -1225,7 +1299,7 @@
     </message>
     <message>
         <source>The scheduled backup failed: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>自动备份失败：{reason}</translation>
     </message>
     <message>
         <source>Something went wrong</source>
@@ -1650,6 +1724,14 @@
         <source>Something went wrong: {error}</source>
         <translation>出现问题：{error}</translation>
     </message>
+    <message>
+        <source>There is no such date: {value}. Check the month and day.</source>
+        <translation>没有这一天：{value}。请核对月份和日期。</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong (reference {reference}); the details are in the log file.</source>
+        <translation>出现意外问题（编号 {reference}），详细情况已记入日志文件。</translation>
+    </message>
 </context>
 <context>
     <name>NewStudentDialog</name>
@@ -1777,99 +1859,99 @@
     <name>RosterImportDialog</name>
     <message>
         <source>Import the roster</source>
-        <translation type="unfinished"></translation>
+        <translation>导入学生名单</translation>
     </message>
     <message>
         <source>Fill in the roster template in Excel or WPS (one student per row), then choose the file. Every row is checked first; nothing is written until you import, and then all rows or none.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先在 Excel 或 WPS 中填写名单模板（每行一名学生），然后选择该文件。程序会先逐行检查；点“全部导入”之前不写入任何内容，导入时要么全部导入，要么一行也不导入。</translation>
     </message>
     <message>
         <source>&amp;Choose file…</source>
-        <translation type="unfinished"></translation>
+        <translation>选择文件(&amp;C)…</translation>
     </message>
     <message>
         <source>Save the blank &amp;template…</source>
-        <translation type="unfinished"></translation>
+        <translation>保存空白模板(&amp;T)…</translation>
     </message>
     <message>
         <source>No file chosen.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未选择文件。</translation>
     </message>
     <message>
         <source>Chosen file</source>
-        <translation type="unfinished"></translation>
+        <translation>所选文件</translation>
     </message>
     <message>
         <source>Check result</source>
-        <translation type="unfinished"></translation>
+        <translation>检查结果</translation>
     </message>
     <message>
         <source>Row</source>
-        <translation type="unfinished"></translation>
+        <translation>行</translation>
     </message>
     <message>
         <source>Column</source>
-        <translation type="unfinished"></translation>
+        <translation>列</translation>
     </message>
     <message>
         <source>Problem</source>
-        <translation type="unfinished"></translation>
+        <translation>问题</translation>
     </message>
     <message>
         <source>Problems found in the file</source>
-        <translation type="unfinished"></translation>
+        <translation>文件中发现的问题</translation>
     </message>
     <message>
         <source>&amp;Import all rows</source>
-        <translation type="unfinished"></translation>
+        <translation>全部导入(&amp;I)</translation>
     </message>
     <message>
         <source>Choose the roster</source>
-        <translation type="unfinished"></translation>
+        <translation>选择学生名单</translation>
     </message>
     <message>
         <source>Roster (*.xlsx *.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>学生名单 (*.xlsx *.csv)</translation>
     </message>
     <message>
         <source>Save the blank roster template</source>
-        <translation type="unfinished"></translation>
+        <translation>保存空白名单模板</translation>
     </message>
     <message>
         <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</translation>
     </message>
     <message>
         <source>The template could not be saved: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>模板未能保存：{reason}</translation>
     </message>
     <message>
         <source>The template was saved: {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>模板已保存：{name}</translation>
     </message>
     <message>
         <source>Checking every row…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在逐行检查…</translation>
     </message>
     <message>
         <source>{rows} rows, all correct: importing creates {created} students and updates {updated}.</source>
-        <translation type="unfinished"></translation>
+        <translation>共 {rows} 行，全部正确：导入将新建 {created} 名学生，更新 {updated} 名。</translation>
     </message>
     <message>
         <source>The notes below do not stop the import.</source>
-        <translation type="unfinished"></translation>
+        <translation>下列提示不影响导入。</translation>
     </message>
     <message>
         <source>{rows} rows have problems ({count} in all). Correct them in the file, save it and choose it again: nothing was imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>有 {rows} 行存在问题（共 {count} 处）。请在文件中改正并保存后重新选择：本次未导入任何内容。</translation>
     </message>
     <message>
         <source>Importing…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在导入…</translation>
     </message>
     <message>
         <source>Imported: {created} students created, {updated} updated.</source>
-        <translation type="unfinished"></translation>
+        <translation>已导入：新建 {created} 名学生，更新 {updated} 名。</translation>
     </message>
 </context>
 <context>
@@ -2075,11 +2157,11 @@
     </message>
     <message>
         <source>Import roster…</source>
-        <translation type="unfinished"></translation>
+        <translation>导入名单…</translation>
     </message>
     <message>
         <source>Import students from an .xlsx or .csv roster, checked row by row</source>
-        <translation type="unfinished"></translation>
+        <translation>从 .xlsx 或 .csv 名单导入学生，逐行检查</translation>
     </message>
     <message>
         <source>Student list</source>
@@ -2090,6 +2172,18 @@
         <translation>
             <numerusform>%n 名学生</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>No students yet. Add one with “New student…” (Ctrl+N), or import the class list from a roster spreadsheet: songjiao roster template FILE.xlsx, fill it in, then songjiao roster import FILE.xlsx.</source>
+        <translation>还没有学生。点“新建学生…”（Ctrl+N）逐个添加，或用学生名单表格批量导入：先运行 songjiao roster template 文件名.xlsx 生成模板，填好后运行 songjiao roster import 文件名.xlsx。</translation>
+    </message>
+    <message>
+        <source>No students are assigned to you yet. The office assigns them.</source>
+        <translation>您还没有分配到学生，请联系教务处分配。</translation>
+    </message>
+    <message>
+        <source>No student matches the search or filters.</source>
+        <translation>没有符合搜索或筛选条件的学生。</translation>
     </message>
 </context>
 <context>

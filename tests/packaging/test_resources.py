@@ -56,3 +56,19 @@ def test_resource_names_the_missing_file():
     with pytest.raises(paths.ResourceError, match="resources/icons/nothing.png"):
         paths.resource("icons/nothing.png")
     assert paths.resource("icons/songjiao.png").is_file()
+
+
+def test_the_desktop_app_shows_a_missing_resource_in_a_box_too(tmp_path, monkeypatch, capsys, qapp):
+    from app.ui import app as ui_app
+
+    copy = tmp_path / "resources"
+    shutil.copytree(paths.RESOURCES, copy)
+    (copy / "i18n" / "songjiao_zh_CN.qm").unlink()
+    monkeypatch.setattr(paths, "RESOURCES", copy)
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(
+        ui_app.QMessageBox, "critical", lambda _parent, title, text: shown.append((title, text))
+    )
+    assert run(["--db", str(tmp_path / "t.sqlite3"), "gui"]) == 2
+    assert len(shown) == 1 and "songjiao_zh_CN.qm" in shown[0][1] and "请重新安装" in shown[0][1]
+    assert "incomplete" in capsys.readouterr().err

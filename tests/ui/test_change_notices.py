@@ -56,7 +56,7 @@ def test_saving_a_signed_visit_is_one_write_and_one_notice(qtbot, school, make_s
     qtbot.waitUntil(lambda: not session.runner.busy, timeout=WAIT)
     assert [name for name in writes if not name.endswith("_draft")] == ["save_visit"]  # drafts aside
     [(changes, initiator)] = received
-    assert {"visit", "attachment"} <= changes.tables and initiator is None
+    assert {"visit", "attachment"} <= changes.tables and initiator is editor
     saved = visits.get_visit(session.ctx, visit.id)
     assert saved.values["place"] == "学生家中" and saved.signature_id
 

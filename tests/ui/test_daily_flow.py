@@ -251,3 +251,28 @@ def test_several_read_plans_are_approved_with_one_button_unread_ones_refused(
     qtbot.mouseClick(queue.approve_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not queue._rows, timeout=5000)
     assert plans.office_queue(school.as_(school.office)) == []
+
+
+def test_a_planned_visits_lessons_are_typed_one_line_each_in_the_cell(qtbot, school, make_session, objective):
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QPlainTextEdit
+
+    from app.ui.editors.plan_editor import PlanEditor
+
+    session = make_session(school.t1)
+    editor = PlanEditor(session, school.students[0], "2026-12")
+    qtbot.addWidget(editor)
+    editor.show()
+    qtbot.mouseClick(editor.add_visit, Qt.MouseButton.LeftButton)
+    table = editor.visits
+    centre = table.visualRect(table.model().index(0, 4)).center()
+    QTest.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, centre)
+    QTest.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, centre)
+    box = table.viewport().findChild(QPlainTextEdit)  # the cell's editor (focus needs an active window)
+    assert isinstance(box, QPlainTextEdit) and box.isVisible()
+    QTest.keyClicks(box, "count")
+    QTest.keyClick(box, Qt.Key.Key_Return)  # a new line, not the end of editing
+    QTest.keyClicks(box, "sort")
+    QTest.keyClick(box, Qt.Key.Key_Tab)
+    assert table.item(0, 4).text() == "count\nsort"
+    assert [len(v["content"]) for v in editor.values()["visits"]] == [2]

@@ -158,17 +158,15 @@ def test_an_error_in_an_editor_is_shown_over_the_editor(
     visit = visits.create_visit(session.ctx, school.students[0], {"date": "2026-11-18"})
     editor = visit_editor(qtbot, session, visit.id)
     activate(qtbot, editor)
-    parents = []
-    monkeypatch.setattr(
-        QMessageBox, "warning", staticmethod(lambda parent, *_a, **_k: parents.append(parent))
-    )
+    from app.ui.crash import reporter
 
     def broken(_ctx):
         raise RuntimeError("boom")
 
-    session.read(broken)  # no on_error: the window reports it
-    qtbot.waitUntil(lambda: bool(parents), timeout=WAIT)
-    assert parents == [editor]
+    session.read(broken)  # no on_error: the window reports it (the crash dialog, with its reference)
+    qtbot.waitUntil(lambda: reporter().dialog is not None and reporter().dialog.isVisible(), timeout=WAIT)
+    assert reporter().dialog.parentWidget() is editor
+    reporter().dialog.close()
     assert [str(e) for e in strict_callbacks] == ["boom"]
     strict_callbacks.clear()  # the one error this test made on purpose
 
@@ -221,6 +219,15 @@ def test_signing_again_replaces_the_shown_signature(qtbot, school, make_session)
     assert second and second != first and errors == []
     mime, png = attachments.fetch_bytes(session.ctx, second)
     assert mime == "image/png"
+
+    # Cleared but not signed again: the record keeps its signature, and the pad shows it back after the save.
+    click(qtbot, editor.clear_pad)
+    editor.form.widgets["place"].setText("学生家中")
+    click(qtbot, editor.save_button)
+    qtbot.waitUntil(lambda: not editor.is_dirty(), timeout=WAIT)
+    settle(qtbot, session)
+    assert visits.get_visit(session.ctx, visit.id).signature_id == second
+    assert not editor.pad.is_empty() and editor.signature_state.text() == editor.tr("Signed.")
 
 
 # --- bug 5: finish and lock leaves nothing unsaved -------------------------------------------------------

@@ -105,3 +105,15 @@ def test_a_join_file_on_a_new_laptop_opens_the_join_dialog_filled_in(tmp_path, q
     assert isinstance(wizard, FirstRunWizard)  # given up: the first-run wizard as usual
     assert controller.pending_file is None
     controller.store.dispose()
+
+
+def test_a_file_opened_by_the_system_reaches_the_controller(tmp_path, qapp):
+    from PySide6.QtGui import QFileOpenEvent
+
+    from app.ui.app import FileOpenFilter
+
+    controller = LoginAs(resolve(tmp_path / "x.sqlite3"), "t01", "")
+    qapp.installEventFilter(FileOpenFilter(controller))
+    bundle = tmp_path / "from-office.sjb"
+    qapp.sendEvent(qapp, QFileOpenEvent(str(bundle)))  # what macOS sends for a double-clicked document
+    assert controller.pending_file == bundle  # no window yet: opened after login

@@ -21,7 +21,7 @@ def test_bad_input_shows_the_error_next_to_the_field_and_changes_nothing(make_wi
     form.set_value("name", "小明明")
     form.set_value("birth_date", "2015-13-45")
     page.save()
-    assert form.error("birth_date") == "Not a date: use YYYY-MM-DD, e.g. 2026-09-01."
+    assert form.error("birth_date") == "There is no such date: 2015-13-45. Check the month and day."
     assert form.error("name") == ""
     after = students.get_student(school.ctx, school.students[0])
     assert after.values == before.values and after.revision == before.revision

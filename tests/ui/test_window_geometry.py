@@ -79,3 +79,27 @@ def test_every_editor_can_shrink_to_a_scaled_full_hd_screen(qtbot, school, make_
         qtbot.addWidget(editor)
         hint = editor.minimumSizeHint()
         assert hint.width() <= room.width() and hint.height() <= room.height(), type(editor).__name__
+
+
+def test_the_main_window_fits_a_scaled_full_hd_screen_on_every_page_in_the_shipped_cjk_font(
+    qtbot, qapp, school, make_window, chinese
+):
+    from PySide6.QtGui import QFont, QFontDatabase
+
+    from app.paths import RESOURCES
+
+    QFontDatabase.addApplicationFont(str(RESOURCES / "fonts" / "wqy-zenhei.ttc"))
+    before = qapp.font()
+    qapp.setFont(
+        QFont("WenQuanYi Zen Hei", 10)
+    )  # taller lines than the test default, as on a Chinese desktop
+    try:
+        room = SCALED.size() - FRAME
+        for actor in (school.t1, school.office):
+            window = make_window(actor)
+            for spec in window.specs:
+                window.show_page(spec.key)
+                hint = window.minimumSizeHint()
+                assert hint.height() <= room.height() and hint.width() <= room.width(), (spec.key, hint)
+    finally:
+        qapp.setFont(before)

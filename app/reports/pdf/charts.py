@@ -11,7 +11,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 
 from app.domain.rules import ComplianceResult
-from app.reports.labels import WEEK_COLOURS, WEEK_STATUS
+from app.reports.labels import WEEK_COLOURS, WEEK_MARKS, WEEK_STATUS
 from app.reports.pdf.fonts import register_fonts
 from app.reports.pdf.styles import FRAME_W
 from app.services.archive import GoalSheet
@@ -91,10 +91,23 @@ def week_strip(result: ComplianceResult) -> Drawing:
                 strokeWidth=0.3,
             )
         )
+        mark = WEEK_MARKS[status]
+        if mark:
+            size = min(9.0, (cell - 1) * 0.62)
+            drawing.add(
+                String(
+                    i * cell + (cell - 1) / 2,
+                    16 * mm + (cell - 1) / 2 - size * 0.36,
+                    mark,
+                    fontName=font,
+                    fontSize=size,
+                    textAnchor="middle",
+                )
+            )
         if i % 2 == 0 or cell > 5 * mm:
             drawing.add(
                 String(
-                    i * cell + cell / 2, 12.5 * mm, str(i + 1), fontName=font, fontSize=6, textAnchor="middle"
+                    i * cell + cell / 2, 12 * mm, str(i + 1), fontName=font, fontSize=7.5, textAnchor="middle"
                 )
             )
     used = list(dict.fromkeys(str(p.status) for p in periods))
@@ -109,6 +122,11 @@ def week_strip(result: ComplianceResult) -> Drawing:
                 fillColor=colors.HexColor(WEEK_COLOURS[status]),
                 strokeColor=colors.HexColor("#777777"),
                 strokeWidth=0.3,
+            )
+        )
+        drawing.add(
+            String(
+                x + 1.75 * mm, 4.85 * mm, WEEK_MARKS[status], fontName=font, fontSize=7, textAnchor="middle"
             )
         )
         label = WEEK_STATUS[status]

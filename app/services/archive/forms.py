@@ -12,7 +12,7 @@ from sqlalchemy import select
 from app.db.models import Assignment, Contact, MonthlyPlan, Student, Term, User, Visit, VisitLesson
 from app.domain.rules import ComplianceResult, VisitRule
 from app.services import plans
-from app.services.access import student_for_read
+from app.services.access import main_assignments, student_for_read
 from app.services.archive import packet
 from app.services.archive.sheets import PlanSheet, VisitSheet
 from app.services.compliance import term_compliance
@@ -150,15 +150,7 @@ def gather_summary(ctx: ServiceContext, term_id: str) -> TermSummary:
             )
         }
         main: dict[str, str] = {}
-        for student_id, teacher_id in session.execute(
-            select(Assignment.student_id, Assignment.teacher_id)
-            .where(
-                Assignment.role == "main",
-                Assignment.deleted_at.is_(None),
-                (Assignment.end_date.is_(None)) | (Assignment.end_date >= term.start),
-            )
-            .order_by(Assignment.start_date)
-        ):
+        for student_id, teacher_id in session.execute(main_assignments(term.start)):
             main[student_id] = names.get(teacher_id, "")
         months = packet.term_months(term)
         plan_states = Counter(

@@ -497,7 +497,7 @@ def packet_students(
     ctx: ServiceContext, term_id: str, teacher_id: str | None = None
 ) -> list[tuple[str, str]]:
     """(id, code) of the students whose packets an export covers: visible to the actor, on the roll in the term."""
-    from app.services.access import visible_students
+    from app.services.access import main_assignments, visible_students
 
     term = get_term(ctx, term_id)
     with reading(ctx) as session:
@@ -506,12 +506,10 @@ def packet_students(
         if teacher_id:
             query = query.where(
                 Student.id.in_(
-                    select(Assignment.student_id).where(
-                        Assignment.teacher_id == teacher_id,
-                        Assignment.role == "main",
-                        Assignment.deleted_at.is_(None),
-                        (Assignment.end_date.is_(None)) | (Assignment.end_date >= term.start),
-                    )
+                    main_assignments(term.start)
+                    .where(Assignment.teacher_id == teacher_id)
+                    .with_only_columns(Assignment.student_id)
+                    .order_by(None)
                 )
             )
         return [

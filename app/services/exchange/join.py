@@ -30,6 +30,7 @@ from app.services.exchange.rows import MIRRORED_TABLES, ORDER, TABLES, decode, r
 from app.services.exchange.scope import mirrored, office_scope
 from app.services.exchange.sync import check_references, known_revisions, self_device
 from app.services.files import replace
+from app.services.users import is_live_teacher
 
 JOIN_FORMAT = "songjiao-join"
 JOIN_SUFFIX = ".sjj"
@@ -69,7 +70,7 @@ def _teacher(session: Session, teacher: str) -> User:
     user = session.scalar(
         select(User).where((User.username == teacher) | (User.id == teacher), User.deleted_at.is_(None))
     )
-    if user is None or user.role != "teacher" or not user.active:
+    if not is_live_teacher(user) or not user.active:
         raise ExchangeRefused("exchange.no_teacher", "There is no active teacher with this user name.")
     return user
 

@@ -27,6 +27,7 @@ from app.ui.i18n import QT_TRANSLATE_NOOP
 from app.ui.messages import error_text
 from app.ui.prefs import start_folder
 from app.ui.tasks import BaseRunner, ThreadRunner
+from app.ui.widgets.style import error_style
 
 CTX = "Exchange"
 
@@ -146,7 +147,7 @@ class PassphraseDialog(QDialog):
             )
         )
         warning.setWordWrap(True)
-        warning.setStyleSheet("color: #a33; font-weight: bold;")
+        warning.setStyleSheet(error_style() + " font-weight: bold;")
         column.addWidget(warning)
         column.addWidget(QLabel(self.tr("Laptop key fingerprint: {fp}").format(fp=made.fingerprint)))
         if made.revoked:

@@ -199,21 +199,34 @@ class FirstRunWizard(QWizard):
 
             self.join_result = ask_join(self, self.ctx.store.paths)
             return self.join_result is not None
+        if self.currentId() not in (SCHOOL, TERM, RULE, ADMIN):
+            return True
+        if not self.check_page(self.currentId()):
+            return False
         if self.currentId() != ADMIN:
             return True
-        admin = self.form(ADMIN)
-        admin.clear_errors()
-        if admin.value("password") != admin.value("confirm"):
-            admin.show_error(
-                "confirm", error_text(ValidationError("password.mismatch", MESSAGES["password.mismatch"]))
-            )
-            return False
         try:
             self.actor = setup.initialize_school(self.ctx, self.data())
         except ServiceError as error:
             self.show_service_error(error)
             return False
         return True
+
+    def check_page(self, page_id: int) -> bool:
+        """On Next (and Finish): every error of this page at once, each under its field; False keeps the page."""
+        form = self.form(page_id)
+        form.clear_errors()
+        errors = [e for e in setup.setup_errors(self.data()) if FIELD_PAGES.get(field_of(e) or "") == page_id]
+        if page_id == ADMIN and form.value("password") != form.value("confirm"):
+            errors.append(
+                ValidationError("password.mismatch", MESSAGES["password.mismatch"], field="confirm")
+            )
+        for n, error in enumerate(errors):
+            form.show_error(field_of(error), error_text(error), focus=n == 0)
+            raw = str(getattr(error, "field", "") or "")
+            if raw.startswith("days["):
+                self.calendar.mark_row(int(raw[5 : raw.index("]")]))
+        return not errors
 
     def show_service_error(self, error: ServiceError) -> None:
         field = field_of(error)

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from app.ui.labels import ROLES, label
 from app.ui.messages import error_text
-from app.ui.widgets.fields import ERROR_STYLE
+from app.ui.widgets.style import error_style, make_heading
 
 
 def login_cache(store: Any) -> dict[str, Any]:
@@ -63,7 +63,7 @@ class LoginDialog(QDialog):
         self.setMinimumWidth(380)
         column = QVBoxLayout(self)
         self.heading = QLabel(self.tr("Songjiao"))
-        self.heading.setStyleSheet("font-size: 14pt; font-weight: 600;")
+        make_heading(self.heading, 1.3)
         column.addWidget(self.heading)
         self.hint = QLabel(hint)
         self.hint.setWordWrap(True)
@@ -83,7 +83,7 @@ class LoginDialog(QDialog):
         column.addWidget(password_label)
         column.addWidget(self.password)
         self.error = QLabel()
-        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setStyleSheet(error_style())
         self.error.setWordWrap(True)
         self.error.hide()
         column.addWidget(self.error)

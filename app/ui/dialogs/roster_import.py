@@ -26,6 +26,7 @@ from app.services.roster import ImportReport, RosterErrors, RowError
 from app.ui.messages import error_text, warning_text
 from app.ui.prefs import remember_folder, start_folder
 from app.ui.session import AppSession
+from app.ui.widgets.style import error_style
 
 PREF_FOLDER = "roster_folder"
 
@@ -201,4 +202,4 @@ class RosterImportDialog(QDialog):
         self.summary.setText(text)
         self.summary.setAccessibleDescription(text)
         # Colour is a second signal only: the words say whether something is wrong.
-        self.summary.setStyleSheet("color: #b00020; font-weight: bold;" if problem else "")
+        self.summary.setStyleSheet(error_style() + " font-weight: bold;" if problem else "")

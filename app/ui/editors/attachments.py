@@ -25,6 +25,7 @@ from app.ui.i18n import format_timestamp
 from app.ui.messages import error_text
 from app.ui.prefs import remember_folder, start_folder
 from app.ui.session import AppSession
+from app.ui.widgets.style import error_style
 
 
 def load_photos(ctx: Any, owner_type: str, owner_id: str) -> list[tuple[Any, bytes]]:
@@ -53,7 +54,7 @@ class AttachmentsPanel(QWidget):
         self.remove_button = QPushButton(self.tr("&Remove"), self)
         self.remove_button.clicked.connect(self.remove_selected)
         self.message = QLabel(self)
-        self.message.setStyleSheet("color: #b3261e;")
+        self.message.setStyleSheet(error_style())
         buttons = QHBoxLayout()
         buttons.addWidget(self.message, 1)
         buttons.addWidget(self.add_button)

@@ -35,6 +35,7 @@ from app.ui.i18n import format_timestamp
 from app.ui.messages import error_text, field_of
 from app.ui.session import AppSession
 from app.ui.widgets.fields import FieldForm
+from app.ui.widgets.style import error_style, tint_style
 
 DRAFT_DELAY_MS = 1000  # debounce: one draft write a second while typing, not one per key
 
@@ -80,9 +81,7 @@ class Banner(QFrame):
             button.deleteLater()
         self._buttons.clear()
         self.label.setText(text)
-        self.setStyleSheet(
-            "#banner { background: #fde8e8; }" if error else "#banner { background: #fff6d6; }"
-        )
+        self.setStyleSheet(tint_style("#banner", "#fde8e8" if error else "#fff6d6"))
         for label, callback in actions:
             button = QPushButton(label, self)
             button.clicked.connect(callback)
@@ -189,11 +188,10 @@ class RecordEditor(QWidget):
             drafts.get_draft, self.draft_key, on_done=self._draft_found, on_error=lambda _e: None
         )
 
-    def _draft_found(self, draft: Any) -> None:
+    def _draft_found(self, draft: drafts.DraftInfo | None) -> None:
         if draft is None:
             return
-        saved_at = getattr(draft, "saved_at", None)
-        when = format_timestamp(saved_at)
+        when = format_timestamp(draft.saved_at)
         self.banner.show_message(
             self.tr("Unsaved changes from {when} were kept. Restore them?").format(when=when),
             actions=(
@@ -240,7 +238,7 @@ class RecordEditor(QWidget):
 
         return handle
 
-    def saved(self, result: Any = None) -> None:
+    def saved(self, result: object = None) -> None:
         self.clear_errors()
         self.banner.hide()
         self.discard_draft()
@@ -369,10 +367,11 @@ class FormDialog(QDialog):
         self.session = session
         self.setWindowTitle(title)
         self.setAccessibleName(title)
+        self.setMinimumWidth(420)  # room for an error line under a field; narrower dialogs wrapped it to bits
         self.form = FieldForm(self)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #b3261e;")
+        self.message.setStyleSheet(error_style())
         self.message.hide()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
@@ -418,3 +417,5 @@ class FormDialog(QDialog):
         if not self.form.show_error(field_of(error), error_text(error)):
             self.message.setText(error_text(error))
             self.message.show()
+        # A wrapped error line needs more height than the dialog was opened with: grow, or it is cut off.
+        self.adjustSize()

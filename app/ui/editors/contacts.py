@@ -18,19 +18,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services import contacts, students
-from app.services.contacts import ContactInfo
+from app.services import contacts
+from app.services.contacts import ContactInfo, ContactsEditing
 from app.ui.editors.base import RecordEditor
 from app.ui.labels import CHANNELS, PURPOSES, label, pairs
 from app.ui.session import AppSession
 from app.ui.widgets.fields import FieldForm, combo, date_edit
 from app.ui.widgets.shortcuts import with_shortcut
-
-
-def load_contacts(ctx: Any, student_id: str) -> tuple[list[Any], list[tuple[str, str]]]:
-    """The log and the student's guardians (for the guardian picker), in one worker task."""
-    detail = students.get_student(ctx, student_id)
-    return contacts.list_contacts(ctx, student_id), [(g.id, g.name) for g in detail.guardians]
 
 
 class ContactsPanel(RecordEditor):
@@ -75,6 +69,8 @@ class ContactsPanel(RecordEditor):
             ]
         )
         self.table.horizontalHeader().setStretchLastSection(True)
+        # "2026-11-17 07:40" whole; the summary takes the rest of the width.
+        self.table.setColumnWidth(0, self.fontMetrics().horizontalAdvance("2026-11-17 07:40") + 24)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setAccessibleName(self.tr("Contact log"))
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
@@ -124,10 +120,12 @@ class ContactsPanel(RecordEditor):
             self.end_loading()
 
     def reload(self) -> None:
-        self.session.read(load_contacts, self.student_id, on_done=self._loaded, on_error=self.show_error)
+        self.session.read(
+            contacts.contacts_for_editing, self.student_id, on_done=self._loaded, on_error=self.show_error
+        )
 
-    def _loaded(self, loaded: tuple[list[Any], list[tuple[str, str]]]) -> None:
-        rows, guardians = loaded
+    def _loaded(self, loaded: ContactsEditing) -> None:
+        rows, guardians = list(loaded.entries), loaded.guardians
         box = self.form.widgets["guardian_id"]
         current = self.form.value("guardian_id")
         self.begin_loading()
@@ -175,7 +173,9 @@ class ContactsPanel(RecordEditor):
             call: tuple[Any, ...] = (contacts.update_contact, self.editing.id)
         else:
             call = (contacts.log_contact, self.student_id)
-        self.session.write(*call, self.form.values(), on_done=done, on_error=self.save_failed(failed))
+        self.session.write(
+            *call, self.form.values(), on_done=done, on_error=self.save_failed(failed), initiator=self
+        )
 
     def edit_row(self, row: int) -> None:
         """Correct a logged entry: its values go into the form, the button saves them back."""
@@ -226,7 +226,7 @@ class ContactsPanel(RecordEditor):
         self.form.set_value("answered", False)
         self.save()
 
-    def _logged(self, _info: Any) -> None:
+    def _logged(self, _info: ContactInfo | None) -> None:
         self.saved()
         self.editing = None
         self._reset_form()

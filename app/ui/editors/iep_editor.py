@@ -349,6 +349,7 @@ class IepEditor(RecordEditor):
             self._scores(),
             on_done=done,
             on_error=refused,
+            initiator=self,
         )
 
     def _saved(self, detail: IepDetail) -> None:

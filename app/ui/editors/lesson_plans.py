@@ -14,14 +14,15 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
-from app.services import lessons, students
-from app.services.lessons import LessonPlanInfo
+from app.services import lessons
+from app.services.lessons import LessonLibrary, LessonPlanInfo, LessonPlanSummary
 from app.ui.editors.base import RecordEditor
 from app.ui.labels import PROCESS_STEPS, label
 from app.ui.session import AppSession
@@ -33,12 +34,6 @@ def _spin(low: int, high: int) -> QSpinBox:
     box = QSpinBox()
     box.setRange(low, high)
     return box
-
-
-def load_library(ctx: Any, search: str, templates: bool | None) -> tuple[list[Any], list[tuple[str, str]]]:
-    """The library rows and the students this user may link a plan to (worker thread)."""
-    rows = lessons.list_lesson_plans(ctx, search=search, templates=templates)
-    return rows, [(s.id, f"{s.code} {s.name}") for s in students.list_students(ctx)]
 
 
 class LessonPlanLibrary(RecordEditor):
@@ -98,11 +93,20 @@ class LessonPlanLibrary(RecordEditor):
         for button in (self.new_button, self.copy_button, self.delete_button):
             row.addWidget(button)
         column.addLayout(row)
-        right = QWidget()
-        column = QVBoxLayout(right)
+        body = QWidget()
+        column = QVBoxLayout(body)
         column.addWidget(self.form)
         column.addWidget(self.process)
         column.addWidget(self.after)
+        # The form is taller than a laptop's screen: it scrolls, the Save button stays in sight below it.
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(body)
+        right = QWidget()
+        column = QVBoxLayout(right)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(scroll, 1)
         column.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignRight)
         split = QSplitter(self)
         split.addWidget(left)
@@ -111,7 +115,7 @@ class LessonPlanLibrary(RecordEditor):
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
         layout.addWidget(split, 1)
-        self._rows: list[Any] = []
+        self._rows: list[LessonPlanSummary] = []
         self.new_plan()
         self.reload()
 
@@ -120,11 +124,15 @@ class LessonPlanLibrary(RecordEditor):
     def reload(self) -> None:
         templates = True if self.templates_only.isChecked() else None
         self.session.read(
-            load_library, self.search.text().strip(), templates, on_done=self._show, on_error=self.show_error
+            lessons.library_for_editing,
+            self.search.text().strip(),
+            templates,
+            on_done=self._show,
+            on_error=self.show_error,
         )
 
-    def _show(self, loaded: tuple[list[Any], list[tuple[str, str]]]) -> None:
-        rows, people = loaded
+    def _show(self, loaded: LessonLibrary) -> None:
+        rows, people = list(loaded.rows), loaded.students
         self._rows = rows
         box = self.form.widgets["student_id"]
         self.begin_loading()
@@ -234,7 +242,9 @@ class LessonPlanLibrary(RecordEditor):
         else:
             call = (lessons.update_lesson_plan, self.plan.id)
         revision = () if self.plan is None else (self.plan.revision,)
-        self.session.write(*call, self.values(), *revision, on_done=done, on_error=self.save_failed(failed))
+        self.session.write(
+            *call, self.values(), *revision, on_done=done, on_error=self.save_failed(failed), initiator=self
+        )
 
     def _saved(self, plan: LessonPlanInfo) -> None:
         self.saved(plan)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QPlainTextEdit,
     QPushButton,
+    QStyledItemDelegate,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -28,6 +29,7 @@ from app.ui.session import AppSession
 from app.ui.widgets.check_list import add_checkable, checked_keys, set_checked_keys
 from app.ui.widgets.fields import FieldForm
 from app.ui.widgets.shortcuts import with_shortcut
+from app.ui.widgets.style import tint_style, warning_style
 
 VISIT_COLUMNS = 5  # date, time slot, lessons, subject, content (one line per lesson)
 
@@ -51,6 +53,27 @@ def history_lines(history: Sequence[RevisionInfo]) -> list[str]:
     return lines
 
 
+class LinesDelegate(QStyledItemDelegate):
+    """A cell edited in a small text box: Enter starts a new line (one per lesson), leaving the cell ends."""
+
+    def createEditor(self, parent: QWidget, _option: Any, _index: Any) -> QWidget:  # noqa: N802 - Qt naming
+        editor = QPlainTextEdit(parent)
+        editor.setTabChangesFocus(True)
+        return editor
+
+    def setEditorData(self, editor: QWidget, index: Any) -> None:  # noqa: N802
+        if isinstance(editor, QPlainTextEdit):
+            editor.setPlainText(str(index.data() or ""))
+
+    def setModelData(self, editor: QWidget, model: Any, index: Any) -> None:  # noqa: N802
+        if isinstance(editor, QPlainTextEdit):
+            model.setData(index, editor.toPlainText())
+
+    def updateEditorGeometry(self, editor: QWidget, option: Any, _index: Any) -> None:  # noqa: N802
+        rect = option.rect
+        editor.setGeometry(rect.x(), rect.y(), rect.width(), max(rect.height(), 64))
+
+
 class VisitsTable(QTableWidget):
     """Planned visits, one row each; Insert adds a row, Delete removes the current one."""
 
@@ -66,12 +89,20 @@ class VisitsTable(QTableWidget):
             ]
         )
         self.horizontalHeader().setStretchLastSection(True)
+        for column, width in enumerate((110, 100, 50, 190)):
+            self.setColumnWidth(column, width)
         self.setAccessibleName(self.tr("Planned visits"))
+        # Subject and content hold one line per lesson: shown whole, typed in a box that takes Enter.
+        self.setWordWrap(True)
+        self.setItemDelegateForColumn(3, LinesDelegate(self))
+        self.setItemDelegateForColumn(4, LinesDelegate(self))
+        self.itemChanged.connect(lambda item: self.resizeRowToContents(item.row()))
 
     def set_rows(self, rows: list[dict[str, Any]]) -> None:
         self.setRowCount(0)
         for row in rows:
             self.add_row(row)
+        self.resizeRowsToContents()
 
     def add_row(self, row: dict[str, Any] | None = None) -> None:
         row = row or {}
@@ -163,12 +194,13 @@ class PlanEditor(RecordEditor):
     ) -> None:
         super().__init__(session, parent)
         self.student_id, self.month = student_id, month
+        self.student_label = ""  # "S001 小明", read with the plan
         self.detail: PlanDetail | None = None
         self.setAccessibleName(self.tr("Monthly plan editor"))
         self.title = QLabel(self)
         self.comment = QLabel(self)  # the office's comment on a returned plan, in plain sight
         self.comment.setWordWrap(True)
-        self.comment.setStyleSheet("background: #fff6d6; padding: 6px;")
+        self.comment.setStyleSheet(tint_style("QLabel", "#fff6d6") + " QLabel { padding: 6px; }")
         self.comment.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.comment.hide()
         self.save_button = QPushButton(self.tr("&Save"), self)
@@ -198,9 +230,9 @@ class PlanEditor(RecordEditor):
         # Says which weeks (or the month) still lack the visits the school's rule needs.
         self.rule_warning = QLabel(self)
         self.rule_warning.setWordWrap(True)
-        self.rule_warning.setStyleSheet("color: #8a5300;")
+        self.rule_warning.setStyleSheet(warning_style())
         self.rule_warning.hide()
-        self.frame: Any = None
+        self.frame: planning.MonthFrame | None = None
         self.visits.itemChanged.connect(self._check_rule)
         self.objectives = QListWidget(self)
         self.objectives.setAccessibleName(self.tr("Linked IEP objectives"))
@@ -286,7 +318,7 @@ class PlanEditor(RecordEditor):
             )
         )
 
-    def _frame_loaded(self, frame: Any) -> None:
+    def _frame_loaded(self, frame: planning.MonthFrame) -> None:
         self.frame = frame
         self._check_rule()
 
@@ -334,6 +366,7 @@ class PlanEditor(RecordEditor):
         )
 
     def _loaded(self, loaded: PlanEditing) -> None:
+        self.student_label = loaded.student
         with self.loading():
             self.objectives.clear()
             for objective_id, text in loaded.objectives:
@@ -391,9 +424,13 @@ class PlanEditor(RecordEditor):
         detail = self.detail
         status = label(PLAN_STATUSES, detail.status) if detail else self.tr("Not written yet")
         revision = f" · {self.tr('revision')} {detail.plan_revision}" if detail else ""
+        # Which child the plan is for, first: several plan windows may be open at once.
+        student = f"{self.student_label} · " if self.student_label else ""
         self.title.setText(
-            self.tr("Plan for {month}: {status}").format(month=self.month, status=status) + revision
+            student + self.tr("Plan for {month}: {status}").format(month=self.month, status=status) + revision
         )
+        if self.isWindow() and self.student_label:
+            self.setWindowTitle(self.tr("Monthly plan: {student}").format(student=self.student_label))
         returned = detail is not None and detail.status == "returned" and bool(detail.last_comment)
         self.comment.setVisible(returned)
         if detail is not None and returned:
@@ -456,6 +493,7 @@ class PlanEditor(RecordEditor):
             revision,
             on_done=lambda d: self._saved(d, then),
             on_error=self.save_failed(failed),
+            initiator=self,
         )
 
     def _saved(self, detail: PlanDetail, then: Callable[[], None] | None) -> None:

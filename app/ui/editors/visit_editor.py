@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -19,8 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services import visit_prefill, visits
+from app.domain.rules import RecordConcern, VisitRule, lessons_exceed_span, record_concerns
+from app.services import forms, visit_prefill, visits
 from app.services.context import ServiceContext
+from app.services.errors import ServiceError
 from app.services.visits import VisitDetail, VisitEditing
 from app.ui.editors.attachments import AttachmentsPanel
 from app.ui.editors.base import FormDialog, RecordEditor
@@ -50,6 +54,11 @@ def start_from_planned(ctx: ServiceContext, student_id: str, planned_visit_id: s
     return visits.create_visit(ctx, student_id, planned_visit_id=planned_visit_id)
 
 
+def strip_mnemonic(text: str) -> str:
+    """The text without its mnemonic: "添加照片(&A)…" gives "添加照片…", "&Add photo…" gives "Add photo…"."""
+    return re.sub(r"\(&\w\)", "", text).replace("&", "")
+
+
 def _text(value: Any) -> str:
     if value is None:
         return ""
@@ -71,6 +80,7 @@ class VisitEditor(RecordEditor):
         self.detail: VisitDetail | None = None
         self.dialog: FormDialog | None = None
         self._objectives: list[tuple[str, str]] = []
+        self._stored_png: bytes | None = None  # the record's signature as stored, shown on the pad
         self.amending = False
         self._signature_changed = False
         self.setAccessibleName(self.tr("Visit record"))
@@ -106,16 +116,19 @@ class VisitEditor(RecordEditor):
             edit.setPlaceholderText("HH:MM")
             edit.setMaxLength(5)
             self.form.add(key, text, edit)
+            edit.textChanged.connect(self._check_span)
         self.teachers = QListWidget()
         self.teachers.setMaximumHeight(72)
         self.teachers.itemChanged.connect(self.mark_dirty)
         self.form.add("teacher_ids", self.tr("Teachers p&resent"), self.teachers)
         self.form.add("place", self.tr("&Place"), QLineEdit())
-        self.form.add("caregivers_present", self.tr("Caregivers &present"), QLineEdit())
+        self.form.add("caregivers_present", self.tr("Careg&ivers present"), QLineEdit())
         self.form.add("health", self.tr("&Health today"), QLineEdit())
         self.form.add("mood", self.tr("M&ood today"), QLineEdit())
         self.lessons = LessonsTable()
         self.lessons.itemChanged.connect(self.mark_dirty)
+        self.lessons.itemChanged.connect(self._check_span)
+        self.rule = VisitRule()  # the school's rule arrives with the record (visit_for_editing)
         self.add_lesson = QPushButton(self.tr("Add &lesson"))
         self.add_lesson.clicked.connect(self._add_lesson)
         self.as_last = QPushButton(self.tr("As last &visit"))
@@ -129,15 +142,15 @@ class VisitEditor(RecordEditor):
         self.progress.on_change = self.mark_dirty
         self.progress.itemChanged.connect(self.mark_dirty)
         self.notes = FieldForm()
-        self.notes.add("performance", self.tr("Pe&rformance"), QPlainTextEdit())
+        self.notes.add("performance", self.tr("Performance"), QPlainTextEdit())
         self.notes.add("family_guidance", self.tr("Family &guidance"), QPlainTextEdit())
         self.notes.add("homework", self.tr("Home&work"), QPlainTextEdit())
-        self.notes.add("caregiver_opinion", self.tr("Caregiver's &opinion"), QPlainTextEdit())
-        self.notes.add("next_visit_on", self.tr("&Next visit"), date_edit())
+        self.notes.add("caregiver_opinion", self.tr("Caregiver's opi&nion"), QPlainTextEdit())
+        self.notes.add("next_visit_on", self.tr("Ne&xt visit"), date_edit())
         self.pad = SignaturePad()
         self.pad.setAccessibleName(self.tr("Caregiver signature"))
         self.pad.changed.connect(self._pad_changed)
-        self.clear_pad = QPushButton(self.tr("C&lear signature"))
+        self.clear_pad = QPushButton(self.tr("Clear signat&ure"))
         self.clear_pad.clicked.connect(self.pad.clear)
         self.signature_state = QLabel()
         self.amendments = QLabel()
@@ -176,6 +189,9 @@ class VisitEditor(RecordEditor):
         photos_box = QGroupBox(self.tr("Photos"))
         self.photos = AttachmentsPanel(session, "visit", visit_id)
         self.photos.setMinimumHeight(180)
+        for photo_button in self.photos.findChildren(QPushButton):
+            # Their letters (A, R) belong to Amend and Teachers present here: one mnemonic per letter.
+            photo_button.setText(strip_mnemonic(photo_button.text()))
         QVBoxLayout(photos_box).addWidget(self.photos)
         column.addWidget(photos_box)
         column.addWidget(self.amendments)
@@ -203,9 +219,32 @@ class VisitEditor(RecordEditor):
 
     def show_editing(self, loaded: VisitEditing) -> None:
         """The record with what goes around it: linkable lesson plans, teachers, objectives, the signature."""
+        self.rule = loaded.rule
         self._set_linkable(list(loaded.lesson_plans))
         self._teachers_listed(list(loaded.teachers))
         self.show_detail(loaded.detail, list(loaded.objectives), signature=loaded.signature_png)
+        self._check_span()
+
+    def _check_span(self, *_args: Any) -> None:
+        """Warn under the end time (not blocking) when the lessons add up to more than the visit lasted."""
+        self.form.clear_error("end_time")
+        try:
+            start = forms.parse_time(self.form.value("start_time"), "start_time")
+            end = forms.parse_time(self.form.value("end_time"), "end_time")
+            minutes = [int(lesson["minutes"] or 0) for lesson in self.lessons.lessons()]
+        except (ServiceError, ValueError):
+            return  # incomplete times or minutes: the save says what is wrong with them
+        if start is None or end is None:
+            return
+        over = lessons_exceed_span(start, end, minutes)
+        if over is not None:
+            self.form.show_error(
+                "end_time",
+                self.tr("The lessons add up to {total} minutes, but the visit lasted {span}.").format(
+                    total=over[0], span=over[1]
+                ),
+                focus=False,
+            )
 
     def show_detail(
         self,
@@ -243,9 +282,14 @@ class VisitEditor(RecordEditor):
             self.progress.set_objectives(
                 self._objectives, {p.objective_id: (p.result, p.note) for p in detail.progress}
             )
-            # The pad shows the stored signature (a finished visit's pad said "Not signed" beside "Signed").
-            if signature is not None or not detail.signature_id:
-                self.pad.show_stored(signature)
+            # The pad shows the stored signature (a finished visit's pad said "Not signed" beside "Signed"); a
+            # pad cleared but not signed again shows it back after a save, since the record keeps it.
+            if signature is not None:
+                self._stored_png = signature
+            if not detail.signature_id:
+                self.pad.show_stored(None)
+            elif signature is not None or self.pad.is_empty():
+                self.pad.show_stored(self._stored_png)
             self._signature_changed = False
         self._update_state()
 
@@ -334,7 +378,7 @@ class VisitEditor(RecordEditor):
             self.mark_dirty()
 
     def _add_lesson(self) -> None:
-        self.lessons.add_lesson({"minutes": 40})
+        self.lessons.add_lesson({"minutes": self.rule.minutes_per_lesson})  # the rule's 课时, not a guess
         self.mark_dirty()
 
     def copy_last_lessons(self) -> None:
@@ -411,13 +455,55 @@ class VisitEditor(RecordEditor):
         self._store(then=then, failed=failed)
 
     def finish(self) -> None:
-        """What is on screen, the signature and the lock: one service call, all or nothing."""
-        self._store(finish=True)
+        """What is on screen, the signature and the lock: one service call, all or nothing. First it says what
+        keeps the visit from counting or from being complete (rules.record_concerns) and asks."""
+        concerns = self.finish_concerns()
+        if concerns:
+            lines = "\n".join(f"• {self.concern_text(c)}" for c in concerns)
+            answer = QMessageBox.question(
+                self,
+                self.tr("Finish this record?"),
+                self.tr(
+                    "{lines}\n\nFinish and lock the record anyway? Afterwards it can only be corrected by an "
+                    "amendment."
+                ).format(lines=lines),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        # The service checks the same concerns on what it saves: one it was not shown refuses the lock.
+        self._store(finish=True, confirmed=tuple(c.code for c in concerns))
+
+    def finish_concerns(self) -> tuple[RecordConcern, ...]:
+        """The concerns of the record as it is on screen (what Finish is about to save)."""
+        lessons = []
+        for lesson in self.lessons.lessons():
+            try:
+                minutes = int(lesson["minutes"] or 0)
+            except ValueError:
+                minutes = 0  # the save refuses it by name; here it is simply not a 课时
+            lessons.append((minutes, str(lesson["content"])))
+        signed = bool(self.detail is not None and self.detail.signature_id) or (
+            self._signature_changed and self.pad.has_new_strokes()
+        )
+        return record_concerns(lessons, signed, self.rule)
+
+    def concern_text(self, concern: RecordConcern) -> str:
+        if concern.code == "too_few_lessons":
+            return self.tr(
+                "Only {counted} lessons of at least {minutes} minutes: the rule needs {required} per visit, "
+                "so this visit does not count for the week."
+            ).format(counted=concern.counted, minutes=concern.minutes, required=concern.required)
+        if concern.code == "no_content":
+            return self.tr("No lesson says what was taught.")
+        return self.tr("The caregiver has not signed.")
 
     def _store(
         self,
         *,
         finish: bool = False,
+        confirmed: tuple[str, ...] | None = None,
         then: Callable[[], None] | None = None,
         failed: Callable[[], None] | None = None,
     ) -> None:
@@ -434,7 +520,9 @@ class VisitEditor(RecordEditor):
 
         def done(saved: VisitDetail) -> None:
             self.saved(saved)
-            # The pad keeps what was just stored: reading the PNG back would only redraw the same strokes.
+            if signature is not None:
+                self._stored_png = signature
+            # The pad keeps the strokes just stored: reading the PNG back would only redraw them.
             self.show_detail(saved)
             if then is not None:
                 then()
@@ -446,8 +534,10 @@ class VisitEditor(RecordEditor):
             detail.revision,
             signature=signature,
             finish=finish,
+            confirmed=confirmed if finish else None,
             on_done=done,
             on_error=self.save_failed(failed),
+            initiator=self,
         )
 
     def start_amending(self) -> None:

@@ -24,7 +24,33 @@ from app.ui.widgets.fields import combo, date_edit
 OBJECTIVES_ROLE = Qt.ItemDataRole.UserRole
 
 
-class LessonsTable(QTableWidget):
+class GrowingTable(QTableWidget):
+    """A table as tall as its rows (at least ``least_rows``) that never scrolls itself: it sits in the
+    editor's scroll area, and a scrolling table inside a scrolling page traps the mouse wheel."""
+
+    least_rows = 2
+
+    def __init__(self, rows: int, columns: int, parent: QWidget | None = None) -> None:
+        super().__init__(rows, columns, parent)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        model = self.model()
+        # Bound methods of this object: Qt drops the connections when the table is deleted.
+        model.rowsInserted.connect(self.fit_rows)
+        model.rowsRemoved.connect(self.fit_rows)
+        model.modelReset.connect(self.fit_rows)
+        self.fit_rows()
+
+    def fit_rows(self, *_args: Any) -> None:
+        heights = sum(self.rowHeight(n) for n in range(self.rowCount()))
+        heights += self.verticalHeader().defaultSectionSize() * max(0, self.least_rows - self.rowCount())
+        bar = self.horizontalScrollBar()
+        extra = bar.sizeHint().height() if bar.isVisible() else 0
+        self.setFixedHeight(
+            self.horizontalHeader().sizeHint().height() + heights + 2 * self.frameWidth() + extra
+        )
+
+
+class LessonsTable(GrowingTable):
     """Lessons (课时) of the visit: subject, content, minutes; linked objectives ride along on the row."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -36,8 +62,8 @@ class LessonsTable(QTableWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.setColumnWidth(0, 140)
-        self.setMinimumHeight(150)
         self.setAccessibleName(self.tr("Lessons"))
+        self.least_rows = 3
 
     def set_lessons(self, lessons: list[dict[str, Any]]) -> None:
         self.setRowCount(0)
@@ -71,7 +97,7 @@ class LessonsTable(QTableWidget):
         return result
 
 
-class ProgressTable(QTableWidget):
+class ProgressTable(GrowingTable):
     """One row per IEP objective: the result today (optional) and a note."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -79,7 +105,6 @@ class ProgressTable(QTableWidget):
         self.setHorizontalHeaderLabels([self.tr("Objective"), self.tr("Result"), self.tr("Note")])
         self.horizontalHeader().setStretchLastSection(True)
         self.setColumnWidth(0, 320)
-        self.setMinimumHeight(150)
         self.setAccessibleName(self.tr("Progress per objective"))
         self.on_change: Any = None
 

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QStatusBar, QWidget
 
 from app.ui.geometry import place_window
 
+QUIT_KEYS = "Ctrl+Q"  # spelled out: the platform's StandardKey.Quit is empty on Windows and offscreen
 _open: set[QWidget] = set()  # keeps Python wrappers alive while the windows are open
 
 
@@ -24,9 +25,12 @@ def open_window(editor: QWidget, title: str) -> QWidget:
     _add_status_bar(editor)
     # Ctrl+Q in an editor quits the app as in the main window (which first closes every editor, asking
     # about unsaved changes); without a main window it closes the editors.
-    quit_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Quit), editor)
+    quit_key = QShortcut(QKeySequence(QUIT_KEYS), editor)
     quit_key.setContext(Qt.ShortcutContext.WindowShortcut)
     quit_key.activated.connect(quit_app)
+    help_key = QShortcut(QKeySequence("F1"), editor)
+    help_key.setContext(Qt.ShortcutContext.WindowShortcut)
+    help_key.activated.connect(lambda: _help(editor))
     _open.add(editor)
     editor.destroyed.connect(lambda *_: _open.discard(editor))
     editor.show()
@@ -37,6 +41,12 @@ def open_window(editor: QWidget, title: str) -> QWidget:
 
 def open_windows() -> list[QWidget]:
     return list(_open)
+
+
+def _help(editor: QWidget) -> None:
+    from app.ui.widgets.help import show_help, topic_for
+
+    show_help(topic_for(type(editor).__name__), editor)
 
 
 def _add_status_bar(editor: QWidget) -> None:

@@ -36,7 +36,7 @@ MARKS = {
     "missed_owed": "!",
     "missed_excused": "–",
     "paused": "‖",
-    "not_teaching": "",
+    "not_teaching": "·",  # a mark of its own: grey against the future's white was 1.27:1, too close to tell
     "future": "",
 }
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 1

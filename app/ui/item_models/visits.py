@@ -75,3 +75,22 @@ class VisitListModel(LazyTableModel):
         if item.status == "done" and not item.has_signature:
             notes.append(QCoreApplication.translate("VisitListModel", "not signed"))
         return ", ".join(notes)
+
+
+# The widest text each column usually shows: measured once, not per row (the rows are fetched lazily and
+# ResizeToContents would ask for rows the user never sees).
+SAMPLES = (
+    "2026年12月31日 14:30",
+    "SJ0000 欧阳上官宏",
+    "欧阳上官老师",
+    "已取消 (家庭或学生原因)",
+    "3 课时，120 分钟",
+)
+
+
+def fit_columns(view: Any) -> None:
+    """Columns wide enough for a whole date, code and name; the notes take the rest of the row."""
+    metrics = view.fontMetrics()
+    for column, sample in enumerate(SAMPLES):
+        view.setColumnWidth(column, metrics.horizontalAdvance(sample) + 24)
+    view.horizontalHeader().setStretchLastSection(True)

@@ -15,6 +15,7 @@ from app.ui.pages.registry import register_page
 from app.ui.session import AppSession
 from app.ui.widgets.fields import combo
 from app.ui.widgets.legend import Legend
+from app.ui.widgets.style import make_heading
 
 
 class CompliancePage(Page):
@@ -40,7 +41,7 @@ class CompliancePage(Page):
         super().__init__(session, window)
         column = QVBoxLayout(self)
         title = QLabel(self.tr("Visit rule compliance"))
-        title.setStyleSheet("font-size: 16pt; font-weight: 600;")
+        make_heading(title)
         column.addWidget(title)
         bar = QHBoxLayout()
         self.term = combo([])

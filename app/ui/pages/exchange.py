@@ -38,6 +38,7 @@ from app.ui.pages.registry import register_page
 from app.ui.prefs import save_prefs, start_folder
 from app.ui.session import AppSession
 from app.ui.widgets.progress import run_with_progress
+from app.ui.widgets.style import error_style
 
 OFFICE_ROLES = ("academic_affairs", "admin", "system")
 PREF_FOLDER = "exchange_folder"
@@ -242,6 +243,7 @@ class ExchangePage(Page):
         )
         self.conflicts.currentCellChanged.connect(lambda row, *_a: self._show_conflict(row))
         self.conflict_view = QPlainTextEdit()
+        self.conflict_view.setTabChangesFocus(True)
         self.conflict_view.setReadOnly(True)
         self.conflict_view.setAccessibleName(self.tr("Both versions"))
         split.addWidget(self.conflicts)
@@ -488,7 +490,7 @@ class ExchangePage(Page):
     def _refused(self, error: BaseException) -> None:
         # In the page, not a modal box: the reason stays in view next to what the user was doing.
         self.results_label.setText(refusal_text(error))
-        self.results_label.setStyleSheet("color: #a33;")
+        self.results_label.setStyleSheet(error_style())
 
     def make_join_file(self, teacher: str, out: Path) -> None:
         def made(result: exchange.JoinFile) -> None:

@@ -39,6 +39,7 @@ from app.ui.pages.registry import register_page, register_student_tab
 from app.ui.prefs import remember_folder, start_folder
 from app.ui.session import AppSession
 from app.ui.widgets.progress import run_with_progress
+from app.ui.widgets.style import error_style
 
 OFFICE_ROLES = ("academic_affairs", "leader", "admin", "system")
 PREF_FOLDER = "export_folder"
@@ -129,7 +130,7 @@ class ExportOptionsBox(QGroupBox):
             )
         )
         self.warning.setWordWrap(True)
-        self.warning.setStyleSheet("color: #a33;")
+        self.warning.setStyleSheet(error_style())
         self.warning.setVisible(False)
         self.reveal.toggled.connect(self.warning.setVisible)
         self.password = QLineEdit()
@@ -211,7 +212,7 @@ class ResultRow(QWidget):
         """Shown in the page, not in a modal box: the message stays readable beside the buttons."""
         self.result = None
         self.text.setText(self.tr("Not exported: {reason}").format(reason=error_text(error)))
-        self.text.setStyleSheet("color: #a33;")
+        self.text.setStyleSheet(error_style())
         self.open_folder.setVisible(False)
         self.open_file.setVisible(False)
 

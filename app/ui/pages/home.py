@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QGroupBox, QLabel, QScrollArea, QTableWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QTableWidgetItem, QVBoxLayout, QWidget
 
 from app.services import compliance, school, users
 from app.services.compliance import StudentCompliance
@@ -19,6 +19,7 @@ from app.ui.pages.base import Page, Shell
 from app.ui.pages.registry import home_sections_for, register_home_section, register_page
 from app.ui.pages.student_tabs_core import make_table
 from app.ui.session import AppSession
+from app.ui.widgets.style import make_heading
 
 
 @dataclass(frozen=True)
@@ -107,15 +108,16 @@ class HomePage(Page):
 
     def __init__(self, session: AppSession, window: Shell | None = None) -> None:
         super().__init__(session, window)
-        outer = QVBoxLayout(self)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        outer.addWidget(scroll)
-        body = QWidget()
-        scroll.setWidget(body)
-        self.column = QVBoxLayout(body)
+        # No scroll area around the sections: their tables scroll themselves (a scroll area around tables
+        # scrolls twice). The week's students on the left, the other sections in a column on the right, so
+        # the page fits a 1366x768 screen.
+        page = QHBoxLayout(self)
+        self.column = QVBoxLayout()
+        self.side = QVBoxLayout()
+        page.addLayout(self.column, 3)
+        page.addLayout(self.side, 2)
         self.title = QLabel(self.tr("This week"))
-        self.title.setStyleSheet("font-size: 16pt; font-weight: 600;")
+        make_heading(self.title)
         self.subtitle = QLabel()
         self.column.addWidget(self.title)
         self.column.addWidget(self.subtitle)
@@ -130,9 +132,11 @@ class HomePage(Page):
         self.table = make_table(headers, self.students_box.title())
         # The week's statuses are what this page is for: room for a teacher's usual caseload (about 8
         # students) before the sections below take space.
-        self.table.setMinimumHeight(300)
-        self.table.doubleClicked.connect(self._open)
+        self.table.setMinimumHeight(160)
+        # Enter or a double click opens the student (activated is both, once).
+        self.table.activated.connect(self._open)
         self.empty = QLabel()
+        self.empty.hide()
         box_column.addWidget(self.table)
         box_column.addWidget(self.empty)
         self.column.addWidget(self.students_box, 3)
@@ -142,10 +146,11 @@ class HomePage(Page):
             group = QGroupBox(spec.translated_title())
             group.setObjectName(f"section_{spec.key}")
             inner = QVBoxLayout(group)
+            inner.setContentsMargins(6, 4, 6, 4)
             widget = spec.factory(session, group)
             inner.addWidget(widget)
             self.sections[spec.key] = widget
-            self.column.addWidget(group, 1)
+            self.side.addWidget(group, 1)
         self.data: HomeData | None = None
 
     def refresh(self) -> None:
@@ -163,7 +168,7 @@ class HomePage(Page):
             )
             self.table.setRowCount(0)
             return
-        self.subtitle.setText(f"{data.term_name} · {data.week_label}")
+        self.subtitle.setText(" · ".join(part for part in (data.term_name, data.week_label) if part))
         teacher = self.session.actor.is_teacher
         rows = (
             list(data.rows)
@@ -175,10 +180,15 @@ class HomePage(Page):
         )
         self.table.setRowCount(len(rows))
         for r, row in enumerate(rows):
-            # This week is still running: "future" here means "not visited yet", not "ahead".
-            status_text = (
-                self.tr("Not visited yet") if row.status == "future" else label(WEEK_STATUSES, row.status)
-            )
+            status_text = self.status_text(row)
+            colour = COLOURS.get(row.status, "#ffffff")
+            tip = reason_text(row.reason)
+            if not teacher and row.owed > 0 and row.status != "missed_owed":
+                # On the office's list a student is there for what is owed: a green "met" cell would say the
+                # opposite of why the row is there. This week's own status goes to the tooltip.
+                tip = self.tr("This week: {status}").format(status=status_text)
+                status_text = self.tr("Make-up owed")
+                colour = COLOURS.get("missed_owed", colour)
             cells = [
                 f"{row.code} {row.name}",
                 status_text,
@@ -192,11 +202,32 @@ class HomePage(Page):
                 if c == 0:
                     item.setData(Qt.ItemDataRole.UserRole, row.student_id)
                 if c == 1:
-                    item.setBackground(QColor(COLOURS.get(row.status, "#ffffff")))
-                    item.setToolTip(reason_text(row.reason))
+                    item.setBackground(QColor(colour))
+                    item.setToolTip(tip)
                 self.table.setItem(r, c, item)
-        self.empty.setText(self.tr("Everyone is on track.") if not rows else "")
+        if not data.rows:
+            # Nobody to be on track: say what to do instead of "everyone is on track".
+            empty = (
+                self.tr("No students are assigned to you yet. The office assigns them on the Students page.")
+                if teacher
+                else self.tr("No students yet: add or import them on the Students page.")
+            )
+        else:
+            empty = self.tr("Everyone is on track.")
+        self.empty.setText(empty if not rows else "")
         self.empty.setVisible(not rows)
+
+    def status_text(self, row: Any) -> str:
+        """The week's status and, when it is not met, why (the rule's reason), e.g. "Not met yet: a visit
+        took place but with too few lessons": the bare "Not visited yet 0/1" left the teacher guessing."""
+        if row.status == "future":  # this week is still running: "future" means "not met yet", not "ahead"
+            if row.reason == "pending":
+                return self.tr("Not visited yet")
+            return self.tr("Not met yet: {reason}").format(reason=reason_text(row.reason))
+        text = label(WEEK_STATUSES, row.status)
+        if row.status in ("missed_owed", "missed_excused"):
+            return self.tr("{status}: {reason}").format(status=text, reason=reason_text(row.reason))
+        return text
 
     def _open(self, index: Any) -> None:
         item = self.table.item(index.row(), 0)
@@ -220,7 +251,7 @@ class PlansWaiting(QWidget):
             [self.tr("Student"), self.tr("Month"), self.tr("Teacher"), self.tr("Submitted")],
             self.tr("Plans waiting for approval"),
         )
-        self.table.setMinimumHeight(160)
+        self.table.setMinimumHeight(80)
         column.addWidget(self.table)
 
     def reload(self) -> None:

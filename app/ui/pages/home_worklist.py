@@ -49,9 +49,10 @@ class WorklistSection(QWidget):
         self.session = session
         self.list = QListWidget(self)
         self.list.setAccessibleName(self.accessible_name())
-        self.list.setMinimumHeight(110)
+        self.list.setMinimumHeight(48)
         self.list.itemActivated.connect(lambda entry: self.open_item(entry.data(Qt.ItemDataRole.UserRole)))
         self.empty = QLabel(self)
+        self.empty.hide()  # until the list is known to be empty: both at once would not fit a laptop's height
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.list)
@@ -197,7 +198,7 @@ class TeachersBehind(QWidget):
         self.session = session
         self.list = QListWidget(self)
         self.list.setAccessibleName(self.tr("Teachers behind the visit rule"))
-        self.list.setMinimumHeight(110)
+        self.list.setMinimumHeight(48)
         self.empty = QLabel(self)
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
@@ -224,7 +225,10 @@ class TeachersBehind(QWidget):
             entry.setData(Qt.ItemDataRole.UserRole, row.teacher_id)
             self.list.addItem(entry)
         self.list.setVisible(bool(self.rows))
-        self.empty.setText(self.tr("Every teacher is on track."))
+        nobody = not any(r.students for r in rows)
+        self.empty.setText(
+            self.tr("No teacher has students yet.") if nobody else self.tr("Every teacher is on track.")
+        )
         self.empty.setVisible(not self.rows)
 
 

@@ -25,6 +25,7 @@ from app.ui.editors.plan_editor import history_lines
 from app.ui.labels import PLAN_STATUSES, area_label, label
 from app.ui.messages import error_text
 from app.ui.session import AppSession
+from app.ui.widgets.style import error_style
 
 
 def may_decide(actor: Any, plan: Any) -> bool:
@@ -116,6 +117,7 @@ class PlanQueue(QWidget):
         self.history = QListWidget(self)
         self.history.setAccessibleName(self.tr("Revisions and decisions"))
         self.comment = QPlainTextEdit(self)
+        self.comment.setTabChangesFocus(True)
         self.comment.setPlaceholderText(self.tr("Comment for the teacher (required when returning)"))
         self.comment.setAccessibleName(self.tr("Comment for the teacher"))
         self.comment.setMaximumHeight(90)
@@ -125,7 +127,7 @@ class PlanQueue(QWidget):
         self.return_button.clicked.connect(lambda: self.decide(False))
         self.message = QLabel(self)
         self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #b3261e;")
+        self.message.setStyleSheet(error_style())
         office = session.actor.role in ("academic_affairs", "system")
         # A teacher or leader who opens the queue reads it; the decision buttons are not there for them.
         for button in (self.approve_button, self.return_button):
@@ -139,6 +141,10 @@ class PlanQueue(QWidget):
         buttons.addWidget(self.message, 1)
         buttons.addWidget(self.approve_button)
         buttons.addWidget(self.return_button)
+        # Five waiting plans show at once; the plan and the IEP take the height, the history a few lines.
+        self.table.setMinimumHeight(self.table.horizontalHeader().sizeHint().height() + 5 * 30)
+        self.history.setMaximumHeight(70)
+        self.comment.setMaximumHeight(60)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
         layout.addWidget(sides, 3)

@@ -24,10 +24,12 @@ from app.ui.i18n import QT_TRANSLATE_NOOP
 from app.ui.messages import error_text, field_of
 from app.ui.pages.base import Page, Shell
 from app.ui.pages.registry import register_page
+from app.ui.prefs import load_prefs, save_prefs
 from app.ui.session import AppSession
 from app.ui.widgets.calendar_table import CalendarTable
 from app.ui.widgets.fields import FieldForm, combo, date_edit
 from app.ui.widgets.rule_fields import add_rule_fields, rule_values
+from app.ui.widgets.style import apply_text_size, make_heading
 
 OFFICE = ("admin", "academic_affairs")
 
@@ -179,13 +181,25 @@ class LanguageTab(QWidget):
         self.language = combo([("zh_CN", "中文（简体）"), ("en", "English")])
         self.form.add("language", self.tr("Language"), self.language)
         self.form.set_value("language", page.session.language)
+        self.text_size = combo(
+            [
+                ("normal", self.tr("Normal")),
+                ("large", self.tr("Large (125 %)")),
+                ("larger", self.tr("Larger (150 %)")),
+            ]
+        )
+        self.form.add("text_size", self.tr("Text size"), self.text_size)
+        self.form.set_value("text_size", load_prefs(page.session.paths).get("text_size") or "normal")
         column.addWidget(self.form)
-        self.apply_button = QPushButton(self.tr("Apply language"))
+        self.apply_button = QPushButton(self.tr("Apply"))
         self.apply_button.clicked.connect(self.apply)
         column.addLayout(right_aligned(self.apply_button))
         column.addStretch(1)
 
     def apply(self) -> None:
+        """Language and text size for this computer; the window is rebuilt on the same page to take both."""
+        size = apply_text_size(self.text_size.currentData())
+        save_prefs(self.page.session.paths, text_size=size)
         if self.page.window_ is not None:
             self.page.window_.request_language(self.language.currentData())
 
@@ -198,7 +212,7 @@ class SettingsPage(Page):
         super().__init__(session, window)
         column = QVBoxLayout(self)
         title = QLabel(self.tr("Settings"))
-        title.setStyleSheet("font-size: 16pt; font-weight: 600;")
+        make_heading(title)
         column.addWidget(title)
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(self.tr("Settings sections"))

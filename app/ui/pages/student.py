@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain import validation
 from app.services import students
 from app.services.context import Changes
 from app.services.errors import ServiceError
@@ -29,6 +30,7 @@ from app.ui.pages.base import Page, Shell
 from app.ui.pages.registry import student_tabs_for
 from app.ui.session import AppSession
 from app.ui.widgets.fields import FieldForm, combo, date_edit
+from app.ui.widgets.style import make_heading, warning_style
 
 DATE_KEYS = set(students.DATE_FIELDS)
 
@@ -42,6 +44,16 @@ def form_value(key: str, value: Any) -> Any:
     return value
 
 
+# Which field a student warning (app.domain.validation ids) is about: by full id, else by its prefix.
+WARNING_FIELDS = {
+    "certificate.expired": "certificate_valid_until",
+    "id_number": "id_number",
+    "certificate": "certificate_no",
+    "age": "birth_date",
+    "phone": "phone",
+}
+
+
 class BasicInfoTab(QWidget):
     """The 学生基本情况 form. Saves only the fields that changed, with the revision it was loaded at."""
 
@@ -53,7 +65,7 @@ class BasicInfoTab(QWidget):
         outer = QVBoxLayout(self)
         self.warnings = QLabel()
         self.warnings.setWordWrap(True)
-        self.warnings.setStyleSheet("color: #8a5a00;")
+        self.warnings.setStyleSheet(warning_style())
         self.warnings.hide()
         outer.addWidget(self.warnings)
         scroll = QScrollArea()
@@ -78,6 +90,9 @@ class BasicInfoTab(QWidget):
         self.reveal_button.setToolTip(self.tr("Show the full numbers (the access is recorded)"))
         self.reveal_button.clicked.connect(self.reveal)
         f.add("id_number", self.tr("ID number"), QLineEdit(), extra=self.reveal_button)
+        # Checked as it is typed, the warning under the field: a wrong check digit is seen before saving.
+        f.widgets["id_number"].textEdited.connect(self._check_id_number)  # type: ignore[attr-defined]
+        self._correcting: str | None = None  # an ID number saved with a warning, shown unmasked until fixed
         f.add("roll_number", self.tr("School roll number"), QLineEdit())
         f.add("hukou", self.tr("Registered residence"), QLineEdit())
         f.add("address", self.tr("Home address"), QLineEdit())
@@ -111,7 +126,6 @@ class BasicInfoTab(QWidget):
         f.add("consent_signed_on", self.tr("Family consent signed on"), date_edit())
         for key in ("diagnosis", "committee_opinion", "safety_notes"):
             f.widgets[key].setMaximumHeight(70)
-            f.widgets[key].setTabChangesFocus(True)  # type: ignore[attr-defined]
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         self.save_button = QPushButton(self.tr("Save"))
@@ -131,6 +145,9 @@ class BasicInfoTab(QWidget):
     def show_detail(self, detail: StudentDetail) -> None:
         self.detail = detail
         self.loaded = {key: form_value(key, detail.values.get(key)) for key in self.form.widgets}
+        if self._correcting and self.loaded["id_number"] == validation.mask_id(self._correcting):
+            # The number the user just saved with a warning: masked, the mistake could not be seen or fixed.
+            self.loaded["id_number"] = self._correcting
         for key, value in self.loaded.items():
             self.form.set_value(key, value)
         self.loaded = self.form.values()  # as the widgets hold them (combo fall-backs included)
@@ -139,11 +156,30 @@ class BasicInfoTab(QWidget):
         self._show_warnings(detail.warnings)
 
     def _show_warnings(self, warnings: tuple[str, ...]) -> None:
-        if warnings:
-            self.warnings.setText(self.tr("Please check: ") + " ".join(warning_text(w) for w in warnings))
+        """Each warning under its field (the ID number's under the ID number); the rest above the form."""
+        loose = []
+        by_field: dict[str, list[str]] = {}
+        for warning in warnings:
+            key = WARNING_FIELDS.get(warning) or WARNING_FIELDS.get(warning.split(".", 1)[0])
+            if key in self.form.errors:
+                by_field.setdefault(key, []).append(warning_text(warning))
+            else:
+                loose.append(warning_text(warning))
+        for key, texts in by_field.items():
+            self.form.show_error(key, " ".join(texts), focus=False)
+        if loose:
+            self.warnings.setText(self.tr("Please check: ") + " ".join(loose))
             self.warnings.show()
         else:
             self.warnings.hide()
+
+    def _check_id_number(self, text: str) -> None:
+        self.form.clear_error("id_number")
+        number = text.strip()
+        if number and "*" not in number and self.form.value("id_type") in ("resident_id", None, ""):
+            found = validation.check_id_number(number, self.session.ctx.today())
+            if found:
+                self.form.show_error("id_number", " ".join(warning_text(w) for w in found), focus=False)
 
     def changed_values(self) -> dict[str, Any]:
         current = self.form.values()
@@ -185,6 +221,9 @@ class BasicInfoTab(QWidget):
 
     def _saved(self, result: students.SaveResult) -> None:
         self.loaded = self.form.values()
+        number = str(self.loaded.get("id_number") or "")
+        doubtful = any(w.startswith("id_number.") for w in result.warnings)
+        self._correcting = number if doubtful and "*" not in number else None
         self.detail = (
             None
             if self.detail is None
@@ -222,7 +261,7 @@ class StudentPage(Page):
         self.back.setAccessibleName(self.tr("Back to the student list"))
         self.back.clicked.connect(lambda: window.close_detail("students") if window else None)
         self.title = QLabel()
-        self.title.setStyleSheet("font-size: 16pt; font-weight: 600;")
+        make_heading(self.title)
         header.addWidget(self.back)
         header.addWidget(self.title, 1)
         column.addLayout(header)

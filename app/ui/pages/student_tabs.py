@@ -28,11 +28,12 @@ from app.ui.editors.timeline import TimelinePanel
 from app.ui.editors.visit_editor import VisitEditor, start_from_planned
 from app.ui.editors.windows import open_window
 from app.ui.i18n import QT_TRANSLATE_NOOP
-from app.ui.item_models.visits import VisitListModel
+from app.ui.item_models.visits import VisitListModel, fit_columns
 from app.ui.labels import PLAN_STATUSES, label
 from app.ui.messages import error_text
 from app.ui.pages.registry import register_student_tab
 from app.ui.session import AppSession
+from app.ui.widgets.style import error_style
 
 
 def _next_month(today: dt.date) -> str:
@@ -92,7 +93,9 @@ class VisitsTab(QWidget):
         self.view.setSortingEnabled(True)
         self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.view.setAccessibleName(self.tr("Visits"))
-        self.view.doubleClicked.connect(
+        self.view.setTabKeyNavigation(False)
+        fit_columns(self.view)
+        self.view.activated.connect(  # Enter and double click
             lambda index: self.open_visit(self.model.data(index, Qt.ItemDataRole.UserRole))
         )
         self.planned = QComboBox(self)
@@ -102,7 +105,7 @@ class VisitsTab(QWidget):
         self.new_button = QPushButton(self.tr("&New visit today"), self)
         self.new_button.clicked.connect(self.new_visit)
         self.message = QLabel(self)
-        self.message.setStyleSheet("color: #b3261e;")
+        self.message.setStyleSheet(error_style())
         row = QHBoxLayout()
         row.addWidget(self.planned, 1)
         row.addWidget(self.record_button)

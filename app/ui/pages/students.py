@@ -24,6 +24,7 @@ from app.ui.pages.base import Page, Shell
 from app.ui.pages.registry import register_page
 from app.ui.session import AppSession
 from app.ui.widgets.fields import combo
+from app.ui.widgets.style import make_heading
 
 SEARCH_DELAY_MS = 300
 
@@ -38,7 +39,7 @@ class StudentsPage(Page):
         self.can_new = session.can("admin", "academic_affairs")
         column = QVBoxLayout(self)
         title = QLabel(self.tr("Students"))
-        title.setStyleSheet("font-size: 16pt; font-weight: 600;")
+        make_heading(title)
         column.addWidget(title)
 
         bar = QHBoxLayout()
@@ -89,9 +90,15 @@ class StudentsPage(Page):
         # Fixed widths, not ResizeToContents: measuring contents would fetch rows the user never sees.
         for number, width in enumerate((80, 90, 64, 130, 110, 90, 80, 180)):
             self.table.setColumnWidth(number, width)
-        self.table.activated.connect(self._open)
-        self.table.doubleClicked.connect(self._open)
+        self.table.setTabKeyNavigation(False)  # Tab moves on to the next control, arrows within the list
+        self.table.activated.connect(self._open)  # Enter and double click (both, once)
         column.addWidget(self.table, 1)
+        # An empty school says how students get in, instead of showing an empty table.
+        self.empty_hint = QLabel(self)
+        self.empty_hint.setWordWrap(True)
+        self.empty_hint.setStyleSheet("color: palette(mid); padding: 12px;")
+        self.empty_hint.hide()
+        column.addWidget(self.empty_hint)
         self.count_label = QLabel()
         column.addWidget(self.count_label)
         # The count arrives from the DB worker: the label follows the model, not the filter call.
@@ -132,7 +139,24 @@ class StudentsPage(Page):
         )
 
     def _show_count(self) -> None:
-        self.count_label.setText(self.tr("%n student(s)", "", self.model.rowCount()))
+        count = self.model.rowCount()
+        self.count_label.setText(self.tr("%n student(s)", "", count))
+        filtered = bool(self.search.text().strip()) or any(
+            box.currentData() for box in (self.status, self.category, self.teacher)
+        )
+        if count == 0 and not filtered:
+            self.empty_hint.setText(
+                self.tr(
+                    "No students yet. Add one with “New student…” (Ctrl+N), or import the class list from a "
+                    "roster spreadsheet: songjiao roster template FILE.xlsx, fill it in, then "
+                    "songjiao roster import FILE.xlsx."
+                )
+                if self.can_new
+                else self.tr("No students are assigned to you yet. The office assigns them.")
+            )
+        elif count == 0:
+            self.empty_hint.setText(self.tr("No student matches the search or filters."))
+        self.empty_hint.setVisible(count == 0)
 
     def focus_search(self) -> None:
         self.search.setFocus()

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QTableV
 from app.ui.editors.visit_editor import VisitEditor
 from app.ui.editors.windows import open_window
 from app.ui.i18n import QT_TRANSLATE_NOOP
-from app.ui.item_models.visits import VisitListModel
+from app.ui.item_models.visits import VisitListModel, fit_columns
 from app.ui.labels import VISIT_STATUSES, pairs
 from app.ui.pages.base import Page, Shell
 from app.ui.pages.registry import register_page
@@ -51,8 +51,9 @@ class VisitsPage(Page):
         self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.view.setAccessibleName(self.tr("Visits"))
         self.view.verticalHeader().setDefaultSectionSize(24)  # fixed heights: no row measuring on scroll
-        self.view.doubleClicked.connect(self._open_index)
-        self.view.activated.connect(self._open_index)
+        self.view.activated.connect(self._open_index)  # Enter and double click (both, once)
+        self.view.setTabKeyNavigation(False)
+        fit_columns(self.view)
         # Typing waits 300 ms before asking the database: one query per pause, not one per key.
         self._typing = QTimer(self)
         self._typing.setSingleShot(True)

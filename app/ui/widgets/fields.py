@@ -13,11 +13,12 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QSpinBox,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
-ERROR_STYLE = "color: #b3261e;"
+from app.ui.widgets.style import error_style
 
 
 class FieldForm(QWidget):
@@ -46,7 +47,7 @@ class FieldForm(QWidget):
         else:
             column.addWidget(widget)
         error = QLabel(box)
-        error.setStyleSheet(ERROR_STYLE)
+        error.setStyleSheet(error_style())
         error.setWordWrap(True)
         error.setObjectName(f"error_{key}")
         error.hide()
@@ -55,21 +56,33 @@ class FieldForm(QWidget):
         caption.setBuddy(widget)
         widget.setAccessibleName(label.replace("&", ""))
         widget.setObjectName(key)
+        if isinstance(widget, QPlainTextEdit | QTextEdit):
+            # Tab moves on to the next field, as in every other field; nobody types a tab into a record, and a
+            # keyboard-only user would otherwise be trapped in the first text box.
+            widget.setTabChangesFocus(True)
         self.layout_.addRow(caption, box)
         self.widgets[key], self.errors[key], self.labels[key] = widget, error, caption
         return widget
 
-    def show_error(self, key: str | None, text: str) -> bool:
-        """Show ``text`` under the field ``key``; False when the form has no such field."""
+    def show_error(self, key: str | None, text: str, *, focus: bool = True) -> bool:
+        """Show ``text`` under the field ``key``; False when the form has no such field.
+
+        ``focus=False`` for a warning shown while the user types elsewhere: the cursor stays where it is.
+        """
         if key is None or key not in self.errors:
             return False
         label = self.errors[key]
         label.setText(text)
         label.show()
         label.setAccessibleName(text)
-        widget = self.widgets[key]
-        widget.setFocus(Qt.FocusReason.OtherFocusReason)
+        if focus:
+            self.widgets[key].setFocus(Qt.FocusReason.OtherFocusReason)
         return True
+
+    def clear_error(self, key: str) -> None:
+        if key in self.errors:
+            self.errors[key].clear()
+            self.errors[key].hide()
 
     def clear_errors(self) -> None:
         for label in self.errors.values():
@@ -123,6 +136,9 @@ def combo(
 ) -> QComboBox:
     """A combo box of (code, translated label); ``empty`` adds a first "none" entry with data None."""
     box = QComboBox(parent)
+    # Entries often arrive after the box is first shown (guardians, terms, teachers from the worker): the
+    # default sizes it once, on first show, and then clips "(未记录" and "2026秋季学期".
+    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
     if empty is not None:
         box.addItem(empty, None)
     pairs = items.items() if isinstance(items, dict) else items

@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from app.ui.item_models.compliance import COLOURS, MARKS
 from app.ui.labels import WEEK_STATUSES, label
+from app.ui.widgets.style import INK
 
 
 class Legend(QWidget):
@@ -15,9 +16,9 @@ class Legend(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         for status, colour in COLOURS.items():
             swatch = QLabel(MARKS[status] or " ")
-            swatch.setFixedSize(22, 18)
+            swatch.setMinimumSize(22, 18)
             swatch.setStyleSheet(
-                f"background: {colour}; border: 1px solid #999; qproperty-alignment: AlignCenter;"
+                f"background: {colour}; color: {INK}; border: 1px solid #999; qproperty-alignment: AlignCenter;"
             )
             text = QLabel(label(WEEK_STATUSES, status))
             text.setObjectName(f"legend_{status}")

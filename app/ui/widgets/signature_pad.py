@@ -129,6 +129,8 @@ class SignaturePad(QWidget):
                 loaded.append(points)
         self._strokes = loaded
         self._current = None
+        if loaded:
+            self._stored = None  # strokes drawn over a stored signature replace it, as signing does
         self._describe()
         self.update()
 
