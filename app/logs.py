@@ -56,6 +56,14 @@ class _Redact(logging.Filter):
         return True
 
 
+class _QuietFileHandler(logging.handlers.RotatingFileHandler):
+    """A log that cannot be written (disk full, read-only folder) stays silent: the command's own one-line
+    error names that cause; logging's "--- Logging error ---" tracebacks on stderr would bury it."""
+
+    def handleError(self, record: logging.LogRecord) -> None:
+        return
+
+
 def log_path(paths: AppPaths) -> Path:
     return paths.log_dir / LOG_FILE
 
@@ -70,7 +78,7 @@ def setup_logging(paths: AppPaths, *, verbose: bool = False, console: bool = Fal
     path = log_path(paths)
     close_logging()
     root = logging.getLogger()
-    file_handler = logging.handlers.RotatingFileHandler(
+    file_handler = _QuietFileHandler(
         path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8", delay=True
     )
     file_handler.setFormatter(logging.Formatter(FORMAT))
@@ -183,5 +191,6 @@ def close_logging() -> None:
     root = logging.getLogger()
     for handler in _handlers.values():
         root.removeHandler(handler)
-        handler.close()
+        with contextlib.suppress(OSError):  # a full or vanished disk: the last lines are lost, not the run
+            handler.close()
     _handlers.clear()
