@@ -56,11 +56,19 @@ class _Redact(logging.Filter):
         return True
 
 
+class _QuietFileHandler(logging.handlers.RotatingFileHandler):
+    """A log that cannot be written (disk full, read-only folder) stays silent: the command's own one-line
+    error names that cause; logging's "--- Logging error ---" tracebacks on stderr would bury it."""
+
+    def handleError(self, record: logging.LogRecord) -> None:
+        return
+
+
 def log_path(paths: AppPaths) -> Path:
     return paths.log_dir / LOG_FILE
 
 
-class _IntoExistingFolder(logging.handlers.RotatingFileHandler):
+class _IntoExistingFolder(_QuietFileHandler):
     """The command line's log: written only into a data folder that exists (made by the database it serves).
 
     A command refused for a mistyped --db or a damaged file must leave the disk as it was: no folder, no log
@@ -205,5 +213,6 @@ def close_logging() -> None:
     root = logging.getLogger()
     for handler in _handlers.values():
         root.removeHandler(handler)
-        handler.close()
+        with contextlib.suppress(OSError):  # a full or vanished disk: the last lines are lost, not the run
+            handler.close()
     _handlers.clear()

@@ -201,9 +201,17 @@ def run(argv: list[str]) -> int:
     from app import __version__, logs  # light: the standard library and app.paths
     from app.paths import resolve
 
-    log_file = logs.setup_logging(resolve(args.db, args.data_dir), verbose=args.verbose, console=True)
     if not args.command:  # no subcommand: the desktop app, with the global options given
         args = build_parser("gui").parse_args([*argv, "gui"])
+    # Judged before the log folder is made: an unusable or mistyped --db must not get a -data folder beside it.
+    try:
+        _judge_database(args)
+    except Exception as error:
+        if not isinstance(error, _bad_input_types()):
+            raise
+        print(f"songjiao: error: {error}", file=sys.stderr)
+        return 2
+    log_file = logs.setup_logging(resolve(args.db, args.data_dir), verbose=args.verbose, console=True)
     _log.info("songjiao %s command %s", __version__, args.command)  # the command only: arguments hold names
     from app.paths import ResourceError, require_resources
 
@@ -218,7 +226,6 @@ def run(argv: list[str]) -> int:
             show(str(error))
         return 2
     try:
-        _judge_database(args)
         return int(args.func(args) or 0)
     except FileNotFoundError as error:
         print(f"songjiao: error: file not found: {error.filename}", file=sys.stderr)
