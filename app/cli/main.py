@@ -203,19 +203,9 @@ def run(argv: list[str]) -> int:
 
     if not args.command:  # no subcommand: the desktop app, with the global options given
         args = build_parser("gui").parse_args([*argv, "gui"])
-    # Judged before the log folder is made: an unusable or mistyped --db must not get a -data folder beside it.
-    try:
-        _judge_database(args)
-    except Exception as error:
-        if not isinstance(error, _bad_input_types()):
-            raise
-        print(f"songjiao: error: {error}", file=sys.stderr)
-        return 2
-    log_file = logs.setup_logging(resolve(args.db, args.data_dir), verbose=args.verbose, console=True)
-    _log.info("songjiao %s command %s", __version__, args.command)  # the command only: arguments hold names
     from app.paths import ResourceError, require_resources
 
-    try:
+    try:  # first: an incomplete installation explains every other failure
         require_resources()
     except ResourceError as error:
         print(f"songjiao: error: {error}", file=sys.stderr)
@@ -225,6 +215,19 @@ def run(argv: list[str]) -> int:
         if show is not None:
             show(str(error))
         return 2
+    # Judged before the log folder is made: an unusable or mistyped --db must not get a -data folder beside it.
+    try:
+        _judge_database(args)
+    except Exception as error:
+        if not isinstance(error, _bad_input_types()):
+            raise
+        from app.cli.common import error_line  # the catalogue's text in the terminal's language
+
+        where = resolve(args.db, args.data_dir).db_path  # which file: the user may have typed a wrong one
+        print(f"songjiao: error: {where}: {error_line(error)}", file=sys.stderr)
+        return 2
+    log_file = logs.setup_logging(resolve(args.db, args.data_dir), verbose=args.verbose, console=True)
+    _log.info("songjiao %s command %s", __version__, args.command)  # the command only: arguments hold names
     try:
         return int(args.func(args) or 0)
     except FileNotFoundError as error:

@@ -47,7 +47,7 @@ def test_a_field_refusal_names_its_field_and_the_cli_own_refusal_is_translated(
     assert capsys.readouterr().err == "songjiao: error: students: 学生人数必须在 1 到 5000 之间。\n"
     missing = tmp_path / "none.sqlite3"
     assert run(["--db", str(missing), "check"]) == 2
-    assert capsys.readouterr().err == f"songjiao: error: {MESSAGES['storage.missing'][1]}\n"
+    assert capsys.readouterr().err == f"songjiao: error: {missing}: {MESSAGES['storage.missing'][1]}\n"
 
 
 def test_roster_warnings_are_printed_as_text_not_ids(school, capsys, tmp_path, clean_locale):
