@@ -1566,6 +1566,10 @@ If it happens again, give your administrator this reference number: {reference}<
         <translation>Importing…</translation>
     </message>
     <message>
+        <source>Importing… {done} of {total} rows</source>
+        <translation>Importing… {done} of {total} rows</translation>
+    </message>
+    <message>
         <source>Imported: {created} students created, {updated} updated.</source>
         <translation>Imported: {created} students created, {updated} updated.</translation>
     </message>

@@ -1565,6 +1565,10 @@ If it happens again, give your administrator this reference number: {reference}<
         <translation>正在导入…</translation>
     </message>
     <message>
+        <source>Importing… {done} of {total} rows</source>
+        <translation>正在导入… 已写入 {done} / {total} 行</translation>
+    </message>
+    <message>
         <source>Imported: {created} students created, {updated} updated.</source>
         <translation>已导入：新建 {created} 名学生，更新 {updated} 名。</translation>
     </message>

@@ -291,3 +291,23 @@ def test_a_spreadsheet_bomb_is_refused_before_it_is_parsed(school, tmp_path):
     with unchanged(school.ctx.store.paths.db_path, blown), pytest.raises(ValidationError) as error:
         import_roster(school.ctx, blown)
     assert error.value.message_id == "roster.too_large"
+
+
+def test_import_reports_progress_and_a_cancel_keeps_nothing(school, tmp_path):
+    from app.services.progress import Cancelled, TaskState
+
+    rows = [
+        [f"P{n:03d}", f"学生{n}", "男", "2016-03-08", "", "", "", "", "", "", "", "", "t1", ""]
+        for n in range(120)
+    ]
+    path = write_csv(tmp_path / "many.csv", HEADERS, rows)
+    seen: list[tuple[int, int]] = []
+    report = import_roster(
+        school.ctx, path, progress=TaskState(lambda done, total, _l: seen.append((done, total)))
+    )
+    assert report.created == 120 and seen[-1] == (120, 120) and len(seen) >= 3
+
+    more = write_csv(tmp_path / "more.csv", HEADERS, [[f"Q{r[0][1:]}", *r[1:]] for r in rows])
+    state = TaskState(lambda done, _t, _l: state.cancel() if done >= 50 else None)
+    with unchanged(school.ctx.store.paths.db_path, more), pytest.raises(Cancelled):
+        import_roster(school.ctx, more, progress=state)

@@ -16,6 +16,7 @@ from app.domain.validation import DISABILITY_CATEGORIES, DISABILITY_GRADES
 from app.services import forms, students
 from app.services.context import ServiceContext, reading, require_role, transaction
 from app.services.errors import ValidationError
+from app.services.progress import TaskState
 from app.services.roster.files import read_table
 
 # (key, 中文表头, required, note for the instructions sheet)
@@ -417,8 +418,13 @@ def _guardian(
         return None
 
 
-def import_roster(ctx: ServiceContext, path: Path, *, dry_run: bool = False) -> ImportReport:
-    """Create or update students (matched by 学生编号), a guardian each and their teachers; all or nothing."""
+def import_roster(
+    ctx: ServiceContext, path: Path, *, dry_run: bool = False, progress: TaskState | None = None
+) -> ImportReport:
+    """Create or update students (matched by 学生编号), a guardian each and their teachers; all or nothing.
+
+    ``progress`` hears (rows written, rows) and may cancel: a cancelled import raises Cancelled inside the
+    transaction, so nothing of it is kept."""
     require_role(ctx, "admin", "academic_affairs")
     header, body = read_table(path)
     if dry_run:
@@ -431,6 +437,9 @@ def import_roster(ctx: ServiceContext, path: Path, *, dry_run: bool = False) -> 
         existing = _existing(session, [r.student["code"] for r in rows])
         for done, row in enumerate(rows, start=1):
             _write(session, ctx, row, existing.get(row.student["code"]))
+            if progress is not None and (done % 50 == 0 or done == len(rows)):
+                progress.update(done, len(rows))
+                progress.check()
             if done % 500 == 0:
                 # Written rows need not stay in memory (10 000 rows held about 200 MB of ORM state).
                 session.flush()

@@ -176,9 +176,19 @@ class RosterImportDialog(QDialog):
         self.import_button.setEnabled(False)
         self.choose_button.setEnabled(False)
         self._say(self.tr("Importing…"), False)
-        self.session.write(
-            roster.import_roster, self.path, on_done=self._imported, on_error=self._refused, initiator=self
+        task = self.session.write(
+            roster.import_roster,
+            self.path,
+            on_done=self._imported,
+            on_error=self._refused,
+            initiator=self,
+            with_progress=True,
         )
+        if task.progress_signal is not None and not task.finished:
+            task.progress_signal.changed.connect(self._moved)
+
+    def _moved(self, done: int, total: int, _label: str) -> None:
+        self._say(self.tr("Importing… {done} of {total} rows").format(done=done, total=total), False)
 
     def _imported(self, report: ImportReport) -> None:
         self.choose_button.setEnabled(True)
