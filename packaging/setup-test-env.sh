@@ -16,6 +16,8 @@ QT_LIBS="$QT_LIBS libxcb-util1 libxcb-xfixes0 libxcb-xkb1 libxkbcommon-x11-0"
 QT_LIBS="$QT_LIBS nsis xvfb xauth desktop-file-utils appstream"
 # packaging/build.py thins the bundled ICU data with ICU's own tools (icupkg, genccode) and gcc/binutils.
 QT_LIBS="$QT_LIBS icu-devtools gcc binutils"
+# A throwaway PostgreSQL server the tests start themselves (issue 13: every backend tested).
+QT_LIBS="$QT_LIBS postgresql"
 if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = "0" ]; then
   need=""
   for pkg in $QT_LIBS; do
