@@ -559,6 +559,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "This is a folder, not a database file. Nothing was changed.",
         "这是一个文件夹，不是数据库文件。未做任何更改。",
     ),
+    "storage.server_unreachable": (
+        "Cannot use the PostgreSQL database. Check the address, that the server is running, that the database exists and that the user may log in. Nothing was changed.",
+        "无法使用 PostgreSQL 数据库。请检查地址、服务器是否在运行、数据库是否存在以及该用户能否登录。未做任何更改。",
+    ),
+    "backup.on_server": (
+        "This database is on a PostgreSQL server: back it up with pg_dump and restore it with pg_restore. Nothing was changed.",
+        "此数据库在 PostgreSQL 服务器上：请用 pg_dump 备份、用 pg_restore 恢复。未做任何更改。",
+    ),
+    "record.concurrent": (
+        "Someone else saved related records at the same moment; nothing of yours was saved. Reload and try again.",
+        "其他人刚刚同时保存了相关记录，您的更改未保存。请重新加载后再试。",
+    ),
     "storage.missing": (
         "There is no database here. Nothing was created.",
         "此处没有数据库。未创建任何文件。",

@@ -373,7 +373,7 @@ class MainWindow(QMainWindow):
         self.user_label = QLabel(
             self.tr("User: {name} ({role})").format(name=actor.display_name, role=label(ROLES, actor.role))
         )
-        self.db_label = QLabel(self.tr("Database: {path}").format(path=self.session.paths.db_path))
+        self.db_label = QLabel(self.tr("Database: {path}").format(path=self.session.paths.where))
         self.busy_label = QLabel("")
         # A failed scheduled backup stays in sight until the next start: a silent failure would leave the
         # school without the copy it believes it has.

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
-from app.db import schema
+from app.db import schema, server
 from app.services.context import Store
 from app.services.dump.check import committed_schema
 from app.services.dump.older import upgrade_dump
@@ -114,7 +114,7 @@ def load_checked(store: Store, checked: CheckedDump) -> dict[str, int]:
     with store.engine.connect() as conn, conn.begin():
         require_empty(conn)
         # Self-references (a make-up visit, a goal-bank child) may come before their target within a table.
-        conn.exec_driver_sql("PRAGMA defer_foreign_keys=ON")
+        server.defer_foreign_keys(conn)
         if checked.tables is not None:
             insert_events(conn, dict_events(checked.tables), DUMP_TABLES)
         else:

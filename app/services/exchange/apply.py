@@ -9,9 +9,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import delete, func, insert, select, update
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
+from app.db import server
 from app.db.base import Base, new_id, utcnow
 from app.db.models import ExchangeDevice
 from app.services.exchange import policy
@@ -430,7 +430,7 @@ def set_bases(session: Session, peer_id: str, bases: list[Base4]) -> None:
     """Record the versions the peer is known to hold."""
     if not bases:
         return
-    stmt = sqlite_insert(_STATE)
+    stmt = server.insert(session, _STATE)
     stmt = stmt.on_conflict_do_update(
         index_elements=["peer_id", "table_name", "record_key"],
         set_={"base_hash": stmt.excluded.base_hash, "base_row": stmt.excluded.base_row},
