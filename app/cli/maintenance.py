@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from app.cli.common import CliError, open_context, print_json
+from app.cli.common import CliError, open_context, print_json, terminal_progress
 from app.paths import AppPaths, resolve
 from app.services import backup, check, dump, maintenance, school, setup, users
 from app.services.context import ROLES, ServiceContext
@@ -140,13 +140,17 @@ def _dump(args: argparse.Namespace) -> int:
         return 0
     out = Path(args.out)
     partial = out.with_name(out.name + ".partial")
-    # Written aside, then moved: a failed dump never leaves a half file under the real name.
+    # Written aside, then moved: a failed or interrupted dump leaves no file, whole or half.
     # Owner-only permissions: the dump holds every child's personal data (PIPL: protect it at rest).
     descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    # newline="": the same bytes on Windows (text mode would turn each "\n" into "\r\n").
-    with open(descriptor, "w", encoding="utf-8", newline="") as handle:
-        counts = dump.write_dump(ctx.store, handle)
-    replace(partial, out)
+    try:
+        # newline="": the same bytes on Windows (text mode would turn each "\n" into "\r\n").
+        with open(descriptor, "w", encoding="utf-8", newline="") as handle:
+            counts = dump.write_dump(ctx.store, handle, terminal_progress())
+        replace(partial, out)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
     print(f"wrote {sum(counts.values())} rows from {len(counts)} tables to {out}")
     print("note: the file holds personal data; keep it on the school's machines", file=sys.stderr)
     return 0
@@ -159,7 +163,7 @@ def _load(args: argparse.Namespace) -> int:
     created = not paths.db_path.exists()
     ctx = open_context(args)
     try:
-        counts = dump.load_checked(ctx.store, checked)
+        counts = dump.load_checked(ctx.store, checked, terminal_progress())
     except BaseException:
         if created:  # leave no empty file behind a refused load into a new database
             ctx.store.dispose()
