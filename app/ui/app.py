@@ -142,7 +142,7 @@ class Controller(QObject):
                     return self.login()
             from app.ui.dialogs.first_run import FirstRunWizard
 
-            wizard = FirstRunWizard(self.store, today=self.today)
+            wizard = FirstRunWizard(self.store, today=self.today, runner=self.runner)
             if self.exec_dialog(wizard) != QDialog.DialogCode.Accepted:
                 return False
             if wizard.actor is not None:
