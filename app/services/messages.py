@@ -571,6 +571,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Give the passphrase with --passphrase or SONGJIAO_JOIN_PASSPHRASE.",
         "请用 --passphrase 或环境变量 SONGJIAO_JOIN_PASSPHRASE 提供口令。",
     ),
+    "cli.pdf_password_env": (
+        "--pdf-password-env {name}: the environment variable is not set or empty; nothing was written.",
+        "--pdf-password-env {name}：该环境变量未设置或为空，未写出任何文件。",
+    ),
     "cli.dump_passphrase": (
         "The dump is encrypted: set {env} (or use --to-office, or --plaintext to write it unencrypted).",
         "导出数据需要加密：请设置环境变量 {env}（或使用 --to-office，或用 --plaintext 写出不加密的文件）。",
