@@ -50,6 +50,16 @@ def link(ctx: ServiceContext) -> hublink.HubLink | None:
         return hublink.read(session)
 
 
+def hub_url(ctx: ServiceContext) -> str | None:
+    """The hub's URL when this copy is a laptop that knows one (it can sync by network), else None."""
+    with reading(ctx) as session:
+        me = session.scalar(select(ExchangeDevice).where(ExchangeDevice.is_self.is_(True)))
+        if me is None or me.role != "laptop":
+            return None
+        known = hublink.read(session)
+        return known.url if known is not None else None
+
+
 def _host(url: str) -> str:
     return httpx.URL(url).host or url
 
