@@ -31,8 +31,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.services import exchange, users
-from app.services.exchange import client
 from app.services.context import ServiceContext
+from app.services.exchange import client
 from app.services.progress import TaskState
 from app.ui.dialogs.exchange_join import PassphraseDialog
 from app.ui.i18n import QT_TRANSLATE_NOOP, format_timestamp
