@@ -596,6 +596,64 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "One of the two copies has gone back in time (restored from a backup, or an older copy of its file put back): this bundle would undo newer work. Re-join the laptop from a new join file; if the office's copy went back, every laptop must re-join. Nothing was changed.",
         "双方中有一方的数据回到了过去（从备份恢复，或放回了旧的数据库文件）：导入这个交换包会撤销更新的工作。请用新的加入文件让笔记本电脑重新加入；如果是教务处的数据回退了，每台笔记本电脑都需要重新加入。未做任何更改。",
     ),
+    # The hub and network sync (issue 13): app/hub, app/services/exchange/client.py
+    "hub.offline": (
+        "The hub {host} cannot be reached now; exchange files work as before.",
+        "现在连不上同步服务器 {host}；交换文件照常可用。",
+    ),
+    "hub.wrong_certificate": (
+        "The hub {host} did not show the certificate this laptop was given at joining: it may be another machine. Nothing was sent.",
+        "同步服务器 {host} 出示的证书不是本机加入时得到的那一份：它可能是另一台计算机。未发送任何内容。",
+    ),
+    "hub.wrong_office": (
+        "The hub {host} serves another school's office, not the one this laptop joined. Nothing was sent.",
+        "同步服务器 {host} 属于另一所学校的教务处，不是本机加入的那一个。未发送任何内容。",
+    ),
+    "hub.not_a_hub": (
+        "{host} answered, but not as a Songjiao hub. Nothing was changed.",
+        "{host} 有应答，但不是送教上门的同步服务器。未做任何更改。",
+    ),
+    "hub.none": (
+        "This laptop knows no hub: the office makes a join file with the hub's address and certificate (exchange join-file --hub); until then use exchange files.",
+        "本机还不知道同步服务器：请教务处制作带有服务器地址和证书的加入文件（exchange join-file --hub）；在此之前请使用交换文件。",
+    ),
+    "hub.not_laptop": (
+        "Only a teacher's laptop syncs with the hub.",
+        "只有教师的笔记本电脑才与同步服务器同步。",
+    ),
+    "hub.too_large": (
+        "The bundle is larger than this hub accepts ({limit_mb} MB): send it as an exchange file instead. Nothing was changed.",
+        "交换包超过了同步服务器接受的大小（{limit_mb} MB）：请改用交换文件发送。未做任何更改。",
+    ),
+    "hub.rate_limited": (
+        "This laptop asked the hub too often; try again in {retry_after} s. Nothing was changed.",
+        "本机向同步服务器请求过于频繁；请 {retry_after} 秒后再试。未做任何更改。",
+    ),
+    "hub.internal": (
+        "The hub failed on this request; try again later. Nothing was changed.",
+        "同步服务器处理此请求时出错；请稍后再试。未做任何更改。",
+    ),
+    "hub.bad_url": (
+        "{url} is not a hub address: it must look like https://HOST:PORT",
+        "{url} 不是同步服务器地址：应形如 https://主机:端口",
+    ),
+    "hub.bad_certificate": (
+        "{file} is not a readable certificate (PEM, as songjiao hub cert writes it).",
+        "{file} 不是可读取的证书（应为 songjiao hub cert 生成的 PEM 文件）。",
+    ),
+    "cli.bad_listen": (
+        "--listen {value}: give HOST:PORT, e.g. 127.0.0.1:8443",
+        "--listen {value}：请给出 主机:端口，例如 127.0.0.1:8443",
+    ),
+    "cli.hub_no_cert": (
+        "{option} {file}: no such file; make one with songjiao hub cert --out DIR",
+        "{option} {file}：文件不存在；请用 songjiao hub cert --out 文件夹 生成",
+    ),
+    "cli.hub_cert_alone": ("--hub-cert needs --hub URL", "--hub-cert 需要同时给出 --hub 地址"),
+    "cli.hub_cert_missing": (
+        "--hub: give the hub's certificate with --hub-cert hub.crt (no hub has started here yet)",
+        "--hub：请用 --hub-cert hub.crt 给出同步服务器的证书（此处还没有启动过同步服务器）",
+    ),
     "roster.id_on_roll": (
         "This ID number is already on the roll as student {code}: use that code to update the child.",
         "该身份证号已在学籍名单中（学生编号 {code}）：请使用该编号更新这名学生。",
