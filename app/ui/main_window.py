@@ -24,6 +24,7 @@ from app.ui.geometry import place_window
 from app.ui.labels import ROLES, label
 from app.ui.pages import load_all
 from app.ui.pages.base import Page
+from app.ui.pages.exchange import AutoSync
 from app.ui.pages.registry import PageFactory, PageSpec, pages_for
 from app.ui.session import AppSession
 from app.ui.widgets.shortcuts import native
@@ -80,6 +81,11 @@ class MainWindow(QMainWindow):
             self.count_pending()
         if self.specs:
             self.nav.setCurrentRow(0)
+        self.auto_sync: AutoSync | None = None
+        if session.actor.role == "teacher" and any(s.key == "exchange" for s in self.specs):
+            # A teacher's laptop that knows the school's hub syncs quietly (nothing happens elsewhere).
+            self.auto_sync = AutoSync(session, self)
+            self.auto_sync.start()
         # Last: the menu and status bars added after a resize would make the window taller than the screen.
         place_window(self, "MainWindow", QSize(1200, 760), session.paths)
 
