@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from sqlalchemy import Engine, event, exc, inspect, select
+from sqlalchemy import Engine, event, exc, inspect, select, text
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -93,18 +93,36 @@ class Store:
         self.engine.dispose()
 
 
+# The PostgreSQL setting the row-level security policies read (app/services/exchange/rls.py).
+SCOPE_SETTING = "songjiao.teacher_id"
+
+
 @dataclass
 class ServiceContext:
     store: Store
     actor: Actor = SYSTEM
     today_override: dt.date | None = None
     last_changes: Changes = field(default_factory=Changes)
+    # The hub serving one teacher's laptop: on PostgreSQL each transaction sets it (SET LOCAL), so the
+    # row-level security policies show only that teacher's students, whatever a query forgets.
+    scope_teacher: str | None = None
 
     def today(self) -> dt.date:
         return self.today_override or dt.date.today()
 
     def as_actor(self, actor: Actor) -> ServiceContext:
-        return ServiceContext(self.store, actor, self.today_override)
+        return ServiceContext(self.store, actor, self.today_override, scope_teacher=self.scope_teacher)
+
+    def scoped(self, teacher_id: str | None) -> ServiceContext:
+        return ServiceContext(self.store, self.actor, self.today_override, scope_teacher=teacher_id or "")
+
+
+def _set_scope(ctx: ServiceContext, session: Session) -> None:
+    if ctx.scope_teacher is not None and session.get_bind().dialect.name == "postgresql":
+        session.execute(
+            text("SELECT set_config(:name, :value, true)"),
+            {"name": SCOPE_SETTING, "value": ctx.scope_teacher},
+        )
 
 
 @contextmanager
@@ -115,6 +133,7 @@ def transaction(ctx: ServiceContext) -> Iterator[Session]:
     session.info["changes"] = set()  # (table, id) pairs, filled by the flush hook below
     committed = False
     try:
+        _set_scope(ctx, session)
         yield session
         session.commit()
         committed = True
@@ -140,6 +159,7 @@ def reading(ctx: ServiceContext) -> Iterator[Session]:
     """A read-only unit of work (no commit)."""
     session = ctx.store.read_session_factory()
     try:
+        _set_scope(ctx, session)
         yield session
     finally:
         session.rollback()
