@@ -30,8 +30,11 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "app.cli.maintenance",
         "check the database file and the record rules; exit 1 when something is found",
     ),
-    "dump": ("app.cli.maintenance", "write the whole database as JSON (resources/dump.schema.json)"),
-    "load": ("app.cli.maintenance", "load a JSON dump into an empty database"),
+    "dump": (
+        "app.cli.maintenance",
+        "write the whole database as JSON (resources/dump.schema.json), encrypted",
+    ),
+    "load": ("app.cli.maintenance", "load a JSON dump (encrypted or not) into an empty database"),
     "init": ("app.cli.maintenance", "set up the school, its first term and administrator without the wizard"),
     "users": ("app.cli.maintenance", "manage user accounts"),
     "migrate": (

@@ -375,6 +375,48 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The file changed while it was being loaded. Nothing was loaded.",
         "文件在载入过程中被改动，未载入任何内容。",
     ),
+    # Encrypted files leaving the database (app/services/sealed.py, app/services/dump/protect.py)
+    "sealed.damaged": (
+        "The encrypted file is damaged, cut off or was altered. Nothing was changed.",
+        "加密文件已损坏、不完整或被改动过，未做任何改动。",
+    ),
+    "sealed.newer": (
+        "The file was encrypted by a newer version of Songjiao; please update. Nothing was changed.",
+        "该文件由更新版本的送教系统加密，请先升级程序。未做任何改动。",
+    ),
+    "sealed.not_sealed": (
+        "The file is not an encrypted Songjiao file. Nothing was changed.",
+        "该文件不是送教系统的加密文件，未做任何改动。",
+    ),
+    "sealed.passphrase_needed": (
+        "The file is encrypted with a passphrase: enter it to continue. Nothing was changed.",
+        "该文件用口令加密，请输入口令后继续。未做任何改动。",
+    ),
+    "sealed.office_key_needed": (
+        "The file is encrypted for the office's key: open it with the office database (--office-db). "
+        "Nothing was changed.",
+        "该文件按教务处密钥加密，请指定教务处数据库（--office-db）打开。未做任何改动。",
+    ),
+    "sealed.wrong_passphrase": (
+        "The passphrase is wrong. Nothing was changed.",
+        "口令不正确，未做任何改动。",
+    ),
+    "sealed.wrong_key": (
+        "The file was encrypted for another office's key. Nothing was changed.",
+        "该文件是按另一个教务处的密钥加密的，未做任何改动。",
+    ),
+    "sealed.short_passphrase": (
+        "The passphrase needs at least {min_len} characters.",
+        "口令至少需要 {min_len} 个字符。",
+    ),
+    "dump.no_office_key": (
+        "This database knows no office key (exchange is not set up); use a passphrase. Nothing was written.",
+        "本数据库没有教务处密钥（尚未设置数据交换），请改用口令加密。未写出任何内容。",
+    ),
+    "dump.not_office": (
+        "That database is not the office's: it cannot open a dump encrypted for the office key.",
+        "该数据库不是教务处的数据库，无法打开按教务处密钥加密的导出文件。",
+    ),
     "load.not_empty": (
         "The target database is not empty: load into a new database file. Nothing was loaded.",
         "目标数据库不是空的，请载入到一个新的数据库文件。未载入任何内容。",
@@ -528,6 +570,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.passphrase": (
         "Give the passphrase with --passphrase or SONGJIAO_JOIN_PASSPHRASE.",
         "请用 --passphrase 或环境变量 SONGJIAO_JOIN_PASSPHRASE 提供口令。",
+    ),
+    "cli.pdf_password_env": (
+        "--pdf-password-env {name}: the environment variable is not set or empty; nothing was written.",
+        "--pdf-password-env {name}：该环境变量未设置或为空，未写出任何文件。",
+    ),
+    "cli.dump_passphrase": (
+        "The dump is encrypted: set {env} (or use --to-office, or --plaintext to write it unencrypted).",
+        "导出数据需要加密：请设置环境变量 {env}（或使用 --to-office，或用 --plaintext 写出不加密的文件）。",
+    ),
+    "cli.passphrase_mismatch": (
+        "The two passphrases differ; nothing was written.",
+        "两次输入的口令不一致，未写出任何内容。",
+    ),
+    "cli.office_db": (
+        "The dump is encrypted for the office's key: give --office-db with the office database.",
+        "该导出文件按教务处密钥加密，请用 --office-db 指定教务处数据库。",
     ),
     # Added with the storage, roster and exchange checks (trust)
     "exchange.restored": (

@@ -135,9 +135,9 @@ def test_dump_and_load_through_the_cli(school, paths, tmp_path, capsys):
     add_records(school)
     db = str(paths.db_path)
     out = tmp_path / "dump.json"
-    assert run(["--db", db, "dump", "--out", str(out)]) == 0
-    capsys.readouterr()
-    assert run(["--db", db, "dump"]) == 0  # standard output by default
+    assert run(["--db", db, "dump", "--plaintext", "--out", str(out)]) == 0
+    assert "NOT encrypted" in capsys.readouterr().err
+    assert run(["--db", db, "dump", "--plaintext"]) == 0  # standard output by default
     assert json.loads(capsys.readouterr().out)["tables"] == json.loads(out.read_text("utf-8"))["tables"]
     target = tmp_path / "copy" / "new.sqlite3"
     assert run(["--db", str(target), "load", str(out)]) == 0
@@ -192,7 +192,8 @@ def test_commands_on_a_missing_database_do_not_create_one(tmp_path, capsys):
 
 
 @pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
-def test_dump_file_is_readable_by_its_owner_only(school, paths, tmp_path, capsys):
+def test_dump_file_is_readable_by_its_owner_only(school, paths, tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("SONGJIAO_DUMP_PASSPHRASE", "a long passphrase")
     out = tmp_path / "dump.json"
     assert run(["--db", str(paths.db_path), "dump", "--out", str(out)]) == 0
     assert out.stat().st_mode & 0o777 == 0o600

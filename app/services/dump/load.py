@@ -26,8 +26,10 @@ from app.services.dump.schema import FORMAT, VERSION
 from app.services.dump.stream import NotLineLayout, dict_events, feed, scan_lines
 from app.services.dump.write import DUMP_TABLES
 from app.services.errors import ValidationError
+from app.services.sealed import Sealed
 
-Source = str | bytes | Path
+# Text, bytes, a plaintext file, or an encrypted file with its key (see app/services/sealed.py).
+Source = str | bytes | Path | Sealed
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,8 @@ class CheckedDump:
 
 
 def _open(source: Source) -> IO[bytes]:
+    if isinstance(source, Sealed):
+        return source.open()  # decrypted chunk by chunk: memory stays bounded as for a plaintext file
     if isinstance(source, Path):
         return source.open("rb")
     return io.BytesIO(source.encode("utf-8") if isinstance(source, str) else source)
@@ -99,8 +103,8 @@ def check_dump(source: Source) -> CheckedDump:
             return CheckedDump(counts, source=source, digest=digest.hexdigest())
         except NotLineLayout:
             pass
-        if not isinstance(source, str):
-            handle.seek(0)
+    if not isinstance(source, str):
+        with _open(source) as handle:  # opened again: a sealed file is read from its start, not seeked
             text: str | bytes = handle.read()
     data = _parse_whole(source if isinstance(source, str) else text)
     raw = data.get("tables")
