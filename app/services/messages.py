@@ -701,6 +701,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{file} is not a readable certificate (PEM, as songjiao hub cert writes it).",
         "{file} 不是可读取的证书（应为 songjiao hub cert 生成的 PEM 文件）。",
     ),
+    "hub.rls_needs_postgresql": (
+        "Row-level security needs the office database on PostgreSQL; on SQLite the hub's own checks are the one wall.",
+        "行级安全需要教务处数据库使用 PostgreSQL；使用 SQLite 时，同步服务器自身的检查是唯一的防线。",
+    ),
+    "hub.unwalled": (
+        "The hub will not serve from this database: {problems}. Connect as the hub's own role and run songjiao hub setup-db as the owner (docs/hub.md).",
+        "同步服务器拒绝使用此数据库：{problems}。请以同步服务器专用的角色连接，并以数据表所有者身份运行 songjiao hub setup-db（见 docs/hub.md）。",
+    ),
     "cli.bad_listen": (
         "--listen {value}: give HOST:PORT, e.g. 127.0.0.1:8443",
         "--listen {value}：请给出 主机:端口，例如 127.0.0.1:8443",
