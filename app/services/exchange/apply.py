@@ -75,7 +75,8 @@ def load_rows(session: Session, table: str, keys: set[str]) -> dict[str, Row]:
     out: dict[str, Row] = {}
     items = sorted(keys)
     for i in range(0, len(items), _CHUNK):
-        for r in session.execute(select(*columns).where(_key_column(table).in_(items[i : i + _CHUNK]))):
+        chunk = items[i : i + _CHUNK]
+        for r in session.execute(select(*columns).where(server.one_of(session, _key_column(table), chunk))):
             row = encode(table, r)
             out[key_of(table, row)] = row
     return out
