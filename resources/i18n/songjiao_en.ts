@@ -133,6 +133,10 @@
 <context>
     <name>BasicInfoTab</name>
     <message>
+        <source>Student details</source>
+        <translation>Student details</translation>
+    </message>
+    <message>
         <source>Student code</source>
         <translation>Student code</translation>
     </message>

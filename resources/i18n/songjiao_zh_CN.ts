@@ -133,6 +133,10 @@
 <context>
     <name>BasicInfoTab</name>
     <message>
+        <source>Student details</source>
+        <translation>学生资料</translation>
+    </message>
+    <message>
         <source>Student code</source>
         <translation>学生编号</translation>
     </message>

@@ -70,6 +70,7 @@ class BasicInfoTab(QWidget):
         self.warnings.hide()
         outer.addWidget(self.warnings)
         scroll = QScrollArea()
+        scroll.setAccessibleName(self.tr("Student details"))  # it takes focus: a reader names what scrolls
         scroll.setWidgetResizable(True)
         self.form = FieldForm()
         scroll.setWidget(self.form)
