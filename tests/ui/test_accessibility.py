@@ -18,7 +18,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import (
     QAbstractButton,
-    QAbstractItemView,
     QAbstractScrollArea,
     QAbstractSpinBox,
     QComboBox,
@@ -61,8 +60,6 @@ def interactive(root: QWidget) -> Iterator[QWidget]:
     for w in (root, *root.findChildren(QWidget)):
         if not w.isVisible() or not (w.focusPolicy() & Qt.FocusPolicy.TabFocus) or _inner(w):
             continue
-        if isinstance(w, QLabel | QGroupBox) and not w.focusPolicy() & Qt.FocusPolicy.TabFocus:
-            continue
         yield w
 
 
@@ -92,9 +89,7 @@ def _mnemonic_texts(window: QWidget) -> Iterator[tuple[str, str]]:
         if not w.isVisible() or w.window() is not window:
             continue
         where = f"{type(w).__name__}({w.objectName()})"
-        if isinstance(w, QAbstractButton):
-            yield where, w.text()
-        elif isinstance(w, QLabel) and w.buddy() is not None:
+        if isinstance(w, QAbstractButton) or isinstance(w, QLabel) and w.buddy() is not None:
             yield where, w.text()
         elif isinstance(w, QGroupBox) and w.isCheckable():
             yield where, w.title()
