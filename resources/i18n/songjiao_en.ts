@@ -362,6 +362,14 @@
         <translation>Compliance grid: students by weeks</translation>
     </message>
     <message>
+        <source>Reason of the chosen week</source>
+        <translation>Reason of the chosen week</translation>
+    </message>
+    <message>
+        <source>Move through the grid with the arrow keys; Space shows the reason</source>
+        <translation>Move through the grid with the arrow keys; Space shows the reason</translation>
+    </message>
+    <message>
         <source>Loading…</source>
         <translation>Loading…</translation>
     </message>

@@ -362,6 +362,14 @@
         <translation>达标表：学生 × 教学周</translation>
     </message>
     <message>
+        <source>Reason of the chosen week</source>
+        <translation>所选周的原因</translation>
+    </message>
+    <message>
+        <source>Move through the grid with the arrow keys; Space shows the reason</source>
+        <translation>用方向键在表格中移动；按空格键显示原因</translation>
+    </message>
+    <message>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
