@@ -133,6 +133,10 @@
 <context>
     <name>BasicInfoTab</name>
     <message>
+        <source>Student details</source>
+        <translation>Student details</translation>
+    </message>
+    <message>
         <source>Student code</source>
         <translation>Student code</translation>
     </message>
@@ -358,6 +362,14 @@
         <translation>Compliance grid: students by weeks</translation>
     </message>
     <message>
+        <source>Reason of the chosen week</source>
+        <translation>Reason of the chosen week</translation>
+    </message>
+    <message>
+        <source>Move through the grid with the arrow keys; Space shows the reason</source>
+        <translation>Move through the grid with the arrow keys; Space shows the reason</translation>
+    </message>
+    <message>
         <source>Loading…</source>
         <translation>Loading…</translation>
     </message>
@@ -505,6 +517,10 @@ If it happens again, give your administrator this reference number: {reference}<
     <message>
         <source>Enter the first and last day of the term first.</source>
         <translation>Enter the first and last day of the term first.</translation>
+    </message>
+    <message>
+        <source>Building the demo school</source>
+        <translation>Building the demo school</translation>
     </message>
     <message>
         <source>Cannot build the demo</source>

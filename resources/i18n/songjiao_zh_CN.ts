@@ -133,6 +133,10 @@
 <context>
     <name>BasicInfoTab</name>
     <message>
+        <source>Student details</source>
+        <translation>学生资料</translation>
+    </message>
+    <message>
         <source>Student code</source>
         <translation>学生编号</translation>
     </message>
@@ -358,6 +362,14 @@
         <translation>达标表：学生 × 教学周</translation>
     </message>
     <message>
+        <source>Reason of the chosen week</source>
+        <translation>所选周的原因</translation>
+    </message>
+    <message>
+        <source>Move through the grid with the arrow keys; Space shows the reason</source>
+        <translation>用方向键在表格中移动；按空格键显示原因</translation>
+    </message>
+    <message>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
@@ -504,6 +516,10 @@ If it happens again, give your administrator this reference number: {reference}<
     <message>
         <source>Enter the first and last day of the term first.</source>
         <translation>请先填写学期的开学和结束日期。</translation>
+    </message>
+    <message>
+        <source>Building the demo school</source>
+        <translation>正在生成演示学校</translation>
     </message>
     <message>
         <source>Cannot build the demo</source>

@@ -29,6 +29,7 @@ from app.ui.pages.base import Page, Shell
 from app.ui.pages.registry import register_page
 from app.ui.prefs import load_prefs, save_prefs
 from app.ui.session import AppSession
+from app.ui.widgets.announce import announce
 from app.ui.widgets.calendar_table import CalendarTable
 from app.ui.widgets.fields import FieldForm, combo, date_edit
 from app.ui.widgets.rule_fields import add_rule_fields, rule_values
@@ -286,6 +287,7 @@ class SettingsPage(Page):
     def saved(self) -> None:
         if self.window_ is not None:
             self.window_.statusBar().showMessage(self.tr("Saved."), 4000)
+        announce(self, self.tr("Saved."))
 
     def field_error(self, form: FieldForm, error: BaseException) -> None:
         if isinstance(error, ServiceError) and form.show_error(field_of(error), error_text(error)):
