@@ -81,6 +81,9 @@ class MainWindow(QMainWindow):
             self.count_pending()
         if self.specs:
             self.nav.setCurrentRow(0)
+        from app.ui.lock import SessionLock
+
+        self.lock = SessionLock(self, session)  # idle time, sleep, session lock: app/ui/lock.py
         # Last: the menu and status bars added after a resize would make the window taller than the screen.
         place_window(self, "MainWindow", QSize(1200, 760), session.paths)
 
