@@ -213,3 +213,16 @@ def test_the_screen_saver_locking_the_session_locks_the_window_over_dbus(
     window.lock.unlock()
     QDBusConnection.disconnectFromBus("songjiao-test-app")
     QDBusConnection.disconnectFromBus("songjiao-test-desktop")
+
+
+def test_the_lock_speaks_chinese(qtbot, school, make_window, chinese):
+    window = make_window(school.t1)
+    window.lock.lock("test")
+    prompt = window.lock.prompt
+    assert prompt is not None
+    assert prompt.windowTitle() == "送教系统已锁定" and prompt.unlock_button.text() == "解锁"
+    assert "张老师" in prompt.note.text() and "密码" in prompt.note.text()
+    assert window.windowTitle() == "送教系统（已锁定）"
+    prompt.password.setText(PASSWORD)
+    click(qtbot, prompt, "解锁")
+    qtbot.waitUntil(lambda: not window.lock.locked, timeout=5000)
