@@ -185,6 +185,11 @@ def _dump(args: argparse.Namespace) -> int:
     elif args.to_office:
         dump.office_recipient(ctx.store)  # refused before anything is written
     if not args.out:
+        if not args.plaintext and sys.stdout.isatty():
+            raise CliError(
+                "cli.dump_to_terminal",
+                "the encrypted dump is binary: give --out FILE or redirect standard output to a file",
+            )
         try:
             _write_dump(args, ctx, sys.stdout.buffer)
             sys.stdout.flush()

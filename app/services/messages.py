@@ -639,6 +639,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The dump is encrypted: set {env} (or use --to-office, or --plaintext to write it unencrypted).",
         "导出数据需要加密：请设置环境变量 {env}（或使用 --to-office，或用 --plaintext 写出不加密的文件）。",
     ),
+    "cli.dump_to_terminal": (
+        "The encrypted dump is binary: give --out FILE or redirect standard output to a file.",
+        "加密的导出数据是二进制内容：请用 --out 指定文件，或把标准输出重定向到文件。",
+    ),
     "cli.passphrase_mismatch": (
         "The two passphrases differ; nothing was written.",
         "两次输入的口令不一致，未写出任何内容。",
