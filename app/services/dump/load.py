@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from app.db import schema
+from app.services import evidence
 from app.services.context import Store
 from app.services.dump.check import committed_schema
 from app.services.dump.older import upgrade_dump
@@ -130,6 +131,7 @@ def load_checked(store: Store, checked: CheckedDump) -> dict[str, int]:
             if digest.hexdigest() != checked.digest:
                 raise _changed()  # rolls back: what was checked is not what was read
         check_references(conn)
+        evidence.reset_head(conn)  # the chain came with the dump: its head is where the loaded entries end
     return checked.counts
 
 
