@@ -180,8 +180,10 @@ def sign_rows(session: Session, rows: list[dict[str, Any]]) -> None:
 def office_keys(conn: Connection | Session) -> dict[str, bytes]:
     """Fingerprint -> public key of every office key this copy knows (its own, or the one it got at join)."""
     keys = _keys()
-    rows = conn.execute(select(_DEVICES.c.sign_public).where(_DEVICES.c.role == "office")).all()
-    rows += conn.execute(select(_OFFICE_KEYS.c.sign_public)).all()
+    rows = [
+        *conn.execute(select(_DEVICES.c.sign_public).where(_DEVICES.c.role == "office")),
+        *conn.execute(select(_OFFICE_KEYS.c.sign_public)),
+    ]
     return {keys.fingerprint(bytes(public)): bytes(public) for (public,) in rows}
 
 

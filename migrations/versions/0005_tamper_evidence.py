@@ -1,7 +1,7 @@
 """tamper evidence: the audit hash chain and signed plan decisions
 
 Revision ID: 0005
-Revises: 0003
+Revises: 0010
 Create Date: 2026-12-01 10:00:00
 
 Existing entries are linked into a chain in id order, and existing decisions are signed with the office's
@@ -23,7 +23,7 @@ from app.services.exchange import keys
 from app.services.exchange.rows import row_hash
 
 revision: str = "0005"
-down_revision: str | None = "0003"
+down_revision: str | None = "0010"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
