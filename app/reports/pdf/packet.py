@@ -184,6 +184,17 @@ def _guardians(data: PacketData) -> list[Flowable]:
             ],
             label_w=30 * mm,
         ),
+        Spacer(1, 6 * mm),
+        Paragraph("个人信息处理同意", styles()["h2"]),
+        data_table(
+            ["用途", "同意人", "同意日期", "撤回日期"],
+            [
+                [L.CONSENT_PURPOSE.get(p, p), L.RELATION.get(by, by), L.date_zh(on), L.date_zh(off) or "有效"]
+                for p, by, on, off in data.consents
+            ]
+            or [["（无记录）", "", "", ""]],
+            [FRAME_W - 102 * mm, 30 * mm, 36 * mm, 36 * mm],
+        ),
     ]
 
 

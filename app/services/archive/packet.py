@@ -14,6 +14,7 @@ from app.db.models import (
     Attachment,
     AuditEntry,
     Blob,
+    Consent,
     Contact,
     Goal,
     Guardian,
@@ -157,6 +158,14 @@ def _gather(
         contacts=_contacts(session, student_id, term, names),
         compliance=compliance,
         printed_on=ctx.today(),
+        consents=tuple(
+            (c.purpose, c.given_by, c.given_on, c.withdrawn_on)
+            for c in session.scalars(
+                select(Consent)
+                .where(Consent.student_id == student_id, Consent.deleted_at.is_(None))
+                .order_by(Consent.given_on, Consent.created_at)
+            )
+        ),
     )
 
 

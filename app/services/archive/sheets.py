@@ -203,6 +203,8 @@ class PacketData:
     contacts: tuple[ContactLine, ...]
     compliance: ComplianceResult
     printed_on: dt.date
+    # Guardians' consents, every one on record (withdrawn ones too): (purpose, given by, given on, withdrawn on).
+    consents: tuple[tuple[str, str, dt.date, dt.date | None], ...] = ()
 
     @property
     def code(self) -> str:
