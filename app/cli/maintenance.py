@@ -185,6 +185,11 @@ def _dump(args: argparse.Namespace) -> int:
     elif args.to_office:
         dump.office_recipient(ctx.store)  # refused before anything is written
     if not args.out:
+        if not args.plaintext and sys.stdout.isatty():
+            raise CliError(
+                "cli.dump_to_terminal",
+                "the encrypted dump is binary: give --out FILE or redirect standard output to a file",
+            )
         try:
             _write_dump(args, ctx, sys.stdout.buffer)
             sys.stdout.flush()
@@ -270,24 +275,20 @@ def _init(args: argparse.Namespace) -> int:
         if end > start
         else []
     )
-    ctx = open_context(args)
-    setup.initialize_school(
-        ctx,
-        {
-            "school_name": args.school,
-            "term": {
-                "name": args.term_name,
-                "start": start.isoformat(),
-                "end": end.isoformat(),
-                "days": days,
-            },
-            "admin": {
-                "username": args.admin_user,
-                "display_name": args.admin_name or args.admin_user,
-                "password": password,
-            },
+    data = {
+        "school_name": args.school,
+        "term": {"name": args.term_name, "start": start.isoformat(), "end": end.isoformat(), "days": days},
+        "admin": {
+            "username": args.admin_user,
+            "display_name": args.admin_name or args.admin_user,
+            "password": password,
         },
-    )
+    }
+    # Checked before the database is opened: opening creates the file, and a refused init must leave none.
+    errors = setup.setup_errors(data)
+    if errors:
+        raise errors[0]
+    setup.initialize_school(open_context(args), data)
     print(
         f"school set up with term '{args.term_name}' ({len(days)} calendar days pre-filled) and "
         f"administrator '{args.admin_user}'"

@@ -18,6 +18,7 @@ from app.db.base import Record, utcnow
 from app.db.engine import READ_SNAPSHOT, make_engine, make_session_factory
 from app.db.models import AuditEntry, User
 from app.paths import AppPaths
+from app.services import evidence
 from app.services.errors import ConflictError, NotFound, PermissionDenied, ServiceError
 
 T = TypeVar("T")
@@ -271,7 +272,12 @@ def _stamp_and_audit(session: Session, _context: Any, _instances: Any) -> None:
                 at=utcnow(), user_id=actor_id, entity=table, entity_id=obj.id, action=action, fields=fields
             )
         )
+    # Entries added directly (reveals) are inserted first, in the order they were added: link them in that order.
+    direct = sorted(
+        (o for o in session.new if isinstance(o, AuditEntry)), key=lambda o: inspect(o).insert_order or 0
+    )
     session.add_all(entries)
+    evidence.chain(session, [*direct, *entries])
 
 
 def get_live(session: Session, model: type[Any], record_id: str, what: str = "record") -> Any:

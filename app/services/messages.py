@@ -288,6 +288,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "bank.parent": ("Objectives belong under a goal.", "短期目标必须放在某个长期目标之下。"),
     # Monthly plans and their approval (ids of app.domain.approval included)
+    "plan.decide.not_office": (
+        "Plans are decided at the office, not on a laptop.",
+        "月计划须在学校办公室审核，笔记本上不能审核。",
+    ),
     "plan.not_found": ("The monthly plan does not exist or was deleted.", "该月计划不存在或已删除。"),
     "plan.no_teacher": ("Choose the teacher who writes this plan.", "请选择编写本计划的教师。"),
     "plan.no_visits": ("Plan at least one visit before submitting.", "提交前请至少安排一次送教。"),
@@ -503,6 +507,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The file is damaged or is not a Songjiao exchange file. Nothing was changed.",
         "文件已损坏，或不是送教交换文件。未做任何更改。",
     ),
+    "exchange.decision_unsigned": (
+        "A plan decision in the file is not signed by the office's key ({problem}). Nothing was imported.",
+        "文件中有一条计划审核结果没有学校办公室密钥的有效签名（{problem}）。未导入任何内容。",
+    ),
     "exchange.duplicate": (
         "This copy already has a different record with the same name or key. Keep one of the two (delete the "
         "other where it was made) and send again. Nothing was changed.",
@@ -638,6 +646,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.dump_passphrase": (
         "The dump is encrypted: set {env} (or use --to-office, or --plaintext to write it unencrypted).",
         "导出数据需要加密：请设置环境变量 {env}（或使用 --to-office，或用 --plaintext 写出不加密的文件）。",
+    ),
+    "cli.dump_to_terminal": (
+        "The encrypted dump is binary: give --out FILE or redirect standard output to a file.",
+        "加密的导出数据是二进制内容：请用 --out 指定文件，或把标准输出重定向到文件。",
     ),
     "cli.passphrase_mismatch": (
         "The two passphrases differ; nothing was written.",

@@ -81,6 +81,9 @@ class MainWindow(QMainWindow):
             self.count_pending()
         if self.specs:
             self.nav.setCurrentRow(0)
+        from app.ui.lock import SessionLock
+
+        self.lock = SessionLock(self, session)  # idle time, sleep, session lock: app/ui/lock.py
         self.auto_sync: AutoSync | None = None
         if session.actor.role == "teacher" and any(s.key == "exchange" for s in self.specs):
             # A teacher's laptop that knows the school's hub syncs quietly (nothing happens elsewhere).

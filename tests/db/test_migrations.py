@@ -133,3 +133,26 @@ def test_an_older_database_is_backed_up_before_it_is_upgraded(populated, paths, 
     with closing(sqlite3.connect(saved[0].path)) as conn:
         assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == future_migrations
         assert conn.execute("SELECT count(*) FROM visit").fetchone()[0] == before["visit"]
+
+
+def test_0005_links_the_existing_audit_and_signs_existing_decisions(populated):
+    """A database from before tamper evidence: its entries get their chain and its decisions the office's
+    signature, and `check` is clean after; an edit after that shows."""
+    engine = populated.ctx.store.engine
+    schema.downgrade(engine, "0003")
+    with engine.connect() as conn:
+        entries = conn.exec_driver_sql("SELECT count(*) FROM audit_entry").scalar_one()
+    schema.upgrade(engine)
+    with engine.connect() as conn:
+        unlinked = conn.exec_driver_sql(
+            "SELECT count(*) FROM audit_entry WHERE entry_hash IS NULL"
+        ).scalar_one()
+        unsigned = conn.exec_driver_sql(
+            "SELECT count(*) FROM plan_revision WHERE decision IS NOT NULL AND signature IS NULL"
+        ).scalar_one()
+        head = conn.exec_driver_sql("SELECT length FROM audit_head").scalar_one()
+    assert entries > 10 and unlinked == 0 and unsigned == 0 and head == entries
+    assert check.run_checks(populated.ctx.store) == []
+    with engine.connect() as conn:
+        conn.connection.driver_connection.execute("UPDATE audit_entry SET entity = 'visit' WHERE id = 2")
+    assert [(f.code, f.record_id) for f in check.run_checks(populated.ctx.store)] == [("chain.edited", "2")]

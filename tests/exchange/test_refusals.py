@@ -165,3 +165,35 @@ def test_a_side_effect_outside_the_bundle_is_caught_and_rolled_back(sent, school
     with engine.begin() as conn:
         conn.exec_driver_sql("DROP TRIGGER side_effect" + (" ON visit" if ON_SERVER else ""))
     office.receive(bundle_path)
+
+
+def test_a_laptop_verifies_the_office_signature_on_every_decision(net, school):
+    """Signatures travel unchanged; the laptop checks them against the office key it got at join."""
+    from sqlalchemy import select
+
+    from app.db.models import PlanRevision
+    from app.services import check
+    from app.services.context import reading
+    from tests.exchange.work import approve, submit_plan
+
+    office, join = net
+    t1 = join("t1")
+    plan_id = submit_plan(t1.ctx, school.t1, school.students[0])
+    [up] = t1.send()
+    office.receive(up)
+    approve(office.ctx, school.office, plan_id)
+    [down] = office.send("t1")
+    # The same decision, its comment changed at the office by SQL after signing: the laptop refuses it.
+    with office.ctx.store.engine.connect() as conn:
+        raw = conn.connection.driver_connection
+        raw.execute("UPDATE plan_revision SET comment = '同意，另附说明' WHERE plan_id = ?", (plan_id,))
+    [forged] = office.send("t1")
+    _refused(t1, forged, "exchange.decision_unsigned")
+    # The genuine bundle is taken, the signature arrives as signed and checks on the laptop.
+    t1.receive(down)
+    with reading(t1.ctx) as session, reading(office.ctx) as office_session:
+        columns = (PlanRevision.signature, PlanRevision.signed_by, PlanRevision.content_hash)
+        laptop_row = session.execute(select(*columns).where(PlanRevision.plan_id == plan_id)).one()
+        office_row = office_session.execute(select(*columns).where(PlanRevision.plan_id == plan_id)).one()
+    assert laptop_row == office_row and laptop_row.signature
+    assert [f.code for f in check.run_checks(t1.ctx.store)] == []

@@ -78,11 +78,6 @@ def test_init_bad_input_is_refused_in_one_line(db, capsys):
     assert "--term-start" in _one_line_error(capsys)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="suite finding (issue 15): init opens (creates) the database before initialize_school checks the "
-    "password, so a refused init leaves a new database file behind",
-)
 def test_init_short_password_is_refused_and_creates_nothing(db, capsys):
     short = [*INIT[:-1], "123"]
     with unchanged(db, resolve(db).data_dir):

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from app.db import schema, server
+from app.services import evidence
 from app.services.context import Store
 from app.services.dump.check import committed_schema
 from app.services.dump.older import upgrade_dump
@@ -159,6 +160,7 @@ def load_checked(store: Store, checked: CheckedDump, progress: TaskState | None 
             if digest.hexdigest() != checked.digest:
                 raise _changed()  # rolls back: what was checked is not what was read
         check_references(conn)
+        evidence.reset_head(conn)  # the chain came with the dump: its head is where the loaded entries end
     return checked.counts
 
 

@@ -83,8 +83,12 @@ def check_rows(
 
 def require_empty(conn: Connection) -> None:
     # Checked inside the same transaction as the inserts, so nothing can slip in between.
+    # The audit chain's head is bookkeeping every new database has (an empty chain); the load resets it.
     for name in inspect(conn).get_table_names():
-        if name != "alembic_version" and conn.exec_driver_sql(f'SELECT 1 FROM "{name}" LIMIT 1').first():
+        if (
+            name not in ("alembic_version", "audit_head")
+            and conn.exec_driver_sql(f'SELECT 1 FROM "{name}" LIMIT 1').first()
+        ):
             raise ConflictError(
                 "load.not_empty",
                 f"The target database is not empty (table '{name}' has rows). "

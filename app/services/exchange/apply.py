@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from app.db import server
 from app.db.base import Base, new_id, utcnow
 from app.db.models import ExchangeDevice
+from app.services import evidence
 from app.services.exchange import policy
 from app.services.exchange.bundle import Payload
 from app.services.exchange.errors import ExchangeRefused
@@ -214,6 +215,8 @@ def stage(session: Session, me: ExchangeDevice, peer: ExchangeDevice, payload: P
                 table, incoming, change.get("b"), local, states.get((table, key)), at_office
             )
             staged[(table, key)] = result
+            if table == "plan_revision" and result.get("decision"):
+                _check_decision(session, result)
             _check_scope(table, result, local, lookup, allowed_students, peer, at_office)
             plan.bases.append((table, key, change["h"], incoming))
             for version in lost:
@@ -253,6 +256,17 @@ def stage(session: Session, me: ExchangeDevice, peer: ExchangeDevice, payload: P
                 plan.deletes += 1
             plan.writes.append(Write(table, key, local is None, result, row_hash(table, result)))
     return plan
+
+
+def _check_decision(session: Session, row: Row) -> None:
+    """A decision arrives signed by the office (the key this copy got at join, or its own): else refused."""
+    problem = evidence.decision_problem(decode("plan_revision", row), evidence.office_keys(session))
+    if problem is not None:
+        raise ExchangeRefused(
+            "exchange.decision_unsigned",
+            "A plan decision in the file is not signed by the office's key.",
+            problem=problem,
+        )
 
 
 # One record per natural key: two copies creating their own cannot both be kept.
@@ -416,8 +430,7 @@ def execute(session: Session, plan: Plan, peer_id: str) -> None:
                         "fields": [],
                     }
                 )
-    if audit:
-        session.execute(insert(Base.metadata.tables["audit_entry"]), audit)
+    evidence.append_rows(session, audit)
     drop_states(session, peer_id, plan.forget)
     set_bases(session, peer_id, plan.bases)
     if plan.conflicts:

@@ -21,6 +21,7 @@ from app.db import schema, server
 from app.db.base import utcnow
 from app.db.models import ExchangeDevice, ExchangeLog, School, User
 from app.paths import AppPaths
+from app.services import evidence
 from app.services.context import ServiceContext, require_role, transaction
 from app.services.exchange import bundle, hublink, keys
 from app.services.exchange.apply import blob_bytes, set_bases
@@ -37,23 +38,9 @@ JOIN_SUFFIX = ".sjj"
 
 
 def ensure_office_identity(session: Session, label: str = "office") -> ExchangeDevice:
-    me = session.scalar(select(ExchangeDevice).where(ExchangeDevice.is_self.is_(True)))
-    if me is not None:
-        if me.role != "office":
-            raise ExchangeRefused("exchange.not_office", "Only the office copy makes join files.")
-        return me
-    pair = keys.generate()
-    me = ExchangeDevice(
-        role="office",
-        label=label,
-        is_self=True,
-        sign_public=pair.sign_public,
-        kx_public=pair.kx_public,
-        sign_private=pair.sign_private,
-        kx_private=pair.kx_private,
-    )
-    session.add(me)
-    session.flush()
+    me = evidence.office_identity(session, label)
+    if me is None:
+        raise ExchangeRefused("exchange.not_office", "Only the office copy makes join files.")
     return me
 
 
