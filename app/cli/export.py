@@ -8,12 +8,11 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app.cli.common import CliError, open_context, print_json
+from app.cli.common import CliError, open_context, print_json, terminal_progress
 from app.services.context import ServiceContext
 
 if TYPE_CHECKING:
     from app.reports.export import ExportOptions, ExportResult
-    from app.services.progress import TaskState
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -147,17 +146,6 @@ def _options(args: argparse.Namespace) -> ExportOptions:
     )
 
 
-def _progress(args: argparse.Namespace) -> TaskState | None:
-    if args.json or not sys.stderr.isatty():
-        return None
-    from app.services.progress import TaskState
-
-    def show(done: int, total: int, _label: str) -> None:
-        print(f"\r{done}/{total}", end="" if done < total else "\n", file=sys.stderr, flush=True)
-
-    return TaskState(show)
-
-
 def _packet(args: argparse.Namespace) -> int:
     from app.reports.export import export_packet
     from app.services.students import resolve_student
@@ -185,7 +173,7 @@ def _packets(args: argparse.Namespace) -> int:
             args.out,
             teacher_id=teacher,
             options=_options(args),
-            progress=_progress(args),
+            progress=terminal_progress(args.json),
         ),
     )
 
@@ -195,7 +183,8 @@ def _term(args: argparse.Namespace) -> int:
 
     ctx = _context(args)
     return _report(
-        args, export_term(ctx, _term_id(ctx, args.term), args.out, _options(args), _progress(args))
+        args,
+        export_term(ctx, _term_id(ctx, args.term), args.out, _options(args), terminal_progress(args.json)),
     )
 
 

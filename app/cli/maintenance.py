@@ -12,11 +12,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from app.cli.common import CliError, open_context, print_json
+from app.cli.common import CliError, open_context, print_json, terminal_progress
 from app.paths import AppPaths, resolve
 from app.services import backup, check, dump, maintenance, school, setup, users
 from app.services.context import ROLES, ServiceContext
 from app.services.files import replace
+from app.services.progress import TaskState
 from app.services.setup import open_store
 
 Handler = Callable[[argparse.Namespace], int]
@@ -151,20 +152,24 @@ def _dump_passphrase(confirm: bool) -> str:
     return passphrase
 
 
-def _write_dump(args: argparse.Namespace, ctx: ServiceContext, out: Any) -> dict[str, int]:
+def _write_dump(
+    args: argparse.Namespace, ctx: ServiceContext, out: Any, progress: TaskState | None = None
+) -> dict[str, int]:
     """The dump into ``out`` (binary): sealed to the office key or a passphrase, or plaintext when asked."""
     if args.plaintext:
         text = io.TextIOWrapper(out, encoding="utf-8", newline="", write_through=False)
         try:
-            return dump.write_dump(ctx.store, text)
+            return dump.write_dump(ctx.store, text, progress)
         finally:
             text.flush()
             text.detach()
     if args.to_office:
-        return dump.write_sealed_dump(ctx.store, out, recipient=dump.office_recipient(ctx.store))
+        return dump.write_sealed_dump(
+            ctx.store, out, recipient=dump.office_recipient(ctx.store), progress=progress
+        )
     passphrase = _dump_passphrase(confirm=True)
     dump.check_passphrase(passphrase)
-    return dump.write_sealed_dump(ctx.store, out, passphrase=passphrase)
+    return dump.write_sealed_dump(ctx.store, out, passphrase=passphrase, progress=progress)
 
 
 @_guarded
@@ -188,12 +193,12 @@ def _dump(args: argparse.Namespace) -> int:
         return 0
     out = Path(args.out)
     partial = out.with_name(out.name + ".partial")
-    # Written aside, then moved: a failed dump never leaves a half file under the real name.
+    # Written aside, then moved: a failed or interrupted dump leaves no file, whole or half.
     # Owner-only permissions: the dump holds every child's personal data (PIPL: protect it at rest).
     descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     try:
         with open(descriptor, "wb") as handle:
-            counts = _write_dump(args, ctx, handle)
+            counts = _write_dump(args, ctx, handle, terminal_progress())
     except BaseException:
         partial.unlink(missing_ok=True)
         raise
@@ -233,7 +238,7 @@ def _load(args: argparse.Namespace) -> int:
     created = not paths.db_path.exists()
     ctx = open_context(args)
     try:
-        counts = dump.load_checked(ctx.store, checked)
+        counts = dump.load_checked(ctx.store, checked, terminal_progress())
     except BaseException:
         if created:  # leave no empty file behind a refused load into a new database
             ctx.store.dispose()

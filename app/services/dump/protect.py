@@ -21,6 +21,7 @@ from app.services.dump.schema import FORMAT
 from app.services.dump.write import write_dump
 from app.services.errors import ValidationError
 from app.services.exchange import keys
+from app.services.progress import TaskState
 
 CONTENT = FORMAT  # the header names what is inside, so `load` can say "not a dump" before asking for a key
 
@@ -61,12 +62,14 @@ def write_sealed_dump(
     out: IO[bytes],
     passphrase: str | None = None,
     recipient: sealed.Recipient | None = None,
+    progress: TaskState | None = None,
 ) -> dict[str, int]:
-    """Stream the dump encrypted into ``out`` (binary); the same rows and layout as write_dump inside."""
+    """Stream the dump encrypted into ``out`` (binary); the same rows and layout as write_dump inside (and its
+    ``progress``: a cancel stops it half written, for the caller to throw away)."""
     writer = sealed.open_writer(out, {"content": CONTENT}, passphrase=passphrase, recipient=recipient)
     # newline="": the same bytes on every platform, as a plaintext dump.
     text = io.TextIOWrapper(writer, encoding="utf-8", newline="", write_through=False)  # type: ignore[type-var]
-    counts = write_dump(store, text)
+    counts = write_dump(store, text, progress)
     text.flush()
     writer.finish()
     text.detach()  # ``out`` stays open: the caller owns it

@@ -10,7 +10,6 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import (
@@ -32,7 +31,9 @@ from PySide6.QtWidgets import (
 
 from app.services import exchange, users
 from app.services.context import ServiceContext
+from app.services.errors import ServiceError
 from app.services.exchange import client
+from app.services.exchange.sync import ConflictInfo, LogEntry
 from app.services.progress import TaskState
 from app.ui.dialogs.exchange_join import PassphraseDialog
 from app.ui.i18n import QT_TRANSLATE_NOOP, format_timestamp
@@ -42,6 +43,7 @@ from app.ui.pages.base import Page, Shell
 from app.ui.pages.registry import register_page
 from app.ui.prefs import save_prefs, start_folder
 from app.ui.session import AppSession
+from app.ui.tasks import Task
 from app.ui.widgets.progress import run_with_progress
 from app.ui.widgets.style import error_style
 
@@ -94,6 +96,9 @@ def counts_text(by_table: dict[str, int]) -> str:
     return "、".join(f"{kind_text(t)} {n}" for t, n in sorted(by_table.items()))
 
 
+Received = tuple[Path, exchange.ImportResult | ServiceError]  # a bundle file and what importing it did
+
+
 # --- worker-thread functions ----------------------------------------------------------------------------------
 
 
@@ -101,8 +106,8 @@ def counts_text(by_table: dict[str, int]) -> str:
 class Overview:
     kind: str  # office | laptop | none
     status: exchange.ExchangeStatus | None
-    history: tuple[Any, ...]
-    conflicts: tuple[Any, ...]
+    history: tuple[LogEntry, ...]
+    conflicts: tuple[ConflictInfo, ...]
     teachers: tuple[tuple[str, str], ...]  # username, "username display name"
     hub_url: str | None = None  # a laptop that knows the school's hub: "Sync now" is offered
 
@@ -127,7 +132,7 @@ def load_overview(ctx: ServiceContext) -> Overview:
 
 def send_task(
     ctx: ServiceContext, out: Path, teacher: str | None, progress: TaskState | None = None
-) -> list[Any]:
+) -> list[exchange.SentBundle]:
     if progress is not None:
         progress.update(0, 1, "")
     results = exchange.export(ctx, out, teacher)
@@ -138,7 +143,7 @@ def send_task(
 
 def import_task(
     ctx: ServiceContext, paths: list[Path], confirm_deletes: bool = False, progress: TaskState | None = None
-) -> list[tuple[Path, Any]]:
+) -> list[Received]:
     return exchange.import_many(ctx, paths, confirm_deletes=confirm_deletes, progress=progress)
 
 
@@ -225,8 +230,8 @@ class ExchangePage(Page):
         super().__init__(session, window)
         self.setObjectName("page_exchange")
         self.overview: Overview | None = None
-        self.task: Any = None
-        self.last_results: list[tuple[Path, Any]] = []
+        self.task: Task | None = None
+        self.last_results: list[Received] = []
         column = QVBoxLayout(self)
         self.identity = QLabel("")
         self.identity.setWordWrap(True)
@@ -490,7 +495,7 @@ class ExchangePage(Page):
             on_error=self._refused,
         )
 
-    def _sent(self, results: list[Any]) -> None:
+    def _sent(self, results: list[exchange.SentBundle]) -> None:
         self.results_label.setStyleSheet("")
         self._fill(
             self.results,
@@ -609,7 +614,7 @@ class ExchangePage(Page):
         )
         return answer == QMessageBox.StandardButton.Yes
 
-    def _received(self, results: list[tuple[Path, Any]]) -> None:
+    def _received(self, results: list[Received]) -> None:
         self.results_label.setStyleSheet("")
         self.last_results = results
         status = self.overview.status if self.overview else None
