@@ -91,6 +91,31 @@ def unchanged(path, *files):
     assert db_digest(path, *files) == before, "a refused action changed the database or its files"
 
 
+@pytest.fixture(scope="session")
+def pg_server():
+    """A throwaway PostgreSQL server (tests/pg.py), one per xdist worker, stopped at the end of the run.
+
+    Skipped when this machine has no PostgreSQL binaries, except where SONGJIAO_REQUIRE_PG=1 (.ci/run sets it):
+    there a missing server fails the run instead of quietly testing one backend only."""
+    from tests import pg
+
+    if pg.find_bin() is None:
+        reason = "PostgreSQL binaries not found (install Debian's postgresql, or set SONGJIAO_PG_BIN)"
+        if os.environ.get("SONGJIAO_REQUIRE_PG") == "1":
+            pytest.fail(f"SONGJIAO_REQUIRE_PG=1 but {reason}", pytrace=False)
+        pytest.skip(reason)
+    with pg.running_server() as server:
+        yield server
+
+
+@pytest.fixture
+def pg_url(pg_server):
+    """A new, empty PostgreSQL database for this test (dropped afterwards): its SQLAlchemy URL
+    ``postgresql+psycopg://postgres@/NAME?host=SOCKET_FOLDER``."""
+    with pg_server.database() as url:
+        yield url
+
+
 @pytest.fixture
 def paths(tmp_path):
     return resolve(tmp_path / "school.sqlite3")

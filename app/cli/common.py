@@ -11,6 +11,7 @@ from typing import Any
 from app.paths import resolve
 from app.services import messages
 from app.services.context import SYSTEM, ServiceContext
+from app.services.progress import TaskState
 from app.services.setup import open_store
 
 
@@ -59,3 +60,15 @@ def open_context(args: argparse.Namespace) -> ServiceContext:
 def print_json(data: Any) -> None:
     # dumps then one write: json.dump streams every key, comma and value as its own write()
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+def terminal_progress(quiet: bool = False) -> TaskState | None:
+    """A TaskState printing ``done/total`` on one line of stderr, or None when ``quiet`` (--json) or stderr is not
+    a terminal (a log or a pipe gets no carriage returns). The long commands (export, dump, load, demo) share it."""
+    if quiet or not sys.stderr.isatty():
+        return None
+
+    def show(done: int, total: int, _label: str) -> None:  # the label may be a file name: not printed
+        print(f"\r{done}/{total}", end="" if done < total else "\n", file=sys.stderr, flush=True)
+
+    return TaskState(show)

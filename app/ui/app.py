@@ -22,6 +22,13 @@ from app.ui.tasks import BaseRunner, ThreadRunner
 from app.ui.widgets.style import apply_text_size
 
 if TYPE_CHECKING:  # imported when a window opens: the login must not wait for it
+    import datetime as dt
+
+    from app.services.backup import BackupInfo
+    from app.services.context import Actor, Store
+    from app.ui.dialogs.login import PendingStore
+    from app.ui.main_window import MainWindow
+    from app.ui.pages.exchange import ExchangePage
     from app.ui.session import AppSession
 
 log = logging.getLogger(__name__)
@@ -71,7 +78,7 @@ def show_fatal(message: str) -> None:
     del app
 
 
-def open_store_or_explain(paths: AppPaths, alert: Callable[[str, str], None]) -> Any:
+def open_store_or_explain(paths: AppPaths, alert: Callable[[str, str], None]) -> Store | None:
     """Open the database through the migration guard; on refusal explain (nothing changed) and return None."""
     from app.services import setup
     from app.services.errors import ServiceError
@@ -95,7 +102,7 @@ class Controller(QObject):
         self,
         paths: AppPaths,
         runner: BaseRunner | None = None,
-        today: Any = None,
+        today: dt.date | None = None,
         language: str | None = None,
     ) -> None:
         super().__init__()
@@ -103,10 +110,24 @@ class Controller(QObject):
         self.paths = paths
         self.runner = runner or ThreadRunner()
         self.today = today
-        self.store: Any = None
-        self.window: Any = None
+        self.store: Store | None = None
+        self.window: MainWindow | None = None
         self.session: AppSession | None = None  # the session of the open window
         self.pending_file: Path | None = None  # a .sjb/.sjj given on the command line, opened once possible
+
+    @property
+    def opened(self) -> Store:
+        """The open database: every step after :meth:`start` opened it has one."""
+        assert self.store is not None, "no database open yet"
+        return self.store
+
+    @staticmethod
+    def _exchange_page(window: MainWindow) -> ExchangePage:
+        from app.ui.pages.exchange import ExchangePage
+
+        page = window.show_page("exchange")
+        assert isinstance(page, ExchangePage)
+        return page
 
     def exec_dialog(self, dialog: QDialog) -> int:
         """Run a modal dialog (tests drive the dialog instead)."""
@@ -133,7 +154,7 @@ class Controller(QObject):
         from app.services import school
         from app.services.context import ServiceContext
 
-        if not school.is_set_up(ServiceContext(self.store)):
+        if not school.is_set_up(ServiceContext(self.opened)):
             if self.pending_file is not None and self.pending_file.suffix.lower() == ".sjj":
                 # A double-clicked join file on a new laptop: the join dialog with the file filled in;
                 # joined, log in; given up, the first-run wizard as usual.
@@ -142,20 +163,22 @@ class Controller(QObject):
                     return self.login()
             from app.ui.dialogs.first_run import FirstRunWizard
 
-            wizard = FirstRunWizard(self.store, today=self.today)
+            wizard = FirstRunWizard(self.opened, today=self.today, runner=self.runner)
             if self.exec_dialog(wizard) != QDialog.DialogCode.Accepted:
                 return False
             if wizard.actor is not None:
                 from app.ui.dialogs.login import login_cache
 
-                save_prefs(self.paths, login_cache=login_cache(self.store))
+                save_prefs(self.paths, login_cache=login_cache(self.opened))
                 self.show_main(wizard.actor)
                 return True
             if wizard.demo_result is not None:
                 return self.login(hint=wizard.demo_hint())
         return self.login()
 
-    def login(self, opener: Any = None, cached: dict[str, Any] | None = None, hint: str = "") -> bool:
+    def login(
+        self, opener: PendingStore | None = None, cached: dict[str, Any] | None = None, hint: str = ""
+    ) -> bool:
         from app.ui.dialogs.login import LoginDialog, login_cache
 
         last_user = load_prefs(self.paths).get("last_user")
@@ -177,11 +200,11 @@ class Controller(QObject):
                 return False
         if not accepted or dialog.actor is None:
             return False
-        save_prefs(self.paths, last_user=dialog.username(), login_cache=login_cache(self.store))
+        save_prefs(self.paths, last_user=dialog.username(), login_cache=login_cache(self.opened))
         self.show_main(dialog.actor)
         return True
 
-    def show_main(self, actor: Any, page: str | None = None) -> QWidget:
+    def show_main(self, actor: Actor, page: str | None = None) -> QWidget:
         from app.services import users
         from app.services.context import ServiceContext
         from app.ui.main_window import MainWindow
@@ -189,9 +212,9 @@ class Controller(QObject):
 
         language = self.language or load_prefs(self.paths).get("language")
         if actor.role != "system" and not self.language:
-            language = users.get_user(ServiceContext(self.store), actor.id).language or language
+            language = users.get_user(ServiceContext(self.opened), actor.id).language or language
         language = i18n.install_translators(language or i18n.current_language())
-        self.session = AppSession(self.store, self.runner, actor, language=language, today=self.today)
+        self.session = AppSession(self.opened, self.runner, actor, language=language, today=self.today)
         log.info("logged in: user %s (%s), language %s", actor.id, actor.role, language)  # ids, never names
         self.window = MainWindow(self.session)
         self.window.logout_requested.connect(self.on_logout)
@@ -230,7 +253,7 @@ class Controller(QObject):
             return
         suffix = file.suffix.lower()
         if suffix == ".sjb":
-            self.window.show_page("exchange").receive([file])
+            self._exchange_page(self.window).receive([file])
         elif suffix == ".sjj":
             self.join(file)
         else:
@@ -255,9 +278,9 @@ class Controller(QObject):
         from app.services import backup, school
         from app.services.context import ServiceContext
 
-        store, paths = self.store, self.paths
+        store, paths = self.opened, self.paths
 
-        def due() -> Any:
+        def due() -> BackupInfo | None:
             info = school.get_school(ServiceContext(store))
             return backup.backup_if_due(paths, info.backup_every_hours, info.backup_keep)
 
@@ -285,6 +308,7 @@ class Controller(QObject):
 
         assert self.session is not None
         actor = self.session.actor
+        assert self.window is not None  # the window asked for it
         page = next((k for k, p in self.window.pages.items() if p is self.window.current_page()), None)
         save_prefs(self.paths, language=language)
         if actor.role != "system":
@@ -302,7 +326,7 @@ class Controller(QObject):
 
         self._close_window()
         self.runner.shutdown()
-        self.store.dispose()
+        self.opened.dispose()
         title = QApplication.translate("App", "Cannot restore")
         try:
             backup.restore(self.paths, path)
@@ -352,6 +376,20 @@ class _CheckController(Controller):
     def __init__(self, paths: AppPaths) -> None:
         super().__init__(paths)
         self.seen: list[tuple[str, str, float]] = []  # (dialog class, window title, wall clock when shown)
+
+    @property
+    def opened(self) -> Store:
+        """The open database: every step after :meth:`start` opened it has one."""
+        assert self.store is not None, "no database open yet"
+        return self.store
+
+    @staticmethod
+    def _exchange_page(window: MainWindow) -> ExchangePage:
+        from app.ui.pages.exchange import ExchangePage
+
+        page = window.show_page("exchange")
+        assert isinstance(page, ExchangePage)
+        return page
 
     def exec_dialog(self, dialog: QDialog) -> int:
         dialog.show()

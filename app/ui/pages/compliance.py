@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QTableView, QVBoxLayout
 
 from app.services import compliance, school, users
 from app.services.compliance import TermCompliance
 from app.services.context import ServiceContext
+from app.services.school import TermInfo
+from app.services.users import UserInfo
 from app.ui.i18n import QT_TRANSLATE_NOOP
 from app.ui.item_models.compliance import ComplianceModel, StatusDelegate
 from app.ui.messages import message
@@ -89,7 +89,7 @@ class CompliancePage(Page):
         else:
             self.load()
 
-    def _fill_choices(self, choices: tuple[list[Any], Any, list[Any]]) -> None:
+    def _fill_choices(self, choices: Choices) -> None:
         terms, current, teachers = choices
         for box in (self.term, self.teacher):
             box.blockSignals(True)
@@ -135,7 +135,10 @@ class CompliancePage(Page):
         )
 
 
-def _choices(ctx: ServiceContext) -> tuple[list[Any], Any, list[Any]]:
+Choices = tuple[list[TermInfo], TermInfo | None, list[UserInfo]]  # terms, the current one, the teachers
+
+
+def _choices(ctx: ServiceContext) -> Choices:
     """Terms, the current term and (for the office) the teachers, in one background call."""
     teachers = users.list_users(ctx, role="teacher") if ctx.actor.reads_all else []
     return school.list_terms(ctx), school.current_term(ctx), teachers
