@@ -19,8 +19,8 @@ def test_the_fallback_font_is_registered_and_has_the_names_characters(qapp):
 
 def test_the_windows_font_finds_a_glyph_for_the_name_and_not_for_what_no_font_has(qapp):
     """Qt resolves a character through its fallback fonts (the bundled one, and the system's): the label's font
-    has the name's characters; an Extension G character, which no font here has, it would draw as a box."""
+    has the name's characters; an unassigned code point, which no font can have, it would draw as a box."""
     add_fallback_font()
     metrics = QFontMetrics(QLabel().font())
     assert all(metrics.inFontUcs4(ord(ch)) for ch in NAME)
-    assert not metrics.inFontUcs4(0x30000)
+    assert not metrics.inFontUcs4(0x2FFFD)
