@@ -50,9 +50,9 @@ class VisitRule:
 
     def __post_init__(self) -> None:
         if self.period not in ("week", "month"):
-            raise ValueError("period must be 'week' or 'month'")
+            raise ValueError("period must be 'week' or 'month'")  # pragma: no mutate
         if self.visits_per_period < 1 or self.lessons_per_visit < 1 or self.minutes_per_lesson < 1:
-            raise ValueError("rule counts must be at least 1")
+            raise ValueError("rule counts must be at least 1")  # pragma: no mutate
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QGuiApplication, QIcon
+from PySide6.QtGui import QFontDatabase, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from app.paths import AppPaths, resource
@@ -67,8 +67,17 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setWindowIcon(QIcon(str(resource("icons/songjiao.png"))))
     if sys.platform.startswith("linux"):
         app.setDesktopFileName("org.songjiao.Songjiao")  # docks match the window to packaging/linux/*.desktop
+    add_fallback_font()
     freeze_heap()
     return app
+
+
+def add_fallback_font() -> str | None:
+    """The PDFs' fallback font backs the window too: where no system font has a name's CJK Extension B
+    character (𠮷, 𬣙), Qt's font fallback takes it from here instead of drawing a box. Its family, or None."""
+    font_id = QFontDatabase.addApplicationFont(str(resource("fonts/songjiao-han-fallback.ttf")))
+    families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+    return families[0] if families else None
 
 
 def show_fatal(message: str) -> None:

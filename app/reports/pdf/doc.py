@@ -20,7 +20,7 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
 
-from app.reports.pdf.fonts import register_fonts
+from app.reports.pdf.fonts import draw_string, register_fonts
 from app.reports.pdf.styles import FRAME_W, GRID, MARGIN, PAGE_H, PAGE_W, styles
 
 # Binary image streams: ASCII85 would make every picture a quarter bigger and cost time to encode.
@@ -140,8 +140,8 @@ class NumberedDoc(BaseDocTemplate):
         canv.setLineWidth(0.4)
         top = page_h - MARGIN + 2 * mm
         canv.setFont(font, 8.5)
-        canv.drawString(MARGIN, top + 1.5 * mm, self.info.school_name)
-        canv.drawRightString(page_w - MARGIN, top + 1.5 * mm, self.info.title)
+        draw_string(canv, MARGIN, top + 1.5 * mm, self.info.school_name, 8.5)
+        draw_string(canv, page_w - MARGIN, top + 1.5 * mm, self.info.title, 8.5, align="right")
         canv.line(MARGIN, top, page_w - MARGIN, top)
         canv.line(MARGIN, MARGIN - 4 * mm, page_w - MARGIN, MARGIN - 4 * mm)
         canv.setFont(font, 9)
