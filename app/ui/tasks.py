@@ -17,7 +17,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
-from typing import Any
+from typing import Any, Generic, TypeVar, cast
 
 from PySide6.QtCore import QObject, Signal
 
@@ -25,6 +25,8 @@ from app import logs
 from app.services.progress import TaskState
 
 _log = logging.getLogger(__name__)
+
+R = TypeVar("R")  # what the submitted call returns: the type its on_done receives
 
 
 class ProgressSignal(QObject):
@@ -38,15 +40,15 @@ def progress_for(signal: ProgressSignal) -> TaskState:
     return TaskState(signal.changed.emit)
 
 
-class Task:
+class Task(Generic[R]):
     """One submitted call: its callbacks, its outcome once delivered."""
 
     def __init__(
         self,
-        fn: Callable[..., Any],
-        args: tuple[Any, ...],
+        fn: Callable[..., R],
+        args: tuple[Any, ...],  # the call's own arguments: fn checks them
         kwargs: dict[str, Any],
-        on_done: Callable[[Any], None] | None,
+        on_done: Callable[[R], None] | None,
         on_error: Callable[[BaseException], None] | None,
         progress: ProgressSignal | None,
         name: str,
@@ -56,7 +58,7 @@ class Task:
         self.progress_signal = progress
         self.progress: TaskState | None = kwargs.get("progress")
         self.name = name
-        self.result: Any = None
+        self.result: R | None = None
         self.error: BaseException | None = None
         self.finished = False
 
@@ -78,7 +80,7 @@ class Task:
             else:
                 raise self.error
         elif self.on_done is not None:
-            self.on_done(self.result)
+            self.on_done(cast(R, self.result))  # the call returned: result holds what it returned
 
 
 class BaseRunner(QObject):
@@ -90,14 +92,14 @@ class BaseRunner(QObject):
 
     def submit(
         self,
-        fn: Callable[..., Any],
-        *args: Any,
-        on_done: Callable[[Any], None] | None = None,
+        fn: Callable[..., R],
+        *args: Any,  # the call's own arguments (and **kwargs below): fn checks them
+        on_done: Callable[[R], None] | None = None,
         on_error: Callable[[BaseException], None] | None = None,
         with_progress: bool = False,
         name: str = "",
         **kwargs: Any,
-    ) -> Task:
+    ) -> Task[R]:
         signal = ProgressSignal() if with_progress else None
         if signal is not None:
             kwargs["progress"] = progress_for(signal)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services import school
+from app.services.school import CalendarEntry
 from app.ui.labels import DAY_KINDS, label
 
 
@@ -59,7 +60,7 @@ class CalendarTable(QWidget):
         self.table.setCellWidget(r, 1, kinds)
         self.table.setItem(r, 2, QTableWidgetItem(name))
 
-    def set_days(self, days: Iterable[Any]) -> None:
+    def set_days(self, days: Iterable[CalendarEntry]) -> None:
         self.table.setRowCount(0)
         for entry in days:
             self.add_row(entry.date, entry.kind, entry.name)
