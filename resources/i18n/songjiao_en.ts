@@ -507,6 +507,10 @@ If it happens again, give your administrator this reference number: {reference}<
         <translation>Enter the first and last day of the term first.</translation>
     </message>
     <message>
+        <source>Building the demo school</source>
+        <translation>Building the demo school</translation>
+    </message>
+    <message>
         <source>Cannot build the demo</source>
         <translation>Cannot build the demo</translation>
     </message>

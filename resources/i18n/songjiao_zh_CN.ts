@@ -506,6 +506,10 @@ If it happens again, give your administrator this reference number: {reference}<
         <translation>请先填写学期的开学和结束日期。</translation>
     </message>
     <message>
+        <source>Building the demo school</source>
+        <translation>正在生成演示学校</translation>
+    </message>
+    <message>
         <source>Cannot build the demo</source>
         <translation>无法生成演示学校</translation>
     </message>
