@@ -27,6 +27,9 @@ from app.services.progress import TaskState
 _log = logging.getLogger(__name__)
 
 R = TypeVar("R")  # what the submitted call returns: the type its on_done receives
+# A Task[list[PlanSummary]] is a Task[object]: whoever holds a task reads its result and never hands one in
+# (the callbacks are fixed at submit), so the runner and the pages can hold tasks of any result.
+R_co = TypeVar("R_co", covariant=True)
 
 
 class ProgressSignal(QObject):
@@ -40,15 +43,15 @@ def progress_for(signal: ProgressSignal) -> TaskState:
     return TaskState(signal.changed.emit)
 
 
-class Task(Generic[R]):
+class Task(Generic[R_co]):
     """One submitted call: its callbacks, its outcome once delivered."""
 
     def __init__(
         self,
-        fn: Callable[..., R],
+        fn: Callable[..., R_co],
         args: tuple[Any, ...],  # the call's own arguments: fn checks them
         kwargs: dict[str, Any],
-        on_done: Callable[[R], None] | None,
+        on_done: Callable[[R_co], None] | None,
         on_error: Callable[[BaseException], None] | None,
         progress: ProgressSignal | None,
         name: str,
@@ -58,7 +61,7 @@ class Task(Generic[R]):
         self.progress_signal = progress
         self.progress: TaskState | None = kwargs.get("progress")
         self.name = name
-        self.result: R | None = None
+        self.result: R_co | None = None
         self.error: BaseException | None = None
         self.finished = False
 
@@ -80,7 +83,7 @@ class Task(Generic[R]):
             else:
                 raise self.error
         elif self.on_done is not None:
-            self.on_done(cast(R, self.result))  # the call returned: result holds what it returned
+            self.on_done(cast(R_co, self.result))  # the call returned: result holds what it returned
 
 
 class BaseRunner(QObject):
@@ -107,10 +110,10 @@ class BaseRunner(QObject):
         self._start(task)
         return task
 
-    def _start(self, task: Task) -> None:
+    def _start(self, task: Task[object]) -> None:
         raise NotImplementedError
 
-    def _finish(self, task: Task) -> None:
+    def _finish(self, task: Task[object]) -> None:
         try:
             task.deliver()
         except BaseException as error:
@@ -130,7 +133,7 @@ class BaseRunner(QObject):
 class SyncRunner(BaseRunner):
     """Runs each call immediately on the calling thread (tests, scripts)."""
 
-    def _start(self, task: Task) -> None:
+    def _start(self, task: Task[object]) -> None:
         task.run()
         self._finish(task)
 
@@ -147,14 +150,14 @@ class ThreadRunner(BaseRunner):
         # The relay is emitted from the worker; Qt queues it to this object's (the main) thread.
         self._relay.connect(self._on_relay)
 
-    def _start(self, task: Task) -> None:
+    def _start(self, task: Task[object]) -> None:
         self._pending += 1
         if self._pending == 1:
             self.busy_changed.emit(True)
         future: Future[None] = self._executor.submit(task.run)
         future.add_done_callback(lambda _f: self._relay.emit(task))
 
-    def _on_relay(self, task: Task) -> None:
+    def _on_relay(self, task: Task[object]) -> None:
         self._pending -= 1
         if self._pending == 0:
             self.busy_changed.emit(False)
