@@ -14,6 +14,22 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+if "mutants" in Path(__file__).resolve().parts:
+    # Under mutmut (benchmarks/mutation.py) the suite runs many times in one process: a class-based @given
+    # test meets a new instance each time, which Hypothesis flags; fixed examples make the score repeatable,
+    # and 30 of them per property (not 100) keep a mutant of the visit rule to seconds on a shared machine.
+    from hypothesis import HealthCheck, settings
+
+    settings.register_profile(
+        "mutmut",
+        suppress_health_check=[HealthCheck.differing_executors, HealthCheck.too_slow],
+        derandomize=True,
+        database=None,
+        max_examples=30,
+        deadline=None,
+    )
+    settings.load_profile("mutmut")
+
 from app.paths import resolve  # noqa: E402
 from app.services import students, users  # noqa: E402
 from app.services.context import Actor, ServiceContext  # noqa: E402

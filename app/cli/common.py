@@ -37,6 +37,11 @@ def language() -> str:
     return "en"
 
 
+def notice(message_id: str, **params: Any) -> str:
+    """A catalogue message that is not an error (a warning on stderr) in the terminal's language."""
+    return messages.message_text(message_id, language(), params) or message_id
+
+
 def error_line(error: BaseException) -> str:
     """One line for stderr: the catalogue's text in the terminal's language, after the field it is about."""
     text = messages.error_text(error, language()) or str(error)

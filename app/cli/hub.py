@@ -47,11 +47,14 @@ def _serve(args: argparse.Namespace) -> int:
     pem = tls.load_certificate(cert)
     ctx = open_context(args)
     hub.office_id(ctx)  # refused here, before listening, when this database is not an exchange office
+    walled = hub.check_wall(ctx)  # PostgreSQL: the hub's role bypasses nothing, every table is forced
     url = args.url or f"https://{'localhost' if host in ('127.0.0.1', '0.0.0.0', '::') else host}:{port}"
     # Later join files carry this address and certificate (unless given their own).
     hub.remember(ctx, hublink.make_link(url, pem))
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
     print(f"hub for {url} on {host}:{port}; certificate fingerprint {tls.fingerprint(pem)}", flush=True)
+    if walled is not None:
+        print(f"row-level security: on, as role {walled.role}", flush=True)
     run.serve(
         run.config(
             ctx,
@@ -63,6 +66,12 @@ def _serve(args: argparse.Namespace) -> int:
             rate=RateLimit(args.rate, burst=max(1, min(10, args.rate))),
         )
     )
+    return 0
+
+
+def _setup_db(args: argparse.Namespace) -> int:
+    forced = hub.secure_database(open_context(args), args.role)
+    print(f"row-level security for role {args.role}: {forced} table(s) forced")
     return 0
 
 
@@ -80,6 +89,12 @@ def register(sub: Any) -> None:
         metavar="NAME_OR_IP",
         help="a name or address laptops use for the hub (repeat; default localhost and 127.0.0.1)",
     )
+    p = actions.add_parser(
+        "setup-db",
+        help="PostgreSQL: put up row-level security for the hub's role (as the owner; after upgrades)",
+    )
+    p.set_defaults(func=_setup_db)
+    p.add_argument("--role", default="songjiao_hub", metavar="ROLE", help="the role the hub connects as")
     p = actions.add_parser("serve", help="serve laptops' sync requests over TLS from this office database")
     p.set_defaults(func=_serve)
     p.add_argument("--listen", default="127.0.0.1:8443", metavar="HOST:PORT")

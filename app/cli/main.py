@@ -45,6 +45,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "compliance": ("app.cli.records", "visit-rule status per student and week, with term totals"),
     "students": ("app.cli.records", "students on the roll"),
     "terms": ("app.cli.records", "terms and their calendars"),
+    "holidays": (
+        "app.cli.holidays",
+        "official holidays of years this version does not know (the year's holiday file)",
+    ),
     "roster": ("app.cli.roster", "student roster spreadsheets (学生名单)"),
     "export": ("app.cli.export", "print archive packets, forms and spreadsheets"),
     "exchange": ("app.cli.exchange", "exchange with teacher laptops or the office through files"),

@@ -167,7 +167,9 @@ def make_app(
                     retry_after=seconds,
                 )
             confirm = request.headers.get(CONFIRM_HEADER) == "1"
-            done = await run_in_threadpool(locked, hub.receive, ctx, data, confirm_deletes=confirm)
+            done = await run_in_threadpool(
+                locked, hub.receive, ctx, data, caller=caller, confirm_deletes=confirm
+            )
         except ServiceError as error:
             _log.info("hub: refused a request: %s", error.message_id)
             return refusal(error)

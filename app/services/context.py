@@ -9,7 +9,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any, Generic, ParamSpec, TypeVar
 
-from sqlalchemy import Engine, event, exc, inspect, select
+from sqlalchemy import Engine, event, exc, inspect, select, text
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -128,17 +128,35 @@ class Store:
         self.engine.dispose()
 
 
+# The PostgreSQL setting the row-level security policies read (app/services/exchange/rls.py).
+SCOPE_SETTING = "songjiao.teacher_id"
+
+
 @dataclass
 class ServiceContext:
     store: Store
     actor: Actor = SYSTEM
     today_override: dt.date | None = None
+    # The hub serving one teacher's laptop: on PostgreSQL each transaction sets it (SET LOCAL), so the
+    # row-level security policies show only that teacher's students, whatever a query forgets.
+    scope_teacher: str | None = None
 
     def today(self) -> dt.date:
         return self.today_override or dt.date.today()
 
     def as_actor(self, actor: Actor) -> ServiceContext:
-        return ServiceContext(self.store, actor, self.today_override)
+        return ServiceContext(self.store, actor, self.today_override, scope_teacher=self.scope_teacher)
+
+    def scoped(self, teacher_id: str | None) -> ServiceContext:
+        return ServiceContext(self.store, self.actor, self.today_override, scope_teacher=teacher_id or "")
+
+
+def _set_scope(ctx: ServiceContext, session: Session) -> None:
+    if ctx.scope_teacher is not None and session.get_bind().dialect.name == "postgresql":
+        session.execute(
+            text("SELECT set_config(:name, :value, true)"),
+            {"name": SCOPE_SETTING, "value": ctx.scope_teacher},
+        )
 
 
 @contextmanager
@@ -148,6 +166,7 @@ def transaction(ctx: ServiceContext) -> Iterator[Session]:
     session.info["actor_id"] = None if ctx.actor.role == "system" else ctx.actor.id
     session.info["changes"] = set()  # (table, id) pairs, filled by the flush hook below
     try:
+        _set_scope(ctx, session)
         yield session
         session.commit()
     except StaleDataError as error:
@@ -174,6 +193,7 @@ def reading(ctx: ServiceContext) -> Iterator[Session]:
     """A read-only unit of work (no commit)."""
     session = ctx.store.read_session_factory()
     try:
+        _set_scope(ctx, session)
         yield session
     finally:
         session.rollback()

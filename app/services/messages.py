@@ -90,6 +90,66 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "term.not_found": ("The term does not exist.", "该学期不存在。"),
     "calendar.outside_term": ("A calendar day lies outside the term.", "校历中有日期不在学期内。"),
     "calendar.duplicate": ("A calendar day is listed twice.", "校历中有日期重复。"),
+    # Holiday files (docs/holidays.md): the line and the field of the first problem
+    "holidays.syntax": (
+        "The holiday file is not valid JSON (line {line}, column {column}).",
+        "节假日文件不是有效的 JSON（第 {line} 行第 {column} 列）。",
+    ),
+    "holidays.format": (
+        'This is not a holiday file: "format" must be "songjiao-holidays" and "version" 1.',
+        '这不是节假日文件："format" 应为 "songjiao-holidays"，"version" 应为 1。',
+    ),
+    "holidays.too_big": ("The file is too large to be a holiday file.", "文件过大，不是节假日文件。"),
+    "holidays.unreadable": ("The holiday file cannot be read.", "无法读取节假日文件。"),
+    "holidays.encoding": ("The holiday file is not UTF-8 text.", "节假日文件不是 UTF-8 编码的文本。"),
+    "holidays.not_object": (
+        "line {line}: must be an object {{ ... }}.",
+        "第 {line} 行：应为对象 {{ ... }}。",
+    ),
+    "holidays.not_list": ("line {line}: must be a list [ ... ].", "第 {line} 行：应为列表 [ ... ]。"),
+    "holidays.missing": (
+        'line {line}: "{key}" is missing or empty.',
+        "第 {line} 行：缺少“{key}”或其内容为空。",
+    ),
+    "holidays.year": (
+        "line {line}: the year must be a number between 2000 and 2100.",
+        "第 {line} 行：年份应为 2000 到 2100 之间的数字。",
+    ),
+    "holidays.year_twice": (
+        "line {line}: the year {year} is listed twice.",
+        "第 {line} 行：{year} 年重复出现。",
+    ),
+    "holidays.date": (
+        'line {line}: "{value}" is not a date written YYYY-MM-DD.',
+        "第 {line} 行：“{value}”不是 YYYY-MM-DD 格式的日期。",
+    ),
+    "holidays.outside_year": (
+        "line {line}: {value} does not belong to {year} (only its neighbouring December or January may be listed).",
+        "第 {line} 行：{value} 不属于 {year} 年（只可包含相邻的十二月或一月）。",
+    ),
+    "holidays.name": (
+        "line {line}: a name of at most 50 characters is needed.",
+        "第 {line} 行：需要填写名称（不超过 50 个字）。",
+    ),
+    "holidays.order": (
+        "line {line}: the last day is before the first.",
+        "第 {line} 行：结束日期早于开始日期。",
+    ),
+    "holidays.too_long": (
+        "line {line}: a holiday lasts at most 15 days.",
+        "第 {line} 行：一个假期最多 15 天。",
+    ),
+    "holidays.twice": ("line {line}: {value} is listed twice.", "第 {line} 行：{value} 重复出现。"),
+    "holidays.not_weekend": (
+        "line {line}: {value} is not a Saturday or Sunday; a make-up working day is a weekend day.",
+        "第 {line} 行：{value} 不是周六或周日；调休上班日应在周末。",
+    ),
+    "holidays.unknown_years": (
+        "The official holidays of {years} are not known to this version: the week and holiday counting may be "
+        "wrong. Enter them in the term calendar or import the year's holiday file (Settings › Term calendar).",
+        "本版本不知道 {years} 年的法定节假日，周次和节假日统计可能有误。请在学期校历中录入，"
+        "或导入该年的节假日文件（设置 › 学期校历）。",
+    ),
     "weights.invalid": ("Weights must be non-negative numbers.", "权重必须是非负数。"),
     # Students, guardians, assignments, pauses
     "student.not_found": ("The student does not exist or was deleted.", "该学生不存在或已删除。"),
@@ -640,6 +700,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "hub.bad_certificate": (
         "{file} is not a readable certificate (PEM, as songjiao hub cert writes it).",
         "{file} 不是可读取的证书（应为 songjiao hub cert 生成的 PEM 文件）。",
+    ),
+    "hub.rls_needs_postgresql": (
+        "Row-level security needs the office database on PostgreSQL; on SQLite the hub's own checks are the one wall.",
+        "行级安全需要教务处数据库使用 PostgreSQL；使用 SQLite 时，同步服务器自身的检查是唯一的防线。",
+    ),
+    "hub.unwalled": (
+        "The hub will not serve from this database: {problems}. Connect as the hub's own role and run songjiao hub setup-db as the owner (docs/hub.md).",
+        "同步服务器拒绝使用此数据库：{problems}。请以同步服务器专用的角色连接，并以数据表所有者身份运行 songjiao hub setup-db（见 docs/hub.md）。",
     ),
     "cli.bad_listen": (
         "--listen {value}: give HOST:PORT, e.g. 127.0.0.1:8443",

@@ -17,7 +17,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from app.services.context import ServiceContext, reading, transaction
-from app.services.exchange import bundle, hublink
+from app.services.errors import ServiceError
+from app.services.exchange import bundle, hublink, rls
 from app.services.exchange.errors import ExchangeRefused
 from app.services.exchange.sync import (
     ImportResult,
@@ -61,15 +62,61 @@ def authenticate(ctx: ServiceContext, data: bytes) -> Caller:
         return Caller(sender.id, sender.teacher_id)
 
 
-def receive(ctx: ServiceContext, data: bytes, *, confirm_deletes: bool = False) -> HubReply:
+def receive(
+    ctx: ServiceContext, data: bytes, *, caller: Caller | None = None, confirm_deletes: bool = False
+) -> HubReply:
     """Import a laptop's bundle, then write the office's answer to it (each committed on its own).
 
     The answer is made after the import, so it carries the acknowledgement of what just came in and
     anything the office changed meanwhile. If the answer is lost on the way, nothing is lost: the next
     request gets a new answer carrying everything still unacknowledged.
     """
-    received = import_data(ctx, data, "hub", confirm_deletes=confirm_deletes)
-    return HubReply(received, export_data(ctx, received.peer_id))
+    caller = caller or authenticate(ctx, data)
+    # On PostgreSQL the policies now show this teacher's children only (the second wall, rls.py).
+    scoped = ctx.scoped(caller.teacher_id)
+    received = import_data(scoped, data, "hub", confirm_deletes=confirm_deletes)
+    return HubReply(received, export_data(scoped, received.peer_id))
+
+
+def _postgresql(ctx: ServiceContext) -> bool:
+    return ctx.store.engine.dialect.name == "postgresql"
+
+
+def secure_database(ctx: ServiceContext, role: str = rls.DEFAULT_ROLE) -> int:
+    """Put up the row-level security wall for the hub's role (run as the tables' owner, after every
+    upgrade: new tables need it too); the number of tables forced. PostgreSQL only."""
+    if not _postgresql(ctx):
+        raise ServiceError(
+            "hub.rls_needs_postgresql",
+            "Row-level security needs the office database on PostgreSQL; on SQLite the hub's own checks are the one wall.",
+        )
+    with ctx.store.engine.begin() as connection:
+        return rls.apply(connection, role)
+
+
+def check_wall(ctx: ServiceContext) -> rls.WallReport | None:
+    """On PostgreSQL: refused unless the hub connects as a role that owns no table and cannot bypass
+    the policies, and every table is forced (``hub serve`` checks this before it listens)."""
+    if not _postgresql(ctx):
+        return None
+    with ctx.store.engine.connect() as connection:
+        report = rls.inspect_wall(connection)
+    if not report.sound:
+        problems = []
+        if report.superuser or report.bypassrls:
+            problems.append(f"the role {report.role} bypasses row-level security")
+        if report.owned:
+            problems.append(f"the role {report.role} owns tables ({', '.join(report.owned[:5])})")
+        if report.unforced:
+            problems.append(f"tables without FORCE ROW LEVEL SECURITY ({', '.join(report.unforced[:5])})")
+        raise ServiceError(
+            "hub.unwalled",
+            "The hub will not serve from this database: "
+            + "; ".join(problems)
+            + ". Connect as the hub's own role and run `songjiao hub setup-db` as the owner (docs/hub.md).",
+            problems="; ".join(problems),
+        )
+    return report
 
 
 def remember(ctx: ServiceContext, link: hublink.HubLink) -> None:

@@ -11,12 +11,13 @@ from app.services.school import TermInfo
 from app.services.users import UserInfo
 from app.ui.i18n import QT_TRANSLATE_NOOP
 from app.ui.item_models.compliance import ComplianceModel, StatusDelegate
+from app.ui.messages import message
 from app.ui.pages.base import Page, Shell
 from app.ui.pages.registry import register_page
 from app.ui.session import AppSession
 from app.ui.widgets.fields import combo
 from app.ui.widgets.legend import Legend
-from app.ui.widgets.style import make_heading
+from app.ui.widgets.style import make_heading, warning_style
 
 
 class CompliancePage(Page):
@@ -59,6 +60,12 @@ class CompliancePage(Page):
         self.summary = QLabel()
         bar.addWidget(self.summary)
         column.addLayout(bar)
+        # The term reaches a year whose official holidays nobody here knows: its weeks may be counted wrong.
+        self.holiday_notice = QLabel()
+        self.holiday_notice.setWordWrap(True)
+        self.holiday_notice.setStyleSheet(warning_style())
+        self.holiday_notice.hide()
+        column.addWidget(self.holiday_notice)
         self.model = ComplianceModel(self)
         self.table = QTableView()
         self.table.setAccessibleName(self.tr("Compliance grid: students by weeks"))
@@ -114,6 +121,10 @@ class CompliancePage(Page):
 
     def _show(self, result: TermCompliance) -> None:
         self.loading = False
+        years = "、".join(map(str, result.unknown_holiday_years))
+        self.holiday_notice.setText(message("holidays.unknown_years", years=years) if years else "")
+        self.holiday_notice.setAccessibleName(self.holiday_notice.text())
+        self.holiday_notice.setVisible(bool(years))
         self.model.set_result(result)
         self.table.resizeColumnToContents(0)
         owed = sum(s.result.totals.owed_makeups for s in result.students)
