@@ -386,20 +386,6 @@ class _CheckController(Controller):
         super().__init__(paths)
         self.seen: list[tuple[str, str, float]] = []  # (dialog class, window title, wall clock when shown)
 
-    @property
-    def opened(self) -> Store:
-        """The open database: every step after :meth:`start` opened it has one."""
-        assert self.store is not None, "no database open yet"
-        return self.store
-
-    @staticmethod
-    def _exchange_page(window: MainWindow) -> ExchangePage:
-        from app.ui.pages.exchange import ExchangePage
-
-        page = window.show_page("exchange")
-        assert isinstance(page, ExchangePage)
-        return page
-
     def exec_dialog(self, dialog: QDialog) -> int:
         dialog.show()
         QApplication.processEvents()
