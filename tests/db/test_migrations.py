@@ -54,10 +54,13 @@ def _walk_down_and_up(engine) -> None:
         assert schema.current_revision(engine) == down_to
         kept = [t for t in shared if t in _tables(engine)]
         assert row_counts(engine, kept) == {t: counts[t] for t in kept}
+    # A table a later revision creates is dropped on the way down, its rows with it; the tables of the first
+    # revision carry every row through the whole walk.
+    first = sorted(_tables(engine))
     for up_to in chain[1:]:
         schema.upgrade(engine, up_to)
         assert schema.current_revision(engine) == up_to
-    assert row_counts(engine) == before
+    assert row_counts(engine, first) == {t: before[t] for t in first}
 
 
 def test_empty_to_head_step_by_step_matches_the_models(tmp_path):
