@@ -658,6 +658,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The dump is encrypted: set {env} (or use --to-office, or --plaintext to write it unencrypted).",
         "导出数据需要加密：请设置环境变量 {env}（或使用 --to-office，或用 --plaintext 写出不加密的文件）。",
     ),
+    "cli.dump_to_terminal": (
+        "The encrypted dump is binary: give --out FILE or redirect standard output to a file.",
+        "加密的导出数据是二进制内容：请用 --out 指定文件，或把标准输出重定向到文件。",
+    ),
     "cli.passphrase_mismatch": (
         "The two passphrases differ; nothing was written.",
         "两次输入的口令不一致，未写出任何内容。",
@@ -761,6 +765,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "storage.folder": (
         "This is a folder, not a database file. Nothing was changed.",
         "这是一个文件夹，不是数据库文件。未做任何更改。",
+    ),
+    "storage.server_unreachable": (
+        "Cannot use the PostgreSQL database. Check the address, that the server is running, that the database exists and that the user may log in. Nothing was changed.",
+        "无法使用 PostgreSQL 数据库。请检查地址、服务器是否在运行、数据库是否存在以及该用户能否登录。未做任何更改。",
+    ),
+    "backup.on_server": (
+        "This database is on a PostgreSQL server: back it up with pg_dump and restore it with pg_restore. Nothing was changed.",
+        "此数据库在 PostgreSQL 服务器上：请用 pg_dump 备份、用 pg_restore 恢复。未做任何更改。",
+    ),
+    "record.concurrent": (
+        "Someone else saved related records at the same moment; nothing of yours was saved. Reload and try again.",
+        "其他人刚刚同时保存了相关记录，您的更改未保存。请重新加载后再试。",
     ),
     "storage.missing": (
         "There is no database here. Nothing was created.",

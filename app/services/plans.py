@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, exists, func, select
 from sqlalchemy.orm import Session
 
+from app.db import server
 from app.db.base import utcnow
 from app.db.models import (
     Goal,
@@ -492,7 +493,7 @@ def lacks_approved_plan() -> ColumnElement[bool]:
     """
     approved = exists().where(
         MonthlyPlan.student_id == Visit.student_id,
-        MonthlyPlan.month == func.strftime("%Y-%m", Visit.date),
+        MonthlyPlan.month == server.year_month(Visit.date),
         MonthlyPlan.deleted_at.is_(None),
         MonthlyPlan.approved_revision.is_not(None),
     )

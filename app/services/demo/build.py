@@ -26,6 +26,14 @@ class DemoResult:
     terms: tuple[DemoTerm, ...]
 
 
+def check_size(students: int, terms: int) -> None:
+    """Refuse a demo size out of range (the CLI asks before it opens, so creates, the database)."""
+    if not 1 <= students <= 5000:
+        raise ValidationError("demo.students", "--students must be between 1 and 5000.", field="students")
+    if not 1 <= terms <= 20:
+        raise ValidationError("demo.terms", "--terms must be between 1 and 20.", field="terms")
+
+
 def generate(
     ctx: ServiceContext,
     *,
@@ -41,10 +49,7 @@ def generate(
     inside the transaction, which rolls back: the database stays empty.
     """
     require_role(ctx, "admin")
-    if not 1 <= students <= 5000:
-        raise ValidationError("demo.students", "--students must be between 1 and 5000.", field="students")
-    if not 1 <= terms <= 20:
-        raise ValidationError("demo.terms", "--terms must be between 1 and 20.", field="terms")
+    check_size(students, terms)
     today = today or ctx.today()
     plan = plan_terms(today, terms)
     hashes = {

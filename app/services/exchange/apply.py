@@ -9,9 +9,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import delete, func, insert, select, update
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
+from app.db import server
 from app.db.base import Base, new_id, utcnow
 from app.db.models import ExchangeDevice
 from app.services import evidence
@@ -76,7 +76,8 @@ def load_rows(session: Session, table: str, keys: set[str]) -> dict[str, Row]:
     out: dict[str, Row] = {}
     items = sorted(keys)
     for i in range(0, len(items), _CHUNK):
-        for r in session.execute(select(*columns).where(_key_column(table).in_(items[i : i + _CHUNK]))):
+        chunk = items[i : i + _CHUNK]
+        for r in session.execute(select(*columns).where(server.one_of(session, _key_column(table), chunk))):
             row = encode(table, r)
             out[key_of(table, row)] = row
     return out
@@ -443,7 +444,7 @@ def set_bases(session: Session, peer_id: str, bases: list[Base4]) -> None:
     """Record the versions the peer is known to hold."""
     if not bases:
         return
-    stmt = sqlite_insert(_STATE)
+    stmt = server.insert(session, _STATE)
     stmt = stmt.on_conflict_do_update(
         index_elements=["peer_id", "table_name", "record_key"],
         set_={"base_hash": stmt.excluded.base_hash, "base_row": stmt.excluded.base_row},

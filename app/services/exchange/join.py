@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import insert, select, text
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
-from app.db import schema
+from app.db import schema, server
 from app.db.base import utcnow
 from app.db.models import ExchangeDevice, ExchangeLog, School, User
 from app.paths import AppPaths
@@ -221,7 +221,7 @@ def join_from_file(paths: AppPaths, path: Path, passphrase: str) -> JoinResult:
     try:
         ctx = ServiceContext(store)
         with transaction(ctx) as session:
-            session.execute(text("PRAGMA defer_foreign_keys=ON"))
+            server.defer_foreign_keys(session)
             if (
                 session.scalar(select(School.id)) is not None
                 or session.scalar(select(ExchangeDevice.id)) is not None
