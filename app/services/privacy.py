@@ -80,7 +80,9 @@ def list_consents(ctx: ServiceContext, student_id: str) -> list[ConsentInfo]:
 
 
 def add_consent(ctx: ServiceContext, student_id: str, data: dict[str, Any]) -> ConsentInfo:
-    """Record a consent: who (the guardian's role), for what purpose, on which day."""
+    """Record a consent: who (the guardian's role), for what purpose, on which day. The office records consents
+    (an office table in exchange: a laptop receives them and never sends them)."""
+    require_role(ctx, *MANAGERS)
     given_by = forms.choice(data.get("given_by"), "given_by", RELATIONS)
     purpose = forms.choice(data.get("purpose"), "purpose", rules.PURPOSES)
     given_on = forms.parse_date(data.get("given_on"), "given_on", required=True)
@@ -100,6 +102,7 @@ def add_consent(ctx: ServiceContext, student_id: str, data: dict[str, Any]) -> C
 
 def withdraw_consent(ctx: ServiceContext, consent_id: str, on: str | dt.date | None = None) -> ConsentInfo:
     """The guardian withdrew this consent (PIPL art. 15): kept on record, dated."""
+    require_role(ctx, *MANAGERS)
     day = forms.parse_date(on, "withdrawn_on") or ctx.today()
     with transaction(ctx) as session:
         consent: Consent = get_live(session, Consent, consent_id, "consent")

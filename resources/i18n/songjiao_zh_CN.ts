@@ -1649,7 +1649,7 @@ Backups removed: {removed}. Copies made elsewhere (dumps, exported files, laptop
     </message>
     <message>
         <source>A guardian&apos;s access request: the child&apos;s whole record as PDF and JSON</source>
-        <translation>监护人申请查阅复制：导出该生全部记录（PDF 和 JSON）</translation>
+        <translation>监护人申请查阅复制：导出该生全部记录（一份文档、一份数据文件）</translation>
     </message>
     <message>
         <source>in force</source>

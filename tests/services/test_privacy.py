@@ -73,6 +73,12 @@ def test_a_withdrawal_before_the_consent_or_twice_is_refused(school):
     privacy.withdraw_consent(office, given.id, "2026-09-02")
     with pytest.raises(ValidationError):
         privacy.withdraw_consent(office, given.id, "2026-09-03")
+    with pytest.raises(PermissionDenied):  # the office records consents; a laptop receives them
+        privacy.add_consent(
+            school.as_(school.t1),
+            school.students[0],
+            {"given_by": "parent", "purpose": "photos", "given_on": "2026-09-01"},
+        )
 
 
 def test_retention_is_set_per_kind_and_checked(school):

@@ -61,9 +61,15 @@ def test_export_whole_record_writes_the_guardians_copy(
     assert sorted(p.suffix for p in (tmp_path / "copy").iterdir()) == [".json", ".pdf"]
 
 
-def test_a_teacher_sees_no_export_button(make_window, school, english, qtbot):
+def test_a_teacher_reads_consents_but_neither_records_nor_exports(make_window, school, english, qtbot):
+    privacy.add_consent(
+        school.as_(school.office),
+        school.students[0],
+        {"given_by": "parent", "purpose": "photos", "given_on": "2026-09-01"},
+    )
     _window, tab = _privacy_tab(qtbot, make_window, school, school.t1)
-    assert not tab.export_button.isVisible() and tab.add_button.isEnabled()
+    assert tab.table.rowCount() == 1
+    assert not tab.export_button.isVisible() and not tab.add_button.isEnabled()
 
 
 def test_settings_privacy_saves_years_and_deletes_whom_retention_ended(

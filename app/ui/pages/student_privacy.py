@@ -70,7 +70,8 @@ class PrivacyTab(QWidget):
         layout.addLayout(form)
         layout.addLayout(buttons)
         layout.addWidget(self.message)
-        writer = session.actor.role != "leader"
+        # Consents are the office's records (exchange carries them to laptops, never back).
+        writer = session.can(*MANAGERS)
         for widget in (self.purpose, self.given_by, self.given_on, self.add_button, self.withdraw_button):
             widget.setEnabled(writer)
         self.export_button.setVisible(session.can(*MANAGERS))
