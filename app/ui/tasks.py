@@ -17,8 +17,10 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
+from functools import partial
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, Signal
 
 from app import logs
@@ -72,6 +74,12 @@ class Task:
 
     def deliver(self) -> None:
         self.finished = True
+        callback = self.on_error if self.error is not None else self.on_done
+        if callback is not None and not _owners_alive(callback):
+            # The window that asked was closed (its C++ side deleted) while the worker ran: nobody is left to
+            # show the result, and calling in would raise "Internal C++ object already deleted".
+            _log.debug("task %s: result dropped, its window is gone", self.name)
+            return
         if self.error is not None:
             if self.on_error is not None:
                 self.on_error(self.error)
@@ -79,6 +87,22 @@ class Task:
                 raise self.error
         elif self.on_done is not None:
             self.on_done(self.result)
+
+
+def _owners_alive(callback: Callable[..., Any]) -> bool:
+    """False when a QObject the callback is bound to (a bound method's self, a partial's function or
+    arguments, a lambda's captured variables, one level deep) has had its C++ object deleted."""
+    seen: list[Any] = [callback]
+    if isinstance(callback, partial):
+        seen += [callback.func, *callback.args, *callback.keywords.values()]
+    for item in list(seen):
+        seen.append(getattr(item, "__self__", None))
+        for cell in getattr(item, "__closure__", None) or ():
+            try:
+                seen.append(cell.cell_contents)
+            except ValueError:  # a cell not yet filled
+                continue
+    return all(shiboken6.isValid(obj) for obj in seen if isinstance(obj, QObject))
 
 
 class BaseRunner(QObject):

@@ -133,6 +133,10 @@
 <context>
     <name>BasicInfoTab</name>
     <message>
+        <source>Student details</source>
+        <translation>Student details</translation>
+    </message>
+    <message>
         <source>Student code</source>
         <translation>Student code</translation>
     </message>
@@ -358,6 +362,14 @@
         <translation>Compliance grid: students by weeks</translation>
     </message>
     <message>
+        <source>Reason of the chosen week</source>
+        <translation>Reason of the chosen week</translation>
+    </message>
+    <message>
+        <source>Move through the grid with the arrow keys; Space shows the reason</source>
+        <translation>Move through the grid with the arrow keys; Space shows the reason</translation>
+    </message>
+    <message>
         <source>Loading…</source>
         <translation>Loading…</translation>
     </message>
@@ -505,6 +517,10 @@ If it happens again, give your administrator this reference number: {reference}<
     <message>
         <source>Enter the first and last day of the term first.</source>
         <translation>Enter the first and last day of the term first.</translation>
+    </message>
+    <message>
+        <source>Building the demo school</source>
+        <translation>Building the demo school</translation>
     </message>
     <message>
         <source>Cannot build the demo</source>
@@ -1189,8 +1205,51 @@ If it happens again, give your administrator this reference number: {reference}<
         <translation>Text size</translation>
     </message>
     <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Lock after this many minutes without use</source>
+        <translation>Lock after this many minutes without use</translation>
+    </message>
+    <message>
+        <source>Lock after idle</source>
+        <translation>Lock after idle</translation>
+    </message>
+    <message>
         <source>Apply</source>
         <translation>Apply</translation>
+    </message>
+</context>
+<context>
+    <name>LockWindow</name>
+    <message>
+        <source>Songjiao is locked</source>
+        <translation>Songjiao is locked</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>Locked</translation>
+    </message>
+    <message>
+        <source>Songjiao locked itself to protect the children's records. Your open work is kept. Enter the password of {name} to continue.</source>
+        <translation>Songjiao locked itself to protect the children's records. Your open work is kept. Enter the password of {name} to continue.</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <source>{message} Too many wrong passwords: try again in {seconds} s.</source>
+        <translation>{message} Too many wrong passwords: try again in {seconds} s.</translation>
     </message>
 </context>
 <context>
@@ -1622,6 +1681,13 @@ If it happens again, give your administrator this reference number: {reference}<
     <message>
         <source>Save school settings</source>
         <translation>Save school settings</translation>
+    </message>
+</context>
+<context>
+    <name>SessionLock</name>
+    <message>
+        <source>Songjiao (locked)</source>
+        <translation>Songjiao (locked)</translation>
     </message>
 </context>
 <context>

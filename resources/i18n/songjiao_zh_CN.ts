@@ -133,6 +133,10 @@
 <context>
     <name>BasicInfoTab</name>
     <message>
+        <source>Student details</source>
+        <translation>学生资料</translation>
+    </message>
+    <message>
         <source>Student code</source>
         <translation>学生编号</translation>
     </message>
@@ -358,6 +362,14 @@
         <translation>达标表：学生 × 教学周</translation>
     </message>
     <message>
+        <source>Reason of the chosen week</source>
+        <translation>所选周的原因</translation>
+    </message>
+    <message>
+        <source>Move through the grid with the arrow keys; Space shows the reason</source>
+        <translation>用方向键在表格中移动；按空格键显示原因</translation>
+    </message>
+    <message>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
@@ -504,6 +516,10 @@ If it happens again, give your administrator this reference number: {reference}<
     <message>
         <source>Enter the first and last day of the term first.</source>
         <translation>请先填写学期的开学和结束日期。</translation>
+    </message>
+    <message>
+        <source>Building the demo school</source>
+        <translation>正在生成演示学校</translation>
     </message>
     <message>
         <source>Cannot build the demo</source>
@@ -1191,6 +1207,49 @@ If it happens again, give your administrator this reference number: {reference}<
         <source>Apply</source>
         <translation>应用</translation>
     </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>Lock after this many minutes without use</source>
+        <translation>无人操作多少分钟后锁定</translation>
+    </message>
+    <message>
+        <source>Lock after idle</source>
+        <translation>闲置自动锁定</translation>
+    </message>
+</context>
+<context>
+    <name>LockWindow</name>
+    <message>
+        <source>Songjiao is locked</source>
+        <translation>送教系统已锁定</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>已锁定</translation>
+    </message>
+    <message>
+        <source>Songjiao locked itself to protect the children&apos;s records. Your open work is kept. Enter the password of {name} to continue.</source>
+        <translation>为保护学生档案，送教系统已自动锁定。您打开的工作都已保留。请输入 {name} 的密码继续。</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <source>{message} Too many wrong passwords: try again in {seconds} s.</source>
+        <translation>{message} 密码错误次数过多，请 {seconds} 秒后再试。</translation>
+    </message>
 </context>
 <context>
     <name>LoginDialog</name>
@@ -1621,6 +1680,13 @@ If it happens again, give your administrator this reference number: {reference}<
     <message>
         <source>Save school settings</source>
         <translation>保存学校设置</translation>
+    </message>
+</context>
+<context>
+    <name>SessionLock</name>
+    <message>
+        <source>Songjiao (locked)</source>
+        <translation>送教系统（已锁定）</translation>
     </message>
 </context>
 <context>

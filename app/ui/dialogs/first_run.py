@@ -12,6 +12,7 @@ from app.services.context import Actor, ServiceContext, Store
 from app.services.errors import ServiceError, ValidationError
 from app.ui.messages import error_text, field_of
 from app.ui.tasks import BaseRunner, Task, ThreadRunner
+from app.ui.widgets.announce import announce
 from app.ui.widgets.calendar_table import CalendarTable
 from app.ui.widgets.fields import FieldForm, date_edit
 from app.ui.widgets.progress import run_with_progress
@@ -253,6 +254,7 @@ class FirstRunWizard(QWizard):
                 self.calendar.mark_row(int(raw[5 : raw.index("]")]))
             return
         self.status.setText(error_text(error))
+        announce(self.status, error_text(error), urgent=True)
 
     def build_demo(self) -> bool:
         """Finish with the demo: built on the runner behind a progress dialog (Cancel keeps nothing: the

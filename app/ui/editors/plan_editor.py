@@ -30,7 +30,7 @@ from app.ui.session import AppSession
 from app.ui.widgets.check_list import add_checkable, checked_keys, set_checked_keys
 from app.ui.widgets.fields import FieldForm
 from app.ui.widgets.shortcuts import with_shortcut
-from app.ui.widgets.style import tint_style, warning_style
+from app.ui.widgets.style import make_selectable, tint_style, warning_style
 
 VISIT_COLUMNS = 5  # date, time slot, lessons, subject, content (one line per lesson)
 
@@ -208,7 +208,7 @@ class PlanEditor(RecordEditor):
         self.comment = QLabel(self)  # the office's comment on a returned plan, in plain sight
         self.comment.setWordWrap(True)
         self.comment.setStyleSheet(tint_style("QLabel", "#fff6d6") + " QLabel { padding: 6px; }")
-        self.comment.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        make_selectable(self.comment)
         self.comment.hide()
         self.save_button = QPushButton(self.tr("&Save"), self)
         self.save_button.setToolTip(with_shortcut(self.tr("Save"), "Ctrl+S"))

@@ -196,6 +196,7 @@ class VisitEditor(RecordEditor):
         column.addWidget(photos_box)
         column.addWidget(self.amendments)
         scroll = QScrollArea(self)
+        scroll.setAccessibleName(self.tr("Visit record"))  # it takes focus: a reader names what scrolls
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
         layout = QVBoxLayout(self)

@@ -95,7 +95,7 @@ class ComplianceModel(QAbstractTableModel):
         if index.column() == 0:
             if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
                 return f"{student.code} {student.name}"
-            if role == Qt.ItemDataRole.ToolTipRole:
+            if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleDescriptionRole):
                 totals = student.result.totals
                 return QCoreApplication.translate(
                     "ComplianceModel", "Weeks met: {met} of {due}; make-ups owed: {owed}"
@@ -111,7 +111,11 @@ class ComplianceModel(QAbstractTableModel):
             return QColor(COLOURS[status])
         if role == Qt.ItemDataRole.DisplayRole:
             return MARKS[status]
-        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+        if role in (
+            Qt.ItemDataRole.ToolTipRole,
+            Qt.ItemDataRole.AccessibleTextRole,
+            Qt.ItemDataRole.AccessibleDescriptionRole,
+        ):
             period = result.period
             visits = (
                 QCoreApplication.translate("ComplianceModel", "Visits counted: {n} of {required}").format(

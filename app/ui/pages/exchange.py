@@ -237,6 +237,7 @@ class ExchangePage(Page):
         self.identity.setWordWrap(True)
         column.addWidget(self.identity)
         self.tabs = QTabWidget(self)
+        self.tabs.setAccessibleName(self.tr("Exchange sections"))
         column.addWidget(self.tabs, 1)
 
         main = QWidget()
