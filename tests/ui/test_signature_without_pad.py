@@ -7,12 +7,14 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from app.services import visits
+from tests.reports.test_packet_visits import LESSONS
 from tests.ui.helpers import click, wait_idle
 from tests.ui.test_editors_buttons import visit_editor
-from tests.reports.test_packet_visits import LESSONS
 
 
-def test_a_thumbprint_is_recorded_from_the_editor_and_finishes_the_visit(qtbot, school, make_session, english):
+def test_a_thumbprint_is_recorded_from_the_editor_and_finishes_the_visit(
+    qtbot, school, make_session, english
+):
     session = make_session(school.t1)
     visit = visits.create_visit(session.ctx, school.students[0], {"date": "2026-11-02", "lessons": LESSONS})
     editor = visit_editor(qtbot, session, visit.id)
