@@ -90,7 +90,7 @@ def open_store_or_explain(paths: AppPaths, alert: Callable[[str, str], None]) ->
     except (schema_error, ServiceError) as error:
         alert(
             QApplication.translate("App", "Cannot open the database"),
-            error_text(error) + "\n\n" + str(paths.db_path),
+            error_text(error) + "\n\n" + paths.where,
         )
         return None
 
@@ -139,7 +139,7 @@ class Controller(QObject):
     def start(self) -> bool:
         """Show the login dialog at once when a previous login left its list; else open, then decide."""
         cached = load_prefs(self.paths).get("login_cache")
-        if cached and cached.get("users") and self.paths.db_path.exists():
+        if cached and cached.get("users") and (self.paths.on_server or self.paths.db_path.exists()):
             from app.ui.opener import StoreOpener
 
             return self.login(StoreOpener(self.paths).start(), cached)
@@ -195,7 +195,7 @@ class Controller(QObject):
 
                 self.alert(
                     QApplication.translate("App", "Cannot open the database"),
-                    error_text(error) + "\n\n" + str(self.paths.db_path),
+                    error_text(error) + "\n\n" + self.paths.where,
                 )
                 return False
         if not accepted or dialog.actor is None:

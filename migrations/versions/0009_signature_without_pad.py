@@ -1,7 +1,7 @@
 """visit: a signature without the pad (a thumbprint mark or a name typed for the caregiver, with the reason)
 
 Revision ID: 0009
-Revises: 0010
+Revises: 0005
 Create Date: 2026-12-01 10:40:00
 
 Some caregivers cannot draw a signature (a disability, no writing): the record notes a mark (按手印) or a
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0009"
-down_revision: str | None = "0010"
+down_revision: str | None = "0005"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -1213,8 +1213,51 @@ If it happens again, give your administrator this reference number: {reference}<
         <translation>Text size</translation>
     </message>
     <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Lock after this many minutes without use</source>
+        <translation>Lock after this many minutes without use</translation>
+    </message>
+    <message>
+        <source>Lock after idle</source>
+        <translation>Lock after idle</translation>
+    </message>
+    <message>
         <source>Apply</source>
         <translation>Apply</translation>
+    </message>
+</context>
+<context>
+    <name>LockWindow</name>
+    <message>
+        <source>Songjiao is locked</source>
+        <translation>Songjiao is locked</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>Locked</translation>
+    </message>
+    <message>
+        <source>Songjiao locked itself to protect the children's records. Your open work is kept. Enter the password of {name} to continue.</source>
+        <translation>Songjiao locked itself to protect the children's records. Your open work is kept. Enter the password of {name} to continue.</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <source>{message} Too many wrong passwords: try again in {seconds} s.</source>
+        <translation>{message} Too many wrong passwords: try again in {seconds} s.</translation>
     </message>
 </context>
 <context>
@@ -1646,6 +1689,13 @@ If it happens again, give your administrator this reference number: {reference}<
     <message>
         <source>Save school settings</source>
         <translation>Save school settings</translation>
+    </message>
+</context>
+<context>
+    <name>SessionLock</name>
+    <message>
+        <source>Songjiao (locked)</source>
+        <translation>Songjiao (locked)</translation>
     </message>
 </context>
 <context>

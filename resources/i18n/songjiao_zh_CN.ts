@@ -1215,6 +1215,49 @@ If it happens again, give your administrator this reference number: {reference}<
         <source>Apply</source>
         <translation>应用</translation>
     </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>Lock after this many minutes without use</source>
+        <translation>无人操作多少分钟后锁定</translation>
+    </message>
+    <message>
+        <source>Lock after idle</source>
+        <translation>闲置自动锁定</translation>
+    </message>
+</context>
+<context>
+    <name>LockWindow</name>
+    <message>
+        <source>Songjiao is locked</source>
+        <translation>送教系统已锁定</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>已锁定</translation>
+    </message>
+    <message>
+        <source>Songjiao locked itself to protect the children&apos;s records. Your open work is kept. Enter the password of {name} to continue.</source>
+        <translation>为保护学生档案，送教系统已自动锁定。您打开的工作都已保留。请输入 {name} 的密码继续。</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <source>{message} Too many wrong passwords: try again in {seconds} s.</source>
+        <translation>{message} 密码错误次数过多，请 {seconds} 秒后再试。</translation>
+    </message>
 </context>
 <context>
     <name>LoginDialog</name>
@@ -1645,6 +1688,13 @@ If it happens again, give your administrator this reference number: {reference}<
     <message>
         <source>Save school settings</source>
         <translation>保存学校设置</translation>
+    </message>
+</context>
+<context>
+    <name>SessionLock</name>
+    <message>
+        <source>Songjiao (locked)</source>
+        <translation>送教系统（已锁定）</translation>
     </message>
 </context>
 <context>

@@ -1,7 +1,7 @@
 """All tables; importing this module registers every model on Base.metadata."""
 
 from app.db.models.assessment import TeacherAssessment
-from app.db.models.audit import AuditEntry, Draft
+from app.db.models.audit import AuditEntry, AuditHead, Draft, OfficeKey
 from app.db.models.exchange import ExchangeConflict, ExchangeDevice, ExchangeLog, ExchangeState
 from app.db.models.iep import Goal, GoalBankItem, Iep, IepScore, Objective, ObjectiveReview
 from app.db.models.people import Assignment, Guardian, Pause, Student, User
@@ -21,6 +21,7 @@ __all__ = [
     "Assignment",
     "Attachment",
     "AuditEntry",
+    "AuditHead",
     "Blob",
     "CalendarDay",
     "Contact",
@@ -37,6 +38,7 @@ __all__ = [
     "LessonPlan",
     "MonthlyPlan",
     "Objective",
+    "OfficeKey",
     "ObjectiveProgress",
     "ObjectiveReview",
     "Pause",

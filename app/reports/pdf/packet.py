@@ -318,8 +318,19 @@ def plan_flowables(plan: PlanSheet) -> list[Flowable]:
         Spacer(1, 2 * mm),
         body,
         Spacer(1, 2 * mm),
-        KeepTogether([para("审核记录", "label"), _decision_block(plan)]),
+        KeepTogether([para("审核记录", "label"), _decision_block(plan), *_signature_lines(plan)]),
     ]
+
+
+def _signature_lines(plan: PlanSheet) -> list[Flowable]:
+    """Each decision's signature: the office key's fingerprint, to compare with the key the office shows."""
+    lines = [
+        f"第{d.number}版{L.DECISION.get(d.decision, d.decision)}：学校签名密钥指纹 {d.signed_by}"
+        + ("（签名有效）" if d.signature_ok else "（签名无效，请运行数据检查）")
+        for d in plan.decisions
+        if d.decision
+    ]
+    return [para(line, "small") for line in lines]
 
 
 def _plans(data: PacketData) -> list[Flowable]:

@@ -21,6 +21,7 @@ from app.db.models import (
     LessonPlan,
     MonthlyPlan,
     Objective,
+    PlanRevision,
     Student,
     User,
     Visit,
@@ -28,7 +29,7 @@ from app.db.models import (
 )
 from app.domain import validation
 from app.domain.rules import evaluate
-from app.services import plans
+from app.services import evidence, plans
 from app.services.access import student_for_read
 from app.services.archive.sheets import (
     ContactLine,
@@ -246,6 +247,7 @@ def plan_sheets(
     labels: dict[str, str],
     only: str | None = None,
 ) -> tuple[PlanSheet, ...]:
+    known = evidence.office_keys(session)
     plans = session.scalars(
         select(MonthlyPlan)
         .where(
@@ -283,6 +285,12 @@ def plan_sheets(
                     names.get(r.reviewer_id or "", ""),
                     r.decided_at,
                     r.comment,
+                    r.signed_by or "",
+                    bool(r.decision)
+                    and evidence.decision_problem(
+                        {c.name: getattr(r, c.name) for c in PlanRevision.__table__.columns}, known
+                    )
+                    is None,
                 )
                 for r in p.revisions
                 if r.deleted_at is None

@@ -90,6 +90,10 @@ class Decision:
     reviewer: str
     decided_at: dt.datetime | None
     comment: str
+    # The office key's fingerprint the decision is signed with ("" when unsigned), and whether the signature
+    # verified when the packet was gathered (app.services.evidence).
+    signed_by: str = ""
+    signature_ok: bool = False
 
 
 @dataclass(frozen=True)

@@ -9,10 +9,10 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import delete, exc, func, select, text, update
+from sqlalchemy import delete, exc, func, select, update
 from sqlalchemy.orm import Session
 
-from app.db import schema
+from app.db import schema, server
 from app.db.base import utcnow
 from app.db.models import ExchangeConflict, ExchangeDevice, ExchangeLog, User
 from app.services.context import ServiceContext, reading, require_role, transaction
@@ -245,7 +245,7 @@ def import_data(
     container = bundle.parse(data)
     header = container.header
     with transaction(ctx) as session:
-        session.execute(text("PRAGMA defer_foreign_keys=ON"))  # parents and children may arrive in any order
+        server.defer_foreign_keys(session)  # parents and children may arrive in any order
         me = self_device(session)
         sender = authentic_sender(session, me, container)
         if str(header.get("schema")) not in known_revisions():
@@ -345,7 +345,7 @@ def _check_mirrored(session: Session, body: dict[str, Any]) -> None:
 
 
 def check_references(session: Session) -> None:
-    broken = session.execute(text("PRAGMA foreign_key_check")).fetchall()
+    broken = server.broken_references(session)
     if broken:
         raise ExchangeRefused(
             "exchange.broken_references",

@@ -1,4 +1,4 @@
-"""Settings: school and visit rule, term calendar, users (admin), language, backups (admin)."""
+"""Settings: school and visit rule, term calendar, users (admin), language, text size and lock, backups."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QSpinBox,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -23,6 +24,7 @@ from app.services import holidays, school
 from app.services.context import ServiceContext
 from app.services.errors import ServiceError
 from app.services.school import SchoolInfo, TermInfo
+from app.ui import lock
 from app.ui.i18n import QT_TRANSLATE_NOOP
 from app.ui.messages import error_text, field_of
 from app.ui.pages.base import Page, Shell
@@ -227,6 +229,12 @@ class LanguageTab(QWidget):
         )
         self.form.add("text_size", self.tr("Text size"), self.text_size)
         self.form.set_value("text_size", load_prefs(page.session.paths).get("text_size") or "normal")
+        self.lock_minutes = QSpinBox()
+        self.lock_minutes.setRange(lock.MIN_MINUTES, lock.MAX_MINUTES)
+        self.lock_minutes.setSuffix(self.tr(" min"))
+        self.lock_minutes.setAccessibleName(self.tr("Lock after this many minutes without use"))
+        self.lock_minutes.setValue(lock.lock_minutes(page.session))
+        self.form.add("lock_minutes", self.tr("Lock after idle"), self.lock_minutes)
         column.addWidget(self.form)
         self.apply_button = QPushButton(self.tr("Apply"))
         self.apply_button.clicked.connect(self.apply)
@@ -236,7 +244,11 @@ class LanguageTab(QWidget):
     def apply(self) -> None:
         """Language and text size for this computer; the window is rebuilt on the same page to take both."""
         size = apply_text_size(self.text_size.currentData())
-        save_prefs(self.page.session.paths, text_size=size)
+        minutes = self.lock_minutes.value()
+        save_prefs(self.page.session.paths, text_size=size, **{lock.PREF: minutes})
+        running = getattr(self.page.window_, "lock", None)
+        if isinstance(running, lock.SessionLock):
+            running.set_minutes(minutes)
         if self.page.window_ is not None:
             self.page.window_.request_language(self.language.currentData())
 
