@@ -111,6 +111,13 @@ PROCESS_STEPS = (
 )
 
 
+def signed_without_pad_zh(kind: str, name: str, reason: str) -> str:
+    """How the record reads when the caregiver could not sign on the pad: 按手印 (a thumbprint on the paper
+    record) or 代签 (a name typed for them), who, and why."""
+    what = f"按手印：{name}" if kind == "mark" else f"代签：{name}"
+    return f"{what}\n原因：{reason}"
+
+
 def yes_no(value: bool) -> str:
     return "是" if value else "否"
 

@@ -184,6 +184,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "今天之后的送教还不能完成，已完成的送教也不能改到今天之后的日期。",
     ),
     "visit.lesson_plan_student": ("The lesson plan is for another student.", "该教案是为其他学生编写的。"),
+    "signature.kind": ("Choose a mark or a typed name.", "请选择按手印或代签。"),
+    "signature.both": ("Either a drawn signature or a mark, not both.", "手写签名与按手印/代签只能选一种。"),
     "visit.locked": (
         "This record is finished and locked: correct it with an amendment.",
         "该记录已完成并锁定，请通过更正修改。",

@@ -147,6 +147,11 @@ CANCEL_CAUSES = {
     "family": QT_TRANSLATE_NOOP("Labels", "Family or child (excused)"),
     "school": QT_TRANSLATE_NOOP("Labels", "School or teacher (make-up owed)"),
 }
+# A caregiver who cannot sign on the pad (visits.SIGNATURE_KINDS).
+SIGNATURE_KINDS = {
+    "mark": QT_TRANSLATE_NOOP("Labels", "Thumbprint on the paper record (按手印)"),
+    "proxy": QT_TRANSLATE_NOOP("Labels", "Name typed for the caregiver (代签)"),
+}
 CHANNELS = {
     "phone": QT_TRANSLATE_NOOP("Labels", "Phone"),
     "wechat": QT_TRANSLATE_NOOP("Labels", "WeChat"),

@@ -1106,6 +1106,14 @@ If it happens again, give your administrator this reference number: {reference}<
         <translation>School or teacher (make-up owed)</translation>
     </message>
     <message>
+        <source>Thumbprint on the paper record (按手印)</source>
+        <translation>Thumbprint on the paper record (按手印)</translation>
+    </message>
+    <message>
+        <source>Name typed for the caregiver (代签)</source>
+        <translation>Name typed for the caregiver (代签)</translation>
+    </message>
+    <message>
         <source>Phone</source>
         <translation>Phone</translation>
     </message>

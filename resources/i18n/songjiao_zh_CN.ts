@@ -1105,6 +1105,14 @@ If it happens again, give your administrator this reference number: {reference}<
         <translation>学校或教师原因（须补送）</translation>
     </message>
     <message>
+        <source>Thumbprint on the paper record (按手印)</source>
+        <translation>在纸质记录上按手印</translation>
+    </message>
+    <message>
+        <source>Name typed for the caregiver (代签)</source>
+        <translation>他人代签姓名</translation>
+    </message>
+    <message>
         <source>Phone</source>
         <translation>电话</translation>
     </message>

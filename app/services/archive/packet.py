@@ -52,6 +52,7 @@ from app.services.compliance import facts_for
 from app.services.context import ServiceContext, reading, transaction
 from app.services.school import TermInfo, get_term, rule_of, school_row
 from app.services.students import _guardian_info
+from app.services.visits import signed_without_pad
 
 STUDENT_KEYS = (
     "code",
@@ -471,6 +472,7 @@ def visit_sheets(
                 ),
                 photos=tuple(photos),
                 signature=signature,
+                signed_without_pad=signed_without_pad(v),
             )
         )
     return tuple(sheets)
