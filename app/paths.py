@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 import importlib.resources
 import os
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import platformdirs
@@ -80,10 +82,51 @@ def resource(name: str) -> Path:
     return path
 
 
+# A --db that is a PostgreSQL server's SQLAlchemy URL rather than a SQLite file (issue 13). psycopg 3 is the driver;
+# a plain postgresql:// gets it too (SQLAlchemy would otherwise look for psycopg2, which is not installed).
+SERVER_SCHEMES = ("postgresql+psycopg://", "postgresql://", "postgres://")
+
+
+def is_server_url(db: object) -> bool:
+    return isinstance(db, str) and db.startswith(SERVER_SCHEMES)
+
+
+def _psycopg_url(url: str) -> str:
+    scheme, rest = url.split("://", 1)
+    return "postgresql+psycopg://" + rest if scheme in ("postgresql", "postgres") else url
+
+
+def hide_password(url: str) -> str:
+    """The URL as it may be shown or logged: ``postgresql+psycopg://user:***@host/db``."""
+    return re.sub(r"(://[^:/@?]+):[^@/?]*@", r"\1:***@", url)
+
+
 @dataclass(frozen=True)
 class AppPaths:
+    """Where one database and its folders are.
+
+    On a PostgreSQL server (``db_url`` set) there is no database file: ``db_path`` is then only a name inside
+    the data folder that stands for the server and database (one per URL, e.g. the single-instance lock is keyed
+    by it); nothing creates, opens or deletes it, and everything that works on the file checks ``db_url`` first.
+    """
+
     data_dir: Path
     db_path: Path
+    db_url: str | None = field(default=None, repr=False)  # repr: it may hold a password
+
+    @property
+    def on_server(self) -> bool:
+        return self.db_url is not None
+
+    @property
+    def db_option(self) -> str:
+        """The ``--db`` value that opens this database again (with the password, for this process only)."""
+        return self.db_url or str(self.db_path)
+
+    @property
+    def where(self) -> str:
+        """The database as messages name it: the file's path, or the server's URL without its password."""
+        return hide_password(self.db_url) if self.db_url else str(self.db_path)
 
     @property
     def backup_dir(self) -> Path:
@@ -98,7 +141,12 @@ class AppPaths:
         return self.data_dir / "exports"
 
     def ensure(self) -> AppPaths:
-        for folder in (self.data_dir, self.backup_dir, self.log_dir, self.db_path.parent):
+        for folder in (
+            self.data_dir,
+            self.backup_dir,
+            self.log_dir,
+            *(() if self.db_url else (self.db_path.parent,)),
+        ):
             folder.mkdir(parents=True, exist_ok=True)
         return self
 
@@ -113,7 +161,14 @@ def default_data_dir() -> Path:
 def resolve(
     db: str | os.PathLike[str] | None = None, data_dir: str | os.PathLike[str] | None = None
 ) -> AppPaths:
-    """Paths for this run. A chosen --db keeps its backups beside it, not in the default folder."""
+    """Paths for this run. A chosen --db keeps its backups beside it, not in the default folder; a server's URL
+    keeps its logs and exports in --data-dir (default: the user's data folder)."""
+    if is_server_url(db):
+        url = _psycopg_url(str(db))
+        base = Path(data_dir).expanduser().resolve() if data_dir else default_data_dir()
+        # The password is not part of which database this is (and must not reach the name's hash input twice).
+        name = hashlib.sha256(hide_password(url).encode("utf-8")).hexdigest()[:16]
+        return AppPaths(base, base / f"server-{name}", url)
     if db is not None:
         db_path = Path(db).expanduser().resolve()
         base = Path(data_dir).expanduser().resolve() if data_dir else db_path.parent / f"{db_path.stem}-data"

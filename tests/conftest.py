@@ -30,7 +30,7 @@ if "mutants" in Path(__file__).resolve().parts:
     )
     settings.load_profile("mutmut")
 
-from app.paths import resolve  # noqa: E402
+from app.paths import is_server_url, resolve  # noqa: E402
 from app.services import students, users  # noqa: E402
 from app.services.context import Actor, ServiceContext  # noqa: E402
 from app.services.setup import initialize_school, open_store  # noqa: E402
@@ -54,6 +54,10 @@ def db_digest(path, *files) -> str:
     rowid order), then the bytes of each of ``files`` (a folder: every file under it, by relative name; a
     missing path counts as missing). Compare it before and after: equal means nothing changed."""
     digest = hashlib.sha256()
+    url = path if isinstance(path, str) and is_server_url(path) else _SERVER_DATABASES.get(Path(path))
+    if url is not None:
+        _server_digest(digest, url)
+        return _files_digest(digest, files)
     if not Path(path).exists():  # a refusal on a missing database must not create one
         digest.update(b"<no database>")
         return _files_digest(digest, files)
@@ -70,6 +74,28 @@ def db_digest(path, *files) -> str:
     finally:
         con.close()
     return _files_digest(digest, files)
+
+
+def _server_digest(digest, url: str) -> None:
+    """db_digest of a PostgreSQL database: its columns and constraints, then every row of every table."""
+    import sqlalchemy as sa
+
+    engine = sa.create_engine(url, poolclass=sa.pool.NullPool)
+    try:
+        with engine.connect() as conn:
+            schema = conn.execute(
+                sa.text(
+                    "SELECT table_name, column_name, data_type, is_nullable FROM information_schema.columns "
+                    "WHERE table_schema = current_schema() ORDER BY 1, 2"
+                )
+            ).fetchall()
+            digest.update(repr(schema).encode())
+            for table in sorted({row[0] for row in schema}):
+                rows = [tuple(r) for r in conn.execute(sa.text(f'SELECT * FROM "{table}"'))]
+                digest.update(f"\0{table}\0{len(rows)}".encode())
+                digest.update(repr(sorted(rows, key=repr)).encode())
+    finally:
+        engine.dispose()
 
 
 def _files_digest(digest, files) -> str:
@@ -116,9 +142,51 @@ def pg_url(pg_server):
         yield url
 
 
+# The backend the database fixtures give: SONGJIAO_TEST_DB=postgresql runs the same tests on the throwaway
+# PostgreSQL (tests/pg.py); .ci/run runs the services, exchange, reports, CLI and db suites both ways.
+BACKEND = os.environ.get("SONGJIAO_TEST_DB", "sqlite")
+ON_SERVER = BACKEND == "postgresql"
+# The stand-in db_path of each test database on the server -> its URL, so db_digest(paths.db_path) digests it.
+_SERVER_DATABASES: dict[Path, str] = {}
+
+
+@pytest.fixture(scope="session")
+def pg_template(pg_server):
+    """A database migrated to the head revision once per run; each test's database is a copy of it."""
+    name = pg_server.create_database("songjiao_template")
+    store = open_store(resolve(pg_server.url(name), pg_server.base / "template-data"))
+    store.dispose()
+    return name
+
+
 @pytest.fixture
-def paths(tmp_path):
+def pg_paths(request, tmp_path, monkeypatch):
+    """AppPaths of a fresh, migrated PostgreSQL database (a copy of the template) with its data folder in
+    tmp_path; dropped after the test."""
+    server = request.getfixturevalue("pg_server")
+    template = request.getfixturevalue("pg_template")
+    name = server.create_database(template=template)
+    paths = resolve(server.url(name), tmp_path / "server-data")
+    # A command given only the URL (`--db URL`, no --data-dir) logs into this test's folder too, and names the
+    # same database (db_path is the URL's stand-in inside the data folder).
+    monkeypatch.setenv("SONGJIAO_DATA_DIR", str(paths.data_dir))
+    _SERVER_DATABASES[paths.db_path] = server.url(name)
+    yield paths
+    del _SERVER_DATABASES[paths.db_path]
+    server.drop_database(name)
+
+
+@pytest.fixture
+def paths(request, tmp_path):
+    """The test's database: a new SQLite file, or (SONGJIAO_TEST_DB=postgresql) a database on the test server."""
+    if ON_SERVER:
+        return request.getfixturevalue("pg_paths")
     return resolve(tmp_path / "school.sqlite3")
+
+
+sqlite_only = pytest.mark.skipif(
+    ON_SERVER, reason="about the SQLite file itself (the PostgreSQL run covers the rest)"
+)
 
 
 @pytest.fixture

@@ -61,7 +61,8 @@ class PgServer:
 
     USER = "postgres"  # the superuser initdb creates (-U); trust authentication on the private socket
 
-    def __init__(self, bin_dir: Path, base: Path) -> None:
+    def __init__(self, bin_dir: Path, base: Path, settings: dict[str, str] | None = None) -> None:
+        self.settings = {**TEST_SETTINGS, **(settings or {})}
         self.bin_dir = bin_dir
         self.base = base
         self.data = base / "data"
@@ -88,7 +89,7 @@ class PgServer:
             "--locale=C.UTF-8",
             "--no-sync",
         )
-        options = " ".join(f"-c {key}={value}" for key, value in TEST_SETTINGS.items())
+        options = " ".join(f"-c {key}={value}" for key, value in self.settings.items())
         options += f" -c unix_socket_directories={self.socket_dir} -k {self.socket_dir}"
         self._run(
             self.bin_dir / "pg_ctl",
@@ -157,15 +158,16 @@ class PgServer:
 
 
 @contextmanager
-def running_server() -> Iterator[PgServer]:
-    """Start a throwaway server (in a new folder under the system's temp folder) and stop it afterwards."""
+def running_server(**settings: str) -> Iterator[PgServer]:
+    """Start a throwaway server (in a new folder under the system's temp folder) and stop it afterwards;
+    ``settings`` override TEST_SETTINGS (a benchmark wants a durable server: fsync="on", ...)."""
     bin_dir = find_bin()
     if bin_dir is None:
         raise FileNotFoundError("no PostgreSQL binaries (initdb, pg_ctl) found")
     # Not pytest's tmp_path: its folders are private to root, and the server runs as `postgres`.
     # A short path: a unix socket's path may be at most ~100 bytes.
     base = Path(tempfile.mkdtemp(prefix="sjpg-"))
-    server = PgServer(bin_dir, base)
+    server = PgServer(bin_dir, base, settings)
     started = time.monotonic()
     try:
         server.start()

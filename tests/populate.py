@@ -36,7 +36,7 @@ from app.db.models import (
     VisitAmendment,
     VisitLesson,
 )
-from app.services import students
+from app.services import evidence, privacy, students
 from app.services.context import ServiceContext, transaction
 
 AT = dt.datetime(2026, 11, 2, 9, 30)
@@ -54,6 +54,11 @@ def add_records(school: SimpleNamespace) -> SimpleNamespace:
     )
     students.save_guardian(school.as_(school.office), s2, {"name": "李强", "relation": "parent"})
     students.add_pause(school.as_(school.office), s2, "2026-12-01", "2026-12-20", "手术")
+    privacy.add_consent(
+        school.as_(school.office),
+        s1,
+        {"given_by": "parent", "purpose": "home_teaching", "given_on": "2025-09-01"},
+    )
     with transaction(ctx) as session:
         bank = GoalBankItem(domain="认知", kind="goal", text="认识常用汉字100个")
         session.add(bank)
@@ -102,18 +107,21 @@ def add_records(school: SimpleNamespace) -> SimpleNamespace:
             content=[{"subject": "生活语文", "content": "认字"}],
         )
         session.add(planned)
-        session.add(
-            PlanRevision(
-                plan_id=plan.id,
-                number=1,
-                snapshot={"materials": "卡片"},
-                submitted_at=AT,
-                submitted_by=t1,
-                decision="approved",
-                reviewer_id=office,
-                decided_at=AT + dt.timedelta(hours=2),
-            )
+        revision = PlanRevision(
+            plan_id=plan.id,
+            number=1,
+            snapshot={"materials": "卡片"},
+            submitted_at=AT,
+            submitted_by=t1,
+            decision="approved",
+            reviewer_id=office,
+            decided_at=AT + dt.timedelta(hours=2),
+            comment="",
         )
+        office_key = evidence.office_identity(session)
+        assert office_key is not None
+        evidence.sign_decision(revision, office_key)
+        session.add(revision)
         lesson_plan = LessonPlan(
             teacher_id=t1, student_id=s1, title="认字", date=dt.date(2026, 11, 3), process={"导入": "儿歌"}
         )
@@ -215,7 +223,8 @@ def add_records(school: SimpleNamespace) -> SimpleNamespace:
 
 def row_counts(engine: Any, tables: list[str] | None = None) -> dict[str, int]:
     with engine.connect() as conn:
-        names = tables or [t.name for t in Base.metadata.sorted_tables]
+        # Not the audit chain's one-row head: every database has it, even an empty one.
+        names = tables or [t.name for t in Base.metadata.sorted_tables if t.name != "audit_head"]
         return {
             name: conn.execute(select(func.count()).select_from(Base.metadata.tables[name])).scalar_one()
             for name in names
@@ -303,6 +312,8 @@ def bulk_school(
     ]
     with transaction(ctx) as session:
         for model, batch in batches:
+            if model is PlanRevision:
+                evidence.sign_rows(session, batch)
             session.execute(insert(model), batch)
     return {model.__tablename__: len(batch) for model, batch in batches}
 

@@ -25,10 +25,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def _demo(args: argparse.Namespace) -> int:
-    from app.services.demo import generate
+    from app.services.demo import check_size, generate
 
     # A bad --today is a ValidationError (field.date), printed like every service refusal.
     today = forms.parse_date(args.today, "today") if args.today else None
+    check_size(args.students, args.terms)  # before open_context creates the file: a refusal leaves none
     ctx = open_context(args)
     if today is not None:
         ctx.today_override = today

@@ -53,6 +53,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "export": ("app.cli.export", "print archive packets, forms and spreadsheets"),
     "exchange": ("app.cli.exchange", "exchange with teacher laptops or the office through files"),
     "hub": ("app.cli.hub", "the school's network hub for teachers' laptops (docs/hub.md)"),
+    "privacy": ("app.cli.privacy", "delete children whose retention ended; a guardian's access copy"),
 }
 # Every module that registers commands (derived from the table; the frozen build collects these too).
 COMMAND_MODULES = list(dict.fromkeys(module for module, _help in COMMANDS.values()))
@@ -163,7 +164,13 @@ def _storage_text(error: Exception, args: argparse.Namespace) -> str | None:
     from app.services import maintenance
 
     store = getattr(args, "_store", None)
-    where = store.paths.db_path if store is not None else (Path(args.db) if args.db else None)
+    where: Path | str | None = None
+    if store is not None:
+        where = store.paths.where
+    elif args.db:
+        from app.paths import hide_password, is_server_url
+
+        where = hide_password(args.db) if is_server_url(args.db) else Path(args.db)
     return maintenance.storage_problem(error, where)
 
 
@@ -232,7 +239,7 @@ def run(argv: list[str]) -> int:
             raise
         from app.cli.common import error_line  # the catalogue's text in the terminal's language
 
-        where = resolve(args.db, args.data_dir).db_path  # which file: the user may have typed a wrong one
+        where = resolve(args.db, args.data_dir).where  # which file: the user may have typed a wrong one
         print(f"songjiao: error: {where}: {error_line(error)}", file=sys.stderr)
         return 2
     log_file = logs.setup_logging(resolve(args.db, args.data_dir), verbose=args.verbose, console=True)

@@ -32,7 +32,7 @@ def _guarded(func: Handler) -> Handler:
             return func(args)
         except maintenance.DATABASE_ERRORS as error:
             # app.db.probe names the cause in English only (disk full, read-only, locked, damaged): shown as detail.
-            problem = maintenance.storage_problem(error, _paths(args).db_path) or str(error)
+            problem = maintenance.storage_problem(error, _paths(args).where) or str(error)
             raise CliError("cli.storage", problem, detail=problem) from error
         except PermissionError as error:
             raise CliError(
@@ -53,7 +53,7 @@ def _paths(args: argparse.Namespace) -> AppPaths:
 def _existing(args: argparse.Namespace) -> ServiceContext:
     """Open a database that must already exist (checking or dumping a missing file is a typo, not a wish)."""
     paths = _paths(args)
-    if not paths.db_path.is_file():
+    if not paths.on_server and not paths.db_path.is_file():  # a server's database was judged by connecting
         raise CliError("cli.no_database", f"no database at {paths.db_path}", path=str(paths.db_path))
     return open_context(args)
 
@@ -185,6 +185,11 @@ def _dump(args: argparse.Namespace) -> int:
     elif args.to_office:
         dump.office_recipient(ctx.store)  # refused before anything is written
     if not args.out:
+        if not args.plaintext and sys.stdout.isatty():
+            raise CliError(
+                "cli.dump_to_terminal",
+                "the encrypted dump is binary: give --out FILE or redirect standard output to a file",
+            )
         try:
             _write_dump(args, ctx, sys.stdout.buffer)
             sys.stdout.flush()
@@ -235,7 +240,7 @@ def _load(args: argparse.Namespace) -> int:
     # Everything (key, file, rows) is checked before the database is touched.
     checked = dump.check_dump(_dump_source(args))
     paths = _paths(args)
-    created = not paths.db_path.exists()
+    created = not paths.on_server and not paths.db_path.exists()
     ctx = open_context(args)
     try:
         counts = dump.load_checked(ctx.store, checked, terminal_progress())
@@ -245,7 +250,7 @@ def _load(args: argparse.Namespace) -> int:
             for suffix in ("", "-wal", "-shm"):
                 Path(str(paths.db_path) + suffix).unlink(missing_ok=True)
         raise
-    print(f"loaded {sum(counts.values())} rows into {paths.db_path}")
+    print(f"loaded {sum(counts.values())} rows into {paths.where}")
     return 0
 
 
@@ -270,24 +275,20 @@ def _init(args: argparse.Namespace) -> int:
         if end > start
         else []
     )
-    ctx = open_context(args)
-    setup.initialize_school(
-        ctx,
-        {
-            "school_name": args.school,
-            "term": {
-                "name": args.term_name,
-                "start": start.isoformat(),
-                "end": end.isoformat(),
-                "days": days,
-            },
-            "admin": {
-                "username": args.admin_user,
-                "display_name": args.admin_name or args.admin_user,
-                "password": password,
-            },
+    data = {
+        "school_name": args.school,
+        "term": {"name": args.term_name, "start": start.isoformat(), "end": end.isoformat(), "days": days},
+        "admin": {
+            "username": args.admin_user,
+            "display_name": args.admin_name or args.admin_user,
+            "password": password,
         },
-    )
+    }
+    # Checked before the database is opened: opening creates the file, and a refused init must leave none.
+    errors = setup.setup_errors(data)
+    if errors:
+        raise errors[0]
+    setup.initialize_school(open_context(args), data)
     print(
         f"school set up with term '{args.term_name}' ({len(days)} calendar days pre-filled) and "
         f"administrator '{args.admin_user}'"

@@ -119,6 +119,52 @@ def probe(path: Path, known_revisions: frozenset[str] | set[str]) -> Probe:
     return Probe(kind, revision)
 
 
+def probe_server(url: str, known_revisions: frozenset[str] | set[str], where: str) -> Probe:
+    """Judge a database on a PostgreSQL server by connecting to it (there is no file to read); ``where`` names it
+    in messages (the URL without its password). An empty database is ``new``: making the database itself, and
+    the role that owns it, is the server administrator's step (docs/postgres.md)."""
+    from sqlalchemy import create_engine, exc
+    from sqlalchemy.pool import NullPool
+
+    from app.db import server
+
+    engine = create_engine(url, poolclass=NullPool, hide_parameters=True)
+    try:
+        with engine.connect() as conn:
+            tables = server.table_names(conn)
+            revision = None
+            if "alembic_version" in tables:
+                row = conn.exec_driver_sql("SELECT version_num FROM alembic_version").first()
+                revision = None if row is None else str(row[0])
+    except exc.DBAPIError as error:
+        # The driver's first line says which (no such host, no such database, wrong password); it names the
+        # server, the user and the database, never a record.
+        reason = str(getattr(error, "orig", error)).strip().splitlines()[0] if str(error).strip() else ""
+        raise StorageError(
+            "storage.server_unreachable",
+            f"{where}: cannot use the PostgreSQL database ({reason}): check the URL, that the server runs, "
+            "that the database exists and the user may log in. Nothing was changed.",
+        ) from None
+    finally:
+        engine.dispose()
+    if not tables - {"alembic_version"}:
+        kind = "new"
+    elif "alembic_version" not in tables or not tables >= OURS:
+        raise StorageError(
+            "schema.foreign",
+            f"{where}: this database belongs to another program, not Songjiao: check the URL. Nothing was changed.",
+        )
+    else:
+        kind = "ours"
+    if revision is not None and revision not in known_revisions:
+        raise StorageError(
+            "schema.newer",
+            f"{where}: the database was written by a newer version of Songjiao: update the program first. "
+            "Nothing was changed.",
+        )
+    return Probe(kind, revision)
+
+
 def read_only_folder(path: Path) -> StorageError:
     return _refuse(
         "storage.read_only_folder",
@@ -144,11 +190,16 @@ def _read_schema(path: Path, has_wal: bool) -> tuple[set[str], str | None]:
         raise _damaged(path) from error
 
 
-def describe(error: BaseException, path: Path | None = None) -> str:
+def describe(error: BaseException, path: Path | str | None = None) -> str:
     """A storage failure during work (not at opening) as one line naming its cause and what to do."""
     text = str(getattr(error, "orig", None) or error).lower()
     number = getattr(error, "errno", None)
     where = f"{path}: " if path is not None else ""
+    orig = getattr(error, "orig", None)
+    if orig is not None and type(orig).__module__.startswith("psycopg"):
+        # The server's first line only: its DETAIL lines can quote a row's values (a name, an ID number).
+        first = str(orig).strip().splitlines()[0] if str(orig).strip() else type(orig).__name__
+        return f"{where}the PostgreSQL server stopped the work ({first}): check the server and try again."
     if number == errno.ENOSPC or "disk is full" in text or "database or disk is full" in text:
         return f"{where}the disk is full: free some space (or move the data folder) and try again."
     if number in (errno.EROFS, errno.EACCES, errno.EPERM) or "readonly" in text or "read-only" in text:

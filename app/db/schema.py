@@ -7,11 +7,12 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Connection, Engine, text
 
 if TYPE_CHECKING:
     from alembic.config import Config
 
+from app.db import server
 from app.paths import MIGRATIONS
 
 MIGRATIONS_DIR: Path = MIGRATIONS  # app.paths finds them installed or in the checkout
@@ -90,9 +91,15 @@ def revision_chain() -> list[str]:
 def current_revision(engine: Engine) -> str | None:
     """The database's revision: the one row of alembic_version (None when there is no such table or row)."""
     with engine.connect() as conn:
-        has_table = conn.exec_driver_sql(
-            "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
-        ).first()
+        if server.on_server(conn):
+            has_table = "alembic_version" in server.table_names(conn)
+        else:
+            has_table = (
+                conn.exec_driver_sql(
+                    "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
+                ).first()
+                is not None
+            )
         rows = conn.exec_driver_sql("SELECT version_num FROM alembic_version").fetchall() if has_table else []
         if len(rows) > 1:  # several heads stamped: let Alembic raise its own explanation
             from alembic.runtime.migration import MigrationContext
@@ -104,6 +111,8 @@ def current_revision(engine: Engine) -> str | None:
 def is_empty(engine: Engine) -> bool:
     with engine.connect() as conn:
         # alembic_version alone is what a downgrade to base leaves: still a Songjiao file with no schema.
+        if server.on_server(conn):
+            return not server.table_names(conn) - {"alembic_version"}
         count = conn.execute(
             text("SELECT count(*) FROM sqlite_master WHERE type='table' AND name != 'alembic_version'")
         ).scalar_one()
@@ -124,7 +133,33 @@ def check_compatible(engine: Engine) -> str | None:
     return current
 
 
+def _alembic(conn: Connection, engine: Engine, action: str, target: str) -> None:
+    from alembic import command
+
+    cfg = _config(engine)
+    cfg.attributes["connection"] = conn
+    if action == "upgrade":
+        command.upgrade(cfg, target)
+    else:
+        command.downgrade(cfg, target)
+
+
+def _run_on_server(engine: Engine, action: str, target: str) -> None:
+    # PostgreSQL alters tables in place (no rebuild, so no cascade to fear) and its DDL is transactional: the
+    # whole migration, and the deferrable foreign keys after it, commit together or not at all.
+    with engine.connect() as conn:
+        try:
+            _alembic(conn, engine, action, target)
+            server.make_foreign_keys_deferrable(conn)
+            conn.commit()
+        finally:
+            conn.rollback()
+
+
 def _run(engine: Engine, action: str, target: str) -> None:
+    if engine.dialect.name == "postgresql":
+        _run_on_server(engine, action, target)
+        return
     # Foreign keys must be off *before* the transaction: batch rebuilds drop and re-create tables, and
     # ON DELETE CASCADE would silently delete child rows (DESIGN.md pattern 4). SQLite ignores this PRAGMA
     # inside a transaction, and any statement sent through the SQLAlchemy Connection opens one (BEGIN
@@ -136,14 +171,7 @@ def _run(engine: Engine, action: str, target: str) -> None:
         if raw.execute("PRAGMA foreign_keys").fetchone()[0] != 0:
             raise SchemaError("schema.foreign_keys_on", "could not switch foreign keys off for the migration")
         try:
-            from alembic import command
-
-            cfg = _config(engine)
-            cfg.attributes["connection"] = conn
-            if action == "upgrade":
-                command.upgrade(cfg, target)
-            else:
-                command.downgrade(cfg, target)
+            _alembic(conn, engine, action, target)
             conn.commit()
             problems = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
             conn.commit()

@@ -300,22 +300,11 @@ def _evaluate_period(
     excused_count = min(len(excused), shortfall)
     owed = shortfall - excused_count
     made_up = min(len(makeups), shortfall)
-    if owed == 0:
+    if owed == 0 and not made_up:
         reason = excused[0].cancel_reason or "family_cancelled"
-        if made_up:
-            return PeriodResult(
-                period,
-                WeekStatus.MET_BY_MAKEUP,
-                "made_up",
-                len(counted) + made_up,
-                required,
-                0,
-                counted_ids,
-                makeup_ids,
-            )
         return PeriodResult(period, WeekStatus.MISSED_EXCUSED, reason, len(counted), required, 0, counted_ids)
     remaining = max(owed - made_up, 0)
-    if remaining == 0:
+    if remaining == 0:  # every owed visit made up, or none owed (family cancellations) and made up anyway
         return PeriodResult(
             period,
             WeekStatus.MET_BY_MAKEUP,

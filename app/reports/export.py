@@ -158,11 +158,13 @@ def _render_form(ctx: ServiceContext, kind: str, record_id: str, path: Path, pas
 _worker_ctx: ServiceContext | None = None
 
 
-def _init_worker(db_path: str, data_dir: str, actor: tuple[str, str, str], today: str | None) -> None:
+def _init_worker(
+    db_path: str, db_url: str | None, data_dir: str, actor: tuple[str, str, str], today: str | None
+) -> None:
     global _worker_ctx
     from app.reports.pdf.fonts import register_fonts
 
-    store = Store(AppPaths(Path(data_dir), Path(db_path)))
+    store = Store(AppPaths(Path(data_dir), Path(db_path), db_url))
     _worker_ctx = ServiceContext(store, Actor(*actor), dt.date.fromisoformat(today) if today else None)
     register_fonts()
 
@@ -210,6 +212,7 @@ def run_jobs(
     spawn = multiprocessing.get_context("spawn")
     init = (
         str(ctx.store.paths.db_path),
+        ctx.store.paths.db_url,  # each worker opens its own connection to the same server
         str(ctx.store.paths.data_dir),
         (ctx.actor.id, ctx.actor.role, ctx.actor.display_name),
         ctx.today_override.isoformat() if ctx.today_override else None,

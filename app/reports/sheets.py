@@ -16,6 +16,7 @@ from app.reports import labels as L
 from app.services.archive import LedgerRow
 from app.services.assessment import AssessmentInfo
 from app.services.compliance import TermCompliance
+from app.services.workbooks import memory_sheet, save_workbook
 
 FONT = "等线"  # Excel's default Chinese UI font; WPS and LibreOffice substitute their own
 THIN = Side(style="thin", color="999999")
@@ -33,8 +34,9 @@ SHORT = {
 
 
 def _workbook() -> Workbook:
-    """A streaming (write-only) workbook: rows go to disk as they are added, so a term's ledger of
-    thousands of visits does not sit in memory as cell objects. Styles are named, one record each."""
+    """A streaming (write-only) workbook: rows become XML as they are added (in memory, never a temporary
+    file: app/services/workbooks.py), so a term's ledger of thousands of visits does not sit in memory as cell
+    objects. Styles are named, one record each."""
     wb = Workbook(write_only=True)
     for name, extra in (
         (
@@ -82,6 +84,7 @@ def _sheet(
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
+    memory_sheet(ws)  # after the layout above (written at the top of the sheet), before the first row
     ws.append([_cell(ws, heading, "sj_title")])
     ws.append([_cell(ws, h, "sj_head") for h in header])
     return ws
@@ -164,7 +167,7 @@ def write_visits(path: Path, term_name: str, rows: Sequence[LedgerRow]) -> None:
         ],
         {1: "sj_date", 10: "sj_wrap", 13: "sj_date"},
     )
-    wb.save(path)
+    save_workbook(wb, path)
 
 
 def write_compliance(path: Path, result: TermCompliance) -> None:
@@ -198,7 +201,7 @@ def write_compliance(path: Path, result: TermCompliance) -> None:
     for status, label in L.WEEK_STATUS.items():
         legend += [_cell(ws, label, f"sj_{status}"), None]
     ws.append(legend)
-    wb.save(path)
+    save_workbook(wb, path)
 
 
 def write_assessment(path: Path, term_name: str, items: Sequence[AssessmentInfo]) -> None:
@@ -261,4 +264,4 @@ def write_assessment(path: Path, term_name: str, items: Sequence[AssessmentInfo]
             ]
         )
     _rows(ws, rows, {**dict.fromkeys((5, 9, 10, 11, 12, 14, 15, 16), "sj_pct"), 13: "sj_num2", 20: "sj_wrap"})
-    wb.save(path)
+    save_workbook(wb, path)

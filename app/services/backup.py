@@ -44,8 +44,19 @@ def _copy(source: Path, target: Path) -> None:
         raise
 
 
+def refuse_on_server(paths: AppPaths) -> None:
+    """Backups here are copies of a SQLite file; a PostgreSQL database is backed up by the server's own tools."""
+    if paths.on_server:
+        raise ValidationError(
+            "backup.on_server",
+            "This database is on a PostgreSQL server: back it up with pg_dump and restore it with pg_restore "
+            "(see docs/postgres.md). Nothing was changed.",
+        )
+
+
 def make_backup(paths: AppPaths, reason: str = "manual", keep: int = DEFAULT_KEEP) -> BackupInfo:
     """Copy the database into the backup folder, check the copy, then drop the oldest beyond ``keep``."""
+    refuse_on_server(paths)
     if not paths.db_path.exists():
         raise ValidationError("backup.no_database", "There is no database to back up yet.")
     paths.backup_dir.mkdir(parents=True, exist_ok=True)
@@ -148,6 +159,7 @@ def restore(paths: AppPaths, source: Path, keep: int = DEFAULT_KEEP) -> BackupIn
     does when the database is broken, so that must not stop it. The caller must have closed every
     connection (dispose the engine) before calling.
     """
+    refuse_on_server(paths)
     source = Path(source)
     problem = verify(source)
     if problem:

@@ -11,8 +11,10 @@ from typing import Any
 
 from sqlalchemy import Connection
 
+from app.db import server
 from app.db.engine import READ_SNAPSHOT
 from app.db.models import RECORD_TABLES
+from app.services import evidence
 from app.services.context import Store
 
 ERROR = "error"
@@ -133,8 +135,8 @@ RULES: list[tuple[str, str, str, str, str]] = [
         SELECT b.id FROM assignment a JOIN assignment b
           ON a.student_id = b.student_id AND a.id < b.id
         WHERE a.role = 'main' AND b.role = 'main' AND a.deleted_at IS NULL AND b.deleted_at IS NULL
-        AND COALESCE(a.start_date, '0000-01-01') <= COALESCE(b.end_date, '9999-12-31')
-        AND COALESCE(b.start_date, '0000-01-01') <= COALESCE(a.end_date, '9999-12-31')""",
+        AND COALESCE(a.start_date, '0001-01-01') <= COALESCE(b.end_date, '9999-12-31')
+        AND COALESCE(b.start_date, '0001-01-01') <= COALESCE(a.end_date, '9999-12-31')""",
     ),
     (
         "calendar.outside_term",
@@ -176,10 +178,31 @@ def _sqlite_checks(conn: Connection) -> list[Finding]:
     return findings
 
 
+# What each tamper-evidence problem means (app.services.evidence.verify): ids and causes, never content.
+EVIDENCE_MESSAGES = {
+    "chain.edited": "this audit entry was changed after it was written (its hash no longer matches)",
+    "chain.wrong_link": "the audit chain breaks before this entry: an entry before it was removed or inserted",
+    "chain.unhashed": "this audit entry carries no hash: it was written outside the program",
+    "chain.head_mismatch": "the audit chain ends early: entries after this one were removed (or the head was changed)",
+    "decision.unsigned": "the decision carries no office signature",
+    "decision.unknown_key": "the decision is signed by a key that is not the office's",
+    "decision.content_changed": "the plan revision's content changed after the decision was signed",
+    "decision.bad_signature": "the office signature does not match the decision (changed after signing)",
+}
+
+
+def _evidence_findings(conn: Connection) -> list[Finding]:
+    return [
+        Finding(ERROR, problem.code, problem.table, problem.record_id, EVIDENCE_MESSAGES[problem.code])
+        for problem in evidence.verify(conn)
+    ]
+
+
 def run_checks(store: Store) -> list[Finding]:
     """All findings, errors first; an empty list means the database is sound."""
     with store.engine.connect().execution_options(**{READ_SNAPSHOT: True}) as conn:
-        findings = _sqlite_checks(conn)
+        # A server keeps its own pages and references sound (foreign keys are always enforced there).
+        findings = [] if server.on_server(conn) else _sqlite_checks(conn)
         if any(f.code == "sqlite.integrity" for f in findings):
             return findings  # a damaged file: rule queries could crash or mislead
         for code, severity, table, message, sql in RULES:
@@ -202,5 +225,6 @@ def run_checks(store: Store) -> list[Finding]:
                         "the stored bytes do not match their checksum or size",
                     )
                 )
+        findings += _evidence_findings(conn)
         conn.rollback()
     return sorted(findings, key=lambda f: (f.severity != ERROR, f.code, f.record_id))

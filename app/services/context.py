@@ -13,10 +13,12 @@ from sqlalchemy import Engine, event, exc, inspect, select, text
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
+from app.db import server
 from app.db.base import Record, utcnow
 from app.db.engine import READ_SNAPSHOT, make_engine, make_session_factory
 from app.db.models import AuditEntry, User
 from app.paths import AppPaths
+from app.services import evidence
 from app.services.errors import ConflictError, NotFound, PermissionDenied, ServiceError
 
 T = TypeVar("T")
@@ -113,16 +115,22 @@ def recorded(fn: Callable[P, T], /, *args: P.args, **kwargs: P.kwargs) -> Outcom
 
 
 class Store:
-    """One database file and its folders."""
+    """One database (a SQLite file, or a database on a PostgreSQL server) and its folders."""
 
     def __init__(self, paths: AppPaths, engine: Engine | None = None) -> None:
         self.paths = paths
-        self.engine = engine or make_engine(paths.db_path)
+        if engine is None:
+            engine = server.make_server_engine(paths.db_url) if paths.db_url else make_engine(paths.db_path)
+        self.engine = engine
         self.session_factory: sessionmaker[Session] = make_session_factory(self.engine)
-        # Reads use a plain BEGIN (a WAL snapshot) so they never hold the write lock against a save.
-        self.read_session_factory: sessionmaker[Session] = make_session_factory(
-            self.engine.execution_options(**{READ_SNAPSHOT: True})
+        # Reads use a plain BEGIN (a WAL snapshot) so they never hold the write lock against a save; on a server
+        # one REPEATABLE READ snapshot (app/db/server.py).
+        reads = (
+            server.read_engine(self.engine)
+            if server.on_server(self.engine)
+            else self.engine.execution_options(**{READ_SNAPSHOT: True})
         )
+        self.read_session_factory: sessionmaker[Session] = make_session_factory(reads)
 
     def dispose(self) -> None:
         self.engine.dispose()
@@ -177,6 +185,15 @@ def transaction(ctx: ServiceContext) -> Iterator[Session]:
     except exc.IntegrityError as error:
         session.rollback()
         raise ConflictError("record.integrity", _integrity_message(error)) from error
+    except exc.DBAPIError as error:
+        session.rollback()
+        if server.is_conflict(error):  # PostgreSQL: another user's transaction on the same records won
+            raise ConflictError(
+                "record.concurrent",
+                "Someone else saved related records at the same moment; nothing of yours was saved. "
+                "Reload and try again.",
+            ) from None  # the server's text can name key values; the message says all that matters
+        raise
     except BaseException:
         session.rollback()
         raise
@@ -202,6 +219,15 @@ def reading(ctx: ServiceContext) -> Iterator[Session]:
 
 def _integrity_message(error: exc.IntegrityError) -> str:
     text = str(error.orig)
+    diag = getattr(error.orig, "diag", None)  # PostgreSQL names the constraint; its text also names values
+    sqlstate = getattr(error.orig, "sqlstate", None)
+    if sqlstate == "23505":  # unique_violation: uq_<table>_<column> (app/db/base.py NAMING) or a key's name
+        constraint = str(getattr(diag, "constraint_name", "") or "")
+        table = str(getattr(diag, "table_name", "") or "")
+        column = constraint.removeprefix(f"uq_{table}_") if constraint.startswith("uq_") else "key"
+        return f"A record with this {column} already exists."
+    if sqlstate == "23503":
+        return "A referenced record does not exist."
     if "UNIQUE" in text:
         column = text.rsplit(".", 1)[-1]
         return f"A record with this {column} already exists."
@@ -246,7 +272,12 @@ def _stamp_and_audit(session: Session, _context: Any, _instances: Any) -> None:
                 at=utcnow(), user_id=actor_id, entity=table, entity_id=obj.id, action=action, fields=fields
             )
         )
+    # Entries added directly (reveals) are inserted first, in the order they were added: link them in that order.
+    direct = sorted(
+        (o for o in session.new if isinstance(o, AuditEntry)), key=lambda o: inspect(o).insert_order or 0
+    )
     session.add_all(entries)
+    evidence.chain(session, [*direct, *entries])
 
 
 def get_live(session: Session, model: type[Any], record_id: str, what: str = "record") -> Any:

@@ -22,6 +22,9 @@ DATABASE_ERRORS: tuple[type[Exception], ...] = (exc.DatabaseError, sqlite3.Datab
 def judge_database(paths: AppPaths, *, create: bool) -> None:
     """Refuse an unusable database file before anything touches it (app/db/probe.py); a missing one is
     refused too unless the command creates databases (a mistyped --db must not make one)."""
+    if paths.db_url is not None:
+        probe.probe_server(paths.db_url, schema.known_revisions(), paths.where)
+        return
     if probe.probe(paths.db_path, schema.known_revisions()).kind == "missing" and not create:
         raise probe.StorageError(
             "storage.missing",
@@ -29,7 +32,7 @@ def judge_database(paths: AppPaths, *, create: bool) -> None:
         )
 
 
-def storage_problem(error: BaseException, path: Path | None) -> str | None:
+def storage_problem(error: BaseException, path: Path | str | None) -> str | None:
     """One line naming a storage failure's cause and what to do (disk full, read-only, ...), or None when
     ``error`` is not a storage failure."""
     if isinstance(error, OSError):
@@ -86,7 +89,8 @@ def migrate(paths: AppPaths, target: str) -> Migration:
     chain = revisions()
     if target not in chain:
         raise ValueError(target)
-    existed = paths.db_path.is_file()
+    # A server's database is pg_dump's to back up (docs/postgres.md); its DDL is transactional besides.
+    existed = paths.db_path.is_file() and not paths.on_server
     store = Store(paths)
     saved: Path | None = None
     try:

@@ -288,6 +288,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "bank.parent": ("Objectives belong under a goal.", "短期目标必须放在某个长期目标之下。"),
     # Monthly plans and their approval (ids of app.domain.approval included)
+    "consent.future": ("A consent cannot be dated in the future.", "同意日期不能晚于今天。"),
+    "consent.withdrawn": ("This consent was already withdrawn.", "该项同意已撤回。"),
+    "consent.withdrawn_date": (
+        "The withdrawal date must lie between the consent's date and today.",
+        "撤回日期须在同意日期与今天之间。",
+    ),
+    "consent.not_found": ("The consent record does not exist or was deleted.", "该同意记录不存在或已删除。"),
+    "retention.years": (
+        "Retention for {kind} must be a whole number of years from 1 to {max_years}.",
+        "“{kind}”的保存年限须为 1 至 {max_years} 之间的整数年。",
+    ),
+    "plan.decide.not_office": (
+        "Plans are decided at the office, not on a laptop.",
+        "月计划须在学校办公室审核，笔记本上不能审核。",
+    ),
     "plan.not_found": ("The monthly plan does not exist or was deleted.", "该月计划不存在或已删除。"),
     "plan.no_teacher": ("Choose the teacher who writes this plan.", "请选择编写本计划的教师。"),
     "plan.no_visits": ("Plan at least one visit before submitting.", "提交前请至少安排一次送教。"),
@@ -503,6 +518,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The file is damaged or is not a Songjiao exchange file. Nothing was changed.",
         "文件已损坏，或不是送教交换文件。未做任何更改。",
     ),
+    "exchange.decision_unsigned": (
+        "A plan decision in the file is not signed by the office's key ({problem}). Nothing was imported.",
+        "文件中有一条计划审核结果没有学校办公室密钥的有效签名（{problem}）。未导入任何内容。",
+    ),
     "exchange.duplicate": (
         "This copy already has a different record with the same name or key. Keep one of the two (delete the "
         "other where it was made) and send again. Nothing was changed.",
@@ -639,6 +658,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The dump is encrypted: set {env} (or use --to-office, or --plaintext to write it unencrypted).",
         "导出数据需要加密：请设置环境变量 {env}（或使用 --to-office，或用 --plaintext 写出不加密的文件）。",
     ),
+    "cli.dump_to_terminal": (
+        "The encrypted dump is binary: give --out FILE or redirect standard output to a file.",
+        "加密的导出数据是二进制内容：请用 --out 指定文件，或把标准输出重定向到文件。",
+    ),
     "cli.passphrase_mismatch": (
         "The two passphrases differ; nothing was written.",
         "两次输入的口令不一致，未写出任何内容。",
@@ -742,6 +765,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "storage.folder": (
         "This is a folder, not a database file. Nothing was changed.",
         "这是一个文件夹，不是数据库文件。未做任何更改。",
+    ),
+    "storage.server_unreachable": (
+        "Cannot use the PostgreSQL database. Check the address, that the server is running, that the database exists and that the user may log in. Nothing was changed.",
+        "无法使用 PostgreSQL 数据库。请检查地址、服务器是否在运行、数据库是否存在以及该用户能否登录。未做任何更改。",
+    ),
+    "backup.on_server": (
+        "This database is on a PostgreSQL server: back it up with pg_dump and restore it with pg_restore. Nothing was changed.",
+        "此数据库在 PostgreSQL 服务器上：请用 pg_dump 备份、用 pg_restore 恢复。未做任何更改。",
+    ),
+    "record.concurrent": (
+        "Someone else saved related records at the same moment; nothing of yours was saved. Reload and try again.",
+        "其他人刚刚同时保存了相关记录，您的更改未保存。请重新加载后再试。",
     ),
     "storage.missing": (
         "There is no database here. Nothing was created.",

@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, exists, func, select
 from sqlalchemy.orm import Session
 
+from app.db import server
 from app.db.base import utcnow
 from app.db.models import (
     Goal,
@@ -22,7 +23,7 @@ from app.db.models import (
     Visit,
 )
 from app.domain import approval
-from app.services import forms, ieps, students
+from app.services import evidence, forms, ieps, students
 from app.services.access import main_teacher, student_for_read, student_for_write, visible_students
 from app.services.context import ServiceContext, get_live, reading, transaction
 from app.services.context import live as _live
@@ -418,11 +419,15 @@ def _decide(
     revision = next((r for r in plan.revisions if r.number == plan.plan_revision), None)
     if revision is None or revision.decision is not None:
         raise ConflictError(approval.DECIDE_NOT_SUBMITTED, _REFUSAL_TEXT[approval.DECIDE_NOT_SUBMITTED])
+    office = evidence.office_identity(session)
+    if office is None:
+        raise ConflictError("plan.decide.not_office", "Plans are decided at the office, not on a laptop.")
     _apply(plan, approval.after_decision(state, approve))
     revision.decision = "approved" if approve else "returned"
     revision.reviewer_id = None if ctx.actor.role == "system" else ctx.actor.id
     revision.decided_at = utcnow()
     revision.comment = comment
+    evidence.sign_decision(revision, office)  # what the reviewer decided, on what content, provably
     session.flush()
     return _detail(plan)
 
@@ -488,7 +493,7 @@ def lacks_approved_plan() -> ColumnElement[bool]:
     """
     approved = exists().where(
         MonthlyPlan.student_id == Visit.student_id,
-        MonthlyPlan.month == func.strftime("%Y-%m", Visit.date),
+        MonthlyPlan.month == server.year_month(Visit.date),
         MonthlyPlan.deleted_at.is_(None),
         MonthlyPlan.approved_revision.is_not(None),
     )

@@ -27,6 +27,8 @@ def open_store(paths: AppPaths, *, migrate: bool = True, create: bool = True) ->
     is not a usable Songjiao database is refused unchanged. A database from a newer program is refused;
     an older one is backed up before it is upgraded.
     """
+    if paths.db_url is not None:
+        return _open_server_store(paths, migrate=migrate)
     found = probe.probe(paths.db_path, schema.known_revisions())
     if found.kind == "missing" and not create:
         raise probe.StorageError(
@@ -65,6 +67,25 @@ def open_store(paths: AppPaths, *, migrate: bool = True, create: bool = True) ->
     except BaseException:
         store.dispose()
         undo()
+        raise
+    return store
+
+
+def _open_server_store(paths: AppPaths, *, migrate: bool) -> Store:
+    """open_store on a PostgreSQL server: judged by connecting, migrated in one transaction (a failed migration
+    leaves the database as it was: PostgreSQL's DDL is transactional). There is no file to copy before an
+    upgrade: the school's pg_dump routine is its backup (docs/postgres.md)."""
+    assert paths.db_url is not None
+    probe.probe_server(paths.db_url, schema.known_revisions(), paths.where)
+    for folder in (paths.data_dir, paths.log_dir):  # the log and exports live on this computer
+        folder.mkdir(parents=True, exist_ok=True)
+    store = Store(paths)
+    try:
+        current = schema.check_compatible(store.engine)
+        if migrate and current != schema.head_revision():
+            schema.upgrade(store.engine)
+    except BaseException:
+        store.dispose()
         raise
     return store
 

@@ -99,7 +99,7 @@ def open_store_or_explain(paths: AppPaths, alert: Callable[[str, str], None]) ->
     except (schema_error, ServiceError) as error:
         alert(
             QApplication.translate("App", "Cannot open the database"),
-            error_text(error) + "\n\n" + str(paths.db_path),
+            error_text(error) + "\n\n" + paths.where,
         )
         return None
 
@@ -148,7 +148,7 @@ class Controller(QObject):
     def start(self) -> bool:
         """Show the login dialog at once when a previous login left its list; else open, then decide."""
         cached = load_prefs(self.paths).get("login_cache")
-        if cached and cached.get("users") and self.paths.db_path.exists():
+        if cached and cached.get("users") and (self.paths.on_server or self.paths.db_path.exists()):
             from app.ui.opener import StoreOpener
 
             return self.login(StoreOpener(self.paths).start(), cached)
@@ -204,7 +204,7 @@ class Controller(QObject):
 
                 self.alert(
                     QApplication.translate("App", "Cannot open the database"),
-                    error_text(error) + "\n\n" + str(self.paths.db_path),
+                    error_text(error) + "\n\n" + self.paths.where,
                 )
                 return False
         if not accepted or dialog.actor is None:
@@ -385,20 +385,6 @@ class _CheckController(Controller):
     def __init__(self, paths: AppPaths) -> None:
         super().__init__(paths)
         self.seen: list[tuple[str, str, float]] = []  # (dialog class, window title, wall clock when shown)
-
-    @property
-    def opened(self) -> Store:
-        """The open database: every step after :meth:`start` opened it has one."""
-        assert self.store is not None, "no database open yet"
-        return self.store
-
-    @staticmethod
-    def _exchange_page(window: MainWindow) -> ExchangePage:
-        from app.ui.pages.exchange import ExchangePage
-
-        page = window.show_page("exchange")
-        assert isinstance(page, ExchangePage)
-        return page
 
     def exec_dialog(self, dialog: QDialog) -> int:
         dialog.show()

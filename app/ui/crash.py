@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from app import logs
+from app.ui.widgets.style import SELECTABLE
 
 
 def crash_text(references: list[str]) -> str:
@@ -52,7 +53,7 @@ class CrashReporter(QObject):
                 QMessageBox.StandardButton.Ok,
                 parent or QApplication.activeWindow(),
             )
-            self.dialog.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.dialog.setTextInteractionFlags(SELECTABLE)  # the reference is read out or copied
             # Its parent window may close first (logout, language switch): then start afresh next time.
             self.dialog.destroyed.connect(partial(self._forget, id(self.dialog)))
         if reference not in self.references:

@@ -81,6 +81,9 @@ class MainWindow(QMainWindow):
             self.count_pending()
         if self.specs:
             self.nav.setCurrentRow(0)
+        from app.ui.lock import SessionLock
+
+        self.lock = SessionLock(self, session)  # idle time, sleep, session lock: app/ui/lock.py
         self.auto_sync: AutoSync | None = None
         if session.actor.role == "teacher" and any(s.key == "exchange" for s in self.specs):
             # A teacher's laptop that knows the school's hub syncs quietly (nothing happens elsewhere).
@@ -378,7 +381,7 @@ class MainWindow(QMainWindow):
         self.user_label = QLabel(
             self.tr("User: {name} ({role})").format(name=actor.display_name, role=label(ROLES, actor.role))
         )
-        self.db_label = QLabel(self.tr("Database: {path}").format(path=self.session.paths.db_path))
+        self.db_label = QLabel(self.tr("Database: {path}").format(path=self.session.paths.where))
         self.busy_label = QLabel("")
         # A failed scheduled backup stays in sight until the next start: a silent failure would leave the
         # school without the copy it believes it has.

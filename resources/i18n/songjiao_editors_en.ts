@@ -433,8 +433,24 @@
         <translation>Assessment</translation>
     </message>
     <message>
-        <source>&amp;Strengths</source>
-        <translation>&amp;Strengths</translation>
+        <source>S&amp;trengths</source>
+        <translation>S&amp;trengths</translation>
+    </message>
+    <message>
+        <source>V&amp;isits per week</source>
+        <translation>V&amp;isits per week</translation>
+    </message>
+    <message>
+        <source>Family &amp;cooperation and caregiver training</source>
+        <translation>Family &amp;cooperation and caregiver training</translation>
+    </message>
+    <message>
+        <source>S&amp;chool signed on</source>
+        <translation>S&amp;chool signed on</translation>
+    </message>
+    <message>
+        <source>Review su&amp;mmary</source>
+        <translation>Review su&amp;mmary</translation>
     </message>
     <message>
         <source>&amp;Needs</source>
@@ -457,20 +473,12 @@
         <translation>Subjects</translation>
     </message>
     <message>
-        <source>&amp;Visits per week</source>
-        <translation>&amp;Visits per week</translation>
-    </message>
-    <message>
         <source>&amp;Lessons per visit</source>
         <translation>&amp;Lessons per visit</translation>
     </message>
     <message>
         <source>&amp;Related services</source>
         <translation>&amp;Related services</translation>
-    </message>
-    <message>
-        <source>&amp;Family cooperation and caregiver training</source>
-        <translation>&amp;Family cooperation and caregiver training</translation>
     </message>
     <message>
         <source>Subjects:</source>
@@ -489,16 +497,8 @@
         <translation>&amp;Guardian signed on</translation>
     </message>
     <message>
-        <source>&amp;School signed on</source>
-        <translation>&amp;School signed on</translation>
-    </message>
-    <message>
         <source>&amp;Review date</source>
         <translation>&amp;Review date</translation>
-    </message>
-    <message>
-        <source>Review &amp;summary</source>
-        <translation>Review &amp;summary</translation>
     </message>
     <message>
         <source>Teacher's term summar&amp;y</source>
@@ -548,20 +548,8 @@
         <translation>Search lesson plans</translation>
     </message>
     <message>
-        <source>&amp;Templates only</source>
-        <translation>&amp;Templates only</translation>
-    </message>
-    <message>
         <source>&amp;New</source>
         <translation>&amp;New</translation>
-    </message>
-    <message>
-        <source>New from &amp;template</source>
-        <translation>New from &amp;template</translation>
-    </message>
-    <message>
-        <source>&amp;Delete</source>
-        <translation>&amp;Delete</translation>
     </message>
     <message>
         <source>&amp;Save</source>
@@ -576,10 +564,6 @@
         <translation>&amp;Title</translation>
     </message>
     <message>
-        <source>S&amp;ubject or domain</source>
-        <translation>S&amp;ubject or domain</translation>
-    </message>
-    <message>
         <source>St&amp;udent</source>
         <translation>St&amp;udent</translation>
     </message>
@@ -590,10 +574,6 @@
     <message>
         <source>&amp;Date</source>
         <translation>&amp;Date</translation>
-    </message>
-    <message>
-        <source>Lesson &amp;number</source>
-        <translation>Lesson &amp;number</translation>
     </message>
     <message>
         <source>&amp;Minutes</source>
@@ -608,16 +588,36 @@
         <translation>Di&amp;fficulties</translation>
     </message>
     <message>
-        <source>Teaching &amp;aids</source>
-        <translation>Teaching &amp;aids</translation>
-    </message>
-    <message>
         <source>Support &amp;level</source>
         <translation>Support &amp;level</translation>
     </message>
     <message>
-        <source>Assess&amp;ment</source>
-        <translation>Assess&amp;ment</translation>
+        <source>Templates &amp;only</source>
+        <translation>Templates &amp;only</translation>
+    </message>
+    <message>
+        <source>Ne&amp;w from template</source>
+        <translation>Ne&amp;w from template</translation>
+    </message>
+    <message>
+        <source>D&amp;elete</source>
+        <translation>D&amp;elete</translation>
+    </message>
+    <message>
+        <source>Subject or doma&amp;in</source>
+        <translation>Subject or doma&amp;in</translation>
+    </message>
+    <message>
+        <source>Lesson num&amp;ber</source>
+        <translation>Lesson num&amp;ber</translation>
+    </message>
+    <message>
+        <source>Teac&amp;hing aids</source>
+        <translation>Teac&amp;hing aids</translation>
+    </message>
+    <message>
+        <source>&amp;Assessment</source>
+        <translation>&amp;Assessment</translation>
     </message>
     <message>
         <source>&amp;Reflection</source>
@@ -630,6 +630,10 @@
     <message>
         <source>Others may copy this plan</source>
         <translation>Others may copy this plan</translation>
+    </message>
+    <message>
+        <source>Lesson plan</source>
+        <translation>Lesson plan</translation>
     </message>
     <message>
         <source> (template)</source>

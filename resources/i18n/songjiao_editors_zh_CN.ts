@@ -432,8 +432,24 @@
         <translation>评估</translation>
     </message>
     <message>
-        <source>&amp;Strengths</source>
-        <translation>优势(&amp;S)</translation>
+        <source>S&amp;trengths</source>
+        <translation>优势(&amp;T)</translation>
+    </message>
+    <message>
+        <source>V&amp;isits per week</source>
+        <translation>每周送教次数(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Family &amp;cooperation and caregiver training</source>
+        <translation>家庭配合与照护培训(&amp;C)</translation>
+    </message>
+    <message>
+        <source>S&amp;chool signed on</source>
+        <translation>学校签字日期(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Review su&amp;mmary</source>
+        <translation>期末评估小结(&amp;M)</translation>
     </message>
     <message>
         <source>&amp;Needs</source>
@@ -456,20 +472,12 @@
         <translation>学科</translation>
     </message>
     <message>
-        <source>&amp;Visits per week</source>
-        <translation>每周送教次数(&amp;V)</translation>
-    </message>
-    <message>
         <source>&amp;Lessons per visit</source>
         <translation>每次课时数(&amp;L)</translation>
     </message>
     <message>
         <source>&amp;Related services</source>
         <translation>相关服务(&amp;R)</translation>
-    </message>
-    <message>
-        <source>&amp;Family cooperation and caregiver training</source>
-        <translation>家庭配合与照护培训(&amp;F)</translation>
     </message>
     <message>
         <source>Subjects:</source>
@@ -488,16 +496,8 @@
         <translation>家长签字日期(&amp;G)</translation>
     </message>
     <message>
-        <source>&amp;School signed on</source>
-        <translation>学校签字日期(&amp;S)</translation>
-    </message>
-    <message>
         <source>&amp;Review date</source>
         <translation>评估日期(&amp;R)</translation>
-    </message>
-    <message>
-        <source>Review &amp;summary</source>
-        <translation>期末评估小结(&amp;S)</translation>
     </message>
     <message>
         <source>Teacher&apos;s term summar&amp;y</source>
@@ -547,20 +547,8 @@
         <translation>搜索教案</translation>
     </message>
     <message>
-        <source>&amp;Templates only</source>
-        <translation>仅显示模板(&amp;T)</translation>
-    </message>
-    <message>
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
-    </message>
-    <message>
-        <source>New from &amp;template</source>
-        <translation>从模板新建(&amp;T)</translation>
-    </message>
-    <message>
-        <source>&amp;Delete</source>
-        <translation>删除(&amp;D)</translation>
     </message>
     <message>
         <source>&amp;Save</source>
@@ -575,10 +563,6 @@
         <translation>课题(&amp;T)</translation>
     </message>
     <message>
-        <source>S&amp;ubject or domain</source>
-        <translation>学科或领域(&amp;U)</translation>
-    </message>
-    <message>
         <source>St&amp;udent</source>
         <translation>学生(&amp;U)</translation>
     </message>
@@ -589,10 +573,6 @@
     <message>
         <source>&amp;Date</source>
         <translation>日期(&amp;D)</translation>
-    </message>
-    <message>
-        <source>Lesson &amp;number</source>
-        <translation>课时序号(&amp;N)</translation>
     </message>
     <message>
         <source>&amp;Minutes</source>
@@ -607,16 +587,36 @@
         <translation>教学难点(&amp;F)</translation>
     </message>
     <message>
-        <source>Teaching &amp;aids</source>
-        <translation>教具学具(&amp;A)</translation>
-    </message>
-    <message>
         <source>Support &amp;level</source>
         <translation>支持程度(&amp;L)</translation>
     </message>
     <message>
-        <source>Assess&amp;ment</source>
-        <translation>教学评价(&amp;M)</translation>
+        <source>Templates &amp;only</source>
+        <translation>仅显示模板(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Ne&amp;w from template</source>
+        <translation>从模板新建(&amp;W)</translation>
+    </message>
+    <message>
+        <source>D&amp;elete</source>
+        <translation>删除(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Subject or doma&amp;in</source>
+        <translation>学科或领域(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Lesson num&amp;ber</source>
+        <translation>课时序号(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Teac&amp;hing aids</source>
+        <translation>教具学具(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Assessment</source>
+        <translation>教学评价(&amp;A)</translation>
     </message>
     <message>
         <source>&amp;Reflection</source>
@@ -629,6 +629,10 @@
     <message>
         <source>Others may copy this plan</source>
         <translation>其他教师可复制此教案</translation>
+    </message>
+    <message>
+        <source>Lesson plan</source>
+        <translation>教案</translation>
     </message>
     <message>
         <source> (template)</source>

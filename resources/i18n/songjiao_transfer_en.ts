@@ -119,6 +119,10 @@
 <context>
     <name>ExchangePage</name>
     <message>
+        <source>Exchange sections</source>
+        <translation>Exchange sections</translation>
+    </message>
+    <message>
         <source>This laptop and the office</source>
         <translation>This laptop and the office</translation>
     </message>

@@ -119,6 +119,10 @@
 <context>
     <name>ExchangePage</name>
     <message>
+        <source>Exchange sections</source>
+        <translation>数据交换分区</translation>
+    </message>
+    <message>
         <source>This laptop and the office</source>
         <translation>本笔记本与教务处</translation>
     </message>

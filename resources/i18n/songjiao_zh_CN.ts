@@ -133,6 +133,10 @@
 <context>
     <name>BasicInfoTab</name>
     <message>
+        <source>Student details</source>
+        <translation>学生资料</translation>
+    </message>
+    <message>
         <source>Student code</source>
         <translation>学生编号</translation>
     </message>
@@ -358,6 +362,14 @@
         <translation>达标表：学生 × 教学周</translation>
     </message>
     <message>
+        <source>Reason of the chosen week</source>
+        <translation>所选周的原因</translation>
+    </message>
+    <message>
+        <source>Move through the grid with the arrow keys; Space shows the reason</source>
+        <translation>用方向键在表格中移动；按空格键显示原因</translation>
+    </message>
+    <message>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
@@ -504,6 +516,10 @@ If it happens again, give your administrator this reference number: {reference}<
     <message>
         <source>Enter the first and last day of the term first.</source>
         <translation>请先填写学期的开学和结束日期。</translation>
+    </message>
+    <message>
+        <source>Building the demo school</source>
+        <translation>正在生成演示学校</translation>
     </message>
     <message>
         <source>Cannot build the demo</source>
@@ -1164,6 +1180,42 @@ If it happens again, give your administrator this reference number: {reference}<
         <source>deleted on the other side, changed here</source>
         <translation>对方已删除，本机有修改</translation>
     </message>
+    <message>
+        <source>Home teaching and its records</source>
+        <translation>送教上门服务及档案</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <source>Health and diagnosis</source>
+        <translation>健康与诊断信息</translation>
+    </message>
+    <message>
+        <source>Laptop synchronisation</source>
+        <translation>教师笔记本同步</translation>
+    </message>
+    <message>
+        <source>Sharing with a rehabilitation centre</source>
+        <translation>向康复机构提供信息</translation>
+    </message>
+    <message>
+        <source>Photos and attachments</source>
+        <translation>照片与附件</translation>
+    </message>
+    <message>
+        <source>Contacts with the family</source>
+        <translation>家校联系记录</translation>
+    </message>
+    <message>
+        <source>Teaching archive (visits, plans, IEPs)</source>
+        <translation>送教档案（送教、计划、IEP）</translation>
+    </message>
+    <message>
+        <source>The student&apos;s record and everything else</source>
+        <translation>学生基本信息及其余全部记录</translation>
+    </message>
 </context>
 <context>
     <name>LanguageTab</name>
@@ -1190,6 +1242,49 @@ If it happens again, give your administrator this reference number: {reference}<
     <message>
         <source>Apply</source>
         <translation>应用</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>Lock after this many minutes without use</source>
+        <translation>无人操作多少分钟后锁定</translation>
+    </message>
+    <message>
+        <source>Lock after idle</source>
+        <translation>闲置自动锁定</translation>
+    </message>
+</context>
+<context>
+    <name>LockWindow</name>
+    <message>
+        <source>Songjiao is locked</source>
+        <translation>送教系统已锁定</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>已锁定</translation>
+    </message>
+    <message>
+        <source>Songjiao locked itself to protect the children&apos;s records. Your open work is kept. Enter the password of {name} to continue.</source>
+        <translation>为保护学生档案，送教系统已自动锁定。您打开的工作都已保留。请输入 {name} 的密码继续。</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <source>{message} Too many wrong passwords: try again in {seconds} s.</source>
+        <translation>{message} 密码错误次数过多，请 {seconds} 秒后再试。</translation>
     </message>
 </context>
 <context>
@@ -1393,6 +1488,10 @@ If it happens again, give your administrator this reference number: {reference}<
         <source>Students</source>
         <translation>学生</translation>
     </message>
+    <message>
+        <source>Privacy</source>
+        <translation>个人信息</translation>
+    </message>
 </context>
 <context>
     <name>PausesTab</name>
@@ -1450,6 +1549,131 @@ If it happens again, give your administrator this reference number: {reference}<
     <message>
         <source>Plans waiting for approval</source>
         <translation>待审批的月计划</translation>
+    </message>
+</context>
+<context>
+    <name>PrivacyTab</name>
+    <message>
+        <source> years after leaving</source>
+        <translation> 年（离开送教后）</translation>
+    </message>
+    <message>
+        <source>&amp;Save retention</source>
+        <translation>保存期限(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Student code</source>
+        <translation>学生编号</translation>
+    </message>
+    <message>
+        <source>Left on</source>
+        <translation>离开日期</translation>
+    </message>
+    <message>
+        <source>Records due for deletion</source>
+        <translation>到期应删除的记录</translation>
+    </message>
+    <message>
+        <source>Children whose retention has ended</source>
+        <translation>保存期限已满的学生</translation>
+    </message>
+    <message>
+        <source>&amp;Delete records whose retention ended…</source>
+        <translation>删除到期记录(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>How long each kind of record is kept after a child leaves the programme:</source>
+        <translation>学生离开送教项目后，各类记录的保存期限：</translation>
+    </message>
+    <message>
+        <source>Children whose retention has ended:</source>
+        <translation>保存期限已满的学生：</translation>
+    </message>
+    <message>
+        <source>Delete records for good?</source>
+        <translation>永久删除这些记录？</translation>
+    </message>
+    <message>
+        <source>The records listed for {count} child(ren) are deleted for good, with their photos and exchange state. A new backup is made and every older backup (they hold these records) is removed.</source>
+        <translation>将永久删除所列 {count} 名学生的记录，连同照片和同步状态。随后新做一份备份，并删除此前的全部备份（其中含有这些记录）。</translation>
+    </message>
+    <message>
+        <source>Records deleted</source>
+        <translation>记录已删除</translation>
+    </message>
+    <message>
+        <source>Deleted the records of {count} child(ren). Deletion certificates:
+{files}
+
+Backups removed: {removed}. Copies made elsewhere (dumps, exported files, laptops) are not reached: delete them too.</source>
+        <translation>已删除 {count} 名学生的记录。删除证明：
+{files}
+
+已删除备份：{removed} 份。在别处保存的副本（导出文件、数据转储、教师笔记本）不在删除范围内，请另行删除。</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <source>Given by</source>
+        <translation>同意人</translation>
+    </message>
+    <message>
+        <source>Given on</source>
+        <translation>同意日期</translation>
+    </message>
+    <message>
+        <source>Withdrawn on</source>
+        <translation>撤回日期</translation>
+    </message>
+    <message>
+        <source>Consents</source>
+        <translation>同意记录</translation>
+    </message>
+    <message>
+        <source>Given on (YYYY-MM-DD)</source>
+        <translation>同意日期（年-月-日）</translation>
+    </message>
+    <message>
+        <source>&amp;Record consent</source>
+        <translation>登记同意(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw selected</source>
+        <translation>撤回所选(&amp;W)</translation>
+    </message>
+    <message>
+        <source>E&amp;xport whole record…</source>
+        <translation>导出全部记录(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>A guardian&apos;s access request: the child&apos;s whole record as PDF and JSON</source>
+        <translation>监护人申请查阅复制：导出该生全部记录（PDF 和 JSON）</translation>
+    </message>
+    <message>
+        <source>in force</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <source>Select the consent the guardian withdrew.</source>
+        <translation>请先选中监护人撤回的那一项同意。</translation>
+    </message>
+    <message>
+        <source>Folder for the guardian&apos;s copy</source>
+        <translation>选择保存监护人副本的文件夹</translation>
+    </message>
+    <message>
+        <source>Whole record exported</source>
+        <translation>全部记录已导出</translation>
+    </message>
+    <message>
+        <source>Hand these two files to the guardian:
+{pdf}
+{json}</source>
+        <translation>请将以下两个文件交给监护人：
+{pdf}
+{json}</translation>
     </message>
 </context>
 <context>
@@ -1624,6 +1848,13 @@ If it happens again, give your administrator this reference number: {reference}<
     </message>
 </context>
 <context>
+    <name>SessionLock</name>
+    <message>
+        <source>Songjiao (locked)</source>
+        <translation>送教系统（已锁定）</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <source>Settings</source>
@@ -1660,6 +1891,10 @@ If it happens again, give your administrator this reference number: {reference}<
     <message>
         <source>Cannot save</source>
         <translation>无法保存</translation>
+    </message>
+    <message>
+        <source>Privacy</source>
+        <translation>个人信息</translation>
     </message>
 </context>
 <context>

@@ -58,7 +58,7 @@ def test_roster_warnings_are_printed_as_text_not_ids(school, capsys, tmp_path, c
     wrong = good[:-1] + ("0" if good[-1] != "0" else "1")
     sheet = tmp_path / "roster.csv"
     sheet.write_text(f"学生编号,姓名,身份证号码\nN1,甲,{wrong}\n", encoding="utf-8")
-    db = str(school.ctx.store.paths.db_path)
+    db = school.ctx.store.paths.db_option
     school.ctx.store.dispose()
     clean_locale.setenv("SONGJIAO_LANG", "zh_CN")
     assert run(["--db", db, "roster", "import", str(sheet), "--dry-run"]) == 0

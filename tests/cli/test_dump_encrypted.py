@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import sys
 from contextlib import closing
 
 import pytest
@@ -121,3 +122,11 @@ def test_plaintext_and_office_exclude_each_other(school, paths, capsys):
         run(["--db", str(paths.db_path), "dump", "--plaintext", "--to-office"])
     assert usage.value.code == 2
     assert "not allowed with" in capsys.readouterr().err
+
+
+def test_an_encrypted_dump_is_not_poured_onto_a_terminal(school, paths, capsys, monkeypatch):
+    monkeypatch.setenv(ENV, "the school's long passphrase")
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    assert run(["--db", str(paths.db_path), "dump"]) == 2
+    captured = capsys.readouterr()
+    assert "--out FILE" in captured.err and captured.out == ""

@@ -9,7 +9,7 @@ from tests.conftest import db_digest
 
 
 def test_cli_join_export_import_status_revoke(school, tmp_path, capsys):
-    office_db = str(school.ctx.store.paths.db_path)
+    office_db = school.ctx.store.paths.db_option
     laptop_db = str(tmp_path / "laptop.sqlite3")
     out = tmp_path / "usb"
     out.mkdir()

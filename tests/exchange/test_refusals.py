@@ -11,7 +11,7 @@ import pytest
 from app.db import schema
 from app.services import exchange
 from app.services.exchange import bundle
-from tests.conftest import db_digest
+from tests.conftest import ON_SERVER, db_digest
 from tests.exchange.work import finished_visit, note
 
 
@@ -145,17 +145,55 @@ def test_a_side_effect_outside_the_bundle_is_caught_and_rolled_back(sent, school
     """Post-import verification: a write that touches a record the bundle did not carry (here a
     trigger standing in for a cascade or a bug) fails the hash over the teacher's scope."""
     office, _t1, _t2, bundle_path = sent
-    import sqlite3
-    from contextlib import closing
-
-    with closing(sqlite3.connect(str(office.db_path))) as conn:
-        conn.execute(
-            "CREATE TRIGGER side_effect AFTER INSERT ON visit BEGIN "
-            "UPDATE student SET safety_notes = 'changed behind our back' WHERE id = NEW.student_id; END"
-        )
-        conn.commit()
+    engine = office.ctx.store.engine
+    with engine.begin() as conn:
+        if ON_SERVER:
+            conn.exec_driver_sql(
+                "CREATE FUNCTION side_effect() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                "UPDATE student SET safety_notes = 'changed behind our back' WHERE id = NEW.student_id; "
+                "RETURN NEW; END $$"
+            )
+            conn.exec_driver_sql(
+                "CREATE TRIGGER side_effect AFTER INSERT ON visit FOR EACH ROW EXECUTE FUNCTION side_effect()"
+            )
+        else:
+            conn.exec_driver_sql(
+                "CREATE TRIGGER side_effect AFTER INSERT ON visit BEGIN "
+                "UPDATE student SET safety_notes = 'changed behind our back' WHERE id = NEW.student_id; END"
+            )
     _refused(office, bundle_path, "exchange.verify_failed")
-    with closing(sqlite3.connect(str(office.db_path))) as conn:
-        conn.execute("DROP TRIGGER side_effect")
-        conn.commit()
+    with engine.begin() as conn:
+        conn.exec_driver_sql("DROP TRIGGER side_effect" + (" ON visit" if ON_SERVER else ""))
     office.receive(bundle_path)
+
+
+def test_a_laptop_verifies_the_office_signature_on_every_decision(net, school):
+    """Signatures travel unchanged; the laptop checks them against the office key it got at join."""
+    from sqlalchemy import select
+
+    from app.db.models import PlanRevision
+    from app.services import check
+    from app.services.context import reading
+    from tests.exchange.work import approve, submit_plan
+
+    office, join = net
+    t1 = join("t1")
+    plan_id = submit_plan(t1.ctx, school.t1, school.students[0])
+    [up] = t1.send()
+    office.receive(up)
+    approve(office.ctx, school.office, plan_id)
+    [down] = office.send("t1")
+    # The same decision, its comment changed at the office by SQL after signing: the laptop refuses it.
+    with office.ctx.store.engine.connect() as conn:
+        raw = conn.connection.driver_connection
+        raw.execute("UPDATE plan_revision SET comment = '同意，另附说明' WHERE plan_id = ?", (plan_id,))
+    [forged] = office.send("t1")
+    _refused(t1, forged, "exchange.decision_unsigned")
+    # The genuine bundle is taken, the signature arrives as signed and checks on the laptop.
+    t1.receive(down)
+    with reading(t1.ctx) as session, reading(office.ctx) as office_session:
+        columns = (PlanRevision.signature, PlanRevision.signed_by, PlanRevision.content_hash)
+        laptop_row = session.execute(select(*columns).where(PlanRevision.plan_id == plan_id)).one()
+        office_row = office_session.execute(select(*columns).where(PlanRevision.plan_id == plan_id)).one()
+    assert laptop_row == office_row and laptop_row.signature
+    assert [f.code for f in check.run_checks(t1.ctx.store)] == []

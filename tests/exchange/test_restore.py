@@ -14,7 +14,7 @@ from app.db.models import MonthlyPlan, PlanRevision, Student
 from app.services import backup, check, exchange
 from app.services.context import ServiceContext, reading
 from app.services.setup import open_store
-from tests.conftest import TODAY, db_digest
+from tests.conftest import TODAY, db_digest, sqlite_only
 from tests.exchange.conftest import Site, join_laptop
 from tests.exchange.work import approve, note, submit_plan
 
@@ -122,6 +122,7 @@ def test_a_copied_back_laptop_cannot_rewind_the_office(story, school):
     t1.ctx.store.dispose()
 
 
+@sqlite_only  # a copy of the office's file put back; a server is restored by pg_restore (docs/postgres.md)
 def test_a_copied_back_office_is_noticed_by_the_laptop(net, school, tmp_path):
     office, join = net
     t1 = join("t1")

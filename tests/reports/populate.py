@@ -36,6 +36,7 @@ from app.db.models import (
     Visit,
     VisitLesson,
 )
+from app.services import evidence
 from app.services.context import Store
 from tests.conftest import make_id_number
 
@@ -237,7 +238,9 @@ def _student(
                         objective_id=obj.id, date=day, result="C" if k == 0 else rnd.choice("PPPCCD")
                     )
                 )
-    # Monthly plans: one per month, approved, one returned once first.
+    # Monthly plans: one per month, approved, one returned once first; decisions signed as the office does.
+    office_key = evidence.office_identity(session)
+    assert office_key is not None
     month = dt.date(term.start_date.year, term.start_date.month, 1)
     while month <= term.end_date:
         plan = MonthlyPlan(
@@ -299,6 +302,8 @@ def _student(
                 comment="同意，按计划实施",
             )
         )
+        for revision in [o for o in session.new if isinstance(o, PlanRevision)]:
+            evidence.sign_decision(revision, office_key)
         month = dt.date(month.year + (month.month == 12), month.month % 12 + 1, 1)
     for k in range(3):
         session.add(

@@ -99,7 +99,7 @@ def test_cancel_stops_the_export_and_leaves_only_whole_files(term_school, tmp_pa
 
 
 def test_cli_packet_form_and_sheet(term_school, tmp_path, capsys, monkeypatch):
-    db = str(term_school.ctx.store.paths.db_path)
+    db = term_school.ctx.store.paths.db_option
     out = tmp_path / "p.pdf"
     monkeypatch.setenv("PACKET_PASSWORD", "pw")
     assert (

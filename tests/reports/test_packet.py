@@ -97,6 +97,31 @@ def test_student_data_and_approval_decisions_present(packet):
     assert "本学期按计划送教" in text  # the teacher's summary
 
 
+def test_each_decision_prints_the_office_key_fingerprint(packet, term_school):
+    from app.services.exchange import keys
+    from app.services.exchange.join import ensure_office_identity
+
+    data, _, texts, _, _ = packet
+    text = "".join("".join(texts).split())
+    with term_school.ctx.store.session_factory() as session:
+        fingerprint = keys.fingerprint(ensure_office_identity(session).sign_public)
+    decided = [d for plan in data.plans for d in plan.decisions if d.decision]
+    assert decided and all(d.signed_by == fingerprint and d.signature_ok for d in decided)
+    assert text.count(f"学校签名密钥指纹{fingerprint}（签名有效）") == len(decided)
+    assert "签名无效" not in text
+
+
+def test_a_forged_decision_prints_as_invalid(term_school):
+    student_id = term_school.packet_students[0]
+    with term_school.ctx.store.engine.connect() as conn:
+        conn.connection.driver_connection.execute("UPDATE plan_revision SET comment = '同意'")
+    data = archive.gather_packet(term_school.as_(term_school.t1), student_id, term_school.term.id)
+    buffer = io.BytesIO()
+    render_packet(data, buffer)
+    text = "".join("".join(p.extract_text() for p in PdfReader(io.BytesIO(buffer.getvalue())).pages).split())
+    assert "签名无效，请运行数据检查" in text and "（签名有效）" not in text
+
+
 def test_id_and_certificate_numbers_masked(packet):
     _, _, texts, _, (_, _, id_number, certificate) = packet
     text = "".join("".join(texts).split())
@@ -188,3 +213,24 @@ def test_lesson_plans_taught_from_in_a_visit_are_included(term_school):
     data = archive.gather_packet(term_school.as_(term_school.t1), student_id, term_school.term.id)
     titles = [lp.title for lp in data.lesson_plans]
     assert "通用课：认识颜色" in titles and len(titles) == 4  # three own plans and the shared one
+
+
+def test_the_guardians_consents_are_printed_with_their_withdrawal(term_school):
+    from app.services import privacy
+
+    student_id = term_school.packet_students[0]
+    office = term_school.as_(term_school.office)
+    given = privacy.add_consent(
+        office, student_id, {"given_by": "grandparent", "purpose": "photos", "given_on": "2026-09-01"}
+    )
+    privacy.withdraw_consent(office, given.id, "2026-10-08")
+    privacy.add_consent(
+        office, student_id, {"given_by": "parent", "purpose": "home_teaching", "given_on": "2026-09-01"}
+    )
+    data = archive.gather_packet(term_school.as_(term_school.t1), student_id, term_school.term.id)
+    buffer = io.BytesIO()
+    render_packet(data, buffer)
+    text = "".join("".join(p.extract_text() for p in PdfReader(io.BytesIO(buffer.getvalue())).pages).split())
+    assert "个人信息处理同意" in text
+    assert "拍摄和保存照片祖父母/外祖父母2026年9月1日2026年10月8日" in text
+    assert "送教上门服务及档案父母2026年9月1日有效" in text

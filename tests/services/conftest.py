@@ -6,11 +6,19 @@ import pytest
 
 from app.paths import resolve
 from app.services.setup import open_store
+from tests.conftest import ON_SERVER
 
 
 @pytest.fixture
-def target(tmp_path):
-    """A new, empty database (no school yet) beside the test's own."""
+def target(request, tmp_path):
+    """A new, empty database (no school yet) beside the test's own (on the test server in the PostgreSQL run)."""
+    if ON_SERVER:
+        server = request.getfixturevalue("pg_server")
+        with server.database() as url:
+            store = open_store(resolve(url, tmp_path / "target-data"))
+            yield store
+            store.dispose()
+        return
     store = open_store(resolve(tmp_path / "target" / "new.sqlite3"))
     yield store
     store.dispose()

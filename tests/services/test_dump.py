@@ -40,7 +40,7 @@ def _text(store) -> str:
 def test_dump_format(populated):
     data = json.loads(_text(populated.ctx.store))
     assert data["format"] == "songjiao-dump" and data["version"] == 1
-    assert list(data["tables"]) == [m.__tablename__ for m in RECORD_TABLES] + ["audit_entry"]
+    assert list(data["tables"]) == [m.__tablename__ for m in RECORD_TABLES] + ["audit_entry", "office_key"]
     visit = next(v for v in data["tables"]["visit"] if v["id"] == populated.visits.done)
     assert visit["date"] == "2026-11-03" and visit["start_time"] == "09:00:00"
     assert visit["finished_at"].startswith("2026-11-03T11:30")

@@ -15,6 +15,7 @@ from app.ui.session import AppSession
 from app.ui.tasks import SyncRunner, ThreadRunner
 from tests.conftest import TODAY
 from tests.ui.helpers import answers, drain, strict_callbacks  # noqa: F401 (autouse fixtures for every UI module)
+from tests.ui.walk import demo_school  # noqa: F401 (the walk's demo school, for any UI module)
 
 
 @pytest.fixture(autouse=True)

@@ -74,3 +74,47 @@ def test_click_names_one_visible_enabled_button(qtbot):
     with pytest.raises(AssertionError, match="disabled"):
         click(qtbot, root, "Off")
     assert pressed == ["Close"]
+
+
+class _Panel(QWidget):
+    """A window part that shows a result in a child label (touching a deleted C++ object raises)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        from PySide6.QtWidgets import QLabel
+
+        self.label = QLabel(self)
+
+    def show_result(self, result) -> None:
+        self.label.setText(str(result))
+
+
+@pytest.mark.parametrize("bind", ["method", "lambda", "error"])
+def test_a_result_arriving_after_its_window_closed_is_dropped_quietly(qtbot, strict_callbacks, bind):
+    """The window that asked is closed and deleted while the worker runs: the result is dropped, no "Internal
+    C++ object already deleted" reaches the user (it did: the callback ran on the dead window)."""
+    import shiboken6
+
+    runner = ThreadRunner()
+    release = threading.Event()
+    panel, kept = _Panel(), _Panel()
+    callbacks = {
+        "method": {"on_done": panel.show_result},
+        "lambda": {"on_done": lambda result: panel.show_result(result)},
+        "error": {"on_error": lambda error: panel.show_result(error)},
+    }[bind]
+
+    def work():
+        release.wait(5)
+        if bind == "error":
+            raise ValueError("refused")
+        return 7
+
+    runner.submit(work, **callbacks)
+    runner.submit(lambda: 8, on_done=kept.show_result)  # a live window still gets its result
+    shiboken6.delete(panel)
+    release.set()
+    wait_idle(qtbot, runner)
+    assert strict_callbacks.errors == []
+    assert kept.label.text() == "8"
+    runner.shutdown()

@@ -8,8 +8,7 @@ a unit, a file pattern or one of a few proper nouns fails the test. So English h
 string never extracted into a .ts file, a service message without a catalogue text and a Qt string missing
 from Qt's own Chinese catalogue all fail, not only English left in the .ts files.
 
-The sessions use the synchronous runner: this walks widgets to read them (every load done before the texts are
-read), it does not test a workflow.
+The walk is tests/ui/walk.py's (shared with the accessibility audit).
 """
 
 from __future__ import annotations
@@ -39,10 +38,7 @@ from PySide6.QtWidgets import (
     QWizard,
 )
 
-from app.services import backup, demo, users
-from app.ui.session import AppSession
-from app.ui.tasks import SyncRunner
-from tests.conftest import TODAY
+from tests.ui import walk
 from tests.ui.editors_helpers import answers, strict_callbacks  # noqa: F401 (autouse fixtures)
 
 # Latin words a Chinese screen may show: abbreviations people use as they are, units, file kinds, key names.
@@ -198,22 +194,6 @@ class Leaks:
         assert self.surfaces >= at_least and self.chinese > 0, (self.surfaces, self.chinese)
 
 
-@pytest.fixture
-def demo_school(ctx, chinese):
-    """The demo school at its smallest (a whole term with visits, plans, IEPs, contacts) and its logins."""
-    ctx.today_override = TODAY
-    result = demo.generate(ctx, students=3, terms=1, today=TODAY)
-    for reason in ("manual", "pre-migration"):  # the backups tab lists why each was made
-        backup.make_backup(ctx.store.paths, reason)
-    logins = {role: (user, password) for user, password, role in result.logins}
-    names = frozenset(u.username for u in users.list_users(ctx, include_inactive=True))
-    return ctx, logins, names
-
-
-def _session(ctx, actor) -> AppSession:
-    return AppSession(ctx.store, SyncRunner(), actor, language="zh_CN", today=TODAY)
-
-
 def test_the_detector_tells_english_from_what_may_stay() -> None:
     assert english_words("&Look in:") == ["Look", "in"]
     assert english_words("Files of &type:") == ["Files", "of", "type"]
@@ -226,168 +206,42 @@ def test_the_detector_tells_english_from_what_may_stay() -> None:
     assert english_words("<b>张老师</b>&nbsp;已签名") == []
 
 
-def test_every_page_in_chinese(demo_school, qtbot) -> None:
-    from app.ui.main_window import MainWindow
-    from app.ui.pages.student import StudentPage
-
-    ctx, logins, names = demo_school
-    leaks = Leaks(names)
-    teacher = next(u for u in users.list_users(ctx) if u.role == "teacher")
-    actors = [users.authenticate(ctx, *logins[role]) for role in ("academic_affairs", "leader", "admin")]
-    actors.append(users.authenticate(ctx, teacher.username, "teacher123"))
-    for actor in actors:
-        session = _session(ctx, actor)
-        window = MainWindow(session)
-        qtbot.addWidget(window)
-        window.show()
-        for spec in window.specs:
-            page = window.show_page(spec.key)
-            tabs = page.findChildren(QTabBar)
-            for bar in tabs:  # every tab built and shown (settings, student tabs)
-                for index in range(bar.count()):
-                    bar.setCurrentIndex(index)
-            leaks.check(f"{actor.role} · {spec.key}", window)
-        students = window.show_page("students")
-        student_id = _first_student(session)
-        student = StudentPage(session, student_id, window)
-        window.open_detail(student)
-        for bar in student.findChildren(QTabBar):
-            for index in range(bar.count()):
-                bar.setCurrentIndex(index)
-                leaks.check(f"{actor.role} · student tab {index}", student)
-        assert students is not None
-        session.runner.shutdown()
+def test_every_page_in_chinese(demo_school, qtbot, chinese) -> None:
+    leaks = Leaks(demo_school[2])
+    for name, widget in walk.pages(demo_school, qtbot):
+        leaks.check(name, widget)
     leaks.assert_none(at_least=20)
 
 
-def _first_student(session: AppSession) -> str:
-    from app.services import students
-
-    listed = students.list_students(session.ctx)
-    return listed[0].id
-
-
 def test_every_editor_and_dialog_in_chinese(make_session, school, qtbot, chinese) -> None:
-    from tests.ui.test_editors_translations import _surfaces
-
     leaks = Leaks(frozenset({"admin", "office", "leader", "t1", "t2"}))
-    for name, widget in _surfaces(make_session, school, qtbot):
+    for name, widget in walk.record_editors(make_session, school, qtbot):
         widget.show()
         leaks.check(name, widget)
     leaks.assert_none(at_least=18)
 
 
-def test_editors_on_demo_records_in_chinese(demo_school, qtbot) -> None:
-    """The editors on records of every state the demo has: finished, cancelled and planned visits, approved and
-    returned plans with their history, IEPs with scores, contacts, lesson plans; and their dialogs."""
-    from app.services import plans, visit_list
-    from app.ui.editors.contacts import ContactsPanel
-    from app.ui.editors.iep_editor import IepEditor
-    from app.ui.editors.lesson_plans import LessonPlanLibrary
-    from app.ui.editors.plan_editor import PlanEditor
-    from app.ui.editors.visit_editor import VisitEditor
-    from app.ui.pages.plans_queue import PlanQueue
-
-    ctx, logins, names = demo_school
-    leaks = Leaks(names)
-    office = _session(ctx, users.authenticate(ctx, *logins["academic_affairs"]))
-    teacher_info = next(u for u in users.list_users(ctx) if u.role == "teacher")
-    teacher = _session(ctx, users.authenticate(ctx, teacher_info.username, "teacher123"))
-
-    def check(name: str, widget: QWidget) -> None:
-        qtbot.addWidget(widget)
-        widget.show()
-        for bar in widget.findChildren(QTabBar):
-            for index in range(bar.count()):
-                bar.setCurrentIndex(index)
-                leaks.check(f"{name} tab {index}", widget)
+def test_editors_on_demo_records_in_chinese(demo_school, qtbot, chinese) -> None:
+    leaks = Leaks(demo_school[2])
+    for name, widget in walk.demo_editors(demo_school, qtbot):
         leaks.check(name, widget)
-
-    visits = visit_list.list_visits(teacher.ctx, limit=None)
-    by_status = {v.status: v for v in visits}
-    assert {"done", "cancelled", "planned"} <= by_status.keys()
-    # A finished visit corrected twice: the editor lists each amendment with the field it changed.
-    from app.services import visits as visit_service
-
-    done = by_status["done"].id
-    visit_service.amend_visit(teacher.ctx, done, {"place": "学校资源教室"}, "地点写错了")
-    visit_service.amend_visit(teacher.ctx, done, {"homework": "每天读绘本"}, "补充作业")
-    for status, visit in sorted(by_status.items()):
-        editor = VisitEditor(teacher, visit.id)
-        check(f"visit editor ({status})", editor)
-        if status == "cancelled" and visit.cancel_cause == "school":
-            editor.schedule_makeup()
-            check("make-up dialog", editor.dialog)
-        if status == "planned":
-            editor.cancel_visit()
-            check("cancel dialog", editor.dialog)
-    student_id = visits[0].student_id
-    for summary in {p.status: p for p in plans.list_plans(teacher.ctx, student_id)}.values():
-        check(f"plan editor ({summary.status})", PlanEditor(teacher, student_id, summary.month))
-    check("plan editor (new month)", PlanEditor(teacher, student_id, "2027-01"))
-    check("IEP editor", IepEditor(teacher, student_id))
-    check("contacts", ContactsPanel(teacher, student_id))
-    check("lesson plans", LessonPlanLibrary(teacher))
-    check("approval queue", PlanQueue(office))
     leaks.assert_none(at_least=10)
-    for session in (office, teacher):
-        session.runner.shutdown()
 
 
 def test_wizard_login_and_small_dialogs_in_chinese(make_session, school, tmp_path, qtbot, chinese) -> None:
-    from app.services.exchange import JoinFile
-    from app.ui.dialogs.exchange_join import JoinSchoolDialog, PassphraseDialog
-    from app.ui.dialogs.guardian import GuardianDialog
-    from app.ui.dialogs.login import LoginDialog
-    from app.ui.dialogs.new_student import NewStudentDialog
-    from app.ui.pages.settings_admin import UserDialog
-
-    leaks = Leaks(frozenset({"admin", "office", "leader", "t1", "t2", "ABCDE-FGHJK-LMNPQ-RSTUV"}))
-    session = make_session(school.admin)
-    made = JoinFile(tmp_path / "songjiao-join-t1.sjj", "ABCDE-FGHJK-LMNPQ-RSTUV", "device", "AB12 CD34", 1)
-    for dialog in (
-        GuardianDialog(session, school.students[0], None),
-        NewStudentDialog(session),
-        UserDialog(session),
-        LoginDialog(school.ctx.store, today=TODAY),
-        PassphraseDialog(made, "t1"),
-        JoinSchoolDialog(school.ctx.store.paths, runner=SyncRunner()),
-    ):
-        qtbot.addWidget(dialog)
-        dialog.show()
-        leaks.check(type(dialog).__name__, dialog)
+    leaks = Leaks(frozenset({"admin", "office", "leader", "t1", "t2", walk.SMALL_PASSPHRASE}))
+    for name, widget in walk.small_dialogs(make_session, school, tmp_path, qtbot):
+        leaks.check(name, widget)
     leaks.assert_none(at_least=6)
 
 
 def test_first_run_wizard_page_by_page_in_chinese(tmp_path, qtbot, chinese) -> None:
-    from app.paths import resolve
-    from app.services.setup import open_store
-    from app.ui.dialogs.first_run import FirstRunWizard
-
-    store = open_store(resolve(str(tmp_path / "new.sqlite3"), str(tmp_path / "data")))
-    try:
-        wizard = FirstRunWizard(store, today=TODAY)
-        qtbot.addWidget(wizard)
-        wizard.show()
-        leaks = Leaks(frozenset({"admin"}))
-        wizard.form(1).set_value("school_name", "青山县特殊教育学校")  # what a person types before Next
-        seen = []
-        for _ in range(len(wizard.pageIds())):
-            seen.append(wizard.currentId())
-            leaks.check(f"wizard page {wizard.currentId()}", wizard)
-            wizard.next()
-        assert seen == wizard.pageIds()
-        # A refusal on the last page (a password too short) is shown in Chinese too.
-        admin = wizard.form(wizard.pageIds()[-1])
-        admin.set_value("display_name", "管理员")
-        admin.set_value("password", "abc")
-        admin.set_value("confirm", "abc")
-        assert not wizard.validateCurrentPage()
-        leaks.check("wizard refusal", wizard)
-        assert "密码至少需要 6 个字符。" in {t for _, t in widget_texts(wizard)}
-        leaks.assert_none(at_least=6)
-    finally:
-        store.dispose()
+    leaks = Leaks(frozenset({"admin"}))
+    for name, wizard in walk.wizard(tmp_path, qtbot):
+        leaks.check(name, wizard)
+        if name == "wizard refusal":  # a refusal on the last page (a password too short) is shown in Chinese
+            assert "密码至少需要 6 个字符。" in {t for _, t in widget_texts(wizard)}
+    leaks.assert_none(at_least=6)
 
 
 @pytest.mark.parametrize(

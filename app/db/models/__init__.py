@@ -1,10 +1,10 @@
 """All tables; importing this module registers every model on Base.metadata."""
 
 from app.db.models.assessment import TeacherAssessment
-from app.db.models.audit import AuditEntry, Draft
+from app.db.models.audit import AuditEntry, AuditHead, Draft, OfficeKey
 from app.db.models.exchange import ExchangeConflict, ExchangeDevice, ExchangeLog, ExchangeState
 from app.db.models.iep import Goal, GoalBankItem, Iep, IepScore, Objective, ObjectiveReview
-from app.db.models.people import Assignment, Guardian, Pause, Student, User
+from app.db.models.people import Assignment, Consent, Guardian, Pause, Student, User
 from app.db.models.plans import LessonPlan, MonthlyPlan, PlannedVisit, PlanRevision
 from app.db.models.school import CalendarDay, School, Setting, Term
 from app.db.models.visits import (
@@ -21,8 +21,10 @@ __all__ = [
     "Assignment",
     "Attachment",
     "AuditEntry",
+    "AuditHead",
     "Blob",
     "CalendarDay",
+    "Consent",
     "Contact",
     "Draft",
     "ExchangeConflict",
@@ -37,6 +39,7 @@ __all__ = [
     "LessonPlan",
     "MonthlyPlan",
     "Objective",
+    "OfficeKey",
     "ObjectiveProgress",
     "ObjectiveReview",
     "Pause",
@@ -62,6 +65,7 @@ RECORD_TABLES = [
     User,
     Student,
     Guardian,
+    Consent,
     Assignment,
     Pause,
     GoalBankItem,

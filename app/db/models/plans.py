@@ -64,6 +64,11 @@ class PlanRevision(Record):
     reviewer_id: Mapped[str | None] = mapped_column(ForeignKey("user.id"), nullable=True)
     decided_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
     comment: Mapped[str] = mapped_column(Text, default="")
+    # The decision signed with the office's Ed25519 key (app/domain/evidence.py decision_message): the
+    # snapshot's SHA-256, the signature (hex) and the signing key's fingerprint. Exchange carries them as is.
+    content_hash: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    signature: Mapped[str | None] = mapped_column(String(128), nullable=True)
+    signed_by: Mapped[str | None] = mapped_column(String(40), nullable=True)
     plan: Mapped[MonthlyPlan] = relationship(back_populates="revisions")
 
 

@@ -184,6 +184,17 @@ def _guardians(data: PacketData) -> list[Flowable]:
             ],
             label_w=30 * mm,
         ),
+        Spacer(1, 6 * mm),
+        Paragraph("个人信息处理同意", styles()["h2"]),
+        data_table(
+            ["用途", "同意人", "同意日期", "撤回日期"],
+            [
+                [L.CONSENT_PURPOSE.get(p, p), L.RELATION.get(by, by), L.date_zh(on), L.date_zh(off) or "有效"]
+                for p, by, on, off in data.consents
+            ]
+            or [["（无记录）", "", "", ""]],
+            [FRAME_W - 102 * mm, 30 * mm, 36 * mm, 36 * mm],
+        ),
     ]
 
 
@@ -318,8 +329,19 @@ def plan_flowables(plan: PlanSheet) -> list[Flowable]:
         Spacer(1, 2 * mm),
         body,
         Spacer(1, 2 * mm),
-        KeepTogether([para("审核记录", "label"), _decision_block(plan)]),
+        KeepTogether([para("审核记录", "label"), _decision_block(plan), *_signature_lines(plan)]),
     ]
+
+
+def _signature_lines(plan: PlanSheet) -> list[Flowable]:
+    """Each decision's signature: the office key's fingerprint, to compare with the key the office shows."""
+    lines = [
+        f"第{d.number}版{L.DECISION.get(d.decision, d.decision)}：学校签名密钥指纹 {d.signed_by}"
+        + ("（签名有效）" if d.signature_ok else "（签名无效，请运行数据检查）")
+        for d in plan.decisions
+        if d.decision
+    ]
+    return [para(line, "small") for line in lines]
 
 
 def _plans(data: PacketData) -> list[Flowable]:

@@ -14,6 +14,7 @@ from app.db.models import (
     Attachment,
     AuditEntry,
     Blob,
+    Consent,
     Contact,
     Goal,
     Guardian,
@@ -21,6 +22,7 @@ from app.db.models import (
     LessonPlan,
     MonthlyPlan,
     Objective,
+    PlanRevision,
     Student,
     User,
     Visit,
@@ -28,7 +30,7 @@ from app.db.models import (
 )
 from app.domain import validation
 from app.domain.rules import evaluate
-from app.services import plans
+from app.services import evidence, plans
 from app.services.access import student_for_read
 from app.services.archive.sheets import (
     ContactLine,
@@ -156,6 +158,14 @@ def _gather(
         contacts=_contacts(session, student_id, term, names),
         compliance=compliance,
         printed_on=ctx.today(),
+        consents=tuple(
+            (c.purpose, c.given_by, c.given_on, c.withdrawn_on)
+            for c in session.scalars(
+                select(Consent)
+                .where(Consent.student_id == student_id, Consent.deleted_at.is_(None))
+                .order_by(Consent.given_on, Consent.created_at)
+            )
+        ),
     )
 
 
@@ -245,6 +255,7 @@ def plan_sheets(
     labels: dict[str, str],
     only: str | None = None,
 ) -> tuple[PlanSheet, ...]:
+    known = evidence.office_keys(session)
     plans = session.scalars(
         select(MonthlyPlan)
         .where(
@@ -282,6 +293,12 @@ def plan_sheets(
                     names.get(r.reviewer_id or "", ""),
                     r.decided_at,
                     r.comment,
+                    r.signed_by or "",
+                    bool(r.decision)
+                    and evidence.decision_problem(
+                        {c.name: getattr(r, c.name) for c in PlanRevision.__table__.columns}, known
+                    )
+                    is None,
                 )
                 for r in p.revisions
                 if r.deleted_at is None

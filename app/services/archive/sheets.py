@@ -89,6 +89,10 @@ class Decision:
     reviewer: str
     decided_at: dt.datetime | None
     comment: str
+    # The office key's fingerprint the decision is signed with ("" when unsigned), and whether the signature
+    # verified when the packet was gathered (app.services.evidence).
+    signed_by: str = ""
+    signature_ok: bool = False
 
 
 @dataclass(frozen=True)
@@ -199,6 +203,8 @@ class PacketData:
     contacts: tuple[ContactLine, ...]
     compliance: ComplianceResult
     printed_on: dt.date
+    # Guardians' consents, every one on record (withdrawn ones too): (purpose, given by, given on, withdrawn on).
+    consents: tuple[tuple[str, str, dt.date, dt.date | None], ...] = ()
 
     @property
     def code(self) -> str:

@@ -5,7 +5,7 @@ students), records.py each student's term records, rows.py buffers the rows, dat
 fake identity numbers (no real people).
 """
 
-from app.services.demo.build import DemoResult, content_digest, generate
+from app.services.demo.build import DemoResult, check_size, content_digest, generate
 from app.services.demo.school import LOGINS, TEACHER_PASSWORD, DemoTerm, plan_terms, term_days
 
 __all__ = [
@@ -13,6 +13,7 @@ __all__ = [
     "DemoTerm",
     "LOGINS",
     "TEACHER_PASSWORD",
+    "check_size",
     "content_digest",
     "generate",
     "plan_terms",

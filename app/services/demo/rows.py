@@ -11,6 +11,7 @@ from sqlalchemy import Table, insert
 from sqlalchemy.orm import Session
 
 from app.db.models import RECORD_TABLES
+from app.services import evidence
 
 FLUSH_ROWS = 20_000  # bounded memory: rows are written in batches inside the one transaction
 
@@ -71,6 +72,8 @@ class Rows:
             name = model.__tablename__
             rows = self.buffers.pop(name, None)
             if rows:
+                if name == "plan_revision":
+                    evidence.sign_rows(self.session, rows)  # the office signs every decision it made
                 self.session.execute(insert(self.tables[name]), rows)
                 self.counts[name] = self.counts.get(name, 0) + len(rows)
         self.pending = 0

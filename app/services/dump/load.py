@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
-from app.db import schema
+from app.db import schema, server
+from app.services import evidence
 from app.services.context import Store
 from app.services.dump.check import committed_schema
 from app.services.dump.older import upgrade_dump
@@ -143,7 +144,7 @@ def load_checked(store: Store, checked: CheckedDump, progress: TaskState | None 
     with store.engine.connect() as conn, conn.begin():
         require_empty(conn)
         # Self-references (a make-up visit, a goal-bank child) may come before their target within a table.
-        conn.exec_driver_sql("PRAGMA defer_foreign_keys=ON")
+        server.defer_foreign_keys(conn)
         if checked.tables is not None:
             insert_events(conn, _counted(dict_events(checked.tables), progress, total), DUMP_TABLES)
         else:
@@ -159,6 +160,7 @@ def load_checked(store: Store, checked: CheckedDump, progress: TaskState | None 
             if digest.hexdigest() != checked.digest:
                 raise _changed()  # rolls back: what was checked is not what was read
         check_references(conn)
+        evidence.reset_head(conn)  # the chain came with the dump: its head is where the loaded entries end
     return checked.counts
 
 

@@ -10,6 +10,7 @@ from typing import Any
 
 from sqlalchemy import Boolean, Column, Connection, Date, DateTime, LargeBinary, Table, Time, exc, inspect
 
+from app.db import server
 from app.services.dump.check import SchemaCheck
 from app.services.dump.stream import BEGIN, RowChecker, dict_events
 from app.services.errors import ConflictError, ValidationError
@@ -82,8 +83,12 @@ def check_rows(
 
 def require_empty(conn: Connection) -> None:
     # Checked inside the same transaction as the inserts, so nothing can slip in between.
+    # The audit chain's head is bookkeeping every new database has (an empty chain); the load resets it.
     for name in inspect(conn).get_table_names():
-        if name != "alembic_version" and conn.exec_driver_sql(f'SELECT 1 FROM "{name}" LIMIT 1').first():
+        if (
+            name not in ("alembic_version", "audit_head")
+            and conn.exec_driver_sql(f'SELECT 1 FROM "{name}" LIMIT 1').first()
+        ):
             raise ConflictError(
                 "load.not_empty",
                 f"The target database is not empty (table '{name}' has rows). "
@@ -92,7 +97,7 @@ def require_empty(conn: Connection) -> None:
 
 
 def check_references(conn: Connection) -> None:
-    broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+    broken = server.broken_references(conn)
     if broken:
         raise refuse(
             "dump.reference",
@@ -115,9 +120,10 @@ class _Inserter:
     def __init__(self, conn: Connection, table: Table) -> None:
         dialect, quote = conn.dialect, conn.dialect.identifier_preparer.quote
         names = [column.name for column in table.columns]
+        mark = "?" if dialect.paramstyle == "qmark" else "%s"  # SQLite's driver, or psycopg's
         self.sql = (
             f"INSERT INTO {quote(table.name)} ({', '.join(map(quote, names))}) "
-            f"VALUES ({', '.join('?' * len(names))})"
+            f"VALUES ({', '.join([mark] * len(names))})"
         )
         self.values = operator.itemgetter(*names)
         self.convert = []
@@ -161,7 +167,7 @@ def insert_events(conn: Connection, events: Iterator[Any], tables: list[Table]) 
 def insert_rows(conn: Connection, rows: dict[str, list[dict[str, Any]]], tables: list[Table]) -> None:
     """Insert decoded rows into empty tables inside the caller's transaction (which rolls back on a refusal)."""
     require_empty(conn)
-    conn.exec_driver_sql("PRAGMA defer_foreign_keys=ON")
+    server.defer_foreign_keys(conn)
     try:
         for table in tables:
             if rows.get(table.name):

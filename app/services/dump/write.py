@@ -11,14 +11,16 @@ from sqlalchemy import Column, Connection, Date, DateTime, Engine, LargeBinary, 
 
 from app.db.base import Base, utcnow
 from app.db.engine import READ_SNAPSHOT
-from app.db.models import RECORD_TABLES, AuditEntry
+from app.db.models import RECORD_TABLES, AuditEntry, OfficeKey
 from app.services.context import Store
 from app.services.dump.schema import FORMAT, VERSION
 from app.services.progress import TaskState
 
 DUMP_TABLES: list[Table] = [
     Base.metadata.tables[name]
-    for name in [model.__tablename__ for model in RECORD_TABLES] + [AuditEntry.__tablename__]
+    # The office's public keys travel with the records so that their signed decisions verify where loaded.
+    for name in [model.__tablename__ for model in RECORD_TABLES]
+    + [AuditEntry.__tablename__, OfficeKey.__tablename__]
 ]
 
 

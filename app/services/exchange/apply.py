@@ -9,11 +9,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import delete, func, insert, select, update
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
+from app.db import server
 from app.db.base import Base, new_id, utcnow
 from app.db.models import ExchangeDevice
+from app.services import evidence
 from app.services.exchange import policy
 from app.services.exchange.bundle import Payload
 from app.services.exchange.errors import ExchangeRefused
@@ -75,7 +76,8 @@ def load_rows(session: Session, table: str, keys: set[str]) -> dict[str, Row]:
     out: dict[str, Row] = {}
     items = sorted(keys)
     for i in range(0, len(items), _CHUNK):
-        for r in session.execute(select(*columns).where(_key_column(table).in_(items[i : i + _CHUNK]))):
+        chunk = items[i : i + _CHUNK]
+        for r in session.execute(select(*columns).where(server.one_of(session, _key_column(table), chunk))):
             row = encode(table, r)
             out[key_of(table, row)] = row
     return out
@@ -213,6 +215,8 @@ def stage(session: Session, me: ExchangeDevice, peer: ExchangeDevice, payload: P
                 table, incoming, change.get("b"), local, states.get((table, key)), at_office
             )
             staged[(table, key)] = result
+            if table == "plan_revision" and result.get("decision"):
+                _check_decision(session, result)
             _check_scope(table, result, local, lookup, allowed_students, peer, at_office)
             plan.bases.append((table, key, change["h"], incoming))
             for version in lost:
@@ -252,6 +256,17 @@ def stage(session: Session, me: ExchangeDevice, peer: ExchangeDevice, payload: P
                 plan.deletes += 1
             plan.writes.append(Write(table, key, local is None, result, row_hash(table, result)))
     return plan
+
+
+def _check_decision(session: Session, row: Row) -> None:
+    """A decision arrives signed by the office (the key this copy got at join, or its own): else refused."""
+    problem = evidence.decision_problem(decode("plan_revision", row), evidence.office_keys(session))
+    if problem is not None:
+        raise ExchangeRefused(
+            "exchange.decision_unsigned",
+            "A plan decision in the file is not signed by the office's key.",
+            problem=problem,
+        )
 
 
 # One record per natural key: two copies creating their own cannot both be kept.
@@ -415,8 +430,7 @@ def execute(session: Session, plan: Plan, peer_id: str) -> None:
                         "fields": [],
                     }
                 )
-    if audit:
-        session.execute(insert(Base.metadata.tables["audit_entry"]), audit)
+    evidence.append_rows(session, audit)
     drop_states(session, peer_id, plan.forget)
     set_bases(session, peer_id, plan.bases)
     if plan.conflicts:
@@ -430,7 +444,7 @@ def set_bases(session: Session, peer_id: str, bases: list[Base4]) -> None:
     """Record the versions the peer is known to hold."""
     if not bases:
         return
-    stmt = sqlite_insert(_STATE)
+    stmt = server.insert(session, _STATE)
     stmt = stmt.on_conflict_do_update(
         index_elements=["peer_id", "table_name", "record_key"],
         set_={"base_hash": stmt.excluded.base_hash, "base_row": stmt.excluded.base_row},

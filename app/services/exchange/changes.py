@@ -8,10 +8,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
-from app.db import schema
+from app.db import schema, server
 from app.db.base import Base, utcnow
 from app.db.models import Blob, ExchangeDevice
 from app.services.exchange import bundle, hublink, keys, lineage
@@ -158,7 +157,7 @@ def _mark_sent(
 ) -> None:
     if not todo:
         return
-    stmt = sqlite_insert(_STATE)
+    stmt = server.insert(session, _STATE)
     stmt = stmt.on_conflict_do_update(
         index_elements=["peer_id", "table_name", "record_key"],
         set_={"sent_hash": stmt.excluded.sent_hash, "sent_seq": stmt.excluded.sent_seq},

@@ -14,13 +14,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import insert, select, text
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
-from app.db import schema
+from app.db import schema, server
 from app.db.base import utcnow
 from app.db.models import ExchangeDevice, ExchangeLog, School, User
 from app.paths import AppPaths
+from app.services import evidence
 from app.services.context import ServiceContext, require_role, transaction
 from app.services.exchange import bundle, hublink, keys
 from app.services.exchange.apply import blob_bytes, set_bases
@@ -37,23 +38,9 @@ JOIN_SUFFIX = ".sjj"
 
 
 def ensure_office_identity(session: Session, label: str = "office") -> ExchangeDevice:
-    me = session.scalar(select(ExchangeDevice).where(ExchangeDevice.is_self.is_(True)))
-    if me is not None:
-        if me.role != "office":
-            raise ExchangeRefused("exchange.not_office", "Only the office copy makes join files.")
-        return me
-    pair = keys.generate()
-    me = ExchangeDevice(
-        role="office",
-        label=label,
-        is_self=True,
-        sign_public=pair.sign_public,
-        kx_public=pair.kx_public,
-        sign_private=pair.sign_private,
-        kx_private=pair.kx_private,
-    )
-    session.add(me)
-    session.flush()
+    me = evidence.office_identity(session, label)
+    if me is None:
+        raise ExchangeRefused("exchange.not_office", "Only the office copy makes join files.")
     return me
 
 
@@ -234,7 +221,7 @@ def join_from_file(paths: AppPaths, path: Path, passphrase: str) -> JoinResult:
     try:
         ctx = ServiceContext(store)
         with transaction(ctx) as session:
-            session.execute(text("PRAGMA defer_foreign_keys=ON"))
+            server.defer_foreign_keys(session)
             if (
                 session.scalar(select(School.id)) is not None
                 or session.scalar(select(ExchangeDevice.id)) is not None

@@ -37,9 +37,13 @@ DEFAULT_ROLE = "songjiao_hub"
 SCOPE_FUNCTION = "songjiao_scope_students"
 
 # Child-free tables every laptop mirrors: the hub reads them all (and writes what laptops may send).
-SHARED_READ = frozenset({"school", "term", "calendar_day", "user", "exchange_device", "alembic_version"})
+SHARED_READ = frozenset(
+    {"school", "term", "calendar_day", "user", "exchange_device", "office_key", "alembic_version"}
+)
 SHARED_WRITE = frozenset({"goal_bank_item"})
 APPEND_ONLY = frozenset({"audit_entry"})
+# The audit chain's one-row head: every audited write locks it (FOR UPDATE needs UPDATE) and moves it.
+CHAIN_HEAD = "audit_head"
 _TEACHER = f"current_setting('{SETTING}', true)"
 _DEVICES = f"(SELECT d.id FROM exchange_device d WHERE d.teacher_id = {_TEACHER})"
 
@@ -91,6 +95,8 @@ def policy_for(table: Table) -> TablePolicy:
         return TablePolicy(
             name, (("read", "SELECT", "true"), ("add", "INSERT", "true"), ("edit", "UPDATE", "true"))
         )
+    if name == CHAIN_HEAD:
+        return TablePolicy(name, (("read", "SELECT", "true"), ("edit", "UPDATE", "true")))
     if name in APPEND_ONLY:
         return TablePolicy(name, (("read", "SELECT", "true"), ("add", "INSERT", "true")))
     if name == "setting":

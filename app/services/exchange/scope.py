@@ -11,10 +11,21 @@ from typing import Any
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
+from app.db import server
 from app.db.models import Assignment
 from app.services.exchange.rows import MIRRORED_TABLES, PARENT, TABLES, TEACHER_TABLES, Row, encode, key_of
 
-DIRECT = ("guardian", "assignment", "pause", "iep", "monthly_plan", "visit", "contact", "attachment")
+DIRECT = (
+    "guardian",
+    "consent",
+    "assignment",
+    "pause",
+    "iep",
+    "monthly_plan",
+    "visit",
+    "contact",
+    "attachment",
+)
 EVERYTHING = ("school", "term", "calendar_day", "goal_bank_item", "user")
 LOCKED_PASSWORD = "!"  # no password verifies against this: other people's hashes stay at the office
 _CHUNK = 500
@@ -51,7 +62,7 @@ def _fetch(
     out: list[Row] = []
     items = sorted(set(values or ()))
     for i in range(0, len(items), _CHUNK):
-        query = base.where(t.c[column].in_(items[i : i + _CHUNK]))
+        query = base.where(server.one_of(session, t.c[column], items[i : i + _CHUNK]))
         out += [encode(table, r) for r in session.execute(query)]
     if extra is not None:
         seen = {r["id"] for r in out}

@@ -9,10 +9,10 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import delete, exc, func, select, text, update
+from sqlalchemy import delete, exc, func, select, update
 from sqlalchemy.orm import Session
 
-from app.db import schema
+from app.db import schema, server
 from app.db.base import utcnow
 from app.db.models import ExchangeConflict, ExchangeDevice, ExchangeLog, User
 from app.services.context import ServiceContext, reading, require_role, transaction
@@ -160,7 +160,7 @@ class SentData:
     attachments: int
 
 
-def export_data(ctx: ServiceContext, peer_id: str | None = None) -> SentData:
+def export_data(ctx: ServiceContext, peer_id: str | None = None, *, via: str = "hub") -> SentData:
     """The next bundle for one peer (a laptop: the office; the office: the laptop ``peer_id``) as bytes.
 
     Committed before it is returned, like a written file: a bundle number is used once, so a bundle
@@ -180,7 +180,8 @@ def export_data(ctx: ServiceContext, peer_id: str | None = None) -> SentData:
             if found is None or found.is_self or found.revoked_at is not None:
                 raise ExchangeRefused("exchange.no_peer", "There is no device to send to.")
             peer = found
-        name = bundle_name(session, me, peer, peer.last_seq_out + 1)
+        # Logged as "hub songjiao-t1-to-office-00003.sjb": the history tells network from files.
+        name = f"{via} {bundle_name(session, me, peer, peer.last_seq_out + 1)}"
         built = _build_logged(session, me, peer, ctx.today(), name)
         return SentData(built.data, name, peer.id, built.seq, built.changes, built.blobs)
 
@@ -245,7 +246,7 @@ def import_data(
     container = bundle.parse(data)
     header = container.header
     with transaction(ctx) as session:
-        session.execute(text("PRAGMA defer_foreign_keys=ON"))  # parents and children may arrive in any order
+        server.defer_foreign_keys(session)  # parents and children may arrive in any order
         me = self_device(session)
         sender = authentic_sender(session, me, container)
         if str(header.get("schema")) not in known_revisions():
@@ -345,7 +346,7 @@ def _check_mirrored(session: Session, body: dict[str, Any]) -> None:
 
 
 def check_references(session: Session) -> None:
-    broken = session.execute(text("PRAGMA foreign_key_check")).fetchall()
+    broken = server.broken_references(session)
     if broken:
         raise ExchangeRefused(
             "exchange.broken_references",

@@ -130,6 +130,8 @@ def write_template(path: Path, columns: tuple[tuple[str, str, bool, str], ...]) 
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
+    from app.services.workbooks import save_workbook
+
     book = Workbook()
     sheet = book.active
     assert sheet is not None
@@ -156,4 +158,4 @@ def write_template(path: Path, columns: tuple[tuple[str, str, bool, str], ...]) 
     notes.append(["导入前会检查所有行:只要有一行出错,就一行也不导入,并列出每个错误的行号和列名。"])
     notes.column_dimensions["A"].width = 14
     notes.column_dimensions["C"].width = 60
-    book.save(path)
+    save_workbook(book, path)  # no temporary file, as for every workbook the program writes

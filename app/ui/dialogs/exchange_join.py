@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -25,7 +25,7 @@ from app.ui.i18n import QT_TRANSLATE_NOOP
 from app.ui.messages import error_text
 from app.ui.prefs import start_folder
 from app.ui.tasks import BaseRunner, ThreadRunner
-from app.ui.widgets.style import error_style
+from app.ui.widgets.style import error_style, make_selectable
 
 CTX = "Exchange"
 
@@ -44,8 +44,7 @@ def passphrase_label(passphrase: str) -> QLabel:
     font.setPointSize(16)
     font.setBold(True)
     label.setFont(font)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    return label
+    return make_selectable(label)
 
 
 class PassphraseDialog(QDialog):

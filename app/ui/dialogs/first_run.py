@@ -12,6 +12,7 @@ from app.services.context import Actor, ServiceContext, Store
 from app.services.errors import ServiceError, ValidationError
 from app.ui.messages import error_text, field_of
 from app.ui.tasks import BaseRunner, Task, ThreadRunner
+from app.ui.widgets.announce import announce
 from app.ui.widgets.calendar_table import CalendarTable
 from app.ui.widgets.fields import FieldForm, date_edit
 from app.ui.widgets.progress import run_with_progress
@@ -85,7 +86,7 @@ class FirstRunWizard(QWizard):
         self.runner = runner or ThreadRunner()
         self.actor: Actor | None = None
         self.demo_result: DemoResult | None = None
-        self.demo_task: Task | None = None  # the demo being built (tests cancel it)
+        self.demo_task: Task[DemoResult] | None = None  # the demo being built (tests cancel it)
         self.join_result: JoinResult | None = None  # a teacher's new laptop joined: log in next
         self.setWindowTitle(self.tr("Welcome to Songjiao"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
@@ -253,6 +254,7 @@ class FirstRunWizard(QWizard):
                 self.calendar.mark_row(int(raw[5 : raw.index("]")]))
             return
         self.status.setText(error_text(error))
+        announce(self.status, error_text(error), urgent=True)
 
     def build_demo(self) -> bool:
         """Finish with the demo: built on the runner behind a progress dialog (Cancel keeps nothing: the

@@ -147,6 +147,7 @@ class AttachmentsPanel(QWidget):
         picture.setPixmap(pixmap)
         picture.setAccessibleName(self.tr("Photo"))
         scroll = QScrollArea(dialog)
+        scroll.setAccessibleName(self.tr("Photo"))
         scroll.setWidget(picture)
         QVBoxLayout(dialog).addWidget(scroll)
         dialog.resize(800, 600)

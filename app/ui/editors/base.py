@@ -34,8 +34,9 @@ from app.services.errors import ConflictError, ServiceError
 from app.ui.i18n import format_timestamp
 from app.ui.messages import error_text, field_of
 from app.ui.session import AppSession
+from app.ui.widgets.announce import announce
 from app.ui.widgets.fields import FieldForm
-from app.ui.widgets.style import error_style, tint_style
+from app.ui.widgets.style import error_style, make_selectable, tint_style
 
 # What a FormDialog's OK runs: from the form's raw values, the write service and its arguments after ctx.
 SubmitCall = Callable[[dict[str, Any]], tuple[Callable[..., object], tuple[object, ...]]]
@@ -71,7 +72,7 @@ class Banner(QFrame):
         layout.setContentsMargins(8, 4, 8, 4)
         self.label = QLabel(self)
         self.label.setWordWrap(True)
-        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        make_selectable(self.label)
         layout.addWidget(self.label, 1)
         self._buttons: list[QPushButton] = []
         self._layout = layout
@@ -92,6 +93,7 @@ class Banner(QFrame):
             self._buttons.append(button)
         self.setAccessibleName(text)
         self.show()
+        announce(self, text, urgent=error)  # colour and position alone say nothing to a screen reader
 
     def buttons(self) -> list[QPushButton]:
         return list(self._buttons)
@@ -257,12 +259,11 @@ class RecordEditor(QWidget):
             bar = window.statusBar()
         if bar is not None:
             bar.showMessage(text, 10000)
+        announce(self, text)
 
     def clear_errors(self) -> None:
         for form in self.forms:
             form.clear_errors()
-            for widget in form.widgets.values():
-                widget.setAccessibleDescription("")
 
     def show_error(self, error: BaseException) -> None:
         """The message next to the field at fault when the form has it, else in the banner."""
@@ -283,8 +284,7 @@ class RecordEditor(QWidget):
             return
         name = field_of(error)
         for form in self.forms:
-            if form.show_error(name, text):
-                form.widgets[str(name)].setAccessibleDescription(text)  # read out with the control
+            if form.show_error(name, text):  # beside the field, its description, and announced
                 return
         self.banner.show_message(text, error=True)
 

@@ -47,14 +47,14 @@ class LessonPlanLibrary(RecordEditor):
         self.search.setPlaceholderText(self.tr("Search titles"))
         self.search.setAccessibleName(self.tr("Search lesson plans"))
         self.search.textChanged.connect(lambda *_: self.reload())
-        self.templates_only = QCheckBox(self.tr("&Templates only"), self)
+        self.templates_only = QCheckBox(self.tr("Templates &only"), self)
         self.templates_only.toggled.connect(lambda *_: self.reload())
         self.list = QListWidget(self)
         self.list.setAccessibleName(self.tr("Lesson plans"))
         self.list.currentItemChanged.connect(lambda item, _prev: self._select(item))
         self.new_button = QPushButton(self.tr("&New"), self)
-        self.copy_button = QPushButton(self.tr("New from &template"), self)
-        self.delete_button = QPushButton(self.tr("&Delete"), self)
+        self.copy_button = QPushButton(self.tr("Ne&w from template"), self)
+        self.delete_button = QPushButton(self.tr("D&elete"), self)
         self.save_button = QPushButton(self.tr("&Save"), self)
         self.save_button.setToolTip(with_shortcut(self.tr("Save"), "Ctrl+S"))
         self.new_button.clicked.connect(self.new_plan)
@@ -64,20 +64,20 @@ class LessonPlanLibrary(RecordEditor):
 
         self.form = FieldForm()
         self.form.add("title", self.tr("&Title"), QLineEdit())
-        self.form.add("subject", self.tr("S&ubject or domain"), QLineEdit())
+        self.form.add("subject", self.tr("Subject or doma&in"), QLineEdit())
         self.form.add("student_id", self.tr("St&udent"), combo([], empty=self.tr("(any student: template)")))
         self.form.add("date", self.tr("&Date"), date_edit())
-        self.form.add("lesson_no", self.tr("Lesson &number"), _spin(1, 50))
+        self.form.add("lesson_no", self.tr("Lesson num&ber"), _spin(1, 50))
         self.form.add("minutes", self.tr("&Minutes"), _spin(5, 240))
         self.form.add("key_points", self.tr("&Key points"), QPlainTextEdit())
         self.form.add("difficulties", self.tr("Di&fficulties"), QPlainTextEdit())
-        self.form.add("aids", self.tr("Teaching &aids"), QPlainTextEdit())
+        self.form.add("aids", self.tr("Teac&hing aids"), QPlainTextEdit())
         self.process = FieldForm()
         for step, source in PROCESS_STEPS.items():
             self.process.add(step, label(PROCESS_STEPS, step) or str(source), QPlainTextEdit())
         self.after = FieldForm()
         self.after.add("support_level", self.tr("Support &level"), QLineEdit())
-        self.after.add("assessment", self.tr("Assess&ment"), QPlainTextEdit())
+        self.after.add("assessment", self.tr("&Assessment"), QPlainTextEdit())
         self.after.add("reflection", self.tr("&Reflection"), QPlainTextEdit())
         self.after.add("is_template", self.tr("Tem&plate"), QCheckBox(self.tr("Others may copy this plan")))
         self.forms = [self.form, self.process, self.after]
@@ -100,6 +100,7 @@ class LessonPlanLibrary(RecordEditor):
         column.addWidget(self.after)
         # The form is taller than a laptop's screen: it scrolls, the Save button stays in sight below it.
         scroll = QScrollArea()
+        scroll.setAccessibleName(self.tr("Lesson plan"))  # it takes focus: a reader names what scrolls
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(body)
@@ -237,14 +238,11 @@ class LessonPlanLibrary(RecordEditor):
             if then is not None:
                 then()
 
-        if self.plan is None:
-            call: tuple[Any, ...] = (lessons.create_lesson_plan,)
-        else:
-            call = (lessons.update_lesson_plan, self.plan.id)
-        revision = () if self.plan is None else (self.plan.revision,)
-        self.session.write(
-            *call, self.values(), *revision, on_done=done, on_error=self.save_failed(failed), initiator=self
-        )
+        fn: Callable[..., LessonPlanInfo] = lessons.create_lesson_plan
+        args: tuple[object, ...] = (self.values(),)
+        if self.plan is not None:  # an edit names the plan and the revision it was loaded at
+            fn, args = lessons.update_lesson_plan, (self.plan.id, self.values(), self.plan.revision)
+        self.session.write(fn, *args, on_done=done, on_error=self.save_failed(failed), initiator=self)
 
     def _saved(self, plan: LessonPlanInfo) -> None:
         self.saved(plan)

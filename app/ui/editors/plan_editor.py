@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services import planning, plans
-from app.services.plans import PlanDetail, PlanEditing, RevisionInfo
+from app.services.plans import LessonContent, PlanDetail, PlanEditing, RevisionInfo
 from app.ui.editors.base import RecordEditor
 from app.ui.i18n import format_date, format_timestamp
 from app.ui.labels import DECISIONS, PLAN_STATUSES, label
@@ -30,7 +30,7 @@ from app.ui.session import AppSession
 from app.ui.widgets.check_list import add_checkable, checked_keys, set_checked_keys
 from app.ui.widgets.fields import FieldForm
 from app.ui.widgets.shortcuts import with_shortcut
-from app.ui.widgets.style import tint_style, warning_style
+from app.ui.widgets.style import make_selectable, tint_style, warning_style
 
 VISIT_COLUMNS = 5  # date, time slot, lessons, subject, content (one line per lesson)
 
@@ -142,7 +142,7 @@ class VisitsTable(QTableWidget):
         return result
 
 
-def _lines(text: Any) -> list[str]:
+def _lines(text: object) -> list[str]:
     return [line.strip() for line in str(text or "").splitlines() if line.strip()]
 
 
@@ -172,7 +172,7 @@ def union(rows: list[dict[str, Any]]) -> list[str]:
     return list(dict.fromkeys(i for row in rows for i in row.get("objective_ids") or []))
 
 
-def _subjects(content: Any) -> str:
+def _subjects(content: tuple[LessonContent, ...]) -> str:
     """One line per lesson; one line when every lesson has the same subject."""
     subjects = [c.subject for c in content]
     return subjects[0] if len(set(subjects)) == 1 else "\n".join(subjects)
@@ -208,7 +208,7 @@ class PlanEditor(RecordEditor):
         self.comment = QLabel(self)  # the office's comment on a returned plan, in plain sight
         self.comment.setWordWrap(True)
         self.comment.setStyleSheet(tint_style("QLabel", "#fff6d6") + " QLabel { padding: 6px; }")
-        self.comment.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        make_selectable(self.comment)
         self.comment.hide()
         self.save_button = QPushButton(self.tr("&Save"), self)
         self.save_button.setToolTip(with_shortcut(self.tr("Save"), "Ctrl+S"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
 from typing import Any
@@ -59,14 +60,13 @@ def strip_mnemonic(text: str) -> str:
     return re.sub(r"\(&\w\)", "", text).replace("&", "")
 
 
-def _text(value: Any) -> str:
+def _text(value: object) -> str:
+    """A stored value as the form shows it: a time as HH:MM, a date as ISO, missing as empty."""
     if value is None:
         return ""
-    return (
-        value.strftime("%H:%M")
-        if hasattr(value, "hour")
-        else (value.isoformat() if hasattr(value, "isoformat") else str(value))
-    )
+    if isinstance(value, dt.time | dt.datetime):
+        return value.strftime("%H:%M")
+    return value.isoformat() if isinstance(value, dt.date) else str(value)
 
 
 class VisitEditor(RecordEditor):
@@ -196,6 +196,7 @@ class VisitEditor(RecordEditor):
         column.addWidget(photos_box)
         column.addWidget(self.amendments)
         scroll = QScrollArea(self)
+        scroll.setAccessibleName(self.tr("Visit record"))  # it takes focus: a reader names what scrolls
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
         layout = QVBoxLayout(self)

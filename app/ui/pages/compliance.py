@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QTableView, QVBoxLayout
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QTableView, QToolTip, QVBoxLayout
 
 from app.services import compliance, school, users
 from app.services.compliance import TermCompliance
@@ -17,7 +19,7 @@ from app.ui.pages.registry import register_page
 from app.ui.session import AppSession
 from app.ui.widgets.fields import combo
 from app.ui.widgets.legend import Legend
-from app.ui.widgets.style import make_heading, warning_style
+from app.ui.widgets.style import make_heading, make_selectable, warning_style
 
 
 class CompliancePage(Page):
@@ -76,11 +78,38 @@ class CompliancePage(Page):
         self.table.horizontalHeader().setDefaultSectionSize(52)
         self.table.setMouseTracking(True)
         column.addWidget(self.table, 1)
+        # The reason of the cell the keyboard is on, in plain sight (a tooltip needs a mouse): arrows move
+        # through the weeks, Space or Enter also shows it beside the cell.
+        self.reason = make_selectable(QLabel())
+        self.reason.setWordWrap(True)
+        self.reason.setAccessibleName(self.tr("Reason of the chosen week"))
+        self.reason.setToolTip(self.tr("Move through the grid with the arrow keys; Space shows the reason"))
+        column.addWidget(self.reason)
+        self.table.selectionModel().currentChanged.connect(self._show_reason)
+        self.table.installEventFilter(self)
         column.addWidget(Legend())
         self._loaded_choices = False
         self.term.currentIndexChanged.connect(lambda _i: self.load())
         self.teacher.currentIndexChanged.connect(lambda _i: self.load())
         self.loading = False
+
+    def _show_reason(self, current: QModelIndex, _previous: QModelIndex | None = None) -> None:
+        self.reason.setText(str(current.data(Qt.ItemDataRole.ToolTipRole) or "") if current.isValid() else "")
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if (
+            watched is self.table
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
+            index = self.table.currentIndex()
+            text = str(index.data(Qt.ItemDataRole.ToolTipRole) or "") if index.isValid() else ""
+            if text:
+                rect = self.table.visualRect(index)
+                QToolTip.showText(self.table.viewport().mapToGlobal(rect.bottomLeft()), text, self.table)
+                return True
+        return super().eventFilter(watched, event)
 
     def refresh(self) -> None:
         if not self._loaded_choices:
@@ -126,6 +155,7 @@ class CompliancePage(Page):
         self.holiday_notice.setAccessibleName(self.holiday_notice.text())
         self.holiday_notice.setVisible(bool(years))
         self.model.set_result(result)
+        self._show_reason(self.table.currentIndex())
         self.table.resizeColumnToContents(0)
         owed = sum(s.result.totals.owed_makeups for s in result.students)
         self.summary.setText(

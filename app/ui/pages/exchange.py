@@ -230,13 +230,14 @@ class ExchangePage(Page):
         super().__init__(session, window)
         self.setObjectName("page_exchange")
         self.overview: Overview | None = None
-        self.task: Task | None = None
+        self.task: Task[object] | None = None
         self.last_results: list[Received] = []
         column = QVBoxLayout(self)
         self.identity = QLabel("")
         self.identity.setWordWrap(True)
         column.addWidget(self.identity)
         self.tabs = QTabWidget(self)
+        self.tabs.setAccessibleName(self.tr("Exchange sections"))
         column.addWidget(self.tabs, 1)
 
         main = QWidget()

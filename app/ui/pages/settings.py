@@ -1,4 +1,4 @@
-"""Settings: school and visit rule, term calendar, users (admin), language, backups (admin)."""
+"""Settings: school and visit rule, term calendar, users (admin), language, text size and lock, backups."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QSpinBox,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -23,12 +24,14 @@ from app.services import holidays, school
 from app.services.context import ServiceContext
 from app.services.errors import ServiceError
 from app.services.school import SchoolInfo, TermInfo
+from app.ui import lock
 from app.ui.i18n import QT_TRANSLATE_NOOP
 from app.ui.messages import error_text, field_of
 from app.ui.pages.base import Page, Shell
 from app.ui.pages.registry import register_page
 from app.ui.prefs import load_prefs, save_prefs
 from app.ui.session import AppSession
+from app.ui.widgets.announce import announce
 from app.ui.widgets.calendar_table import CalendarTable
 from app.ui.widgets.fields import FieldForm, combo, date_edit
 from app.ui.widgets.rule_fields import add_rule_fields, rule_values
@@ -226,6 +229,12 @@ class LanguageTab(QWidget):
         )
         self.form.add("text_size", self.tr("Text size"), self.text_size)
         self.form.set_value("text_size", load_prefs(page.session.paths).get("text_size") or "normal")
+        self.lock_minutes = QSpinBox()
+        self.lock_minutes.setRange(lock.MIN_MINUTES, lock.MAX_MINUTES)
+        self.lock_minutes.setSuffix(self.tr(" min"))
+        self.lock_minutes.setAccessibleName(self.tr("Lock after this many minutes without use"))
+        self.lock_minutes.setValue(lock.lock_minutes(page.session))
+        self.form.add("lock_minutes", self.tr("Lock after idle"), self.lock_minutes)
         column.addWidget(self.form)
         self.apply_button = QPushButton(self.tr("Apply"))
         self.apply_button.clicked.connect(self.apply)
@@ -235,7 +244,11 @@ class LanguageTab(QWidget):
     def apply(self) -> None:
         """Language and text size for this computer; the window is rebuilt on the same page to take both."""
         size = apply_text_size(self.text_size.currentData())
-        save_prefs(self.page.session.paths, text_size=size)
+        minutes = self.lock_minutes.value()
+        save_prefs(self.page.session.paths, text_size=size, **{lock.PREF: minutes})
+        running = getattr(self.page.window_, "lock", None)
+        if isinstance(running, lock.SessionLock):
+            running.set_minutes(minutes)
         if self.page.window_ is not None:
             self.page.window_.request_language(self.language.currentData())
 
@@ -267,10 +280,15 @@ class SettingsPage(Page):
             self.backups_tab = BackupsTab(self)
             self.tabs.addTab(self.users_tab, self.tr("Users and roles"))
             self.tabs.addTab(self.backups_tab, self.tr("Backups"))
+        from app.ui.pages.settings_privacy import PrivacyTab
+
+        self.privacy_tab = PrivacyTab(self)
+        self.tabs.addTab(self.privacy_tab, self.tr("Privacy"))
         self.tabs.addTab(self.language_tab, self.tr("Language"))
 
     def refresh(self) -> None:
         self.session.read(_settings_data, on_done=self._show, on_error=self.show_error)
+        self.privacy_tab.reload()
         for tab in (self.users_tab, self.backups_tab):
             if tab is not None:
                 tab.reload()  # type: ignore[attr-defined]
@@ -286,6 +304,7 @@ class SettingsPage(Page):
     def saved(self) -> None:
         if self.window_ is not None:
             self.window_.statusBar().showMessage(self.tr("Saved."), 4000)
+        announce(self, self.tr("Saved."))
 
     def field_error(self, form: FieldForm, error: BaseException) -> None:
         if isinstance(error, ServiceError) and form.show_error(field_of(error), error_text(error)):

@@ -30,6 +30,7 @@ from app.ui.messages import error_text, field_of, warning_text
 from app.ui.pages.base import Page, Shell
 from app.ui.pages.registry import student_tabs_for
 from app.ui.session import AppSession
+from app.ui.widgets.announce import announce
 from app.ui.widgets.fields import FieldForm, combo, date_edit
 from app.ui.widgets.style import make_heading, warning_style
 
@@ -70,6 +71,7 @@ class BasicInfoTab(QWidget):
         self.warnings.hide()
         outer.addWidget(self.warnings)
         scroll = QScrollArea()
+        scroll.setAccessibleName(self.tr("Student details"))  # it takes focus: a reader names what scrolls
         scroll.setWidgetResizable(True)
         self.form = FieldForm()
         scroll.setWidget(self.form)
@@ -171,6 +173,7 @@ class BasicInfoTab(QWidget):
         if loose:
             self.warnings.setText(self.tr("Please check: ") + " ".join(loose))
             self.warnings.show()
+            announce(self.warnings, self.warnings.text())
         else:
             self.warnings.hide()
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.ui.widgets.announce import announce
 from app.ui.widgets.style import error_style
 
 
@@ -31,6 +32,9 @@ class FieldForm(QWidget):
         self.widgets: dict[str, QWidget] = {}
         self.errors: dict[str, QLabel] = {}
         self.labels: dict[str, QLabel] = {}
+        self._descriptions: dict[
+            str, str
+        ] = {}  # a field's own accessible description, while an error replaces it
 
     def add(self, key: str, label: str, widget: QWidget, *, extra: QWidget | None = None) -> QWidget:
         box = QWidget(self)
@@ -67,7 +71,10 @@ class FieldForm(QWidget):
     def show_error(self, key: str | None, text: str, *, focus: bool = True) -> bool:
         """Show ``text`` under the field ``key``; False when the form has no such field.
 
-        ``focus=False`` for a warning shown while the user types elsewhere: the cursor stays where it is.
+        The text becomes the field's accessible description (read out with the field when it gets the focus)
+        and is announced at once: the focus moving to a field says nothing of why. ``focus=False`` for a
+        warning shown while the user types elsewhere: the cursor stays where it is, and the announcement waits
+        for the screen reader to finish what it is saying.
         """
         if key is None or key not in self.errors:
             return False
@@ -75,19 +82,25 @@ class FieldForm(QWidget):
         label.setText(text)
         label.show()
         label.setAccessibleName(text)
+        widget = self.widgets[key]
+        self._descriptions.setdefault(key, widget.accessibleDescription())
+        widget.setAccessibleDescription(text)
         if focus:
-            self.widgets[key].setFocus(Qt.FocusReason.OtherFocusReason)
+            widget.setFocus(Qt.FocusReason.OtherFocusReason)
+        caption = self.labels[key].text().replace("&", "")
+        announce(widget, f"{caption}: {text}" if caption else text, urgent=focus)
         return True
 
     def clear_error(self, key: str) -> None:
         if key in self.errors:
             self.errors[key].clear()
             self.errors[key].hide()
+            if key in self._descriptions:
+                self.widgets[key].setAccessibleDescription(self._descriptions.pop(key))
 
     def clear_errors(self) -> None:
-        for label in self.errors.values():
-            label.clear()
-            label.hide()
+        for key in self.errors:
+            self.clear_error(key)
 
     def error(self, key: str) -> str:
         label = self.errors[key]

@@ -4,6 +4,7 @@ own dark text (in dark mode the palette's text is white)."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QApplication, QLabel
 
@@ -30,6 +31,19 @@ def warning_style() -> str:
 def tint_style(selector: str, background: str) -> str:
     """A light notice background with text that stays dark on it, in light and dark mode alike."""
     return f"{selector} {{ background: {background}; color: {INK}; }}"
+
+
+# Text a person may need to copy (a passphrase, the office's comment, an error): by mouse, and by keyboard for
+# whoever uses no mouse (Tab reaches the label, Shift+arrows select, Ctrl+C copies).
+SELECTABLE = Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+
+
+def make_selectable(label: QLabel) -> QLabel:
+    label.setTextInteractionFlags(SELECTABLE)
+    label.setFocusPolicy(
+        Qt.FocusPolicy.StrongFocus
+    )  # Qt gives such a label click focus only: Tab must reach it
+    return label
 
 
 def make_heading(label: QLabel, scale: float = 1.45) -> QLabel:
