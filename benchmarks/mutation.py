@@ -1,12 +1,17 @@
 """Mutation testing of the rules (not a test, not in CI): how many deliberate bugs the suite catches.
 
-    .venv/bin/python benchmarks/mutation.py [--max-children 1] [--report benchmarks/mutation-report.txt]
+    nice -n 15 .venv/bin/python benchmarks/mutation.py [--max-children 1] [--report benchmarks/mutation-report.txt]
+    .venv/bin/python benchmarks/mutation.py --no-run        # the report of the last run only
 
-mutmut (configured in pyproject.toml, [tool.mutmut]) changes app/domain and app/services/exchange/policy.py
-one small edit at a time (a < for a <=, a constant, a dropped call), runs the tests that reach the changed
-function, and counts a mutant "killed" when a test fails. The score is killed / (killed + survived) for each
-target; the surviving mutants are listed in the report with their diff, for tests to be written against them.
-CPU heavy: one process by default (the machine is shared); the copy lives in ./mutants (git-ignored).
+mutmut 3 (configured in pyproject.toml, [tool.mutmut]) changes app/domain and app/services/exchange/policy.py
+one small edit at a time (a < for a <=, a constant, an operand dropped, `and` for `or`), runs the unit tests
+that reach the changed function (tests/unit and the two local-time tests: fast, and they cover this code), and
+counts a mutant caught when a test fails or it loops (timeout). The score is caught / all mutants of each
+target; a mutant no test reaches counts as not caught. Equivalent mutants (no behaviour could tell them apart)
+are not generated: their lines carry `# pragma: no mutate` with the reason beside them. The mutants not caught
+are listed in the report with their diff. CPU heavy: one process by default (the machine is shared), about 20
+minutes on 2 busy cores; the copy lives in ./mutants (git-ignored). Delete ./mutants for a clean run after
+changing tests: mutmut keeps a mutant's result while its function is unchanged.
 """
 
 from __future__ import annotations

@@ -343,3 +343,35 @@ def test_a_version_with_no_change_since_the_ancestor_loses_nothing(table):
             changed[name] = "新"
     result, lost = policy.merge(table, dict(base), changed, base)
     assert lost == [] and all(result[k] == v for k, v in changed.items() if k not in policy.META)
+
+
+def test_a_laptops_change_of_an_office_field_is_not_lost_content():
+    """The office owns the roll data: a laptop's old value there is put back, not kept as a conflict."""
+    base = row("student", code="S1", name="小明", status="active", safety_notes="")
+    office = {**base, "safety_notes": "楼梯", "revision": 2}
+    laptop = {**base, "status": "graduated", "safety_notes": "轮椅", "revision": 2}
+    result, lost = policy.merge("student", office, laptop, base)
+    assert result["status"] == "active"
+    assert lost == [office]  # the office's safety note lost to the teacher's; the status is no conflict
+
+
+def test_two_deletes_keep_the_earliest_and_lose_nothing():
+    base = row("contact", summary="A")
+    office = {**base, "deleted_at": T2, "revision": 2}
+    laptop = {**base, "deleted_at": T1, "revision": 2}
+    result, lost = policy.merge("contact", office, laptop, base)
+    assert result["deleted_at"] == T1 and lost == []
+
+
+def test_the_merged_record_is_as_new_as_the_newer_side():
+    base = row("contact", summary="电话", feedback="")
+    office = {**base, "summary": "电话（补记）", "revision": 2, "updated_at": T2}
+    laptop = {**base, "feedback": "满意", "revision": 4, "updated_at": T1}
+    result, _ = policy.merge("contact", office, laptop, base)
+    assert (result["revision"], result["updated_at"]) == (5, T2)
+
+
+def test_guard_leaves_a_delete_the_laptop_already_has_alone():
+    local = row("contact", deleted_at=T1)
+    incoming = {**local, "deleted_at": T2, "revision": 2}
+    assert policy.guard("contact", incoming, local) == incoming

@@ -236,6 +236,11 @@ class TestOfficialHolidays:
         bare_holidays, bare_workdays = official_holidays(D("2026-12-28"), D("2027-02-28"))
         assert bare_holidays == {} and bare_workdays == set()
 
+    def test_a_span_from_an_unknown_year_into_an_imported_one_gets_the_imported_days(self) -> None:
+        notice = OfficialYear(2028, {D("2028-01-03"): "元旦"}, {})
+        holidays, _ = official_holidays(D("2027-12-20"), D("2028-01-10"), {2028: notice})
+        assert holidays == {D("2028-01-03"): "元旦"}  # 2027 (unknown) gives nothing, and stops nothing
+
     def test_an_imported_year_replaces_the_package_for_that_year(self) -> None:
         notice = OfficialYear(2026, {D("2026-10-08"): "国庆节"}, {})
         holidays, workdays = official_holidays(D("2026-09-01"), D("2026-10-31"), {2026: notice})
@@ -1108,3 +1113,20 @@ class TestPeriodResultsInFull:
         for bad in ({"minutes_per_lesson": 0}, {"lessons_per_visit": 0}, {"visits_per_period": 0}):
             with pytest.raises(ValueError):
                 VisitRule(**bad)  # type: ignore[arg-type]
+
+
+def test_local_time_converts_a_time_with_its_own_zone_from_that_zone(monkeypatch):
+    import time
+
+    from app.domain.clock import local_time
+
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    try:
+        beijing = dt.timezone(dt.timedelta(hours=8))
+        assert local_time(dt.datetime(2026, 12, 1, 7, 30, tzinfo=beijing)) == dt.datetime(
+            2026, 11, 30, 23, 30
+        )
+    finally:
+        monkeypatch.undo()
+        time.tzset()
