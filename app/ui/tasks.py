@@ -94,10 +94,10 @@ class Task(Generic[R_co]):
             self.on_done(cast(R_co, self.result))  # the call returned: result holds what it returned
 
 
-def _owners_alive(callback: Callable[..., Any]) -> bool:
+def _owners_alive(callback: Callable[..., object]) -> bool:
     """False when a QObject the callback is bound to (a bound method's self, a partial's function or
     arguments, a lambda's captured variables, one level deep) has had its C++ object deleted."""
-    seen: list[Any] = [callback]
+    seen: list[object] = [callback]
     if isinstance(callback, partial):
         seen += [callback.func, *callback.args, *callback.keywords.values()]
     for item in list(seen):
