@@ -1,7 +1,7 @@
 """visit: a signature without the pad (a thumbprint mark or a name typed for the caregiver, with the reason)
 
 Revision ID: 0009
-Revises: 0005
+Revises: 0006
 Create Date: 2026-12-01 10:40:00
 
 Some caregivers cannot draw a signature (a disability, no writing): the record notes a mark (按手印) or a
