@@ -341,3 +341,23 @@ def test_an_imported_holiday_year_reaches_the_laptops_and_their_warnings_go(net,
     assert sorted(holidays.imported(t1.ctx)) == [2027]
     assert holidays.imported(t1.ctx)[2027].holidays == holidays.imported(office.ctx)[2027].holidays
     assert compliance.term_compliance(t1.ctx.as_actor(school.t1)).unknown_holiday_years == ()
+
+
+def test_a_consent_recorded_at_the_office_reaches_the_laptop_and_its_withdrawal_too(net, school):
+    from app.services import privacy
+
+    office, join = net
+    t1 = join("t1")
+    as_office = office.ctx.as_actor(school.office)
+    given = privacy.add_consent(
+        as_office, school.students[0], {"given_by": "parent", "purpose": "photos", "given_on": "2026-09-01"}
+    )
+    [down] = office.send("t1")
+    t1.receive(down)
+    [seen] = privacy.list_consents(t1.ctx.as_actor(school.t1), school.students[0])
+    assert seen.id == given.id and seen.in_force
+    privacy.withdraw_consent(as_office, given.id, "2026-10-01")
+    [down] = office.send("t1")
+    t1.receive(down)
+    [seen] = privacy.list_consents(t1.ctx.as_actor(school.t1), school.students[0])
+    assert seen.withdrawn_on == dt.date(2026, 10, 1)
