@@ -1,27 +1,34 @@
 """PostgreSQL: the engine for an office (or a district) that outgrew one computer, and what SQLite spells
 differently (issue 13; docs/postgres.md).
 
-SQLite serialises writers (BEGIN IMMEDIATE: a second writer waits for the first). On a server several clerks write
-at the same moment, so write transactions run SERIALIZABLE: whatever two of them do at once, the outcome is one
-of them having gone first, and the other's transaction fails with a serialization failure (or, for a row both
-saved, the revision check, ``version_id_col``) instead of either overwriting the other. ``context.transaction``
-turns both into a ConflictError that tells the user to reload and try again; nothing is retried behind their
-back, because the second clerk's decision was made on what they saw, which has changed. Reads run REPEATABLE READ:
-one snapshot for a whole page or report, like SQLite's WAL snapshot.
+Writers take turns, as on SQLite (BEGIN IMMEDIATE): every write transaction starts by taking the office's write
+lock (``pg_advisory_xact_lock``, released at commit or rollback) and then runs READ COMMITTED, so each statement
+sees everything committed before the lock was granted. Two clerks saving at the same moment: the second waits for
+the first, then reads the first one's result, and the services' own rules tell them (the revision check,
+``version_id_col``: "someone else saved this first"; a plan already decided). Nobody's write is lost or silently
+overwritten, and no retry is needed. Why not SERIALIZABLE: every audited write moves the audit chain's one-row head
+(app/services/evidence.py), so any two concurrent writers would conflict and one would be refused for nothing.
+A serialization failure or deadlock that still happens (a hand-written transaction) is a ConflictError
+(``context.transaction``). Reads never wait: REPEATABLE READ, one snapshot for a whole page or report, like SQLite's
+WAL snapshot, and no lock.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Connection, Engine, String, any_, create_engine, exc, inspect, literal, text
+from sqlalchemy import Connection, Engine, String, any_, create_engine, event, exc, inspect, literal, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.functions import FunctionElement
 
-WRITE_ISOLATION = "SERIALIZABLE"
+from app.db.engine import READ_SNAPSHOT
+
+WRITE_ISOLATION = "READ COMMITTED"
 READ_ISOLATION = "REPEATABLE READ"
+# The advisory lock every write transaction takes first (per database): "Songjiao" in ASCII, as a bigint.
+WRITE_LOCK = int.from_bytes(b"Songjiao", "big")
 # SQLSTATEs of a transaction that lost a race with another one (serialization_failure, deadlock_detected).
 CONFLICT_STATES = frozenset({"40001", "40P01"})
 
@@ -29,7 +36,7 @@ CONFLICT_STATES = frozenset({"40001", "40P01"})
 def make_server_engine(url: str, *, echo: bool = False) -> Engine:
     # hide_parameters: a database error's text (logged, shown) must not carry the row's names and ID numbers.
     # pool_pre_ping: a desktop app stays open for hours; a connection the server closed meanwhile is replaced.
-    return create_engine(
+    engine = create_engine(
         url,
         echo=echo,
         hide_parameters=True,
@@ -37,11 +44,19 @@ def make_server_engine(url: str, *, echo: bool = False) -> Engine:
         pool_pre_ping=True,
         connect_args={"application_name": "songjiao"},
     )
+    event.listen(engine, "begin", _take_write_lock)
+    return engine
+
+
+def _take_write_lock(connection: Any) -> None:
+    # The first statement of a write transaction, like SQLite's BEGIN IMMEDIATE; reads skip it (READ_SNAPSHOT).
+    if not connection.get_execution_options().get(READ_SNAPSHOT):
+        connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK})")
 
 
 def read_engine(engine: Engine) -> Engine:
-    """The same pool with the read isolation: one consistent snapshot per read session."""
-    return engine.execution_options(isolation_level=READ_ISOLATION)
+    """The same pool with the read isolation: one consistent snapshot per read session, no write lock."""
+    return engine.execution_options(isolation_level=READ_ISOLATION, **{READ_SNAPSHOT: True})
 
 
 def dialect(bind: Connection | Session | Engine) -> str:

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 import sys
-from contextlib import closing
 
 import pytest
+import sqlalchemy as sa
 
 from app.cli.main import run
+from app.paths import is_server_url
 from app.services import sealed
 from tests.conftest import unchanged
 from tests.exchange.conftest import Site, join_laptop
@@ -25,15 +25,17 @@ def _one_line(capsys) -> str:
 
 
 def _names(db) -> list[str]:
-    with closing(sqlite3.connect(db)) as conn:
-        return sorted(row[0] for row in conn.execute("SELECT name FROM student"))
+    """The students' names in ``db``: a SQLite file or a server's URL (SONGJIAO_TEST_DB=postgresql)."""
+    engine = sa.create_engine(db if is_server_url(db) else f"sqlite:///{db}", poolclass=sa.pool.NullPool)
+    with engine.connect() as conn:
+        return sorted(row[0] for row in conn.exec_driver_sql("SELECT name FROM student"))
 
 
 def test_dump_is_encrypted_by_default_and_loads_with_its_passphrase(
     school, paths, tmp_path, capsys, monkeypatch
 ):
     add_records(school)
-    db = str(paths.db_path)
+    db = paths.db_option
     out = tmp_path / "school.sjdump"
     monkeypatch.delenv(ENV, raising=False)
     with unchanged(str(out)):  # no passphrase and no terminal to ask on: refused, nothing written
@@ -68,7 +70,7 @@ def test_dump_is_encrypted_by_default_and_loads_with_its_passphrase(
 
 def test_dump_to_standard_output_is_encrypted_too(school, paths, capsysbinary, monkeypatch):
     monkeypatch.setenv(ENV, "the school's long passphrase")
-    assert run(["--db", str(paths.db_path), "dump"]) == 0
+    assert run(["--db", paths.db_option, "dump"]) == 0
     captured = capsysbinary.readouterr()
     assert captured.out.startswith(sealed.MAGIC)
     assert "小明".encode() not in captured.out
@@ -77,18 +79,18 @@ def test_dump_to_standard_output_is_encrypted_too(school, paths, capsysbinary, m
 def test_plaintext_only_when_asked_and_with_a_warning(school, paths, tmp_path, capsys, monkeypatch):
     monkeypatch.delenv(ENV, raising=False)
     out = tmp_path / "plain.json"
-    assert run(["--db", str(paths.db_path), "dump", "--plaintext", "--out", str(out)]) == 0
+    assert run(["--db", paths.db_option, "dump", "--plaintext", "--out", str(out)]) == 0
     err = capsys.readouterr().err
     assert "warning: --plaintext" in err and "NOT encrypted" in err
     assert json.loads(out.read_text("utf-8"))["format"] == "songjiao-dump"
     target = tmp_path / "from-plain.sqlite3"  # an old plaintext dump loads without a passphrase
     assert run(["--db", str(target), "load", str(out)]) == 0
-    assert _names(str(target)) == _names(str(paths.db_path))
+    assert _names(str(target)) == _names(paths.db_option)
 
 
 def test_to_office_needs_exchange_and_opens_with_the_office_database(school, tmp_path, capsys, monkeypatch):
     monkeypatch.delenv(ENV, raising=False)
-    office_db = str(school.ctx.store.paths.db_path)
+    office_db = school.ctx.store.paths.db_option
     out = tmp_path / "laptop.sjdump"
     stores: list = []
     try:
@@ -112,14 +114,14 @@ def test_to_office_needs_exchange_and_opens_with_the_office_database(school, tmp
 
 def test_to_office_without_exchange_is_refused(school, paths, tmp_path, capsys):
     out = tmp_path / "office.sjdump"
-    with unchanged(str(paths.db_path), out):
-        assert run(["--db", str(paths.db_path), "dump", "--to-office", "--out", str(out)]) == 2
+    with unchanged(paths.db_option, out):
+        assert run(["--db", paths.db_option, "dump", "--to-office", "--out", str(out)]) == 2
     assert "office key" in _one_line(capsys)
 
 
 def test_plaintext_and_office_exclude_each_other(school, paths, capsys):
     with pytest.raises(SystemExit) as usage:  # argparse's own usage error: exit 2, one line
-        run(["--db", str(paths.db_path), "dump", "--plaintext", "--to-office"])
+        run(["--db", paths.db_option, "dump", "--plaintext", "--to-office"])
     assert usage.value.code == 2
     assert "not allowed with" in capsys.readouterr().err
 
@@ -127,6 +129,6 @@ def test_plaintext_and_office_exclude_each_other(school, paths, capsys):
 def test_an_encrypted_dump_is_not_poured_onto_a_terminal(school, paths, capsys, monkeypatch):
     monkeypatch.setenv(ENV, "the school's long passphrase")
     monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
-    assert run(["--db", str(paths.db_path), "dump"]) == 2
+    assert run(["--db", paths.db_option, "dump"]) == 2
     captured = capsys.readouterr()
     assert "--out FILE" in captured.err and captured.out == ""

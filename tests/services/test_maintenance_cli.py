@@ -203,7 +203,7 @@ def test_an_interrupted_dump_or_load_leaves_no_file_and_no_rows(school, paths, t
 
     add_records(school)
     monkeypatch.setenv("SONGJIAO_DUMP_PASSPHRASE", "a long passphrase")  # encrypted, as by default
-    db = str(paths.db_path)
+    db = paths.db_option
     out = tmp_path / "dump.json"
     assert run(["--db", db, "dump", "--out", str(out)]) == 0
 
