@@ -13,7 +13,7 @@ from pathlib import Path
 
 from app.cli.main import run
 from app.hub.run import free_port
-from tests.conftest import db_digest
+from tests.conftest import db_digest, sqlite_only
 
 
 def wait_for_port(port: int, process: subprocess.Popen, timeout: float = 60.0) -> None:
@@ -27,8 +27,9 @@ def wait_for_port(port: int, process: subprocess.Popen, timeout: float = 60.0) -
     raise AssertionError("hub serve did not start listening")
 
 
+@sqlite_only  # on the server `hub serve` refuses the test's superuser (tests/hub/test_rls_hub.py serves there)
 def test_hub_cert_serve_join_and_sync(school, tmp_path, capsys):
-    office_db = str(school.ctx.store.paths.db_path)
+    office_db = school.ctx.store.paths.db_option
     laptop_db = str(tmp_path / "laptop.sqlite3")
     certs = tmp_path / "certs"
     assert run(["hub", "cert", "--out", str(certs), "--host", "localhost", "--host", "10.0.0.5"]) == 0
@@ -74,7 +75,7 @@ def test_hub_cert_serve_join_and_sync(school, tmp_path, capsys):
 
 
 def test_hub_serve_refuses_missing_certificate_and_bad_listen(school, tmp_path, capsys):
-    office_db = str(school.ctx.store.paths.db_path)
+    office_db = school.ctx.store.paths.db_option
     assert run(["--db", office_db, "hub", "serve", "--cert", str(tmp_path / "no.crt")]) == 2
     assert "no such file" in capsys.readouterr().err
     assert run(["--db", office_db, "hub", "serve", "--listen", "nowhere"]) == 2

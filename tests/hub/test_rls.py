@@ -25,6 +25,14 @@ NOT_CLONED = {"school", "term", "calendar_day", "user", "goal_bank_item", "setti
 NOT_CLONED |= {"exchange_device", "exchange_state", "exchange_log", "exchange_conflict", "teacher_assessment"}
 
 
+@pytest.fixture
+def paths(tmp_path):
+    """The populated school is built in SQLite on every run: this module makes its own PostgreSQL copy."""
+    from app.paths import resolve
+
+    return resolve(tmp_path / "school.sqlite3")
+
+
 def clone_tree(session: Session, student: str, teacher_from: str, teacher_to: str, code: str) -> str:
     """Copy a student and every row hanging off it (by student_id or a foreign key) for another teacher."""
     tables = [t for t in Base.metadata.sorted_tables if t.name not in NOT_CLONED]
