@@ -40,6 +40,8 @@ from app.ui.widgets.style import error_style, make_selectable, tint_style
 
 # What a FormDialog's OK runs: from the form's raw values, the write service and its arguments after ctx.
 SubmitCall = Callable[[dict[str, Any]], tuple[Callable[..., object], tuple[object, ...]]]
+# A check-only dialog's call: the form's values in, the checked data out (a service's check raises on bad input).
+CheckCall = Callable[[dict[str, Any]], object]
 
 DRAFT_DELAY_MS = 1000  # debounce: one draft write a second while typing, not one per key
 
@@ -388,13 +390,13 @@ class FormDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
         self._call: SubmitCall | None = None
-        self._check: Callable[[dict[str, Any]], object] | None = None
+        self._check: CheckCall | None = None
 
     def on_submit(self, call: SubmitCall) -> None:
         """``call(values)`` returns ``(service_fn, args)``; the dialog runs ``service_fn(ctx, *args)``."""
         self._call = call
 
-    def on_check(self, check: Callable[[dict[str, Any]], object]) -> None:
+    def on_check(self, check: CheckCall) -> None:
         """No write of its own (what it collects is saved with the record): ``check(values)`` refuses with a
         ServiceError, shown beside its field, or returns what ``succeeded`` carries."""
         self._check = check
