@@ -39,9 +39,10 @@ from app.ui.widgets.fields import FieldForm
 from app.ui.widgets.style import error_style, make_selectable, tint_style
 
 # What a FormDialog's OK runs: from the form's raw values, the write service and its arguments after ctx.
-SubmitCall = Callable[[dict[str, Any]], tuple[Callable[..., object], tuple[object, ...]]]
+FormValues = dict[str, Any]  # raw, as the fields hold them: the services check them
+SubmitCall = Callable[[FormValues], tuple[Callable[..., object], tuple[object, ...]]]
 # A check-only dialog's call: the form's values in, the checked data out (a service's check raises on bad input).
-CheckCall = Callable[[dict[str, Any]], object]
+CheckCall = Callable[[FormValues], object]
 
 DRAFT_DELAY_MS = 1000  # debounce: one draft write a second while typing, not one per key
 
