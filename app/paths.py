@@ -41,6 +41,7 @@ MIGRATIONS = _data_folder("_migrations", "migrations")
 # (a missing .qm would otherwise show the window in English, a missing font fail at the first print).
 REQUIRED_RESOURCES = (
     "fonts/wqy-zenhei.ttc",
+    "fonts/songjiao-han-fallback.ttf",
     "dump.schema.json",
     "goal_bank.json",
     "i18n/songjiao_zh_CN.qm",

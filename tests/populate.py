@@ -36,7 +36,7 @@ from app.db.models import (
     VisitAmendment,
     VisitLesson,
 )
-from app.services import evidence, students
+from app.services import evidence, privacy, students
 from app.services.context import ServiceContext, transaction
 
 AT = dt.datetime(2026, 11, 2, 9, 30)
@@ -54,6 +54,11 @@ def add_records(school: SimpleNamespace) -> SimpleNamespace:
     )
     students.save_guardian(school.as_(school.office), s2, {"name": "李强", "relation": "parent"})
     students.add_pause(school.as_(school.office), s2, "2026-12-01", "2026-12-20", "手术")
+    privacy.add_consent(
+        school.as_(school.office),
+        s1,
+        {"given_by": "parent", "purpose": "home_teaching", "given_on": "2025-09-01"},
+    )
     with transaction(ctx) as session:
         bank = GoalBankItem(domain="认知", kind="goal", text="认识常用汉字100个")
         session.add(bank)

@@ -53,6 +53,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "export": ("app.cli.export", "print archive packets, forms and spreadsheets"),
     "exchange": ("app.cli.exchange", "exchange with teacher laptops or the office through files"),
     "hub": ("app.cli.hub", "the school's network hub for teachers' laptops (docs/hub.md)"),
+    "privacy": ("app.cli.privacy", "delete children whose retention ended; a guardian's access copy"),
 }
 # Every module that registers commands (derived from the table; the frozen build collects these too).
 COMMAND_MODULES = list(dict.fromkeys(module for module, _help in COMMANDS.values()))

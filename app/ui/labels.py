@@ -147,6 +147,11 @@ CANCEL_CAUSES = {
     "family": QT_TRANSLATE_NOOP("Labels", "Family or child (excused)"),
     "school": QT_TRANSLATE_NOOP("Labels", "School or teacher (make-up owed)"),
 }
+# A caregiver who cannot sign on the pad (visits.SIGNATURE_KINDS).
+SIGNATURE_KINDS = {
+    "mark": QT_TRANSLATE_NOOP("Labels", "Thumbprint on the paper record (按手印)"),
+    "proxy": QT_TRANSLATE_NOOP("Labels", "Name typed for the caregiver (代签)"),
+}
 CHANNELS = {
     "phone": QT_TRANSLATE_NOOP("Labels", "Phone"),
     "wechat": QT_TRANSLATE_NOOP("Labels", "WeChat"),
@@ -176,6 +181,20 @@ BACKUP_REASONS = {
     "scheduled": QT_TRANSLATE_NOOP("Labels", "Daily backup"),
     "pre-restore": QT_TRANSLATE_NOOP("Labels", "Before a restore"),
     "pre-migration": QT_TRANSLATE_NOOP("Labels", "Before a database upgrade"),
+}
+# What a guardian consents to (app.domain.privacy.PURPOSES) and the kinds of records with their own retention.
+CONSENT_PURPOSES = {
+    "home_teaching": QT_TRANSLATE_NOOP("Labels", "Home teaching and its records"),
+    "photos": QT_TRANSLATE_NOOP("Labels", "Photos"),
+    "health": QT_TRANSLATE_NOOP("Labels", "Health and diagnosis"),
+    "exchange": QT_TRANSLATE_NOOP("Labels", "Laptop synchronisation"),
+    "sharing": QT_TRANSLATE_NOOP("Labels", "Sharing with a rehabilitation centre"),
+}
+RECORD_KINDS = {
+    "photos": QT_TRANSLATE_NOOP("Labels", "Photos and attachments"),
+    "contacts": QT_TRANSLATE_NOOP("Labels", "Contacts with the family"),
+    "records": QT_TRANSLATE_NOOP("Labels", "Teaching archive (visits, plans, IEPs)"),
+    "student": QT_TRANSLATE_NOOP("Labels", "The student's record and everything else"),
 }
 # What kind of conflict an exchange import kept aside (app.services.exchange.apply).
 CONFLICT_KINDS = {

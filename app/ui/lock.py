@@ -22,9 +22,20 @@ import logging
 import sys
 import time
 from collections.abc import Callable
-from typing import Any, cast
+from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import SLOT, QAbstractNativeEventFilter, QEvent, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import (
+    SLOT,
+    QAbstractNativeEventFilter,
+    QByteArray,
+    QEvent,
+    QObject,
+    Qt,
+    QTimer,
+    Signal,
+    Slot,
+)
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -40,6 +51,11 @@ from app.ui.messages import error_text
 from app.ui.prefs import load_prefs
 from app.ui.session import AppSession
 from app.ui.widgets.style import error_style, make_heading
+
+if TYPE_CHECKING:  # QtDBus is imported where it is used: a Qt without it still locks
+    from PySide6.QtDBus import QDBusConnection
+
+    from app.services.context import Actor
 
 log = logging.getLogger(__name__)
 
@@ -141,7 +157,7 @@ class LockWindow(QDialog):
     def reject(self) -> None:  # Escape does not get past the lock
         pass
 
-    def closeEvent(self, event: Any) -> None:  # noqa: N802 - Qt naming
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt naming
         event.ignore()
 
     def try_unlock(self) -> None:
@@ -155,7 +171,7 @@ class LockWindow(QDialog):
             lock.unlock, self.password.text(), on_done=self._right, on_error=self._wrong, initiator=self
         )
 
-    def _right(self, _actor: Any) -> None:
+    def _right(self, _actor: Actor) -> None:
         self.failures = 0
         self.password.clear()
         self.error.hide()
@@ -330,7 +346,7 @@ class SessionLock(QObject):
 # --- platform notices -------------------------------------------------------------------------------------
 
 
-def _platform_watch(lock: SessionLock) -> Any:
+def _platform_watch(lock: SessionLock) -> _WindowsWatch | list[str] | None:
     """Subscribe to the session-lock and sleep notices the platform gives; what is kept alive with the lock."""
     if sys.platform == "win32":
         return _WindowsWatch(lock)
@@ -339,7 +355,9 @@ def _platform_watch(lock: SessionLock) -> Any:
     return None
 
 
-def _dbus_watch(lock: SessionLock, session_bus: Any = None, system_bus: Any = None) -> list[str]:
+def _dbus_watch(
+    lock: SessionLock, session_bus: QDBusConnection | None = None, system_bus: QDBusConnection | None = None
+) -> list[str]:
     """The D-Bus notices subscribed (tests pass a private bus)."""
     try:
         from PySide6.QtDBus import QDBusConnection
@@ -400,8 +418,11 @@ class _WindowsWatch(QAbstractNativeEventFilter):
         app.installNativeEventFilter(self)
         lock.destroyed.connect(lambda: app.removeNativeEventFilter(self))
 
-    def nativeEventFilter(self, event_type: Any, message: Any) -> tuple[bool, int]:  # noqa: N802 - Qt naming
-        if bytes(event_type) == b"windows_generic_MSG":
+    def nativeEventFilter(  # noqa: N802 - Qt naming
+        self, event_type: QByteArray | bytes | bytearray | memoryview, message: int
+    ) -> tuple[bool, int]:
+        kind = event_type.data() if isinstance(event_type, QByteArray) else bytes(event_type)
+        if kind == b"windows_generic_MSG":
             import ctypes.wintypes
 
             msg = ctypes.wintypes.MSG.from_address(int(message))

@@ -178,7 +178,17 @@ class MainWindow(QMainWindow):
         self.restore_requested.emit(path)
 
     def request_language(self, language: str) -> None:
-        self.language_requested.emit(language)
+        """The window is rebuilt in the other language: nothing unsaved may go with it (each editor and the
+        open record ask first; after Save the switch runs again once the save is done)."""
+        if self._leave_ok(lambda: self.request_language(language)):
+            self.language_requested.emit(language)
+
+    def _leave_ok(self, retry: Callable[[], None]) -> bool:
+        """Logout and the language switch close this window: the editor windows close first (each asks about
+        its unsaved changes; one kept open stops it), then the open record is left as :meth:`_leave_detail_ok`."""
+        from app.ui.editors.windows import close_all
+
+        return close_all() and self._leave_detail_ok(retry)
 
     def _highlight(self, key: str) -> None:
         for row in range(self.nav.count()):
@@ -319,7 +329,7 @@ class MainWindow(QMainWindow):
         language_menu = view_menu.addMenu(self.tr("&Language"))
         for code, text in (("zh_CN", "中文（简体）"), ("en", "English")):
             action = self._action(
-                text, lambda _=False, c=code: self.language_requested.emit(c), None, f"act_lang_{code}"
+                text, lambda _=False, c=code: self.request_language(c), None, f"act_lang_{code}"
             )
             action.setCheckable(True)
             action.setChecked(code == self.session.language)
@@ -351,7 +361,7 @@ class MainWindow(QMainWindow):
             page.refresh()
 
     def _logout(self) -> None:
-        if self._leave_detail_ok(self._logout):
+        if self._leave_ok(self._logout):
             self.logout_requested.emit()
 
     def open_help(self) -> None:

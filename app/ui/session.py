@@ -53,7 +53,7 @@ class AppSession:
         on_done: Callable[[R], None] | None = None,
         on_error: Callable[[BaseException], None] | None = None,
         **kwargs: Any,
-    ) -> Task:
+    ) -> Task[R]:
         """A service call in the background: ``fn(ctx, *args, **kwargs)``."""
         return self.runner.submit(fn, self.ctx, *args, on_done=on_done, on_error=on_error, **kwargs)
 
@@ -65,7 +65,7 @@ class AppSession:
         on_error: Callable[[BaseException], None] | None = None,
         initiator: object | None = None,
         **kwargs: Any,
-    ) -> Task:
+    ) -> Task[Outcome[R]]:
         """Like :meth:`read`, then announces what the write changed, ``data_changed(changes, initiator)``, after
         ``on_done`` ran. ``initiator`` is who asked (a page, an editor): a page skips its own writes' notices.
 

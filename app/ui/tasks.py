@@ -18,7 +18,7 @@ import logging
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from functools import partial
-from typing import Any
+from typing import Any, Generic, TypeVar, cast
 
 import shiboken6
 from PySide6.QtCore import QObject, Signal
@@ -27,6 +27,11 @@ from app import logs
 from app.services.progress import TaskState
 
 _log = logging.getLogger(__name__)
+
+R = TypeVar("R")  # what the submitted call returns: the type its on_done receives
+# A Task[list[PlanSummary]] is a Task[object]: whoever holds a task reads its result and never hands one in
+# (the callbacks are fixed at submit), so the runner and the pages can hold tasks of any result.
+R_co = TypeVar("R_co", covariant=True)
 
 
 class ProgressSignal(QObject):
@@ -40,15 +45,15 @@ def progress_for(signal: ProgressSignal) -> TaskState:
     return TaskState(signal.changed.emit)
 
 
-class Task:
+class Task(Generic[R_co]):
     """One submitted call: its callbacks, its outcome once delivered."""
 
     def __init__(
         self,
-        fn: Callable[..., Any],
-        args: tuple[Any, ...],
+        fn: Callable[..., R_co],
+        args: tuple[Any, ...],  # the call's own arguments: fn checks them
         kwargs: dict[str, Any],
-        on_done: Callable[[Any], None] | None,
+        on_done: Callable[[R_co], None] | None,
         on_error: Callable[[BaseException], None] | None,
         progress: ProgressSignal | None,
         name: str,
@@ -58,7 +63,7 @@ class Task:
         self.progress_signal = progress
         self.progress: TaskState | None = kwargs.get("progress")
         self.name = name
-        self.result: Any = None
+        self.result: R_co | None = None
         self.error: BaseException | None = None
         self.finished = False
 
@@ -86,13 +91,13 @@ class Task:
             else:
                 raise self.error
         elif self.on_done is not None:
-            self.on_done(self.result)
+            self.on_done(cast(R_co, self.result))  # the call returned: result holds what it returned
 
 
-def _owners_alive(callback: Callable[..., Any]) -> bool:
+def _owners_alive(callback: Callable[..., object]) -> bool:
     """False when a QObject the callback is bound to (a bound method's self, a partial's function or
     arguments, a lambda's captured variables, one level deep) has had its C++ object deleted."""
-    seen: list[Any] = [callback]
+    seen: list[object] = [callback]
     if isinstance(callback, partial):
         seen += [callback.func, *callback.args, *callback.keywords.values()]
     for item in list(seen):
@@ -114,14 +119,14 @@ class BaseRunner(QObject):
 
     def submit(
         self,
-        fn: Callable[..., Any],
-        *args: Any,
-        on_done: Callable[[Any], None] | None = None,
+        fn: Callable[..., R],
+        *args: Any,  # the call's own arguments (and **kwargs below): fn checks them
+        on_done: Callable[[R], None] | None = None,
         on_error: Callable[[BaseException], None] | None = None,
         with_progress: bool = False,
         name: str = "",
         **kwargs: Any,
-    ) -> Task:
+    ) -> Task[R]:
         signal = ProgressSignal() if with_progress else None
         if signal is not None:
             kwargs["progress"] = progress_for(signal)
@@ -129,10 +134,10 @@ class BaseRunner(QObject):
         self._start(task)
         return task
 
-    def _start(self, task: Task) -> None:
+    def _start(self, task: Task[object]) -> None:
         raise NotImplementedError
 
-    def _finish(self, task: Task) -> None:
+    def _finish(self, task: Task[object]) -> None:
         try:
             task.deliver()
         except BaseException as error:
@@ -152,7 +157,7 @@ class BaseRunner(QObject):
 class SyncRunner(BaseRunner):
     """Runs each call immediately on the calling thread (tests, scripts)."""
 
-    def _start(self, task: Task) -> None:
+    def _start(self, task: Task[object]) -> None:
         task.run()
         self._finish(task)
 
@@ -169,14 +174,14 @@ class ThreadRunner(BaseRunner):
         # The relay is emitted from the worker; Qt queues it to this object's (the main) thread.
         self._relay.connect(self._on_relay)
 
-    def _start(self, task: Task) -> None:
+    def _start(self, task: Task[object]) -> None:
         self._pending += 1
         if self._pending == 1:
             self.busy_changed.emit(True)
         future: Future[None] = self._executor.submit(task.run)
         future.add_done_callback(lambda _f: self._relay.emit(task))
 
-    def _on_relay(self, task: Task) -> None:
+    def _on_relay(self, task: Task[object]) -> None:
         self._pending -= 1
         if self._pending == 0:
             self.busy_changed.emit(False)

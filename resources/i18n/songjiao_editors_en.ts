@@ -1139,6 +1139,26 @@
         <translation>&amp;Caused by</translation>
     </message>
     <message>
+        <source>Signed without the pad</source>
+        <translation>Signed without the pad</translation>
+    </message>
+    <message>
+        <source>&amp;How</source>
+        <translation>&amp;How</translation>
+    </message>
+    <message>
+        <source>&amp;Whose mark, or the name typed</source>
+        <translation>&amp;Whose mark, or the name typed</translation>
+    </message>
+    <message>
+        <source>&amp;Reason the pad was not used</source>
+        <translation>&amp;Reason the pad was not used</translation>
+    </message>
+    <message>
+        <source>{how}: {name}. Reason: {reason}</source>
+        <translation>{how}: {name}. Reason: {reason}</translation>
+    </message>
+    <message>
         <source>Schedule a make-up visit</source>
         <translation>Schedule a make-up visit</translation>
     </message>
@@ -1264,6 +1284,10 @@
     <message>
         <source>Clear signat&amp;ure</source>
         <translation>Clear signat&amp;ure</translation>
+    </message>
+    <message>
+        <source>Cannot sign on the pad…</source>
+        <translation>Cannot sign on the pad…</translation>
     </message>
     <message>
         <source>Lessons</source>

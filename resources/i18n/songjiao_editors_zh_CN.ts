@@ -1138,6 +1138,26 @@
         <translation>责任方(&amp;C)</translation>
     </message>
     <message>
+        <source>Signed without the pad</source>
+        <translation>未在签名板上签名</translation>
+    </message>
+    <message>
+        <source>&amp;How</source>
+        <translation>方式(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Whose mark, or the name typed</source>
+        <translation>按手印人或代签姓名(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Reason the pad was not used</source>
+        <translation>未用签名板的原因(&amp;R)</translation>
+    </message>
+    <message>
+        <source>{how}: {name}. Reason: {reason}</source>
+        <translation>{how}：{name}。原因：{reason}</translation>
+    </message>
+    <message>
         <source>Schedule a make-up visit</source>
         <translation>安排补送</translation>
     </message>
@@ -1263,6 +1283,10 @@
     <message>
         <source>Clear signat&amp;ure</source>
         <translation>清除签名(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Cannot sign on the pad…</source>
+        <translation>无法在签名板上签名…</translation>
     </message>
     <message>
         <source>Lessons</source>

@@ -1106,6 +1106,14 @@ If it happens again, give your administrator this reference number: {reference}<
         <translation>School or teacher (make-up owed)</translation>
     </message>
     <message>
+        <source>Thumbprint on the paper record (按手印)</source>
+        <translation>Thumbprint on the paper record (按手印)</translation>
+    </message>
+    <message>
+        <source>Name typed for the caregiver (代签)</source>
+        <translation>Name typed for the caregiver (代签)</translation>
+    </message>
+    <message>
         <source>Phone</source>
         <translation>Phone</translation>
     </message>
@@ -1172,6 +1180,42 @@ If it happens again, give your administrator this reference number: {reference}<
     <message>
         <source>Before a database upgrade</source>
         <translation>Before a database upgrade</translation>
+    </message>
+    <message>
+        <source>Home teaching and its records</source>
+        <translation>Home teaching and its records</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>Photos</translation>
+    </message>
+    <message>
+        <source>Health and diagnosis</source>
+        <translation>Health and diagnosis</translation>
+    </message>
+    <message>
+        <source>Laptop synchronisation</source>
+        <translation>Laptop synchronisation</translation>
+    </message>
+    <message>
+        <source>Sharing with a rehabilitation centre</source>
+        <translation>Sharing with a rehabilitation centre</translation>
+    </message>
+    <message>
+        <source>Photos and attachments</source>
+        <translation>Photos and attachments</translation>
+    </message>
+    <message>
+        <source>Contacts with the family</source>
+        <translation>Contacts with the family</translation>
+    </message>
+    <message>
+        <source>Teaching archive (visits, plans, IEPs)</source>
+        <translation>Teaching archive (visits, plans, IEPs)</translation>
+    </message>
+    <message>
+        <source>The student's record and everything else</source>
+        <translation>The student's record and everything else</translation>
     </message>
     <message>
         <source>changed on both sides</source>
@@ -1453,6 +1497,10 @@ If it happens again, give your administrator this reference number: {reference}<
         <source>Students</source>
         <translation>Students</translation>
     </message>
+    <message>
+        <source>Privacy</source>
+        <translation>Privacy</translation>
+    </message>
 </context>
 <context>
     <name>PausesTab</name>
@@ -1510,6 +1558,131 @@ If it happens again, give your administrator this reference number: {reference}<
     <message>
         <source>Plans waiting for approval</source>
         <translation>Plans waiting for approval</translation>
+    </message>
+</context>
+<context>
+    <name>PrivacyTab</name>
+    <message>
+        <source> years after leaving</source>
+        <translation> years after leaving</translation>
+    </message>
+    <message>
+        <source>&amp;Save retention</source>
+        <translation>&amp;Save retention</translation>
+    </message>
+    <message>
+        <source>Student code</source>
+        <translation>Student code</translation>
+    </message>
+    <message>
+        <source>Left on</source>
+        <translation>Left on</translation>
+    </message>
+    <message>
+        <source>Records due for deletion</source>
+        <translation>Records due for deletion</translation>
+    </message>
+    <message>
+        <source>Children whose retention has ended</source>
+        <translation>Children whose retention has ended</translation>
+    </message>
+    <message>
+        <source>&amp;Delete records whose retention ended…</source>
+        <translation>&amp;Delete records whose retention ended…</translation>
+    </message>
+    <message>
+        <source>How long each kind of record is kept after a child leaves the programme:</source>
+        <translation>How long each kind of record is kept after a child leaves the programme:</translation>
+    </message>
+    <message>
+        <source>Children whose retention has ended:</source>
+        <translation>Children whose retention has ended:</translation>
+    </message>
+    <message>
+        <source>Delete records for good?</source>
+        <translation>Delete records for good?</translation>
+    </message>
+    <message>
+        <source>The records listed for {count} child(ren) are deleted for good, with their photos and exchange state. A new backup is made and every older backup (they hold these records) is removed.</source>
+        <translation>The records listed for {count} child(ren) are deleted for good, with their photos and exchange state. A new backup is made and every older backup (they hold these records) is removed.</translation>
+    </message>
+    <message>
+        <source>Records deleted</source>
+        <translation>Records deleted</translation>
+    </message>
+    <message>
+        <source>Deleted the records of {count} child(ren). Deletion certificates:
+{files}
+
+Backups removed: {removed}. Copies made elsewhere (dumps, exported files, laptops) are not reached: delete them too.</source>
+        <translation>Deleted the records of {count} child(ren). Deletion certificates:
+{files}
+
+Backups removed: {removed}. Copies made elsewhere (dumps, exported files, laptops) are not reached: delete them too.</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <source>Given by</source>
+        <translation>Given by</translation>
+    </message>
+    <message>
+        <source>Given on</source>
+        <translation>Given on</translation>
+    </message>
+    <message>
+        <source>Withdrawn on</source>
+        <translation>Withdrawn on</translation>
+    </message>
+    <message>
+        <source>Consents</source>
+        <translation>Consents</translation>
+    </message>
+    <message>
+        <source>Given on (YYYY-MM-DD)</source>
+        <translation>Given on (YYYY-MM-DD)</translation>
+    </message>
+    <message>
+        <source>&amp;Record consent</source>
+        <translation>&amp;Record consent</translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw selected</source>
+        <translation>&amp;Withdraw selected</translation>
+    </message>
+    <message>
+        <source>E&amp;xport whole record…</source>
+        <translation>E&amp;xport whole record…</translation>
+    </message>
+    <message>
+        <source>A guardian's access request: the child's whole record as PDF and JSON</source>
+        <translation>A guardian's access request: the child's whole record as PDF and JSON</translation>
+    </message>
+    <message>
+        <source>in force</source>
+        <translation>in force</translation>
+    </message>
+    <message>
+        <source>Select the consent the guardian withdrew.</source>
+        <translation>Select the consent the guardian withdrew.</translation>
+    </message>
+    <message>
+        <source>Folder for the guardian's copy</source>
+        <translation>Folder for the guardian's copy</translation>
+    </message>
+    <message>
+        <source>Whole record exported</source>
+        <translation>Whole record exported</translation>
+    </message>
+    <message>
+        <source>Hand these two files to the guardian:
+{pdf}
+{json}</source>
+        <translation>Hand these two files to the guardian:
+{pdf}
+{json}</translation>
     </message>
 </context>
 <context>
@@ -1715,6 +1888,10 @@ If it happens again, give your administrator this reference number: {reference}<
     <message>
         <source>Backups</source>
         <translation>Backups</translation>
+    </message>
+    <message>
+        <source>Privacy</source>
+        <translation>Privacy</translation>
     </message>
     <message>
         <source>Language</source>

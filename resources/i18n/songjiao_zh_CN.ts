@@ -1105,6 +1105,14 @@ If it happens again, give your administrator this reference number: {reference}<
         <translation>学校或教师原因（须补送）</translation>
     </message>
     <message>
+        <source>Thumbprint on the paper record (按手印)</source>
+        <translation>在纸质记录上按手印</translation>
+    </message>
+    <message>
+        <source>Name typed for the caregiver (代签)</source>
+        <translation>他人代签姓名</translation>
+    </message>
+    <message>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
@@ -1179,6 +1187,42 @@ If it happens again, give your administrator this reference number: {reference}<
     <message>
         <source>deleted on the other side, changed here</source>
         <translation>对方已删除，本机有修改</translation>
+    </message>
+    <message>
+        <source>Home teaching and its records</source>
+        <translation>送教上门服务及档案</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <source>Health and diagnosis</source>
+        <translation>健康与诊断信息</translation>
+    </message>
+    <message>
+        <source>Laptop synchronisation</source>
+        <translation>教师笔记本同步</translation>
+    </message>
+    <message>
+        <source>Sharing with a rehabilitation centre</source>
+        <translation>向康复机构提供信息</translation>
+    </message>
+    <message>
+        <source>Photos and attachments</source>
+        <translation>照片与附件</translation>
+    </message>
+    <message>
+        <source>Contacts with the family</source>
+        <translation>家校联系记录</translation>
+    </message>
+    <message>
+        <source>Teaching archive (visits, plans, IEPs)</source>
+        <translation>送教档案（送教、计划、IEP）</translation>
+    </message>
+    <message>
+        <source>The student&apos;s record and everything else</source>
+        <translation>学生基本信息及其余全部记录</translation>
     </message>
 </context>
 <context>
@@ -1452,6 +1496,10 @@ If it happens again, give your administrator this reference number: {reference}<
         <source>Students</source>
         <translation>学生</translation>
     </message>
+    <message>
+        <source>Privacy</source>
+        <translation>个人信息</translation>
+    </message>
 </context>
 <context>
     <name>PausesTab</name>
@@ -1509,6 +1557,131 @@ If it happens again, give your administrator this reference number: {reference}<
     <message>
         <source>Plans waiting for approval</source>
         <translation>待审批的月计划</translation>
+    </message>
+</context>
+<context>
+    <name>PrivacyTab</name>
+    <message>
+        <source> years after leaving</source>
+        <translation> 年（离开送教后）</translation>
+    </message>
+    <message>
+        <source>&amp;Save retention</source>
+        <translation>保存期限(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Student code</source>
+        <translation>学生编号</translation>
+    </message>
+    <message>
+        <source>Left on</source>
+        <translation>离开日期</translation>
+    </message>
+    <message>
+        <source>Records due for deletion</source>
+        <translation>到期应删除的记录</translation>
+    </message>
+    <message>
+        <source>Children whose retention has ended</source>
+        <translation>保存期限已满的学生</translation>
+    </message>
+    <message>
+        <source>&amp;Delete records whose retention ended…</source>
+        <translation>删除到期记录(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>How long each kind of record is kept after a child leaves the programme:</source>
+        <translation>学生离开送教项目后，各类记录的保存期限：</translation>
+    </message>
+    <message>
+        <source>Children whose retention has ended:</source>
+        <translation>保存期限已满的学生：</translation>
+    </message>
+    <message>
+        <source>Delete records for good?</source>
+        <translation>永久删除这些记录？</translation>
+    </message>
+    <message>
+        <source>The records listed for {count} child(ren) are deleted for good, with their photos and exchange state. A new backup is made and every older backup (they hold these records) is removed.</source>
+        <translation>将永久删除所列 {count} 名学生的记录，连同照片和同步状态。随后新做一份备份，并删除此前的全部备份（其中含有这些记录）。</translation>
+    </message>
+    <message>
+        <source>Records deleted</source>
+        <translation>记录已删除</translation>
+    </message>
+    <message>
+        <source>Deleted the records of {count} child(ren). Deletion certificates:
+{files}
+
+Backups removed: {removed}. Copies made elsewhere (dumps, exported files, laptops) are not reached: delete them too.</source>
+        <translation>已删除 {count} 名学生的记录。删除证明：
+{files}
+
+已删除备份：{removed} 份。在别处保存的副本（导出文件、数据转储、教师笔记本）不在删除范围内，请另行删除。</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <source>Given by</source>
+        <translation>同意人</translation>
+    </message>
+    <message>
+        <source>Given on</source>
+        <translation>同意日期</translation>
+    </message>
+    <message>
+        <source>Withdrawn on</source>
+        <translation>撤回日期</translation>
+    </message>
+    <message>
+        <source>Consents</source>
+        <translation>同意记录</translation>
+    </message>
+    <message>
+        <source>Given on (YYYY-MM-DD)</source>
+        <translation>同意日期（年-月-日）</translation>
+    </message>
+    <message>
+        <source>&amp;Record consent</source>
+        <translation>登记同意(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw selected</source>
+        <translation>撤回所选(&amp;W)</translation>
+    </message>
+    <message>
+        <source>E&amp;xport whole record…</source>
+        <translation>导出全部记录(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>A guardian&apos;s access request: the child&apos;s whole record as PDF and JSON</source>
+        <translation>监护人申请查阅复制：导出该生全部记录（一份文档、一份数据文件）</translation>
+    </message>
+    <message>
+        <source>in force</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <source>Select the consent the guardian withdrew.</source>
+        <translation>请先选中监护人撤回的那一项同意。</translation>
+    </message>
+    <message>
+        <source>Folder for the guardian&apos;s copy</source>
+        <translation>选择保存监护人副本的文件夹</translation>
+    </message>
+    <message>
+        <source>Whole record exported</source>
+        <translation>全部记录已导出</translation>
+    </message>
+    <message>
+        <source>Hand these two files to the guardian:
+{pdf}
+{json}</source>
+        <translation>请将以下两个文件交给监护人：
+{pdf}
+{json}</translation>
     </message>
 </context>
 <context>
@@ -1726,6 +1899,10 @@ If it happens again, give your administrator this reference number: {reference}<
     <message>
         <source>Cannot save</source>
         <translation>无法保存</translation>
+    </message>
+    <message>
+        <source>Privacy</source>
+        <translation>个人信息</translation>
     </message>
 </context>
 <context>

@@ -23,7 +23,7 @@ import pytest
 from app.cli.main import build_parser, run
 
 # Commands that do not open the database: nothing to judge (restore is the cure for a bad file).
-NO_DATABASE = {("gui",), ("backups",), ("restore",), ("roster", "template")}
+NO_DATABASE = {("gui",), ("backups",), ("restore",), ("roster", "template"), ("hub", "cert")}
 VALUES = {
     "school": "青山县特殊教育学校",
     "term_name": "2026秋季学期",

@@ -175,3 +175,20 @@ def test_hub_restart_keeps_the_exchange_going(lan, school):
     done = client.sync(t1.ctx)
     assert done.sent.seq == 2 and done.received.seq == 2 and done.office_applied == 1
     assert students.get_student(school.ctx, school.students[0]).values["safety_notes"] == "after the restart"
+
+
+def test_a_laptop_without_a_hub_is_told_to_use_files(lan, school):
+    from app.db.models import Setting
+
+    office, join, hub = lan
+    t1 = join("t1")
+    with transaction(t1.ctx) as session:  # as a laptop joined before the school had a hub
+        session.execute(delete(Setting).where(Setting.key == hublink.SETTING_KEY))
+    with pytest.raises(client.HubError) as error:
+        client.sync(t1.ctx)
+    assert error.value.message_id == "hub.none" and "exchange files" in str(error.value)
+    # the office's next bundle (a file) carries the hub: after importing it the laptop can sync
+    [reply] = office.send("t1")
+    t1.receive(reply)
+    assert client.link(t1.ctx) == hub.link
+    assert client.sync(t1.ctx).url == hub.url

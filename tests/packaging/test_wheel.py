@@ -63,6 +63,12 @@ def test_both_languages_catalogues_and_the_font_licence_ship(wheel):
     for language in ("zh_CN", "en"):
         assert f"app/_resources/i18n/songjiao_{language}.qm" in names
     assert "app/_resources/fonts/wqy-zenhei.LICENSE.txt" in names
+    assert "app/_resources/fonts/songjiao-han-fallback.ttf" in names
+    assert "app/_resources/fonts/songjiao-han-fallback.LICENSE.txt" in names
+    assert any(
+        name.endswith(".dist-info/licenses/resources/fonts/songjiao-han-fallback.LICENSE.txt")
+        for name in names
+    )
     assert any(name.endswith(".dist-info/licenses/LICENSE") for name in names)
 
 

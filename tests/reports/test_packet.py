@@ -36,7 +36,8 @@ def packet(term_school):
 
 def test_font_has_the_rare_name_characters():
     assert missing_glyphs(RARE_NAME_CHARS + "送教上门档案第页共") == []
-    assert missing_glyphs("\U0002a6a5") == ["\U0002a6a5"]  # a check that can fail: Ext. B is not covered
+    # Extension B comes from the fallback font (tests/reports/test_rare_names.py); Extension G from none.
+    assert missing_glyphs("\U0002a6a5") == [] and missing_glyphs("\U00030000") == ["\U00030000"]
 
 
 def test_sections_in_domain_order_with_bookmarks_on_their_pages(packet):
@@ -212,3 +213,24 @@ def test_lesson_plans_taught_from_in_a_visit_are_included(term_school):
     data = archive.gather_packet(term_school.as_(term_school.t1), student_id, term_school.term.id)
     titles = [lp.title for lp in data.lesson_plans]
     assert "通用课：认识颜色" in titles and len(titles) == 4  # three own plans and the shared one
+
+
+def test_the_guardians_consents_are_printed_with_their_withdrawal(term_school):
+    from app.services import privacy
+
+    student_id = term_school.packet_students[0]
+    office = term_school.as_(term_school.office)
+    given = privacy.add_consent(
+        office, student_id, {"given_by": "grandparent", "purpose": "photos", "given_on": "2026-09-01"}
+    )
+    privacy.withdraw_consent(office, given.id, "2026-10-08")
+    privacy.add_consent(
+        office, student_id, {"given_by": "parent", "purpose": "home_teaching", "given_on": "2026-09-01"}
+    )
+    data = archive.gather_packet(term_school.as_(term_school.t1), student_id, term_school.term.id)
+    buffer = io.BytesIO()
+    render_packet(data, buffer)
+    text = "".join("".join(p.extract_text() for p in PdfReader(io.BytesIO(buffer.getvalue())).pages).split())
+    assert "个人信息处理同意" in text
+    assert "拍摄和保存照片祖父母/外祖父母2026年9月1日2026年10月8日" in text
+    assert "送教上门服务及档案父母2026年9月1日有效" in text

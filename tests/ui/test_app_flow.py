@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QDialog, QMessageBox
 
 from app.services import backup, students
 from app.services import school as school_service
@@ -160,3 +161,54 @@ def test_progress_dialog_runs_and_cancels(make_session, school, qtbot):
     with qtbot.waitSignal(runner.task_finished, timeout=10000):
         run_with_progress(parent, runner, lambda progress: 42, title="Quick", on_done=results.append)
     assert results == [42]
+
+
+def _open_changed_record(window, school, qtbot, name: str):
+    """The student's record open in the window with its name changed and not saved."""
+    from app.ui.pages.student import StudentPage
+
+    page = StudentPage(window.session, school.students[0], window)
+    window.open_detail(page)
+    wait_idle(qtbot, window)
+    page.basic.form.set_value("name", name)
+    assert page.has_unsaved_changes()
+    return page
+
+
+def test_the_language_switch_asks_about_the_unsaved_record_and_saves_it(
+    school, paths, qtbot, english, answers
+):
+    """Menu View › Language with a changed record open: it used to rebuild the window at once and lose the
+    change. Now the record asks (in the admin's Chinese); Save saves it, then the window is rebuilt in
+    English."""
+    controller = ScriptedController(paths, "admin", "admin-pass")
+    controller.store = school.ctx.store
+    assert controller.login()
+    window = controller.window
+    _open_changed_record(window, school, qtbot, "小明明")
+    answers.question("离开前保存", QMessageBox.StandardButton.Save)
+    assert window.nav.item(0).text() == "本周"
+    window.findChild(QAction, "act_lang_en").trigger()
+    qtbot.waitUntil(lambda: controller.window is not window, timeout=10_000)
+    wait_idle(qtbot, controller)
+    qtbot.addWidget(controller.window)
+    assert controller.window.nav.item(0).text() == "This week"
+    assert students.get_student(school.ctx, school.students[0]).values["name"] == "小明明"
+
+
+def test_logout_asks_about_the_unsaved_record_and_discards_it(school, paths, qtbot, english, answers):
+    controller = ScriptedController(paths, "admin", "admin-pass")
+    controller.store = school.ctx.store
+    assert controller.login() and controller.logins == 1
+    window = controller.window
+    before = students.get_student(school.ctx, school.students[0]).values["name"]
+    _open_changed_record(window, school, qtbot, "小明明")
+    answers.question("离开前保存", QMessageBox.StandardButton.Cancel)  # first: stay
+    window.findChild(QAction, "act_logout").trigger()
+    assert controller.window is window and controller.logins == 1
+    answers.question("离开前保存", QMessageBox.StandardButton.Discard)
+    window.findChild(QAction, "act_logout").trigger()
+    assert controller.logins == 2 and controller.window is not window  # logged in again, a new window
+    qtbot.addWidget(controller.window)
+    wait_idle(qtbot, controller)
+    assert students.get_student(school.ctx, school.students[0]).values["name"] == before

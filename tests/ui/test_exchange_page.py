@@ -12,7 +12,21 @@ from app.services.context import ServiceContext
 from app.services.setup import open_store
 from app.ui.session import AppSession
 from tests.conftest import TODAY, db_digest
-from tests.ui.helpers import wait_idle
+from tests.ui.helpers import click, wait_idle
+
+
+class FileDialogs:
+    """Qt's file dialogs answered as the person would: the folder or files set before each button press."""
+
+    def __init__(self, monkeypatch) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        self.folder = ""
+        self.files: list[str] = []
+        monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(lambda *_a, **_k: self.folder))
+        monkeypatch.setattr(
+            QFileDialog, "getOpenFileNames", staticmethod(lambda *_a, **_k: (self.files, "*.sjb"))
+        )
 
 
 @pytest.fixture
@@ -77,7 +91,12 @@ def laptop_page(session, qtbot):
     return page
 
 
-def test_teacher_sends_office_imports(school, office_page, laptop, tmp_path, qtbot, english):
+def test_teacher_sends_office_imports(
+    school, office_page, laptop, tmp_path, qtbot, english, monkeypatch, answers
+):
+    """Send and receive both ways by the pages' buttons (Send to office…, Import teachers' files…, Send to
+    teacher…, Receive from office…), on the real worker, the bundles read back by the other side."""
+    dialogs = FileDialogs(monkeypatch)
     page = laptop_page(laptop, qtbot)
     assert page.laptop_box.isVisibleTo(page) and not page.office_box.isVisibleTo(page)
     assert page.pending.text() == "The office has received everything."
@@ -90,14 +109,16 @@ def test_teacher_sends_office_imports(school, office_page, laptop, tmp_path, qtb
 
     stick = tmp_path / "usb"
     stick.mkdir()
-    page.send(stick)
+    dialogs.folder = str(stick)
+    click(qtbot, page, "Send to office…")
     wait_idle(qtbot, page)
     sent = sorted(stick.glob("*.sjb"))
     assert [p.name for p in sent] == ["songjiao-t1-to-office-00001.sjb"]
     assert page.results.rowCount() == 1 and page.results.item(0, 0).text() == sent[0].name
     assert "小明" not in sent[0].name
 
-    office_page.receive(sent)
+    dialogs.files = [str(p) for p in sent]
+    click(qtbot, office_page, "Import teachers' files…")
     wait_idle(qtbot, office_page)
     table = office_page.results
     assert table.rowCount() == 1
@@ -121,11 +142,16 @@ def test_teacher_sends_office_imports(school, office_page, laptop, tmp_path, qtb
     plans.decide_plan(school.as_(school.office), plan.id, submitted.plan_revision, True)
     out = tmp_path / "office-out"
     out.mkdir()
-    office_page.send(out, "t1")
+    office_page.teacher.setCurrentIndex(office_page.teacher.findData("t1"))
+    assert office_page.teacher.currentData() == "t1"
+    dialogs.folder = str(out)
+    answers.question("every teacher", QMessageBox.StandardButton.No)  # No: only for t1
+    click(qtbot, office_page, "Send to teacher…")
     wait_idle(qtbot, office_page)
     back = sorted(out.glob("*.sjb"))
     assert len(back) == 1 and office_page.results.item(0, 4).text() == "written"
-    page.receive(back)
+    dialogs.files = [str(p) for p in back]
+    click(qtbot, page, "Receive from office…")
     wait_idle(qtbot, page)
     came_in = page.results.item(0, 4).text()
     assert came_in.startswith("imported; ") and "plan revisions and decisions 1" in came_in, came_in

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 
 from app.services import demo, users
 from app.ui.session import AppSession
-from tests.ui.helpers import wait_idle
+from tests.ui.helpers import click, wait_idle
 
 TIMEOUT_MS = 180_000
 
@@ -41,6 +41,26 @@ def make_page(ctx, actor, runner, qtbot):
     return page
 
 
+def file_dialogs(monkeypatch, *, folder=None, save=None) -> list[str]:
+    """Qt's file dialogs answered as a person would (a folder chosen, a file name accepted): the export
+    buttons are pressed for real, only the native dialog is not shown. Returns the titles asked."""
+    from PySide6.QtWidgets import QFileDialog
+
+    asked: list[str] = []
+
+    def directory(_parent, title, *_args, **_kwargs):
+        asked.append(title)
+        return str(folder)
+
+    def save_name(_parent, title, *_args, **_kwargs):
+        asked.append(title)
+        return str(save), "PDF (*.pdf)"
+
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(directory))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(save_name))
+    return asked
+
+
 def pdf_text(path) -> str:
     reader = PdfReader(str(path))
     return "\n".join(page.extract_text() or "" for page in reader.pages)
@@ -61,7 +81,7 @@ def whole_pdfs(folder):
     return [f for f in files if f.is_file()]
 
 
-def test_office_exports_the_term_then_cancels(tiny_demo, tmp_path, qtbot, english, new_runner):
+def test_office_exports_the_term_then_cancels(tiny_demo, tmp_path, qtbot, english, new_runner, monkeypatch):
     ctx, logins = tiny_demo
     runner = new_runner()
     page = make_page(ctx, login(ctx, logins, "academic_affairs"), runner, qtbot)
@@ -72,7 +92,9 @@ def test_office_exports_the_term_then_cancels(tiny_demo, tmp_path, qtbot, englis
     page.options_box.reveal.setChecked(False)
 
     out = tmp_path / "term"
-    page.export_term(out)
+    out.mkdir()
+    file_dialogs(monkeypatch, folder=out)
+    click(qtbot, page, "Export the whole term…")
     assert not page.task.finished  # on the worker, the UI goes on
     result = wait_done(qtbot, page)
     assert not result.cancelled and not result.errors
@@ -83,6 +105,8 @@ def test_office_exports_the_term_then_cancels(tiny_demo, tmp_path, qtbot, englis
     assert any(n.startswith("summary_") for n in names) and any(n.startswith("visits_") for n in names)
     assert page.result_row.open_folder.isVisible() and page.result_row.folder == out
     assert page.result_row.text.text().startswith("Done: ")
+    summary = next(f for f in files if f.parent == out and f.name.startswith("summary_"))
+    assert "送教" in pdf_text(summary)  # read back: the term's summary, in Chinese
 
     # Cancel as soon as the first document is in: only whole files are left. The worker is held until
     # the cancel is wired, and the cancel runs on the worker's own thread the moment the first document is
@@ -105,7 +129,9 @@ def test_office_exports_the_term_then_cancels(tiny_demo, tmp_path, qtbot, englis
     assert page.result_row.text.text().startswith("Cancelled: ")
 
 
-def test_teacher_packets_blank_forms_and_student_tab(tiny_demo, tmp_path, qtbot, english, new_runner):
+def test_teacher_packets_blank_forms_and_student_tab(
+    tiny_demo, tmp_path, qtbot, english, new_runner, monkeypatch
+):
     from app.services import archive, school
     from app.ui.pages.export import PacketTab
 
@@ -123,7 +149,8 @@ def test_teacher_packets_blank_forms_and_student_tab(tiny_demo, tmp_path, qtbot,
     assert not hasattr(page, "term_button")  # the whole term is the office's
     out = tmp_path / "mine"
     page.options_box.password.setText("secret")
-    page.export_packets(out)
+    file_dialogs(monkeypatch, folder=out)
+    click(qtbot, page, "Export my students' archive packets…")
     result = wait_done(qtbot, page)
     mine = archive.packet_students(ctx.as_actor(actor), page.term_id())
     assert len(result.files) == len(mine) >= 1
@@ -131,7 +158,8 @@ def test_teacher_packets_blank_forms_and_student_tab(tiny_demo, tmp_path, qtbot,
     assert reader.is_encrypted and reader.decrypt("secret")
 
     page.options_box.password.setText("")
-    page.export_blank("visit", tmp_path / "forms" / "visit_form_blank.pdf")
+    file_dialogs(monkeypatch, save=tmp_path / "forms" / "visit_form_blank.pdf")
+    click(qtbot, page, "Visit record form…")
     wait_idle(qtbot, page, timeout=TIMEOUT_MS)
     assert page.result_row.file == tmp_path / "forms" / "visit_form_blank.pdf"
     assert page.result_row.open_file.isVisibleTo(page)
@@ -144,7 +172,9 @@ def test_teacher_packets_blank_forms_and_student_tab(tiny_demo, tmp_path, qtbot,
     wait_idle(qtbot, session)
     assert tab.term.count() >= 1 and tab._code == mine[0][1]
     target = tmp_path / "one" / f"packet_{mine[0][1]}.pdf"
-    tab.export_packet(target)
+    tab.show()
+    file_dialogs(monkeypatch, save=target)
+    click(qtbot, tab, "Export archive packet…")
     wait_idle(qtbot, session, timeout=TIMEOUT_MS)
     assert tab.result_row.text.text().startswith("Done"), tab.result_row.text.text()
     assert tab.result_row.result.files == (target,) and len(PdfReader(str(target)).pages) > 3

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWizard
 
 from app.services import goal_bank, school, users
@@ -19,20 +21,32 @@ def _wizard(store, qtbot) -> FirstRunWizard:
     return wizard
 
 
+def press(wizard: FirstRunWizard, which: QWizard.WizardButton) -> None:
+    """The wizard's own button, pressed with the mouse (its Next checks the page, as a person meets it)."""
+    button = wizard.button(which)
+    assert button.isVisible() and button.isEnabled(), which
+    QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
 def _finish(wizard: FirstRunWizard) -> None:
-    wizard.button(QWizard.WizardButton.FinishButton).click()
+    press(wizard, QWizard.WizardButton.FinishButton)
 
 
 def _fill_to_admin(wizard: FirstRunWizard) -> None:
+    """Page by page with Next, and once Back: what was typed on a page is still there when one returns."""
+    nxt, back = QWizard.WizardButton.NextButton, QWizard.WizardButton.BackButton
     assert wizard.currentId() == CHOICE
-    wizard.next()
+    press(wizard, nxt)
     wizard.form(SCHOOL).set_value("school_name", "青山县特殊教育学校")
-    wizard.next()
+    press(wizard, nxt)
     assert wizard.currentId() == TERM
-    wizard.next()
+    press(wizard, back)
+    assert wizard.currentId() == SCHOOL and wizard.form(SCHOOL).value("school_name") == "青山县特殊教育学校"
+    press(wizard, nxt)
+    press(wizard, nxt)
     assert wizard.currentId() == RULE
     wizard.form(RULE).set_value("lessons_per_visit", 3)
-    wizard.next()
+    press(wizard, nxt)
     assert wizard.currentId() == ADMIN
     admin = wizard.form(ADMIN)
     admin.set_value("display_name", "王管理员")

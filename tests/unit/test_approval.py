@@ -211,3 +211,10 @@ def test_an_approval_always_covers_exactly_the_current_content(actions: list[str
         assert is_approved(s) == (s.status == PlanStatus.APPROVED)
         if action == "edit" and before.status == PlanStatus.APPROVED:
             assert not is_approved(s)
+
+
+def test_an_approval_of_an_older_revision_is_not_an_approval_of_the_plan():
+    """Edited after approval without a new decision: the visits would rest on content nobody approved."""
+    assert is_approved(state("approved", revision=2, approved=2))
+    assert not is_approved(state("approved", revision=3, approved=2))
+    assert not is_approved(state("submitted", revision=2, approved=2))

@@ -201,3 +201,10 @@ class TestGrade:
             "合格",
             "不合格",
         ]
+
+
+def test_equal_grade_thresholds_are_allowed_and_rising_ones_refused():
+    GradeThresholds(excellent=80, good=80, passed=80)  # a school with one bar for every grade
+    for bad in ((70, 80, 60), (90, 60, 75)):
+        with pytest.raises(ValueError):
+            GradeThresholds(*bad)

@@ -72,3 +72,34 @@ def test_shortfall_names_the_weeks_without_a_visit():
     assert [s.start for s in short] == [D(2026, 11, 30), D(2026, 12, 14), D(2026, 12, 21), D(2026, 12, 28)]
     assert shortfall([D(2026, 12, 7)], "2026-12", TERM, WEEKLY, [D(2026, 11, 30)])[0].start == D(2026, 12, 14)
     assert copy_forward([], "2026-12", TERM, WEEKLY) == []
+
+
+def test_a_monthly_rule_keeps_last_months_number_of_visits_on_their_weekdays():
+    """Under a month rule last month's three visits (two weeks apart, one week twice) stay three."""
+    rule = VisitRule(period="month", visits_per_period=1)
+    november = [D(2026, 11, 3), D(2026, 11, 5), D(2026, 11, 17)]  # Tue, Thu, Tue
+    copied = copy_forward(november, "2026-12", TERM, rule)
+    assert len(copied) == 3
+    assert {c.date.weekday() for c in copied} <= {1, 3}
+    assert all(c.date.month == 12 for c in copied)
+    assert [c.source for c in copied if c.date.weekday() == 3] == [1] * sum(
+        c.date.weekday() == 3 for c in copied
+    )
+
+
+def test_a_holiday_weekday_goes_to_the_nearest_weekday_not_any_school_day():
+    """Friday off: the visit moves to Thursday (one day away), not to Monday, however dates sort."""
+    cal = TermCalendar(D(2026, 9, 1), D(2027, 1, 22), frozenset({D(2026, 12, 11)}), frozenset())
+    fridays = [D(2026, 11, 6), D(2026, 11, 13), D(2026, 11, 20), D(2026, 11, 27)]
+    copied = dates(copy_forward(fridays, "2026-12", cal, WEEKLY, planned_elsewhere=[D(2026, 11, 30)]))
+    assert D(2026, 12, 10) in copied and D(2026, 12, 7) not in copied
+
+
+def test_a_week_that_needs_nothing_more_gets_nothing_and_a_week_with_school_days_gets_its_visit():
+    # Two visits of other plans in the first week already: it needs none; every other week gets one.
+    copied = dates(
+        copy_forward(
+            [D(2026, 11, 2)], "2026-12", TERM, WEEKLY, planned_elsewhere=[D(2026, 11, 30), D(2026, 12, 1)]
+        )
+    )
+    assert copied == [D(2026, 12, 7), D(2026, 12, 14), D(2026, 12, 21), D(2026, 12, 28)]

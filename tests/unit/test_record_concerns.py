@@ -65,3 +65,13 @@ def test_lessons_longer_than_the_visit():
     assert lessons_exceed_span(nine, ten_thirty, [35, 35]) is None
     assert lessons_exceed_span(nine, ten_thirty, [45, 45]) is None  # exactly the span: fine
     assert lessons_exceed_span(half_past, nine, [35]) is None  # end before start: the form's own error
+
+
+def test_lessons_longer_than_a_one_minute_visit_are_said_and_an_empty_span_is_the_forms_error():
+    import datetime as dt
+
+    from app.domain.rules import lessons_exceed_span
+
+    nine, one_past, same = dt.time(9, 0), dt.time(9, 1), dt.time(9, 0)
+    assert lessons_exceed_span(nine, one_past, [30]) == (30, 1)
+    assert lessons_exceed_span(nine, same, [30]) is None

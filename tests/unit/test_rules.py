@@ -236,6 +236,11 @@ class TestOfficialHolidays:
         bare_holidays, bare_workdays = official_holidays(D("2026-12-28"), D("2027-02-28"))
         assert bare_holidays == {} and bare_workdays == set()
 
+    def test_a_span_from_an_unknown_year_into_an_imported_one_gets_the_imported_days(self) -> None:
+        notice = OfficialYear(2028, {D("2028-01-03"): "元旦"}, {})
+        holidays, _ = official_holidays(D("2027-12-20"), D("2028-01-10"), {2028: notice})
+        assert holidays == {D("2028-01-03"): "元旦"}  # 2027 (unknown) gives nothing, and stops nothing
+
     def test_an_imported_year_replaces_the_package_for_that_year(self) -> None:
         notice = OfficialYear(2026, {D("2026-10-08"): "国庆节"}, {})
         holidays, workdays = official_holidays(D("2026-09-01"), D("2026-10-31"), {2026: notice})
@@ -996,3 +1001,132 @@ def test_adding_a_qualifying_visit_never_makes_a_period_worse(
             assert a.status == b.status
     assert after.totals.owed_makeups <= before.totals.owed_makeups
     assert (after.totals.met_ratio or 0) >= (before.totals.met_ratio or 0)
+
+
+# --------------------------------------------------------------------------- each result in full (what the grid and
+# the packet print: counts, owed and the ids behind them, not only the status)
+
+
+class TestPeriodResultsInFull:
+    TWO = VisitRule(visits_per_period=2)
+
+    def week(self, result: ComplianceResult, start: str = "2026-03-02") -> PeriodResult:
+        return by_start(result)[start]
+
+    def test_met_lists_the_counted_visits(self) -> None:
+        r = self.week(run(done("a", "2026-03-03"), done("b", "2026-03-05"), rule=self.TWO))
+        assert (r.status, r.reason, r.visits_counted, r.visits_required, r.owed) == (
+            WeekStatus.MET,
+            "visited",
+            2,
+            2,
+            0,
+        )
+        assert r.counted_visit_ids == ("a", "b") and r.makeup_visit_ids == ()
+
+    def test_a_running_week_says_what_is_counted_so_far(self) -> None:
+        r = self.week(run(done("a", "2026-03-03"), rule=self.TWO, today=D("2026-03-04")))
+        assert (r.status, r.reason, r.visits_counted, r.visits_required) == (
+            WeekStatus.FUTURE,
+            "pending",
+            1,
+            2,
+        )
+        assert r.counted_visit_ids == ("a",)
+
+    def test_a_running_week_blames_lessons_only_for_a_done_regular_visit(self) -> None:
+        planned = VisitFact("p", D("2026-03-03"), VisitState.PLANNED)
+        short_makeup = done("m", "2026-03-03", 40, makeup_of="x")
+        for visit in (planned, short_makeup):
+            r = self.week(run(visit, today=D("2026-03-04")))
+            assert (r.status, r.reason) == (WeekStatus.FUTURE, "pending"), visit.id
+        r = self.week(run(done("s", "2026-03-03", 40), today=D("2026-03-04")))
+        assert r.reason == "too_few_lessons"
+
+    def test_a_pause_gives_its_reason_or_paused(self) -> None:
+        for reason, shown in (("手术", "手术"), ("", "paused")):
+            pause = Span(D("2026-03-01"), D("2026-03-08"), reason)
+            r = self.week(run(pauses=(pause,)))
+            assert (r.status, r.reason) == (WeekStatus.PAUSED, shown)
+
+    def test_a_family_cancellation_excuses_with_the_counts_kept(self) -> None:
+        r = self.week(
+            run(done("a", "2026-03-03"), cancelled("c", "2026-03-05", CancelCause.FAMILY), rule=self.TWO)
+        )
+        assert (r.status, r.visits_counted, r.visits_required, r.owed) == (WeekStatus.MISSED_EXCUSED, 1, 2, 0)
+        assert r.counted_visit_ids == ("a",)
+
+    def test_a_made_up_family_cancellation_counts_the_makeup(self) -> None:
+        visits = (
+            done("a", "2026-03-03"),
+            cancelled("c", "2026-03-05", CancelCause.FAMILY),
+            done("m", "2026-03-17", makeup_of="c"),
+        )
+        r = self.week(run(*visits, rule=self.TWO))
+        assert (r.status, r.reason, r.visits_counted, r.visits_required, r.owed) == (
+            WeekStatus.MET_BY_MAKEUP,
+            "made_up",
+            2,
+            2,
+            0,
+        )
+        assert (r.counted_visit_ids, r.makeup_visit_ids) == (("a",), ("m",))
+
+    def test_a_made_up_school_cancellation_counts_the_makeup(self) -> None:
+        visits = (
+            done("a", "2026-03-03"),
+            cancelled("c", "2026-03-05", CancelCause.SCHOOL),
+            done("m", "2026-03-17", makeup_of="c"),
+        )
+        r = self.week(run(*visits, rule=self.TWO))
+        assert (r.status, r.reason, r.visits_counted, r.visits_required, r.owed) == (
+            WeekStatus.MET_BY_MAKEUP,
+            "made_up",
+            2,
+            2,
+            0,
+        )
+        assert (r.counted_visit_ids, r.makeup_visit_ids) == (("a",), ("m",))
+
+    def test_a_partly_made_up_week_owes_the_rest_and_counts_what_was_done(self) -> None:
+        three = VisitRule(visits_per_period=3)
+        visits = (
+            done("a", "2026-03-03"),
+            cancelled("c", "2026-03-04", CancelCause.SCHOOL),
+            cancelled("d", "2026-03-05", CancelCause.SCHOOL),
+            done("m", "2026-03-17", makeup_of="c"),
+        )
+        r = self.week(run(*visits, rule=three))
+        assert (r.status, r.visits_counted, r.visits_required, r.owed) == (WeekStatus.MISSED_OWED, 2, 3, 1)
+        assert (r.counted_visit_ids, r.makeup_visit_ids) == (("a",), ("m",))
+
+    def test_cancelled_visits_are_counted_in_the_totals(self) -> None:
+        visits = (
+            done("a", "2026-03-03"),
+            done("b", "2026-03-17"),
+            cancelled("c", "2026-03-10", CancelCause.FAMILY),
+        )
+        assert run(*visits).totals.visits_cancelled == 1
+
+    def test_the_rule_accepts_its_smallest_values_and_refuses_below(self) -> None:
+        VisitRule(visits_per_period=1, lessons_per_visit=1, minutes_per_lesson=1)
+        for bad in ({"minutes_per_lesson": 0}, {"lessons_per_visit": 0}, {"visits_per_period": 0}):
+            with pytest.raises(ValueError):
+                VisitRule(**bad)  # type: ignore[arg-type]
+
+
+def test_local_time_converts_a_time_with_its_own_zone_from_that_zone(monkeypatch):
+    import time
+
+    from app.domain.clock import local_time
+
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    try:
+        beijing = dt.timezone(dt.timedelta(hours=8))
+        assert local_time(dt.datetime(2026, 12, 1, 7, 30, tzinfo=beijing)) == dt.datetime(
+            2026, 11, 30, 23, 30
+        )
+    finally:
+        monkeypatch.undo()
+        time.tzset()

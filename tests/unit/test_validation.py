@@ -252,3 +252,16 @@ class TestPhone:
     )
     def test_rejected(self, value: str) -> None:
         assert check_phone(value) == ["phone.format"]
+
+
+def test_the_check_character_needs_exactly_seventeen_digits():
+    for bad in ("1101012015031512", "110101201503151234", "11010120150315X12", "1101012015031512a"):
+        with pytest.raises(ValueError):
+            id_check_char(bad)
+
+
+def test_a_birth_date_on_the_edges_of_the_accepted_range_is_fine():
+    assert check_id_number(make_id(birth="19000101"), today=TODAY) == []
+    assert check_id_number(make_id(birth="20260301"), today=TODAY) == []  # born today
+    assert check_id_number(make_id(birth="18991231"), today=TODAY) != []
+    assert check_id_number(make_id(birth="20260302"), today=TODAY) != []

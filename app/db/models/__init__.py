@@ -4,7 +4,7 @@ from app.db.models.assessment import TeacherAssessment
 from app.db.models.audit import AuditEntry, AuditHead, Draft, OfficeKey
 from app.db.models.exchange import ExchangeConflict, ExchangeDevice, ExchangeLog, ExchangeState
 from app.db.models.iep import Goal, GoalBankItem, Iep, IepScore, Objective, ObjectiveReview
-from app.db.models.people import Assignment, Guardian, Pause, Student, User
+from app.db.models.people import Assignment, Consent, Guardian, Pause, Student, User
 from app.db.models.plans import LessonPlan, MonthlyPlan, PlannedVisit, PlanRevision
 from app.db.models.school import CalendarDay, School, Setting, Term
 from app.db.models.visits import (
@@ -24,6 +24,7 @@ __all__ = [
     "AuditHead",
     "Blob",
     "CalendarDay",
+    "Consent",
     "Contact",
     "Draft",
     "ExchangeConflict",
@@ -64,6 +65,7 @@ RECORD_TABLES = [
     User,
     Student,
     Guardian,
+    Consent,
     Assignment,
     Pause,
     GoalBankItem,

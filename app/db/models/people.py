@@ -59,6 +59,7 @@ class Student(Record):
     consent_signed_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
 
     guardians: Mapped[list[Guardian]] = relationship(back_populates="student", order_by="Guardian.created_at")
+    consents: Mapped[list[Consent]] = relationship(back_populates="student", order_by="Consent.given_on")
     assignments: Mapped[list[Assignment]] = relationship(back_populates="student")
     pauses: Mapped[list[Pause]] = relationship(back_populates="student", order_by="Pause.start_date")
 
@@ -105,3 +106,20 @@ class Pause(Record):
     end_date: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
     reason: Mapped[str] = mapped_column(String(200), default="")
     student: Mapped[Student] = relationship(back_populates="pauses")
+
+
+class Consent(Record):
+    """A guardian's consent to one purpose of processing the child's data (PIPL arts. 29, 31), and its withdrawal.
+
+    Who gave it is recorded by the guardian's role (parent, grandparent...), not necessarily by name.
+    """
+
+    __tablename__ = "consent"
+
+    student_id: Mapped[str] = mapped_column(ForeignKey("student.id", ondelete="CASCADE"), index=True)
+    given_by: Mapped[str] = mapped_column(String(20))  # parent|grandparent|sibling|temporary|delegated|other
+    purpose: Mapped[str] = mapped_column(String(20))  # app.domain.privacy.PURPOSES
+    given_on: Mapped[dt.date] = mapped_column(Date)
+    withdrawn_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    note: Mapped[str] = mapped_column(Text, default="")
+    student: Mapped[Student] = relationship(back_populates="consents")

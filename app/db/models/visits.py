@@ -40,6 +40,11 @@ class Visit(Record):
     without_approved_plan: Mapped[bool] = mapped_column(Boolean, default=False)
     finished_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
     signature_id: Mapped[str | None] = mapped_column(ForeignKey("attachment.id"), nullable=True)
+    # A caregiver who cannot sign on the pad: "mark" (a thumbprint, 按手印, on the paper record) or "proxy" (a
+    # name typed for them, 代签), with who and why; NULL when the pad was used or nothing was signed.
+    signature_kind: Mapped[str | None] = mapped_column(String(10), nullable=True)
+    signature_name: Mapped[str] = mapped_column(String(60), default="", server_default="")
+    signature_reason: Mapped[str] = mapped_column(String(200), default="", server_default="")
 
     lessons: Mapped[list[VisitLesson]] = relationship(
         back_populates="visit", order_by="VisitLesson.position", foreign_keys="VisitLesson.visit_id"

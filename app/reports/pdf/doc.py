@@ -20,8 +20,9 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
 
-from app.reports.pdf.fonts import register_fonts
-from app.reports.pdf.styles import FRAME_W, GRID, MARGIN, PAGE_H, PAGE_W, styles
+from app.reports import labels as L
+from app.reports.pdf.fonts import draw_string, register_fonts
+from app.reports.pdf.styles import FRAME_W, GRID, MARGIN, PAGE_H, PAGE_W, para, styles
 
 # Binary image streams: ASCII85 would make every picture a quarter bigger and cost time to encode.
 rl_config.useA85 = 0
@@ -140,8 +141,8 @@ class NumberedDoc(BaseDocTemplate):
         canv.setLineWidth(0.4)
         top = page_h - MARGIN + 2 * mm
         canv.setFont(font, 8.5)
-        canv.drawString(MARGIN, top + 1.5 * mm, self.info.school_name)
-        canv.drawRightString(page_w - MARGIN, top + 1.5 * mm, self.info.title)
+        draw_string(canv, MARGIN, top + 1.5 * mm, self.info.school_name, 8.5)
+        draw_string(canv, page_w - MARGIN, top + 1.5 * mm, self.info.title, 8.5, align="right")
         canv.line(MARGIN, top, page_w - MARGIN, top)
         canv.line(MARGIN, MARGIN - 4 * mm, page_w - MARGIN, MARGIN - 4 * mm)
         canv.setFont(font, 9)
@@ -299,3 +300,14 @@ def _reduced(data: bytes) -> bytes:
         out = io.BytesIO()
         picture.convert("RGB").save(out, "JPEG", quality=80)
     return out.getvalue()
+
+
+def signature_flowable(sheet: Any, width: float, height: float) -> Flowable:
+    """The caregiver's signature cell of a visit sheet: the drawn picture, or what was recorded instead (a
+    mark, a name typed for them, with the reason), or 未签名."""
+    if sheet.signature is not None:
+        return image_flowable(sheet.signature.data, width, height)
+    alternative = sheet.signed_without_pad
+    if alternative is not None:
+        return para(L.signed_without_pad_zh(alternative.kind, alternative.name, alternative.reason))
+    return para("（未签名）")

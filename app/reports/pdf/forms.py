@@ -14,7 +14,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
 from app.reports import labels as L
-from app.reports.pdf.doc import Anchor, DocInfo, build, image_flowable
+from app.reports.pdf.doc import Anchor, DocInfo, build, image_flowable, signature_flowable
 from app.reports.pdf.styles import FRAME_W, fit, grid_style, para, styles
 from app.services.archive import FormHeader, PlanSheet, VisitSheet
 
@@ -130,7 +130,7 @@ def visit_form_story(header: FormHeader | None, visit: VisitSheet | None) -> lis
         out += [Spacer(1, 1.5 * mm), photos]
     signature: object = ""
     if v is not None:
-        signature = image_flowable(v.signature.data, 46 * mm, 15 * mm) if v.signature else "（未签名）"
+        signature = signature_flowable(v, 46 * mm, 15 * mm)
     sign = Table(
         [
             [

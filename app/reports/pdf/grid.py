@@ -14,7 +14,7 @@ from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
-from app.reports.pdf.fonts import register_fonts
+from app.reports.pdf.fonts import draw_runs, needs_fallback, register_fonts, string_width
 
 GRID = colors.HexColor("#444444")  # the rules of every table (reportlab's and the grid's)
 SHADE = colors.HexColor("#EEF1F5")  # label columns and header rows
@@ -43,16 +43,18 @@ def break_lines(text: str, font: str, size: float, width: float) -> list[str]:
     """Greedy line breaking for mixed CJK/Latin text within ``width`` points."""
     lines: list[str] = []
     for paragraph in text.split("\n"):
-        if stringWidth(paragraph, font, size) <= width:
+        # A character the main font lacks is measured in the font that draws it (fonts.runs).
+        measure = (lambda s: string_width(s, size)) if needs_fallback(paragraph) else None
+        if (measure(paragraph) if measure else stringWidth(paragraph, font, size)) <= width:
             lines.append(paragraph)
             continue
         line, used = "", 0.0
         for token in _tokens(paragraph):
-            w = stringWidth(token, font, size)
+            w = measure(token) if measure else stringWidth(token, font, size)
             if used + w <= width or not line or token in NO_LINE_START:
                 if w > width and not line:  # a run longer than the line: cut it by characters
                     for ch in token:
-                        cw = stringWidth(ch, font, size)
+                        cw = measure(ch) if measure else stringWidth(ch, font, size)
                         if used + cw > width and line:
                             lines.append(line)
                             line, used = "", 0.0
@@ -160,10 +162,17 @@ class Grid(Flowable):
                         baseline -= self.leading
                         continue
                     x = xs[c] + PAD_X
+                    rare = needs_fallback(line)
                     if r < self.header_rows and self.center_header:
-                        x = xs[c] + (self.widths[c] - stringWidth(line, self.font, self.size)) / 2
+                        wide = (
+                            string_width(line, self.size) if rare else stringWidth(line, self.font, self.size)
+                        )
+                        x = xs[c] + (self.widths[c] - wide) / 2
                     text.setTextOrigin(x, baseline)
-                    text.textOut(line)
+                    if rare:
+                        draw_runs(text, line, self.size)
+                    else:
+                        text.textOut(line)
                     baseline -= self.leading
             y -= h
         canv.drawText(text)

@@ -11,7 +11,7 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak,
 from app.reports import labels as L
 from app.reports.files import packet_file_name
 from app.reports.pdf.charts import objective_chart, week_strip
-from app.reports.pdf.doc import Anchor, Contents, DocInfo, Heading, build, image_flowable
+from app.reports.pdf.doc import Anchor, Contents, DocInfo, Heading, build, image_flowable, signature_flowable
 from app.reports.pdf.styles import FRAME_W, data_table, field_table, full_row_table, grid_style, para, styles
 from app.services.archive import PacketData, PlanSheet, VisitSheet
 
@@ -183,6 +183,17 @@ def _guardians(data: PacketData) -> list[Flowable]:
                 ),
             ],
             label_w=30 * mm,
+        ),
+        Spacer(1, 6 * mm),
+        Paragraph("个人信息处理同意", styles()["h2"]),
+        data_table(
+            ["用途", "同意人", "同意日期", "撤回日期"],
+            [
+                [L.CONSENT_PURPOSE.get(p, p), L.RELATION.get(by, by), L.date_zh(on), L.date_zh(off) or "有效"]
+                for p, by, on, off in data.consents
+            ]
+            or [["（无记录）", "", "", ""]],
+            [FRAME_W - 102 * mm, 30 * mm, 36 * mm, 36 * mm],
         ),
     ]
 
@@ -442,9 +453,7 @@ def visit_flowables(v: VisitSheet) -> list[Flowable]:
         )
         photos.setStyle(grid_style(("ALIGN", (0, 0), (-1, -1), "CENTER"), ruled=False))
         out += [Spacer(1, 1.5 * mm), para("送教照片", "label"), photos]
-    signature: object = (
-        image_flowable(v.signature.data, 50 * mm, 16 * mm) if v.signature else para("（未签名）")
-    )
+    signature = signature_flowable(v, 50 * mm, 16 * mm)
     sign = Table(
         [[para("照护人意见", "label"), para(v.opinion), para("照护人签名", "label"), signature]],
         colWidths=[22 * mm, FRAME_W - 96 * mm, 22 * mm, 52 * mm],

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import cache
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
@@ -14,7 +13,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
-from app.reports.pdf.fonts import register_fonts
+from app.reports.pdf.fonts import markup, needs_fallback, register_fonts
 from app.reports.pdf.grid import GRID, SHADE, Grid
 
 PAGE_W, PAGE_H = A4
@@ -54,7 +53,7 @@ def styles() -> dict[str, ParagraphStyle]:
 def para(text: object, style: str = "cell") -> Paragraph:
     """A paragraph of plain text (escaped; line breaks kept)."""
     value = "" if text is None else str(text)
-    return Paragraph(escape(value).replace("\n", "<br/>"), styles()[style])
+    return Paragraph(markup(value).replace("\n", "<br/>"), styles()[style])
 
 
 def fit(value: object, width: float, style: str = "cell") -> object:
@@ -66,7 +65,8 @@ def fit(value: object, width: float, style: str = "cell") -> object:
     size = styles()[style].fontSize
     room = width - 8.5  # cell padding
     font = register_fonts()
-    if all(stringWidth(line, font, size) <= room for line in text.split("\n")):
+    # Plain text is drawn in the main font only: a character it lacks goes through a paragraph's fallback.
+    if not needs_fallback(text) and all(stringWidth(line, font, size) <= room for line in text.split("\n")):
         return text
     return para(text, style)
 

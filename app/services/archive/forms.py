@@ -231,6 +231,7 @@ def visit_ledger(ctx: ServiceContext, term_id: str) -> list[LedgerRow]:
                 Visit.makeup_of_id,
                 plans.lacks_approved_plan().label("without_approved_plan"),
                 Visit.signature_id,
+                Visit.signature_kind,
             )
             .where(
                 Visit.deleted_at.is_(None),
@@ -265,7 +266,7 @@ def visit_ledger(ctx: ServiceContext, term_id: str) -> list[LedgerRow]:
                 cancel_reason=v.cancel_reason,
                 makeup_of=dates.get(v.makeup_of_id or ""),
                 without_approved_plan=v.without_approved_plan,
-                signed=v.signature_id is not None,
+                signed=v.signature_id is not None or v.signature_kind is not None,
             )
             for v in visits
         ]

@@ -14,6 +14,7 @@ from app.db.models import (
     Attachment,
     AuditEntry,
     Blob,
+    Consent,
     Contact,
     Goal,
     Guardian,
@@ -51,6 +52,7 @@ from app.services.compliance import facts_for
 from app.services.context import ServiceContext, reading, transaction
 from app.services.school import TermInfo, get_term, rule_of, school_row
 from app.services.students import _guardian_info
+from app.services.visits import signed_without_pad
 
 STUDENT_KEYS = (
     "code",
@@ -157,6 +159,14 @@ def _gather(
         contacts=_contacts(session, student_id, term, names),
         compliance=compliance,
         printed_on=ctx.today(),
+        consents=tuple(
+            (c.purpose, c.given_by, c.given_on, c.withdrawn_on)
+            for c in session.scalars(
+                select(Consent)
+                .where(Consent.student_id == student_id, Consent.deleted_at.is_(None))
+                .order_by(Consent.given_on, Consent.created_at)
+            )
+        ),
     )
 
 
@@ -462,6 +472,7 @@ def visit_sheets(
                 ),
                 photos=tuple(photos),
                 signature=signature,
+                signed_without_pad=signed_without_pad(v),
             )
         )
     return tuple(sheets)

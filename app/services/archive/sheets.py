@@ -9,6 +9,7 @@ from typing import Any
 from app.domain.rules import ComplianceResult
 from app.services.school import TermInfo
 from app.services.students import GuardianInfo
+from app.services.visits import SignedWithoutPad
 
 
 @dataclass(frozen=True)
@@ -171,6 +172,7 @@ class VisitSheet:
     amendments: tuple[tuple[str, str, str], ...]  # field, new value, reason
     photos: tuple[ImageData, ...]
     signature: ImageData | None
+    signed_without_pad: SignedWithoutPad | None = None  # a mark or a name typed for the caregiver, instead
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -203,6 +205,8 @@ class PacketData:
     contacts: tuple[ContactLine, ...]
     compliance: ComplianceResult
     printed_on: dt.date
+    # Guardians' consents, every one on record (withdrawn ones too): (purpose, given by, given on, withdrawn on).
+    consents: tuple[tuple[str, str, dt.date, dt.date | None], ...] = ()
 
     @property
     def code(self) -> str:

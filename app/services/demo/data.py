@@ -7,6 +7,7 @@ import random
 import struct
 import zlib
 
+from app.domain import iep
 from app.domain.validation import id_check_char
 
 # A fixed (fake-use) area code: every demo ID number starts with it, so demo data is easy to spot.
@@ -51,17 +52,10 @@ SAFETY = (
     "",
 )
 
-DOMAINS = ("感知觉", "粗大动作", "精细动作", "语言与沟通", "认知", "社会交往", "生活自理", "情绪与行为")
-SUBJECTS = (
-    "生活语文",
-    "生活数学",
-    "生活适应",
-    "劳动技能",
-    "唱游与律动",
-    "绘画与手工",
-    "运动与保健",
-    "康复训练",
-)
+# The IEP vocabulary itself, so a demo record never holds a domain or subject the app does not know; the demo
+# teaches the first eight subjects (the two electives stay out, as in the schools it imitates).
+DOMAINS = iep.DOMAINS
+SUBJECTS = iep.SUBJECTS[:8]
 GOALS = {
     "感知觉": ("能注视并追视移动的物体", ("能注视色彩鲜艳的玩具5秒", "能左右追视移动的小球")),
     "粗大动作": ("能在辅助下独立站立并行走", ("扶物站立1分钟", "在成人牵手下行走5米")),

@@ -206,7 +206,7 @@ def sync(
         result = _result_header(response)
     finally:
         connection.close()
-    received = import_data(ctx, response.content, f"hub {sent.name}")
+    received = import_data(ctx, response.content, f"hub reply to {sent.name.removeprefix('hub ')}")
     return SyncResult(url, sent, result.get("applied", 0), result.get("conflicts", 0), received)
 
 

@@ -74,7 +74,7 @@ def receive(
     caller = caller or authenticate(ctx, data)
     # On PostgreSQL the policies now show this teacher's children only (the second wall, rls.py).
     scoped = ctx.scoped(caller.teacher_id)
-    received = import_data(scoped, data, "hub", confirm_deletes=confirm_deletes)
+    received = import_data(scoped, data, "hub request", confirm_deletes=confirm_deletes)
     return HubReply(received, export_data(scoped, received.peer_id))
 
 

@@ -20,7 +20,7 @@ TABLES: dict[str, Table] = {name: Base.metadata.tables[name] for name in ORDER}
 # Only the office writes these; laptops receive them and never send them. (The goal bank is shared:
 # teachers add items on their laptops too.)
 OFFICE_TABLES = frozenset(
-    {"school", "setting", "term", "calendar_day", "user", "assignment", "teacher_assessment"}
+    {"school", "setting", "term", "calendar_day", "user", "assignment", "teacher_assessment", "consent"}
 )
 # Never exchanged: device-local settings and the office's assessment of the teacher.
 LOCAL_TABLES = frozenset({"setting", "teacher_assessment"})

@@ -15,7 +15,17 @@ from app.db import server
 from app.db.models import Assignment
 from app.services.exchange.rows import MIRRORED_TABLES, PARENT, TABLES, TEACHER_TABLES, Row, encode, key_of
 
-DIRECT = ("guardian", "assignment", "pause", "iep", "monthly_plan", "visit", "contact", "attachment")
+DIRECT = (
+    "guardian",
+    "consent",
+    "assignment",
+    "pause",
+    "iep",
+    "monthly_plan",
+    "visit",
+    "contact",
+    "attachment",
+)
 EVERYTHING = ("school", "term", "calendar_day", "goal_bank_item", "user")
 LOCKED_PASSWORD = "!"  # no password verifies against this: other people's hashes stay at the office
 _CHUNK = 500

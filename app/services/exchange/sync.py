@@ -160,7 +160,7 @@ class SentData:
     attachments: int
 
 
-def export_data(ctx: ServiceContext, peer_id: str | None = None) -> SentData:
+def export_data(ctx: ServiceContext, peer_id: str | None = None, *, via: str = "hub") -> SentData:
     """The next bundle for one peer (a laptop: the office; the office: the laptop ``peer_id``) as bytes.
 
     Committed before it is returned, like a written file: a bundle number is used once, so a bundle
@@ -180,7 +180,8 @@ def export_data(ctx: ServiceContext, peer_id: str | None = None) -> SentData:
             if found is None or found.is_self or found.revoked_at is not None:
                 raise ExchangeRefused("exchange.no_peer", "There is no device to send to.")
             peer = found
-        name = bundle_name(session, me, peer, peer.last_seq_out + 1)
+        # Logged as "hub songjiao-t1-to-office-00003.sjb": the history tells network from files.
+        name = f"{via} {bundle_name(session, me, peer, peer.last_seq_out + 1)}"
         built = _build_logged(session, me, peer, ctx.today(), name)
         return SentData(built.data, name, peer.id, built.seq, built.changes, built.blobs)
 

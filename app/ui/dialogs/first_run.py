@@ -86,7 +86,7 @@ class FirstRunWizard(QWizard):
         self.runner = runner or ThreadRunner()
         self.actor: Actor | None = None
         self.demo_result: DemoResult | None = None
-        self.demo_task: Task | None = None  # the demo being built (tests cancel it)
+        self.demo_task: Task[DemoResult] | None = None  # the demo being built (tests cancel it)
         self.join_result: JoinResult | None = None  # a teacher's new laptop joined: log in next
         self.setWindowTitle(self.tr("Welcome to Songjiao"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)

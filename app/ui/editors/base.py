@@ -388,10 +388,16 @@ class FormDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
         self._call: SubmitCall | None = None
+        self._check: Callable[[dict[str, Any]], object] | None = None
 
     def on_submit(self, call: SubmitCall) -> None:
         """``call(values)`` returns ``(service_fn, args)``; the dialog runs ``service_fn(ctx, *args)``."""
         self._call = call
+
+    def on_check(self, check: Callable[[dict[str, Any]], object]) -> None:
+        """No write of its own (what it collects is saved with the record): ``check(values)`` refuses with a
+        ServiceError, shown beside its field, or returns what ``succeeded`` carries."""
+        self._check = check
 
     def ok_button(self) -> QPushButton:
         return self.buttons.button(QDialogButtonBox.StandardButton.Ok)
@@ -399,6 +405,14 @@ class FormDialog(QDialog):
     def submit(self) -> None:
         self.form.clear_errors()
         self.message.hide()
+        if self._check is not None:
+            try:
+                checked = self._check(self.form.values())
+            except ServiceError as error:
+                self._failed(error)
+                return
+            self._done(checked)
+            return
         if self._call is None:
             self.accept()
             return

@@ -169,12 +169,12 @@ class ContactsPanel(RecordEditor):
             if then is not None:
                 then()
 
+        fn: Callable[..., ContactInfo] = contacts.log_contact
+        key = self.student_id  # a new contact belongs to the student; an edited one is named by its id
         if self.editing is not None:
-            call: tuple[Any, ...] = (contacts.update_contact, self.editing.id)
-        else:
-            call = (contacts.log_contact, self.student_id)
+            fn, key = contacts.update_contact, self.editing.id
         self.session.write(
-            *call, self.form.values(), on_done=done, on_error=self.save_failed(failed), initiator=self
+            fn, key, self.form.values(), on_done=done, on_error=self.save_failed(failed), initiator=self
         )
 
     def edit_row(self, row: int) -> None:

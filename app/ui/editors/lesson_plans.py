@@ -238,14 +238,11 @@ class LessonPlanLibrary(RecordEditor):
             if then is not None:
                 then()
 
-        if self.plan is None:
-            call: tuple[Any, ...] = (lessons.create_lesson_plan,)
-        else:
-            call = (lessons.update_lesson_plan, self.plan.id)
-        revision = () if self.plan is None else (self.plan.revision,)
-        self.session.write(
-            *call, self.values(), *revision, on_done=done, on_error=self.save_failed(failed), initiator=self
-        )
+        fn: Callable[..., LessonPlanInfo] = lessons.create_lesson_plan
+        args: tuple[object, ...] = (self.values(),)
+        if self.plan is not None:  # an edit names the plan and the revision it was loaded at
+            fn, args = lessons.update_lesson_plan, (self.plan.id, self.values(), self.plan.revision)
+        self.session.write(fn, *args, on_done=done, on_error=self.save_failed(failed), initiator=self)
 
     def _saved(self, plan: LessonPlanInfo) -> None:
         self.saved(plan)

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services import planning, plans
-from app.services.plans import PlanDetail, PlanEditing, RevisionInfo
+from app.services.plans import LessonContent, PlanDetail, PlanEditing, RevisionInfo
 from app.ui.editors.base import RecordEditor
 from app.ui.i18n import format_date, format_timestamp
 from app.ui.labels import DECISIONS, PLAN_STATUSES, label
@@ -142,7 +142,7 @@ class VisitsTable(QTableWidget):
         return result
 
 
-def _lines(text: Any) -> list[str]:
+def _lines(text: object) -> list[str]:
     return [line.strip() for line in str(text or "").splitlines() if line.strip()]
 
 
@@ -172,7 +172,7 @@ def union(rows: list[dict[str, Any]]) -> list[str]:
     return list(dict.fromkeys(i for row in rows for i in row.get("objective_ids") or []))
 
 
-def _subjects(content: Any) -> str:
+def _subjects(content: tuple[LessonContent, ...]) -> str:
     """One line per lesson; one line when every lesson has the same subject."""
     subjects = [c.subject for c in content]
     return subjects[0] if len(set(subjects)) == 1 else "\n".join(subjects)

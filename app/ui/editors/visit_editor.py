@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
+from dataclasses import asdict
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -28,7 +30,15 @@ from app.services.errors import ServiceError
 from app.services.visits import VisitDetail, VisitEditing
 from app.ui.editors.attachments import AttachmentsPanel
 from app.ui.editors.base import FormDialog, RecordEditor
-from app.ui.editors.visit_parts import LessonsTable, ProgressTable, amend_dialog, cancel_dialog, makeup_dialog
+from app.ui.editors.visit_parts import (
+    LessonsTable,
+    ProgressTable,
+    amend_dialog,
+    cancel_dialog,
+    makeup_dialog,
+    without_pad_dialog,
+    without_pad_text,
+)
 from app.ui.i18n import format_date, format_timestamp
 from app.ui.labels import CANCEL_CAUSES, VISIT_STATUSES, label
 from app.ui.session import AppSession
@@ -59,14 +69,13 @@ def strip_mnemonic(text: str) -> str:
     return re.sub(r"\(&\w\)", "", text).replace("&", "")
 
 
-def _text(value: Any) -> str:
+def _text(value: object) -> str:
+    """A stored value as the form shows it: a time as HH:MM, a date as ISO, missing as empty."""
     if value is None:
         return ""
-    return (
-        value.strftime("%H:%M")
-        if hasattr(value, "hour")
-        else (value.isoformat() if hasattr(value, "isoformat") else str(value))
-    )
+    if isinstance(value, dt.time | dt.datetime):
+        return value.strftime("%H:%M")
+    return value.isoformat() if isinstance(value, dt.date) else str(value)
 
 
 class VisitEditor(RecordEditor):
@@ -152,6 +161,10 @@ class VisitEditor(RecordEditor):
         self.pad.changed.connect(self._pad_changed)
         self.clear_pad = QPushButton(self.tr("Clear signat&ure"))
         self.clear_pad.clicked.connect(self.pad.clear)
+        # A caregiver who cannot draw: a thumbprint on the paper record or a name typed for them, with why.
+        self.without_pad_button = QPushButton(self.tr("Cannot sign on the pad…"))
+        self.without_pad_button.clicked.connect(self.sign_without_pad)
+        self._without_pad: dict[str, str] | None = None  # chosen, saved with the record by Save or Finish
         self.signature_state = QLabel()
         self.amendments = QLabel()
         self.amendments.setWordWrap(True)
@@ -183,6 +196,7 @@ class VisitEditor(RecordEditor):
         inner.addWidget(self.pad)
         row = QHBoxLayout()
         row.addWidget(self.signature_state, 1)
+        row.addWidget(self.without_pad_button)
         row.addWidget(self.clear_pad)
         inner.addLayout(row)
         column.addWidget(sign_box)
@@ -325,12 +339,11 @@ class VisitEditor(RecordEditor):
                 widget.setEnabled(editable)
         for widget in (self.lessons, self.add_lesson, self.as_last, self.progress, self.lesson_plan):
             widget.setEnabled(editable)
-        signable = writer and (planned or (done and not detail.signature_id))
+        signable = writer and (planned or (done and not detail.signed))
         self.pad.set_read_only(not signable)
         self.clear_pad.setEnabled(signable)
-        self.signature_state.setText(
-            self.tr("Signed.") if detail.signature_id else self.tr("Not signed yet.")
-        )
+        self.without_pad_button.setEnabled(signable)
+        self._show_signature_state(detail)
         self.save_button.setEnabled(editable or signable)
         self.finish_button.setVisible(writer and planned)
         self.cancel_button.setVisible(writer and planned)
@@ -413,6 +426,34 @@ class VisitEditor(RecordEditor):
 
     def _pad_changed(self) -> None:
         self._signature_changed = True
+        if self.pad.has_new_strokes():  # drawn after all: the drawing is the signature
+            self._without_pad = None
+            self._show_signature_state(self.detail)
+        self.mark_dirty()
+
+    def _show_signature_state(self, detail: VisitDetail | None) -> None:
+        alternative = self._without_pad or (
+            asdict(detail.signed_without_pad) if detail is not None and detail.signed_without_pad else None
+        )
+        if alternative is not None:
+            text = without_pad_text(alternative["kind"], alternative["name"], alternative["reason"])
+        elif detail is not None and detail.signature_id:
+            text = self.tr("Signed.")
+        else:
+            text = self.tr("Not signed yet.")
+        self.signature_state.setText(text)
+
+    def sign_without_pad(self) -> None:
+        """Ask how the caregiver signed instead (a mark, a typed name) and why; saved with the record."""
+        dialog = without_pad_dialog(self.session, self)
+        dialog.succeeded.connect(self._signed_without_pad)
+        self.dialog = dialog
+        dialog.open()
+
+    def _signed_without_pad(self, values: dict[str, str]) -> None:
+        self.pad.clear()  # one signature: the pad's strokes would contradict the mark
+        self._without_pad = values
+        self._show_signature_state(self.detail)
         self.mark_dirty()
 
     # --- saving -------------------------------------------------------------------------------------
@@ -426,7 +467,11 @@ class VisitEditor(RecordEditor):
         return values
 
     def draft_payload(self) -> dict[str, Any]:
-        return {"values": self.values(), "strokes": self.pad.strokes() if self._signature_changed else None}
+        return {
+            "values": self.values(),
+            "strokes": self.pad.strokes() if self._signature_changed else None,
+            "without_pad": self._without_pad,
+        }
 
     def apply_draft(self, payload: dict[str, Any]) -> None:
         self.begin_loading()
@@ -447,6 +492,9 @@ class VisitEditor(RecordEditor):
             if payload.get("strokes"):
                 self.pad.set_strokes(payload["strokes"])
                 self._signature_changed = True
+            if isinstance(payload.get("without_pad"), dict):
+                self._without_pad = payload["without_pad"]
+                self._show_signature_state(self.detail)
         finally:
             self.end_loading()
 
@@ -485,8 +533,10 @@ class VisitEditor(RecordEditor):
             except ValueError:
                 minutes = 0  # the save refuses it by name; here it is simply not a 课时
             lessons.append((minutes, str(lesson["content"])))
-        signed = bool(self.detail is not None and self.detail.signature_id) or (
-            self._signature_changed and self.pad.has_new_strokes()
+        signed = (
+            bool(self.detail is not None and self.detail.signed)
+            or self._without_pad is not None
+            or (self._signature_changed and self.pad.has_new_strokes())
         )
         return record_concerns(lessons, signed, self.rule)
 
@@ -518,8 +568,10 @@ class VisitEditor(RecordEditor):
             self.pad.to_png(white=True) if self._signature_changed and self.pad.has_new_strokes() else None
         )
         planned = detail.status == "planned"
+        without_pad = self._without_pad if signature is None else None
 
         def done(saved: VisitDetail) -> None:
+            self._without_pad = None  # stored: the record says it now
             self.saved(saved)
             if signature is not None:
                 self._stored_png = signature
@@ -534,6 +586,7 @@ class VisitEditor(RecordEditor):
             self.values() if planned else None,
             detail.revision,
             signature=signature,
+            without_pad=without_pad,
             finish=finish,
             confirmed=confirmed if finish else None,
             on_done=done,

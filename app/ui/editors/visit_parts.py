@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import asdict
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -18,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from app.services import visits
 from app.ui.editors.base import FormDialog
-from app.ui.labels import CANCEL_CAUSES, RESULTS, pairs
+from app.ui.labels import CANCEL_CAUSES, RESULTS, SIGNATURE_KINDS, label, pairs
 from app.ui.session import AppSession
 from app.ui.widgets.fields import combo, date_edit
 
@@ -159,6 +160,28 @@ def cancel_dialog(session: AppSession, visit_id: str, parent: QWidget) -> FormDi
     )
     dialog.on_submit(lambda v: (visits.cancel_visit, (visit_id, v["reason"], v["cause"])))
     return dialog
+
+
+def without_pad_dialog(session: AppSession, parent: QWidget) -> FormDialog:
+    """For a caregiver who cannot sign on the pad: a thumbprint on paper or a name typed for them, who and
+    why. Nothing is written here: the editor saves it with the record (``succeeded`` carries the values)."""
+    dialog = FormDialog(session, QCoreApplication.translate("VisitDialogs", "Signed without the pad"), parent)
+    dialog.form.add("kind", QCoreApplication.translate("VisitDialogs", "&How"), combo(pairs(SIGNATURE_KINDS)))
+    dialog.form.add(
+        "name", QCoreApplication.translate("VisitDialogs", "&Whose mark, or the name typed"), QLineEdit()
+    )
+    dialog.form.add(
+        "reason", QCoreApplication.translate("VisitDialogs", "&Reason the pad was not used"), QLineEdit()
+    )
+    dialog.on_check(lambda v: asdict(visits.check_signed_without_pad(v)))
+    return dialog
+
+
+def without_pad_text(kind: str, name: str, reason: str) -> str:
+    """The signature line of a record signed without the pad."""
+    return QCoreApplication.translate("VisitDialogs", "{how}: {name}. Reason: {reason}").format(
+        how=label(SIGNATURE_KINDS, kind), name=name, reason=reason
+    )
 
 
 def makeup_dialog(session: AppSession, visit_id: str, parent: QWidget) -> FormDialog:

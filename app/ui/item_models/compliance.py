@@ -8,6 +8,7 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QRect,
     Qt,
@@ -47,7 +48,7 @@ Index = QModelIndex | QPersistentModelIndex
 class ComplianceModel(QAbstractTableModel):
     """Column 0 is the student; columns 1.. are the term's periods."""
 
-    def __init__(self, parent: Any = None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.result: TermCompliance | None = None
 
@@ -72,7 +73,7 @@ class ComplianceModel(QAbstractTableModel):
         section: int,
         orientation: Qt.Orientation,  # noqa: N802
         role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
+    ) -> Any:  # Qt's QVariant
         if orientation != Qt.Orientation.Horizontal or not self.result:
             return None
         if section == 0:
@@ -88,7 +89,7 @@ class ComplianceModel(QAbstractTableModel):
             return f"{format_date(period.start)} – {format_date(period.end)}"
         return None
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # Qt's QVariant
         if not index.isValid() or not self.result:
             return None
         student = self.result.students[index.row()]

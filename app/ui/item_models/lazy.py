@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, Generic, Protocol, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from app.ui.session import AppSession
 
@@ -13,7 +13,15 @@ Index = QModelIndex | QPersistentModelIndex
 LOADING = "…"  # shown in a cell whose page is still on its way from the worker
 
 
-class LazyTableModel(QAbstractTableModel):
+class HasId(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+Row = TypeVar("Row", bound=HasId)  # the service's summary type of one row (StudentSummary, VisitSummary)
+
+
+class LazyTableModel(QAbstractTableModel, Generic[Row]):
     """Holds the count and the pages fetched so far; a page missing when the view asks is fetched in the
     background and the rows fill in when it arrives (the view never waits on the database, and no query runs
     on the UI thread). Sorting and filtering are the service's, in SQL.
@@ -28,12 +36,12 @@ class LazyTableModel(QAbstractTableModel):
         session: AppSession,
         *,
         count: Callable[..., int],
-        fetch: Callable[..., list[Any]],
+        fetch: Callable[..., list[Row]],
         sort_keys: Sequence[str | None],
         sort_key: str,
         descending: bool,
         page_size: int,
-        parent: Any = None,
+        parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.session = session
@@ -41,18 +49,18 @@ class LazyTableModel(QAbstractTableModel):
         self._fetch_rows = fetch
         self.sort_keys = tuple(sort_keys)
         self.page_size = page_size
-        self.filters: dict[str, Any] = {}
+        self.filters: dict[str, Any] = {}  # the service's filter keywords, passed on as they are
         self.sort_key = sort_key
         self.descending = descending
         self._count = 0
-        self._pages: dict[int, list[Any]] = {}
+        self._pages: dict[int, list[Row]] = {}
         self._pending: set[int] = set()
         self._generation = 0  # pages of an earlier query arriving late are dropped
         self.fetched_pages: list[int] = []
 
     # --- what subclasses say -------------------------------------------------------------------------
 
-    def display(self, item: Any, column: int) -> Any:
+    def display(self, item: Row, column: int) -> str:
         """The text of ``column`` for one fetched row."""
         raise NotImplementedError
 
@@ -100,7 +108,7 @@ class LazyTableModel(QAbstractTableModel):
             on_done=lambda rows: self._arrived(generation, number, rows),
         )
 
-    def _arrived(self, generation: int, number: int, rows: list[Any]) -> None:
+    def _arrived(self, generation: int, number: int, rows: list[Row]) -> None:
         if generation != self._generation:
             return
         self._pending.discard(number)
@@ -111,7 +119,7 @@ class LazyTableModel(QAbstractTableModel):
         if last >= first:
             self.dataChanged.emit(self.index(first, 0), self.index(last, self.columnCount() - 1))
 
-    def summary(self, row: int) -> Any:
+    def summary(self, row: int) -> Row | None:
         """The fetched row, or ``None`` while its page is loading (asking starts the load)."""
         if not 0 <= row < self._count:
             return None
@@ -138,12 +146,12 @@ class LazyTableModel(QAbstractTableModel):
         section: int,
         orientation: Qt.Orientation,  # noqa: N802
         role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
+    ) -> Any:  # Qt's QVariant: whatever the role asks for
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             return self.header(section)
         return None
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # Qt's QVariant
         # Only the roles below look at the row: others (colours, fonts) must not trigger a page load.
         if not index.isValid() or role not in (
             Qt.ItemDataRole.UserRole,

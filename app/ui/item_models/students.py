@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject
 
 from app.services import students
 from app.services.students import StudentSummary
@@ -41,10 +39,10 @@ def _headers() -> dict[str, str]:
     }
 
 
-class StudentListModel(LazyTableModel):
+class StudentListModel(LazyTableModel[StudentSummary]):
     """Students in pages of ``PAGE_SIZE``, fetched on the DB worker as the view shows them."""
 
-    def __init__(self, session: AppSession, parent: Any = None) -> None:
+    def __init__(self, session: AppSession, parent: QObject | None = None) -> None:
         super().__init__(
             session,
             count=students.count_students,
@@ -60,7 +58,7 @@ class StudentListModel(LazyTableModel):
     def header(self, section: int) -> str:
         return self._headers[COLUMNS[section][0]]
 
-    def display(self, item: StudentSummary, column: int) -> Any:
+    def display(self, item: StudentSummary, column: int) -> str:
         key = COLUMNS[column][0]
         if key == "gender":
             return label(GENDERS, item.gender) if item.gender else ""
@@ -70,4 +68,5 @@ class StudentListModel(LazyTableModel):
             return label(CATEGORIES, item.disability_category) if item.disability_category else ""
         if key == "status":
             return label(STATUSES, item.status)
-        return getattr(item, key)
+        value = getattr(item, key)
+        return "" if value is None else str(value)

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
+from PySide6.QtWidgets import QTableView
 
 from app.services import visits
+from app.services.visit_list import VisitSummary
 from app.ui.i18n import format_date
 from app.ui.item_models.lazy import LazyTableModel
 from app.ui.labels import CANCEL_CAUSES, VISIT_STATUSES, label
@@ -33,10 +33,10 @@ HEADER_SOURCES = (
 )
 
 
-class VisitListModel(LazyTableModel):
+class VisitListModel(LazyTableModel[VisitSummary]):
     """Visits in pages of ``PAGE_SIZE``, newest first, fetched on the DB worker as the view shows them."""
 
-    def __init__(self, session: AppSession, parent: Any = None) -> None:
+    def __init__(self, session: AppSession, parent: QObject | None = None) -> None:
         super().__init__(
             session,
             count=visits.count_visits,
@@ -51,7 +51,7 @@ class VisitListModel(LazyTableModel):
     def header(self, section: int) -> str:
         return QCoreApplication.translate("VisitListModel", COLUMNS[section][2])
 
-    def display(self, item: Any, column: int) -> Any:
+    def display(self, item: VisitSummary, column: int) -> str:
         key = COLUMNS[column][0]
         if key == "date":
             clock = item.start_time.strftime(" %H:%M") if item.start_time else ""
@@ -88,7 +88,7 @@ SAMPLES = (
 )
 
 
-def fit_columns(view: Any) -> None:
+def fit_columns(view: QTableView) -> None:
     """Columns wide enough for a whole date, code and name; the notes take the rest of the row."""
     metrics = view.fontMetrics()
     for column, sample in enumerate(SAMPLES):

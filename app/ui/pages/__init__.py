@@ -12,6 +12,7 @@ PAGE_MODULES = [
     "app.ui.pages.students",
     "app.ui.pages.student",
     "app.ui.pages.student_tabs",
+    "app.ui.pages.student_privacy",
     "app.ui.pages.plans",
     "app.ui.pages.visits",
     "app.ui.pages.compliance",

@@ -230,7 +230,7 @@ class ExchangePage(Page):
         super().__init__(session, window)
         self.setObjectName("page_exchange")
         self.overview: Overview | None = None
-        self.task: Task | None = None
+        self.task: Task[object] | None = None
         self.last_results: list[Received] = []
         column = QVBoxLayout(self)
         self.identity = QLabel("")

@@ -263,7 +263,7 @@ class ExportPage(Page):
         self.setObjectName("page_export")
         self.office = session.actor.role in OFFICE_ROLES
         self.choices: Choices | None = None
-        self.task: Task | None = None
+        self.task: Task[ExportResult] | None = None
         column = QVBoxLayout(self)
         self.term, self.options_box = add_term_and_options(self, column, self.tr("Term"))
 
@@ -431,7 +431,7 @@ class PacketTab(QWidget):
     def __init__(self, session: AppSession, student_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session, self.student_id = session, student_id
-        self.task: Task | None = None
+        self.task: Task[ExportResult] | None = None
         column = QVBoxLayout(self)
         self.term, self.options_box = add_term_and_options(self, column, self.tr("Term"))
         self.export_button = QPushButton(self.tr("Export archive packet…"))

@@ -280,10 +280,15 @@ class SettingsPage(Page):
             self.backups_tab = BackupsTab(self)
             self.tabs.addTab(self.users_tab, self.tr("Users and roles"))
             self.tabs.addTab(self.backups_tab, self.tr("Backups"))
+        from app.ui.pages.settings_privacy import PrivacyTab
+
+        self.privacy_tab = PrivacyTab(self)
+        self.tabs.addTab(self.privacy_tab, self.tr("Privacy"))
         self.tabs.addTab(self.language_tab, self.tr("Language"))
 
     def refresh(self) -> None:
         self.session.read(_settings_data, on_done=self._show, on_error=self.show_error)
+        self.privacy_tab.reload()
         for tab in (self.users_tab, self.backups_tab):
             if tab is not None:
                 tab.reload()  # type: ignore[attr-defined]

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.calendar import OfficialYear, unknown_years
 from app.services import school
+from app.services.school import CalendarEntry
 from app.ui.labels import DAY_KINDS, label
 from app.ui.messages import message
 from app.ui.widgets.style import warning_style
@@ -71,7 +72,7 @@ class CalendarTable(QWidget):
         self.table.setCellWidget(r, 1, kinds)
         self.table.setItem(r, 2, QTableWidgetItem(name))
 
-    def set_days(self, days: Iterable[Any]) -> None:
+    def set_days(self, days: Iterable[CalendarEntry]) -> None:
         self.table.setRowCount(0)
         for entry in days:
             self.add_row(entry.date, entry.kind, entry.name)

@@ -14,7 +14,7 @@ from app.paths import RESOURCES
 from app.ui import i18n
 
 HELP_DIR = RESOURCES / "help"
-PAGES = ("index", "teacher-week", "office-month", "visit", "plan", "approve", "keyboard")
+PAGES = ("index", "teacher-week", "office-month", "visit", "plan", "approve", "keyboard", "privacy")
 # Where the user is -> the page that explains it (a main-window page key or an editor's class name).
 TOPICS = {
     "plans": "plan",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QProgressDialog, QWidget
@@ -11,19 +11,21 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 from app.services.progress import Cancelled
 from app.ui.tasks import BaseRunner, Task
 
+R = TypeVar("R")  # what the long call returns: the type on_done receives
+
 SHOW_AFTER_MS = 400  # quick operations finish without a dialog flashing up
 
 
 def run_with_progress(
     parent: QWidget,
     runner: BaseRunner,
-    fn: Callable[..., Any],
-    *args: Any,
+    fn: Callable[..., R],
+    *args: Any,  # the call's own arguments (and **kwargs): fn checks them
     title: str,
-    on_done: Callable[[Any], None] | None = None,
+    on_done: Callable[[R], None] | None = None,
     on_error: Callable[[BaseException], None] | None = None,
     **kwargs: Any,
-) -> Task:
+) -> Task[R]:
     """Run ``fn(*args, progress=..., **kwargs)`` on the worker with a progress dialog; Cancel stops it.
 
     The service calls ``progress.update(done, total, text)`` and ``progress.check()`` between steps. A
@@ -36,7 +38,7 @@ def run_with_progress(
     dialog.setAutoClose(False)
     dialog.setAutoReset(False)
 
-    def done(result: Any) -> None:
+    def done(result: R) -> None:
         dialog.close()
         if on_done is not None:
             on_done(result)

@@ -1,0 +1,149 @@
+"""The student page's Privacy tab: the guardians' consents (given, withdrawn) and the access-request export."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.reports.privacy import AccessCopy, write_access_copy
+from app.services import privacy
+from app.services.privacy import ConsentInfo
+from app.ui.i18n import QT_TRANSLATE_NOOP, format_date
+from app.ui.labels import CONSENT_PURPOSES, RELATIONS, label
+from app.ui.messages import error_text
+from app.ui.pages.export import choose_folder
+from app.ui.pages.registry import register_student_tab
+from app.ui.pages.student_tabs_core import fill_table, make_table, selected_id
+from app.ui.session import AppSession
+from app.ui.widgets.fields import combo
+from app.ui.widgets.style import error_style
+
+MANAGERS = ("academic_affairs", "admin")
+
+
+class PrivacyTab(QWidget):
+    """Who consented to what and when (by the guardian's role), withdrawals, and the guardian's copy."""
+
+    def __init__(self, session: AppSession, student_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session, self.student_id = session, student_id
+        self.table = make_table(
+            [self.tr("Purpose"), self.tr("Given by"), self.tr("Given on"), self.tr("Withdrawn on")],
+            self.tr("Consents"),
+        )
+        self.purpose = combo({k: label(CONSENT_PURPOSES, k) for k in CONSENT_PURPOSES})
+        self.purpose.setAccessibleName(self.tr("Purpose"))
+        self.given_by = combo({k: label(RELATIONS, k) for k in RELATIONS})
+        self.given_by.setAccessibleName(self.tr("Given by"))
+        self.given_on = QLineEdit(session.ctx.today().isoformat(), self)
+        self.given_on.setAccessibleName(self.tr("Given on (YYYY-MM-DD)"))
+        self.add_button = QPushButton(self.tr("&Record consent"), self)
+        self.add_button.clicked.connect(self.add)
+        self.withdraw_button = QPushButton(self.tr("&Withdraw selected"), self)
+        self.withdraw_button.clicked.connect(self.withdraw)
+        self.export_button = QPushButton(self.tr("E&xport whole record…"), self)
+        self.export_button.setToolTip(
+            self.tr("A guardian's access request: the child's whole record as PDF and JSON")
+        )
+        self.export_button.clicked.connect(self.export)
+        self.message = QLabel(self)
+        self.message.setStyleSheet(error_style())
+        self.message.setWordWrap(True)
+        form = QHBoxLayout()
+        form.addWidget(self.purpose, 1)
+        form.addWidget(self.given_by)
+        form.addWidget(self.given_on)
+        form.addWidget(self.add_button)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.withdraw_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.export_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+        layout.addWidget(self.message)
+        # Consents are the office's records (exchange carries them to laptops, never back).
+        writer = session.can(*MANAGERS)
+        for widget in (self.purpose, self.given_by, self.given_on, self.add_button, self.withdraw_button):
+            widget.setEnabled(writer)
+        self.export_button.setVisible(session.can(*MANAGERS))
+        self.reload()
+
+    def reload(self) -> None:
+        self.session.read(privacy.list_consents, self.student_id, on_done=self._show, on_error=self._failed)
+
+    def _show(self, rows: list[ConsentInfo]) -> None:
+        fill_table(
+            self.table,
+            [
+                (
+                    c.id,
+                    [
+                        label(CONSENT_PURPOSES, c.purpose),
+                        label(RELATIONS, c.given_by),
+                        format_date(c.given_on),
+                        format_date(c.withdrawn_on) if c.withdrawn_on else self.tr("in force"),
+                    ],
+                )
+                for c in rows
+            ],
+        )
+
+    def _failed(self, error: BaseException) -> None:
+        self.message.setText(error_text(error))
+
+    def _written(self, _result: object) -> None:
+        self.message.clear()
+        self.reload()
+
+    def add(self) -> None:
+        data = {
+            "purpose": self.purpose.currentData(),
+            "given_by": self.given_by.currentData(),
+            "given_on": self.given_on.text().strip(),
+        }
+        self.session.write(
+            privacy.add_consent,
+            self.student_id,
+            data,
+            on_done=self._written,
+            on_error=self._failed,
+            initiator=self,
+        )
+
+    def withdraw(self) -> None:
+        consent_id = selected_id(self.table)
+        if consent_id is None:
+            self.message.setText(self.tr("Select the consent the guardian withdrew."))
+            return
+        self.session.write(
+            privacy.withdraw_consent, consent_id, on_done=self._written, on_error=self._failed, initiator=self
+        )
+
+    def export(self) -> None:
+        folder = choose_folder(self, self.session, self.tr("Folder for the guardian's copy"))
+        if folder is None:
+            return
+        self.session.read(
+            write_access_copy, self.student_id, folder, on_done=self._exported, on_error=self._failed
+        )
+
+    def _exported(self, made: AccessCopy) -> None:
+        QMessageBox.information(
+            self,
+            self.tr("Whole record exported"),
+            self.tr("Hand these two files to the guardian:\n{pdf}\n{json}").format(
+                pdf=made.pdf, json=made.json
+            ),
+        )
+
+
+register_student_tab("privacy", QT_TRANSLATE_NOOP("Pages", "Privacy"), PrivacyTab, order=70)

@@ -1,0 +1,177 @@
+"""PIPL duties: consent records, retention per kind, purge (certificate, backups rotated, audit without personal
+data), and a guardian's access copy as PDF and JSON."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+
+import pytest
+from pypdf import PdfReader
+from sqlalchemy import func, select
+
+from app.cli.main import run
+from app.db.models import Attachment, AuditEntry, Blob, Consent, Contact, Student, Visit
+from app.reports.privacy import write_access_copy, write_certificates
+from app.services import attachments, backup, check, contacts, privacy
+from app.services.context import reading, transaction
+from app.services.errors import PermissionDenied, ValidationError
+from tests.conftest import db_digest
+from tests.exchange.work import png
+
+
+def _leave(ctx, student_id: str, status: str, on: dt.date) -> None:
+    with transaction(ctx) as session:
+        student = session.get(Student, student_id)
+        student.status, student.status_since = status, on
+
+
+def _count(ctx, model, **where) -> int:
+    with reading(ctx) as session:
+        query = select(func.count()).select_from(model)
+        for name, value in where.items():
+            query = query.where(getattr(model, name) == value)
+        return session.scalar(query)
+
+
+def test_consent_given_and_withdrawn_stays_on_record(school):
+    office = school.as_(school.office)
+    given = privacy.add_consent(
+        office, school.students[0], {"given_by": "grandparent", "purpose": "photos", "given_on": "2026-09-01"}
+    )
+    assert given.in_force and given.given_by == "grandparent"
+    withdrawn = privacy.withdraw_consent(office, given.id, "2026-10-08")
+    assert withdrawn.withdrawn_on == dt.date(2026, 10, 8) and not withdrawn.in_force
+    assert [c.id for c in privacy.list_consents(office, school.students[0])] == [given.id]
+
+
+@pytest.mark.parametrize(
+    ("data", "field"),
+    [
+        ({"given_by": "neighbour", "purpose": "photos", "given_on": "2026-09-01"}, "given_by"),
+        ({"given_by": "parent", "purpose": "selling", "given_on": "2026-09-01"}, "purpose"),
+        ({"given_by": "parent", "purpose": "photos"}, "given_on"),
+        ({"given_by": "parent", "purpose": "photos", "given_on": "2099-01-01"}, "given_on"),
+    ],
+)
+def test_bad_consent_is_refused_naming_the_field_and_changes_nothing(school, data, field):
+    before = db_digest(school.ctx.store.paths.db_path)
+    with pytest.raises(ValidationError) as error:
+        privacy.add_consent(school.as_(school.office), school.students[0], data)
+    assert error.value.field == field
+    assert db_digest(school.ctx.store.paths.db_path) == before
+
+
+def test_a_withdrawal_before_the_consent_or_twice_is_refused(school):
+    office = school.as_(school.office)
+    given = privacy.add_consent(
+        office, school.students[0], {"given_by": "parent", "purpose": "health", "given_on": "2026-09-01"}
+    )
+    with pytest.raises(ValidationError):
+        privacy.withdraw_consent(office, given.id, "2026-08-01")
+    privacy.withdraw_consent(office, given.id, "2026-09-02")
+    with pytest.raises(ValidationError):
+        privacy.withdraw_consent(office, given.id, "2026-09-03")
+    with pytest.raises(PermissionDenied):  # the office records consents; a laptop receives them
+        privacy.add_consent(
+            school.as_(school.t1),
+            school.students[0],
+            {"given_by": "parent", "purpose": "photos", "given_on": "2026-09-01"},
+        )
+
+
+def test_retention_is_set_per_kind_and_checked(school):
+    office = school.as_(school.office)
+    assert privacy.retention(office) == {"photos": 10, "contacts": 10, "records": 30, "student": 30}
+    assert (
+        privacy.set_retention(office, {"photos": 3, "contacts": 5, "records": 10, "student": 30})["photos"]
+        == 3
+    )
+    with pytest.raises(ValidationError) as error:
+        privacy.set_retention(office, {"photos": 0})
+    assert error.value.field == "photos"
+    with pytest.raises(PermissionDenied):
+        privacy.set_retention(school.as_(school.t1), {"photos": 5})
+    assert privacy.retention(office)["photos"] == 3
+
+
+@pytest.fixture
+def left(school):
+    """Child 1 left in 2010 with a photo, a contact and a consent; child 2 left last year; child 3 stays."""
+    office = school.as_(school.office)
+    kid = school.students[0]
+    attachments.add_attachment(office, "student", kid, "photo", png(1))
+    contacts.log_contact(office, kid, {"at": "2026-09-10 10:00", "channel": "phone", "purpose": "notice"})
+    privacy.add_consent(office, kid, {"given_by": "parent", "purpose": "photos", "given_on": "2009-09-01"})
+    _leave(school.ctx, kid, "graduated", dt.date(2010, 7, 1))
+    _leave(school.ctx, school.students[1], "transferred", dt.date(2025, 7, 1))
+    return school
+
+
+def test_dry_run_lists_who_is_due_and_changes_nothing(left, paths):
+    before = db_digest(paths.db_path)
+    result = privacy.purge(left.as_(left.office), paths, dry_run=True)
+    assert [(d.student_id, d.kinds) for d in result.due] == [(left.students[0], ("photos", "contacts"))]
+    assert result.certificates == [] and db_digest(paths.db_path) == before
+
+
+def test_purge_deletes_what_is_due_rotates_backups_and_leaves_a_certificate(left, paths, tmp_path):
+    office = left.as_(left.office)
+    kid = left.students[0]
+    privacy.set_retention(office, {"photos": 10, "contacts": 10, "records": 10, "student": 15})
+    old = backup.make_backup(paths)
+    result = privacy.purge(office, paths)
+    [certificate] = result.certificates
+    assert certificate.student_id == kid and certificate.kinds == ("photos", "contacts", "records", "student")
+    assert certificate.counts["student"] == 1 and certificate.counts["consent"] == 1
+    assert certificate.counts["attachment"] == 1 and certificate.counts["blob"] == 1
+    with reading(left.ctx) as session:
+        assert session.get(Student, kid) is None
+        for model in (Attachment, Contact, Consent, Visit):
+            assert session.scalar(select(func.count()).select_from(model).where(model.student_id == kid)) == 0
+        assert session.scalar(select(func.count()).select_from(Blob)) == 0
+        [entry] = session.scalars(select(AuditEntry).where(AuditEntry.action == "purge")).all()
+        assert entry.entity_id == kid and entry.user_id == left.office.id
+    # Backups that held the child are gone; a new one made after the purge is the only one left.
+    assert not old.path.exists() and result.backups_removed == [old.path]
+    assert [b.path for b in backup.list_backups(paths)] == [result.backup_made]
+    # The other children are untouched; the chain still holds.
+    assert _count(left.ctx, Student) == 2 and check.run_checks(left.ctx.store) == []
+    [pdf] = write_certificates(result, tmp_path / "certs")
+    text = "".join(p.extract_text() for p in PdfReader(pdf).pages)
+    assert "个人信息删除证明" in text and kid in "".join(text.split()) and "教务王老师" in text
+    assert "小明" not in text and certificate.id[:8] in pdf.name
+
+
+def test_only_managers_purge(left, paths):
+    with pytest.raises(PermissionDenied):
+        privacy.purge(left.as_(left.t1), paths)
+
+
+def test_access_copy_holds_the_whole_record_as_json_and_pdf(left, tmp_path):
+    office = left.as_(left.office)
+    kid = left.students[0]
+    made = write_access_copy(office, kid, tmp_path / "request")
+    record = json.loads(made.json.read_text(encoding="utf-8"))
+    assert record["student_id"] == kid and record["tables"]["student"][0]["name"] == "小明"
+    assert {"consent", "attachment", "contact", "assignment"} <= set(record["tables"])
+    assert len(record["photos"]) == 1
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(made.pdf.read_bytes())).pages)
+    assert "小明" in text and "consent" in text
+    assert "小明" not in made.pdf.name and "小明" not in made.json.name
+    with reading(left.ctx) as session:
+        assert session.scalar(select(AuditEntry).where(AuditEntry.action == "export")).entity_id == kid
+
+
+def test_cli_purge_dry_run_then_purge_and_export(left, paths, tmp_path, capsys):
+    db = str(paths.db_path)
+    assert run(["--db", db, "privacy", "purge", "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    assert left.students[0] in out and "nothing was deleted" in out and "小明" not in out
+    assert run(["--db", db, "privacy", "export", "--student", "S002", "--out", str(tmp_path / "x")]) == 0
+    assert len(list((tmp_path / "x").iterdir())) == 2
+    assert run(["--db", db, "privacy", "purge", "--out", str(tmp_path / "certs")]) == 0
+    out = capsys.readouterr().out
+    assert "certificate:" in out and len(list((tmp_path / "certs").glob("*.pdf"))) == 1
+    assert run(["--db", db, "privacy", "export", "--student", "nobody", "--out", str(tmp_path / "y")]) == 2

@@ -1,0 +1,100 @@
+"""Privacy in the window, pressed as a user does: consents on the student's Privacy tab, the guardian's copy,
+and Settings › Privacy (retention years, deleting children whose retention ended)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtWidgets import QMessageBox
+
+from app.db.models import Student
+from app.services import backup, privacy
+from app.services.context import transaction
+from app.ui.pages.student import StudentPage
+from tests.ui.helpers import click, wait_idle
+
+Button = QMessageBox.StandardButton
+
+
+def _privacy_tab(qtbot, make_window, school, actor):
+    window = make_window(actor)
+    page = StudentPage(window.session, school.students[0], window)
+    window.open_detail(page)
+    wait_idle(qtbot, window)
+    index = next(i for i in range(page.tabs.count()) if page.tabs.tabText(i) == "Privacy")
+    page.tabs.setCurrentIndex(index)
+    wait_idle(qtbot, page)
+    return window, page.tabs.widget(index)
+
+
+def test_record_and_withdraw_a_consent_and_a_bad_date_is_named(make_window, school, english, qtbot):
+    _window, tab = _privacy_tab(qtbot, make_window, school, school.office)
+    tab.purpose.setCurrentIndex(tab.purpose.findData("photos"))
+    tab.given_by.setCurrentIndex(tab.given_by.findData("grandparent"))
+    tab.given_on.setText("2026-13-40")
+    click(qtbot, tab, "Record consent")
+    wait_idle(qtbot, tab)
+    assert tab.message.text() and tab.table.rowCount() == 0
+    assert privacy.list_consents(school.as_(school.office), school.students[0]) == []
+    tab.given_on.setText("2026-09-01")
+    click(qtbot, tab, "Record consent")
+    wait_idle(qtbot, tab)
+    assert tab.table.rowCount() == 1 and tab.table.item(0, 1).text() == "Grandparent"
+    assert tab.table.item(0, 3).text() == "in force"
+    tab.table.selectRow(0)
+    click(qtbot, tab, "Withdraw selected")
+    wait_idle(qtbot, tab)
+    [consent] = privacy.list_consents(school.as_(school.office), school.students[0])
+    assert consent.withdrawn_on == school.ctx.today() and tab.table.item(0, 3).text() != "in force"
+
+
+def test_export_whole_record_writes_the_guardians_copy(
+    make_window, school, english, qtbot, answers, tmp_path, monkeypatch
+):
+    from app.ui.pages import student_privacy
+
+    monkeypatch.setattr(student_privacy, "choose_folder", lambda *_a: tmp_path / "copy")
+    answers.warning("Hand these two files")
+    _window, tab = _privacy_tab(qtbot, make_window, school, school.office)
+    click(qtbot, tab, "Export whole record…")
+    wait_idle(qtbot, tab)
+    assert sorted(p.suffix for p in (tmp_path / "copy").iterdir()) == [".json", ".pdf"]
+
+
+def test_a_teacher_reads_consents_but_neither_records_nor_exports(make_window, school, english, qtbot):
+    privacy.add_consent(
+        school.as_(school.office),
+        school.students[0],
+        {"given_by": "parent", "purpose": "photos", "given_on": "2026-09-01"},
+    )
+    _window, tab = _privacy_tab(qtbot, make_window, school, school.t1)
+    assert tab.table.rowCount() == 1
+    assert not tab.export_button.isVisible() and not tab.add_button.isEnabled()
+
+
+def test_settings_privacy_saves_years_and_deletes_whom_retention_ended(
+    make_window, school, english, qtbot, answers, paths
+):
+    with transaction(school.ctx) as session:
+        student = session.get(Student, school.students[2])
+        student.status, student.status_since = "graduated", dt.date(1990, 7, 1)
+    old = backup.make_backup(paths)
+    window = make_window(school.admin)
+    page = window.show_page("settings")
+    wait_idle(qtbot, window)
+    tab = page.privacy_tab
+    page.tabs.setCurrentWidget(tab)
+    assert tab.years["photos"].value() == 10 and tab.table.rowCount() == 1
+    assert tab.table.item(0, 0).text() == "S003"
+    tab.years["photos"].setValue(5)
+    click(qtbot, tab, "Save retention")
+    wait_idle(qtbot, window)
+    assert privacy.retention(school.as_(school.admin))["photos"] == 5
+    answers.question("Delete records for good", Button.Yes).warning("Deleted the records of 1")
+    click(qtbot, tab, "Delete records whose retention ended…")
+    wait_idle(qtbot, window)
+    with transaction(school.ctx) as session:
+        assert session.get(Student, school.students[2]) is None
+    assert not old.path.exists()
+    assert len(list((paths.export_dir / "deletion-certificates").glob("*.pdf"))) == 1
+    assert tab.table.rowCount() == 0 and not tab.purge_button.isEnabled()
