@@ -49,14 +49,17 @@ def make_server_engine(url: str, *, echo: bool = False) -> Engine:
 
 
 def _take_write_lock(connection: Any) -> None:
-    # The first statement of a write transaction, like SQLite's BEGIN IMMEDIATE; reads skip it (READ_SNAPSHOT).
-    if not connection.get_execution_options().get(READ_SNAPSHOT):
+    # The first statement of a transaction: a write takes the lock, like SQLite's BEGIN IMMEDIATE; a read
+    # (READ_SNAPSHOT: pages, reports, dump, check) takes one snapshot for all its statements instead.
+    if connection.get_execution_options().get(READ_SNAPSHOT):
+        connection.exec_driver_sql(f"SET TRANSACTION ISOLATION LEVEL {READ_ISOLATION}")
+    else:
         connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK})")
 
 
 def read_engine(engine: Engine) -> Engine:
-    """The same pool with the read isolation: one consistent snapshot per read session, no write lock."""
-    return engine.execution_options(isolation_level=READ_ISOLATION, **{READ_SNAPSHOT: True})
+    """The same pool for reads: one consistent snapshot per read session, no write lock."""
+    return engine.execution_options(**{READ_SNAPSHOT: True})
 
 
 def dialect(bind: Connection | Session | Engine) -> str:

@@ -140,6 +140,7 @@ def test_an_older_database_is_backed_up_before_it_is_upgraded(populated, paths, 
         assert conn.execute("SELECT count(*) FROM visit").fetchone()[0] == before["visit"]
 
 
+@sqlite_only  # plants its forgery through SQLite's driver (its placeholders, autocommit)
 def test_0005_links_the_existing_audit_and_signs_existing_decisions(populated):
     """A database from before tamper evidence: its entries get their chain and its decisions the office's
     signature, and `check` is clean after; an edit after that shows."""

@@ -11,7 +11,7 @@ import pytest
 from app.db import schema
 from app.services import exchange
 from app.services.exchange import bundle
-from tests.conftest import ON_SERVER, db_digest
+from tests.conftest import ON_SERVER, db_digest, sqlite_only
 from tests.exchange.work import finished_visit, note
 
 
@@ -167,6 +167,7 @@ def test_a_side_effect_outside_the_bundle_is_caught_and_rolled_back(sent, school
     office.receive(bundle_path)
 
 
+@sqlite_only  # plants its forgery through SQLite's driver (its placeholders, autocommit)
 def test_a_laptop_verifies_the_office_signature_on_every_decision(net, school):
     """Signatures travel unchanged; the laptop checks them against the office key it got at join."""
     from sqlalchemy import select

@@ -14,6 +14,7 @@ from app.reports.pdf.fonts import RARE_NAME_CHARS, missing_glyphs
 from app.reports.pdf.packet import SECTIONS, packet_file_name, render_packet
 from app.services import archive
 from app.services.errors import NotFound
+from tests.conftest import sqlite_only
 from tests.reports.conftest import SUBSET, fonts_of, outline_pages
 
 
@@ -111,6 +112,7 @@ def test_each_decision_prints_the_office_key_fingerprint(packet, term_school):
     assert "签名无效" not in text
 
 
+@sqlite_only  # plants its forgery through SQLite's driver (its placeholders, autocommit)
 def test_a_forged_decision_prints_as_invalid(term_school):
     student_id = term_school.packet_students[0]
     with term_school.ctx.store.engine.connect() as conn:

@@ -16,7 +16,12 @@ from app.domain import evidence as rules
 from app.services import check, evidence, students
 from app.services.context import ServiceContext, reading
 from app.services.exchange import keys
+from tests.conftest import sqlite_only
 from tests.exchange.work import approve, submit_plan
+
+# Problems are planted through SQLite's driver (its placeholders and SQL); the chain on PostgreSQL is
+# tests/db/test_evidence_pg.py.
+pytestmark = sqlite_only
 
 
 def _sql(store, *statements) -> None:
