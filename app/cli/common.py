@@ -6,10 +6,11 @@ import argparse
 import json
 import os
 import sys
+from pathlib import Path
 from typing import Any
 
 from app.paths import resolve
-from app.services import messages
+from app.services import backup, keyring, messages, setup
 from app.services.context import SYSTEM, ServiceContext
 from app.services.setup import open_store
 
@@ -43,12 +44,69 @@ def error_line(error: BaseException) -> str:
     return f"{field}: {text}" if field else text
 
 
+PASSWORD_VARIABLE = "SONGJIAO_PASSWORD"
+
+
+def password(args: argparse.Namespace) -> str:
+    """The --user's password: SONGJIAO_PASSWORD, else typed at a no-echo prompt; refused when neither."""
+    given = os.environ.get(PASSWORD_VARIABLE) or getattr(args, "_password", None)
+    if given:
+        return str(given)
+    if sys.stdin is not None and sys.stdin.isatty():
+        import getpass
+
+        typed = getpass.getpass(f"password for {args.user}: ")
+        if typed:
+            args._password = typed  # asked once per command (restore opens the backup and the database)
+            return typed
+    raise CliError("login.missing_password", "a password is needed: set SONGJIAO_PASSWORD or type it")
+
+
+def _login_needed() -> CliError:
+    return CliError(
+        "login.needed",
+        "this command opens the school's records: give --user NAME or --recovery-key FILE before it",
+    )
+
+
+def unlock_key(args: argparse.Namespace, db_path: Path) -> bytes | None:
+    """The key of the encrypted database (or backup) ``db_path`` from --user or --recovery-key; None for a
+    plaintext file. A wrong password or recovery key is refused (exit 2) with every file unchanged."""
+    if not backup.needs_key(db_path):
+        return None
+    if args.recovery_key:
+        return keyring.unlock_recovery(db_path, keyring.read_recovery_file(Path(args.recovery_key)))
+    if args.user:
+        return keyring.unlock_user(db_path, args.user, password(args))
+    raise _login_needed()
+
+
+def print_recovery_key(text: str | None) -> None:
+    """The school's new recovery key, shown once: it must go on paper into the school's safe."""
+    if text is None:
+        return
+    print("Recovery key (shown only now: print it or write it down and keep it in the school's safe;")
+    print("with it the database opens when every password is lost):")
+    print(f"  {text}")
+
+
 def open_context(args: argparse.Namespace) -> ServiceContext:
+    """The database opened as the user of --user (or with --recovery-key, as the system: the recovery key
+    stands for the school), so that roles apply and the audit log names who acted."""
     paths = resolve(args.db, getattr(args, "data_dir", None))
     # Only these commands make a new database; the others refuse a missing one (a mistyped --db).
-    store = open_store(paths, create=args.command in ("init", "load", "demo"))
+    create = args.command in ("init", "load", "demo")
+    actor = SYSTEM
+    if create and not paths.db_path.exists():
+        store = open_store(paths, create=True)  # a new encrypted school: its first user is made by the command
+    elif args.recovery_key:
+        store = setup.recover_store(paths, keyring.read_recovery_file(Path(args.recovery_key)))
+    elif args.user:
+        store, actor = setup.unlock_store(paths, args.user, password(args))
+    else:
+        raise _login_needed()
     args._store = store  # closed by run()
-    return ServiceContext(store, SYSTEM)
+    return ServiceContext(store, actor)
 
 
 def print_json(data: Any) -> None:

@@ -48,7 +48,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
 }
 # Every module that registers commands (derived from the table; the frozen build collects these too).
 COMMAND_MODULES = list(dict.fromkeys(module for module, _help in COMMANDS.values()))
-_GLOBAL_WITH_VALUE = ("--db", "--data-dir")
+_GLOBAL_WITH_VALUE = ("--db", "--data-dir", "--user", "--recovery-key")
 _GLOBAL_FLAGS = ("--verbose",)
 
 
@@ -101,6 +101,16 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     )
     parser.add_argument("--db", metavar="PATH", help="database file (default: the user data folder)")
     parser.add_argument("--data-dir", metavar="DIR", help="folder for backups, logs and exports")
+    parser.add_argument(
+        "--user",
+        metavar="NAME",
+        help="log in as this user (password from SONGJIAO_PASSWORD, else asked without echo)",
+    )
+    parser.add_argument(
+        "--recovery-key",
+        metavar="FILE",
+        help="open an encrypted database with the school's recovery key (the file of the recovery sheet)",
+    )
     parser.add_argument("--verbose", action="store_true", help="log more (never personal data)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     wanted = COMMANDS.get(command or "", ("", ""))[0]

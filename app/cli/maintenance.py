@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import functools
 import os
 import sys
@@ -10,10 +11,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from app.cli.common import CliError, open_context, print_json
+from app.cli.common import CliError, open_context, password, print_json, print_recovery_key, unlock_key
 from app.paths import AppPaths, resolve
 from app.services import backup, check, dump, maintenance, school, setup, users
 from app.services.context import ROLES, ServiceContext
+from app.services.errors import ServiceError
 from app.services.files import replace
 
 Handler = Callable[[argparse.Namespace], int]
@@ -61,7 +63,7 @@ def _existing(args: argparse.Namespace) -> ServiceContext:
 def _backup(args: argparse.Namespace) -> int:
     ctx = _existing(args)
     keep, _ = maintenance.backup_settings(ctx.store)
-    info = backup.make_backup(ctx.store.paths, args.reason, keep)
+    info = backup.make_backup(ctx.store.paths, args.reason, keep, key=ctx.store.key)
     print(info.path)
     return 0
 
@@ -97,12 +99,21 @@ def _restore(args: argparse.Namespace) -> int:
             "cli.restore_self", "that file is the database itself; choose a backup (see `songjiao backups`)"
         )
     # No engine is opened here: restoring must work when the current file is the broken one. backup.restore
-    # verifies the source before it touches anything.
-    safety = backup.restore(paths, Path(args.file), keep=maintenance.keep_everything(paths))
+    # verifies the source before it touches anything. --user (or --recovery-key) opens the backup's own key
+    # file: the password is the one the user had when the backup was made.
+    source = Path(args.file)
+    key = unlock_key(args, source) if source.is_file() else None
+    current_key = None
+    if paths.db_path.is_file():
+        with contextlib.suppress(ServiceError):  # the current file is copied aside byte for byte instead
+            current_key = unlock_key(args, paths.db_path)
+    safety = backup.restore(
+        paths, source, keep=maintenance.keep_everything(paths), key=key, current_key=current_key
+    )
     print(f"restored {paths.db_path}")
     if safety is not None:
         print(f"the previous database was saved as {safety.path}")
-    note = backup.exchange_note(paths)
+    note = backup.exchange_note(paths, key)
     if note:
         print(note)
     return 0
@@ -160,6 +171,12 @@ def _load(args: argparse.Namespace) -> int:
     ctx = open_context(args)
     try:
         counts = dump.load_checked(ctx.store, checked)
+        # The loaded users' passwords are known only as hashes, so they have no key slots: the recovery key,
+        # and the --user's slot when its password is given, are what open the new database.
+        recovery = setup.make_recovery_key(ctx)
+        if args.user and ctx.store.key is not None:
+            users.authenticate(ctx, args.user, password(args))
+            users.write_slot(ctx, args.user, password(args))
     except BaseException:
         if created:  # leave no empty file behind a refused load into a new database
             ctx.store.dispose()
@@ -167,6 +184,7 @@ def _load(args: argparse.Namespace) -> int:
                 Path(str(paths.db_path) + suffix).unlink(missing_ok=True)
         raise
     print(f"loaded {sum(counts.values())} rows into {paths.db_path}")
+    print_recovery_key(recovery)
     return 0
 
 
@@ -192,7 +210,7 @@ def _init(args: argparse.Namespace) -> int:
         else []
     )
     ctx = open_context(args)
-    setup.initialize_school(
+    admin = setup.initialize_school(
         ctx,
         {
             "school_name": args.school,
@@ -213,6 +231,7 @@ def _init(args: argparse.Namespace) -> int:
         f"school set up with term '{args.term_name}' ({len(days)} calendar days pre-filled) and "
         f"administrator '{args.admin_user}'"
     )
+    print_recovery_key(setup.make_recovery_key(ctx.as_actor(admin)))
     return 0
 
 
@@ -279,7 +298,7 @@ def _migrate(args: argparse.Namespace) -> int:
             revision=target,
             known=", ".join(chain),
         )
-    done = maintenance.migrate(paths, target)
+    done = maintenance.migrate(paths, target, unlock_key(args, paths.db_path))
     if done.current == target:
         print(f"already at revision {target}")
         return 0

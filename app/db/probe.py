@@ -19,6 +19,7 @@ from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.db.engine import key_file
 from app.db.schema import SchemaError
 
 HEADER = b"SQLite format 3\x00"
@@ -33,7 +34,9 @@ class StorageError(SchemaError):
 
 @dataclass(frozen=True)
 class Probe:
-    kind: str  # missing | new (an empty SQLite file or one with only alembic_version) | ours
+    # missing | new (an empty SQLite file or one with only alembic_version) | ours | encrypted (SQLCipher, with
+    # its key file: what it holds is judged once the key is known, see setup.open_store)
+    kind: str
     revision: str | None = None
 
 
@@ -74,6 +77,9 @@ def probe(path: Path, known_revisions: frozenset[str] | set[str]) -> Probe:
             "the file is empty (0 bytes), so it holds no school. If it should, restore the newest backup; "
             "for a new database, delete the empty file or choose another name.",
         )
+    if not head.startswith(HEADER) and key_file(path).exists():
+        _check_writable(path)
+        return Probe("encrypted")
     if not head.startswith(HEADER):
         raise _refuse(
             "storage.not_sqlite",
@@ -107,6 +113,11 @@ def probe(path: Path, known_revisions: frozenset[str] | set[str]) -> Probe:
             path,
             "the database was written by a newer version of Songjiao: update the program first.",
         )
+    _check_writable(path)
+    return Probe(kind, revision)
+
+
+def _check_writable(path: Path) -> None:
     if not os.access(path, os.W_OK):
         raise _refuse(
             "storage.read_only",
@@ -116,7 +127,16 @@ def probe(path: Path, known_revisions: frozenset[str] | set[str]) -> Probe:
         )
     if not os.access(path.parent, os.W_OK | os.X_OK):
         raise read_only_folder(path)
-    return Probe(kind, revision)
+
+
+def locked(path: Path) -> StorageError:
+    """An encrypted database opened without its key."""
+    return _refuse(
+        "storage.locked",
+        path,
+        "the database is encrypted: log in first (on the command line: --user NAME with its password, or "
+        "--recovery-key FILE).",
+    )
 
 
 def read_only_folder(path: Path) -> StorageError:

@@ -78,11 +78,13 @@ class Changes:
 
 
 class Store:
-    """One database file and its folders."""
+    """One database file and its folders; ``key`` is the raw database key of an encrypted (SQLCipher) file,
+    None for a plaintext one. It stays in memory only, for the connections, backups and key slots."""
 
-    def __init__(self, paths: AppPaths, engine: Engine | None = None) -> None:
+    def __init__(self, paths: AppPaths, engine: Engine | None = None, key: bytes | None = None) -> None:
         self.paths = paths
-        self.engine = engine or make_engine(paths.db_path)
+        self.key = key
+        self.engine = engine or make_engine(paths.db_path, key=key)
         self.session_factory: sessionmaker[Session] = make_session_factory(self.engine)
         # Reads use a plain BEGIN (a WAL snapshot) so they never hold the write lock against a save.
         self.read_session_factory: sessionmaker[Session] = make_session_factory(

@@ -9,11 +9,11 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 from sqlalchemy import select
 
-from app.cli.main import run
 from app.db.models import Student, User, Visit
 from app.reports.export import ExportOptions, export_packets, export_single, export_term
 from app.services.errors import PermissionDenied
 from app.services.progress import TaskState
+from tests.conftest import run_as
 
 
 def _names(store) -> list[str]:
@@ -102,7 +102,7 @@ def test_cli_packet_form_and_sheet(term_school, tmp_path, capsys):
     db = str(term_school.ctx.store.paths.db_path)
     out = tmp_path / "p.pdf"
     assert (
-        run(
+        run_as(
             [
                 "--db",
                 db,
@@ -126,7 +126,7 @@ def test_cli_packet_form_and_sheet(term_school, tmp_path, capsys):
     reader = PdfReader(out)
     assert reader.is_encrypted and reader.decrypt("pw")
 
-    assert run(["--db", db, "export", "form", "visit", "--blank", "--out", str(tmp_path / "blank.pdf")]) == 0
+    assert run_as(["--db", db, "export", "form", "visit", "--blank", "--out", str(tmp_path / "blank.pdf")]) == 0
     blank = _text(tmp_path / "blank.pdf")
     assert "送教上门记录表" in blank
     with term_school.ctx.store.session_factory() as session:
@@ -136,7 +136,7 @@ def test_cli_packet_form_and_sheet(term_school, tmp_path, capsys):
             .where(Visit.status == "done")
         ).first()
     assert (
-        run(["--db", db, "export", "form", "visit", "--id", visit_id, "--out", str(tmp_path / "v.pdf")]) == 0
+        run_as(["--db", db, "export", "form", "visit", "--id", visit_id, "--out", str(tmp_path / "v.pdf")]) == 0
     )
     filled = _text(tmp_path / "v.pdf")
     # The form filled from that record: its student and day are printed, which the blank one has not.
@@ -150,7 +150,7 @@ def test_cli_packet_form_and_sheet(term_school, tmp_path, capsys):
         )
     )
     assert (
-        run(
+        run_as(
             [
                 "--db",
                 db,
@@ -177,7 +177,7 @@ def test_cli_packet_form_and_sheet(term_school, tmp_path, capsys):
     shown = {c for c in codes if any(c in cell for cell in cells)}
     assert shown and shown <= codes, shown  # the sheet lists the school's students, by code
     assert (
-        run(
+        run_as(
             [
                 "--db",
                 db,
@@ -202,7 +202,7 @@ def test_cli_packet_form_and_sheet(term_school, tmp_path, capsys):
     capsys.readouterr()
     # A teacher may not print another teacher's student: the same refusal as a missing student.
     assert (
-        run(
+        run_as(
             [
                 "--db",
                 db,

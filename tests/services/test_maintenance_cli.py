@@ -4,19 +4,16 @@ from __future__ import annotations
 
 import json
 import os
-import sqlite3
 from contextlib import closing
 
 import pytest
 
-from app.cli.main import run
 from app.db import schema
 from app.paths import resolve
 from app.services import backup, goal_bank, users
 from app.services.context import ServiceContext
 from app.services.school import list_terms
-from app.services.setup import open_store
-from tests.conftest import unchanged
+from tests.conftest import connect_db, open_test_store, run_as, unchanged
 from tests.populate import add_records
 
 INIT = [
@@ -54,9 +51,9 @@ def db(tmp_path):
 
 
 def test_init_sets_up_the_school_with_holidays_and_refuses_a_second_time(db, capsys):
-    assert run(["--db", db, *INIT]) == 0
+    assert run_as(["--db", db, *INIT]) == 0
     assert "administrator 'admin'" in capsys.readouterr().out
-    store = open_store(resolve(db))
+    store = open_test_store(resolve(db))
     try:
         ctx = ServiceContext(store)
         term = list_terms(ctx)[0]
@@ -68,14 +65,14 @@ def test_init_sets_up_the_school_with_holidays_and_refuses_a_second_time(db, cap
     finally:
         store.dispose()
     with untouched(db):
-        assert run(["--db", db, *INIT]) == 2
+        assert run_as(["--db", db, *INIT]) == 2
     _one_line_error(capsys)
 
 
 def test_init_bad_input_is_refused_in_one_line(db, capsys):
     bad_date = [*INIT[:6], "2026-13-01", *INIT[7:]]
     with unchanged(db, resolve(db).data_dir):
-        assert run(["--db", db, *bad_date]) == 2
+        assert run_as(["--db", db, *bad_date]) == 2
     assert "--term-start" in _one_line_error(capsys)
 
 
@@ -87,14 +84,14 @@ def test_init_bad_input_is_refused_in_one_line(db, capsys):
 def test_init_short_password_is_refused_and_creates_nothing(db, capsys):
     short = [*INIT[:-1], "123"]
     with unchanged(db, resolve(db).data_dir):
-        assert run(["--db", db, *short]) == 2
+        assert run_as(["--db", db, *short]) == 2
     assert "password" in _one_line_error(capsys)
 
 
 def test_users_add_list_passwd(db, capsys):
-    assert run(["--db", db, *INIT]) == 0
+    assert run_as(["--db", db, *INIT]) == 0
     assert (
-        run(
+        run_as(
             [
                 "--db",
                 db,
@@ -112,22 +109,22 @@ def test_users_add_list_passwd(db, capsys):
         == 0
     )
     with untouched(db):
-        assert run(["--db", db, "users", "add", "t1", "--role", "teacher", "--password", "password1"]) == 2
+        assert run_as(["--db", db, "users", "add", "t1", "--role", "teacher", "--password", "password1"]) == 2
     assert "taken" in _one_line_error(capsys)
-    assert run(["--db", db, "users", "list", "--json"]) == 0
+    assert run_as(["--db", db, "users", "list", "--json"]) == 0
     listed = json.loads(capsys.readouterr().out)
     assert {(u["username"], u["role"]) for u in listed} == {("admin", "admin"), ("t1", "teacher")}
-    assert run(["--db", db, "users", "passwd", "t1", "--password", "new-secret"]) == 0
+    assert run_as(["--db", db, "users", "passwd", "t1", "--password", "new-secret"]) == 0
     with untouched(db):
-        assert run(["--db", db, "users", "passwd", "nobody", "--password", "new-secret"]) == 2
+        assert run_as(["--db", db, "users", "passwd", "nobody", "--password", "new-secret"]) == 2
     _one_line_error(capsys)
-    store = open_store(resolve(db))
+    store = open_test_store(resolve(db))
     try:
         assert users.authenticate(ServiceContext(store), "t1", "new-secret").role == "teacher"
     finally:
         store.dispose()
     with untouched(db):
-        assert run(["--db", db, "users"]) == 2
+        assert run_as(["--db", db, "users"]) == 2
     _one_line_error(capsys)
 
 
@@ -135,27 +132,27 @@ def test_dump_and_load_through_the_cli(school, paths, tmp_path, capsys):
     add_records(school)
     db = str(paths.db_path)
     out = tmp_path / "dump.json"
-    assert run(["--db", db, "dump", "--out", str(out)]) == 0
+    assert run_as(["--db", db, "dump", "--out", str(out)]) == 0
     capsys.readouterr()
-    assert run(["--db", db, "dump"]) == 0  # standard output by default
+    assert run_as(["--db", db, "dump"]) == 0  # standard output by default
     assert json.loads(capsys.readouterr().out)["tables"] == json.loads(out.read_text("utf-8"))["tables"]
     target = tmp_path / "copy" / "new.sqlite3"
-    assert run(["--db", str(target), "load", str(out)]) == 0
+    assert run_as(["--db", str(target), "load", str(out)]) == 0
     capsys.readouterr()
-    assert run(["--db", str(target), "check"]) == 0
+    assert run_as(["--db", str(target), "check"]) == 0
     capsys.readouterr()
     with untouched(str(target)):
-        assert run(["--db", str(target), "load", str(out)]) == 2  # not empty any more
+        assert run_as(["--db", str(target), "load", str(out)]) == 2  # not empty any more
     assert "not empty" in _one_line_error(capsys)
     broken = tmp_path / "broken.json"
     broken.write_text(out.read_text("utf-8")[:-200], encoding="utf-8")
     fresh = tmp_path / "fresh.sqlite3"
     with untouched(str(fresh)):
-        assert run(["--db", str(fresh), "load", str(broken)]) == 2
+        assert run_as(["--db", str(fresh), "load", str(broken)]) == 2
     assert "not valid JSON" in _one_line_error(capsys)
     assert not fresh.exists()  # nothing created for a refused load
     with untouched(str(fresh)):
-        assert run(["--db", str(fresh), "load", str(tmp_path / "missing.json")]) == 2
+        assert run_as(["--db", str(fresh), "load", str(tmp_path / "missing.json")]) == 2
     _one_line_error(capsys)
 
 
@@ -163,22 +160,22 @@ def test_migrate_down_and_up_with_a_backup_first(school, paths, capsys):
     add_records(school)
     school.ctx.store.dispose()
     db = str(paths.db_path)
-    assert run(["--db", db, "migrate"]) == 0
+    assert run_as(["--db", db, "migrate"]) == 0
     assert "already" in capsys.readouterr().out
-    assert run(["--db", db, "migrate", "--to", "base"]) == 0
+    assert run_as(["--db", db, "migrate", "--to", "base"]) == 0
     assert [b.reason for b in backup.list_backups(paths)] == ["pre-migration"]
-    assert run(["--db", db, "migrate"]) == 0
+    assert run_as(["--db", db, "migrate"]) == 0
     assert schema.current_revision(school.ctx.store.engine) == schema.head_revision()
     school.ctx.store.dispose()
     with untouched(db):
-        assert run(["--db", db, "migrate", "--to", "nonsense"]) == 2
+        assert run_as(["--db", db, "migrate", "--to", "nonsense"]) == 2
     assert "unknown revision" in _one_line_error(capsys)
-    with closing(sqlite3.connect(db)) as conn:
+    with closing(connect_db(db, read_only=False)) as conn:
         conn.execute("UPDATE alembic_version SET version_num = '9999_newer'")
         conn.commit()
     for command in (["migrate"], ["check"], ["dump"], ["backup"]):
         with untouched(db):
-            assert run(["--db", db, *command]) == 2, command
+            assert run_as(["--db", db, *command]) == 2, command
         assert "newer version" in _one_line_error(capsys)
 
 
@@ -186,7 +183,7 @@ def test_commands_on_a_missing_database_do_not_create_one(tmp_path, capsys):
     missing = tmp_path / "none.sqlite3"
     for command in (["check"], ["dump"], ["backup"], ["users", "list"]):
         with untouched(str(missing)):
-            assert run(["--db", str(missing), *command]) == 2, command
+            assert run_as(["--db", str(missing), *command]) == 2, command
         assert "no database" in _one_line_error(capsys)
     assert not missing.exists()
 
@@ -194,6 +191,6 @@ def test_commands_on_a_missing_database_do_not_create_one(tmp_path, capsys):
 @pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
 def test_dump_file_is_readable_by_its_owner_only(school, paths, tmp_path, capsys):
     out = tmp_path / "dump.json"
-    assert run(["--db", str(paths.db_path), "dump", "--out", str(out)]) == 0
+    assert run_as(["--db", str(paths.db_path), "dump", "--out", str(out)]) == 0
     assert out.stat().st_mode & 0o777 == 0o600
     assert not (tmp_path / "dump.json.partial").exists()

@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
 from app.services import backup, demo, users
 from app.ui.session import AppSession
 from app.ui.tasks import SyncRunner
-from tests.conftest import TODAY
+from tests.conftest import TEST_KEY, TODAY
 from tests.ui.editors_helpers import answers, strict_callbacks  # noqa: F401 (autouse fixtures)
 
 # Latin words a Chinese screen may show: abbreviations people use as they are, units, file kinds, key names.
@@ -204,7 +204,7 @@ def demo_school(ctx, chinese):
     ctx.today_override = TODAY
     result = demo.generate(ctx, students=3, terms=1, today=TODAY)
     for reason in ("manual", "pre-migration"):  # the backups tab lists why each was made
-        backup.make_backup(ctx.store.paths, reason)
+        backup.make_backup(ctx.store.paths, reason, key=TEST_KEY)
     logins = {role: (user, password) for user, password, role in result.logins}
     names = frozenset(u.username for u in users.list_users(ctx, include_inactive=True))
     return ctx, logins, names
@@ -361,10 +361,10 @@ def test_wizard_login_and_small_dialogs_in_chinese(make_session, school, tmp_pat
 
 def test_first_run_wizard_page_by_page_in_chinese(tmp_path, qtbot, chinese) -> None:
     from app.paths import resolve
-    from app.services.setup import open_store
     from app.ui.dialogs.first_run import FirstRunWizard
+    from tests.conftest import open_test_store
 
-    store = open_store(resolve(str(tmp_path / "new.sqlite3"), str(tmp_path / "data")))
+    store = open_test_store(resolve(str(tmp_path / "new.sqlite3"), str(tmp_path / "data")))
     try:
         wizard = FirstRunWizard(store, today=TODAY)
         qtbot.addWidget(wizard)
