@@ -71,14 +71,23 @@ def _login_needed() -> CliError:
 
 def unlock_key(args: argparse.Namespace, db_path: Path) -> bytes | None:
     """The key of the encrypted database (or backup) ``db_path`` from --user or --recovery-key; None for a
-    plaintext file. A wrong password or recovery key is refused (exit 2) with every file unchanged."""
+    plaintext file. A wrong password or recovery key is refused (exit 2) with every file unchanged. The
+    database's own key is unwrapped once per command (kept on ``args``): the derivation is slow on purpose."""
     if not backup.needs_key(db_path):
         return None
-    if args.recovery_key:
-        return keyring.unlock_recovery(db_path, keyring.read_recovery_file(Path(args.recovery_key)))
-    if args.user:
-        return keyring.unlock_user(db_path, args.user, password(args))
-    raise _login_needed()
+    cached: dict[Path, bytes] = args.__dict__.setdefault("_keys", {})
+    if db_path not in cached:
+        if args.recovery_key:
+            cached[db_path] = setup.unwrap_recovery(db_path, recovery_text(args))
+        elif args.user:
+            cached[db_path] = setup.unwrap_key(db_path, args.user, password(args))
+        else:
+            raise _login_needed()
+    return cached[db_path]
+
+
+def recovery_text(args: argparse.Namespace) -> str:
+    return keyring.read_recovery_file(Path(args.recovery_key))
 
 
 def print_recovery_key(text: str | None) -> None:
@@ -100,9 +109,9 @@ def open_context(args: argparse.Namespace) -> ServiceContext:
     if create and not paths.db_path.exists():
         store = open_store(paths, create=True)  # a new encrypted school: its first user is made by the command
     elif args.recovery_key:
-        store = setup.recover_store(paths, keyring.read_recovery_file(Path(args.recovery_key)))
+        store = setup.recover_store(paths, recovery_text(args), unlock_key(args, paths.db_path))
     elif args.user:
-        store, actor = setup.unlock_store(paths, args.user, password(args))
+        store, actor = setup.unlock_store(paths, args.user, password(args), unlock_key(args, paths.db_path))
     else:
         raise _login_needed()
     args._store = store  # closed by run()

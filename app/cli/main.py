@@ -153,10 +153,14 @@ def _judge_database(args: argparse.Namespace) -> None:
     key = f"{func.__module__}.{func.__name__}"
     if key in NO_DATABASE:
         return
+    from app.cli.common import unlock_key
     from app.paths import resolve
-    from app.services import maintenance
+    from app.services import backup, maintenance
 
-    maintenance.judge_database(resolve(args.db, getattr(args, "data_dir", None)), create=key in CREATES)
+    paths = resolve(args.db, getattr(args, "data_dir", None))
+    # An encrypted file is judged with its key: the log-in (--user, --recovery-key) comes first.
+    db_key = unlock_key(args, paths.db_path) if backup.needs_key(paths.db_path) else None
+    maintenance.judge_database(paths, create=key in CREATES, key=db_key)
 
 
 def _storage_text(error: Exception, args: argparse.Namespace) -> str | None:

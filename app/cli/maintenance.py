@@ -165,10 +165,13 @@ def _dump(args: argparse.Namespace) -> int:
 
 @_guarded
 def _load(args: argparse.Namespace) -> int:
-    checked = dump.check_dump(Path(args.file))  # everything checked before the database is touched
     paths = _paths(args)
     created = not paths.db_path.exists()
-    ctx = open_context(args)
+    # An existing (encrypted) file is judged once it is opened, before the dump; a new one is made only after
+    # the dump passed every check.
+    existing = None if created else open_context(args)
+    checked = dump.check_dump(Path(args.file))  # everything checked before the database is touched
+    ctx = existing or open_context(args)
     try:
         counts = dump.load_checked(ctx.store, checked)
         # The loaded users' passwords are known only as hashes, so they have no key slots: the recovery key,
@@ -193,6 +196,8 @@ def _load(args: argparse.Namespace) -> int:
 
 @_guarded
 def _init(args: argparse.Namespace) -> int:
+    # An existing (encrypted) file is judged first, as a plaintext one is before any command runs.
+    existing = open_context(args) if _paths(args).db_path.exists() else None
     password = args.admin_password or os.environ.get("SONGJIAO_ADMIN_PASSWORD")
     if not password:
         raise CliError("cli.admin_password", "--admin-password (or SONGJIAO_ADMIN_PASSWORD) is required")
@@ -209,7 +214,7 @@ def _init(args: argparse.Namespace) -> int:
         if end > start
         else []
     )
-    ctx = open_context(args)
+    ctx = existing or open_context(args)
     admin = setup.initialize_school(
         ctx,
         {

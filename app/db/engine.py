@@ -93,7 +93,7 @@ def _sqlite_engine(url: str, echo: bool, **options: Any) -> Engine:
     return engine
 
 
-def connect_encrypted(path: Path, key: bytes, *, read_only: bool = False) -> Any:
+def connect_encrypted(path: Path, key: bytes, *, read_only: bool = False, immutable: bool = False) -> Any:
     """A sqlcipher3 connection to ``path`` opened with the raw ``key``; WrongKeyError when the key does not fit.
 
     The key is given raw (``x'…'``), so SQLCipher's own passphrase derivation (PBKDF2, ~0.15 s per connection)
@@ -104,8 +104,8 @@ def connect_encrypted(path: Path, key: bytes, *, read_only: bool = False) -> Any
 
     if len(key) != KEY_BYTES:
         raise ValueError("a database key has 32 bytes")
-    target = _read_only_uri(path) if read_only else str(path)
-    conn = sqlcipher3.connect(target, uri=read_only, check_same_thread=False)
+    target = _read_only_uri(path, immutable) if read_only or immutable else str(path)
+    conn = sqlcipher3.connect(target, uri=read_only or immutable, check_same_thread=False)
     try:
         # SQLCipher logs a failed page check to stderr by default: one line on the terminal is ours to write.
         conn.execute("PRAGMA cipher_log_level = NONE")
@@ -139,10 +139,12 @@ def connect_file(path: Path, key: bytes | None = None, *, read_only: bool = Fals
     return sqlite3.connect(str(path))
 
 
-def _read_only_uri(path: Path) -> str:
+def _read_only_uri(path: Path, immutable: bool = False) -> str:
     # Quoted: a '#' or '%' in a folder name would otherwise end or bend the path (app/services/files.py).
+    # immutable=1: read as bytes, no locks, no -shm made beside the file (app/db/probe.py).
     posix = Path(path).absolute().as_posix()
-    return "file://" + quote(posix if posix.startswith("/") else "/" + posix, safe="/:") + "?mode=ro"
+    uri = "file://" + quote(posix if posix.startswith("/") else "/" + posix, safe="/:") + "?mode=ro"
+    return uri + ("&immutable=1" if immutable else "")
 
 
 def _encrypted_engine(path: Path, key: bytes, echo: bool) -> Engine:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from app.db import schema
+from app.db import probe, schema
 from app.db.engine import (
     SIDE_FILES,
     WrongKeyError,
@@ -32,13 +32,7 @@ from app.services.errors import ValidationError
 from app.services.files import replace, sqlite_uri
 
 # What SQLite and SQLCipher raise for a file they cannot read.
-DRIVER_ERRORS: tuple[type[Exception], ...] = (sqlite3.DatabaseError,)
-try:
-    import sqlcipher3
-
-    DRIVER_ERRORS += (sqlcipher3.DatabaseError,)
-except ImportError:  # pragma: no cover - a dependency; a plaintext-only installation still backs up
-    pass
+DRIVER_ERRORS = probe.DRIVER_ERRORS
 
 PREFIX = "songjiao-backup-"
 SUFFIX = ".sqlite3"

@@ -19,10 +19,11 @@ from app.services.context import Store
 DATABASE_ERRORS: tuple[type[Exception], ...] = (exc.DatabaseError, *backup.DRIVER_ERRORS)
 
 
-def judge_database(paths: AppPaths, *, create: bool) -> None:
+def judge_database(paths: AppPaths, *, create: bool, key: bytes | None = None) -> None:
     """Refuse an unusable database file before anything touches it (app/db/probe.py); a missing one is
-    refused too unless the command creates databases (a mistyped --db must not make one)."""
-    if probe.probe(paths.db_path, schema.known_revisions()).kind == "missing" and not create:
+    refused too unless the command creates databases (a mistyped --db must not make one). ``key``: an
+    encrypted file's, so that what it holds is judged too."""
+    if probe.probe(paths.db_path, schema.known_revisions(), key).kind == "missing" and not create:
         raise probe.StorageError(
             "storage.missing",
             f"{paths.db_path}: there is no database here: check the --db path. Nothing was created.",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable
 from functools import partial
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
@@ -54,6 +55,7 @@ def open_store(
         )
     folders = [paths.db_path.parent, paths.data_dir, paths.backup_dir, paths.log_dir]
     made = [f for f in dict.fromkeys(folders) if not f.exists()]
+    created = False
     try:
         paths.ensure()
         # A new database is private to the user, as its backups and dumps are.
@@ -63,6 +65,10 @@ def open_store(
             keyring.save(paths.db_path, keyring.new_key_file())
     except PermissionError as error:
         raise probe.read_only_folder(paths.db_path) from error
+    except OSError:  # e.g. a full disk while the key file was written: no half-made database is left
+        if created:
+            remove_with_side_files(paths.db_path)
+        raise
 
     def undo() -> None:
         # E.g. the disk filled up while the schema was made: no half-made database or folder is left.
@@ -168,28 +174,40 @@ def make_recovery_key(ctx: ServiceContext) -> str | None:
     return keyring.set_recovery(ctx.store.paths.db_path, ctx.store.key)
 
 
-def unlock_store(paths: AppPaths, username: str, password: str) -> tuple[Store, Actor]:
-    """Log in: unwrap the database key from the user's slot, open the database, check the account.
+def unwrap_key(db_path: Path, username: str, password: str) -> bytes:
+    """The database key from ``username``'s slot. A wrong password (or an unknown user) is refused after a
+    growing delay and noted for the audit log, every file of the database unchanged; a user without a slot
+    (one whose password was not known when the database was encrypted) is told to ask the administrator."""
+    try:
+        return keyring.unlock_user(db_path, username, password)
+    except AuthError:
+        keyring.note_failure(db_path)
+        if not keyring.has_user(db_path, username):
+            raise AuthError(
+                "login.no_slot",
+                "Wrong user name or password; if your account was made before the database was encrypted, "
+                "ask the administrator to set a new password for you.",
+                field="password",
+            ) from None
+        raise
 
-    A wrong password (or an unknown user) is refused after a growing delay, with every file unchanged. A user
-    without a slot (one whose password was not known when the database was encrypted) is told to ask the
-    administrator for a new password.
-    """
-    found = probe.probe(paths.db_path, schema.known_revisions())
-    key = None
-    if found.kind == "encrypted":
-        try:
-            key = keyring.unlock_user(paths.db_path, username, password)
-        except AuthError:
-            keyring.note_failure(paths.db_path)
-            if not keyring.has_user(paths.db_path, username):
-                raise AuthError(
-                    "login.no_slot",
-                    "Wrong user name or password; if your account was made before the database was encrypted, "
-                    "ask the administrator to set a new password for you.",
-                    field="password",
-                ) from None
-            raise
+
+def unwrap_recovery(db_path: Path, recovery_text: str) -> bytes:
+    """The database key from the school's recovery slot (a wrong recovery key is noted for the audit log)."""
+    try:
+        return keyring.unlock_recovery(db_path, recovery_text)
+    except AuthError:
+        keyring.note_failure(db_path)
+        raise
+
+
+def unlock_store(
+    paths: AppPaths, username: str, password: str, key: bytes | None = None
+) -> tuple[Store, Actor]:
+    """Log in: unwrap the database key from the user's slot (unless ``key`` was unwrapped already), open the
+    database, check the account. A plaintext database (from before encryption) is opened as it is."""
+    if key is None and probe.probe(paths.db_path, schema.known_revisions()).kind == "encrypted":
+        key = unwrap_key(paths.db_path, username, password)
     store = open_store(paths, key=key, create=False)
     try:
         actor = users.authenticate(ServiceContext(store), username, password)
@@ -218,15 +236,10 @@ def _record_failures(store: Store) -> None:
             session.add(AuditEntry(at=when, user_id=None, entity="login", entity_id="", action="refused", fields=[]))
 
 
-def recover_store(paths: AppPaths, recovery_text: str) -> Store:
+def recover_store(paths: AppPaths, recovery_text: str, key: bytes | None = None) -> Store:
     """Open an encrypted database with the school's recovery key (every password lost): the caller acts as
     the system, so that an administrator's password can be set again."""
-    try:
-        key = keyring.unlock_recovery(paths.db_path, recovery_text)
-    except AuthError:
-        keyring.note_failure(paths.db_path)
-        raise
-    store = open_store(paths, key=key, create=False)
+    store = open_store(paths, key=key or unwrap_recovery(paths.db_path, recovery_text), create=False)
     _record_failures(store)
     return store
 
