@@ -12,6 +12,7 @@ import platformdirs
 APP_NAME = "Songjiao"
 APP_AUTHOR = "Songjiao"
 DB_FILENAME = "songjiao.sqlite3"
+KEY_FILE_SUFFIX = ".keys"  # the encrypted database's wrapped key, beside it (app/services/keyring.py)
 
 
 def _data_folder(installed: str, checkout: str) -> Path:
@@ -83,6 +84,11 @@ def resource(name: str) -> Path:
 class AppPaths:
     data_dir: Path
     db_path: Path
+
+    @property
+    def key_file(self) -> Path:
+        """The key file of an encrypted database: its existence says the database is encrypted."""
+        return Path(str(self.db_path) + KEY_FILE_SUFFIX)
 
     @property
     def backup_dir(self) -> Path:

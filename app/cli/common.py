@@ -69,7 +69,7 @@ def _login_needed() -> CliError:
     )
 
 
-def unlock_key(args: argparse.Namespace, db_path: Path) -> bytes | None:
+def unlock_key(args: argparse.Namespace, db_path: Path, *, backup_file: bool = False) -> bytes | None:
     """The key of the encrypted database (or backup) ``db_path`` from --user or --recovery-key; None for a
     plaintext file. A wrong password or recovery key is refused (exit 2) with every file unchanged. The
     database's own key is unwrapped once per command (kept on ``args``): the derivation is slow on purpose."""
@@ -78,9 +78,9 @@ def unlock_key(args: argparse.Namespace, db_path: Path) -> bytes | None:
     cached: dict[Path, bytes] = args.__dict__.setdefault("_keys", {})
     if db_path not in cached:
         if args.recovery_key:
-            cached[db_path] = setup.unwrap_recovery(db_path, recovery_text(args))
+            cached[db_path] = setup.unwrap_recovery(db_path, recovery_text(args), note=not backup_file)
         elif args.user:
-            cached[db_path] = setup.unwrap_key(db_path, args.user, password(args))
+            cached[db_path] = setup.unwrap_key(db_path, args.user, password(args), note=not backup_file)
         else:
             raise _login_needed()
     return cached[db_path]
@@ -90,13 +90,17 @@ def recovery_text(args: argparse.Namespace) -> str:
     return keyring.read_recovery_file(Path(args.recovery_key))
 
 
-def print_recovery_key(text: str | None) -> None:
+def print_recovery_key(text: str | None, stream: Any = None) -> None:
     """The school's new recovery key, shown once: it must go on paper into the school's safe."""
     if text is None:
         return
-    print("Recovery key (shown only now: print it or write it down and keep it in the school's safe;")
-    print("with it the database opens when every password is lost):")
-    print(f"  {text}")
+    stream = stream or sys.stdout
+    print(
+        "Recovery key (shown only now: print it or write it down and keep it in the school's safe;",
+        file=stream,
+    )
+    print("with it the database opens when every password is lost):", file=stream)
+    print(f"  {text}", file=stream)
 
 
 def open_context(args: argparse.Namespace) -> ServiceContext:
@@ -107,7 +111,9 @@ def open_context(args: argparse.Namespace) -> ServiceContext:
     create = args.command in ("init", "load", "demo")
     actor = SYSTEM
     if create and not paths.db_path.exists():
-        store = open_store(paths, create=True)  # a new encrypted school: its first user is made by the command
+        store = open_store(
+            paths, create=True
+        )  # a new encrypted school: its first user is made by the command
     elif args.recovery_key:
         store = setup.recover_store(paths, recovery_text(args), unlock_key(args, paths.db_path))
     elif args.user:
@@ -115,6 +121,9 @@ def open_context(args: argparse.Namespace) -> ServiceContext:
     else:
         raise _login_needed()
     args._store = store  # closed by run()
+    if store.notice:  # this log-in encrypted a plaintext database in place
+        print(f"note: {store.notice}", file=sys.stderr)
+        print_recovery_key(store.recovery_key, sys.stderr)
     return ServiceContext(store, actor)
 
 

@@ -93,7 +93,7 @@ def _backups(args: argparse.Namespace) -> int:
 
 @_guarded
 def _restore(args: argparse.Namespace) -> int:
-    paths = _paths(args).ensure()
+    paths = _paths(args)
     if Path(args.file).resolve() == paths.db_path:
         raise CliError(
             "cli.restore_self", "that file is the database itself; choose a backup (see `songjiao backups`)"
@@ -102,7 +102,10 @@ def _restore(args: argparse.Namespace) -> int:
     # verifies the source before it touches anything. --user (or --recovery-key) opens the backup's own key
     # file: the password is the one the user had when the backup was made.
     source = Path(args.file)
-    key = unlock_key(args, source) if source.is_file() else None
+    key = (
+        unlock_key(args, source, backup_file=True) if source.is_file() else None
+    )  # before any folder is made
+    paths.ensure()
     current_key = None
     if paths.db_path.is_file():
         with contextlib.suppress(ServiceError):  # the current file is copied aside byte for byte instead

@@ -6,18 +6,17 @@ from __future__ import annotations
 import os
 from pathlib import Path
 from typing import Any
-
 from urllib.parse import quote
 
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.pool import QueuePool
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import QueuePool
 
 from app.db.schema import SchemaError
+from app.paths import KEY_FILE_SUFFIX
 
 BUSY_TIMEOUT_MS = 5000
 SIDE_FILES = ("-wal", "-shm", "-journal")
-KEY_FILE_SUFFIX = ".keys"  # the wrapped database key beside the file (app/services/keyring.py)
 KEY_BYTES = 32
 # 64 MiB of page cache per encrypted connection: every page read from disk is decrypted and its HMAC checked,
 # so a cache that holds the working set keeps joins near plain SQLite's speed (DESIGN.md pattern 5: a join over
@@ -145,6 +144,23 @@ def _read_only_uri(path: Path, immutable: bool = False) -> str:
     posix = Path(path).absolute().as_posix()
     uri = "file://" + quote(posix if posix.startswith("/") else "/" + posix, safe="/:") + "?mode=ro"
     return uri + ("&immutable=1" if immutable else "")
+
+
+def export_encrypted(plain: Path, target: Path, key: bytes) -> None:
+    """Copy the closed plaintext database ``plain`` into the new file ``target``, encrypted with ``key``
+    (SQLCipher's sqlcipher_export: every table, index, trigger and row, page by page into the cipher)."""
+    import sqlcipher3
+
+    conn = sqlcipher3.connect(str(plain))
+    try:
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        # The plaintext's WAL is folded in first, so that nothing of it stays beside the file afterwards.
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        conn.execute("ATTACH DATABASE ? AS encrypted KEY ?", (str(target), f"x'{key.hex()}'"))
+        conn.execute("SELECT sqlcipher_export('encrypted')")
+        conn.execute("DETACH DATABASE encrypted")
+    finally:
+        conn.close()
 
 
 def _encrypted_engine(path: Path, key: bytes, echo: bool) -> Engine:

@@ -122,7 +122,11 @@ def _judge_encrypted(path: Path, key: bytes, size: int, known_revisions: frozens
         # As for a plaintext file: immutable (nothing written, not even a -shm) unless a -wal must be read.
         conn = connect_encrypted(path, key, read_only=True, immutable=not wal.exists())
     except WrongKeyError as error:
-        raise _damaged(path) if size % 1024 else error
+        # A file cut short mid-page cannot be a whole SQLCipher file; a whole one the key does not open
+        # is named as such (damaged, or another database's key file).
+        if size % 1024:
+            raise _damaged(path) from error
+        raise
     try:
         pages = int(conn.execute("PRAGMA page_count").fetchone()[0])
         page_size = int(conn.execute("PRAGMA page_size").fetchone()[0])

@@ -33,6 +33,8 @@ from app.services.files import replace, sqlite_uri
 
 # What SQLite and SQLCipher raise for a file they cannot read.
 DRIVER_ERRORS = probe.DRIVER_ERRORS
+# Why a safety backup before a restore may fail: then the current files are copied aside byte for byte.
+SAFETY_FAILURES: tuple[type[Exception], ...] = (ValidationError, WrongKeyError, *DRIVER_ERRORS)
 
 PREFIX = "songjiao-backup-"
 SUFFIX = ".sqlite3"
@@ -230,7 +232,7 @@ def restore(
             if current_key is None and is_encrypted(paths.db_path):
                 raise ValidationError("backup.locked", "no key for the current database")
             safety = make_backup(paths, "pre-restore", keep, key=current_key)
-        except (ValidationError, *DRIVER_ERRORS):
+        except SAFETY_FAILURES:
             _keep_damaged(paths)
     paths.db_path.parent.mkdir(parents=True, exist_ok=True)
     # The current files are saved (above); the backup's copy starts from a clean file, which also drops a key

@@ -84,6 +84,10 @@ class Store:
     def __init__(self, paths: AppPaths, engine: Engine | None = None, key: bytes | None = None) -> None:
         self.paths = paths
         self.key = key
+        # Set once, when this opening encrypted a plaintext database in place (app/services/encrypt.py): what
+        # to tell the user, and the school's new recovery key to show them once.
+        self.notice: str | None = None
+        self.recovery_key: str | None = None
         self.engine = engine or make_engine(paths.db_path, key=key)
         self.session_factory: sessionmaker[Session] = make_session_factory(self.engine)
         # Reads use a plain BEGIN (a WAL snapshot) so they never hold the write lock against a save.

@@ -293,23 +293,23 @@ def failure_delay() -> float:
     return min(DELAY_MAX_S, DELAY_BASE_S * 2 ** (_failures[0] - 1))
 
 
-def _refused() -> AuthError:
+def _refused(wait: bool) -> AuthError:
     _failures[0] += 1
     delay = failure_delay()
-    if delay:
+    if delay and wait:  # the desktop app keeps its window live and disables the button instead
         time.sleep(delay)
     # Same message for unknown user and wrong password: don't reveal who has an account.
     return AuthError("login.failed", "Wrong user name or password.", field="password")
 
 
-def unlock_user(db_path: Path, username: str, password: str) -> bytes:
+def unlock_user(db_path: Path, username: str, password: str, *, wait: bool = True) -> bytes:
     """The database key from ``username``'s slot; AuthError (after a growing delay) for a wrong password."""
     keys = load(db_path)
     slot = keys.find("user", keys.user_tag(username))
     if slot is None:
         # Derive anyway, so that an unknown user name costs what a wrong password costs.
         derive(password, secrets.token_bytes(16), DEFAULT_KDF)
-        raise _refused()
+        raise _refused(wait)
     try:
         params, salt = _slot_params(slot)
     except (KeyError, ValueError, TypeError) as error:
@@ -318,7 +318,7 @@ def unlock_user(db_path: Path, username: str, password: str) -> bytes:
         ) from error
     key = _unwrap(derive(password, salt, params), slot)
     if key is None:
-        raise _refused()
+        raise _refused(wait)
     _failures[0] = 0
     return key
 
@@ -389,9 +389,7 @@ def read_recovery_file(path: Path) -> str:
     for line in lines:
         if _normalize_recovery(line) is not None:
             return line.strip()
-    raise KeyFileError(
-        "keys.recovery_file", f"{path}: no recovery key in this file.", path=str(path)
-    )
+    raise KeyFileError("keys.recovery_file", f"{path}: no recovery key in this file.", path=str(path))
 
 
 def unlock_recovery(db_path: Path, text: str) -> bytes:
@@ -402,7 +400,9 @@ def unlock_recovery(db_path: Path, text: str) -> bytes:
     key = None if slot is None or normalized is None else _unwrap(_recovery_wrapping_key(normalized), slot)
     if key is None:
         _failures[0] += 1
-        raise AuthError("keys.wrong_recovery", "The recovery key does not open this database.", field="recovery")
+        raise AuthError(
+            "keys.wrong_recovery", "The recovery key does not open this database.", field="recovery"
+        )
     return key
 
 
@@ -410,9 +410,9 @@ def unlock_recovery(db_path: Path, text: str) -> bytes:
 
 
 def _office_wrapping_key(shared: bytes, ephemeral_public: bytes, office_public: bytes) -> bytes:
-    return HKDF(hashes.SHA256(), 32, salt=ephemeral_public + office_public, info=b"songjiao office slot").derive(
-        shared
-    )
+    return HKDF(
+        hashes.SHA256(), 32, salt=ephemeral_public + office_public, info=b"songjiao office slot"
+    ).derive(shared)
 
 
 def set_office(db_path: Path, database_key: bytes, office_kx_public: bytes) -> None:
@@ -421,7 +421,9 @@ def set_office(db_path: Path, database_key: bytes, office_kx_public: bytes) -> N
     ephemeral_public = ephemeral.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
     shared = ephemeral.exchange(X25519PublicKey.from_public_bytes(office_kx_public))
     tag = _b64(hashlib.sha256(office_kx_public).digest()[:16])
-    slot = _wrap(_office_wrapping_key(shared, ephemeral_public, office_kx_public), database_key, "office", tag)
+    slot = _wrap(
+        _office_wrapping_key(shared, ephemeral_public, office_kx_public), database_key, "office", tag
+    )
     slot["ephemeral"] = _b64(ephemeral_public)
     keys = load(db_path)
     keys.put(slot)

@@ -174,14 +174,15 @@ def make_recovery_key(ctx: ServiceContext) -> str | None:
     return keyring.set_recovery(ctx.store.paths.db_path, ctx.store.key)
 
 
-def unwrap_key(db_path: Path, username: str, password: str) -> bytes:
+def unwrap_key(db_path: Path, username: str, password: str, *, wait: bool = True, note: bool = True) -> bytes:
     """The database key from ``username``'s slot. A wrong password (or an unknown user) is refused after a
     growing delay and noted for the audit log, every file of the database unchanged; a user without a slot
     (one whose password was not known when the database was encrypted) is told to ask the administrator."""
     try:
-        return keyring.unlock_user(db_path, username, password)
+        return keyring.unlock_user(db_path, username, password, wait=wait)
     except AuthError:
-        keyring.note_failure(db_path)
+        if note:  # a database's refusals are audited; a backup's (restore) leave no trace beside it
+            keyring.note_failure(db_path)
         if not keyring.has_user(db_path, username):
             raise AuthError(
                 "login.no_slot",
@@ -192,22 +193,24 @@ def unwrap_key(db_path: Path, username: str, password: str) -> bytes:
         raise
 
 
-def unwrap_recovery(db_path: Path, recovery_text: str) -> bytes:
+def unwrap_recovery(db_path: Path, recovery_text: str, *, note: bool = True) -> bytes:
     """The database key from the school's recovery slot (a wrong recovery key is noted for the audit log)."""
     try:
         return keyring.unlock_recovery(db_path, recovery_text)
     except AuthError:
-        keyring.note_failure(db_path)
+        if note:
+            keyring.note_failure(db_path)
         raise
 
 
 def unlock_store(
-    paths: AppPaths, username: str, password: str, key: bytes | None = None
+    paths: AppPaths, username: str, password: str, key: bytes | None = None, *, wait: bool = True
 ) -> tuple[Store, Actor]:
     """Log in: unwrap the database key from the user's slot (unless ``key`` was unwrapped already), open the
     database, check the account. A plaintext database (from before encryption) is opened as it is."""
-    if key is None and probe.probe(paths.db_path, schema.known_revisions()).kind == "encrypted":
-        key = unwrap_key(paths.db_path, username, password)
+    kind = probe.probe(paths.db_path, schema.known_revisions()).kind
+    if key is None and kind == "encrypted":
+        key = unwrap_key(paths.db_path, username, password, wait=wait)
     store = open_store(paths, key=key, create=False)
     try:
         actor = users.authenticate(ServiceContext(store), username, password)
@@ -215,6 +218,13 @@ def unlock_store(
     except BaseException:
         store.dispose()
         raise
+    if kind == "ours" and store.key is None:
+        # A plaintext database from before encryption: encrypted now, with this user's slot.
+        from app.services.encrypt import NOTICE, encrypt_in_place
+
+        done = encrypt_in_place(store, username, password)
+        store = done.store
+        store.notice, store.recovery_key = NOTICE, done.recovery_key
     return store, actor
 
 
@@ -233,7 +243,9 @@ def _record_failures(store: Store) -> None:
                 when = dt.datetime.fromisoformat(at)
             except ValueError:
                 continue
-            session.add(AuditEntry(at=when, user_id=None, entity="login", entity_id="", action="refused", fields=[]))
+            session.add(
+                AuditEntry(at=when, user_id=None, entity="login", entity_id="", action="refused", fields=[])
+            )
 
 
 def recover_store(paths: AppPaths, recovery_text: str, key: bytes | None = None) -> Store:

@@ -71,15 +71,18 @@ def show_fatal(message: str) -> None:
     del app
 
 
-def open_store_or_explain(paths: AppPaths, alert: Callable[[str, str], None]) -> Any:
-    """Open the database through the migration guard; on refusal explain (nothing changed) and return None."""
+def open_store_or_explain(
+    paths: AppPaths, alert: Callable[[str, str], None], key: bytes | None = None
+) -> Any:
+    """Open the database through the migration guard; on refusal explain (nothing changed) and return None.
+    ``key``: an encrypted database's (after a restore, the session's key)."""
     from app.services import setup
     from app.services.errors import ServiceError
     from app.ui.messages import error_text
 
     schema_error = setup.SchemaError  # the guard's refusal (a newer or foreign database)
     try:
-        return setup.open_store(paths)
+        return setup.open_store(paths, key=key)
     except (schema_error, ServiceError) as error:
         alert(
             QApplication.translate("App", "Cannot open the database"),
@@ -118,10 +121,19 @@ class Controller(QObject):
     def start(self) -> bool:
         """Show the login dialog at once when a previous login left its list; else open, then decide."""
         cached = load_prefs(self.paths).get("login_cache")
-        if cached and cached.get("users") and self.paths.db_path.exists():
+        encrypted = self.paths.db_path.exists() and self.paths.key_file.exists()
+        if (cached and cached.get("users") and self.paths.db_path.exists()) or encrypted:
             from app.ui.opener import StoreOpener
 
-            return self.login(StoreOpener(self.paths).start(), cached)
+            opener = StoreOpener(self.paths).start()
+            if not (cached and cached.get("users")):
+                # Nothing to show before the open: wait for it (a set-up never finished opens as a new file).
+                store, _error = opener.wait()
+                if store is not None:
+                    self.store = store
+                    mark("store_open")
+                    return self.enter()
+            return self.login(opener, cached or {})
         self.store = open_store_or_explain(self.paths, self.alert)
         mark("store_open")
         if self.store is None:
@@ -148,6 +160,8 @@ class Controller(QObject):
             if wizard.actor is not None:
                 from app.ui.dialogs.login import login_cache
 
+                self.show_recovery_key(wizard.actor)
+
                 save_prefs(self.paths, login_cache=login_cache(self.store))
                 self.show_main(wizard.actor)
                 return True
@@ -155,18 +169,39 @@ class Controller(QObject):
                 return self.login(hint=wizard.demo_hint())
         return self.login()
 
+    def show_recovery_key(self, actor: Any) -> None:
+        """Once, after set-up: the school's new recovery key, to be saved as a sheet for the safe."""
+        from app.services import setup
+        from app.services.context import ServiceContext
+
+        self._show_key(setup.make_recovery_key(ServiceContext(self.store, actor)), actor)
+
+    def _show_key(self, text: str | None, actor: Any) -> None:
+        from app.services import school
+        from app.services.context import ServiceContext
+        from app.ui.dialogs.recovery import RecoveryKeyDialog
+
+        if text is not None:
+            name = school.get_school(ServiceContext(self.store, actor)).name
+            self.exec_dialog(RecoveryKeyDialog(text, name))
+
     def login(self, opener: Any = None, cached: dict[str, Any] | None = None, hint: str = "") -> bool:
         from app.ui.dialogs.login import LoginDialog, login_cache
 
         last_user = load_prefs(self.paths).get("last_user")
         if opener is not None:
-            dialog = LoginDialog(opener=opener, cached=cached, last_user=last_user, today=self.today)
+            dialog = LoginDialog(
+                opener=opener, cached=cached, last_user=last_user, today=self.today, paths=self.paths
+            )
         else:
-            dialog = LoginDialog(self.store, last_user=last_user, today=self.today, hint=hint)
+            dialog = LoginDialog(
+                self.store, last_user=last_user, today=self.today, hint=hint, paths=self.paths
+            )
         mark("login_shown")
         accepted = self.exec_dialog(dialog) == QDialog.DialogCode.Accepted
         if opener is not None:
-            self.store, error = opener.wait()
+            opened, error = opener.wait()
+            self.store = dialog.store or opened  # an encrypted database was opened by the password
             if error is not None:
                 from app.ui.messages import error_text
 
@@ -178,6 +213,11 @@ class Controller(QObject):
         if not accepted or dialog.actor is None:
             return False
         save_prefs(self.paths, last_user=dialog.username(), login_cache=login_cache(self.store))
+        if self.store.notice:  # this log-in encrypted a plaintext database in place
+            QMessageBox.information(
+                None, QApplication.translate("App", "The database is encrypted now"), _encrypted_note()
+            )
+            self._show_key(self.store.recovery_key, dialog.actor)
         self.show_main(dialog.actor)
         return True
 
@@ -259,7 +299,7 @@ class Controller(QObject):
 
         def due() -> Any:
             info = school.get_school(ServiceContext(store))
-            return backup.backup_if_due(paths, info.backup_every_hours, info.backup_keep)
+            return backup.backup_if_due(paths, info.backup_every_hours, info.backup_keep, key=store.key)
 
         def failed(error: BaseException) -> None:
             log.warning("scheduled backup failed: %s", type(error).__name__)
@@ -304,9 +344,12 @@ class Controller(QObject):
         self.runner.shutdown()
         self.store.dispose()
         title = QApplication.translate("App", "Cannot restore")
+        key = self.store.key
         try:
-            backup.restore(self.paths, path)
-            role = backup.exchange_role_after_restore(self.paths)
+            # The session's key opens a backup of this database (the same key); a backup that needs another
+            # key is refused by the check, unchanged (the command line restores it with its own password).
+            backup.restore(self.paths, path, key=key, current_key=key)
+            role = backup.exchange_role_after_restore(self.paths, key)
         except ServiceError as error:
             self.alert(title, error_text(error))
         except Exception as error:
@@ -325,9 +368,19 @@ class Controller(QObject):
         else:
             if role is not None:  # a joined copy: what the restore means for exchange
                 self.alert(QApplication.translate("App", "Exchange stopped"), _restore_note(role))
-        self.store = open_store_or_explain(self.paths, self.alert)
+        self.store = open_store_or_explain(self.paths, self.alert, key)
         if self.store is None or not self.login():
             QApplication.quit()
+
+
+def _encrypted_note() -> str:
+    return QApplication.translate(
+        "App",
+        "The records are encrypted now, and the unencrypted backups were removed. Copies made elsewhere "
+        "before (a USB stick, another computer, an e-mail) are not reached: delete them. The other users "
+        "need a new password from the administrator (Settings → Users) before they can log in. Next, "
+        "save the school's recovery key.",
+    )
 
 
 def _restore_note(role: str) -> str:

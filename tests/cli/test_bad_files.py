@@ -68,7 +68,9 @@ COMMANDS = [
 def good_db(tmp_path_factory) -> Path:
     """A real (small) Songjiao database, closed, as a file to copy."""
     path = tmp_path_factory.mktemp("good") / "school.sqlite3"
-    with pytest.MonkeyPatch.context() as patch:  # module scope: the per-test cheap_keys fixture is not here yet
+    with (
+        pytest.MonkeyPatch.context() as patch
+    ):  # module scope: the per-test cheap_keys fixture is not here yet
         patch.setattr(keyring, "DEFAULT_KDF", CHEAP_KDF)
         patch.setattr(keyring, "new_database_key", lambda: TEST_KEY)
         _init(path)

@@ -41,6 +41,7 @@ def test_cli_join_export_import_status_revoke(school, tmp_path, capsys):
     assert run_as(["--db", office_db, "exchange", "revoke", "--teacher", "t1"]) == 0
     assert "revoked 1" in capsys.readouterr().out
     assert (
-        run_as(["--db", laptop_db, "exchange", "join", str(tmp_path / "t1.sjj"), "--passphrase", "WRONG"]) == 2
+        run_as(["--db", laptop_db, "exchange", "join", str(tmp_path / "t1.sjj"), "--passphrase", "WRONG"])
+        == 2
     )
     assert "Nothing was changed" in capsys.readouterr().err

@@ -126,7 +126,9 @@ def test_cli_packet_form_and_sheet(term_school, tmp_path, capsys):
     reader = PdfReader(out)
     assert reader.is_encrypted and reader.decrypt("pw")
 
-    assert run_as(["--db", db, "export", "form", "visit", "--blank", "--out", str(tmp_path / "blank.pdf")]) == 0
+    assert (
+        run_as(["--db", db, "export", "form", "visit", "--blank", "--out", str(tmp_path / "blank.pdf")]) == 0
+    )
     blank = _text(tmp_path / "blank.pdf")
     assert "送教上门记录表" in blank
     with term_school.ctx.store.session_factory() as session:
@@ -136,7 +138,8 @@ def test_cli_packet_form_and_sheet(term_school, tmp_path, capsys):
             .where(Visit.status == "done")
         ).first()
     assert (
-        run_as(["--db", db, "export", "form", "visit", "--id", visit_id, "--out", str(tmp_path / "v.pdf")]) == 0
+        run_as(["--db", db, "export", "form", "visit", "--id", visit_id, "--out", str(tmp_path / "v.pdf")])
+        == 0
     )
     filled = _text(tmp_path / "v.pdf")
     # The form filled from that record: its student and day are printed, which the blank one has not.
