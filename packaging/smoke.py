@@ -4,8 +4,8 @@
     python packaging/smoke.py dist/Songjiao/songjiao-cli --gui dist/Songjiao/Songjiao         # frozen build
 
 It makes a demo school, prints an archive packet (the CJK font), a spreadsheet, the packets of every student
-with two worker processes (spawned children of the installed program), dumps the database and loads the dump
-into a new one (the JSON schema and the migrations), and starts the GUI offscreen up to its first window,
+with two worker processes (spawned children of the installed program), dumps the database (encrypted) and loads the
+dump into a new one (the JSON schema and the migrations), and starts the GUI offscreen up to its first window,
 which must be in Chinese (the .qm catalogues, Qt's platform plugin). Each step must exit 0 and leave what it
 promises; the first failure stops with its output. Only the standard library: it runs outside the venv too.
 """
@@ -32,6 +32,7 @@ def _run(command: list[str], cwd: Path, step: str, timeout: float = 300) -> str:
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONHOME")}  # the install alone
     env["QT_QPA_PLATFORM"] = "offscreen"
     env["SONGJIAO_DATA_DIR"] = str(cwd / "data")  # never the machine's real data folder
+    env["SONGJIAO_DUMP_PASSPHRASE"] = "smoke-test passphrase"  # dumps are encrypted by default
     started = time.perf_counter()
     done = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout)
     took = time.perf_counter() - started
@@ -77,8 +78,10 @@ def smoke(program: list[str], folder: Path, gui: str | None = None) -> None:
     if len(pdfs) < len(students) or not all(_is_pdf(p) for p in pdfs):
         raise SmokeFailure(f"export packets: {len(pdfs)} PDFs for {len(students)} students")
 
-    dump = folder / "dump.json"
-    _run([*songjiao, "dump", "--out", str(dump)], folder, "dump")
+    dump = folder / "dump.sjdump"
+    _run([*songjiao, "dump", "--out", str(dump)], folder, "dump (encrypted)")
+    if dump.read_bytes()[:8] != b"SJSEALED":
+        raise SmokeFailure("the dump is not encrypted")
     copy = str(folder / "copy.sqlite3")
     _run([*program, "--db", copy, "load", str(dump)], folder, "load")
     again = json.loads(

@@ -13,6 +13,22 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+if "mutants" in Path(__file__).resolve().parts:
+    # Under mutmut (benchmarks/mutation.py) the suite runs many times in one process: a class-based @given
+    # test meets a new instance each time, which Hypothesis flags; fixed examples make the score repeatable,
+    # and 30 of them per property (not 100) keep a mutant of the visit rule to seconds on a shared machine.
+    from hypothesis import HealthCheck, settings
+
+    settings.register_profile(
+        "mutmut",
+        suppress_health_check=[HealthCheck.differing_executors, HealthCheck.too_slow],
+        derandomize=True,
+        database=None,
+        max_examples=30,
+        deadline=None,
+    )
+    settings.load_profile("mutmut")
+
 from app.paths import resolve  # noqa: E402
 from app.services import keyring, students, users  # noqa: E402
 from app.services.context import Actor, ServiceContext  # noqa: E402
@@ -132,6 +148,31 @@ def unchanged(path, *files):
     before = db_digest(path, *files)
     yield
     assert db_digest(path, *files) == before, "a refused action changed the database or its files"
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """A throwaway PostgreSQL server (tests/pg.py), one per xdist worker, stopped at the end of the run.
+
+    Skipped when this machine has no PostgreSQL binaries, except where SONGJIAO_REQUIRE_PG=1 (.ci/run sets it):
+    there a missing server fails the run instead of quietly testing one backend only."""
+    from tests import pg
+
+    if pg.find_bin() is None:
+        reason = "PostgreSQL binaries not found (install Debian's postgresql, or set SONGJIAO_PG_BIN)"
+        if os.environ.get("SONGJIAO_REQUIRE_PG") == "1":
+            pytest.fail(f"SONGJIAO_REQUIRE_PG=1 but {reason}", pytrace=False)
+        pytest.skip(reason)
+    with pg.running_server() as server:
+        yield server
+
+
+@pytest.fixture
+def pg_url(pg_server):
+    """A new, empty PostgreSQL database for this test (dropped afterwards): its SQLAlchemy URL
+    ``postgresql+psycopg://postgres@/NAME?host=SOCKET_FOLDER``."""
+    with pg_server.database() as url:
+        yield url
 
 
 @pytest.fixture

@@ -12,6 +12,7 @@ from typing import Any
 from app.paths import resolve
 from app.services import backup, keyring, messages, setup
 from app.services.context import SYSTEM, ServiceContext
+from app.services.progress import TaskState
 from app.services.setup import open_store
 
 
@@ -35,6 +36,11 @@ def language() -> str:
         if value:
             return "zh_CN" if value.lower().startswith("zh") else "en"
     return "en"
+
+
+def notice(message_id: str, **params: Any) -> str:
+    """A catalogue message that is not an error (a warning on stderr) in the terminal's language."""
+    return messages.message_text(message_id, language(), params) or message_id
 
 
 def error_line(error: BaseException) -> str:
@@ -130,3 +136,15 @@ def open_context(args: argparse.Namespace) -> ServiceContext:
 def print_json(data: Any) -> None:
     # dumps then one write: json.dump streams every key, comma and value as its own write()
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+def terminal_progress(quiet: bool = False) -> TaskState | None:
+    """A TaskState printing ``done/total`` on one line of stderr, or None when ``quiet`` (--json) or stderr is not
+    a terminal (a log or a pipe gets no carriage returns). The long commands (export, dump, load, demo) share it."""
+    if quiet or not sys.stderr.isatty():
+        return None
+
+    def show(done: int, total: int, _label: str) -> None:  # the label may be a file name: not printed
+        print(f"\r{done}/{total}", end="" if done < total else "\n", file=sys.stderr, flush=True)
+
+    return TaskState(show)

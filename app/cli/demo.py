@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import time
 
-from app.cli.common import open_context, print_recovery_key
+from app.cli.common import open_context, print_recovery_key, terminal_progress
 from app.services import forms
 
 
@@ -34,7 +34,9 @@ def _demo(args: argparse.Namespace) -> int:
     if today is not None:
         ctx.today_override = today
     began = time.perf_counter()
-    result = generate(ctx, students=args.students, terms=args.terms, seed=args.seed)
+    result = generate(
+        ctx, students=args.students, terms=args.terms, seed=args.seed, progress=terminal_progress()
+    )
     elapsed = time.perf_counter() - began
     print(
         f"Demo school written in {elapsed:.1f} s: {len(result.terms)} terms "

@@ -13,12 +13,31 @@ from app.cli.common import CliError, open_context, print_json
 from app.domain.clock import local_time
 from app.paths import resolve
 from app.services import exchange
+from app.services.exchange import client, hub, hublink, tls
 
 
 def _join_file(args: argparse.Namespace) -> int:
+    link = None
+    if args.hub_cert and not args.hub:
+        raise CliError("cli.hub_cert_alone", "--hub-cert needs --hub URL")
     ctx = open_context(args)
-    made = exchange.make_join_file(ctx, args.teacher, Path(args.out), keep_old=args.keep_old)
+    if args.hub:
+        hublink.check_url(args.hub)
+        # Without --hub-cert: the certificate the hub recorded when it started (hub serve).
+        pem = tls.load_certificate(Path(args.hub_cert)) if args.hub_cert else None
+        if pem is None:
+            recorded = hub.recorded(ctx)
+            if recorded is None:
+                raise CliError(
+                    "cli.hub_cert_missing",
+                    "--hub: give the hub's certificate with --hub-cert hub.crt (no hub has started here yet)",
+                )
+            pem = recorded.cert
+        link = hublink.make_link(args.hub, pem)
+    made = exchange.make_join_file(ctx, args.teacher, Path(args.out), keep_old=args.keep_old, hub=link)
     print(f"join file: {made.path}")
+    if made.hub_url:
+        print(f"hub: {made.hub_url} (certificate pinned)")
     print(f"passphrase (tell the teacher; it is shown only now): {made.passphrase}")
     print(f"laptop key fingerprint: {made.fingerprint}")
     if made.revoked:
@@ -39,6 +58,19 @@ def _join(args: argparse.Namespace) -> int:
     print(
         f"joined: {result.students} student(s), {result.records} records; "
         f"office key fingerprint {result.office_fingerprint}"
+    )
+    return 0
+
+
+def _sync(args: argparse.Namespace) -> int:
+    ctx = open_context(args)
+    done = client.sync(ctx, args.hub, confirm_deletes=args.confirm)
+    got = done.received
+    extra = f", {got.conflicts} conflict(s) to settle" if got.conflicts else ""
+    print(
+        f"synced with {done.url}: sent bundle {done.sent.seq} ({done.sent.changes} changes, "
+        f"{done.office_applied} applied at the office); received bundle {got.seq}: "
+        f"{got.applied} applied, {got.unchanged} already here{extra}"
     )
     return 0
 
@@ -153,6 +185,12 @@ def register(sub: Any) -> None:
     p.add_argument("--teacher", required=True, metavar="USER")
     p.add_argument("--out", required=True, metavar="FILE")
     p.add_argument("--keep-old", action="store_true", help="do not revoke the teacher's earlier laptops")
+    p.add_argument("--hub", metavar="URL", help="the hub laptops sync with, e.g. https://hub.school:8443")
+    p.add_argument(
+        "--hub-cert",
+        metavar="FILE",
+        help="the hub's certificate to pin (default: the one hub serve recorded)",
+    )
     p = add("join", _join, "laptop: set up this (new) database from a join file")
     p.add_argument("file")
     p.add_argument("--passphrase", help="or set SONGJIAO_JOIN_PASSPHRASE; asked for when omitted")
@@ -161,6 +199,9 @@ def register(sub: Any) -> None:
     )
     p.add_argument("--out", required=True, metavar="FILE_OR_FOLDER")
     p.add_argument("--teacher", metavar="USER", help="office: only this teacher's laptop")
+    p = add("sync", _sync, "laptop: send to and receive from the school's hub over the network")
+    p.add_argument("--hub", metavar="URL", help="default: the hub named in the join file")
+    p.add_argument("--confirm", action="store_true", help="allow a bundle that deletes many records")
     p = add("import", _import, "import bundles (each on its own; refused ones change nothing)")
     p.add_argument("files", nargs="+", metavar="FILE")
     p.add_argument("--confirm", action="store_true", help="allow a bundle that deletes many records")

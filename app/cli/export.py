@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app.cli.common import CliError, open_context, print_json
+from app.cli.common import CliError, open_context, print_json, terminal_progress
 from app.services.context import ServiceContext
 
 if TYPE_CHECKING:
     from app.reports.export import ExportOptions, ExportResult
-    from app.services.progress import TaskState
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -28,7 +28,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = kinds.add_parser("packet", help="one student's archive packet (送教上门档案)")
     p.add_argument("--student", required=True, metavar="CODE", help="student code (or id)")
     p.add_argument("--out", required=True, type=Path, help="PDF file to write")
-    p.add_argument("--password", help="protect the PDF with this password")
+    pdf_password(p)
     p.add_argument("--reveal-ids", action="store_true", help="print full ID and certificate numbers (logged)")
     common(p)
     p.set_defaults(func=_packet)
@@ -36,7 +36,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = kinds.add_parser("packets", help="the packets of every student, or of one teacher's students")
     p.add_argument("--teacher", metavar="USERNAME")
     p.add_argument("--out", required=True, type=Path, help="folder to write into")
-    p.add_argument("--password")
+    pdf_password(p)
     p.add_argument("--workers", type=int)
     common(p)
     p.set_defaults(func=_packets)
@@ -45,7 +45,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         "term", help="everything for the term end: packets, teacher forms, summary, spreadsheets"
     )
     p.add_argument("--out", required=True, type=Path, help="folder to write into")
-    p.add_argument("--password")
+    pdf_password(p)
     p.add_argument("--workers", type=int, help="worker processes (default: every core)")
     common(p)
     p.set_defaults(func=_term)
@@ -53,7 +53,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = kinds.add_parser("assessment", help="the semester assessment form of one teacher (or all)")
     p.add_argument("--teacher", metavar="USERNAME", help="teacher's user name; all teachers when left out")
     p.add_argument("--out", required=True, type=Path)
-    p.add_argument("--password")
+    pdf_password(p)
     common(p)
     p.set_defaults(func=_assessment)
 
@@ -61,7 +61,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         "summary", help="the school's term summary table for the education management center"
     )
     p.add_argument("--out", required=True, type=Path)
-    p.add_argument("--password")
+    pdf_password(p)
     common(p)
     p.set_defaults(func=_summary)
 
@@ -70,7 +70,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--blank", action="store_true", help="print the empty form for hand filling")
     p.add_argument("--id", dest="record_id", help="the visit or plan id to fill the form from")
     p.add_argument("--out", required=True, type=Path)
-    p.add_argument("--password")
+    pdf_password(p)
     common(p, term=False)
     p.set_defaults(func=_form)
 
@@ -112,25 +112,38 @@ def _report(args: argparse.Namespace, result: ExportResult) -> int:
     return 1 if result.errors else 0
 
 
+def pdf_password(parser: argparse.ArgumentParser) -> None:
+    # The name of a variable, never the password itself: a command line is seen by every user of the machine
+    # (ps, /proc) and kept in shell histories.
+    parser.add_argument(
+        "--pdf-password-env",
+        metavar="VAR",
+        help="protect the PDFs (AES-256) with the password in the environment variable VAR",
+    )
+
+
+def _password(args: argparse.Namespace) -> str | None:
+    name = getattr(args, "pdf_password_env", None)
+    if not name:
+        return None
+    password = os.environ.get(name, "")
+    if not password:
+        raise CliError(
+            "cli.pdf_password_env",
+            f"--pdf-password-env {name}: the environment variable is not set or empty; nothing was written",
+            name=name,
+        )
+    return password
+
+
 def _options(args: argparse.Namespace) -> ExportOptions:
     from app.reports.export import options_from
 
     return options_from(
-        password=getattr(args, "password", None),
+        password=_password(args),
         reveal_ids=getattr(args, "reveal_ids", None),
         workers=getattr(args, "workers", None),
     )
-
-
-def _progress(args: argparse.Namespace) -> TaskState | None:
-    if args.json or not sys.stderr.isatty():
-        return None
-    from app.services.progress import TaskState
-
-    def show(done: int, total: int, _label: str) -> None:
-        print(f"\r{done}/{total}", end="" if done < total else "\n", file=sys.stderr, flush=True)
-
-    return TaskState(show)
 
 
 def _packet(args: argparse.Namespace) -> int:
@@ -160,7 +173,7 @@ def _packets(args: argparse.Namespace) -> int:
             args.out,
             teacher_id=teacher,
             options=_options(args),
-            progress=_progress(args),
+            progress=terminal_progress(args.json),
         ),
     )
 
@@ -170,7 +183,8 @@ def _term(args: argparse.Namespace) -> int:
 
     ctx = _context(args)
     return _report(
-        args, export_term(ctx, _term_id(ctx, args.term), args.out, _options(args), _progress(args))
+        args,
+        export_term(ctx, _term_id(ctx, args.term), args.out, _options(args), terminal_progress(args.json)),
     )
 
 

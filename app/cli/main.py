@@ -30,8 +30,11 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "app.cli.maintenance",
         "check the database file and the record rules; exit 1 when something is found",
     ),
-    "dump": ("app.cli.maintenance", "write the whole database as JSON (resources/dump.schema.json)"),
-    "load": ("app.cli.maintenance", "load a JSON dump into an empty database"),
+    "dump": (
+        "app.cli.maintenance",
+        "write the whole database as JSON (resources/dump.schema.json), encrypted",
+    ),
+    "load": ("app.cli.maintenance", "load a JSON dump (encrypted or not) into an empty database"),
     "init": ("app.cli.maintenance", "set up the school, its first term and administrator without the wizard"),
     "users": ("app.cli.maintenance", "manage user accounts"),
     "migrate": (
@@ -42,9 +45,14 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "compliance": ("app.cli.records", "visit-rule status per student and week, with term totals"),
     "students": ("app.cli.records", "students on the roll"),
     "terms": ("app.cli.records", "terms and their calendars"),
+    "holidays": (
+        "app.cli.holidays",
+        "official holidays of years this version does not know (the year's holiday file)",
+    ),
     "roster": ("app.cli.roster", "student roster spreadsheets (学生名单)"),
     "export": ("app.cli.export", "print archive packets, forms and spreadsheets"),
     "exchange": ("app.cli.exchange", "exchange with teacher laptops or the office through files"),
+    "hub": ("app.cli.hub", "the school's network hub for teachers' laptops (docs/hub.md)"),
 }
 # Every module that registers commands (derived from the table; the frozen build collects these too).
 COMMAND_MODULES = list(dict.fromkeys(module for module, _help in COMMANDS.values()))
@@ -138,6 +146,7 @@ NO_DATABASE = {
     "app.cli.maintenance._backups",
     "app.cli.maintenance._restore",
     "app.cli.roster._template",
+    "app.cli.hub._cert",
 }
 CREATES = {
     "app.cli.maintenance._init",

@@ -5,18 +5,30 @@ from __future__ import annotations
 import argparse
 import contextlib
 import functools
+import getpass
+import io
 import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from app.cli.common import CliError, open_context, password, print_json, print_recovery_key, unlock_key
+from app.cli.common import (
+    CliError,
+    open_context,
+    password,
+    print_json,
+    print_recovery_key,
+    terminal_progress,
+    unlock_key,
+)
 from app.paths import AppPaths, resolve
 from app.services import backup, check, dump, maintenance, school, setup, users
 from app.services.context import ROLES, ServiceContext
 from app.services.errors import ServiceError
 from app.services.files import replace
+from app.services.progress import TaskState
+from app.services.setup import open_store
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -139,31 +151,107 @@ def _check(args: argparse.Namespace) -> int:
     return 1 if findings else 0
 
 
+PASSPHRASE_ENV = "SONGJIAO_DUMP_PASSPHRASE"
+
+
+def _dump_passphrase(confirm: bool) -> str:
+    """The dump passphrase: SONGJIAO_DUMP_PASSPHRASE, else asked without echo (twice when it is being set)."""
+    passphrase = os.environ.get(PASSPHRASE_ENV)
+    if passphrase:
+        return passphrase
+    if not sys.stdin.isatty():
+        raise CliError(
+            "cli.dump_passphrase",
+            f"the dump is encrypted: set {PASSPHRASE_ENV} (or use --to-office, or --plaintext to write it "
+            "unencrypted)",
+            env=PASSPHRASE_ENV,
+        )
+    passphrase = getpass.getpass("dump passphrase: ")
+    if confirm:
+        dump.check_passphrase(passphrase)
+        if getpass.getpass("the same passphrase again: ") != passphrase:
+            raise CliError("cli.passphrase_mismatch", "the two passphrases differ; nothing was written")
+    return passphrase
+
+
+def _write_dump(
+    args: argparse.Namespace, ctx: ServiceContext, out: Any, progress: TaskState | None = None
+) -> dict[str, int]:
+    """The dump into ``out`` (binary): sealed to the office key or a passphrase, or plaintext when asked."""
+    if args.plaintext:
+        text = io.TextIOWrapper(out, encoding="utf-8", newline="", write_through=False)
+        try:
+            return dump.write_dump(ctx.store, text, progress)
+        finally:
+            text.flush()
+            text.detach()
+    if args.to_office:
+        return dump.write_sealed_dump(
+            ctx.store, out, recipient=dump.office_recipient(ctx.store), progress=progress
+        )
+    passphrase = _dump_passphrase(confirm=True)
+    dump.check_passphrase(passphrase)
+    return dump.write_sealed_dump(ctx.store, out, passphrase=passphrase, progress=progress)
+
+
 @_guarded
 def _dump(args: argparse.Namespace) -> int:
     ctx = _existing(args)
+    if args.plaintext:
+        # Said before the rows go out, so it is seen even when standard output is a pipe.
+        print(
+            "warning: --plaintext: the dump is NOT encrypted and holds every child's personal data; "
+            "keep it off laptops and USB sticks, delete it when done",
+            file=sys.stderr,
+        )
+    elif args.to_office:
+        dump.office_recipient(ctx.store)  # refused before anything is written
     if not args.out:
-        reconfigure = getattr(sys.stdout, "reconfigure", None)
-        if reconfigure is not None:  # a Windows console is not UTF-8; the dump always is
-            reconfigure(encoding="utf-8")
         try:
-            dump.write_dump(ctx.store, sys.stdout)
+            _write_dump(args, ctx, sys.stdout.buffer)
             sys.stdout.flush()
         except BrokenPipeError:  # `songjiao dump | head`: the reader left, which is not an error
             sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - keeps the interpreter's exit flush quiet
         return 0
     out = Path(args.out)
     partial = out.with_name(out.name + ".partial")
-    # Written aside, then moved: a failed dump never leaves a half file under the real name.
+    # Written aside, then moved: a failed or interrupted dump leaves no file, whole or half.
     # Owner-only permissions: the dump holds every child's personal data (PIPL: protect it at rest).
     descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    # newline="": the same bytes on Windows (text mode would turn each "\n" into "\r\n").
-    with open(descriptor, "w", encoding="utf-8", newline="") as handle:
-        counts = dump.write_dump(ctx.store, handle)
+    try:
+        with open(descriptor, "wb") as handle:
+            counts = _write_dump(args, ctx, handle, terminal_progress())
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
     replace(partial, out)
-    print(f"wrote {sum(counts.values())} rows from {len(counts)} tables to {out}")
-    print("note: the file holds personal data; keep it on the school's machines", file=sys.stderr)
+    how = "unencrypted" if args.plaintext else "encrypted"
+    print(f"wrote {sum(counts.values())} rows from {len(counts)} tables to {out} ({how})")
+    if args.plaintext:
+        print("note: the file holds personal data; keep it on the school's machines", file=sys.stderr)
     return 0
+
+
+def _dump_source(args: argparse.Namespace) -> dump.Source:
+    """What `load` reads: the plaintext file, or an encrypted one opened with its passphrase or the office key."""
+    path = Path(args.file)
+    kind = dump.sealed_kind(path)
+    if kind is None:
+        return path
+    if kind == "office":
+        if not args.office_db:
+            raise CliError(
+                "cli.office_db",
+                "the dump is encrypted for the office's key: give --office-db with the office database",
+            )
+        office_paths = resolve(args.office_db, None)
+        # The office's database is encrypted too: the same --user (or --recovery-key) opens it.
+        office = open_store(office_paths, key=unlock_key(args, office_paths.db_path), create=False)
+        try:
+            return dump.unlock_dump(path, kx_private=dump.office_private_key(office))
+        finally:
+            office.dispose()
+    return dump.unlock_dump(path, passphrase=_dump_passphrase(confirm=False))
 
 
 @_guarded
@@ -171,12 +259,12 @@ def _load(args: argparse.Namespace) -> int:
     paths = _paths(args)
     created = not paths.db_path.exists()
     # An existing (encrypted) file is judged once it is opened, before the dump; a new one is made only after
-    # the dump passed every check.
+    # the dump passed every check (key, file, rows).
     existing = None if created else open_context(args)
-    checked = dump.check_dump(Path(args.file))  # everything checked before the database is touched
+    checked = dump.check_dump(_dump_source(args))
     ctx = existing or open_context(args)
     try:
-        counts = dump.load_checked(ctx.store, checked)
+        counts = dump.load_checked(ctx.store, checked, terminal_progress())
         # The loaded users' passwords are known only as hashes, so they have no key slots: the recovery key,
         # and the --user's slot when its password is given, are what open the new database.
         recovery = setup.make_recovery_key(ctx)
@@ -335,10 +423,27 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("file")
     p = add("check", _check, "check the database file and the record rules; exit 1 when something is found")
     p.add_argument("--json", action="store_true", help="findings as JSON")
-    p = add("dump", _dump, "write the whole database as JSON (resources/dump.schema.json)")
+    p = add("dump", _dump, "write the whole database as JSON (resources/dump.schema.json), encrypted")
+    p.epilog = f"By default the dump is encrypted to a passphrase: {PASSPHRASE_ENV}, else asked without echo."
     p.add_argument("--out", metavar="FILE", help="write to FILE instead of standard output")
-    p = add("load", _load, "load a JSON dump into an empty database")
+    how = p.add_mutually_exclusive_group()
+    how.add_argument(
+        "--to-office",
+        action="store_true",
+        help="encrypt to the office's exchange key instead of a passphrase (only the office can open it)",
+    )
+    how.add_argument(
+        "--plaintext",
+        action="store_true",
+        help="write the JSON unencrypted (the file then holds every child's data in the clear)",
+    )
+    p = add("load", _load, "load a JSON dump (encrypted or not) into an empty database")
     p.add_argument("file")
+    p.add_argument(
+        "--office-db",
+        metavar="PATH",
+        help="the office database, whose key opens a dump encrypted with --to-office",
+    )
     p = add("init", _init, "set up the school, its first term and administrator without the wizard")
     p.add_argument("--school", required=True, help="school name")
     p.add_argument("--term-name", required=True)

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
-from app.cli.common import open_context, print_json
+from app.cli.common import notice, open_context, print_json
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -40,6 +41,9 @@ def _compliance(args: argparse.Namespace) -> int:
     student_ids = [students.resolve_student(ctx, args.student)] if args.student else None
     teacher_id = users.resolve_user(ctx, args.teacher, role="teacher") if args.teacher else None
     result = compliance.term_compliance(ctx, args.term, student_ids=student_ids, teacher_id=teacher_id)
+    if result.unknown_holiday_years:  # on stderr: the table or the JSON on stdout stays as scripts read it
+        years = "、".join(map(str, result.unknown_holiday_years))
+        print(f"warning: {notice('holidays.unknown_years', years=years)}", file=sys.stderr)
     if args.json:
         print_json(compliance.to_json(result, names=args.names))
         return 0

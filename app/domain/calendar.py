@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 ONE_DAY = dt.timedelta(days=1)
@@ -104,30 +104,92 @@ def teaching_weeks(calendar: TermCalendar) -> list[Period]:
     return [p for p in periods(calendar, "week") if p.is_teaching]
 
 
-def official_holidays(start: dt.date, end: dt.date) -> tuple[dict[dt.date, str], set[dt.date]]:
-    """Statutory holidays and make-up workdays between two dates, from the chinese_calendar package.
+@dataclass(frozen=True)
+class OfficialYear:
+    """One year of the State Council's holiday notice (国务院办公厅关于×年部分节假日安排的通知).
 
-    Returns ``({date: holiday name}, {make-up workdays})``; weekends that are simply weekends are not
-    listed. Years the package does not know yield nothing rather than failing: the school can still
-    type its calendar in by hand.
+    ``holidays`` are every day off the notice gives, weekends included, by name; ``workdays`` the
+    weekend days it makes working days (调休上班). A notice may list days of the neighbouring year (a
+    New Year break from 30 December): those count too.
     """
+
+    year: int
+    holidays: dict[dt.date, str]
+    workdays: dict[dt.date, str]
+    source: str = ""
+
+
+def library_knows(year: int) -> bool:
+    """Whether the chinese_calendar package shipped with the official holidays of ``year``."""
     try:
         import chinese_calendar as cc
     except ImportError:  # pragma: no cover - dependency is declared, guard for packaged builds
-        return {}, set()
+        return False
+    try:
+        cc.is_workday(dt.date(year, 6, 1))
+    except NotImplementedError:
+        return False
+    return True
+
+
+def unknown_years(start: dt.date, end: dt.date, imported: Iterable[int] = ()) -> list[int]:
+    """The years between two dates whose official holidays neither the package nor an imported file knows.
+
+    For those years the calendar has no statutory holidays unless a person typed them in, so the visit
+    rule's week and holiday counting may be wrong: the caller warns.
+    """
+    known = set(imported)
+    return [y for y in range(start.year, end.year + 1) if y not in known and not library_knows(y)]
+
+
+def official_holidays(
+    start: dt.date, end: dt.date, imported: Mapping[int, OfficialYear] | None = None
+) -> tuple[dict[dt.date, str], set[dt.date]]:
+    """Statutory holidays and make-up workdays between two dates.
+
+    Returns ``({date: holiday name}, {make-up workdays})``; weekends that are simply weekends are not
+    listed. ``imported`` (holiday files the school imported, by year) is used in preference to the
+    chinese_calendar package, which knows only the years it shipped with: for a year in ``imported``
+    the package is not asked, and a day an imported notice names is taken from the notice. Years
+    nobody knows yield nothing rather than failing: the school can still type its calendar in by hand.
+    """
+    imported = imported or {}
+    named: dict[dt.date, tuple[str, str]] = {}
+    for notice in imported.values():
+        named.update({d: ("holiday", n) for d, n in notice.holidays.items()})
+        named.update({d: ("workday", n) for d, n in notice.workdays.items()})
     holidays: dict[dt.date, str] = {}
     workdays: set[dt.date] = set()
     for day in _span(start, end):
-        try:
-            on_holiday, name = cc.get_holiday_detail(day)
-            is_workday = cc.is_workday(day)
-        except NotImplementedError:
+        if day in named or day.year in imported:
+            kind, name = named.get(day, ("", ""))
+            if kind == "holiday" and day.weekday() < 5:
+                holidays[day] = name
+            elif kind == "workday" and day.weekday() >= 5:
+                workdays.add(day)
             continue
-        if on_holiday and day.weekday() < 5 and name:
-            holidays[day] = _HOLIDAY_NAMES_ZH.get(str(name), str(name))
+        found = _library_day(day)
+        if found is None:
+            continue
+        on_holiday, english, is_workday = found
+        if on_holiday and day.weekday() < 5 and english:
+            holidays[day] = _HOLIDAY_NAMES_ZH.get(english, english)
         elif is_workday and day.weekday() >= 5:
             workdays.add(day)
     return holidays, workdays
+
+
+def _library_day(day: dt.date) -> tuple[bool, str | None, bool] | None:
+    """(on holiday, holiday name, is a working day) from the package; None for a year it does not know."""
+    try:
+        import chinese_calendar as cc
+    except ImportError:  # pragma: no cover - dependency is declared, guard for packaged builds
+        return None
+    try:
+        on_holiday, name = cc.get_holiday_detail(day)
+        return bool(on_holiday), (str(name) if name else None), bool(cc.is_workday(day))
+    except NotImplementedError:
+        return None
 
 
 _HOLIDAY_NAMES_ZH = {

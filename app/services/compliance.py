@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.db.models import Assignment, Pause, Student, Visit, VisitLesson
-from app.domain.calendar import TermCalendar, periods
+from app.domain.calendar import TermCalendar, periods, unknown_years
 from app.domain.rules import (
     CancelCause,
     ComplianceResult,
@@ -21,6 +21,7 @@ from app.domain.rules import (
     VisitState,
     evaluate,
 )
+from app.services import holidays
 from app.services.access import visible_students
 from app.services.context import ServiceContext, reading
 from app.services.school import TermInfo, resolve_term, rule_of, school_row
@@ -43,6 +44,9 @@ class TermCompliance:
     rule: VisitRule
     today: dt.date
     students: tuple[StudentCompliance, ...]
+    # Years of the term whose official holidays nobody here knows (no package data, no imported file):
+    # the week and holiday counting may be wrong there, and the page says so.
+    unknown_holiday_years: tuple[int, ...] = ()
 
 
 def _enrolment(student: Student, calendar: TermCalendar) -> Span:
@@ -136,7 +140,9 @@ def term_compliance(
     calendar = term.calendar()
     today = ctx.today()
     with reading(ctx) as session:
-        rule = rule_of(school_row(session))
+        school = school_row(session)
+        rule = rule_of(school)
+        unknown = tuple(unknown_years(term.start, term.end, holidays.decode(school.official_holidays)))
         query = visible_students(ctx).order_by(Student.code)
         if student_ids is not None:
             query = query.where(Student.id.in_(student_ids))
@@ -171,7 +177,7 @@ def term_compliance(
         )
         for sid, code, name in rows
     )
-    return TermCompliance(term, rule, today, results)
+    return TermCompliance(term, rule, today, results, unknown)
 
 
 def to_json(result: TermCompliance, *, names: bool = False) -> dict[str, object]:
@@ -191,6 +197,7 @@ def to_json(result: TermCompliance, *, names: bool = False) -> dict[str, object]
             "yearly_min_lessons": result.rule.yearly_min_lessons,
         },
         "today": result.today.isoformat(),
+        "unknown_holiday_years": list(result.unknown_holiday_years),
         "students": [
             {
                 "id": s.student_id,

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from contextvars import ContextVar
+from dataclasses import dataclass
+from typing import Any, Generic, ParamSpec, TypeVar
 
-from sqlalchemy import Engine, event, exc, inspect, select
+from sqlalchemy import Engine, event, exc, inspect, select, text
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -19,6 +20,7 @@ from app.paths import AppPaths
 from app.services.errors import ConflictError, NotFound, PermissionDenied, ServiceError
 
 T = TypeVar("T")
+P = ParamSpec("P")
 
 ROLES = ("teacher", "academic_affairs", "leader", "admin")
 SYSTEM_ACTOR_ID = "00000000-0000-0000-0000-000000000000"
@@ -77,6 +79,39 @@ class Changes:
         return bool(self.records)
 
 
+@dataclass(frozen=True)
+class Outcome(Generic[T]):
+    """What a write returned and what it changed (like the ``OpChanges`` an Anki ``CollectionOp`` returns): made by :func:`recorded`."""
+
+    result: T
+    changes: Changes
+
+
+# The changes committed by the transactions of the call :func:`recorded` is running, in this thread. A context
+# variable, not a field of ServiceContext: a service may open several transactions, or pass on
+# ``ctx.as_actor(...)``, and every commit still counts; a call outside recorded() records nothing.
+_committed: ContextVar[list[Changes] | None] = ContextVar("songjiao_committed_changes", default=None)
+
+
+def recorded(fn: Callable[P, T], /, *args: P.args, **kwargs: P.kwargs) -> Outcome[T]:
+    """Call ``fn`` (a write service) and return its result with what every transaction it committed changed.
+
+    Services keep returning their own result; whoever needs the changes (the UI session, to tell open pages)
+    calls the write through this. A call that raises changed nothing it could report: its error propagates.
+    """
+    outer = _committed.get()
+    mine: list[Changes] = []
+    token = _committed.set(mine)
+    try:
+        result = fn(*args, **kwargs)
+    finally:
+        _committed.reset(token)
+    changes = Changes(frozenset().union(*(c.records for c in mine)))
+    if outer is not None:  # a recorded call inside another: the outer one changed this too
+        outer.append(changes)
+    return Outcome(result, changes)
+
+
 class Store:
     """One database file and its folders; ``key`` is the raw database key of an encrypted (SQLCipher) file,
     None for a plaintext one. It stays in memory only, for the connections, backups and key slots."""
@@ -99,18 +134,35 @@ class Store:
         self.engine.dispose()
 
 
+# The PostgreSQL setting the row-level security policies read (app/services/exchange/rls.py).
+SCOPE_SETTING = "songjiao.teacher_id"
+
+
 @dataclass
 class ServiceContext:
     store: Store
     actor: Actor = SYSTEM
     today_override: dt.date | None = None
-    last_changes: Changes = field(default_factory=Changes)
+    # The hub serving one teacher's laptop: on PostgreSQL each transaction sets it (SET LOCAL), so the
+    # row-level security policies show only that teacher's students, whatever a query forgets.
+    scope_teacher: str | None = None
 
     def today(self) -> dt.date:
         return self.today_override or dt.date.today()
 
     def as_actor(self, actor: Actor) -> ServiceContext:
-        return ServiceContext(self.store, actor, self.today_override)
+        return ServiceContext(self.store, actor, self.today_override, scope_teacher=self.scope_teacher)
+
+    def scoped(self, teacher_id: str | None) -> ServiceContext:
+        return ServiceContext(self.store, self.actor, self.today_override, scope_teacher=teacher_id or "")
+
+
+def _set_scope(ctx: ServiceContext, session: Session) -> None:
+    if ctx.scope_teacher is not None and session.get_bind().dialect.name == "postgresql":
+        session.execute(
+            text("SELECT set_config(:name, :value, true)"),
+            {"name": SCOPE_SETTING, "value": ctx.scope_teacher},
+        )
 
 
 @contextmanager
@@ -119,11 +171,10 @@ def transaction(ctx: ServiceContext) -> Iterator[Session]:
     session = ctx.store.session_factory()
     session.info["actor_id"] = None if ctx.actor.role == "system" else ctx.actor.id
     session.info["changes"] = set()  # (table, id) pairs, filled by the flush hook below
-    committed = False
     try:
+        _set_scope(ctx, session)
         yield session
         session.commit()
-        committed = True
     except StaleDataError as error:
         session.rollback()
         raise ConflictError(
@@ -135,9 +186,11 @@ def transaction(ctx: ServiceContext) -> Iterator[Session]:
     except BaseException:
         session.rollback()
         raise
+    else:
+        recording = _committed.get()
+        if recording is not None:  # what the write changed, for recorded(); a rollback changed nothing
+            recording.append(Changes(frozenset(session.info["changes"])))
     finally:
-        # What the write changed; empty when it rolled back (nothing changed).
-        ctx.last_changes = Changes(frozenset(session.info["changes"])) if committed else Changes()
         session.close()
 
 
@@ -146,6 +199,7 @@ def reading(ctx: ServiceContext) -> Iterator[Session]:
     """A read-only unit of work (no commit)."""
     session = ctx.store.read_session_factory()
     try:
+        _set_scope(ctx, session)
         yield session
     finally:
         session.rollback()
@@ -232,6 +286,7 @@ __all__ = [
     "Actor",
     "Changes",
     "EVERYTHING",
+    "Outcome",
     "ROLES",
     "SYSTEM",
     "ServiceContext",
@@ -241,6 +296,7 @@ __all__ = [
     "live",
     "load_actor",
     "reading",
+    "recorded",
     "require_role",
     "transaction",
 ]

@@ -102,6 +102,66 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "term.not_found": ("The term does not exist.", "该学期不存在。"),
     "calendar.outside_term": ("A calendar day lies outside the term.", "校历中有日期不在学期内。"),
     "calendar.duplicate": ("A calendar day is listed twice.", "校历中有日期重复。"),
+    # Holiday files (docs/holidays.md): the line and the field of the first problem
+    "holidays.syntax": (
+        "The holiday file is not valid JSON (line {line}, column {column}).",
+        "节假日文件不是有效的 JSON（第 {line} 行第 {column} 列）。",
+    ),
+    "holidays.format": (
+        'This is not a holiday file: "format" must be "songjiao-holidays" and "version" 1.',
+        '这不是节假日文件："format" 应为 "songjiao-holidays"，"version" 应为 1。',
+    ),
+    "holidays.too_big": ("The file is too large to be a holiday file.", "文件过大，不是节假日文件。"),
+    "holidays.unreadable": ("The holiday file cannot be read.", "无法读取节假日文件。"),
+    "holidays.encoding": ("The holiday file is not UTF-8 text.", "节假日文件不是 UTF-8 编码的文本。"),
+    "holidays.not_object": (
+        "line {line}: must be an object {{ ... }}.",
+        "第 {line} 行：应为对象 {{ ... }}。",
+    ),
+    "holidays.not_list": ("line {line}: must be a list [ ... ].", "第 {line} 行：应为列表 [ ... ]。"),
+    "holidays.missing": (
+        'line {line}: "{key}" is missing or empty.',
+        "第 {line} 行：缺少“{key}”或其内容为空。",
+    ),
+    "holidays.year": (
+        "line {line}: the year must be a number between 2000 and 2100.",
+        "第 {line} 行：年份应为 2000 到 2100 之间的数字。",
+    ),
+    "holidays.year_twice": (
+        "line {line}: the year {year} is listed twice.",
+        "第 {line} 行：{year} 年重复出现。",
+    ),
+    "holidays.date": (
+        'line {line}: "{value}" is not a date written YYYY-MM-DD.',
+        "第 {line} 行：“{value}”不是 YYYY-MM-DD 格式的日期。",
+    ),
+    "holidays.outside_year": (
+        "line {line}: {value} does not belong to {year} (only its neighbouring December or January may be listed).",
+        "第 {line} 行：{value} 不属于 {year} 年（只可包含相邻的十二月或一月）。",
+    ),
+    "holidays.name": (
+        "line {line}: a name of at most 50 characters is needed.",
+        "第 {line} 行：需要填写名称（不超过 50 个字）。",
+    ),
+    "holidays.order": (
+        "line {line}: the last day is before the first.",
+        "第 {line} 行：结束日期早于开始日期。",
+    ),
+    "holidays.too_long": (
+        "line {line}: a holiday lasts at most 15 days.",
+        "第 {line} 行：一个假期最多 15 天。",
+    ),
+    "holidays.twice": ("line {line}: {value} is listed twice.", "第 {line} 行：{value} 重复出现。"),
+    "holidays.not_weekend": (
+        "line {line}: {value} is not a Saturday or Sunday; a make-up working day is a weekend day.",
+        "第 {line} 行：{value} 不是周六或周日；调休上班日应在周末。",
+    ),
+    "holidays.unknown_years": (
+        "The official holidays of {years} are not known to this version: the week and holiday counting may be "
+        "wrong. Enter them in the term calendar or import the year's holiday file (Settings › Term calendar).",
+        "本版本不知道 {years} 年的法定节假日，周次和节假日统计可能有误。请在学期校历中录入，"
+        "或导入该年的节假日文件（设置 › 学期校历）。",
+    ),
     "weights.invalid": ("Weights must be non-negative numbers.", "权重必须是非负数。"),
     # Students, guardians, assignments, pauses
     "student.not_found": ("The student does not exist or was deleted.", "该学生不存在或已删除。"),
@@ -388,6 +448,48 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The file changed while it was being loaded. Nothing was loaded.",
         "文件在载入过程中被改动，未载入任何内容。",
     ),
+    # Encrypted files leaving the database (app/services/sealed.py, app/services/dump/protect.py)
+    "sealed.damaged": (
+        "The encrypted file is damaged, cut off or was altered. Nothing was changed.",
+        "加密文件已损坏、不完整或被改动过，未做任何改动。",
+    ),
+    "sealed.newer": (
+        "The file was encrypted by a newer version of Songjiao; please update. Nothing was changed.",
+        "该文件由更新版本的送教系统加密，请先升级程序。未做任何改动。",
+    ),
+    "sealed.not_sealed": (
+        "The file is not an encrypted Songjiao file. Nothing was changed.",
+        "该文件不是送教系统的加密文件，未做任何改动。",
+    ),
+    "sealed.passphrase_needed": (
+        "The file is encrypted with a passphrase: enter it to continue. Nothing was changed.",
+        "该文件用口令加密，请输入口令后继续。未做任何改动。",
+    ),
+    "sealed.office_key_needed": (
+        "The file is encrypted for the office's key: open it with the office database (--office-db). "
+        "Nothing was changed.",
+        "该文件按教务处密钥加密，请指定教务处数据库（--office-db）打开。未做任何改动。",
+    ),
+    "sealed.wrong_passphrase": (
+        "The passphrase is wrong. Nothing was changed.",
+        "口令不正确，未做任何改动。",
+    ),
+    "sealed.wrong_key": (
+        "The file was encrypted for another office's key. Nothing was changed.",
+        "该文件是按另一个教务处的密钥加密的，未做任何改动。",
+    ),
+    "sealed.short_passphrase": (
+        "The passphrase needs at least {min_len} characters.",
+        "口令至少需要 {min_len} 个字符。",
+    ),
+    "dump.no_office_key": (
+        "This database knows no office key (exchange is not set up); use a passphrase. Nothing was written.",
+        "本数据库没有教务处密钥（尚未设置数据交换），请改用口令加密。未写出任何内容。",
+    ),
+    "dump.not_office": (
+        "That database is not the office's: it cannot open a dump encrypted for the office key.",
+        "该数据库不是教务处的数据库，无法打开按教务处密钥加密的导出文件。",
+    ),
     "load.not_empty": (
         "The target database is not empty: load into a new database file. Nothing was loaded.",
         "目标数据库不是空的，请载入到一个新的数据库文件。未载入任何内容。",
@@ -542,6 +644,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Give the passphrase with --passphrase or SONGJIAO_JOIN_PASSPHRASE.",
         "请用 --passphrase 或环境变量 SONGJIAO_JOIN_PASSPHRASE 提供口令。",
     ),
+    "cli.pdf_password_env": (
+        "--pdf-password-env {name}: the environment variable is not set or empty; nothing was written.",
+        "--pdf-password-env {name}：该环境变量未设置或为空，未写出任何文件。",
+    ),
+    "cli.dump_passphrase": (
+        "The dump is encrypted: set {env} (or use --to-office, or --plaintext to write it unencrypted).",
+        "导出数据需要加密：请设置环境变量 {env}（或使用 --to-office，或用 --plaintext 写出不加密的文件）。",
+    ),
+    "cli.passphrase_mismatch": (
+        "The two passphrases differ; nothing was written.",
+        "两次输入的口令不一致，未写出任何内容。",
+    ),
+    "cli.office_db": (
+        "The dump is encrypted for the office's key: give --office-db with the office database.",
+        "该导出文件按教务处密钥加密，请用 --office-db 指定教务处数据库。",
+    ),
     # Added with the storage, roster and exchange checks (trust)
     "exchange.restored": (
         "This copy was restored from a backup on {restored}: exchange with devices joined before then has stopped. Re-join the laptop from a new join file (at the office: make a new join file for every laptop). Nothing was changed.",
@@ -550,6 +668,72 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "exchange.went_back": (
         "One of the two copies has gone back in time (restored from a backup, or an older copy of its file put back): this bundle would undo newer work. Re-join the laptop from a new join file; if the office's copy went back, every laptop must re-join. Nothing was changed.",
         "双方中有一方的数据回到了过去（从备份恢复，或放回了旧的数据库文件）：导入这个交换包会撤销更新的工作。请用新的加入文件让笔记本电脑重新加入；如果是教务处的数据回退了，每台笔记本电脑都需要重新加入。未做任何更改。",
+    ),
+    # The hub and network sync (issue 13): app/hub, app/services/exchange/client.py
+    "hub.offline": (
+        "The hub {host} cannot be reached now; exchange files work as before.",
+        "现在连不上同步服务器 {host}；交换文件照常可用。",
+    ),
+    "hub.wrong_certificate": (
+        "The hub {host} did not show the certificate this laptop was given at joining: it may be another machine. Nothing was sent.",
+        "同步服务器 {host} 出示的证书不是本机加入时得到的那一份：它可能是另一台计算机。未发送任何内容。",
+    ),
+    "hub.wrong_office": (
+        "The hub {host} serves another school's office, not the one this laptop joined. Nothing was sent.",
+        "同步服务器 {host} 属于另一所学校的教务处，不是本机加入的那一个。未发送任何内容。",
+    ),
+    "hub.not_a_hub": (
+        "{host} answered, but not as a Songjiao hub. Nothing was changed.",
+        "{host} 有应答，但不是送教上门的同步服务器。未做任何更改。",
+    ),
+    "hub.none": (
+        "This laptop knows no hub: the office makes a join file with the hub's address and certificate (exchange join-file --hub); until then use exchange files.",
+        "本机还不知道同步服务器：请教务处制作带有服务器地址和证书的加入文件（exchange join-file --hub）；在此之前请使用交换文件。",
+    ),
+    "hub.not_laptop": (
+        "Only a teacher's laptop syncs with the hub.",
+        "只有教师的笔记本电脑才与同步服务器同步。",
+    ),
+    "hub.too_large": (
+        "The bundle is larger than this hub accepts ({limit_mb} MB): send it as an exchange file instead. Nothing was changed.",
+        "交换包超过了同步服务器接受的大小（{limit_mb} MB）：请改用交换文件发送。未做任何更改。",
+    ),
+    "hub.rate_limited": (
+        "This laptop asked the hub too often; try again in {retry_after} s. Nothing was changed.",
+        "本机向同步服务器请求过于频繁；请 {retry_after} 秒后再试。未做任何更改。",
+    ),
+    "hub.internal": (
+        "The hub failed on this request; try again later. Nothing was changed.",
+        "同步服务器处理此请求时出错；请稍后再试。未做任何更改。",
+    ),
+    "hub.bad_url": (
+        "{url} is not a hub address: it must look like https://HOST:PORT",
+        "{url} 不是同步服务器地址：应形如 https://主机:端口",
+    ),
+    "hub.bad_certificate": (
+        "{file} is not a readable certificate (PEM, as songjiao hub cert writes it).",
+        "{file} 不是可读取的证书（应为 songjiao hub cert 生成的 PEM 文件）。",
+    ),
+    "hub.rls_needs_postgresql": (
+        "Row-level security needs the office database on PostgreSQL; on SQLite the hub's own checks are the one wall.",
+        "行级安全需要教务处数据库使用 PostgreSQL；使用 SQLite 时，同步服务器自身的检查是唯一的防线。",
+    ),
+    "hub.unwalled": (
+        "The hub will not serve from this database: {problems}. Connect as the hub's own role and run songjiao hub setup-db as the owner (docs/hub.md).",
+        "同步服务器拒绝使用此数据库：{problems}。请以同步服务器专用的角色连接，并以数据表所有者身份运行 songjiao hub setup-db（见 docs/hub.md）。",
+    ),
+    "cli.bad_listen": (
+        "--listen {value}: give HOST:PORT, e.g. 127.0.0.1:8443",
+        "--listen {value}：请给出 主机:端口，例如 127.0.0.1:8443",
+    ),
+    "cli.hub_no_cert": (
+        "{option} {file}: no such file; make one with songjiao hub cert --out DIR",
+        "{option} {file}：文件不存在；请用 songjiao hub cert --out 文件夹 生成",
+    ),
+    "cli.hub_cert_alone": ("--hub-cert needs --hub URL", "--hub-cert 需要同时给出 --hub 地址"),
+    "cli.hub_cert_missing": (
+        "--hub: give the hub's certificate with --hub-cert hub.crt (no hub has started here yet)",
+        "--hub：请用 --hub-cert hub.crt 给出同步服务器的证书（此处还没有启动过同步服务器）",
     ),
     "roster.id_on_roll": (
         "This ID number is already on the roll as student {code}: use that code to update the child.",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -10,7 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.db.models import CalendarDay, School, Setting, Term
-from app.domain.calendar import TermCalendar, official_holidays
+from app.domain.calendar import OfficialYear, TermCalendar, official_holidays
 from app.domain.rules import VisitRule
 from app.services import forms
 from app.services.context import ServiceContext, get_live, reading, require_role, transaction
@@ -172,11 +173,18 @@ def validate_days(data: Any, start: dt.date, end: dt.date) -> list[CalendarEntry
     return entries
 
 
-def suggested_days(start: dt.date, end: dt.date) -> list[CalendarEntry]:
-    """Statutory holidays and make-up workdays for the dates, to pre-fill the term calendar."""
-    holidays, workdays = official_holidays(start, end)
+def suggested_days(
+    start: dt.date, end: dt.date, imported: Mapping[int, OfficialYear] | None = None
+) -> list[CalendarEntry]:
+    """Statutory holidays and make-up workdays for the dates, to pre-fill the term calendar.
+
+    ``imported``: the school's holiday files by year (app.services.holidays.imported), used in preference
+    to the holiday package for their years.
+    """
+    holidays, workdays = official_holidays(start, end, imported)
+    named = {d: n for year in (imported or {}).values() for d, n in year.workdays.items()}
     entries = [CalendarEntry(d, "holiday", name) for d, name in holidays.items()]
-    entries += [CalendarEntry(d, "workday", "调休上班") for d in workdays]
+    entries += [CalendarEntry(d, "workday", named.get(d, "调休上班")) for d in workdays]
     return sorted(entries, key=lambda e: e.date)
 
 

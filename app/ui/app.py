@@ -22,6 +22,13 @@ from app.ui.tasks import BaseRunner, ThreadRunner
 from app.ui.widgets.style import apply_text_size
 
 if TYPE_CHECKING:  # imported when a window opens: the login must not wait for it
+    import datetime as dt
+
+    from app.services.backup import BackupInfo
+    from app.services.context import Actor, Store
+    from app.ui.dialogs.login import PendingStore
+    from app.ui.main_window import MainWindow
+    from app.ui.pages.exchange import ExchangePage
     from app.ui.session import AppSession
 
 log = logging.getLogger(__name__)
@@ -73,7 +80,7 @@ def show_fatal(message: str) -> None:
 
 def open_store_or_explain(
     paths: AppPaths, alert: Callable[[str, str], None], key: bytes | None = None
-) -> Any:
+) -> Store | None:
     """Open the database through the migration guard; on refusal explain (nothing changed) and return None.
     ``key``: an encrypted database's (after a restore, the session's key)."""
     from app.services import setup
@@ -98,7 +105,7 @@ class Controller(QObject):
         self,
         paths: AppPaths,
         runner: BaseRunner | None = None,
-        today: Any = None,
+        today: dt.date | None = None,
         language: str | None = None,
     ) -> None:
         super().__init__()
@@ -106,10 +113,24 @@ class Controller(QObject):
         self.paths = paths
         self.runner = runner or ThreadRunner()
         self.today = today
-        self.store: Any = None
-        self.window: Any = None
+        self.store: Store | None = None
+        self.window: MainWindow | None = None
         self.session: AppSession | None = None  # the session of the open window
         self.pending_file: Path | None = None  # a .sjb/.sjj given on the command line, opened once possible
+
+    @property
+    def opened(self) -> Store:
+        """The open database: every step after :meth:`start` opened it has one."""
+        assert self.store is not None, "no database open yet"
+        return self.store
+
+    @staticmethod
+    def _exchange_page(window: MainWindow) -> ExchangePage:
+        from app.ui.pages.exchange import ExchangePage
+
+        page = window.show_page("exchange")
+        assert isinstance(page, ExchangePage)
+        return page
 
     def exec_dialog(self, dialog: QDialog) -> int:
         """Run a modal dialog (tests drive the dialog instead)."""
@@ -145,7 +166,7 @@ class Controller(QObject):
         from app.services import school
         from app.services.context import ServiceContext
 
-        if not school.is_set_up(ServiceContext(self.store)):
+        if not school.is_set_up(ServiceContext(self.opened)):
             if self.pending_file is not None and self.pending_file.suffix.lower() == ".sjj":
                 # A double-clicked join file on a new laptop: the join dialog with the file filled in;
                 # joined, log in; given up, the first-run wizard as usual.
@@ -154,7 +175,7 @@ class Controller(QObject):
                     return self.login()
             from app.ui.dialogs.first_run import FirstRunWizard
 
-            wizard = FirstRunWizard(self.store, today=self.today)
+            wizard = FirstRunWizard(self.opened, today=self.today, runner=self.runner)
             if self.exec_dialog(wizard) != QDialog.DialogCode.Accepted:
                 return False
             if wizard.actor is not None:
@@ -162,30 +183,32 @@ class Controller(QObject):
 
                 self.show_recovery_key(wizard.actor)
 
-                save_prefs(self.paths, login_cache=login_cache(self.store))
+                save_prefs(self.paths, login_cache=login_cache(self.opened))
                 self.show_main(wizard.actor)
                 return True
             if wizard.demo_result is not None:
                 return self.login(hint=wizard.demo_hint())
         return self.login()
 
-    def show_recovery_key(self, actor: Any) -> None:
+    def show_recovery_key(self, actor: Actor) -> None:
         """Once, after set-up: the school's new recovery key, to be saved as a sheet for the safe."""
         from app.services import setup
         from app.services.context import ServiceContext
 
-        self._show_key(setup.make_recovery_key(ServiceContext(self.store, actor)), actor)
+        self._show_key(setup.make_recovery_key(ServiceContext(self.opened, actor)), actor)
 
-    def _show_key(self, text: str | None, actor: Any) -> None:
+    def _show_key(self, text: str | None, actor: Actor) -> None:
         from app.services import school
         from app.services.context import ServiceContext
         from app.ui.dialogs.recovery import RecoveryKeyDialog
 
         if text is not None:
-            name = school.get_school(ServiceContext(self.store, actor)).name
+            name = school.get_school(ServiceContext(self.opened, actor)).name
             self.exec_dialog(RecoveryKeyDialog(text, name))
 
-    def login(self, opener: Any = None, cached: dict[str, Any] | None = None, hint: str = "") -> bool:
+    def login(
+        self, opener: PendingStore | None = None, cached: dict[str, Any] | None = None, hint: str = ""
+    ) -> bool:
         from app.ui.dialogs.login import LoginDialog, login_cache
 
         last_user = load_prefs(self.paths).get("last_user")
@@ -212,16 +235,16 @@ class Controller(QObject):
                 return False
         if not accepted or dialog.actor is None:
             return False
-        save_prefs(self.paths, last_user=dialog.username(), login_cache=login_cache(self.store))
-        if self.store.notice:  # this log-in encrypted a plaintext database in place
+        save_prefs(self.paths, last_user=dialog.username(), login_cache=login_cache(self.opened))
+        if self.opened.notice:  # this log-in encrypted a plaintext database in place
             QMessageBox.information(
                 None, QApplication.translate("App", "The database is encrypted now"), _encrypted_note()
             )
-            self._show_key(self.store.recovery_key, dialog.actor)
+            self._show_key(self.opened.recovery_key, dialog.actor)
         self.show_main(dialog.actor)
         return True
 
-    def show_main(self, actor: Any, page: str | None = None) -> QWidget:
+    def show_main(self, actor: Actor, page: str | None = None) -> QWidget:
         from app.services import users
         from app.services.context import ServiceContext
         from app.ui.main_window import MainWindow
@@ -229,9 +252,9 @@ class Controller(QObject):
 
         language = self.language or load_prefs(self.paths).get("language")
         if actor.role != "system" and not self.language:
-            language = users.get_user(ServiceContext(self.store), actor.id).language or language
+            language = users.get_user(ServiceContext(self.opened), actor.id).language or language
         language = i18n.install_translators(language or i18n.current_language())
-        self.session = AppSession(self.store, self.runner, actor, language=language, today=self.today)
+        self.session = AppSession(self.opened, self.runner, actor, language=language, today=self.today)
         log.info("logged in: user %s (%s), language %s", actor.id, actor.role, language)  # ids, never names
         self.window = MainWindow(self.session)
         self.window.logout_requested.connect(self.on_logout)
@@ -270,7 +293,7 @@ class Controller(QObject):
             return
         suffix = file.suffix.lower()
         if suffix == ".sjb":
-            self.window.show_page("exchange").receive([file])
+            self._exchange_page(self.window).receive([file])
         elif suffix == ".sjj":
             self.join(file)
         else:
@@ -295,9 +318,9 @@ class Controller(QObject):
         from app.services import backup, school
         from app.services.context import ServiceContext
 
-        store, paths = self.store, self.paths
+        store, paths = self.opened, self.paths
 
-        def due() -> Any:
+        def due() -> BackupInfo | None:
             info = school.get_school(ServiceContext(store))
             return backup.backup_if_due(paths, info.backup_every_hours, info.backup_keep, key=store.key)
 
@@ -325,6 +348,7 @@ class Controller(QObject):
 
         assert self.session is not None
         actor = self.session.actor
+        assert self.window is not None  # the window asked for it
         page = next((k for k, p in self.window.pages.items() if p is self.window.current_page()), None)
         save_prefs(self.paths, language=language)
         if actor.role != "system":
@@ -342,9 +366,9 @@ class Controller(QObject):
 
         self._close_window()
         self.runner.shutdown()
-        self.store.dispose()
+        key = self.opened.key
+        self.opened.dispose()
         title = QApplication.translate("App", "Cannot restore")
-        key = self.store.key
         try:
             # The session's key opens a backup of this database (the same key); a backup that needs another
             # key is refused by the check, unchanged (the command line restores it with its own password).
@@ -405,6 +429,20 @@ class _CheckController(Controller):
     def __init__(self, paths: AppPaths) -> None:
         super().__init__(paths)
         self.seen: list[tuple[str, str, float]] = []  # (dialog class, window title, wall clock when shown)
+
+    @property
+    def opened(self) -> Store:
+        """The open database: every step after :meth:`start` opened it has one."""
+        assert self.store is not None, "no database open yet"
+        return self.store
+
+    @staticmethod
+    def _exchange_page(window: MainWindow) -> ExchangePage:
+        from app.ui.pages.exchange import ExchangePage
+
+        page = window.show_page("exchange")
+        assert isinstance(page, ExchangePage)
+        return page
 
     def exec_dialog(self, dialog: QDialog) -> int:
         dialog.show()

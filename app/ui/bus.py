@@ -12,3 +12,5 @@ class Bus(QObject):
     and skips a refresh of a write it started itself (it already shows the result)."""
 
     data_changed = Signal(object, object)
+    # A try to sync with the hub ended: a client.SyncResult, or the error (offline: shown in a line, never a box).
+    hub_tried = Signal(object)

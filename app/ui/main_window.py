@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -25,7 +24,8 @@ from app.ui.geometry import place_window
 from app.ui.labels import ROLES, label
 from app.ui.pages import load_all
 from app.ui.pages.base import Page
-from app.ui.pages.registry import PageSpec, pages_for
+from app.ui.pages.exchange import AutoSync
+from app.ui.pages.registry import PageFactory, PageSpec, pages_for
 from app.ui.session import AppSession
 from app.ui.widgets.shortcuts import native
 from app.ui.widgets.style import error_style
@@ -45,7 +45,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         load_all()
         self.session = session
-        self.specs: list[PageSpec] = pages_for(session.actor.role)
+        self.specs: list[PageSpec[PageFactory]] = pages_for(session.actor.role)
         self.pages: dict[str, Page] = {}
         self.detail: Page | None = None
         self._saving_to_leave = False  # Save was chosen on leaving the record page; its save is under way
@@ -81,6 +81,11 @@ class MainWindow(QMainWindow):
             self.count_pending()
         if self.specs:
             self.nav.setCurrentRow(0)
+        self.auto_sync: AutoSync | None = None
+        if session.actor.role == "teacher" and any(s.key == "exchange" for s in self.specs):
+            # A teacher's laptop that knows the school's hub syncs quietly (nothing happens elsewhere).
+            self.auto_sync = AutoSync(session, self)
+            self.auto_sync.start()
         # Last: the menu and status bars added after a resize would make the window taller than the screen.
         place_window(self, "MainWindow", QSize(1200, 760), session.paths)
 
@@ -248,7 +253,7 @@ class MainWindow(QMainWindow):
     def _action(
         self,
         text: str,
-        slot: Any,
+        slot: Callable[..., object],  # triggered(checked): Qt passes the bool only to slots taking it
         shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
         name: str = "",
     ) -> QAction:
@@ -417,7 +422,7 @@ class MainWindow(QMainWindow):
 
         report(error, "a background task", parent)  # already logged by the runner: the same reference
 
-    def closeEvent(self, event: Any) -> None:  # noqa: N802 - Qt naming
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt naming
         from app.ui.editors.windows import close_all
 
         # Editor windows go with the main window (each asks about unsaved changes), so the process ends.

@@ -18,6 +18,11 @@ def error_text(error: BaseException) -> str:
     )
 
 
+def message(message_id: str, **params: object) -> str:
+    """A catalogue message (not an error) in the UI's language, with its ``{params}``."""
+    return messages.message_text(message_id, current_language(), params) or message_id
+
+
 def warning_text(warning_id: str) -> str:
     return messages.warning_text(warning_id, current_language())
 

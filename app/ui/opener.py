@@ -9,11 +9,14 @@ encrypted database cannot be opened before the password is known: then the opene
 from __future__ import annotations
 
 import threading
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
 from app.paths import AppPaths
+
+if TYPE_CHECKING:  # not at run time: SQLAlchemy is imported on the opening thread, not before the dialog
+    from app.services.context import Store
 
 
 class StoreOpener(QObject):
@@ -24,7 +27,7 @@ class StoreOpener(QObject):
     def __init__(self, paths: AppPaths) -> None:
         super().__init__()
         self.paths = paths
-        self.store: Any = None
+        self.store: Store | None = None
         self.error: BaseException | None = None
         self.locked = False
         self._thread = threading.Thread(target=self._run, name="songjiao-open", daemon=True)
@@ -53,7 +56,7 @@ class StoreOpener(QObject):
             load_all()
         self.finished.emit(self.store, self.error)
 
-    def wait(self) -> tuple[Any, BaseException | None]:
+    def wait(self) -> tuple[Store | None, BaseException | None]:
         self._thread.join()
         return self.store, self.error
 

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any, Concatenate, TypeVar
 
 from app.paths import AppPaths
-from app.services.context import SYSTEM, Actor, Changes, ServiceContext, Store
+from app.services.context import SYSTEM, Actor, Changes, Outcome, ServiceContext, Store, recorded
 from app.ui.bus import Bus
 from app.ui.prefs import load_prefs, save_prefs
 from app.ui.tasks import BaseRunner, Task
@@ -40,7 +40,7 @@ class AppSession:
 
     @property
     def ctx(self) -> ServiceContext:
-        """A fresh context per use: ``last_changes`` then belongs to one call only."""
+        """A fresh context per call, for the user logged in."""
         return ServiceContext(self.store, self.actor, self.today_override)
 
     def can(self, *roles: str) -> bool:
@@ -67,16 +67,21 @@ class AppSession:
         **kwargs: Any,
     ) -> Task:
         """Like :meth:`read`, then announces what the write changed, ``data_changed(changes, initiator)``, after
-        ``on_done`` ran. ``initiator`` is who asked (a page, an editor): a page skips its own writes' notices."""
-        ctx = self.ctx
+        ``on_done`` ran. ``initiator`` is who asked (a page, an editor): a page skips its own writes' notices.
 
-        def done(result: R) -> None:
+        The worker runs the call through ``recorded``, so the task's result is the write's
+        :class:`~app.services.context.Outcome`: ``on_done`` receives its result, the bus its changes."""
+
+        def done(outcome: Outcome[R]) -> None:
             if on_done is not None:
-                on_done(result)
-            if ctx.last_changes:
-                self.bus.data_changed.emit(ctx.last_changes, initiator)
+                on_done(outcome.result)
+            if outcome.changes:
+                self.bus.data_changed.emit(outcome.changes, initiator)
 
-        return self.runner.submit(fn, ctx, *args, on_done=done, on_error=on_error, **kwargs)
+        name = kwargs.pop("name", None) or getattr(fn, "__name__", "write")
+        return self.runner.submit(
+            recorded, fn, self.ctx, *args, on_done=done, on_error=on_error, name=name, **kwargs
+        )
 
     def announce_everything(self) -> None:
         """Every open page reloads (a restore, a finished exchange: anything may have changed)."""

@@ -1838,8 +1838,32 @@ If it happens again, give your administrator this reference number: {reference}<
         <translation>Holidays and make-up workdays</translation>
     </message>
     <message>
+        <source>Import holiday file…</source>
+        <translation>Import holiday file…</translation>
+    </message>
+    <message>
+        <source>Official holidays and make-up workdays of a year this version does not know yet</source>
+        <translation>Official holidays and make-up workdays of a year this version does not know yet</translation>
+    </message>
+    <message>
         <source>Save term</source>
         <translation>Save term</translation>
+    </message>
+    <message>
+        <source>Import holiday file</source>
+        <translation>Import holiday file</translation>
+    </message>
+    <message>
+        <source>Holiday file (*.json)</source>
+        <translation>Holiday file (*.json)</translation>
+    </message>
+    <message>
+        <source>Cannot import</source>
+        <translation>Cannot import</translation>
+    </message>
+    <message>
+        <source>Official holidays imported: {years}</source>
+        <translation>Official holidays imported: {years}</translation>
     </message>
     <message>
         <source>Enter the first and last day of the term first.</source>

@@ -135,6 +135,18 @@
         <translation>Receive from office…</translation>
     </message>
     <message>
+        <source>Sync now</source>
+        <translation>Sync now</translation>
+    </message>
+    <message>
+        <source>Send to and receive from the office over the network, through the school's hub</source>
+        <translation>Send to and receive from the office over the network, through the school's hub</translation>
+    </message>
+    <message>
+        <source>Hub</source>
+        <translation>Hub</translation>
+    </message>
+    <message>
         <source>The office and the teachers' laptops</source>
         <translation>The office and the teachers' laptops</translation>
     </message>
@@ -320,6 +332,30 @@
             <numerusform>Written %n file. Carry them to the other side and import them there.</numerusform>
             <numerusform>Written %n files. Carry them to the other side and import them there.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Hub: {url}; not synced yet.</source>
+        <translation>Hub: {url}; not synced yet.</translation>
+    </message>
+    <message>
+        <source>Hub: {url}; last synced {when}.</source>
+        <translation>Hub: {url}; last synced {when}.</translation>
+    </message>
+    <message>
+        <source>Syncing</source>
+        <translation>Syncing</translation>
+    </message>
+    <message>
+        <source>synced</source>
+        <translation>synced</translation>
+    </message>
+    <message>
+        <source>hub</source>
+        <translation>hub</translation>
+    </message>
+    <message>
+        <source>Synced with the hub: {sent} record(s) sent, {received} record(s) in.</source>
+        <translation>Synced with the hub: {sent} record(s) sent, {received} record(s) in.</translation>
     </message>
     <message>
         <source>Importing</source>

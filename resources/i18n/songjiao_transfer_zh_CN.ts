@@ -135,6 +135,18 @@
         <translation>接收教务处文件…</translation>
     </message>
     <message>
+        <source>Sync now</source>
+        <translation>立即同步</translation>
+    </message>
+    <message>
+        <source>Send to and receive from the office over the network, through the school&apos;s hub</source>
+        <translation>通过学校的同步服务器，经网络与教务处互相发送和接收</translation>
+    </message>
+    <message>
+        <source>Hub</source>
+        <translation>同步服务器</translation>
+    </message>
+    <message>
         <source>The office and the teachers&apos; laptops</source>
         <translation>教务处与教师笔记本</translation>
     </message>
@@ -319,6 +331,30 @@
         <translation>
             <numerusform>已写出 %n 个文件。请带到另一端导入。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Hub: {url}; not synced yet.</source>
+        <translation>同步服务器：{url}；尚未同步。</translation>
+    </message>
+    <message>
+        <source>Hub: {url}; last synced {when}.</source>
+        <translation>同步服务器：{url}；上次同步：{when}。</translation>
+    </message>
+    <message>
+        <source>Syncing</source>
+        <translation>正在同步</translation>
+    </message>
+    <message>
+        <source>synced</source>
+        <translation>已同步</translation>
+    </message>
+    <message>
+        <source>hub</source>
+        <translation>同步服务器</translation>
+    </message>
+    <message>
+        <source>Synced with the hub: {sent} record(s) sent, {received} record(s) in.</source>
+        <translation>已与同步服务器同步：发出 {sent} 条记录，收到 {received} 条记录。</translation>
     </message>
     <message>
         <source>Importing</source>

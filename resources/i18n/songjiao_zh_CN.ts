@@ -1836,8 +1836,32 @@ If it happens again, give your administrator this reference number: {reference}<
         <translation>节假日与调休上班日</translation>
     </message>
     <message>
+        <source>Import holiday file…</source>
+        <translation>导入节假日文件…</translation>
+    </message>
+    <message>
+        <source>Official holidays and make-up workdays of a year this version does not know yet</source>
+        <translation>导入本版本尚不知道的年份的法定节假日和调休上班日</translation>
+    </message>
+    <message>
         <source>Save term</source>
         <translation>保存学期</translation>
+    </message>
+    <message>
+        <source>Import holiday file</source>
+        <translation>导入节假日文件</translation>
+    </message>
+    <message>
+        <source>Holiday file (*.json)</source>
+        <translation>节假日文件 (*.json)</translation>
+    </message>
+    <message>
+        <source>Cannot import</source>
+        <translation>无法导入</translation>
+    </message>
+    <message>
+        <source>Official holidays imported: {years}</source>
+        <translation>已导入法定节假日：{years} 年</translation>
     </message>
     <message>
         <source>Enter the first and last day of the term first.</source>

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from tests.conftest import run_as
+from tests.conftest import run_as, unchanged
 
 
 def cli(school, capsys, *argv):
@@ -16,9 +16,11 @@ def cli(school, capsys, *argv):
 
 def test_compliance_json_shape_without_names(school, capsys):
     code, out, err = cli(school, capsys, "compliance", "--today", "2026-11-20", "--json")
-    assert code == 0 and err == ""
+    # The term reaches 2027, whose official holidays the package does not know: said on stderr.
+    assert code == 0 and err.startswith("warning: ") and "2027" in err and len(err.splitlines()) == 1
     doc = json.loads(out)
-    assert set(doc) == {"term", "rule", "today", "students"}
+    assert set(doc) == {"term", "rule", "today", "unknown_holiday_years", "students"}
+    assert doc["unknown_holiday_years"] == [2027]
     assert doc["term"]["name"] == "2026秋季学期" and doc["today"] == "2026-11-20"
     assert doc["rule"] == {
         "period": "week",
@@ -107,3 +109,41 @@ def test_redirected_output_is_utf8_on_a_gbk_console(school, capsys, monkeypatch)
         monkeypatch.undo()
     assert code == 0
     assert "王𠮷䶮" in raw.getvalue().decode("utf-8")
+
+
+def test_holidays_import_fills_the_unknown_year_and_a_bad_file_changes_nothing(school, capsys, tmp_path):
+    """`songjiao holidays import FILE`: the warning on compliance goes once the year is imported; a bad file
+    is one line naming its line and field, exit 2, and leaves the database as it was."""
+    code, _out, err = cli(school, capsys, "compliance", "--json")
+    assert code == 0 and "2027" in err and err.startswith("warning: ")
+    bad = tmp_path / "bad.json"
+    bad.write_text(
+        '{"format": "songjiao-holidays", "version": 1, "years": [\n'
+        ' {"year": 2027, "holidays": [\n'
+        '  {"name": "元旦", "from": "2027-01-01", "to": "2027-13-01"}]}]}\n',
+        encoding="utf-8",
+    )
+    db = school.ctx.store.paths.db_path
+    with unchanged(db):
+        code, out, err = cli(school, capsys, "holidays", "import", str(bad))
+    assert code == 2 and out == "" and len(err.splitlines()) == 1
+    assert "years[0].holidays[0].to" in err and "line 3" in err and "2027-13-01" in err
+    good = tmp_path / "2027.json"
+    good.write_text(
+        json.dumps(
+            {
+                "format": "songjiao-holidays",
+                "version": 1,
+                "years": [
+                    {"year": 2027, "holidays": [{"name": "元旦", "from": "2027-01-01", "to": "2027-01-03"}]}
+                ],
+            }
+        ),
+        encoding="utf-8",
+    )
+    code, out, err = cli(school, capsys, "holidays", "import", str(good))
+    assert (code, err) == (0, "") and "2027" in out
+    code, out, _ = cli(school, capsys, "holidays", "list", "--json")
+    assert json.loads(out) == [{"year": 2027, "source": "", "holidays": 3, "workdays": 0}]
+    code, out, err = cli(school, capsys, "compliance", "--json")
+    assert (code, err) == (0, "") and json.loads(out)["unknown_holiday_years"] == []

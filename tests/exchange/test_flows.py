@@ -325,3 +325,19 @@ def test_office_batch_reports_progress_and_can_stop(net, school):
     results = exchange.import_many(office.ctx, files)  # again: one is a replay, the other goes in
     kinds = sorted(type(r).__name__ for _p, r in results)
     assert kinds == ["ExchangeRefused", "ImportResult"]
+
+
+def test_an_imported_holiday_year_reaches_the_laptops_and_their_warnings_go(net, school, tmp_path):
+    """The holiday file is imported once at the office; a laptop knows the year after its next exchange."""
+    from app.services import compliance, holidays
+    from tests.services.test_holidays import YEAR_2027, holiday_file
+
+    office, join = net
+    t1 = join("t1")
+    assert compliance.term_compliance(t1.ctx.as_actor(school.t1)).unknown_holiday_years == (2027,)
+    holidays.import_file(office.ctx.as_actor(school.office), holiday_file(tmp_path, YEAR_2027))
+    [down] = office.send("t1")
+    t1.receive(down)
+    assert sorted(holidays.imported(t1.ctx)) == [2027]
+    assert holidays.imported(t1.ctx)[2027].holidays == holidays.imported(office.ctx)[2027].holidays
+    assert compliance.term_compliance(t1.ctx.as_actor(school.t1)).unknown_holiday_years == ()

@@ -98,9 +98,10 @@ def test_cancel_stops_the_export_and_leaves_only_whole_files(term_school, tmp_pa
         assert len(PdfReader(path).pages) > 5  # every file left is a complete packet
 
 
-def test_cli_packet_form_and_sheet(term_school, tmp_path, capsys):
+def test_cli_packet_form_and_sheet(term_school, tmp_path, capsys, monkeypatch):
     db = str(term_school.ctx.store.paths.db_path)
     out = tmp_path / "p.pdf"
+    monkeypatch.setenv("PACKET_PASSWORD", "pw")
     assert (
         run_as(
             [
@@ -114,8 +115,8 @@ def test_cli_packet_form_and_sheet(term_school, tmp_path, capsys):
                 term_school.term.name,
                 "--out",
                 str(out),
-                "--password",
-                "pw",
+                "--pdf-password-env",
+                "PACKET_PASSWORD",
                 "--json",
             ]
         )
@@ -124,7 +125,16 @@ def test_cli_packet_form_and_sheet(term_school, tmp_path, capsys):
     reported = json.loads(capsys.readouterr().out)
     assert reported["files"] == [str(out)] and reported["pages"] > 10
     reader = PdfReader(out)
-    assert reader.is_encrypted and reader.decrypt("pw")
+    assert reader.is_encrypted and not reader.decrypt("wrong") and reader.decrypt("pw")
+    assert "pw" not in " ".join(str(a) for a in reader.metadata or {})
+    monkeypatch.delenv("PACKET_PASSWORD")
+    refused = tmp_path / "refused.pdf"
+    packet = ["--db", db, "export", "packet", "--student", "B0100", "--term", term_school.term.name]
+    assert run_as([*packet, "--out", str(refused), "--pdf-password-env", "PACKET_PASSWORD"]) == 2
+    assert "PACKET_PASSWORD" in capsys.readouterr().err and not refused.exists()
+    with pytest.raises(SystemExit):  # the password itself is no longer taken on the command line
+        run_as([*packet, "--out", str(refused), "--password", "pw"])
+    capsys.readouterr()
 
     assert (
         run_as(["--db", db, "export", "form", "visit", "--blank", "--out", str(tmp_path / "blank.pdf")]) == 0

@@ -6,6 +6,7 @@ import io
 
 import pytest
 from pypdf import PdfReader
+from pypdf.errors import FileNotDecryptedError
 from sqlalchemy import select
 
 from app.db.models import AuditEntry, Student
@@ -132,11 +133,18 @@ def test_password_protects_the_packet(term_school):
     )
     buffer = io.BytesIO()
     render_packet(data, buffer, password="s3cret")
-    reader = PdfReader(io.BytesIO(buffer.getvalue()))
+    raw = buffer.getvalue()
+    assert data.code.encode() not in raw and "送教上门".encode("utf-16-be") not in raw
+    reader = PdfReader(io.BytesIO(raw))
     assert reader.is_encrypted
+    encryption = reader.trailer["/Encrypt"].get_object()
+    assert (encryption["/V"], encryption["/R"]) == (5, 6)  # AES-256, ISO 32000-2
+    with pytest.raises(FileNotDecryptedError):  # nothing can be read without the password
+        reader.pages[0].extract_text()
     assert not reader.decrypt("wrong")
     assert reader.decrypt("s3cret")
     assert data.code in reader.pages[0].extract_text()
+    assert reader.outline  # the bookmarks survive the encryption
 
 
 def test_file_name_has_code_and_term_never_the_name(packet):

@@ -218,3 +218,16 @@ def test_demo_refuses_a_database_that_already_holds_a_school(demo):
     ctx, _ = demo
     with unchanged(ctx.store.paths.db_path), pytest.raises(ConflictError):
         generate(ctx, students=3, terms=1, seed=1, today=TODAY)
+
+
+def test_demo_reports_progress_and_a_cancel_keeps_nothing(ctx):
+    from app.services.progress import Cancelled, TaskState
+
+    state = TaskState(lambda done, total, _l: state.cancel() if done >= total // 2 else None)
+    with unchanged(ctx.store.paths.db_path), pytest.raises(Cancelled):
+        generate(ctx, students=4, terms=2, seed=1, today=TODAY, progress=state)
+    assert state.total == 8 and state.done == 4
+    seen: list[tuple[int, int, str]] = []
+    generate(ctx, students=4, terms=2, seed=1, today=TODAY, progress=TaskState(lambda *u: seen.append(u)))
+    assert [done for done, _t, _l in seen] == list(range(1, 9)) and {t for _d, t, _l in seen} == {8}
+    assert [label for _d, _t, label in seen][-1] == "2026秋季学期"

@@ -190,3 +190,38 @@ def test_the_demo_school_checks_clean_and_round_trips(ctx, target):
     dump.load_dump(target, json.dumps(first))
     assert json.loads(_text(target))["tables"] == first["tables"]
     assert check.run_checks(target) == []
+
+
+def test_dump_and_load_report_progress_and_a_cancel_keeps_nothing(populated, target, monkeypatch, tmp_path):
+    from app.services.dump import load as load_module
+    from app.services.dump import write as write_module
+    from app.services.progress import Cancelled, TaskState
+    from tests.conftest import db_digest
+
+    monkeypatch.setattr(write_module, "PROGRESS_EVERY", 5)  # the small school has a few hundred rows
+    monkeypatch.setattr(load_module, "PROGRESS_EVERY", 5)
+    written: list[tuple[int, int]] = []
+    out = io.StringIO()
+    counts = dump.write_dump(
+        populated.ctx.store, out, TaskState(lambda done, total, _l: written.append((done, total)))
+    )
+    rows = sum(counts.values())
+    assert written[-1] == (rows, rows) and len(written) > len(counts)  # within tables too
+    assert [done for done, _ in written] == sorted(done for done, _ in written)
+
+    state = TaskState(lambda done, total, _l: state.cancel() if done >= total // 2 else None)
+    with pytest.raises(Cancelled):
+        dump.write_dump(populated.ctx.store, io.StringIO(), state)
+
+    path = tmp_path / "school.json"
+    path.write_text(out.getvalue(), encoding="utf-8")
+    checked = dump.check_dump(path)
+    before = db_digest(target.paths.db_path)
+    state = TaskState(lambda done, total, _l: state.cancel() if done >= total // 2 else None)
+    with pytest.raises(Cancelled):
+        dump.load_checked(target, checked, state)
+    assert state.done < rows and set(row_counts(target.engine).values()) == {0}  # rolled back
+    assert db_digest(target.paths.db_path) == before
+    loaded: list[tuple[int, int]] = []
+    dump.load_checked(target, checked, TaskState(lambda done, total, _l: loaded.append((done, total))))
+    assert loaded[-1] == (rows, rows) and len(loaded) > 2

@@ -132,9 +132,9 @@ def test_dump_and_load_through_the_cli(school, paths, tmp_path, capsys):
     add_records(school)
     db = str(paths.db_path)
     out = tmp_path / "dump.json"
-    assert run_as(["--db", db, "dump", "--out", str(out)]) == 0
-    capsys.readouterr()
-    assert run_as(["--db", db, "dump"]) == 0  # standard output by default
+    assert run_as(["--db", db, "dump", "--plaintext", "--out", str(out)]) == 0
+    assert "NOT encrypted" in capsys.readouterr().err
+    assert run_as(["--db", db, "dump", "--plaintext"]) == 0  # standard output by default
     assert json.loads(capsys.readouterr().out)["tables"] == json.loads(out.read_text("utf-8"))["tables"]
     target = tmp_path / "copy" / "new.sqlite3"
     assert run_as(["--db", str(target), "load", str(out)]) == 0
@@ -189,8 +189,37 @@ def test_commands_on_a_missing_database_do_not_create_one(tmp_path, capsys):
 
 
 @pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
-def test_dump_file_is_readable_by_its_owner_only(school, paths, tmp_path, capsys):
+def test_dump_file_is_readable_by_its_owner_only(school, paths, tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("SONGJIAO_DUMP_PASSPHRASE", "a long passphrase")
     out = tmp_path / "dump.json"
     assert run_as(["--db", str(paths.db_path), "dump", "--out", str(out)]) == 0
     assert out.stat().st_mode & 0o777 == 0o600
     assert not (tmp_path / "dump.json.partial").exists()
+
+
+def test_an_interrupted_dump_or_load_leaves_no_file_and_no_rows(school, paths, tmp_path, capsys, monkeypatch):
+    """Ctrl-C while the CLI shows progress (here: at the first update) keeps nothing, whole or half."""
+    from app.cli import maintenance as cli_maintenance
+    from app.services.dump import write as write_module
+    from app.services.progress import TaskState
+
+    add_records(school)
+    monkeypatch.setenv("SONGJIAO_DUMP_PASSPHRASE", "a long passphrase")  # encrypted, as by default
+    db = str(paths.db_path)
+    out = tmp_path / "dump.json"
+    assert run_as(["--db", db, "dump", "--out", str(out)]) == 0
+
+    def interrupt(_done: int, _total: int, _label: str) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(write_module, "PROGRESS_EVERY", 5)
+    monkeypatch.setattr(cli_maintenance, "terminal_progress", lambda: TaskState(interrupt))
+    again = tmp_path / "again.json"
+    assert run_as(["--db", db, "dump", "--out", str(again)]) == 130
+    assert not again.exists() and not (tmp_path / "again.json.partial").exists()
+    assert run_as(["--db", db, "dump", "--plaintext", "--out", str(again)]) == 130
+    assert not again.exists() and not (tmp_path / "again.json.partial").exists()
+    target = tmp_path / "copy" / "new.sqlite3"
+    assert run_as(["--db", str(target), "load", str(out)]) == 130
+    assert not target.exists()  # the new database it would have made is gone too
+    assert "interrupted" in capsys.readouterr().err

@@ -17,6 +17,15 @@ from tests.conftest import TODAY
 from tests.ui.helpers import answers, drain, strict_callbacks  # noqa: F401 (autouse fixtures for every UI module)
 
 
+@pytest.fixture(autouse=True)
+def _english_afterwards():
+    """A test that logs in through the Controller gets the user's (Chinese) translators: put English back,
+    so the next test on this worker reads the language it asked for (the `english` fixture does so too)."""
+    yield
+    if i18n.current_language() != "en":
+        i18n.install_translators("en")
+
+
 @pytest.hookimpl(wrapper=True, tryfirst=True)
 def pytest_runtest_teardown(item):
     """Before pytest-qt closes the test's widgets: let the worker deliver what is pending (a result delivered

@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from app.services import ieps, lessons, students, visits
-from app.services.context import Changes
+from app.services.context import Changes, recorded
 from app.services.errors import ValidationError
 from app.ui.tasks import ThreadRunner
 from tests.ui.helpers import wait_idle
@@ -23,13 +23,14 @@ def notices(session):
 
 def test_a_write_reports_the_tables_and_records_it_changed(school):
     t1 = school.as_(school.t1)
-    visit = visits.create_visit(t1, school.students[0], {"date": "2026-11-18"})
-    assert {"visit", "visit_lesson"} >= t1.last_changes.tables >= {"visit"}
-    assert visit.id in t1.last_changes.ids("visit")
+    created = recorded(visits.create_visit, t1, school.students[0], {"date": "2026-11-18"})
+    visit = created.result
+    assert {"visit", "visit_lesson"} >= created.changes.tables >= {"visit"}
+    assert visit.id in created.changes.ids("visit")
+    assert not recorded(visits.get_visit, t1, visit.id).changes  # a read changes nothing
     with pytest.raises(ValidationError):
-        visits.update_visit(t1, visit.id, {"start_time": "25:99"})
-    assert not t1.last_changes  # rolled back: nothing changed, nothing to announce
-    changed = t1.last_changes.merge(Changes(frozenset({("visit", visit.id)})))
+        recorded(visits.update_visit, t1, visit.id, {"start_time": "25:99"})
+    changed = Changes().merge(Changes(frozenset({("visit", visit.id)})))
     assert changed.tables == {"visit"} and changed.touches({"visit", "student"})
     assert not changed.touches({"lesson_plan"}) and Changes.everything().touches({"lesson_plan"})
 
@@ -94,13 +95,35 @@ def test_saving_an_iep_with_its_scores_is_one_transaction(school):
             t1, iep.id, {"needs": "练习抓握"}, iep.revision, [{"domain": domain, "score": 9, "max_score": 5}]
         )
     assert ieps.get_iep(t1, iep.id).values["needs"] != "练习抓握"
-    saved = ieps.save_iep(
-        t1, iep.id, {"needs": "练习抓握"}, iep.revision, [{"domain": domain, "score": 3, "max_score": 5}]
+    outcome = recorded(
+        ieps.save_iep,
+        t1,
+        iep.id,
+        {"needs": "练习抓握"},
+        iep.revision,
+        [{"domain": domain, "score": 3, "max_score": 5}],
     )
+    saved = outcome.result
     assert saved.values["needs"] == "练习抓握" and [(s.domain, s.score) for s in saved.scores] == [
         (domain, 3)
     ]
-    assert {"iep", "iep_score"} <= t1.last_changes.tables
+    assert {"iep", "iep_score"} <= outcome.changes.tables
+
+
+def test_recorded_counts_every_transaction_of_a_call_and_of_calls_inside_it(school):
+    """A use case of two transactions (or one recorded call inside another) reports both writes."""
+    t1 = school.as_(school.t1)
+
+    def two_writes(ctx):
+        first = visits.create_visit(ctx, school.students[0], {"date": "2026-11-17"})
+        inner = recorded(lessons.create_lesson_plan, ctx, {"title": "认识水果", "subject": "生活语文"})
+        return first, inner
+
+    outcome = recorded(two_writes, t1)
+    first, inner = outcome.result
+    assert first.id in outcome.changes.ids("visit")
+    assert inner.changes.tables >= {"lesson_plan"} and not inner.changes.ids("visit")
+    assert outcome.changes.ids("lesson_plan") == inner.changes.ids("lesson_plan") != frozenset()
 
 
 def test_pages_refresh_only_for_the_tables_they_show_and_not_for_their_own_writes(

@@ -99,8 +99,9 @@ def test_open_the_demo_school(store, qtbot, english):
     assert wizard.open_demo.isEnabled()
     wizard.open_demo.setChecked(True)
     assert wizard.nextId() == -1  # the demo skips the set-up pages
-    _finish(wizard)
-    assert wizard.result() == QWizard.DialogCode.Accepted and wizard.actor is None
+    _finish(wizard)  # built on the worker thread behind a progress dialog; the wizard closes when it is whole
+    qtbot.waitUntil(lambda: wizard.result() == QWizard.DialogCode.Accepted, timeout=30000)
+    assert wizard.actor is None
     ctx = ServiceContext(store)
     assert school.is_set_up(ctx) and len(users.list_users(ctx, role="teacher")) >= 1
     hint = wizard.demo_hint()
@@ -110,3 +111,20 @@ def test_open_the_demo_school(store, qtbot, english):
     dialog.password.setText("office123")
     dialog.try_login()
     assert dialog.actor is not None and dialog.actor.role == "academic_affairs"
+
+
+def test_cancelling_the_demo_keeps_nothing_and_stays_on_the_choice(store, qtbot, english):
+    from PySide6.QtWidgets import QProgressDialog, QPushButton
+
+    from tests.conftest import unchanged
+
+    wizard = _wizard(store, qtbot)
+    wizard.open_demo.setChecked(True)
+    with unchanged(store.paths.db_path):
+        _finish(wizard)
+        progress = wizard.findChild(QProgressDialog)
+        assert progress is not None and wizard.demo_task is not None
+        progress.findChild(QPushButton).click()  # its Cancel button (the dialog shows after 400 ms)
+        qtbot.waitUntil(lambda: wizard.demo_task.finished, timeout=30000)
+    assert wizard.demo_result is None and wizard.isVisible() and wizard.currentId() == CHOICE
+    assert not school.is_set_up(ServiceContext(store))

@@ -67,7 +67,7 @@ PLANTED = [
     ("app/domain/_planted.py", "import sqlalchemy", "The domain is pure"),
     ("app/ui/_planted.py", "from app.db import models", "SQLAlchemy never in app.ui"),
     ("app/ui/pages/_planted.py", "from sqlalchemy import select", "SQLAlchemy never in app.ui"),
-    ("app/cli/_planted.py", "from app.db.models import User", "The CLI calls services"),
+    ("app/cli/_planted.py", "from app.db.models import User", "The CLI and the hub call services"),
     ("app/ui/item_models/_planted.py", "from app.ui.pages import base", "Inside the UI"),
     ("app/ui/dialogs/_planted.py", "from app.ui.pages.settings import SettingsPage", "Inside the UI"),
     ("app/ui/pages/_planted.py", "from app.reports.pdf import forms", "The UI prints and exports"),

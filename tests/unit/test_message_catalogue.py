@@ -42,6 +42,8 @@ DYNAMIC: dict[tuple[str, str], list[str]] = {
     ],
     # RowChecker.finish(): self.refuse(message_id, ...) re-raises the first problem _note() recorded.
     ("app/services/dump/stream.py", "message_id"): [],
+    # client._refusal(): the id the hub refused with, re-raised on the laptop (each raised at the hub as a literal).
+    ("app/services/exchange/client.py", "message_id"): [],
 }
 
 

@@ -3,12 +3,22 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from app.domain.calendar import TermCalendar, official_holidays, periods, teaching_weeks, week_start
+from app.domain.calendar import (
+    OfficialYear,
+    TermCalendar,
+    library_knows,
+    official_holidays,
+    periods,
+    teaching_weeks,
+    unknown_years,
+    week_start,
+)
 from app.domain.rules import (
     CancelCause,
     ComplianceResult,
@@ -198,6 +208,38 @@ class TestOfficialHolidays:
 
     def test_unknown_year_yields_nothing(self) -> None:
         assert official_holidays(D("2150-01-01"), D("2150-01-10")) == ({}, set())
+
+    def test_a_term_crossing_new_year_into_an_unknown_year_names_that_year(self) -> None:
+        assert library_knows(2026) and not library_knows(2027) and not library_knows(2003)
+        assert unknown_years(D("2026-09-01"), D("2027-01-22")) == [2027]
+        assert unknown_years(D("2026-09-01"), D("2027-01-22"), imported=[2027]) == []
+        assert unknown_years(D("2026-02-01"), D("2026-07-10")) == []
+        assert unknown_years(D("2027-09-01"), D("2029-01-10"), imported=[2028]) == [2027, 2029]
+
+    def test_an_imported_year_is_used_for_its_days_and_the_package_for_the_others(self) -> None:
+        notice = OfficialYear(
+            2027,
+            {
+                D("2026-12-31"): "元旦",
+                D("2027-01-01"): "元旦",
+                D("2027-01-02"): "元旦",
+                D("2027-02-08"): "春节",
+            },
+            {D("2027-01-09"): "调休上班", D("2027-01-08"): "not a weekend"},
+        )
+        holidays, workdays = official_holidays(D("2026-12-28"), D("2027-02-28"), {2027: notice})
+        # Weekdays off and weekend days worked; the Saturday 2 January was free anyway; the file's
+        # 31 December (a Thursday of 2026) counts too, beside the package's days of 2026.
+        assert holidays == {D("2026-12-31"): "元旦", D("2027-01-01"): "元旦", D("2027-02-08"): "春节"}
+        assert workdays == {D("2027-01-09")}
+        # Without the file the same span has nothing in 2027.
+        bare_holidays, bare_workdays = official_holidays(D("2026-12-28"), D("2027-02-28"))
+        assert bare_holidays == {} and bare_workdays == set()
+
+    def test_an_imported_year_replaces_the_package_for_that_year(self) -> None:
+        notice = OfficialYear(2026, {D("2026-10-08"): "国庆节"}, {})
+        holidays, workdays = official_holidays(D("2026-09-01"), D("2026-10-31"), {2026: notice})
+        assert (holidays, workdays) == ({D("2026-10-08"): "国庆节"}, set())
 
 
 # --------------------------------------------------------------------------- rule basics
@@ -849,7 +891,12 @@ def scenarios(draw: st.DrawFn) -> tuple[TermCalendar, VisitRule, StudentFacts, d
     return calendar, rule, StudentFacts(Span(enrol_start, enrol_end), tuple(pauses), tuple(visits)), today
 
 
-_SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# Under mutmut (benchmarks/mutation.py: the suite copied to ./mutants) every mutant reruns these: 30 examples
+# there, drawn the same each run (the profile in tests/conftest.py), so a mutant costs seconds, not minutes.
+_UNDER_MUTMUT = "mutants" in Path(__file__).resolve().parts
+_SETTINGS = settings(
+    max_examples=30 if _UNDER_MUTMUT else 300, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
 
 
 @_SETTINGS

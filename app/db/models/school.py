@@ -27,6 +27,10 @@ class School(Record):
     assessment_weights: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     backup_keep: Mapped[int] = mapped_column(Integer, default=10)
     backup_every_hours: Mapped[int] = mapped_column(Integer, default=24)
+    # Official holidays of years the holiday package does not know, imported from the State Council's
+    # notice as a file (docs/holidays.md): {"2027": {"source", "holidays": {date: name}, "workdays": ...}}.
+    # On the school row so that it travels to the laptops with the rest of the office's data.
+    official_holidays: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
 
 
 class Term(Record):

@@ -16,6 +16,7 @@ from app.services.demo.records import TermRecords
 from app.services.demo.rows import Rows
 from app.services.demo.school import LOGINS, TEACHER_PASSWORD, DemoSchool, DemoTerm, plan_terms
 from app.services.errors import ConflictError, ValidationError
+from app.services.progress import TaskState
 from app.services.users import hash_password
 
 
@@ -27,9 +28,19 @@ class DemoResult:
 
 
 def generate(
-    ctx: ServiceContext, *, students: int = 40, terms: int = 2, seed: int = 1, today: dt.date | None = None
+    ctx: ServiceContext,
+    *,
+    students: int = 40,
+    terms: int = 2,
+    seed: int = 1,
+    today: dt.date | None = None,
+    progress: TaskState | None = None,
 ) -> DemoResult:
-    """Write the demo school into an empty database, in one transaction."""
+    """Write the demo school into an empty database, in one transaction.
+
+    ``progress`` hears (student terms written, student terms, term name); a cancel raises :class:`Cancelled`
+    inside the transaction, which rolls back: the database stays empty.
+    """
     require_role(ctx, "admin")
     if not 1 <= students <= 5000:
         raise ValidationError("demo.students", "--students must be between 1 and 5000.", field="students")
@@ -50,10 +61,14 @@ def generate(
         kids = school.students(students)
         # Term by term, as a school would enter them: a term's records sit together in the file, so
         # reading one term touches few pages (as in a real database that grew over the years).
-        for term in school.terms:
-            for kid in kids:
+        total = len(school.terms) * len(kids)
+        for number, term in enumerate(school.terms):
+            for index, kid in enumerate(kids, start=1):
                 records.student_term(kid, term)
                 rows.maybe_flush()
+                if progress is not None:
+                    progress.update(number * len(kids) + index, total, term.demo.name)
+                    progress.check()
         rows.flush()
         if ctx.store.key is not None:  # an encrypted school: every demo login gets its key slot
             keyring.set_users(ctx.store.paths.db_path, ctx.store.key, [(u, p) for u, p, _role in logins])

@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -23,11 +24,14 @@ from app.services.dump.rows import (
     row_checker,
 )
 from app.services.dump.schema import FORMAT, VERSION
-from app.services.dump.stream import NotLineLayout, dict_events, feed, scan_lines
-from app.services.dump.write import DUMP_TABLES
+from app.services.dump.stream import BEGIN, NotLineLayout, dict_events, feed, scan_lines
+from app.services.dump.write import DUMP_TABLES, PROGRESS_EVERY
 from app.services.errors import ValidationError
+from app.services.progress import TaskState
+from app.services.sealed import Sealed
 
-Source = str | bytes | Path
+# Text, bytes, a plaintext file, or an encrypted file with its key (see app/services/sealed.py).
+Source = str | bytes | Path | Sealed
 
 
 @dataclass(frozen=True)
@@ -43,6 +47,8 @@ class CheckedDump:
 
 
 def _open(source: Source) -> IO[bytes]:
+    if isinstance(source, Sealed):
+        return source.open()  # decrypted chunk by chunk: memory stays bounded as for a plaintext file
     if isinstance(source, Path):
         return source.open("rb")
     return io.BytesIO(source.encode("utf-8") if isinstance(source, str) else source)
@@ -99,8 +105,8 @@ def check_dump(source: Source) -> CheckedDump:
             return CheckedDump(counts, source=source, digest=digest.hexdigest())
         except NotLineLayout:
             pass
-        if not isinstance(source, str):
-            handle.seek(0)
+    if not isinstance(source, str):
+        with _open(source) as handle:  # opened again: a sealed file is read from its start, not seeked
             text: str | bytes = handle.read()
     data = _parse_whole(source if isinstance(source, str) else text)
     raw = data.get("tables")
@@ -109,14 +115,37 @@ def check_dump(source: Source) -> CheckedDump:
     return CheckedDump(checker.finish(envelope(data)), tables=raw)
 
 
-def load_checked(store: Store, checked: CheckedDump) -> dict[str, int]:
-    """Insert a checked dump into an empty database in one transaction, in batches; all or nothing."""
+def _counted(events: Iterator[Any], progress: TaskState | None, total: int) -> Iterator[Any]:
+    """The insert pass's events, telling ``progress`` (rows, of ``total``, table) and checking for a cancel."""
+    if progress is None:
+        yield from events
+        return
+    done = 0
+    for event in events:
+        name, raw = event
+        if raw is not BEGIN:
+            done += 1
+            if done % PROGRESS_EVERY == 0:
+                progress.update(done, total, name)
+                progress.check()  # inside the insert's transaction: a cancel rolls every row back
+        yield event
+    progress.update(done, total, "")
+    progress.check()
+
+
+def load_checked(store: Store, checked: CheckedDump, progress: TaskState | None = None) -> dict[str, int]:
+    """Insert a checked dump into an empty database in one transaction, in batches; all or nothing.
+
+    ``progress`` hears (rows inserted, rows, table name); a cancel raises :class:`Cancelled` inside the
+    transaction, which rolls back: the database is left as empty as it was.
+    """
+    total = sum(checked.counts.values())
     with store.engine.connect() as conn, conn.begin():
         require_empty(conn)
         # Self-references (a make-up visit, a goal-bank child) may come before their target within a table.
         conn.exec_driver_sql("PRAGMA defer_foreign_keys=ON")
         if checked.tables is not None:
-            insert_events(conn, dict_events(checked.tables), DUMP_TABLES)
+            insert_events(conn, _counted(dict_events(checked.tables), progress, total), DUMP_TABLES)
         else:
             assert checked.source is not None
             digest = hashlib.sha256()
@@ -124,7 +153,7 @@ def load_checked(store: Store, checked: CheckedDump) -> dict[str, int]:
                 lines = scan_lines(handle, digest)
                 try:
                     next(lines)
-                    insert_events(conn, lines, DUMP_TABLES)
+                    insert_events(conn, _counted(lines, progress, total), DUMP_TABLES)
                 except (NotLineLayout, KeyError, ValueError, TypeError) as error:
                     raise _changed() from error
             if digest.hexdigest() != checked.digest:
@@ -137,6 +166,6 @@ def _changed() -> ValidationError:
     return refuse("dump.changed", "The file changed while it was being loaded.")
 
 
-def load_dump(store: Store, source: Source) -> dict[str, int]:
+def load_dump(store: Store, source: Source, progress: TaskState | None = None) -> dict[str, int]:
     """Check a dump (text, bytes, or a file path: read line by line), then load it into ``store``'s empty database."""
-    return load_checked(store, check_dump(source))
+    return load_checked(store, check_dump(source), progress)

@@ -7,21 +7,19 @@ import json
 from collections.abc import Callable, Iterator
 from typing import IO, Any
 
-from sqlalchemy import Column, Connection, Date, DateTime, Engine, LargeBinary, Table, Time, select
+from sqlalchemy import Column, Connection, Date, DateTime, Engine, LargeBinary, Table, Time, func, select
 
 from app.db.base import Base, utcnow
 from app.db.engine import READ_SNAPSHOT
 from app.db.models import RECORD_TABLES, AuditEntry
 from app.services.context import Store
 from app.services.dump.schema import FORMAT, VERSION
+from app.services.progress import TaskState
 
 DUMP_TABLES: list[Table] = [
     Base.metadata.tables[name]
     for name in [model.__tablename__ for model in RECORD_TABLES] + [AuditEntry.__tablename__]
 ]
-
-
-# --- encoding ---------------------------------------------------------------------------------------------
 
 
 # --- encoding ---------------------------------------------------------------------------------------------
@@ -60,6 +58,11 @@ def _snapshot(store: Store | Engine) -> Connection:
     return engine.connect().execution_options(**{READ_SNAPSHOT: True})
 
 
+def _row_count(conn: Connection) -> int:
+    """How many rows the dump will hold (read in the dump's own snapshot, so the count is the dump's)."""
+    return sum(conn.execute(select(func.count()).select_from(table)).scalar_one() for table in DUMP_TABLES)
+
+
 def _revision(conn: Connection) -> str | None:
     return conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
 
@@ -81,10 +84,19 @@ def dump_database(store: Store | Engine) -> dict[str, Any]:
 _ROW_ENCODER = json.JSONEncoder(ensure_ascii=False)
 
 
-def write_dump(store: Store, out: IO[str]) -> dict[str, int]:
-    """Stream the dump as JSON text, one row a line (greppable, diffable, and the fast C encoder per row)."""
+PROGRESS_EVERY = 2000  # rows between two progress updates (and cancel checks)
+
+
+def write_dump(store: Store, out: IO[str], progress: TaskState | None = None) -> dict[str, int]:
+    """Stream the dump as JSON text, one row a line (greppable, diffable, and the fast C encoder per row).
+
+    ``progress`` hears (rows written, rows, table name) and may cancel: :class:`Cancelled` is raised between
+    rows and ``out`` holds a partial dump, which the caller throws away (the CLI writes aside, then renames).
+    """
     counts: dict[str, int] = {}
     with _snapshot(store) as conn, conn.begin():
+        total = _row_count(conn) if progress is not None else 0
+        written = 0
         head = {
             "format": FORMAT,
             "version": VERSION,
@@ -97,6 +109,13 @@ def write_dump(store: Store, out: IO[str]) -> dict[str, int]:
             count = 0
             for count, row in enumerate(_rows(conn, table), start=1):
                 out.write(("," if count > 1 else "") + "\n   " + _ROW_ENCODER.encode(row))
+                if progress is not None and (written + count) % PROGRESS_EVERY == 0:
+                    progress.update(written + count, total, table.name)
+                    progress.check()
+            written += count
+            if progress is not None:
+                progress.update(written, total, table.name)
+                progress.check()
             out.write("\n  ]" if count else "]")
             counts[table.name] = count
         out.write("\n }\n}\n")

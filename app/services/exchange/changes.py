@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from app.db import schema
 from app.db.base import Base, utcnow
 from app.db.models import Blob, ExchangeDevice
-from app.services.exchange import bundle, keys, lineage
+from app.services.exchange import bundle, hublink, keys, lineage
 from app.services.exchange.apply import drop_states, load_states
 from app.services.exchange.rows import GONE, MIRRORED_TABLES, ORDER, TABLES, row_hash
 from app.services.exchange.scope import Scope, laptop_scope, office_scope
@@ -107,6 +107,9 @@ def build(session: Session, me: ExchangeDevice, peer: ExchangeDevice, today: dt.
     if me.role == "office":
         body["scope_students"] = sorted(scope.students)
         body["mirrored"] = manifest(scope, MIRRORED_TABLES)
+        link = hublink.read(session)
+        if link is not None:  # a laptop joined before the school had a hub learns it here
+            body["hub"] = link.as_dict()
     header = {
         "format": FORMAT,
         "version": bundle.VERSION,

@@ -22,7 +22,7 @@ from app.db.base import utcnow
 from app.db.models import ExchangeDevice, ExchangeLog, School, User
 from app.paths import AppPaths
 from app.services.context import ServiceContext, require_role, transaction
-from app.services.exchange import bundle, keys
+from app.services.exchange import bundle, hublink, keys
 from app.services.exchange.apply import blob_bytes, set_bases
 from app.services.exchange.changes import manifest
 from app.services.exchange.errors import ExchangeRefused
@@ -64,6 +64,7 @@ class JoinFile:
     device_id: str
     fingerprint: str
     revoked: int
+    hub_url: str | None = None
 
 
 def _teacher(session: Session, teacher: str) -> User:
@@ -75,8 +76,19 @@ def _teacher(session: Session, teacher: str) -> User:
     return user
 
 
-def make_join_file(ctx: ServiceContext, teacher: str, out: Path, *, keep_old: bool = False) -> JoinFile:
-    """Make the join file for a teacher's (new or replacement) laptop; earlier laptops are revoked."""
+def make_join_file(
+    ctx: ServiceContext,
+    teacher: str,
+    out: Path,
+    *,
+    keep_old: bool = False,
+    hub: hublink.HubLink | None = None,
+) -> JoinFile:
+    """Make the join file for a teacher's (new or replacement) laptop; earlier laptops are revoked.
+
+    ``hub``: the hub's address and certificate, remembered here for later join files and bundles;
+    without it, the one remembered before (if any) goes into the file.
+    """
     require_role(ctx, "admin", "academic_affairs")
     out = Path(out)
     passphrase = keys.new_passphrase()
@@ -125,6 +137,11 @@ def make_join_file(ctx: ServiceContext, teacher: str, out: Path, *, keep_old: bo
             "mirrored": manifest(scope, MIRRORED_TABLES),
             "scope_students": sorted(scope.students),
         }
+        if hub is not None:
+            hublink.write(session, hub)
+        link = hub or hublink.read(session)
+        if link is not None:
+            body["hub"] = link.as_dict()
         # The laptop starts out holding exactly this: nothing of it is sent again.
         set_bases(
             session,
@@ -154,7 +171,14 @@ def make_join_file(ctx: ServiceContext, teacher: str, out: Path, *, keep_old: bo
             )
         )
         partial.write_bytes(data)
-        result = JoinFile(out, passphrase, device.id, keys.fingerprint(pair.sign_public), revoked)
+        result = JoinFile(
+            out,
+            passphrase,
+            device.id,
+            keys.fingerprint(pair.sign_public),
+            revoked,
+            link.url if link else None,
+        )
     replace(partial, out)
     return result
 
@@ -260,6 +284,9 @@ def join_from_file(paths: AppPaths, path: Path, passphrase: str) -> JoinResult:
             set_bases(session, office["id"], bases)
             if body.get("mirrored") != manifest(mirrored(session), MIRRORED_TABLES):
                 raise ExchangeRefused("exchange.verify_failed", "The join file's contents did not add up.")
+            link = hublink.from_dict(body.get("hub"))
+            if link is not None:
+                hublink.write(session, link)
             check_references(session)
             session.add(
                 ExchangeLog(

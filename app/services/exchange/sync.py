@@ -17,7 +17,7 @@ from app.db.base import utcnow
 from app.db.models import ExchangeConflict, ExchangeDevice, ExchangeLog, User
 from app.services.context import ServiceContext, reading, require_role, transaction
 from app.services.errors import ServiceError
-from app.services.exchange import bundle, lineage
+from app.services.exchange import bundle, hublink, lineage
 from app.services.exchange.apply import (
     DELETE_CONFIRM_LIMIT,
     apply_acks,
@@ -29,7 +29,7 @@ from app.services.exchange.apply import (
     stage,
     verify,
 )
-from app.services.exchange.changes import FORMAT, build, bundle_key, manifest, pending, scope_for
+from app.services.exchange.changes import FORMAT, Built, build, bundle_key, manifest, pending, scope_for
 from app.services.exchange.errors import ExchangeRefused
 from app.services.exchange.rows import MIRRORED_TABLES, ORDER, TABLES, row_hash
 from app.services.exchange.scope import Scope, mirrored, office_scope, rows_for_students
@@ -77,6 +77,42 @@ class SentBundle:
     attachments: int
 
 
+def _peers(session: Session, teacher: str | None) -> list[ExchangeDevice]:
+    query = select(ExchangeDevice).where(
+        ExchangeDevice.is_self.is_(False), ExchangeDevice.revoked_at.is_(None)
+    )
+    if teacher is not None:
+        user_id = session.scalar(select(User.id).where((User.username == teacher) | (User.id == teacher)))
+        query = query.where(ExchangeDevice.teacher_id == user_id)
+    peers = list(session.scalars(query.order_by(ExchangeDevice.created_at)))
+    if teacher is None and len(peers) > 1:
+        # The office after a restore: laptops already re-joined get their bundles, the others wait.
+        peers = [p for p in peers if not lineage.blocked(session, p)] or peers
+    if not peers:
+        raise ExchangeRefused("exchange.no_peer", "There is no device to send to.")
+    return peers
+
+
+def _build_logged(
+    session: Session, me: ExchangeDevice, peer: ExchangeDevice, today: dt.date, name: str
+) -> Built:
+    """The next bundle for ``peer``, logged with its digest under ``name`` (committed by the caller)."""
+    lineage.check_not_restored(session, me, peer)
+    built = build(session, me, peer, today)
+    session.add(
+        ExchangeLog(
+            direction="out",
+            peer_id=peer.id,
+            seq=built.seq,
+            changes=built.changes,
+            file_name=name[:200],
+            digest=hashlib.sha256(built.data).hexdigest(),
+        )
+    )
+    session.flush()
+    return built
+
+
 def export(ctx: ServiceContext, out: Path, teacher: str | None = None) -> list[SentBundle]:
     """Write the next bundle for each peer (a laptop: the office; the office: each laptop, or one teacher's).
 
@@ -86,44 +122,22 @@ def export(ctx: ServiceContext, out: Path, teacher: str | None = None) -> list[S
     results: list[SentBundle] = []
     with transaction(ctx) as session:
         me = self_device(session)
-        query = select(ExchangeDevice).where(
-            ExchangeDevice.is_self.is_(False), ExchangeDevice.revoked_at.is_(None)
-        )
-        if teacher is not None:
-            user_id = session.scalar(select(User.id).where((User.username == teacher) | (User.id == teacher)))
-            query = query.where(ExchangeDevice.teacher_id == user_id)
-        peers = list(session.scalars(query.order_by(ExchangeDevice.created_at)))
-        if teacher is None and len(peers) > 1:
-            # The office after a restore: laptops already re-joined get their bundles, the others wait.
-            peers = [p for p in peers if not lineage.blocked(session, p)] or peers
-        if not peers:
-            raise ExchangeRefused("exchange.no_peer", "There is no device to send to.")
+        peers = _peers(session, teacher)
         if len(peers) > 1 and not out.is_dir():
             raise ExchangeRefused("exchange.out_folder", "Several bundles are due: give a folder for --out.")
         written: list[Path] = []
         names: list[str] = []  # distinct as Windows compares them: user names "Li" and "li" are two laptops
         try:
             for peer in peers:
-                lineage.check_not_restored(session, me, peer)
-                built = build(session, me, peer, ctx.today())
+                seq = peer.last_seq_out + 1
                 if out.is_dir():
-                    names.append(distinct_names([*names, bundle_name(session, me, peer, built.seq)])[-1])
+                    names.append(distinct_names([*names, bundle_name(session, me, peer, seq)])[-1])
                 target = out / names[-1] if out.is_dir() else out
+                built = _build_logged(session, me, peer, ctx.today(), target.name)
                 partial = target.with_name(target.name + ".partial")
                 partial.write_bytes(built.data)
                 written.append(partial)
                 results.append(SentBundle(target, peer.id, built.seq, built.changes, built.blobs))
-                session.add(
-                    ExchangeLog(
-                        direction="out",
-                        peer_id=peer.id,
-                        seq=built.seq,
-                        changes=built.changes,
-                        file_name=target.name,
-                        digest=hashlib.sha256(built.data).hexdigest(),
-                    )
-                )
-            session.flush()
         except BaseException:
             for path in written:
                 path.unlink(missing_ok=True)
@@ -132,6 +146,43 @@ def export(ctx: ServiceContext, out: Path, teacher: str | None = None) -> list[S
     for path, result in zip(written, results, strict=True):
         replace(path, result.path)
     return results
+
+
+@dataclass(frozen=True)
+class SentData:
+    """A bundle made for the network (the hub): the same bytes a file would hold, and its name."""
+
+    data: bytes
+    name: str
+    peer_id: str
+    seq: int
+    changes: int
+    attachments: int
+
+
+def export_data(ctx: ServiceContext, peer_id: str | None = None) -> SentData:
+    """The next bundle for one peer (a laptop: the office; the office: the laptop ``peer_id``) as bytes.
+
+    Committed before it is returned, like a written file: a bundle number is used once, so a bundle
+    lost on the way is simply superseded by the next one (it carries everything unacknowledged).
+    """
+    with transaction(ctx) as session:
+        me = self_device(session)
+        if peer_id is None:
+            peers = _peers(session, None)
+            if len(peers) != 1:
+                raise ExchangeRefused(
+                    "exchange.out_folder", "Several bundles are due: give a folder for --out."
+                )
+            peer = peers[0]
+        else:
+            found = session.get(ExchangeDevice, peer_id)
+            if found is None or found.is_self or found.revoked_at is not None:
+                raise ExchangeRefused("exchange.no_peer", "There is no device to send to.")
+            peer = found
+        name = bundle_name(session, me, peer, peer.last_seq_out + 1)
+        built = _build_logged(session, me, peer, ctx.today(), name)
+        return SentData(built.data, name, peer.id, built.seq, built.changes, built.blobs)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -155,33 +206,48 @@ def _header_int(header: dict[str, Any], name: str) -> int:
     return value
 
 
+def authentic_sender(session: Session, me: ExchangeDevice, container: bundle.Container) -> ExchangeDevice:
+    """The known, unrevoked device whose key signed this bundle for this copy; else the refusal.
+
+    The first checks of every import, and all the hub needs to know who is calling (docs/hub.md).
+    """
+    header = container.header
+    if container.kind != bundle.KIND_BUNDLE:
+        raise ExchangeRefused("exchange.is_join_file", "This is a join file: use it to set up a new laptop.")
+    sender_id = header.get("sender")
+    sender = session.get(ExchangeDevice, sender_id) if isinstance(sender_id, str) else None
+    if sender is None or sender.is_self:
+        raise ExchangeRefused(
+            "exchange.unknown_sender", "The file comes from a device this copy does not know."
+        )
+    bundle.check_signature(container, sender.sign_public)
+    if sender.revoked_at is not None:
+        raise ExchangeRefused("exchange.revoked", "The file comes from a device whose key was revoked.")
+    if header.get("recipient") != me.id:
+        raise ExchangeRefused("exchange.wrong_recipient", "The file is meant for another device.")
+    if header.get("format") != FORMAT or sender.role == me.role:
+        raise ExchangeRefused("exchange.damaged", "The file is damaged or is not a Songjiao exchange file.")
+    return sender
+
+
 def import_file(ctx: ServiceContext, path: Path, *, confirm_deletes: bool = False) -> ImportResult:
     """Import one bundle, all or nothing; every refusal raises ExchangeRefused and changes nothing."""
     path = Path(path)
-    data = bundle.read_file(path)
+    return import_data(ctx, bundle.read_file(path), path.name, confirm_deletes=confirm_deletes)
+
+
+def import_data(
+    ctx: ServiceContext, data: bytes, name: str, *, confirm_deletes: bool = False
+) -> ImportResult:
+    """Import one bundle given as bytes (a file's contents, or a hub request or reply); see import_file."""
+    path = Path(name)
     digest = hashlib.sha256(data).hexdigest()
     container = bundle.parse(data)
-    if container.kind != bundle.KIND_BUNDLE:
-        raise ExchangeRefused("exchange.is_join_file", "This is a join file: use it to set up a new laptop.")
     header = container.header
     with transaction(ctx) as session:
         session.execute(text("PRAGMA defer_foreign_keys=ON"))  # parents and children may arrive in any order
         me = self_device(session)
-        sender_id = header.get("sender")
-        sender = session.get(ExchangeDevice, sender_id) if isinstance(sender_id, str) else None
-        if sender is None or sender.is_self:
-            raise ExchangeRefused(
-                "exchange.unknown_sender", "The file comes from a device this copy does not know."
-            )
-        bundle.check_signature(container, sender.sign_public)
-        if sender.revoked_at is not None:
-            raise ExchangeRefused("exchange.revoked", "The file comes from a device whose key was revoked.")
-        if header.get("recipient") != me.id:
-            raise ExchangeRefused("exchange.wrong_recipient", "The file is meant for another device.")
-        if header.get("format") != FORMAT or sender.role == me.role:
-            raise ExchangeRefused(
-                "exchange.damaged", "The file is damaged or is not a Songjiao exchange file."
-            )
+        sender = authentic_sender(session, me, container)
         if str(header.get("schema")) not in known_revisions():
             raise ExchangeRefused(
                 "exchange.newer_schema",
@@ -217,6 +283,9 @@ def import_file(ctx: ServiceContext, path: Path, *, confirm_deletes: bool = Fals
         if me.role == "laptop":
             _check_mirrored(session, payload.body)
             purged = _purge(session, sender.id, set(payload.body.get("scope_students") or []))
+            link = hublink.from_dict(payload.body.get("hub"))
+            if link is not None:  # signed by the office: where its hub is and which certificate to pin
+                hublink.write(session, link)
         check_references(session)
         sender.last_seq_in = seq
         sender.last_import_at = utcnow()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont, QGuiApplication
@@ -172,7 +171,7 @@ class JoinSchoolDialog(QDialog):
         self.status.setText(error_text(error))
 
 
-def ask_join(parent: QWidget | None, paths: AppPaths) -> Any:
+def ask_join(parent: QWidget | None, paths: AppPaths) -> exchange.JoinResult | None:
     """The first-run wizard's "join my school from a file": the JoinResult, or None if the user gave up."""
     dialog = JoinSchoolDialog(paths, parent)
     dialog.exec()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QLabel, QLineEdit, QRadioButton, QVBoxLayout, QWidget, QWizard, QWizardPage
 
@@ -11,9 +11,15 @@ from app.services import setup
 from app.services.context import Actor, ServiceContext, Store
 from app.services.errors import ServiceError, ValidationError
 from app.ui.messages import error_text, field_of
+from app.ui.tasks import BaseRunner, Task, ThreadRunner
 from app.ui.widgets.calendar_table import CalendarTable
 from app.ui.widgets.fields import FieldForm, date_edit
+from app.ui.widgets.progress import run_with_progress
 from app.ui.widgets.rule_fields import add_rule_fields, rule_values
+
+if TYPE_CHECKING:
+    from app.services.demo import DemoResult
+    from app.services.exchange import JoinResult
 
 CHOICE, SCHOOL, TERM, RULE, ADMIN = range(5)
 FIELD_PAGES = {
@@ -46,10 +52,10 @@ def default_term(today: dt.date) -> tuple[str, dt.date, dt.date]:
 
 def demo_available() -> bool:
     try:
-        from app.services import demo
+        from app.services import demo  # noqa: F401 - a build without the demo offers none
     except ImportError:
         return False
-    return hasattr(demo, "build_demo") or hasattr(demo, "generate")
+    return True
 
 
 class FormPage(QWizardPage):
@@ -63,14 +69,24 @@ class FormPage(QWizardPage):
 
 
 class FirstRunWizard(QWizard):
-    """After ``exec()``: ``actor`` is the new administrator, or ``demo_result`` is set when the demo was built."""
+    """After ``exec()``: ``actor`` is the new administrator, or ``demo_result`` is set when the demo was built.
 
-    def __init__(self, store: Store, parent: QWidget | None = None, today: dt.date | None = None) -> None:
+    ``runner`` builds the demo off the UI thread (the window's own runner when the app starts the wizard)."""
+
+    def __init__(
+        self,
+        store: Store,
+        parent: QWidget | None = None,
+        today: dt.date | None = None,
+        runner: BaseRunner | None = None,
+    ) -> None:
         super().__init__(parent)
         self.ctx = ServiceContext(store, today_override=today)
+        self.runner = runner or ThreadRunner()
         self.actor: Actor | None = None
-        self.demo_result: Any = None
-        self.join_result: Any = None  # a teacher's new laptop joined from the office's file: log in next
+        self.demo_result: DemoResult | None = None
+        self.demo_task: Task | None = None  # the demo being built (tests cancel it)
+        self.join_result: JoinResult | None = None  # a teacher's new laptop joined: log in next
         self.setWindowTitle(self.tr("Welcome to Songjiao"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setMinimumSize(720, 560)
@@ -239,24 +255,37 @@ class FirstRunWizard(QWizard):
         self.status.setText(error_text(error))
 
     def build_demo(self) -> bool:
-        from PySide6.QtCore import Qt
-        from PySide6.QtWidgets import QApplication, QMessageBox
-
+        """Finish with the demo: built on the runner behind a progress dialog (Cancel keeps nothing: the
+        demo is one transaction); False until it is whole, then the wizard accepts itself."""
         from app.services import demo
 
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            builder = getattr(demo, "build_demo", None) or demo.generate
-            self.demo_result = builder(self.ctx, students=40, terms=2)
-        except ServiceError as error:
-            QMessageBox.warning(self, self.tr("Cannot build the demo"), error_text(error))
-            return False
-        finally:
-            QApplication.restoreOverrideCursor()
-        return True
+        if self.demo_result is not None:
+            return True
+        if self.demo_task is None or self.demo_task.finished:
+            self.demo_task = run_with_progress(
+                self,
+                self.runner,
+                demo.generate,
+                self.ctx,
+                students=40,
+                terms=2,
+                title=self.tr("Building the demo school"),
+                on_done=self._demo_built,
+                on_error=self._demo_failed,
+            )
+        return False
+
+    def _demo_built(self, result: DemoResult) -> None:
+        self.demo_result = result
+        self.accept()  # validates the page again, which now passes
+
+    def _demo_failed(self, error: BaseException) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.warning(self, self.tr("Cannot build the demo"), error_text(error))
 
     def demo_hint(self) -> str:
         """The demo accounts, shown on the login dialog that follows."""
-        logins = getattr(self.demo_result, "logins", ())
+        logins = self.demo_result.logins if self.demo_result is not None else ()
         accounts = "、".join(f"{user} / {password}" for user, password, *_rest in logins[:4])
         return self.tr("Demo accounts (user / password): {accounts}").format(accounts=accounts)

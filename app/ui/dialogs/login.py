@@ -7,9 +7,10 @@ so that the dialog appears without waiting for SQLAlchemy.
 
 from __future__ import annotations
 
-from typing import Any
+import datetime as dt
+from typing import TYPE_CHECKING, Any, Protocol
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, SignalInstance
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -25,8 +26,21 @@ from app.ui.labels import ROLES, label
 from app.ui.messages import error_text
 from app.ui.widgets.style import error_style, make_heading
 
+if TYPE_CHECKING:
+    from app.services.context import Actor, Store
 
-def login_cache(store: Any) -> dict[str, Any]:
+
+class PendingStore(Protocol):
+    """The database being opened in the background while the user types (``opener.StoreOpener``, a layer
+    above the dialogs): ``finished(store, error)`` once open, ``wait()`` to block for it."""
+
+    @property
+    def finished(self) -> SignalInstance: ...
+
+    def wait(self) -> tuple[Store | None, BaseException | None]: ...
+
+
+def login_cache(store: Store) -> dict[str, Any]:
     """What the next start shows before the database is open: the school's name and the active users."""
     from app.services import school, users
     from app.services.context import ServiceContext
@@ -45,19 +59,19 @@ class LoginDialog(QDialog):
 
     def __init__(
         self,
-        store: Any = None,
+        store: Store | None = None,
         *,
-        opener: Any = None,
+        opener: PendingStore | None = None,
         cached: dict[str, Any] | None = None,
         last_user: str | None = None,
         parent: QWidget | None = None,
-        today: Any = None,
+        today: dt.date | None = None,
         hint: str = "",
         paths: Any = None,
     ) -> None:
         super().__init__(parent)
         self.store, self.opener, self.today, self.paths = store, opener, today, paths
-        self.actor: Any = None
+        self.actor: Actor | None = None
         self.open_error: BaseException | None = None
         self.last_user = last_user
         self.setWindowTitle(self.tr("Log in to Songjiao"))
@@ -130,7 +144,7 @@ class LoginDialog(QDialog):
         self.name_label.setVisible(not listed)
         self.name.setVisible(not listed)
 
-    def _opened(self, store: Any, error: BaseException | None) -> None:
+    def _opened(self, store: Store | None, error: BaseException | None) -> None:
         if error is not None:
             self._refuse(error)
             return

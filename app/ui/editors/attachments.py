@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QIcon, QPixmap
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services import attachments
+from app.services.attachments import AttachmentInfo
 from app.services.context import ServiceContext
 from app.ui.i18n import format_timestamp
 from app.ui.messages import error_text
@@ -29,7 +29,7 @@ from app.ui.session import AppSession
 from app.ui.widgets.style import error_style
 
 
-def load_photos(ctx: ServiceContext, owner_type: str, owner_id: str) -> list[tuple[Any, bytes]]:
+def load_photos(ctx: ServiceContext, owner_type: str, owner_id: str) -> list[tuple[AttachmentInfo, bytes]]:
     """The photos with their bytes (thumbnails are made on the UI thread from these)."""
     return [
         (info, attachments.fetch_bytes(ctx, info.id)[1])
@@ -74,7 +74,7 @@ class AttachmentsPanel(QWidget):
             load_photos, self.owner_type, self.owner_id, on_done=self._show, on_error=self._failed
         )
 
-    def _show(self, photos: list[tuple[Any, bytes]]) -> None:
+    def _show(self, photos: list[tuple[AttachmentInfo, bytes]]) -> None:
         self.list.clear()
         self._data = {}
         for info, data in photos:

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal, SignalInstance
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -37,10 +37,13 @@ from app.ui.session import AppSession
 from app.ui.widgets.fields import FieldForm
 from app.ui.widgets.style import error_style, tint_style
 
+# What a FormDialog's OK runs: from the form's raw values, the write service and its arguments after ctx.
+SubmitCall = Callable[[dict[str, Any]], tuple[Callable[..., object], tuple[object, ...]]]
+
 DRAFT_DELAY_MS = 1000  # debounce: one draft write a second while typing, not one per key
 
 
-def change_signal(widget: QWidget) -> Any:
+def change_signal(widget: QWidget) -> SignalInstance:
     """The signal that says the user changed this control (programmatic loads are masked by ``_loading``)."""
     if isinstance(widget, QLineEdit):
         return widget.textChanged
@@ -127,7 +130,7 @@ class RecordEditor(QWidget):
         for widget in widgets:
             change_signal(widget).connect(self.mark_dirty)
 
-    def mark_dirty(self, *_args: Any) -> None:
+    def mark_dirty(self, *_args: object) -> None:
         if self._loading:
             return
         self._dirty = True
@@ -384,9 +387,9 @@ class FormDialog(QDialog):
         layout.addWidget(self.form)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
-        self._call: Callable[[dict[str, Any]], tuple[Callable[..., Any], tuple[Any, ...]]] | None = None
+        self._call: SubmitCall | None = None
 
-    def on_submit(self, call: Callable[[dict[str, Any]], tuple[Callable[..., Any], tuple[Any, ...]]]) -> None:
+    def on_submit(self, call: SubmitCall) -> None:
         """``call(values)`` returns ``(service_fn, args)``; the dialog runs ``service_fn(ctx, *args)``."""
         self._call = call
 
@@ -407,7 +410,7 @@ class FormDialog(QDialog):
         self.ok_button().setEnabled(False)
         self.session.write(fn, *args, on_done=self._done, on_error=self._failed)
 
-    def _done(self, result: Any) -> None:
+    def _done(self, result: object) -> None:
         self.ok_button().setEnabled(True)
         self.succeeded.emit(result)
         self.accept()

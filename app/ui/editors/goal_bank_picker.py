@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
@@ -19,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services import ieps
+from app.services.goal_bank import BankGoal
 from app.ui.labels import DOMAINS, SUBJECTS, area_label, pairs
 from app.ui.messages import error_text
 from app.ui.session import AppSession
@@ -37,7 +36,7 @@ class GoalBankPicker(QDialog):
         self.setWindowTitle(self.tr("Goal bank"))
         self.setAccessibleName(self.tr("Goal bank"))
         self.resize(640, 480)
-        self._goals: list[Any] = []
+        self._goals: list[BankGoal] = []
 
         self.domain = QComboBox(self)
         self.domain.addItem(self.tr("All domains and subjects"), None)
@@ -85,7 +84,7 @@ class GoalBankPicker(QDialog):
         self._update_ok()
         session.read(ieps.list_goal_bank, on_done=self._loaded, on_error=self._failed)
 
-    def _loaded(self, goals: list[Any]) -> None:
+    def _loaded(self, goals: list[BankGoal]) -> None:
         self._goals = goals
         self._fill()
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -18,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from app.services import ieps
 from app.services.context import ServiceContext
+from app.services.ieps import GoalInfo, ObjectiveInfo
 from app.ui.editors.base import FormDialog
 from app.ui.editors.goal_bank_picker import GoalBankPicker
 from app.ui.i18n import format_date
@@ -46,7 +45,7 @@ class GoalsPanel(QWidget):
         super().__init__(parent)
         self.session = session
         self.iep_id: str | None = None
-        self.dialog: Any = None  # the dialog currently open (tests drive it)
+        self.dialog: FormDialog | GoalBankPicker | None = None  # the dialog currently open (tests drive it)
         self.tree = QTreeWidget(self)
         self.tree.setHeaderLabels(
             [
@@ -92,12 +91,12 @@ class GoalsPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(buttons)
         layout.addWidget(self.tree, 1)
-        self._goals: dict[str, Any] = {}
-        self._objectives: dict[str, Any] = {}
+        self._goals: dict[str, GoalInfo] = {}
+        self._objectives: dict[str, ObjectiveInfo] = {}
         self._editable = True
         self._update_buttons()
 
-    def show_goals(self, iep_id: str, goals: tuple[Any, ...], editable: bool) -> None:
+    def show_goals(self, iep_id: str, goals: tuple[GoalInfo, ...], editable: bool) -> None:
         current = self.selected()
         self.iep_id, self._editable = iep_id, editable
         self.tree.clear()
@@ -189,7 +188,7 @@ class GoalsPanel(QWidget):
                 ieps.add_goal_from_bank, self.iep_id, bank_goal_id, on_done=self._done, on_error=self._error
             )
 
-    def _done(self, _result: Any = None) -> None:
+    def _done(self, _result: object = None) -> None:  # whatever the small write returned
         self.changed.emit()
 
     def _error(self, error: BaseException) -> None:
@@ -202,7 +201,7 @@ class GoalsPanel(QWidget):
         if parent is not None:
             parent.show_error(error)  # type: ignore[attr-defined]
 
-    def goal_dialog(self, goal: Any) -> None:
+    def goal_dialog(self, goal: GoalInfo | None) -> None:
         dialog = FormDialog(self.session, self.tr("Goal") if goal else self.tr("New goal"), self)
         dialog.form.add("domain", self.tr("&Domain"), combo(pairs(AREAS)))
         dialog.form.add("text", self.tr("&Goal"), QPlainTextEdit())
@@ -216,7 +215,7 @@ class GoalsPanel(QWidget):
             dialog.on_submit(lambda v: (ieps.add_goal, (self.iep_id, v["domain"], v["text"])))
         self._open(dialog)
 
-    def objective_dialog(self, objective: Any) -> None:
+    def objective_dialog(self, objective: ObjectiveInfo | None) -> None:
         dialog = FormDialog(
             self.session, self.tr("Objective") if objective else self.tr("New objective"), self
         )

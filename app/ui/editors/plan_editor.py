@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -56,20 +57,26 @@ def history_lines(history: Sequence[RevisionInfo]) -> list[str]:
 class LinesDelegate(QStyledItemDelegate):
     """A cell edited in a small text box: Enter starts a new line (one per lesson), leaving the cell ends."""
 
-    def createEditor(self, parent: QWidget, _option: Any, _index: Any) -> QWidget:  # noqa: N802 - Qt naming
+    def createEditor(  # noqa: N802 - Qt naming
+        self, parent: QWidget, _option: QStyleOptionViewItem, _index: QModelIndex | QPersistentModelIndex
+    ) -> QWidget:
         editor = QPlainTextEdit(parent)
         editor.setTabChangesFocus(True)
         return editor
 
-    def setEditorData(self, editor: QWidget, index: Any) -> None:  # noqa: N802
+    def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:  # noqa: N802
         if isinstance(editor, QPlainTextEdit):
             editor.setPlainText(str(index.data() or ""))
 
-    def setModelData(self, editor: QWidget, model: Any, index: Any) -> None:  # noqa: N802
+    def setModelData(  # noqa: N802
+        self, editor: QWidget, model: QAbstractItemModel, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
         if isinstance(editor, QPlainTextEdit):
             model.setData(index, editor.toPlainText())
 
-    def updateEditorGeometry(self, editor: QWidget, option: Any, _index: Any) -> None:  # noqa: N802
+    def updateEditorGeometry(  # noqa: N802
+        self, editor: QWidget, option: QStyleOptionViewItem, _index: QModelIndex | QPersistentModelIndex
+    ) -> None:
         rect = option.rect
         editor.setGeometry(rect.x(), rect.y(), rect.width(), max(rect.height(), 64))
 
@@ -322,7 +329,7 @@ class PlanEditor(RecordEditor):
         self.frame = frame
         self._check_rule()
 
-    def _check_rule(self, *_args: Any) -> None:
+    def _check_rule(self, *_args: object) -> None:
         """Warn while editing when the planned visits are fewer than the school's rule needs."""
         if self.frame is None:
             return
@@ -398,7 +405,7 @@ class PlanEditor(RecordEditor):
             ids = self.visits.objectives_of(row) if row >= 0 else union(rows)
             set_checked_keys(self.objectives, ids)
 
-    def _objective_toggled(self, *_args: Any) -> None:
+    def _objective_toggled(self, *_args: object) -> None:
         if self._loading:
             return
         ids = checked_keys(self.objectives)

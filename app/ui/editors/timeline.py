@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
 from app.services import timeline
+from app.services.ieps import IepDetail
+from app.services.plans import PlanDetail
+from app.services.timeline import TimelineEvent
 from app.ui.labels import CHANNELS, DECISIONS, PURPOSES, label
 from app.ui.session import AppSession
 
@@ -37,7 +38,7 @@ class TimelinePanel(QWidget):
         layout.addWidget(self.list, 1)
         layout.addWidget(self.more)
         self._shown = 0
-        self.editor: Any = None
+        self.editor: QWidget | None = None  # the editor window an event opened (tests drive it)
         self.reload()
 
     def reload(self) -> None:
@@ -50,7 +51,7 @@ class TimelinePanel(QWidget):
             timeline.student_timeline, self.student_id, offset=self._shown, limit=PAGE, on_done=self._add
         )
 
-    def _add(self, events: list[Any]) -> None:
+    def _add(self, events: list[TimelineEvent]) -> None:
         for event in events:
             kind = QCoreApplication.translate("Timeline", str(KINDS.get(event.kind, event.kind)))
             text = f"{event.at.strftime('%Y-%m-%d %H:%M')}  {kind}  {self.summary(event)}"
@@ -60,7 +61,7 @@ class TimelinePanel(QWidget):
         self._shown += len(events)
         self.more.setEnabled(len(events) == PAGE)
 
-    def summary(self, event: Any) -> str:
+    def summary(self, event: TimelineEvent) -> str:
         """The event's own text after its translated codes (a contact's channel and purpose, a plan's revision)."""
         if event.kind == "contact" and len(event.codes) == 2:
             channel, purpose = event.codes
@@ -90,12 +91,12 @@ class TimelinePanel(QWidget):
         elif kind.startswith("iep_"):
             self.session.read(ieps.get_iep, record_id, on_done=self._open_iep, on_error=lambda _e: None)
 
-    def _open_plan(self, plan: Any) -> None:
+    def _open_plan(self, plan: PlanDetail) -> None:
         from app.ui.editors.plan_editor import PlanEditor
 
         self._show(PlanEditor(self.session, plan.student_id, plan.month), self.tr("Monthly plan"))
 
-    def _open_iep(self, iep: Any) -> None:
+    def _open_iep(self, iep: IepDetail) -> None:
         from app.ui.editors.iep_editor import IepEditor
 
         self._show(IepEditor(self.session, iep.student_id, term_id=iep.term_id), self.tr("IEP"))

@@ -225,7 +225,7 @@ class VisitEditor(RecordEditor):
         self.show_detail(loaded.detail, list(loaded.objectives), signature=loaded.signature_png)
         self._check_span()
 
-    def _check_span(self, *_args: Any) -> None:
+    def _check_span(self, *_args: object) -> None:
         """Warn under the end time (not blocking) when the lessons add up to more than the visit lasted."""
         self.form.clear_error("end_time")
         try:
@@ -369,7 +369,7 @@ class VisitEditor(RecordEditor):
         with self.loading():
             self.lesson_plan.setCurrentIndex(max(self.lesson_plan.findData(plan_id), 0))
 
-    def _link_lesson_plan(self, *_args: Any) -> None:
+    def _link_lesson_plan(self, *_args: object) -> None:
         if self._loading:
             return
         item = self.lessons.item(self.lessons.currentRow(), 0) if self.lessons.currentRow() >= 0 else None

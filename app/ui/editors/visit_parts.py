@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -40,7 +41,7 @@ class GrowingTable(QTableWidget):
         model.modelReset.connect(self.fit_rows)
         self.fit_rows()
 
-    def fit_rows(self, *_args: Any) -> None:
+    def fit_rows(self, *_args: object) -> None:
         heights = sum(self.rowHeight(n) for n in range(self.rowCount()))
         heights += self.verticalHeader().defaultSectionSize() * max(0, self.least_rows - self.rowCount())
         bar = self.horizontalScrollBar()
@@ -106,7 +107,7 @@ class ProgressTable(GrowingTable):
         self.horizontalHeader().setStretchLastSection(True)
         self.setColumnWidth(0, 320)
         self.setAccessibleName(self.tr("Progress per objective"))
-        self.on_change: Any = None
+        self.on_change: Callable[..., None] | None = None  # a slot for the result boxes' changes
 
     def set_objectives(self, objectives: list[tuple[str, str]], progress: dict[str, tuple[str, str]]) -> None:
         self.setRowCount(0)

@@ -2,21 +2,22 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QTableView, QVBoxLayout
 
 from app.services import compliance, school, users
 from app.services.compliance import TermCompliance
 from app.services.context import ServiceContext
+from app.services.school import TermInfo
+from app.services.users import UserInfo
 from app.ui.i18n import QT_TRANSLATE_NOOP
 from app.ui.item_models.compliance import ComplianceModel, StatusDelegate
+from app.ui.messages import message
 from app.ui.pages.base import Page, Shell
 from app.ui.pages.registry import register_page
 from app.ui.session import AppSession
 from app.ui.widgets.fields import combo
 from app.ui.widgets.legend import Legend
-from app.ui.widgets.style import make_heading
+from app.ui.widgets.style import make_heading, warning_style
 
 
 class CompliancePage(Page):
@@ -59,6 +60,12 @@ class CompliancePage(Page):
         self.summary = QLabel()
         bar.addWidget(self.summary)
         column.addLayout(bar)
+        # The term reaches a year whose official holidays nobody here knows: its weeks may be counted wrong.
+        self.holiday_notice = QLabel()
+        self.holiday_notice.setWordWrap(True)
+        self.holiday_notice.setStyleSheet(warning_style())
+        self.holiday_notice.hide()
+        column.addWidget(self.holiday_notice)
         self.model = ComplianceModel(self)
         self.table = QTableView()
         self.table.setAccessibleName(self.tr("Compliance grid: students by weeks"))
@@ -82,7 +89,7 @@ class CompliancePage(Page):
         else:
             self.load()
 
-    def _fill_choices(self, choices: tuple[list[Any], Any, list[Any]]) -> None:
+    def _fill_choices(self, choices: Choices) -> None:
         terms, current, teachers = choices
         for box in (self.term, self.teacher):
             box.blockSignals(True)
@@ -114,6 +121,10 @@ class CompliancePage(Page):
 
     def _show(self, result: TermCompliance) -> None:
         self.loading = False
+        years = "、".join(map(str, result.unknown_holiday_years))
+        self.holiday_notice.setText(message("holidays.unknown_years", years=years) if years else "")
+        self.holiday_notice.setAccessibleName(self.holiday_notice.text())
+        self.holiday_notice.setVisible(bool(years))
         self.model.set_result(result)
         self.table.resizeColumnToContents(0)
         owed = sum(s.result.totals.owed_makeups for s in result.students)
@@ -124,7 +135,10 @@ class CompliancePage(Page):
         )
 
 
-def _choices(ctx: ServiceContext) -> tuple[list[Any], Any, list[Any]]:
+Choices = tuple[list[TermInfo], TermInfo | None, list[UserInfo]]  # terms, the current one, the teachers
+
+
+def _choices(ctx: ServiceContext) -> Choices:
     """Terms, the current term and (for the office) the teachers, in one background call."""
     teachers = users.list_users(ctx, role="teacher") if ctx.actor.reads_all else []
     return school.list_terms(ctx), school.current_term(ctx), teachers

@@ -10,8 +10,8 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -31,6 +31,9 @@ from PySide6.QtWidgets import (
 
 from app.services import exchange, users
 from app.services.context import ServiceContext
+from app.services.errors import ServiceError
+from app.services.exchange import client
+from app.services.exchange.sync import ConflictInfo, LogEntry
 from app.services.progress import TaskState
 from app.ui.dialogs.exchange_join import PassphraseDialog
 from app.ui.i18n import QT_TRANSLATE_NOOP, format_timestamp
@@ -40,11 +43,15 @@ from app.ui.pages.base import Page, Shell
 from app.ui.pages.registry import register_page
 from app.ui.prefs import save_prefs, start_folder
 from app.ui.session import AppSession
+from app.ui.tasks import Task
 from app.ui.widgets.progress import run_with_progress
 from app.ui.widgets.style import error_style
 
 OFFICE_ROLES = ("academic_affairs", "admin", "system")
 PREF_FOLDER = "exchange_folder"
+AUTO_SYNC_MINUTES = 10  # the quiet try with the hub; offline it costs one refused connection
+AUTO_SYNC_FIRST_MS = 3000  # the first try, once the window is up
+HUB_LOG_PREFIX = "hub "  # exchange_log.file_name of bundles that came or went by network (client.sync)
 
 # Record kinds (exchange table names) as people call them; translated in the "Exchange" context.
 KINDS: dict[str, str] = {
@@ -89,6 +96,9 @@ def counts_text(by_table: dict[str, int]) -> str:
     return "、".join(f"{kind_text(t)} {n}" for t, n in sorted(by_table.items()))
 
 
+Received = tuple[Path, exchange.ImportResult | ServiceError]  # a bundle file and what importing it did
+
+
 # --- worker-thread functions ----------------------------------------------------------------------------------
 
 
@@ -96,9 +106,10 @@ def counts_text(by_table: dict[str, int]) -> str:
 class Overview:
     kind: str  # office | laptop | none
     status: exchange.ExchangeStatus | None
-    history: tuple[Any, ...]
-    conflicts: tuple[Any, ...]
+    history: tuple[LogEntry, ...]
+    conflicts: tuple[ConflictInfo, ...]
     teachers: tuple[tuple[str, str], ...]  # username, "username display name"
+    hub_url: str | None = None  # a laptop that knows the school's hub: "Sync now" is offered
 
 
 def load_overview(ctx: ServiceContext) -> Overview:
@@ -115,12 +126,13 @@ def load_overview(ctx: ServiceContext) -> Overview:
         )
     history = tuple(exchange.history(ctx, 50)) if status is not None else ()
     conflicts = tuple(exchange.list_conflicts(ctx)) if status is not None else ()
-    return Overview(kind, status, history, conflicts, teachers)
+    hub = client.hub_url(ctx) if kind == "laptop" else None
+    return Overview(kind, status, history, conflicts, teachers, hub)
 
 
 def send_task(
     ctx: ServiceContext, out: Path, teacher: str | None, progress: TaskState | None = None
-) -> list[Any]:
+) -> list[exchange.SentBundle]:
     if progress is not None:
         progress.update(0, 1, "")
     results = exchange.export(ctx, out, teacher)
@@ -131,8 +143,77 @@ def send_task(
 
 def import_task(
     ctx: ServiceContext, paths: list[Path], confirm_deletes: bool = False, progress: TaskState | None = None
-) -> list[tuple[Path, Any]]:
+) -> list[Received]:
     return exchange.import_many(ctx, paths, confirm_deletes=confirm_deletes, progress=progress)
+
+
+def sync_task(
+    ctx: ServiceContext, confirm_deletes: bool = False, progress: TaskState | None = None
+) -> client.SyncResult:
+    if progress is not None:
+        progress.update(0, 1, "")
+    result = client.sync(ctx, confirm_deletes=confirm_deletes)
+    if progress is not None:
+        progress.update(1, 1, "")
+    return result
+
+
+def quiet_sync_task(ctx: ServiceContext) -> client.SyncResult | None:
+    """The automatic try: nothing at all on a copy that does not sync by network (the office, no hub)."""
+    if client.hub_url(ctx) is None:
+        return None
+    return client.sync(ctx)
+
+
+class AutoSync(QObject):
+    """A quiet sync with the hub at start and every few minutes, on the DB worker like every call.
+
+    Offline it writes nothing (client.sync asks the hub first) and shows no box: the outcome goes out
+    as ``bus.hub_tried`` and the Exchange page, when open, shows it in a line.
+    """
+
+    def __init__(
+        self, session: AppSession, parent: QObject | None = None, minutes: float = AUTO_SYNC_MINUTES
+    ):
+        super().__init__(parent)
+        self.session = session
+        self.trying = False
+        self.timer = QTimer(self)
+        self.timer.setInterval(int(minutes * 60_000))
+        self.timer.timeout.connect(self.try_now)
+
+    def start(self, first_ms: int = AUTO_SYNC_FIRST_MS) -> None:
+        # A child timer, not QTimer.singleShot: it dies with the window, never firing into a closed one.
+        self.first = QTimer(self)
+        self.first.setSingleShot(True)
+        self.first.timeout.connect(self.try_now)
+        self.first.start(first_ms)
+        self.timer.start()
+
+    def stop(self) -> None:
+        self.timer.stop()
+        if hasattr(self, "first"):
+            self.first.stop()
+
+    def try_now(self) -> None:
+        if self.trying:
+            return
+        self.trying = True
+        self.session.runner.submit(
+            quiet_sync_task, self.session.ctx, on_done=self._done, on_error=self._failed
+        )
+
+    def _done(self, result: client.SyncResult | None) -> None:
+        self.trying = False
+        if result is None:
+            return
+        self.session.bus.hub_tried.emit(result)
+        if result.received.applied or result.office_applied:
+            self.session.announce_everything()
+
+    def _failed(self, error: BaseException) -> None:
+        self.trying = False
+        self.session.bus.hub_tried.emit(error)
 
 
 def teacher_of(status: exchange.ExchangeStatus | None, device_id: str) -> str:
@@ -149,8 +230,8 @@ class ExchangePage(Page):
         super().__init__(session, window)
         self.setObjectName("page_exchange")
         self.overview: Overview | None = None
-        self.task: Any = None
-        self.last_results: list[tuple[Path, Any]] = []
+        self.task: Task | None = None
+        self.last_results: list[Received] = []
         column = QVBoxLayout(self)
         self.identity = QLabel("")
         self.identity.setWordWrap(True)
@@ -171,10 +252,23 @@ class ExchangePage(Page):
         self.send_button.clicked.connect(self._send_clicked)
         self.receive_button = QPushButton(self.tr("Receive from office…"))
         self.receive_button.clicked.connect(self._receive_clicked)
+        self.sync_button = QPushButton(self.tr("Sync now"))
+        self.sync_button.setToolTip(
+            self.tr("Send to and receive from the office over the network, through the school's hub")
+        )
+        self.sync_button.clicked.connect(lambda: self.sync())
+        self.sync_button.setVisible(False)
+        buttons.addWidget(self.sync_button)
         buttons.addWidget(self.send_button)
         buttons.addWidget(self.receive_button)
         buttons.addStretch(1)
         laptop.addLayout(buttons)
+        self.hub_state = QLabel("")
+        self.hub_state.setWordWrap(True)
+        self.hub_state.setAccessibleName(self.tr("Hub"))
+        laptop.addWidget(self.hub_state)
+        self.last_try: object = None
+        session.bus.hub_tried.connect(self._hub_tried)
         self.pending = QLabel("")
         self.pending.setWordWrap(True)
         laptop.addWidget(self.pending)
@@ -313,6 +407,8 @@ class ExchangePage(Page):
             self.identity.setText(
                 self.tr("{where}; key fingerprint {fp}").format(where=where, fp=status.fingerprint)
             )
+        self.sync_button.setVisible(overview.hub_url is not None)
+        self._show_hub_state()
         if overview.kind == "laptop" and status is not None:
             office = next((p for p in status.peers if p.role == "office"), None)
             if office is None or office.not_yet_received == 0:
@@ -399,7 +495,7 @@ class ExchangePage(Page):
             on_error=self._refused,
         )
 
-    def _sent(self, results: list[Any]) -> None:
+    def _sent(self, results: list[exchange.SentBundle]) -> None:
         self.results_label.setStyleSheet("")
         self._fill(
             self.results,
@@ -420,6 +516,77 @@ class ExchangePage(Page):
             )
         )
         self.refresh()
+
+    def _show_hub_state(self) -> None:
+        overview = self.overview
+        if overview is None or overview.hub_url is None:
+            self.hub_state.setText("")
+            return
+        if isinstance(self.last_try, BaseException):
+            # Quiet: a line in the page, in the page's normal colour (offline is a normal state).
+            self.hub_state.setText(error_text(self.last_try))
+            return
+        last = next(
+            (
+                e.at
+                for e in overview.history
+                if e.direction == "in" and e.file_name.startswith(HUB_LOG_PREFIX)
+            ),
+            None,
+        )
+        if last is None:
+            self.hub_state.setText(self.tr("Hub: {url}; not synced yet.").format(url=overview.hub_url))
+        else:
+            self.hub_state.setText(
+                self.tr("Hub: {url}; last synced {when}.").format(
+                    url=overview.hub_url, when=format_timestamp(last)
+                )
+            )
+
+    def _hub_tried(self, outcome: object) -> None:
+        self.last_try = outcome
+        if not isinstance(outcome, BaseException):
+            self.refresh()  # the history now holds the sync
+        self._show_hub_state()
+
+    def sync(self, confirm_deletes: bool = False) -> None:
+        self.task = run_with_progress(
+            self,
+            self.session.runner,
+            sync_task,
+            self.session.ctx,
+            confirm_deletes,
+            title=self.tr("Syncing"),
+            on_done=self._synced,
+            on_error=self._sync_failed,
+        )
+
+    def _synced(self, result: client.SyncResult) -> None:
+        got = result.received
+        parts = [self.tr("synced")]
+        if got.by_table:
+            parts.append(counts_text(got.by_table))
+        if got.purged_students:
+            parts.append(self.tr("%n student(s) left this laptop", "", got.purged_students))
+        self._fill(
+            self.results,
+            [(self.tr("hub"), "", str(got.applied), str(got.conflicts), "; ".join(parts))],
+        )
+        self.results_label.setStyleSheet("")
+        self.results_label.setText(
+            self.tr("Synced with the hub: {sent} record(s) sent, {received} record(s) in.").format(
+                sent=result.sent.changes, received=got.applied
+            )
+        )
+        if got.applied:
+            self.session.announce_everything()
+        self.session.bus.hub_tried.emit(result)
+
+    def _sync_failed(self, error: BaseException) -> None:
+        self.session.bus.hub_tried.emit(error)
+        self._refused(error)
+        if getattr(error, "message_id", "") == "exchange.many_deletes" and self.ask_deletes(1):
+            self.sync(confirm_deletes=True)
 
     def receive(self, paths: list[Path], confirm_deletes: bool = False) -> None:
         if paths:
@@ -447,7 +614,7 @@ class ExchangePage(Page):
         )
         return answer == QMessageBox.StandardButton.Yes
 
-    def _received(self, results: list[tuple[Path, Any]]) -> None:
+    def _received(self, results: list[Received]) -> None:
         self.results_label.setStyleSheet("")
         self.last_results = results
         status = self.overview.status if self.overview else None

@@ -7,9 +7,9 @@ under a temporary name), so a cancelled export leaves whole documents only.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
@@ -39,6 +39,7 @@ from app.ui.pages.base import Page, Shell
 from app.ui.pages.registry import register_page, register_student_tab
 from app.ui.prefs import remember_folder, start_folder
 from app.ui.session import AppSession
+from app.ui.tasks import Task
 from app.ui.widgets.progress import run_with_progress
 from app.ui.widgets.style import error_style
 
@@ -262,7 +263,7 @@ class ExportPage(Page):
         self.setObjectName("page_export")
         self.office = session.actor.role in OFFICE_ROLES
         self.choices: Choices | None = None
-        self.task: Any = None
+        self.task: Task | None = None
         column = QVBoxLayout(self)
         self.term, self.options_box = add_term_and_options(self, column, self.tr("Term"))
 
@@ -333,7 +334,7 @@ class ExportPage(Page):
 
     # --- the exports (tests call these with a path; the buttons ask for one first) ---------------------
 
-    def _run(self, fn: Any, *args: Any, title: str, folder: Path) -> None:
+    def _run(self, fn: Callable[..., ExportResult], *args: object, title: str, folder: Path) -> None:
         self.task = run_with_progress(
             self,
             self.session.runner,
@@ -430,7 +431,7 @@ class PacketTab(QWidget):
     def __init__(self, session: AppSession, student_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session, self.student_id = session, student_id
-        self.task: Any = None
+        self.task: Task | None = None
         column = QVBoxLayout(self)
         self.term, self.options_box = add_term_and_options(self, column, self.tr("Term"))
         self.export_button = QPushButton(self.tr("Export archive packet…"))

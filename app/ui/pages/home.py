@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
-from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QTableWidgetItem, QVBoxLayout, QWidget
 
+from app.domain.rules import PeriodResult
 from app.services import compliance, school, users
 from app.services.compliance import StudentCompliance
 from app.services.context import ServiceContext
+from app.services.plans import PlanSummary
 from app.ui.i18n import QT_TRANSLATE_NOOP, format_date
 from app.ui.item_models.compliance import COLOURS
 from app.ui.labels import WEEK_STATUSES, label
@@ -75,7 +77,7 @@ def load_home(ctx: ServiceContext) -> HomeData | None:
     return HomeData(term.name, week_label, tuple(rows))
 
 
-def _this_period(student: StudentCompliance, today: Any) -> Any:
+def _this_period(student: StudentCompliance, today: dt.date) -> PeriodResult | None:
     for period in student.result.periods:
         if period.period.start <= today <= period.period.end:
             return period
@@ -218,7 +220,7 @@ class HomePage(Page):
         self.empty.setText(empty if not rows else "")
         self.empty.setVisible(not rows)
 
-    def status_text(self, row: Any) -> str:
+    def status_text(self, row: WeekRow) -> str:
         """The week's status and, when it is not met, why (the rule's reason), e.g. "Not met yet: a visit
         took place but with too few lessons": the bare "Not visited yet 0/1" left the teacher guessing."""
         if row.status == "future":  # this week is still running: "future" means "not met yet", not "ahead"
@@ -230,7 +232,7 @@ class HomePage(Page):
             return self.tr("{status}: {reason}").format(status=text, reason=reason_text(row.reason))
         return text
 
-    def _open(self, index: Any) -> None:
+    def _open(self, index: QModelIndex) -> None:
         item = self.table.item(index.row(), 0)
         if item is not None and self.window_ is not None:
             from app.ui.pages.student import StudentPage
@@ -262,7 +264,7 @@ class PlansWaiting(QWidget):
             return
         self.session.read(plans.office_queue, on_done=self._show)
 
-    def _show(self, queue: list[Any]) -> None:
+    def _show(self, queue: list[PlanSummary]) -> None:
         self.table.setRowCount(len(queue))
         for r, plan in enumerate(queue):
             submitted = format_date(plan.submitted_at.date()) if plan.submitted_at else ""

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
 from app.services import drafts, ieps
+from app.services.drafts import DraftInfo
+from app.services.ieps import IepDetail
 from app.ui.editors.windows import open_window
 from app.ui.i18n import QT_TRANSLATE_NOOP, format_timestamp
 from app.ui.pages.registry import register_home_section
@@ -31,7 +31,7 @@ class DraftsSection(QWidget):
         layout.addWidget(self.empty)
         layout.addWidget(self.list)
         layout.addWidget(self.open_button)
-        self.editor: Any = None
+        self.editor: QWidget | None = None  # the editor window a draft opened (tests drive it)
         self.reload()
 
     def reload(self) -> None:
@@ -48,7 +48,7 @@ class DraftsSection(QWidget):
         }
         return names.get(kind, kind)
 
-    def _show(self, rows: list[Any]) -> None:
+    def _show(self, rows: list[DraftInfo]) -> None:
         self.list.clear()
         for row in rows:
             item = QListWidgetItem(f"{format_timestamp(row.saved_at)}  {self._describe(row.key)}")
@@ -68,7 +68,7 @@ class DraftsSection(QWidget):
         if parts[0] == "iep":
             self.session.read(ieps.get_iep, parts[1], on_done=self._open_iep, on_error=lambda _e: None)
             return
-        editor: Any = None
+        editor: QWidget | None = None
         if parts[0] == "visit":
             from app.ui.editors.visit_editor import VisitEditor
 
@@ -88,7 +88,7 @@ class DraftsSection(QWidget):
         if editor is not None:
             self.editor = open_window(editor, title)
 
-    def _open_iep(self, detail: Any) -> None:
+    def _open_iep(self, detail: IepDetail) -> None:
         from app.ui.editors.iep_editor import IepEditor
 
         self.editor = open_window(

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from app.services import ieps, worklist
+from app.services.ieps import IepDetail
 from app.ui.i18n import QT_TRANSLATE_NOOP, format_date
 from app.ui.pages.registry import register_home_section
 from app.ui.session import AppSession
@@ -140,7 +140,7 @@ class WorklistSection(QWidget):
 
             window.open_detail(StudentPage(self.session, student_id, window))
 
-    def _open_iep(self, iep: Any) -> None:
+    def _open_iep(self, iep: IepDetail) -> None:
         from app.ui.editors.iep_editor import IepEditor
 
         self._show(IepEditor(self.session, iep.student_id, term_id=iep.term_id), self.tr("IEP"))

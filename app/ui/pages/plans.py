@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtWidgets import QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout
 
 from app.services import plans
 from app.services.context import ServiceContext
+from app.services.plans import PlanSummary
 from app.ui.editors.plan_editor import PlanEditor
 from app.ui.editors.windows import open_window
 from app.ui.i18n import QT_TRANSLATE_NOOP
@@ -18,7 +17,7 @@ from app.ui.pages.registry import register_page
 from app.ui.session import AppSession
 
 
-def my_plans(ctx: ServiceContext) -> list[Any]:
+def my_plans(ctx: ServiceContext) -> list[PlanSummary]:
     """The plans of the students this user sees, this school year's months, newest first (worker thread)."""
     today = ctx.today()
     since = f"{today.year - 1 if today.month < 9 else today.year}-09"
@@ -60,7 +59,7 @@ class PlansPage(Page):
             self.table.cellActivated.connect(lambda row, _c: self.open_row(row))
             self.table.cellDoubleClicked.connect(lambda row, _c: self.open_row(row))
             layout.addWidget(self.table, 1)
-        self._rows: list[Any] = []
+        self._rows: list[PlanSummary] = []
 
     def refresh(self) -> None:
         if self.queue is not None:
@@ -68,7 +67,7 @@ class PlansPage(Page):
         else:
             self.session.read(my_plans, on_done=self._show, on_error=self.show_error)
 
-    def _show(self, rows: list[Any]) -> None:
+    def _show(self, rows: list[PlanSummary]) -> None:
         assert self.table is not None
         self._rows = rows
         self.table.setRowCount(len(rows))

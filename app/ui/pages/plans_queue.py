@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from html import escape
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt
 from PySide6.QtWidgets import (
@@ -21,15 +20,19 @@ from PySide6.QtWidgets import (
 )
 
 from app.services import ieps, plans, school
-from app.services.context import ServiceContext
+from app.services.context import Actor, ServiceContext
+from app.services.ieps import IepDetail
+from app.services.plans import PlanDetail, PlanSummary, RevisionInfo
 from app.ui.editors.plan_editor import history_lines
 from app.ui.labels import PLAN_STATUSES, area_label, label
 from app.ui.messages import error_text
 from app.ui.session import AppSession
 from app.ui.widgets.style import error_style
 
+Review = tuple[PlanDetail, IepDetail | None, list[RevisionInfo]]  # a plan, the IEP beside it, its history
 
-def may_decide(actor: Any, plan: Any) -> bool:
+
+def may_decide(actor: Actor, plan: PlanDetail | None) -> bool:
     """What the buttons show; the service decides again (only the office, never on one's own plan)."""
     return (
         actor.role == "academic_affairs"
@@ -39,7 +42,7 @@ def may_decide(actor: Any, plan: Any) -> bool:
     )
 
 
-def load_review(ctx: ServiceContext, plan_id: str) -> tuple[Any, Any, list[Any]]:
+def load_review(ctx: ServiceContext, plan_id: str) -> Review:
     """The plan, the student's current IEP and the plan's history, in one worker task."""
     plan = plans.get_plan(ctx, plan_id)
     term = school.current_term(ctx)
@@ -51,7 +54,7 @@ def _t(text: str) -> str:
     return QCoreApplication.translate("PlanReview", text)
 
 
-def plan_html(plan: Any, objectives: dict[str, str]) -> str:
+def plan_html(plan: PlanDetail, objectives: dict[str, str]) -> str:
     """The plan as the office reads it (sources in the "PlanReview" context)."""
     title = QCoreApplication.translate("PlanReview", "Plan for {month}").format(month=plan.month)
     parts = [f"<h3>{escape(title)}</h3>"]
@@ -78,7 +81,7 @@ def plan_html(plan: Any, objectives: dict[str, str]) -> str:
     return "".join(parts)
 
 
-def iep_html(iep: Any) -> str:
+def iep_html(iep: IepDetail | None) -> str:
     if iep is None:
         return f"<p>{escape(QCoreApplication.translate('PlanReview', 'No IEP for this term.'))}</p>"
     title = QCoreApplication.translate("PlanReview", "IEP, {term}").format(term=iep.term_name)
@@ -96,7 +99,7 @@ class PlanQueue(QWidget):
     def __init__(self, session: AppSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.plan: Any = None
+        self.plan: PlanDetail | None = None
         self.setAccessibleName(self.tr("Plans waiting for approval"))
         self.table = QTableWidget(0, 4, self)
         self.table.setHorizontalHeaderLabels(
@@ -152,7 +155,7 @@ class PlanQueue(QWidget):
         layout.addWidget(self.history)
         layout.addWidget(self.comment)
         layout.addLayout(buttons)
-        self._rows: list[Any] = []
+        self._rows: list[PlanSummary] = []
         self._read: dict[str, int] = {}  # plan id -> the revision shown in the panes (what was read)
         self._position = 0  # the row decided last: the next plan moves up into it
         self._update_buttons()
@@ -161,7 +164,7 @@ class PlanQueue(QWidget):
     def refresh(self) -> None:
         self.session.read(plans.office_queue, on_done=self._show_queue, on_error=self._failed)
 
-    def _show_queue(self, rows: list[Any]) -> None:
+    def _show_queue(self, rows: list[PlanSummary]) -> None:
         self._rows = rows
         self.table.setRowCount(len(rows))
         for n, row in enumerate(rows):
@@ -177,10 +180,10 @@ class PlanQueue(QWidget):
         if rows:
             # Open the plan explicitly: after a decision the current cell is often already where the next plan is,
             # and setting it where it is emits nothing, so the panes would keep the plan just decided on.
-            row = min(self._position, len(rows) - 1)
+            current = min(self._position, len(rows) - 1)
             with QSignalBlocker(self.table):
-                self.table.setCurrentCell(row, 0)
-            self._open_row(row)
+                self.table.setCurrentCell(current, 0)
+            self._open_row(current)
         else:
             self.plan = None
             self.plan_view.setPlainText(self.tr("No plans are waiting."))
@@ -195,7 +198,7 @@ class PlanQueue(QWidget):
     def open_plan(self, plan_id: str) -> None:
         self.session.read(load_review, plan_id, on_done=self._show_review, on_error=self._failed)
 
-    def _show_review(self, review: tuple[Any, Any, list[Any]]) -> None:
+    def _show_review(self, review: Review) -> None:
         plan, iep, history = review
         self.plan = plan
         self._read[plan.id] = plan.plan_revision
@@ -207,7 +210,7 @@ class PlanQueue(QWidget):
         self.message.clear()
         self._update_buttons()
 
-    def selected_rows(self) -> list[Any]:
+    def selected_rows(self) -> list[PlanSummary]:
         rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
         return [self._rows[r] for r in rows if r < len(self._rows)]
 
@@ -244,7 +247,7 @@ class PlanQueue(QWidget):
             on_error=self._failed,
         )
 
-    def approve_selected(self, selected: list[Any]) -> None:
+    def approve_selected(self, selected: list[PlanSummary]) -> None:
         """One service call for all of them, each at the revision that was read; unread ones are refused."""
         unread = [r for r in selected if self._read.get(r.id) != r.plan_revision]
         if unread:
@@ -262,7 +265,7 @@ class PlanQueue(QWidget):
             on_error=self._failed,
         )
 
-    def _decided(self, _detail: Any) -> None:
+    def _decided(self, _decided: PlanDetail | list[PlanDetail]) -> None:
         self.comment.clear()
         self.message.clear()
         self.refresh()

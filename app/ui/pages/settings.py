@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 from PySide6.QtWidgets import (
     QComboBox,
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -16,7 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services import school
+from app.domain.calendar import OfficialYear
+from app.services import holidays, school
 from app.services.context import ServiceContext
 from app.services.errors import ServiceError
 from app.services.school import SchoolInfo, TermInfo
@@ -106,9 +109,15 @@ class TermTab(QWidget):
         self.calendar.prefill_button.clicked.connect(self.prefill)
         f.add("days", self.tr("Holidays and make-up workdays"), self.calendar)
         column.addWidget(f, 1)
+        # The State Council's notice for a year this version does not know, as a file (docs/holidays.md).
+        self.import_button = QPushButton(self.tr("Import holiday file…"))
+        self.import_button.setToolTip(
+            self.tr("Official holidays and make-up workdays of a year this version does not know yet")
+        )
+        self.import_button.clicked.connect(self.import_holidays)
         self.save_button = QPushButton(self.tr("Save term"))
         self.save_button.clicked.connect(self.save)
-        column.addLayout(right_aligned(self.save_button))
+        column.addLayout(right_aligned(self.import_button, self.save_button))
         self.term.currentIndexChanged.connect(self._pick)
 
     def show_terms(self, terms: list[TermInfo], current_id: str | None) -> None:
@@ -130,6 +139,32 @@ class TermTab(QWidget):
         self.form.set_value("start", term.start.isoformat())
         self.form.set_value("end", term.end.isoformat())
         self.calendar.set_days(term.days)
+        self.calendar.set_dates(term.start, term.end)
+
+    def show_imported(self, imported: dict[int, OfficialYear]) -> None:
+        self.calendar.imported = imported
+
+    def import_holidays(self) -> None:
+        name, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Import holiday file"), "", self.tr("Holiday file (*.json)")
+        )
+        if name:
+            self.session.write(
+                holidays.import_file,
+                Path(name),
+                on_done=self._imported,
+                on_error=self._import_failed,
+            )
+
+    def _import_failed(self, error: BaseException) -> None:
+        QMessageBox.warning(self, self.tr("Cannot import"), error_text(error))
+
+    def _imported(self, years: list[int]) -> None:
+        if self.page.window_ is not None:
+            self.page.window_.statusBar().showMessage(
+                self.tr("Official holidays imported: {years}").format(years="、".join(map(str, years))), 6000
+            )
+        self.page.refresh()
 
     def new_term(self) -> None:
         self.term.blockSignals(True)
@@ -138,6 +173,7 @@ class TermTab(QWidget):
         for key in ("name", "start", "end"):
             self.form.set_value(key, "")
         self.calendar.set_days([])
+        self.calendar.notice.hide()
         self.form.widgets["name"].setFocus()
 
     def prefill(self) -> None:
@@ -239,9 +275,12 @@ class SettingsPage(Page):
             if tab is not None:
                 tab.reload()  # type: ignore[attr-defined]
 
-    def _show(self, data: tuple[SchoolInfo, list[TermInfo], TermInfo | None]) -> None:
-        info, terms, current = data
+    def _show(
+        self, data: tuple[SchoolInfo, list[TermInfo], TermInfo | None, dict[int, OfficialYear]]
+    ) -> None:
+        info, terms, current, imported = data
         self.school_tab.show_info(info)
+        self.term_tab.show_imported(imported)
         self.term_tab.show_terms(terms, current.id if current else None)
 
     def saved(self) -> None:
@@ -254,8 +293,10 @@ class SettingsPage(Page):
         QMessageBox.warning(self, self.tr("Cannot save"), error_text(error))
 
 
-def _settings_data(ctx: ServiceContext) -> tuple[SchoolInfo, list[TermInfo], TermInfo | None]:
-    return school.get_school(ctx), school.list_terms(ctx), school.current_term(ctx)
+def _settings_data(
+    ctx: ServiceContext,
+) -> tuple[SchoolInfo, list[TermInfo], TermInfo | None, dict[int, OfficialYear]]:
+    return school.get_school(ctx), school.list_terms(ctx), school.current_term(ctx), holidays.imported(ctx)
 
 
 register_page("settings", QT_TRANSLATE_NOOP("Pages", "Settings"), SettingsPage, order=90, roles=OFFICE)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 from pathlib import Path
-from typing import Any
+from typing import Protocol
 
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -22,9 +22,22 @@ from app.services.users import UserInfo
 from app.ui.editors.base import FormDialog
 from app.ui.i18n import format_date
 from app.ui.labels import BACKUP_REASONS, ROLES, label
+from app.ui.pages.base import Shell
 from app.ui.pages.student_tabs_core import fill_table, make_table, selected_id
 from app.ui.session import AppSession
 from app.ui.widgets.fields import combo
+
+
+class SettingsHost(Protocol):
+    """What a tab asks of the settings page that holds it (the page imports the tabs, so not the class)."""
+
+    session: AppSession
+    window_: Shell | None
+
+    def show_error(self, error: BaseException) -> None: ...
+
+    def saved(self) -> None: ...
+
 
 ASSIGNABLE_ROLES = ("teacher", "academic_affairs", "leader", "admin")
 
@@ -46,7 +59,7 @@ class UserDialog(FormDialog):
 
 
 class UsersTab(QWidget):
-    def __init__(self, page: Any) -> None:
+    def __init__(self, page: SettingsHost) -> None:
         super().__init__()
         self.page, self.session = page, page.session
         self.users: list[UserInfo] = []
@@ -141,7 +154,7 @@ class UsersTab(QWidget):
 
 
 class BackupsTab(QWidget):
-    def __init__(self, page: Any) -> None:
+    def __init__(self, page: SettingsHost) -> None:
         super().__init__()
         self.page, self.session = page, page.session
         self.backups: list[backup.BackupInfo] = []

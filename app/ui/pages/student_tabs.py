@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from app.services import plans, visits
 from app.services.context import ServiceContext
+from app.services.plans import PlanSummary
 from app.ui.editors.attachments import AttachmentsPanel
 from app.ui.editors.contacts import ContactsPanel
 from app.ui.editors.iep_editor import IepEditor
@@ -69,7 +69,7 @@ class PlansTab(QWidget):
     def reload(self) -> None:
         self.session.read(plans.list_plans, self.student_id, on_done=self._show)
 
-    def _show(self, rows: list[Any]) -> None:
+    def _show(self, rows: list[PlanSummary]) -> None:
         self.list.clear()
         for row in rows:
             item = QListWidgetItem(f"{row.month}  {label(PLAN_STATUSES, row.status)}  ·  {row.teacher_name}")

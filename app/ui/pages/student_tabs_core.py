@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -20,9 +18,11 @@ from PySide6.QtWidgets import (
 from app.services import students, users
 from app.services.errors import ServiceError
 from app.services.students import StudentDetail
+from app.services.users import UserInfo
 from app.ui.i18n import format_date
 from app.ui.labels import ASSIGNMENT_ROLES, RELATIONS, label
 from app.ui.messages import error_text, field_of
+from app.ui.pages.base import Page
 from app.ui.session import AppSession
 from app.ui.widgets.fields import FieldForm, combo, date_edit
 
@@ -58,7 +58,7 @@ def selected_id(table: QTableWidget) -> str | None:
 
 
 class GuardiansTab(QWidget):
-    def __init__(self, session: AppSession, page: Any) -> None:
+    def __init__(self, session: AppSession, page: Page) -> None:
         super().__init__()
         self.session, self.page = session, page
         self.detail: StudentDetail | None = None
@@ -138,7 +138,7 @@ class GuardiansTab(QWidget):
 
 
 class AssignmentsTab(QWidget):
-    def __init__(self, session: AppSession, page: Any) -> None:
+    def __init__(self, session: AppSession, page: Page) -> None:
         super().__init__()
         self.session, self.page = session, page
         self.detail: StudentDetail | None = None
@@ -167,7 +167,7 @@ class AssignmentsTab(QWidget):
         if office:
             session.read(users.list_users, role="teacher", on_done=self._teachers)
 
-    def _teachers(self, teachers: list[Any]) -> None:
+    def _teachers(self, teachers: list[UserInfo]) -> None:
         for info in teachers:
             self.teacher.addItem(info.display_name, info.id)
 
@@ -207,7 +207,7 @@ class AssignmentsTab(QWidget):
 
 
 class PausesTab(QWidget):
-    def __init__(self, session: AppSession, page: Any) -> None:
+    def __init__(self, session: AppSession, page: Page) -> None:
         super().__init__()
         self.session, self.page = session, page
         self.detail: StudentDetail | None = None

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -17,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services import users
+from app.services.users import UserInfo
 from app.ui.i18n import QT_TRANSLATE_NOOP
 from app.ui.item_models.students import StudentListModel
 from app.ui.labels import CATEGORIES, STATUSES, label
@@ -123,7 +122,7 @@ class StudentsPage(Page):
             self.session.read(users.list_users, role="teacher", on_done=self._fill_teachers)
         self.apply_filters()
 
-    def _fill_teachers(self, teachers: list[Any]) -> None:
+    def _fill_teachers(self, teachers: list[UserInfo]) -> None:
         self.teacher.blockSignals(True)
         for info in teachers:
             self.teacher.addItem(info.display_name, info.id)

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QTableView, QVBoxLayout
 
 from app.ui.editors.visit_editor import VisitEditor
@@ -95,7 +93,7 @@ class VisitsPage(Page):
     def find(self) -> None:  # type: ignore[override]  # the Page API's name for the same
         self.focus_search()
 
-    def _open_index(self, index: Any) -> None:
+    def _open_index(self, index: QModelIndex) -> None:
         visit_id = self.model.data(index, Qt.ItemDataRole.UserRole)
         if visit_id:
             self.editor = VisitEditor(self.session, visit_id)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from PySide6.QtWidgets import (
@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -18,8 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.calendar import OfficialYear, unknown_years
 from app.services import school
 from app.ui.labels import DAY_KINDS, label
+from app.ui.messages import message
+from app.ui.widgets.style import warning_style
 
 
 class CalendarTable(QWidget):
@@ -29,6 +33,14 @@ class CalendarTable(QWidget):
         super().__init__(parent)
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
+        # Years of the term whose official holidays this version does not know (set_dates): said above the table.
+        self.notice = QLabel()
+        self.notice.setWordWrap(True)
+        self.notice.setStyleSheet(warning_style())
+        self.notice.hide()
+        column.addWidget(self.notice)
+        # The school's imported holiday files by year (app.services.holidays.imported), when it has any.
+        self.imported: Mapping[int, OfficialYear] = {}
         self.table = QTableWidget(0, 3)
         self.table.setHorizontalHeaderLabels([self.tr("Date"), self.tr("Kind"), self.tr("Name")])
         self.table.setAccessibleName(self.tr("Term calendar: holidays and make-up workdays"))
@@ -65,9 +77,20 @@ class CalendarTable(QWidget):
             self.add_row(entry.date, entry.kind, entry.name)
 
     def prefill(self, start: dt.date, end: dt.date) -> int:
-        days = school.suggested_days(start, end)
+        days = school.suggested_days(start, end, self.imported)
         self.set_days(days)
+        self.set_dates(start, end)
         return len(days)
+
+    def set_dates(self, start: dt.date, end: dt.date) -> list[int]:
+        """Warn when the term reaches a year whose official holidays are unknown here; those years."""
+        years = unknown_years(start, end, self.imported)
+        self.notice.setText(
+            message("holidays.unknown_years", years="、".join(map(str, years))) if years else ""
+        )
+        self.notice.setAccessibleName(self.notice.text())
+        self.notice.setVisible(bool(years))
+        return years
 
     def remove_selected(self) -> None:
         rows = sorted(

@@ -1,0 +1,121 @@
+"""`songjiao dump` / `load` encrypted by default: the passphrase from the environment, refusals exit 2."""
+
+from __future__ import annotations
+
+import json
+from contextlib import closing
+
+import pytest
+
+from app.services import sealed
+from tests.conftest import connect_db, run_as, unchanged
+from tests.exchange.conftest import Site, join_laptop
+from tests.populate import add_records
+
+ENV = "SONGJIAO_DUMP_PASSPHRASE"
+
+
+def _one_line(capsys) -> str:
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith("songjiao: error:") and "Traceback" not in err, err
+    return err
+
+
+def _names(db) -> list[str]:
+    with closing(connect_db(db, read_only=False)) as conn:
+        return sorted(row[0] for row in conn.execute("SELECT name FROM student"))
+
+
+def test_dump_is_encrypted_by_default_and_loads_with_its_passphrase(
+    school, paths, tmp_path, capsys, monkeypatch
+):
+    add_records(school)
+    db = str(paths.db_path)
+    out = tmp_path / "school.sjdump"
+    monkeypatch.delenv(ENV, raising=False)
+    with unchanged(str(out)):  # no passphrase and no terminal to ask on: refused, nothing written
+        assert run_as(["--db", db, "dump", "--out", str(out)]) == 2
+    assert ENV in _one_line(capsys)
+    assert not out.exists() and not (tmp_path / "school.sjdump.partial").exists()
+    monkeypatch.setenv(ENV, "short")
+    assert run_as(["--db", db, "dump", "--out", str(out)]) == 2
+    assert "at least 8" in _one_line(capsys)
+    monkeypatch.setenv(ENV, "the school's long passphrase")
+    assert run_as(["--db", db, "dump", "--out", str(out)]) == 0
+    assert "(encrypted)" in capsys.readouterr().out
+    data = out.read_bytes()
+    assert data.startswith(sealed.MAGIC)
+    assert "小明".encode() not in data
+    target = tmp_path / "copy.sqlite3"
+    monkeypatch.setenv(ENV, "a wrong passphrase")
+    with unchanged(str(target), out):
+        assert run_as(["--db", str(target), "load", str(out)]) == 2
+    assert "passphrase is wrong" in _one_line(capsys)
+    assert not target.exists()
+    out.write_bytes(data[:-10])
+    monkeypatch.setenv(ENV, "the school's long passphrase")
+    with unchanged(str(target)):
+        assert run_as(["--db", str(target), "load", str(out)]) == 2
+    assert "damaged" in _one_line(capsys)
+    assert not target.exists()
+    out.write_bytes(data)
+    assert run_as(["--db", str(target), "load", str(out)]) == 0
+    assert _names(str(target)) == _names(db)
+
+
+def test_dump_to_standard_output_is_encrypted_too(school, paths, capsysbinary, monkeypatch):
+    monkeypatch.setenv(ENV, "the school's long passphrase")
+    assert run_as(["--db", str(paths.db_path), "dump"]) == 0
+    captured = capsysbinary.readouterr()
+    assert captured.out.startswith(sealed.MAGIC)
+    assert "小明".encode() not in captured.out
+
+
+def test_plaintext_only_when_asked_and_with_a_warning(school, paths, tmp_path, capsys, monkeypatch):
+    monkeypatch.delenv(ENV, raising=False)
+    out = tmp_path / "plain.json"
+    assert run_as(["--db", str(paths.db_path), "dump", "--plaintext", "--out", str(out)]) == 0
+    err = capsys.readouterr().err
+    assert "warning: --plaintext" in err and "NOT encrypted" in err
+    assert json.loads(out.read_text("utf-8"))["format"] == "songjiao-dump"
+    target = tmp_path / "from-plain.sqlite3"  # an old plaintext dump loads without a passphrase
+    assert run_as(["--db", str(target), "load", str(out)]) == 0
+    assert _names(str(target)) == _names(str(paths.db_path))
+
+
+def test_to_office_needs_exchange_and_opens_with_the_office_database(school, tmp_path, capsys, monkeypatch):
+    monkeypatch.delenv(ENV, raising=False)
+    office_db = str(school.ctx.store.paths.db_path)
+    out = tmp_path / "laptop.sjdump"
+    stores: list = []
+    try:
+        laptop = join_laptop(Site("office", school.ctx, tmp_path), tmp_path, "t1", stores)
+        laptop_db = str(laptop.db_path)
+        assert run_as(["--db", laptop_db, "dump", "--to-office", "--out", str(out)]) == 0
+        capsys.readouterr()
+        target = tmp_path / "at-office.sqlite3"
+        with unchanged(str(target)):
+            assert run_as(["--db", str(target), "load", str(out)]) == 2
+        assert "--office-db" in _one_line(capsys)
+        with unchanged(str(target)):
+            assert run_as(["--db", str(target), "load", str(out), "--office-db", laptop_db]) == 2
+        assert "not the office" in _one_line(capsys)
+        assert run_as(["--db", str(target), "load", str(out), "--office-db", office_db]) == 0
+        assert _names(str(target)) == _names(laptop_db)
+    finally:
+        for store in stores:
+            store.dispose()
+
+
+def test_to_office_without_exchange_is_refused(school, paths, tmp_path, capsys):
+    out = tmp_path / "office.sjdump"
+    with unchanged(str(paths.db_path), out):
+        assert run_as(["--db", str(paths.db_path), "dump", "--to-office", "--out", str(out)]) == 2
+    assert "office key" in _one_line(capsys)
+
+
+def test_plaintext_and_office_exclude_each_other(school, paths, capsys):
+    with pytest.raises(SystemExit) as usage:  # argparse's own usage error: exit 2, one line
+        run_as(["--db", str(paths.db_path), "dump", "--plaintext", "--to-office"])
+    assert usage.value.code == 2
+    assert "not allowed with" in capsys.readouterr().err
