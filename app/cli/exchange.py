@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from app.cli.common import CliError, open_context, print_json
+from app.cli.common import CliError, open_context, password, print_json
 from app.domain.clock import local_time
 from app.paths import resolve
 from app.services import exchange
@@ -54,7 +54,12 @@ def _join(args: argparse.Namespace) -> int:
             )
         passphrase = getpass.getpass("passphrase from the office: ")
     paths = resolve(args.db, getattr(args, "data_dir", None))
-    result = exchange.join_from_file(paths, Path(args.file), passphrase)
+    if not args.user:
+        raise CliError(
+            "cli.join_user",
+            "give --user NAME (the teacher's own account, with its password): it opens the laptop's database",
+        )
+    result = exchange.join_from_file(paths, Path(args.file), passphrase, password(args), args.user)
     print(
         f"joined: {result.students} student(s), {result.records} records; "
         f"office key fingerprint {result.office_fingerprint}"

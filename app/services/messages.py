@@ -48,6 +48,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Wrong user name or password. If your account was made before the database was encrypted, ask the administrator to set a new password for you.",
         "用户名或密码错误。如果您的账号是在数据库加密之前建立的，请联系管理员为您重新设置密码。",
     ),
+    "cli.join_user": (
+        "Give --user NAME (the teacher's own account, with its password): it opens the laptop's database.",
+        "请给出 --user 用户名（老师本人的账号及其密码）：用它打开这台笔记本电脑上的数据库。",
+    ),
     "login.missing_password": (
         "A password is needed: set SONGJIAO_PASSWORD or type it when asked. Nothing was changed.",
         "需要密码：请设置 SONGJIAO_PASSWORD 环境变量，或在提示时输入。未做任何更改。",

@@ -142,6 +142,11 @@ def write_slot(ctx: ServiceContext, username: str, password: str) -> None:
         keyring.set_user(ctx.store.paths.db_path, ctx.store.key, username, password)
 
 
+def password_matches(stored: str, password: str) -> bool:
+    """True when ``password`` is the one ``stored`` (an argon2 hash) was made from."""
+    return _verify(stored, password)
+
+
 def _verify(stored: str, password: str) -> bool:
     try:
         return _HASHER.verify(stored, password)

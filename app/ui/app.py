@@ -172,7 +172,7 @@ class Controller(QObject):
                 # joined, log in; given up, the first-run wizard as usual.
                 join_file, self.pending_file = self.pending_file, None
                 if self.join(join_file):
-                    return self.login()
+                    return self._login_after_join()
             from app.ui.dialogs.first_run import FirstRunWizard
 
             wizard = FirstRunWizard(self.opened, today=self.today, runner=self.runner)
@@ -188,6 +188,15 @@ class Controller(QObject):
                 return True
             if wizard.demo_result is not None:
                 return self.login(hint=wizard.demo_hint())
+            if wizard.join_result is not None:
+                return self._login_after_join()
+        return self.login()
+
+    def _login_after_join(self) -> bool:
+        """A joined laptop's database opens with the teacher's password: the open empty one is closed."""
+        if self.store is not None:
+            self.store.dispose()
+            self.store = None
         return self.login()
 
     def show_recovery_key(self, actor: Actor) -> None:
@@ -235,6 +244,7 @@ class Controller(QObject):
                 return False
         if not accepted or dialog.actor is None:
             return False
+        self.store = self.store or dialog.store  # an encrypted database, opened by the password
         save_prefs(self.paths, last_user=dialog.username(), login_cache=login_cache(self.opened))
         if self.opened.notice:  # this log-in encrypted a plaintext database in place
             QMessageBox.information(
@@ -277,7 +287,9 @@ class Controller(QObject):
         """The join dialog with ``file`` filled in (the passphrase comes separately); True once joined."""
         from app.ui.dialogs.exchange_join import JoinSchoolDialog
 
-        dialog = JoinSchoolDialog(self.paths, self.window, self.runner)
+        dialog = JoinSchoolDialog(
+            self.paths, self.window, self.runner, key=self.store.key if self.store is not None else None
+        )
         dialog.file.setText(str(file))
         self.exec_dialog(dialog)
         return dialog.result_ is not None

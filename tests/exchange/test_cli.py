@@ -20,11 +20,14 @@ def test_cli_join_export_import_status_revoke(school, tmp_path, capsys):
     )
     passphrase = re.search(r"passphrase.*: (\S+)", capsys.readouterr().out).group(1)
     assert (
-        run_as(["--db", laptop_db, "exchange", "join", str(tmp_path / "t1.sjj"), "--passphrase", passphrase])
+        run_as(
+            ["--db", laptop_db, "exchange", "join", str(tmp_path / "t1.sjj"), "--passphrase", passphrase],
+            user="t1",
+        )
         == 0
     )
     assert "2 student(s)" in capsys.readouterr().out
-    assert run_as(["--db", laptop_db, "exchange", "export", "--out", str(out)]) == 0
+    assert run_as(["--db", laptop_db, "exchange", "export", "--out", str(out)], user="t1") == 0
     [bundle] = list(out.glob("songjiao-t1-to-office-*.sjb"))
     assert run_as(["--db", office_db, "exchange", "import", str(bundle)]) == 0
     assert "imported bundle 1" in capsys.readouterr().out
@@ -41,7 +44,10 @@ def test_cli_join_export_import_status_revoke(school, tmp_path, capsys):
     assert run_as(["--db", office_db, "exchange", "revoke", "--teacher", "t1"]) == 0
     assert "revoked 1" in capsys.readouterr().out
     assert (
-        run_as(["--db", laptop_db, "exchange", "join", str(tmp_path / "t1.sjj"), "--passphrase", "WRONG"])
+        run_as(
+            ["--db", laptop_db, "exchange", "join", str(tmp_path / "t1.sjj"), "--passphrase", "WRONG"],
+            user="t1",
+        )
         == 2
     )
     assert "Nothing was changed" in capsys.readouterr().err
