@@ -8,6 +8,10 @@
         <translation>无法打开数据库</translation>
     </message>
     <message>
+        <source>The database is encrypted now</source>
+        <translation>数据库现已加密</translation>
+    </message>
+    <message>
         <source>Cannot open this file</source>
         <translation>无法打开此文件</translation>
     </message>
@@ -26,6 +30,10 @@
     <message>
         <source>Exchange stopped</source>
         <translation>交换已停止</translation>
+    </message>
+    <message>
+        <source>The records are encrypted now, and the unencrypted backups were removed. Copies made elsewhere before (a USB stick, another computer, an e-mail) are not reached: delete them. The other users need a new password from the administrator (Settings → Users) before they can log in. Next, save the school&apos;s recovery key.</source>
+        <translation>记录现已加密，未加密的备份已删除。此前在别处留下的副本（U 盘、其他电脑、电子邮件）无法处理，请自行删除。其他用户需要管理员（设置 → 用户）为其重新设置密码后才能登录。接下来请保存学校的恢复密钥。</translation>
     </message>
     <message>
         <source>This copy is the exchange office. The laptops hold newer bundles than this backup knows, so exchange with them has stopped: make a new join file for every laptop and re-join each one. Work a laptop has not sent yet stays only on that laptop.</source>
@@ -504,6 +512,10 @@ If it happens again, give your administrator this reference number: {reference}<
     <message>
         <source>Enter the first and last day of the term first.</source>
         <translation>请先填写学期的开学和结束日期。</translation>
+    </message>
+    <message>
+        <source>Building the demo school</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Cannot build the demo</source>
@@ -1211,6 +1223,14 @@ If it happens again, give your administrator this reference number: {reference}<
         <translation>用户</translation>
     </message>
     <message>
+        <source>&amp;User name:</source>
+        <translation>用户名(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
         <source>&amp;Password:</source>
         <translation>密码(&amp;P)：</translation>
     </message>
@@ -1468,6 +1488,37 @@ If it happens again, give your administrator this reference number: {reference}<
     <message>
         <source>Files of &amp;type:</source>
         <translation>文件类型(&amp;T)：</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryKeyDialog</name>
+    <message>
+        <source>Recovery key</source>
+        <translation>恢复密钥</translation>
+    </message>
+    <message>
+        <source>The school&apos;s recovery key</source>
+        <translation>学校的恢复密钥</translation>
+    </message>
+    <message>
+        <source>The records are encrypted. If every password is lost, only this key opens them. It is shown only now: save the recovery sheet, print it and keep it in the school&apos;s safe, not beside this computer.</source>
+        <translation>记录已加密。如果所有密码都遗失，只有这把密钥能打开它们。密钥只在此时显示一次：请保存恢复密钥页，打印出来锁在学校的保险柜里，不要放在这台电脑旁边。</translation>
+    </message>
+    <message>
+        <source>&amp;Save the recovery sheet…</source>
+        <translation>保存恢复密钥页(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>I have kept it safe</source>
+        <translation>我已妥善保管</translation>
+    </message>
+    <message>
+        <source>Save the recovery sheet</source>
+        <translation>保存恢复密钥页</translation>
+    </message>
+    <message>
+        <source>Cannot save the recovery sheet</source>
+        <translation>无法保存恢复密钥页</translation>
     </message>
 </context>
 <context>
