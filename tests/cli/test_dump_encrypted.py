@@ -91,7 +91,7 @@ def test_to_office_needs_exchange_and_opens_with_the_office_database(school, tmp
     try:
         laptop = join_laptop(Site("office", school.ctx, tmp_path), tmp_path, "t1", stores)
         laptop_db = str(laptop.db_path)
-        assert run_as(["--db", laptop_db, "dump", "--to-office", "--out", str(out)]) == 0
+        assert run_as(["--db", laptop_db, "dump", "--to-office", "--out", str(out)], user="t1") == 0
         capsys.readouterr()
         target = tmp_path / "at-office.sqlite3"
         with unchanged(str(target)):

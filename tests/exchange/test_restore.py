@@ -84,7 +84,7 @@ def test_restore_command_blocks_exchange_until_rejoined(story, net, school, tmp_
     backup.restore(t1.ctx.store.paths, saved, key=TEST_KEY, current_key=TEST_KEY)
     t1 = _reopen(t1, stores)
     # What the restore means for exchange is said, and nothing can go out or come in on the old keys.
-    assert "Re-join" in (backup.exchange_note(t1.ctx.store.paths) or "")
+    assert "Re-join" in (backup.exchange_note(t1.ctx.store.paths, TEST_KEY) or "")
     with pytest.raises(exchange.ExchangeRefused) as error:
         t1.send()
     assert error.value.message_id == "exchange.restored"
