@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import json
 from contextlib import closing
+from pathlib import Path
 
 import pytest
 
-from app.services import sealed
-from tests.conftest import connect_db, run_as, unchanged
+from app.services import keyring, sealed
+from tests.conftest import PASSWORDS, TEST_KEY, connect_db, run_as, unchanged
 from tests.exchange.conftest import Site, join_laptop
 from tests.populate import add_records
 
@@ -97,10 +98,15 @@ def test_to_office_needs_exchange_and_opens_with_the_office_database(school, tmp
         with unchanged(str(target)):
             assert run_as(["--db", str(target), "load", str(out)]) == 2
         assert "--office-db" in _one_line(capsys)
+        # The same log-in opens the --office-db: here the laptop's, given an administrator's slot for it.
+        keyring.set_user(laptop.db_path, TEST_KEY, "admin", PASSWORDS["admin"])
         with unchanged(str(target)):
             assert run_as(["--db", str(target), "load", str(out), "--office-db", laptop_db]) == 2
         assert "not the office" in _one_line(capsys)
-        assert run_as(["--db", str(target), "load", str(out), "--office-db", office_db]) == 0
+        # --user opens the office database and is the loaded school's first slot: a teacher the laptop holds.
+        keyring.set_user(Path(office_db), TEST_KEY, "t1", "password1")
+        loaded = ["--db", str(target), "load", str(out), "--office-db", office_db]
+        assert run_as(loaded, user="t1", password="password1") == 0
         assert _names(str(target)) == _names(laptop_db)
     finally:
         for store in stores:
