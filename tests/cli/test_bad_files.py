@@ -25,7 +25,7 @@ from app.services import keyring
 from tests.conftest import CHEAP_KDF, TEST_KEY, connect_db, run_as
 
 # Commands that do not open the database: nothing to judge (restore is the cure for a bad file).
-NO_DATABASE = {("gui",), ("backups",), ("restore",), ("roster", "template")}
+NO_DATABASE = {("gui",), ("backups",), ("restore",), ("roster", "template"), ("hub", "cert")}
 VALUES = {
     "school": "青山县特殊教育学校",
     "term_name": "2026秋季学期",
