@@ -14,6 +14,7 @@ import platformdirs
 APP_NAME = "Songjiao"
 APP_AUTHOR = "Songjiao"
 DB_FILENAME = "songjiao.sqlite3"
+KEY_FILE_SUFFIX = ".keys"  # the encrypted database's wrapped key, beside it (app/services/keyring.py)
 
 
 def _data_folder(installed: str, checkout: str) -> Path:
@@ -127,6 +128,11 @@ class AppPaths:
     def where(self) -> str:
         """The database as messages name it: the file's path, or the server's URL without its password."""
         return hide_password(self.db_url) if self.db_url else str(self.db_path)
+
+    @property
+    def key_file(self) -> Path:
+        """The key file of an encrypted database: its existence says the database is encrypted."""
+        return Path(str(self.db_path) + KEY_FILE_SUFFIX)
 
     @property
     def backup_dir(self) -> Path:

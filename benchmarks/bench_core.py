@@ -1,6 +1,10 @@
 """Core benchmark (not a test): demo school generation, compliance, dump, load, check and peak memory.
 
-    .venv/bin/python benchmarks/bench_core.py [--students 300] [--terms 10] [--seed 1]
+    .venv/bin/python benchmarks/bench_core.py [--students 300] [--terms 10] [--seed 1] [--plaintext | --compare]
+
+The database is encrypted (SQLCipher) as the app makes it; --plaintext measures a plain SQLite file instead,
+and --compare runs both, one after the other, and prints them side by side with the encrypted one's overhead
+(issue 12's target: within 15 %).
 
 Each step runs in its own Python process, so its peak memory is its own (resource.getrusage; Unix
 only, "n/a" on Windows). Prints a Markdown table. Targets on a 2-core machine: compliance for one
@@ -43,11 +47,19 @@ def _optional(module: str, name: str) -> Callable[..., Any] | None:
         return None
 
 
+# The benchmark's own database key (a real one is random and lives wrapped in the key file; the steps here run in
+# separate processes, which all need it).
+BENCH_KEY = bytes(range(32))
+_PLAINTEXT = [False]
+
+
 def _store(db: str) -> Any:
     from app.paths import resolve
     from app.services.setup import open_store
 
-    return open_store(resolve(Path(db)))
+    if _PLAINTEXT[0]:
+        return open_store(resolve(Path(db)), plaintext=True)
+    return open_store(resolve(Path(db)), key=BENCH_KEY)
 
 
 def run_step(step: str, folder: Path, args: argparse.Namespace) -> dict[str, Any]:
@@ -144,10 +156,13 @@ def main() -> int:
     parser.add_argument("--students", type=int, default=300)
     parser.add_argument("--terms", type=int, default=10)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--plaintext", action="store_true", help="measure a plaintext (unencrypted) database")
+    parser.add_argument("--compare", action="store_true", help="encrypted and plaintext side by side")
     parser.add_argument("--step", help=argparse.SUPPRESS)  # internal: run one step in a child process
     parser.add_argument("--folder", help=argparse.SUPPRESS)
     parser.add_argument("--term", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    _PLAINTEXT[0] = args.plaintext
     if args.step:
         try:
             result = run_step(args.step, Path(args.folder), args)
@@ -156,7 +171,46 @@ def main() -> int:
         result["peak_mb"] = peak_rss_mb()
         print(json.dumps(result, ensure_ascii=False))
         return 0
-    rows: list[tuple[str, str, str, str]] = []
+    if args.compare:
+        return _compare(args)
+    rows = _run_all(args)
+    print(
+        f"Benchmark: demo --students {args.students} --terms {args.terms} --seed {args.seed}, "
+        f"{'plaintext' if args.plaintext else 'encrypted'} (Python {sys.version.split()[0]}, {sys.platform})\n"
+    )
+    print("| step | time | peak RSS of the step's process | notes |")
+    print("|---|---|---|---|")
+    for label, value, peak, note, _seconds in rows:
+        print(f"| {label} | {value} | {peak} | {note} |")
+    return 0
+
+
+def _compare(args: argparse.Namespace) -> int:
+    """Both kinds of database in one run, on the same machine and load, step by step."""
+    args.plaintext = False
+    encrypted = _run_all(args)
+    args.plaintext = True
+    plain = _run_all(args)
+    print(
+        f"Benchmark: demo --students {args.students} --terms {args.terms} --seed {args.seed}, encrypted "
+        f"(SQLCipher) against plaintext (Python {sys.version.split()[0]}, {sys.platform})\n"
+    )
+    print("| step | encrypted | plaintext | overhead |")
+    print("|---|---|---|---|")
+    for (label, value, _p, _n, seconds), (_l, plain_value, _pp, _pn, plain_seconds) in zip(
+        encrypted, plain, strict=True
+    ):
+        overhead = (
+            f"{(seconds / plain_seconds - 1) * 100:+.0f} %"
+            if seconds is not None and plain_seconds
+            else "n/a"
+        )
+        print(f"| {label} | {value} | {plain_value} | {overhead} |")
+    return 0
+
+
+def _run_all(args: argparse.Namespace) -> list[tuple[str, str, str, str, float | None]]:
+    rows: list[tuple[str, str, str, str, float | None]] = []
     with tempfile.TemporaryDirectory() as folder:
         term = ""
         for step, label in STEPS:
@@ -175,6 +229,7 @@ def main() -> int:
                 str(args.seed),
                 "--term",
                 term,
+                *(["--plaintext"] if args.plaintext else []),
             ]
             child = subprocess.run(command, capture_output=True, text=True, check=False)
             try:
@@ -187,16 +242,16 @@ def main() -> int:
             term = result.get("term", term)
             value = f"{result['seconds']:.3f} s" if "seconds" in result else result.get("status", "?")
             peak = result.get("peak_mb")
-            rows.append((label, value, "n/a" if peak is None else f"{peak:.0f} MB", result.get("note", "")))
-    print(
-        f"Benchmark: demo --students {args.students} --terms {args.terms} --seed {args.seed} "
-        f"(Python {sys.version.split()[0]}, {sys.platform})\n"
-    )
-    print("| step | time | peak RSS of the step's process | notes |")
-    print("|---|---|---|---|")
-    for label, value, peak, note in rows:
-        print(f"| {label} | {value} | {peak} | {note} |")
-    return 0
+            rows.append(
+                (
+                    label,
+                    value,
+                    "n/a" if peak is None else f"{peak:.0f} MB",
+                    result.get("note", ""),
+                    result.get("seconds"),
+                )
+            )
+    return rows
 
 
 if __name__ == "__main__":

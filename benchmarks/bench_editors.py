@@ -14,7 +14,6 @@ import argparse
 import datetime as dt
 import os
 import shutil
-import sqlite3
 import sys
 import tempfile
 import time
@@ -29,11 +28,18 @@ sys.path.insert(0, str(ROOT))
 TODAY = dt.date(2026, 11, 20)
 
 
-def copy_and_top_up(source: Path, target: Path, visits: int) -> int:
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
-    dst = sqlite3.connect(target)
-    src.backup(dst)
-    src.close()
+def copy_and_top_up(source: Path, target: Path, visits: int) -> tuple[int, bytes | None]:
+    """A copy of the (encrypted) demo database ``source``, opened by its administrator, topped up with visits."""
+    from app.db.engine import connect_file
+    from app.paths import resolve
+    from app.services import backup
+    from app.services.setup import unlock_store
+
+    store, _admin = unlock_store(resolve(source), "admin", "admin123")
+    key = store.key
+    store.dispose()
+    backup.copy_database(source, target, key)
+    dst = connect_file(target, key)
     have = dst.execute("select count(*) from visit").fetchone()[0]
     columns = [r[1] for r in dst.execute("pragma table_info(visit)")]
     rows = dst.execute(
@@ -50,7 +56,7 @@ def copy_and_top_up(source: Path, target: Path, visits: int) -> int:
     dst.commit()
     total = dst.execute("select count(*) from visit").fetchone()[0]
     dst.close()
-    return total
+    return total, key
 
 
 def main() -> int:
@@ -70,9 +76,9 @@ def main() -> int:
 
     work = Path(tempfile.mkdtemp(prefix="bench-editors-"))
     db = work / "school.sqlite3"
-    total = copy_and_top_up(args.db, db, args.visits)
+    total, key = copy_and_top_up(args.db, db, args.visits)
     app = QApplication.instance() or QApplication([])
-    store = open_store(resolve(db))
+    store = open_store(resolve(db), key=key)
     rows: list[tuple[str, str]] = [("visits in the database", str(total))]
 
     def actor_with(role: str) -> Any:

@@ -46,7 +46,7 @@ from app.paths import resolve  # noqa: E402
 from app.services import exchange, users  # noqa: E402
 from app.services.context import Actor, ServiceContext, transaction  # noqa: E402
 from app.services.school import list_terms  # noqa: E402
-from app.services.setup import initialize_school, open_store  # noqa: E402
+from app.services.setup import initialize_school, open_store, unlock_store  # noqa: E402
 
 TODAY = dt.date(2027, 1, 20)
 TERM = {"name": "2026秋季学期", "start": "2026-09-01", "end": "2027-01-22", "days": []}
@@ -219,8 +219,9 @@ def run_once(args: argparse.Namespace, db: str | None) -> tuple[int, float]:
         for i, teacher in enumerate(teachers):
             made = exchange.make_join_file(office, f"t{i:02d}", folder / f"t{i:02d}.sjj")
             paths = resolve(folder / f"t{i:02d}.sqlite3")
-            exchange.join_from_file(paths, made.path, made.passphrase)
-            laptop = ServiceContext(open_store(paths), today_override=TODAY)
+            exchange.join_from_file(paths, made.path, made.passphrase, "password1")
+            laptop_store, _teacher = unlock_store(paths, f"t{i:02d}", "password1")  # encrypted: log in
+            laptop = ServiceContext(laptop_store, today_override=TODAY)
             laptops.append(laptop)
             records = fill_term(laptop, teacher, args.photos, args.photo_kb)
         out = folder / "out"

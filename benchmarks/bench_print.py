@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from app.paths import resolve  # noqa: E402
 from app.services.context import ServiceContext  # noqa: E402
-from app.services.setup import open_store  # noqa: E402
+from app.services.setup import open_store, unlock_store  # noqa: E402
 
 LINE = "送教上门记录：学生在教师指导下完成了生活自理训练，情绪稳定，家长积极配合。"
 
@@ -134,7 +134,8 @@ def main() -> None:
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="songjiao-bench-"))
     db = args.db or work / "demo.sqlite3"
-    store = open_store(resolve(db))
+    # A given database is a demo school (encrypted: its administrator logs in); a new one is made here.
+    store = unlock_store(resolve(db), "admin", "admin123")[0] if args.db else open_store(resolve(db))
     ctx = ServiceContext(store)
     if args.db is None:
         from app.services.demo import generate

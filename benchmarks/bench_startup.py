@@ -48,11 +48,11 @@ BARE_WINDOW = "import time\n" + BARE_WINDOW
 SEED_LOGIN_CACHE = """
 import sys
 from app.paths import resolve
-from app.services.setup import open_store
+from app.services.setup import unlock_store
 from app.ui.dialogs.login import login_cache
 from app.ui.prefs import save_prefs
 paths = resolve(sys.argv[1])
-store = open_store(paths)
+store, _admin = unlock_store(paths, "admin", "admin123")
 save_prefs(paths, login_cache=login_cache(store))
 store.dispose()
 """
@@ -93,7 +93,8 @@ def main() -> int:
         help="how to start the program (default: this Python, -m app, from this checkout)",
     )
     args = parser.parse_args()
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
+    # The demo's administrator: the database is encrypted, the command line logs in.
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT), SONGJIAO_PASSWORD="admin123")
     program = args.program
     with tempfile.TemporaryDirectory(prefix="songjiao-bench-") as tmp:
         db = str(Path(tmp) / "term300.sqlite3")
@@ -118,7 +119,9 @@ def main() -> int:
 
         bare = row("python -c pass", [sys.executable, "-c", "pass"])
         helped = row("songjiao --help", [*program, "--help"])
-        compliance = row("compliance --json (300)", [*program, "--db", db, "compliance", "--json"])
+        compliance = row(
+            "compliance --json (300)", [*program, "--db", db, "--user", "admin", "compliance", "--json"]
+        )
         window = row("bare PySide6 window", [sys.executable, "-c", BARE_WINDOW])
         row("login window, first start", [*program, "--db", db, "gui", "--check"])
         subprocess.run([sys.executable, "-c", SEED_LOGIN_CACHE, db], env=env, check=True)

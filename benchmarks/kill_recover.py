@@ -8,6 +8,9 @@ The writer logs guardian contacts (one small transaction each) and, every fifth 
 with two lessons (a larger one), printing each record's id only after its transaction committed: those
 are the acknowledged records. The kill lands anywhere: mid-transaction, mid-commit, between records, during
 start-up. POSIX only (SIGKILL). Prints one Markdown line per 50 rounds and a summary.
+
+The database is encrypted (SQLCipher) as the app makes it: the writer logs in as the teacher (the key unwrapped
+from the teacher's slot, Argon2id at the real cost), the checks after each round as the administrator.
 """
 
 from __future__ import annotations
@@ -34,17 +37,18 @@ from app.db.models import Contact, Visit  # noqa: E402
 from app.paths import resolve  # noqa: E402
 from app.services import check, students, users  # noqa: E402
 from app.services.context import ServiceContext, reading  # noqa: E402
-from app.services.setup import initialize_school, open_store  # noqa: E402
+from app.services.setup import initialize_school, open_store, unlock_store  # noqa: E402
 
 WRITER = textwrap.dedent("""
     import sys, datetime as dt
     from app.paths import resolve
     from app.services import contacts, visits
     from app.services.context import Actor, ServiceContext
-    from app.services.setup import open_store
+    from app.services.setup import unlock_store
 
     db, teacher_id, student_id, start = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
-    ctx = ServiceContext(open_store(resolve(db)), today_override=dt.date(2026, 11, 20))
+    store, _teacher = unlock_store(resolve(db), "t1", "password1")
+    ctx = ServiceContext(store, today_override=dt.date(2026, 11, 20))
     as_t = ctx.as_actor(Actor(teacher_id, "teacher", "t1"))
     print("ready", flush=True)
     n = start
@@ -155,7 +159,7 @@ def main() -> None:
         )
         acked_contacts |= c
         acked_visits |= v
-        store = open_store(resolve(db))
+        store, _admin = unlock_store(resolve(db), "admin", "admin-pass")
         try:
             with reading(ServiceContext(store)) as session:
                 present_c = set(session.scalars(sql_select(Contact.id)))

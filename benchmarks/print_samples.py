@@ -23,7 +23,7 @@ from app.reports.pdf import assessment_form, forms, packet, summary  # noqa: E40
 from app.services import archive, assessment  # noqa: E402
 from app.services.context import ServiceContext  # noqa: E402
 from app.services.school import get_school, list_terms  # noqa: E402
-from app.services.setup import open_store  # noqa: E402
+from app.services.setup import unlock_store  # noqa: E402
 
 
 def main() -> None:
@@ -32,7 +32,7 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=Path("docs/print"))
     parser.add_argument("--dpi", type=int, default=70)
     args = parser.parse_args()
-    store = open_store(resolve(args.db))
+    store, _admin = unlock_store(resolve(args.db), "admin", "admin123")  # a demo school (encrypted)
     ctx = ServiceContext(store)
     terms = list_terms(ctx)
     term = ([t for t in terms if t.end < ctx.today()] or terms)[-1]

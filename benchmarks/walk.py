@@ -617,15 +617,16 @@ class Result:
 def walk_all(db: Path) -> list[Result]:
     """The three workflows on the demo database ``db`` (it is changed), in the running QApplication if any."""
     from app.paths import resolve
+    from app.services.setup import unlock_store
     from app.ui import i18n
-    from app.ui.app import Controller, make_application, open_store_or_explain
+    from app.ui.app import Controller, make_application
 
     app = make_application([])
     qInstallMessageHandler(_quiet)
     language = i18n.current_language()
     i18n.install_translators("zh_CN")
     controller = Controller(resolve(db), today=TODAY)
-    controller.store = open_store_or_explain(resolve(db), print)
+    controller.store, _admin = unlock_store(resolve(db), "admin", "admin123")  # the demo's administrator
     school = School(controller.store)
     walk = Walk(app, controller.runner)
     results: list[Result] = []

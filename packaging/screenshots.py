@@ -48,8 +48,9 @@ def shoot(db: Path, out: Path, language: str) -> None:
     from app.paths import resolve
     from app.services import students, users
     from app.services.context import ServiceContext
+    from app.services.setup import unlock_store
     from app.ui import i18n
-    from app.ui.app import Controller, make_application, open_store_or_explain
+    from app.ui.app import Controller, make_application
     from app.ui.dialogs.login import LoginDialog
     from app.ui.pages.student import StudentPage
 
@@ -65,7 +66,7 @@ def shoot(db: Path, out: Path, language: str) -> None:
     i18n.install_translators(language)
     today = dt.date.fromisoformat(TODAY)
     controller = Controller(resolve(db), today=today, language=language)
-    controller.store = open_store_or_explain(resolve(db), print)
+    controller.store, _admin = unlock_store(resolve(db), "admin", "admin123")  # the demo's administrator
     ctx = ServiceContext(controller.store, today_override=today)
     suffix = "" if language == "zh_CN" else "-en"
 

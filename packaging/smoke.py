@@ -33,6 +33,7 @@ def _run(command: list[str], cwd: Path, step: str, timeout: float = 300) -> str:
     env["QT_QPA_PLATFORM"] = "offscreen"
     env["SONGJIAO_DATA_DIR"] = str(cwd / "data")  # never the machine's real data folder
     env["SONGJIAO_DUMP_PASSPHRASE"] = "smoke-test passphrase"  # dumps are encrypted by default
+    env["SONGJIAO_PASSWORD"] = "admin123"  # the demo school's administrator (the database is encrypted)
     started = time.perf_counter()
     done = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout)
     took = time.perf_counter() - started
@@ -50,7 +51,7 @@ def _is_pdf(path: Path) -> bool:
 
 def smoke(program: list[str], folder: Path, gui: str | None = None) -> None:
     db = str(folder / "school.sqlite3")
-    songjiao = [*program, "--db", db]
+    songjiao = [*program, "--db", db, "--user", "admin"]  # every command that opens records logs in
     out = _run([*program, "--help"], folder, "--help")
     if "export" not in out:
         raise SmokeFailure("--help does not list the commands")
@@ -83,9 +84,13 @@ def smoke(program: list[str], folder: Path, gui: str | None = None) -> None:
     if dump.read_bytes()[:8] != b"SJSEALED":
         raise SmokeFailure("the dump is not encrypted")
     copy = str(folder / "copy.sqlite3")
-    _run([*program, "--db", copy, "load", str(dump)], folder, "load")
+    _run([*program, "--db", copy, "--user", "admin", "load", str(dump)], folder, "load")
     again = json.loads(
-        _run([*program, "--db", copy, "students", "list", "--json"], folder, "students list (loaded)")
+        _run(
+            [*program, "--db", copy, "--user", "admin", "students", "list", "--json"],
+            folder,
+            "students list (loaded)",
+        )
     )
     if [s["code"] for s in again] != [s["code"] for s in students]:
         raise SmokeFailure("the loaded database does not hold the dumped students")

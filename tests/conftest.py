@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
-import sqlite3
 from contextlib import contextmanager
 from pathlib import Path
 from types import SimpleNamespace
@@ -31,7 +30,7 @@ if "mutants" in Path(__file__).resolve().parts:
     settings.load_profile("mutmut")
 
 from app.paths import is_server_url, resolve  # noqa: E402
-from app.services import students, users  # noqa: E402
+from app.services import keyring, students, users  # noqa: E402
 from app.services.context import Actor, ServiceContext  # noqa: E402
 from app.services.setup import initialize_school, open_store  # noqa: E402
 
@@ -48,11 +47,69 @@ TERM = {
 }
 
 
+# Every database a test makes is encrypted with this key (the fixture below stands in for the random one), so
+# that db_digest() and a test's own reads can open it; tests of the key's randomness call the real function.
+TEST_KEY = bytes(range(32))
+# Argon2id costs 0.3 s per slot in use; tests make slots with the cheapest parameters (a slot carries its own).
+CHEAP_KDF = keyring.KdfParams(time_cost=1, memory_kib=8, parallelism=1)
+# The fixtures' users and their passwords (the school fixture below), for logging in on the command line.
+PASSWORDS = {"admin": "admin-pass"}
+DEFAULT_PASSWORD = "password1"
+REAL_NEW_KEY = keyring.new_database_key
+
+
+@pytest.fixture(autouse=True)
+def cheap_keys(monkeypatch):
+    """Cheap key slots, the fixed test key for new databases, and no wrong-password delay."""
+    monkeypatch.setattr(keyring, "DEFAULT_KDF", CHEAP_KDF)
+    monkeypatch.setattr(keyring, "new_database_key", lambda: TEST_KEY)
+    monkeypatch.setattr(keyring, "DELAY_BASE_S", 0.0)
+    monkeypatch.setattr(keyring, "_failures", [0])
+
+
+def connect_db(path, read_only: bool = True):
+    """A DB-API connection to a test database, encrypted (with TEST_KEY) or plain."""
+    from app.db.engine import connect_file, is_encrypted
+
+    return connect_file(Path(path), TEST_KEY if is_encrypted(Path(path)) else None, read_only=read_only)
+
+
+def open_test_store(paths, **options):
+    """Open (or create) a test database as a logged-in user would: an encrypted one with TEST_KEY."""
+    return open_store(paths, key=TEST_KEY, **options)
+
+
+def copy_db(source, target) -> None:
+    """A closed database file copied by hand, with its key file (an encrypted file is useless without it)."""
+    import shutil
+
+    shutil.copy(source, target)
+    keys = Path(str(source) + ".keys")
+    if keys.exists():
+        shutil.copy(keys, str(target) + ".keys")
+
+
+def run_as(argv, user: str = "admin", password: str | None = None) -> int:
+    """The command line run as ``user`` (``--user`` before the command, the password in SONGJIAO_PASSWORD)."""
+    from app.cli.main import run
+
+    saved = os.environ.get("SONGJIAO_PASSWORD")
+    os.environ["SONGJIAO_PASSWORD"] = password or PASSWORDS.get(user, DEFAULT_PASSWORD)
+    try:
+        return run(["--user", user, *argv])
+    finally:
+        if saved is None:
+            os.environ.pop("SONGJIAO_PASSWORD", None)
+        else:
+            os.environ["SONGJIAO_PASSWORD"] = saved
+
+
 def db_digest(path, *files) -> str:
     """A digest of everything a refusal must leave alone: the schema and every row of every table of the
     SQLite file ``path`` (tables by name, rows sorted, so the digest depends on content, not on page layout or
     rowid order), then the bytes of each of ``files`` (a folder: every file under it, by relative name; a
-    missing path counts as missing). Compare it before and after: equal means nothing changed."""
+    missing path counts as missing), and the database's key file. Compare it before and after: equal means
+    nothing changed. An encrypted file is read with TEST_KEY."""
     digest = hashlib.sha256()
     url = path if isinstance(path, str) and is_server_url(path) else _SERVER_DATABASES.get(Path(path))
     if url is not None:
@@ -61,7 +118,9 @@ def db_digest(path, *files) -> str:
     if not Path(path).exists():  # a refusal on a missing database must not create one
         digest.update(b"<no database>")
         return _files_digest(digest, files)
-    con = sqlite3.connect(f"file:{Path(path)}?mode=ro", uri=True)
+    keys = Path(str(path) + ".keys")
+    digest.update(keys.read_bytes() if keys.exists() else b"<no key file>")
+    con = connect_db(path)
     try:
         schema = con.execute(
             "SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_autoindex%' ORDER BY type, name"
@@ -191,7 +250,7 @@ sqlite_only = pytest.mark.skipif(
 
 @pytest.fixture
 def store(paths):
-    store = open_store(paths)
+    store = open_test_store(paths)
     yield store
     store.dispose()
 

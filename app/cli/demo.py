@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import time
 
-from app.cli.common import open_context, terminal_progress
+from app.cli.common import open_context, print_recovery_key, terminal_progress
 from app.services import forms
 
 
@@ -26,6 +26,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 def _demo(args: argparse.Namespace) -> int:
     from app.services.demo import check_size, generate
+    from app.services.setup import make_recovery_key
 
     # A bad --today is a ValidationError (field.date), printed like every service refusal.
     today = forms.parse_date(args.today, "today") if args.today else None
@@ -47,4 +48,5 @@ def _demo(args: argparse.Namespace) -> int:
     print("Logins (username / password / role):")
     for username, password, role in result.logins:
         print(f"  {username:8} {password:12} {role}")
+    print_recovery_key(make_recovery_key(ctx))
     return 0

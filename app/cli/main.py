@@ -57,7 +57,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
 }
 # Every module that registers commands (derived from the table; the frozen build collects these too).
 COMMAND_MODULES = list(dict.fromkeys(module for module, _help in COMMANDS.values()))
-_GLOBAL_WITH_VALUE = ("--db", "--data-dir")
+_GLOBAL_WITH_VALUE = ("--db", "--data-dir", "--user", "--recovery-key")
 _GLOBAL_FLAGS = ("--verbose",)
 
 
@@ -110,6 +110,16 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     )
     parser.add_argument("--db", metavar="PATH", help="database file (default: the user data folder)")
     parser.add_argument("--data-dir", metavar="DIR", help="folder for backups, logs and exports")
+    parser.add_argument(
+        "--user",
+        metavar="NAME",
+        help="log in as this user (password from SONGJIAO_PASSWORD, else asked without echo)",
+    )
+    parser.add_argument(
+        "--recovery-key",
+        metavar="FILE",
+        help="open an encrypted database with the school's recovery key (the file of the recovery sheet)",
+    )
     parser.add_argument("--verbose", action="store_true", help="log more (never personal data)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     wanted = COMMANDS.get(command or "", ("", ""))[0]
@@ -153,10 +163,14 @@ def _judge_database(args: argparse.Namespace) -> None:
     key = f"{func.__module__}.{func.__name__}"
     if key in NO_DATABASE:
         return
+    from app.cli.common import unlock_key
     from app.paths import resolve
-    from app.services import maintenance
+    from app.services import backup, maintenance
 
-    maintenance.judge_database(resolve(args.db, getattr(args, "data_dir", None)), create=key in CREATES)
+    paths = resolve(args.db, getattr(args, "data_dir", None))
+    # An encrypted file is judged with its key: the log-in (--user, --recovery-key) comes first.
+    db_key = unlock_key(args, paths.db_path) if backup.needs_key(paths.db_path) else None
+    maintenance.judge_database(paths, create=key in CREATES, key=db_key)
 
 
 def _storage_text(error: Exception, args: argparse.Namespace) -> str | None:

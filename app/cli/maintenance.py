@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import functools
 import getpass
 import io
@@ -12,10 +13,19 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from app.cli.common import CliError, open_context, print_json, terminal_progress
+from app.cli.common import (
+    CliError,
+    open_context,
+    password,
+    print_json,
+    print_recovery_key,
+    terminal_progress,
+    unlock_key,
+)
 from app.paths import AppPaths, resolve
 from app.services import backup, check, dump, maintenance, school, setup, users
 from app.services.context import ROLES, ServiceContext
+from app.services.errors import ServiceError
 from app.services.files import replace
 from app.services.progress import TaskState
 from app.services.setup import open_store
@@ -65,7 +75,7 @@ def _existing(args: argparse.Namespace) -> ServiceContext:
 def _backup(args: argparse.Namespace) -> int:
     ctx = _existing(args)
     keep, _ = maintenance.backup_settings(ctx.store)
-    info = backup.make_backup(ctx.store.paths, args.reason, keep)
+    info = backup.make_backup(ctx.store.paths, args.reason, keep, key=ctx.store.key)
     print(info.path)
     return 0
 
@@ -95,18 +105,30 @@ def _backups(args: argparse.Namespace) -> int:
 
 @_guarded
 def _restore(args: argparse.Namespace) -> int:
-    paths = _paths(args).ensure()
+    paths = _paths(args)
     if Path(args.file).resolve() == paths.db_path:
         raise CliError(
             "cli.restore_self", "that file is the database itself; choose a backup (see `songjiao backups`)"
         )
     # No engine is opened here: restoring must work when the current file is the broken one. backup.restore
-    # verifies the source before it touches anything.
-    safety = backup.restore(paths, Path(args.file), keep=maintenance.keep_everything(paths))
+    # verifies the source before it touches anything. --user (or --recovery-key) opens the backup's own key
+    # file: the password is the one the user had when the backup was made.
+    source = Path(args.file)
+    key = (
+        unlock_key(args, source, backup_file=True) if source.is_file() else None
+    )  # before any folder is made
+    paths.ensure()
+    current_key = None
+    if paths.db_path.is_file():
+        with contextlib.suppress(ServiceError):  # the current file is copied aside byte for byte instead
+            current_key = unlock_key(args, paths.db_path)
+    safety = backup.restore(
+        paths, source, keep=maintenance.keep_everything(paths), key=key, current_key=current_key
+    )
     print(f"restored {paths.db_path}")
     if safety is not None:
         print(f"the previous database was saved as {safety.path}")
-    note = backup.exchange_note(paths)
+    note = backup.exchange_note(paths, key)
     if note:
         print(note)
     return 0
@@ -227,7 +249,9 @@ def _dump_source(args: argparse.Namespace) -> dump.Source:
                 "cli.office_db",
                 "the dump is encrypted for the office's key: give --office-db with the office database",
             )
-        office = open_store(resolve(args.office_db, None), create=False)
+        office_paths = resolve(args.office_db, None)
+        # The office's database is encrypted too: the same --user (or --recovery-key) opens it.
+        office = open_store(office_paths, key=unlock_key(args, office_paths.db_path), create=False)
         try:
             return dump.unlock_dump(path, kx_private=dump.office_private_key(office))
         finally:
@@ -237,13 +261,21 @@ def _dump_source(args: argparse.Namespace) -> dump.Source:
 
 @_guarded
 def _load(args: argparse.Namespace) -> int:
-    # Everything (key, file, rows) is checked before the database is touched.
-    checked = dump.check_dump(_dump_source(args))
     paths = _paths(args)
     created = not paths.on_server and not paths.db_path.exists()
-    ctx = open_context(args)
+    # An existing (encrypted) file is judged once it is opened, before the dump; a new one is made only after
+    # the dump passed every check (key, file, rows).
+    existing = None if created else open_context(args)
+    checked = dump.check_dump(_dump_source(args))
+    ctx = existing or open_context(args)
     try:
         counts = dump.load_checked(ctx.store, checked, terminal_progress())
+        # The loaded users' passwords are known only as hashes, so they have no key slots: the recovery key,
+        # and the --user's slot when its password is given, are what open the new database.
+        recovery = setup.make_recovery_key(ctx)
+        if args.user and ctx.store.key is not None:
+            users.authenticate(ctx, args.user, password(args))
+            users.write_slot(ctx, args.user, password(args))
     except BaseException:
         if created:  # leave no empty file behind a refused load into a new database
             ctx.store.dispose()
@@ -251,6 +283,7 @@ def _load(args: argparse.Namespace) -> int:
                 Path(str(paths.db_path) + suffix).unlink(missing_ok=True)
         raise
     print(f"loaded {sum(counts.values())} rows into {paths.where}")
+    print_recovery_key(recovery)
     return 0
 
 
@@ -259,6 +292,8 @@ def _load(args: argparse.Namespace) -> int:
 
 @_guarded
 def _init(args: argparse.Namespace) -> int:
+    # An existing (encrypted) file is judged first, as a plaintext one is before any command runs.
+    existing = open_context(args) if _paths(args).db_path.exists() else None
     password = args.admin_password or os.environ.get("SONGJIAO_ADMIN_PASSWORD")
     if not password:
         raise CliError("cli.admin_password", "--admin-password (or SONGJIAO_ADMIN_PASSWORD) is required")
@@ -288,11 +323,13 @@ def _init(args: argparse.Namespace) -> int:
     errors = setup.setup_errors(data)
     if errors:
         raise errors[0]
-    setup.initialize_school(open_context(args), data)
+    ctx = existing or open_context(args)
+    admin = setup.initialize_school(ctx, data)
     print(
         f"school set up with term '{args.term_name}' ({len(days)} calendar days pre-filled) and "
         f"administrator '{args.admin_user}'"
     )
+    print_recovery_key(setup.make_recovery_key(ctx.as_actor(admin)))
     return 0
 
 
@@ -359,7 +396,7 @@ def _migrate(args: argparse.Namespace) -> int:
             revision=target,
             known=", ".join(chain),
         )
-    done = maintenance.migrate(paths, target)
+    done = maintenance.migrate(paths, target, unlock_key(args, paths.db_path))
     if done.current == target:
         print(f"already at revision {target}")
         return 0

@@ -19,6 +19,7 @@ from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.db.engine import WrongKeyError, connect_encrypted, key_file
 from app.db.schema import SchemaError
 
 HEADER = b"SQLite format 3\x00"
@@ -27,13 +28,23 @@ HEADER = b"SQLite format 3\x00"
 OURS = frozenset({"alembic_version", "school", "student"})
 
 
+try:
+    from sqlcipher3 import DatabaseError as _CipherError
+
+    DRIVER_ERRORS: tuple[type[Exception], ...] = (sqlite3.DatabaseError, _CipherError)
+except ImportError:  # pragma: no cover - a dependency
+    DRIVER_ERRORS = (sqlite3.DatabaseError,)
+
+
 class StorageError(SchemaError):
     """The database file cannot be used as it is; the message names the cause and what to do."""
 
 
 @dataclass(frozen=True)
 class Probe:
-    kind: str  # missing | new (an empty SQLite file or one with only alembic_version) | ours
+    # missing | new (an empty SQLite file or one with only alembic_version) | ours | encrypted (SQLCipher, with
+    # its key file: what it holds is judged once the key is known, see setup.open_store)
+    kind: str
     revision: str | None = None
 
 
@@ -50,8 +61,12 @@ def _damaged(path: Path) -> StorageError:
     )
 
 
-def probe(path: Path, known_revisions: frozenset[str] | set[str]) -> Probe:
-    """Judge ``path`` without changing it; raise StorageError for anything that is not usable."""
+def probe(path: Path, known_revisions: frozenset[str] | set[str], key: bytes | None = None) -> Probe:
+    """Judge ``path`` without changing it; raise StorageError for anything that is not usable.
+
+    An encrypted file is judged as far as its bytes allow; with its ``key`` it is read (read-only) and judged
+    as a plaintext one is: cut short, another program's, from a newer Songjiao.
+    """
     path = Path(path)
     if not path.exists():
         if path.parent.exists() and not os.access(path.parent, os.W_OK | os.X_OK):
@@ -74,6 +89,11 @@ def probe(path: Path, known_revisions: frozenset[str] | set[str]) -> Probe:
             "the file is empty (0 bytes), so it holds no school. If it should, restore the newest backup; "
             "for a new database, delete the empty file or choose another name.",
         )
+    if not head.startswith(HEADER) and key_file(path).exists():
+        if key is not None:
+            _judge_encrypted(path, key, size, known_revisions)
+        _check_writable(path)
+        return Probe("encrypted")
     if not head.startswith(HEADER):
         raise _refuse(
             "storage.not_sqlite",
@@ -91,6 +111,42 @@ def probe(path: Path, known_revisions: frozenset[str] | set[str]) -> Probe:
     if head[24:28] == head[92:96] and pages and size < pages * page_size and not wal.exists():
         raise _damaged(path)
     tables, revision = _read_schema(path, wal.exists())
+    kind = _judge_tables(path, tables, revision, known_revisions)
+    _check_writable(path)
+    return Probe(kind, revision)
+
+
+def _judge_encrypted(path: Path, key: bytes, size: int, known_revisions: frozenset[str] | set[str]) -> None:
+    wal = Path(str(path) + "-wal")
+    try:
+        # As for a plaintext file: immutable (nothing written, not even a -shm) unless a -wal must be read.
+        conn = connect_encrypted(path, key, read_only=True, immutable=not wal.exists())
+    except WrongKeyError as error:
+        # A file cut short mid-page cannot be a whole SQLCipher file; a whole one the key does not open
+        # is named as such (damaged, or another database's key file).
+        if size % 1024:
+            raise _damaged(path) from error
+        raise
+    try:
+        pages = int(conn.execute("PRAGMA page_count").fetchone()[0])
+        page_size = int(conn.execute("PRAGMA page_size").fetchone()[0])
+        if pages and size < pages * page_size and not wal.exists():
+            raise _damaged(path)
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        revision = None
+        if "alembic_version" in tables:
+            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+            revision = None if row is None else str(row[0])
+    except DRIVER_ERRORS as error:
+        raise _damaged(path) from error
+    finally:
+        conn.close()
+    _judge_tables(path, tables, revision, known_revisions)
+
+
+def _judge_tables(
+    path: Path, tables: set[str], revision: str | None, known_revisions: frozenset[str] | set[str]
+) -> str:
     if not tables - {"alembic_version"}:
         kind = "new"
     elif "alembic_version" not in tables or not tables >= OURS:
@@ -107,6 +163,10 @@ def probe(path: Path, known_revisions: frozenset[str] | set[str]) -> Probe:
             path,
             "the database was written by a newer version of Songjiao: update the program first.",
         )
+    return kind
+
+
+def _check_writable(path: Path) -> None:
     if not os.access(path, os.W_OK):
         raise _refuse(
             "storage.read_only",
@@ -116,7 +176,16 @@ def probe(path: Path, known_revisions: frozenset[str] | set[str]) -> Probe:
         )
     if not os.access(path.parent, os.W_OK | os.X_OK):
         raise read_only_folder(path)
-    return Probe(kind, revision)
+
+
+def locked(path: Path) -> StorageError:
+    """An encrypted database opened without its key."""
+    return _refuse(
+        "storage.locked",
+        path,
+        "the database is encrypted: log in first (on the command line: --user NAME with its password, or "
+        "--recovery-key FILE).",
+    )
 
 
 def probe_server(url: str, known_revisions: frozenset[str] | set[str], where: str) -> Probe:

@@ -159,12 +159,18 @@ _worker_ctx: ServiceContext | None = None
 
 
 def _init_worker(
-    db_path: str, db_url: str | None, data_dir: str, actor: tuple[str, str, str], today: str | None
+    db_path: str,
+    db_url: str | None,
+    data_dir: str,
+    actor: tuple[str, str, str],
+    today: str | None,
+    key: bytes | None = None,
 ) -> None:
     global _worker_ctx
     from app.reports.pdf.fonts import register_fonts
 
-    store = Store(AppPaths(Path(data_dir), Path(db_path), db_url))
+    # The database key reaches the worker through the pool's pipe (memory to memory), never a file.
+    store = Store(AppPaths(Path(data_dir), Path(db_path), db_url), key=key)
     _worker_ctx = ServiceContext(store, Actor(*actor), dt.date.fromisoformat(today) if today else None)
     register_fonts()
 
@@ -216,6 +222,7 @@ def run_jobs(
         str(ctx.store.paths.data_dir),
         (ctx.actor.id, ctx.actor.role, ctx.actor.display_name),
         ctx.today_override.isoformat() if ctx.today_override else None,
+        ctx.store.key,
     )
     cancelled = False
     with spawn.Pool(workers, initializer=_init_worker, initargs=init) as pool:
@@ -346,3 +353,29 @@ def export_form(
 
 def options_from(**kwargs: Any) -> ExportOptions:
     return ExportOptions(**{k: v for k, v in kwargs.items() if v is not None})
+
+
+def export_recovery_sheet(school_name: str, key_text: str, pdf_path: Path) -> tuple[Path, Path]:
+    """The recovery key as a printable sheet (PDF) and as a text file beside it (``--recovery-key FILE``
+    reads it); both private to the user (0600), both meant to leave this computer for the school's safe."""
+    from app.reports.pdf.recovery import render_recovery_sheet
+    from app.services.keyring import RECOVERY_FILE_HEADER
+
+    pdf_path = Path(pdf_path)
+    text_path = pdf_path.with_suffix(".txt")
+
+    def private(write: Callable[[Path], object]) -> Callable[[Path], object]:
+        def run(part: Path) -> object:
+            part.unlink(missing_ok=True)
+            os.close(os.open(part, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+            return write(part)
+
+        return run
+
+    write_atomic(
+        pdf_path,
+        private(lambda part: render_recovery_sheet(part, school_name, key_text, dt.date.today())),
+    )
+    text = f"{RECOVERY_FILE_HEADER} ({school_name})\n{key_text}\n"
+    write_atomic(text_path, private(lambda part: part.write_text(text, encoding="utf-8")))
+    return pdf_path, text_path

@@ -1,4 +1,10 @@
-"""Backups with SQLite's online backup API: before migrations, on a schedule, on demand; verified restore."""
+"""Backups with SQLite's online backup API: before migrations, on a schedule, on demand; verified restore.
+
+An encrypted database is backed up through SQLCipher with its key (the copy is encrypted page by page with the
+same key) and its key file goes with it (``<backup>.keys``): a backup restored on another machine opens with
+the passwords (or the recovery key) it was made with. Restoring asks for that key and refuses a wrong one before
+anything is touched.
+"""
 
 from __future__ import annotations
 
@@ -9,12 +15,26 @@ import sqlite3
 from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from app.db import schema
-from app.db.engine import create_private, remove_with_side_files
+from app.db import probe, schema
+from app.db.engine import (
+    SIDE_FILES,
+    WrongKeyError,
+    connect_file,
+    create_private,
+    is_encrypted,
+    key_file,
+    remove_with_side_files,
+)
 from app.paths import AppPaths
 from app.services.errors import ValidationError
 from app.services.files import replace, sqlite_uri
+
+# What SQLite and SQLCipher raise for a file they cannot read.
+DRIVER_ERRORS = probe.DRIVER_ERRORS
+# Why a safety backup before a restore may fail: then the current files are copied aside byte for byte.
+SAFETY_FAILURES: tuple[type[Exception], ...] = (ValidationError, WrongKeyError, *DRIVER_ERRORS)
 
 PREFIX = "songjiao-backup-"
 SUFFIX = ".sqlite3"
@@ -29,10 +49,29 @@ class BackupInfo:
     size: int
 
 
-def _copy(source: Path, target: Path) -> None:
+def _connect(path: Path, key: bytes | None, *, read_only: bool = False) -> Any:
+    if read_only and key is None:
+        return sqlite3.connect(sqlite_uri(path, mode="ro"), uri=True)  # '#' and '%' safe
+    return connect_file(path, key, read_only=read_only)
+
+
+def _copy_key_file(source: Path, target: Path) -> None:
+    """The key file beside ``source`` to beside ``target`` (0600); none is left beside a plaintext copy."""
+    data = key_file(source).read_bytes()
+    created = create_private(key_file(target))
+    if not created:
+        key_file(target).chmod(0o600)
+    key_file(target).write_bytes(data)
+
+
+def copy_database(source: Path, target: Path, key: bytes | None = None) -> None:
+    if not is_encrypted(source):
+        key = None  # a plaintext backup (made before encryption) is restored as it is, encrypted at log-in
     created = create_private(target)
     try:
-        with closing(sqlite3.connect(str(source))) as src, closing(sqlite3.connect(str(target))) as dst:
+        if key is not None:
+            _copy_key_file(source, target)
+        with closing(_connect(source, key)) as src, closing(_connect(target, key)) as dst:
             # The backup API copies a consistent snapshot even while the app has the file open.
             src.backup(dst)
             # The copy arrives in WAL mode; as a rollback-journal file it is one self-contained file, and
@@ -54,21 +93,30 @@ def refuse_on_server(paths: AppPaths) -> None:
         )
 
 
-def make_backup(paths: AppPaths, reason: str = "manual", keep: int = DEFAULT_KEEP) -> BackupInfo:
-    """Copy the database into the backup folder, check the copy, then drop the oldest beyond ``keep``."""
+def make_backup(
+    paths: AppPaths, reason: str = "manual", keep: int = DEFAULT_KEEP, *, key: bytes | None = None
+) -> BackupInfo:
+    """Copy the database into the backup folder, check the copy, then drop the oldest beyond ``keep``.
+
+    ``key`` is the open database's key when it is encrypted (``store.key``); the copy is encrypted with it.
+    """
     refuse_on_server(paths)
     if not paths.db_path.exists():
         raise ValidationError("backup.no_database", "There is no database to back up yet.")
+    if key is None and is_encrypted(paths.db_path):
+        raise ValidationError("backup.locked", "The database is encrypted: log in to back it up.")
     paths.backup_dir.mkdir(parents=True, exist_ok=True)
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     safe_reason = "".join(c for c in reason if c.isalnum() or c in "-_")[:20] or "manual"
     target = paths.backup_dir / f"{PREFIX}{stamp}-{safe_reason}{SUFFIX}"
     partial = target.with_suffix(".partial")
-    _copy(paths.db_path, partial)
-    problem = verify(partial)
+    copy_database(paths.db_path, partial, key)
+    problem = verify(partial, key)
     if problem:
         remove_with_side_files(partial)
         raise ValidationError("backup.failed", f"The backup copy failed its check: {problem}")
+    if key is not None:  # the key file first: a backup that is listed always has its key beside it
+        replace(key_file(partial), key_file(target))
     replace(partial, target)
     rotate(paths, keep)
     return _info(target)
@@ -103,26 +151,39 @@ def rotate(paths: AppPaths, keep: int) -> list[Path]:
                 litter.unlink()
     for old in list_backups(paths)[max(keep, 1) :]:
         old.path.unlink(missing_ok=True)
+        key_file(old.path).unlink(missing_ok=True)
         removed.append(old.path)
     return removed
 
 
-def backup_if_due(paths: AppPaths, every_hours: int, keep: int = DEFAULT_KEEP) -> BackupInfo | None:
+def backup_if_due(
+    paths: AppPaths, every_hours: int, keep: int = DEFAULT_KEEP, *, key: bytes | None = None
+) -> BackupInfo | None:
     """The scheduled backup: one when the newest is older than ``every_hours``."""
     if not paths.db_path.exists():
         return None
     latest = list_backups(paths)
     if latest and dt.datetime.now() - latest[0].created < dt.timedelta(hours=every_hours):
         return None
-    return make_backup(paths, "scheduled", keep)
+    return make_backup(paths, "scheduled", keep, key=key)
 
 
-def verify(path: Path) -> str | None:
-    """Why this file is not a usable Songjiao database, or None when it is."""
+def needs_key(path: Path) -> bool:
+    """True for an encrypted backup (or database): restoring or checking it needs its key."""
+    return is_encrypted(Path(path))
+
+
+def verify(path: Path, key: bytes | None = None) -> str | None:
+    """Why this file is not a usable Songjiao database, or None when it is (``key``: an encrypted file's)."""
+    path = Path(path)
     if not path.is_file():
         return "the file does not exist"
+    if key is None and needs_key(path):
+        return "the file is encrypted: its key (a password or the recovery key) is needed to check it"
+    if not needs_key(path):
+        key = None  # a plaintext file (a backup made before encryption)
     try:
-        with closing(sqlite3.connect(sqlite_uri(path, mode="ro"), uri=True)) as conn:
+        with closing(_connect(path, key, read_only=True)) as conn:
             result = conn.execute("PRAGMA integrity_check").fetchone()
             if not result or result[0] != "ok":
                 return "the file is damaged (integrity check failed)"
@@ -134,7 +195,9 @@ def verify(path: Path) -> str | None:
                 return "the file was written by a newer version of Songjiao"
             if conn.execute("PRAGMA foreign_key_check").fetchone() is not None:
                 return "the file has broken references"
-    except sqlite3.DatabaseError:
+    except WrongKeyError:
+        return "the key does not open the file (it is damaged, or belongs to another database)"
+    except DRIVER_ERRORS:
         return "the file is not a SQLite database or is damaged"
     return None
 
@@ -144,7 +207,7 @@ def _keep_damaged(paths: AppPaths) -> Path:
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     target = paths.backup_dir / f"songjiao-damaged-{stamp}{SUFFIX}"
     paths.backup_dir.mkdir(parents=True, exist_ok=True)
-    for suffix in ("", "-wal"):
+    for suffix in ("", "-wal", ".keys"):
         current = Path(str(paths.db_path) + suffix)
         if current.exists():
             create_private(Path(str(target) + suffix))
@@ -152,16 +215,25 @@ def _keep_damaged(paths: AppPaths) -> Path:
     return target
 
 
-def restore(paths: AppPaths, source: Path, keep: int = DEFAULT_KEEP) -> BackupInfo | None:
+def restore(
+    paths: AppPaths,
+    source: Path,
+    keep: int = DEFAULT_KEEP,
+    *,
+    key: bytes | None = None,
+    current_key: bytes | None = None,
+) -> BackupInfo | None:
     """Replace the database with a verified backup; the current database is backed up first.
 
-    A current database too damaged to back up is copied aside byte for byte instead: restoring is what one
-    does when the database is broken, so that must not stop it. The caller must have closed every
-    connection (dispose the engine) before calling.
+    ``key`` is the backup's own key (unwrapped from the backup's key file by a password or the recovery key);
+    a wrong one is refused before anything is touched. ``current_key`` opens the current database for the
+    safety backup; without it (or when the current file is too damaged to back up) the current files are
+    copied aside byte for byte instead (an encrypted file stays encrypted): restoring is what one does when
+    the database is broken, so that must not stop it. The caller must have closed every connection.
     """
     refuse_on_server(paths)
     source = Path(source)
-    problem = verify(source)
+    problem = verify(source, key)
     if problem:
         raise ValidationError(
             "restore.invalid", f"Cannot restore: {problem}. Nothing was changed.", field="file"
@@ -169,33 +241,33 @@ def restore(paths: AppPaths, source: Path, keep: int = DEFAULT_KEEP) -> BackupIn
     safety = None
     if paths.db_path.exists():
         try:
-            safety = make_backup(paths, "pre-restore", keep)
-        except (ValidationError, sqlite3.DatabaseError):
+            if current_key is None and is_encrypted(paths.db_path):
+                raise ValidationError("backup.locked", "no key for the current database")
+            safety = make_backup(paths, "pre-restore", keep, key=current_key)
+        except SAFETY_FAILURES:
             _keep_damaged(paths)
     paths.db_path.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        _copy(source, paths.db_path)
-    except sqlite3.DatabaseError:
-        # The old file is not a database SQLite can write into; its bytes are kept aside (above), so start clean.
-        for suffix in ("", "-wal", "-shm"):
-            Path(str(paths.db_path) + suffix).unlink(missing_ok=True)
-        _copy(source, paths.db_path)
+    # The current files are saved (above); the backup's copy starts from a clean file, which also drops a key
+    # file that belonged to the replaced database.
+    for suffix in ("", *SIDE_FILES, ".keys"):
+        Path(str(paths.db_path) + suffix).unlink(missing_ok=True)
+    copy_database(source, paths.db_path, key)
     from app.services.exchange.lineage import mark_restored  # the exchange package imports this module
 
-    mark_restored(paths.db_path)
+    mark_restored(paths.db_path, key)
     return safety
 
 
-def exchange_role_after_restore(paths: AppPaths) -> str | None:
+def exchange_role_after_restore(paths: AppPaths, key: bytes | None = None) -> str | None:
     """``office`` or ``laptop`` when a restored copy can no longer exchange with its peers, else None."""
     from app.services.exchange.lineage import restore_role
 
-    return restore_role(paths.db_path) if paths.db_path.exists() else None
+    return restore_role(paths.db_path, key) if paths.db_path.exists() else None
 
 
-def exchange_note(paths: AppPaths) -> str | None:
+def exchange_note(paths: AppPaths, key: bytes | None = None) -> str | None:
     """What a restore meant for exchange (English, for the command line), or None if nothing."""
     from app.services.exchange.lineage import RESTORE_NOTES
 
-    role = exchange_role_after_restore(paths)
+    role = exchange_role_after_restore(paths, key)
     return None if role is None else RESTORE_NOTES[role]

@@ -6,6 +6,8 @@ Every rule is one set-based SQL query, so a whole school's history checks in a m
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -198,9 +200,33 @@ def _evidence_findings(conn: Connection) -> list[Finding]:
     ]
 
 
+# The check reads every page several times (integrity, foreign keys, the rules, the blobs). An encrypted page is
+# decrypted and its HMAC verified at every read that misses the page cache, so the check's connection gets a
+# cache that holds the whole file (up to this size) and hands it back afterwards.
+CHECK_CACHE_MAX_KIB = 192 * 1024
+
+
+@contextmanager
+def _whole_file_cache(store: Store, conn: Connection) -> Iterator[None]:
+    if store.key is None:  # plaintext: the operating system's file cache serves the re-reads
+        yield
+        return
+    size_kib = store.paths.db_path.stat().st_size // 1024
+    before = conn.exec_driver_sql("PRAGMA cache_size").scalar()
+    conn.exec_driver_sql(f"PRAGMA cache_size = -{max(min(size_kib, CHECK_CACHE_MAX_KIB), 2000)}")
+    try:
+        yield
+    finally:
+        conn.exec_driver_sql(f"PRAGMA cache_size = {int(before or -2000)}")
+        conn.exec_driver_sql("PRAGMA shrink_memory")
+
+
 def run_checks(store: Store) -> list[Finding]:
     """All findings, errors first; an empty list means the database is sound."""
-    with store.engine.connect().execution_options(**{READ_SNAPSHOT: True}) as conn:
+    with (
+        store.engine.connect().execution_options(**{READ_SNAPSHOT: True}) as conn,
+        _whole_file_cache(store, conn),
+    ):
         # A server keeps its own pages and references sound (foreign keys are always enforced there).
         findings = [] if server.on_server(conn) else _sqlite_checks(conn)
         if any(f.code == "sqlite.integrity" for f in findings):

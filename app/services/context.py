@@ -115,12 +115,23 @@ def recorded(fn: Callable[P, T], /, *args: P.args, **kwargs: P.kwargs) -> Outcom
 
 
 class Store:
-    """One database (a SQLite file, or a database on a PostgreSQL server) and its folders."""
+    """One database (a SQLite file, or a database on a PostgreSQL server) and its folders; ``key`` is the raw
+    database key of an encrypted (SQLCipher) file, None for a plaintext one or a server. It stays in memory only,
+    for the connections, backups and key slots."""
 
-    def __init__(self, paths: AppPaths, engine: Engine | None = None) -> None:
+    def __init__(self, paths: AppPaths, engine: Engine | None = None, key: bytes | None = None) -> None:
         self.paths = paths
+        self.key = key
+        # Set once, when this opening encrypted a plaintext database in place (app/services/encrypt.py): what
+        # to tell the user, and the school's new recovery key to show them once.
+        self.notice: str | None = None
+        self.recovery_key: str | None = None
         if engine is None:
-            engine = server.make_server_engine(paths.db_url) if paths.db_url else make_engine(paths.db_path)
+            engine = (
+                server.make_server_engine(paths.db_url)
+                if paths.db_url
+                else make_engine(paths.db_path, key=key)
+            )
         self.engine = engine
         self.session_factory: sessionmaker[Session] = make_session_factory(self.engine)
         # Reads use a plain BEGIN (a WAL snapshot) so they never hold the write lock against a save; on a server

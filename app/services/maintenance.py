@@ -3,29 +3,30 @@
 from __future__ import annotations
 
 import logging
-import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import exc, select
 
 from app.db import probe, schema
+from app.db.engine import is_encrypted
 from app.db.models import School
 from app.paths import AppPaths
 from app.services import backup
 from app.services.context import Store
 
 # What a damaged, locked or foreign database file raises, for the callers that report it in one line.
-DATABASE_ERRORS: tuple[type[Exception], ...] = (exc.DatabaseError, sqlite3.DatabaseError)
+DATABASE_ERRORS: tuple[type[Exception], ...] = (exc.DatabaseError, *backup.DRIVER_ERRORS)
 
 
-def judge_database(paths: AppPaths, *, create: bool) -> None:
+def judge_database(paths: AppPaths, *, create: bool, key: bytes | None = None) -> None:
     """Refuse an unusable database file before anything touches it (app/db/probe.py); a missing one is
-    refused too unless the command creates databases (a mistyped --db must not make one)."""
+    refused too unless the command creates databases (a mistyped --db must not make one). ``key``: an
+    encrypted file's, so that what it holds is judged too."""
     if paths.db_url is not None:
         probe.probe_server(paths.db_url, schema.known_revisions(), paths.where)
         return
-    if probe.probe(paths.db_path, schema.known_revisions()).kind == "missing" and not create:
+    if probe.probe(paths.db_path, schema.known_revisions(), key).kind == "missing" and not create:
         raise probe.StorageError(
             "storage.missing",
             f"{paths.db_path}: there is no database here: check the --db path. Nothing was created.",
@@ -61,7 +62,7 @@ def backup_settings(store: Store) -> tuple[int, int]:
 def startup_housekeeping(store: Store) -> backup.BackupInfo | None:
     """Make the scheduled backup if one is due. Safe to run on a worker thread; returns the new backup."""
     keep, every_hours = backup_settings(store)
-    made = backup.backup_if_due(store.paths, every_hours, keep)
+    made = backup.backup_if_due(store.paths, every_hours, keep, key=store.key)
     if made is not None:
         log.info("scheduled backup made (%d bytes)", made.size)
     return made
@@ -84,14 +85,17 @@ class Migration:
     backup: Path | None  # the copy made first (none for an empty or new database, or nothing to do)
 
 
-def migrate(paths: AppPaths, target: str) -> Migration:
-    """Up- or downgrade the database to ``target`` (one of revisions()), after a backup of any data."""
+def migrate(paths: AppPaths, target: str, key: bytes | None = None) -> Migration:
+    """Up- or downgrade the database to ``target`` (one of revisions()), after a backup of any data.
+    ``key``: an encrypted database's (unwrapped at log-in)."""
     chain = revisions()
     if target not in chain:
         raise ValueError(target)
     # A server's database is pg_dump's to back up (docs/postgres.md); its DDL is transactional besides.
     existed = paths.db_path.is_file() and not paths.on_server
-    store = Store(paths)
+    if key is None and existed and is_encrypted(paths.db_path):
+        raise probe.locked(paths.db_path)
+    store = Store(paths, key=key)
     saved: Path | None = None
     try:
         current = schema.check_compatible(store.engine) or "base"
@@ -102,7 +106,7 @@ def migrate(paths: AppPaths, target: str) -> Migration:
             if current == chain[-1]:
                 keep = backup_settings(store)[0]
             store.dispose()
-            saved = backup.make_backup(paths, "pre-migration", keep).path
+            saved = backup.make_backup(paths, "pre-migration", keep, key=key).path
         if chain.index(target) > chain.index(current):
             schema.upgrade(store.engine, target)
         else:

@@ -44,6 +44,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "field.unknown": ("The form sent a field the program does not know.", "表单中有程序无法识别的字段。"),
     # Users, roles and sign-in
     "login.failed": ("Wrong user name or password.", "用户名或密码错误。"),
+    "login.no_slot": (
+        "Wrong user name or password. If your account was made before the database was encrypted, ask the administrator to set a new password for you.",
+        "用户名或密码错误。如果您的账号是在数据库加密之前建立的，请联系管理员为您重新设置密码。",
+    ),
+    "cli.join_user": (
+        "Give --user NAME (the teacher's own account, with its password): it opens the laptop's database.",
+        "请给出 --user 用户名（老师本人的账号及其密码）：用它打开这台笔记本电脑上的数据库。",
+    ),
+    "login.missing_password": (
+        "A password is needed: set SONGJIAO_PASSWORD or type it when asked. Nothing was changed.",
+        "需要密码：请设置 SONGJIAO_PASSWORD 环境变量，或在提示时输入。未做任何更改。",
+    ),
+    "login.needed": (
+        "This command opens the school's records: give --user NAME (its password from SONGJIAO_PASSWORD or typed when asked) or --recovery-key FILE before the command. Nothing was changed.",
+        "此命令会打开学校的记录：请在命令前给出 --user 用户名（密码来自 SONGJIAO_PASSWORD 或按提示输入），或 --recovery-key 恢复密钥文件。未做任何更改。",
+    ),
     "password.too_short": (
         "The password needs at least {min_len} characters.",
         "密码至少需要 {min_len} 个字符。",
@@ -387,6 +403,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # Backups, restore, database versions
     "backup.failed": ("The backup copy failed its check.", "备份副本未通过校验。"),
     "backup.no_database": ("There is no database to back up yet.", "还没有可备份的数据库。"),
+    "backup.locked": ("The database is encrypted: log in to back it up.", "数据库已加密：请登录后再备份。"),
     "restore.invalid": (
         "This file cannot be restored. Nothing was changed.",
         "此文件无法恢复，数据未做任何改动。",
@@ -795,6 +812,38 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "storage.read_only": (
         "The database file is read-only. Make it writable and try again. Nothing was changed.",
         "数据库文件是只读的。请将其设为可写后重试。未做任何更改。",
+    ),
+    "storage.locked": (
+        "The database is encrypted: log in first (on the command line: --user NAME with its password, or --recovery-key FILE). Nothing was changed.",
+        "数据库已加密，请先登录（命令行：--user 用户名并提供密码，或 --recovery-key 恢复密钥文件）。未做任何更改。",
+    ),
+    "storage.wrong_key": (
+        "The key does not open this database (the file is damaged, or its key file belongs to another database). Nothing was changed.",
+        "该密钥无法打开此数据库（文件已损坏，或密钥文件属于另一个数据库）。未做任何更改。",
+    ),
+    "keys.missing": (
+        "The key file of the encrypted database is missing: put it back beside the database (every backup has one), or restore a backup. Nothing was changed.",
+        "加密数据库的密钥文件不见了：请把它放回数据库旁边（每份备份都带有密钥文件），或恢复一份备份。未做任何更改。",
+    ),
+    "keys.damaged": (
+        "The key file of the database is damaged: restore it from a backup. Nothing was changed.",
+        "数据库的密钥文件已损坏：请从备份中恢复。未做任何更改。",
+    ),
+    "keys.newer": (
+        "The key file was written by a newer version of Songjiao: update the program first. Nothing was changed.",
+        "密钥文件由更新版本的送教上门写入：请先更新程序。未做任何更改。",
+    ),
+    "keys.recovery_file": (
+        "No recovery key can be read from this file. Nothing was changed.",
+        "无法从此文件中读出恢复密钥。未做任何更改。",
+    ),
+    "keys.wrong_recovery": (
+        "The recovery key does not open this database. Nothing was changed.",
+        "该恢复密钥无法打开此数据库。未做任何更改。",
+    ),
+    "keys.not_office": (
+        "This office's key does not open this database. Nothing was changed.",
+        "本办公室的密钥无法打开此数据库。未做任何更改。",
     ),
     "storage.read_only_folder": (
         "The database's folder is read-only. Move the database to a folder of your own, or make this one writable. Nothing was changed.",

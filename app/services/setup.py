@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable
 from functools import partial
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
@@ -14,22 +15,41 @@ from app.db.engine import create_private, remove_with_side_files
 from app.db.models import School, User
 from app.db.schema import SchemaError  # what open_store refuses with: a newer or a foreign database
 from app.paths import AppPaths
-from app.services import backup, forms, goal_bank, school, users
-from app.services.context import Actor, ServiceContext, Store, transaction
-from app.services.errors import ConflictError, ServiceError, ValidationError
+from app.services import backup, forms, goal_bank, keyring, school, users
+from app.services.context import Actor, ServiceContext, Store, require_role, transaction
+from app.services.errors import AuthError, ConflictError, ServiceError, ValidationError
 
 
-def open_store(paths: AppPaths, *, migrate: bool = True, create: bool = True) -> Store:
+def open_store(
+    paths: AppPaths,
+    *,
+    key: bytes | None = None,
+    migrate: bool = True,
+    create: bool = True,
+    plaintext: bool = False,
+) -> Store:
     """Open (creating if needed and ``create``) the database and bring its schema to this program's version.
 
     The file is judged before anything touches it (probe.probe): a missing one is created only when
     ``create`` (read commands never make a database, nor folders, from a mistyped path); anything that
     is not a usable Songjiao database is refused unchanged. A database from a newer program is refused;
     an older one is backed up before it is upgraded.
+
+    An encrypted database needs its ``key`` (unwrapped from a slot: :func:`unlock_store`); a new database is
+    encrypted with ``key`` or a fresh random one, and its key file starts without slots (set-up adds the first
+    administrator's and the recovery slot). A plaintext database (from before encryption) opens as it is;
+    ``plaintext`` makes a new one unencrypted (only the benchmarks' side-by-side comparison asks for that).
     """
     if paths.db_url is not None:
         return _open_server_store(paths, migrate=migrate)
     found = probe.probe(paths.db_path, schema.known_revisions())
+    if found.kind == "encrypted" and key is None and create and not keyring.load(paths.db_path).slots:
+        # A set-up that never finished (the wizard was closed): no slot, so nobody can ever open this file,
+        # and it holds no school. Start again.
+        remove_with_side_files(paths.db_path)
+        found = probe.Probe("missing")
+    if found.kind == "encrypted" and key is None:
+        raise probe.locked(paths.db_path)
     if found.kind == "missing" and not create:
         raise probe.StorageError(
             "storage.missing",
@@ -37,12 +57,20 @@ def open_store(paths: AppPaths, *, migrate: bool = True, create: bool = True) ->
         )
     folders = [paths.db_path.parent, paths.data_dir, paths.backup_dir, paths.log_dir]
     made = [f for f in dict.fromkeys(folders) if not f.exists()]
+    created = False
     try:
         paths.ensure()
         # A new database is private to the user, as its backups and dumps are.
         created = create_private(paths.db_path)
+        if created and not plaintext:
+            key = key or keyring.new_database_key()
+            keyring.save(paths.db_path, keyring.new_key_file())
     except PermissionError as error:
         raise probe.read_only_folder(paths.db_path) from error
+    except OSError:  # e.g. a full disk while the key file was written: no half-made database is left
+        if created:
+            remove_with_side_files(paths.db_path)
+        raise
 
     def undo() -> None:
         # E.g. the disk filled up while the schema was made: no half-made database or folder is left.
@@ -53,7 +81,8 @@ def open_store(paths: AppPaths, *, migrate: bool = True, create: bool = True) ->
                     folder.rmdir()  # only if empty
 
     try:
-        store = Store(paths)
+        encrypted = (created and not plaintext) or found.kind == "encrypted"
+        store = Store(paths, key=key if encrypted else None)
     except BaseException:
         undo()
         raise
@@ -62,7 +91,7 @@ def open_store(paths: AppPaths, *, migrate: bool = True, create: bool = True) ->
         if migrate and current != schema.head_revision():
             if current is not None:
                 store.engine.dispose()
-                backup.make_backup(paths, "pre-migration")
+                backup.make_backup(paths, "pre-migration", key=store.key)
             schema.upgrade(store.engine)
     except BaseException:
         store.dispose()
@@ -153,7 +182,106 @@ def initialize_school(ctx: ServiceContext, data: dict[str, Any]) -> Actor:
         session.flush()
         school.write_term(session, term_data)
         goal_bank.add_seed_items(session)
+        users.write_slot(ctx, username, str(admin.get("password") or ""))  # last: a failure rolls back
         return Actor(user.id, "admin", display)
 
 
-__all__ = ["SchemaError", "initialize_school", "open_store"]
+def make_recovery_key(ctx: ServiceContext) -> str | None:
+    """A new recovery key for the school (replacing the earlier one), to print once and keep in the safe;
+    None for a database that is not encrypted (PostgreSQL: the server's disk encryption protects it)."""
+    require_role(ctx, "admin")
+    if ctx.store.key is None:
+        return None
+    return keyring.set_recovery(ctx.store.paths.db_path, ctx.store.key)
+
+
+def unwrap_key(db_path: Path, username: str, password: str, *, wait: bool = True, note: bool = True) -> bytes:
+    """The database key from ``username``'s slot. A wrong password (or an unknown user) is refused after a
+    growing delay and noted for the audit log, every file of the database unchanged; a user without a slot
+    (one whose password was not known when the database was encrypted) is told to ask the administrator."""
+    try:
+        return keyring.unlock_user(db_path, username, password, wait=wait)
+    except AuthError:
+        if note:  # a database's refusals are audited; a backup's (restore) leave no trace beside it
+            keyring.note_failure(db_path)
+        if not keyring.has_user(db_path, username):
+            raise AuthError(
+                "login.no_slot",
+                "Wrong user name or password; if your account was made before the database was encrypted, "
+                "ask the administrator to set a new password for you.",
+                field="password",
+            ) from None
+        raise
+
+
+def unwrap_recovery(db_path: Path, recovery_text: str, *, note: bool = True) -> bytes:
+    """The database key from the school's recovery slot (a wrong recovery key is noted for the audit log)."""
+    try:
+        return keyring.unlock_recovery(db_path, recovery_text)
+    except AuthError:
+        if note:
+            keyring.note_failure(db_path)
+        raise
+
+
+def unlock_store(
+    paths: AppPaths, username: str, password: str, key: bytes | None = None, *, wait: bool = True
+) -> tuple[Store, Actor]:
+    """Log in: unwrap the database key from the user's slot (unless ``key`` was unwrapped already), open the
+    database, check the account. A plaintext database (from before encryption) is opened as it is."""
+    kind = probe.probe(paths.db_path, schema.known_revisions()).kind
+    if key is None and kind == "encrypted":
+        key = unwrap_key(paths.db_path, username, password, wait=wait)
+    store = open_store(paths, key=key, create=False)
+    try:
+        actor = users.authenticate(ServiceContext(store), username, password)
+        _record_failures(store)
+    except BaseException:
+        store.dispose()
+        raise
+    if kind == "ours" and store.key is None:
+        # A plaintext database from before encryption: encrypted now, with this user's slot.
+        from app.services.encrypt import NOTICE, encrypt_in_place
+
+        done = encrypt_in_place(store, username, password)
+        store = done.store
+        store.notice, store.recovery_key = NOTICE, done.recovery_key
+    return store, actor
+
+
+def _record_failures(store: Store) -> None:
+    """The refused log-ins noted since the last opening, as audit entries (times only, no names)."""
+    import datetime as dt
+
+    from app.db.models import AuditEntry
+
+    times = keyring.take_failures(store.paths.db_path)
+    if not times:
+        return
+    with transaction(ServiceContext(store)) as session:
+        for at in times:
+            try:
+                when = dt.datetime.fromisoformat(at)
+            except ValueError:
+                continue
+            session.add(
+                AuditEntry(at=when, user_id=None, entity="login", entity_id="", action="refused", fields=[])
+            )
+
+
+def recover_store(paths: AppPaths, recovery_text: str, key: bytes | None = None) -> Store:
+    """Open an encrypted database with the school's recovery key (every password lost): the caller acts as
+    the system, so that an administrator's password can be set again."""
+    store = open_store(paths, key=key or unwrap_recovery(paths.db_path, recovery_text), create=False)
+    _record_failures(store)
+    return store
+
+
+__all__ = [
+    "SchemaError",
+    "initialize_school",
+    "make_recovery_key",
+    "open_store",
+    "recover_store",
+    "unlock_store",
+]

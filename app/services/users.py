@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.db.models import User
-from app.services import forms
+from app.services import forms, keyring
 from app.services.context import (
     ROLES,
     Actor,
@@ -78,6 +78,7 @@ def create_user(ctx: ServiceContext, data: dict[str, Any]) -> UserInfo:
         )
         session.add(user)
         session.flush()
+        write_slot(ctx, username, str(data.get("password") or ""))
         return _info(user)
 
 
@@ -125,6 +126,25 @@ def set_password(
         elif ctx.actor.id != user_id:
             require_role(ctx, "admin")
         user.password_hash = hash_password(new_password)
+        session.flush()
+        # The user's key slot is rewrapped by the new password from this (open) session's key: a change by the
+        # user, or an administrator's reset of a forgotten password.
+        write_slot(ctx, user.username, new_password)
+
+
+def write_slot(ctx: ServiceContext, username: str, password: str) -> None:
+    """Wrap the open database's key for ``username``'s password (encrypted databases only).
+
+    Called inside the use case's transaction, after its flush and as its last step: a key file that cannot be
+    written rolls the password change back, so the database and the key file never disagree on a password.
+    """
+    if ctx.store.key is not None:
+        keyring.set_user(ctx.store.paths.db_path, ctx.store.key, username, password)
+
+
+def password_matches(stored: str, password: str) -> bool:
+    """True when ``password`` is the one ``stored`` (an argon2 hash) was made from."""
+    return _verify(stored, password)
 
 
 def _verify(stored: str, password: str) -> bool:

@@ -87,15 +87,18 @@ def show_fatal(message: str) -> None:
     del app
 
 
-def open_store_or_explain(paths: AppPaths, alert: Callable[[str, str], None]) -> Store | None:
-    """Open the database through the migration guard; on refusal explain (nothing changed) and return None."""
+def open_store_or_explain(
+    paths: AppPaths, alert: Callable[[str, str], None], key: bytes | None = None
+) -> Store | None:
+    """Open the database through the migration guard; on refusal explain (nothing changed) and return None.
+    ``key``: an encrypted database's (after a restore, the session's key)."""
     from app.services import setup
     from app.services.errors import ServiceError
     from app.ui.messages import error_text
 
     schema_error = setup.SchemaError  # the guard's refusal (a newer or foreign database)
     try:
-        return setup.open_store(paths)
+        return setup.open_store(paths, key=key)
     except (schema_error, ServiceError) as error:
         alert(
             QApplication.translate("App", "Cannot open the database"),
@@ -148,10 +151,21 @@ class Controller(QObject):
     def start(self) -> bool:
         """Show the login dialog at once when a previous login left its list; else open, then decide."""
         cached = load_prefs(self.paths).get("login_cache")
-        if cached and cached.get("users") and (self.paths.on_server or self.paths.db_path.exists()):
+        encrypted = not self.paths.on_server and self.paths.db_path.exists() and self.paths.key_file.exists()
+        if (
+            cached and cached.get("users") and (self.paths.on_server or self.paths.db_path.exists())
+        ) or encrypted:
             from app.ui.opener import StoreOpener
 
-            return self.login(StoreOpener(self.paths).start(), cached)
+            opener = StoreOpener(self.paths).start()
+            if not (cached and cached.get("users")):
+                # Nothing to show before the open: wait for it (a set-up never finished opens as a new file).
+                store, _error = opener.wait()
+                if store is not None:
+                    self.store = store
+                    mark("store_open")
+                    return self.enter()
+            return self.login(opener, cached or {})
         self.store = open_store_or_explain(self.paths, self.alert)
         mark("store_open")
         if self.store is None:
@@ -169,7 +183,7 @@ class Controller(QObject):
                 # joined, log in; given up, the first-run wizard as usual.
                 join_file, self.pending_file = self.pending_file, None
                 if self.join(join_file):
-                    return self.login()
+                    return self._login_after_join()
             from app.ui.dialogs.first_run import FirstRunWizard
 
             wizard = FirstRunWizard(self.opened, today=self.today, runner=self.runner)
@@ -178,12 +192,39 @@ class Controller(QObject):
             if wizard.actor is not None:
                 from app.ui.dialogs.login import login_cache
 
+                self.show_recovery_key(wizard.actor)
+
                 save_prefs(self.paths, login_cache=login_cache(self.opened))
                 self.show_main(wizard.actor)
                 return True
             if wizard.demo_result is not None:
                 return self.login(hint=wizard.demo_hint())
+            if wizard.join_result is not None:
+                return self._login_after_join()
         return self.login()
+
+    def _login_after_join(self) -> bool:
+        """A joined laptop's database opens with the teacher's password: the open empty one is closed."""
+        if self.store is not None:
+            self.store.dispose()
+            self.store = None
+        return self.login()
+
+    def show_recovery_key(self, actor: Actor) -> None:
+        """Once, after set-up: the school's new recovery key, to be saved as a sheet for the safe."""
+        from app.services import setup
+        from app.services.context import ServiceContext
+
+        self._show_key(setup.make_recovery_key(ServiceContext(self.opened, actor)), actor)
+
+    def _show_key(self, text: str | None, actor: Actor) -> None:
+        from app.services import school
+        from app.services.context import ServiceContext
+        from app.ui.dialogs.recovery import RecoveryKeyDialog
+
+        if text is not None:
+            name = school.get_school(ServiceContext(self.opened, actor)).name
+            self.exec_dialog(RecoveryKeyDialog(text, name))
 
     def login(
         self, opener: PendingStore | None = None, cached: dict[str, Any] | None = None, hint: str = ""
@@ -192,13 +233,18 @@ class Controller(QObject):
 
         last_user = load_prefs(self.paths).get("last_user")
         if opener is not None:
-            dialog = LoginDialog(opener=opener, cached=cached, last_user=last_user, today=self.today)
+            dialog = LoginDialog(
+                opener=opener, cached=cached, last_user=last_user, today=self.today, paths=self.paths
+            )
         else:
-            dialog = LoginDialog(self.store, last_user=last_user, today=self.today, hint=hint)
+            dialog = LoginDialog(
+                self.store, last_user=last_user, today=self.today, hint=hint, paths=self.paths
+            )
         mark("login_shown")
         accepted = self.exec_dialog(dialog) == QDialog.DialogCode.Accepted
         if opener is not None:
-            self.store, error = opener.wait()
+            opened, error = opener.wait()
+            self.store = dialog.store or opened  # an encrypted database was opened by the password
             if error is not None:
                 from app.ui.messages import error_text
 
@@ -209,7 +255,13 @@ class Controller(QObject):
                 return False
         if not accepted or dialog.actor is None:
             return False
+        self.store = self.store or dialog.store  # an encrypted database, opened by the password
         save_prefs(self.paths, last_user=dialog.username(), login_cache=login_cache(self.opened))
+        if self.opened.notice:  # this log-in encrypted a plaintext database in place
+            QMessageBox.information(
+                None, QApplication.translate("App", "The database is encrypted now"), _encrypted_note()
+            )
+            self._show_key(self.opened.recovery_key, dialog.actor)
         self.show_main(dialog.actor)
         return True
 
@@ -246,7 +298,9 @@ class Controller(QObject):
         """The join dialog with ``file`` filled in (the passphrase comes separately); True once joined."""
         from app.ui.dialogs.exchange_join import JoinSchoolDialog
 
-        dialog = JoinSchoolDialog(self.paths, self.window, self.runner)
+        dialog = JoinSchoolDialog(
+            self.paths, self.window, self.runner, key=self.store.key if self.store is not None else None
+        )
         dialog.file.setText(str(file))
         self.exec_dialog(dialog)
         return dialog.result_ is not None
@@ -291,7 +345,7 @@ class Controller(QObject):
 
         def due() -> BackupInfo | None:
             info = school.get_school(ServiceContext(store))
-            return backup.backup_if_due(paths, info.backup_every_hours, info.backup_keep)
+            return backup.backup_if_due(paths, info.backup_every_hours, info.backup_keep, key=store.key)
 
         def failed(error: BaseException) -> None:
             log.warning("scheduled backup failed: %s", type(error).__name__)
@@ -335,11 +389,14 @@ class Controller(QObject):
 
         self._close_window()
         self.runner.shutdown()
+        key = self.opened.key
         self.opened.dispose()
         title = QApplication.translate("App", "Cannot restore")
         try:
-            backup.restore(self.paths, path)
-            role = backup.exchange_role_after_restore(self.paths)
+            # The session's key opens a backup of this database (the same key); a backup that needs another
+            # key is refused by the check, unchanged (the command line restores it with its own password).
+            backup.restore(self.paths, path, key=key, current_key=key)
+            role = backup.exchange_role_after_restore(self.paths, key)
         except ServiceError as error:
             self.alert(title, error_text(error))
         except Exception as error:
@@ -358,9 +415,19 @@ class Controller(QObject):
         else:
             if role is not None:  # a joined copy: what the restore means for exchange
                 self.alert(QApplication.translate("App", "Exchange stopped"), _restore_note(role))
-        self.store = open_store_or_explain(self.paths, self.alert)
+        self.store = open_store_or_explain(self.paths, self.alert, key)
         if self.store is None or not self.login():
             QApplication.quit()
+
+
+def _encrypted_note() -> str:
+    return QApplication.translate(
+        "App",
+        "The records are encrypted now, and the unencrypted backups were removed. Copies made elsewhere "
+        "before (a USB stick, another computer, an e-mail) are not reached: delete them. The other users "
+        "need a new password from the administrator (Settings → Users) before they can log in. Next, "
+        "save the school's recovery key.",
+    )
 
 
 def _restore_note(role: str) -> str:

@@ -1,7 +1,9 @@
 """Opening the database on a background thread while the login dialog is already on screen.
 
 Importing SQLAlchemy and Alembic and running the migration guard takes most of a second on an old laptop;
-the login dialog (built from the cached user list) does not need them until the password is checked.
+the login dialog (built from the cached user list) does not need them until the password is checked. An
+encrypted database cannot be opened before the password is known: then the opener only loads the modules
+(``locked`` is True, ``store`` None) and the login dialog opens the database with the password.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ class StoreOpener(QObject):
         self.paths = paths
         self.store: Store | None = None
         self.error: BaseException | None = None
+        self.locked = False
         self._thread = threading.Thread(target=self._run, name="songjiao-open", daemon=True)
 
     def start(self) -> StoreOpener:
@@ -39,7 +42,13 @@ class StoreOpener(QObject):
 
             self.store = setup.open_store(self.paths)
         except BaseException as error:  # delivered to the dialog, explained there
-            self.error = error
+            if getattr(error, "message_id", "") == "storage.locked":
+                self.locked = True  # encrypted: the login dialog opens it with the password
+                from app.ui.pages import load_all
+
+                load_all()
+            else:
+                self.error = error
         else:
             # While the user types: import the window's modules (no widgets are made here).
             from app.ui.pages import load_all
@@ -53,4 +62,6 @@ class StoreOpener(QObject):
 
     @property
     def done(self) -> bool:
-        return not self._thread.is_alive() and (self.store is not None or self.error is not None)
+        return not self._thread.is_alive() and (
+            self.store is not None or self.error is not None or self.locked
+        )

@@ -8,6 +8,10 @@
         <translation>Cannot open the database</translation>
     </message>
     <message>
+        <source>The database is encrypted now</source>
+        <translation>The database is encrypted now</translation>
+    </message>
+    <message>
         <source>Cannot open this file</source>
         <translation>Cannot open this file</translation>
     </message>
@@ -26,6 +30,10 @@
     <message>
         <source>Exchange stopped</source>
         <translation>Exchange stopped</translation>
+    </message>
+    <message>
+        <source>The records are encrypted now, and the unencrypted backups were removed. Copies made elsewhere before (a USB stick, another computer, an e-mail) are not reached: delete them. The other users need a new password from the administrator (Settings → Users) before they can log in. Next, save the school's recovery key.</source>
+        <translation>The records are encrypted now, and the unencrypted backups were removed. Copies made elsewhere before (a USB stick, another computer, an e-mail) are not reached: delete them. The other users need a new password from the administrator (Settings → Users) before they can log in. Next, save the school's recovery key.</translation>
     </message>
     <message>
         <source>This copy is the exchange office. The laptops hold newer bundles than this backup knows, so exchange with them has stopped: make a new join file for every laptop and re-join each one. Work a laptop has not sent yet stays only on that laptop.</source>
@@ -1315,6 +1323,14 @@ If it happens again, give your administrator this reference number: {reference}<
         <translation>Users</translation>
     </message>
     <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;User name:</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>User name</translation>
+    </message>
+    <message>
         <source>&amp;Password:</source>
         <translation>&amp;Password:</translation>
     </message>
@@ -1701,6 +1717,37 @@ Backups removed: {removed}. Copies made elsewhere (dumps, exported files, laptop
     <message>
         <source>Files of &amp;type:</source>
         <translation>Files of &amp;type:</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryKeyDialog</name>
+    <message>
+        <source>Recovery key</source>
+        <translation>Recovery key</translation>
+    </message>
+    <message>
+        <source>The school's recovery key</source>
+        <translation>The school's recovery key</translation>
+    </message>
+    <message>
+        <source>The records are encrypted. If every password is lost, only this key opens them. It is shown only now: save the recovery sheet, print it and keep it in the school's safe, not beside this computer.</source>
+        <translation>The records are encrypted. If every password is lost, only this key opens them. It is shown only now: save the recovery sheet, print it and keep it in the school's safe, not beside this computer.</translation>
+    </message>
+    <message>
+        <source>&amp;Save the recovery sheet…</source>
+        <translation>&amp;Save the recovery sheet…</translation>
+    </message>
+    <message>
+        <source>I have kept it safe</source>
+        <translation>I have kept it safe</translation>
+    </message>
+    <message>
+        <source>Save the recovery sheet</source>
+        <translation>Save the recovery sheet</translation>
+    </message>
+    <message>
+        <source>Cannot save the recovery sheet</source>
+        <translation>Cannot save the recovery sheet</translation>
     </message>
 </context>
 <context>

@@ -573,6 +573,10 @@
         <translation>Passphrase</translation>
     </message>
     <message>
+        <source>Your password</source>
+        <translation>Your password</translation>
+    </message>
+    <message>
         <source>Join</source>
         <translation>Join</translation>
     </message>
@@ -585,8 +589,8 @@
         <translation>Join files (*.sjj);;All files (*)</translation>
     </message>
     <message>
-        <source>Choose the join file and type the passphrase.</source>
-        <translation>Choose the join file and type the passphrase.</translation>
+        <source>Choose the join file and type the passphrase and your password.</source>
+        <translation>Choose the join file and type the passphrase and your password.</translation>
     </message>
     <message>
         <source>Joining…</source>

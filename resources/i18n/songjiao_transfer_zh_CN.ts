@@ -570,6 +570,10 @@
         <translation>口令</translation>
     </message>
     <message>
+        <source>Your password</source>
+        <translation>您的密码</translation>
+    </message>
+    <message>
         <source>Join</source>
         <translation>加入</translation>
     </message>
@@ -582,8 +586,8 @@
         <translation>加入文件 (*.sjj);;所有文件 (*)</translation>
     </message>
     <message>
-        <source>Choose the join file and type the passphrase.</source>
-        <translation>请选择加入文件并输入口令。</translation>
+        <source>Choose the join file and type the passphrase and your password.</source>
+        <translation>请选择加入文件，并输入口令和您的密码。</translation>
     </message>
     <message>
         <source>Joining…</source>

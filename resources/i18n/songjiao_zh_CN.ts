@@ -35,6 +35,14 @@
         <source>This copy is a teacher&apos;s laptop. The office has seen newer bundles from it, so exchange has stopped: re-join from a new join file made at the office. The office&apos;s copy then comes back; work made after this backup and not sent is lost.</source>
         <translation>本机是教师的笔记本电脑。教务处已收到过本机更新的交换包，因此交换已停止：请用教务处新制作的加入文件重新加入。之后教务处的数据会重新同步过来；这份备份之后录入且未发送的内容将会丢失。</translation>
     </message>
+    <message>
+        <source>The database is encrypted now</source>
+        <translation>数据库现已加密</translation>
+    </message>
+    <message>
+        <source>The records are encrypted now, and the unencrypted backups were removed. Copies made elsewhere before (a USB stick, another computer, an e-mail) are not reached: delete them. The other users need a new password from the administrator (Settings → Users) before they can log in. Next, save the school&apos;s recovery key.</source>
+        <translation>记录现已加密，未加密的备份已删除。此前在别处留下的副本（U 盘、其他电脑、电子邮件）无法处理，请自行删除。其他用户需要管理员（设置 → 用户）为其重新设置密码后才能登录。接下来请保存学校的恢复密钥。</translation>
+    </message>
 </context>
 <context>
     <name>AssignmentsTab</name>
@@ -1329,6 +1337,14 @@ If it happens again, give your administrator this reference number: {reference}<
         <source>Quit</source>
         <translation>退出</translation>
     </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>用户名(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1700,6 +1716,37 @@ Backups removed: {removed}. Copies made elsewhere (dumps, exported files, laptop
     <message>
         <source>Files of &amp;type:</source>
         <translation>文件类型(&amp;T)：</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryKeyDialog</name>
+    <message>
+        <source>Recovery key</source>
+        <translation>恢复密钥</translation>
+    </message>
+    <message>
+        <source>The school&apos;s recovery key</source>
+        <translation>学校的恢复密钥</translation>
+    </message>
+    <message>
+        <source>The records are encrypted. If every password is lost, only this key opens them. It is shown only now: save the recovery sheet, print it and keep it in the school&apos;s safe, not beside this computer.</source>
+        <translation>记录已加密。如果所有密码都遗失，只有这把密钥能打开它们。密钥只在此时显示一次：请保存恢复密钥页，打印出来锁在学校的保险柜里，不要放在这台电脑旁边。</translation>
+    </message>
+    <message>
+        <source>&amp;Save the recovery sheet…</source>
+        <translation>保存恢复密钥页(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>I have kept it safe</source>
+        <translation>我已妥善保管</translation>
+    </message>
+    <message>
+        <source>Save the recovery sheet</source>
+        <translation>保存恢复密钥页</translation>
+    </message>
+    <message>
+        <source>Cannot save the recovery sheet</source>
+        <translation>无法保存恢复密钥页</translation>
     </message>
 </context>
 <context>

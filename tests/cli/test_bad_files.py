@@ -21,6 +21,8 @@ from pathlib import Path
 import pytest
 
 from app.cli.main import build_parser, run
+from app.services import keyring
+from tests.conftest import CHEAP_KDF, TEST_KEY, connect_db, run_as
 
 # Commands that do not open the database: nothing to judge (restore is the cure for a bad file).
 NO_DATABASE = {("gui",), ("backups",), ("restore",), ("roster", "template"), ("hub", "cert")}
@@ -66,6 +68,16 @@ COMMANDS = [
 def good_db(tmp_path_factory) -> Path:
     """A real (small) Songjiao database, closed, as a file to copy."""
     path = tmp_path_factory.mktemp("good") / "school.sqlite3"
+    with (
+        pytest.MonkeyPatch.context() as patch
+    ):  # module scope: the per-test cheap_keys fixture is not here yet
+        patch.setattr(keyring, "DEFAULT_KDF", CHEAP_KDF)
+        patch.setattr(keyring, "new_database_key", lambda: TEST_KEY)
+        _init(path)
+    return path
+
+
+def _init(path: Path) -> None:
     assert (
         run(
             [
@@ -85,12 +97,14 @@ def good_db(tmp_path_factory) -> Path:
         )
         == 0
     )
-    return path
 
 
 def _make(kind: str, good: Path, folder: Path) -> Path:
     target = folder / "school.sqlite3"
     data = good.read_bytes()
+    if kind in ("truncated", "newer", "copy", "read_only_file", "read_only_folder"):
+        # An encrypted database with its key file (without it, the file would be just random bytes).
+        Path(str(target) + ".keys").write_bytes(Path(str(good) + ".keys").read_bytes())
     if kind == "truncated":
         target.write_bytes(data[: len(data) // 3])
     elif kind == "random":
@@ -104,7 +118,7 @@ def _make(kind: str, good: Path, folder: Path) -> Path:
             conn.commit()
     elif kind == "newer":
         target.write_bytes(data)
-        with closing(sqlite3.connect(target)) as conn:
+        with closing(connect_db(target, read_only=False)) as conn:
             conn.execute("UPDATE alembic_version SET version_num = '9999_newer'")
             conn.commit()
     else:
@@ -144,7 +158,7 @@ def _read_only(kind: str, folder: Path, target: Path) -> Iterator[None]:
 
 
 def _check_one(argv: list[str], cause: str, capsys) -> None:
-    code = run(argv)
+    code = run_as(argv, password="password1")  # logged in: what is refused is the file, not the login
     out, err = capsys.readouterr()
     assert code == 2, (argv, out, err)
     assert len(err.splitlines()) == 1 and "Traceback" not in err, (argv, err)

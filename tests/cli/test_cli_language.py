@@ -27,14 +27,16 @@ def test_the_language_comes_from_songjiao_lang_then_the_locale(clean_locale):
 
 
 def test_a_service_refusal_in_chinese_and_in_english(tmp_path, capsys, clean_locale):
+    from tests.conftest import run_as
+
     db = str(tmp_path / "demo.sqlite3")
     assert run(["--db", db, "demo", "--students", "2", "--terms", "1", "--today", "2026-11-20"]) == 0
     capsys.readouterr()
     clean_locale.setenv("SONGJIAO_LANG", "zh_CN")
-    assert run(["--db", db, "demo", "--students", "2"]) == 2
+    assert run_as(["--db", db, "demo", "--students", "2"], password="admin123") == 2
     assert capsys.readouterr().err == f"songjiao: error: {MESSAGES['demo.not_empty'][1]}\n"
     clean_locale.setenv("SONGJIAO_LANG", "en")
-    assert run(["--db", db, "demo", "--students", "2"]) == 2
+    assert run_as(["--db", db, "demo", "--students", "2"], password="admin123") == 2
     assert capsys.readouterr().err == f"songjiao: error: {MESSAGES['demo.not_empty'][0]}\n"
 
 
@@ -52,7 +54,7 @@ def test_a_field_refusal_names_its_field_and_the_cli_own_refusal_is_translated(
 
 def test_roster_warnings_are_printed_as_text_not_ids(school, capsys, tmp_path, clean_locale):
     """A wrong check digit is a warning (the row is imported): the CLI says it in words, in either language."""
-    from tests.conftest import make_id_number
+    from tests.conftest import make_id_number, run_as
 
     good = make_id_number("46010020160301123")
     wrong = good[:-1] + ("0" if good[-1] != "0" else "1")
@@ -61,11 +63,11 @@ def test_roster_warnings_are_printed_as_text_not_ids(school, capsys, tmp_path, c
     db = school.ctx.store.paths.db_option
     school.ctx.store.dispose()
     clean_locale.setenv("SONGJIAO_LANG", "zh_CN")
-    assert run(["--db", db, "roster", "import", str(sheet), "--dry-run"]) == 0
+    assert run_as(["--db", db, "roster", "import", str(sheet), "--dry-run"]) == 0
     out = capsys.readouterr().out
     assert "  warning: row 2: 身份证号的校验位不正确。" in out.splitlines()
     clean_locale.setenv("SONGJIAO_LANG", "en")
-    assert run(["--db", db, "roster", "import", str(sheet), "--dry-run"]) == 0
+    assert run_as(["--db", db, "roster", "import", str(sheet), "--dry-run"]) == 0
     out = capsys.readouterr().out
     assert "  warning: row 2: The ID number's check digit is wrong." in out.splitlines()
     assert "id_number.check_digit" not in out

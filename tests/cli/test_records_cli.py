@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import json
 
-from app.cli.main import run
-from tests.conftest import unchanged
+from tests.conftest import run_as, unchanged
 
 
 def cli(school, capsys, *argv):
     school.ctx.store.dispose()  # the command opens the file itself
-    code = run(["--db", school.ctx.store.paths.db_option, *argv])
+    code = run_as(["--db", school.ctx.store.paths.db_option, *argv])
     out, err = capsys.readouterr()
     return code, out, err
 
@@ -105,7 +104,7 @@ def test_redirected_output_is_utf8_on_a_gbk_console(school, capsys, monkeypatch)
     gbk = io.TextIOWrapper(raw, encoding="gbk")
     with capsys.disabled():
         monkeypatch.setattr(sys, "stdout", gbk)
-        code = run(["--db", school.ctx.store.paths.db_option, "students", "list", "--json"])
+        code = run_as(["--db", school.ctx.store.paths.db_option, "students", "list", "--json"])
         sys.stdout.flush()
         monkeypatch.undo()
     assert code == 0

@@ -15,20 +15,23 @@ from app.db.models import Setting
 from app.paths import resolve
 from app.services import check
 from app.services.context import ServiceContext, reading
-from app.services.setup import open_store
+from tests.conftest import open_test_store
 
 WRITER = textwrap.dedent("""
     import sys, time
+    from sqlalchemy import text
     from app.db.models import Setting
     from app.paths import resolve
     from app.services.context import ServiceContext, transaction
     from app.services.setup import open_store
 
-    ctx = ServiceContext(open_store(resolve(sys.argv[1])))
+    ctx = ServiceContext(open_store(resolve(sys.argv[1]), key=bytes(range(32))))  # tests.conftest.TEST_KEY
     kill_at = int(sys.argv[2])
     batch = 0
     while True:
         with transaction(ctx) as session:
+            # A small page cache (an encrypted connection has 64 MiB), so the big batch spills to the WAL.
+            session.execute(text("PRAGMA cache_size = -2000"))
             # The last batch is big enough to spill uncommitted pages into the WAL file before the kill.
             rows = 4000 if batch == kill_at else 20
             for j in range(rows):
@@ -45,7 +48,7 @@ WRITER = textwrap.dedent("""
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
 def test_sigkill_mid_transaction_keeps_committed_rows_only(tmp_path):
     db = tmp_path / "crash.sqlite3"
-    open_store(resolve(db)).dispose()  # created and migrated before the writer starts
+    open_test_store(resolve(db)).dispose()  # created and migrated before the writer starts
     kill_at = 12
     child = subprocess.Popen(
         [sys.executable, "-c", WRITER, str(db), str(kill_at)], stdout=subprocess.PIPE, text=True
@@ -70,7 +73,7 @@ def test_sigkill_mid_transaction_keeps_committed_rows_only(tmp_path):
     assert child.returncode == -signal.SIGKILL
     assert committed == list(range(kill_at))
 
-    store = open_store(resolve(db))
+    store = open_test_store(resolve(db))
     try:
         with reading(ServiceContext(store)) as session:
             keys = list(session.scalars(select(Setting.key).where(Setting.key.like("crash-%"))))

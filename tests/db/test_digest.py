@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import sqlite3
-
-from tests.conftest import db_digest
+from tests.conftest import connect_db, db_digest
 
 
 def test_digest_changes_with_any_row_and_any_file(school, paths, tmp_path):
@@ -15,7 +13,7 @@ def test_digest_changes_with_any_row_and_any_file(school, paths, tmp_path):
     before = db_digest(db, folder)
     assert db_digest(db, folder) == before  # reading is not a change
 
-    con = sqlite3.connect(db)
+    con = connect_db(db, read_only=False)
     table = next(
         name
         for (name,) in con.execute("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")

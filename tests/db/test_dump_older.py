@@ -11,7 +11,7 @@ from app.db import schema
 from app.paths import resolve
 from app.services import dump
 from app.services.errors import ValidationError
-from app.services.setup import open_store
+from tests.conftest import open_test_store
 from tests.populate import row_counts
 
 
@@ -28,7 +28,7 @@ def old_dump(populated):
 
 def test_an_older_dump_is_migrated_and_loaded(old_dump, future_migrations, tmp_path):
     assert old_dump["schema_revision"] == future_migrations != schema.head_revision()
-    target = open_store(resolve(tmp_path / "new" / "school.sqlite3"))
+    target = open_test_store(resolve(tmp_path / "new" / "school.sqlite3"))
     try:
         dump.load_dump(target, json.dumps(old_dump))
         again = json.loads(_text(target))
@@ -41,7 +41,7 @@ def test_an_older_dump_is_migrated_and_loaded(old_dump, future_migrations, tmp_p
 
 
 def test_an_older_dump_with_problems_is_refused_by_table_row_and_field(old_dump, future_migrations, tmp_path):
-    target = open_store(resolve(tmp_path / "new" / "school.sqlite3"))
+    target = open_test_store(resolve(tmp_path / "new" / "school.sqlite3"))
     try:
         bad = json.loads(json.dumps(old_dump))
         bad["tables"]["visit"][2]["date"] = "yesterday"
@@ -59,7 +59,7 @@ def test_an_older_dump_with_problems_is_refused_by_table_row_and_field(old_dump,
 
 
 def test_a_dump_from_an_unknown_revision_is_refused(old_dump, tmp_path):
-    target = open_store(resolve(tmp_path / "new" / "school.sqlite3"))
+    target = open_test_store(resolve(tmp_path / "new" / "school.sqlite3"))
     try:
         with pytest.raises(ValidationError) as error:
             dump.load_dump(target, json.dumps({**old_dump, "schema_revision": "9999_newer"}))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import sqlite3
 from contextlib import closing
 
 import pytest
@@ -17,8 +16,7 @@ from app.db.engine import make_engine
 from app.db.schema import revision_chain
 from app.services import backup, check
 from app.services.dump import DUMP_TABLES
-from app.services.setup import open_store
-from tests.conftest import sqlite_only
+from tests.conftest import connect_db, open_test_store, sqlite_only
 from tests.populate import row_counts
 
 
@@ -111,12 +109,12 @@ def _sha(path) -> str:
 @sqlite_only  # the file's bytes; the server's refusal is tests/db/test_pg_open.py
 def test_open_store_refuses_a_newer_database_and_leaves_it_byte_identical(populated, paths):
     populated.ctx.store.dispose()
-    with closing(sqlite3.connect(paths.db_path)) as conn:
+    with closing(connect_db(paths.db_path, read_only=False)) as conn:
         conn.execute("UPDATE alembic_version SET version_num = '9999_from_the_future'")
         conn.commit()
     before = _sha(paths.db_path)
     with pytest.raises(schema.SchemaError) as error:
-        open_store(paths)
+        open_test_store(paths)
     assert error.value.message_id == "schema.newer"
     assert _sha(paths.db_path) == before
     assert backup.list_backups(paths) == []
@@ -127,7 +125,7 @@ def test_an_older_database_is_backed_up_before_it_is_upgraded(populated, paths, 
     store = populated.ctx.store
     before = row_counts(store.engine)
     store.dispose()
-    upgraded = open_store(paths)
+    upgraded = open_test_store(paths)
     try:
         assert schema.current_revision(upgraded.engine) == "test_future"
         assert row_counts(upgraded.engine) == before
@@ -135,7 +133,7 @@ def test_an_older_database_is_backed_up_before_it_is_upgraded(populated, paths, 
         upgraded.dispose()
     saved = backup.list_backups(paths)
     assert [b.reason for b in saved] == ["pre-migration"]
-    with closing(sqlite3.connect(saved[0].path)) as conn:
+    with closing(connect_db(saved[0].path, read_only=False)) as conn:
         assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == future_migrations
         assert conn.execute("SELECT count(*) FROM visit").fetchone()[0] == before["visit"]
 

@@ -66,12 +66,15 @@ def test_opening_a_current_database_does_not_import_alembic(tmp_path):
     made = [sys.executable, "-m", "app", "--db", str(db), "users", "list"]
     assert subprocess.run(made, timeout=120).returncode == 2 and not db.exists()
     from app.paths import resolve
-    from app.services.setup import open_store
+    from app.services import keyring
+    from tests.conftest import TEST_KEY, open_test_store
 
-    open_store(resolve(db)).dispose()
+    open_test_store(resolve(db)).dispose()
+    recovery = tmp_path / "recovery.txt"  # the school has no users yet: the recovery key opens it
+    recovery.write_text(keyring.set_recovery(db, TEST_KEY), encoding="utf-8")
     code = (
         "import sys\nfrom app.cli.main import run\n"
-        f"code = run(['--db', {str(db)!r}, 'terms', 'list'])\n"
+        f"code = run(['--db', {str(db)!r}, '--recovery-key', {str(recovery)!r}, 'terms', 'list'])\n"
         "sys.exit(code or (1 if any(m.startswith('alembic') for m in sys.modules) else 0))"
     )
     assert subprocess.run([sys.executable, "-c", code], timeout=120).returncode == 0

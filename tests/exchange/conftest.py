@@ -10,8 +10,7 @@ import pytest
 from app.paths import resolve
 from app.services import exchange
 from app.services.context import ServiceContext, Store
-from app.services.setup import open_store
-from tests.conftest import TODAY
+from tests.conftest import DEFAULT_PASSWORD, TODAY, open_test_store
 
 
 @dataclass
@@ -40,8 +39,9 @@ def join_laptop(office: Site, tmp_path: Path, username: str, stores: list[Store]
     join_path = tmp_path / f"join-{name}.sjj"
     made = exchange.make_join_file(office.ctx, username, join_path)
     paths = resolve(tmp_path / f"laptop-{name}.sqlite3")
-    exchange.join_from_file(paths, join_path, made.passphrase)
-    store = open_store(paths)
+    # The teacher's own password (every fixture teacher has it) wraps the laptop database's key.
+    exchange.join_from_file(paths, join_path, made.passphrase, DEFAULT_PASSWORD, username)
+    store = open_test_store(paths)
     stores.append(store)
     return Site(username, ServiceContext(store, today_override=TODAY), folder)
 

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import re
 
-from app.cli.main import run
-from tests.conftest import db_digest
+from tests.conftest import db_digest, run_as
 
 
 def test_cli_join_export_import_status_revoke(school, tmp_path, capsys):
@@ -14,34 +13,41 @@ def test_cli_join_export_import_status_revoke(school, tmp_path, capsys):
     out = tmp_path / "usb"
     out.mkdir()
     assert (
-        run(
+        run_as(
             ["--db", office_db, "exchange", "join-file", "--teacher", "t1", "--out", str(tmp_path / "t1.sjj")]
         )
         == 0
     )
     passphrase = re.search(r"passphrase.*: (\S+)", capsys.readouterr().out).group(1)
     assert (
-        run(["--db", laptop_db, "exchange", "join", str(tmp_path / "t1.sjj"), "--passphrase", passphrase])
+        run_as(
+            ["--db", laptop_db, "exchange", "join", str(tmp_path / "t1.sjj"), "--passphrase", passphrase],
+            user="t1",
+        )
         == 0
     )
     assert "2 student(s)" in capsys.readouterr().out
-    assert run(["--db", laptop_db, "exchange", "export", "--out", str(out)]) == 0
+    assert run_as(["--db", laptop_db, "exchange", "export", "--out", str(out)], user="t1") == 0
     [bundle] = list(out.glob("songjiao-t1-to-office-*.sjb"))
-    assert run(["--db", office_db, "exchange", "import", str(bundle)]) == 0
+    assert run_as(["--db", office_db, "exchange", "import", str(bundle)]) == 0
     assert "imported bundle 1" in capsys.readouterr().out
     before = db_digest(school.ctx.store.paths.db_path)
     assert (
-        run(["--db", office_db, "exchange", "import", str(bundle)]) == 2
+        run_as(["--db", office_db, "exchange", "import", str(bundle)]) == 2
     )  # replay: refused, nothing changed
     assert "already imported" in capsys.readouterr().err
     assert db_digest(school.ctx.store.paths.db_path) == before
-    assert run(["--db", office_db, "exchange", "status", "--json"]) == 0
+    assert run_as(["--db", office_db, "exchange", "status", "--json"]) == 0
     assert '"role": "office"' in capsys.readouterr().out
-    assert run(["--db", office_db, "exchange", "conflicts"]) == 0
+    assert run_as(["--db", office_db, "exchange", "conflicts"]) == 0
     assert "no conflicts" in capsys.readouterr().out
-    assert run(["--db", office_db, "exchange", "revoke", "--teacher", "t1"]) == 0
+    assert run_as(["--db", office_db, "exchange", "revoke", "--teacher", "t1"]) == 0
     assert "revoked 1" in capsys.readouterr().out
     assert (
-        run(["--db", laptop_db, "exchange", "join", str(tmp_path / "t1.sjj"), "--passphrase", "WRONG"]) == 2
+        run_as(
+            ["--db", laptop_db, "exchange", "join", str(tmp_path / "t1.sjj"), "--passphrase", "WRONG"],
+            user="t1",
+        )
+        == 2
     )
     assert "Nothing was changed" in capsys.readouterr().err

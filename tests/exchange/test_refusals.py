@@ -11,7 +11,7 @@ import pytest
 from app.db import schema
 from app.services import exchange
 from app.services.exchange import bundle
-from tests.conftest import ON_SERVER, db_digest, sqlite_only
+from tests.conftest import ON_SERVER, TEST_KEY, db_digest, sqlite_only
 from tests.exchange.work import finished_visit, note
 
 
@@ -124,7 +124,7 @@ def test_join_file_needs_the_right_passphrase_and_an_empty_database(net, school,
     # typed in lower case with spaces: still accepted
     exchange.join_from_file(target, made.path, made.passphrase.lower().replace("-", " "))
     with pytest.raises(exchange.ExchangeRefused) as error:
-        exchange.join_from_file(target, made.path, made.passphrase)
+        exchange.join_from_file(target, made.path, made.passphrase, key=TEST_KEY)  # opened: not empty
     assert error.value.message_id == "exchange.not_empty"
     with pytest.raises(exchange.ExchangeRefused):
         exchange.import_file(office.ctx, made.path)

@@ -4,7 +4,6 @@ message saying to re-join, and the refusal changes nothing."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -13,8 +12,7 @@ from sqlalchemy import select
 from app.db.models import MonthlyPlan, PlanRevision, Student
 from app.services import backup, check, exchange
 from app.services.context import ServiceContext, reading
-from app.services.setup import open_store
-from tests.conftest import TODAY, db_digest, sqlite_only
+from tests.conftest import TEST_KEY, TODAY, copy_db, db_digest, open_test_store, sqlite_only
 from tests.exchange.conftest import Site, join_laptop
 from tests.exchange.work import approve, note, submit_plan
 
@@ -30,7 +28,7 @@ def _refused(site: Site, path: Path, message_id: str) -> exchange.ExchangeRefuse
 
 
 def _reopen(site: Site, stores: list) -> Site:
-    store = open_store(site.ctx.store.paths)
+    store = open_test_store(site.ctx.store.paths)
     stores.append(store)
     return Site(site.name, ServiceContext(store, today_override=TODAY), site.folder)
 
@@ -41,7 +39,7 @@ def _put_back(site: Site, old: Path) -> None:
     site.ctx.store.dispose()
     for suffix in ("-wal", "-shm"):
         Path(str(paths.db_path) + suffix).unlink(missing_ok=True)
-    shutil.copy(old, paths.db_path)
+    copy_db(old, paths.db_path)
 
 
 def _state(site: Site, plan_id: str, student_id: str) -> tuple[str, int | None, list[str | None], str]:
@@ -68,7 +66,7 @@ def story(net, school, tmp_path):
     note(t1.ctx, school.t1, s1, "A")
     [up1] = t1.send()
     office.receive(up1)
-    saved = backup.make_backup(t1.ctx.store.paths, "manual")
+    saved = backup.make_backup(t1.ctx.store.paths, "manual", key=TEST_KEY)
     approve(office.ctx, school.office, plan_id)
     [down1] = office.send("t1")
     t1.receive(down1)
@@ -83,10 +81,10 @@ def test_restore_command_blocks_exchange_until_rejoined(story, net, school, tmp_
     office, t1, plan_id, s1, saved = story
     stores: list = []
     t1.ctx.store.dispose()
-    backup.restore(t1.ctx.store.paths, saved)
+    backup.restore(t1.ctx.store.paths, saved, key=TEST_KEY, current_key=TEST_KEY)
     t1 = _reopen(t1, stores)
     # What the restore means for exchange is said, and nothing can go out or come in on the old keys.
-    assert "Re-join" in (backup.exchange_note(t1.ctx.store.paths) or "")
+    assert "Re-join" in (backup.exchange_note(t1.ctx.store.paths, TEST_KEY) or "")
     with pytest.raises(exchange.ExchangeRefused) as error:
         t1.send()
     assert error.value.message_id == "exchange.restored"
@@ -130,7 +128,7 @@ def test_a_copied_back_office_is_noticed_by_the_laptop(net, school, tmp_path):
     plan_id = submit_plan(t1.ctx, school.t1, s1)
     [up1] = t1.send()
     office.receive(up1)
-    old = backup.make_backup(office.ctx.store.paths, "manual").path
+    old = backup.make_backup(office.ctx.store.paths, "manual", key=TEST_KEY).path
     approve(office.ctx, school.office, plan_id)
     [down1] = office.send("t1")
     t1.receive(down1)

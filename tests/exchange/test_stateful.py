@@ -11,7 +11,6 @@ import contextlib
 import datetime as dt
 import re
 import shutil
-import sqlite3
 import tempfile
 from functools import cache
 from pathlib import Path
@@ -29,8 +28,8 @@ from app.services.context import Actor, ServiceContext, reading
 from app.services.errors import ServiceError
 from app.services.exchange.rows import row_hash
 from app.services.exchange.scope import office_scope, rows_for_students
-from app.services.setup import initialize_school, open_store
-from tests.conftest import TERM, TODAY, db_digest, make_id_number
+from app.services.setup import initialize_school
+from tests.conftest import TERM, TEST_KEY, TODAY, copy_db, db_digest, make_id_number, open_test_store
 from tests.exchange.work import contact, note, submit_plan
 
 TEACHERS = ("t1", "t2")
@@ -55,7 +54,7 @@ def template() -> tuple[Path, dict[str, str]]:
     """Office and joined laptops, built once; every example starts from a copy."""
     folder = Path(tempfile.mkdtemp(prefix="sj-stateful-"))
     atexit.register(shutil.rmtree, folder, True)
-    store = open_store(resolve(folder / "office.sqlite3"))
+    store = open_test_store(resolve(folder / "office.sqlite3"))
     ctx = ServiceContext(store, today_override=TODAY)
     admin = initialize_school(
         ctx,
@@ -102,9 +101,9 @@ class ExchangeMachine(RuleBasedStateMachine):
         source, self.ids = template()
         self.dir = Path(tempfile.mkdtemp(prefix="sj-run-"))
         for name in ("office", *TEACHERS):
-            shutil.copy(source / f"{name}.sqlite3", self.dir / f"{name}.sqlite3")
+            copy_db(source / f"{name}.sqlite3", self.dir / f"{name}.sqlite3")
         self.sites = {
-            name: ServiceContext(open_store(resolve(self.dir / f"{name}.sqlite3")), today_override=TODAY)
+            name: ServiceContext(open_test_store(resolve(self.dir / f"{name}.sqlite3")), today_override=TODAY)
             for name in ("office", *TEACHERS)
         }
         self.actors = {t: Actor(self.ids[t], "teacher", t) for t in TEACHERS}
@@ -285,11 +284,7 @@ class ExchangeMachine(RuleBasedStateMachine):
     @rule(site=st.sampled_from(SITES))
     def take_backup(self, site: str) -> None:
         target = self.dir / f"backup-{site}-{len(self.backups[site]):03d}.sqlite3"
-        with (
-            contextlib.closing(sqlite3.connect(str(self.sites[site].store.paths.db_path))) as source,
-            contextlib.closing(sqlite3.connect(str(target))) as copy,
-        ):
-            source.backup(copy)
+        backup.copy_database(self.sites[site].store.paths.db_path, target, TEST_KEY)
         self.backups[site].append((target, frozenset(self.approved)))
 
     @rule(site=st.sampled_from(SITES), n=st.integers(0, 20), by_command=st.booleans())
@@ -301,12 +296,12 @@ class ExchangeMachine(RuleBasedStateMachine):
         paths = self.sites[site].store.paths
         self.sites[site].store.dispose()
         if by_command:
-            backup.restore(paths, path)
+            backup.restore(paths, path, key=TEST_KEY, current_key=TEST_KEY)
         else:
             for suffix in ("-wal", "-shm"):
                 Path(str(paths.db_path) + suffix).unlink(missing_ok=True)
-            shutil.copy(path, paths.db_path)
-        self.sites[site] = ServiceContext(open_store(paths), today_override=TODAY)
+            copy_db(path, paths.db_path)
+        self.sites[site] = ServiceContext(open_test_store(paths), today_override=TODAY)
         event(f"restored {'office' if site == 'office' else 'laptop'}, by command: {by_command}")
         if site == "office":
             # The office's own restore takes back what it did since (its approvals, the notes it had):
@@ -331,7 +326,7 @@ class ExchangeMachine(RuleBasedStateMachine):
         paths = resolve(self.dir / f"{teacher}-{self.joins}.sqlite3")
         exchange.join_from_file(paths, join_file, made.passphrase)
         self.sites[teacher].store.dispose()
-        self.sites[teacher] = ServiceContext(open_store(paths), today_override=TODAY)
+        self.sites[teacher] = ServiceContext(open_test_store(paths), today_override=TODAY)
         # Files to or from the old laptop are for keys that no longer exist: thrown away.
         self.inbox[teacher] = []
         self.inbox["office"] = [(p, t) for p, t in self.inbox["office"] if t != teacher]

@@ -9,11 +9,11 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 from sqlalchemy import select
 
-from app.cli.main import run
 from app.db.models import Student, User, Visit
 from app.reports.export import ExportOptions, export_packets, export_single, export_term
 from app.services.errors import PermissionDenied
 from app.services.progress import TaskState
+from tests.conftest import run_as
 
 
 def _names(store) -> list[str]:
@@ -103,7 +103,7 @@ def test_cli_packet_form_and_sheet(term_school, tmp_path, capsys, monkeypatch):
     out = tmp_path / "p.pdf"
     monkeypatch.setenv("PACKET_PASSWORD", "pw")
     assert (
-        run(
+        run_as(
             [
                 "--db",
                 db,
@@ -130,13 +130,15 @@ def test_cli_packet_form_and_sheet(term_school, tmp_path, capsys, monkeypatch):
     monkeypatch.delenv("PACKET_PASSWORD")
     refused = tmp_path / "refused.pdf"
     packet = ["--db", db, "export", "packet", "--student", "B0100", "--term", term_school.term.name]
-    assert run([*packet, "--out", str(refused), "--pdf-password-env", "PACKET_PASSWORD"]) == 2
+    assert run_as([*packet, "--out", str(refused), "--pdf-password-env", "PACKET_PASSWORD"]) == 2
     assert "PACKET_PASSWORD" in capsys.readouterr().err and not refused.exists()
     with pytest.raises(SystemExit):  # the password itself is no longer taken on the command line
-        run([*packet, "--out", str(refused), "--password", "pw"])
+        run_as([*packet, "--out", str(refused), "--password", "pw"])
     capsys.readouterr()
 
-    assert run(["--db", db, "export", "form", "visit", "--blank", "--out", str(tmp_path / "blank.pdf")]) == 0
+    assert (
+        run_as(["--db", db, "export", "form", "visit", "--blank", "--out", str(tmp_path / "blank.pdf")]) == 0
+    )
     blank = _text(tmp_path / "blank.pdf")
     assert "送教上门记录表" in blank
     with term_school.ctx.store.session_factory() as session:
@@ -146,7 +148,8 @@ def test_cli_packet_form_and_sheet(term_school, tmp_path, capsys, monkeypatch):
             .where(Visit.status == "done")
         ).first()
     assert (
-        run(["--db", db, "export", "form", "visit", "--id", visit_id, "--out", str(tmp_path / "v.pdf")]) == 0
+        run_as(["--db", db, "export", "form", "visit", "--id", visit_id, "--out", str(tmp_path / "v.pdf")])
+        == 0
     )
     filled = _text(tmp_path / "v.pdf")
     # The form filled from that record: its student and day are printed, which the blank one has not.
@@ -160,7 +163,7 @@ def test_cli_packet_form_and_sheet(term_school, tmp_path, capsys, monkeypatch):
         )
     )
     assert (
-        run(
+        run_as(
             [
                 "--db",
                 db,
@@ -187,7 +190,7 @@ def test_cli_packet_form_and_sheet(term_school, tmp_path, capsys, monkeypatch):
     shown = {c for c in codes if any(c in cell for cell in cells)}
     assert shown and shown <= codes, shown  # the sheet lists the school's students, by code
     assert (
-        run(
+        run_as(
             [
                 "--db",
                 db,
@@ -212,7 +215,7 @@ def test_cli_packet_form_and_sheet(term_school, tmp_path, capsys, monkeypatch):
     capsys.readouterr()
     # A teacher may not print another teacher's student: the same refusal as a missing student.
     assert (
-        run(
+        run_as(
             [
                 "--db",
                 db,

@@ -6,7 +6,7 @@ import pytest
 
 from app.paths import resolve
 from app.services.setup import open_store
-from tests.conftest import ON_SERVER
+from tests.conftest import ON_SERVER, open_test_store
 
 
 @pytest.fixture
@@ -19,6 +19,6 @@ def target(request, tmp_path):
             yield store
             store.dispose()
         return
-    store = open_store(resolve(tmp_path / "target" / "new.sqlite3"))
+    store = open_test_store(resolve(tmp_path / "target" / "new.sqlite3"))
     yield store
     store.dispose()

@@ -7,11 +7,10 @@ import json
 
 import pytest
 
-from app.cli.main import run
 from app.db.models import Assignment
 from app.services import check
 from app.services.context import transaction
-from tests.conftest import ON_SERVER
+from tests.conftest import ON_SERVER, run_as
 
 
 def _sql(store, *statements, foreign_keys: bool = True) -> None:
@@ -134,12 +133,12 @@ def test_two_main_teachers_at_once(populated):
 
 def test_cli_check_exit_codes_and_json(populated, paths, capsys):
     db = paths.db_option
-    assert run(["--db", db, "check"]) == 0
+    assert run_as(["--db", db, "check"]) == 0
     assert "no problems" in capsys.readouterr().out
     _sql(populated.ctx.store, ("UPDATE visit SET finished_at = NULL WHERE id = ?", (populated.visits.done,)))
-    assert run(["--db", db, "check"]) == 1
+    assert run_as(["--db", db, "check"]) == 1
     assert populated.visits.done in capsys.readouterr().out
-    assert run(["--db", db, "check", "--json"]) == 1
+    assert run_as(["--db", db, "check", "--json"]) == 1
     findings = json.loads(capsys.readouterr().out)
     assert findings == [
         {
@@ -153,12 +152,12 @@ def test_cli_check_exit_codes_and_json(populated, paths, capsys):
 
 
 def test_cli_check_bad_input_exits_2_with_one_line(tmp_path, capsys):
-    assert run(["--db", str(tmp_path / "missing.sqlite3"), "check"]) == 2
+    assert run_as(["--db", str(tmp_path / "missing.sqlite3"), "check"]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "no database" in err
     assert not (tmp_path / "missing.sqlite3").exists()
     garbage = tmp_path / "garbage.sqlite3"
     garbage.write_bytes(b"\x00garbage" * 1000)
-    assert run(["--db", str(garbage), "check"]) == 2
+    assert run_as(["--db", str(garbage), "check"]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "Traceback" not in err

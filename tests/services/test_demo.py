@@ -31,8 +31,7 @@ from app.services.compliance import term_compliance
 from app.services.context import ServiceContext, reading
 from app.services.demo import content_digest, generate, plan_terms, term_days
 from app.services.errors import ConflictError
-from app.services.setup import open_store
-from tests.conftest import TODAY, unchanged
+from tests.conftest import TODAY, open_test_store, unchanged
 
 TABLES = [
     "student",
@@ -56,7 +55,7 @@ def demo(ctx):
 
 
 def _other_db(tmp_path, name):
-    store = open_store(resolve(tmp_path / name))
+    store = open_test_store(resolve(tmp_path / name))
     return store, ServiceContext(store, today_override=TODAY)
 
 

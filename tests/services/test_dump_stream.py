@@ -10,7 +10,7 @@ import pytest
 from app.services import dump
 from app.services.dump.stream import scan_lines
 from app.services.errors import ValidationError
-from tests.conftest import sqlite_only
+from tests.conftest import TEST_KEY, sqlite_only
 from tests.populate import row_counts
 
 
@@ -67,9 +67,9 @@ def test_stored_values_are_exactly_what_the_app_stores(populated, text, target):
     # Rows go to the driver without SQLAlchemy's per-row work: the stored text (dates, times, JSON, NULL versus
     # JSON null, booleans) must still be byte for byte what the app itself wrote.
     dump.load_dump(target, text)
-    source = populated.ctx.store.engine.url.database
+    source = populated.ctx.store.paths.db_path
     with target.engine.connect() as conn:
-        conn.exec_driver_sql(f"ATTACH DATABASE '{source}' AS source")
+        conn.exec_driver_sql(f"ATTACH DATABASE '{source}' AS source KEY \"x'{TEST_KEY.hex()}'\"")
         for table in dump.DUMP_TABLES:
             for left, right in (("main", "source"), ("source", "main")):
                 extra = conn.exec_driver_sql(

@@ -9,9 +9,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from app.paths import resolve
 from app.services import exchange, plans, visits
 from app.services.context import ServiceContext
-from app.services.setup import open_store
 from app.ui.session import AppSession
-from tests.conftest import TODAY, db_digest
+from tests.conftest import TEST_KEY, TODAY, db_digest, open_test_store
 from tests.ui.helpers import click, wait_idle
 
 
@@ -65,6 +64,7 @@ def laptop(school, office_page, tmp_path, qtbot, new_runner):
     dialog = JoinSchoolDialog(paths, runner=new_runner())
     qtbot.addWidget(dialog)
     dialog.file.setText(str(join_path))
+    dialog.password.setText("password1")  # the teacher's own password opens the laptop's database
     dialog.passphrase.setText("WRONG-WRONG-WRONG-WRONG")
     dialog.join()
     wait_idle(qtbot, dialog)
@@ -73,7 +73,10 @@ def laptop(school, office_page, tmp_path, qtbot, new_runner):
     dialog.join()
     wait_idle(qtbot, dialog)
     assert dialog.result_ is not None and dialog.result_.students == 2
-    store = open_store(paths)
+    from app.services import keyring
+
+    assert keyring.unlock_user(paths.db_path, "t1", "password1") == TEST_KEY
+    store = open_test_store(paths)
     session = AppSession(store, new_runner(), school.t1, language="en", today=TODAY)
     yield session
     session.runner.shutdown()

@@ -9,7 +9,7 @@ from app.services import backup
 from app.ui.app import Controller
 from app.ui.dialogs.login import LoginDialog
 from app.ui.tasks import ThreadRunner
-from tests.conftest import TODAY
+from tests.conftest import TEST_KEY, TODAY
 
 
 class Recording(Controller):
@@ -42,7 +42,7 @@ def test_a_failed_restore_says_why_and_logs_in_again(school, paths, qtbot, monke
     controller = Recording(paths)
     controller.store = school.ctx.store
     assert controller.login()
-    made = backup.make_backup(paths)
+    made = backup.make_backup(paths, key=TEST_KEY)
 
     def fails(*_args, **_kwargs):
         raise failure

@@ -32,7 +32,7 @@ def demo_school(ctx):
     ctx.today_override = TODAY
     result = demo.generate(ctx, students=3, terms=1, today=TODAY)
     for reason in ("manual", "pre-migration"):  # the backups tab lists why each was made
-        backup.make_backup(ctx.store.paths, reason)
+        backup.make_backup(ctx.store.paths, reason, key=ctx.store.key)
     logins = {role: (user, password) for user, password, role in result.logins}
     names = frozenset(u.username for u in users.list_users(ctx, include_inactive=True))
     return ctx, logins, names
@@ -235,10 +235,10 @@ def wizard(tmp_path, qtbot) -> Surfaces:
     """The first-run wizard page by page (a school name typed before Next, as a person does), then its last
     page refusing a password too short (yielded as "wizard refusal")."""
     from app.paths import resolve
-    from app.services.setup import open_store
     from app.ui.dialogs.first_run import FirstRunWizard
+    from tests.conftest import open_test_store
 
-    store = open_store(resolve(str(tmp_path / "new.sqlite3"), str(tmp_path / "data")))
+    store = open_test_store(resolve(str(tmp_path / "new.sqlite3"), str(tmp_path / "data")))
     try:
         shown = FirstRunWizard(store, today=TODAY)
         qtbot.addWidget(shown)

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from app.db.models import RECORD_TABLES, School
+from app.services import keyring
 from app.services.context import ServiceContext, require_role, transaction
 from app.services.demo.records import TermRecords
 from app.services.demo.rows import Rows
@@ -74,6 +75,8 @@ def generate(
                     progress.update(number * len(kids) + index, total, term.demo.name)
                     progress.check()
         rows.flush()
+        if ctx.store.key is not None:  # an encrypted school: every demo login gets its key slot
+            keyring.set_users(ctx.store.paths.db_path, ctx.store.key, [(u, p) for u, p, _role in logins])
     return DemoResult(dict(sorted(rows.counts.items())), tuple(logins), tuple(plan))
 
 

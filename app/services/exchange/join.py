@@ -21,8 +21,9 @@ from app.db import schema, server
 from app.db.base import utcnow
 from app.db.models import ExchangeDevice, ExchangeLog, School, User
 from app.paths import AppPaths
-from app.services import evidence
+from app.services import evidence, keyring
 from app.services.context import ServiceContext, require_role, transaction
+from app.services.errors import AuthError
 from app.services.exchange import bundle, hublink, keys
 from app.services.exchange.apply import blob_bytes, set_bases
 from app.services.exchange.changes import manifest
@@ -31,7 +32,7 @@ from app.services.exchange.rows import MIRRORED_TABLES, ORDER, TABLES, decode, r
 from app.services.exchange.scope import mirrored, office_scope
 from app.services.exchange.sync import check_references, known_revisions, self_device
 from app.services.files import replace
-from app.services.users import is_live_teacher
+from app.services.users import is_live_teacher, password_matches
 
 JOIN_FORMAT = "songjiao-join"
 JOIN_SUFFIX = ".sjj"
@@ -210,14 +211,27 @@ def _open_join_file(path: Path, passphrase: str) -> tuple[dict[str, object], bun
     return container.header, payload
 
 
-def join_from_file(paths: AppPaths, path: Path, passphrase: str) -> JoinResult:
-    """Set up this (new, empty) laptop database from a join file."""
+def join_from_file(
+    paths: AppPaths,
+    path: Path,
+    passphrase: str,
+    password: str | None = None,
+    username: str | None = None,
+    key: bytes | None = None,
+) -> JoinResult:
+    """Set up this (new, empty) laptop database from a join file.
+
+    The laptop's database is encrypted with its own key, wrapped for the teacher's ``password`` (their account's
+    password, checked against the account the join file carries) and for the office's public key, so that the
+    office can recover the laptop's records (keyring.unlock_office). ``key``: the new database's own key when
+    the caller made it already (the desktop app opens the empty database before the join).
+    """
     from app.services.setup import open_store
 
     header, payload = _open_join_file(Path(path), passphrase)
     body = payload.body
     blobs = blob_bytes(body, payload)
-    store = open_store(paths)
+    store = open_store(paths, key=key)
     try:
         ctx = ServiceContext(store)
         with transaction(ctx) as session:
@@ -275,6 +289,7 @@ def join_from_file(paths: AppPaths, path: Path, passphrase: str) -> JoinResult:
             if link is not None:
                 hublink.write(session, link)
             check_references(session)
+            _wrap_laptop_key(store, session, office, device, password, username)
             session.add(
                 ExchangeLog(
                     direction="join",
@@ -294,6 +309,30 @@ def join_from_file(paths: AppPaths, path: Path, passphrase: str) -> JoinResult:
             )
     finally:
         store.dispose()
+
+
+def _wrap_laptop_key(
+    store: Any,
+    session: Session,
+    office: dict[str, Any],
+    device: dict[str, Any],
+    password: str | None,
+    username: str | None,
+) -> None:
+    """The laptop key's slots: the office's, and the teacher's when the password is given (checked first,
+    with the user name when one is given: the join file is for one teacher)."""
+    if store.key is None:
+        return
+    if password is not None:
+        teacher = session.get(User, device["teacher_id"])
+        if (
+            teacher is None
+            or (username is not None and username.strip() != teacher.username)
+            or not password_matches(teacher.password_hash, password)
+        ):
+            raise AuthError("login.failed", "Wrong user name or password.", field="password")
+        keyring.set_user(store.paths.db_path, store.key, teacher.username, password)
+    keyring.set_office(store.paths.db_path, store.key, bytes.fromhex(str(office["kx_public"])))
 
 
 def revoke_teacher(ctx: ServiceContext, teacher: str) -> int:

@@ -22,7 +22,6 @@ every device joined before the restore.
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from contextlib import closing
 from pathlib import Path
 from typing import Any
@@ -30,6 +29,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.db.engine import connect_file
 from app.db.models import ExchangeDevice, ExchangeLog
 from app.services.exchange.errors import ExchangeRefused
 
@@ -166,13 +166,13 @@ def check_not_restored(session: Session, me: ExchangeDevice, peer: ExchangeDevic
     )
 
 
-def mark_restored(db_path: Path) -> None:
+def mark_restored(db_path: Path, key: bytes | None = None) -> None:
     """After a restore: mark the restored file so that exchange with earlier-joined devices stops.
 
-    Plain sqlite3 on the closed file, as the restore itself works: the backup may be from an older
+    A driver connection (SQLCipher with ``key``) on the closed file, as the restore itself works: the backup may be from an older
     schema revision, and the ``exchange_log`` columns used here exist since revision 0002.
     """
-    with closing(sqlite3.connect(str(db_path))) as conn:
+    with closing(connect_file(db_path, key)) as conn:
         if _self_role(conn) is None:
             return
         with conn:
@@ -184,7 +184,7 @@ def mark_restored(db_path: Path) -> None:
             )
 
 
-def _self_role(conn: sqlite3.Connection) -> str | None:
+def _self_role(conn: Any) -> str | None:
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     if not {"exchange_device", "exchange_log"} <= tables:
         return None
@@ -206,10 +206,10 @@ RESTORE_NOTES = {
 }
 
 
-def restore_role(db_path: Path) -> str | None:
+def restore_role(db_path: Path, key: bytes | None = None) -> str | None:
     """``office`` or ``laptop`` when this file was restored and still has devices it can no longer
     exchange with (joined before the restore, not revoked): what the restore means for exchange."""
-    with closing(sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)) as conn:
+    with closing(connect_file(db_path, key, read_only=True)) as conn:
         role = _self_role(conn)
         if role is None:
             return None

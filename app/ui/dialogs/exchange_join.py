@@ -95,10 +95,15 @@ class JoinSchoolDialog(QDialog):
     """A brand-new laptop: join file + passphrase -> join_from_file on a worker thread; then log in."""
 
     def __init__(
-        self, paths: AppPaths, parent: QWidget | None = None, runner: BaseRunner | None = None
+        self,
+        paths: AppPaths,
+        parent: QWidget | None = None,
+        runner: BaseRunner | None = None,
+        key: bytes | None = None,
     ) -> None:
         super().__init__(parent)
         self.paths = paths
+        self.key = key  # the new, empty database's key when the app has it open already
         self.runner = runner or ThreadRunner()
         self.result_: exchange.JoinResult | None = None
         self.setWindowTitle(self.tr("Join my school from a file"))
@@ -125,6 +130,12 @@ class JoinSchoolDialog(QDialog):
         self.passphrase.setAccessibleName(self.tr("Passphrase"))
         self.passphrase.setPlaceholderText("XXXXX-XXXXX-XXXXX-XXXXX")
         form.addRow(self.tr("Passphrase"), self.passphrase)
+        # The laptop's database is encrypted; the teacher's own password opens it (checked against the
+        # account in the join file), and the office's key can recover it.
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setAccessibleName(self.tr("Your password"))
+        form.addRow(self.tr("Your password"), self.password)
         column.addLayout(form)
         self.status = QLabel("")
         self.status.setWordWrap(True)
@@ -146,8 +157,8 @@ class JoinSchoolDialog(QDialog):
             self.file.setText(path)
 
     def join(self) -> None:
-        if not self.file.text().strip() or not self.passphrase.text().strip():
-            self.status.setText(self.tr("Choose the join file and type the passphrase."))
+        if not self.file.text().strip() or not self.passphrase.text().strip() or not self.password.text():
+            self.status.setText(self.tr("Choose the join file and type the passphrase and your password."))
             return
         self.buttons.setEnabled(False)
         self.status.setText(self.tr("Joining…"))
@@ -156,6 +167,9 @@ class JoinSchoolDialog(QDialog):
             self.paths,
             Path(self.file.text().strip()),
             self.passphrase.text().strip(),
+            self.password.text(),
+            None,
+            self.key,
             on_done=self._joined,
             on_error=self._failed,
         )
@@ -170,8 +184,8 @@ class JoinSchoolDialog(QDialog):
         self.status.setText(error_text(error))
 
 
-def ask_join(parent: QWidget | None, paths: AppPaths) -> exchange.JoinResult | None:
+def ask_join(parent: QWidget | None, paths: AppPaths, key: bytes | None = None) -> exchange.JoinResult | None:
     """The first-run wizard's "join my school from a file": the JoinResult, or None if the user gave up."""
-    dialog = JoinSchoolDialog(paths, parent)
+    dialog = JoinSchoolDialog(paths, parent, key=key)
     dialog.exec()
     return dialog.result_

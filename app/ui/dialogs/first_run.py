@@ -214,7 +214,7 @@ class FirstRunWizard(QWizard):
         if self.currentId() == CHOICE and self.join_school.isChecked():
             from app.ui.dialogs.exchange_join import ask_join
 
-            self.join_result = ask_join(self, self.ctx.store.paths)
+            self.join_result = ask_join(self, self.ctx.store.paths, self.ctx.store.key)
             return self.join_result is not None
         if self.currentId() not in (SCHOOL, TERM, RULE, ADMIN):
             return True

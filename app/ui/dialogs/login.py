@@ -67,9 +67,10 @@ class LoginDialog(QDialog):
         parent: QWidget | None = None,
         today: dt.date | None = None,
         hint: str = "",
+        paths: Any = None,
     ) -> None:
         super().__init__(parent)
-        self.store, self.opener, self.today = store, opener, today
+        self.store, self.opener, self.today, self.paths = store, opener, today, paths
         self.actor: Actor | None = None
         self.open_error: BaseException | None = None
         self.last_user = last_user
@@ -89,6 +90,14 @@ class LoginDialog(QDialog):
         self.users.setAccessibleName(self.tr("Users"))
         who.setBuddy(self.users)
         column.addWidget(self.users, 1)
+        # An encrypted database shows no user list before it is open (unless one was cached at the last
+        # log-in): the user name is typed instead.
+        self.name_label = QLabel(self.tr("&User name:"))
+        self.name = QLineEdit()
+        self.name.setAccessibleName(self.tr("User name"))
+        self.name_label.setBuddy(self.name)
+        column.addWidget(self.name_label)
+        column.addWidget(self.name)
         password_label = QLabel(self.tr("&Password:"))
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
@@ -130,12 +139,17 @@ class LoginDialog(QDialog):
                 self.users.setCurrentItem(item)
         if self.users.currentRow() < 0 and self.users.count():
             self.users.setCurrentRow(0)
+        listed = self.users.count() > 0
+        self.users.setVisible(listed)
+        self.name_label.setVisible(not listed)
+        self.name.setVisible(not listed)
 
     def _opened(self, store: Store | None, error: BaseException | None) -> None:
         if error is not None:
             self._refuse(error)
             return
-        assert store is not None  # the opener hands over a store or an error
+        if store is None:  # encrypted: opened with the password
+            return
         self.store = store
         self._show_list(login_cache(store))  # someone may have been added since the cache was written
 
@@ -146,11 +160,13 @@ class LoginDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
 
     def username(self) -> str:
+        if not self.users.count():
+            return self.name.text().strip()
         item = self.users.currentItem()
         return item.data(Qt.ItemDataRole.UserRole) if item else ""
 
     def try_login(self) -> None:
-        from app.services import users
+        from app.services import keyring, setup, users
         from app.services.context import ServiceContext
         from app.services.errors import ServiceError
 
@@ -159,17 +175,35 @@ class LoginDialog(QDialog):
             if error is not None:
                 self._refuse(error)
                 return
-            self.store = store
-        assert self.store is not None  # given, or handed over by the opener (else it gave an error)
+            self.store = store  # None for an encrypted database: the password opens it below
         try:
-            self.actor = users.authenticate(
-                ServiceContext(self.store, today_override=self.today), self.username(), self.password.text()
-            )
-        except ServiceError as error:
+            if self.store is None:
+                # Unwrap the database key from this user's slot (Argon2id, ~0.3 s), open, check the account.
+                self.store, self.actor = setup.unlock_store(
+                    self.paths, self.username(), self.password.text(), wait=False
+                )
+            else:
+                self.actor = users.authenticate(
+                    ServiceContext(self.store, today_override=self.today),
+                    self.username(),
+                    self.password.text(),
+                )
+        except (ServiceError, setup.SchemaError) as error:  # SchemaError: a newer or damaged database
             self.error.setText(error_text(error))
             self.error.setAccessibleName(self.error.text())
             self.error.show()
             self.password.clear()
             self.password.setFocus()
+            self._hold(keyring.failure_delay())
             return
         self.accept()
+
+    def _hold(self, seconds: float) -> None:
+        """After a wrong password: Log in stays disabled a growing while (the window stays live)."""
+        if seconds <= 0:
+            return
+        from PySide6.QtCore import QTimer
+
+        button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        button.setEnabled(False)
+        QTimer.singleShot(int(seconds * 1000), lambda: button.setEnabled(self.open_error is None))

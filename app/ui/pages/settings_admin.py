@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 from typing import Protocol
 
@@ -196,7 +197,7 @@ class BackupsTab(QWidget):
 
     def make(self) -> None:
         self.session.runner.submit(
-            backup.make_backup,
+            functools.partial(backup.make_backup, key=self.session.store.key),
             self.session.paths,
             "manual",
             on_done=lambda _b: self._made(),
@@ -223,7 +224,7 @@ class BackupsTab(QWidget):
             self.restore(Path(name))
 
     def restore(self, path: Path) -> None:
-        problem = backup.verify(path)
+        problem = backup.verify(path, self.session.store.key)
         if problem:
             QMessageBox.warning(
                 self, self.tr("Cannot restore"), self.tr("This file cannot be restored. Nothing was changed.")

@@ -1,0 +1,270 @@
+"""Encryption at rest: the SQLCipher file, the key slots, the recovery key, plaintext files encrypted in place,
+encrypted backups, and the command line's log-in (issue 12)."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from app.db.engine import WrongKeyError, connect_encrypted, make_engine
+from app.paths import resolve
+from app.services import backup, check, keyring, setup, students, users
+from app.services.context import ServiceContext
+from app.services.errors import AuthError
+from app.services.exchange import keys as exchange_keys
+from tests.conftest import PASSWORDS, REAL_NEW_KEY, TERM, TEST_KEY, db_digest, make_id_number, run_as
+
+NAME = "小明"  # a student of the school fixture
+ADMIN_PASSWORD = PASSWORDS["admin"]
+
+
+def _every_file(folder: Path) -> list[Path]:
+    return [p for p in folder.rglob("*") if p.is_file()]
+
+
+def _side(paths, *suffixes: str) -> list[Path]:
+    return [Path(str(paths.db_path) + s) for s in suffixes]
+
+
+def _existing(files) -> list[Path]:
+    return [f for f in files if f.exists()]
+
+
+def test_the_database_and_its_wal_hold_no_readable_name(populated, paths):
+    """Every page is encrypted, the WAL's too: the name and the ID number are in no file on disk."""
+    id_number = make_id_number("46010020110301123")  # the school fixture's first student
+    backup.make_backup(paths, key=populated.ctx.store.key)
+    assert Path(str(paths.db_path) + "-wal").exists()  # open, in WAL mode: the test reads a live WAL
+    for file in _existing([paths.db_path, *_side(paths, "-wal", "-shm"), *_every_file(paths.data_dir)]):
+        data = file.read_bytes()
+        assert NAME.encode() not in data and id_number.encode() not in data, file
+    assert not paths.db_path.read_bytes().startswith(b"SQLite format 3")
+
+
+def test_a_wrong_key_is_refused_typed_and_changes_no_byte(school, paths):
+    school.ctx.store.dispose()
+    files = _side(paths, "-wal", "-shm", ".keys")
+    before = db_digest(paths.db_path, *files)
+    with pytest.raises(WrongKeyError) as error:
+        make_engine(paths.db_path, key=bytes(32))
+    assert error.value.message_id == "storage.wrong_key" and "Nothing was changed" in str(error.value)
+    with pytest.raises(WrongKeyError):
+        connect_encrypted(paths.db_path, bytes(range(1, 33)))
+    assert db_digest(paths.db_path, *files) == before
+
+
+def test_a_new_database_key_is_random():
+    assert len({REAL_NEW_KEY() for _ in range(5)}) == 5 and len(REAL_NEW_KEY()) == 32
+
+
+def test_the_key_file_names_nobody_is_private_and_each_slot_carries_its_parameters(school, paths):
+    text = paths.key_file.read_text(encoding="utf-8")
+    for username in ("admin", "office", "leader", "t1", "t2"):
+        assert f'"{username}"' not in text
+    assert "管理员" not in text and "admin-pass" not in text
+    if os.name == "posix":
+        assert paths.key_file.stat().st_mode & 0o777 == 0o600
+    slots = json.loads(text)["slots"]
+    assert len([s for s in slots if s["kind"] == "user"]) == 5
+    assert {(s["kdf"]["t"], s["kdf"]["m"], s["kdf"]["p"]) for s in slots} == {
+        (1, 8, 1)
+    }  # the tests' cheap ones
+    assert keyring.unlock_user(paths.db_path, "t1", "password1") == TEST_KEY
+    # A slot made with other parameters (a faster machine's) opens with its own.
+    keyring.DEFAULT_KDF = keyring.KdfParams(2, 16, 1)
+    keyring.set_user(paths.db_path, TEST_KEY, "t2", "password2")
+    assert keyring.unlock_user(paths.db_path, "t2", "password2") == TEST_KEY
+
+
+def test_a_wrong_password_waits_longer_each_time_and_an_unknown_user_is_told_the_same(
+    school, paths, monkeypatch
+):
+    waits: list[float] = []
+    monkeypatch.setattr(keyring, "DELAY_BASE_S", 0.5)
+    monkeypatch.setattr(keyring.time, "sleep", waits.append)
+    for _ in range(3):
+        with pytest.raises(AuthError) as error:
+            keyring.unlock_user(paths.db_path, "t1", "wrong")
+        assert error.value.message_id == "login.failed"
+    with pytest.raises(AuthError) as error:
+        keyring.unlock_user(paths.db_path, "nobody", "wrong")
+    assert error.value.message_id == "login.failed"
+    assert waits == [0.5, 1.0, 2.0, 4.0]
+    keyring.unlock_user(paths.db_path, "t1", "password1")
+    assert keyring.failure_delay() == 0
+
+
+def test_refused_log_ins_reach_the_audit_log_without_names(school, paths):
+    from sqlalchemy import select
+
+    from app.db.models import AuditEntry
+
+    school.ctx.store.dispose()
+    for _ in range(2):
+        with pytest.raises(AuthError):
+            setup.unlock_store(paths, "t1", "wrong")
+    store, actor = setup.unlock_store(paths, "t1", "password1")
+    try:
+        with store.session_factory() as session:
+            refused = session.scalars(select(AuditEntry).where(AuditEntry.entity == "login")).all()
+        assert [(e.action, e.entity_id, e.user_id) for e in refused] == [("refused", "", None)] * 2
+        assert not Path(str(paths.db_path) + keyring.FAILURES_SUFFIX).exists()
+    finally:
+        store.dispose()
+
+
+def test_a_password_change_rewraps_the_slot_and_an_admin_reset_writes_one(school, paths):
+    as_t1 = school.as_(school.t1)
+    users.set_password(as_t1, school.t1.id, "new-password", old_password="password1")
+    with pytest.raises(AuthError):
+        keyring.unlock_user(paths.db_path, "t1", "password1")
+    assert keyring.unlock_user(paths.db_path, "t1", "new-password") == TEST_KEY
+    users.set_password(school.as_(school.admin), school.t2.id, "reset-by-admin")
+    assert keyring.unlock_user(paths.db_path, "t2", "reset-by-admin") == TEST_KEY
+
+
+def test_the_recovery_key_opens_the_database_and_sets_new_passwords(school, paths, tmp_path):
+    text = setup.make_recovery_key(school.as_(school.admin))
+    assert text is not None and len(text.replace("-", "")) == 40
+    school.ctx.store.dispose()
+    with pytest.raises(AuthError):
+        setup.recover_store(paths, "0000-" * 9 + "0000")
+    store = setup.recover_store(paths, text.lower().replace("-", " "))  # typed any way
+    try:
+        ctx = ServiceContext(store)
+        users.set_password(ctx, users.resolve_user(ctx, "admin"), "after-recovery")
+    finally:
+        store.dispose()
+    store, actor = setup.unlock_store(paths, "admin", "after-recovery")
+    store.dispose()
+    assert actor.role == "admin"
+    # The CLI reads it from the sheet's text file.
+    sheet = tmp_path / "recovery.txt"
+    sheet.write_text(f"{keyring.RECOVERY_FILE_HEADER}\n{text}\n", encoding="utf-8")
+    assert run_as(["--db", str(paths.db_path), "check"], password="after-recovery") == 0
+    from app.cli.main import run
+
+    assert run(["--db", str(paths.db_path), "--recovery-key", str(sheet), "check"]) == 0
+
+
+def test_the_office_can_open_a_laptop_database_with_its_private_key(school, paths):
+    office = exchange_keys.generate()
+    keyring.set_office(paths.db_path, TEST_KEY, office.kx_public)
+    assert keyring.unlock_office(paths.db_path, office.kx_private) == TEST_KEY
+    with pytest.raises(AuthError):
+        keyring.unlock_office(paths.db_path, exchange_keys.generate().kx_private)
+
+
+def _plaintext_school(tmp_path):
+    paths = resolve(tmp_path / "old" / "school.sqlite3")
+    store = setup.open_store(paths, plaintext=True)
+    ctx = ServiceContext(store)
+    admin = setup.initialize_school(
+        ctx,
+        {
+            "school_name": "旧学校",
+            "term": TERM,
+            "admin": {"username": "admin", "display_name": "管理员", "password": ADMIN_PASSWORD},
+        },
+    )
+    as_admin = ctx.as_actor(admin)
+    users.create_user(
+        as_admin, {"username": "t1", "display_name": "张老师", "role": "teacher", "password": "password1"}
+    )
+    students.create_student(as_admin, {"code": "S001", "name": NAME, "id_number": "110101201503070012"})
+    backup.make_backup(paths, "before-update")
+    store.dispose()
+    assert paths.db_path.read_bytes().startswith(b"SQLite format 3") and not paths.key_file.exists()
+    return paths
+
+
+def test_a_plaintext_database_is_encrypted_in_place_at_the_first_log_in(tmp_path):
+    paths = _plaintext_school(tmp_path)
+    store, actor = setup.unlock_store(paths, "admin", ADMIN_PASSWORD)
+    try:
+        assert store.key is not None and store.notice and store.recovery_key and actor.role == "admin"
+        assert check.run_checks(store) == []
+        assert students.count_students(ServiceContext(store, actor)) == 1
+    finally:
+        store.dispose()
+    for file in _existing([paths.db_path, *_side(paths, "-wal", "-shm"), *_every_file(paths.data_dir)]):
+        assert NAME.encode() not in file.read_bytes(), file
+    made = backup.list_backups(paths)
+    assert [b.reason for b in made] == ["encrypted"] and backup.needs_key(
+        made[0].path
+    )  # the plaintext one went
+    assert not list(paths.db_path.parent.glob("*.encrypting*"))
+    # The teacher had no slot (the password was unknown): told to ask the administrator, who resets it.
+    with pytest.raises(AuthError) as error:
+        setup.unlock_store(paths, "t1", "password1")
+    assert error.value.message_id == "login.no_slot"
+    store, admin = setup.unlock_store(paths, "admin", ADMIN_PASSWORD)
+    try:
+        ctx = ServiceContext(store, admin)
+        users.set_password(ctx, users.resolve_user(ctx, "t1"), "password2")
+    finally:
+        store.dispose()
+    store, teacher = setup.unlock_store(paths, "t1", "password2")
+    store.dispose()
+    assert teacher.role == "teacher"
+
+
+def test_a_backup_carries_its_key_file_and_restores_elsewhere_with_its_own_password(
+    populated, paths, tmp_path, capsys
+):
+    made = backup.make_backup(paths, key=TEST_KEY)
+    assert Path(str(made.path) + ".keys").read_bytes() == paths.key_file.read_bytes()
+    assert backup.verify(made.path) is not None  # encrypted: not checked without its key
+    assert backup.verify(made.path, TEST_KEY) is None
+    elsewhere = resolve(tmp_path / "other-machine" / "school.sqlite3")
+    db = str(elsewhere.db_path)
+    before = db_digest(elsewhere.db_path, elsewhere.data_dir)
+    assert run_as(["--db", db, "restore", str(made.path)], password="wrong-password") == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "Wrong user name or password" in err
+    assert db_digest(elsewhere.db_path, elsewhere.data_dir) == before
+    assert run_as(["--db", db, "restore", str(made.path)]) == 0
+    assert run_as(["--db", db, "check"]) == 0
+    assert elsewhere.key_file.exists()
+
+
+def test_the_command_line_needs_a_right_password_and_the_audit_names_the_user(
+    school, paths, capsys, monkeypatch
+):
+    from sqlalchemy import select
+
+    from app.cli.main import run
+    from app.db.models import AuditEntry
+
+    school.ctx.store.dispose()
+    db = str(paths.db_path)
+    files = _side(paths, "-wal", "-shm", ".keys")
+    before = db_digest(paths.db_path, *files)
+    monkeypatch.delenv("SONGJIAO_PASSWORD", raising=False)
+    monkeypatch.setenv("SONGJIAO_LANG", "en")
+    assert run(["--db", db, "students", "list"]) == 2  # no --user
+    assert capsys.readouterr().err.count("\n") == 1
+    assert run(["--db", db, "--user", "admin", "students", "list"]) == 2  # no password, no terminal
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "SONGJIAO_PASSWORD" in err
+    assert run_as(["--db", db, "students", "list"], password="wrong") == 2
+    assert capsys.readouterr().err.count("\n") == 1
+    monkeypatch.setenv("SONGJIAO_LANG", "zh_CN")
+    assert run_as(["--db", db, "students", "list"], password="wrong") == 2
+    assert "用户名或密码错误" in capsys.readouterr().err
+    assert db_digest(paths.db_path, *files) == before
+    assert run_as(["--db", db, "users", "passwd", "t2", "--password", "via-cli-1"]) == 0
+    store, _actor = setup.unlock_store(paths, "t2", "via-cli-1")
+    try:
+        with store.session_factory() as session:
+            entry = session.scalars(
+                select(AuditEntry)
+                .where(AuditEntry.entity == "user", AuditEntry.entity_id == school.t2.id)
+                .order_by(AuditEntry.id.desc())
+            ).first()
+        assert entry is not None and entry.user_id == school.admin.id
+    finally:
+        store.dispose()

@@ -1,0 +1,26 @@
+"""The recovery sheet: a one-page PDF with the key for the school's safe, and its text file for --recovery-key."""
+
+from __future__ import annotations
+
+import os
+
+from pypdf import PdfReader
+
+from app.reports.export import export_recovery_sheet
+from app.services import keyring
+
+
+def test_the_sheet_prints_the_key_and_its_text_file_opens_the_database(school, paths, tmp_path):
+    from app.services import setup
+
+    text = setup.make_recovery_key(school.as_(school.admin))
+    assert text is not None
+    pdf, txt = export_recovery_sheet("青山县特殊教育学校", text, tmp_path / "sheet.pdf")
+    reader = PdfReader(pdf)
+    printed = reader.pages[0].extract_text().replace(" ", "").replace("\n", "")
+    assert len(reader.pages) == 1 and text.replace("-", "") in printed and "恢复密钥" in printed
+    assert keyring.read_recovery_file(txt) == text
+    assert keyring.unlock_recovery(paths.db_path, keyring.read_recovery_file(txt)) is not None
+    if os.name == "posix":
+        assert pdf.stat().st_mode & 0o777 == 0o600 and txt.stat().st_mode & 0o777 == 0o600
+    assert not list(tmp_path.glob("*.part"))
