@@ -12,7 +12,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
-from app.db.schema import SchemaError
+from app.db.errors import SchemaError
 from app.paths import KEY_FILE_SUFFIX
 
 BUSY_TIMEOUT_MS = 5000

@@ -13,17 +13,10 @@ if TYPE_CHECKING:
     from alembic.config import Config
 
 from app.db import server
+from app.db.errors import SchemaError
 from app.paths import MIGRATIONS
 
 MIGRATIONS_DIR: Path = MIGRATIONS  # app.paths finds them installed or in the checkout
-
-
-class SchemaError(Exception):
-    """The database cannot be used by this version of the program."""
-
-    def __init__(self, message_id: str, message: str) -> None:
-        super().__init__(message)
-        self.message_id = message_id
 
 
 def _config(engine: Engine) -> Config:
