@@ -1,0 +1,111 @@
+"""The district: a schema per school, and a bureau role that reads aggregates only (issue 13)."""
+
+from __future__ import annotations
+
+import psycopg
+import pytest
+from sqlalchemy import create_engine, exc, inspect, text
+
+from app.paths import resolve
+from app.services import district, students
+from app.services.context import ServiceContext
+from app.services.errors import ValidationError
+from app.services.setup import open_store
+from tests.conftest import TERM, TODAY
+
+
+def _bureau_url(pg_server, url: str) -> str:
+    """A login of the bureau: a member of songjiao_district and nothing else."""
+    pg_server.admin(
+        "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'bureau') THEN "
+        "CREATE ROLE bureau LOGIN IN ROLE songjiao_district; END IF; END $$"
+    )
+    return url.replace("postgres@", "bureau@", 1)
+
+
+def test_each_school_has_its_schema_and_sees_only_its_records(two_schools):
+    for code, count in (("qs", 4), ("hs", 1)):
+        store = open_store(resolve(district.school_url(two_schools, code)))
+        try:
+            ctx = ServiceContext(store, today_override=TODAY)
+            assert len(students.list_students(ctx)) == count
+            with store.engine.connect() as conn:
+                assert conn.execute(text("SELECT current_schema()")).scalar_one() == f"school_{code}"
+                assert "alembic_version" in inspect(conn).get_table_names()
+        finally:
+            store.dispose()
+    assert [s.code for s in district.schools(two_schools)] == ["hs", "qs"]
+    # The database's public schema holds no school's table.
+    engine = create_engine(two_schools)
+    with engine.connect() as conn:
+        assert inspect(conn).get_table_names(schema="public") == []
+    engine.dispose()
+
+
+def test_add_school_refuses_bad_input(pg_url):
+    district.add_school(pg_url, "qs", "青山")
+    with pytest.raises(ValidationError) as caught:
+        district.add_school(pg_url, "qs", "again")
+    assert caught.value.message_id == "district.school_exists"
+    for code in ("QS", "a-b", "", "x" * 41, "a;drop"):
+        with pytest.raises(ValidationError) as caught:
+            district.add_school(pg_url, code, "名")
+        assert caught.value.message_id == "district.bad_code"
+    with pytest.raises(ValidationError):
+        district.add_school("school.sqlite3", "zz", "名")
+    assert [s.code for s in district.schools(pg_url)] == ["qs"]
+
+
+def test_district_role_reads_aggregates_and_nothing_else(pg_server, two_schools):
+    bureau = _bureau_url(pg_server, two_schools)
+    conninfo = bureau.replace("postgresql+psycopg://", "postgresql://", 1)
+    for query in (
+        "SELECT name FROM school_qs.student",
+        "SELECT count(*) FROM school_hs.visit",
+        "SELECT * FROM district.school",
+        "SELECT id_number FROM school_qs.student",
+    ):
+        with psycopg.connect(conninfo) as conn, pytest.raises(psycopg.errors.InsufficientPrivilege):
+            conn.execute(query)
+    engine = create_engine(bureau)
+    try:
+        with engine.connect() as conn:
+            for view in district.VIEW_NAMES:
+                columns = {c["name"] for c in inspect(conn).get_columns(view, schema="district")}
+                # No column that could carry a child: only the school, the term and counts.
+                assert not columns & {"name", "code", "id", "student_id", "id_number", "student_name"}
+                conn.execute(text(f"SELECT * FROM district.{view}")).all()
+            rows = conn.execute(
+                text(
+                    "SELECT school_code, disability_category, disability_grade, status, students FROM district.students "
+                    "ORDER BY 1, 2"
+                )
+            ).all()
+            assert [tuple(r) for r in rows] == [
+                ("hs", 4, 3, "active", 1),
+                ("qs", 1, 2, "active", 2),
+                ("qs", 2, 1, "paused", 1),
+                ("qs", 3, 1, "active", 1),
+            ]
+            with pytest.raises(exc.ProgrammingError):
+                conn.execute(text("SELECT name FROM school_qs.student"))
+    finally:
+        engine.dispose()
+    figures = district.report(bureau, TERM["name"])
+    qs, hs = figures.schools[1], figures.schools[0]
+    assert (hs.school_code, qs.school_code) == ("hs", "qs")
+    weeks = 21  # 2026-09-01 .. 2027-01-22: 144 days
+    assert (qs.students, qs.visits_done, qs.lessons_done, qs.lessons_by_rule) == (3, 3, 6, 3 * 2 * weeks)
+    assert (qs.weeks_met, qs.weeks_due) == (2, 3 * weeks)
+    assert (qs.plans, qs.plans_approved, qs.plans_on_time) == (3, 2, 1)
+    assert qs.grades == {"excellent": 1, "good": 0, "pass": 0, "fail": 0}
+    assert (hs.students, hs.visits_done, hs.lessons_done, hs.lessons_by_rule) == (1, 1, 1, 2 * 2 * weeks)
+    assert (hs.weeks_met, hs.weeks_due, hs.plans) == (0, weeks, 0)  # one visit against a rule of two
+    assert hs.grades == {"excellent": 0, "good": 1, "pass": 1, "fail": 0}
+    total = figures.total
+    assert (total.students, total.visits_done, total.lessons_done, total.plans_on_time) == (4, 4, 7, 1)
+    assert total.grades["good"] == 1 and total.grades["excellent"] == 1
+    assert figures.by_category == ((1, 2, 2), (3, 1, 1), (4, 3, 1))
+    with pytest.raises(ValidationError) as caught:
+        district.report(bureau, "no such term")
+    assert caught.value.message_id == "district.no_term"
