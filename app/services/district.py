@@ -240,6 +240,10 @@ class SchoolFigures:
 
 
 GRADES = ("excellent", "good", "pass", "fail")
+# The views' columns that report() sums per school, in SchoolFigures' order.
+_DELIVERY = ("visits_done", "lessons_done", "lessons_by_rule", "weeks_met", "weeks_due")
+_PLANS = ("plans", "plans_approved", "plans_on_time")
+_COUNTS = ("students", *_DELIVERY, *_PLANS)
 
 
 @dataclass(frozen=True)
@@ -259,12 +263,12 @@ def report(url: str, term: str) -> DistrictReport:
     engine = create_engine(resolve(url).db_url or url, hide_parameters=True)
     try:
         with engine.connect() as conn:
-            names = dict(
+            names: dict[str, str] = dict(
                 conn.execute(
                     text(f"SELECT DISTINCT school_code, school_name FROM {DISTRICT_SCHEMA}.term_delivery")
                 ).all()
             )
-            students = dict(
+            students: dict[str, int] = dict(
                 conn.execute(
                     text(
                         f"SELECT school_code, sum(students) FROM {DISTRICT_SCHEMA}.students WHERE status = 'active' "
@@ -316,35 +320,22 @@ def report(url: str, term: str) -> DistrictReport:
         engine.dispose()
     rows = []
     for code in sorted(names):
-        d = [int(x or 0) for x in delivery.get(code, (0, 0, 0, 0, 0))]
-        p = [int(x or 0) for x in plans.get(code, (0, 0, 0))]
+        figures = dict(zip(_DELIVERY, delivery.get(code, ()), strict=False))
+        figures |= dict(zip(_PLANS, plans.get(code, ()), strict=False))
+        counts = {f: int(figures.get(f) or 0) for f in _COUNTS if f != "students"}
         rows.append(
             SchoolFigures(
-                code,
-                names[code],
-                int(students.get(code) or 0),
-                *d,
-                *p,
-                {g: grades.get(code, {}).get(g, 0) for g in GRADES},
+                school_code=str(code),
+                school_name=str(names[code]),
+                students=int(students.get(code) or 0),
+                grades={g: grades.get(code, {}).get(g, 0) for g in GRADES},
+                **counts,
             )
         )
     total = SchoolFigures(
-        "",
-        "合计",
-        *(
-            sum(getattr(r, f) for r in rows)
-            for f in (
-                "students",
-                "visits_done",
-                "lessons_done",
-                "lessons_by_rule",
-                "weeks_met",
-                "weeks_due",
-                "plans",
-                "plans_approved",
-                "plans_on_time",
-            )
-        ),
-        {g: sum(r.grades[g] for r in rows) for g in GRADES},
+        school_code="",
+        school_name="合计",
+        grades={g: sum(r.grades[g] for r in rows) for g in GRADES},
+        **{f: sum(getattr(r, f) for r in rows) for f in _COUNTS},
     )
     return DistrictReport(term, tuple(rows), total, tuple((c, g, int(n)) for c, g, n in categories))
