@@ -226,18 +226,6 @@ class SchoolFigures:
     plans_on_time: int
     grades: dict[str, int]
 
-    @property
-    def lessons_pct(self) -> float | None:
-        return round(100 * self.lessons_done / self.lessons_by_rule, 1) if self.lessons_by_rule else None
-
-    @property
-    def weeks_pct(self) -> float | None:
-        return round(100 * self.weeks_met / self.weeks_due, 1) if self.weeks_due else None
-
-    @property
-    def on_time_pct(self) -> float | None:
-        return round(100 * self.plans_on_time / self.plans, 1) if self.plans else None
-
 
 GRADES = ("excellent", "good", "pass", "fail")
 # The views' columns that report() sums per school, in SchoolFigures' order.
@@ -256,6 +244,28 @@ class DistrictReport:
     ]  # (category, grade, active students), all schools
 
 
+def _require_views(conn: Connection) -> None:
+    """A database without the district's views, or a login that may not read them, is refused by name."""
+    found = conn.execute(
+        text(f"SELECT to_regclass('{DISTRICT_SCHEMA}.term_delivery') IS NOT NULL")
+    ).scalar_one()
+    if not found:
+        raise ValidationError(
+            "district.no_schools",
+            "this database holds no district yet: add a school with `district add-school`",
+        )
+    for view in VIEW_NAMES:
+        allowed = conn.execute(
+            text("SELECT has_table_privilege(:v, 'SELECT')"), {"v": f"{DISTRICT_SCHEMA}.{view}"}
+        ).scalar_one()
+        if not allowed:
+            raise ValidationError(
+                "district.no_access",
+                f"this login may not read the district's figures: make it a member of {DISTRICT_ROLE}",
+                role=DISTRICT_ROLE,
+            )
+
+
 def report(url: str, term: str) -> DistrictReport:
     """The term's figures per school and in total, read from the district views only (the bureau's role is
     enough). A school without that term has zeros for the term's figures."""
@@ -263,6 +273,7 @@ def report(url: str, term: str) -> DistrictReport:
     engine = create_engine(resolve(url).db_url or url, hide_parameters=True)
     try:
         with engine.connect() as conn:
+            _require_views(conn)
             names: dict[str, str] = dict(
                 conn.execute(
                     text(f"SELECT DISTINCT school_code, school_name FROM {DISTRICT_SCHEMA}.term_delivery")

@@ -752,6 +752,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--school {code}: this district already has that school. Nothing was changed.",
         "--school {code}：本区县已有这所学校，未做任何更改。",
     ),
+    "district.no_schools": (
+        "This database holds no district yet: add a school with `district add-school`.",
+        "这个数据库里还没有区县数据：请先用 `district add-school` 添加学校。",
+    ),
+    "district.no_access": (
+        "This login may not read the district's figures: make it a member of {role}.",
+        "此登录角色无权读取区县汇总数据：请将其加入角色 {role}。",
+    ),
     "district.no_term": (
         "--term {term}: no school of the district has that term.",
         "--term {term}：区县内没有哪所学校有这个学期。",

@@ -109,3 +109,21 @@ def test_district_role_reads_aggregates_and_nothing_else(pg_server, two_schools)
     with pytest.raises(ValidationError) as caught:
         district.report(bureau, "no such term")
     assert caught.value.message_id == "district.no_term"
+
+
+def test_report_refuses_a_database_without_district_or_a_login_without_the_role(pg_server, pg_url):
+    with pytest.raises(ValidationError) as caught:
+        district.report(pg_url, TERM["name"])
+    assert caught.value.message_id == "district.no_schools"
+    district.add_school(pg_url, "qs", "青山")
+    pg_server.admin(
+        "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'stranger') THEN "
+        "CREATE ROLE stranger LOGIN; END IF; END $$"
+    )
+    engine = create_engine(pg_url)
+    with engine.begin() as conn:  # the schema, not the views: a login that may look but not read
+        conn.execute(text("GRANT USAGE ON SCHEMA district TO stranger"))
+    engine.dispose()
+    with pytest.raises(ValidationError) as caught:
+        district.report(pg_url.replace("postgres@", "stranger@", 1), TERM["name"])
+    assert caught.value.message_id == "district.no_access"
