@@ -19,9 +19,12 @@ def _url(args: argparse.Namespace) -> str:
 def _add_school(args: argparse.Namespace) -> int:
     from app.services import district
 
-    entry = district.add_school(_url(args), args.school, args.name)
+    entry = district.add_school(_url(args), args.school, args.name, owner=args.owner)
     print(f"school {entry.code}: schema {entry.schema}, migrated; district views rebuilt")
-    print(f"the office's --db: {hide_password(district.school_url(_url(args), entry.code))}")
+    office = district.school_url(_url(args), entry.code)
+    if args.owner:
+        office = district.with_user(office, args.owner)
+    print(f"the office's --db: {hide_password(office)}")
     return 0
 
 
@@ -49,6 +52,9 @@ def register(sub: Any) -> None:
     add = actions.add_parser("add-school", help="create, migrate and register a school's schema")
     add.add_argument("--school", metavar="CODE", required=True, help="lower-case letters, digits, _")
     add.add_argument("--name", metavar="NAME", required=True, help="the school's name")
+    add.add_argument(
+        "--owner", metavar="ROLE", help="the office's login role: owns this school's schema only"
+    )
     add.set_defaults(func=_add_school)
     listing = actions.add_parser("schools", help="the district's schools and their schemas")
     listing.set_defaults(func=_schools)

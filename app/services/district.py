@@ -62,6 +62,11 @@ def school_url(url: str, code: str) -> str:
     return parsed.set(query=query).render_as_string(hide_password=False)
 
 
+def with_user(url: str, user: str) -> str:
+    """The URL logging in as ``user`` (no password: the office adds its own, or uses peer/.pgpass)."""
+    return make_url(url).set(username=user, password=None).render_as_string(hide_password=False)
+
+
 def _admin_engine(url: str):  # type: ignore[no-untyped-def]
     _require_server(url)
     return create_engine(resolve(url).db_url or url, hide_parameters=True)
@@ -92,9 +97,10 @@ def schools(url: str) -> list[SchoolEntry]:
         engine.dispose()
 
 
-def add_school(url: str, code: str, name: str) -> SchoolEntry:
+def add_school(url: str, code: str, name: str, owner: str | None = None) -> SchoolEntry:
     """Create the school's schema, migrate it to this program's head, register it and rebuild the views.
-    Run as the district's administrator (a role that may create schemas and roles)."""
+    Run as the district's administrator (a role that may create schemas and roles). ``owner``: the office's
+    login role, made owner of the schema and its tables (so it migrates them later) with no right elsewhere."""
     from app.services.setup import open_store  # the same migration guard as every office's first start
 
     schema = schema_of(code)
@@ -113,6 +119,15 @@ def add_school(url: str, code: str, name: str) -> SchoolEntry:
                     f"--school {code}: this district already has that school",
                     code=code,
                 )
+            if (
+                owner is not None
+                and not conn.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :r"), {"r": owner}).first()
+            ):
+                raise ValidationError(
+                    "district.no_role",
+                    f"--owner {owner}: no such role; create it first (CREATE ROLE … LOGIN PASSWORD …)",
+                    role=owner,
+                )
             conn.execute(text(f'CREATE SCHEMA IF NOT EXISTS "{schema}"'))
             conn.commit()
         # Migrated through the office's own URL: Alembic's version table and every table land in the schema.
@@ -123,11 +138,31 @@ def add_school(url: str, code: str, name: str) -> SchoolEntry:
                 text(f"INSERT INTO {DISTRICT_SCHEMA}.school (code, name, schema_name) VALUES (:c, :n, :s)"),
                 {"c": code, "n": name.strip(), "s": schema},
             )
+            if owner is not None:
+                _hand_over(conn, schema, owner)
             _rebuild_views(conn)
             conn.commit()
     finally:
         engine.dispose()
     return SchoolEntry(code, name.strip(), schema)
+
+
+def _hand_over(conn: Connection, schema: str, owner: str) -> None:
+    """The office's role owns its schema and tables; the administrator keeps SELECT (the views read with their
+    owner's rights), also on tables later migrations add."""
+    role = f'"{owner}"'
+    conn.execute(text(f'ALTER SCHEMA "{schema}" OWNER TO {role}'))
+    tables = conn.execute(
+        text("SELECT tablename FROM pg_tables WHERE schemaname = :s"), {"s": schema}
+    ).scalars()
+    for table in tables.all():
+        conn.execute(text(f'ALTER TABLE "{schema}"."{table}" OWNER TO {role}'))
+    conn.execute(text(f'GRANT SELECT ON ALL TABLES IN SCHEMA "{schema}" TO CURRENT_USER'))
+    conn.execute(
+        text(
+            f'ALTER DEFAULT PRIVILEGES FOR ROLE {role} IN SCHEMA "{schema}" GRANT SELECT ON TABLES TO CURRENT_USER'
+        )
+    )
 
 
 # One SELECT per school and view, joined by UNION ALL; {s} is the school's schema, :code/:name its registry row

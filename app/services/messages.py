@@ -752,6 +752,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--school {code}: this district already has that school. Nothing was changed.",
         "--school {code}：本区县已有这所学校，未做任何更改。",
     ),
+    "district.no_role": (
+        "--owner {role}: no such role; create it first (CREATE ROLE … LOGIN PASSWORD …).",
+        "--owner {role}：没有这个数据库角色，请先创建（CREATE ROLE … LOGIN PASSWORD …）。",
+    ),
     "district.no_schools": (
         "This database holds no district yet: add a school with `district add-school`.",
         "这个数据库里还没有区县数据：请先用 `district add-school` 添加学校。",

@@ -127,3 +127,38 @@ def test_report_refuses_a_database_without_district_or_a_login_without_the_role(
     with pytest.raises(ValidationError) as caught:
         district.report(pg_url.replace("postgres@", "stranger@", 1), TERM["name"])
     assert caught.value.message_id == "district.no_access"
+
+
+def test_an_office_role_owns_its_school_and_reaches_no_other(pg_server, pg_url):
+    for role in ("qs_office", "hs_office"):
+        pg_server.admin(
+            f"DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{role}') THEN "
+            f"CREATE ROLE {role} LOGIN; END IF; END $$"
+        )
+    with pytest.raises(ValidationError) as caught:
+        district.add_school(pg_url, "qs", "青山", owner="nobody_here")
+    assert caught.value.message_id == "district.no_role"
+    district.add_school(pg_url, "qs", "青山", owner="qs_office")
+    district.add_school(pg_url, "hs", "河石", owner="hs_office")
+    office = district.with_user(district.school_url(pg_url, "qs"), "qs_office")
+    store = open_store(resolve(office))  # the owner opens (and would migrate) its own schema
+    try:
+        ctx = ServiceContext(store, today_override=TODAY)
+        assert students.list_students(ctx) == []
+        with store.engine.connect() as conn:
+            for query in ("SELECT count(*) FROM school_hs.student", "SELECT * FROM district.students"):
+                with pytest.raises(exc.ProgrammingError):
+                    conn.execute(text(query))
+                conn.rollback()
+    finally:
+        store.dispose()
+    engine = create_engine(pg_url)
+    with engine.connect() as conn:  # the administrator's views still read both schools
+        assert conn.execute(text("SELECT count(*) FROM district.term_delivery")).scalar_one() == 0
+        owners = (
+            conn.execute(text("SELECT DISTINCT tableowner FROM pg_tables WHERE schemaname = 'school_qs'"))
+            .scalars()
+            .all()
+        )
+    engine.dispose()
+    assert owners == ["qs_office"]

@@ -47,7 +47,7 @@ def test_report_writes_one_row_per_school_and_a_total(pg_server, two_schools, tm
         assert child not in text
 
 
-def test_add_school_from_the_command_line(pg_url, capsys):
+def test_add_school_from_the_command_line(pg_server, pg_url, capsys):
     assert main(["--db", pg_url, "district", "add-school", "--school", "qs", "--name", "青山"]) == 0
     out = capsys.readouterr().out
     assert "school_qs" in out and "search_path" in out
@@ -56,6 +56,26 @@ def test_add_school_from_the_command_line(pg_url, capsys):
     assert "qs" in capsys.readouterr().err
     assert main(["--db", pg_url, "district", "schools"]) == 0
     assert capsys.readouterr().out.split("\t")[:2] == ["qs", "school_qs"]
+    pg_server.admin(
+        "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'hs_office') THEN "
+        "CREATE ROLE hs_office LOGIN; END IF; END $$"
+    )
+    argv = [
+        "--db",
+        pg_url,
+        "district",
+        "add-school",
+        "--school",
+        "hs",
+        "--name",
+        "河石",
+        "--owner",
+        "hs_office",
+    ]
+    assert main(argv) == 0
+    assert "postgresql+psycopg://hs_office@/" in capsys.readouterr().out
+    assert main(["--db", "school.sqlite3", "district", "schools"]) == 2
+    assert "PostgreSQL" in capsys.readouterr().err
 
 
 def test_office_sets_up_its_school_with_the_printed_url(pg_url, tmp_path):
