@@ -215,7 +215,7 @@ _VIEWS: dict[str, str] = {
         "GROUP BY t.name, a.grade"
     ),
 }
-VIEW_NAMES = tuple(_VIEWS)
+VIEW_NAMES = ("schools", *_VIEWS)
 
 
 def _literal(value: str) -> str:
@@ -233,6 +233,14 @@ def _rebuild_views(conn: Connection) -> None:
         )
     )
     conn.execute(text(f"GRANT USAGE ON SCHEMA {DISTRICT_SCHEMA} TO {DISTRICT_ROLE}"))
+    # Every registered school, set up by its office or not yet (the registry itself stays the administrator's).
+    conn.execute(
+        text(
+            f"CREATE OR REPLACE VIEW {DISTRICT_SCHEMA}.schools AS SELECT code AS school_code, name AS school_name "
+            f"FROM {DISTRICT_SCHEMA}.school"
+        )
+    )
+    conn.execute(text(f"GRANT SELECT ON {DISTRICT_SCHEMA}.schools TO {DISTRICT_ROLE}"))
     for view, template in _VIEWS.items():
         parts = [
             template.format(s=f'"{schema}"', code=_literal(code), name=_literal(name))
@@ -303,16 +311,14 @@ def _require_views(conn: Connection) -> None:
 
 def report(url: str, term: str) -> DistrictReport:
     """The term's figures per school and in total, read from the district views only (the bureau's role is
-    enough). A school without that term has zeros for the term's figures."""
+    enough). A school without that term (or not yet set up by its office) has zeros for the term's figures."""
     _require_server(url)
     engine = create_engine(resolve(url).db_url or url, hide_parameters=True)
     try:
         with engine.connect() as conn:
             _require_views(conn)
             names: dict[str, str] = dict(
-                conn.execute(
-                    text(f"SELECT DISTINCT school_code, school_name FROM {DISTRICT_SCHEMA}.term_delivery")
-                ).all()
+                conn.execute(text(f"SELECT school_code, school_name FROM {DISTRICT_SCHEMA}.schools")).all()
             )
             students: dict[str, int] = dict(
                 conn.execute(

@@ -47,6 +47,14 @@ def test_report_writes_one_row_per_school_and_a_total(pg_server, two_schools, tm
         assert child not in text
 
 
+def test_a_school_not_yet_set_up_is_listed_with_zeros(two_schools, tmp_path):
+    district.add_school(two_schools, "ny", "尚未启用学校")
+    figures = district.report(two_schools, TERM["name"])
+    assert [f.school_code for f in figures.schools] == ["hs", "ny", "qs"]
+    assert figures.schools[1].visits_done == figures.schools[1].students == 0
+    assert figures.total.visits_done == 4
+
+
 def test_add_school_from_the_command_line(pg_server, pg_url, capsys):
     assert main(["--db", pg_url, "district", "add-school", "--school", "qs", "--name", "青山"]) == 0
     out = capsys.readouterr().out
