@@ -36,6 +36,13 @@ def _schools(args: argparse.Namespace) -> int:
     return 0
 
 
+def _refresh(args: argparse.Namespace) -> int:
+    from app.services import district
+
+    print(f"district views rebuilt over {district.refresh_views(_url(args))} school(s)")
+    return 0
+
+
 def _report(args: argparse.Namespace) -> int:
     from app.reports.district import write_report
     from app.services import district
@@ -58,6 +65,8 @@ def register(sub: Any) -> None:
     add.set_defaults(func=_add_school)
     listing = actions.add_parser("schools", help="the district's schools and their schemas")
     listing.set_defaults(func=_schools)
+    refresh = actions.add_parser("refresh", help="rebuild the district's views (after an upgrade)")
+    refresh.set_defaults(func=_refresh)
     report = actions.add_parser("report", help="the term's figures per school and in total (xlsx + PDF)")
     report.add_argument("--term", metavar="T", required=True, help="the term's name, as the schools call it")
     report.add_argument("--out", metavar="DIR", required=True, help="folder for the two files")

@@ -142,6 +142,7 @@ NO_DATABASE = {
     # The district's database holds schemas of schools, not one school: the service judges what it opens.
     "app.cli.district._add_school",
     "app.cli.district._schools",
+    "app.cli.district._refresh",
     "app.cli.district._report",
 }
 CREATES = {

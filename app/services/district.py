@@ -147,6 +147,25 @@ def add_school(url: str, code: str, name: str, owner: str | None = None) -> Scho
     return SchoolEntry(code, name.strip(), schema)
 
 
+def refresh_views(url: str) -> int:
+    """Rebuild the district's views over every registered school (after an upgrade); returns how many schools."""
+    engine = _admin_engine(url)
+    try:
+        with engine.connect() as conn:
+            _registry(conn)
+            count = int(conn.execute(text(f"SELECT count(*) FROM {DISTRICT_SCHEMA}.school")).scalar_one())
+            if count == 0:
+                raise ValidationError(
+                    "district.no_schools",
+                    "this database holds no district yet: add a school with `district add-school`",
+                )
+            _rebuild_views(conn)
+            conn.commit()
+        return count
+    finally:
+        engine.dispose()
+
+
 def _hand_over(conn: Connection, schema: str, owner: str) -> None:
     """The office's role owns its schema and tables; the administrator keeps SELECT (the views read with their
     owner's rights), also on tables later migrations add."""
@@ -197,7 +216,8 @@ _VIEWS: dict[str, str] = {
         "THEN sc.rule_visits_per_period ELSE 1 END) met) AS weeks_met, "
         "(SELECT count(*) FROM {s}.student st WHERE st.status = 'active' AND st.deleted_at IS NULL) "
         "* ceil((t.end_date - t.start_date + 1) / 7.0)::int AS weeks_due "
-        "FROM {s}.term t CROSS JOIN (SELECT * FROM {s}.school LIMIT 1) sc WHERE t.deleted_at IS NULL"
+        "FROM {s}.term t CROSS JOIN (SELECT rule_period, rule_visits_per_period, rule_lessons_per_visit FROM {s}.school "
+        "WHERE deleted_at IS NULL LIMIT 1) sc WHERE t.deleted_at IS NULL"
     ),
     # Monthly plans of the term's months; on time = first approved before its month began.
     "plans": (

@@ -162,3 +162,32 @@ def test_an_office_role_owns_its_school_and_reaches_no_other(pg_server, pg_url):
         )
     engine.dispose()
     assert owners == ["qs_office"]
+
+
+def test_each_school_migrates_in_its_own_schema(pg_url):
+    """An office still on an older revision is upgraded when it opens; the other school is not touched."""
+    from app.db import schema
+    from app.db.server import make_server_engine
+
+    district.add_school(pg_url, "qs", "青山")
+    district.add_school(pg_url, "hs", "河石")
+    chain = schema.revision_chain()
+    old = make_server_engine(district.school_url(pg_url, "qs"))
+    try:
+        schema.downgrade(old, chain[-2])
+        assert schema.current_revision(old) == chain[-2]
+    finally:
+        old.dispose()
+    engine = create_engine(pg_url)
+    with engine.connect() as conn:
+        versions = {
+            s: conn.execute(text(f"SELECT version_num FROM {s}.alembic_version")).scalar_one()
+            for s in ("school_qs", "school_hs")
+        }
+    assert versions == {"school_qs": chain[-2], "school_hs": chain[-1]}
+    open_store(resolve(district.school_url(pg_url, "qs"))).dispose()
+    with engine.connect() as conn:
+        assert (
+            conn.execute(text("SELECT version_num FROM school_qs.alembic_version")).scalar_one() == chain[-1]
+        )
+    engine.dispose()

@@ -82,6 +82,14 @@ def test_add_school_from_the_command_line(pg_server, pg_url, capsys):
     ]
     assert main(argv) == 0
     assert "postgresql+psycopg://hs_office@/" in capsys.readouterr().out
+    engine = create_engine(pg_url)
+    with engine.begin() as conn:  # as before an upgrade that touches a column the views read
+        conn.execute(text("DROP VIEW district.students, district.term_delivery"))
+    assert main(["--db", pg_url, "district", "refresh"]) == 0
+    assert "2 school(s)" in capsys.readouterr().out
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM district.term_delivery")).scalar_one() == 0
+    engine.dispose()
     assert main(["--db", "school.sqlite3", "district", "schools"]) == 2
     assert "PostgreSQL" in capsys.readouterr().err
 
