@@ -7,7 +7,8 @@
 PyInstaller (the `build` extra; install it from packaging/requirements-build.txt, hashes pinned) freezes one
 Analysis into one folder: `Songjiao`, windowed (what the Start menu, the dock and double-clicked files open),
 and `songjiao-cli`, the command line for IT scripts and the smoke test: on Windows a second, console executable
-(a windowed Windows exe has no stdout), elsewhere a symbolic link to the first. What goes in is derived from the code, never listed by
+(a windowed Windows exe has no stdout), elsewhere a two-line shell script that starts the
+first as the command line. What goes in is derived from the code, never listed by
 hand: every module under app/ (the CLI imports its commands by name, which PyInstaller cannot see), what the
 migration scripts import (Alembic loads them by path), resources/ and migrations/ as data at the same places
 as in the wheel (app/_resources, app/_migrations), and only the Qt modules app/ imports. Qt translations other
@@ -37,9 +38,14 @@ CLI_NAME = (
     "songjiao-cli"  # the console program beside it (not "songjiao": Windows would not tell the two apart)
 )
 # Only Windows tells a windowed program from a console one (a windowed exe has no stdout): there the CLI is a
-# second executable. Elsewhere one executable serves both and `songjiao-cli` is a symbolic link to it (each
+# second executable. Elsewhere one executable serves both and `songjiao-cli` is a script starting it (each
 # PyInstaller executable carries the whole Python archive: a second copy was 15 MB of the 180 MB budget).
 CONSOLE_EXE = sys.platform == "win32"
+# `songjiao-cli` outside Windows: found through symbolic links too (/usr/local/bin, packaging/linux/install.sh).
+CLI_LAUNCHER = """#!/bin/sh
+here=$(dirname "$(readlink -f "$0")")
+exec "$here/{name}" --cli "$@"
+"""
 QT_LANGUAGES = ("zh_CN", "en")
 # Qt plugin folders the app can use: platforms, image formats (PNG icon, photos), the SVG icon engine, themes,
 # Wayland/XCB integration on Linux. Everything else PySide6's hook would copy (tls, sqldrivers, qml...) goes.
@@ -506,8 +512,10 @@ def freeze() -> Path:
     if missing:  # a command that would vanish from the installed program
         raise SystemExit(f"build: the frozen program lacks {', '.join(missing)}")
     folder = DIST / (f"{NAME}.app" if sys.platform == "darwin" else NAME)
-    if not CONSOLE_EXE:  # the command line by another name (packaging/frozen_entry.py reads the name)
-        (frozen_folder() / CLI_NAME).symlink_to(NAME)
+    if not CONSOLE_EXE:  # the command line: the one executable, told so (packaging/frozen_entry.py)
+        launcher = frozen_folder() / CLI_NAME
+        launcher.write_text(CLI_LAUNCHER.format(name=NAME), encoding="utf-8")
+        launcher.chmod(0o755)
     trimmed, pruned, icu = trim(folder), prune_libraries(folder), shrink_icu(folder)
     if sys.platform == "darwin" and trimmed:
         # PyInstaller sealed the bundle with an ad-hoc signature; files removed since would break it.
