@@ -54,6 +54,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "exchange": ("app.cli.exchange", "exchange with teacher laptops or the office through files"),
     "hub": ("app.cli.hub", "the school's network hub for teachers' laptops (docs/hub.md)"),
     "privacy": ("app.cli.privacy", "delete children whose retention ended; a guardian's access copy"),
+    "district": ("app.cli.district", "many schools on one PostgreSQL; the bureau's aggregate report"),
 }
 # Every module that registers commands (derived from the table; the frozen build collects these too).
 COMMAND_MODULES = list(dict.fromkeys(module for module, _help in COMMANDS.values()))
@@ -148,6 +149,11 @@ NO_DATABASE = {
     "app.cli.maintenance._restore",
     "app.cli.roster._template",
     "app.cli.hub._cert",
+    # The district's database holds schemas of schools, not one school: the service judges what it opens.
+    "app.cli.district._add_school",
+    "app.cli.district._schools",
+    "app.cli.district._refresh",
+    "app.cli.district._report",
 }
 CREATES = {
     "app.cli.maintenance._init",

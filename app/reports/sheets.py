@@ -16,6 +16,7 @@ from app.reports import labels as L
 from app.services.archive import LedgerRow
 from app.services.assessment import AssessmentInfo
 from app.services.compliance import TermCompliance
+from app.services.district import GRADES, DistrictReport, SchoolFigures
 from app.services.workbooks import memory_sheet, save_workbook
 
 FONT = "等线"  # Excel's default Chinese UI font; WPS and LibreOffice substitute their own
@@ -264,4 +265,77 @@ def write_assessment(path: Path, term_name: str, items: Sequence[AssessmentInfo]
             ]
         )
     _rows(ws, rows, {**dict.fromkeys((5, 9, 10, 11, 12, 14, 15, 16), "sj_pct"), 13: "sj_num2", 20: "sj_wrap"})
+    save_workbook(wb, path)
+
+
+DISTRICT_HEADER = (
+    "学校代码",
+    "学校",
+    "在送学生",
+    "送教次数",
+    "已送课时",
+    "按规定应送课时",
+    "课时完成率",
+    "达标周数",
+    "应达标周数",
+    "周达标率",
+    "月计划",
+    "已审批",
+    "按时审批",
+    "按时审批率",
+    *(GRADE_LABELS_ZH[g] for g in ("excellent", "good", "pass", "fail")),
+)
+
+
+def district_row(f: SchoolFigures) -> list[Any]:
+    """One school's (or the total's) figures in DISTRICT_HEADER's order; percentages as fractions, or None."""
+
+    def share(part: int, whole: int) -> float | None:
+        return part / whole if whole else None
+
+    return [
+        f.school_code,
+        f.school_name,
+        f.students,
+        f.visits_done,
+        f.lessons_done,
+        f.lessons_by_rule,
+        share(f.lessons_done, f.lessons_by_rule),
+        f.weeks_met,
+        f.weeks_due,
+        share(f.weeks_met, f.weeks_due),
+        f.plans,
+        f.plans_approved,
+        f.plans_on_time,
+        share(f.plans_on_time, f.plans),
+        *(f.grades[g] for g in GRADES),
+    ]
+
+
+def write_district(path: Path, report: DistrictReport) -> None:
+    """The bureau's workbook: one row per school and the total; the district's children by category and grade."""
+    wb = _workbook()
+    ws = _sheet(
+        wb,
+        "各校汇总",
+        f"送教上门工作汇总 · {report.term}",
+        DISTRICT_HEADER,
+        [10, 24, *([9] * (len(DISTRICT_HEADER) - 2))],
+    )
+    pct = {7: "sj_pct", 10: "sj_pct", 14: "sj_pct"}
+    _rows(ws, [district_row(f) for f in (*report.schools, report.total)], pct)
+    cats = _sheet(
+        wb,
+        "残疾类别与等级",
+        "在送学生 · 残疾类别与等级（全区县）",
+        ["残疾类别", "残疾等级", "人数"],
+        [14, 16, 8],
+    )
+    _rows(
+        cats,
+        [
+            [L.CATEGORY.get(c, "未填") if c else "未填", L.GRADE.get(g, "未填") if g else "未填", n]
+            for c, g, n in report.by_category
+        ],
+    )
     save_workbook(wb, path)

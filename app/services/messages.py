@@ -755,6 +755,36 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--listen {value}: give HOST:PORT, e.g. 127.0.0.1:8443",
         "--listen {value}：请给出 主机:端口，例如 127.0.0.1:8443",
     ),
+    # The district (app.services.district, docs/postgres.md "District")
+    "district.bad_code": (
+        "--school {code}: use 1-40 lower-case letters, digits or underscores (it names the school's schema).",
+        "--school {code}：学校代码只能用 1-40 个小写字母、数字或下划线（用作该校的数据库模式名）。",
+    ),
+    "district.needs_server": (
+        "A district lives on a PostgreSQL server: give --db postgresql+psycopg://…",
+        "区县数据只能放在 PostgreSQL 服务器上：请用 --db postgresql+psycopg://… 指定。",
+    ),
+    "district.no_name": ("--name: give the school's name.", "--name：请填写学校名称。"),
+    "district.school_exists": (
+        "--school {code}: this district already has that school. Nothing was changed.",
+        "--school {code}：本区县已有这所学校，未做任何更改。",
+    ),
+    "district.no_role": (
+        "--owner {role}: no such role; create it first (CREATE ROLE … LOGIN PASSWORD …).",
+        "--owner {role}：没有这个数据库角色，请先创建（CREATE ROLE … LOGIN PASSWORD …）。",
+    ),
+    "district.no_schools": (
+        "This database holds no district yet: add a school with `district add-school`.",
+        "这个数据库里还没有区县数据：请先用 `district add-school` 添加学校。",
+    ),
+    "district.no_access": (
+        "This login may not read the district's figures: make it a member of {role}.",
+        "此登录角色无权读取区县汇总数据：请将其加入角色 {role}。",
+    ),
+    "district.no_term": (
+        "--term {term}: no school of the district has that term.",
+        "--term {term}：区县内没有哪所学校有这个学期。",
+    ),
     "cli.hub_no_cert": (
         "{option} {file}: no such file; make one with songjiao hub cert --out DIR",
         "{option} {file}：文件不存在；请用 songjiao hub cert --out 文件夹 生成",

@@ -24,8 +24,9 @@ from app.cli.main import build_parser, run
 from app.services import keyring
 from tests.conftest import CHEAP_KDF, TEST_KEY, connect_db, run_as
 
-# Commands that do not open the database: nothing to judge (restore is the cure for a bad file).
-NO_DATABASE = {("gui",), ("backups",), ("restore",), ("roster", "template"), ("hub", "cert")}
+# Commands that do not open the database: nothing to judge (restore is the cure for a bad file). The district's
+# commands take a PostgreSQL URL only and refuse a file themselves (tests/district).
+NO_DATABASE = {("gui",), ("backups",), ("restore",), ("roster", "template"), ("hub", "cert"), ("district",)}
 VALUES = {
     "school": "青山县特殊教育学校",
     "term_name": "2026秋季学期",
