@@ -25,7 +25,7 @@ from app.db.models import (
     Visit,
 )
 from app.domain import validation
-from app.services import forms
+from app.services import forms, glyphs
 from app.services.access import soft_delete, student_for_read, student_for_write, visible_students
 from app.services.context import ServiceContext, get_live, reading, require_role, transaction
 from app.services.errors import NotFound, ValidationError
@@ -135,6 +135,8 @@ class StudentDetail:
     assignments: tuple[AssignmentInfo, ...]
     pauses: tuple[PauseInfo, ...]
     warnings: tuple[str, ...] = field(default_factory=tuple)
+    # field -> characters no shipped font prints ("name"; "guardians" for the guardians' names together)
+    unprintable: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -142,6 +144,7 @@ class SaveResult:
     id: str
     revision: int
     warnings: tuple[str, ...]
+    unprintable: dict[str, str] = field(default_factory=dict)  # as StudentDetail's
 
 
 def student_warnings(values: dict[str, Any], today: dt.date) -> list[str]:
@@ -222,9 +225,28 @@ def create_student(ctx: ServiceContext, data: dict[str, Any]) -> SaveResult:
         student = Student(**values)
         session.add(student)
         session.flush()
-        return SaveResult(
-            student.id, student.revision, tuple(student_warnings(_current_values(student), ctx.today()))
-        )
+        return _save_result(student, ctx.today())
+
+
+def _save_result(student: Student, today: dt.date) -> SaveResult:
+    values = _current_values(student)
+    return SaveResult(
+        student.id,
+        student.revision,
+        tuple(student_warnings(values, today)),
+        glyphs.unprintable(values, glyphs.NAME_FIELDS),
+    )
+
+
+def _unprintable(student: Student) -> dict[str, str]:
+    """The student's name and the guardians' names: the characters of them that will print as empty boxes."""
+    found = glyphs.unprintable(_current_values(student), glyphs.NAME_FIELDS)
+    guardians = glyphs.describe(
+        {g.id: "".join(glyphs.missing(g.name or "")) for g in student.guardians if g.deleted_at is None}
+    )
+    if guardians:
+        found["guardians"] = guardians
+    return found
 
 
 def _unique_code(session: Session, code: str, student_id: str | None) -> None:
@@ -279,9 +301,7 @@ def update_student(
                 continue  # a masked value came back from a form: keep the stored one
             setattr(student, key, value)
         session.flush()
-        return SaveResult(
-            student.id, student.revision, tuple(student_warnings(_current_values(student), ctx.today()))
-        )
+        return _save_result(student, ctx.today())
 
 
 def delete_student(ctx: ServiceContext, student_id: str) -> None:
@@ -340,6 +360,7 @@ def get_student(ctx: ServiceContext, student_id: str, *, reveal: bool = False) -
                 if p.deleted_at is None
             ),
             warnings=tuple(warnings),
+            unprintable=_unprintable(student),
         )
 
 
