@@ -53,4 +53,7 @@ def _import(args: argparse.Namespace) -> int:
     )
     for row, warning in report.notes:
         print(f"  warning: row {row}: {messages.warning_text(warning, language())}")
+    for row, column, chars in report.unprintable:
+        text = messages.message_text("glyphs.unprintable", language(), {"chars": chars})
+        print(f"  warning: row {row}: {column}: {text}")
     return 0
