@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -247,6 +248,37 @@ def _unprintable(student: Student) -> dict[str, str]:
     if guardians:
         found["guardians"] = guardians
     return found
+
+
+def unprintable_codes(
+    ctx: ServiceContext,
+    student_ids: Iterable[str] = (),
+    *,
+    visit_ids: Iterable[str] = (),
+    plan_ids: Iterable[str] = (),
+) -> tuple[str, ...]:
+    """The codes (学生编号, never names) of the students, or of the students of the visits and plans, whose
+    name or a guardian's name holds characters no shipped font prints: an export says these print as boxes."""
+    with reading(ctx) as session:
+        ids = set(student_ids)
+        for model, record_ids in ((Visit, visit_ids), (MonthlyPlan, plan_ids)):
+            wanted = [i for i in record_ids if i]
+            if wanted:
+                ids |= set(session.scalars(select(model.student_id).where(model.id.in_(wanted))))
+        codes: set[str] = set()
+        chosen = sorted(ids)
+        for start in range(0, len(chosen), 500):
+            part = chosen[start : start + 500]
+            for code, name in session.execute(select(Student.code, Student.name).where(Student.id.in_(part))):
+                if glyphs.missing(name or ""):
+                    codes.add(code)
+            guardians = select(Student.code, Guardian.name).join(Guardian, Guardian.student_id == Student.id)
+            for code, name in session.execute(
+                guardians.where(Student.id.in_(part), Guardian.deleted_at.is_(None))
+            ):
+                if glyphs.missing(name or ""):
+                    codes.add(code)
+    return tuple(sorted(codes))
 
 
 def _unique_code(session: Session, code: str, student_id: str | None) -> None:
