@@ -264,7 +264,9 @@ def run_jobs(
 
 def _unprintable(ctx: ServiceContext, jobs: list[Job]) -> tuple[str, ...]:
     """Which of the records the written documents print has a name the fonts cannot draw (codes only)."""
-    ids = {kind: [j[1] for j in jobs if j[0] == kind and j[1]] for kind in ("packet", "form-visit", "form-plan")}
+    ids = {
+        kind: [j[1] for j in jobs if j[0] == kind and j[1]] for kind in ("packet", "form-visit", "form-plan")
+    }
     if not any(ids.values()):
         return ()
     return unprintable_codes(ctx, ids["packet"], visit_ids=ids["form-visit"], plan_ids=ids["form-plan"])

@@ -36,7 +36,9 @@ def coverage() -> tuple[frozenset[int], frozenset[int]]:
 def missing(text: str) -> list[str]:
     """Characters of ``text`` no shipped font can draw (spaces and line breaks aside), each once, in order."""
     main, extra = coverage()
-    return [ch for ch in dict.fromkeys(text) if not ch.isspace() and ord(ch) not in main and ord(ch) not in extra]
+    return [
+        ch for ch in dict.fromkeys(text) if not ch.isspace() and ord(ch) not in main and ord(ch) not in extra
+    ]
 
 
 def unprintable(values: Mapping[str, object], keys: Iterable[str]) -> dict[str, str]:

@@ -256,5 +256,7 @@ def test_a_name_the_fonts_lack_still_prints_and_the_export_warns_by_code(term_sc
     assert run(["--db", db, "export", "form", "visit", "--id", visit_id, "--out", str(form)]) == 0
     assert "B0100" in capsys.readouterr().err and form.stat().st_size > 0
     # Two workers (the term's packets): the result names only that record.
-    result = export_packets(term_school.ctx, term_school.term.id, tmp_path / "all", options=ExportOptions(workers=2))
+    result = export_packets(
+        term_school.ctx, term_school.term.id, tmp_path / "all", options=ExportOptions(workers=2)
+    )
     assert result.unprintable == ("B0100",) and not result.errors and len(result.files) >= 2

@@ -481,7 +481,9 @@ def _report(
         updated,
         dry_run,
         tuple(f"row {number}: {warning}" for number, warning in notes)
-        + tuple(f"row {number}: {column}: glyphs.unprintable {chars}" for number, column, chars in unprintable),
+        + tuple(
+            f"row {number}: {column}: glyphs.unprintable {chars}" for number, column, chars in unprintable
+        ),
         tuple(notes),
         tuple(unprintable),
     )

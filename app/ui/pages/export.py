@@ -40,8 +40,8 @@ from app.ui.pages.registry import register_page, register_student_tab
 from app.ui.prefs import remember_folder, start_folder
 from app.ui.session import AppSession
 from app.ui.tasks import Task
-from app.ui.widgets.progress import run_with_progress
 from app.ui.widgets.announce import announce
+from app.ui.widgets.progress import run_with_progress
 from app.ui.widgets.style import error_style, warning_style
 
 OFFICE_ROLES = ("academic_affairs", "leader", "admin", "system")
