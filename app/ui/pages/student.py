@@ -79,6 +79,7 @@ class BasicInfoTab(QWidget):
         f = self.form
         f.add("code", self.tr("Student code"), QLineEdit())
         f.add("name", self.tr("Name"), QLineEdit())
+        f.watch_printable("name")
         f.add(
             "gender",
             self.tr("Gender"),
