@@ -100,6 +100,11 @@ def _report(args: argparse.Namespace, result: ExportResult) -> int:
             f"warning: {notice('glyphs.export_unprintable', records=list(result.unprintable))}",
             file=sys.stderr,
         )
+    if result.unprintable_users:
+        print(
+            f"warning: {notice('glyphs.export_unprintable_users', users=list(result.unprintable_users))}",
+            file=sys.stderr,
+        )
     if args.json:
         print_json(
             {
@@ -109,6 +114,7 @@ def _report(args: argparse.Namespace, result: ExportResult) -> int:
                 "cancelled": result.cancelled,
                 "errors": list(result.errors),
                 "unprintable": list(result.unprintable),
+                "unprintable_users": list(result.unprintable_users),
             }
         )
     else:

@@ -19,12 +19,13 @@ from typing import Any
 
 from app.paths import AppPaths
 from app.reports.files import packet_paths, safe_part
-from app.services import archive
+from app.services import archive, glyphs
 from app.services.context import Actor, ServiceContext, Store, require_role
 from app.services.files import distinct_names, write_atomic
 from app.services.progress import TaskState
 from app.services.school import get_term
 from app.services.students import unprintable_codes
+from app.services.users import list_users
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,8 @@ class ExportResult:
     # Codes (学生编号) of the students whose name or a guardian's holds a character no shipped font has: the
     # documents are written, with the font's empty box in its place (app.services.glyphs).
     unprintable: tuple[str, ...] = field(default_factory=tuple)
+    # User names (log-in names) of the teachers whose display name, printed on packets and forms, holds one.
+    unprintable_users: tuple[str, ...] = field(default_factory=tuple)
 
 
 # --- jobs (run in workers, or in-process for single documents) ------------------------------------------
@@ -218,6 +221,7 @@ def run_jobs(
             time.perf_counter() - started,
             progress is not None and progress.cancelled,
             unprintable=_unprintable(ctx, finished),
+            unprintable_users=_unprintable_users(ctx, finished),
         )
     spawn = multiprocessing.get_context("spawn")
     init = (
@@ -259,6 +263,17 @@ def run_jobs(
         cancelled,
         tuple(errors),
         _unprintable(ctx, finished),
+        _unprintable_users(ctx, finished),
+    )
+
+
+def _unprintable_users(ctx: ServiceContext, jobs: list[Job]) -> tuple[str, ...]:
+    """Teachers whose display name the fonts cannot draw, when a PDF was written (packets, forms and the
+    summary print teachers' names; a spreadsheet is no printout of ours)."""
+    if not any(not job[0].startswith("sheet-") for job in jobs):
+        return ()
+    return tuple(
+        sorted(u.username for u in list_users(ctx, role="teacher") if glyphs.missing(u.display_name))
     )
 
 

@@ -809,6 +809,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "A guardian's name holds 「{chars}」, which cannot be printed: the fonts have no such character. Please tell the school's information manager.",
         "监护人姓名中的「{chars}」无法打印：字库中没有这个字。请告诉学校的信息管理员。",
     ),
+    "glyphs.export_unprintable_users": (
+        "Some teachers' display names hold characters the fonts do not have; they print as empty boxes. Users: {users}.",
+        "部分教师的显示名含有字库中没有的字，打印出来是空白方框。涉及的用户：{users}。",
+    ),
     "glyphs.export_unprintable": (
         "Some names hold characters the fonts do not have; they print as empty boxes. Records: {records}.",
         "部分姓名含有字库中没有的字，打印出来是空白方框。涉及的记录：{records}。",

@@ -244,13 +244,18 @@ def test_a_name_the_fonts_lack_still_prints_and_the_export_warns_by_code(term_sc
         student = session.scalar(select(Student).where(Student.code == "B0100"))
         student.name = f"王{biang}"
         visit_id = session.scalar(select(Visit.id).where(Visit.student_id == student.id))
+        teacher = session.scalar(select(User).where(User.role == "teacher").order_by(User.username))
+        teacher.display_name = f"{biang}老师"
+        username = teacher.username
         session.commit()
     out = tmp_path / "p.pdf"
     packet = ["--db", db, "export", "packet", "--student", "B0100", "--term", term_school.term.name]
     assert run([*packet, "--out", str(out), "--json"]) == 0
     printed = capsys.readouterr()
-    assert json.loads(printed.out)["unprintable"] == ["B0100"]
+    reported = json.loads(printed.out)
+    assert reported["unprintable"] == ["B0100"] and reported["unprintable_users"] == [username]
     assert "warning:" in printed.err and "B0100" in printed.err and biang not in printed.err
+    assert username in printed.err
     assert "王" in _text(out) and PdfReader(out).pages  # printed all the same
     form = tmp_path / "v.pdf"
     assert run(["--db", db, "export", "form", "visit", "--id", visit_id, "--out", str(form)]) == 0
@@ -260,3 +265,7 @@ def test_a_name_the_fonts_lack_still_prints_and_the_export_warns_by_code(term_sc
         term_school.ctx, term_school.term.id, tmp_path / "all", options=ExportOptions(workers=2)
     )
     assert result.unprintable == ("B0100",) and not result.errors and len(result.files) >= 2
+    assert result.unprintable_users == (username,)
+    # A spreadsheet is no printout: nobody is warned about it.
+    sheet = export_single(term_school.ctx, "sheet-visits", term_school.term.id, tmp_path / "v.xlsx")
+    assert sheet.unprintable == () and sheet.unprintable_users == ()

@@ -212,9 +212,11 @@ class ResultRow(QWidget):
         if result.unprintable:
             # Written all the same (the font's empty box stands in): said in the warning colour, and aloud.
             text += " " + message("glyphs.export_unprintable", records=list(result.unprintable))
-            self.text.setStyleSheet(warning_style())
+        if result.unprintable_users:
+            text += " " + message("glyphs.export_unprintable_users", users=list(result.unprintable_users))
         self.text.setText(text)
-        if result.unprintable:
+        if result.unprintable or result.unprintable_users:
+            self.text.setStyleSheet(warning_style())
             announce(self.text, text)
         self.folder = folder
         self.file = result.files[0] if count == 1 else None
