@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app.cli.common import CliError, open_context, print_json, terminal_progress
+from app.cli.common import CliError, notice, open_context, print_json, terminal_progress
 from app.services.context import ServiceContext
 
 if TYPE_CHECKING:
@@ -95,6 +95,16 @@ def _term_id(ctx: ServiceContext, ref: str | None) -> str:
 
 
 def _report(args: argparse.Namespace, result: ExportResult) -> int:
+    if result.unprintable:  # on stderr, in JSON mode too: stdout stays what scripts read
+        print(
+            f"warning: {notice('glyphs.export_unprintable', records=list(result.unprintable))}",
+            file=sys.stderr,
+        )
+    if result.unprintable_users:
+        print(
+            f"warning: {notice('glyphs.export_unprintable_users', users=list(result.unprintable_users))}",
+            file=sys.stderr,
+        )
     if args.json:
         print_json(
             {
@@ -103,6 +113,8 @@ def _report(args: argparse.Namespace, result: ExportResult) -> int:
                 "seconds": round(result.seconds, 2),
                 "cancelled": result.cancelled,
                 "errors": list(result.errors),
+                "unprintable": list(result.unprintable),
+                "unprintable_users": list(result.unprintable_users),
             }
         )
     else:

@@ -86,10 +86,13 @@ def _compliance(args: argparse.Namespace) -> int:
 
 
 def _students(args: argparse.Namespace) -> int:
-    from app.services.students import list_students
+    from app.services.students import list_students, unprintable_codes
 
     ctx = open_context(args)
     rows = list_students(ctx, search=args.search)
+    unprintable = unprintable_codes(ctx, [s.id for s in rows])
+    if unprintable:  # on stderr: the table or the JSON on stdout stays as scripts read it
+        print(f"warning: {notice('glyphs.export_unprintable', records=list(unprintable))}", file=sys.stderr)
     if args.json:
         print_json(
             [

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from app.cli.common import error_line, language, open_context
+from app.cli.common import error_line, language, notice, open_context
 from app.services import messages
 
 
@@ -53,4 +53,6 @@ def _import(args: argparse.Namespace) -> int:
     )
     for row, warning in report.notes:
         print(f"  warning: row {row}: {messages.warning_text(warning, language())}")
+    for row, column, chars in report.unprintable:
+        print(f"  warning: row {row}: {column}: {notice('glyphs.unprintable', chars=chars)}")
     return 0

@@ -19,11 +19,13 @@ from typing import Any
 
 from app.paths import AppPaths
 from app.reports.files import packet_paths, safe_part
-from app.services import archive
+from app.services import archive, glyphs
 from app.services.context import Actor, ServiceContext, Store, require_role
 from app.services.files import distinct_names, write_atomic
 from app.services.progress import TaskState
 from app.services.school import get_term
+from app.services.students import unprintable_codes
+from app.services.users import list_users
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,11 @@ class ExportResult:
     seconds: float
     cancelled: bool = False
     errors: tuple[str, ...] = field(default_factory=tuple)
+    # Codes (学生编号) of the students whose name or a guardian's holds a character no shipped font has: the
+    # documents are written, with the font's empty box in its place (app.services.glyphs).
+    unprintable: tuple[str, ...] = field(default_factory=tuple)
+    # User names (log-in names) of the teachers whose display name, printed on packets and forms, holds one.
+    unprintable_users: tuple[str, ...] = field(default_factory=tuple)
 
 
 # --- jobs (run in workers, or in-process for single documents) ------------------------------------------
@@ -198,6 +205,7 @@ def run_jobs(
     started = time.perf_counter()
     done: list[Path] = []
     errors: list[str] = []
+    finished: list[Job] = []
     pages = 0
     total = len(jobs)
     workers = min(options.workers or os.cpu_count() or 1, total)
@@ -208,12 +216,18 @@ def run_jobs(
             if progress is not None and progress.cancelled:
                 break
             job_pages, files = run_job(ctx, term_id, job, options)
+            finished.append(job)
             pages += job_pages
             done += [Path(f) for f in files]
             if progress is not None:
                 progress.update(count, total, Path(job[2]).name)
         return ExportResult(
-            tuple(done), pages, time.perf_counter() - started, progress is not None and progress.cancelled
+            tuple(done),
+            pages,
+            time.perf_counter() - started,
+            progress is not None and progress.cancelled,
+            unprintable=_unprintable(ctx, finished),
+            unprintable_users=_unprintable_users(ctx, finished),
         )
     spawn = multiprocessing.get_context("spawn")
     init = (
@@ -232,6 +246,8 @@ def run_jobs(
         for count, (job, job_pages, files, error) in enumerate(results, start=1):
             if error:
                 errors.append(error)
+            else:
+                finished.append(job)
             done += [Path(f) for f in files]
             pages += job_pages
             if progress is not None:
@@ -247,7 +263,35 @@ def run_jobs(
         }:
             for part in folder.glob("*.part") if folder.is_dir() else ():
                 part.unlink(missing_ok=True)
-    return ExportResult(tuple(done), pages, time.perf_counter() - started, cancelled, tuple(errors))
+    return ExportResult(
+        tuple(done),
+        pages,
+        time.perf_counter() - started,
+        cancelled,
+        tuple(errors),
+        _unprintable(ctx, finished),
+        _unprintable_users(ctx, finished),
+    )
+
+
+def _unprintable_users(ctx: ServiceContext, jobs: list[Job]) -> tuple[str, ...]:
+    """Teachers whose display name the fonts cannot draw, when a PDF was written (packets, forms and the
+    summary print teachers' names; a spreadsheet is no printout of ours)."""
+    if not any(not job[0].startswith("sheet-") for job in jobs):
+        return ()
+    return tuple(
+        sorted(u.username for u in list_users(ctx, role="teacher") if glyphs.missing(u.display_name))
+    )
+
+
+def _unprintable(ctx: ServiceContext, jobs: list[Job]) -> tuple[str, ...]:
+    """Which of the records the written documents print has a name the fonts cannot draw (codes only)."""
+    ids = {
+        kind: [j[1] for j in jobs if j[0] == kind and j[1]] for kind in ("packet", "form-visit", "form-plan")
+    }
+    if not any(ids.values()):
+        return ()
+    return unprintable_codes(ctx, ids["packet"], visit_ids=ids["form-visit"], plan_ids=ids["form-plan"])
 
 
 # --- use cases ------------------------------------------------------------------------------------------

@@ -879,6 +879,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The database's folder is read-only. Move the database to a folder of your own, or make this one writable. Nothing was changed.",
         "数据库所在的文件夹是只读的。请把数据库移到您自己的文件夹，或将此文件夹设为可写。未做任何更改。",
     ),
+    # Characters no shipped font has (app.services.glyphs): they print as empty boxes.
+    "glyphs.unprintable": (
+        "「{chars}」 cannot be printed: the fonts have no such character. Please tell the school's information manager.",
+        "「{chars}」无法打印：字库中没有这个字。请告诉学校的信息管理员。",
+    ),
+    "glyphs.unprintable_guardians": (
+        "A guardian's name holds 「{chars}」, which cannot be printed: the fonts have no such character. Please tell the school's information manager.",
+        "监护人姓名中的「{chars}」无法打印：字库中没有这个字。请告诉学校的信息管理员。",
+    ),
+    "glyphs.export_unprintable_users": (
+        "Some teachers' display names hold characters the fonts do not have; they print as empty boxes. Users: {users}.",
+        "部分教师的显示名含有字库中没有的字，打印出来是空白方框。涉及的用户：{users}。",
+    ),
+    "glyphs.export_unprintable": (
+        "Some names hold characters the fonts do not have; they print as empty boxes. Records: {records}.",
+        "部分姓名含有字库中没有的字，打印出来是空白方框。涉及的记录：{records}。",
+    ),
 }
 
 # Warnings (never refusals) from app.domain.validation and the student service.

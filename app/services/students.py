@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -25,7 +26,7 @@ from app.db.models import (
     Visit,
 )
 from app.domain import validation
-from app.services import forms
+from app.services import forms, glyphs
 from app.services.access import soft_delete, student_for_read, student_for_write, visible_students
 from app.services.context import ServiceContext, get_live, reading, require_role, transaction
 from app.services.errors import NotFound, ValidationError
@@ -135,6 +136,8 @@ class StudentDetail:
     assignments: tuple[AssignmentInfo, ...]
     pauses: tuple[PauseInfo, ...]
     warnings: tuple[str, ...] = field(default_factory=tuple)
+    # field -> characters no shipped font prints ("name"; "guardians" for the guardians' names together)
+    unprintable: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -142,6 +145,7 @@ class SaveResult:
     id: str
     revision: int
     warnings: tuple[str, ...]
+    unprintable: dict[str, str] = field(default_factory=dict)  # as StudentDetail's
 
 
 def student_warnings(values: dict[str, Any], today: dt.date) -> list[str]:
@@ -222,9 +226,59 @@ def create_student(ctx: ServiceContext, data: dict[str, Any]) -> SaveResult:
         student = Student(**values)
         session.add(student)
         session.flush()
-        return SaveResult(
-            student.id, student.revision, tuple(student_warnings(_current_values(student), ctx.today()))
-        )
+        return _save_result(student, ctx.today())
+
+
+def _save_result(student: Student, today: dt.date) -> SaveResult:
+    values = _current_values(student)
+    return SaveResult(
+        student.id,
+        student.revision,
+        tuple(student_warnings(values, today)),
+        glyphs.unprintable(values, glyphs.NAME_FIELDS),
+    )
+
+
+def _unprintable(student: Student) -> dict[str, str]:
+    """The student's name and the guardians' names: the characters of them that will print as empty boxes."""
+    found = glyphs.unprintable(_current_values(student), glyphs.NAME_FIELDS)
+    guardians = glyphs.describe(
+        {g.id: "".join(glyphs.missing(g.name or "")) for g in student.guardians if g.deleted_at is None}
+    )
+    if guardians:
+        found["guardians"] = guardians
+    return found
+
+
+def unprintable_codes(
+    ctx: ServiceContext,
+    student_ids: Iterable[str] = (),
+    *,
+    visit_ids: Iterable[str] = (),
+    plan_ids: Iterable[str] = (),
+) -> tuple[str, ...]:
+    """The codes (学生编号, never names) of the students, or of the students of the visits and plans, whose
+    name or a guardian's name holds characters no shipped font prints: an export says these print as boxes."""
+    with reading(ctx) as session:
+        ids = set(student_ids)
+        for model, record_ids in ((Visit, visit_ids), (MonthlyPlan, plan_ids)):
+            wanted = [i for i in record_ids if i]
+            if wanted:
+                ids |= set(session.scalars(select(model.student_id).where(model.id.in_(wanted))))
+        codes: set[str] = set()
+        chosen = sorted(ids)
+        for start in range(0, len(chosen), 500):
+            part = chosen[start : start + 500]
+            for code, name in session.execute(select(Student.code, Student.name).where(Student.id.in_(part))):
+                if glyphs.missing(name or ""):
+                    codes.add(code)
+            guardians = select(Student.code, Guardian.name).join(Guardian, Guardian.student_id == Student.id)
+            for code, name in session.execute(
+                guardians.where(Student.id.in_(part), Guardian.deleted_at.is_(None))
+            ):
+                if glyphs.missing(name or ""):
+                    codes.add(code)
+    return tuple(sorted(codes))
 
 
 def _unique_code(session: Session, code: str, student_id: str | None) -> None:
@@ -279,9 +333,7 @@ def update_student(
                 continue  # a masked value came back from a form: keep the stored one
             setattr(student, key, value)
         session.flush()
-        return SaveResult(
-            student.id, student.revision, tuple(student_warnings(_current_values(student), ctx.today()))
-        )
+        return _save_result(student, ctx.today())
 
 
 def delete_student(ctx: ServiceContext, student_id: str) -> None:
@@ -340,6 +392,7 @@ def get_student(ctx: ServiceContext, student_id: str, *, reveal: bool = False) -
                 if p.deleted_at is None
             ),
             warnings=tuple(warnings),
+            unprintable=_unprintable(student),
         )
 
 

@@ -147,3 +147,19 @@ def test_holidays_import_fills_the_unknown_year_and_a_bad_file_changes_nothing(s
     assert json.loads(out) == [{"year": 2027, "source": "", "holidays": 3, "workdays": 0}]
     code, out, err = cli(school, capsys, "compliance", "--json")
     assert (code, err) == (0, "") and json.loads(out)["unknown_holiday_years"] == []
+
+
+def test_names_the_fonts_lack_are_warned_on_stderr_by_roster_import_and_students_list(
+    school, capsys, tmp_path, monkeypatch
+):
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    biang = "\U00030ede"  # CJK Extension G: in no shipped font (tests/services/test_glyphs.py)
+    roster = tmp_path / "r.csv"
+    roster.write_text(f"学生编号,姓名,监护人姓名,监护人关系\nN7,王{biang},李{biang},父亲\n", encoding="utf-8")
+    code, out, err = cli(school, capsys, "roster", "import", str(roster))
+    assert code == 0 and "created 1" in out
+    assert f"  warning: row 2: 姓名: 「{biang}」无法打印：字库中没有这个字。请告诉学校的信息管理员。" in out
+    assert "warning: row 2: 监护人姓名:" in out
+    code, out, err = cli(school, capsys, "students", "list", "--json")
+    assert code == 0 and "N7" in [r["code"] for r in json.loads(out)]  # stdout stays clean JSON
+    assert err.startswith("warning: ") and "N7" in err and biang not in err and "S001" not in err

@@ -233,3 +233,42 @@ def test_cli_packet_form_and_sheet(term_school, tmp_path, capsys, monkeypatch):
     )
     assert "does not exist" in capsys.readouterr().err
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_a_name_the_fonts_lack_still_prints_and_the_export_warns_by_code(term_school, tmp_path, capsys):
+    """CLI packet and filled visit form: the PDF is written (the empty box in place of the character), and stderr
+    names the record by its code, never by the name."""
+    from app.services import glyphs
+
+    biang = "\U00030ede"  # CJK Extension G: in no shipped font (tests/services/test_glyphs.py)
+    assert glyphs.missing(biang) == [biang]
+    db = term_school.ctx.store.paths.db_option
+    with term_school.ctx.store.session_factory() as session:
+        student = session.scalar(select(Student).where(Student.code == "B0100"))
+        student.name = f"王{biang}"
+        visit_id = session.scalar(select(Visit.id).where(Visit.student_id == student.id))
+        teacher = session.scalar(select(User).where(User.role == "teacher").order_by(User.username))
+        teacher.display_name = f"{biang}老师"
+        username = teacher.username
+        session.commit()
+    out = tmp_path / "p.pdf"
+    packet = ["--db", db, "export", "packet", "--student", "B0100", "--term", term_school.term.name]
+    assert run([*packet, "--out", str(out), "--json"]) == 0
+    printed = capsys.readouterr()
+    reported = json.loads(printed.out)
+    assert reported["unprintable"] == ["B0100"] and reported["unprintable_users"] == [username]
+    assert "warning:" in printed.err and "B0100" in printed.err and biang not in printed.err
+    assert username in printed.err
+    assert "王" in _text(out) and PdfReader(out).pages  # printed all the same
+    form = tmp_path / "v.pdf"
+    assert run(["--db", db, "export", "form", "visit", "--id", visit_id, "--out", str(form)]) == 0
+    assert "B0100" in capsys.readouterr().err and form.stat().st_size > 0
+    # Two workers (the term's packets): the result names only that record.
+    result = export_packets(
+        term_school.ctx, term_school.term.id, tmp_path / "all", options=ExportOptions(workers=2)
+    )
+    assert result.unprintable == ("B0100",) and not result.errors and len(result.files) >= 2
+    assert result.unprintable_users == (username,)
+    # A spreadsheet is no printout: nobody is warned about it.
+    sheet = export_single(term_school.ctx, "sheet-visits", term_school.term.id, tmp_path / "v.xlsx")
+    assert sheet.unprintable == () and sheet.unprintable_users == ()

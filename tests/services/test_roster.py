@@ -311,3 +311,16 @@ def test_import_reports_progress_and_a_cancel_keeps_nothing(school, tmp_path):
     state = TaskState(lambda done, _t, _l: state.cancel() if done >= 50 else None)
     with unchanged(school.ctx.store.paths.db_path, more), pytest.raises(Cancelled):
         import_roster(school.ctx, more, progress=state)
+
+
+def test_names_the_fonts_lack_are_imported_with_a_note_naming_row_column_and_characters(school, tmp_path):
+    biang = "\U00030ede"  # CJK Extension G: in no shipped font (tests/services/test_glyphs.py)
+    rows = good_rows()
+    rows[0][1] = f"李{biang}"
+    rows[0][9] = f"李{biang}强"
+    path = write_csv(tmp_path / "r.csv", HEADERS, rows)
+    checked = import_roster(school.ctx, path, dry_run=True)
+    assert checked.unprintable == ((2, "姓名", biang), (2, "监护人姓名", biang))
+    report = import_roster(school.ctx, path)
+    assert report.unprintable == checked.unprintable and report.created == 2  # noted, never refused
+    assert f"row 2: 姓名: glyphs.unprintable {biang}" in report.warnings

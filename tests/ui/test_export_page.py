@@ -198,3 +198,31 @@ def test_office_teacher_form(tiny_demo, tmp_path, qtbot, english, new_runner):
     text = pdf_text(out)
     teacher = users.get_user(ctx, str(page.teacher.itemData(0)))
     assert "送教教师学期考核表" in text and teacher.display_name in text  # the chosen teacher's form
+
+
+def test_a_name_the_fonts_lack_prints_and_the_result_says_which_record(
+    tiny_demo, tmp_path, qtbot, english, new_runner, monkeypatch
+):
+    """The student tab's packet export on the real worker: the PDF is written, and the result line (warning
+    colour) names the record by its code."""
+    from app.services import archive, school, students
+    from app.ui.pages.export import PacketTab
+
+    biang = "\U00030ede"  # CJK Extension G: in no shipped font (tests/services/test_glyphs.py)
+    ctx, logins = tiny_demo
+    term = school.current_term(ctx) or school.list_terms(ctx)[0]
+    student_id, code = archive.packet_students(ctx, term.id)[0][:2]
+    students.update_student(ctx, student_id, {"name": f"王{biang}"})
+    page = make_page(ctx, login(ctx, logins, "academic_affairs"), new_runner(), qtbot)
+    tab = PacketTab(page.session, student_id)
+    qtbot.addWidget(tab)
+    wait_idle(qtbot, page.session)
+    tab.show()
+    target = tmp_path / f"packet_{code}.pdf"
+    file_dialogs(monkeypatch, save=target)
+    click(qtbot, tab, "Export archive packet…")
+    wait_idle(qtbot, page.session, timeout=TIMEOUT_MS)
+    text = tab.result_row.text.text()
+    assert text.startswith("Done") and "print as empty boxes" in text and code in text, text
+    assert biang not in text and tab.result_row.result.unprintable == (code,)
+    assert len(PdfReader(str(target)).pages) > 3  # printed all the same

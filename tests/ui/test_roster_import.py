@@ -61,3 +61,22 @@ def test_every_problem_is_listed_and_nothing_is_imported(qtbot, make_session, sc
     }
     assert {("2", "出生日期"), ("3", "主教用户名")} <= cells
     assert hashlib.sha256(db.read_bytes()).hexdigest() == digest
+
+
+def test_names_the_fonts_lack_are_noted_by_row_and_column_and_imported(
+    qtbot, make_session, school, monkeypatch, tmp_path, chinese
+):
+    biang = "\U00030ede"  # CJK Extension G: in no shipped font (tests/services/test_glyphs.py)
+    rows = good_rows()
+    rows[1][1] = f"王{biang}"
+    path = write_csv(tmp_path / "r.csv", HEADERS, rows)
+    before = students_count(school.ctx)
+    dialog = open_dialog(qtbot, make_session, school, monkeypatch, path)
+    qtbot.waitUntil(dialog.import_button.isEnabled, timeout=10000)  # a note, never a refusal
+    notes = [
+        tuple(dialog.problems.item(r, c).text() for c in range(3)) for r in range(dialog.problems.rowCount())
+    ]
+    assert ("3", "姓名", f"「{biang}」无法打印：字库中没有这个字。请告诉学校的信息管理员。") in notes
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: students_count(school.ctx) == before + 2, timeout=10000)
+    qtbot.waitUntil(dialog.choose_button.isEnabled, timeout=10000)

@@ -175,3 +175,62 @@ def test_leaving_with_save_saves_then_leaves(make_window, school, english, qtbot
     wait_idle(qtbot, window)
     assert students.get_student(school.ctx, school.students[0]).values["phone"] == "13912345678"
     assert window.detail is None and window.current_page().objectName() == "page_compliance"
+
+
+def test_a_name_the_fonts_lack_is_saved_with_a_warning_under_the_name(make_window, school, chinese, qtbot):
+    """Typed and saved with real keys and clicks: the name is kept, and the field says which character will not
+    print (Chinese UI, the words the information manager is asked for)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QInputMethodEvent
+    from PySide6.QtWidgets import QApplication
+
+    biang = "\U00030ede"  # CJK Extension G: in no shipped font (tests/services/test_glyphs.py)
+    page = _open(qtbot, make_window, school, school.admin)
+    name = page.basic.form.widgets["name"]
+    name.clear()
+    # Chinese arrives as an input method commits it (QTest's key clicks type ASCII only): the way an IME types.
+    name.setFocus()
+    for text in ("王", biang):
+        commit = QInputMethodEvent()
+        commit.setCommitString(text)
+        QApplication.sendEvent(name, commit)
+    assert name.text() == f"王{biang}"
+    qtbot.mouseClick(page.basic.save_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, page)
+    assert page.basic.form.error("name") == f"「{biang}」无法打印：字库中没有这个字。请告诉学校的信息管理员。"
+    assert name.accessibleDescription() == page.basic.form.error("name")
+    assert students.get_student(school.ctx, school.students[0]).values["name"] == f"王{biang}"
+    assert not page.has_unsaved_changes()
+
+
+def test_a_guardian_name_the_fonts_lack_is_warned_as_typed_then_on_the_student_page(
+    make_window, school, qtbot, chinese
+):
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QInputMethodEvent
+    from PySide6.QtWidgets import QApplication, QDialogButtonBox
+
+    biang = "\U00030ede"  # CJK Extension G: in no shipped font (tests/services/test_glyphs.py)
+    page = _open(qtbot, make_window, school, school.t1)
+    dialog = GuardianDialog(page.session, school.students[0], None, page)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    name = dialog.form.widgets["name"]
+    name.setFocus()
+    for text in ("王", biang):  # typed as an input method commits it
+        commit = QInputMethodEvent()
+        commit.setCommitString(text)
+        QApplication.sendEvent(name, commit)
+    warning = f"「{biang}」无法打印：字库中没有这个字。请告诉学校的信息管理员。"
+    assert dialog.form.error("name") == warning and dialog.focusWidget() is name  # the cursor stays
+    qtbot.keyClick(name, Qt.Key.Key_Backspace)
+    assert dialog.form.error("name") == ""  # the character gone, the warning goes with it
+    commit = QInputMethodEvent()
+    commit.setCommitString(biang)
+    QApplication.sendEvent(name, commit)
+    assert dialog.form.error("name") == warning
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, page)
+    assert dialog.result() == GuardianDialog.DialogCode.Accepted  # saved: a warning never refuses
+    assert page.guardians.table.rowCount() == 1
+    assert page.basic.warnings.isVisibleTo(page) and biang in page.basic.warnings.text()

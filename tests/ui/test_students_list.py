@@ -134,3 +134,50 @@ def test_new_student_dialog_creates_and_shows_errors_in_the_dialog(make_session,
         not users_dialog.message.isHidden()
         and users_dialog.message.text() == "Your role does not allow this."
     )
+
+
+def test_new_student_and_new_user_dialogs_warn_of_names_the_fonts_lack_as_typed(
+    make_session, school, qtbot, chinese
+):
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QInputMethodEvent
+    from PySide6.QtWidgets import QApplication
+
+    from app.services import students, users
+    from app.ui.dialogs.new_student import NewStudentDialog
+    from app.ui.pages.settings_admin import UserDialog
+
+    biang = "\U00030ede"  # CJK Extension G: in no shipped font (tests/services/test_glyphs.py)
+    warning = f"「{biang}」无法打印：字库中没有这个字。请告诉学校的信息管理员。"
+    office = make_session(school.office)
+    dialog = NewStudentDialog(office)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.form.widgets["code"], "S901")
+    name = dialog.form.widgets["name"]
+    name.setFocus()
+    commit = QInputMethodEvent()  # Chinese arrives as an input method commits it (QTest types ASCII only)
+    commit.setCommitString(f"王{biang}")
+    QApplication.sendEvent(name, commit)
+    assert dialog.form.error("name") == warning
+    qtbot.mouseClick(dialog.ok_button(), Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, office)
+    assert dialog.result() == NewStudentDialog.DialogCode.Accepted  # created all the same
+    assert students.get_student(school.ctx, dialog.student_id).unprintable == {"name": biang}
+
+    admin = make_session(school.admin)
+    add_user = UserDialog(admin)
+    qtbot.addWidget(add_user)
+    add_user.show()
+    qtbot.keyClicks(add_user.form.widgets["username"], "t9")
+    shown = add_user.form.widgets["display_name"]
+    shown.setFocus()
+    commit = QInputMethodEvent()
+    commit.setCommitString(f"{biang}老师")
+    QApplication.sendEvent(shown, commit)
+    assert add_user.form.error("display_name") == warning
+    qtbot.keyClicks(add_user.form.widgets["password"], "secret123")
+    qtbot.mouseClick(add_user.ok_button(), Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, admin)
+    assert add_user.result() == UserDialog.DialogCode.Accepted
+    assert any(u.username == "t9" for u in users.list_users(school.ctx))

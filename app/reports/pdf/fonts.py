@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cache
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
@@ -18,12 +17,12 @@ from xml.sax.saxutils import escape
 from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 
-from app.paths import RESOURCES
+from app.services import glyphs
 
 FONT_NAME = "ZenHei"
-FONT_FILE: Path = RESOURCES / "fonts" / "wqy-zenhei.ttc"
+FONT_FILE: Path = glyphs.MAIN_FONT_FILE
 FALLBACK_NAME = "SongjiaoHan"
-FALLBACK_FILE: Path = RESOURCES / "fonts" / "songjiao-han-fallback.ttf"
+FALLBACK_FILE: Path = glyphs.FALLBACK_FONT_FILE
 # Characters seen in children's names that many CJK fonts lack (䶮 is in CJK Extension A).
 RARE_NAME_CHARS = "䶮堃喆"
 # ... and beyond the BMP, which Zen Hei lacks: drawn with the fallback (𠮷 U+20BB7, 𬣙 U+2C8D9).
@@ -78,11 +77,10 @@ def register_fonts() -> str:
     return FONT_NAME
 
 
-@cache
 def _glyphs(name: str) -> frozenset[int]:
-    register_fonts()
-    face: Any = pdfmetrics.getFont(name).face
-    return frozenset(face.charToGlyph)
+    """The code points a font draws: the same coverage the warnings use (app.services.glyphs)."""
+    main, fallback = glyphs.coverage()
+    return main if name == FONT_NAME else fallback
 
 
 def needs_fallback(text: str) -> bool:
@@ -139,7 +137,4 @@ def draw_string(canvas: Any, x: float, y: float, text: str, size: float, *, alig
 
 def missing_glyphs(text: str) -> list[str]:
     """Characters of ``text`` no shipped font can draw (spaces and line breaks aside): they print as boxes."""
-    main, extra = _glyphs(FONT_NAME), _glyphs(FALLBACK_NAME)
-    return [
-        ch for ch in dict.fromkeys(text) if not ch.isspace() and ord(ch) not in main and ord(ch) not in extra
-    ]
+    return glyphs.missing(text)

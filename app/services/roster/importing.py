@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from app.db.models import Assignment, Guardian, Student, User
 from app.domain.validation import DISABILITY_CATEGORIES, DISABILITY_GRADES
-from app.services import forms, students
+from app.services import forms, glyphs, students
 from app.services.context import ServiceContext, reading, require_role, transaction
 from app.services.errors import ValidationError
 from app.services.progress import TaskState
@@ -138,6 +138,8 @@ class ImportReport:
     dry_run: bool
     warnings: tuple[str, ...]  # "row N: warning id", as the command line prints them
     notes: tuple[tuple[int, str], ...] = ()  # (row, warning id): the window translates each
+    # (row, column as the sheet heads it, characters): names with characters no shipped font prints
+    unprintable: tuple[tuple[int, str, str], ...] = ()
 
 
 @dataclass
@@ -466,14 +468,24 @@ def _report(
         for row in rows
         for warning in students.student_warnings(row.student, ctx.today())
     ]
+    unprintable = [
+        (row.number, HEADER[column], chars)
+        for row in rows
+        for column, values in (("name", row.student), ("guardian_name", row.guardian or {}))
+        for chars in glyphs.unprintable(values, glyphs.NAME_FIELDS).values()
+    ]
     updated = sum(1 for row in rows if row.student["code"] in existing)
     return ImportReport(
         len(rows),
         len(rows) - updated,
         updated,
         dry_run,
-        tuple(f"row {number}: {warning}" for number, warning in notes),
+        tuple(f"row {number}: {warning}" for number, warning in notes)
+        + tuple(
+            f"row {number}: {column}: glyphs.unprintable {chars}" for number, column, chars in unprintable
+        ),
         tuple(notes),
+        tuple(unprintable),
     )
 
 

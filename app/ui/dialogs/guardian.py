@@ -24,6 +24,7 @@ class GuardianDialog(FormDialog):
         self.student_id, self.guardian = student_id, guardian
         f = self.form
         f.add("name", self.tr("Name"), QLineEdit())
+        f.watch_printable("name")
         f.add("relation", self.tr("Relation"), combo({k: label(RELATIONS, k) for k in RELATIONS}))
         f.add("phone", self.tr("Phone"), QLineEdit())
         f.add("phone2", self.tr("Second phone"), QLineEdit())

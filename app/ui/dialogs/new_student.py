@@ -17,6 +17,7 @@ class NewStudentDialog(FormDialog):
         f = self.form
         f.add("code", self.tr("Student code"), QLineEdit())
         f.add("name", self.tr("Name"), QLineEdit())
+        f.watch_printable("name")
         f.add("birth_date", self.tr("Birth date"), date_edit())
         f.add("grade_class", self.tr("Class"), QLineEdit())
         self.ok_button().setText(self.tr("Create"))

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from app.services import roster
 from app.services.errors import ServiceError
 from app.services.roster import ImportReport, RosterErrors, RowError
-from app.ui.messages import error_text, warning_text
+from app.ui.messages import error_text, message, warning_text
 from app.ui.prefs import remember_folder, start_folder
 from app.ui.session import AppSession
 from app.ui.widgets.style import error_style
@@ -141,11 +141,17 @@ class RosterImportDialog(QDialog):
     def _checked(self, report: ImportReport) -> None:
         self.choose_button.setEnabled(True)
         self.report = report
-        self._fill([(str(row), "", warning_text(warning)) for row, warning in report.notes])
+        self._fill(
+            [(str(row), "", warning_text(warning)) for row, warning in report.notes]
+            + [
+                (str(row), column, message("glyphs.unprintable", chars=chars))
+                for row, column, chars in report.unprintable
+            ]
+        )
         text = self.tr(
             "{rows} rows, all correct: importing creates {created} students and updates {updated}."
         ).format(rows=report.rows, created=report.created, updated=report.updated)
-        if report.notes:
+        if report.notes or report.unprintable:
             text += " " + self.tr("The notes below do not stop the import.")
         self._say(text, False)
         self.import_button.setEnabled(report.rows > 0)

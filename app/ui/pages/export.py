@@ -34,14 +34,15 @@ from app.services import school, users
 from app.services.context import ServiceContext
 from app.services.progress import TaskState
 from app.ui.i18n import QT_TRANSLATE_NOOP
-from app.ui.messages import error_text
+from app.ui.messages import error_text, message
 from app.ui.pages.base import Page, Shell
 from app.ui.pages.registry import register_page, register_student_tab
 from app.ui.prefs import remember_folder, start_folder
 from app.ui.session import AppSession
 from app.ui.tasks import Task
+from app.ui.widgets.announce import announce
 from app.ui.widgets.progress import run_with_progress
-from app.ui.widgets.style import error_style
+from app.ui.widgets.style import error_style, warning_style
 
 OFFICE_ROLES = ("academic_affairs", "leader", "admin", "system")
 PREF_FOLDER = "export_folder"
@@ -208,7 +209,15 @@ class ResultRow(QWidget):
             text += " " + self.tr("{count} document(s) failed: {first}").format(
                 count=len(result.errors), first=result.errors[0]
             )
+        if result.unprintable:
+            # Written all the same (the font's empty box stands in): said in the warning colour, and aloud.
+            text += " " + message("glyphs.export_unprintable", records=list(result.unprintable))
+        if result.unprintable_users:
+            text += " " + message("glyphs.export_unprintable_users", users=list(result.unprintable_users))
         self.text.setText(text)
+        if result.unprintable or result.unprintable_users:
+            self.text.setStyleSheet(warning_style())
+            announce(self.text, text)
         self.folder = folder
         self.file = result.files[0] if count == 1 else None
         self.open_folder.setVisible(True)

@@ -50,6 +50,7 @@ class UserDialog(FormDialog):
         f = self.form
         f.add("username", self.tr("User name"), QLineEdit())
         f.add("display_name", self.tr("Display name"), QLineEdit())
+        f.watch_printable("display_name")
         f.add("role", self.tr("Role"), combo({k: label(ROLES, k) for k in ASSIGNABLE_ROLES}))
         password = QLineEdit()
         password.setEchoMode(QLineEdit.EchoMode.Password)

@@ -26,7 +26,7 @@ from app.services.errors import ServiceError
 from app.services.students import MASTER_FIELDS, StudentDetail
 from app.ui.editors.base import RecordEditor
 from app.ui.labels import CATEGORIES, GENDERS, GRADES, ID_TYPES, PLACEMENTS, STATUSES, label
-from app.ui.messages import error_text, field_of, warning_text
+from app.ui.messages import error_text, field_of, message, warning_text
 from app.ui.pages.base import Page, Shell
 from app.ui.pages.registry import student_tabs_for
 from app.ui.session import AppSession
@@ -79,6 +79,7 @@ class BasicInfoTab(QWidget):
         f = self.form
         f.add("code", self.tr("Student code"), QLineEdit())
         f.add("name", self.tr("Name"), QLineEdit())
+        f.watch_printable("name")
         f.add(
             "gender",
             self.tr("Gender"),
@@ -156,10 +157,14 @@ class BasicInfoTab(QWidget):
         self.loaded = self.form.values()  # as the widgets hold them (combo fall-backs included)
         self.form.clear_errors()
         self.reveal_button.setEnabled(not detail.revealed)
-        self._show_warnings(detail.warnings)
+        self._show_warnings(detail.warnings, detail.unprintable)
 
-    def _show_warnings(self, warnings: tuple[str, ...]) -> None:
-        """Each warning under its field (the ID number's under the ID number); the rest above the form."""
+    def _show_warnings(self, warnings: tuple[str, ...], unprintable: Mapping[str, str]) -> None:
+        """Each warning under its field (the ID number's under the ID number); the rest above the form.
+
+        ``unprintable``: characters of a name no shipped font has (they would print as boxes), under the name;
+        the guardians' ones above the form (their names are on the Guardians tab).
+        """
         loose = []
         by_field: dict[str, list[str]] = {}
         for warning in warnings:
@@ -168,6 +173,11 @@ class BasicInfoTab(QWidget):
                 by_field.setdefault(key, []).append(warning_text(warning))
             else:
                 loose.append(warning_text(warning))
+        for key, chars in unprintable.items():
+            if key in self.form.errors:
+                by_field.setdefault(key, []).append(message("glyphs.unprintable", chars=chars))
+            else:
+                loose.append(message("glyphs.unprintable_guardians", chars=chars))
         for key, texts in by_field.items():
             self.form.show_error(key, " ".join(texts), focus=False)
         if loose:
@@ -265,7 +275,7 @@ class BasicInfoTab(QWidget):
                 warnings=result.warnings,
             )
         )
-        self._show_warnings(result.warnings)
+        self._show_warnings(result.warnings, result.unprintable)
 
     def _failed(self, error: BaseException) -> None:
         if isinstance(error, ServiceError) and self.form.show_error(field_of(error), error_text(error)):

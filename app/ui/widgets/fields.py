@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.services import glyphs
+from app.ui.messages import message
 from app.ui.widgets.announce import announce
 from app.ui.widgets.style import error_style
 
@@ -35,6 +37,29 @@ class FieldForm(QWidget):
         self._descriptions: dict[
             str, str
         ] = {}  # a field's own accessible description, while an error replaces it
+        self._glyph_warnings: dict[str, str] = {}  # field -> the unprintable-character warning it shows
+
+    def watch_printable(self, key: str) -> None:
+        """Warn under the name field ``key`` as it is typed when a character will print as an empty box.
+
+        Only text with a character beyond the BMP is checked while typing: they are the ones the fonts may
+        lack (CJK Extension B and later), and reading the fonts' coverage (a third of a second, once) must not
+        stall the first keystrokes of every name. The service's check on save covers every character.
+        """
+        widget = self.widgets[key]
+        if isinstance(widget, QLineEdit):
+            widget.textChanged.connect(lambda text: self._check_printable(key, text))
+
+    def _check_printable(self, key: str, text: str) -> None:
+        chars = glyphs.missing(text) if any(ord(ch) > 0xFFFF for ch in text) else []
+        shown = self._glyph_warnings.pop(key, None)
+        if chars:
+            warning = message("glyphs.unprintable", chars="".join(chars))
+            if warning != shown or self.error(key) != warning:
+                self.show_error(key, warning, focus=False)
+            self._glyph_warnings[key] = warning
+        elif shown is not None and self.error(key) == shown:
+            self.clear_error(key)  # only the warning this check put there: a service's error stays
 
     def add(self, key: str, label: str, widget: QWidget, *, extra: QWidget | None = None) -> QWidget:
         box = QWidget(self)
