@@ -253,7 +253,7 @@ def test_a_name_the_fonts_lack_still_prints_and_the_export_warns_by_code(term_sc
         session.commit()
     out = tmp_path / "p.pdf"
     packet = ["--db", db, "export", "packet", "--student", "B0100", "--term", term_school.term.name]
-    assert run([*packet, "--out", str(out), "--json"]) == 0
+    assert run_as([*packet, "--out", str(out), "--json"]) == 0
     printed = capsys.readouterr()
     reported = json.loads(printed.out)
     assert reported["unprintable"] == ["B0100"] and reported["unprintable_users"] == [username]
@@ -261,7 +261,7 @@ def test_a_name_the_fonts_lack_still_prints_and_the_export_warns_by_code(term_sc
     assert username in printed.err
     assert "王" in _text(out) and PdfReader(out).pages  # printed all the same
     form = tmp_path / "v.pdf"
-    assert run(["--db", db, "export", "form", "visit", "--id", visit_id, "--out", str(form)]) == 0
+    assert run_as(["--db", db, "export", "form", "visit", "--id", visit_id, "--out", str(form)]) == 0
     assert "B0100" in capsys.readouterr().err and form.stat().st_size > 0
     # Two workers (the term's packets): the result names only that record.
     result = export_packets(
