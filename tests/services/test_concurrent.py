@@ -22,8 +22,7 @@ from app.db.models import MonthlyPlan, PlanRevision, Student, Visit
 from app.services import plans, students, users
 from app.services.context import Actor, ServiceContext, reading
 from app.services.errors import ServiceError
-from app.services.setup import open_store
-from tests.conftest import TODAY
+from tests.conftest import TODAY, open_test_store
 from tests.exchange.conftest import Site, net  # noqa: F401 (net: the exchange tests' fixture)
 from tests.exchange.work import finished_visit, submit_plan
 
@@ -78,7 +77,7 @@ def one_told(outcomes) -> tuple[object, ServiceError]:
 @pytest.fixture
 def second_store(school):
     """A second user's own connection pool on the same database (another clerk's computer)."""
-    store = open_store(school.ctx.store.paths, migrate=False)
+    store = open_test_store(school.ctx.store.paths, migrate=False)
     yield store
     store.dispose()
 

@@ -12,8 +12,7 @@ from app.db.models import Student
 from app.paths import resolve
 from app.services import dump, sealed
 from app.services.errors import ValidationError
-from app.services.setup import open_store
-from tests.conftest import db_digest
+from tests.conftest import db_digest, open_test_store
 from tests.exchange.conftest import Site, join_laptop
 from tests.populate import add_records
 
@@ -42,7 +41,7 @@ def _secrets(store) -> list[bytes]:
 
 @pytest.fixture
 def target(tmp_path):
-    store = open_store(resolve(tmp_path / "target.sqlite3"))
+    store = open_test_store(resolve(tmp_path / "target.sqlite3"))
     yield store
     store.dispose()
 

@@ -10,13 +10,12 @@ import threading
 import pytest
 from sqlalchemy import select
 
-from app.cli.main import run
 from app.db.models import AuditEntry, AuditHead, ExchangeDevice, PlanRevision
 from app.domain import evidence as rules
 from app.services import check, evidence, students
 from app.services.context import ServiceContext, reading
 from app.services.exchange import keys
-from tests.conftest import sqlite_only
+from tests.conftest import run_as, sqlite_only
 from tests.exchange.work import approve, submit_plan
 
 # Problems are planted through SQLite's driver (its placeholders and SQL); the chain on PostgreSQL is
@@ -252,7 +251,7 @@ def test_cli_check_names_the_first_broken_link_without_personal_data(populated, 
     store = populated.ctx.store
     ids = _audit_ids(store)
     _sql(store, ("UPDATE audit_entry SET fields = '[\"name\"]' WHERE id = ?", (ids[2],)))
-    assert run(["--db", str(paths.db_path), "check", "--json"]) == 1
+    assert run_as(["--db", str(paths.db_path), "check", "--json"]) == 1
     findings = json.loads(capsys.readouterr().out)
     assert [(f["code"], f["record_id"]) for f in findings] == [("chain.edited", str(ids[2]))]
     assert "小明" not in json.dumps(findings, ensure_ascii=False)

@@ -11,13 +11,12 @@ import pytest
 from pypdf import PdfReader
 from sqlalchemy import func, select
 
-from app.cli.main import run
 from app.db.models import Attachment, AuditEntry, Blob, Consent, Contact, Student, Visit
 from app.reports.privacy import write_access_copy, write_certificates
 from app.services import attachments, backup, check, contacts, privacy
 from app.services.context import reading, transaction
 from app.services.errors import PermissionDenied, ValidationError
-from tests.conftest import db_digest
+from tests.conftest import db_digest, run_as
 from tests.exchange.work import png
 
 
@@ -166,12 +165,12 @@ def test_access_copy_holds_the_whole_record_as_json_and_pdf(left, tmp_path):
 
 def test_cli_purge_dry_run_then_purge_and_export(left, paths, tmp_path, capsys):
     db = str(paths.db_path)
-    assert run(["--db", db, "privacy", "purge", "--dry-run"]) == 0
+    assert run_as(["--db", db, "privacy", "purge", "--dry-run"]) == 0
     out = capsys.readouterr().out
     assert left.students[0] in out and "nothing was deleted" in out and "小明" not in out
-    assert run(["--db", db, "privacy", "export", "--student", "S002", "--out", str(tmp_path / "x")]) == 0
+    assert run_as(["--db", db, "privacy", "export", "--student", "S002", "--out", str(tmp_path / "x")]) == 0
     assert len(list((tmp_path / "x").iterdir())) == 2
-    assert run(["--db", db, "privacy", "purge", "--out", str(tmp_path / "certs")]) == 0
+    assert run_as(["--db", db, "privacy", "purge", "--out", str(tmp_path / "certs")]) == 0
     out = capsys.readouterr().out
     assert "certificate:" in out and len(list((tmp_path / "certs").glob("*.pdf"))) == 1
-    assert run(["--db", db, "privacy", "export", "--student", "nobody", "--out", str(tmp_path / "y")]) == 2
+    assert run_as(["--db", db, "privacy", "export", "--student", "nobody", "--out", str(tmp_path / "y")]) == 2

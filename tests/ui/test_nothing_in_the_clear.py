@@ -21,8 +21,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtTest import QTest
 
-from app.cli.main import run
 from app.services import attachments, visits
+from tests.conftest import run_as
 from tests.ui.editors_helpers import press_save
 from tests.ui.helpers import wait_idle
 from tests.ui.test_crash_log import log_file, personal_data, read_log  # noqa: F401 (log_file: a fixture)
@@ -168,9 +168,9 @@ def test_a_session_leaves_nothing_of_a_child_in_the_clear(
     db = str(paths.db_path)  # an encrypted dump into the data folder; a wrong passphrase refused
     monkeypatch.setenv("SONGJIAO_DUMP_PASSPHRASE", "dump passphrase")
     dump_file = paths.data_dir / "school.sjdump"
-    assert run(["--db", db, "dump", "--out", str(dump_file)]) == 0
+    assert run_as(["--db", db, "dump", "--out", str(dump_file)]) == 0
     monkeypatch.setenv("SONGJIAO_DUMP_PASSPHRASE", "wrong passphrase")
-    assert run(["--db", str(tmp_path / "copy.sqlite3"), "load", str(dump_file)]) == 2
+    assert run_as(["--db", str(tmp_path / "copy.sqlite3"), "load", str(dump_file)]) == 2
 
     assert _WRITTEN == [], f"files written in the temporary folder: {_WRITTEN}"
     needles = {value: value.encode() for value in personal_data(school.ctx.store)}
