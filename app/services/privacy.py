@@ -18,6 +18,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from app.db.base import Base, new_id, utcnow
+from app.db.engine import key_file
 from app.db.models import (
     Attachment,
     AuditEntry,
@@ -337,11 +338,12 @@ def purge(ctx: ServiceContext, paths: AppPaths | None = None, *, dry_run: bool =
         started = min(c.at for c in result.certificates)
         older = [b for b in backup.list_backups(paths) if b.created <= started or b.created < _local(started)]
         result.backup_made = backup.make_backup(
-            paths, "purge", keep=max(len(older) + 1, backup.DEFAULT_KEEP)
+            paths, "purge", keep=max(len(older) + 1, backup.DEFAULT_KEEP), key=ctx.store.key
         ).path
         for info in older:
             if info.path != result.backup_made and info.path.exists():
                 info.path.unlink()
+                key_file(info.path).unlink(missing_ok=True)  # an encrypted backup's key slots
                 result.backups_removed.append(info.path)
     return result
 

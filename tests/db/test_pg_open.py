@@ -12,7 +12,7 @@ from app.db import schema
 from app.db.probe import StorageError
 from app.paths import hide_password, resolve
 from app.services.setup import open_store
-from tests.conftest import db_digest
+from tests.conftest import db_digest, run_as
 from tests.services.test_maintenance_cli import INIT
 
 
@@ -43,10 +43,10 @@ def test_init_on_the_server_through_the_cli(pg_url, tmp_path, capsys):
     data = ["--data-dir", str(tmp_path / "data")]
     assert run(["--db", pg_url, *data, *INIT]) == 0
     capsys.readouterr()
-    assert run(["--db", pg_url, *data, "check"]) == 0
+    assert run_as(["--db", pg_url, *data, "check"], password=INIT[INIT.index("--admin-password") + 1]) == 0
     capsys.readouterr()
     with_password = pg_url.replace("postgres@", "postgres:secret-pw@")
-    assert run(["--db", with_password, *data, "backup"]) == 2  # pg_dump's job
+    assert run_as(["--db", with_password, *data, "backup"], password="admin-pass") == 2  # pg_dump's job
     line = _one_line_error(capsys)
     assert "pg_dump" in line
 

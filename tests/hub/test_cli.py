@@ -13,7 +13,7 @@ from pathlib import Path
 
 from app.cli.main import run
 from app.hub.run import free_port
-from tests.conftest import db_digest, sqlite_only
+from tests.conftest import PASSWORDS, db_digest, run_as, sqlite_only
 
 
 def wait_for_port(port: int, process: subprocess.Popen, timeout: float = 60.0) -> None:
@@ -39,18 +39,26 @@ def test_hub_cert_serve_join_and_sync(school, tmp_path, capsys):
     port = free_port()
     url = f"https://localhost:{port}"
     args = ["--db", office_db, "exchange", "join-file", "--teacher", "t1", "--out", str(tmp_path / "t1.sjj")]
-    assert run([*args, "--hub", url, "--hub-cert", str(certs / "hub.crt")]) == 0
+    assert run_as([*args, "--hub", url, "--hub-cert", str(certs / "hub.crt")]) == 0
     out = capsys.readouterr().out
     assert f"hub: {url}" in out
     passphrase = re.search(r"passphrase.*: (\S+)", out).group(1)
     assert (
-        run(["--db", laptop_db, "exchange", "join", str(tmp_path / "t1.sjj"), "--passphrase", passphrase])
+        run_as(
+            ["--db", laptop_db, "exchange", "join", str(tmp_path / "t1.sjj"), "--passphrase", passphrase],
+            user="t1",
+        )
         == 0
     )
     capsys.readouterr()
     school.ctx.store.dispose()  # the hub process owns the office database now
-    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
-    serve = [sys.executable, "-m", "app", "--db", office_db, "hub", "serve", "--listen", f"127.0.0.1:{port}"]
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(Path(__file__).resolve().parents[2]),
+        "SONGJIAO_PASSWORD": PASSWORDS["admin"],
+    }
+    serve = [sys.executable, "-m", "app", "--db", office_db, "--user", "admin", "hub", "serve"]
+    serve += ["--listen", f"127.0.0.1:{port}"]
     process = subprocess.Popen(
         [*serve, "--cert", str(certs / "hub.crt"), "--key", str(certs / "hub.key")],
         env=env,
@@ -60,7 +68,7 @@ def test_hub_cert_serve_join_and_sync(school, tmp_path, capsys):
     )
     try:
         wait_for_port(port, process)
-        assert run(["--db", laptop_db, "exchange", "sync"]) == 0
+        assert run_as(["--db", laptop_db, "exchange", "sync"], user="t1") == 0
         assert re.search(
             r"synced with https://localhost:\d+: sent bundle 1 .* received bundle 1", capsys.readouterr().out
         )
@@ -68,7 +76,7 @@ def test_hub_cert_serve_join_and_sync(school, tmp_path, capsys):
         process.terminate()
         process.wait(20)
     before = db_digest(Path(laptop_db))
-    assert run(["--db", laptop_db, "exchange", "sync"]) == 2
+    assert run_as(["--db", laptop_db, "exchange", "sync"], user="t1") == 2
     err = capsys.readouterr().err.strip()
     assert err == "songjiao: error: The hub localhost cannot be reached now; exchange files work as before."
     assert db_digest(Path(laptop_db)) == before
@@ -76,12 +84,12 @@ def test_hub_cert_serve_join_and_sync(school, tmp_path, capsys):
 
 def test_hub_serve_refuses_missing_certificate_and_bad_listen(school, tmp_path, capsys):
     office_db = school.ctx.store.paths.db_option
-    assert run(["--db", office_db, "hub", "serve", "--cert", str(tmp_path / "no.crt")]) == 2
+    assert run_as(["--db", office_db, "hub", "serve", "--cert", str(tmp_path / "no.crt")]) == 2
     assert "no such file" in capsys.readouterr().err
-    assert run(["--db", office_db, "hub", "serve", "--listen", "nowhere"]) == 2
+    assert run_as(["--db", office_db, "hub", "serve", "--listen", "nowhere"]) == 2
     assert "HOST:PORT" in capsys.readouterr().err
     assert (
-        run(
+        run_as(
             [
                 "--db",
                 office_db,

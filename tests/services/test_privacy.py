@@ -16,7 +16,7 @@ from app.reports.privacy import write_access_copy, write_certificates
 from app.services import attachments, backup, check, contacts, privacy
 from app.services.context import reading, transaction
 from app.services.errors import PermissionDenied, ValidationError
-from tests.conftest import db_digest, run_as
+from tests.conftest import TEST_KEY, db_digest, run_as
 from tests.exchange.work import png
 
 
@@ -119,7 +119,7 @@ def test_purge_deletes_what_is_due_rotates_backups_and_leaves_a_certificate(left
     office = left.as_(left.office)
     kid = left.students[0]
     privacy.set_retention(office, {"photos": 10, "contacts": 10, "records": 10, "student": 15})
-    old = backup.make_backup(paths)
+    old = backup.make_backup(paths, key=TEST_KEY)
     result = privacy.purge(office, paths)
     [certificate] = result.certificates
     assert certificate.student_id == kid and certificate.kinds == ("photos", "contacts", "records", "student")

@@ -11,6 +11,7 @@ from app.db.models import Student
 from app.services import backup, privacy
 from app.services.context import transaction
 from app.ui.pages.student import StudentPage
+from tests.conftest import TEST_KEY
 from tests.ui.helpers import click, wait_idle
 
 Button = QMessageBox.StandardButton
@@ -78,7 +79,7 @@ def test_settings_privacy_saves_years_and_deletes_whom_retention_ended(
     with transaction(school.ctx) as session:
         student = session.get(Student, school.students[2])
         student.status, student.status_since = "graduated", dt.date(1990, 7, 1)
-    old = backup.make_backup(paths)
+    old = backup.make_backup(paths, key=TEST_KEY)
     window = make_window(school.admin)
     page = window.show_page("settings")
     wait_idle(qtbot, window)

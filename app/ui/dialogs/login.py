@@ -27,6 +27,7 @@ from app.ui.messages import error_text
 from app.ui.widgets.style import error_style, make_heading
 
 if TYPE_CHECKING:
+    from app.paths import AppPaths
     from app.services.context import Actor, Store
 
 
@@ -67,7 +68,7 @@ class LoginDialog(QDialog):
         parent: QWidget | None = None,
         today: dt.date | None = None,
         hint: str = "",
-        paths: Any = None,
+        paths: AppPaths | None = None,
     ) -> None:
         super().__init__(parent)
         self.store, self.opener, self.today, self.paths = store, opener, today, paths
@@ -178,6 +179,7 @@ class LoginDialog(QDialog):
             self.store = store  # None for an encrypted database: the password opens it below
         try:
             if self.store is None:
+                assert self.paths is not None, "an encrypted database is opened by its paths"
                 # Unwrap the database key from this user's slot (Argon2id, ~0.3 s), open, check the account.
                 self.store, self.actor = setup.unlock_store(
                     self.paths, self.username(), self.password.text(), wait=False
