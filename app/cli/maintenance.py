@@ -251,7 +251,8 @@ def _dump_source(args: argparse.Namespace) -> dump.Source:
             )
         office_paths = resolve(args.office_db, None)
         # The office's database is encrypted too: the same --user (or --recovery-key) opens it.
-        office = open_store(office_paths, key=unlock_key(args, office_paths.db_path), create=False)
+        key = None if office_paths.on_server else unlock_key(args, office_paths.db_path)
+        office = open_store(office_paths, key=key, create=False)
         try:
             return dump.unlock_dump(path, kx_private=dump.office_private_key(office))
         finally:

@@ -12,7 +12,7 @@ import sqlalchemy as sa
 
 from app.paths import is_server_url
 from app.services import keyring, sealed
-from tests.conftest import PASSWORDS, TEST_KEY, connect_db, run_as, unchanged
+from tests.conftest import PASSWORDS, TEST_KEY, connect_db, run_as, sqlite_only, unchanged
 from tests.exchange.conftest import Site, join_laptop
 from tests.populate import add_records
 
@@ -92,6 +92,7 @@ def test_plaintext_only_when_asked_and_with_a_warning(school, paths, tmp_path, c
     assert _names(str(target)) == _names(paths.db_option)
 
 
+@sqlite_only  # a laptop joined to the office: both SQLite files with key files (tests/exchange)
 def test_to_office_needs_exchange_and_opens_with_the_office_database(school, tmp_path, capsys, monkeypatch):
     monkeypatch.delenv(ENV, raising=False)
     office_db = school.ctx.store.paths.db_option

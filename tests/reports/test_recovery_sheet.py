@@ -8,8 +8,10 @@ from pypdf import PdfReader
 
 from app.reports.export import export_recovery_sheet
 from app.services import keyring
+from tests.conftest import sqlite_only
 
 
+@sqlite_only  # the recovery key opens an encrypted file (a server has no key file)
 def test_the_sheet_prints_the_key_and_its_text_file_opens_the_database(school, paths, tmp_path):
     from app.services import setup
 
