@@ -229,6 +229,23 @@ def small_dialogs(make_session, school, tmp_path, qtbot) -> Surfaces:
         qtbot.addWidget(dialog)
         dialog.show()
         yield type(dialog).__name__, dialog
+    yield from recovery_login(school, qtbot)
+
+
+def recovery_login(school, qtbot) -> Surfaces:
+    """The login's recovery-key dialog: the key page, then (the school's key typed) the new-password page."""
+    from app.services import setup
+    from app.ui.dialogs.recovery_login import RecoveryLoginDialog
+
+    text = setup.make_recovery_key(school.as_(school.admin))
+    dialog = RecoveryLoginDialog(school.ctx.store.paths, school.ctx.store)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    yield "recovery login (key)", dialog
+    dialog.key.setText(text or "")
+    dialog.open_with_key()
+    assert dialog.pages.currentIndex() == 1, dialog.error.text()
+    yield "recovery login (new password)", dialog
 
 
 def wizard(tmp_path, qtbot) -> Surfaces:
