@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -40,6 +41,54 @@ def hold_button(button: QPushButton, seconds: float, enabled: Callable[[], bool]
 
     button.setEnabled(False)
     QTimer.singleShot(int(seconds * 1000), lambda: button.setEnabled(enabled()))
+
+
+class RecoveryKeyInput(QWidget):
+    """The recovery key typed from the sheet, or read from the sheet's text file (``read`` then fires, or
+    ``failed`` with the reason): the login's recovery dialog and the restore of another key's backup."""
+
+    read = Signal()
+    failed = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        label = QLabel(self.tr("&Recovery key:"))
+        self.key = QLineEdit()
+        self.key.setAccessibleName(self.tr("Recovery key"))
+        self.key.setPlaceholderText("XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX")
+        label.setBuddy(self.key)
+        column.addWidget(label)
+        column.addWidget(self.key)
+        row = QHBoxLayout()
+        self.file_button = QPushButton(self.tr("Read from the recovery &file…"))
+        self.file_button.clicked.connect(self.choose_file)
+        row.addWidget(self.file_button)
+        row.addStretch(1)
+        column.addLayout(row)
+
+    def text(self) -> str:
+        return self.key.text()
+
+    def choose_file(self) -> None:
+        from app.services import keyring
+        from app.services.errors import ServiceError
+
+        name, _filter = QFileDialog.getOpenFileName(
+            self,
+            self.tr("The recovery file"),
+            str(Path.home()),
+            self.tr("Recovery key (*.txt);;All files (*)"),
+        )
+        if not name:
+            return
+        try:
+            self.key.setText(keyring.read_recovery_file(Path(name)))
+        except ServiceError as error:
+            self.failed.emit(error)
+            return
+        self.read.emit()
 
 
 def password_field(accessible: str) -> QLineEdit:
@@ -105,19 +154,11 @@ class RecoveryLoginDialog(QDialog):
         )
         intro.setWordWrap(True)
         column.addWidget(intro)
-        label = QLabel(self.tr("&Recovery key:"))
-        self.key = QLineEdit()
-        self.key.setAccessibleName(self.tr("Recovery key"))
-        self.key.setPlaceholderText("XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX")
-        label.setBuddy(self.key)
-        column.addWidget(label)
-        column.addWidget(self.key)
-        row = QHBoxLayout()
-        self.file_button = QPushButton(self.tr("Read from the recovery &file…"))
-        self.file_button.clicked.connect(self.choose_file)
-        row.addWidget(self.file_button)
-        row.addStretch(1)
-        column.addLayout(row)
+        self.key_input = RecoveryKeyInput()
+        self.key = self.key_input.key
+        self.key_input.read.connect(self.open_with_key)
+        self.key_input.failed.connect(self._show_error)
+        column.addWidget(self.key_input)
         column.addStretch(1)
         return page
 
@@ -149,25 +190,6 @@ class RecoveryLoginDialog(QDialog):
         self.error.setText(error if isinstance(error, str) else error_text(error))
         self.error.setAccessibleName(self.error.text())
         self.error.show()
-
-    def choose_file(self) -> None:
-        from app.services import keyring
-        from app.services.errors import ServiceError
-
-        name, _filter = QFileDialog.getOpenFileName(
-            self,
-            self.tr("The recovery file"),
-            str(Path.home()),
-            self.tr("Recovery key (*.txt);;All files (*)"),
-        )
-        if not name:
-            return
-        try:
-            self.key.setText(keyring.read_recovery_file(Path(name)))
-        except ServiceError as error:
-            self._show_error(error)
-            return
-        self.open_with_key()
 
     def open_with_key(self) -> None:
         """Check the key against the recovery slot; a wrong one is refused (nothing changes but the note of

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Protocol
 
 from PySide6.QtWidgets import (
+    QDialog,
     QFileDialog,
     QHBoxLayout,
     QInputDialog,
@@ -159,6 +160,7 @@ class BackupsTab(QWidget):
         super().__init__()
         self.page, self.session = page, page.session
         self.backups: list[backup.BackupInfo] = []
+        self.key_dialog: QDialog | None = None  # a backup's own key asked for, while open
         column = QVBoxLayout(self)
         self.table = make_table([self.tr("Made on"), self.tr("Reason"), self.tr("Size")], self.tr("Backups"))
         column.addWidget(self.table, 1)
@@ -225,21 +227,42 @@ class BackupsTab(QWidget):
             self.restore(Path(name))
 
     def restore(self, path: Path) -> None:
-        problem = backup.verify(path, self.session.store.key)
+        """Check the backup, ask, restore. A backup made under another key (before a key change, or at
+        another office) first asks for its own password or recovery key (BackupKeyDialog)."""
+        if path.is_file() and not backup.opens_with(path, self.session.store.key):
+            from app.ui.dialogs.backup_key import BackupKeyDialog
+
+            self.key_dialog = BackupKeyDialog(path, self)
+            dialog = self.key_dialog
+            # open(), not exec(): the window stays live and a test presses the dialog's buttons.
+            dialog.accepted.connect(lambda: self._confirm(path, dialog.key))
+            dialog.open()
+            return
+        self._confirm(path, None)
+
+    def _confirm(self, path: Path, own_key: bytes | None) -> None:
+        """``own_key``: the backup's key when it is not the session's (its passwords then come back with it)."""
+        problem = backup.verify(path, own_key or self.session.store.key)
         if problem:
             QMessageBox.warning(
                 self, self.tr("Cannot restore"), self.tr("This file cannot be restored. Nothing was changed.")
             )
             return
+        text = self.tr(
+            "Replace the current records with this backup? Everything entered since it was made will be "
+            "gone. A copy of the current database is kept first. You will need to log in again."
+        )
+        if own_key is not None:
+            text += "\n\n" + self.tr(
+                "The restored records open with the passwords and the recovery key they had when the backup "
+                "was made."
+            )
         answer = QMessageBox.question(
             self,
             self.tr("Restore backup"),
-            self.tr(
-                "Replace the current records with this backup? Everything entered since it was made will be "
-                "gone. A copy of the current database is kept first. You will need to log in again."
-            ),
+            text,
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
         if answer == QMessageBox.StandardButton.Yes and self.page.window_ is not None:
-            self.page.window_.request_restore(path)
+            self.page.window_.request_restore(path, own_key)
