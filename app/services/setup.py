@@ -240,13 +240,19 @@ def unlock_store(
         store.dispose()
         raise
     if kind == "ours" and store.key is None:
-        # A plaintext database from before encryption: encrypted now, with this user's slot.
-        from app.services.encrypt import NOTICE, encrypt_in_place
-
-        done = encrypt_in_place(store, username, password)
-        store = done.store
-        store.notice, store.recovery_key = NOTICE, done.recovery_key
+        store = encrypt_at_login(store, username, password)
     return store, actor
+
+
+def encrypt_at_login(store: Store, username: str, password: str) -> Store:
+    """A plaintext database from before encryption, its user just logged in: encrypted in place now, with
+    this user's slot (``store`` is closed; the encrypted one is returned, its notice and recovery key set to be
+    shown once). The desktop app opens a plaintext file before the password is typed, so it comes here."""
+    from app.services.encrypt import NOTICE, encrypt_in_place
+
+    done = encrypt_in_place(store, username, password)
+    done.store.notice, done.store.recovery_key = NOTICE, done.recovery_key
+    return done.store
 
 
 def _record_failures(store: Store) -> None:
@@ -304,6 +310,7 @@ def recovery_login(store: Store, user_id: str, new_password: str) -> Actor:
 
 __all__ = [
     "SchemaError",
+    "encrypt_at_login",
     "initialize_school",
     "make_recovery_key",
     "open_store",

@@ -255,7 +255,8 @@ class Controller(QObject):
                 return False
         if not accepted or dialog.actor is None:
             return False
-        self.store = self.store or dialog.store  # an encrypted database, opened by the password
+        # The dialog's store: an encrypted database opened by the password, or a plaintext one it encrypted.
+        self.store = dialog.store or self.store
         save_prefs(self.paths, last_user=dialog.username(), login_cache=login_cache(self.opened))
         if self.opened.notice:  # this log-in encrypted a plaintext database in place
             QMessageBox.information(

@@ -197,11 +197,15 @@ class LoginDialog(QDialog):
                     self.paths, self.username(), self.password.text(), wait=False
                 )
             else:
-                self.actor = users.authenticate(
-                    ServiceContext(self.store, today_override=self.today),
-                    self.username(),
-                    self.password.text(),
-                )
+                ctx = ServiceContext(self.store, today_override=self.today)
+                self.actor = users.authenticate(ctx, self.username(), self.password.text())
+                if self.store.key is None and not self.store.paths.on_server:
+                    # A plaintext database from before encryption (opened before the password was typed):
+                    # encrypted in place now, with this user's slot.
+                    self.store = setup.encrypt_at_login(self.store, self.username(), self.password.text())
+                else:
+                    # The database is open already (a log-in after a log-out): a user without a slot gets one.
+                    users.ensure_slot(ctx, self.username(), self.password.text())
         except (ServiceError, setup.SchemaError) as error:  # SchemaError: a newer or damaged database
             self.error.setText(error_text(error))
             self.error.setAccessibleName(self.error.text())

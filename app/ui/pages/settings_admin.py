@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QInputDialog,
+    QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services import backup, users
+from app.services.context import ServiceContext
 from app.services.users import UserInfo
 from app.ui.editors.base import FormDialog
 from app.ui.i18n import format_date
@@ -27,6 +29,7 @@ from app.ui.pages.base import Shell
 from app.ui.pages.student_tabs_core import fill_table, make_table, selected_id
 from app.ui.session import AppSession
 from app.ui.widgets.fields import combo
+from app.ui.widgets.style import warning_style
 
 
 class SettingsHost(Protocol):
@@ -60,17 +63,39 @@ class UserDialog(FormDialog):
         self.on_submit(lambda values: (users.create_user, (values,)))
 
 
+def _users_and_slots(ctx: ServiceContext) -> tuple[list[UserInfo], set[str]]:
+    return users.list_users(ctx, include_inactive=True), users.without_slot(ctx)
+
+
 class UsersTab(QWidget):
     def __init__(self, page: SettingsHost) -> None:
         super().__init__()
         self.page, self.session = page, page.session
         self.users: list[UserInfo] = []
+        self.no_slot: set[str] = set()  # users who cannot log in until the administrator sets a password
         column = QVBoxLayout(self)
         self.table = make_table(
-            [self.tr("User name"), self.tr("Display name"), self.tr("Role"), self.tr("Active")],
+            [
+                self.tr("User name"),
+                self.tr("Display name"),
+                self.tr("Role"),
+                self.tr("Active"),
+                self.tr("Log-in"),
+            ],
             self.tr("Users"),
         )
         column.addWidget(self.table, 1)
+        # After a plaintext database was encrypted in place only the user who logged in has a key slot.
+        self.slot_hint = QLabel(
+            self.tr(
+                "The users marked “Needs a new password” cannot log in since the records were encrypted: "
+                "select each one and press “Reset password…”, then tell them their new password."
+            )
+        )
+        self.slot_hint.setWordWrap(True)
+        self.slot_hint.setStyleSheet(warning_style())
+        self.slot_hint.hide()
+        column.addWidget(self.slot_hint)
         row = QHBoxLayout()
         self.add_button = QPushButton(self.tr("Add user…"))
         self.password_button = QPushButton(self.tr("Reset password…"))
@@ -86,11 +111,10 @@ class UsersTab(QWidget):
         column.addLayout(row)
 
     def reload(self) -> None:
-        self.session.read(
-            users.list_users, include_inactive=True, on_done=self._show, on_error=self.page.show_error
-        )
+        self.session.read(_users_and_slots, on_done=self._show, on_error=self.page.show_error)
 
-    def _show(self, found: list[UserInfo]) -> None:
+    def _show(self, data: tuple[list[UserInfo], set[str]]) -> None:
+        found, self.no_slot = data
         self.users = found
         fill_table(
             self.table,
@@ -102,11 +126,13 @@ class UsersTab(QWidget):
                         u.display_name,
                         label(ROLES, u.role),
                         self.tr("Yes") if u.active else self.tr("No"),
+                        self.tr("Needs a new password") if u.id in self.no_slot else "",
                     ],
                 )
                 for u in found
             ],
         )
+        self.slot_hint.setVisible(bool(self.no_slot))
 
     def _selected(self) -> UserInfo | None:
         user_id = selected_id(self.table)
