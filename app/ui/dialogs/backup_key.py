@@ -48,7 +48,7 @@ class BackupKeyDialog(QDialog):
         intro.setWordWrap(True)
         column.addWidget(intro)
         self.by_password = QRadioButton(self.tr("With a user's &password"))
-        self.by_recovery = QRadioButton(self.tr("With the &recovery key"))
+        self.by_recovery = QRadioButton(self.tr("With the recovery &key"))
         self.by_password.setChecked(True)
         group = QButtonGroup(self)
         row = QHBoxLayout()
@@ -59,8 +59,11 @@ class BackupKeyDialog(QDialog):
         column.addLayout(row)
         self.ways = QStackedWidget()
         login = QWidget()
-        form = QFormLayout(login)
-        form.setContentsMargins(0, 0, 0, 0)
+        login_column = QVBoxLayout(login)
+        login_column.setContentsMargins(0, 0, 0, 0)
+        form = QFormLayout()
+        login_column.addLayout(form)
+        login_column.addStretch(1)
         self.username = QLineEdit()
         self.username.setAccessibleName(self.tr("User name"))
         self.password = password_field(self.tr("Password"))
@@ -72,7 +75,7 @@ class BackupKeyDialog(QDialog):
         self.recovery.failed.connect(self._show_error)
         self.ways.addWidget(self.recovery)
         column.addWidget(self.ways)
-        self.by_recovery.toggled.connect(lambda on: self.ways.setCurrentIndex(1 if on else 0))
+        self.by_recovery.toggled.connect(self._switch)
         self.error = QLabel()
         self.error.setStyleSheet(error_style())
         self.error.setWordWrap(True)
@@ -88,6 +91,11 @@ class BackupKeyDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         column.addWidget(self.buttons)
         self.username.setFocus()
+
+    def _switch(self, by_recovery: bool) -> None:
+        self.ways.setCurrentIndex(1 if by_recovery else 0)
+        self.error.hide()  # the refusal was about the other way
+        (self.recovery.key if by_recovery else self.username).setFocus()
 
     def _show_error(self, error: BaseException | str) -> None:
         text = error if isinstance(error, str) else error_text(error)

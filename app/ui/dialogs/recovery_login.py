@@ -67,6 +67,7 @@ class RecoveryKeyInput(QWidget):
         row.addWidget(self.file_button)
         row.addStretch(1)
         column.addLayout(row)
+        column.addStretch(1)  # in a taller stacked page the fields stay together at the top
 
     def text(self) -> str:
         return self.key.text()

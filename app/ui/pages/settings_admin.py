@@ -6,6 +6,7 @@ import functools
 from pathlib import Path
 from typing import Protocol
 
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -29,7 +30,7 @@ from app.ui.pages.base import Shell
 from app.ui.pages.student_tabs_core import fill_table, make_table, selected_id
 from app.ui.session import AppSession
 from app.ui.widgets.fields import combo
-from app.ui.widgets.style import warning_style
+from app.ui.widgets.style import warning_color, warning_style
 
 
 class SettingsHost(Protocol):
@@ -132,6 +133,9 @@ class UsersTab(QWidget):
                 for u in found
             ],
         )
+        for row, user in enumerate(found):
+            if user.id in self.no_slot:  # the mark stands out as the hint below the table does
+                self.table.item(row, 4).setForeground(QColor(warning_color()))
         self.slot_hint.setVisible(bool(self.no_slot))
 
     def _selected(self) -> UserInfo | None:
