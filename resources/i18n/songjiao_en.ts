@@ -102,8 +102,8 @@
         <translation>With a user's &amp;password</translation>
     </message>
     <message>
-        <source>With the &amp;recovery key</source>
-        <translation>With the &amp;recovery key</translation>
+        <source>With the recovery &amp;key</source>
+        <translation>With the recovery &amp;key</translation>
     </message>
     <message>
         <source>User name</source>

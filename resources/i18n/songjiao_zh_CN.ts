@@ -102,8 +102,8 @@
         <translation>用用户的密码(&amp;P)</translation>
     </message>
     <message>
-        <source>With the &amp;recovery key</source>
-        <translation>用恢复密钥(&amp;R)</translation>
+        <source>With the recovery &amp;key</source>
+        <translation>用恢复密钥(&amp;K)</translation>
     </message>
     <message>
         <source>User name</source>
@@ -2342,7 +2342,7 @@ Backups removed: {removed}. Copies made elsewhere (dumps, exported files, laptop
     </message>
     <message>
         <source>Active</source>
-        <translation>在读</translation>
+        <translation>在用</translation>
     </message>
     <message>
         <source>Log-in</source>
