@@ -134,8 +134,9 @@ class UsersTab(QWidget):
             ],
         )
         for row, user in enumerate(found):
-            if user.id in self.no_slot:  # the mark stands out as the hint below the table does
-                self.table.item(row, 4).setForeground(QColor(warning_color()))
+            mark = self.table.item(row, 4)
+            if mark is not None and user.id in self.no_slot:  # stands out as the hint below the table does
+                mark.setForeground(QColor(warning_color()))
         self.slot_hint.setVisible(bool(self.no_slot))
 
     def _selected(self) -> UserInfo | None:
