@@ -75,7 +75,7 @@ class BackupKeyDialog(QDialog):
         self.recovery.failed.connect(self._show_error)
         self.ways.addWidget(self.recovery)
         column.addWidget(self.ways)
-        self.by_recovery.toggled.connect(self._switch)
+        self.by_recovery.toggled.connect(lambda _on: self._switch())
         self.error = QLabel()
         self.error.setStyleSheet(error_style())
         self.error.setWordWrap(True)
@@ -92,7 +92,8 @@ class BackupKeyDialog(QDialog):
         column.addWidget(self.buttons)
         self.username.setFocus()
 
-    def _switch(self, by_recovery: bool) -> None:
+    def _switch(self) -> None:
+        by_recovery = self.by_recovery.isChecked()
         self.ways.setCurrentIndex(1 if by_recovery else 0)
         self.error.hide()  # the refusal was about the other way
         (self.recovery.key if by_recovery else self.username).setFocus()
