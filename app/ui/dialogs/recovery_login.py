@@ -40,7 +40,8 @@ def hold_button(button: QPushButton, seconds: float, enabled: Callable[[], bool]
     from PySide6.QtCore import QTimer
 
     button.setEnabled(False)
-    QTimer.singleShot(int(seconds * 1000), lambda: button.setEnabled(enabled()))
+    # The button as the timer's context: a dialog closed meanwhile takes the pending call with it.
+    QTimer.singleShot(int(seconds * 1000), button, lambda: button.setEnabled(enabled()))
 
 
 class RecoveryKeyInput(QWidget):
