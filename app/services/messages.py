@@ -785,6 +785,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "This login may not read the district's figures: make it a member of {role}.",
         "此登录角色无权读取区县汇总数据：请将其加入角色 {role}。",
     ),
+    "district.not_refreshed": (
+        "The district has no figures yet: once the schools' offices have set up their terms, the administrator "
+        "runs `district refresh`.",
+        "区县还没有汇总数据：各校办公室设置好学期后，由管理员运行 `district refresh`。",
+    ),
     "district.no_term": (
         "--term {term}: no school of the district has that term.",
         "--term {term}：区县内没有哪所学校有这个学期。",
@@ -874,6 +879,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "keys.wrong_recovery": (
         "The recovery key does not open this database. Nothing was changed.",
         "该恢复密钥无法打开此数据库。未做任何更改。",
+    ),
+    "recovery.not_admin": (
+        "Choose one of the school's active administrators.",
+        "请选择学校的一位在用管理员。",
     ),
     "keys.not_office": (
         "This office's key does not open this database. Nothing was changed.",
