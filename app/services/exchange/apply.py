@@ -22,7 +22,6 @@ from app.services.exchange.rows import (
     DETAIL_TABLES,
     GONE,
     ORDER,
-    SELECT,
     SHARED_TABLES,
     TABLES,
     TEACHER_TABLES,
@@ -32,6 +31,7 @@ from app.services.exchange.rows import (
     decode,
     encode,
     key_of,
+    keyed_select,
     row_hash,
 )
 from app.services.exchange.scope import ever_assigned, student_of
@@ -77,9 +77,9 @@ def load_hashed(session: Session, table: str, keys: set[str]) -> dict[str, tuple
     cache = cache_for(session)
     out: dict[str, tuple[Row, str]] = {}
     items = sorted(keys)
+    query = keyed_select(session, table, _key_column(table).name)
     for i in range(0, len(items), _CHUNK):
-        chunk = items[i : i + _CHUNK]
-        for r in session.execute(SELECT[table].where(server.one_of(session, _key_column(table), chunk))):
+        for r in session.execute(query, {"keys": items[i : i + _CHUNK]}):
             row, digest = cache.row(table, r)
             out[key_of(table, row)] = (row, digest)
     return out

@@ -11,7 +11,6 @@ from typing import Any
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from app.db import server
 from app.db.models import Assignment
 from app.services.exchange.rows import (
     MIRRORED_TABLES,
@@ -22,6 +21,7 @@ from app.services.exchange.rows import (
     Row,
     cache_for,
     key_of,
+    keyed_select,
     row_hash,
 )
 
@@ -80,16 +80,15 @@ def _fetch(
 ) -> list[tuple[Row, str]]:
     """Rows of ``table`` (all, or those whose ``column`` is one of ``values``, plus those matching ``extra``)
     with their hashes, through the database's row cache (rows.RowCache: never stale)."""
-    t = TABLES[table]
     base = SELECT[table]
     cache = cache_for(session)
     if column is None:
         return [cache.row(table, r) for r in session.execute(base)]
     out: list[tuple[Row, str]] = []
     items = sorted(set(values or ()))
+    query = keyed_select(session, table, column)
     for i in range(0, len(items), _CHUNK):
-        query = base.where(server.one_of(session, t.c[column], items[i : i + _CHUNK]))
-        out += [cache.row(table, r) for r in session.execute(query)]
+        out += [cache.row(table, r) for r in session.execute(query, {"keys": items[i : i + _CHUNK]})]
     if extra is not None:
         seen = {r["id"] for r, _h in out}
         out += [
