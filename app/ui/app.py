@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QFontDatabase, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
@@ -157,7 +157,7 @@ class Controller(QObject):
         ) or encrypted:
             from app.ui.opener import StoreOpener
 
-            opener = StoreOpener(self.paths).start()
+            opener = StoreOpener(self.paths)
             if not (cached and cached.get("users")):
                 # Nothing to show before the open: wait for it (a set-up never finished opens as a new file).
                 store, _error = opener.wait()
@@ -165,6 +165,10 @@ class Controller(QObject):
                     self.store = store
                     mark("store_open")
                     return self.enter()
+            # The open starts at the event loop's first pass, once the dialog is built and shown, not before:
+            # its imports (SQLAlchemy, the services, the window's pages) would hold the GIL half the time
+            # while the dialog is made and drawn. A password typed before then waits for it (opener.wait).
+            QTimer.singleShot(0, opener.start)
             return self.login(opener, cached or {})
         self.store = open_store_or_explain(self.paths, self.alert)
         mark("store_open")

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 )
 
 from app.ui.labels import ROLES, label
-from app.ui.messages import error_text
 from app.ui.widgets.style import error_style, make_heading
 
 if TYPE_CHECKING:
@@ -155,6 +154,8 @@ class LoginDialog(QDialog):
         self._show_list(login_cache(store))  # someone may have been added since the cache was written
 
     def _refuse(self, error: BaseException) -> None:
+        from app.ui.messages import error_text  # the message catalogue: not needed to show the dialog
+
         self.open_error = error
         self.error.setText(error_text(error))
         self.error.show()
@@ -170,6 +171,7 @@ class LoginDialog(QDialog):
         from app.services import keyring, setup, users
         from app.services.context import ServiceContext
         from app.services.errors import ServiceError
+        from app.ui.messages import error_text
 
         if self.store is None and self.opener is not None:
             store, error = self.opener.wait()
