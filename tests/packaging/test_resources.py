@@ -24,7 +24,7 @@ def test_an_installed_package_prefers_its_own_data_folders(tmp_path):
     (fake / "_resources").mkdir(parents=True)
     (tmp_path / "site" / "resources").mkdir()  # a stray folder beside site-packages' app must not win
     assert paths._data_folder("_resources", "resources", fake) == fake / "_resources"
-    assert paths.PACKAGE_DIR == Path(paths.__file__).resolve().parent
+    assert Path(paths.__file__).resolve().parent == paths.PACKAGE_DIR
 
 
 @pytest.mark.parametrize("lost", ["fonts/wqy-zenhei.ttc", "i18n/songjiao_zh_CN.qm", "dump.schema.json"])
