@@ -329,6 +329,11 @@ def cli_executable() -> Path:
     return frozen_folder() / (f"{CLI_NAME}.exe" if sys.platform == "win32" else CLI_NAME)
 
 
+def gui_executable() -> Path:
+    """The windowed program (what the Start menu, the dock and double-clicked files start)."""
+    return frozen_folder() / (f"{NAME}.exe" if sys.platform == "win32" else NAME)
+
+
 def trim(folder: Path) -> int:
     """Drop Qt translations other than zh_CN/en and unused plugin folders; returns bytes removed."""
     removed = 0
@@ -778,9 +783,10 @@ def main(argv: list[str] | None = None) -> int:
         "--list", action="store_true", help="print the collected modules and data, build nothing"
     )
     parser.add_argument("--print-cli", action="store_true", help="print the frozen console program's path")
+    parser.add_argument("--print-gui", action="store_true", help="print the frozen windowed program's path")
     args = parser.parse_args(argv)
-    if args.print_cli:
-        print(cli_executable())
+    if args.print_cli or args.print_gui:
+        print(cli_executable() if args.print_cli else gui_executable())
         return 0
     if args.list:
         print("\n".join(hidden_imports()))

@@ -25,6 +25,7 @@ import sys
 import tempfile
 import time
 import zipfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 
@@ -69,6 +70,33 @@ def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
+
+
+def every_command(program: list[str], folder: Path, help_text: str) -> None:
+    """`COMMAND --help` for every command --help lists: each imports its module under app/cli (and what that
+    imports at the top), so a module the frozen build or the wheel lost fails here, by name."""
+    listed = re.findall(r"^    ([a-z][a-z-]*)\s", help_text.split("positional arguments:", 1)[-1], re.M)
+    if len(listed) < 10:
+        raise SmokeFailure(f"--help lists {len(listed)} commands: {listed}")
+    started = time.perf_counter()
+
+    def helped(command: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [*program, command, "--help"],
+            cwd=folder,
+            env=_env(folder),
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+
+    with ThreadPoolExecutor(4) as pool:  # processes: four at a time
+        for command, done in zip(listed, pool.map(helped, listed), strict=True):
+            if done.returncode != 0 or "usage:" not in done.stdout:
+                raise SmokeFailure(
+                    f"{command} --help: exit {done.returncode}\n{done.stdout[-2000:]}{done.stderr[-2000:]}"
+                )
+    print(f"  ok  {f'every command --help ({len(listed)})':<28} {time.perf_counter() - started:5.1f} s")
 
 
 def hub_and_postgres(program: list[str], folder: Path, db: str, teacher: str) -> None:
@@ -137,6 +165,7 @@ def smoke(program: list[str], folder: Path, gui: str | None = None) -> None:
     out = _run([*program, "--help"], folder, "--help")
     if "export" not in out:
         raise SmokeFailure("--help does not list the commands")
+    every_command(program, folder, out)
     demo = _run([*songjiao, "demo", "--students", "6", "--terms", "1"], folder, "demo")
     students = json.loads(_run([*songjiao, "students", "list", "--json"], folder, "students list"))
     code = students[0]["code"]
