@@ -12,7 +12,10 @@ first as the command line. What goes in is derived from the code, never listed b
 hand: every module under app/ (the CLI imports its commands by name, which PyInstaller cannot see), what the
 migration scripts import (Alembic loads them by path), resources/ and migrations/ as data at the same places
 as in the wheel (app/_resources, app/_migrations), and only the Qt modules app/ imports. Qt translations other
-than zh_CN and en are dropped. The version (and the Windows version resource) come from pyproject.toml.
+than zh_CN and en are dropped, and the Qt plugins the app cannot use. On Linux the wheels' renamed second
+copies of a library (psycopg's OpenSSL and Kerberos, Pillow's xz, zstd) become links to the folder's own copy
+when every symbol their users take is there (share_libraries), libraries nothing needs are removed and ICU's
+data is thinned to Chinese and English. The version (and the Windows version resource) come from pyproject.toml.
 """
 
 from __future__ import annotations
