@@ -49,7 +49,6 @@ NOT_BEFORE_THE_DIALOG = (
     "app.ui.session",
     "multiprocessing",  # only a frozen build's workers need freeze_support
     "secrets",  # only an unexpected error's reference number
-    "logging.handlers",  # app/logs.py rotates its file itself (the module's sockets, pickle, queues)
     "platformdirs",  # --db given: the default data folder is never asked for
     "app.services.messages",  # the message catalogue: only when the dialog has an error to say
 )
