@@ -19,7 +19,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import logging
-import os
+import logging.handlers
 import re
 import sys
 import threading
@@ -55,39 +55,9 @@ class _Redact(logging.Filter):
         return True
 
 
-class _QuietFileHandler(logging.FileHandler):
-    """The log file, rotated at ``max_bytes`` into ``backups`` older ones (``songjiao.log.1`` the newest).
-
-    logging.handlers.RotatingFileHandler's rotation, not that class: importing logging.handlers (sockets,
-    pickle and queues for its other handlers) was 5 ms of every start, the login window's among them.
-    A log that cannot be written or rotated (disk full, read-only folder, the file open in another process on
-    Windows) stays silent: the command's own one-line error names that cause; logging's "--- Logging error ---"
-    tracebacks on stderr would bury it.
-    """
-
-    def __init__(self, path: Path, *, max_bytes: int, backups: int) -> None:
-        super().__init__(path, encoding="utf-8", delay=True)
-        self.max_bytes, self.backups = max_bytes, backups
-
-    def emit(self, record: logging.LogRecord) -> None:
-        try:
-            if self.stream is None:
-                self.stream = self._open()
-            self.stream.seek(0, os.SEEK_END)
-            if self.stream.tell() and self.stream.tell() + len(self.format(record)) + 1 >= self.max_bytes:
-                self._rotate()
-        except (OSError, ValueError):  # cannot rotate now: the record goes to the file as it is
-            pass
-        super().emit(record)
-
-    def _rotate(self) -> None:
-        if self.stream is not None:
-            self.stream.close()
-            self.stream = None  # type: ignore[assignment]  # reopened by the next emit, as with delay=True
-        for n in range(self.backups - 1, 0, -1):
-            if os.path.exists(f"{self.baseFilename}.{n}"):
-                os.replace(f"{self.baseFilename}.{n}", f"{self.baseFilename}.{n + 1}")
-        os.replace(self.baseFilename, f"{self.baseFilename}.1")
+class _QuietFileHandler(logging.handlers.RotatingFileHandler):
+    """A log that cannot be written (disk full, read-only folder) stays silent: the command's own one-line
+    error names that cause; logging's "--- Logging error ---" tracebacks on stderr would bury it."""
 
     def handleError(self, record: logging.LogRecord) -> None:
         return
@@ -129,7 +99,9 @@ def setup_logging(paths: AppPaths, *, verbose: bool = False, console: bool = Fal
     path = log_path(paths)
     close_logging()
     root = logging.getLogger()
-    file_handler = _IntoExistingFolder(path, max_bytes=MAX_BYTES, backups=BACKUPS)
+    file_handler = _IntoExistingFolder(
+        path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8", delay=True
+    )
     file_handler.setFormatter(logging.Formatter(FORMAT))
     file_handler.addFilter(_Redact())
     file_handler.setLevel(logging.DEBUG if verbose else logging.INFO)
