@@ -63,9 +63,9 @@ def free_port() -> int:
 
 
 def setup(
-    folder: Path, laptops: int, db: str | None = None
+    folder: Path, laptops: int, office_url: str | None = None
 ) -> tuple[ServiceContext, list[ServiceContext], list[Actor], str, Path]:
-    office, actors = build_office(folder, laptops, 1, db)
+    office, actors = build_office(folder, laptops, 1, office_url)
     certs = tls.make_certificate(folder / "certs")
     port = free_port()
     url = f"https://localhost:{port}"
@@ -181,6 +181,14 @@ def run(args: argparse.Namespace, db: str | None, postmaster: int | None = None)
     """The benchmark with the office on ``db`` (a PostgreSQL URL) or, without it, on a SQLite file."""
     folder = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="bench-hub-"))
     folder.mkdir(parents=True, exist_ok=True)
+    try:
+        return measure(args, db, postmaster, folder)
+    finally:  # a failed run leaves nothing behind either (300 laptops' databases are some 350 MB)
+        if not args.keep:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def measure(args: argparse.Namespace, db: str | None, postmaster: int | None, folder: Path) -> int:
     random.seed(13)
     started = time.perf_counter()
     office, laptops, _actors, url, certs = setup(folder, args.laptops, db)
@@ -303,8 +311,6 @@ def run(args: argparse.Namespace, db: str | None, postmaster: int | None = None)
     ok = found == made and once and twice == 0 and pending == 0
     for ctx in [*laptops, office]:
         ctx.store.dispose()
-    if not args.keep:
-        shutil.rmtree(folder, ignore_errors=True)
     print(f"\n{'PASS' if ok else 'FAIL'}: every change applied exactly once, none lost")
     return 0 if ok else 1
 
