@@ -88,11 +88,11 @@ class LoginDialog(QDialog):
         self.hint.setWordWrap(True)
         self.hint.setVisible(bool(hint))
         column.addWidget(self.hint)
-        who = QLabel(self.tr("&Who are you?"))
-        column.addWidget(who)
+        self.who_label = QLabel(self.tr("&Who are you?"))
+        column.addWidget(self.who_label)
         self.users = QListWidget()
         self.users.setAccessibleName(self.tr("Users"))
-        who.setBuddy(self.users)
+        self.who_label.setBuddy(self.users)
         column.addWidget(self.users, 1)
         # An encrypted database shows no user list before it is open (unless one was cached at the last
         # log-in): the user name is typed instead.
@@ -155,6 +155,7 @@ class LoginDialog(QDialog):
             self.users.setCurrentRow(0)
         listed = self.users.count() > 0
         self.users.setVisible(listed)
+        self.who_label.setVisible(listed)  # "who are you?" over no list would point at nothing
         self.name_label.setVisible(not listed)
         self.name.setVisible(not listed)
 
