@@ -143,7 +143,8 @@ def hub_and_postgres(program: list[str], folder: Path, db: str, teacher: str) ->
     finally:
         hub.terminate()
         hub.wait(20)
-    # Port 1 on loopback: nothing listens; sslmode=require loads libpq's TLS before the connection fails.
+    # Port 1 on loopback: nothing listens, so no handshake happens; sslmode=require only makes libpq load its TLS
+    # library (a frozen folder missing it fails here rather than at the first real server).
     nowhere = "postgresql+psycopg://songjiao@127.0.0.1:1/songjiao?sslmode=require"
     out = _run(
         [*program, "--db", nowhere, "--user", "admin", "students", "list"],
