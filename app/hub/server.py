@@ -25,6 +25,7 @@ import json
 import logging
 import threading
 import time
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -49,7 +50,7 @@ DEFAULT_RATE = 30  # requests per device per minute (a laptop tries every few mi
 # (a NAT at home or in a school's wireless network), so it is well above one device's rate.
 DEFAULT_ADDRESS_RATE = 120
 DEFAULT_ADDRESS_BURST = 60
-_MAX_BUCKETS = 10_000  # addresses are not bounded like devices: full buckets are forgotten beyond this
+_MAX_BUCKETS = 10_000  # addresses are not bounded like devices: the least recently used is forgotten beyond this
 # HTTP status per refusal (everything else a service refuses is 422).
 STATUS = {
     "exchange.damaged": 400,
@@ -84,7 +85,8 @@ class RateLimit:
     per_minute: float
     burst: int = 10
     clock: Callable[[], float] = time.monotonic
-    _buckets: dict[str, tuple[float, float]] = field(default_factory=dict)
+    # Oldest use first: a full table forgets its least recently used address in O(1), on the event loop's thread.
+    _buckets: OrderedDict[str, tuple[float, float]] = field(default_factory=OrderedDict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def take(self, key: str) -> float:
@@ -92,21 +94,19 @@ class RateLimit:
         now = self.clock()
         rate = self.per_minute / 60.0
         with self._lock:
-            if len(self._buckets) >= _MAX_BUCKETS and key not in self._buckets:
-                self._forget_full(now, rate)
             tokens, then = self._buckets.get(key, (float(self.burst), now))
+            if key in self._buckets:
+                self._buckets.move_to_end(key)
+            elif len(self._buckets) >= _MAX_BUCKETS:
+                # Scanning for full buckets would cost the whole table per new address once it is full; the least
+                # recently used one is, of all, the likeliest to have filled up again.
+                self._buckets.popitem(last=False)
             tokens = min(float(self.burst), tokens + (now - then) * rate)
             if tokens >= 1.0:
                 self._buckets[key] = (tokens - 1.0, now)
                 return 0.0
             self._buckets[key] = (tokens, now)
             return (1.0 - tokens) / rate if rate > 0 else 3600.0
-
-    def _forget_full(self, now: float, rate: float) -> None:
-        """Drop the buckets that have filled up again: forgetting them changes no answer."""
-        for key, (tokens, then) in list(self._buckets.items()):
-            if tokens + (now - then) * rate >= self.burst:
-                del self._buckets[key]
 
 
 def _retry(wait: float) -> int:
