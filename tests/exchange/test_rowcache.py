@@ -66,3 +66,16 @@ def test_floats_and_copies():
     for _ in range(3):  # beyond the limit the oldest rows go; answers stay right
         cache.row("iep_score", tuple(str(uuid.uuid4()) if n == "id" else None for n in names))
     assert cache.row("iep_score", values(-0.0))[1] == h_minus
+
+
+def test_a_caller_changing_a_json_value_does_not_change_the_cache():
+    cache = RowCache()
+    names = [c.name for c in COLUMNS["visit"]]
+    key = str(uuid.uuid4())
+    values = tuple(key if n == "id" else ["t1"] if n == "teacher_ids" else None for n in names)
+    for _ in range(2):  # the first read fills the cache, the second is a hit: both hand out their own lists
+        row, digest = cache.row("visit", values)
+        row["teacher_ids"].append("t2")
+    again, h_again = cache.row("visit", values)
+    assert again["teacher_ids"] == ["t1"] and cache.hits == 2
+    assert h_again == digest == row_hash("visit", encode("visit", dict(zip(names, values, strict=True))))

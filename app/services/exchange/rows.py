@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import hashlib
 import threading
@@ -220,9 +221,9 @@ class RowCache:
     def row(
         self, table: str, raw: Sequence[Any], project: Callable[[Row], Row] | None = None
     ) -> tuple[Row, str]:
-        """The encoded row (a copy: the caller may change it) and its hash, for values read with
-        ``SELECT[table]`` (``raw``). ``project`` (the same function for one ``table`` name) maps the row first:
-        callers that cache projected rows give them their own table name (``user!``)."""
+        """The encoded row (a copy, its JSON lists and objects too: the caller may change it) and its hash, for
+        values read with ``SELECT[table]`` (``raw``). ``project`` (the same function for one ``table`` name) maps
+        the row first: callers that cache projected rows give them their own table name (``user!``)."""
         real = table.rstrip("!")
         values = tuple(raw)
         signature = _signature(real, values)
@@ -232,7 +233,7 @@ class RowCache:
             if found is not None and found[0] == signature:
                 self._rows.move_to_end(slot)
                 self.hits += 1
-                return dict(found[1]), found[2]
+                return _copy(found[1]), found[2]
         row = dict(zip(_NAMES[real], values, strict=True))
         for i in _DATES[real]:  # what encode does, for the only columns it changes
             if values[i] is not None:
@@ -246,7 +247,12 @@ class RowCache:
             self._rows.move_to_end(slot)
             while len(self._rows) > self.limit:
                 self._rows.popitem(last=False)
-        return dict(row), digest
+        return _copy(row), digest
+
+
+def _copy(row: Row) -> Row:
+    # Only JSON values are mutable (lists, objects): deep-copying just those keeps a hit cheap.
+    return {k: copy.deepcopy(v) if isinstance(v, list | dict) else v for k, v in row.items()}
 
 
 _CACHES: weakref.WeakKeyDictionary[Any, RowCache] = weakref.WeakKeyDictionary()
