@@ -16,7 +16,7 @@ from app.db.models import School, User
 from app.db.schema import SchemaError  # what open_store refuses with: a newer or a foreign database
 from app.paths import AppPaths
 from app.services import backup, forms, goal_bank, keyring, school, users
-from app.services.context import Actor, ServiceContext, Store, reading, require_role, transaction
+from app.services.context import Actor, ServiceContext, Store, require_role, transaction
 from app.services.errors import AuthError, ConflictError, ServiceError, ValidationError
 
 
@@ -291,7 +291,9 @@ def recovery_login(store: Store, user_id: str, new_password: str) -> Actor:
     from app.db.models import AuditEntry
 
     ctx = ServiceContext(store)  # the system: the recovery key stands for the school
-    with reading(ctx) as session:
+    # One transaction: the audit entry is flushed with the password, and the key slot, written last, rolls both
+    # back if it cannot be written (no password changed without its entry, nor a slot without its password).
+    with transaction(ctx) as session:
         user = session.get(User, user_id)
         if user is None or user.deleted_at is not None or not user.active or user.role != "admin":
             raise ValidationError(
@@ -300,11 +302,10 @@ def recovery_login(store: Store, user_id: str, new_password: str) -> Actor:
                 field="user",
             )
         username = user.username
-    users.set_password(ctx, user_id, new_password)  # checks the password, rewraps the slot
-    with transaction(ctx) as session:
         session.add(
             AuditEntry(user_id=None, entity="login", entity_id=user_id, action="recovered", fields=[])
         )
+        users.replace_password(ctx, session, user, new_password)
     return users.authenticate(ctx, username, new_password)
 
 

@@ -125,11 +125,16 @@ def set_password(
                 raise AuthError("password.wrong", "The current password is wrong.", field="old_password")
         elif ctx.actor.id != user_id:
             require_role(ctx, "admin")
-        user.password_hash = hash_password(new_password)
-        session.flush()
-        # The user's key slot is rewrapped by the new password from this (open) session's key: a change by the
-        # user, or an administrator's reset of a forgotten password.
-        write_slot(ctx, user.username, new_password)
+        replace_password(ctx, session, user, new_password)
+
+
+def replace_password(ctx: ServiceContext, session: Session, user: User, new_password: str) -> None:
+    """Inside the caller's transaction, as its last step: ``user``'s new password (checked), flushed with
+    everything the caller added, then their key slot rewrapped from this (open) session's key (a change by the
+    user, an administrator's reset of a forgotten password, a recovery log-in)."""
+    user.password_hash = hash_password(new_password)
+    session.flush()
+    write_slot(ctx, user.username, new_password)
 
 
 def write_slot(ctx: ServiceContext, username: str, password: str) -> None:

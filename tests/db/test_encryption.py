@@ -13,7 +13,7 @@ from app.db.engine import WrongKeyError, connect_encrypted, make_engine
 from app.paths import resolve
 from app.services import backup, check, keyring, setup, students, users
 from app.services.context import ServiceContext
-from app.services.errors import AuthError
+from app.services.errors import AuthError, ConflictError
 from app.services.exchange import keys as exchange_keys
 from tests.conftest import PASSWORDS, REAL_NEW_KEY, TERM, TEST_KEY, db_digest, make_id_number, run_as
 
@@ -288,6 +288,42 @@ def test_the_recovery_log_in_sets_only_an_active_administrators_password(school,
         assert keyring.unlock_user(paths.db_path, "admin", "new-admin-pass") == store.key
     finally:
         store.dispose()
+
+
+def test_a_recovery_log_in_that_fails_changes_nothing(school, paths, monkeypatch):
+    """The new password, its "recovered" audit entry and the key slot are one transaction: an audit entry that
+    cannot be written leaves the password and the slot as they were, and so does a key slot that cannot be."""
+    from sqlalchemy import text as sql
+
+    from tests.conftest import unchanged
+
+    recovery = setup.make_recovery_key(school.as_(school.admin))
+    school.ctx.store.dispose()
+    store = setup.recover_store(paths, recovery)
+    try:
+        with store.engine.begin() as conn:  # the audit log refusing the entry (a full disk, a lock)
+            conn.execute(
+                sql(
+                    "CREATE TRIGGER no_recovered BEFORE INSERT ON audit_entry WHEN NEW.action = 'recovered' "
+                    "BEGIN SELECT RAISE(ABORT, 'audit log refused'); END"
+                )
+            )
+        with unchanged(paths.db_path, paths.key_file), pytest.raises(ConflictError):
+            setup.recovery_login(store, school.admin.id, "new-admin-pass")
+        with store.engine.begin() as conn:
+            conn.execute(sql("DROP TRIGGER no_recovered"))
+
+        def no_slot(*_args):
+            raise OSError("key file not writable")
+
+        monkeypatch.setattr(keyring, "set_user", no_slot)
+        with unchanged(paths.db_path, paths.key_file), pytest.raises(OSError):
+            setup.recovery_login(store, school.admin.id, "new-admin-pass")
+    finally:
+        store.dispose()
+    assert keyring.unlock_user(paths.db_path, "admin", PASSWORDS["admin"]) == TEST_KEY
+    with pytest.raises(AuthError):
+        setup.unlock_store(paths, "admin", "new-admin-pass")
 
 
 def test_a_backup_under_another_key_opens_only_with_its_own_password_or_recovery_key(school, paths, tmp_path):
