@@ -50,7 +50,8 @@ DEFAULT_RATE = 30  # requests per device per minute (a laptop tries every few mi
 # (a NAT at home or in a school's wireless network), so it is well above one device's rate.
 DEFAULT_ADDRESS_RATE = 120
 DEFAULT_ADDRESS_BURST = 60
-_MAX_BUCKETS = 10_000  # addresses are not bounded like devices: the least recently used is forgotten beyond this
+# Addresses are not bounded like devices: beyond this many, the least recently used is forgotten.
+_MAX_BUCKETS = 10_000
 # HTTP status per refusal (everything else a service refuses is 422).
 STATUS = {
     "exchange.damaged": 400,

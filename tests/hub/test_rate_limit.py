@@ -8,7 +8,8 @@ from app.hub.server import RateLimit
 
 def test_table_stays_bounded_and_a_known_address_keeps_its_bucket(monkeypatch):
     monkeypatch.setattr(server, "_MAX_BUCKETS", 3)
-    limit = RateLimit(per_minute=1, burst=1, clock=lambda: 1000.0)  # the clock stands still: no bucket refills
+    # The clock stands still: no bucket refills.
+    limit = RateLimit(per_minute=1, burst=1, clock=lambda: 1000.0)
     assert limit.take("known") == 0.0
     assert limit.take("known") > 0  # its one request a minute is spent
     for n in range(1_000):  # rotating addresses, each spending its bucket: none is full again
