@@ -334,6 +334,9 @@ def purge(ctx: ServiceContext, paths: AppPaths | None = None, *, dry_run: bool =
         actor_id = None if ctx.actor.role == "system" else ctx.actor.id
         for item in items:
             result.certificates.append(_purge_one(session, item, actor_id, by, school_name))
+    from app.services.exchange.rows import forget_rows
+
+    forget_rows(ctx.store)  # committed: the exchange's cached copies of the deleted rows go too
     if paths is not None and not paths.on_server and paths.db_path.exists():  # a server: pg_dump's
         started = min(c.at for c in result.certificates)
         older = [b for b in backup.list_backups(paths) if b.created <= started or b.created < _local(started)]

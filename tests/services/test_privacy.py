@@ -28,6 +28,7 @@ from app.reports.privacy import write_access_copy, write_certificates
 from app.services import attachments, backup, check, contacts, privacy
 from app.services.context import reading, transaction
 from app.services.errors import PermissionDenied, ValidationError
+from app.services.exchange.rows import SELECT, cache_for
 from tests.conftest import ON_SERVER, TEST_KEY, db_digest, run_as, sqlite_only
 from tests.exchange.work import png
 
@@ -191,6 +192,24 @@ def test_purge_deletes_what_is_due_and_leaves_a_certificate(left, paths, tmp_pat
     text = "".join(p.extract_text() for p in PdfReader(pdf).pages)
     assert "个人信息删除证明" in text and kid in "".join(text.split()) and "教务王老师" in text
     assert "小明" not in text and certificate.id[:8] in pdf.name
+
+
+def test_purge_empties_the_exchange_row_cache(left, paths):
+    """The hub's row cache (process-wide, per database) would keep the purged child's row, name and ID number
+    in memory for as long as the hub runs: the purge empties it, for read and write sessions alike."""
+    office = left.as_(left.office)
+    kid = left.students[0]
+    caches = []
+    for unit in (reading, transaction):
+        with unit(left.ctx) as session:
+            cache = cache_for(session)
+            for raw in session.execute(SELECT["student"]):
+                cache.row("student", raw)
+            caches.append(cache)
+    assert all(("student", kid) in cache._rows for cache in caches)
+    privacy.set_retention(office, {"photos": 10, "contacts": 10, "records": 10, "student": 15})
+    assert len(privacy.purge(office, paths).certificates) == 1
+    assert not any(key == kid for cache in caches for _table, key in cache._rows)
 
 
 @sqlite_only  # the backups rotated are SQLite files (a server's are pg_dump's)

@@ -249,6 +249,10 @@ class RowCache:
                 self._rows.popitem(last=False)
         return _copy(row), digest
 
+    def clear(self) -> None:
+        with self._lock:
+            self._rows.clear()
+
 
 def _copy(row: Row) -> Row:
     # Only JSON values are mutable (lists, objects): deep-copying just those keeps a hit cheap.
@@ -268,3 +272,13 @@ def cache_for(session: Any) -> RowCache:
         if cache is None:
             cache = _CACHES[engine] = RowCache()
         return cache
+
+
+def forget_rows(store: Any) -> None:
+    """Empty the row caches of ``store``'s database (its write engine's and its read engine's): after a purge they
+    would still hold the deleted children's rows, names and ID numbers, in a hub's memory for as long as it runs."""
+    for bind in (store.engine, store.read_session_factory.kw.get("bind")):
+        with _CACHES_LOCK:
+            cache = _CACHES.get(getattr(bind, "engine", bind)) if bind is not None else None
+        if cache is not None:
+            cache.clear()
