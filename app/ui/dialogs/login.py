@@ -205,7 +205,9 @@ class LoginDialog(QDialog):
                 if self.store.key is None and not self.store.paths.on_server:
                     # A plaintext database from before encryption (opened before the password was typed):
                     # encrypted in place now, with this user's slot.
-                    self.store = setup.encrypt_at_login(self.store, self.username(), self.password.text())
+                    self.store = setup.encrypt_at_login(
+                        self.store, self.actor, self.username(), self.password.text()
+                    )
                 else:
                     # The database is open already (a log-in after a log-out): a user without a slot gets one.
                     users.ensure_slot(ctx, self.username(), self.password.text())
