@@ -22,7 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, create_engine, text
 from sqlalchemy.engine import make_url
@@ -207,6 +207,7 @@ def refresh(url: str, today: dt.date | None = None) -> Refreshed:
 class TermFigures:
     """One school's term, summed over its students from the school's own compliance (its term summary's 合计)."""
 
+    term_id: str  # a school's term names need not differ: the id tells its terms apart
     term_name: str
     start_date: dt.date
     end_date: dt.date
@@ -221,6 +222,7 @@ def term_figures(result: TermCompliance) -> TermFigures:
     """A term's compliance summed over its students: due and met periods, visits, 课时 given and asked."""
     totals = [s.result.totals for s in result.students]
     return TermFigures(
+        term_id=result.term.id,
         term_name=result.term.name,
         start_date=result.term.start,
         end_date=result.term.end,
@@ -266,14 +268,28 @@ def _figures_table(conn: Connection) -> None:
     ).scalar()
     if kind == "v":
         conn.execute(text(f"DROP VIEW {DISTRICT_SCHEMA}.term_delivery"))
+    elif (
+        kind == "r"
+        and not conn.execute(
+            text(
+                "SELECT count(*) FROM information_schema.columns WHERE table_schema = :s "
+                "AND table_name = 'term_delivery' AND column_name = 'term_id'"
+            ),
+            {"s": DISTRICT_SCHEMA},
+        ).scalar_one()
+    ):
+        # Keyed by term name before: a school with two terms of one name broke every refresh. Its rows are only
+        # sums that refresh recomputes, so the old table gives way (a school skipped meanwhile shows zeros).
+        conn.execute(text(f"DROP TABLE {DISTRICT_SCHEMA}.term_delivery"))
     conn.execute(
         text(
             f"CREATE TABLE IF NOT EXISTS {DISTRICT_SCHEMA}.term_delivery ("
-            "school_code varchar(40) NOT NULL, school_name varchar(200) NOT NULL, term_name varchar(100) NOT NULL, "
+            "school_code varchar(40) NOT NULL, school_name varchar(200) NOT NULL, term_id varchar(36) NOT NULL, "
+            "term_name varchar(100) NOT NULL, "
             "start_date date NOT NULL, end_date date NOT NULL, "
             + ", ".join(f"{f} integer NOT NULL" for f in _FIGURES)
             + ", as_of date NOT NULL, refreshed_at timestamp NOT NULL DEFAULT (now() AT TIME ZONE 'UTC'), "
-            "PRIMARY KEY (school_code, term_name))"
+            "PRIMARY KEY (school_code, term_id))"
         )
     )
     conn.execute(text(f"GRANT SELECT ON {DISTRICT_SCHEMA}.term_delivery TO {DISTRICT_ROLE}"))
@@ -296,7 +312,16 @@ def _store_figures(
         for term in terms
     ]
     if rows:
-        columns = ("school_code", "school_name", "term_name", "start_date", "end_date", *_FIGURES, "as_of")
+        columns = (
+            "school_code",
+            "school_name",
+            "term_id",
+            "term_name",
+            "start_date",
+            "end_date",
+            *_FIGURES,
+            "as_of",
+        )
         conn.execute(
             text(
                 f"INSERT INTO {DISTRICT_SCHEMA}.term_delivery ({', '.join(columns)}) "
@@ -335,18 +360,20 @@ _VIEWS: dict[str, str] = {
     ),
     # Monthly plans of the term's months; on time = first approved before its month began.
     "plans": (
-        "SELECT {code} AS school_code, {name} AS school_name, t.name AS term_name, count(p.id) AS plans, "
+        "SELECT {code} AS school_code, {name} AS school_name, t.id AS term_id, t.name AS term_name, "
+        "t.start_date, t.end_date, count(p.id) AS plans, "
         "count(p.id) FILTER (WHERE p.approved_revision IS NOT NULL) AS plans_approved, "
         "count(p.id) FILTER (WHERE (SELECT min(r.decided_at) FROM {s}.plan_revision r WHERE r.plan_id = p.id "
         "AND r.decision = 'approved' AND r.deleted_at IS NULL) < to_date(p.month || '-01', 'YYYY-MM-DD')) AS plans_on_time "
         "FROM {s}.term t LEFT JOIN {s}.monthly_plan p "
-        "ON p.deleted_at IS NULL AND p.month BETWEEN to_char(t.start_date, 'YYYY-MM') AND to_char(t.end_date, 'YYYY-MM') WHERE t.deleted_at IS NULL GROUP BY t.name"
+        "ON p.deleted_at IS NULL AND p.month BETWEEN to_char(t.start_date, 'YYYY-MM') AND to_char(t.end_date, 'YYYY-MM') WHERE t.deleted_at IS NULL GROUP BY t.id"
     ),
     # Teachers' assessment grades decided per term (excellent | good | pass | fail).
     "assessment_grades": (
-        "SELECT {code} AS school_code, {name} AS school_name, t.name AS term_name, a.grade, count(*) AS teachers "
+        "SELECT {code} AS school_code, {name} AS school_name, t.id AS term_id, t.name AS term_name, a.grade, "
+        "count(*) AS teachers "
         "FROM {s}.teacher_assessment a JOIN {s}.term t ON t.id = a.term_id WHERE a.grade IS NOT NULL AND a.deleted_at IS NULL AND t.deleted_at IS NULL "
-        "GROUP BY t.name, a.grade"
+        "GROUP BY t.id, a.grade"
     ),
 }
 VIEW_NAMES = ("schools", *_VIEWS)
@@ -474,35 +501,37 @@ def report(url: str, term: str) -> DistrictReport:
                     "the district has no figures yet: once the schools' offices have set up their terms, the "
                     "administrator runs `district refresh`",
                 )
-            delivery = {
-                row[0]: row[1:]
-                for row in conn.execute(
-                    text(
-                        f"SELECT school_code, {', '.join(_DELIVERY)}, as_of FROM {DISTRICT_SCHEMA}.term_delivery "
-                        "WHERE term_name = :t"
-                    ),
-                    {"t": term},
-                ).all()
-            }
-            plans = {
-                row[0]: row[1:]
-                for row in conn.execute(
-                    text(
-                        "SELECT school_code, sum(plans), sum(plans_approved), sum(plans_on_time) "
-                        f"FROM {DISTRICT_SCHEMA}.plans WHERE term_name = :t GROUP BY school_code"
-                    ),
-                    {"t": term},
-                ).all()
-            }
-            grades: dict[str, dict[str, int]] = {}
-            for code, grade, count in conn.execute(
+            # A school's term names need not differ: its terms of that name are told apart by id (and dates).
+            terms: dict[str, dict[str, tuple[dt.date, dt.date]]] = {}
+            delivery: dict[tuple[str, str], tuple[Any, ...]] = {}
+            for code, term_id, start, end, *values in conn.execute(
                 text(
-                    f"SELECT school_code, grade, teachers FROM {DISTRICT_SCHEMA}.assessment_grades "
+                    f"SELECT school_code, term_id, start_date, end_date, {', '.join(_DELIVERY)}, as_of "
+                    f"FROM {DISTRICT_SCHEMA}.term_delivery WHERE term_name = :t"
+                ),
+                {"t": term},
+            ):
+                terms.setdefault(code, {})[term_id] = (start, end)
+                delivery[code, term_id] = tuple(values)
+            plans: dict[tuple[str, str], tuple[Any, ...]] = {}
+            for code, term_id, start, end, *values in conn.execute(
+                text(
+                    "SELECT school_code, term_id, start_date, end_date, plans, plans_approved, plans_on_time "
+                    f"FROM {DISTRICT_SCHEMA}.plans WHERE term_name = :t"
+                ),
+                {"t": term},
+            ):
+                terms.setdefault(code, {})[term_id] = (start, end)
+                plans[code, term_id] = tuple(values)
+            grades: dict[tuple[str, str], dict[str, int]] = {}
+            for code, term_id, grade, count in conn.execute(
+                text(
+                    f"SELECT school_code, term_id, grade, teachers FROM {DISTRICT_SCHEMA}.assessment_grades "
                     "WHERE term_name = :t"
                 ),
                 {"t": term},
             ):
-                grades.setdefault(code, {})[grade] = int(count)
+                grades.setdefault((code, term_id), {})[grade] = int(count)
             categories = conn.execute(
                 text(
                     "SELECT disability_category, disability_grade, sum(students) FROM "
@@ -517,25 +546,35 @@ def report(url: str, term: str) -> DistrictReport:
         engine.dispose()
     rows = []
     for code in sorted(names):
-        figures = dict(zip((*_DELIVERY, "as_of"), delivery.get(code, ()), strict=False))
-        figures |= dict(zip(_PLANS, plans.get(code, ()), strict=False))
-        counts = {f: int(figures.get(f) or 0) for f in _COUNTS if f != "students"}
-        rows.append(
-            SchoolFigures(
-                school_code=str(code),
-                school_name=str(names[code]),
-                as_of=figures.get("as_of"),
-                students=int(students.get(code) or 0),
-                grades={g: grades.get(code, {}).get(g, 0) for g in GRADES},
-                **counts,
+        dated = terms.get(code, {})
+        ids: list[str | None] = [*sorted(dated, key=lambda i: (dated[i], i))] or [None]
+        for term_id in ids:
+            key = (code, str(term_id))
+            figures = dict(zip((*_DELIVERY, "as_of"), delivery.get(key, ()), strict=False))
+            figures |= dict(zip(_PLANS, plans.get(key, ()), strict=False))
+            counts = {f: int(figures.get(f) or 0) for f in _COUNTS if f != "students"}
+            name = str(names[code])
+            if len(ids) > 1 and term_id is not None:  # two terms of one name: a row each, told apart by dates
+                start, end = dated[term_id]
+                name += f"（{start:%Y-%m-%d}至{end:%Y-%m-%d}）"
+            rows.append(
+                SchoolFigures(
+                    school_code=str(code),
+                    school_name=name,
+                    as_of=figures.get("as_of"),
+                    students=int(students.get(code) or 0),
+                    grades={g: grades.get(key, {}).get(g, 0) for g in GRADES},
+                    **counts,
+                )
             )
-        )
     dates = [r.as_of for r in rows if r.as_of is not None]
     total = SchoolFigures(
         school_code="",
         school_name="合计",
         as_of=min(dates, default=None),
         grades={g: sum(r.grades[g] for r in rows) for g in GRADES},
-        **{f: sum(getattr(r, f) for r in rows) for f in _COUNTS},
+        # The roll once per school, though a school with two terms of that name has two rows.
+        students=sum(int(students.get(code) or 0) for code in names),
+        **{f: sum(getattr(r, f) for r in rows) for f in _COUNTS if f != "students"},
     )
     return DistrictReport(term, tuple(rows), total, tuple((c, g, int(n)) for c, g, n in categories))

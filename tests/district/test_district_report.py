@@ -13,8 +13,12 @@ from openpyxl import load_workbook
 from sqlalchemy import create_engine, inspect, text
 
 from app.cli.main import run as main
+from app.paths import resolve
 from app.services import district
-from tests.conftest import TERM
+from app.services.context import ServiceContext, transaction
+from app.services.school import write_term
+from app.services.setup import open_store
+from tests.conftest import TERM, TODAY
 from tests.district.test_district import _bureau_url
 
 
@@ -54,6 +58,50 @@ def test_a_school_not_yet_set_up_is_listed_with_zeros(two_schools, tmp_path):
     assert [f.school_code for f in figures.schools] == ["hs", "ny", "qs"]
     assert figures.schools[1].visits_done == figures.schools[1].students == 0
     assert figures.total.visits_done == 4
+
+
+def test_two_terms_of_one_name_at_a_school_are_both_reported(two_schools):
+    """Term names need not differ within a school (the office may give a new term last term's name): refresh
+    stores each term, and the report shows a row per term, told apart by its dates, the roll counted once."""
+    [before_hs, before_qs] = district.report(two_schools, TERM["name"]).schools
+    store = open_store(resolve(district.school_url(two_schools, "hs")))
+    try:
+        with transaction(ServiceContext(store, today_override=TODAY)) as session:
+            write_term(session, {"name": TERM["name"], "start": "2027-02-22", "end": "2027-07-09"})
+    finally:
+        store.dispose()
+    assert district.refresh(two_schools, TODAY).computed == ("hs", "qs")
+    figures = district.report(two_schools, TERM["name"])
+    first, second, qs = figures.schools
+    assert [(f.school_code, f.school_name) for f in figures.schools] == [
+        ("hs", "河石镇中心小学（2026-09-01至2027-01-22）"),
+        ("hs", "河石镇中心小学（2027-02-22至2027-07-09）"),
+        ("qs", "青山县特殊教育学校"),
+    ]
+    # The first term keeps its figures (visits, weeks, grades); the new one has none yet; the roll is the school's.
+    assert vars(first) | {"school_name": before_hs.school_name} == vars(before_hs) and vars(qs) == vars(
+        before_qs
+    )
+    assert first.visits_done == 1 and first.grades["good"] == 1
+    assert second.visits_done == second.weeks_due == second.lessons_by_rule == second.plans == 0
+    assert sum(second.grades.values()) == 0 and second.students == first.students == 1
+    assert figures.total.students == 4 and figures.total.visits_done == 4
+
+
+def test_an_old_term_delivery_table_keyed_by_term_name_gives_way(pg_server, two_schools):
+    """A district refreshed by the earlier program has term_delivery keyed by (school, term name): the next
+    refresh replaces it with the table keyed by term id and fills it again."""
+    engine = create_engine(two_schools)
+    try:
+        with engine.begin() as conn:
+            conn.execute(text("ALTER TABLE district.term_delivery DROP COLUMN term_id"))
+            conn.execute(text("ALTER TABLE district.term_delivery ADD PRIMARY KEY (school_code, term_name)"))
+        district.refresh(two_schools, TODAY)
+        with engine.connect() as conn:
+            assert "term_id" in {c["name"] for c in inspect(conn).get_columns("term_delivery", "district")}
+            assert conn.execute(text("SELECT count(*) FROM district.term_delivery")).scalar_one() == 2
+    finally:
+        engine.dispose()
 
 
 def test_add_school_from_the_command_line(pg_server, pg_url, capsys):
