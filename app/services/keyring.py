@@ -97,6 +97,10 @@ class KeyFile:
         normalized = username.strip().casefold().encode("utf-8")
         return _b64(hmac.new(self.tag_salt, normalized, hashlib.sha256).digest())
 
+    def has_user(self, username: str) -> bool:
+        """Whether ``username`` has a key slot here (so can log in)."""
+        return self.find("user", self.user_tag(username)) is not None
+
     def find(self, kind: str, tag: str | None = None) -> dict[str, Any] | None:
         for slot in self.slots:
             if slot.get("kind") == kind and (tag is None or slot.get("tag") == tag):
@@ -279,8 +283,7 @@ def drop_user(db_path: Path, username: str) -> None:
 
 
 def has_user(db_path: Path, username: str) -> bool:
-    keys = load(db_path)
-    return keys.find("user", keys.user_tag(username)) is not None
+    return load(db_path).has_user(username)
 
 
 _failures = [0]  # wrong passwords in this process, for the growing delay

@@ -166,7 +166,7 @@ def without_slot(ctx: ServiceContext) -> set[str]:
     keys = keyring.load(ctx.store.paths.db_path)
     with reading(ctx) as session:
         rows = session.execute(select(User.id, User.username).where(User.deleted_at.is_(None))).all()
-    return {user_id for user_id, username in rows if keys.find("user", keys.user_tag(username)) is None}
+    return {user_id for user_id, username in rows if not keys.has_user(username)}
 
 
 def password_matches(stored: str, password: str) -> bool:
