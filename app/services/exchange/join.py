@@ -101,7 +101,7 @@ def make_join_file(
         session.flush()
         scope = office_scope(session, user.id, ctx.today())
         changes: list[dict[str, Any]] = [
-            {"t": t, "k": k, "h": row_hash(t, r), "row": r}
+            {"t": t, "k": k, "h": scope.hash(t, k), "row": r}
             for t in ORDER
             for k, r in scope.rows.get(t, {}).items()
         ]
