@@ -15,9 +15,22 @@ WAL snapshot, and no lock.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from typing import Any
 
-from sqlalchemy import Connection, Engine, String, any_, create_engine, event, exc, inspect, literal, text
+from sqlalchemy import (
+    Connection,
+    Engine,
+    String,
+    any_,
+    bindparam,
+    create_engine,
+    event,
+    exc,
+    inspect,
+    literal,
+    text,
+)
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.functions import FunctionElement
@@ -164,11 +177,29 @@ def _year_month_postgresql(element: year_month, compiler: Any, **kw: Any) -> str
     return f"to_char({compiler.process(element.clauses, **kw)}, 'YYYY-MM')"
 
 
-def one_of(bind: Connection | Session, column: Any, values: list[Any]) -> Any:
+def one_of(
+    bind: Connection | Session, column: Any, values: list[Any] | None = None, param: str = "keys"
+) -> Any:
     """``column IN (values)``; on PostgreSQL as ``= ANY(array)`` with ONE parameter. Hundreds of ``IN``
-    placeholders cost psycopg more to prepare (it splits the query text in Python) than the query takes."""
+    placeholders cost psycopg more to prepare (it splits the query text in Python) than the query takes.
+
+    Without ``values``: the list is the parameter ``param``, given when the statement runs (a statement built
+    once and run many times)."""
     if on_server(bind):
         from sqlalchemy.dialects import postgresql
 
-        return column == any_(literal(list(values), type_=postgresql.ARRAY(column.type)))
-    return column.in_(values)
+        array = postgresql.ARRAY(column.type)
+        value = bindparam(param, type_=array) if values is None else literal(list(values), type_=array)
+        return column == any_(value)
+    return column.in_(bindparam(param, expanding=True) if values is None else values)
+
+
+# Keys per one_of query: SQLite's parameter limit (999 in older builds) and a statement's size stay far off.
+CHUNK = 500
+
+
+def chunks(keys: Iterable[Any]) -> Iterator[list[Any]]:
+    """``keys`` without repeats, sorted, in lists of at most CHUNK: one query per list."""
+    items = sorted(set(keys))
+    for i in range(0, len(items), CHUNK):
+        yield items[i : i + CHUNK]

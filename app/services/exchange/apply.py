@@ -39,7 +39,6 @@ from app.services.exchange.scope import ever_assigned, student_of
 DELETE_CONFIRM_LIMIT = 5
 _STATE = Base.metadata.tables["exchange_state"]
 Base4 = tuple[str, str, str, Any]  # table, key, content hash, row values (None for blobs)
-_CHUNK = 500
 
 
 @dataclass
@@ -76,10 +75,9 @@ def load_hashed(session: Session, table: str, keys: set[str]) -> dict[str, tuple
     """The rows of ``table`` with these keys, each with its content hash (through the row cache)."""
     cache = cache_for(session)
     out: dict[str, tuple[Row, str]] = {}
-    items = sorted(keys)
     query = keyed_select(session, table, _key_column(table).name)
-    for i in range(0, len(items), _CHUNK):
-        for r in session.execute(query, {"keys": items[i : i + _CHUNK]}):
+    for chunk in server.chunks(keys):
+        for r in session.execute(query, {"keys": chunk}):
             row, digest = cache.row(table, r)
             out[key_of(table, row)] = (row, digest)
     return out
@@ -99,9 +97,7 @@ def load_states(
         c = _STATE.c
         rows = []
         for table, wanted in keys.items():
-            items = sorted(wanted)
-            for i in range(0, len(items), _CHUNK):
-                chunk = items[i : i + _CHUNK]
+            for chunk in server.chunks(wanted):
                 rows += session.execute(
                     select(_STATE).where(
                         c.peer_id == peer_id,
@@ -547,13 +543,12 @@ def broken_by(session: Session, plan: Plan) -> int:
         t = TABLES[table]
         for fk in t.foreign_keys:
             column, target = fk.parent, fk.column
-            items = sorted(keys)
-            for i in range(0, len(items), _CHUNK):
+            for chunk in server.chunks(keys):
                 orphan = (
                     select(func.count())
                     .select_from(t)
                     .where(
-                        server.one_of(session, _key_column(table), items[i : i + _CHUNK]),
+                        server.one_of(session, _key_column(table), chunk),
                         column.is_not(None),
                         ~select(target).where(target == column).exists(),
                     )
@@ -561,12 +556,11 @@ def broken_by(session: Session, plan: Plan) -> int:
                 broken += session.scalar(orphan) or 0
     for table, keys in removed.items():
         for child, fk in _REFERRING.get(table, []):
-            items = sorted(keys)
-            for i in range(0, len(items), _CHUNK):
+            for chunk in server.chunks(keys):
                 left = (
                     select(func.count())
                     .select_from(TABLES[child])
-                    .where(server.one_of(session, fk.parent, items[i : i + _CHUNK]))
+                    .where(server.one_of(session, fk.parent, chunk))
                 )
                 broken += session.scalar(left) or 0
     return broken
@@ -610,9 +604,7 @@ def drop_states(session: Session, peer_id: str, keys: list[tuple[str, str]]) -> 
     for table, key in keys:
         by_table.setdefault(table, set()).add(key)
     for table, wanted in by_table.items():
-        items = sorted(wanted)
-        for i in range(0, len(items), _CHUNK):
-            chunk = items[i : i + _CHUNK]
+        for chunk in server.chunks(wanted):
             session.execute(
                 delete(_STATE).where(
                     c.peer_id == peer_id, c.table_name == table, server.one_of(session, c.record_key, chunk)

@@ -20,7 +20,6 @@ from app.services.exchange.scope import Scope, laptop_scope, office_scope
 
 FORMAT = "songjiao-bundle"
 _STATE = Base.metadata.tables["exchange_state"]
-_CHUNK = 500
 
 
 def manifest(scope: Scope, tables: Any = None) -> dict[str, list[Any]]:
@@ -94,8 +93,7 @@ def _existing(session: Session, keys: list[tuple[str, str]]) -> set[tuple[str, s
     found: set[tuple[str, str]] = set()
     for table, wanted in by_table.items():
         column = TABLES[table].c["sha256" if table == "blob" else "id"]
-        for i in range(0, len(wanted), _CHUNK):
-            chunk = sorted(wanted[i : i + _CHUNK])
+        for chunk in server.chunks(wanted):
             found |= {
                 (table, k)
                 for k in session.scalars(select(column).where(server.one_of(session, column, chunk)))

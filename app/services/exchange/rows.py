@@ -26,6 +26,7 @@ from sqlalchemy import (
     select,
 )
 
+from app.db import server
 from app.db.base import Base
 from app.db.models import RECORD_TABLES
 from app.services.exchange.bundle import canonical
@@ -173,20 +174,11 @@ _KEYED: dict[tuple[str, str, str], Any] = {}
 
 def keyed_select(session: Any, table: str, column: str) -> Any:
     """``SELECT[table] WHERE column`` is one of the parameter ``keys`` (a list), built once per dialect: the
-    statement a scope is read with dozens of times per sync (server.one_of's forms, as a bound parameter)."""
+    statement a scope is read with dozens of times per sync (server.one_of, the keys a parameter)."""
     dialect = session.get_bind().dialect.name
     found = _KEYED.get((dialect, table, column))
     if found is None:
-        target = TABLES[table].c[column]
-        if dialect == "postgresql":
-            from sqlalchemy import any_, bindparam
-            from sqlalchemy.dialects import postgresql
-
-            where = target == any_(bindparam("keys", type_=postgresql.ARRAY(target.type)))
-        else:
-            from sqlalchemy import bindparam
-
-            where = target.in_(bindparam("keys", expanding=True))
+        where = server.one_of(session, TABLES[table].c[column])
         found = _KEYED[(dialect, table, column)] = SELECT[table].where(where)
     return found
 

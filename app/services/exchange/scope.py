@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
+from app.db import server
 from app.db.models import Assignment
 from app.services.exchange.rows import (
     MIRRORED_TABLES,
@@ -38,7 +39,6 @@ DIRECT = (
 )
 EVERYTHING = ("school", "term", "calendar_day", "goal_bank_item", "user")
 LOCKED_PASSWORD = "!"  # no password verifies against this: other people's hashes stay at the office
-_CHUNK = 500
 
 
 @dataclass
@@ -85,10 +85,9 @@ def _fetch(
     if column is None:
         return [cache.row(table, r) for r in session.execute(base)]
     out: list[tuple[Row, str]] = []
-    items = sorted(set(values or ()))
     query = keyed_select(session, table, column)
-    for i in range(0, len(items), _CHUNK):
-        out += [cache.row(table, r) for r in session.execute(query, {"keys": items[i : i + _CHUNK]})]
+    for chunk in server.chunks(values or ()):
+        out += [cache.row(table, r) for r in session.execute(query, {"keys": chunk})]
     if extra is not None:
         seen = {r["id"] for r, _h in out}
         out += [
