@@ -39,7 +39,10 @@ def _schools(args: argparse.Namespace) -> int:
 def _refresh(args: argparse.Namespace) -> int:
     from app.services import district
 
-    print(f"district views rebuilt over {district.refresh_views(_url(args))} school(s)")
+    done = district.refresh(_url(args))
+    print(f"district views rebuilt; figures computed for {len(done.computed)} school(s)")
+    for code, why in done.skipped:
+        print(f"school {code} skipped: {why}")
     return 0
 
 
@@ -65,7 +68,9 @@ def register(sub: Any) -> None:
     add.set_defaults(func=_add_school)
     listing = actions.add_parser("schools", help="the district's schools and their schemas")
     listing.set_defaults(func=_schools)
-    refresh = actions.add_parser("refresh", help="rebuild the district's views (after an upgrade)")
+    refresh = actions.add_parser(
+        "refresh", help="recompute every school's figures (nightly; after an upgrade)"
+    )
     refresh.set_defaults(func=_refresh)
     report = actions.add_parser("report", help="the term's figures per school and in total (xlsx + PDF)")
     report.add_argument("--term", metavar="T", required=True, help="the term's name, as the schools call it")

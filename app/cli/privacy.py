@@ -45,6 +45,10 @@ def _purge(args: argparse.Namespace) -> int:
         print(f"new backup: {result.backup_made}")
     for path in result.backups_removed:
         print(f"removed backup (it held the deleted records): {path}")
+    if (
+        ctx.store.paths.on_server
+    ):  # the server's backups are its pg_dump routine's, out of this program's reach
+        print("the server's backups (pg_dump) made before now hold the deleted records: rotate them out too")
     print("copies made elsewhere (dumps, exported files, laptops' backups) are not reached: delete them too")
     return 0
 

@@ -312,13 +312,19 @@ def district_row(f: SchoolFigures) -> list[Any]:
     ]
 
 
+def district_as_of(report: DistrictReport) -> str:
+    """The day the figures were computed (the oldest school's), for the title."""
+    day = report.total.as_of
+    return f"（数据截至 {day:%Y-%m-%d}）" if day else ""
+
+
 def write_district(path: Path, report: DistrictReport) -> None:
     """The bureau's workbook: one row per school and the total; the district's children by category and grade."""
     wb = _workbook()
     ws = _sheet(
         wb,
         "各校汇总",
-        f"送教上门工作汇总 · {report.term}",
+        f"送教上门工作汇总 · {report.term}{district_as_of(report)}",
         DISTRICT_HEADER,
         [10, 24, *([9] * (len(DISTRICT_HEADER) - 2))],
     )

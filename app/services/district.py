@@ -4,23 +4,34 @@ Each school's office works in its own schema ``school_<code>``, chosen by the co
 office's ``--db`` URL carries ``?options=-csearch_path%3Dschool_<code>``, see ``school_url``): every table, the
 Alembic version table included, lives there, so the program runs unchanged and one school never sees another's.
 
-The bureau reads the ``district`` schema only: views that count (students by disability category and grade,
-visits and 课时 in a term against the rule, weeks met, plans approved on time, teachers' assessment grades), one
-row per school and figure, never a child's name, number or id. The views belong to whoever ran ``add_school``
-(they read the schools' tables with their owner's rights, as PostgreSQL views do); the role ``songjiao_district``
-gets SELECT on the views and USAGE on ``district`` only, no right on any school's schema or table.
+The bureau reads the ``district`` schema only, one row per school and figure, never a child's name, number or
+id: views that count (students by disability category and grade, plans approved on time, teachers' assessment
+grades) and the table ``term_delivery`` (visits, 课时 against the rule and weeks met per term). The views belong
+to whoever ran ``add_school`` (they read the schools' tables with their owner's rights, as PostgreSQL views do);
+the role ``songjiao_district`` gets SELECT on them and USAGE on ``district`` only, no right on any school's schema
+or table.
+
+``term_delivery`` is not a view: the visit rule (the school's calendar, official holidays, term dates, pauses,
+make-ups, 课时 long enough) lives in app.domain, not in SQL, so ``refresh`` runs each school's own compliance
+service (app.services.compliance) over its terms and stores the sums, as of the day it ran. A school's row there
+is what its own term summary says (应送周, 达标周, 送教次数, 课时 完成/应) on that day.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, create_engine, text
 from sqlalchemy.engine import make_url
 
 from app.paths import is_server_url, resolve
 from app.services.errors import ValidationError
+
+if TYPE_CHECKING:
+    from app.services.compliance import TermCompliance
 
 DISTRICT_SCHEMA = "district"
 DISTRICT_ROLE = "songjiao_district"
@@ -147,23 +158,152 @@ def add_school(url: str, code: str, name: str, owner: str | None = None) -> Scho
     return SchoolEntry(code, name.strip(), schema)
 
 
-def refresh_views(url: str) -> int:
-    """Rebuild the district's views over every registered school (after an upgrade); returns how many schools."""
+@dataclass(frozen=True)
+class Refreshed:
+    """What ``refresh`` did: the schools whose figures it recomputed, and those it left (code, why)."""
+
+    computed: tuple[str, ...]
+    skipped: tuple[tuple[str, str], ...]
+
+
+def refresh(url: str, today: dt.date | None = None) -> Refreshed:
+    """Rebuild the district's views and recompute every school's term figures as of ``today`` (run it each
+    night, and after an upgrade). Run as the administrator: it reads the schools' records to count them.
+
+    A school its office has not set up yet, or whose schema an older program left (its office migrates it on
+    opening), is skipped and named; its earlier figures stay, with their date. All the new figures replace
+    the old in one transaction: the bureau never reads a half-refreshed district."""
     engine = _admin_engine(url)
     try:
         with engine.connect() as conn:
             _registry(conn)
-            count = int(conn.execute(text(f"SELECT count(*) FROM {DISTRICT_SCHEMA}.school")).scalar_one())
-            if count == 0:
+            entries = conn.execute(
+                text(f"SELECT code, name FROM {DISTRICT_SCHEMA}.school ORDER BY code")
+            ).all()
+            if not entries:
                 raise ValidationError(
                     "district.no_schools",
                     "this database holds no district yet: add a school with `district add-school`",
                 )
             _rebuild_views(conn)
             conn.commit()
-        return count
+        day = today or dt.date.today()
+        figures: dict[str, list[TermFigures]] = {}
+        skipped: list[tuple[str, str]] = []
+        for code, _name in entries:
+            found = school_terms(school_url(url, code), day)
+            if isinstance(found, str):
+                skipped.append((code, found))
+            else:
+                figures[code] = found
+        with engine.begin() as conn:
+            _store_figures(conn, dict(entries), figures, day)
+        return Refreshed(tuple(figures), tuple(skipped))
     finally:
         engine.dispose()
+
+
+@dataclass(frozen=True)
+class TermFigures:
+    """One school's term, summed over its students from the school's own compliance (its term summary's 合计)."""
+
+    term_name: str
+    start_date: dt.date
+    end_date: dt.date
+    visits_done: int
+    lessons_done: int
+    lessons_by_rule: int
+    weeks_met: int
+    weeks_due: int
+
+
+def term_figures(result: TermCompliance) -> TermFigures:
+    """A term's compliance summed over its students: due and met periods, visits, 课时 given and asked."""
+    totals = [s.result.totals for s in result.students]
+    return TermFigures(
+        term_name=result.term.name,
+        start_date=result.term.start,
+        end_date=result.term.end,
+        visits_done=sum(t.visits_done for t in totals),
+        lessons_done=sum(t.lessons_delivered for t in totals),
+        lessons_by_rule=sum(t.lessons_required for t in totals),
+        weeks_met=sum(t.met + t.met_by_makeup for t in totals),
+        weeks_due=sum(t.due_periods for t in totals),
+    )
+
+
+def school_terms(office_url: str, today: dt.date) -> list[TermFigures] | str:
+    """Every term of one school through its compliance service, as the school's office sees it on ``today``;
+    or why not (a sentence without personal data)."""
+    from app.db import schema
+    from app.services.compliance import term_compliance
+    from app.services.context import ServiceContext
+    from app.services.school import list_terms
+    from app.services.setup import open_store
+
+    # Not migrated here: the schema belongs to the school's office (which upgrades it when it opens).
+    store = open_store(resolve(office_url), migrate=False)
+    try:
+        if schema.current_revision(store.engine) != schema.head_revision():
+            return "its schema is from an older version: open the school's office once (it upgrades), then refresh"
+        ctx = ServiceContext(store, today_override=today)  # the system actor: every student of the school
+        terms = list_terms(ctx)
+        if not terms:
+            return "not set up by its office yet"
+        return [term_figures(term_compliance(ctx, term.id)) for term in terms]
+    finally:
+        store.dispose()
+
+
+_FIGURES = ("visits_done", "lessons_done", "lessons_by_rule", "weeks_met", "weeks_due")
+
+
+def _figures_table(conn: Connection) -> None:
+    # Before this table, term_delivery was a view counting calendar weeks in SQL: it gives way to the table.
+    kind = conn.execute(
+        text("SELECT relkind FROM pg_class WHERE oid = to_regclass(:t)"),
+        {"t": f"{DISTRICT_SCHEMA}.term_delivery"},
+    ).scalar()
+    if kind == "v":
+        conn.execute(text(f"DROP VIEW {DISTRICT_SCHEMA}.term_delivery"))
+    conn.execute(
+        text(
+            f"CREATE TABLE IF NOT EXISTS {DISTRICT_SCHEMA}.term_delivery ("
+            "school_code varchar(40) NOT NULL, school_name varchar(200) NOT NULL, term_name varchar(100) NOT NULL, "
+            "start_date date NOT NULL, end_date date NOT NULL, "
+            + ", ".join(f"{f} integer NOT NULL" for f in _FIGURES)
+            + ", as_of date NOT NULL, refreshed_at timestamp NOT NULL DEFAULT (now() AT TIME ZONE 'UTC'), "
+            "PRIMARY KEY (school_code, term_name))"
+        )
+    )
+    conn.execute(text(f"GRANT SELECT ON {DISTRICT_SCHEMA}.term_delivery TO {DISTRICT_ROLE}"))
+
+
+def _store_figures(
+    conn: Connection, names: dict[str, str], figures: dict[str, list[TermFigures]], day: dt.date
+) -> None:
+    # A school gone from the registry loses its rows; a skipped one keeps its earlier rows and their date.
+    conn.execute(
+        text(
+            f"DELETE FROM {DISTRICT_SCHEMA}.term_delivery WHERE school_code = ANY(:recomputed) "
+            "OR school_code <> ALL(:registered)"
+        ),
+        {"recomputed": list(figures), "registered": list(names)},
+    )
+    rows = [
+        {"school_code": code, "school_name": names[code], "as_of": day, **vars(term)}
+        for code, terms in figures.items()
+        for term in terms
+    ]
+    if rows:
+        columns = ("school_code", "school_name", "term_name", "start_date", "end_date", *_FIGURES, "as_of")
+        conn.execute(
+            text(
+                f"INSERT INTO {DISTRICT_SCHEMA}.term_delivery ({', '.join(columns)}) "
+                f"VALUES ({', '.join(':' + c for c in columns)})"
+            ),
+            rows,
+        )
 
 
 def _hand_over(conn: Connection, schema: str, owner: str) -> None:
@@ -193,32 +333,6 @@ _VIEWS: dict[str, str] = {
         "st.status, count(*) AS students FROM {s}.student st WHERE st.deleted_at IS NULL "
         "GROUP BY st.disability_category, st.disability_grade, st.status"
     ),
-    # Per term: visits done, 课时 given (the lessons recorded on done visits), and the 课时 the rule asks of the
-    # students active now (visits per period x lessons per visit x the term's periods; holidays and pauses are
-    # not subtracted: the school's own compliance page has the exact figure).
-    "term_delivery": (
-        "SELECT {code} AS school_code, {name} AS school_name, t.name AS term_name, t.start_date, t.end_date, "
-        "(SELECT count(*) FROM {s}.visit v WHERE v.status = 'done' AND v.deleted_at IS NULL AND v.date BETWEEN t.start_date AND t.end_date)"
-        " AS visits_done, "
-        "(SELECT count(*) FROM {s}.visit_lesson l JOIN {s}.visit v ON v.id = l.visit_id WHERE v.status = 'done' AND l.deleted_at IS NULL "
-        "AND v.deleted_at IS NULL AND v.date BETWEEN t.start_date AND t.end_date) AS lessons_done, "
-        "(SELECT count(*) FROM {s}.student st WHERE st.status = 'active' AND st.deleted_at IS NULL) AS active_students, "
-        "(SELECT count(*) FROM {s}.student st WHERE st.status = 'active' AND st.deleted_at IS NULL) * sc.rule_visits_per_period "
-        "* sc.rule_lessons_per_visit * CASE WHEN sc.rule_period = 'week' "
-        "THEN ceil((t.end_date - t.start_date + 1) / 7.0)::int "
-        "ELSE ((extract(year FROM t.end_date) - extract(year FROM t.start_date)) * 12 "
-        "+ extract(month FROM t.end_date) - extract(month FROM t.start_date) + 1)::int END AS lessons_by_rule, "
-        # Weeks met: (student, week) pairs with the rule's visits, of active students x the term's weeks.
-        "(SELECT count(*) FROM (SELECT v.student_id, date_trunc('week', v.date) AS wk FROM {s}.visit v "
-        "JOIN {s}.student st ON st.id = v.student_id AND st.status = 'active' AND st.deleted_at IS NULL "
-        "WHERE v.status = 'done' AND v.deleted_at IS NULL AND v.date BETWEEN t.start_date AND t.end_date "
-        "GROUP BY v.student_id, wk HAVING count(*) >= CASE WHEN sc.rule_period = 'week' "
-        "THEN sc.rule_visits_per_period ELSE 1 END) met) AS weeks_met, "
-        "(SELECT count(*) FROM {s}.student st WHERE st.status = 'active' AND st.deleted_at IS NULL) "
-        "* ceil((t.end_date - t.start_date + 1) / 7.0)::int AS weeks_due "
-        "FROM {s}.term t CROSS JOIN (SELECT rule_period, rule_visits_per_period, rule_lessons_per_visit FROM {s}.school "
-        "WHERE deleted_at IS NULL LIMIT 1) sc WHERE t.deleted_at IS NULL"
-    ),
     # Monthly plans of the term's months; on time = first approved before its month began.
     "plans": (
         "SELECT {code} AS school_code, {name} AS school_name, t.name AS term_name, count(p.id) AS plans, "
@@ -236,6 +350,8 @@ _VIEWS: dict[str, str] = {
     ),
 }
 VIEW_NAMES = ("schools", *_VIEWS)
+# All the bureau may read: the views and the figures refresh() computes.
+READABLE = (*VIEW_NAMES, "term_delivery")
 
 
 def _literal(value: str) -> str:
@@ -261,6 +377,7 @@ def _rebuild_views(conn: Connection) -> None:
         )
     )
     conn.execute(text(f"GRANT SELECT ON {DISTRICT_SCHEMA}.schools TO {DISTRICT_ROLE}"))
+    _figures_table(conn)
     for view, template in _VIEWS.items():
         parts = [
             template.format(s=f'"{schema}"', code=_literal(code), name=_literal(name))
@@ -288,6 +405,8 @@ class SchoolFigures:
     plans_approved: int
     plans_on_time: int
     grades: dict[str, int]
+    # The day refresh() computed the delivery figures (the total: the oldest school's); None: never.
+    as_of: dt.date | None = None
 
 
 GRADES = ("excellent", "good", "pass", "fail")
@@ -317,7 +436,7 @@ def _require_views(conn: Connection) -> None:
             "district.no_schools",
             "this database holds no district yet: add a school with `district add-school`",
         )
-    for view in VIEW_NAMES:
+    for view in READABLE:
         allowed = conn.execute(
             text("SELECT has_table_privilege(:v, 'SELECT')"), {"v": f"{DISTRICT_SCHEMA}.{view}"}
         ).scalar_one()
@@ -330,8 +449,9 @@ def _require_views(conn: Connection) -> None:
 
 
 def report(url: str, term: str) -> DistrictReport:
-    """The term's figures per school and in total, read from the district views only (the bureau's role is
-    enough). A school without that term (or not yet set up by its office) has zeros for the term's figures."""
+    """The term's figures per school and in total, read from the district's views and the figures ``refresh``
+    stored (the bureau's role is enough). A school without that term (or not yet set up by its office) has zeros
+    for the term's figures."""
     _require_server(url)
     engine = create_engine(resolve(url).db_url or url, hide_parameters=True)
     try:
@@ -348,13 +468,18 @@ def report(url: str, term: str) -> DistrictReport:
                     )
                 ).all()
             )
+            if conn.execute(text(f"SELECT count(*) FROM {DISTRICT_SCHEMA}.term_delivery")).scalar_one() == 0:
+                raise ValidationError(
+                    "district.not_refreshed",
+                    "the district has no figures yet: once the schools' offices have set up their terms, the "
+                    "administrator runs `district refresh`",
+                )
             delivery = {
                 row[0]: row[1:]
                 for row in conn.execute(
                     text(
-                        "SELECT school_code, sum(visits_done), sum(lessons_done), sum(lessons_by_rule), "
-                        f"sum(weeks_met), sum(weeks_due) FROM {DISTRICT_SCHEMA}.term_delivery "
-                        "WHERE term_name = :t GROUP BY school_code"
+                        f"SELECT school_code, {', '.join(_DELIVERY)}, as_of FROM {DISTRICT_SCHEMA}.term_delivery "
+                        "WHERE term_name = :t"
                     ),
                     {"t": term},
                 ).all()
@@ -392,21 +517,24 @@ def report(url: str, term: str) -> DistrictReport:
         engine.dispose()
     rows = []
     for code in sorted(names):
-        figures = dict(zip(_DELIVERY, delivery.get(code, ()), strict=False))
+        figures = dict(zip((*_DELIVERY, "as_of"), delivery.get(code, ()), strict=False))
         figures |= dict(zip(_PLANS, plans.get(code, ()), strict=False))
         counts = {f: int(figures.get(f) or 0) for f in _COUNTS if f != "students"}
         rows.append(
             SchoolFigures(
                 school_code=str(code),
                 school_name=str(names[code]),
+                as_of=figures.get("as_of"),
                 students=int(students.get(code) or 0),
                 grades={g: grades.get(code, {}).get(g, 0) for g in GRADES},
                 **counts,
             )
         )
+    dates = [r.as_of for r in rows if r.as_of is not None]
     total = SchoolFigures(
         school_code="",
         school_name="合计",
+        as_of=min(dates, default=None),
         grades={g: sum(r.grades[g] for r in rows) for g in GRADES},
         **{f: sum(getattr(r, f) for r in rows) for f in _COUNTS},
     )

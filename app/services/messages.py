@@ -781,6 +781,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "This login may not read the district's figures: make it a member of {role}.",
         "此登录角色无权读取区县汇总数据：请将其加入角色 {role}。",
     ),
+    "district.not_refreshed": (
+        "The district has no figures yet: once the schools' offices have set up their terms, the administrator "
+        "runs `district refresh`.",
+        "区县还没有汇总数据：各校办公室设置好学期后，由管理员运行 `district refresh`。",
+    ),
     "district.no_term": (
         "--term {term}: no school of the district has that term.",
         "--term {term}：区县内没有哪所学校有这个学期。",

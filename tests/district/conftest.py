@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from app.db.models import (
     MonthlyPlan,
+    Pause,
     PlanRevision,
     School,
     Student,
@@ -25,7 +26,12 @@ from app.services.setup import initialize_school, open_store
 from tests.conftest import TERM, TODAY
 
 
-def _populate(url: str, name: str, *, visits_per_week: int, students, visits, plans, grades) -> None:
+def _populate(
+    url: str, name: str, *, visits_per_week: int, students, visits, plans, grades, term=TERM, pauses=()
+) -> None:
+    """``students``: (category, grade, status[, enrolled_on]); ``visits``: (student index, day, status, lessons
+    of 30 minutes or a tuple of each lesson's minutes, deleted[, extra Visit fields, "makeup_of": a visit's
+    index]); ``pauses``: (student index, first day, last day)."""
     store = open_store(resolve(url))
     try:
         ctx = ServiceContext(store, today_override=TODAY)
@@ -33,7 +39,7 @@ def _populate(url: str, name: str, *, visits_per_week: int, students, visits, pl
             ctx,
             {
                 "school_name": name,
-                "term": TERM,
+                "term": term,
                 "rule": {"period": "week", "visits_per_period": visits_per_week, "lessons_per_visit": 2},
                 "admin": {"username": "admin", "display_name": "管理员", "password": "admin-pass"},
             },
@@ -42,8 +48,9 @@ def _populate(url: str, name: str, *, visits_per_week: int, students, visits, pl
             teacher = session.scalar(select(User.id))
             term = session.scalar(select(Term.id))
             made = []
-            for i, (category, grade, status) in enumerate(students, start=1):
+            for i, (category, grade, status, *enrolled) in enumerate(students, start=1):
                 student = Student(
+                    enrolled_on=dt.date.fromisoformat(enrolled[0]) if enrolled else None,
                     code=f"S{i:03d}",
                     name=f"孩子{i}",
                     id_number=f"11010120150101{i:04d}",
@@ -54,18 +61,34 @@ def _populate(url: str, name: str, *, visits_per_week: int, students, visits, pl
                 session.add(student)
                 made.append(student)
             session.flush()
-            for index, day, status, lessons, deleted in visits:
+            made_visits: list[Visit] = []
+            for index, day, status, lessons, deleted, *more in visits:
+                extra = dict(more[0]) if more else {}
+                if "makeup_of" in extra:
+                    extra["makeup_of_id"] = made_visits[extra.pop("makeup_of")].id
                 visit = Visit(
                     student_id=made[index].id,
                     teacher_id=teacher,
                     date=dt.date.fromisoformat(day),
                     status=status,
                     deleted_at=dt.datetime(2026, 11, 1) if deleted else None,
+                    **extra,
                 )
                 session.add(visit)
                 session.flush()
+                made_visits.append(visit)
+                minutes = (30,) * lessons if isinstance(lessons, int) else lessons
                 session.add_all(
-                    VisitLesson(visit_id=visit.id, position=p, minutes=30) for p in range(lessons)
+                    VisitLesson(visit_id=visit.id, position=p, minutes=m) for p, m in enumerate(minutes)
+                )
+            for index, first, last in pauses:
+                session.add(
+                    Pause(
+                        student_id=made[index].id,
+                        start_date=dt.date.fromisoformat(first),
+                        end_date=dt.date.fromisoformat(last),
+                        reason="手术",
+                    )
                 )
             for index, month, approved_on in plans:
                 plan = MonthlyPlan(
@@ -132,4 +155,5 @@ def two_schools(pg_server, pg_url):
         plans=[],
         grades=["good", "pass"],
     )
+    district.refresh(pg_url, TODAY)
     return pg_url

@@ -70,7 +70,7 @@ def test_district_role_reads_aggregates_and_nothing_else(pg_server, two_schools)
     engine = create_engine(bureau)
     try:
         with engine.connect() as conn:
-            for view in district.VIEW_NAMES:
+            for view in district.READABLE:
                 columns = {c["name"] for c in inspect(conn).get_columns(view, schema="district")}
                 # No column that could carry a child: only the school, the term and counts.
                 assert not columns & {"name", "code", "id", "student_id", "id_number", "student_name"}
@@ -94,13 +94,17 @@ def test_district_role_reads_aggregates_and_nothing_else(pg_server, two_schools)
     figures = district.report(bureau, TERM["name"])
     qs, hs = figures.schools[1], figures.schools[0]
     assert (hs.school_code, qs.school_code) == ("hs", "qs")
-    weeks = 21  # 2026-09-01 .. 2027-01-22: 144 days
-    assert (qs.students, qs.visits_done, qs.lessons_done, qs.lessons_by_rule) == (3, 3, 6, 3 * 2 * weeks)
-    assert (qs.weeks_met, qs.weeks_due) == (2, 3 * weeks)
+    # The visit rule's weeks (tests/conftest.py TERM, today 2026-11-20): 11 teaching weeks are past (the week of
+    # 11-16 is still running); qs's paused child owes none. qs: 3 active children x 11 weeks due, met the week of
+    # 09-07 (two visits, counted once) and of 09-14; 2 x 11 课时 asked per child. hs: one child, 11 weeks at 2
+    # visits of 2 课时; its only visit has one 课时, so no week is met.
+    assert (qs.students, qs.visits_done, qs.lessons_done, qs.lessons_by_rule) == (3, 3, 6, 3 * 11 * 2)
+    assert (qs.weeks_met, qs.weeks_due) == (2, 3 * 11)
     assert (qs.plans, qs.plans_approved, qs.plans_on_time) == (3, 2, 1)
     assert qs.grades == {"excellent": 1, "good": 0, "pass": 0, "fail": 0}
-    assert (hs.students, hs.visits_done, hs.lessons_done, hs.lessons_by_rule) == (1, 1, 1, 2 * 2 * weeks)
-    assert (hs.weeks_met, hs.weeks_due, hs.plans) == (0, weeks, 0)  # one visit against a rule of two
+    assert (hs.students, hs.visits_done, hs.lessons_done, hs.lessons_by_rule) == (1, 1, 1, 11 * 2 * 2)
+    assert (hs.weeks_met, hs.weeks_due, hs.plans) == (0, 11, 0)  # one visit against a rule of two
+    assert qs.as_of == hs.as_of == figures.total.as_of == TODAY
     assert hs.grades == {"excellent": 0, "good": 1, "pass": 1, "fail": 0}
     total = figures.total
     assert (total.students, total.visits_done, total.lessons_done, total.plans_on_time) == (4, 4, 7, 1)
@@ -116,6 +120,9 @@ def test_report_refuses_a_database_without_district_or_a_login_without_the_role(
         district.report(pg_url, TERM["name"])
     assert caught.value.message_id == "district.no_schools"
     district.add_school(pg_url, "qs", "青山")
+    with pytest.raises(ValidationError) as caught:  # nothing computed yet: not a district of zeros
+        district.report(pg_url, TERM["name"])
+    assert caught.value.message_id == "district.not_refreshed"
     pg_server.admin(
         "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'stranger') THEN "
         "CREATE ROLE stranger LOGIN; END IF; END $$"

@@ -26,11 +26,12 @@ def test_report_writes_one_row_per_school_and_a_total(pg_server, two_schools, tm
     sheet = load_workbook(xlsx)["各校汇总"]
     rows = [[c.value for c in row] for row in sheet.iter_rows(min_row=3)]
     assert [r[:6] for r in rows] == [
-        ["hs", "河石镇中心小学", 1, 1, 1, 84],
-        ["qs", "青山县特殊教育学校", 3, 3, 6, 126],
-        [None, "合计", 4, 4, 7, 210],
+        ["hs", "河石镇中心小学", 1, 1, 1, 44],
+        ["qs", "青山县特殊教育学校", 3, 3, 6, 66],
+        [None, "合计", 4, 4, 7, 110],
     ]
-    assert rows[1][7:14] == [2, 63, pytest.approx(2 / 63), 3, 2, 1, pytest.approx(1 / 3)]
+    assert rows[1][7:14] == [2, 33, pytest.approx(2 / 33), 3, 2, 1, pytest.approx(1 / 3)]
+    assert "数据截至 2026-11-20" in sheet["A1"].value
     assert rows[2][14:] == [1, 1, 1, 0]
     categories = [
         [c.value for c in row] for row in load_workbook(xlsx)["残疾类别与等级"].iter_rows(min_row=3)
@@ -41,7 +42,7 @@ def test_report_writes_one_row_per_school_and_a_total(pg_server, two_schools, tm
         ["肢体残疾", "三级（中度）", 1],
     ]
     text = "".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(pdf.read_bytes())).pages)
-    for expected in ("河石镇中心小学", "青山县特殊教育学校", "合计", "210", "4.8%"):
+    for expected in ("河石镇中心小学", "青山县特殊教育学校", "合计", "110", "4.5%", "数据截至 2026-11-20"):
         assert expected in text.replace("\n", "")
     for child in ("孩子1", "S001", "110101"):  # no child's name, code or ID number anywhere
         assert child not in text
@@ -84,10 +85,21 @@ def test_add_school_from_the_command_line(pg_server, pg_url, capsys):
     assert "postgresql+psycopg://hs_office@/" in capsys.readouterr().out
     engine = create_engine(pg_url)
     with engine.begin() as conn:  # as before an upgrade that touches a column the views read
-        conn.execute(text("DROP VIEW district.students, district.term_delivery"))
+        conn.execute(text("DROP VIEW district.students"))
+        # ... and as the version that counted calendar weeks in a view left the delivery figures
+        conn.execute(text("DROP TABLE district.term_delivery"))
+        conn.execute(text("CREATE VIEW district.term_delivery AS SELECT 'qs'::text AS school_code"))
     assert main(["--db", pg_url, "district", "refresh"]) == 0
-    assert "2 school(s)" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "figures computed for 0 school(s)" in out
+    for code in ("hs", "qs"):  # neither office has set up its school: named, not counted as zeros
+        assert f"school {code} skipped: not set up by its office yet" in out
     with engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM district.students")).scalar_one() == 0
+        kind = conn.execute(
+            text("SELECT relkind FROM pg_class WHERE oid = 'district.term_delivery'::regclass")
+        )
+        assert kind.scalar_one() == "r"
         assert conn.execute(text("SELECT count(*) FROM district.term_delivery")).scalar_one() == 0
     engine.dispose()
     assert main(["--db", "school.sqlite3", "district", "schools"]) == 2

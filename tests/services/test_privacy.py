@@ -11,12 +11,24 @@ import pytest
 from pypdf import PdfReader
 from sqlalchemy import func, select
 
-from app.db.models import Attachment, AuditEntry, Blob, Consent, Contact, Student, Visit
+from app.db.models import (
+    Attachment,
+    AuditEntry,
+    Blob,
+    Consent,
+    Contact,
+    Draft,
+    ExchangeConflict,
+    ExchangeDevice,
+    ExchangeState,
+    Student,
+    Visit,
+)
 from app.reports.privacy import write_access_copy, write_certificates
 from app.services import attachments, backup, check, contacts, privacy
 from app.services.context import reading, transaction
 from app.services.errors import PermissionDenied, ValidationError
-from tests.conftest import TEST_KEY, db_digest, run_as, sqlite_only
+from tests.conftest import ON_SERVER, TEST_KEY, db_digest, run_as, sqlite_only
 from tests.exchange.work import png
 
 
@@ -115,12 +127,44 @@ def test_dry_run_lists_who_is_due_and_changes_nothing(left, paths):
     assert result.certificates == [] and db_digest(paths.db_path) == before
 
 
-@sqlite_only  # the backups rotated are SQLite files (a server's are pg_dump's)
-def test_purge_deletes_what_is_due_rotates_backups_and_leaves_a_certificate(left, paths, tmp_path):
+def _exchange_state_about(ctx, kid: str) -> None:
+    """What a laptop's bundles left at the office about the child: sync state, a conflict, an editor draft."""
+    with transaction(ctx) as session:
+        peer = ExchangeDevice(role="laptop", label="t1", sign_public=b"s" * 32, kx_public=b"k" * 32)
+        session.add(peer)
+        session.flush()
+        contact = session.scalar(select(Contact.id).where(Contact.student_id == kid))
+        other = session.scalar(select(Contact.id).where(Contact.student_id != kid))
+        for key in (contact, kid, other):
+            session.add(
+                ExchangeState(
+                    peer_id=peer.id, table_name="contact" if key != kid else "student", record_key=key
+                )
+            )
+        session.add(
+            ExchangeConflict(
+                peer_id=peer.id,
+                table_name="contact",
+                record_key=contact,
+                student_id=kid,
+                kind="both_edited",
+                kept={},
+                other={},
+            )
+        )
+        session.add(Draft(user_id="u", key=f"visit:new:{kid}", payload={"content": "草稿"}))
+
+
+def test_purge_deletes_what_is_due_and_leaves_a_certificate(left, paths, tmp_path):
+    """On both backends: the records, photos and exchange state go in one transaction; an audit entry without
+    personal data and a certificate stay."""
     office = left.as_(left.office)
     kid = left.students[0]
+    contacts.log_contact(
+        office, left.students[2], {"at": "2026-09-11 10:00", "channel": "phone", "purpose": "notice"}
+    )
+    _exchange_state_about(left.ctx, kid)
     privacy.set_retention(office, {"photos": 10, "contacts": 10, "records": 10, "student": 15})
-    old = backup.make_backup(paths, key=TEST_KEY)
     result = privacy.purge(office, paths)
     [certificate] = result.certificates
     assert certificate.student_id == kid and certificate.kinds == ("photos", "contacts", "records", "student")
@@ -133,15 +177,32 @@ def test_purge_deletes_what_is_due_rotates_backups_and_leaves_a_certificate(left
         assert session.scalar(select(func.count()).select_from(Blob)) == 0
         [entry] = session.scalars(select(AuditEntry).where(AuditEntry.action == "purge")).all()
         assert entry.entity_id == kid and entry.user_id == left.office.id
-    # Backups that held the child are gone; a new one made after the purge is the only one left.
-    assert not old.path.exists() and result.backups_removed == [old.path]
-    assert [b.path for b in backup.list_backups(paths)] == [result.backup_made]
+        # The exchange forgets the child (and only the child): another child's contact keeps its state.
+        assert session.scalars(select(ExchangeState.record_key)).all() == [
+            session.scalar(select(Contact.id).where(Contact.student_id == left.students[2]))
+        ]
+        assert session.scalar(select(func.count()).select_from(ExchangeConflict)) == 0
+        assert session.scalar(select(func.count()).select_from(Draft)) == 0
     # The other children are untouched; the chain still holds.
     assert _count(left.ctx, Student) == 2 and check.run_checks(left.ctx.store) == []
+    if ON_SERVER:  # a server's backups are pg_dump's (docs/postgres.md): none made, none removed here
+        assert result.backup_made is None and result.backups_removed == []
     [pdf] = write_certificates(result, tmp_path / "certs")
     text = "".join(p.extract_text() for p in PdfReader(pdf).pages)
     assert "个人信息删除证明" in text and kid in "".join(text.split()) and "教务王老师" in text
     assert "小明" not in text and certificate.id[:8] in pdf.name
+
+
+@sqlite_only  # the backups rotated are SQLite files (a server's are pg_dump's)
+def test_purge_rotates_the_backups_that_held_the_child(left, paths):
+    office = left.as_(left.office)
+    privacy.set_retention(office, {"photos": 10, "contacts": 10, "records": 10, "student": 15})
+    old = backup.make_backup(paths, key=TEST_KEY)
+    result = privacy.purge(office, paths)
+    assert len(result.certificates) == 1
+    # Backups that held the child are gone; a new one made after the purge is the only one left.
+    assert not old.path.exists() and result.backups_removed == [old.path]
+    assert [b.path for b in backup.list_backups(paths)] == [result.backup_made]
 
 
 def test_only_managers_purge(left, paths):
@@ -174,4 +235,6 @@ def test_cli_purge_dry_run_then_purge_and_export(left, paths, tmp_path, capsys):
     assert run_as(["--db", db, "privacy", "purge", "--out", str(tmp_path / "certs")]) == 0
     out = capsys.readouterr().out
     assert "certificate:" in out and len(list((tmp_path / "certs").glob("*.pdf"))) == 1
+    # Where the backups are: this computer's files (rotated here) or the server's pg_dump routine (told to).
+    assert ("pg_dump" in out) == ON_SERVER and ("new backup:" in out) != ON_SERVER
     assert run_as(["--db", db, "privacy", "export", "--student", "nobody", "--out", str(tmp_path / "y")]) == 2

@@ -11,7 +11,7 @@ from reportlab.platypus import Flowable, Spacer
 from app.reports import labels as L
 from app.reports.pdf.doc import DocInfo, build
 from app.reports.pdf.styles import MARGIN, PAGE_H, data_table, para
-from app.reports.sheets import DISTRICT_HEADER, district_row
+from app.reports.sheets import DISTRICT_HEADER, district_as_of, district_row
 from app.services.district import DistrictReport
 
 TITLE = "送教上门工作汇总（区县）"
@@ -30,7 +30,7 @@ def render_district(report: DistrictReport, target: Path | io.BytesIO) -> int:
     widths = [30 * mm, *([width] * (len(header) - 1))]
     rows = [[_text(v) for v in district_row(f)[1:]] for f in (*report.schools, report.total)]
     story: list[Flowable] = [
-        para(f"{TITLE} · {report.term}", "h1"),
+        para(f"{TITLE} · {report.term}{district_as_of(report)}", "h1"),
         Spacer(1, 4 * mm),
         data_table(header, rows, widths),
         Spacer(1, 4 * mm),
@@ -46,8 +46,9 @@ def render_district(report: DistrictReport, target: Path | io.BytesIO) -> int:
         ),
         Spacer(1, 4 * mm),
         para(
-            "按规定应送课时与应达标周数按学期自然周计算，未扣除节假日与暂停送教；"
-            "按时审批指月计划在该月开始前获批。各校的精确达标情况见学校端的达标统计。",
+            "送教次数、课时与达标周数由各校按本校校历、法定节假日、学期起止与送教规定逐周计算"
+            "（暂停送教的周与尚未到的周不计入应达标周），与学校端的学期汇总一致；"
+            "按时审批指月计划在该月开始前获批。",
             "small",
         ),
     ]
