@@ -173,6 +173,31 @@ def needs_key(path: Path) -> bool:
     return is_encrypted(Path(path))
 
 
+def opens_with(path: Path, key: bytes | None) -> bool:
+    """True when ``key`` opens the file ``path`` (any key opens a plaintext one). A backup made under another
+    key (before a key change, or at another office) needs its own: a password it had, or its recovery key."""
+    if not needs_key(path):
+        return True
+    if key is None:
+        return False
+    try:
+        with closing(_connect(Path(path), key, read_only=True)):
+            return True
+    except WrongKeyError:
+        return False
+
+
+def unwrap_backup_key(path: Path, *, username: str = "", password: str = "", recovery: str = "") -> bytes:
+    """The key of the encrypted backup ``path`` from its own key file: a user's password as it was when the
+    backup was made, or the recovery key of that time. A wrong one is refused (AuthError) and, unlike a log-in,
+    noted nowhere: a backup's refusals leave no file beside it."""
+    from app.services import keyring
+
+    if recovery:
+        return keyring.unlock_recovery(Path(path), recovery)
+    return keyring.unlock_user(Path(path), username, password, wait=False)
+
+
 def verify(path: Path, key: bytes | None = None) -> str | None:
     """Why this file is not a usable Songjiao database, or None when it is (``key``: an encrypted file's)."""
     path = Path(path)

@@ -876,6 +876,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The recovery key does not open this database. Nothing was changed.",
         "该恢复密钥无法打开此数据库。未做任何更改。",
     ),
+    "recovery.not_admin": (
+        "Choose one of the school's active administrators.",
+        "请选择学校的一位在用管理员。",
+    ),
     "keys.not_office": (
         "This office's key does not open this database. Nothing was changed.",
         "本办公室的密钥无法打开此数据库。未做任何更改。",

@@ -16,7 +16,7 @@ from app.db.models import School, User
 from app.db.schema import SchemaError  # what open_store refuses with: a newer or a foreign database
 from app.paths import AppPaths
 from app.services import backup, forms, goal_bank, keyring, school, users
-from app.services.context import Actor, ServiceContext, Store, require_role, transaction
+from app.services.context import Actor, ServiceContext, Store, reading, require_role, transaction
 from app.services.errors import AuthError, ConflictError, ServiceError, ValidationError
 
 
@@ -240,13 +240,19 @@ def unlock_store(
         store.dispose()
         raise
     if kind == "ours" and store.key is None:
-        # A plaintext database from before encryption: encrypted now, with this user's slot.
-        from app.services.encrypt import NOTICE, encrypt_in_place
-
-        done = encrypt_in_place(store, username, password)
-        store = done.store
-        store.notice, store.recovery_key = NOTICE, done.recovery_key
+        store = encrypt_at_login(store, username, password)
     return store, actor
+
+
+def encrypt_at_login(store: Store, username: str, password: str) -> Store:
+    """A plaintext database from before encryption, its user just logged in: encrypted in place now, with
+    this user's slot (``store`` is closed; the encrypted one is returned, its notice and recovery key set to be
+    shown once). The desktop app opens a plaintext file before the password is typed, so it comes here."""
+    from app.services.encrypt import NOTICE, encrypt_in_place
+
+    done = encrypt_in_place(store, username, password)
+    done.store.notice, done.store.recovery_key = NOTICE, done.recovery_key
+    return done.store
 
 
 def _record_failures(store: Store) -> None:
@@ -277,11 +283,38 @@ def recover_store(paths: AppPaths, recovery_text: str, key: bytes | None = None)
     return store
 
 
+def recovery_login(store: Store, user_id: str, new_password: str) -> Actor:
+    """After the recovery key opened ``store`` (every password lost): a new password for one of the school's
+    administrators, which writes their key slot, then that administrator logged in. The audit log records a
+    recovery log-in by the system (the account's id, no name); the other users' passwords are then the
+    administrator's to reset in Settings › Users."""
+    from app.db.models import AuditEntry
+
+    ctx = ServiceContext(store)  # the system: the recovery key stands for the school
+    with reading(ctx) as session:
+        user = session.get(User, user_id)
+        if user is None or user.deleted_at is not None or not user.active or user.role != "admin":
+            raise ValidationError(
+                "recovery.not_admin",
+                "Choose one of the school's active administrators.",
+                field="user",
+            )
+        username = user.username
+    users.set_password(ctx, user_id, new_password)  # checks the password, rewraps the slot
+    with transaction(ctx) as session:
+        session.add(
+            AuditEntry(user_id=None, entity="login", entity_id=user_id, action="recovered", fields=[])
+        )
+    return users.authenticate(ctx, username, new_password)
+
+
 __all__ = [
     "SchemaError",
+    "encrypt_at_login",
     "initialize_school",
     "make_recovery_key",
     "open_store",
     "recover_store",
+    "recovery_login",
     "unlock_store",
 ]

@@ -142,6 +142,28 @@ def write_slot(ctx: ServiceContext, username: str, password: str) -> None:
         keyring.set_user(ctx.store.paths.db_path, ctx.store.key, username, password)
 
 
+def ensure_slot(ctx: ServiceContext, username: str, password: str) -> bool:
+    """After ``username`` logged in with ``password`` (checked against its hash) on an open encrypted
+    database: write their key slot if they have none (an account from before the database was encrypted in
+    place), so that they can log in after the next start too. True when a slot was written."""
+    if ctx.store.key is None or keyring.has_user(ctx.store.paths.db_path, username):
+        return False
+    write_slot(ctx, username, password)
+    return True
+
+
+def without_slot(ctx: ServiceContext) -> set[str]:
+    """The ids of the users who have no key slot, so cannot log in yet: accounts made before the database was
+    encrypted in place (their passwords were known only as hashes). An administrator's password reset writes
+    the slot. Empty for a database that is not encrypted (PostgreSQL, or plaintext before its first log-in)."""
+    if ctx.store.key is None:
+        return set()
+    keys = keyring.load(ctx.store.paths.db_path)
+    with reading(ctx) as session:
+        rows = session.execute(select(User.id, User.username).where(User.deleted_at.is_(None))).all()
+    return {user_id for user_id, username in rows if keys.find("user", keys.user_tag(username)) is None}
+
+
 def password_matches(stored: str, password: str) -> bool:
     """True when ``password`` is the one ``stored`` (an argon2 hash) was made from."""
     return _verify(stored, password)

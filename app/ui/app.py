@@ -255,7 +255,8 @@ class Controller(QObject):
                 return False
         if not accepted or dialog.actor is None:
             return False
-        self.store = self.store or dialog.store  # an encrypted database, opened by the password
+        # The dialog's store: an encrypted database opened by the password, or a plaintext one it encrypted.
+        self.store = dialog.store or self.store
         save_prefs(self.paths, last_user=dialog.username(), login_cache=login_cache(self.opened))
         if self.opened.notice:  # this log-in encrypted a plaintext database in place
             QMessageBox.information(
@@ -381,8 +382,11 @@ class Controller(QObject):
         self._close_window()
         self.show_main(actor, page)
 
-    def on_restore(self, path: Path) -> None:
-        """Restore a backup: stop the worker, close every connection, replace the file, reopen, log in again."""
+    def on_restore(self, path: Path, backup_key: bytes | None = None) -> None:
+        """Restore a backup: stop the worker, close every connection, replace the file, reopen, log in again.
+
+        ``backup_key``: the backup's own key when it was made under another one (unwrapped in Settings from a
+        password or recovery key of the backup's key file); else the session's key opens it."""
         from app.services import backup
         from app.services.errors import ServiceError
         from app.ui.messages import error_text
@@ -390,13 +394,13 @@ class Controller(QObject):
         self._close_window()
         self.runner.shutdown()
         key = self.opened.key
+        restore_key = key if backup_key is None else backup_key
         self.opened.dispose()
         title = QApplication.translate("App", "Cannot restore")
         try:
-            # The session's key opens a backup of this database (the same key); a backup that needs another
-            # key is refused by the check, unchanged (the command line restores it with its own password).
-            backup.restore(self.paths, path, key=key, current_key=key)
-            role = backup.exchange_role_after_restore(self.paths, key)
+            # restore() checks the backup with its key before it touches anything: a wrong one changes nothing.
+            backup.restore(self.paths, path, key=restore_key, current_key=key)
+            role = backup.exchange_role_after_restore(self.paths, restore_key)
         except ServiceError as error:
             self.alert(title, error_text(error))
         except Exception as error:
@@ -415,6 +419,13 @@ class Controller(QObject):
         else:
             if role is not None:  # a joined copy: what the restore means for exchange
                 self.alert(QApplication.translate("App", "Exchange stopped"), _restore_note(role))
+        # Restored, the database has the backup's key (and key file); refused or failed, still the old one.
+        if (
+            not self.paths.on_server
+            and self.paths.db_path.exists()
+            and not backup.opens_with(self.paths.db_path, key)
+        ):
+            key = restore_key
         self.store = open_store_or_explain(self.paths, self.alert, key)
         if self.store is None or not self.login():
             QApplication.quit()

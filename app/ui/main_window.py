@@ -39,7 +39,9 @@ PENDING_TABLES = frozenset({"monthly_plan", "plan_revision"})  # what the office
 class MainWindow(QMainWindow):
     logout_requested = Signal()
     language_requested = Signal(str)
-    restore_requested = Signal(object)  # a backup file's Path: the controller closes, restores, reopens
+    # A backup file's Path and its key (None: the session's key opens it): the controller closes, restores,
+    # reopens.
+    restore_requested = Signal(object, object)
 
     def __init__(self, session: AppSession) -> None:
         super().__init__()
@@ -173,9 +175,9 @@ class MainWindow(QMainWindow):
         self._highlight(section)
         self._show(page)
 
-    def request_restore(self, path: Path) -> None:
+    def request_restore(self, path: Path, key: bytes | None = None) -> None:
         """A page asks to restore a backup: the controller closes, restores and reopens."""
-        self.restore_requested.emit(path)
+        self.restore_requested.emit(path, key)
 
     def request_language(self, language: str) -> None:
         """The window is rebuilt in the other language: nothing unsaved may go with it (each editor and the

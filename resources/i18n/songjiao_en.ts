@@ -84,6 +84,61 @@
     </message>
 </context>
 <context>
+    <name>BackupKeyDialog</name>
+    <message>
+        <source>Open the backup</source>
+        <translation>Open the backup</translation>
+    </message>
+    <message>
+        <source>This backup has its own key</source>
+        <translation>This backup has its own key</translation>
+    </message>
+    <message>
+        <source>This backup was made under another key (before the key was changed, or at another office), so the current log-in does not open it. Give a user name with the password it had when the backup was made, or the recovery key of that time.</source>
+        <translation>This backup was made under another key (before the key was changed, or at another office), so the current log-in does not open it. Give a user name with the password it had when the backup was made, or the recovery key of that time.</translation>
+    </message>
+    <message>
+        <source>With a user's &amp;password</source>
+        <translation>With a user's &amp;password</translation>
+    </message>
+    <message>
+        <source>With the recovery &amp;key</source>
+        <translation>With the recovery &amp;key</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;User name:</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>Pass&amp;word:</translation>
+    </message>
+    <message>
+        <source>Check the backup</source>
+        <translation>Check the backup</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>The backup was not restored; nothing was changed.</source>
+        <translation>The backup was not restored; nothing was changed.</translation>
+    </message>
+    <message>
+        <source>The backup opened, but it is damaged or was written by a newer version.</source>
+        <translation>The backup opened, but it is damaged or was written by a newer version.</translation>
+    </message>
+</context>
+<context>
     <name>BackupsTab</name>
     <message>
         <source>Made on</source>
@@ -128,6 +183,10 @@
     <message>
         <source>This file cannot be restored. Nothing was changed.</source>
         <translation>This file cannot be restored. Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>The restored records open with the passwords and the recovery key they had when the backup was made.</source>
+        <translation>The restored records open with the passwords and the recovery key they had when the backup was made.</translation>
     </message>
     <message>
         <source>Restore backup</source>
@@ -1339,6 +1398,10 @@ If it happens again, give your administrator this reference number: {reference}<
         <translation>Password</translation>
     </message>
     <message>
+        <source>Forgot the password? Use the recovery key</source>
+        <translation>Forgot the password? Use the recovery key</translation>
+    </message>
+    <message>
         <source>Log in</source>
         <translation>Log in</translation>
     </message>
@@ -1748,6 +1811,84 @@ Backups removed: {removed}. Copies made elsewhere (dumps, exported files, laptop
     <message>
         <source>Cannot save the recovery sheet</source>
         <translation>Cannot save the recovery sheet</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryKeyInput</name>
+    <message>
+        <source>&amp;Recovery key:</source>
+        <translation>&amp;Recovery key:</translation>
+    </message>
+    <message>
+        <source>Recovery key</source>
+        <translation>Recovery key</translation>
+    </message>
+    <message>
+        <source>Read from the recovery &amp;file…</source>
+        <translation>Read from the recovery &amp;file…</translation>
+    </message>
+    <message>
+        <source>The recovery file</source>
+        <translation>The recovery file</translation>
+    </message>
+    <message>
+        <source>Recovery key (*.txt);;All files (*)</source>
+        <translation>Recovery key (*.txt);;All files (*)</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryLoginDialog</name>
+    <message>
+        <source>Log in with the recovery key</source>
+        <translation>Log in with the recovery key</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Set the password and log in</source>
+        <translation>Set the password and log in</translation>
+    </message>
+    <message>
+        <source>When every password is lost, the school's recovery key opens the records. It is on the recovery sheet printed at set-up (kept in the school's safe). Type it as printed (spaces, dashes and small letters do not matter), or read it from the recovery file.</source>
+        <translation>When every password is lost, the school's recovery key opens the records. It is on the recovery sheet printed at set-up (kept in the school's safe). Type it as printed (spaces, dashes and small letters do not matter), or read it from the recovery file.</translation>
+    </message>
+    <message>
+        <source>The recovery key opened the records. Set a new password for an administrator; that administrator then gives the other users new passwords in Settings › Users.</source>
+        <translation>The recovery key opened the records. Set a new password for an administrator; that administrator then gives the other users new passwords in Settings › Users.</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <source>Repeat the new password</source>
+        <translation>Repeat the new password</translation>
+    </message>
+    <message>
+        <source>&amp;Administrator:</source>
+        <translation>&amp;Administrator:</translation>
+    </message>
+    <message>
+        <source>&amp;New password:</source>
+        <translation>&amp;New password:</translation>
+    </message>
+    <message>
+        <source>Re&amp;peat it:</source>
+        <translation>Re&amp;peat it:</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>The two passwords differ.</translation>
     </message>
 </context>
 <context>
@@ -2206,8 +2347,16 @@ Backups removed: {removed}. Copies made elsewhere (dumps, exported files, laptop
         <translation>Active</translation>
     </message>
     <message>
+        <source>Log-in</source>
+        <translation>Log-in</translation>
+    </message>
+    <message>
         <source>Users</source>
         <translation>Users</translation>
+    </message>
+    <message>
+        <source>The users marked “Needs a new password” cannot log in since the records were encrypted: select each one and press “Reset password…”, then tell them their new password.</source>
+        <translation>The users marked “Needs a new password” cannot log in since the records were encrypted: select each one and press “Reset password…”, then tell them their new password.</translation>
     </message>
     <message>
         <source>Add user…</source>
@@ -2232,6 +2381,10 @@ Backups removed: {removed}. Copies made elsewhere (dumps, exported files, laptop
     <message>
         <source>No</source>
         <translation>No</translation>
+    </message>
+    <message>
+        <source>Needs a new password</source>
+        <translation>Needs a new password</translation>
     </message>
     <message>
         <source>Reset password</source>

@@ -84,6 +84,61 @@
     </message>
 </context>
 <context>
+    <name>BackupKeyDialog</name>
+    <message>
+        <source>Open the backup</source>
+        <translation>打开这份备份</translation>
+    </message>
+    <message>
+        <source>This backup has its own key</source>
+        <translation>这份备份有自己的密钥</translation>
+    </message>
+    <message>
+        <source>This backup was made under another key (before the key was changed, or at another office), so the current log-in does not open it. Give a user name with the password it had when the backup was made, or the recovery key of that time.</source>
+        <translation>这份备份是在另一把密钥下制作的（密钥更换之前，或在另一个办公室），当前登录无法打开它。请填写一个用户名及其在制作备份时的密码，或当时的恢复密钥。</translation>
+    </message>
+    <message>
+        <source>With a user&apos;s &amp;password</source>
+        <translation>用用户的密码(&amp;P)</translation>
+    </message>
+    <message>
+        <source>With the recovery &amp;key</source>
+        <translation>用恢复密钥(&amp;K)</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>用户名(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>密码(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>Check the backup</source>
+        <translation>检查备份</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>The backup was not restored; nothing was changed.</source>
+        <translation>备份未恢复，数据未做任何改动。</translation>
+    </message>
+    <message>
+        <source>The backup opened, but it is damaged or was written by a newer version.</source>
+        <translation>备份已打开，但文件已损坏，或由更新版本的送教上门写入。</translation>
+    </message>
+</context>
+<context>
     <name>BackupsTab</name>
     <message>
         <source>Made on</source>
@@ -128,6 +183,10 @@
     <message>
         <source>This file cannot be restored. Nothing was changed.</source>
         <translation>此文件无法恢复，数据未做任何改动。</translation>
+    </message>
+    <message>
+        <source>The restored records open with the passwords and the recovery key they had when the backup was made.</source>
+        <translation>恢复后的记录要用制作备份时的密码和恢复密钥打开。</translation>
     </message>
     <message>
         <source>Restore backup</source>
@@ -1330,6 +1389,10 @@ If it happens again, give your administrator this reference number: {reference}<
         <translation>密码</translation>
     </message>
     <message>
+        <source>Forgot the password? Use the recovery key</source>
+        <translation>忘记密码？使用恢复密钥</translation>
+    </message>
+    <message>
         <source>Log in</source>
         <translation>登录</translation>
     </message>
@@ -1747,6 +1810,84 @@ Backups removed: {removed}. Copies made elsewhere (dumps, exported files, laptop
     <message>
         <source>Cannot save the recovery sheet</source>
         <translation>无法保存恢复密钥页</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryKeyInput</name>
+    <message>
+        <source>&amp;Recovery key:</source>
+        <translation>恢复密钥(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Recovery key</source>
+        <translation>恢复密钥</translation>
+    </message>
+    <message>
+        <source>Read from the recovery &amp;file…</source>
+        <translation>从恢复密钥文件读取(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>The recovery file</source>
+        <translation>恢复密钥文件</translation>
+    </message>
+    <message>
+        <source>Recovery key (*.txt);;All files (*)</source>
+        <translation>恢复密钥 (*.txt);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryLoginDialog</name>
+    <message>
+        <source>Log in with the recovery key</source>
+        <translation>使用恢复密钥登录</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Set the password and log in</source>
+        <translation>设置密码并登录</translation>
+    </message>
+    <message>
+        <source>When every password is lost, the school&apos;s recovery key opens the records. It is on the recovery sheet printed at set-up (kept in the school&apos;s safe). Type it as printed (spaces, dashes and small letters do not matter), or read it from the recovery file.</source>
+        <translation>所有密码都丢失时，可用学校的恢复密钥打开记录。恢复密钥印在初次设置时打印的恢复密钥页上（存放在学校保险柜里）。请照着纸上的内容输入（空格、短横线和大小写都没有关系），或从恢复密钥文件读取。</translation>
+    </message>
+    <message>
+        <source>The recovery key opened the records. Set a new password for an administrator; that administrator then gives the other users new passwords in Settings › Users.</source>
+        <translation>恢复密钥已打开记录。请为一位管理员设置新密码；之后由这位管理员在“设置 › 用户与角色”中为其他用户重置密码。</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <source>Repeat the new password</source>
+        <translation>再次输入新密码</translation>
+    </message>
+    <message>
+        <source>&amp;Administrator:</source>
+        <translation>管理员(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;New password:</source>
+        <translation>新密码(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Re&amp;peat it:</source>
+        <translation>再输入一次(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
     </message>
 </context>
 <context>
@@ -2201,11 +2342,19 @@ Backups removed: {removed}. Copies made elsewhere (dumps, exported files, laptop
     </message>
     <message>
         <source>Active</source>
-        <translation>在读</translation>
+        <translation>在用</translation>
+    </message>
+    <message>
+        <source>Log-in</source>
+        <translation>登录</translation>
     </message>
     <message>
         <source>Users</source>
         <translation>用户</translation>
+    </message>
+    <message>
+        <source>The users marked “Needs a new password” cannot log in since the records were encrypted: select each one and press “Reset password…”, then tell them their new password.</source>
+        <translation>标有“需重设密码”的用户在记录加密后无法登录：请逐一选中他们，点击“重置密码…”，再把新密码告诉本人。</translation>
     </message>
     <message>
         <source>Add user…</source>
@@ -2230,6 +2379,10 @@ Backups removed: {removed}. Copies made elsewhere (dumps, exported files, laptop
     <message>
         <source>No</source>
         <translation>否</translation>
+    </message>
+    <message>
+        <source>Needs a new password</source>
+        <translation>需重设密码</translation>
     </message>
     <message>
         <source>Reset password</source>

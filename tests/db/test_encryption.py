@@ -268,3 +268,64 @@ def test_the_command_line_needs_a_right_password_and_the_audit_names_the_user(
         assert entry is not None and entry.user_id == school.admin.id
     finally:
         store.dispose()
+
+
+def test_the_recovery_log_in_sets_only_an_active_administrators_password(school, paths):
+    """setup.recovery_login (the desktop's recovery-key dialog): a teacher's account or an unknown id is
+    refused with every file unchanged; an administrator's new password writes their slot and logs them in."""
+    from tests.conftest import unchanged
+
+    text = setup.make_recovery_key(school.as_(school.admin))
+    school.ctx.store.dispose()
+    store = setup.recover_store(paths, text)
+    try:
+        for wrong in (school.t1.id, "no-such-id"):
+            with unchanged(paths.db_path, paths.key_file), pytest.raises(Exception) as refused:
+                setup.recovery_login(store, wrong, "new-admin-pass")
+            assert getattr(refused.value, "message_id", "") == "recovery.not_admin"
+        actor = setup.recovery_login(store, school.admin.id, "new-admin-pass")
+        assert actor.id == school.admin.id and actor.role == "admin"
+        assert keyring.unlock_user(paths.db_path, "admin", "new-admin-pass") == store.key
+    finally:
+        store.dispose()
+
+
+def test_a_backup_under_another_key_opens_only_with_its_own_password_or_recovery_key(school, paths, tmp_path):
+    other = resolve(tmp_path / "other" / "school.sqlite3")
+    other_key = bytes(range(50, 82))
+    store = setup.open_store(other, key=other_key)
+    try:
+        admin = setup.initialize_school(
+            ServiceContext(store),
+            {
+                "school_name": "另一所学校",
+                "term": TERM,
+                "admin": {"username": "admin", "display_name": "管理员", "password": "other-pass"},
+            },
+        )
+        text = setup.make_recovery_key(ServiceContext(store, admin))
+        made = backup.make_backup(other, key=other_key)
+    finally:
+        store.dispose()
+    assert backup.opens_with(made.path, other_key) and not backup.opens_with(made.path, TEST_KEY)
+    assert not backup.opens_with(made.path, None)
+    files = (made.path, Path(str(made.path) + ".keys"))
+    before = [f.read_bytes() for f in files]  # another key's file: compared byte for byte
+    with pytest.raises(AuthError):
+        backup.unwrap_backup_key(made.path, username="admin", password=ADMIN_PASSWORD)
+    with pytest.raises(AuthError):
+        backup.unwrap_backup_key(made.path, recovery=keyring.new_recovery_text())
+    assert [f.read_bytes() for f in files] == before
+    assert not Path(str(made.path) + keyring.FAILURES_SUFFIX).exists()  # a backup's refusals leave no note
+    assert backup.unwrap_backup_key(made.path, username="admin", password="other-pass") == other_key
+    assert backup.unwrap_backup_key(made.path, recovery=text.lower()) == other_key
+
+
+def test_users_without_a_slot_are_listed_and_a_log_in_on_the_open_database_writes_theirs(school, paths):
+    keyring.drop_user(paths.db_path, "t1")  # as after an encryption in place: t1's password only as a hash
+    ctx = ServiceContext(school.ctx.store)
+    assert users.without_slot(ctx) == {school.t1.id}
+    assert not users.ensure_slot(ctx, "admin", ADMIN_PASSWORD)  # has one: nothing written
+    assert users.ensure_slot(ctx, "t1", "password1")
+    assert users.without_slot(ctx) == set()
+    assert keyring.unlock_user(paths.db_path, "t1", "password1") == TEST_KEY

@@ -229,6 +229,32 @@ def small_dialogs(make_session, school, tmp_path, qtbot) -> Surfaces:
         qtbot.addWidget(dialog)
         dialog.show()
         yield type(dialog).__name__, dialog
+    yield from key_dialogs(school, tmp_path, qtbot)
+
+
+def key_dialogs(school, tmp_path, qtbot) -> Surfaces:
+    """The login's recovery-key dialog: the key page, then (the school's key typed) the new-password page;
+    the restore's dialog for a backup under another key, each way (a password, the recovery key)."""
+    from app.services import setup
+    from app.ui.dialogs.backup_key import BackupKeyDialog
+    from app.ui.dialogs.recovery_login import RecoveryLoginDialog
+
+    backup_key = BackupKeyDialog(tmp_path / "songjiao-backup-other.sqlite3")
+    qtbot.addWidget(backup_key)
+    backup_key.show()
+    yield "backup key (password)", backup_key
+    backup_key.by_recovery.setChecked(True)
+    yield "backup key (recovery key)", backup_key
+
+    text = setup.make_recovery_key(school.as_(school.admin))
+    dialog = RecoveryLoginDialog(school.ctx.store.paths, school.ctx.store)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    yield "recovery login (key)", dialog
+    dialog.key.setText(text or "")
+    dialog.open_with_key()
+    assert dialog.pages.currentIndex() == 1, dialog.error.text()
+    yield "recovery login (new password)", dialog
 
 
 def wizard(tmp_path, qtbot) -> Surfaces:

@@ -18,10 +18,12 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
+from app.ui.dialogs.recovery_login import hold_button
 from app.ui.labels import ROLES, label
 from app.ui.messages import error_text
 from app.ui.widgets.style import error_style, make_heading
@@ -75,6 +77,8 @@ class LoginDialog(QDialog):
         self.actor: Actor | None = None
         self.open_error: BaseException | None = None
         self.last_user = last_user
+        self.recovered_user = ""  # the administrator a recovery-key log-in set a new password for
+        self.recovery: QDialog | None = None  # the recovery-key dialog, while it is open
         self.setWindowTitle(self.tr("Log in to Songjiao"))
         self.setMinimumWidth(380)
         column = QVBoxLayout(self)
@@ -111,6 +115,16 @@ class LoginDialog(QDialog):
         self.error.setWordWrap(True)
         self.error.hide()
         column.addWidget(self.error)
+        # Every password lost: the recovery key from the school's safe. A link under the password, where an
+        # administrator who cannot log in looks; only for an encrypted database (the key opens nothing else).
+        self.recovery_link = QPushButton(self.tr("Forgot the password? Use the recovery key"))
+        self.recovery_link.setFlat(True)
+        self.recovery_link.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.recovery_link.setStyleSheet("QPushButton { color: palette(link); text-decoration: underline; }")
+        self.recovery_link.clicked.connect(self.use_recovery_key)
+        where = paths or (store.paths if store is not None else None)
+        self.recovery_link.setVisible(where is not None and not where.on_server and where.key_file.exists())
+        column.addWidget(self.recovery_link, 0, Qt.AlignmentFlag.AlignLeft)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -161,6 +175,8 @@ class LoginDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
 
     def username(self) -> str:
+        if self.recovered_user:
+            return self.recovered_user
         if not self.users.count():
             return self.name.text().strip()
         item = self.users.currentItem()
@@ -171,12 +187,8 @@ class LoginDialog(QDialog):
         from app.services.context import ServiceContext
         from app.services.errors import ServiceError
 
-        if self.store is None and self.opener is not None:
-            store, error = self.opener.wait()
-            if error is not None:
-                self._refuse(error)
-                return
-            self.store = store  # None for an encrypted database: the password opens it below
+        if not self._await_open():
+            return
         try:
             if self.store is None:
                 assert self.paths is not None, "an encrypted database is opened by its paths"
@@ -185,27 +197,56 @@ class LoginDialog(QDialog):
                     self.paths, self.username(), self.password.text(), wait=False
                 )
             else:
-                self.actor = users.authenticate(
-                    ServiceContext(self.store, today_override=self.today),
-                    self.username(),
-                    self.password.text(),
-                )
+                ctx = ServiceContext(self.store, today_override=self.today)
+                self.actor = users.authenticate(ctx, self.username(), self.password.text())
+                if self.store.key is None and not self.store.paths.on_server:
+                    # A plaintext database from before encryption (opened before the password was typed):
+                    # encrypted in place now, with this user's slot.
+                    self.store = setup.encrypt_at_login(self.store, self.username(), self.password.text())
+                else:
+                    # The database is open already (a log-in after a log-out): a user without a slot gets one.
+                    users.ensure_slot(ctx, self.username(), self.password.text())
         except (ServiceError, setup.SchemaError) as error:  # SchemaError: a newer or damaged database
             self.error.setText(error_text(error))
             self.error.setAccessibleName(self.error.text())
             self.error.show()
             self.password.clear()
             self.password.setFocus()
-            self._hold(keyring.failure_delay())
+            hold_button(
+                self.buttons.button(QDialogButtonBox.StandardButton.Ok),
+                keyring.failure_delay(),
+                enabled=lambda: self.open_error is None,
+            )
             return
         self.accept()
 
-    def _hold(self, seconds: float) -> None:
-        """After a wrong password: Log in stays disabled a growing while (the window stays live)."""
-        if seconds <= 0:
-            return
-        from PySide6.QtCore import QTimer
+    def _await_open(self) -> bool:
+        """Wait for the background open; False (and the reason shown) when it failed."""
+        if self.store is None and self.opener is not None:
+            store, error = self.opener.wait()
+            if error is not None:
+                self._refuse(error)
+                return False
+            self.store = store  # None for an encrypted database: a password or the recovery key opens it
+        return True
 
-        button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        button.setEnabled(False)
-        QTimer.singleShot(int(seconds * 1000), lambda: button.setEnabled(self.open_error is None))
+    def use_recovery_key(self) -> None:
+        """The recovery-key dialog over this one (open, not exec: the window stays live and tests drive it)."""
+        from app.ui.dialogs.recovery_login import RecoveryLoginDialog
+
+        if not self._await_open():
+            return
+        where = self.paths or (self.store.paths if self.store is not None else None)
+        assert where is not None, "the link shows only for an encrypted database's paths"
+        self.recovery = RecoveryLoginDialog(where, self.store, self)
+        self.recovery.accepted.connect(self._recovered)
+        self.recovery.open()
+
+    def _recovered(self) -> None:
+        from app.ui.dialogs.recovery_login import RecoveryLoginDialog
+
+        dialog = self.recovery
+        assert isinstance(dialog, RecoveryLoginDialog)
+        self.store, self.actor, self.recovered_user = dialog.store, dialog.actor, dialog.username
+        self.recovery = None
+        self.accept()

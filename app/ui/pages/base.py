@@ -25,8 +25,8 @@ class Shell(Protocol):
     def close_detail(self, back_to: str | None = None) -> None:
         """Leave the record page (asking about unsaved changes), back to the list ``back_to``."""
 
-    def request_restore(self, path: Path) -> None:
-        """Close the database, restore the backup file, reopen."""
+    def request_restore(self, path: Path, key: bytes | None = None) -> None:
+        """Close the database, restore the backup file (``key``: its own, when not the session's), reopen."""
 
     def request_language(self, language: str) -> None:
         """Switch the interface language."""

@@ -6,10 +6,13 @@ import functools
 from pathlib import Path
 from typing import Protocol
 
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
+    QDialog,
     QFileDialog,
     QHBoxLayout,
     QInputDialog,
+    QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
@@ -18,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services import backup, users
+from app.services.context import ServiceContext
 from app.services.users import UserInfo
 from app.ui.editors.base import FormDialog
 from app.ui.i18n import format_date
@@ -26,6 +30,7 @@ from app.ui.pages.base import Shell
 from app.ui.pages.student_tabs_core import fill_table, make_table, selected_id
 from app.ui.session import AppSession
 from app.ui.widgets.fields import combo
+from app.ui.widgets.style import warning_color, warning_style
 
 
 class SettingsHost(Protocol):
@@ -59,17 +64,39 @@ class UserDialog(FormDialog):
         self.on_submit(lambda values: (users.create_user, (values,)))
 
 
+def _users_and_slots(ctx: ServiceContext) -> tuple[list[UserInfo], set[str]]:
+    return users.list_users(ctx, include_inactive=True), users.without_slot(ctx)
+
+
 class UsersTab(QWidget):
     def __init__(self, page: SettingsHost) -> None:
         super().__init__()
         self.page, self.session = page, page.session
         self.users: list[UserInfo] = []
+        self.no_slot: set[str] = set()  # users who cannot log in until the administrator sets a password
         column = QVBoxLayout(self)
         self.table = make_table(
-            [self.tr("User name"), self.tr("Display name"), self.tr("Role"), self.tr("Active")],
+            [
+                self.tr("User name"),
+                self.tr("Display name"),
+                self.tr("Role"),
+                self.tr("Active"),
+                self.tr("Log-in"),
+            ],
             self.tr("Users"),
         )
         column.addWidget(self.table, 1)
+        # After a plaintext database was encrypted in place only the user who logged in has a key slot.
+        self.slot_hint = QLabel(
+            self.tr(
+                "The users marked “Needs a new password” cannot log in since the records were encrypted: "
+                "select each one and press “Reset password…”, then tell them their new password."
+            )
+        )
+        self.slot_hint.setWordWrap(True)
+        self.slot_hint.setStyleSheet(warning_style())
+        self.slot_hint.hide()
+        column.addWidget(self.slot_hint)
         row = QHBoxLayout()
         self.add_button = QPushButton(self.tr("Add user…"))
         self.password_button = QPushButton(self.tr("Reset password…"))
@@ -85,11 +112,10 @@ class UsersTab(QWidget):
         column.addLayout(row)
 
     def reload(self) -> None:
-        self.session.read(
-            users.list_users, include_inactive=True, on_done=self._show, on_error=self.page.show_error
-        )
+        self.session.read(_users_and_slots, on_done=self._show, on_error=self.page.show_error)
 
-    def _show(self, found: list[UserInfo]) -> None:
+    def _show(self, data: tuple[list[UserInfo], set[str]]) -> None:
+        found, self.no_slot = data
         self.users = found
         fill_table(
             self.table,
@@ -101,11 +127,17 @@ class UsersTab(QWidget):
                         u.display_name,
                         label(ROLES, u.role),
                         self.tr("Yes") if u.active else self.tr("No"),
+                        self.tr("Needs a new password") if u.id in self.no_slot else "",
                     ],
                 )
                 for u in found
             ],
         )
+        for row, user in enumerate(found):
+            mark = self.table.item(row, 4)
+            if mark is not None and user.id in self.no_slot:  # stands out as the hint below the table does
+                mark.setForeground(QColor(warning_color()))
+        self.slot_hint.setVisible(bool(self.no_slot))
 
     def _selected(self) -> UserInfo | None:
         user_id = selected_id(self.table)
@@ -159,6 +191,7 @@ class BackupsTab(QWidget):
         super().__init__()
         self.page, self.session = page, page.session
         self.backups: list[backup.BackupInfo] = []
+        self.key_dialog: QDialog | None = None  # a backup's own key asked for, while open
         column = QVBoxLayout(self)
         self.table = make_table([self.tr("Made on"), self.tr("Reason"), self.tr("Size")], self.tr("Backups"))
         column.addWidget(self.table, 1)
@@ -225,21 +258,42 @@ class BackupsTab(QWidget):
             self.restore(Path(name))
 
     def restore(self, path: Path) -> None:
-        problem = backup.verify(path, self.session.store.key)
+        """Check the backup, ask, restore. A backup made under another key (before a key change, or at
+        another office) first asks for its own password or recovery key (BackupKeyDialog)."""
+        if path.is_file() and not backup.opens_with(path, self.session.store.key):
+            from app.ui.dialogs.backup_key import BackupKeyDialog
+
+            self.key_dialog = BackupKeyDialog(path, self)
+            dialog = self.key_dialog
+            # open(), not exec(): the window stays live and a test presses the dialog's buttons.
+            dialog.accepted.connect(lambda: self._confirm(path, dialog.key))
+            dialog.open()
+            return
+        self._confirm(path, None)
+
+    def _confirm(self, path: Path, own_key: bytes | None) -> None:
+        """``own_key``: the backup's key when it is not the session's (its passwords then come back with it)."""
+        problem = backup.verify(path, own_key or self.session.store.key)
         if problem:
             QMessageBox.warning(
                 self, self.tr("Cannot restore"), self.tr("This file cannot be restored. Nothing was changed.")
             )
             return
+        text = self.tr(
+            "Replace the current records with this backup? Everything entered since it was made will be "
+            "gone. A copy of the current database is kept first. You will need to log in again."
+        )
+        if own_key is not None:
+            text += "\n\n" + self.tr(
+                "The restored records open with the passwords and the recovery key they had when the backup "
+                "was made."
+            )
         answer = QMessageBox.question(
             self,
             self.tr("Restore backup"),
-            self.tr(
-                "Replace the current records with this backup? Everything entered since it was made will be "
-                "gone. A copy of the current database is kept first. You will need to log in again."
-            ),
+            text,
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
         if answer == QMessageBox.StandardButton.Yes and self.page.window_ is not None:
-            self.page.window_.request_restore(path)
+            self.page.window_.request_restore(path, own_key)

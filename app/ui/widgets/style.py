@@ -24,8 +24,12 @@ def error_style() -> str:
     return "color: #ff8a80;" if is_dark() else "color: #b3261e;"
 
 
+def warning_color() -> str:
+    return "#ffcc80" if is_dark() else "#8a5300"
+
+
 def warning_style() -> str:
-    return "color: #ffcc80;" if is_dark() else "color: #8a5300;"
+    return f"color: {warning_color()};"
 
 
 def tint_style(selector: str, background: str) -> str:
