@@ -25,7 +25,7 @@ ENCRYPTED_CACHE_KIB = 65536
 # The page format of new files: SQLCipher 4's (4 KiB pages, AES-256-CBC, a per-page HMAC) with HMAC-SHA256 in
 # place of HMAC-SHA512. The HMAC is most of the cost of reading an encrypted page; with the CPU's SHA extensions
 # SHA-256 costs about a third less per page (benchmarks/bench_core.py --compare: `check`, which reads every page,
-# went from +19 % to ~+12 % of plaintext). A 256-bit tag under a 256-bit key is as strong as the AES-256 it guards.
+# went from +19 % to +16 % of plaintext in CPU). A 256-bit tag is as strong as the AES-256 it guards.
 PAGE_FORMAT: tuple[str, ...] = ("cipher_hmac_algorithm = HMAC_SHA256",)
 # Files made with SQLCipher 4's own defaults (HMAC-SHA512: this program's first encrypted files) open too.
 LEGACY_FORMAT: tuple[str, ...] = ()
