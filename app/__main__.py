@@ -6,11 +6,13 @@ import sys
 
 
 def main(argv: list[str] | None = None) -> int:
-    import multiprocessing
+    if getattr(sys, "frozen", False):
+        import multiprocessing
 
-    # A frozen (PyInstaller) build starts export workers by running this executable again:
-    # freeze_support makes such a child run its task instead of the app. No-op otherwise.
-    multiprocessing.freeze_support()
+        # A frozen (PyInstaller) build starts export workers by running this executable again:
+        # freeze_support makes such a child run its task instead of the app. A no-op unfrozen, where
+        # importing multiprocessing would only cost every start (the login window's among them) 10 ms.
+        multiprocessing.freeze_support()
     from app import logs
     from app.cli.main import run, unexpected_line
 

@@ -21,7 +21,6 @@ import datetime as dt
 import logging
 import logging.handlers
 import re
-import secrets
 import sys
 import threading
 from collections.abc import Callable
@@ -137,6 +136,8 @@ def flush() -> None:
 
 def new_reference() -> str:
     """Short enough to read out on the phone, unique enough to find in the log: E-MMDD-HHMM-XXXX."""
+    import secrets  # here: hashlib, hmac and random would otherwise load at every start, for a crash
+
     return f"E-{dt.datetime.now():%m%d-%H%M}-{secrets.token_hex(2).upper()}"
 
 

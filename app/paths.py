@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import hashlib
-import importlib.resources
 import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import platformdirs
 
 APP_NAME = "Songjiao"
 APP_AUTHOR = "Songjiao"
@@ -17,7 +13,12 @@ DB_FILENAME = "songjiao.sqlite3"
 KEY_FILE_SUFFIX = ".keys"  # the encrypted database's wrapped key, beside it (app/services/keyring.py)
 
 
-def _data_folder(installed: str, checkout: str) -> Path:
+# The package's own folder (what importlib.resources.files("app") gives for files on disk, without importing
+# importlib.resources at every start; PyInstaller's modules have their __file__ in the bundle's app/ as well).
+PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def _data_folder(installed: str, checkout: str, package: Path = PACKAGE_DIR) -> Path:
     """Where a data folder of the program is: inside the installed package, or in the checkout beside `app/`.
 
     An installed Songjiao (wheel, pipx, PyInstaller) carries `resources/` as `app/_resources` and `migrations/` as
@@ -25,8 +26,7 @@ def _data_folder(installed: str, checkout: str) -> Path:
     the top-level ones of the same tree as the code, never another tree's. Neither found: the installed path,
     which `missing_resources()` then reports instead of the program quietly running without them.
     """
-    package = importlib.resources.files("app")
-    if not isinstance(package, Path):  # a zip import; Qt and reportlab need real files
+    if not package.is_dir():  # a zip import; Qt and reportlab need real files
         raise RuntimeError("Songjiao must be installed as files, not run from a zip archive")
     inside = package / installed
     if inside.is_dir():
@@ -161,6 +161,8 @@ def default_data_dir() -> Path:
     override = os.environ.get("SONGJIAO_DATA_DIR")
     if override:
         return Path(override)
+    import platformdirs  # only here: --db with --data-dir or SONGJIAO_DATA_DIR never needs it
+
     return Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR, roaming=False))
 
 
@@ -173,6 +175,8 @@ def resolve(
         url = _psycopg_url(str(db))
         base = Path(data_dir).expanduser().resolve() if data_dir else default_data_dir()
         # The password is not part of which database this is (and must not reach the name's hash input twice).
+        import hashlib
+
         name = hashlib.sha256(hide_password(url).encode("utf-8")).hexdigest()[:16]
         return AppPaths(base, base / f"server-{name}", url)
     if db is not None:

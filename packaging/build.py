@@ -12,7 +12,10 @@ first as the command line. What goes in is derived from the code, never listed b
 hand: every module under app/ (the CLI imports its commands by name, which PyInstaller cannot see), what the
 migration scripts import (Alembic loads them by path), resources/ and migrations/ as data at the same places
 as in the wheel (app/_resources, app/_migrations), and only the Qt modules app/ imports. Qt translations other
-than zh_CN and en are dropped. The version (and the Windows version resource) come from pyproject.toml.
+than zh_CN and en are dropped, and the Qt plugins the app cannot use. On Linux the wheels' renamed second
+copies of a library (psycopg's OpenSSL and Kerberos, Pillow's xz, zstd) become links to the folder's own copy
+when every symbol their users take is there (share_libraries), libraries nothing needs are removed and ICU's
+data is thinned to Chinese and English. The version (and the Windows version resource) come from pyproject.toml.
 """
 
 from __future__ import annotations
@@ -57,11 +60,26 @@ QT_PLUGIN_FOLDERS = (
     "iconengines",
     "styles",
     "xcbglintegrations",
-    "egldeviceintegrations",
     "wayland-decoration-client",
     "wayland-graphics-integration-client",
     "wayland-shell-integration",
-    "generic",
+)
+# Left out of those folders: the platforms of embedded devices without a desktop (EGLFS with its device
+# integrations and the evdev input plugins of `generic`, the Linux framebuffer, VNC, Vulkan display) and the
+# image formats a user cannot attach (photos and signatures are PNG or JPEG, app/services/attachments.py;
+# the icons are SVG and PNG). The `minimal` and `offscreen` platforms stay: scripts and tests use them.
+QT_DROP_PLUGINS = (
+    "platforms/libqeglfs",
+    "platforms/libqminimalegl",
+    "platforms/libqlinuxfb",
+    "platforms/libqvnc",
+    "platforms/libqvkkhrdisplay",
+    "imageformats/libqtiff",
+    "imageformats/libqwebp",
+    "imageformats/libqtga",
+    "imageformats/libqwbmp",
+    "imageformats/libqgif",
+    "imageformats/libqicns",
 )
 
 
@@ -169,6 +187,25 @@ DEPENDENCY_EXCLUDES = [
     "hypothesis",
     "mypy",
     "ruff",
+    # pypdf imports fontTools when it is installed (a build tool here: packaging/make_fallback_font.py) to read
+    # fonts of PDFs it parses; Songjiao only encrypts its own PDFs with it (app/reports/pdf/doc.py).
+    "fontTools",
+    # httpx's command-line client (httpx._main, imported in a try) and what it brings: rich, pygments,
+    # markdown-it; mako (Alembic's templates) tries pygments for tracebacks only.
+    "httpx._main",
+    "rich",
+    "pygments",
+    "markdown_it",
+    "IPython",
+    # Interactive and test parts of the standard library nothing calls at run time (pdb, doctest, help(),
+    # readline with its libreadline/libtinfo; reportlab's self-test imports unittest).
+    "pdb",
+    "doctest",
+    "pydoc",
+    "pydoc_data",
+    "readline",
+    "reportlab.graphics.testshapes",
+    "unittest",
 ]
 TOC = WORK / "pyinstaller" / "songjiao" / "PYZ-00.toc"
 
@@ -295,6 +332,11 @@ def cli_executable() -> Path:
     return frozen_folder() / (f"{CLI_NAME}.exe" if sys.platform == "win32" else CLI_NAME)
 
 
+def gui_executable() -> Path:
+    """The windowed program (what the Start menu, the dock and double-clicked files start)."""
+    return frozen_folder() / (f"{NAME}.exe" if sys.platform == "win32" else NAME)
+
+
 def trim(folder: Path) -> int:
     """Drop Qt translations other than zh_CN/en and unused plugin folders; returns bytes removed."""
     removed = 0
@@ -308,6 +350,11 @@ def trim(folder: Path) -> int:
             if sub.is_dir() and sub.name not in QT_PLUGIN_FOLDERS:
                 removed += sum(p.stat().st_size for p in sub.rglob("*") if p.is_file())
                 shutil.rmtree(sub)
+        for plugin in plugins.rglob("*") if plugins.is_dir() else []:
+            relative = plugin.relative_to(plugins).as_posix()
+            if plugin.is_file() and relative.startswith(QT_DROP_PLUGINS):
+                removed += plugin.stat().st_size
+                plugin.unlink()
     return removed
 
 
@@ -374,6 +421,64 @@ def prune_libraries(folder: Path) -> int:
     for link in [p for p in folder.rglob("*") if p.is_symlink() and not p.exists()]:
         link.unlink()  # PyInstaller's links to a removed library
     return removed
+
+
+# A wheel's own copy of a library, renamed by auditwheel (psycopg_binary.libs/libcrypto-3a0647ea.so.3).
+VENDORED = re.compile(r"^(lib[\w+.]*?)-[0-9a-f]{8}\.so\.(\d+)")
+
+
+def _symbols(path: Path, *, defined: bool) -> set[str]:
+    """Dynamic symbols as "name@version" (or "name" when unversioned): defined, or wanted from elsewhere."""
+    flag = "--defined-only" if defined else "--undefined-only"
+    out = subprocess.run(["nm", "-D", flag, str(path)], capture_output=True, text=True, check=False).stdout
+    return {line.split()[-1].replace("@@", "@") for line in out.splitlines() if line.strip()}
+
+
+def share_libraries(folder: Path) -> int:
+    """Linux: a wheel's renamed copy of a library the folder holds anyway becomes a link to that one.
+
+    psycopg's wheel brings its own OpenSSL (7 MB) and Kerberos, Pillow's its own image and compression
+    libraries, beside the copies PyInstaller takes from the system for Python's ssl, Qt and the rest. A copy
+    is shared only when every symbol its users take from it (name and version, from nm) is in the other copy;
+    a copy whose users need more (a newer OpenSSL's functions) stays. Returns bytes saved.
+    """
+    if not sys.platform.startswith("linux") or shutil.which("nm") is None:
+        return 0
+    folder = folder.resolve()
+    top = next((p for p in folder.rglob("libpython3*.so*")), None)
+    if top is None:
+        return 0
+    internal = top.parent
+    elfs = [p for p in folder.rglob("*") if p.is_file() and not p.is_symlink() and _is_elf(p)]
+    pairs: dict[Path, Path] = {}  # the wheel's copy -> the folder's own
+    for path in elfs:
+        match = VENDORED.match(path.name)
+        other = internal / f"{match.group(1)}.so.{match.group(2)}" if match else None
+        if other is not None and other.exists() and other.resolve() != path:
+            pairs[path] = other.resolve()
+    needs = {p: set(_needed(p)) for p in elfs}
+    wanted = {p: _symbols(p, defined=False) for p in elfs}
+    offers = {p: _symbols(p, defined=True) for p in {*pairs, *pairs.values()}}
+    while True:
+        refused = set()
+        for copy, other in pairs.items():
+            provided = {name.split("@")[0] for name in offers[copy]}
+            for user in elfs:
+                if user in pairs or copy.name not in needs[user]:
+                    continue  # a copy being shared itself: its own needs go with it
+                taken = {s for s in wanted[user] if s.split("@")[0] in provided}
+                if not taken <= offers[other]:
+                    refused.add(copy)
+        if not refused:
+            break
+        for copy in refused:
+            del pairs[copy]
+    saved = 0
+    for copy, other in pairs.items():
+        saved += copy.stat().st_size
+        copy.unlink()
+        copy.symlink_to(os.path.relpath(other, copy.parent))
+    return saved
 
 
 # ICU's locale data (32 MB in PySide6's Linux wheels; Windows and macOS use the system's ICU): Qt formats
@@ -516,13 +621,15 @@ def freeze() -> Path:
         launcher = frozen_folder() / CLI_NAME
         launcher.write_text(CLI_LAUNCHER.format(name=NAME), encoding="utf-8")
         launcher.chmod(0o755)
-    trimmed, pruned, icu = trim(folder), prune_libraries(folder), shrink_icu(folder)
+    trimmed, shared = trim(folder), share_libraries(folder)
+    pruned, icu = prune_libraries(folder), shrink_icu(folder)
     if sys.platform == "darwin" and trimmed:
         # PyInstaller sealed the bundle with an ad-hoc signature; files removed since would break it.
         subprocess.run(["codesign", "--force", "--deep", "--sign", "-", str(folder)], check=True)
     print(
         f"build: {folder} {size_of(folder) / 1e6:.0f} MB (left out: {trimmed / 1e6:.0f} MB of Qt translations and "
-        f"plugins, {pruned / 1e6:.0f} MB of unneeded libraries, {icu / 1e6:.0f} MB of ICU locale data)"
+        f"plugins, {shared / 1e6:.0f} MB of second copies of libraries, {pruned / 1e6:.0f} MB of unneeded "
+        f"libraries, {icu / 1e6:.0f} MB of ICU locale data)"
     )
     return folder
 
@@ -679,9 +786,10 @@ def main(argv: list[str] | None = None) -> int:
         "--list", action="store_true", help="print the collected modules and data, build nothing"
     )
     parser.add_argument("--print-cli", action="store_true", help="print the frozen console program's path")
+    parser.add_argument("--print-gui", action="store_true", help="print the frozen windowed program's path")
     args = parser.parse_args(argv)
-    if args.print_cli:
-        print(cli_executable())
+    if args.print_cli or args.print_gui:
+        print(cli_executable() if args.print_cli else gui_executable())
         return 0
     if args.list:
         print("\n".join(hidden_imports()))

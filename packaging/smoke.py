@@ -6,7 +6,9 @@
 It makes a demo school, prints an archive packet (the CJK font), a spreadsheet, the packets of every student
 with two worker processes (spawned children of the installed program), dumps the database (encrypted) and loads the
 dump into a new one (the JSON schema and the migrations), and starts the GUI offscreen up to its first window,
-which must be in Chinese (the .qm catalogues, Qt's platform plugin). Each step must exit 0 and leave what it
+which must be in Chinese (the .qm catalogues, Qt's platform plugin). In between, the network parts: a laptop
+joined to the demo school syncs over the hub (TLS), and the PostgreSQL client reaches the point of refusing a
+server that is not there. Each step must exit 0 and leave what it
 promises; the first failure stops with its output. Only the standard library: it runs outside the venv too.
 """
 
@@ -15,12 +17,15 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import shlex
+import socket
 import subprocess
 import sys
 import tempfile
 import time
 import zipfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 
@@ -28,21 +33,126 @@ class SmokeFailure(Exception):
     pass
 
 
-def _run(command: list[str], cwd: Path, step: str, timeout: float = 300) -> str:
+def _env(cwd: Path, password: str = "admin123") -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONHOME")}  # the install alone
     env["QT_QPA_PLATFORM"] = "offscreen"
     env["SONGJIAO_DATA_DIR"] = str(cwd / "data")  # never the machine's real data folder
     env["SONGJIAO_DUMP_PASSPHRASE"] = "smoke-test passphrase"  # dumps are encrypted by default
-    env["SONGJIAO_PASSWORD"] = "admin123"  # the demo school's administrator (the database is encrypted)
+    env["SONGJIAO_PASSWORD"] = (
+        password  # the demo school's administrator by default (databases are encrypted)
+    )
+    return env
+
+
+def _run(
+    command: list[str],
+    cwd: Path,
+    step: str,
+    timeout: float = 300,
+    *,
+    password: str = "admin123",
+    exit_code: int = 0,
+) -> str:
     started = time.perf_counter()
-    done = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout)
+    done = subprocess.run(
+        command, cwd=cwd, env=_env(cwd, password), capture_output=True, text=True, timeout=timeout
+    )
     took = time.perf_counter() - started
-    if done.returncode != 0:
+    if done.returncode != exit_code:
         raise SmokeFailure(
             f"{step}: exit {done.returncode}\n$ {shlex.join(command)}\n{done.stdout[-3000:]}{done.stderr[-3000:]}"
         )
     print(f"  ok  {step:<28} {took:5.1f} s")
-    return done.stdout
+    return done.stdout + done.stderr if exit_code else done.stdout
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def every_command(program: list[str], folder: Path, help_text: str) -> None:
+    """`COMMAND --help` for every command --help lists: each imports its module under app/cli (and what that
+    imports at the top), so a module the frozen build or the wheel lost fails here, by name."""
+    listed = re.findall(r"^    ([a-z][a-z-]*)\s", help_text.split("positional arguments:", 1)[-1], re.M)
+    if len(listed) < 10:
+        raise SmokeFailure(f"--help lists {len(listed)} commands: {listed}")
+    started = time.perf_counter()
+
+    def helped(command: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [*program, command, "--help"],
+            cwd=folder,
+            env=_env(folder),
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+
+    with ThreadPoolExecutor(4) as pool:  # processes: four at a time
+        for command, done in zip(listed, pool.map(helped, listed), strict=True):
+            if done.returncode != 0 or "usage:" not in done.stdout:
+                raise SmokeFailure(
+                    f"{command} --help: exit {done.returncode}\n{done.stdout[-2000:]}{done.stderr[-2000:]}"
+                )
+    print(f"  ok  {f'every command --help ({len(listed)})':<28} {time.perf_counter() - started:5.1f} s")
+
+
+def hub_and_postgres(program: list[str], folder: Path, db: str, teacher: str) -> None:
+    """The network parts: the hub over TLS (uvicorn, starlette, httpx, cryptography, Python's ssl) with a
+    laptop joined and synced through it, and the PostgreSQL client (psycopg's libpq and its OpenSSL) up to
+    a server that is not there, which must be the one-line refusal, not a missing library."""
+    certs = folder / "certs"
+    _run([*program, "hub", "cert", "--out", str(certs)], folder, "hub cert")
+    port = _free_port()
+    join = folder / "laptop.sjj"
+    out = _run(
+        [*program, "--db", db, "--user", "admin", "exchange", "join-file", "--teacher", teacher]
+        + ["--out", str(join), "--hub", f"https://localhost:{port}", "--hub-cert", str(certs / "hub.crt")],
+        folder,
+        "exchange join-file",
+    )
+    passphrase = re.search(r"passphrase.*: (\S+)", out)
+    if passphrase is None:
+        raise SmokeFailure(f"exchange join-file printed no passphrase: {out!r}")
+    laptop = [*program, "--db", str(folder / "laptop.sqlite3"), "--user", teacher, "exchange"]
+    join_step = [*laptop, "join", str(join), "--passphrase", passphrase.group(1)]
+    _run(join_step, folder, "exchange join (laptop)", password="teacher123")
+    serve = [*program, "--db", db, "--user", "admin", "hub", "serve", "--listen", f"127.0.0.1:{port}"]
+    serve += ["--cert", str(certs / "hub.crt"), "--key", str(certs / "hub.key")]
+    hub = subprocess.Popen(
+        serve, cwd=folder, env=_env(folder), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            if hub.poll() is not None:
+                raise SmokeFailure(
+                    f"hub serve: exit {hub.returncode}\n{hub.stdout.read() if hub.stdout else ''}"
+                )
+            with socket.socket() as s:
+                if s.connect_ex(("127.0.0.1", port)) == 0:
+                    break
+            if time.monotonic() > deadline:
+                raise SmokeFailure("hub serve: not listening after 60 s")
+            time.sleep(0.1)
+        out = _run([*laptop, "sync"], folder, "exchange sync (over the hub)", password="teacher123")
+        if "synced with" not in out:
+            raise SmokeFailure(f"exchange sync: {out!r}")
+    finally:
+        hub.terminate()
+        hub.wait(20)
+    # Port 1 on loopback: nothing listens; sslmode=require loads libpq's TLS before the connection fails.
+    nowhere = "postgresql+psycopg://songjiao@127.0.0.1:1/songjiao?sslmode=require"
+    out = _run(
+        [*program, "--db", nowhere, "--user", "admin", "students", "list"],
+        folder,
+        "PostgreSQL client (no server)",
+        exit_code=2,
+    )
+    if "Cannot use the PostgreSQL database" not in out:
+        raise SmokeFailure(f"PostgreSQL client: {out!r}")
 
 
 def _is_pdf(path: Path) -> bool:
@@ -55,7 +165,8 @@ def smoke(program: list[str], folder: Path, gui: str | None = None) -> None:
     out = _run([*program, "--help"], folder, "--help")
     if "export" not in out:
         raise SmokeFailure("--help does not list the commands")
-    _run([*songjiao, "demo", "--students", "6", "--terms", "1"], folder, "demo")
+    every_command(program, folder, out)
+    demo = _run([*songjiao, "demo", "--students", "6", "--terms", "1"], folder, "demo")
     students = json.loads(_run([*songjiao, "students", "list", "--json"], folder, "students list"))
     code = students[0]["code"]
 
@@ -94,6 +205,11 @@ def smoke(program: list[str], folder: Path, gui: str | None = None) -> None:
     )
     if [s["code"] for s in again] != [s["code"] for s in students]:
         raise SmokeFailure("the loaded database does not hold the dumped students")
+
+    teachers = re.findall(r"^\s+(\S+)\s+\S+\s+teacher$", demo, re.M)
+    if not teachers:
+        raise SmokeFailure(f"demo printed no teacher login: {demo!r}")
+    hub_and_postgres(program, folder, db, teachers[0])
 
     out = _run([*songjiao, "gui", "--check"], folder, "gui --check (offscreen)", timeout=120)
     if "zh_CN" not in out:

@@ -12,8 +12,6 @@ from collections.abc import Iterable, Mapping
 from functools import cache
 from pathlib import Path
 
-from reportlab.pdfbase.ttfonts import TTFontFile
-
 from app.paths import RESOURCES
 
 MAIN_FONT_FILE: Path = RESOURCES / "fonts" / "wqy-zenhei.ttc"
@@ -29,6 +27,8 @@ def coverage() -> tuple[frozenset[int], frozenset[int]]:
     Read with reportlab's own font parser (the one that draws them; a runtime dependency already, where
     fontTools is only the build's), once per process: about a third of a second.
     """
+    from reportlab.pdfbase.ttfonts import TTFontFile  # here: the modules importing this one rarely print
+
     main = TTFontFile(str(MAIN_FONT_FILE), subfontIndex=0, validate=0)
     fallback = TTFontFile(str(FALLBACK_FONT_FILE), validate=0)
     return frozenset(main.charToGlyph), frozenset(fallback.charToGlyph)

@@ -33,7 +33,9 @@ class StoreOpener(QObject):
         self._thread = threading.Thread(target=self._run, name="songjiao-open", daemon=True)
 
     def start(self) -> StoreOpener:
-        self._thread.start()
+        """Start the open (once; again is a no-op)."""
+        if self._thread.ident is None:
+            self._thread.start()
         return self
 
     def _run(self) -> None:
@@ -57,6 +59,7 @@ class StoreOpener(QObject):
         self.finished.emit(self.store, self.error)
 
     def wait(self) -> tuple[Store | None, BaseException | None]:
+        self.start()  # a password typed before the deferred start (Controller.login) came
         self._thread.join()
         return self.store, self.error
 

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import subprocess
 import sys
 
 import pytest
 
 from app.cli import main
+from tests.conftest import PASSWORDS, sqlite_only
 
 
 def _registered(module_name: str) -> dict[str, str]:
@@ -91,3 +93,22 @@ def test_the_gui_launcher_always_runs_gui_keeping_global_options_in_front(monkey
     monkeypatch.setattr(sys, "argv", ["songjiao-gui", *argv])
     assert entry.gui_main() == 0
     assert seen == [expected]
+
+
+@sqlite_only
+def test_compliance_json_on_a_laptop_loads_no_printing_server_or_worker_modules(school, tmp_path):
+    """`compliance --json` on a SQLite file: no PDF library, no PostgreSQL dialect (its asyncpg, pg8000 and
+    psycopg2 modules), no multiprocessing: each was tens of milliseconds of the command's start."""
+    db = school.ctx.store.paths.db_option
+    school.ctx.store.dispose()
+    code = (
+        "import json, sys\nfrom app.__main__ import main\n"
+        f"code = main(['--db', {db!r}, '--user', 'admin', 'compliance', '--json'])\n"
+        "heavy = [m for m in sys.modules if m.startswith(('reportlab', 'PIL', 'openpyxl', 'PySide6', "
+        "'sqlalchemy.dialects.postgresql', 'psycopg', 'multiprocessing', 'app.reports'))]\n"
+        "print(json.dumps(heavy), file=sys.stderr)\nsys.exit(code or (1 if heavy else 0))"
+    )
+    env = {**os.environ, "SONGJIAO_PASSWORD": PASSWORDS["admin"], "SONGJIAO_DATA_DIR": str(tmp_path / "d")}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env=env)
+    assert done.returncode == 0, done.stderr
+    assert '"students"' in done.stdout

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import sys
 from pathlib import Path
 
 import pytest
@@ -80,3 +81,19 @@ def test_icu_thinning_keeps_root_chinese_english_and_gb_converters(build):
         "brkitr/word.brk",
     ]
     assert build._icu_removals(items) == ["fr.res", "coll/de.res", "zone/ja.res", "ibm-943_P15A-2003.cnv"]
+
+
+def test_the_last_frozen_linux_folder_is_under_budget_with_one_openssl(build):
+    folder = build.frozen_folder()
+    if not sys.platform.startswith("linux") or not folder.is_dir():
+        pytest.skip("no frozen Linux build here (python packaging/build.py makes one)")
+    assert build.size_of(folder) < 180e6  # the budget (README, packaging table)
+    # psycopg's own OpenSSL is a link to the one Python's ssl uses (build.share_libraries)
+    cryptos = [p for p in folder.rglob("libcrypto*.so*") if p.is_file() and not p.is_symlink()]
+    assert len(cryptos) == 1, cryptos
+
+
+def test_a_wheels_renamed_library_is_recognised(build):
+    assert build.VENDORED.match("libcrypto-3a0647ea.so.3").groups() == ("libcrypto", "3")
+    assert build.VENDORED.match("libgssapi_krb5-923083ce.so.2.2").groups() == ("libgssapi_krb5", "2")
+    assert build.VENDORED.match("libcrypto.so.3") is None

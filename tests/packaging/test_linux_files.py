@@ -49,3 +49,44 @@ def test_the_freedesktop_validators_accept_them(tool, arguments):
         pytest.skip(f"{tool} is not installed (packaging/setup-test-env.sh installs it)")
     done = subprocess.run([tool, *arguments], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_install_sh_installs_upgrades_and_uninstalls_keeping_the_data(tmp_path, monkeypatch):
+    """The tarball build.py makes, unpacked and installed for a user, installed again (an upgrade), removed."""
+    import importlib.util
+    import tarfile
+
+    spec = importlib.util.spec_from_file_location("songjiao_build", LINUX.parent / "build.py")
+    assert spec and spec.loader
+    build = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(build)
+    dist = tmp_path / "dist"
+    (dist / "Songjiao").mkdir(parents=True)
+    for program in ("Songjiao", "songjiao-cli"):  # stand-ins for the frozen programs
+        (dist / "Songjiao" / program).write_text("#!/bin/sh\n", encoding="utf-8")
+    monkeypatch.setattr(build, "DIST", dist)
+    with tarfile.open(build.linux_tarball("x86_64")) as tar:
+        tar.extractall(tmp_path / "unpacked", filter="data")
+    (script,) = (tmp_path / "unpacked").glob("Songjiao-*/install.sh")
+    home = tmp_path / "home"
+    data = home / ".local" / "share" / "Songjiao" / "songjiao.sqlite3"
+    data.parent.mkdir(parents=True)
+    data.write_bytes(b"the school's records")
+    env = {"HOME": str(home), "PATH": "/usr/bin:/bin"}
+    installed = [
+        home / ".local/opt/Songjiao/Songjiao",
+        home / ".local/bin/songjiao-cli",
+        home / ".local/share/applications/org.songjiao.Songjiao.desktop",
+        home / ".local/share/mime/packages/songjiao.xml",
+        home / ".local/share/icons/hicolor/scalable/apps/org.songjiao.Songjiao.svg",
+    ]
+    for _run in ("install", "upgrade"):
+        subprocess.run(["sh", str(script), "--user"], env=env, check=True, capture_output=True)
+        assert all(p.exists() for p in installed)
+        desktop = (home / ".local/share/applications/org.songjiao.Songjiao.desktop").read_text()
+        assert f"Exec={home}/.local/opt/Songjiao/Songjiao" in desktop
+    subprocess.run(["sh", str(script), "--uninstall", "--user"], env=env, check=True, capture_output=True)
+    assert [p for p in installed if p.exists() or p.is_symlink()] == []
+    assert data.read_bytes() == b"the school's records"  # the data stays
+    refused = subprocess.run(["sh", str(script), "--remove"], env=env, capture_output=True, text=True)
+    assert refused.returncode == 2 and "unknown option --remove" in refused.stderr

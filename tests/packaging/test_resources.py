@@ -19,12 +19,12 @@ def test_a_checkout_uses_its_own_resources_and_migrations():
     assert paths.missing_resources() == []
 
 
-def test_an_installed_package_prefers_its_own_data_folders(tmp_path, monkeypatch):
+def test_an_installed_package_prefers_its_own_data_folders(tmp_path):
     fake = tmp_path / "site" / "app"
     (fake / "_resources").mkdir(parents=True)
     (tmp_path / "site" / "resources").mkdir()  # a stray folder beside site-packages' app must not win
-    monkeypatch.setattr(paths.importlib.resources, "files", lambda _name: fake)
-    assert paths._data_folder("_resources", "resources") == fake / "_resources"
+    assert paths._data_folder("_resources", "resources", fake) == fake / "_resources"
+    assert Path(paths.__file__).resolve().parent == paths.PACKAGE_DIR
 
 
 @pytest.mark.parametrize("lost", ["fonts/wqy-zenhei.ttc", "i18n/songjiao_zh_CN.qm", "dump.schema.json"])

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 
 from app.ui.dialogs.recovery_login import hold_button
 from app.ui.labels import ROLES, label
-from app.ui.messages import error_text
 from app.ui.widgets.style import error_style, make_heading
 
 if TYPE_CHECKING:
@@ -169,6 +168,8 @@ class LoginDialog(QDialog):
         self._show_list(login_cache(store))  # someone may have been added since the cache was written
 
     def _refuse(self, error: BaseException) -> None:
+        from app.ui.messages import error_text  # the message catalogue: not needed to show the dialog
+
         self.open_error = error
         self.error.setText(error_text(error))
         self.error.show()
@@ -186,6 +187,7 @@ class LoginDialog(QDialog):
         from app.services import keyring, setup, users
         from app.services.context import ServiceContext
         from app.services.errors import ServiceError
+        from app.ui.messages import error_text
 
         if not self._await_open():
             return

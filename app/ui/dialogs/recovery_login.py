@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.ui.messages import error_text
 from app.ui.widgets.style import error_style, make_heading
 
 if TYPE_CHECKING:
@@ -189,6 +188,9 @@ class RecoveryLoginDialog(QDialog):
         return page
 
     def _show_error(self, error: BaseException | str) -> None:
+        # Imported here: the login dialog imports this module, and the catalogue is not needed to show it.
+        from app.ui.messages import error_text
+
         self.error.setText(error if isinstance(error, str) else error_text(error))
         self.error.setAccessibleName(self.error.text())
         self.error.show()
