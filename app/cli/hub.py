@@ -64,6 +64,7 @@ def _serve(args: argparse.Namespace) -> int:
             key,
             max_bytes=args.max_mb * 1024 * 1024,
             rate=RateLimit(args.rate, burst=max(1, min(10, args.rate))),
+            address_rate=RateLimit(args.address_rate, burst=max(1, min(60, args.address_rate))),
         )
     )
     return 0
@@ -105,3 +106,10 @@ def register(sub: Any) -> None:
     )
     p.add_argument("--max-mb", type=int, default=128, metavar="MB", help="largest bundle accepted")
     p.add_argument("--rate", type=int, default=30, metavar="N", help="requests per laptop per minute")
+    p.add_argument(
+        "--address-rate",
+        type=int,
+        default=120,
+        metavar="N",
+        help="requests per client address per minute (laptops behind one NAT share it)",
+    )

@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import os
 import sys
 from pathlib import Path
 from typing import NoReturn
@@ -109,12 +110,21 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
         description="送教上门 Songjiao: home-delivered teaching records",
         epilog="Output redirected to a file or a pipe is written as UTF-8, whatever the system's code page.",
     )
-    parser.add_argument("--db", metavar="PATH", help="database file (default: the user data folder)")
+    # The environment may name the database and the user (a service's environment file, readable only by its
+    # account): a URL with a password on the command line is readable by every user of the machine (ps).
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        default=os.environ.get("SONGJIAO_DB") or None,
+        help="database file or PostgreSQL URL (default: SONGJIAO_DB, else the user data folder)",
+    )
     parser.add_argument("--data-dir", metavar="DIR", help="folder for backups, logs and exports")
     parser.add_argument(
         "--user",
         metavar="NAME",
-        help="log in as this user (password from SONGJIAO_PASSWORD, else asked without echo)",
+        default=os.environ.get("SONGJIAO_USER") or None,
+        help="log in as this user (default: SONGJIAO_USER; password from SONGJIAO_PASSWORD, else asked "
+        "without echo)",
     )
     parser.add_argument(
         "--recovery-key",

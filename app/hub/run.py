@@ -23,11 +23,12 @@ def config(
     *,
     max_bytes: int | None = None,
     rate: RateLimit | None = None,
+    address_rate: RateLimit | None = None,
     log_level: str = "info",
 ) -> uvicorn.Config:
     kwargs: dict[str, Any] = {} if max_bytes is None else {"max_bytes": max_bytes}
     return uvicorn.Config(
-        make_app(ctx, rate=rate, **kwargs),
+        make_app(ctx, rate=rate, address_rate=address_rate, **kwargs),
         host=host,
         port=port,
         ssl_certfile=str(cert),

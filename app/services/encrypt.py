@@ -9,7 +9,9 @@ not reached: the user is told so.
 
 The other users' passwords are known only as hashes, so they have no slot yet: their log-in says to ask the
 administrator, who sets a new password for each (Settings → Users, or ``songjiao users passwd``), which writes
-their slot. The recovery key is made at the same time and shown to the administrator (the CLI prints it).
+their slot. The recovery key is made at the same time and shown to the administrator (the CLI prints it), so at
+an office only an administrator's log-in encrypts (setup.encrypt_at_login). A teacher's laptop (a joined copy)
+has no recovery key: as at joining, the office's X25519 key gets a slot, so the office can recover it.
 """
 
 from __future__ import annotations
@@ -19,9 +21,12 @@ from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
+from sqlalchemy import select
+
 from app.db.engine import SIDE_FILES, connect_file, export_encrypted, is_encrypted, key_file
+from app.db.models import ExchangeDevice
 from app.services import backup, keyring
-from app.services.context import Store
+from app.services.context import ServiceContext, Store, reading
 from app.services.files import replace
 
 log = logging.getLogger(__name__)
@@ -37,7 +42,16 @@ NOTICE = (
 class Encrypted:
     store: Store  # the encrypted database, open
     removed_backups: int  # plaintext backups deleted
-    recovery_key: str  # the school's new recovery key, to be shown once
+    recovery_key: str | None  # the school's new recovery key, to be shown once; None on a laptop
+
+
+def laptop_office_key(store: Store) -> bytes | None:
+    """On a teacher's laptop (a copy joined to an office), the office's X25519 public key; None at an office."""
+    with reading(ServiceContext(store)) as session:
+        laptop = select(ExchangeDevice.id).where(ExchangeDevice.is_self, ExchangeDevice.role == "laptop")
+        if session.scalar(laptop) is None:
+            return None
+        return session.scalar(select(ExchangeDevice.kx_public).where(ExchangeDevice.role == "office"))
 
 
 def _tables(conn: object) -> dict[str, int]:
@@ -52,6 +66,7 @@ def encrypt_in_place(store: Store, username: str, password: str) -> Encrypted:
     """
     paths = store.paths
     db = paths.db_path
+    office_key = laptop_office_key(store)
     store.dispose()
     key = keyring.new_database_key()
     copy = db.with_name(db.name + ".encrypting")
@@ -79,7 +94,11 @@ def encrypt_in_place(store: Store, username: str, password: str) -> Encrypted:
         if not is_encrypted(db):
             key_file(db).unlink(missing_ok=True)
         raise
-    recovery = keyring.set_recovery(db, key)
+    if office_key is not None:  # a laptop: recovered by the office, as a laptop joined encrypted is
+        keyring.set_office(db, key, office_key)
+        recovery = None
+    else:
+        recovery = keyring.set_recovery(db, key)
     removed = 0
     for old in backup.list_backups(paths):
         if not backup.needs_key(old.path):

@@ -731,6 +731,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "This laptop asked the hub too often; try again in {retry_after} s. Nothing was changed.",
         "本机向同步服务器请求过于频繁；请 {retry_after} 秒后再试。未做任何更改。",
     ),
+    "hub.address_rate_limited": (
+        "Too many requests reached the hub from this network address; try again in {retry_after} s. Nothing was changed.",
+        "来自本机所在网络地址的同步请求过于频繁；请 {retry_after} 秒后再试。未做任何更改。",
+    ),
     "hub.internal": (
         "The hub failed on this request; try again later. Nothing was changed.",
         "同步服务器处理此请求时出错；请稍后再试。未做任何更改。",

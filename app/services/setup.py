@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import logging
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
@@ -18,6 +19,8 @@ from app.paths import AppPaths
 from app.services import backup, forms, goal_bank, keyring, school, users
 from app.services.context import Actor, ServiceContext, Store, reading, require_role, transaction
 from app.services.errors import AuthError, ConflictError, ServiceError, ValidationError
+
+log = logging.getLogger(__name__)
 
 
 def open_store(
@@ -240,16 +243,23 @@ def unlock_store(
         store.dispose()
         raise
     if kind == "ours" and store.key is None:
-        store = encrypt_at_login(store, username, password)
+        store = encrypt_at_login(store, actor, username, password)
     return store, actor
 
 
-def encrypt_at_login(store: Store, username: str, password: str) -> Store:
+def encrypt_at_login(store: Store, actor: Actor, username: str, password: str) -> Store:
     """A plaintext database from before encryption, its user just logged in: encrypted in place now, with
     this user's slot (``store`` is closed; the encrypted one is returned, its notice and recovery key set to be
-    shown once). The desktop app opens a plaintext file before the password is typed, so it comes here."""
-    from app.services.encrypt import NOTICE, encrypt_in_place
+    shown once). The desktop app opens a plaintext file before the password is typed, so it comes here.
 
+    At an office only an administrator's log-in encrypts: the school's recovery key is shown to whoever
+    encrypts, and the other users need their passwords set again, both an administrator's business; a
+    teacher's or a clerk's log-in leaves the file as it is until then. A laptop has one user, its teacher."""
+    from app.services.encrypt import NOTICE, encrypt_in_place, laptop_office_key
+
+    if actor.role != "admin" and laptop_office_key(store) is None:
+        log.warning("database left plaintext: it is encrypted at an administrator's log-in")
+        return store
     done = encrypt_in_place(store, username, password)
     done.store.notice, done.store.recovery_key = NOTICE, done.recovery_key
     return done.store

@@ -212,6 +212,58 @@ def test_a_plaintext_database_is_encrypted_in_place_at_the_first_log_in(tmp_path
     assert teacher.role == "teacher"
 
 
+def test_at_an_office_a_teachers_first_log_in_leaves_the_file_for_an_administrators(tmp_path):
+    """The school's recovery key is shown to whoever encrypts: never a teacher's; the file stays as it was."""
+    paths = _plaintext_school(tmp_path)
+    before = db_digest(paths.db_path)
+    store, teacher = setup.unlock_store(paths, "t1", "password1")
+    try:
+        assert teacher.role == "teacher" and store.key is None and store.notice is None
+        assert students.count_students(ServiceContext(store, teacher)) == 0  # works as before (not hers)
+    finally:
+        store.dispose()
+    assert paths.db_path.read_bytes().startswith(b"SQLite format 3") and not paths.key_file.exists()
+    assert db_digest(paths.db_path) == before
+    store, admin = setup.unlock_store(paths, "admin", ADMIN_PASSWORD)
+    store.dispose()
+    assert store.key is not None and store.recovery_key and backup.needs_key(paths.db_path)
+
+
+def test_a_laptop_is_encrypted_at_its_teachers_log_in_and_the_office_can_recover_it(tmp_path):
+    """A joined laptop from before encryption: its one user encrypts it; the office's key gets the slot that a
+    laptop joined encrypted has, and no school recovery key is made on a laptop."""
+    from app.db.models import ExchangeDevice, User
+
+    paths = _plaintext_school(tmp_path)
+    office, laptop = exchange_keys.generate(), exchange_keys.generate()
+    store = setup.open_store(paths, plaintext=True)
+    with store.session_factory() as session, session.begin():
+        t1 = session.query(User).filter_by(username="t1").one()
+        session.add(
+            ExchangeDevice(
+                role="office", label="office", sign_public=office.sign_public, kx_public=office.kx_public
+            )
+        )
+        session.add(
+            ExchangeDevice(
+                role="laptop",
+                teacher_id=t1.id,
+                is_self=True,
+                label="this laptop",
+                sign_public=laptop.sign_public,
+                kx_public=laptop.kx_public,
+            )
+        )
+    store.dispose()
+    store, teacher = setup.unlock_store(paths, "t1", "password1")
+    store.dispose()
+    assert teacher.role == "teacher" and store.key is not None and store.notice and store.recovery_key is None
+    assert keyring.unlock_office(paths.db_path, office.kx_private) == store.key
+    assert keyring.unlock_user(paths.db_path, "t1", "password1") == store.key
+    assert keyring.load(paths.db_path).find("recovery") is None
+    assert NAME.encode() not in paths.db_path.read_bytes()
+
+
 def test_a_backup_carries_its_key_file_and_restores_elsewhere_with_its_own_password(
     populated, paths, tmp_path, capsys
 ):

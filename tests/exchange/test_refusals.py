@@ -198,3 +198,54 @@ def test_a_laptop_verifies_the_office_signature_on_every_decision(net, school):
         office_row = office_session.execute(select(*columns).where(PlanRevision.plan_id == plan_id)).one()
     assert laptop_row == office_row and laptop_row.signature
     assert [f.code for f in check.run_checks(t1.ctx.store)] == []
+
+
+def _forge(site, *statements: tuple[str, tuple]) -> None:
+    """Change a laptop's rows by SQL with its foreign keys off (what a damaged or hostile copy could send)."""
+    with site.ctx.store.engine.connect() as conn:
+        raw = conn.connection.driver_connection
+        raw.execute("PRAGMA foreign_keys=OFF")
+        try:
+            for sql, params in statements:
+                raw.execute(sql, params)
+            raw.commit()
+        finally:
+            raw.execute("PRAGMA foreign_keys=ON")
+
+
+def test_references_the_office_does_not_have_are_refused(net, school):
+    """The office's reference check (on SQLite, only the references of what the bundle writes or removes:
+    apply.broken_by) refuses a written row naming a missing parent, and a removal that leaves a row naming
+    the removed one; on PostgreSQL the deferred foreign keys are checked at once. Nothing is changed."""
+    import uuid
+
+    from app.services import students
+    from tests.exchange.work import contact
+
+    office, join = net
+    t1 = join("t1")
+    as_t1 = t1.ctx.as_actor(school.t1)
+    student = school.students[0]
+    guardian = students.save_guardian(as_t1, student, {"name": "王女士", "relation": "parent"})
+    logged = contact(t1.ctx, school.t1, student, "2026-11-16 16:00")
+    _forge(t1, ("UPDATE contact SET guardian_id = ? WHERE id = ?", (guardian, logged)))
+    [good] = t1.send()
+    office.receive(good)  # the contact names the guardian the bundle carries: accepted
+    # A contact naming a guardian nobody has.
+    _forge(
+        t1,
+        (
+            "UPDATE contact SET guardian_id = ?, revision = revision + 1 WHERE id = ?",
+            (str(uuid.uuid4()), logged),
+        ),
+    )
+    [dangling] = t1.send()
+    _refused(office, dangling, "exchange.broken_references")
+    # The guardian removed outright while the office's contact still names it.
+    _forge(
+        t1,
+        ("UPDATE contact SET guardian_id = ?, revision = revision + 1 WHERE id = ?", (guardian, logged)),
+        ("DELETE FROM guardian WHERE id = ?", (guardian,)),
+    )
+    [removal] = t1.send()
+    _refused(office, removal, "exchange.broken_references")

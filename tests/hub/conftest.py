@@ -3,7 +3,7 @@ and laptops joined from join files that carry the hub's address and pinned certi
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
@@ -26,6 +26,8 @@ class Hub:
     port: int
     rate: RateLimit
     max_bytes: int | None = None
+    # Every test laptop connects from 127.0.0.1: generous, unless a test is about the per-address limit.
+    address_rate: RateLimit = field(default_factory=lambda: RateLimit(60_000, burst=1_000))
     running: Background | None = None
 
     @property
@@ -45,6 +47,7 @@ class Hub:
             self.cert.key,
             max_bytes=self.max_bytes,
             rate=self.rate,
+            address_rate=self.address_rate,
             log_level="warning",
         )
         self.running = Background(cfg).start()

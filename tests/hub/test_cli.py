@@ -13,7 +13,7 @@ from pathlib import Path
 
 from app.cli.main import run
 from app.hub.run import free_port
-from tests.conftest import PASSWORDS, db_digest, run_as, sqlite_only
+from tests.conftest import DEFAULT_PASSWORD, db_digest, run_as, sqlite_only
 
 
 def wait_for_port(port: int, process: subprocess.Popen, timeout: float = 60.0) -> None:
@@ -52,12 +52,16 @@ def test_hub_cert_serve_join_and_sync(school, tmp_path, capsys):
     )
     capsys.readouterr()
     school.ctx.store.dispose()  # the hub process owns the office database now
+    # As the service files run it: the database and the user from the environment (a URL's password never on
+    # the command line), logged in as a 教务处 user, not an administrator.
     env = {
         **os.environ,
         "PYTHONPATH": str(Path(__file__).resolve().parents[2]),
-        "SONGJIAO_PASSWORD": PASSWORDS["admin"],
+        "SONGJIAO_DB": office_db,
+        "SONGJIAO_USER": "office",
+        "SONGJIAO_PASSWORD": DEFAULT_PASSWORD,
     }
-    serve = [sys.executable, "-m", "app", "--db", office_db, "--user", "admin", "hub", "serve"]
+    serve = [sys.executable, "-m", "app", "hub", "serve"]
     serve += ["--listen", f"127.0.0.1:{port}"]
     process = subprocess.Popen(
         [*serve, "--cert", str(certs / "hub.crt"), "--key", str(certs / "hub.key")],

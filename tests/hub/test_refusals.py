@@ -8,6 +8,7 @@ import pytest
 from sqlalchemy import delete
 
 from app.db.models import ExchangeDevice
+from app.hub.server import RateLimit
 from app.services import exchange, messages
 from app.services.context import transaction
 from app.services.exchange import client, hublink, tls
@@ -143,6 +144,45 @@ def test_rate_limit_per_device(lan, school):
         now[0] += 31
         client.sync(t1.ctx)  # after the wait: accepted (the refused bundle was only a lost one)
         assert exchange.status(t1.ctx).peers[0].not_yet_received == 0
+    finally:
+        limited.stop()
+
+
+def test_rate_limit_per_address_over_tls(lan, school):
+    """One client address asking too often is refused (429, in the laptop's language) before the hub
+    reads or checks anything, whichever laptop asks; another address is not held back."""
+    office, join, hub = lan
+    t1, t2 = join("t1"), join("t2")
+    now = [1000.0]
+    hub.stop()
+    limited = Hub(hub.ctx, hub.cert, hub.port, hub.rate)
+    # A sync is two requests (hello, then the bundle): three requests let t1 sync once, then t2's hello passes
+    # and its bundle is refused.
+    limited.address_rate = RateLimit(per_minute=6, burst=3, clock=lambda: now[0])
+    limited.start()
+    try:
+        client.sync(t1.ctx)
+        before = db_digest(office.db_path)
+        with pytest.raises(client.HubError) as error:
+            client.sync(t2.ctx)  # another laptop, the same address: held back (its device bucket is full)
+        assert error.value.message_id == "hub.address_rate_limited"
+        assert error.value.params["retry_after"] == 10
+        zh = messages.error_text(error.value, "zh_CN")
+        assert zh is not None and "10 秒后再试" in zh and "未做任何更改" in zh
+        assert db_digest(office.db_path) == before
+        with httpx.Client(verify=tls.pinned_context(hub.cert.cert.read_text())) as http:
+            hello = http.get(f"{hub.url}/v1/hello")
+        body = refused(hello, 429, "hub.address_rate_limited")
+        assert hello.headers["retry-after"] == str(body["params"]["retry_after"])
+        # Another address (the loopback's 127.0.0.2 as the source) is not held back; the refused bundle was
+        # only a lost one (its number is superseded by the next).
+        other = httpx.HTTPTransport(
+            verify=tls.pinned_context(hub.cert.cert.read_text()), local_address="127.0.0.2"
+        )
+        done = client.sync(t2.ctx, transport=other)
+        assert done.office_applied == 0 and exchange.status(t2.ctx).peers[0].not_yet_received == 0
+        now[0] += 31
+        client.sync(t1.ctx)  # after the wait the first address is served again
     finally:
         limited.stop()
 

@@ -83,7 +83,7 @@ def test_an_encrypted_database_opens_with_a_typed_user_name_and_refuses_a_wrong_
     dialog = LoginDialog(today=TODAY, paths=paths)
     qtbot.addWidget(dialog)
     dialog.show()
-    assert not dialog.users.isVisible() and dialog.name.isVisible()
+    assert not dialog.users.isVisible() and not dialog.who_label.isVisible() and dialog.name.isVisible()
     qtbot.keyClicks(dialog.name, "t2")
     files = [paths.key_file, paths.db_path.with_name(paths.db_path.name + "-wal")]
     before = db_digest(paths.db_path, *files)

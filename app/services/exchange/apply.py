@@ -26,10 +26,12 @@ from app.services.exchange.rows import (
     TABLES,
     TEACHER_TABLES,
     Row,
+    cache_for,
     complete,
     decode,
     encode,
     key_of,
+    keyed_select,
     row_hash,
 )
 from app.services.exchange.scope import ever_assigned, student_of
@@ -70,21 +72,43 @@ def _key_column(table: str) -> Any:
     return TABLES[table].c["sha256" if table == "blob" else "id"]
 
 
-def load_rows(session: Session, table: str, keys: set[str]) -> dict[str, Row]:
-    t = TABLES[table]
-    columns = [c for c in t.c if not (table == "blob" and c.name == "data")]
-    out: dict[str, Row] = {}
+def load_hashed(session: Session, table: str, keys: set[str]) -> dict[str, tuple[Row, str]]:
+    """The rows of ``table`` with these keys, each with its content hash (through the row cache)."""
+    cache = cache_for(session)
+    out: dict[str, tuple[Row, str]] = {}
     items = sorted(keys)
+    query = keyed_select(session, table, _key_column(table).name)
     for i in range(0, len(items), _CHUNK):
-        chunk = items[i : i + _CHUNK]
-        for r in session.execute(select(*columns).where(server.one_of(session, _key_column(table), chunk))):
-            row = encode(table, r)
-            out[key_of(table, row)] = row
+        for r in session.execute(query, {"keys": items[i : i + _CHUNK]}):
+            row, digest = cache.row(table, r)
+            out[key_of(table, row)] = (row, digest)
     return out
 
 
-def load_states(session: Session, peer_id: str) -> dict[tuple[str, str], Any]:
-    rows = session.execute(select(_STATE).where(_STATE.c.peer_id == peer_id))
+def load_rows(session: Session, table: str, keys: set[str]) -> dict[str, Row]:
+    return {k: row for k, (row, _h) in load_hashed(session, table, keys).items()}
+
+
+def load_states(
+    session: Session, peer_id: str, keys: dict[str, Any] | None = None
+) -> dict[tuple[str, str], Any]:
+    """The exchange state of ``peer_id`` by (table, key): all of it, or (``keys``: table -> keys) only those."""
+    if keys is None:
+        rows = list(session.execute(select(_STATE).where(_STATE.c.peer_id == peer_id)))
+    else:
+        c = _STATE.c
+        rows = []
+        for table, wanted in keys.items():
+            items = sorted(wanted)
+            for i in range(0, len(items), _CHUNK):
+                chunk = items[i : i + _CHUNK]
+                rows += session.execute(
+                    select(_STATE).where(
+                        c.peer_id == peer_id,
+                        c.table_name == table,
+                        server.one_of(session, c.record_key, chunk),
+                    )
+                )
     return {(r.table_name, r.record_key): r for r in rows}
 
 
@@ -170,7 +194,7 @@ def stage(session: Session, me: ExchangeDevice, peer: ExchangeDevice, payload: P
     body = payload.body
     grouped = _changes(body, sender_is_office=peer.role == "office")
     plan = Plan(blobs=blob_bytes(body, payload), changes=sum(len(v) for v in grouped.values()))
-    states = load_states(session, peer.id)
+    states = load_states(session, peer.id, grouped)  # the state of the records this bundle changes only
     locals_: dict[str, dict[str, Row]] = {t: load_rows(session, t, set(c)) for t, c in grouped.items()}
     staged: dict[tuple[str, str], Row] = {}
     listed = body.get("scope_students") or []
@@ -462,11 +486,6 @@ def count_rows(session: Session, tables: set[str]) -> dict[str, int]:
     return {t: session.scalar(select(func.count()).select_from(TABLES[t])) or 0 for t in tables}
 
 
-def scope_hashes(session: Session, scope_rows: Any) -> dict[tuple[str, str], str]:
-    """Content hash of every record in a scope, by (table, key)."""
-    return {(t, k): row_hash(t, r) for t, k, r in scope_rows}
-
-
 def verify(session: Session, plan: Plan, before: dict[str, int], scope: dict[tuple[str, str], str]) -> None:
     """After writing: per-table record counts, and the hash of every record in the sender's scope plus
     every record written, are exactly what staging predicted; anything else rolls the import back."""
@@ -488,9 +507,7 @@ def verify(session: Session, plan: Plan, before: dict[str, int], scope: dict[tup
     wanted: dict[str, set[str]] = {}
     for table, key in [*predicted, *plan.removals]:
         wanted.setdefault(table, set()).add(key)
-    actual = {
-        (t, k): row_hash(t, r) for t, keys in wanted.items() for k, r in load_rows(session, t, keys).items()
-    }
+    actual = {(t, k): h for t, keys in wanted.items() for k, (_r, h) in load_hashed(session, t, keys).items()}
     if _digest(actual) != _digest(predicted):
         raise ExchangeRefused(
             "exchange.verify_failed",
@@ -503,6 +520,56 @@ def _digest(hashes: dict[tuple[str, str], str]) -> str:
     for (table, key), value in sorted(hashes.items()):
         digest.update(f"{table}:{key}:{value}\n".encode())
     return digest.hexdigest()
+
+
+# (child table, its foreign key) of every record table's references, by the table they point to.
+_REFERRING: dict[str, list[tuple[str, Any]]] = {}
+for _name, _table in TABLES.items():
+    for _fk in _table.foreign_keys:
+        _REFERRING.setdefault(_fk.column.table.name, []).append((_name, _fk))
+
+
+def broken_by(session: Session, plan: Plan) -> int:
+    """How many references this import's own writes broke, found with one query per foreign key touched
+    (not a check of the whole database, which grows with every teacher's history): a written row naming a
+    parent that is not there, or a row still naming one the import removed. The office's import runs this
+    on SQLite (where a whole-database check costs more than all the rest of an import); the rows the import
+    writes besides records (exchange state) name only the sender, which the import does not remove. SQLite's
+    own deferred check at commit stays behind it."""
+    written: dict[str, set[str]] = {}
+    for write in plan.writes:
+        written.setdefault(write.table, set()).add(write.key)
+    removed: dict[str, set[str]] = {}
+    for table, key in plan.removals:
+        removed.setdefault(table, set()).add(key)
+    broken = 0
+    for table, keys in written.items():
+        t = TABLES[table]
+        for fk in t.foreign_keys:
+            column, target = fk.parent, fk.column
+            items = sorted(keys)
+            for i in range(0, len(items), _CHUNK):
+                orphan = (
+                    select(func.count())
+                    .select_from(t)
+                    .where(
+                        server.one_of(session, _key_column(table), items[i : i + _CHUNK]),
+                        column.is_not(None),
+                        ~select(target).where(target == column).exists(),
+                    )
+                )
+                broken += session.scalar(orphan) or 0
+    for table, keys in removed.items():
+        for child, fk in _REFERRING.get(table, []):
+            items = sorted(keys)
+            for i in range(0, len(items), _CHUNK):
+                left = (
+                    select(func.count())
+                    .select_from(TABLES[child])
+                    .where(server.one_of(session, fk.parent, items[i : i + _CHUNK]))
+                )
+                broken += session.scalar(left) or 0
+    return broken
 
 
 def apply_acks(session: Session, peer: ExchangeDevice, acked_up_to: int) -> None:
@@ -527,25 +594,27 @@ def apply_acks(session: Session, peer: ExchangeDevice, acked_up_to: int) -> None
     bases: list[Base4] = []
     for table, hashes in sent.items():
         # The values of what was sent: the local row if it has not changed since (else unknown).
-        rows = load_rows(session, table, set(hashes)) if table != "blob" else {}
+        rows = load_hashed(session, table, set(hashes)) if table != "blob" else {}
         for key, sent_hash in hashes.items():
-            row = rows.get(key)
-            bases.append(
-                (
-                    table,
-                    key,
-                    sent_hash,
-                    row if row is not None and row_hash(table, row) == sent_hash else None,
-                )
-            )
+            row, digest = rows.get(key, (None, None))
+            bases.append((table, key, sent_hash, row if digest == sent_hash else None))
     set_bases(session, peer.id, bases)
     session.execute(update(_STATE).where(confirmed).values(sent_hash=None, sent_seq=None))
     peer.acked_out = acked_up_to
 
 
 def drop_states(session: Session, peer_id: str, keys: list[tuple[str, str]]) -> None:
+    """Forget what the peer holds of these records (one statement per table and chunk)."""
     c = _STATE.c
+    by_table: dict[str, set[str]] = {}
     for table, key in keys:
-        session.execute(
-            delete(_STATE).where(c.peer_id == peer_id, c.table_name == table, c.record_key == key)
-        )
+        by_table.setdefault(table, set()).add(key)
+    for table, wanted in by_table.items():
+        items = sorted(wanted)
+        for i in range(0, len(items), _CHUNK):
+            chunk = items[i : i + _CHUNK]
+            session.execute(
+                delete(_STATE).where(
+                    c.peer_id == peer_id, c.table_name == table, server.one_of(session, c.record_key, chunk)
+                )
+            )

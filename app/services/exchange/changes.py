@@ -14,12 +14,13 @@ from app.db import schema, server
 from app.db.base import Base, utcnow
 from app.db.models import Blob, ExchangeDevice
 from app.services.exchange import bundle, hublink, keys, lineage
-from app.services.exchange.apply import drop_states, load_states
-from app.services.exchange.rows import GONE, MIRRORED_TABLES, ORDER, TABLES, row_hash
+from app.services.exchange.apply import drop_states
+from app.services.exchange.rows import GONE, MIRRORED_TABLES, ORDER, TABLES
 from app.services.exchange.scope import Scope, laptop_scope, office_scope
 
 FORMAT = "songjiao-bundle"
 _STATE = Base.metadata.tables["exchange_state"]
+_CHUNK = 500
 
 
 def manifest(scope: Scope, tables: Any = None) -> dict[str, list[Any]]:
@@ -29,7 +30,7 @@ def manifest(scope: Scope, tables: Any = None) -> dict[str, list[Any]]:
         rows = scope.rows.get(table, {})
         digest = hashlib.sha256()
         for key in sorted(rows):
-            digest.update(f"{key}:{row_hash(table, rows[key])}\n".encode())
+            digest.update(f"{key}:{scope.hash(table, key)}\n".encode())
         out[table] = [len(rows), digest.hexdigest()]
     return out
 
@@ -49,46 +50,82 @@ class Built:
     unacked: int
 
 
-def pending(session: Session, scope: Scope, peer_id: str) -> list[tuple[str, str, str, str | None]]:
-    """(table, key, hash, base) for every record the peer is not known to hold in its current version."""
-    states = load_states(session, peer_id)
+def base_hashes(session: Session, peer_id: str) -> dict[tuple[str, str], str | None]:
+    """(table, key) -> the version the peer is known to hold, for every record of its exchange state (only
+    the columns needed: the base rows' JSON is not read)."""
+    c = _STATE.c
+    return {
+        (t, k): h
+        for t, k, h in session.execute(
+            select(c.table_name, c.record_key, c.base_hash).where(c.peer_id == peer_id)
+        )
+    }
+
+
+def pending(
+    session: Session,
+    scope: Scope,
+    peer_id: str,
+    states: dict[tuple[str, str], str | None] | None = None,
+) -> list[tuple[str, str, str, str | None]]:
+    """(table, key, hash, base) for every record the peer is not known to hold in its current version
+    (``states``: base_hashes of the peer, if already read in this transaction)."""
+    states = base_hashes(session, peer_id) if states is None else states
     out = []
     for table in ORDER:
         rows = scope.rows.get(table, {})
-        for key, row in rows.items():
-            h = row_hash(table, row)
-            state = states.get((table, key))
-            base = state.base_hash if state is not None else None
+        for key in rows:
+            h = scope.hash(table, key)
+            base = states.get((table, key))
             if base != h:
                 out.append((table, key, h, base))
     # Removed outright (some editors replace detail rows): the peer must remove them too.
-    for (table, key), state in states.items():
-        if table in scope.rows and key not in scope.rows[table] and not _exists(session, table, key):
-            out.append((table, key, GONE, state.base_hash))
+    missing = [(t, k) for (t, k) in states if t in scope.rows and k not in scope.rows[t]]
+    there = _existing(session, missing)
+    out += [(t, k, GONE, states[(t, k)]) for t, k in missing if (t, k) not in there]
     return out
 
 
-def _exists(session: Session, table: str, key: str) -> bool:
-    column = TABLES[table].c["sha256" if table == "blob" else "id"]
-    return session.scalar(select(column).where(column == key)) is not None
+def _existing(session: Session, keys: list[tuple[str, str]]) -> set[tuple[str, str]]:
+    """Which of these (table, key) records exist: one query per table and chunk, not one per record."""
+    by_table: dict[str, list[str]] = {}
+    for table, key in keys:
+        by_table.setdefault(table, []).append(key)
+    found: set[tuple[str, str]] = set()
+    for table, wanted in by_table.items():
+        column = TABLES[table].c["sha256" if table == "blob" else "id"]
+        for i in range(0, len(wanted), _CHUNK):
+            chunk = sorted(wanted[i : i + _CHUNK])
+            found |= {
+                (table, k)
+                for k in session.scalars(select(column).where(server.one_of(session, column, chunk)))
+            }
+    return found
 
 
-def out_of_scope(session: Session, scope: Scope, peer_id: str) -> list[tuple[str, str]]:
+def out_of_scope(
+    session: Session,
+    scope: Scope,
+    peer_id: str,
+    states: dict[tuple[str, str], str | None] | None = None,
+) -> list[tuple[str, str]]:
     """State rows of records that still exist but are no longer the peer's business."""
-    return [
-        (t, k)
-        for (t, k) in load_states(session, peer_id)
-        if t in TABLES and k not in scope.rows.get(t, {}) and _exists(session, t, k)
-    ]
+    states = base_hashes(session, peer_id) if states is None else states
+    outside = [(t, k) for (t, k) in states if t in TABLES and k not in scope.rows.get(t, {})]
+    return sorted(_existing(session, outside))
 
 
 def build(session: Session, me: ExchangeDevice, peer: ExchangeDevice, today: dt.date) -> Built:
     """Make the next bundle for ``peer`` and record what it carried (committed by the caller)."""
     scope = scope_for(session, me, peer, today)
+    states = base_hashes(session, peer.id)
     if me.role == "office":
         # Records that left the laptop's scope are forgotten, so they are sent in full if they come back.
-        drop_states(session, peer.id, out_of_scope(session, scope, peer.id))
-    todo = pending(session, scope, peer.id)
+        gone = out_of_scope(session, scope, peer.id, states)
+        drop_states(session, peer.id, gone)
+        for key in gone:
+            del states[key]
+    todo = pending(session, scope, peer.id, states)
     seq = peer.last_seq_out + 1
     changes = [
         {"t": t, "k": k, "h": h, "b": b, "row": scope.rows[t][k]}

@@ -4,10 +4,26 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Callable
+import threading
+import weakref
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
 from typing import Any
 
-from sqlalchemy import Boolean, Column, Date, DateTime, Float, Integer, LargeBinary, String, Table, Time
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    Float,
+    Integer,
+    LargeBinary,
+    String,
+    Table,
+    Time,
+    select,
+)
 
 from app.db.base import Base
 from app.db.models import RECORD_TABLES
@@ -121,3 +137,128 @@ def decode(table: str, row: Row) -> dict[str, Any]:
 def complete(table: str, row: Row) -> bool:
     """Every column of the table is present (a bundle from an older program may lack new ones)."""
     return set(_DECODERS[table]) <= set(row)
+
+
+# --- rows as read, with their hashes, reused between reads ------------------------------------------------------
+# Every sync computes a teacher's scope (the school's shared rows and the teacher's records) several times: before
+# the import (what verification predicts), after it (verification) and for the reply. Encoding a row and hashing it
+# is most of that work, and the same rows come back unchanged request after request. RowCache keeps, per database
+# and row, the values exactly as read, the encoded row and its hash; a later read reuses them only when it read
+# exactly the same values (compared strictly, below), so a cached row is never stale: whatever changed it (this
+# program, another office user, a migration, a restore) changes what is read.
+
+# The columns an exchange row is read with: every column but a blob's bytes (carried beside the rows).
+COLUMNS: dict[str, list[Column[Any]]] = {
+    name: [c for c in table.c if not (name == "blob" and c.name == "data")] for name, table in TABLES.items()
+}
+# One prepared statement per table (building a select of 30 columns costs more than running it on SQLite).
+SELECT: dict[str, Any] = {name: select(*columns) for name, columns in COLUMNS.items()}
+# Columns whose Python equality is looser than their encoding: 1 == 1.0 == True and 0.0 == -0.0 inside a JSON or
+# float value, yet they encode differently. They are compared by their canonical JSON. Every other column's type
+# gives one Python type per value (str, int, bool, date, naive datetime, bytes), where equality is exact.
+_LOOSE: dict[str, tuple[int, ...]] = {
+    name: tuple(i for i, c in enumerate(columns) if isinstance(c.type, JSON | Float))
+    for name, columns in COLUMNS.items()
+}
+
+
+_NAMES = {name: [c.name for c in columns] for name, columns in COLUMNS.items()}
+_DATES = {
+    name: tuple(i for i, c in enumerate(columns) if isinstance(c.type, Date | DateTime | Time))
+    for name, columns in COLUMNS.items()
+}
+_KEYED: dict[tuple[str, str, str], Any] = {}
+
+
+def keyed_select(session: Any, table: str, column: str) -> Any:
+    """``SELECT[table] WHERE column`` is one of the parameter ``keys`` (a list), built once per dialect: the
+    statement a scope is read with dozens of times per sync (server.one_of's forms, as a bound parameter)."""
+    dialect = session.get_bind().dialect.name
+    found = _KEYED.get((dialect, table, column))
+    if found is None:
+        target = TABLES[table].c[column]
+        if dialect == "postgresql":
+            from sqlalchemy import any_, bindparam
+            from sqlalchemy.dialects import postgresql
+
+            where = target == any_(bindparam("keys", type_=postgresql.ARRAY(target.type)))
+        else:
+            from sqlalchemy import bindparam
+
+            where = target.in_(bindparam("keys", expanding=True))
+        found = _KEYED[(dialect, table, column)] = SELECT[table].where(where)
+    return found
+
+
+_KEY_INDEX = {
+    name: [c.name for c in columns].index("sha256" if name == "blob" else "id")
+    for name, columns in COLUMNS.items()
+}
+
+
+def _signature(table: str, values: tuple[Any, ...]) -> tuple[Any, ...]:
+    loose = _LOOSE[table]
+    if not loose:
+        return values
+    out = list(values)
+    for i in loose:
+        out[i] = (type(out[i]), canonical(out[i]))
+    return tuple(out)
+
+
+class RowCache:
+    """Encoded rows and their hashes of one database, by (table, key), each with the values it was made from;
+    least recently used first out beyond ``limit`` rows. Thread-safe (the hub serves in a thread pool)."""
+
+    def __init__(self, limit: int = 40_000) -> None:
+        self.limit = limit
+        self._rows: OrderedDict[tuple[str, str], tuple[tuple[Any, ...], Row, str]] = OrderedDict()
+        self._lock = threading.Lock()
+        self.hits = 0
+        self.misses = 0
+
+    def row(
+        self, table: str, raw: Sequence[Any], project: Callable[[Row], Row] | None = None
+    ) -> tuple[Row, str]:
+        """The encoded row (a copy: the caller may change it) and its hash, for values read with
+        ``SELECT[table]`` (``raw``). ``project`` (the same function for one ``table`` name) maps the row first:
+        callers that cache projected rows give them their own table name (``user!``)."""
+        real = table.rstrip("!")
+        values = tuple(raw)
+        signature = _signature(real, values)
+        slot = (table, str(values[_KEY_INDEX[real]]))
+        with self._lock:
+            found = self._rows.get(slot)
+            if found is not None and found[0] == signature:
+                self._rows.move_to_end(slot)
+                self.hits += 1
+                return dict(found[1]), found[2]
+        row = dict(zip(_NAMES[real], values, strict=True))
+        for i in _DATES[real]:  # what encode does, for the only columns it changes
+            if values[i] is not None:
+                row[_NAMES[real][i]] = values[i].isoformat()
+        if project is not None:
+            row = project(row)
+        digest = row_hash(real, row)
+        with self._lock:
+            self.misses += 1
+            self._rows[slot] = (signature, row, digest)
+            self._rows.move_to_end(slot)
+            while len(self._rows) > self.limit:
+                self._rows.popitem(last=False)
+        return dict(row), digest
+
+
+_CACHES: weakref.WeakKeyDictionary[Any, RowCache] = weakref.WeakKeyDictionary()
+_CACHES_LOCK = threading.Lock()
+
+
+def cache_for(session: Any) -> RowCache:
+    """The row cache of the database this session uses (one per engine: one database, one schema)."""
+    bind = session.get_bind()
+    engine = getattr(bind, "engine", bind)
+    with _CACHES_LOCK:
+        cache = _CACHES.get(engine)
+        if cache is None:
+            cache = _CACHES[engine] = RowCache()
+        return cache

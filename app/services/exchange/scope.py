@@ -11,9 +11,19 @@ from typing import Any
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from app.db import server
 from app.db.models import Assignment
-from app.services.exchange.rows import MIRRORED_TABLES, PARENT, TABLES, TEACHER_TABLES, Row, encode, key_of
+from app.services.exchange.rows import (
+    MIRRORED_TABLES,
+    PARENT,
+    SELECT,
+    TABLES,
+    TEACHER_TABLES,
+    Row,
+    cache_for,
+    key_of,
+    keyed_select,
+    row_hash,
+)
 
 DIRECT = (
     "guardian",
@@ -33,19 +43,32 @@ _CHUNK = 500
 
 @dataclass
 class Scope:
-    """Rows by table and key, as they are (or should be) on the laptop."""
+    """Rows by table and key, as they are (or should be) on the laptop, and their content hashes (made when
+    the rows were read; ``hash`` computes one for a row added by hand)."""
 
     students: set[str]
     rows: dict[str, dict[str, Row]] = field(default_factory=dict)
+    hashes: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def items(self) -> Iterable[tuple[str, str, Row]]:
         for table, rows in self.rows.items():
             for key, row in rows.items():
                 yield table, key, row
 
+    def hash(self, table: str, key: str) -> str:
+        known = self.hashes.get(table, {}).get(key)
+        return known if known is not None else row_hash(table, self.rows[table][key])
 
-def _columns(table: str) -> list[Any]:
-    return [c for c in TABLES[table].c if not (table == "blob" and c.name == "data")]
+    def put(self, table: str, fetched: list[tuple[Row, str]]) -> None:
+        self.rows[table] = {key_of(table, r): r for r, _h in fetched}
+        self.hashes[table] = {key_of(table, r): h for r, h in fetched}
+
+    def all_hashes(self) -> dict[tuple[str, str], str]:
+        return {(t, k): self.hash(t, k) for t, k, _r in self.items()}
+
+
+def _lock_password(row: Row) -> Row:
+    return {**row, "password_hash": LOCKED_PASSWORD}
 
 
 def _fetch(
@@ -54,21 +77,35 @@ def _fetch(
     column: str | None = None,
     values: Iterable[Any] | None = None,
     extra: Any = None,
-) -> list[Row]:
-    t = TABLES[table]
-    base = select(*_columns(table))
+) -> list[tuple[Row, str]]:
+    """Rows of ``table`` (all, or those whose ``column`` is one of ``values``, plus those matching ``extra``)
+    with their hashes, through the database's row cache (rows.RowCache: never stale)."""
+    base = SELECT[table]
+    cache = cache_for(session)
     if column is None:
-        return [encode(table, r) for r in session.execute(base)]
-    out: list[Row] = []
+        return [cache.row(table, r) for r in session.execute(base)]
+    out: list[tuple[Row, str]] = []
     items = sorted(set(values or ()))
+    query = keyed_select(session, table, column)
     for i in range(0, len(items), _CHUNK):
-        query = base.where(server.one_of(session, t.c[column], items[i : i + _CHUNK]))
-        out += [encode(table, r) for r in session.execute(query)]
+        out += [cache.row(table, r) for r in session.execute(query, {"keys": items[i : i + _CHUNK]})]
     if extra is not None:
-        seen = {r["id"] for r in out}
+        seen = {r["id"] for r, _h in out}
         out += [
-            r for r in (encode(table, x) for x in session.execute(base.where(extra))) if r["id"] not in seen
+            f
+            for f in (cache.row(table, x) for x in session.execute(base.where(extra)))
+            if f[0]["id"] not in seen
         ]
+    return out
+
+
+def _fetch_users(session: Session, teacher_id: str) -> list[tuple[Row, str]]:
+    """Every user as a teacher's laptop gets them: other people's password hashes locked (the teacher's own stays as it is)."""
+    cache = cache_for(session)
+    out = []
+    for r in session.execute(SELECT["user"]):
+        plain = cache.row("user", r)
+        out.append(plain if plain[0]["id"] == teacher_id else cache.row("user!", r, _lock_password))
     return out
 
 
@@ -90,12 +127,6 @@ def ever_assigned(session: Session, teacher_id: str) -> set[str]:
     return set(session.scalars(select(Assignment.student_id).where(Assignment.teacher_id == teacher_id)))
 
 
-def project_user(row: Row, teacher_id: str) -> Row:
-    if row["id"] == teacher_id:
-        return row
-    return {**row, "password_hash": LOCKED_PASSWORD}
-
-
 def office_scope(session: Session, teacher_id: str, today: dt.date, *, project: bool = True) -> Scope:
     """The rows a teacher's laptop should hold, computed on the office copy (``project``: as sent)."""
     students = assigned_students(session, teacher_id, today)
@@ -113,15 +144,13 @@ def rows_for_students(
     wanted = set(tables) if tables is not None else None
     scope = Scope(set(students))
 
-    def put(table: str, rows: list[Row]) -> None:
-        scope.rows[table] = {key_of(table, r): r for r in rows}
-
+    put = scope.put
     for table in EVERYTHING:
         if wanted is None or table in wanted:
-            rows = _fetch(session, table)
             if table == "user" and teacher_id is not None and project:
-                rows = [project_user(r, teacher_id) for r in rows]
-            put(table, rows)
+                put(table, _fetch_users(session, teacher_id))
+            else:
+                put(table, _fetch(session, table))
     put("student", _fetch(session, "student", "id", students))
     for table in DIRECT:
         put(table, _fetch(session, table, "student_id", students))
@@ -149,6 +178,7 @@ def rows_for_students(
     )
     if wanted is not None:
         scope.rows = {t: r for t, r in scope.rows.items() if t in wanted}
+        scope.hashes = {t: h for t, h in scope.hashes.items() if t in wanted}
     return scope
 
 
@@ -156,7 +186,7 @@ def laptop_scope(session: Session) -> Scope:
     """Everything a laptop may send: all rows of the tables teachers write."""
     scope = Scope(set())
     for table in TEACHER_TABLES:
-        scope.rows[table] = {key_of(table, r): r for r in _fetch(session, table)}
+        scope.put(table, _fetch(session, table))
     scope.students = set(scope.rows["student"])
     return scope
 
@@ -165,7 +195,7 @@ def mirrored(session: Session) -> Scope:
     """The office-owned rows a laptop must hold exactly as the office sent them."""
     scope = Scope(set())
     for table in MIRRORED_TABLES:
-        scope.rows[table] = {key_of(table, r): r for r in _fetch(session, table)}
+        scope.put(table, _fetch(session, table))
     return scope
 
 

@@ -21,17 +21,17 @@ from app.services.exchange import bundle, hublink, lineage
 from app.services.exchange.apply import (
     DELETE_CONFIRM_LIMIT,
     apply_acks,
+    broken_by,
     count_rows,
     drop_states,
     execute,
     load_states,
-    scope_hashes,
     stage,
     verify,
 )
 from app.services.exchange.changes import FORMAT, Built, build, bundle_key, manifest, pending, scope_for
 from app.services.exchange.errors import ExchangeRefused
-from app.services.exchange.rows import MIRRORED_TABLES, ORDER, TABLES, row_hash
+from app.services.exchange.rows import MIRRORED_TABLES, ORDER, TABLES
 from app.services.exchange.scope import Scope, mirrored, office_scope, rows_for_students
 from app.services.files import distinct_names, replace
 from app.services.progress import TaskState
@@ -265,7 +265,7 @@ def import_data(
         apply_acks(session, sender, acked)
         plan = stage(session, me, sender, payload)
         before = count_rows(session, {w.table for w in plan.writes} | {t for t, _k in plan.removals})
-        scope = scope_hashes(session, _held(session, me, sender, ctx.today()).items())
+        scope = _held(session, me, sender, ctx.today()).all_hashes()
         if plan.deletes > DELETE_CONFIRM_LIMIT and not confirm_deletes:
             raise ExchangeRefused(
                 "exchange.many_deletes",
@@ -287,7 +287,10 @@ def import_data(
             link = hublink.from_dict(payload.body.get("hub"))
             if link is not None:  # signed by the office: where its hub is and which certificate to pin
                 hublink.write(session, link)
-        check_references(session)
+        if me.role == "office" and not server.on_server(session):
+            _refuse_broken(broken_by(session, plan))  # the import's own writes only (apply.broken_by)
+        else:
+            check_references(session)
         sender.last_seq_in = seq
         sender.last_import_at = utcnow()
         applied = len(plan.writes) + len(plan.removals)
@@ -346,12 +349,15 @@ def _check_mirrored(session: Session, body: dict[str, Any]) -> None:
 
 
 def check_references(session: Session) -> None:
-    broken = server.broken_references(session)
-    if broken:
+    _refuse_broken(len(server.broken_references(session)))
+
+
+def _refuse_broken(count: int) -> None:
+    if count:
         raise ExchangeRefused(
             "exchange.broken_references",
             "The bundle refers to records this copy does not have.",
-            count=len(broken),
+            count=count,
         )
 
 
@@ -370,8 +376,8 @@ def _purge(session: Session, office_id: str, in_scope: set[str]) -> int:
             ],
         )
         synced = all(
-            (state := states.get((t, k))) is not None and state.base_hash == row_hash(t, r)
-            for t, k, r in scope.items()
+            (state := states.get((t, k))) is not None and state.base_hash == scope.hash(t, k)
+            for t, k, _r in scope.items()
         )
         if not synced:
             continue  # unsent work: keep it until the office has confirmed it

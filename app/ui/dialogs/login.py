@@ -88,11 +88,11 @@ class LoginDialog(QDialog):
         self.hint.setWordWrap(True)
         self.hint.setVisible(bool(hint))
         column.addWidget(self.hint)
-        who = QLabel(self.tr("&Who are you?"))
-        column.addWidget(who)
+        self.who_label = QLabel(self.tr("&Who are you?"))
+        column.addWidget(self.who_label)
         self.users = QListWidget()
         self.users.setAccessibleName(self.tr("Users"))
-        who.setBuddy(self.users)
+        self.who_label.setBuddy(self.users)
         column.addWidget(self.users, 1)
         # An encrypted database shows no user list before it is open (unless one was cached at the last
         # log-in): the user name is typed instead.
@@ -155,6 +155,7 @@ class LoginDialog(QDialog):
             self.users.setCurrentRow(0)
         listed = self.users.count() > 0
         self.users.setVisible(listed)
+        self.who_label.setVisible(listed)  # "who are you?" over no list would point at nothing
         self.name_label.setVisible(not listed)
         self.name.setVisible(not listed)
 
@@ -204,7 +205,9 @@ class LoginDialog(QDialog):
                 if self.store.key is None and not self.store.paths.on_server:
                     # A plaintext database from before encryption (opened before the password was typed):
                     # encrypted in place now, with this user's slot.
-                    self.store = setup.encrypt_at_login(self.store, self.username(), self.password.text())
+                    self.store = setup.encrypt_at_login(
+                        self.store, self.actor, self.username(), self.password.text()
+                    )
                 else:
                     # The database is open already (a log-in after a log-out): a user without a slot gets one.
                     users.ensure_slot(ctx, self.username(), self.password.text())
