@@ -138,6 +138,8 @@ def connect_encrypted(
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except sqlcipher3.DatabaseError as error:
             conn.close()
+            if str(getattr(error, "sqlite_errorname", "")).startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
+                raise  # another program holds the file: said as such, never taken for a key that does not fit
             refused = error
             continue
         except BaseException:

@@ -56,6 +56,22 @@ def test_a_wrong_key_is_refused_typed_and_changes_no_byte(school, paths):
     assert db_digest(paths.db_path, *files) == before
 
 
+def test_a_file_another_program_holds_is_said_to_be_in_use_not_taken_for_a_wrong_key(school, paths):
+    """Each page format is tried on opening; a lock is not a format that failed its HMAC."""
+    import sqlcipher3
+
+    school.ctx.store.dispose()
+    holder = connect_encrypted(paths.db_path, TEST_KEY)
+    try:
+        holder.execute("PRAGMA locking_mode = EXCLUSIVE")
+        holder.execute("BEGIN EXCLUSIVE")
+        holder.execute("CREATE TABLE held (x)")
+        with pytest.raises(sqlcipher3.OperationalError, match="locked"):
+            connect_encrypted(paths.db_path, TEST_KEY)
+    finally:
+        holder.close()
+
+
 def test_a_new_database_key_is_random():
     assert len({REAL_NEW_KEY() for _ in range(5)}) == 5 and len(REAL_NEW_KEY()) == 32
 
