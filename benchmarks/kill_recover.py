@@ -50,7 +50,13 @@ WRITER = textwrap.dedent("""
     store, _teacher = unlock_store(resolve(db), "t1", "password1")
     ctx = ServiceContext(store, today_override=dt.date(2026, 11, 20))
     as_t = ctx.as_actor(Actor(teacher_id, "teacher", "t1"))
-    print("ready", flush=True)
+    def say(line):
+        # One write per line: with PYTHONUNBUFFERED, print() writes its pieces one by one, and a kill between
+        # them left "contact" without its id.
+        sys.stdout.write(line + "\\n")
+        sys.stdout.flush()
+
+    say("ready")
     n = start
     while True:
         n += 1
@@ -58,7 +64,7 @@ WRITER = textwrap.dedent("""
             info = contacts.log_contact(as_t, student_id, {
                 "at": f"2026-11-{1 + n % 19:02d} {8 + n % 10:02d}:{n % 60:02d}", "channel": "phone",
                 "purpose": "notice", "summary": f"第{n}次电话"})
-            print("contact", info.id, flush=True)
+            say(f"contact {info.id}")
         else:
             day = dt.date(2026, 9, 7) + dt.timedelta(days=n % 70)  # school days before "today", 2026-11-20
             detail = visits.create_visit(as_t, student_id, {
@@ -66,7 +72,7 @@ WRITER = textwrap.dedent("""
                 "lessons": [{"subject": "生活语文", "content": "认识水果", "minutes": 40},
                             {"subject": "康复训练", "content": "抓握练习", "minutes": 40}]})
             visits.finish_visit(as_t, detail.id)
-            print("visit", detail.id, flush=True)
+            say(f"visit {detail.id}")
 """)
 
 
@@ -114,9 +120,9 @@ def one_round(db: Path, teacher: str, student: str, start: int, rng: random.Rand
         ready, _, _ = select.select([child.stdout], [], [], 0.01)
         if ready:
             line = child.stdout.readline()
-            if not line:
-                break
-            word, *rest = line.split()
+            if not line.endswith("\n"):
+                break  # the end, or a line cut by the writer's death: not an acknowledgement
+            word, *rest = line.split() or [""]
             if word == "ready" and deadline is None:
                 deadline = time.monotonic() + delay
             elif word == "contact":
@@ -130,8 +136,12 @@ def one_round(db: Path, teacher: str, student: str, start: int, rng: random.Rand
     if child.returncode != -signal.SIGKILL:  # the writer must die by the kill, not by an error of its own
         raise SystemExit(f"the writer stopped by itself (exit {child.returncode})")
     # Lines already written before the kill are acknowledgements too.
-    for line in child.stdout.read().splitlines():
+    for line in child.stdout.read().splitlines(keepends=True):
+        if not line.endswith("\n"):
+            continue  # cut by the kill: not an acknowledgement
         word, *rest = line.split() or [""]
+        if not rest:
+            continue
         if word == "contact":
             contacts_.add(rest[0])
         elif word == "visit":

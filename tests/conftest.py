@@ -30,7 +30,7 @@ if "mutants" in Path(__file__).resolve().parts:
     settings.load_profile("mutmut")
 
 from app.paths import is_server_url, resolve  # noqa: E402
-from app.services import keyring, students, users  # noqa: E402
+from app.services import keyring, students, throttle, users  # noqa: E402
 from app.services.context import Actor, ServiceContext  # noqa: E402
 from app.services.setup import initialize_school, open_store  # noqa: E402
 
@@ -63,7 +63,9 @@ def cheap_keys(monkeypatch):
     """Cheap key slots, the fixed test key for new databases, and no wrong-password delay."""
     monkeypatch.setattr(keyring, "DEFAULT_KDF", CHEAP_KDF)
     monkeypatch.setattr(keyring, "new_database_key", lambda: TEST_KEY)
-    monkeypatch.setattr(keyring, "DELAY_BASE_S", 0.0)
+    monkeypatch.setattr(
+        throttle, "DELAY_UNIT_S", 0.0
+    )  # every wrong-password wait (tests that time one set it)
     monkeypatch.setattr(keyring, "_failures", [0])
 
 

@@ -25,6 +25,7 @@ from app.db.engine import (
     create_private,
     is_encrypted,
     key_file,
+    page_format_of,
     remove_with_side_files,
 )
 from app.paths import AppPaths
@@ -71,12 +72,16 @@ def copy_database(source: Path, target: Path, key: bytes | None = None) -> None:
     try:
         if key is not None:
             _copy_key_file(source, target)
-        with closing(_connect(source, key)) as src, closing(_connect(target, key)) as dst:
-            # The backup API copies a consistent snapshot even while the app has the file open.
-            src.backup(dst)
-            # The copy arrives in WAL mode; as a rollback-journal file it is one self-contained file, and
-            # opening it (to verify it) leaves no -wal and -shm beside it. The app sets WAL again on use.
-            dst.execute("PRAGMA journal_mode=DELETE")
+        with closing(_connect(source, key)) as src:
+            # The copy is written in its source's page format: SQLite's backup API copies pages between
+            # files whose pages keep the same room for the cipher's tag (a file of an older format stays so).
+            page_format = page_format_of(src) if key is not None else None
+            with closing(connect_file(target, key, page_format=page_format)) as dst:
+                # The backup API copies a consistent snapshot even while the app has the file open.
+                src.backup(dst)
+                # The copy arrives in WAL mode; as a rollback-journal file it is one self-contained file, and
+                # opening it (to verify it) leaves no -wal and -shm beside it. The app sets WAL again on use.
+                dst.execute("PRAGMA journal_mode=DELETE")
     except BaseException:
         if created:  # a failed copy leaves nothing behind (an existing target is the caller's business)
             remove_with_side_files(target)

@@ -211,9 +211,15 @@ def _whole_file_cache(store: Store, conn: Connection) -> Iterator[None]:
     if store.key is None:  # plaintext: the operating system's file cache serves the re-reads
         yield
         return
-    size_kib = store.paths.db_path.stat().st_size // 1024
+    # In pages, not KiB: SQLite counts each cached page's own header against a size given in KiB, so a cache
+    # of the file's size in KiB held only ~95 % of its pages and the last ones were read and decrypted again.
+    page_size = int(conn.exec_driver_sql("PRAGMA page_size").scalar() or 4096)
+    wal = store.paths.db_path.with_name(store.paths.db_path.name + "-wal")
+    pages = sum(path.stat().st_size for path in (store.paths.db_path, wal) if path.exists()) // page_size
     before = conn.exec_driver_sql("PRAGMA cache_size").scalar()
-    conn.exec_driver_sql(f"PRAGMA cache_size = -{max(min(size_kib, CHECK_CACHE_MAX_KIB), 2000)}")
+    conn.exec_driver_sql(
+        f"PRAGMA cache_size = {max(min(pages + 64, CHECK_CACHE_MAX_KIB * 1024 // page_size), 500)}"
+    )
     try:
         yield
     finally:

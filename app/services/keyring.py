@@ -38,6 +38,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
 from app.db.engine import KEY_BYTES, key_file
+from app.services import throttle
 from app.services.errors import AuthError, ServiceError
 from app.services.files import write_atomic
 
@@ -57,11 +58,9 @@ class KdfParams:
 # Measured on the 2-core test machine (benchmarks/bench_encryption.py), idle: t=3 with 128 MiB and 1 lane takes
 # 0.29 s, the cost the issue asks for (64 MiB took 0.13 s idle). Tests lower it through a fixture.
 DEFAULT_KDF = KdfParams()
-# Wrong passwords: each failure in this process waits longer before the answer (0.5 s, 1 s, 2 s ... at most 30 s),
-# on top of the Argon2 cost of every try. A copy of the key file can be attacked offline without any delay, which
-# is why the derivation itself is slow.
-DELAY_BASE_S = 0.5
-DELAY_MAX_S = 30.0
+# Wrong passwords wait longer each time in this process (app.services.throttle: the one curve, shared with the
+# lock), on top of the Argon2 cost of every try. A copy of the key file can be attacked offline without any
+# delay, which is why the derivation itself is slow.
 # Crockford base32 without I, L, O, U, as the exchange passphrases: nothing to misread when typed from paper.
 RECOVERY_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 RECOVERY_GROUPS = 10  # 10 groups of 4 = 40 characters = 200 bits
@@ -263,12 +262,24 @@ def set_user(db_path: Path, database_key: bytes, username: str, password: str) -
     save(db_path, keys)
 
 
-def set_users(db_path: Path, database_key: bytes, logins: list[tuple[str, str]]) -> None:
+def derive_new_many(passwords: list[str]) -> dict[str, tuple[bytes, bytes]]:
+    """(salt, wrapping key) for each distinct password, for :func:`set_users`; the slow part of making slots,
+    which a caller may run on another thread beside other work (argon2 releases the GIL while it derives)."""
+    return {password: _derive_new(password) for password in dict.fromkeys(passwords)}
+
+
+def set_users(
+    db_path: Path,
+    database_key: bytes,
+    logins: list[tuple[str, str]],
+    derived: dict[str, tuple[bytes, bytes]] | None = None,
+) -> None:
     """Slots for many (user name, password) pairs at once (the demo school's 40 teachers): one derivation per
     distinct password, its salt shared by the slots of that password. Those users share the password anyway,
-    so one guess tested against all their slots costs what it costs against one."""
+    so one guess tested against all their slots costs what it costs against one. ``derived``: derivations
+    made already (:func:`derive_new_many`); a password missing from it is derived here."""
     keys = load(db_path)
-    derived: dict[str, tuple[bytes, bytes]] = {}
+    derived = dict(derived or {})
     for username, password in logins:
         if password not in derived:
             derived[password] = _derive_new(password)
@@ -290,10 +301,8 @@ _failures = [0]  # wrong passwords in this process, for the growing delay
 
 
 def failure_delay() -> float:
-    """Seconds to wait after the latest wrong password: doubling with each one in this process."""
-    if _failures[0] <= 0:
-        return 0.0
-    return min(DELAY_MAX_S, DELAY_BASE_S * 2 ** (_failures[0] - 1))
+    """Seconds to wait after the latest wrong password: throttle's curve for this process's failures in a row."""
+    return throttle.failure_delay(_failures[0])
 
 
 def _refused(wait: bool) -> AuthError:

@@ -11,7 +11,7 @@ import pytest
 
 from app.db.engine import WrongKeyError, connect_encrypted, make_engine
 from app.paths import resolve
-from app.services import backup, check, keyring, setup, students, users
+from app.services import backup, check, keyring, setup, students, throttle, users
 from app.services.context import ServiceContext
 from app.services.errors import AuthError, ConflictError
 from app.services.exchange import keys as exchange_keys
@@ -56,6 +56,22 @@ def test_a_wrong_key_is_refused_typed_and_changes_no_byte(school, paths):
     assert db_digest(paths.db_path, *files) == before
 
 
+def test_a_file_another_program_holds_is_said_to_be_in_use_not_taken_for_a_wrong_key(school, paths):
+    """Each page format is tried on opening; a lock is not a format that failed its HMAC."""
+    import sqlcipher3
+
+    school.ctx.store.dispose()
+    holder = connect_encrypted(paths.db_path, TEST_KEY)
+    try:
+        holder.execute("PRAGMA locking_mode = EXCLUSIVE")
+        holder.execute("BEGIN EXCLUSIVE")
+        holder.execute("CREATE TABLE held (x)")
+        with pytest.raises(sqlcipher3.OperationalError, match="locked"):
+            connect_encrypted(paths.db_path, TEST_KEY)
+    finally:
+        holder.close()
+
+
 def test_a_new_database_key_is_random():
     assert len({REAL_NEW_KEY() for _ in range(5)}) == 5 and len(REAL_NEW_KEY()) == 32
 
@@ -83,7 +99,7 @@ def test_a_wrong_password_waits_longer_each_time_and_an_unknown_user_is_told_the
     school, paths, monkeypatch
 ):
     waits: list[float] = []
-    monkeypatch.setattr(keyring, "DELAY_BASE_S", 0.5)
+    monkeypatch.setattr(throttle, "DELAY_UNIT_S", 0.5)
     monkeypatch.setattr(keyring.time, "sleep", waits.append)
     for _ in range(3):
         with pytest.raises(AuthError) as error:
@@ -92,7 +108,7 @@ def test_a_wrong_password_waits_longer_each_time_and_an_unknown_user_is_told_the
     with pytest.raises(AuthError) as error:
         keyring.unlock_user(paths.db_path, "nobody", "wrong")
     assert error.value.message_id == "login.failed"
-    assert waits == [0.5, 1.0, 2.0, 4.0]
+    assert waits == [0.5, 1.0, 2.0]  # the first slip is free, then throttle's doubling curve
     keyring.unlock_user(paths.db_path, "t1", "password1")
     assert keyring.failure_delay() == 0
 
@@ -417,3 +433,46 @@ def test_users_without_a_slot_are_listed_and_a_log_in_on_the_open_database_write
     assert users.ensure_slot(ctx, "t1", "password1")
     assert users.without_slot(ctx) == set()
     assert keyring.unlock_user(paths.db_path, "t1", "password1") == TEST_KEY
+
+
+def test_a_file_in_sqlciphers_default_page_format_opens_backs_up_and_restores_in_its_own_format(
+    populated, paths, tmp_path
+):
+    """New files use HMAC-SHA256 pages (engine.PAGE_FORMAT); a file of the first encrypted version (SQLCipher
+    4's defaults, HMAC-SHA512) still opens, checks clean, and its backup is a copy in its own format."""
+    from contextlib import closing
+
+    import sqlcipher3
+
+    from app.db.engine import LEGACY_FORMAT, PAGE_FORMAT, page_format_of
+
+    populated.ctx.store.dispose()
+    with closing(connect_encrypted(paths.db_path, TEST_KEY)) as conn:
+        assert page_format_of(conn) == PAGE_FORMAT
+    legacy = tmp_path / "legacy.sqlite3"
+    conn = sqlcipher3.connect(str(paths.db_path))
+    conn.execute(f"PRAGMA key = \"x'{TEST_KEY.hex()}'\"")
+    for pragma in PAGE_FORMAT:
+        conn.execute(f"PRAGMA {pragma}")
+    conn.execute("ATTACH DATABASE ? AS legacy KEY ?", (str(legacy), f"x'{TEST_KEY.hex()}'"))
+    conn.execute("PRAGMA legacy.cipher_hmac_algorithm = HMAC_SHA512")  # SQLCipher 4's own default
+    conn.execute("SELECT sqlcipher_export('legacy')")
+    conn.execute("DETACH DATABASE legacy")
+    conn.close()
+    for suffix in ("-wal", "-shm"):
+        Path(str(paths.db_path) + suffix).unlink(missing_ok=True)
+    legacy.replace(paths.db_path)
+    with closing(connect_encrypted(paths.db_path, TEST_KEY)) as conn:
+        assert page_format_of(conn) == LEGACY_FORMAT
+    with pytest.raises(WrongKeyError):  # forced into the new format, its pages fail their HMAC
+        connect_encrypted(paths.db_path, TEST_KEY, page_format=PAGE_FORMAT)
+    store = setup.open_store(paths, key=TEST_KEY, create=False)
+    try:
+        assert check.run_checks(store) == []
+        made = backup.make_backup(paths, key=TEST_KEY)
+    finally:
+        store.dispose()
+    assert backup.verify(made.path, TEST_KEY) is None
+    with closing(connect_encrypted(made.path, TEST_KEY, read_only=True)) as conn:
+        assert page_format_of(conn) == LEGACY_FORMAT
+    assert NAME.encode() not in made.path.read_bytes() and NAME.encode() not in paths.db_path.read_bytes()

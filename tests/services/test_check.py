@@ -161,3 +161,28 @@ def test_cli_check_bad_input_exits_2_with_one_line(tmp_path, capsys):
     assert run_as(["--db", str(garbage), "check"]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "Traceback" not in err
+
+
+@pytest.mark.skipif(ON_SERVER, reason="a server keeps its own cache; no SQLCipher file")
+def test_check_on_an_encrypted_file_caches_every_page_and_hands_the_cache_back(populated, monkeypatch):
+    """Every page decrypted once: the check's cache holds the whole file (counted in pages, so that the
+    pages' own headers do not push the last ones out), and the connection gets its usual cache back."""
+    from app.db.engine import ENCRYPTED_CACHE_KIB
+    from app.services import evidence
+
+    store = populated.ctx.store
+    assert store.key is not None
+    seen: list[tuple[int, int]] = []
+    verify = evidence.verify
+
+    def spying(conn):
+        cache = conn.exec_driver_sql("PRAGMA cache_size").scalar()
+        seen.append((cache, conn.exec_driver_sql("PRAGMA page_count").scalar()))
+        return verify(conn)
+
+    monkeypatch.setattr(evidence, "verify", spying)
+    assert check.run_checks(store) == []
+    ((cache, pages),) = seen
+    assert cache >= pages > 0  # a positive cache_size counts pages
+    with store.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA cache_size").scalar() == -ENCRYPTED_CACHE_KIB

@@ -231,3 +231,20 @@ def test_demo_reports_progress_and_a_cancel_keeps_nothing(ctx):
     generate(ctx, students=4, terms=2, seed=1, today=TODAY, progress=TaskState(lambda *u: seen.append(u)))
     assert [done for done, _t, _l in seen] == list(range(1, 9)) and {t for _d, t, _l in seen} == {8}
     assert [label for _d, _t, label in seen][-1] == "2026秋季学期"
+
+
+def test_every_demo_login_opens_the_encrypted_school_and_a_cancel_writes_no_slot(ctx):
+    """The slots are derived on another thread while the rows are written; each one opens the school."""
+    from app.services import keyring
+    from app.services.progress import Cancelled, TaskState
+
+    db = ctx.store.paths.db_path
+    assert ctx.store.key is not None
+    state = TaskState(lambda done, total, _l: state.cancel() if done >= 2 else None)
+    with pytest.raises(Cancelled):
+        generate(ctx, students=4, terms=1, seed=1, today=TODAY, progress=state)
+    assert not keyring.has_user(db, "admin")
+    result = generate(ctx, students=9, terms=1, seed=1, today=TODAY)
+    assert {role for _u, _p, role in result.logins} >= {"admin", "academic_affairs", "leader", "teacher"}
+    for username, password, _role in result.logins:
+        assert keyring.unlock_user(db, username, password, wait=False) == ctx.store.key

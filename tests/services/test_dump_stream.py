@@ -69,7 +69,13 @@ def test_stored_values_are_exactly_what_the_app_stores(populated, text, target):
     dump.load_dump(target, text)
     source = populated.ctx.store.paths.db_path
     with target.engine.connect() as conn:
-        conn.exec_driver_sql(f"ATTACH DATABASE '{source}' AS source KEY \"x'{TEST_KEY.hex()}'\"")
+        # An attached file takes SQLCipher's process-wide default page format, not the main file's: the app's
+        # (engine.PAGE_FORMAT, HMAC-SHA256) for this one ATTACH.
+        conn.exec_driver_sql("PRAGMA cipher_default_hmac_algorithm = HMAC_SHA256")
+        try:
+            conn.exec_driver_sql(f"ATTACH DATABASE '{source}' AS source KEY \"x'{TEST_KEY.hex()}'\"")
+        finally:
+            conn.exec_driver_sql("PRAGMA cipher_default_hmac_algorithm = HMAC_SHA512")
         for table in dump.DUMP_TABLES:
             for left, right in (("main", "source"), ("source", "main")):
                 extra = conn.exec_driver_sql(

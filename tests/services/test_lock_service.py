@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import select
 
 from app.db.models import AuditEntry
-from app.services import check, lock
+from app.services import check, lock, throttle
 from app.services.errors import AuthError
 from app.services.throttle import MAX_DELAY, failure_delay
 
@@ -25,6 +25,7 @@ def test_the_users_own_password_unlocks_and_a_wrong_one_is_audited(school):
     assert check.run_checks(school.ctx.store) == []  # the entry joins the audit chain like any other
 
 
-def test_the_delay_grows_after_the_first_slip_and_stops_at_half_a_minute():
+def test_the_delay_grows_after_the_first_slip_and_stops_at_half_a_minute(monkeypatch):
+    monkeypatch.setattr(throttle, "DELAY_UNIT_S", 1.0)  # the real scale (tests/conftest.py makes it 0)
     assert [failure_delay(n) for n in range(0, 8)] == [0.0, 0.0, 1.0, 2.0, 4.0, 8.0, 16.0, MAX_DELAY]
     assert failure_delay(100) == MAX_DELAY

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from sqlalchemy import select
 
 from app.db.models import AuditEntry
-from app.services import ieps
+from app.services import ieps, throttle
 from app.services import lock as lock_service
 from app.services.throttle import failure_delay
 from app.ui.lock import DEFAULT_MINUTES, LockWindow
@@ -50,8 +50,9 @@ def _failures(school) -> int:
 
 
 def test_idle_locks_every_window_and_the_password_brings_back_the_unsaved_text(
-    qtbot, school, make_window, english, caplog
+    qtbot, school, make_window, english, caplog, monkeypatch
 ):
+    monkeypatch.setattr(throttle, "DELAY_UNIT_S", 1.0)  # the real waits (tests/conftest.py makes them 0)
     from app.ui.editors.iep_editor import IepEditor
 
     caplog.set_level(logging.INFO)

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QFileDialog
 
-from app.services import keyring, setup
+from app.services import keyring, setup, throttle
 from app.ui.app import Controller
 from app.ui.dialogs.login import LoginDialog
 from app.ui.dialogs.recovery_login import RecoveryLoginDialog
@@ -98,14 +98,14 @@ def test_the_recovery_key_opens_the_database_and_sets_a_new_administrator_passwo
 def test_a_wrong_recovery_key_is_refused_held_and_changes_nothing(
     school, paths, recovery, qtbot, english, monkeypatch
 ):
-    monkeypatch.setattr(keyring, "DELAY_BASE_S", 0.2)
+    monkeypatch.setattr(throttle, "DELAY_UNIT_S", 0.2)
     dialog = LoginDialog(today=TODAY, paths=paths)
     qtbot.addWidget(dialog)
     dialog.show()
     dialog_recovery = _link(qtbot, dialog)
     # A key of the right form that is not this school's, then one mistyped past recognition.
     wrong = keyring.new_recovery_text()
-    for typed in (wrong, recovery[:-5]):
+    for free, typed in ((True, wrong), (False, recovery[:-5])):
         with unchanged(paths.db_path, paths.key_file, _wal(paths)):
             dialog_recovery.key.setText(typed)
             click(qtbot, dialog_recovery, "Open")
@@ -113,10 +113,11 @@ def test_a_wrong_recovery_key_is_refused_held_and_changes_nothing(
             "The recovery key does not open this database. Nothing was changed."
         )
         assert dialog_recovery.store is None and dialog_recovery.pages.currentIndex() == 0
-        # Held like a wrong password: the growing delay, the window live.
-        assert not dialog_recovery.open_button.isEnabled()
+        # Held like a wrong password (app.services.throttle): the first slip is free, then the growing delay,
+        # the window live.
+        assert dialog_recovery.open_button.isEnabled() is free
         qtbot.waitUntil(dialog_recovery.open_button.isEnabled, timeout=5000)
-    assert keyring.failure_delay() == pytest.approx(0.4)  # doubled by the second refusal
+    assert keyring.failure_delay() == pytest.approx(0.2)  # the second refusal in a row waits one unit
     assert dialog.actor is None and dialog.store is None
     # The refusals are audited at the next opening (times only).
     dialog_recovery.key.setText(recovery)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import random
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -52,10 +53,28 @@ def generate(
     require_role(ctx, "admin")
     check_size(students, terms)
     today = today or ctx.today()
+    passwords = sorted({p for _, p, _, _ in LOGINS} | {TEACHER_PASSWORD})
+    with ThreadPoolExecutor(max_workers=1) as background:
+        # An encrypted school's logins each need a key slot: one Argon2id derivation per distinct password
+        # (~0.3 s of CPU and 128 MiB each, by design: it is what guards the key). They depend on nothing the
+        # rows write, so they run on another core while the rows are written instead of after them (4 of
+        # them were the whole of the encrypted demo's extra time, benchmarks/bench_core.py --compare).
+        slots = background.submit(keyring.derive_new_many, passwords) if ctx.store.key is not None else None
+        return _generate(ctx, students, terms, seed, today, progress, passwords, slots)
+
+
+def _generate(
+    ctx: ServiceContext,
+    students: int,
+    terms: int,
+    seed: int,
+    today: dt.date,
+    progress: TaskState | None,
+    passwords: list[str],
+    slots: Future[dict[str, tuple[bytes, bytes]]] | None,
+) -> DemoResult:
     plan = plan_terms(today, terms)
-    hashes = {
-        password: hash_password(password) for password in {p for _, p, _, _ in LOGINS} | {TEACHER_PASSWORD}
-    }
+    hashes = {password: hash_password(password) for password in passwords}
     with transaction(ctx) as session:
         if session.scalar(select(School.id)) is not None:
             raise ConflictError("demo.not_empty", "This database already holds a school; use an empty file.")
@@ -75,8 +94,13 @@ def generate(
                     progress.update(number * len(kids) + index, total, term.demo.name)
                     progress.check()
         rows.flush()
-        if ctx.store.key is not None:  # an encrypted school: every demo login gets its key slot
-            keyring.set_users(ctx.store.paths.db_path, ctx.store.key, [(u, p) for u, p, _role in logins])
+        if slots is not None and ctx.store.key is not None:  # an encrypted school: every login gets its slot
+            keyring.set_users(
+                ctx.store.paths.db_path,
+                ctx.store.key,
+                [(u, p) for u, p, _role in logins],
+                derived=slots.result(),
+            )
     return DemoResult(dict(sorted(rows.counts.items())), tuple(logins), tuple(plan))
 
 
