@@ -130,8 +130,11 @@ def current_log_file() -> Path | None:
 
 
 def flush() -> None:
-    for handler in _handlers.values():
-        handler.flush()
+    # On the crash path (record_exception): a log that cannot be flushed (a full disk, a console stream closed
+    # under it) must not replace the error being recorded with its own.
+    for handler in list(_handlers.values()):
+        with contextlib.suppress(OSError, ValueError):
+            handler.flush()
 
 
 def new_reference() -> str:
