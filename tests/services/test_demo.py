@@ -31,7 +31,7 @@ from app.services.compliance import term_compliance
 from app.services.context import ServiceContext, reading
 from app.services.demo import content_digest, generate, plan_terms, term_days
 from app.services.errors import ConflictError
-from tests.conftest import TODAY, open_test_store, unchanged
+from tests.conftest import TODAY, open_test_store, sqlite_only, unchanged
 
 TABLES = [
     "student",
@@ -233,6 +233,7 @@ def test_demo_reports_progress_and_a_cancel_keeps_nothing(ctx):
     assert [label for _d, _t, label in seen][-1] == "2026秋季学期"
 
 
+@sqlite_only  # key slots belong to an encrypted file; a server has none
 def test_every_demo_login_opens_the_encrypted_school_and_a_cancel_writes_no_slot(ctx):
     """The slots are derived on another thread while the rows are written; each one opens the school."""
     from app.services import keyring
