@@ -415,6 +415,7 @@ def unlock_recovery(db_path: Path, text: str) -> bytes:
         raise AuthError(
             "keys.wrong_recovery", "The recovery key does not open this database.", field="recovery"
         )
+    _failures[0] = 0  # the right key ends a run of wrong tries, as the right password does
     return key
 
 

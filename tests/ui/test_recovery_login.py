@@ -123,6 +123,7 @@ def test_a_wrong_recovery_key_is_refused_held_and_changes_nothing(
     dialog_recovery.key.setText(recovery)
     click(qtbot, dialog_recovery, "Open")
     assert dialog_recovery.pages.currentIndex() == 1
+    assert keyring.failure_delay() == 0  # the right key ends the run of wrong tries
     with closing(connect_db(paths.db_path)) as conn:
         refused = conn.execute(
             "SELECT count(*) FROM audit_entry WHERE entity = 'login' AND action = 'refused'"
