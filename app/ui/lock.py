@@ -41,7 +41,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -50,7 +49,7 @@ from PySide6.QtWidgets import (
 from app.ui.messages import error_text
 from app.ui.prefs import load_prefs
 from app.ui.session import AppSession
-from app.ui.widgets.style import error_style, make_heading
+from app.ui.widgets.style import error_label, make_heading, password_field
 
 if TYPE_CHECKING:  # QtDBus is imported where it is used: a Qt without it still locks
     from PySide6.QtDBus import QDBusConnection
@@ -130,16 +129,11 @@ class LockWindow(QDialog):
         self.note.setWordWrap(True)
         column.addWidget(self.note)
         password_label = QLabel(self.tr("&Password:"))
-        self.password = QLineEdit()
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setAccessibleName(self.tr("Password"))
+        self.password = password_field(self.tr("Password"))
         password_label.setBuddy(self.password)
         column.addWidget(password_label)
         column.addWidget(self.password)
-        self.error = QLabel()
-        self.error.setStyleSheet(error_style())
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = error_label()
         column.addWidget(self.error)
         row = QHBoxLayout()
         row.addStretch(1)

@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.ui.dialogs.recovery_login import RecoveryKeyInput, hold_button, password_field
+from app.ui.dialogs.recovery_login import RecoveryKeyInput, hold_button
 from app.ui.messages import error_text
-from app.ui.widgets.style import error_style, make_heading
+from app.ui.widgets.style import error_label, make_heading, password_field
 
 
 class BackupKeyDialog(QDialog):
@@ -76,10 +76,7 @@ class BackupKeyDialog(QDialog):
         self.ways.addWidget(self.recovery)
         column.addWidget(self.ways)
         self.by_recovery.toggled.connect(lambda _on: self._switch())
-        self.error = QLabel()
-        self.error.setStyleSheet(error_style())
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = error_label()
         column.addWidget(self.error)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel

@@ -25,7 +25,7 @@ from app.ui.i18n import QT_TRANSLATE_NOOP
 from app.ui.messages import error_text
 from app.ui.prefs import start_folder
 from app.ui.tasks import BaseRunner, ThreadRunner
-from app.ui.widgets.style import error_style, make_selectable
+from app.ui.widgets.style import error_style, make_selectable, password_field
 
 CTX = "Exchange"
 
@@ -132,9 +132,7 @@ class JoinSchoolDialog(QDialog):
         form.addRow(self.tr("Passphrase"), self.passphrase)
         # The laptop's database is encrypted; the teacher's own password opens it (checked against the
         # account in the join file), and the office's key can recover it.
-        self.password = QLineEdit()
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setAccessibleName(self.tr("Your password"))
+        self.password = password_field(self.tr("Your password"))
         form.addRow(self.tr("Your password"), self.password)
         column.addLayout(form)
         self.status = QLabel("")

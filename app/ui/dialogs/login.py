@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from app.ui.dialogs.recovery_login import hold_button
 from app.ui.labels import ROLES, label
-from app.ui.widgets.style import error_style, make_heading
+from app.ui.widgets.style import error_label, make_heading, password_field
 
 if TYPE_CHECKING:
     from app.paths import AppPaths
@@ -103,16 +103,11 @@ class LoginDialog(QDialog):
         column.addWidget(self.name_label)
         column.addWidget(self.name)
         password_label = QLabel(self.tr("&Password:"))
-        self.password = QLineEdit()
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setAccessibleName(self.tr("Password"))
+        self.password = password_field(self.tr("Password"))
         password_label.setBuddy(self.password)
         column.addWidget(password_label)
         column.addWidget(self.password)
-        self.error = QLabel()
-        self.error.setStyleSheet(error_style())
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = error_label()
         column.addWidget(self.error)
         # Every password lost: the recovery key from the school's safe. A link under the password, where an
         # administrator who cannot log in looks; only for an encrypted database (the key opens nothing else).

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.ui.widgets.style import error_style, make_heading
+from app.ui.widgets.style import error_label, make_heading, password_field
 
 if TYPE_CHECKING:
     from app.paths import AppPaths
@@ -92,13 +92,6 @@ class RecoveryKeyInput(QWidget):
         self.read.emit()
 
 
-def password_field(accessible: str) -> QLineEdit:
-    field = QLineEdit()
-    field.setEchoMode(QLineEdit.EchoMode.Password)
-    field.setAccessibleName(accessible)
-    return field
-
-
 class RecoveryLoginDialog(QDialog):
     """Two steps: the recovery key (typed or read from the recovery file), then a new administrator password.
 
@@ -123,10 +116,7 @@ class RecoveryLoginDialog(QDialog):
         column.addWidget(self.pages)
         self.pages.addWidget(self._key_page())
         self.pages.addWidget(self._password_page())
-        self.error = QLabel()
-        self.error.setStyleSheet(error_style())
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = error_label()
         column.addWidget(self.error)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QPalette
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit
 
 INK = "#1f1f1f"  # text on the light tints below, whatever colour the palette gives text
 # The text-size setting (Settings, kept per computer): a factor on the system's own font size.
@@ -22,6 +22,23 @@ def is_dark() -> bool:
 def error_style() -> str:
     """Red that reads on the window's background (#b3261e is 1.9:1 on a dark window; #ff8a80 is 7:1)."""
     return "color: #ff8a80;" if is_dark() else "color: #b3261e;"
+
+
+def error_label() -> QLabel:
+    """A dialog's error line: wrapped, in the error colour, hidden until there is something to say."""
+    label = QLabel()
+    label.setStyleSheet(error_style())
+    label.setWordWrap(True)
+    label.hide()
+    return label
+
+
+def password_field(accessible: str) -> QLineEdit:
+    """A line edit that shows no password, named for screen readers."""
+    field = QLineEdit()
+    field.setEchoMode(QLineEdit.EchoMode.Password)
+    field.setAccessibleName(accessible)
+    return field
 
 
 def warning_color() -> str:
