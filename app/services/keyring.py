@@ -168,6 +168,20 @@ def write_key_file(path: Path, keys: KeyFile) -> None:
             os.fsync(handle.fileno())
 
     write_atomic(Path(path), write)
+    _sync_folder(Path(path).parent)
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable (POSIX): without it a power cut after the write may bring the old key file
+    back, and with it the old recovery key, while the school keeps only the new sheet. Windows cannot open a
+    folder for this; NTFS journals the rename."""
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def load(db_path: Path) -> KeyFile:
@@ -390,6 +404,22 @@ def set_recovery(db_path: Path, database_key: bytes) -> str:
     return text
 
 
+def recovery_slot(db_path: Path) -> dict[str, Any] | None:
+    """The school's recovery slot as it is now (to be put back by :func:`restore_recovery` if a replacement
+    cannot be completed), None when there is none."""
+    return load(db_path).find("recovery")
+
+
+def restore_recovery(db_path: Path, slot: dict[str, Any] | None) -> None:
+    """Put ``slot`` (from :func:`recovery_slot`) back as the recovery slot: the earlier recovery key works again."""
+    keys = load(db_path)
+    if slot is None:
+        keys.drop("recovery")
+    else:
+        keys.put(slot)
+    save(db_path, keys)
+
+
 def read_recovery_file(path: Path) -> str:
     """The recovery key written in a file: the sheet's text file, or any file whose one line is the key."""
     try:
@@ -469,6 +499,8 @@ __all__ = [
     "load",
     "new_database_key",
     "read_recovery_file",
+    "recovery_slot",
+    "restore_recovery",
     "save",
     "set_office",
     "set_recovery",

@@ -1,0 +1,241 @@
+"""A new recovery key for the school at any time (setup.replace_recovery_key, ``songjiao recovery-key``): the
+old key is refused afterwards, the administrator's password is asked again, refusals change nothing, and the
+key file is replaced whole or not at all."""
+
+from __future__ import annotations
+
+import os
+from contextlib import closing
+
+import pytest
+from sqlalchemy.orm import Session
+
+from app.paths import resolve
+from app.services import files, keyring, setup
+from app.services.context import ServiceContext
+from app.services.errors import AuthError, ServiceError
+from tests.conftest import PASSWORDS, TEST_KEY, connect_db, run_as, sqlite_only, unchanged
+
+pytestmark = sqlite_only  # about the key file beside a SQLite database (PostgreSQL has none: tested below)
+
+
+@pytest.fixture
+def old_key(school):
+    text = setup.make_recovery_key(school.as_(school.admin))
+    assert text is not None
+    return text
+
+
+def _entries(db_path, entity: str = "recovery_key") -> list[tuple]:
+    with closing(connect_db(db_path)) as conn:
+        return conn.execute(
+            "SELECT user_id, entity_id, action, fields FROM audit_entry WHERE entity = ? ORDER BY at, id",
+            (entity,),
+        ).fetchall()
+
+
+def test_a_new_recovery_key_opens_the_database_and_the_old_one_is_refused(school, paths, old_key):
+    new = setup.replace_recovery_key(school.as_(school.admin), PASSWORDS["admin"])
+    assert new != old_key and keyring.unlock_recovery(paths.db_path, new) == TEST_KEY
+    with pytest.raises(AuthError) as refused:
+        keyring.unlock_recovery(paths.db_path, old_key)
+    assert refused.value.message_id == "keys.wrong_recovery"
+    # Only the recovery slot changed: the passwords still open the database.
+    assert keyring.unlock_user(paths.db_path, "admin", PASSWORDS["admin"]) == TEST_KEY
+    assert [s["kind"] for s in keyring.load(paths.db_path).slots].count("recovery") == 1
+    # Audited without personal data: who acted (an id), what, nothing else.
+    assert _entries(paths.db_path) == [(school.admin.id, "", "replaced", "[]")]
+    # The recovery key itself never reaches the database or the key file in the clear.
+    assert new.encode() not in paths.key_file.read_bytes()
+
+
+def test_a_wrong_password_is_refused_audited_and_the_key_file_is_unchanged(school, paths, old_key):
+    before = paths.key_file.read_bytes()
+    with pytest.raises(AuthError) as refused:
+        setup.replace_recovery_key(school.as_(school.admin), "not-my-password")
+    assert refused.value.message_id == "recovery_key.wrong_password" and refused.value.field == "password"
+    assert paths.key_file.read_bytes() == before
+    assert keyring.unlock_recovery(paths.db_path, old_key) == TEST_KEY
+    assert _entries(paths.db_path) == [(school.admin.id, "", "refused", "[]")]
+
+
+@pytest.mark.parametrize("who", ["office", "leader", "t1"])
+def test_only_an_administrator_makes_a_new_recovery_key(school, paths, old_key, who):
+    ctx = school.as_(getattr(school, who))
+    assert getattr(setup.recovery_key_refusal(ctx), "message_id", "") == "recovery_key.admin_only"
+    with unchanged(paths.db_path, paths.key_file), pytest.raises(ServiceError) as refused:
+        setup.replace_recovery_key(ctx, "password1")
+    assert refused.value.message_id == "recovery_key.admin_only"
+    assert keyring.unlock_recovery(paths.db_path, old_key) == TEST_KEY
+
+
+def test_a_plaintext_database_has_no_recovery_key_to_replace(tmp_path):
+    from app.services.setup import initialize_school, open_store
+    from tests.conftest import TERM
+
+    plain = resolve(tmp_path / "plain.sqlite3")
+    store = open_store(plain, plaintext=True)
+    try:
+        admin = initialize_school(
+            ServiceContext(store),
+            {
+                "school_name": "学校",
+                "term": TERM,
+                "admin": {"username": "admin", "display_name": "管理员", "password": "admin-pass"},
+            },
+        )
+        ctx = ServiceContext(store, admin)
+        with unchanged(plain.db_path), pytest.raises(ServiceError) as refused:
+            setup.replace_recovery_key(ctx, "admin-pass")
+        assert refused.value.message_id == "recovery_key.plaintext"
+        assert not plain.key_file.exists()
+    finally:
+        store.dispose()
+
+
+def test_a_commit_that_fails_after_the_slot_was_written_puts_the_old_key_back(
+    school, paths, old_key, monkeypatch
+):
+    """The slot is written inside the transaction of its audit entry; if the commit then fails (a full disk,
+    a lock held too long) the old recovery slot is put back: the school's sheet keeps working."""
+    made: list[str] = []
+    real_set = keyring.set_recovery
+    monkeypatch.setattr(keyring, "set_recovery", lambda *a: made.append(real_set(*a)) or made[-1])
+
+    real_commit = Session.commit
+
+    def refuse(self):
+        if made:  # the commit of the transaction that wrote the new slot (the password check commits first)
+            raise OSError("database or disk is full")
+        real_commit(self)
+
+    monkeypatch.setattr(Session, "commit", refuse)
+    with pytest.raises(OSError):
+        setup.replace_recovery_key(school.as_(school.admin), PASSWORDS["admin"])
+    monkeypatch.undo()
+    assert len(made) == 1  # the new slot had been written ...
+    assert keyring.unlock_recovery(paths.db_path, old_key) == TEST_KEY  # ... and the old one is back
+    with pytest.raises(AuthError):
+        keyring.unlock_recovery(paths.db_path, made[0])
+    assert _entries(paths.db_path) == []
+
+
+def test_the_key_file_is_replaced_whole_or_not_at_all(school, paths, old_key, monkeypatch):
+    """A rename that fails (a full disk, a held file) leaves the old key file byte for byte and no part file;
+    a rename that succeeds is made durable by syncing the folder."""
+    before = paths.key_file.read_bytes()
+
+    def no_rename(_part, _target):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(files.os, "replace", no_rename)
+    with pytest.raises(OSError):
+        setup.replace_recovery_key(school.as_(school.admin), PASSWORDS["admin"])
+    monkeypatch.undo()
+    assert paths.key_file.read_bytes() == before
+    assert not list(paths.db_path.parent.glob("*.part"))
+    assert keyring.unlock_recovery(paths.db_path, old_key) == TEST_KEY
+    assert _entries(paths.db_path) == []
+
+    synced: list[str] = []
+    real_fsync = os.fsync
+
+    def fsync(fd):
+        synced.append(os.readlink(f"/proc/self/fd/{fd}") if os.path.exists("/proc/self/fd") else str(fd))
+        real_fsync(fd)
+
+    monkeypatch.setattr(keyring.os, "fsync", fsync)
+    setup.replace_recovery_key(school.as_(school.admin), PASSWORDS["admin"])
+    if os.name == "posix" and os.path.exists("/proc/self/fd"):
+        assert str(paths.db_path.parent) in synced  # the folder, after the file itself
+
+
+def test_the_command_makes_a_new_key_prints_it_once_and_saves_the_sheet(
+    school, paths, old_key, tmp_path, capsys
+):
+    db = str(paths.db_path)
+    school.ctx.store.dispose()
+    out = tmp_path / "safe"
+    out.mkdir()
+    assert run_as(["--db", db, "recovery-key", "--out", str(out)]) == 0
+    printed = capsys.readouterr().out
+    lines = [line.strip() for line in printed.splitlines()]
+    new = next(line for line in lines if keyring._normalize_recovery(line))
+    assert printed.count(new) == 1
+    assert keyring.unlock_recovery(paths.db_path, new) == TEST_KEY
+    with pytest.raises(AuthError):
+        keyring.unlock_recovery(paths.db_path, old_key)
+    sheet, text_file = out / "songjiao-recovery-sheet.pdf", out / "songjiao-recovery-sheet.txt"
+    assert sheet.read_bytes().startswith(b"%PDF") and keyring.read_recovery_file(text_file) == new
+    assert _entries(paths.db_path) == [(school.admin.id, "", "replaced", "[]")]
+    # The sheet's file opens the database on the command line, and makes the next key itself (as the system).
+    assert run_as(["--db", db, "check"]) == 0
+    from app.cli.main import run
+
+    capsys.readouterr()
+    assert run(["--db", db, "--recovery-key", str(text_file), "recovery-key"]) == 0
+    third = next(
+        line.strip() for line in capsys.readouterr().out.splitlines() if keyring._normalize_recovery(line)
+    )
+    assert keyring.unlock_recovery(paths.db_path, third) == TEST_KEY
+    with pytest.raises(AuthError):
+        keyring.unlock_recovery(paths.db_path, new)
+    assert _entries(paths.db_path)[-1] == (None, "", "replaced", "[]")
+
+
+def test_the_command_refuses_a_teacher_and_a_missing_folder_with_one_line(
+    school, paths, old_key, tmp_path, capsys
+):
+    db = str(paths.db_path)
+    school.ctx.store.dispose()
+    for argv, user, expected in (
+        (["recovery-key"], "t1", "Only an administrator can make a new recovery key."),
+        (["recovery-key", "--out", str(tmp_path / "no" / "sheet.pdf")], "admin", "There is no folder"),
+    ):
+        capsys.readouterr()
+        with unchanged(paths.db_path, paths.key_file):
+            assert run_as(["--db", db, *argv], user=user) == 2
+        captured = capsys.readouterr()
+        assert len(captured.err.strip().splitlines()) == 1 and expected in captured.err
+        assert keyring._normalize_recovery(captured.out.strip()) is None and "Recovery key" not in captured.out
+    assert keyring.unlock_recovery(paths.db_path, old_key) == TEST_KEY
+
+
+def test_the_command_refuses_a_plaintext_database_with_one_line(tmp_path, capsys):
+    from app.cli.main import run
+    from app.services.setup import open_store
+
+    plain = resolve(tmp_path / "plain.sqlite3")
+    open_store(plain, plaintext=True).dispose()
+    sheet = tmp_path / "sheet.txt"
+    sheet.write_text(keyring.new_recovery_text() + "\n", encoding="utf-8")
+    with unchanged(plain.db_path):
+        assert run(["--db", str(plain.db_path), "--recovery-key", str(sheet), "recovery-key"]) == 2
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1 and "not encrypted" in err
+
+
+def test_an_administrators_log_in_encrypts_a_plaintext_database_and_its_new_key_is_the_one_printed(
+    tmp_path, capsys
+):
+    """The command's log-in encrypts a plaintext school in place (as every administrator's log-in does): the
+    recovery key made by that encryption is the new one, printed on standard output, not replaced again."""
+    from app.services.setup import initialize_school, open_store
+    from tests.conftest import TERM
+
+    plain = resolve(tmp_path / "plain.sqlite3")
+    store = open_store(plain, plaintext=True)
+    initialize_school(
+        ServiceContext(store),
+        {
+            "school_name": "学校",
+            "term": TERM,
+            "admin": {"username": "admin", "display_name": "管理员", "password": "admin-pass"},
+        },
+    )
+    store.dispose()
+    assert run_as(["--db", str(plain.db_path), "recovery-key"]) == 0
+    out = capsys.readouterr().out
+    new = next(line.strip() for line in out.splitlines() if keyring._normalize_recovery(line))
+    assert keyring.unlock_recovery(plain.db_path, new) == TEST_KEY
+    assert _entries(plain.db_path) == []  # encrypted, not replaced: nothing to replace was there
