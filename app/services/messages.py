@@ -893,24 +893,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "此数据库未加密，因此没有恢复密钥：请用用户名和密码登录。未做任何更改。",
     ),
     "recovery_key.admin_only": (
-        "Only an administrator can make a new recovery key. Nothing was changed.",
-        "只有管理员可以生成新的恢复密钥。未做任何更改。",
+        "Only an administrator can make a new recovery key.",
+        "只有管理员可以生成新的恢复密钥。",
     ),
     "recovery_key.wrong_password": (
         "The password is wrong: the recovery key was not changed.",
         "密码不正确，恢复密钥未更改。",
     ),
     "recovery_key.server": (
-        "This database is on a PostgreSQL server: it has no recovery key (the server's disk encryption and backups protect it). Nothing was changed.",
-        "此数据库位于 PostgreSQL 服务器上，没有恢复密钥（由服务器的磁盘加密和备份保护）。未做任何更改。",
+        "This database is on a PostgreSQL server: it has no recovery key (the server's disk encryption and backups protect it).",
+        "此数据库位于 PostgreSQL 服务器上，没有恢复密钥（由服务器的磁盘加密和备份保护）。",
     ),
     "recovery_key.plaintext": (
-        "This database is not encrypted yet, so it has no recovery key: it is encrypted at an administrator's log-in. Nothing was changed.",
-        "此数据库尚未加密，因此没有恢复密钥：管理员登录时会将其加密。未做任何更改。",
+        "This database is not encrypted yet, so it has no recovery key: it is encrypted at an administrator's log-in.",
+        "此数据库尚未加密，因此没有恢复密钥：管理员登录时会将其加密。",
     ),
     "recovery_key.laptop": (
-        "A teacher's laptop has no recovery key: the office's key recovers its records. Nothing was changed.",
-        "教师笔记本电脑没有恢复密钥：由办公室的密钥恢复其中的记录。未做任何更改。",
+        "A teacher's laptop has no recovery key: the office's key recovers its records.",
+        "教师笔记本电脑没有恢复密钥：由办公室的密钥恢复其中的记录。",
     ),
     "keys.not_office": (
         "This office's key does not open this database. Nothing was changed.",
