@@ -173,10 +173,13 @@ def test_the_command_makes_a_new_key_prints_it_once_and_saves_the_sheet(
     from app.cli.main import run
 
     capsys.readouterr()
+    # Any other command opened by the recovery key says to replace it; this one does not need to.
+    assert run(["--db", db, "--recovery-key", str(text_file), "check"]) == 0
+    assert "note: The recovery key was used" in capsys.readouterr().err
     assert run(["--db", db, "--recovery-key", str(text_file), "recovery-key"]) == 0
-    third = next(
-        line.strip() for line in capsys.readouterr().out.splitlines() if keyring._normalize_recovery(line)
-    )
+    captured = capsys.readouterr()
+    assert "The recovery key was used" not in captured.err
+    third = next(line.strip() for line in captured.out.splitlines() if keyring._normalize_recovery(line))
     assert keyring.unlock_recovery(paths.db_path, third) == TEST_KEY
     with pytest.raises(AuthError):
         keyring.unlock_recovery(paths.db_path, new)
