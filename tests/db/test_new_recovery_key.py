@@ -14,9 +14,8 @@ from app.paths import resolve
 from app.services import files, keyring, setup
 from app.services.context import ServiceContext
 from app.services.errors import AuthError, ServiceError
-from tests.conftest import PASSWORDS, TEST_KEY, connect_db, run_as, sqlite_only, unchanged
+from tests.conftest import ON_SERVER, PASSWORDS, TEST_KEY, connect_db, run_as, sqlite_only, unchanged
 
-pytestmark = sqlite_only  # about the key file beside a SQLite database (PostgreSQL has none: tested below)
 
 
 @pytest.fixture
@@ -34,6 +33,7 @@ def _entries(db_path, entity: str = "recovery_key") -> list[tuple]:
         ).fetchall()
 
 
+@sqlite_only
 def test_a_new_recovery_key_opens_the_database_and_the_old_one_is_refused(school, paths, old_key):
     new = setup.replace_recovery_key(school.as_(school.admin), PASSWORDS["admin"])
     assert new != old_key and keyring.unlock_recovery(paths.db_path, new) == TEST_KEY
@@ -49,6 +49,7 @@ def test_a_new_recovery_key_opens_the_database_and_the_old_one_is_refused(school
     assert new.encode() not in paths.key_file.read_bytes()
 
 
+@sqlite_only
 def test_a_wrong_password_is_refused_audited_and_the_key_file_is_unchanged(school, paths, old_key):
     before = paths.key_file.read_bytes()
     with pytest.raises(AuthError) as refused:
@@ -59,6 +60,7 @@ def test_a_wrong_password_is_refused_audited_and_the_key_file_is_unchanged(schoo
     assert _entries(paths.db_path) == [(school.admin.id, "", "refused", "[]")]
 
 
+@sqlite_only
 @pytest.mark.parametrize("who", ["office", "leader", "t1"])
 def test_only_an_administrator_makes_a_new_recovery_key(school, paths, old_key, who):
     ctx = school.as_(getattr(school, who))
@@ -69,6 +71,7 @@ def test_only_an_administrator_makes_a_new_recovery_key(school, paths, old_key, 
     assert keyring.unlock_recovery(paths.db_path, old_key) == TEST_KEY
 
 
+@sqlite_only
 def test_a_plaintext_database_has_no_recovery_key_to_replace(tmp_path):
     from app.services.setup import initialize_school, open_store
     from tests.conftest import TERM
@@ -93,6 +96,7 @@ def test_a_plaintext_database_has_no_recovery_key_to_replace(tmp_path):
         store.dispose()
 
 
+@sqlite_only
 def test_a_commit_that_fails_after_the_slot_was_written_puts_the_old_key_back(
     school, paths, old_key, monkeypatch
 ):
@@ -120,6 +124,7 @@ def test_a_commit_that_fails_after_the_slot_was_written_puts_the_old_key_back(
     assert _entries(paths.db_path) == []
 
 
+@sqlite_only
 def test_the_key_file_is_replaced_whole_or_not_at_all(school, paths, old_key, monkeypatch):
     """A rename that fails (a full disk, a held file) leaves the old key file byte for byte and no part file;
     a rename that succeeds is made durable by syncing the folder."""
@@ -150,6 +155,7 @@ def test_the_key_file_is_replaced_whole_or_not_at_all(school, paths, old_key, mo
         assert str(paths.db_path.parent) in synced  # the folder, after the file itself
 
 
+@sqlite_only
 def test_the_command_makes_a_new_key_prints_it_once_and_saves_the_sheet(
     school, paths, old_key, tmp_path, capsys
 ):
@@ -186,6 +192,7 @@ def test_the_command_makes_a_new_key_prints_it_once_and_saves_the_sheet(
     assert _entries(paths.db_path)[-1] == (None, "", "replaced", "[]")
 
 
+@sqlite_only
 def test_the_command_refuses_a_teacher_and_a_missing_folder_with_one_line(
     school, paths, old_key, tmp_path, capsys
 ):
@@ -204,6 +211,7 @@ def test_the_command_refuses_a_teacher_and_a_missing_folder_with_one_line(
     assert keyring.unlock_recovery(paths.db_path, old_key) == TEST_KEY
 
 
+@sqlite_only
 def test_the_command_refuses_a_plaintext_database_with_one_line(tmp_path, capsys):
     from app.cli.main import run
     from app.services.setup import open_store
@@ -218,6 +226,7 @@ def test_the_command_refuses_a_plaintext_database_with_one_line(tmp_path, capsys
     assert len(err.strip().splitlines()) == 1 and "not encrypted" in err
 
 
+@sqlite_only
 def test_an_administrators_log_in_encrypts_a_plaintext_database_and_its_new_key_is_the_one_printed(
     tmp_path, capsys
 ):
@@ -242,3 +251,16 @@ def test_an_administrators_log_in_encrypts_a_plaintext_database_and_its_new_key_
     new = next(line.strip() for line in out.splitlines() if keyring._normalize_recovery(line))
     assert keyring.unlock_recovery(plain.db_path, new) == TEST_KEY
     assert _entries(plain.db_path) == []  # encrypted, not replaced: nothing to replace was there
+
+
+@pytest.mark.skipif(not ON_SERVER, reason="the PostgreSQL run (SONGJIAO_TEST_DB=postgresql)")
+def test_a_postgresql_database_has_no_recovery_key(school, paths, capsys):
+    ctx = school.as_(school.admin)
+    assert getattr(setup.recovery_key_refusal(ctx), "message_id", "") == "recovery_key.server"
+    with unchanged(paths.db_path), pytest.raises(ServiceError):
+        setup.replace_recovery_key(ctx, PASSWORDS["admin"])
+    school.ctx.store.dispose()
+    capsys.readouterr()
+    assert run_as(["--db", paths.db_option, "recovery-key"]) == 2
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1 and "PostgreSQL server" in err
