@@ -264,3 +264,71 @@ def test_a_postgresql_database_has_no_recovery_key(school, paths, capsys):
     assert run_as(["--db", paths.db_option, "recovery-key"]) == 2
     err = capsys.readouterr().err
     assert len(err.strip().splitlines()) == 1 and "PostgreSQL server" in err
+
+
+_REPLACER = """
+import os, sys
+from pathlib import Path
+from app.services import keyring
+db, log = Path(sys.argv[1]), open(sys.argv[2], "a", encoding="ascii")
+def note(line):
+    log.write(line + "\\n"); log.flush(); os.fsync(log.fileno())
+fresh = keyring.new_recovery_text
+while True:
+    text = fresh()
+    note("next " + text)
+    keyring.new_recovery_text = lambda: text  # the key set_recovery makes: noted before it is written
+    keyring.set_recovery(db, bytes(range(32)))
+    note("done " + text)
+"""
+
+
+@sqlite_only
+@pytest.mark.skipif(os.name != "posix", reason="SIGKILL")
+def test_a_process_killed_while_it_replaces_the_recovery_key_leaves_a_key_file_that_opens(tmp_path):
+    """SIGKILL at random moments of a loop of replacements: after each kill the key file is whole, holds one
+    recovery slot, and it opens with the last key acknowledged or the one being written; the password's slot
+    is untouched. (A power cut is the folder sync's business: not something a test can pull.)"""
+    import random
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    db = tmp_path / "school.sqlite3"
+    keys = keyring.new_key_file()
+    keys.put(keyring.user_slot(keys, TEST_KEY, "admin", "admin-pass"))
+    keyring.save(db, keys)
+    log = tmp_path / "replaced.log"
+    rng = random.Random(12)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    kills = 0
+    for _round in range(8):
+        log.write_text("", encoding="ascii")
+        child = subprocess.Popen([sys.executable, "-c", _REPLACER, str(db), str(log)], env=env)
+        try:
+            deadline = time.monotonic() + 60
+            while "done " not in log.read_text(encoding="ascii"):  # running, past its imports
+                assert child.poll() is None and time.monotonic() < deadline, "the replacing process died"
+                time.sleep(0.01)
+            time.sleep(rng.uniform(0.0, 0.05))
+            child.send_signal(signal.SIGKILL)
+            kills += 1
+        finally:
+            child.wait(timeout=30)
+        lines = log.read_text(encoding="ascii").splitlines()
+        done = [line[5:] for line in lines if line.startswith("done ")]
+        pending = lines[-1][5:] if lines[-1].startswith("next ") else None
+        keys = keyring.read_key_file(keyring.key_file(db))  # whole: it parses
+        assert [s["kind"] for s in keys.slots].count("recovery") == 1
+        opened = [t for t in (done[-1], pending) if t is not None and _opens(db, t)]
+        assert len(opened) == 1, (done[-1], pending)
+        assert keyring.unlock_user(db, "admin", "admin-pass") == TEST_KEY
+    assert kills == 8
+
+
+def _opens(db, text: str) -> bool:
+    try:
+        return keyring.unlock_recovery(db, text) == TEST_KEY
+    except AuthError:
+        return False
