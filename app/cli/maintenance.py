@@ -385,7 +385,9 @@ def _users_passwd(args: argparse.Namespace) -> int:
 # --- the recovery key -------------------------------------------------------------------------------------
 
 RECOVERY_KEY_HELP = "make a new recovery key for the school (the old one stops working)"
-SHEET_NAME = "songjiao-recovery-sheet.pdf"  # the desktop app's suggested name too (app/ui/dialogs/recovery.py)
+SHEET_NAME = (
+    "songjiao-recovery-sheet.pdf"  # the desktop app's suggested name too (app/ui/dialogs/recovery.py)
+)
 
 
 def _sheet_path(out: str) -> Path:

@@ -17,7 +17,6 @@ from app.services.errors import AuthError, ServiceError
 from tests.conftest import ON_SERVER, PASSWORDS, TEST_KEY, connect_db, run_as, sqlite_only, unchanged
 
 
-
 @pytest.fixture
 def old_key(school):
     text = setup.make_recovery_key(school.as_(school.admin))
@@ -207,7 +206,9 @@ def test_the_command_refuses_a_teacher_and_a_missing_folder_with_one_line(
             assert run_as(["--db", db, *argv], user=user) == 2
         captured = capsys.readouterr()
         assert len(captured.err.strip().splitlines()) == 1 and expected in captured.err
-        assert keyring._normalize_recovery(captured.out.strip()) is None and "Recovery key" not in captured.out
+        assert (
+            keyring._normalize_recovery(captured.out.strip()) is None and "Recovery key" not in captured.out
+        )
     assert keyring.unlock_recovery(paths.db_path, old_key) == TEST_KEY
 
 
