@@ -648,7 +648,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.no_database": ("There is no database at {path}.", "{path} 处没有数据库。"),
     "cli.no_folder": (
         "There is no folder {path} for the recovery sheet. Nothing was changed.",
-        "没有用于保存恢复密钥单的文件夹 {path}。未做任何更改。",
+        "没有用于保存恢复密钥页的文件夹 {path}。未做任何更改。",
     ),
     "cli.restore_self": (
         "That file is the database itself; choose a backup (see `songjiao backups`).",
@@ -894,7 +894,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "recovery_key.used": (
         "The recovery key was used: once the passwords are set, make a new one (songjiao --user ADMIN recovery-key) and put its sheet in the safe in place of this one.",
-        "已使用恢复密钥：设置好密码后，请生成新的恢复密钥（songjiao --user 管理员 recovery-key），并用新的恢复密钥单替换保险柜中的这一份。",
+        "已使用恢复密钥：设置好密码后，请生成新的恢复密钥（songjiao --user 管理员 recovery-key），并用新的恢复密钥页替换保险柜中的这一份。",
     ),
     "recovery_key.admin_only": (
         "Only an administrator can make a new recovery key.",
