@@ -333,3 +333,32 @@ def _opens(db, text: str) -> bool:
         return keyring.unlock_recovery(db, text) == TEST_KEY
     except AuthError:
         return False
+
+
+@sqlite_only
+def test_a_laptop_has_no_recovery_key_to_replace(school, paths):
+    """A teacher's laptop is recovered with the office's key (its slot), never with a school recovery key."""
+    from app.db.models import ExchangeDevice
+    from app.services.exchange import keys as exchange_keys
+
+    office, laptop = exchange_keys.generate(), exchange_keys.generate()
+    with school.ctx.store.session_factory() as session, session.begin():
+        session.add(
+            ExchangeDevice(
+                role="office", label="o", sign_public=office.sign_public, kx_public=office.kx_public
+            )
+        )
+        session.add(
+            ExchangeDevice(
+                role="laptop",
+                teacher_id=school.t1.id,
+                is_self=True,
+                label="l",
+                sign_public=laptop.sign_public,
+                kx_public=laptop.kx_public,
+            )
+        )
+    ctx = school.as_(school.admin)
+    assert getattr(setup.recovery_key_refusal(ctx), "message_id", "") == "recovery_key.laptop"
+    with unchanged(paths.db_path, paths.key_file), pytest.raises(ServiceError):
+        setup.replace_recovery_key(ctx, PASSWORDS["admin"])
