@@ -15,6 +15,7 @@ from typing import Any
 
 from app.cli.common import (
     CliError,
+    notice,
     open_context,
     password,
     print_json,
@@ -415,7 +416,8 @@ def _recovery_key(args: argparse.Namespace) -> int:
         # The password (or the recovery key) was given to this very command: it is the re-authentication.
         text = setup.replace_recovery_key(ctx, None)
     print_recovery_key(text)
-    print("The old recovery key no longer opens the database (backups made before keep it).")
+    if ctx.store.recovery_key is None:  # replaced, not made by an encryption at this log-in
+        print(notice("recovery_key.replaced"))
     if sheet is not None:
         from app.reports.export import export_recovery_sheet
 

@@ -892,6 +892,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "This database is not encrypted, so it has no recovery key: log in with a user name and password. Nothing was changed.",
         "此数据库未加密，因此没有恢复密钥：请用用户名和密码登录。未做任何更改。",
     ),
+    "recovery_key.replaced": (
+        "The old recovery key no longer opens the database (the backups made before keep it).",
+        "旧的恢复密钥已不能再打开数据库（此前做的备份仍使用它）。",
+    ),
     "recovery_key.used": (
         "The recovery key was used: once the passwords are set, make a new one (songjiao --user ADMIN recovery-key) and put its sheet in the safe in place of this one.",
         "已使用恢复密钥：设置好密码后，请生成新的恢复密钥（songjiao --user 管理员 recovery-key），并用新的恢复密钥页替换保险柜中的这一份。",

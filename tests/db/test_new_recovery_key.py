@@ -166,7 +166,7 @@ def test_the_command_makes_a_new_key_prints_it_once_and_saves_the_sheet(
     printed = capsys.readouterr().out
     lines = [line.strip() for line in printed.splitlines()]
     new = next(line for line in lines if keyring._normalize_recovery(line))
-    assert printed.count(new) == 1
+    assert printed.count(new) == 1 and "The old recovery key no longer opens the database" in printed
     assert keyring.unlock_recovery(paths.db_path, new) == TEST_KEY
     with pytest.raises(AuthError):
         keyring.unlock_recovery(paths.db_path, old_key)
