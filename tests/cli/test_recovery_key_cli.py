@@ -60,4 +60,3 @@ def test_a_wrong_recovery_key_file_exits_2_with_one_line_and_changes_nothing(
         assert refused and all(e.user_id is None and e.entity_id == "" for e in refused)
     finally:
         store.dispose()
-
