@@ -111,7 +111,7 @@ def test_a_session_leaves_nothing_of_a_child_in_the_clear(
     session = window.session
     plan, _objective = approved_plan(school)
     visit = start_from_planned(session.ctx, school.students[0], plan.visits[0].id)
-    photo = _photo(tmp_path / "photo.jpg")  # the teacher's own picture folder: outside what is scanned
+    _photo(tmp_path / "photo.jpg")  # the teacher's own picture folder: outside what is scanned
 
     panel = AttachmentsPanel(session, "visit", visit.id)  # add and view a photo
     qtbot.addWidget(panel)
