@@ -316,8 +316,12 @@ def _forget_exchange(
         )
     if whole:
         session.execute(delete(ExchangeConflict).where(ExchangeConflict.student_id == student_id))
-        # Unsaved editor text about the child (drafts are keyed by the record they edit).
-        session.execute(delete(Draft).where(Draft.key.contains(student_id)))
+    # Unsaved editor text about the child: drafts are keyed by the record they edit ("visit:<id>", "iep:<id>",
+    # "lesson:<id>") or, for a record not made yet, by the child ("contact:new:<child>", "plan:<child>:<month>").
+    gone = {key for _table, key in removed} | ({student_id} if whole else set())
+    drafts = [i for i, key in session.execute(select(Draft.id, Draft.key)) if gone & set(key.split(":"))]
+    if drafts:
+        session.execute(delete(Draft).where(Draft.id.in_(drafts)))
 
 
 def purge(ctx: ServiceContext, paths: AppPaths | None = None, *, dry_run: bool = False) -> PurgeResult:

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from app.cli.main import run
 from app.db.models import AuditEntry
 from app.services import keyring, setup
-from tests.conftest import PASSWORDS, db_digest
+from tests.conftest import PASSWORDS, db_digest, sqlite_only
 
 
 def _sheet(path: Path, text: str) -> Path:
@@ -19,6 +19,7 @@ def _sheet(path: Path, text: str) -> Path:
     return path
 
 
+@sqlite_only  # key files and SQLCipher: a server database has neither
 def test_a_wrong_recovery_key_file_exits_2_with_one_line_and_changes_nothing(
     school, paths, tmp_path, capsys, monkeypatch
 ):

@@ -10,11 +10,12 @@ from sqlalchemy import text
 
 from app.db.engine import connect_file
 from app.services import backup
-from tests.conftest import TEST_KEY
+from tests.conftest import TEST_KEY, sqlite_only
 
 MEMORY = 2  # PRAGMA temp_store: 0 the build's default, 1 file, 2 memory
 
 
+@sqlite_only  # key files and SQLCipher: a server database has neither
 def test_every_encrypted_connection_keeps_temporary_data_in_memory(school, paths):
     with school.ctx.store.engine.connect() as conn:
         assert conn.execute(text("PRAGMA temp_store")).scalar() == MEMORY

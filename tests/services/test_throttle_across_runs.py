@@ -8,7 +8,7 @@ import pytest
 
 from app.services import keyring, setup, throttle
 from app.services.errors import AuthError
-from tests.conftest import PASSWORDS, run_as
+from tests.conftest import PASSWORDS, run_as, sqlite_only
 
 
 @pytest.fixture
@@ -23,6 +23,7 @@ def _new_process(monkeypatch) -> None:
     monkeypatch.setattr(keyring, "_failures", [0])  # what a new command-line run starts with
 
 
+@sqlite_only  # key files and SQLCipher: a server database has neither
 def test_wrong_passwords_on_the_command_line_wait_longer_run_after_run(school, paths, monkeypatch, waits):
     school.ctx.store.dispose()
     db = str(paths.db_path)
@@ -39,6 +40,7 @@ def test_wrong_passwords_on_the_command_line_wait_longer_run_after_run(school, p
     assert waits == [0.5, 1.0, 2.0]  # a slip after a log-in is free again
 
 
+@sqlite_only  # key files and SQLCipher: a server database has neither
 def test_a_restarted_app_holds_the_button_after_earlier_wrong_tries_and_recovery_keys_count(
     school, paths, monkeypatch, waits
 ):
