@@ -14,9 +14,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, text
 from sqlalchemy.orm import Session
 
+from app.db import server
 from app.db.base import Base, new_id, utcnow
 from app.db.engine import key_file
 from app.db.models import (
@@ -316,8 +317,12 @@ def _forget_exchange(
         )
     if whole:
         session.execute(delete(ExchangeConflict).where(ExchangeConflict.student_id == student_id))
-        # Unsaved editor text about the child (drafts are keyed by the record they edit).
-        session.execute(delete(Draft).where(Draft.key.contains(student_id)))
+    # Unsaved editor text about the child: drafts are keyed by the record they edit ("visit:<id>", "iep:<id>",
+    # "lesson:<id>") or, for a record not made yet, by the child ("contact:new:<child>", "plan:<child>:<month>").
+    gone = {key for _table, key in removed} | ({student_id} if whole else set())
+    drafts = [i for i, key in session.execute(select(Draft.id, Draft.key)) if gone & set(key.split(":"))]
+    if drafts:
+        session.execute(delete(Draft).where(Draft.id.in_(drafts)))
 
 
 def purge(ctx: ServiceContext, paths: AppPaths | None = None, *, dry_run: bool = False) -> PurgeResult:
@@ -332,8 +337,16 @@ def purge(ctx: ServiceContext, paths: AppPaths | None = None, *, dry_run: bool =
         by = ctx.actor.display_name or ctx.actor.role
         school_name = session.scalar(select(School.name)) or ""
         actor_id = None if ctx.actor.role == "system" else ctx.actor.id
+        # In a SQLite file a deleted row stays readable in the page's free space (to anyone holding a password)
+        # and a backup copies it page by page: with secure_delete SQLite overwrites what it deletes with zeros.
+        # SQLCipher turns it on for a keyed connection; a build or a plaintext file may not.
+        was = None if server.on_server(session) else session.execute(text("PRAGMA secure_delete")).scalar()
+        if was is not None:
+            session.execute(text("PRAGMA secure_delete = ON"))
         for item in items:
             result.certificates.append(_purge_one(session, item, actor_id, by, school_name))
+        if was is not None:  # the pooled connection as it was (after a failure it stays on: nothing worse)
+            session.execute(text(f"PRAGMA secure_delete = {int(was)}"))
     from app.services.exchange.rows import forget_rows
 
     forget_rows(ctx.store)  # committed: the exchange's cached copies of the deleted rows go too
