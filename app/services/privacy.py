@@ -9,6 +9,7 @@ records" for sending, purging and exporting.
 from __future__ import annotations
 
 import base64
+import logging
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -44,6 +45,8 @@ from app.services.access import student_for_read, student_for_write
 from app.services.context import ServiceContext, get_live, reading, require_role, transaction
 from app.services.errors import ValidationError
 from app.services.students import RELATIONS
+
+log = logging.getLogger(__name__)
 
 RETENTION_KEY = "privacy.retention"
 MANAGERS = ("academic_affairs", "admin")
@@ -350,6 +353,8 @@ def purge(ctx: ServiceContext, paths: AppPaths | None = None, *, dry_run: bool =
     from app.services.exchange.rows import forget_rows
 
     forget_rows(ctx.store)  # committed: the exchange's cached copies of the deleted rows go too
+    if not ctx.store.paths.on_server:
+        _fold_wal(ctx)
     if paths is not None and not paths.on_server and paths.db_path.exists():  # a server: pg_dump's
         started = min(c.at for c in result.certificates)
         older = [b for b in backup.list_backups(paths) if b.created <= started or b.created < _local(started)]
@@ -362,6 +367,21 @@ def purge(ctx: ServiceContext, paths: AppPaths | None = None, *, dry_run: bool =
                 key_file(info.path).unlink(missing_ok=True)  # an encrypted backup's key slots
                 result.backups_removed.append(info.path)
     return result
+
+
+def _fold_wal(ctx: ServiceContext) -> None:
+    """The write-ahead log still holds the pages as they were before the purge (the deleted rows among them)
+    until it is folded back into the file: done now, and the log emptied. Best effort: a reader holding an older
+    snapshot (the hub serving a laptop) keeps its frames until the app's next checkpoint."""
+    raw = ctx.store.engine.raw_connection()  # outside a transaction: SQLite checkpoints only between them
+    try:
+        cursor = raw.cursor()
+        busy = cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        cursor.close()
+    finally:
+        raw.close()
+    if busy is not None and busy[0]:
+        log.info("after the purge the write-ahead log is folded in later: a reader holds it")
 
 
 def _local(at: dt.datetime) -> dt.datetime:

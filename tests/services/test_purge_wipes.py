@@ -13,20 +13,25 @@ from pathlib import Path
 from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 from sqlalchemy import event, text
 
+from app.db.engine import connect_encrypted
 from app.services import privacy, students
 from tests.conftest import TEST_KEY, make_id_number, sqlite_only
 from tests.services.test_privacy import _leave
 
-PAGE, RESERVED = 4096, 48  # the page format of a new file: IV 16 + HMAC-SHA256 32 (app/db/engine.py)
+RESERVED = 48  # each page's tail in the page format of a new file: IV 16 + HMAC-SHA256 32 (app/db/engine.py)
 NAME, ADDRESS = "欧阳清晰", "某某村十二号院"
 
 
 def _decrypted(path: Path) -> bytes:
+    from contextlib import closing
+
+    with closing(connect_encrypted(path, TEST_KEY, read_only=True)) as conn:
+        page_size = int(conn.execute("PRAGMA cipher_page_size").fetchone()[0])
     data, pages = path.read_bytes(), []
-    for start in range(0, len(data) - PAGE + 1, PAGE):
-        page = data[start : start + PAGE]
-        iv = page[PAGE - RESERVED : PAGE - RESERVED + 16]
-        body = page[16 if start == 0 else 0 : PAGE - RESERVED]  # the first page begins with the salt
+    for start in range(0, len(data) - page_size + 1, page_size):
+        page = data[start : start + page_size]
+        iv = page[page_size - RESERVED : page_size - RESERVED + 16]
+        body = page[16 if start == 0 else 0 : page_size - RESERVED]  # the first page begins with the salt
         decryptor = Cipher(algorithms.AES(TEST_KEY), modes.CBC(iv)).decryptor()
         pages.append(decryptor.update(body) + decryptor.finalize())
     return b"".join(pages)
@@ -52,7 +57,9 @@ def test_the_purged_childs_bytes_are_in_neither_the_file_nor_the_backup_made_aft
     privacy.set_retention(office, {"photos": 10, "contacts": 10, "records": 10, "student": 10})
     result = privacy.purge(office, paths)
     assert [c.student_id for c in result.certificates] == [kid] and result.backup_made is not None
-    school.ctx.store.dispose()  # the WAL folded into the file
+    wal = Path(f"{paths.db_path}-wal")
+    assert not wal.exists() or wal.stat().st_size == 0  # the log's older pages folded in by the purge itself
+    school.ctx.store.dispose()
     for file in (paths.db_path, result.backup_made):
         plain = _decrypted(file)
         assert "小明".encode() in plain  # the pages read: another child's row is there (the search can fail)
