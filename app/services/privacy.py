@@ -9,8 +9,8 @@ records" for sending, purging and exporting.
 from __future__ import annotations
 
 import base64
-import logging
 import datetime as dt
+import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
