@@ -21,6 +21,7 @@ import base64
 import hashlib
 import hmac
 import json
+import logging
 import os
 import re
 import secrets
@@ -41,6 +42,8 @@ from app.db.engine import KEY_BYTES, key_file
 from app.services import throttle
 from app.services.errors import AuthError, ServiceError
 from app.services.files import write_atomic
+
+log = logging.getLogger(__name__)
 
 FORMAT = "songjiao-keys"
 VERSION = 1
@@ -174,14 +177,19 @@ def write_key_file(path: Path, keys: KeyFile) -> None:
 def _sync_folder(folder: Path) -> None:
     """Make the rename itself durable (POSIX): without it a power cut after the write may bring the old key file
     back, and with it the old recovery key, while the school keeps only the new sheet. Windows cannot open a
-    folder for this; NTFS journals the rename."""
+    folder for this; NTFS journals the rename. Best effort, as SQLite's own folder sync: the new file is in place
+    already, and some file systems (network and FUSE mounts) refuse to sync a folder; an error here would have
+    the caller roll back what the key file already says (a password change, a new recovery key)."""
     if os.name != "posix":
         return
-    fd = os.open(folder, os.O_RDONLY)
     try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+    except OSError as error:
+        log.info("the key file's folder could not be synced (errno %s)", error.errno)
 
 
 def load(db_path: Path) -> KeyFile:
