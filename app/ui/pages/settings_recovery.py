@@ -65,9 +65,12 @@ class RecoveryKeyBox(QGroupBox):
         self.new_button.setToolTip(self.reason.text())
 
     def _failed(self, error: BaseException) -> None:
-        self._show((error if isinstance(error, ServiceError) else None, self.school_name))
-        if not isinstance(error, ServiceError):
-            QMessageBox.warning(self, self.tr("Cannot read the settings"), error_text(error))
+        if isinstance(error, ServiceError):
+            self._show((error, self.school_name))
+            return
+        # Not known whether this database has a key to replace (nor the school's name for the sheet): off.
+        self.new_button.setEnabled(False)
+        QMessageBox.warning(self, self.tr("Cannot read the settings"), error_text(error))
 
     def ask(self) -> None:
         from app.ui.dialogs.recovery import NewRecoveryKeyDialog
