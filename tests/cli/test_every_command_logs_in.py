@@ -18,6 +18,7 @@ OPENS_RECORDS = [
     pytest.param(["load", "{inp}/school.sjdump"], marks=sqlite_only),  # a server: the dump is read first
     ["users", "list"],
     ["users", "passwd", "admin", "--password", "a-new-password"],
+    ["recovery-key", "--out", "{out}"],
     pytest.param(["migrate"], marks=sqlite_only),  # a server: its own log-in guards the schema
     ["compliance"],
     ["students", "list"],
