@@ -317,7 +317,10 @@ def join_from_file(
     except BaseException:
         store.dispose()
         if fresh:
-            remove_with_side_files(paths.db_path)
+            # Best effort: a file held for a moment (a virus scanner on Windows) must not hide why the join
+            # was refused; the refusal is what the teacher needs to hear.
+            with contextlib.suppress(OSError):
+                remove_with_side_files(paths.db_path)
             for folder in sorted(made, key=lambda f: len(f.parts), reverse=True):
                 with contextlib.suppress(OSError):
                     folder.rmdir()  # only if empty
