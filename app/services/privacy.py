@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from app.db import server
 from app.db.base import Base, new_id, utcnow
-from app.db.engine import key_file
+from app.db.engine import BUSY_TIMEOUT_MS, key_file
 from app.db.models import (
     Attachment,
     AuditEntry,
@@ -369,6 +369,11 @@ def purge(ctx: ServiceContext, paths: AppPaths | None = None, *, dry_run: bool =
     return result
 
 
+FOLD_WAIT_MS = (
+    250  # how long the purge's checkpoint waits for a reader or a writer before leaving it for later
+)
+
+
 def _fold_wal(ctx: ServiceContext) -> None:
     """The write-ahead log still holds the pages as they were before the purge (the deleted rows among them)
     until it is folded back into the file: done now, and the log emptied. Best effort: a reader holding an older
@@ -376,8 +381,14 @@ def _fold_wal(ctx: ServiceContext) -> None:
     raw = ctx.store.engine.raw_connection()  # outside a transaction: SQLite checkpoints only between them
     try:
         cursor = raw.cursor()
-        busy = cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
-        cursor.close()
+        # A TRUNCATE checkpoint blocks every new writer while it waits for the readers: with the pool's busy
+        # timeout one open read would hold the purge, and every save behind it, that long. A moment only.
+        cursor.execute(f"PRAGMA busy_timeout = {FOLD_WAIT_MS}")
+        try:
+            busy = cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        finally:
+            cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")  # the pooled connection as it was
+            cursor.close()
     finally:
         raw.close()
     if busy is not None and busy[0]:
