@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import logging
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -369,23 +370,27 @@ def purge(ctx: ServiceContext, paths: AppPaths | None = None, *, dry_run: bool =
     return result
 
 
-FOLD_WAIT_MS = (
-    250  # how long the purge's checkpoint waits for a reader or a writer before leaving it for later
-)
+FOLD_PATIENCE_S = 2.0  # how long the purge keeps trying to fold the log while a reader holds it
 
 
 def _fold_wal(ctx: ServiceContext) -> None:
     """The write-ahead log still holds the pages as they were before the purge (the deleted rows among them)
     until it is folded back into the file: done now, and the log emptied. Best effort: a reader holding an older
-    snapshot (the hub serving a laptop) keeps its frames until the app's next checkpoint."""
+    snapshot for longer (the hub serving a laptop) keeps its frames until the app's next checkpoint."""
     raw = ctx.store.engine.raw_connection()  # outside a transaction: SQLite checkpoints only between them
     try:
         cursor = raw.cursor()
-        # A TRUNCATE checkpoint blocks every new writer while it waits for the readers: with the pool's busy
-        # timeout one open read would hold the purge, and every save behind it, that long. A moment only.
-        cursor.execute(f"PRAGMA busy_timeout = {FOLD_WAIT_MS}")
+        # A TRUNCATE checkpoint that waits in SQLite's busy handler blocks every new writer meanwhile: with the
+        # pool's timeout one open read would hold every save that long. Tried without waiting, again and again,
+        # it waits for the reader while saves go on.
+        cursor.execute("PRAGMA busy_timeout = 0")
         try:
-            busy = cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+            deadline = time.monotonic() + FOLD_PATIENCE_S
+            while True:
+                busy = cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+                if busy is None or not busy[0] or time.monotonic() >= deadline:
+                    break
+                time.sleep(0.05)
         finally:
             cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")  # the pooled connection as it was
             cursor.close()
