@@ -294,6 +294,7 @@ def _purge_one(session: Session, item: Due, actor_id: str | None, by: str, schoo
             counts["blob"] = len(gone)
             removed += [("blob", sha) for sha in gone]
     _forget_exchange(session, item.student_id, removed, whole="student" in kinds)
+    _forget_drafts(session, item.student_id, removed, kinds)
     certificate = Certificate(new_id(), item.student_id, kinds, counts, utcnow(), by, school_name)
     # One audit entry, ids and kinds only: the chain records that a purge happened and of whom.
     session.add(
@@ -321,10 +322,26 @@ def _forget_exchange(
         )
     if whole:
         session.execute(delete(ExchangeConflict).where(ExchangeConflict.student_id == student_id))
-    # Unsaved editor text about the child: drafts are keyed by the record they edit ("visit:<id>", "iep:<id>",
-    # "lesson:<id>") or, for a record not made yet, by the child ("contact:new:<child>", "plan:<child>:<month>").
-    gone = {key for _table, key in removed} | ({student_id} if whole else set())
-    drafts = [i for i, key in session.execute(select(Draft.id, Draft.key)) if gone & set(key.split(":"))]
+
+
+# Drafts keyed by the child, not by a record, that may edit a record of a kind: a month's plan
+# ("plan:<child>:<month>") is the plan of that month, made or not. A contact not saved yet ("contact:new:<child>")
+# is new text about a child still on the roll: it goes with the whole child only.
+_CHILD_DRAFTS = {"plan": "records"}
+
+
+def _forget_drafts(session: Session, student_id: str, removed: list[tuple[str, str]], kinds: Any) -> None:
+    """Unsaved editor text about the child: drafts keyed by a record the purge deletes ("visit:<id>", "iep:<id>",
+    "lesson:<id>"), and drafts keyed by the child when their kind of record is due (:data:`_CHILD_DRAFTS`) or
+    the whole child is."""
+    records = {key for _table, key in removed}
+    due = set(kinds)
+    drafts = []
+    for draft_id, key in session.execute(select(Draft.id, Draft.key)):
+        parts = key.split(":")
+        by_child = student_id in parts and ("student" in due or _CHILD_DRAFTS.get(parts[0]) in due)
+        if by_child or records & set(parts):
+            drafts.append(draft_id)
     if drafts:
         session.execute(delete(Draft).where(Draft.id.in_(drafts)))
 
