@@ -367,9 +367,14 @@ def quartz_screen_locked() -> Callable[[], bool] | None:
     import ctypes
     import ctypes.util
 
+    def framework(name: str) -> ctypes.CDLL:
+        # By its path when find_library finds nothing: dlopen never finds a framework by its bare name.
+        path = ctypes.util.find_library(name) or f"/System/Library/Frameworks/{name}.framework/{name}"
+        return ctypes.cdll.LoadLibrary(path)
+
     try:
-        graphics = ctypes.cdll.LoadLibrary(ctypes.util.find_library("CoreGraphics") or "CoreGraphics")
-        cf = ctypes.cdll.LoadLibrary(ctypes.util.find_library("CoreFoundation") or "CoreFoundation")
+        graphics = framework("CoreGraphics")
+        cf = framework("CoreFoundation")
         copy_session = graphics.CGSessionCopyCurrentDictionary
         names = "DictionaryGetValue GetTypeID BooleanGetTypeID NumberGetTypeID BooleanGetValue NumberGetValue"
         names += " Release StringCreateWithCString"
