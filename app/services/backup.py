@@ -29,7 +29,8 @@ from app.db.engine import (
     remove_with_side_files,
 )
 from app.paths import AppPaths
-from app.services.errors import ValidationError
+from app.services import keyring
+from app.services.errors import ServiceError, ValidationError
 from app.services.files import replace, sqlite_uri
 
 # What SQLite and SQLCipher raise for a file they cannot read.
@@ -276,16 +277,33 @@ def restore(
             safety = make_backup(paths, "pre-restore", keep, key=current_key)
         except SAFETY_FAILURES:
             _keep_damaged(paths)
+    recovery = _current_recovery_slot(paths, key, current_key)
     paths.db_path.parent.mkdir(parents=True, exist_ok=True)
     # The current files are saved (above); the backup's copy starts from a clean file, which also drops a key
     # file that belonged to the replaced database.
     for suffix in ("", *SIDE_FILES, ".keys"):
         Path(str(paths.db_path) + suffix).unlink(missing_ok=True)
     copy_database(source, paths.db_path, key)
+    if recovery is not None:
+        keyring.restore_recovery(paths.db_path, recovery)
     from app.services.exchange.lineage import mark_restored  # the exchange package imports this module
 
     mark_restored(paths.db_path, key)
     return safety
+
+
+def _current_recovery_slot(
+    paths: AppPaths, key: bytes | None, current_key: bytes | None
+) -> dict[str, Any] | None:
+    """The school's recovery slot now, for a restored copy of the same database (the same key) to take in place
+    of the slot of its time: the sheet in the safe is the current key; one replaced since (lost, or used at a
+    recovery log-in) must not open the database again. None when the databases differ or there is none."""
+    if key is None or key != current_key:
+        return None
+    try:
+        return keyring.recovery_slot(paths.db_path)
+    except ServiceError:  # a damaged current key file: the backup's own slot is all there is
+        return None
 
 
 def exchange_role_after_restore(paths: AppPaths, key: bytes | None = None) -> str | None:
