@@ -12,6 +12,7 @@ from typing import Any
 from app.paths import resolve
 from app.services import backup, keyring, messages, setup
 from app.services.context import SYSTEM, ServiceContext
+from app.services.errors import ServiceError
 from app.services.progress import TaskState
 from app.services.setup import open_store
 
@@ -92,6 +93,17 @@ def unlock_key(args: argparse.Namespace, db_path: Path, *, backup_file: bool = F
     return cached[db_path]
 
 
+def unfinished(db_path: Path) -> bool:
+    """An encrypted file that a killed set-up or join left (keyring.unfinished): no log-in opens it, and a
+    command that makes databases starts it again (setup.open_store). False for any other file."""
+    if not backup.needs_key(db_path):
+        return False
+    try:
+        return keyring.unfinished(db_path)
+    except ServiceError:  # no key file, or a damaged one: the log-in says so
+        return False
+
+
 def recovery_text(args: argparse.Namespace) -> str:
     return keyring.read_recovery_file(Path(args.recovery_key))
 
@@ -116,7 +128,7 @@ def open_context(args: argparse.Namespace) -> ServiceContext:
     # Only these commands make a new database; the others refuse a missing one (a mistyped --db).
     create = args.command in ("init", "load", "demo")
     actor = SYSTEM
-    if create and not paths.db_path.exists():
+    if create and (not paths.db_path.exists() or unfinished(paths.db_path)):
         store = open_store(
             paths, create=True
         )  # a new encrypted school: its first user is made by the command

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from app.cli.common import CliError, open_context, password, print_json, unlock_key
+from app.cli.common import CliError, open_context, password, print_json, unfinished, unlock_key
 from app.domain.clock import local_time
 from app.paths import resolve
 from app.services import exchange
@@ -59,8 +59,11 @@ def _join(args: argparse.Namespace) -> int:
             "cli.join_user",
             "give --user NAME (the teacher's own account, with its password): it opens the laptop's database",
         )
-    # An existing (encrypted) database is opened with the log-in, to be refused as not empty.
-    key = unlock_key(args, paths.db_path) if paths.db_path.exists() else None
+    # An existing (encrypted) database is opened with the log-in, to be refused as not empty; one a killed join
+    # left (no slot: no log-in opens it) is started again by the join instead.
+    key = (
+        unlock_key(args, paths.db_path) if paths.db_path.exists() and not unfinished(paths.db_path) else None
+    )
     result = exchange.join_from_file(paths, Path(args.file), passphrase, password(args), args.user, key)
     print(
         f"joined: {result.students} student(s), {result.records} records; "

@@ -183,11 +183,13 @@ def _judge_database(args: argparse.Namespace) -> None:
     key = f"{func.__module__}.{func.__name__}"
     if key in NO_DATABASE:
         return
-    from app.cli.common import unlock_key
+    from app.cli.common import unfinished, unlock_key
     from app.paths import resolve
     from app.services import backup, maintenance
 
     paths = resolve(args.db, getattr(args, "data_dir", None))
+    if key in CREATES and unfinished(paths.db_path):
+        return  # left by a killed set-up or join: no log-in opens it, and the command starts it again
     # An encrypted file is judged with its key: the log-in (--user, --recovery-key) comes first.
     db_key = unlock_key(args, paths.db_path) if backup.needs_key(paths.db_path) else None
     maintenance.judge_database(paths, create=key in CREATES, key=db_key)

@@ -423,6 +423,13 @@ def set_recovery(db_path: Path, database_key: bytes) -> str:
     return text
 
 
+def unfinished(db_path: Path) -> bool:
+    """The key file beside ``db_path`` holds no slot: a set-up or a join that never finished (killed, closed).
+    Nobody can open that database and it holds no school, so a command that makes databases starts it again.
+    KeyFileError when there is no key file."""
+    return not load(db_path).slots
+
+
 def recovery_slot(db_path: Path) -> dict[str, Any] | None:
     """The school's recovery slot as it is now (to be put back by :func:`restore_recovery` if a replacement
     cannot be completed), None when there is none."""
@@ -527,4 +534,5 @@ __all__ = [
     "unlock_office",
     "unlock_recovery",
     "unlock_user",
+    "unfinished",
 ]

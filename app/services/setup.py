@@ -46,7 +46,7 @@ def open_store(
     if paths.db_url is not None:
         return _open_server_store(paths, migrate=migrate)
     found = probe.probe(paths.db_path, schema.known_revisions())
-    if found.kind == "encrypted" and key is None and create and not keyring.load(paths.db_path).slots:
+    if found.kind == "encrypted" and key is None and create and keyring.unfinished(paths.db_path):
         # A set-up that never finished (the wizard was closed): no slot, so nobody can ever open this file,
         # and it holds no school. Start again.
         remove_with_side_files(paths.db_path)
