@@ -25,7 +25,7 @@ from app.db.base import Record
 
 # What the visit list, its count and its filters read of a visit (app/services/visit_list.py), and what the
 # worklist, the assessment and compliance filter on. Both indexes below end with these columns, so those
-# queries read the index alone, never the table: a visit row is ~700 bytes (its texts), its index entry ~130,
+# queries read the index alone, never the table: a visit row is ~640 bytes (its texts), its index entry ~135,
 # and on an encrypted file every page read for the first time in a connection is decrypted and checked
 # (issue 12: the Visits page's first count read the whole 35 MB table for student, teacher and deleted_at).
 _LISTED = ("teacher_id", "status", "deleted_at", "makeup_of_id", "id")
