@@ -238,7 +238,7 @@ def test_access_copy_holds_the_whole_record_as_json_and_pdf(left, tmp_path):
     assert {"consent", "attachment", "contact", "assignment"} <= set(record["tables"])
     assert len(record["photos"]) == 1
     text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(made.pdf.read_bytes())).pages)
-    assert "小明" in text and "consent" in text
+    assert "小明" in text and "个人信息处理同意记录" in text and "consent" not in text
     assert "小明" not in made.pdf.name and "小明" not in made.json.name
     with reading(left.ctx) as session:
         assert session.scalar(select(AuditEntry).where(AuditEntry.action == "export")).entity_id == kid
