@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.ui.dialogs.recovery_login import hold_button
 from app.ui.labels import ROLES, label
+from app.ui.widgets.retry import RetryWait
 from app.ui.widgets.style import error_label, make_heading, password_field
 
 if TYPE_CHECKING:
@@ -117,7 +117,7 @@ class LoginDialog(QDialog):
         self.recovery_link.setStyleSheet("QPushButton { color: palette(link); text-decoration: underline; }")
         self.recovery_link.clicked.connect(self.use_recovery_key)
         where = paths or (store.paths if store is not None else None)
-        self.recovery_link.setVisible(where is not None and not where.on_server and where.key_file.exists())
+        self.recovery_link.setVisible(where is not None and not where.on_server and _has_recovery_slot(where))
         column.addWidget(self.recovery_link, 0, Qt.AlignmentFlag.AlignLeft)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -127,6 +127,13 @@ class LoginDialog(QDialog):
         self.buttons.accepted.connect(self.try_login)
         self.buttons.rejected.connect(self.reject)
         column.addWidget(self.buttons)
+        # After a wrong password the error line counts down the growing wait while the button is off.
+        self.wait = RetryWait(
+            self.error,
+            [self.buttons.button(QDialogButtonBox.StandardButton.Ok)],
+            self,
+            enabled=lambda: self.open_error is None,
+        )
         self.users.itemActivated.connect(lambda _i: self.password.setFocus())
         if store is not None:
             self._show_list(login_cache(store))
@@ -134,7 +141,8 @@ class LoginDialog(QDialog):
             self._show_list(cached or {})
             if opener is not None:
                 opener.finished.connect(self._opened)
-        self.password.setFocus()
+        # The first field to fill: the user name when it is typed and still empty (a new computer).
+        (self.name if self.name.isVisibleTo(self) and not self.name.text() else self.password).setFocus()
 
     def _show_list(self, cache: dict[str, Any]) -> None:
         current = self.username() or self.last_user
@@ -207,16 +215,9 @@ class LoginDialog(QDialog):
                     # The database is open already (a log-in after a log-out): a user without a slot gets one.
                     users.ensure_slot(ctx, self.username(), self.password.text())
         except (ServiceError, setup.SchemaError) as error:  # SchemaError: a newer or damaged database
-            self.error.setText(error_text(error))
-            self.error.setAccessibleName(self.error.text())
-            self.error.show()
             self.password.clear()
             self.password.setFocus()
-            hold_button(
-                self.buttons.button(QDialogButtonBox.StandardButton.Ok),
-                keyring.failure_delay(),
-                enabled=lambda: self.open_error is None,
-            )
+            self.wait.start(error_text(error), keyring.failure_delay())
             return
         self.accept()
 
@@ -250,3 +251,17 @@ class LoginDialog(QDialog):
         self.store, self.actor, self.recovered_user = dialog.store, dialog.actor, dialog.username
         self.recovery = None
         self.accept()
+
+
+def _has_recovery_slot(where: AppPaths) -> bool:
+    """Whether the school's recovery key can open this database: a teacher's laptop has no recovery slot (the
+    office's key recovers it), so the recovery link would lead nowhere there."""
+    from app.services import keyring
+    from app.services.errors import ServiceError
+
+    if not where.key_file.exists():
+        return False
+    try:
+        return keyring.read_key_file(where.key_file).find("recovery") is not None
+    except ServiceError:  # a damaged key file: the recovery dialog says what is wrong
+        return True

@@ -242,15 +242,21 @@ class LanguageTab(QWidget):
         column.addStretch(1)
 
     def apply(self) -> None:
-        """Language and text size for this computer; the window is rebuilt on the same page to take both."""
+        """Language, text size and idle time for this computer. A new language or text size rebuilds the window
+        on the same page (editor windows close first, asking about unsaved work); the idle time alone does not:
+        changing it closed every editor and left Settings on its first tab."""
+        before = load_prefs(self.page.session.paths).get("text_size") or "normal"
         size = apply_text_size(self.text_size.currentData())
         minutes = self.lock_minutes.value()
         save_prefs(self.page.session.paths, text_size=size, **{lock.PREF: minutes})
         running = getattr(self.page.window_, "lock", None)
         if isinstance(running, lock.SessionLock):
             running.set_minutes(minutes)
-        if self.page.window_ is not None:
-            self.page.window_.request_language(self.language.currentData())
+        language = self.language.currentData()
+        if self.page.window_ is not None and (language != self.page.session.language or size != before):
+            self.page.window_.request_language(language)
+        else:
+            self.page.saved()
 
 
 class SettingsPage(Page):
@@ -284,7 +290,8 @@ class SettingsPage(Page):
 
         self.privacy_tab = PrivacyTab(self)
         self.tabs.addTab(self.privacy_tab, self.tr("Privacy"))
-        self.tabs.addTab(self.language_tab, self.tr("Language"))
+        # Language, text size and the idle lock: the settings of this computer (ui-settings.json), not the school's.
+        self.tabs.addTab(self.language_tab, self.tr("This computer"))
 
     def refresh(self) -> None:
         self.session.read(_settings_data, on_done=self._show, on_error=self.show_error)
