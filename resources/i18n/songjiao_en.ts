@@ -1359,8 +1359,8 @@ If it happens again, give your administrator this reference number: {reference}<
         <translation>Unlock</translation>
     </message>
     <message>
-        <source>{message} Too many wrong passwords: try again in {seconds} s.</source>
-        <translation>{message} Too many wrong passwords: try again in {seconds} s.</translation>
+        <source>Wrong password.</source>
+        <translation>Wrong password.</translation>
     </message>
 </context>
 <context>
@@ -1740,6 +1740,18 @@ Backups removed: {removed}. Copies made elsewhere (dumps, exported files, laptop
         <translation>A guardian's access request: the child's whole record as PDF and JSON</translation>
     </message>
     <message>
+        <source>P&amp;urpose:</source>
+        <translation>P&amp;urpose:</translation>
+    </message>
+    <message>
+        <source>&amp;Given by:</source>
+        <translation>&amp;Given by:</translation>
+    </message>
+    <message>
+        <source>Given &amp;on:</source>
+        <translation>Given &amp;on:</translation>
+    </message>
+    <message>
         <source>in force</source>
         <translation>in force</translation>
     </message>
@@ -1889,6 +1901,13 @@ Backups removed: {removed}. Copies made elsewhere (dumps, exported files, laptop
     <message>
         <source>The two passwords differ.</source>
         <translation>The two passwords differ.</translation>
+    </message>
+</context>
+<context>
+    <name>RetryWait</name>
+    <message>
+        <source>{message} Too many wrong passwords: try again in {seconds} s.</source>
+        <translation>{message} Too many wrong passwords: try again in {seconds} s.</translation>
     </message>
 </context>
 <context>
@@ -2082,8 +2101,8 @@ Backups removed: {removed}. Copies made elsewhere (dumps, exported files, laptop
         <translation>Privacy</translation>
     </message>
     <message>
-        <source>Language</source>
-        <translation>Language</translation>
+        <source>This computer</source>
+        <translation>This computer</translation>
     </message>
     <message>
         <source>Saved.</source>

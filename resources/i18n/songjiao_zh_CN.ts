@@ -1358,8 +1358,8 @@ If it happens again, give your administrator this reference number: {reference}<
         <translation>解锁</translation>
     </message>
     <message>
-        <source>{message} Too many wrong passwords: try again in {seconds} s.</source>
-        <translation>{message} 密码错误次数过多，请 {seconds} 秒后再试。</translation>
+        <source>Wrong password.</source>
+        <translation>密码错误。</translation>
     </message>
 </context>
 <context>
@@ -1739,6 +1739,18 @@ Backups removed: {removed}. Copies made elsewhere (dumps, exported files, laptop
         <translation>监护人申请查阅复制：导出该生全部记录（一份文档、一份数据文件）</translation>
     </message>
     <message>
+        <source>P&amp;urpose:</source>
+        <translation>用途(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;Given by:</source>
+        <translation>同意人(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>Given &amp;on:</source>
+        <translation>同意日期(&amp;O)：</translation>
+    </message>
+    <message>
         <source>in force</source>
         <translation>有效</translation>
     </message>
@@ -1888,6 +1900,13 @@ Backups removed: {removed}. Copies made elsewhere (dumps, exported files, laptop
     <message>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>RetryWait</name>
+    <message>
+        <source>{message} Too many wrong passwords: try again in {seconds} s.</source>
+        <translation>{message}密码错误次数过多，请 {seconds} 秒后再试。</translation>
     </message>
 </context>
 <context>
@@ -2077,8 +2096,8 @@ Backups removed: {removed}. Copies made elsewhere (dumps, exported files, laptop
         <translation>备份</translation>
     </message>
     <message>
-        <source>Language</source>
-        <translation>界面语言</translation>
+        <source>This computer</source>
+        <translation>本机设置</translation>
     </message>
     <message>
         <source>Saved.</source>
