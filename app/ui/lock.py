@@ -182,7 +182,9 @@ class LockWindow(QDialog):
         self.password.clear()
         # The lock asks for the password only: "wrong user name or password" would point at a field not there.
         wrong = isinstance(error, AuthError) and error.message_id == "login.failed"
-        self.wait.start(self.tr("Wrong password.") if wrong else error_text(error), failure_delay(self.failures))
+        self.wait.start(
+            self.tr("Wrong password.") if wrong else error_text(error), failure_delay(self.failures)
+        )
 
 
 class SessionLock(QObject):

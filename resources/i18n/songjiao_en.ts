@@ -1473,6 +1473,10 @@ If it happens again, give your administrator this reference number: {reference}<
         <translation>&amp;Language</translation>
     </message>
     <message>
+        <source>This &amp;computer…</source>
+        <translation>This &amp;computer…</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
@@ -2318,6 +2322,17 @@ Backups removed: {removed}. Copies made elsewhere (dumps, exported files, laptop
     <message>
         <source>Enter the first and last day of the term first.</source>
         <translation>Enter the first and last day of the term first.</translation>
+    </message>
+</context>
+<context>
+    <name>ThisComputerDialog</name>
+    <message>
+        <source>This computer</source>
+        <translation>This computer</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Saved.</translation>
     </message>
 </context>
 <context>

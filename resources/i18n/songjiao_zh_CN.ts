@@ -1472,6 +1472,10 @@ If it happens again, give your administrator this reference number: {reference}<
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
+        <source>This &amp;computer…</source>
+        <translation>本机设置(&amp;C)…</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -2316,6 +2320,17 @@ Backups removed: {removed}. Copies made elsewhere (dumps, exported files, laptop
     <message>
         <source>Enter the first and last day of the term first.</source>
         <translation>请先填写学期的开学和结束日期。</translation>
+    </message>
+</context>
+<context>
+    <name>ThisComputerDialog</name>
+    <message>
+        <source>This computer</source>
+        <translation>本机设置</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
     </message>
 </context>
 <context>

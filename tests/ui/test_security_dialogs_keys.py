@@ -80,3 +80,27 @@ def test_each_consent_field_is_named_on_screen(make_window, school, english, qtb
     widget = getattr(tab, field)
     [caption] = [label for label in tab.findChildren(QLabel) if label.buddy() is widget]
     assert caption.isVisible() and caption.text().rstrip(":").replace("&", "")
+
+
+def test_a_teacher_sets_the_idle_lock_of_their_laptop(make_window, school, english, qtbot):
+    """Teachers have no Settings page: the lock's idle time (a setting of this computer) was out of their
+    reach. View › This computer… holds the same fields."""
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QApplication
+
+    from app.ui.lock import lock_minutes
+    from app.ui.pages.settings import ThisComputerDialog
+
+    window = make_window(school.t1)
+    assert "settings" not in [spec.key for spec in window.specs]
+    action = window.findChild(QAction, "act_this_computer")
+    assert action is not None
+    action.trigger()
+    [dialog] = [w for w in QApplication.topLevelWidgets() if isinstance(w, ThisComputerDialog)]
+    qtbot.waitUntil(dialog.isVisible, timeout=5000)
+    dialog.tab.lock_minutes.setValue(4)
+    rebuilt: list[str] = []
+    window.language_requested.connect(rebuilt.append)
+    qtbot.mouseClick(dialog.tab.apply_button, Qt.MouseButton.LeftButton)
+    assert window.lock._idle.interval() == 4 * 60_000 and lock_minutes(window.session) == 4
+    assert rebuilt == [] and not dialog.isVisible()

@@ -65,7 +65,9 @@ class RecoveryKeyInput(QWidget):
         row = QHBoxLayout()
         self.file_button = QPushButton(self.tr("Read from the recovery &file…"))
         self.file_button.clicked.connect(self.choose_file)
-        self.file_button.setAutoDefault(False)  # Enter in the key field opens with the key, never a file dialog
+        self.file_button.setAutoDefault(
+            False
+        )  # Enter in the key field opens with the key, never a file dialog
         row.addWidget(self.file_button)
         row.addStretch(1)
         column.addLayout(row)

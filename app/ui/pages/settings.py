@@ -7,6 +7,8 @@ from pathlib import Path
 
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
+    QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -212,7 +214,7 @@ class TermTab(QWidget):
 
 
 class LanguageTab(QWidget):
-    def __init__(self, page: SettingsPage) -> None:
+    def __init__(self, page: SettingsPage | ThisComputerDialog) -> None:
         super().__init__()
         self.page = page
         column = QVBoxLayout(self)
@@ -257,6 +259,27 @@ class LanguageTab(QWidget):
             self.page.window_.request_language(language)
         else:
             self.page.saved()
+
+
+class ThisComputerDialog(QDialog):
+    """Settings' "This computer" tab on its own (View › This computer…): teachers and leaders have no Settings
+    page, yet the idle lock and the text size of their laptop are theirs to choose."""
+
+    def __init__(self, session: AppSession, window: Shell | None = None) -> None:
+        super().__init__(window)
+        self.session, self.window_ = session, window
+        self.setWindowTitle(self.tr("This computer"))
+        column = QVBoxLayout(self)
+        self.tab = LanguageTab(self)
+        column.addWidget(self.tab)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        column.addWidget(buttons)
+
+    def saved(self) -> None:
+        if self.window_ is not None:
+            self.window_.statusBar().showMessage(self.tr("Saved."), 4000)
+        self.accept()
 
 
 class SettingsPage(Page):
