@@ -21,6 +21,7 @@ def test_the_sheet_prints_the_key_and_its_text_file_opens_the_database(school, p
     reader = PdfReader(pdf)
     printed = reader.pages[0].extract_text().replace(" ", "").replace("\n", "")
     assert len(reader.pages) == 1 and text.replace("-", "") in printed and "恢复密钥" in printed
+    assert "忘记密码？使用恢复密钥" in printed  # the log-in window's link, where the administrator is
     assert keyring.read_recovery_file(txt) == text
     assert keyring.unlock_recovery(paths.db_path, keyring.read_recovery_file(txt)) is not None
     if os.name == "posix":

@@ -62,6 +62,11 @@ def test_the_recovery_link_shows_only_where_a_recovery_key_opens_the_database(sc
     qtbot.addWidget(again)
     again.show()
     assert again.recovery_link.isVisible()
+    # Given up (Escape): back to the password field, where the keys typed next go.
+    qtbot.mouseClick(again.recovery_link, Qt.MouseButton.LeftButton)
+    assert isinstance(again.recovery, RecoveryLoginDialog)
+    qtbot.keyClick(again.recovery.key, Qt.Key.Key_Escape)
+    assert again.recovery is None and again.focusWidget() is again.password
 
 
 def test_the_join_passphrase_hint_has_the_passphrases_shape(tmp_path, qtbot, english):

@@ -241,7 +241,14 @@ class LoginDialog(QDialog):
         assert where is not None, "the link shows only for an encrypted database's paths"
         self.recovery = RecoveryLoginDialog(where, self.store, self)
         self.recovery.accepted.connect(self._recovered)
+        self.recovery.rejected.connect(self._recovery_given_up)
         self.recovery.open()
+
+    def _recovery_given_up(self) -> None:
+        # Back to the password: the window manager left no window active (keys typed next went nowhere).
+        self.recovery = None
+        self.activateWindow()
+        self.password.setFocus()
 
     def _recovered(self) -> None:
         from app.ui.dialogs.recovery_login import RecoveryLoginDialog

@@ -269,6 +269,7 @@ class ThisComputerDialog(QDialog):
         super().__init__(window)
         self.session, self.window_ = session, window
         self.setWindowTitle(self.tr("This computer"))
+        self.setMinimumWidth(380)  # the title in full
         column = QVBoxLayout(self)
         self.tab = LanguageTab(self)
         column.addWidget(self.tab)
