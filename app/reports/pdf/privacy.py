@@ -71,7 +71,9 @@ def render_access_copy(record: dict[str, Any], target: Path | io.BytesIO) -> int
     for table, rows in record["tables"].items():
         story.append(para(f"{N.table_name(table)}（{len(rows)} 条）", "label"))
         for row in rows:
-            fields = [(N.field_name(k), N.value_text(table, k, v)) for k, v in row.items() if N.shown(k)]
+            fields: list[tuple[str, object]] = [
+                (N.field_name(k), N.value_text(table, k, v)) for k, v in row.items() if N.shown(k)
+            ]
             story.append(field_table(fields, columns=1, label_w=40 * mm))
             story.append(Spacer(1, 2 * mm))
     if record["photos"]:

@@ -266,7 +266,7 @@ class ThisComputerDialog(QDialog):
     page, yet the idle lock and the text size of their laptop are theirs to choose."""
 
     def __init__(self, session: AppSession, window: Shell | None = None) -> None:
-        super().__init__(window)
+        super().__init__(window if isinstance(window, QWidget) else None)  # the main window, over it
         self.session, self.window_ = session, window
         self.setWindowTitle(self.tr("This computer"))
         self.setMinimumWidth(380)  # the title in full
