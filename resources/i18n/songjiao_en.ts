@@ -2425,8 +2425,8 @@ Backups removed: {removed}. Copies made elsewhere (dumps, exported files, laptop
         <translation>Reset password</translation>
     </message>
     <message>
-        <source>New password for {name}:</source>
-        <translation>New password for {name}:</translation>
+        <source>New password for {name} (at least {least} characters), to tell them in person:</source>
+        <translation>New password for {name} (at least {least} characters), to tell them in person:</translation>
     </message>
     <message>
         <source>Change role</source>

@@ -2423,8 +2423,8 @@ Backups removed: {removed}. Copies made elsewhere (dumps, exported files, laptop
         <translation>重置密码</translation>
     </message>
     <message>
-        <source>New password for {name}:</source>
-        <translation>{name} 的新密码：</translation>
+        <source>New password for {name} (at least {least} characters), to tell them in person:</source>
+        <translation>{name} 的新密码（至少 {least} 个字符），设好后请当面告诉本人：</translation>
     </message>
     <message>
         <source>Change role</source>
