@@ -236,6 +236,13 @@ def table_name(table: str) -> str:
     return TABLES.get(table, table)
 
 
+def in_order(counts: dict[str, int]) -> list[tuple[str, int]]:
+    """``counts`` by table in the order of TABLES (the child, then the records, as the archive is filed), not
+    by the tables' English names."""
+    order = {table: n for n, table in enumerate(TABLES)}
+    return sorted(counts.items(), key=lambda item: (order.get(item[0], len(order)), item[0]))
+
+
 def shown(field: str) -> bool:
     """Whether the PDF prints ``field``: not the program's own ids and bookkeeping."""
     return field not in HIDDEN and not field.endswith(("_id", "_ids"))

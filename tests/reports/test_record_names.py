@@ -91,6 +91,7 @@ def test_the_deletion_certificate_names_tables_in_chinese(china) -> None:  # noq
     render_certificate(certificate, buffer)
     text = "".join(p.extract_text() for p in PdfReader(buffer).pages)
     assert "送教记录" in text and "学生基本信息" in text and "visit" not in text
+    assert text.index("学生基本信息") < text.index("送教记录")  # the child first, as the archive is filed
     # Deleted at 01:30 UTC: 09:30 in China, not labelled UTC.
     assert "2026年12月1日 09:30" in text and "UTC" not in text
 

@@ -39,7 +39,7 @@ def render_certificate(certificate: Certificate, target: Path | io.BytesIO) -> i
         Spacer(1, 4 * mm),
         data_table(
             ["记录表", "删除条数"],
-            [[N.table_name(table), str(count)] for table, count in sorted(certificate.counts.items())]
+            [[N.table_name(table), str(count)] for table, count in N.in_order(certificate.counts)]
             or [["—", "0"]],
             [FRAME_W * 0.6, FRAME_W * 0.4],
         ),
