@@ -1409,6 +1409,10 @@ If it happens again, give your administrator this reference number: {reference}<
         <source>Quit</source>
         <translation>Quit</translation>
     </message>
+    <message>
+        <source>No recovery key opens the records on this computer (a teacher's laptop: only the office's key does). If you forgot your password, ask the academic affairs office.</source>
+        <translation>No recovery key opens the records on this computer (a teacher's laptop: only the office's key does). If you forgot your password, ask the academic affairs office.</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>

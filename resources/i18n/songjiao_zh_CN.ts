@@ -1401,6 +1401,10 @@ If it happens again, give your administrator this reference number: {reference}<
         <translation>退出</translation>
     </message>
     <message>
+        <source>No recovery key opens the records on this computer (a teacher&apos;s laptop: only the office&apos;s key does). If you forgot your password, ask the academic affairs office.</source>
+        <translation>这台电脑上的记录没有学校恢复密钥（教师笔记本只能由教务处的密钥打开）。忘记密码时请联系教务处。</translation>
+    </message>
+    <message>
         <source>&amp;User name:</source>
         <translation>用户名(&amp;U)：</translation>
     </message>

@@ -46,25 +46,26 @@ def test_enter_in_the_recovery_key_field_opens_with_the_key(school, paths, qtbot
     dialog.reject()  # what it opened is closed
 
 
-def test_the_recovery_link_shows_only_where_a_recovery_key_opens_the_database(school, paths, qtbot, english):
-    """A teacher's laptop has no recovery slot (the office's key recovers it): the link led to a key that
-    cannot open it. The school's database shows it once its recovery key is made."""
+def test_the_recovery_link_on_a_database_no_recovery_key_opens(school, paths, qtbot, english):
+    """A teacher's laptop has no recovery slot (the office's key recovers it): the link led to a dialog asking
+    for a key that cannot open it. It says so, and whom to ask; with a recovery slot the dialog opens."""
     school.ctx.store.dispose()
     assert keyring.load(paths.db_path).find("recovery") is None
     dialog = LoginDialog(today=TODAY, paths=paths)
     qtbot.addWidget(dialog)
     dialog.show()
-    assert not dialog.recovery_link.isVisible()
+    qtbot.mouseClick(dialog.recovery_link, Qt.MouseButton.LeftButton)
+    assert dialog.recovery is None and dialog.error.isVisible()
+    assert "ask the academic affairs office" in dialog.error.text()
     keys = keyring.load(paths.db_path)
     keys.put({"kind": "recovery", "nonce": "", "wrapped": ""})  # the slot's presence is what counts
     keyring.save(paths.db_path, keys)
     again = LoginDialog(today=TODAY, paths=paths)
     qtbot.addWidget(again)
     again.show()
-    assert again.recovery_link.isVisible()
-    # Given up (Escape): back to the password field, where the keys typed next go.
     qtbot.mouseClick(again.recovery_link, Qt.MouseButton.LeftButton)
     assert isinstance(again.recovery, RecoveryLoginDialog)
+    # Given up (Escape): back to the password field, where the keys typed next go.
     qtbot.keyClick(again.recovery.key, Qt.Key.Key_Escape)
     assert again.recovery is None and again.focusWidget() is again.password
 

@@ -117,7 +117,7 @@ class LoginDialog(QDialog):
         self.recovery_link.setStyleSheet("QPushButton { color: palette(link); text-decoration: underline; }")
         self.recovery_link.clicked.connect(self.use_recovery_key)
         where = paths or (store.paths if store is not None else None)
-        self.recovery_link.setVisible(where is not None and not where.on_server and _has_recovery_slot(where))
+        self.recovery_link.setVisible(where is not None and not where.on_server and where.key_file.exists())
         column.addWidget(self.recovery_link, 0, Qt.AlignmentFlag.AlignLeft)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -239,6 +239,18 @@ class LoginDialog(QDialog):
             return
         where = self.paths or (self.store.paths if self.store is not None else None)
         assert where is not None, "the link shows only for an encrypted database's paths"
+        if not _has_recovery_slot(where):
+            # A teacher's laptop: the office's key recovers it, no school recovery key opens it. The key file is
+            # read here, not when the dialog is built: the dialog shows before the key-derivation modules load.
+            self.error.setText(
+                self.tr(
+                    "No recovery key opens the records on this computer (a teacher's laptop: only the office's "
+                    "key does). If you forgot your password, ask the academic affairs office."
+                )
+            )
+            self.error.setAccessibleName(self.error.text())
+            self.error.show()
+            return
         self.recovery = RecoveryLoginDialog(where, self.store, self)
         self.recovery.accepted.connect(self._recovered)
         self.recovery.rejected.connect(self._recovery_given_up)
@@ -262,7 +274,7 @@ class LoginDialog(QDialog):
 
 def _has_recovery_slot(where: AppPaths) -> bool:
     """Whether the school's recovery key can open this database: a teacher's laptop has no recovery slot (the
-    office's key recovers it), so the recovery link would lead nowhere there."""
+    office's key recovers it), so the recovery dialog would ask for a key that opens nothing there."""
     from app.services import keyring
     from app.services.errors import ServiceError
 
