@@ -32,6 +32,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from _compare import alternate, median, open_bench_store, overhead
+
 TODAY = dt.date(2026, 11, 20)
 
 
@@ -52,19 +54,11 @@ def _optional(module: str, name: str) -> Callable[..., Any] | None:
         return None
 
 
-# The benchmark's own database key (a real one is random and lives wrapped in the key file; the steps here run in
-# separate processes, which all need it).
-BENCH_KEY = bytes(range(32))
 _PLAINTEXT = [False]
 
 
 def _store(db: str) -> Any:
-    from app.paths import resolve
-    from app.services.setup import open_store
-
-    if _PLAINTEXT[0]:
-        return open_store(resolve(Path(db)), plaintext=True)
-    return open_store(resolve(Path(db)), key=BENCH_KEY)
+    return open_bench_store(db, _PLAINTEXT[0])
 
 
 def run_step(step: str, folder: Path, args: argparse.Namespace) -> dict[str, Any]:
@@ -208,11 +202,12 @@ def main() -> int:
 
 def _compare(args: argparse.Namespace) -> int:
     """Both kinds of database in one run, alternately, on the same machine and load; medians step by step."""
-    runs: dict[bool, list[list[dict[str, Any]]]] = {False: [], True: []}
-    for _ in range(args.repeat):
-        for plaintext in (False, True):
-            args.plaintext = plaintext
-            runs[plaintext].append(_run_steps(args))
+
+    def run(kind: str) -> list[dict[str, Any]]:
+        args.plaintext = kind == "plaintext"
+        return _run_steps(args)
+
+    runs = alternate(args.repeat, run)
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
     print(
         f"Benchmark: demo --students {args.students} --terms {args.terms} --seed {args.seed}, encrypted "
@@ -226,21 +221,21 @@ def _compare(args: argparse.Namespace) -> int:
     )
     print("|---|---|---|---|---|---|---|")
     for index, (_step, label) in enumerate(STEPS):
-        enc = [run[index] for run in runs[False]]
-        plain = [run[index] for run in runs[True]]
+        enc = [run[index] for run in runs["encrypted"]]
+        plain = [run[index] for run in runs["plaintext"]]
         cells = []
         for key in ("seconds", "cpu"):
-            mine, theirs = _median(enc, key), _median(plain, key)
+            mine, theirs = median(enc, key), median(plain, key)
             cells.append(
                 [
                     _fmt(mine) if mine is not None else enc[0].get("status", "?"),
                     _fmt(theirs) if theirs is not None else plain[0].get("status", "?"),
-                    f"{(mine / theirs - 1) * 100:+.0f} %" if mine is not None and theirs else "n/a",
+                    overhead(mine, theirs),
                 ]
             )
         print(f"| {label} | " + " | ".join(cells[0] + cells[1]) + " |")
-        slots = _median(enc, "slots_cpu")
-        mine, theirs = _median(enc, "cpu"), _median(plain, "cpu")
+        slots = median(enc, "slots_cpu")
+        mine, theirs = median(enc, "cpu"), median(plain, "cpu")
         if slots and mine is not None and theirs:
             rest = statistics.median(r["cpu"] - r["slots_cpu"] for r in enc)
             print(
@@ -248,11 +243,6 @@ def _compare(args: argparse.Namespace) -> int:
                 f"— / {_fmt(theirs)} | the rest {(rest / theirs - 1) * 100:+.0f} % |"
             )
     return 0
-
-
-def _median(results: list[dict[str, Any]], key: str) -> float | None:
-    values = [r[key] for r in results if r.get(key) is not None]
-    return statistics.median(values) if len(values) == len(results) and values else None
 
 
 def _fmt(seconds: float) -> str:

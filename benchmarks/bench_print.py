@@ -2,22 +2,34 @@
 
     .venv/bin/python benchmarks/bench_print.py                       # builds the demo school (300 students, 10 terms)
     .venv/bin/python benchmarks/bench_print.py --db demo.sqlite3 --term 2026春季学期
+    .venv/bin/python benchmarks/bench_print.py --compare [--repeat 3]   # encrypted against plaintext
 
 Prints a table; memory is the peak of the summed resident sizes of the exporting process and its
 workers (sampled from /proc on Linux; elsewhere the largest single process).
+
+--compare (issue 12: encrypted within 15 % of plaintext) builds the demo school twice, as an encrypted file
+as the app makes it and as a plaintext one (benchmarks/_compare.py), then runs the term export and the
+packets on one core ``--repeat`` times on each, alternately, every run in a fresh process, and prints the
+medians side by side, wall clock and CPU (the export's CPU includes its worker processes). A packet's time is
+split into gathering its records (the database: where encryption costs) and rendering its PDF; raw
+reportlab, which reads no database, is the control row: it shows the run's noise.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import io
+import json
 import os
 import resource
+import subprocess
 import sys
 import tempfile
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -50,17 +62,30 @@ def raw_reportlab(pages: int = 500) -> float:
 
 def packets_one_core(ctx: ServiceContext, term_id: str, count: int = 20) -> tuple[float, float, float]:
     """(pages/s, CPU seconds per packet, pages per packet) rendering packets in this process."""
+    timed = packets_timed(ctx, term_id, count)
+    wall = timed["gather_wall"] + timed["render_wall"]
+    cpu = timed["gather_cpu"] + timed["render_cpu"]
+    return timed["pages"] / wall, cpu / timed["packets"], timed["pages"] / timed["packets"]
+
+
+def packets_timed(ctx: ServiceContext, term_id: str, count: int = 20) -> dict[str, float]:
+    """``count`` packets made in this process: pages, and wall and CPU seconds gathering and rendering them."""
     from app.reports.pdf.packet import render_packet
     from app.services import archive
 
     students = archive.packet_students(ctx, term_id)[:count]
-    pages = 0
-    cpu = time.process_time()
-    started = time.perf_counter()
+    figures = dict.fromkeys(("gather_wall", "gather_cpu", "render_wall", "render_cpu", "pages"), 0.0)
     for student_id, _ in students:
-        pages += render_packet(archive.gather_packet(ctx, student_id, term_id), io.BytesIO())
-    wall = time.perf_counter() - started
-    return pages / wall, (time.process_time() - cpu) / len(students), pages / len(students)
+        wall, cpu = time.perf_counter(), time.process_time()
+        data = archive.gather_packet(ctx, student_id, term_id)
+        figures["gather_wall"] += time.perf_counter() - wall
+        figures["gather_cpu"] += time.process_time() - cpu
+        wall, cpu = time.perf_counter(), time.process_time()
+        figures["pages"] += render_packet(data, io.BytesIO())
+        figures["render_wall"] += time.perf_counter() - wall
+        figures["render_cpu"] += time.process_time() - cpu
+    figures["packets"] = len(students)
+    return figures
 
 
 def _rss_tree(root: int) -> int:
@@ -131,7 +156,17 @@ def main() -> None:
     parser.add_argument("--term", help="term name (default: the last complete term)")
     parser.add_argument("--workers", type=int, help="worker processes (default: every core)")
     parser.add_argument("--out", type=Path, help="folder for the term export (default: a temporary folder)")
+    parser.add_argument("--compare", action="store_true", help="encrypted and plaintext side by side")
+    parser.add_argument("--repeat", type=int, default=3, help="with --compare: runs of each (medians shown)")
+    parser.add_argument("--students", type=int, default=300, help="with --compare: the demo school built")
+    parser.add_argument("--terms", type=int, default=10, help="with --compare: the demo school built")
+    parser.add_argument("--child", nargs=2, metavar=("KIND", "DB"), help=argparse.SUPPRESS)  # one compare run
     args = parser.parse_args()
+    if args.child:
+        child(args, *args.child)
+    if args.compare:
+        compare(args)
+        return
     work = Path(tempfile.mkdtemp(prefix="songjiao-bench-"))
     db = args.db or work / "demo.sqlite3"
     # A given database is a demo school (encrypted: its administrator logs in); a new one is made here.
@@ -143,16 +178,7 @@ def main() -> None:
         started = time.perf_counter()
         generate(ctx, students=300, terms=10)
         print(f"demo school built in {time.perf_counter() - started:.1f} s")
-    from app.services.school import list_terms
-
-    terms = list_terms(ctx)
-    today = ctx.today()
-    term = (
-        next((t for t in terms if t.name == args.term), None)
-        if args.term
-        else ([t for t in terms if t.end < today] or terms)[-1]
-    )
-    assert term is not None, f"no term {args.term}"
+    term = pick_term(ctx, args.term)
     # The term export first, while this process has not loaded the font: its memory is then what the
     # app's exporting process really uses (the font and reportlab load only in the workers).
     term_figures = whole_term(ctx, term.id, args.out or work / "export", args.workers)
@@ -188,6 +214,96 @@ def main() -> None:
     for name, value in rows:
         print(f"{name.ljust(width)} | {value}")
     store.dispose()
+
+
+def pick_term(ctx: ServiceContext, name: str | None) -> Any:
+    """The term named ``name``, else the last complete one."""
+    from app.services.school import list_terms
+
+    terms = list_terms(ctx)
+    today = ctx.today()
+    term = (
+        next((t for t in terms if t.name == name), None)
+        if name
+        else ([t for t in terms if t.end < today] or terms)[-1]
+    )
+    assert term is not None, f"no term {name}"
+    return term
+
+
+# --compare's schools are made for this day (the demo's terms follow it), as bench_core's and bench_editors' are.
+TODAY = dt.date(2026, 11, 20)
+
+
+def child(args: argparse.Namespace, kind: str, db: str) -> None:
+    """One --compare run in this fresh process: its figures as JSON on the last line of stdout."""
+    from _compare import open_bench_store
+
+    store = open_bench_store(db, kind == "plaintext", migrate=False, create=False)
+    ctx = ServiceContext(store, today_override=TODAY)
+    term = pick_term(ctx, args.term)
+    rows: dict[str, dict[str, float]] = {}
+    with tempfile.TemporaryDirectory(prefix="songjiao-bench-") as out:
+        # First, as without --compare: this process has not loaded the font or reportlab yet.
+        figures = whole_term(ctx, term.id, Path(out), args.workers)
+    rows[
+        f"whole term {term.name} ({figures['files']:.0f} files, {figures['pages']:,.0f} pages), all processes"
+    ] = {
+        "wall": figures["seconds"],
+        "cpu": figures["cpu"],
+    }
+    timed = packets_timed(ctx, term.id)
+    packets = f"{timed['packets']:.0f} archive packets ({timed['pages']:.0f} pages), 1 core"
+    rows[f"{packets}: gather the records"] = {"wall": timed["gather_wall"], "cpu": timed["gather_cpu"]}
+    rows[f"{packets}: render the PDFs"] = {"wall": timed["render_wall"], "cpu": timed["render_cpu"]}
+    rows[f"{packets}: both"] = {
+        "wall": timed["gather_wall"] + timed["render_wall"],
+        "cpu": timed["gather_cpu"] + timed["render_cpu"],
+    }
+    wall, cpu = time.perf_counter(), time.process_time()
+    raw_reportlab()
+    rows["control: raw reportlab, 500 CJK pages (no database)"] = {
+        "wall": time.perf_counter() - wall,
+        "cpu": time.process_time() - cpu,
+    }
+    store.dispose()
+    print(json.dumps(rows, ensure_ascii=False), flush=True)
+    sys.exit(0)
+
+
+def compare(args: argparse.Namespace) -> None:
+    """The same school encrypted and plaintext, measured alternately in fresh processes; medians side by side."""
+    from _compare import alternate, build_school, load_average, print_table
+
+    with tempfile.TemporaryDirectory(prefix="songjiao-bench-") as work:
+        schools = {kind: Path(work) / f"{kind}.sqlite3" for kind in ("encrypted", "plaintext")}
+        for kind, db in schools.items():
+            print(
+                f"building the {kind} school ({args.students} students, {args.terms} terms)…", file=sys.stderr
+            )
+            build_school(db, kind == "plaintext", args.students, args.terms, seed=1, today=TODAY)
+        load_before = load_average()
+
+        def run(kind: str) -> dict[str, dict[str, float]]:
+            command = [sys.executable, __file__, "--child", kind, str(schools[kind])]
+            command += [
+                *(["--term", args.term] if args.term else []),
+                *(["--workers", str(args.workers)] if args.workers else []),
+            ]
+            out = subprocess.run(command, capture_output=True, text=True, check=False)
+            if out.returncode != 0:
+                raise SystemExit(f"the {kind} run failed:\n{out.stderr[-3000:]}")
+            result: dict[str, dict[str, float]] = json.loads(out.stdout.strip().splitlines()[-1])
+            return result
+
+        runs = alternate(args.repeat, run)
+    print(
+        f"bench_print.py --compare: demo school {args.students} students, {args.terms} terms; encrypted (SQLCipher) "
+        f"against plaintext, median of {args.repeat} alternating runs each, every run a fresh process, "
+        f"{args.workers or os.cpu_count()} export workers (Python {sys.version.split()[0]}, {sys.platform}, "
+        f"{os.cpu_count()} cores; load average {load_before} before the runs, {load_average()} after)\n"
+    )
+    print_table(runs)
 
 
 if __name__ == "__main__":

@@ -239,28 +239,13 @@ def run_child(*args: str) -> dict[str, Any]:
     return result
 
 
-PLAINTEXT_DEMO = """
-import datetime as dt, sys
-from pathlib import Path
-from app.paths import resolve
-from app.services.context import ServiceContext
-from app.services.demo import generate
-from app.services.setup import open_store
-store = open_store(resolve(Path(sys.argv[1])), plaintext=True)
-generate(ServiceContext(store), students=int(sys.argv[2]), terms=int(sys.argv[3]),
-         today=dt.date.fromisoformat(sys.argv[4]))
-store.dispose()
-"""
-
-
 def build_plaintext_demo(db: Path, students: int, terms: int) -> None:
     """The same demo school (same seed) in a plaintext file, as a version before encryption made it."""
-    subprocess.run(
-        [sys.executable, "-c", PLAINTEXT_DEMO, str(db), str(students), str(terms), TODAY],
-        cwd=ROOT,
-        check=True,
-        capture_output=True,
-    )
+    import datetime as dt
+
+    from _compare import build_school
+
+    build_school(db, True, students, terms, seed=1, today=dt.date.fromisoformat(TODAY))
 
 
 def compare_pages(db: Path, plain: Path, teacher: str, runs: int) -> None:

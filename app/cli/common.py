@@ -122,6 +122,10 @@ def open_context(args: argparse.Namespace) -> ServiceContext:
         )  # a new encrypted school: its first user is made by the command
     elif args.recovery_key:
         store = setup.recover_store(paths, recovery_text(args), unlock_key(args, paths.db_path))
+        if (
+            args.command != "recovery-key"
+        ):  # the key left the safe: it should be replaced (docs/encryption.md)
+            print(f"note: {notice('recovery_key.used')}", file=sys.stderr)
     elif args.user:
         store, actor = setup.unlock_store(paths, args.user, password(args), unlock_key(args, paths.db_path))
     else:

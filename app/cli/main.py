@@ -38,6 +38,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "load": ("app.cli.maintenance", "load a JSON dump (encrypted or not) into an empty database"),
     "init": ("app.cli.maintenance", "set up the school, its first term and administrator without the wizard"),
     "users": ("app.cli.maintenance", "manage user accounts"),
+    "recovery-key": (
+        "app.cli.maintenance",
+        "make a new recovery key for the school (the old one stops working)",
+    ),
     "migrate": (
         "app.cli.maintenance",
         "upgrade the database schema to this program's version (a backup is made first)",

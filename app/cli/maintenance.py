@@ -1,4 +1,4 @@
-"""Maintenance commands: backup, backups, restore, check, dump, load, init, users, migrate."""
+"""Maintenance commands: backup, backups, restore, check, dump, load, init, users, recovery-key, migrate."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from typing import Any
 
 from app.cli.common import (
     CliError,
+    notice,
     open_context,
     password,
     print_json,
@@ -382,6 +383,49 @@ def _users_passwd(args: argparse.Namespace) -> int:
     return 0
 
 
+# --- the recovery key -------------------------------------------------------------------------------------
+
+RECOVERY_KEY_HELP = "make a new recovery key for the school (the old one stops working)"
+SHEET_NAME = (
+    "songjiao-recovery-sheet.pdf"  # the desktop app's suggested name too (app/ui/dialogs/recovery.py)
+)
+
+
+def _sheet_path(out: str) -> Path:
+    """--out: a folder (the sheet gets its usual name there) or the PDF's file name (.pdf added if missing)."""
+    path = Path(out)
+    if path.is_dir():
+        return path / SHEET_NAME
+    if path.suffix.lower() != ".pdf":
+        path = path.with_name(path.name + ".pdf")
+    if not path.parent.is_dir():
+        raise CliError(
+            "cli.no_folder", f"no folder {path.parent} for the recovery sheet", path=str(path.parent)
+        )
+    return path
+
+
+@_guarded
+def _recovery_key(args: argparse.Namespace) -> int:
+    # The folder is checked before anything changes: a refused --out must leave the old key working.
+    sheet = _sheet_path(args.out) if args.out else None
+    ctx = _existing(args)
+    # A plaintext database was encrypted by this very log-in: its recovery key, made just now, is the new one.
+    text = ctx.store.recovery_key
+    if text is None:
+        # The password (or the recovery key) was given to this very command: it is the re-authentication.
+        text = setup.replace_recovery_key(ctx, None)
+    print_recovery_key(text)
+    if ctx.store.recovery_key is None:  # replaced, not made by an encryption at this log-in
+        print(notice("recovery_key.replaced"))
+    if sheet is not None:
+        from app.reports.export import export_recovery_sheet
+
+        for written in export_recovery_sheet(school.get_school(ctx).name, text, sheet):
+            print(f"saved: {written}")
+    return 0
+
+
 # --- schema -----------------------------------------------------------------------------------------------
 
 
@@ -468,6 +512,16 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     q = add("passwd", _users_passwd, "set a user's password", users_sub)
     q.add_argument("username")
     q.add_argument("--password", required=True)
+    p = add("recovery-key", _recovery_key, RECOVERY_KEY_HELP)
+    p.epilog = (
+        "Log in as an administrator (--user) or with the old key (--recovery-key FILE). The new key is printed "
+        "once; print it or save the sheet, and keep it in the school's safe."
+    )
+    p.add_argument(
+        "--out",
+        metavar="PATH",
+        help="also save the recovery sheet (PDF) and its text file: a folder, or the PDF's file name",
+    )
     p = add(
         "migrate", _migrate, "upgrade the database schema to this program's version (a backup is made first)"
     )

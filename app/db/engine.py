@@ -22,14 +22,20 @@ KEY_BYTES = 32
 # so a cache that holds the working set keeps joins near plain SQLite's speed (DESIGN.md pattern 5: a join over
 # every visit and lesson took 1.2 s with the default cache against 0.15 s with this one).
 ENCRYPTED_CACHE_KIB = 65536
-# The page format of new files: SQLCipher 4's (4 KiB pages, AES-256-CBC, a per-page HMAC) with HMAC-SHA256 in
-# place of HMAC-SHA512. The HMAC is most of the cost of reading an encrypted page; with the CPU's SHA extensions
-# SHA-256 costs about a third less per page (benchmarks/bench_core.py --compare: `check`, which reads every page,
-# went from +19 % to +16 % of plaintext in CPU). A 256-bit tag is as strong as the AES-256 it guards.
-PAGE_FORMAT: tuple[str, ...] = ("cipher_hmac_algorithm = HMAC_SHA256",)
-# Files made with SQLCipher 4's own defaults (HMAC-SHA512: this program's first encrypted files) open too.
+# The page format of new files: SQLCipher 4's AES-256-CBC with a per-page HMAC, in 8 KiB pages with HMAC-SHA256.
+# Reading a page from the file costs its decryption and HMAC check, and about half of that is per page (the
+# cipher's and the HMAC's set-up), not per byte: 8 KiB pages halve it. `check`, which reads every page, went
+# from +13 % to +4 % of plaintext in CPU (benchmarks/bench_core.py --compare); 16 KiB pages made SQLite's own
+# b-tree work dearer than they saved. SHA-256 runs on the CPU's SHA extensions, a third cheaper than SQLCipher's
+# default SHA-512, and a 256-bit tag is as strong as the AES-256 it guards.
+PAGE_FORMAT: tuple[str, ...] = ("cipher_hmac_algorithm = HMAC_SHA256", "cipher_page_size = 8192")
+# Older files open in their own format: 4 KiB pages with HMAC-SHA256 (the version before), and SQLCipher 4's
+# own defaults, 4 KiB pages with HMAC-SHA512 (this program's first encrypted files).
+SHA256_4K_FORMAT: tuple[str, ...] = ("cipher_hmac_algorithm = HMAC_SHA256",)
 LEGACY_FORMAT: tuple[str, ...] = ()
-FORMATS = (PAGE_FORMAT, LEGACY_FORMAT)
+FORMATS = (PAGE_FORMAT, SHA256_4K_FORMAT, LEGACY_FORMAT)  # the order they are tried in: newest first
+# What a format leaves unsaid is SQLCipher 4's default.
+CIPHER_DEFAULTS = {"cipher_hmac_algorithm": "HMAC_SHA512", "cipher_page_size": "4096"}
 
 
 class WrongKeyError(SchemaError):
@@ -155,8 +161,12 @@ def connect_encrypted(
 
 def page_format_of(conn: Any) -> tuple[str, ...]:
     """The page format an open encrypted connection reads (one of :data:`FORMATS`)."""
-    hmac = conn.execute("PRAGMA cipher_hmac_algorithm").fetchone()[0]
-    return PAGE_FORMAT if str(hmac).upper() == "HMAC_SHA256" else LEGACY_FORMAT
+    settings = {name: str(conn.execute(f"PRAGMA {name}").fetchone()[0]).upper() for name in CIPHER_DEFAULTS}
+    for page_format in FORMATS:
+        named = dict(pragma.split(" = ") for pragma in page_format)
+        if {**CIPHER_DEFAULTS, **named} == settings:
+            return page_format
+    raise ValueError(f"an encrypted connection in a page format this program does not write: {settings}")
 
 
 def connect_file(

@@ -168,6 +168,20 @@ def write_key_file(path: Path, keys: KeyFile) -> None:
             os.fsync(handle.fileno())
 
     write_atomic(Path(path), write)
+    _sync_folder(Path(path).parent)
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable (POSIX): without it a power cut after the write may bring the old key file
+    back, and with it the old recovery key, while the school keeps only the new sheet. Windows cannot open a
+    folder for this; NTFS journals the rename."""
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def load(db_path: Path) -> KeyFile:
@@ -305,8 +319,15 @@ def failure_delay() -> float:
     return throttle.failure_delay(_failures[0])
 
 
-def _refused(wait: bool) -> AuthError:
-    _failures[0] += 1
+def _count_failure(db_path: Path) -> None:
+    """One more wrong try in a row: counted in this process, or by the refusals noted beside the database
+    since it was last opened (note_failure), whichever is more. Each command-line run is a process of its own,
+    and the desktop app can be restarted: neither starts the delay again."""
+    _failures[0] = max(_failures[0], len(noted_failures(db_path))) + 1
+
+
+def _refused(wait: bool, db_path: Path) -> AuthError:
+    _count_failure(db_path)
     delay = failure_delay()
     if delay and wait:  # the desktop app keeps its window live and disables the button instead
         time.sleep(delay)
@@ -321,7 +342,7 @@ def unlock_user(db_path: Path, username: str, password: str, *, wait: bool = Tru
     if slot is None:
         # Derive anyway, so that an unknown user name costs what a wrong password costs.
         derive(password, secrets.token_bytes(16), DEFAULT_KDF)
-        raise _refused(wait)
+        raise _refused(wait, db_path)
     try:
         params, salt = _slot_params(slot)
     except (KeyError, ValueError, TypeError) as error:
@@ -330,7 +351,7 @@ def unlock_user(db_path: Path, username: str, password: str, *, wait: bool = Tru
         ) from error
     key = _unwrap(derive(password, salt, params), slot)
     if key is None:
-        raise _refused(wait)
+        raise _refused(wait, db_path)
     _failures[0] = 0
     return key
 
@@ -347,14 +368,18 @@ def note_failure(db_path: Path) -> None:
         handle.write(dt.datetime.now(dt.UTC).replace(tzinfo=None).isoformat(timespec="seconds") + "\n")
 
 
+def noted_failures(db_path: Path) -> list[str]:
+    """The refused log-ins noted since the last opening (UTC times), left in place."""
+    try:
+        return Path(str(db_path) + FAILURES_SUFFIX).read_text(encoding="utf-8").split()
+    except (FileNotFoundError, UnicodeDecodeError):
+        return []
+
+
 def take_failures(db_path: Path) -> list[str]:
     """The refused log-ins noted since the last opening (UTC times), forgotten once read."""
-    path = Path(str(db_path) + FAILURES_SUFFIX)
-    try:
-        lines = path.read_text(encoding="utf-8").split()
-    except FileNotFoundError:
-        return []
-    path.unlink(missing_ok=True)
+    lines = noted_failures(db_path)
+    Path(str(db_path) + FAILURES_SUFFIX).unlink(missing_ok=True)
     return lines
 
 
@@ -390,6 +415,22 @@ def set_recovery(db_path: Path, database_key: bytes) -> str:
     return text
 
 
+def recovery_slot(db_path: Path) -> dict[str, Any] | None:
+    """The school's recovery slot as it is now (to be put back by :func:`restore_recovery` if a replacement
+    cannot be completed), None when there is none."""
+    return load(db_path).find("recovery")
+
+
+def restore_recovery(db_path: Path, slot: dict[str, Any] | None) -> None:
+    """Put ``slot`` (from :func:`recovery_slot`) back as the recovery slot: the earlier recovery key works again."""
+    keys = load(db_path)
+    if slot is None:
+        keys.drop("recovery")
+    else:
+        keys.put(slot)
+    save(db_path, keys)
+
+
 def read_recovery_file(path: Path) -> str:
     """The recovery key written in a file: the sheet's text file, or any file whose one line is the key."""
     try:
@@ -411,7 +452,7 @@ def unlock_recovery(db_path: Path, text: str) -> bytes:
     normalized = _normalize_recovery(text)
     key = None if slot is None or normalized is None else _unwrap(_recovery_wrapping_key(normalized), slot)
     if key is None:
-        _failures[0] += 1
+        _count_failure(db_path)
         raise AuthError(
             "keys.wrong_recovery", "The recovery key does not open this database.", field="recovery"
         )
@@ -469,6 +510,8 @@ __all__ = [
     "load",
     "new_database_key",
     "read_recovery_file",
+    "recovery_slot",
+    "restore_recovery",
     "save",
     "set_office",
     "set_recovery",

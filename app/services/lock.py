@@ -14,6 +14,13 @@ UNLOCK_FAILED = (
 
 def unlock(ctx: ServiceContext, password: str) -> Actor:
     """The actor again if ``password`` is theirs; AuthError (audited) if not. Only the same user unlocks."""
+    return reauthenticate(ctx, password, entity="user", entity_id=ctx.actor.id, refused=UNLOCK_FAILED)
+
+
+def reauthenticate(ctx: ServiceContext, password: str, *, entity: str, entity_id: str, refused: str) -> Actor:
+    """The logged-in user's own password asked again (the lock; a sensitive action such as a new recovery
+    key): the actor again if ``password`` is theirs; if not, AuthError, and an audit entry ``entity``/
+    ``refused`` (no personal data) in its own transaction, so the refusal is kept whatever the caller does."""
     with transaction(ctx) as session:
         user = session.get(User, ctx.actor.id)
         username = user.username if user is not None else ""
@@ -21,7 +28,5 @@ def unlock(ctx: ServiceContext, password: str) -> Actor:
         return users.authenticate(ctx, username, password)
     except AuthError:
         with transaction(ctx) as session:
-            session.add(
-                AuditEntry(user_id=ctx.actor.id, entity="user", entity_id=ctx.actor.id, action=UNLOCK_FAILED)
-            )
+            session.add(AuditEntry(user_id=ctx.actor.id, entity=entity, entity_id=entity_id, action=refused))
         raise

@@ -646,6 +646,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.permission_denied": ("Permission denied: {path}", "没有访问权限：{path}"),
     "cli.is_folder": ("This is a folder, not a file: {path}", "这是文件夹，不是文件：{path}"),
     "cli.no_database": ("There is no database at {path}.", "{path} 处没有数据库。"),
+    "cli.no_folder": (
+        "There is no folder {path} for the recovery sheet. Nothing was changed.",
+        "没有用于保存恢复密钥页的文件夹 {path}。未做任何更改。",
+    ),
     "cli.restore_self": (
         "That file is the database itself; choose a backup (see `songjiao backups`).",
         "该文件就是数据库本身，请选择一个备份（见 `songjiao backups`）。",
@@ -883,6 +887,38 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "recovery.not_admin": (
         "Choose one of the school's active administrators.",
         "请选择学校的一位在用管理员。",
+    ),
+    "recovery.plaintext": (
+        "This database is not encrypted, so it has no recovery key: log in with a user name and password. Nothing was changed.",
+        "此数据库未加密，因此没有恢复密钥：请用用户名和密码登录。未做任何更改。",
+    ),
+    "recovery_key.replaced": (
+        "The old recovery key no longer opens the database (the backups made before keep it).",
+        "旧的恢复密钥已不能再打开数据库（此前做的备份仍使用它）。",
+    ),
+    "recovery_key.used": (
+        "The recovery key was used: once the passwords are set, make a new one (songjiao --user ADMIN recovery-key) and put its sheet in the safe in place of this one.",
+        "已使用恢复密钥：设置好密码后，请生成新的恢复密钥（songjiao --user 管理员 recovery-key），并用新的恢复密钥页替换保险柜中的这一份。",
+    ),
+    "recovery_key.admin_only": (
+        "Only an administrator can make a new recovery key.",
+        "只有管理员可以生成新的恢复密钥。",
+    ),
+    "recovery_key.wrong_password": (
+        "The password is wrong: the recovery key was not changed.",
+        "密码不正确，恢复密钥未更改。",
+    ),
+    "recovery_key.server": (
+        "This database is on a PostgreSQL server: it has no recovery key (the server's disk encryption and backups protect it).",
+        "此数据库位于 PostgreSQL 服务器上，没有恢复密钥（由服务器的磁盘加密和备份保护）。",
+    ),
+    "recovery_key.plaintext": (
+        "This database is not encrypted yet, so it has no recovery key: it is encrypted at an administrator's log-in.",
+        "此数据库尚未加密，因此没有恢复密钥：管理员登录时会将其加密。",
+    ),
+    "recovery_key.laptop": (
+        "A teacher's laptop has no recovery key: the office's key recovers its records.",
+        "教师笔记本电脑没有恢复密钥：由办公室的密钥恢复其中的记录。",
     ),
     "keys.not_office": (
         "This office's key does not open this database. Nothing was changed.",

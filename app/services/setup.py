@@ -198,6 +198,95 @@ def make_recovery_key(ctx: ServiceContext) -> str | None:
     return keyring.set_recovery(ctx.store.paths.db_path, ctx.store.key)
 
 
+# The audit entries of a new recovery key (no personal data: who acted is the entry's user, never the key).
+RECOVERY_KEY_ENTITY = "recovery_key"
+RECOVERY_KEY_REPLACED = "replaced"
+RECOVERY_KEY_REFUSED = "refused"  # the administrator's password, asked again, was wrong
+
+
+def recovery_key_refusal(ctx: ServiceContext) -> ServiceError | None:
+    """Why no new recovery key can be made here (None when one can): an administrator's business (or the
+    system's, opened by the recovery key itself), on an encrypted database of this computer; a laptop is
+    recovered with the office's key instead, and PostgreSQL or a plaintext file have no key file at all."""
+    from app.services.encrypt import laptop_office_key
+    from app.services.errors import PermissionDenied
+
+    if ctx.actor.role not in ("admin", "system"):
+        return PermissionDenied(
+            "recovery_key.admin_only", "Only an administrator can make a new recovery key."
+        )
+    if ctx.store.paths.on_server:
+        return ConflictError(
+            "recovery_key.server",
+            "This database is on a PostgreSQL server: it has no recovery key (the server's disk encryption "
+            "and backups protect it).",
+        )
+    if ctx.store.key is None:
+        return ConflictError(
+            "recovery_key.plaintext",
+            "This database is not encrypted yet, so it has no recovery key: it is encrypted at an "
+            "administrator's log-in.",
+        )
+    if laptop_office_key(ctx.store) is not None:
+        return ConflictError(
+            "recovery_key.laptop",
+            "A teacher's laptop has no recovery key: the office's key recovers its records.",
+        )
+    return None
+
+
+def replace_recovery_key(ctx: ServiceContext, password: str | None) -> str:
+    """A new recovery key for the school in place of the old one, which stops opening the database at once
+    (the backups made before keep the key file of their time, so the old key still opens those). Returns the
+    new key's text, to be shown once. Audited as ``recovery_key``/``replaced`` (the acting user, nothing else).
+
+    ``password``: the administrator's own password, asked again (a window left open is not enough for this);
+    a wrong one is refused and audited, nothing changed. None only where the password or the recovery key was
+    given just now, in the same step (a command line's log-in, a recovery log-in)."""
+    from app.db.models import AuditEntry
+    from app.services import lock
+
+    refusal = recovery_key_refusal(ctx)
+    if refusal is not None:
+        raise refusal
+    assert ctx.store.key is not None
+    if password is not None:
+        try:
+            lock.reauthenticate(
+                ctx, password, entity=RECOVERY_KEY_ENTITY, entity_id="", refused=RECOVERY_KEY_REFUSED
+            )
+        except AuthError:
+            raise AuthError(
+                "recovery_key.wrong_password",
+                "The password is wrong: the recovery key was not changed.",
+                field="password",
+            ) from None
+    db_path = ctx.store.paths.db_path
+    previous = keyring.recovery_slot(db_path)
+    text: str | None = None
+    try:
+        with transaction(ctx) as session:
+            session.add(
+                AuditEntry(
+                    user_id=None if ctx.actor.role == "system" else ctx.actor.id,
+                    entity=RECOVERY_KEY_ENTITY,
+                    entity_id="",
+                    action=RECOVERY_KEY_REPLACED,
+                    fields=[],
+                )
+            )
+            session.flush()
+            # Last, as a password's slot is: a key file that cannot be written rolls the entry back.
+            text = keyring.set_recovery(db_path, ctx.store.key)
+    except BaseException:
+        # The slot written but the entry not committed (or the write failed half-way): the old key stays valid.
+        if text is not None or keyring.recovery_slot(db_path) != previous:
+            keyring.restore_recovery(db_path, previous)
+        raise
+    log.info("recovery key replaced by user %s", ctx.actor.id)  # the id only
+    return text
+
+
 def unwrap_key(db_path: Path, username: str, password: str, *, wait: bool = True, note: bool = True) -> bytes:
     """The database key from ``username``'s slot. A wrong password (or an unknown user) is refused after a
     growing delay and noted for the audit log, every file of the database unchanged; a user without a slot
@@ -288,6 +377,11 @@ def _record_failures(store: Store) -> None:
 def recover_store(paths: AppPaths, recovery_text: str, key: bytes | None = None) -> Store:
     """Open an encrypted database with the school's recovery key (every password lost): the caller acts as
     the system, so that an administrator's password can be set again."""
+    if key is None and probe.probe(paths.db_path, schema.known_revisions()).kind == "ours":
+        raise ConflictError(
+            "recovery.plaintext",
+            "This database is not encrypted, so it has no recovery key: log in with a user name and password.",
+        )
     store = open_store(paths, key=key or unwrap_recovery(paths.db_path, recovery_text), create=False)
     _record_failures(store)
     return store
@@ -326,6 +420,8 @@ __all__ = [
     "make_recovery_key",
     "open_store",
     "recover_store",
+    "recovery_key_refusal",
     "recovery_login",
+    "replace_recovery_key",
     "unlock_store",
 ]

@@ -221,14 +221,14 @@ class Controller(QObject):
 
         self._show_key(setup.make_recovery_key(ServiceContext(self.opened, actor)), actor)
 
-    def _show_key(self, text: str | None, actor: Actor) -> None:
+    def _show_key(self, text: str | None, actor: Actor, *, replaced: bool = False) -> None:
         from app.services import school
         from app.services.context import ServiceContext
         from app.ui.dialogs.recovery import RecoveryKeyDialog
 
         if text is not None:
             name = school.get_school(ServiceContext(self.opened, actor)).name
-            self.exec_dialog(RecoveryKeyDialog(text, name))
+            self.exec_dialog(RecoveryKeyDialog(text, name, replaced=replaced))
 
     def login(
         self, opener: PendingStore | None = None, cached: dict[str, Any] | None = None, hint: str = ""
@@ -267,8 +267,45 @@ class Controller(QObject):
                 None, QApplication.translate("App", "The database is encrypted now"), _encrypted_note()
             )
             self._show_key(self.opened.recovery_key, dialog.actor)
+        elif dialog.recovered_user:  # a recovery-key log-in: that key has been out of the safe
+            self.offer_new_recovery_key(dialog.actor)
         self.show_main(dialog.actor)
         return True
+
+    def offer_new_recovery_key(self, actor: Actor) -> None:
+        """After a recovery-key log-in: the key was taken out of the safe and typed or read here, so count it as
+        seen and offer a new one at once (accepted: the new sheet is shown and the used key stops working;
+        postponed: Settings › Users and roles makes one later)."""
+        from app.services import setup
+        from app.services.context import ServiceContext
+        from app.services.errors import ServiceError
+        from app.ui.messages import error_text
+
+        ctx = ServiceContext(self.opened, actor)
+        if setup.recovery_key_refusal(ctx) is not None:
+            return
+        answer = QMessageBox.question(
+            None,
+            QApplication.translate("App", "Replace the recovery key"),
+            QApplication.translate(
+                "App",
+                "You logged in with the school's recovery key. It has been out of the safe and typed or read "
+                "on this computer, so count it as seen. Make a new recovery key now? The used one then stops "
+                "opening the records. (Later: Settings › Users and roles › Make a new recovery key.)",
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.Yes,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            log.info("new recovery key postponed after a recovery log-in")
+            return
+        try:
+            # The administrator set their password in this same step: that is the re-authentication.
+            text = setup.replace_recovery_key(ctx, None)
+        except (ServiceError, OSError) as error:
+            self.alert(QApplication.translate("App", "Cannot make a new recovery key"), error_text(error))
+            return
+        self._show_key(text, actor, replaced=True)
 
     def show_main(self, actor: Actor, page: str | None = None) -> QWidget:
         from app.services import users

@@ -12,6 +12,18 @@
         <translation>The database is encrypted now</translation>
     </message>
     <message>
+        <source>Replace the recovery key</source>
+        <translation>Replace the recovery key</translation>
+    </message>
+    <message>
+        <source>You logged in with the school's recovery key. It has been out of the safe and typed or read on this computer, so count it as seen. Make a new recovery key now? The used one then stops opening the records. (Later: Settings › Users and roles › Make a new recovery key.)</source>
+        <translation>You logged in with the school's recovery key. It has been out of the safe and typed or read on this computer, so count it as seen. Make a new recovery key now? The used one then stops opening the records. (Later: Settings › Users and roles › Make a new recovery key.)</translation>
+    </message>
+    <message>
+        <source>Cannot make a new recovery key</source>
+        <translation>Cannot make a new recovery key</translation>
+    </message>
+    <message>
         <source>Cannot open this file</source>
         <translation>Cannot open this file</translation>
     </message>
@@ -1529,6 +1541,33 @@ If it happens again, give your administrator this reference number: {reference}<
     </message>
 </context>
 <context>
+    <name>NewRecoveryKeyDialog</name>
+    <message>
+        <source>Make a new recovery key</source>
+        <translation>Make a new recovery key</translation>
+    </message>
+    <message>
+        <source>To make a new recovery key, type the password of {name} again.</source>
+        <translation>To make a new recovery key, type the password of {name} again.</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Make the new key</source>
+        <translation>Make the new key</translation>
+    </message>
+</context>
+<context>
     <name>NewStudentDialog</name>
     <message>
         <source>New student</source>
@@ -1803,6 +1842,33 @@ Backups removed: {removed}. Copies made elsewhere (dumps, exported files, laptop
     </message>
 </context>
 <context>
+    <name>RecoveryKeyBox</name>
+    <message>
+        <source>School recovery key</source>
+        <translation>School recovery key</translation>
+    </message>
+    <message>
+        <source>The recovery key opens the records when every password is lost. If its sheet was lost, or was used to log in, make a new one: the old sheet then stops working.</source>
+        <translation>The recovery key opens the records when every password is lost. If its sheet was lost, or was used to log in, make a new one: the old sheet then stops working.</translation>
+    </message>
+    <message>
+        <source>Make a new recovery key…</source>
+        <translation>Make a new recovery key…</translation>
+    </message>
+    <message>
+        <source>Cannot read the settings</source>
+        <translation>Cannot read the settings</translation>
+    </message>
+    <message>
+        <source>Make a new recovery key</source>
+        <translation>Make a new recovery key</translation>
+    </message>
+    <message>
+        <source>Make a new recovery key for the school? The current recovery sheet stops opening the records at once (the backups made before now still open with it). Save and print the new sheet and put it in the school's safe in place of the old one.</source>
+        <translation>Make a new recovery key for the school? The current recovery sheet stops opening the records at once (the backups made before now still open with it). Save and print the new sheet and put it in the school's safe in place of the old one.</translation>
+    </message>
+</context>
+<context>
     <name>RecoveryKeyDialog</name>
     <message>
         <source>Recovery key</source>
@@ -1815,6 +1881,10 @@ Backups removed: {removed}. Copies made elsewhere (dumps, exported files, laptop
     <message>
         <source>The records are encrypted. If every password is lost, only this key opens them. It is shown only now: save the recovery sheet, print it and keep it in the school's safe, not beside this computer.</source>
         <translation>The records are encrypted. If every password is lost, only this key opens them. It is shown only now: save the recovery sheet, print it and keep it in the school's safe, not beside this computer.</translation>
+    </message>
+    <message>
+        <source>The earlier recovery key no longer opens the records: destroy its sheet once this one is in the safe. The backups made before now keep the earlier key.</source>
+        <translation>The earlier recovery key no longer opens the records: destroy its sheet once this one is in the safe. The backups made before now keep the earlier key.</translation>
     </message>
     <message>
         <source>&amp;Save the recovery sheet…</source>

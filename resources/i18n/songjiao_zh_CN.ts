@@ -8,6 +8,18 @@
         <translation>无法打开数据库</translation>
     </message>
     <message>
+        <source>Replace the recovery key</source>
+        <translation>更换恢复密钥</translation>
+    </message>
+    <message>
+        <source>You logged in with the school&apos;s recovery key. It has been out of the safe and typed or read on this computer, so count it as seen. Make a new recovery key now? The used one then stops opening the records. (Later: Settings › Users and roles › Make a new recovery key.)</source>
+        <translation>您刚用学校的恢复密钥登录。这把密钥已从保险柜取出，并在这台电脑上输入或读取过，应视为已被看到。现在生成新的恢复密钥吗？用过的这把随即不能再打开记录。（也可以稍后在“设置 › 用户与角色 › 生成新的恢复密钥”中进行。）</translation>
+    </message>
+    <message>
+        <source>Cannot make a new recovery key</source>
+        <translation>无法生成新的恢复密钥</translation>
+    </message>
+    <message>
         <source>Cannot open this file</source>
         <translation>无法打开此文件</translation>
     </message>
@@ -1528,6 +1540,33 @@ If it happens again, give your administrator this reference number: {reference}<
     </message>
 </context>
 <context>
+    <name>NewRecoveryKeyDialog</name>
+    <message>
+        <source>Make a new recovery key</source>
+        <translation>生成新的恢复密钥</translation>
+    </message>
+    <message>
+        <source>To make a new recovery key, type the password of {name} again.</source>
+        <translation>要生成新的恢复密钥，请再次输入{name}的密码。</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Make the new key</source>
+        <translation>生成新密钥</translation>
+    </message>
+</context>
+<context>
     <name>NewStudentDialog</name>
     <message>
         <source>New student</source>
@@ -1802,6 +1841,33 @@ Backups removed: {removed}. Copies made elsewhere (dumps, exported files, laptop
     </message>
 </context>
 <context>
+    <name>RecoveryKeyBox</name>
+    <message>
+        <source>School recovery key</source>
+        <translation>学校的恢复密钥</translation>
+    </message>
+    <message>
+        <source>The recovery key opens the records when every password is lost. If its sheet was lost, or was used to log in, make a new one: the old sheet then stops working.</source>
+        <translation>所有密码都遗失时，恢复密钥可以打开记录。如果恢复密钥页丢失了，或已用它登录过，请生成新的恢复密钥：旧的恢复密钥页随即失效。</translation>
+    </message>
+    <message>
+        <source>Make a new recovery key…</source>
+        <translation>生成新的恢复密钥…</translation>
+    </message>
+    <message>
+        <source>Cannot read the settings</source>
+        <translation>无法读取设置</translation>
+    </message>
+    <message>
+        <source>Make a new recovery key</source>
+        <translation>生成新的恢复密钥</translation>
+    </message>
+    <message>
+        <source>Make a new recovery key for the school? The current recovery sheet stops opening the records at once (the backups made before now still open with it). Save and print the new sheet and put it in the school&apos;s safe in place of the old one.</source>
+        <translation>为学校生成新的恢复密钥吗？现有的恢复密钥页将立即不能再打开记录（此前做的备份仍可用它打开）。请保存并打印新的恢复密钥页，放进学校的保险柜，替换旧的那一份。</translation>
+    </message>
+</context>
+<context>
     <name>RecoveryKeyDialog</name>
     <message>
         <source>Recovery key</source>
@@ -1814,6 +1880,10 @@ Backups removed: {removed}. Copies made elsewhere (dumps, exported files, laptop
     <message>
         <source>The records are encrypted. If every password is lost, only this key opens them. It is shown only now: save the recovery sheet, print it and keep it in the school&apos;s safe, not beside this computer.</source>
         <translation>记录已加密。如果所有密码都遗失，只有这把密钥能打开它们。密钥只在此时显示一次：请保存恢复密钥页，打印出来锁在学校的保险柜里，不要放在这台电脑旁边。</translation>
+    </message>
+    <message>
+        <source>The earlier recovery key no longer opens the records: destroy its sheet once this one is in the safe. The backups made before now keep the earlier key.</source>
+        <translation>原来的恢复密钥已不能再打开记录：新的恢复密钥页放进保险柜后，请销毁旧的那一份。此前做的备份仍使用原来的恢复密钥。</translation>
     </message>
     <message>
         <source>&amp;Save the recovery sheet…</source>

@@ -9,7 +9,16 @@ from pathlib import Path
 
 import pytest
 
-from app.db.engine import WrongKeyError, connect_encrypted, make_engine
+from app.db.engine import (
+    CIPHER_DEFAULTS,
+    LEGACY_FORMAT,
+    PAGE_FORMAT,
+    SHA256_4K_FORMAT,
+    WrongKeyError,
+    connect_encrypted,
+    make_engine,
+    page_format_of,
+)
 from app.paths import resolve
 from app.services import backup, check, keyring, setup, students, throttle, users
 from app.services.context import ServiceContext
@@ -435,35 +444,41 @@ def test_users_without_a_slot_are_listed_and_a_log_in_on_the_open_database_write
     assert keyring.unlock_user(paths.db_path, "t1", "password1") == TEST_KEY
 
 
-def test_a_file_in_sqlciphers_default_page_format_opens_backs_up_and_restores_in_its_own_format(
-    populated, paths, tmp_path
+@pytest.mark.parametrize(
+    "old_format",
+    [SHA256_4K_FORMAT, LEGACY_FORMAT],
+    ids=["4k-hmac-sha256: the version before", "4k-hmac-sha512: the first encrypted version"],
+)
+def test_a_file_in_an_older_page_format_opens_checks_and_backs_up_in_its_own_format(
+    populated, paths, tmp_path, old_format
 ):
-    """New files use HMAC-SHA256 pages (engine.PAGE_FORMAT); a file of the first encrypted version (SQLCipher
-    4's defaults, HMAC-SHA512) still opens, checks clean, and its backup is a copy in its own format."""
+    """New files use 8 KiB HMAC-SHA256 pages (engine.PAGE_FORMAT); a file of an earlier version (4 KiB pages,
+    HMAC-SHA256 or SQLCipher 4's default HMAC-SHA512) still opens, checks clean, and its backup is a copy in its
+    own format."""
     from contextlib import closing
 
     import sqlcipher3
 
-    from app.db.engine import LEGACY_FORMAT, PAGE_FORMAT, page_format_of
-
     populated.ctx.store.dispose()
     with closing(connect_encrypted(paths.db_path, TEST_KEY)) as conn:
         assert page_format_of(conn) == PAGE_FORMAT
-    legacy = tmp_path / "legacy.sqlite3"
+        assert conn.execute("PRAGMA cipher_page_size").fetchone()[0] == "8192"
+    older = tmp_path / "older.sqlite3"
     conn = sqlcipher3.connect(str(paths.db_path))
     conn.execute(f"PRAGMA key = \"x'{TEST_KEY.hex()}'\"")
     for pragma in PAGE_FORMAT:
         conn.execute(f"PRAGMA {pragma}")
-    conn.execute("ATTACH DATABASE ? AS legacy KEY ?", (str(legacy), f"x'{TEST_KEY.hex()}'"))
-    conn.execute("PRAGMA legacy.cipher_hmac_algorithm = HMAC_SHA512")  # SQLCipher 4's own default
-    conn.execute("SELECT sqlcipher_export('legacy')")
-    conn.execute("DETACH DATABASE legacy")
+    conn.execute("ATTACH DATABASE ? AS older KEY ?", (str(older), f"x'{TEST_KEY.hex()}'"))
+    for name, value in {**CIPHER_DEFAULTS, **dict(p.split(" = ") for p in old_format)}.items():
+        conn.execute(f"PRAGMA older.{name} = {value}")
+    conn.execute("SELECT sqlcipher_export('older')")
+    conn.execute("DETACH DATABASE older")
     conn.close()
     for suffix in ("-wal", "-shm"):
         Path(str(paths.db_path) + suffix).unlink(missing_ok=True)
-    legacy.replace(paths.db_path)
+    older.replace(paths.db_path)
     with closing(connect_encrypted(paths.db_path, TEST_KEY)) as conn:
-        assert page_format_of(conn) == LEGACY_FORMAT
+        assert page_format_of(conn) == old_format
     with pytest.raises(WrongKeyError):  # forced into the new format, its pages fail their HMAC
         connect_encrypted(paths.db_path, TEST_KEY, page_format=PAGE_FORMAT)
     store = setup.open_store(paths, key=TEST_KEY, create=False)
@@ -474,5 +489,5 @@ def test_a_file_in_sqlciphers_default_page_format_opens_backs_up_and_restores_in
         store.dispose()
     assert backup.verify(made.path, TEST_KEY) is None
     with closing(connect_encrypted(made.path, TEST_KEY, read_only=True)) as conn:
-        assert page_format_of(conn) == LEGACY_FORMAT
+        assert page_format_of(conn) == old_format
     assert NAME.encode() not in made.path.read_bytes() and NAME.encode() not in paths.db_path.read_bytes()

@@ -7,6 +7,7 @@ import json
 
 import pytest
 
+from app.db.engine import CIPHER_DEFAULTS, PAGE_FORMAT
 from app.services import dump
 from app.services.dump.stream import scan_lines
 from app.services.errors import ValidationError
@@ -70,12 +71,14 @@ def test_stored_values_are_exactly_what_the_app_stores(populated, text, target):
     source = populated.ctx.store.paths.db_path
     with target.engine.connect() as conn:
         # An attached file takes SQLCipher's process-wide default page format, not the main file's: the app's
-        # (engine.PAGE_FORMAT, HMAC-SHA256) for this one ATTACH.
-        conn.exec_driver_sql("PRAGMA cipher_default_hmac_algorithm = HMAC_SHA256")
+        # (engine.PAGE_FORMAT) for this one ATTACH.
+        for pragma in PAGE_FORMAT:
+            conn.exec_driver_sql(f"PRAGMA cipher_default_{pragma.removeprefix('cipher_')}")
         try:
             conn.exec_driver_sql(f"ATTACH DATABASE '{source}' AS source KEY \"x'{TEST_KEY.hex()}'\"")
         finally:
-            conn.exec_driver_sql("PRAGMA cipher_default_hmac_algorithm = HMAC_SHA512")
+            for name, value in CIPHER_DEFAULTS.items():
+                conn.exec_driver_sql(f"PRAGMA cipher_default_{name.removeprefix('cipher_')} = {value}")
         for table in dump.DUMP_TABLES:
             for left, right in (("main", "source"), ("source", "main")):
                 extra = conn.exec_driver_sql(

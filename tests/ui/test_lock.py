@@ -234,3 +234,66 @@ def test_the_lock_speaks_chinese(qtbot, school, make_window, chinese):
     prompt.password.setText(PASSWORD)
     click(qtbot, prompt, "解锁")
     qtbot.waitUntil(lambda: not window.lock.locked, timeout=5000)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="logind speaks D-Bus")
+def test_logind_locking_the_session_locks_the_window_over_dbus(
+    qtbot, school, make_window, english, private_bus
+):
+    """`loginctl lock-session` (and desktops without a screen saver interface, through xss-lock): logind's
+    Lock on the session's own path."""
+    from PySide6.QtDBus import QDBusConnection, QDBusMessage
+
+    from app.ui.lock import _dbus_watch
+
+    window = make_window(school.t1)
+    ours = QDBusConnection.connectToBus(private_bus, "songjiao-test-app")
+    logind = QDBusConnection.connectToBus(private_bus, "songjiao-test-logind")
+    assert logind.registerService("org.freedesktop.login1")
+    assert "login1.Session" in _dbus_watch(window.lock, session_bus=ours, system_bus=ours)
+
+    def say(interface: str, member: str) -> None:
+        assert logind.send(
+            QDBusMessage.createSignal("/org/freedesktop/login1/session/_32", interface, member)
+        )
+
+    say("org.freedesktop.login1.Session", "Unlock")
+    qtbot.wait(300)
+    assert not window.lock.locked
+    say("org.freedesktop.login1.Session", "Lock")
+    qtbot.waitUntil(lambda: window.lock.locked, timeout=5000)
+    window.lock.unlock()
+    QDBusConnection.disconnectFromBus("songjiao-test-app")
+    QDBusConnection.disconnectFromBus("songjiao-test-logind")
+
+
+def test_where_nothing_is_told_the_clock_tick_asks_whether_the_screen_is_locked(
+    qtbot, school, make_window, english
+):
+    """macOS: the tick asks CoreGraphics (app.ui.lock.quartz_screen_locked); here a stand-in answers."""
+    from app.ui.lock import quartz_screen_locked
+
+    window = make_window(school.t1)
+    lock = window.lock
+    now, screen, asked = [1000.0], [False], []
+    lock.clock = lambda: now[0]
+    lock.check_clock()
+
+    def screen_locked() -> bool:
+        asked.append(screen[0])
+        return screen[0]
+
+    lock.screen_locked = screen_locked
+    now[0] += 5
+    lock.check_clock()
+    assert asked == [False] and not lock.locked
+    screen[0] = True  # the user locked the Mac's screen
+    now[0] += 5
+    lock.check_clock()
+    assert lock.locked and lock.prompt is not None
+    now[0] += 5
+    lock.check_clock()  # locked already: not asked again, one prompt
+    assert len(asked) == 2
+    lock.unlock()
+    if sys.platform != "darwin":
+        assert quartz_screen_locked() is None  # no CoreGraphics here: the idle time and the clock still lock

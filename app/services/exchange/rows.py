@@ -23,8 +23,10 @@ from sqlalchemy import (
     String,
     Table,
     Time,
+    event,
     select,
 )
+from sqlalchemy.orm import Session
 
 from app.db import server
 from app.db.base import Base
@@ -199,6 +201,21 @@ def _signature(table: str, values: tuple[Any, ...]) -> tuple[Any, ...]:
     return tuple(out)
 
 
+# How many times a row cache was emptied (a purge), process-wide. A transaction notes the count as it begins:
+# one that began before a purge may still read the purged rows from its snapshot, and must not put them back
+# into the emptied cache.
+_CLEARED = [0]
+_CLEARS_SEEN = (
+    "songjiao_row_cache_clears_seen"  # the count a session's transaction began with, in session.info
+)
+
+
+@event.listens_for(Session, "after_begin")
+def _note_clears(session: Session, _transaction: Any, _connection: Any) -> None:
+    # after_begin runs before the transaction's first statement, so before its snapshot is taken.
+    session.info[_CLEARS_SEEN] = _CLEARED[0]
+
+
 class RowCache:
     """Encoded rows and their hashes of one database, by (table, key), each with the values it was made from;
     least recently used first out beyond ``limit`` rows. Thread-safe (the hub serves in a thread pool)."""
@@ -211,11 +228,18 @@ class RowCache:
         self.misses = 0
 
     def row(
-        self, table: str, raw: Sequence[Any], project: Callable[[Row], Row] | None = None
+        self,
+        table: str,
+        raw: Sequence[Any],
+        project: Callable[[Row], Row] | None = None,
+        *,
+        clears_seen: int | None = None,
     ) -> tuple[Row, str]:
         """The encoded row (a copy, its JSON lists and objects too: the caller may change it) and its hash, for
         values read with ``SELECT[table]`` (``raw``). ``project`` (the same function for one ``table`` name) maps
-        the row first: callers that cache projected rows give them their own table name (``user!``)."""
+        the row first: callers that cache projected rows give them their own table name (``user!``).
+        ``clears_seen``: the clear count when the reading transaction began; a row read before a later clear is
+        returned but not kept."""
         real = table.rstrip("!")
         values = tuple(raw)
         signature = _signature(real, values)
@@ -235,6 +259,8 @@ class RowCache:
         digest = row_hash(real, row)
         with self._lock:
             self.misses += 1
+            if clears_seen is not None and clears_seen != _CLEARED[0]:
+                return row, digest  # read from a snapshot older than the last purge: maybe a purged row
             self._rows[slot] = (signature, row, digest)
             self._rows.move_to_end(slot)
             while len(self._rows) > self.limit:
@@ -242,8 +268,25 @@ class RowCache:
         return _copy(row), digest
 
     def clear(self) -> None:
-        with self._lock:
+        with self._lock:  # counted under the lock: a row() keeping a row sees either the count or the clear
+            _CLEARED[0] += 1
             self._rows.clear()
+
+
+class SessionRows:
+    """The row cache as one session uses it: rows of a transaction that began before the cache's last clear
+    are not kept (see :meth:`RowCache.row`)."""
+
+    def __init__(self, cache: RowCache, session: Session) -> None:
+        self.cache = cache
+        self._session = session
+
+    def row(
+        self, table: str, raw: Sequence[Any], project: Callable[[Row], Row] | None = None
+    ) -> tuple[Row, str]:
+        # Read at each call, not once: a session's next transaction notes the count anew.
+        seen = self._session.info.get(_CLEARS_SEEN, _CLEARED[0])
+        return self.cache.row(table, raw, project, clears_seen=seen)
 
 
 def _copy(row: Row) -> Row:
@@ -255,7 +298,7 @@ _CACHES: weakref.WeakKeyDictionary[Any, RowCache] = weakref.WeakKeyDictionary()
 _CACHES_LOCK = threading.Lock()
 
 
-def cache_for(session: Any) -> RowCache:
+def cache_for(session: Session) -> SessionRows:
     """The row cache of the database this session uses (one per engine: one database, one schema)."""
     bind = session.get_bind()
     engine = getattr(bind, "engine", bind)
@@ -263,7 +306,7 @@ def cache_for(session: Any) -> RowCache:
         cache = _CACHES.get(engine)
         if cache is None:
             cache = _CACHES[engine] = RowCache()
-        return cache
+    return SessionRows(cache, session)
 
 
 def forget_rows(store: Any) -> None:

@@ -1,4 +1,4 @@
-"""Administrator tabs of Settings: users and roles, backups (make one, restore one)."""
+"""Administrator tabs of Settings: users and roles (with the school's recovery key), backups (make one, restore one)."""
 
 from __future__ import annotations
 
@@ -27,6 +27,7 @@ from app.ui.editors.base import FormDialog
 from app.ui.i18n import format_date
 from app.ui.labels import BACKUP_REASONS, ROLES, label
 from app.ui.pages.base import Shell
+from app.ui.pages.settings_recovery import RecoveryKeyBox
 from app.ui.pages.student_tabs_core import fill_table, make_table, selected_id
 from app.ui.session import AppSession
 from app.ui.widgets.fields import combo
@@ -110,9 +111,12 @@ class UsersTab(QWidget):
             row.addWidget(button)
         row.addStretch(1)
         column.addLayout(row)
+        self.recovery_box = RecoveryKeyBox(self.session)
+        column.addWidget(self.recovery_box)
 
     def reload(self) -> None:
         self.session.read(_users_and_slots, on_done=self._show, on_error=self.page.show_error)
+        self.recovery_box.reload()
 
     def _show(self, data: tuple[list[UserInfo], set[str]]) -> None:
         found, self.no_slot = data
