@@ -1902,6 +1902,22 @@ Backups removed: {removed}. Copies made elsewhere (dumps, exported files, laptop
         <source>Cannot save the recovery sheet</source>
         <translation>Cannot save the recovery sheet</translation>
     </message>
+    <message>
+        <source>Saved: {files}. Print the sheet, then move both files off this computer.</source>
+        <translation>Saved: {files}. Print the sheet, then move both files off this computer.</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>Recovery key not saved</source>
+        <translation>Recovery key not saved</translation>
+    </message>
+    <message>
+        <source>The recovery sheet was not saved, and this key is not shown again. Close without it?</source>
+        <translation>The recovery sheet was not saved, and this key is not shown again. Close without it?</translation>
+    </message>
 </context>
 <context>
     <name>RecoveryKeyInput</name>

@@ -1901,6 +1901,22 @@ Backups removed: {removed}. Copies made elsewhere (dumps, exported files, laptop
         <source>Cannot save the recovery sheet</source>
         <translation>无法保存恢复密钥页</translation>
     </message>
+    <message>
+        <source>Saved: {files}. Print the sheet, then move both files off this computer.</source>
+        <translation>已保存：{files}。请打印这张表，然后把这两个文件从本机移走。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Recovery key not saved</source>
+        <translation>恢复密钥尚未保存</translation>
+    </message>
+    <message>
+        <source>The recovery sheet was not saved, and this key is not shown again. Close without it?</source>
+        <translation>恢复密钥表尚未保存，关闭后此密钥不会再显示。仍要关闭吗？</translation>
+    </message>
 </context>
 <context>
     <name>RecoveryKeyInput</name>

@@ -110,3 +110,42 @@ def test_a_teacher_sets_the_idle_lock_of_their_laptop(make_window, school, engli
     qtbot.mouseClick(dialog.tab.apply_button, Qt.MouseButton.LeftButton)
     assert window.lock._idle.interval() == 4 * 60_000 and lock_minutes(window.session) == 4
     assert rebuilt == [] and not dialog.isVisible()
+
+
+def test_escape_on_the_recovery_key_asks_until_the_sheet_is_saved(
+    qtbot, english, answers, monkeypatch, tmp_path
+):
+    """The key is shown once: Escape (or the window's close button) before the sheet is saved asks first, and
+    "No" keeps the key on screen; once saved, the dialog says where the files went and closes without asking."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from app.ui.dialogs.recovery import RecoveryKeyDialog
+    from tests.ui.helpers import click
+
+    text = keyring.new_recovery_text()
+    dialog = RecoveryKeyDialog(text, "青山县特殊教育学校")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    answers.question("not saved", QMessageBox.StandardButton.No)
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert dialog.isVisible() and dialog.result() == 0
+    sheet = tmp_path / "sheet.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *_a, **_k: (str(sheet), "")))
+    click(qtbot, dialog, "Save the recovery sheet…")
+    assert dialog.saved_note.isVisible() and str(sheet) in dialog.saved_note.text()
+    assert keyring.read_recovery_file(sheet.with_suffix(".txt")) == text
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # saved: no question (an unexpected one fails the test)
+    assert not dialog.isVisible()
+
+
+def test_closing_the_unsaved_recovery_key_anyway(qtbot, english, answers):
+    from PySide6.QtWidgets import QMessageBox
+
+    from app.ui.dialogs.recovery import RecoveryKeyDialog
+
+    dialog = RecoveryKeyDialog(keyring.new_recovery_text(), "青山县特殊教育学校")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    answers.question("not saved", QMessageBox.StandardButton.Yes)
+    dialog.close()  # the window's close button
+    assert not dialog.isVisible()
