@@ -64,7 +64,8 @@ DEFAULT_KDF = KdfParams()
 # Crockford base32 without I, L, O, U, as the exchange passphrases: nothing to misread when typed from paper.
 RECOVERY_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 RECOVERY_GROUPS = 10  # 10 groups of 4 = 40 characters = 200 bits
-RECOVERY_FILE_HEADER = "Songjiao recovery key"
+# The text file's first line: what the file is, for whoever finds it in the safe (the reader looks only for the key).
+RECOVERY_FILE_HEADER = "送教上门 恢复密钥 / Songjiao recovery key"
 
 
 class KeyFileError(ServiceError):
@@ -319,8 +320,15 @@ def failure_delay() -> float:
     return throttle.failure_delay(_failures[0])
 
 
-def _refused(wait: bool) -> AuthError:
-    _failures[0] += 1
+def _count_failure(db_path: Path) -> None:
+    """One more wrong try in a row: counted in this process, or by the refusals noted beside the database
+    since it was last opened (note_failure), whichever is more. Each command-line run is a process of its own,
+    and the desktop app can be restarted: neither starts the delay again."""
+    _failures[0] = max(_failures[0], len(noted_failures(db_path))) + 1
+
+
+def _refused(wait: bool, db_path: Path) -> AuthError:
+    _count_failure(db_path)
     delay = failure_delay()
     if delay and wait:  # the desktop app keeps its window live and disables the button instead
         time.sleep(delay)
@@ -335,7 +343,7 @@ def unlock_user(db_path: Path, username: str, password: str, *, wait: bool = Tru
     if slot is None:
         # Derive anyway, so that an unknown user name costs what a wrong password costs.
         derive(password, secrets.token_bytes(16), DEFAULT_KDF)
-        raise _refused(wait)
+        raise _refused(wait, db_path)
     try:
         params, salt = _slot_params(slot)
     except (KeyError, ValueError, TypeError) as error:
@@ -344,7 +352,7 @@ def unlock_user(db_path: Path, username: str, password: str, *, wait: bool = Tru
         ) from error
     key = _unwrap(derive(password, salt, params), slot)
     if key is None:
-        raise _refused(wait)
+        raise _refused(wait, db_path)
     _failures[0] = 0
     return key
 
@@ -361,14 +369,18 @@ def note_failure(db_path: Path) -> None:
         handle.write(dt.datetime.now(dt.UTC).replace(tzinfo=None).isoformat(timespec="seconds") + "\n")
 
 
+def noted_failures(db_path: Path) -> list[str]:
+    """The refused log-ins noted since the last opening (UTC times), left in place."""
+    try:
+        return Path(str(db_path) + FAILURES_SUFFIX).read_text(encoding="utf-8").split()
+    except (FileNotFoundError, UnicodeDecodeError):
+        return []
+
+
 def take_failures(db_path: Path) -> list[str]:
     """The refused log-ins noted since the last opening (UTC times), forgotten once read."""
-    path = Path(str(db_path) + FAILURES_SUFFIX)
-    try:
-        lines = path.read_text(encoding="utf-8").split()
-    except FileNotFoundError:
-        return []
-    path.unlink(missing_ok=True)
+    lines = noted_failures(db_path)
+    Path(str(db_path) + FAILURES_SUFFIX).unlink(missing_ok=True)
     return lines
 
 
@@ -441,7 +453,7 @@ def unlock_recovery(db_path: Path, text: str) -> bytes:
     normalized = _normalize_recovery(text)
     key = None if slot is None or normalized is None else _unwrap(_recovery_wrapping_key(normalized), slot)
     if key is None:
-        _failures[0] += 1
+        _count_failure(db_path)
         raise AuthError(
             "keys.wrong_recovery", "The recovery key does not open this database.", field="recovery"
         )

@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, text
 from sqlalchemy.orm import Session
 
+from app.db import server
 from app.db.base import Base, new_id, utcnow
 from app.db.engine import key_file
 from app.db.models import (
@@ -43,6 +45,8 @@ from app.services.access import student_for_read, student_for_write
 from app.services.context import ServiceContext, get_live, reading, require_role, transaction
 from app.services.errors import ValidationError
 from app.services.students import RELATIONS
+
+log = logging.getLogger(__name__)
 
 RETENTION_KEY = "privacy.retention"
 MANAGERS = ("academic_affairs", "admin")
@@ -261,9 +265,27 @@ def _student_rows(session: Session, student_id: str) -> dict[str, dict[str, Any]
     return scope.rows
 
 
+# The order rows go in: a visit points at its signature's attachment (visit.signature_id), so the visits go
+# before the photos and attachments, and the child last. Deleting in rules.KINDS order failed with a foreign-key
+# error on every child with a signed visit record.
+DELETE_ORDER = ("records", "photos", "contacts", "student")
+
+
+def _kept_signatures(session: Session, student_id: str) -> set[str]:
+    """The attachments kept visits sign with: when photos are due before the records, a visit's signature stays
+    with the visit (it is part of that record, kept as long as the record is)."""
+    ids = session.scalars(
+        select(Visit.signature_id).where(Visit.student_id == student_id, Visit.signature_id.is_not(None))
+    )
+    return {i for i in ids if i is not None}
+
+
 def _purge_one(session: Session, item: Due, actor_id: str | None, by: str, school_name: str) -> Certificate:
     rows = _student_rows(session, item.student_id)
     kinds = rules.KINDS if "student" in item.kinds else item.kinds
+    kept = _kept_signatures(session, item.student_id) if "records" not in kinds else set()
+    if kept:
+        rows["attachment"] = {k: r for k, r in rows.get("attachment", {}).items() if k not in kept}
     counts: dict[str, int] = {}
     removed: list[tuple[str, str]] = []
     for kind in kinds:
@@ -275,10 +297,13 @@ def _purge_one(session: Session, item: Due, actor_id: str | None, by: str, schoo
                 counts[table] = len(keys)
                 removed += [(table, k) for k in keys]
     shas = {r["blob_sha256"] for r in rows.get("attachment", {}).values()} if "photos" in kinds else set()
-    for kind in kinds:
+    for kind in (k for k in DELETE_ORDER if k in kinds):
         for model in _KIND_TOPS[kind]:
             column = model.id if model is Student else model.student_id
-            session.execute(delete(model).where(column == item.student_id))
+            query = delete(model).where(column == item.student_id)
+            if model is Attachment and kept:
+                query = query.where(Attachment.id.not_in(kept))
+            session.execute(query)
     if shas:
         still_used = set(
             session.scalars(select(Attachment.blob_sha256).where(Attachment.blob_sha256.in_(shas)))
@@ -316,8 +341,12 @@ def _forget_exchange(
         )
     if whole:
         session.execute(delete(ExchangeConflict).where(ExchangeConflict.student_id == student_id))
-        # Unsaved editor text about the child (drafts are keyed by the record they edit).
-        session.execute(delete(Draft).where(Draft.key.contains(student_id)))
+    # Unsaved editor text about the child: drafts are keyed by the record they edit ("visit:<id>", "iep:<id>",
+    # "lesson:<id>") or, for a record not made yet, by the child ("contact:new:<child>", "plan:<child>:<month>").
+    gone = {key for _table, key in removed} | ({student_id} if whole else set())
+    drafts = [i for i, key in session.execute(select(Draft.id, Draft.key)) if gone & set(key.split(":"))]
+    if drafts:
+        session.execute(delete(Draft).where(Draft.id.in_(drafts)))
 
 
 def purge(ctx: ServiceContext, paths: AppPaths | None = None, *, dry_run: bool = False) -> PurgeResult:
@@ -332,11 +361,21 @@ def purge(ctx: ServiceContext, paths: AppPaths | None = None, *, dry_run: bool =
         by = ctx.actor.display_name or ctx.actor.role
         school_name = session.scalar(select(School.name)) or ""
         actor_id = None if ctx.actor.role == "system" else ctx.actor.id
+        # In a SQLite file a deleted row stays readable in the page's free space (to anyone holding a password)
+        # and a backup copies it page by page: with secure_delete SQLite overwrites what it deletes with zeros.
+        # SQLCipher turns it on for a keyed connection; a build or a plaintext file may not.
+        was = None if server.on_server(session) else session.execute(text("PRAGMA secure_delete")).scalar()
+        if was is not None:
+            session.execute(text("PRAGMA secure_delete = ON"))
         for item in items:
             result.certificates.append(_purge_one(session, item, actor_id, by, school_name))
+        if was is not None:  # the pooled connection as it was (after a failure it stays on: nothing worse)
+            session.execute(text(f"PRAGMA secure_delete = {int(was)}"))
     from app.services.exchange.rows import forget_rows
 
     forget_rows(ctx.store)  # committed: the exchange's cached copies of the deleted rows go too
+    if not ctx.store.paths.on_server:
+        _fold_wal(ctx)
     if paths is not None and not paths.on_server and paths.db_path.exists():  # a server: pg_dump's
         started = min(c.at for c in result.certificates)
         older = [b for b in backup.list_backups(paths) if b.created <= started or b.created < _local(started)]
@@ -349,6 +388,21 @@ def purge(ctx: ServiceContext, paths: AppPaths | None = None, *, dry_run: bool =
                 key_file(info.path).unlink(missing_ok=True)  # an encrypted backup's key slots
                 result.backups_removed.append(info.path)
     return result
+
+
+def _fold_wal(ctx: ServiceContext) -> None:
+    """The write-ahead log still holds the pages as they were before the purge (the deleted rows among them)
+    until it is folded back into the file: done now, and the log emptied. Best effort: a reader holding an older
+    snapshot (the hub serving a laptop) keeps its frames until the app's next checkpoint."""
+    raw = ctx.store.engine.raw_connection()  # outside a transaction: SQLite checkpoints only between them
+    try:
+        cursor = raw.cursor()
+        busy = cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        cursor.close()
+    finally:
+        raw.close()
+    if busy is not None and busy[0]:
+        log.info("after the purge the write-ahead log is folded in later: a reader holds it")
 
 
 def _local(at: dt.datetime) -> dt.datetime:

@@ -10,8 +10,8 @@ What each platform tells a Qt program (docs/architecture.md, "The lock"):
   Linux logind's PrepareForSleep (D-Bus, system bus).
 - session locked: Windows sends WM_WTSSESSION_CHANGE/WTS_SESSION_LOCK once registered; on Linux the desktop's
   screen saver says ActiveChanged(true) (org.freedesktop.ScreenSaver, org.gnome.ScreenSaver; D-Bus, session
-  bus). macOS gives a Qt program neither (the notifications are NSWorkspace's, outside Qt): there the idle
-  time and the sleep check lock the window.
+  bus), and logind's Lock on the session (system bus). macOS gives a Qt program no notice (they are
+  NSWorkspace's, outside Qt): the clock's tick asks CoreGraphics whether the screen is locked instead.
 - QGuiApplication.applicationStateChanged: Suspended/Hidden (delivered on Android and iOS) lock; Inactive is
   not used, because desktop Qt sends it whenever another program takes the focus.
 """
@@ -49,6 +49,7 @@ from PySide6.QtWidgets import (
 from app.ui.messages import error_text
 from app.ui.prefs import load_prefs
 from app.ui.session import AppSession
+from app.ui.widgets.retry import RetryWait
 from app.ui.widgets.style import error_label, make_heading, password_field
 
 if TYPE_CHECKING:  # QtDBus is imported where it is used: a Qt without it still locks
@@ -78,7 +79,7 @@ _INPUT = frozenset(
 
 
 def lock_minutes(session: AppSession) -> int:
-    """The idle time of this computer (Settings > Language), within bounds whatever the file says."""
+    """The idle time of this computer (Settings > This computer), within bounds whatever the file says."""
     value = load_prefs(session.paths).get(PREF, DEFAULT_MINUTES)
     try:
         return max(MIN_MINUTES, min(MAX_MINUTES, int(value)))
@@ -143,10 +144,9 @@ class LockWindow(QDialog):
         row.addWidget(self.unlock_button)
         column.addLayout(row)
         self.password.returnPressed.connect(self.try_unlock)
-        self._wait = QTimer(self)
-        self._wait.setInterval(250)
-        self._wait.timeout.connect(self._count_down)
-        self._until = 0.0
+        self.wait = RetryWait(
+            self.error, [self.password, self.unlock_button], self, done=lambda: self.password.setFocus()
+        )
 
     def reject(self) -> None:  # Escape does not get past the lock
         pass
@@ -174,43 +174,17 @@ class LockWindow(QDialog):
         self.unlocked.emit()
 
     def _wrong(self, error: BaseException) -> None:
+        from app.services.errors import AuthError
         from app.services.throttle import failure_delay
 
         self.failures += 1
         log.info("wrong password at the lock (%d in a row)", self.failures)  # never who, never what
         self.password.clear()
-        self._message = error_text(error)
-        delay = failure_delay(self.failures)
-        self._until = time.monotonic() + delay
-        if delay > 0:
-            self._wait.start()
-            self._count_down()
-        else:
-            self._show_error(self._message)
-            self._ready()
-
-    def _count_down(self) -> None:
-        left = self._until - time.monotonic()
-        if left <= 0:
-            self._wait.stop()
-            self._show_error(self._message)
-            self._ready()
-            return
-        self._show_error(
-            self.tr("{message} Too many wrong passwords: try again in {seconds} s.").format(
-                message=self._message, seconds=int(left + 0.999)
-            )
+        # The lock asks for the password only: "wrong user name or password" would point at a field not there.
+        wrong = isinstance(error, AuthError) and error.message_id == "login.failed"
+        self.wait.start(
+            self.tr("Wrong password.") if wrong else error_text(error), failure_delay(self.failures)
         )
-
-    def _show_error(self, text: str) -> None:
-        self.error.setText(text)
-        self.error.setAccessibleName(text)
-        self.error.show()
-
-    def _ready(self) -> None:
-        self.password.setEnabled(True)
-        self.unlock_button.setEnabled(True)
-        self.password.setFocus()
 
 
 class SessionLock(QObject):
@@ -242,6 +216,7 @@ class SessionLock(QObject):
         assert isinstance(app, QApplication)
         app.installEventFilter(self)
         app.applicationStateChanged.connect(self.on_application_state)
+        self.screen_locked: Callable[[], bool] | None = None  # asked on each tick where nothing is told
         self._native = _platform_watch(self)
 
     @property
@@ -272,6 +247,8 @@ class SessionLock(QObject):
         self._last_tick = now
         if slept:
             self.lock("sleep")
+        elif self.screen_locked is not None and not self.locked and self.screen_locked():
+            self.lock("session locked")
 
     @Slot(Qt.ApplicationState)
     def on_application_state(self, state: Qt.ApplicationState) -> None:
@@ -287,6 +264,10 @@ class SessionLock(QObject):
     def on_prepare_for_sleep(self, starting: bool) -> None:
         if starting:
             self.lock("sleep")
+
+    @Slot()
+    def on_session_lock(self) -> None:
+        self.lock("session locked")
 
     # --- locking and unlocking ----------------------------------------------------------------------------
 
@@ -346,7 +327,63 @@ def _platform_watch(lock: SessionLock) -> _WindowsWatch | list[str] | None:
         return _WindowsWatch(lock)
     if sys.platform.startswith("linux"):
         return _dbus_watch(lock)
+    if sys.platform == "darwin":
+        lock.screen_locked = quartz_screen_locked()
     return None
+
+
+def quartz_screen_locked() -> Callable[[], bool] | None:
+    """macOS: whether the login window covers the session (the screen locked), read on the clock's tick.
+
+    macOS tells a program through NSWorkspace/NSDistributedNotificationCenter, which Qt does not forward; the
+    session dictionary of CoreGraphics (CGSessionCopyCurrentDictionary, through ctypes: no PyObjC) carries
+    ``CGSSessionScreenIsLocked`` = true while the screen is locked. None where CoreGraphics is not there."""
+    import ctypes
+    import ctypes.util
+
+    try:
+        graphics = ctypes.cdll.LoadLibrary(ctypes.util.find_library("CoreGraphics") or "CoreGraphics")
+        cf = ctypes.cdll.LoadLibrary(ctypes.util.find_library("CoreFoundation") or "CoreFoundation")
+        copy_session = graphics.CGSessionCopyCurrentDictionary
+        names = "DictionaryGetValue GetTypeID BooleanGetTypeID NumberGetTypeID BooleanGetValue NumberGetValue"
+        names += " Release StringCreateWithCString"
+        functions = [getattr(cf, f"CF{name}") for name in names.split()]
+    except (OSError, AttributeError):
+        log.info("screen lock notices not available")
+        return None
+    pointer, type_id = ctypes.c_void_p, ctypes.c_ulong
+    copy_session.restype, copy_session.argtypes = pointer, []
+    get_value, get_type, boolean_type, number_type, boolean, number, release, make_string = functions
+    get_value.restype, get_value.argtypes = pointer, [pointer, pointer]
+    get_type.restype, get_type.argtypes = type_id, [pointer]
+    boolean_type.restype = number_type.restype = type_id
+    boolean.restype, boolean.argtypes = ctypes.c_bool, [pointer]
+    number.restype, number.argtypes = ctypes.c_bool, [pointer, ctypes.c_long, pointer]
+    release.restype, release.argtypes = None, [pointer]
+    make_string.restype, make_string.argtypes = pointer, [pointer, ctypes.c_char_p, ctypes.c_uint32]
+    key = make_string(None, b"CGSSessionScreenIsLocked", 0x08000100)  # kCFStringEncodingUTF8; kept for good
+    a_boolean, a_number, int_type = boolean_type(), number_type(), 9  # kCFNumberIntType
+
+    def locked() -> bool:
+        session = copy_session()
+        if not session:  # no window server session (over ssh): nothing to tell
+            return False
+        try:
+            value = get_value(session, key)  # present while the screen is locked: a CFBoolean or a CFNumber
+            if not value:
+                return False
+            if get_type(value) == a_boolean:
+                return bool(boolean(value))
+            held = ctypes.c_int(0)
+            return (
+                get_type(value) == a_number
+                and bool(number(value, int_type, ctypes.byref(held)))
+                and held.value != 0
+            )
+        finally:
+            release(session)
+
+    return locked
 
 
 def _dbus_watch(
@@ -359,9 +396,10 @@ def _dbus_watch(
         return []
     subscribed = []
     # PySide6 takes the slot as SLOT()'s str; its stubs say bytes.
-    screensaver, sleep = (
+    screensaver, sleep, session_lock = (
         cast(bytes, SLOT("on_screensaver(bool)")),
         cast(bytes, SLOT("on_prepare_for_sleep(bool)")),
+        cast(bytes, SLOT("on_session_lock()")),
     )
     session_bus = session_bus or QDBusConnection.sessionBus()
     system_bus = system_bus or QDBusConnection.systemBus()
@@ -387,6 +425,17 @@ def _dbus_watch(
         sleep,
     ):
         subscribed.append("login1")
+    # logind's Lock on the session (loginctl lock-session, and desktops without the screen saver interface:
+    # Xfce, LXQt, a bare window manager with xss-lock). The path names the session, so any path is taken.
+    if system_bus.isConnected() and system_bus.connect(
+        "org.freedesktop.login1",
+        "",
+        "org.freedesktop.login1.Session",
+        "Lock",
+        lock,
+        session_lock,
+    ):
+        subscribed.append("login1.Session")
     return subscribed
 
 

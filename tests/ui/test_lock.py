@@ -82,12 +82,14 @@ def test_idle_locks_every_window_and_the_password_brings_back_the_unsaved_text(
 
     _type_password(qtbot, prompt, "wrong one")  # the first slip costs nothing
     wait_idle(qtbot, session)
-    assert "Wrong user name or password" in prompt.error.text() and window.lock.locked
+    # Only the password is asked for here: the message says the password was wrong, not "user name or".
+    assert prompt.error.text() == "Wrong password." and window.lock.locked
     assert prompt.password.text() == "" and prompt.password.isEnabled()
     _type_password(qtbot, prompt, "wrong two")  # the second waits failure_delay(2) seconds
     wait_idle(qtbot, session)
     assert failure_delay(2) >= 1
-    assert not prompt.unlock_button.isEnabled() and "try again in" in prompt.error.text()
+    assert not prompt.unlock_button.isEnabled()
+    assert prompt.error.text().startswith("Wrong password. Too many wrong passwords: try again in")
     assert _failures(school) == 2
 
     _type_password(qtbot, prompt, PASSWORD)  # waits until the field takes keys again
@@ -160,9 +162,14 @@ def test_the_idle_time_is_a_setting_of_this_computer(qtbot, school, make_window,
     QTest.keyClicks(tab.lock_minutes, "3")
     assert tab.lock_minutes.value() == 3
     assert window.lock._idle.interval() == DEFAULT_MINUTES * 60_000  # not before Apply
+    rebuilt: list[str] = []
+    window.language_requested.connect(rebuilt.append)
     click(qtbot, tab, "Apply")
     assert window.lock._idle.interval() == 3 * 60_000
     assert lock_minutes(window.session) == 3  # kept for the next start on this computer
+    # The idle time alone does not rebuild the window (it closed the editors and left this tab).
+    assert rebuilt == [] and page.tabs.currentWidget() is tab
+    assert window.statusBar().currentMessage() == "Saved."
 
 
 @pytest.fixture
@@ -227,3 +234,66 @@ def test_the_lock_speaks_chinese(qtbot, school, make_window, chinese):
     prompt.password.setText(PASSWORD)
     click(qtbot, prompt, "解锁")
     qtbot.waitUntil(lambda: not window.lock.locked, timeout=5000)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="logind speaks D-Bus")
+def test_logind_locking_the_session_locks_the_window_over_dbus(
+    qtbot, school, make_window, english, private_bus
+):
+    """`loginctl lock-session` (and desktops without a screen saver interface, through xss-lock): logind's
+    Lock on the session's own path."""
+    from PySide6.QtDBus import QDBusConnection, QDBusMessage
+
+    from app.ui.lock import _dbus_watch
+
+    window = make_window(school.t1)
+    ours = QDBusConnection.connectToBus(private_bus, "songjiao-test-app")
+    logind = QDBusConnection.connectToBus(private_bus, "songjiao-test-logind")
+    assert logind.registerService("org.freedesktop.login1")
+    assert "login1.Session" in _dbus_watch(window.lock, session_bus=ours, system_bus=ours)
+
+    def say(interface: str, member: str) -> None:
+        assert logind.send(
+            QDBusMessage.createSignal("/org/freedesktop/login1/session/_32", interface, member)
+        )
+
+    say("org.freedesktop.login1.Session", "Unlock")
+    qtbot.wait(300)
+    assert not window.lock.locked
+    say("org.freedesktop.login1.Session", "Lock")
+    qtbot.waitUntil(lambda: window.lock.locked, timeout=5000)
+    window.lock.unlock()
+    QDBusConnection.disconnectFromBus("songjiao-test-app")
+    QDBusConnection.disconnectFromBus("songjiao-test-logind")
+
+
+def test_where_nothing_is_told_the_clock_tick_asks_whether_the_screen_is_locked(
+    qtbot, school, make_window, english
+):
+    """macOS: the tick asks CoreGraphics (app.ui.lock.quartz_screen_locked); here a stand-in answers."""
+    from app.ui.lock import quartz_screen_locked
+
+    window = make_window(school.t1)
+    lock = window.lock
+    now, screen, asked = [1000.0], [False], []
+    lock.clock = lambda: now[0]
+    lock.check_clock()
+
+    def screen_locked() -> bool:
+        asked.append(screen[0])
+        return screen[0]
+
+    lock.screen_locked = screen_locked
+    now[0] += 5
+    lock.check_clock()
+    assert asked == [False] and not lock.locked
+    screen[0] = True  # the user locked the Mac's screen
+    now[0] += 5
+    lock.check_clock()
+    assert lock.locked and lock.prompt is not None
+    now[0] += 5
+    lock.check_clock()  # locked already: not asked again, one prompt
+    assert len(asked) == 2
+    lock.unlock()
+    if sys.platform != "darwin":
+        assert quartz_screen_locked() is None  # no CoreGraphics here: the idle time and the clock still lock

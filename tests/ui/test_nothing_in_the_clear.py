@@ -1,10 +1,10 @@
-"""Nothing of a child in the clear outside the database: a teacher's session (a photo added and viewed, the
-caregiver's signature, packets exported with a password, a spreadsheet, an encrypted dump and a refused load,
-the lock with a wrong password) with the temporary folder pointed at a fresh one. Afterwards neither that
-folder nor the data folder (logs, exports, the dump) holds a child's name, ID number, the photo's or the
-signature's bytes; and while it ran no file was opened for writing in the temporary folder at all (an audit
-hook sees every open: a temporary file deleted again is caught too). The database files are left to the
-database's own encryption (crypt), backups likewise.
+"""Nothing of a child in the clear anywhere on disk: a teacher's session (a photo added and viewed, the
+caregiver's signature, an unsaved draft naming the child, packets exported with a password, a spreadsheet, the
+lock with a wrong password, a backup, an encrypted dump and a refused load) with the temporary folder pointed at
+a fresh one. Afterwards neither that folder nor the data folder (the database, its -wal and -shm, the backups,
+logs, exports, the dump) holds a child's name, ID number, the photo's or the signature's bytes, searched with
+packaging/leak_scan.py's own needles; and while it ran no file was opened for writing in the temporary folder at
+all (an audit hook sees every open: a temporary file deleted again is caught too).
 """
 
 from __future__ import annotations
@@ -21,13 +21,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtTest import QTest
 
-from app.services import attachments, visits
+from app.services import attachments, backup, drafts, visits
 from tests.conftest import run_as
+from tests.packaging.test_leak_scan import _module as _leak_scan
 from tests.ui.editors_helpers import press_save
 from tests.ui.helpers import wait_idle
 from tests.ui.test_crash_log import log_file, personal_data, read_log  # noqa: F401 (log_file: a fixture)
 from tests.ui.test_editors_visits import approved_plan, sign
 
+leak_scan = _leak_scan()  # packaging/leak_scan.py: the script a school's IT runs by hand
 _WATCHED: list[Path] = []
 _WRITTEN: list[str] = []
 _WRITE_FLAGS = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_APPEND | os.O_TRUNC
@@ -85,8 +87,8 @@ def _photo(path: Path) -> bytes:
     return path.read_bytes()
 
 
-def _files(folder: Path, skip: tuple[Path, ...] = ()) -> list[Path]:
-    return [f for f in folder.rglob("*") if f.is_file() and not any(f == s or s in f.parents for s in skip)]
+def _files(folder: Path) -> list[Path]:
+    return [f for f in folder.rglob("*") if f.is_file()]
 
 
 def test_a_session_leaves_nothing_of_a_child_in_the_clear(
@@ -109,7 +111,7 @@ def test_a_session_leaves_nothing_of_a_child_in_the_clear(
     session = window.session
     plan, _objective = approved_plan(school)
     visit = start_from_planned(session.ctx, school.students[0], plan.visits[0].id)
-    photo = _photo(tmp_path / "photo.jpg")  # the teacher's own picture folder: outside what is scanned
+    _photo(tmp_path / "photo.jpg")  # the teacher's own picture folder: outside what is scanned
 
     panel = AttachmentsPanel(session, "visit", visit.id)  # add and view a photo
     qtbot.addWidget(panel)
@@ -149,6 +151,12 @@ def test_a_session_leaves_nothing_of_a_child_in_the_clear(
 
     export.export_single(session.ctx, "sheet-visits", page.term_id(), tmp_path / "chosen" / "visits.xlsx")
 
+    name = personal_data(school.ctx.store)[0]  # typed, not saved: a draft naming the child, in the database
+    editor.form.widgets["place"].setText(f"{name}家中")
+    editor.save_draft_now()
+    wait_idle(qtbot, session)
+    assert name in str(drafts.get_draft(session.ctx, editor.draft_key).payload)
+
     window.lock.lock("test")  # the lock: one wrong password, then the right one
     prompt = window.lock.prompt
     assert prompt is not None
@@ -160,6 +168,8 @@ def test_a_session_leaves_nothing_of_a_child_in_the_clear(
     QTest.keyClick(prompt.password, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: not window.lock.locked, timeout=5000)
     wait_idle(qtbot, session)
+    assert editor.form.widgets["place"].text() == f"{name}家中"  # the unsaved text survived the lock
+    made = backup.make_backup(paths, "session", key=session.store.key)
 
     text = read_log(log_file)  # before the command line below takes the log over
     assert "window locked (test)" in text and "wrong password at the lock" in text
@@ -173,15 +183,17 @@ def test_a_session_leaves_nothing_of_a_child_in_the_clear(
     assert run_as(["--db", str(tmp_path / "copy.sqlite3"), "load", str(dump_file)]) == 2
 
     assert _WRITTEN == [], f"files written in the temporary folder: {_WRITTEN}"
-    needles = {value: value.encode() for value in personal_data(school.ctx.store)}
-    needles |= {f"{value} (UTF-16)": value.encode("utf-16-be") for value in personal_data(school.ctx.store)}
-    needles["the photo"] = photo[len(photo) // 2 : len(photo) // 2 + 48]
-    needles["the signature"] = signature[len(signature) // 2 : len(signature) // 2 + 48]
-    database = tuple(Path(db + suffix) for suffix in ("", "-wal", "-shm", "-journal")) + (paths.backup_dir,)
-    scanned = _files(fresh_tmp) + _files(paths.data_dir, skip=database)
+    (tmp_path / "signature.png").write_bytes(signature)
+    needles = leak_scan.needles(
+        personal_data(school.ctx.store), [tmp_path / "photo.jpg", tmp_path / "signature.png"]
+    )
+    database = [Path(db + suffix) for suffix in ("", "-wal", "-shm")]
+    assert all(f.exists() for f in database) and made.path.exists()  # a live WAL, a backup among them
+    scanned = list(dict.fromkeys(_files(fresh_tmp) + _files(paths.data_dir) + database))
     assert dump_file in scanned and log_file in scanned and set(packets) <= set(scanned)
-    found = [(what, f.name) for f in scanned for what, needle in needles.items() if needle in f.read_bytes()]
-    assert found == [], "personal data in the clear outside the database"
+    assert made.path in scanned
+    count, found = leak_scan.scan(scanned, needles)
+    assert count == len(scanned) and found == [], "personal data in the clear on disk"
     text = read_log(log_file)
     for secret in ("packet pass", "dump passphrase", "wrong passphrase", "not my password", "password1"):
         assert secret not in text, "a password in the log"

@@ -9,6 +9,7 @@ the authority anyway; the passphrase is what makes an intercepted join file usel
 
 from __future__ import annotations
 
+import contextlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from app.db import schema, server
 from app.db.base import utcnow
+from app.db.engine import remove_with_side_files
 from app.db.models import ExchangeDevice, ExchangeLog, School, User
 from app.paths import AppPaths
 from app.services import evidence, keyring
@@ -231,6 +233,11 @@ def join_from_file(
     header, payload = _open_join_file(Path(path), passphrase)
     body = payload.body
     blobs = blob_bytes(body, payload)
+    # A join that fails after the new database was made (a mistyped password, a damaged file) removes it
+    # again: left behind, it would hold a key no slot opens, and every later try would be refused.
+    fresh = paths.db_url is None and not paths.db_path.exists()
+    folders = (paths.db_path.parent, paths.data_dir, paths.backup_dir, paths.log_dir)
+    made = [f for f in dict.fromkeys(folders) if not f.exists()] if fresh else []
     store = open_store(paths, key=key)
     try:
         ctx = ServiceContext(store)
@@ -307,6 +314,14 @@ def join_from_file(
                 len(bases),
                 keys.fingerprint(bytes.fromhex(office["sign_public"])),
             )
+    except BaseException:
+        store.dispose()
+        if fresh:
+            remove_with_side_files(paths.db_path)
+            for folder in sorted(made, key=lambda f: len(f.parts), reverse=True):
+                with contextlib.suppress(OSError):
+                    folder.rmdir()  # only if empty
+        raise
     finally:
         store.dispose()
 
