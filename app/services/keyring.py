@@ -67,7 +67,8 @@ DEFAULT_KDF = KdfParams()
 # Crockford base32 without I, L, O, U, as the exchange passphrases: nothing to misread when typed from paper.
 RECOVERY_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 RECOVERY_GROUPS = 10  # 10 groups of 4 = 40 characters = 200 bits
-RECOVERY_FILE_HEADER = "Songjiao recovery key"
+# The text file's first line: what the file is, for whoever finds it in the safe (the reader looks only for the key).
+RECOVERY_FILE_HEADER = "送教上门 恢复密钥 / Songjiao recovery key"
 
 
 class KeyFileError(ServiceError):

@@ -266,9 +266,27 @@ def _student_rows(session: Session, student_id: str) -> dict[str, dict[str, Any]
     return scope.rows
 
 
+# The order rows go in: a visit points at its signature's attachment (visit.signature_id), so the visits go
+# before the photos and attachments, and the child last. Deleting in rules.KINDS order failed with a foreign-key
+# error on every child with a signed visit record.
+DELETE_ORDER = ("records", "photos", "contacts", "student")
+
+
+def _kept_signatures(session: Session, student_id: str) -> set[str]:
+    """The attachments kept visits sign with: when photos are due before the records, a visit's signature stays
+    with the visit (it is part of that record, kept as long as the record is)."""
+    ids = session.scalars(
+        select(Visit.signature_id).where(Visit.student_id == student_id, Visit.signature_id.is_not(None))
+    )
+    return {i for i in ids if i is not None}
+
+
 def _purge_one(session: Session, item: Due, actor_id: str | None, by: str, school_name: str) -> Certificate:
     rows = _student_rows(session, item.student_id)
     kinds = rules.KINDS if "student" in item.kinds else item.kinds
+    kept = _kept_signatures(session, item.student_id) if "records" not in kinds else set()
+    if kept:
+        rows["attachment"] = {k: r for k, r in rows.get("attachment", {}).items() if k not in kept}
     counts: dict[str, int] = {}
     removed: list[tuple[str, str]] = []
     for kind in kinds:
@@ -280,10 +298,13 @@ def _purge_one(session: Session, item: Due, actor_id: str | None, by: str, schoo
                 counts[table] = len(keys)
                 removed += [(table, k) for k in keys]
     shas = {r["blob_sha256"] for r in rows.get("attachment", {}).values()} if "photos" in kinds else set()
-    for kind in kinds:
+    for kind in (k for k in DELETE_ORDER if k in kinds):
         for model in _KIND_TOPS[kind]:
             column = model.id if model is Student else model.student_id
-            session.execute(delete(model).where(column == item.student_id))
+            query = delete(model).where(column == item.student_id)
+            if model is Attachment and kept:
+                query = query.where(Attachment.id.not_in(kept))
+            session.execute(query)
     if shas:
         still_used = set(
             session.scalars(select(Attachment.blob_sha256).where(Attachment.blob_sha256.in_(shas)))

@@ -66,7 +66,8 @@ def _filtered(
         .where(Visit.deleted_at.is_(None), Student.deleted_at.is_(None))
     )
     if not ctx.actor.reads_all:
-        # Only for teachers: an IN list would stop SQLite walking the date index in order for the office.
+        # Only for teachers: an IN list would stop SQLite walking the date index in order for the office (that
+        # index, ix_visit_date_cover, holds every visit column this query and its count read: app/db/models).
         query = query.where(Visit.student_id.in_(visible_students(ctx).with_only_columns(Student.id)))
     if student_id:
         query = query.where(Visit.student_id == student_id)

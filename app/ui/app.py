@@ -510,7 +510,7 @@ class _CheckController(Controller):
         dialog.show()
         QApplication.processEvents()
         self.seen.append((type(dialog).__name__, dialog.windowTitle(), time.time(), time.process_time()))
-        dialog.reject()
+        dialog.done(QDialog.DialogCode.Rejected)  # not reject(): no dialog may ask back here
         return QDialog.DialogCode.Rejected
 
 

@@ -49,6 +49,7 @@ from PySide6.QtWidgets import (
 from app.ui.messages import error_text
 from app.ui.prefs import load_prefs
 from app.ui.session import AppSession
+from app.ui.widgets.retry import RetryWait
 from app.ui.widgets.style import error_label, make_heading, password_field
 
 if TYPE_CHECKING:  # QtDBus is imported where it is used: a Qt without it still locks
@@ -78,7 +79,7 @@ _INPUT = frozenset(
 
 
 def lock_minutes(session: AppSession) -> int:
-    """The idle time of this computer (Settings > Language), within bounds whatever the file says."""
+    """The idle time of this computer (Settings > This computer), within bounds whatever the file says."""
     value = load_prefs(session.paths).get(PREF, DEFAULT_MINUTES)
     try:
         return max(MIN_MINUTES, min(MAX_MINUTES, int(value)))
@@ -143,10 +144,9 @@ class LockWindow(QDialog):
         row.addWidget(self.unlock_button)
         column.addLayout(row)
         self.password.returnPressed.connect(self.try_unlock)
-        self._wait = QTimer(self)
-        self._wait.setInterval(250)
-        self._wait.timeout.connect(self._count_down)
-        self._until = 0.0
+        self.wait = RetryWait(
+            self.error, [self.password, self.unlock_button], self, done=lambda: self.password.setFocus()
+        )
 
     def reject(self) -> None:  # Escape does not get past the lock
         pass
@@ -174,43 +174,17 @@ class LockWindow(QDialog):
         self.unlocked.emit()
 
     def _wrong(self, error: BaseException) -> None:
+        from app.services.errors import AuthError
         from app.services.throttle import failure_delay
 
         self.failures += 1
         log.info("wrong password at the lock (%d in a row)", self.failures)  # never who, never what
         self.password.clear()
-        self._message = error_text(error)
-        delay = failure_delay(self.failures)
-        self._until = time.monotonic() + delay
-        if delay > 0:
-            self._wait.start()
-            self._count_down()
-        else:
-            self._show_error(self._message)
-            self._ready()
-
-    def _count_down(self) -> None:
-        left = self._until - time.monotonic()
-        if left <= 0:
-            self._wait.stop()
-            self._show_error(self._message)
-            self._ready()
-            return
-        self._show_error(
-            self.tr("{message} Too many wrong passwords: try again in {seconds} s.").format(
-                message=self._message, seconds=int(left + 0.999)
-            )
+        # The lock asks for the password only: "wrong user name or password" would point at a field not there.
+        wrong = isinstance(error, AuthError) and error.message_id == "login.failed"
+        self.wait.start(
+            self.tr("Wrong password.") if wrong else error_text(error), failure_delay(self.failures)
         )
-
-    def _show_error(self, text: str) -> None:
-        self.error.setText(text)
-        self.error.setAccessibleName(text)
-        self.error.show()
-
-    def _ready(self) -> None:
-        self.password.setEnabled(True)
-        self.unlock_button.setEnabled(True)
-        self.password.setFocus()
 
 
 class SessionLock(QObject):

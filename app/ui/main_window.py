@@ -336,10 +336,21 @@ class MainWindow(QMainWindow):
             action.setCheckable(True)
             action.setChecked(code == self.session.language)
             language_menu.addAction(action)
+        view_menu.addAction(
+            self._action(self.tr("This &computer…"), self.this_computer, None, "act_this_computer")
+        )
 
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self._action(self.tr("User &manual"), self.open_help, "F1", "act_help"))
         help_menu.addAction(self._action(self.tr("&About Songjiao"), self.about, None, "act_about"))
+
+    def this_computer(self) -> None:
+        """Language, text size and idle lock of this computer, for every role (Settings is the office's)."""
+        from app.ui.pages.settings import ThisComputerDialog
+
+        dialog = ThisComputerDialog(self.session, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     def _call(self, method: str) -> None:
         page = self.current_page()

@@ -1371,8 +1371,8 @@ If it happens again, give your administrator this reference number: {reference}<
         <translation>Unlock</translation>
     </message>
     <message>
-        <source>{message} Too many wrong passwords: try again in {seconds} s.</source>
-        <translation>{message} Too many wrong passwords: try again in {seconds} s.</translation>
+        <source>Wrong password.</source>
+        <translation>Wrong password.</translation>
     </message>
 </context>
 <context>
@@ -1420,6 +1420,10 @@ If it happens again, give your administrator this reference number: {reference}<
     <message>
         <source>Quit</source>
         <translation>Quit</translation>
+    </message>
+    <message>
+        <source>No recovery key opens the records on this computer (a teacher's laptop: only the office's key does). If you forgot your password, ask the academic affairs office.</source>
+        <translation>No recovery key opens the records on this computer (a teacher's laptop: only the office's key does). If you forgot your password, ask the academic affairs office.</translation>
     </message>
 </context>
 <context>
@@ -1483,6 +1487,10 @@ If it happens again, give your administrator this reference number: {reference}<
     <message>
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <source>This &amp;computer…</source>
+        <translation>This &amp;computer…</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -1779,6 +1787,18 @@ Backups removed: {removed}. Copies made elsewhere (dumps, exported files, laptop
         <translation>A guardian's access request: the child's whole record as PDF and JSON</translation>
     </message>
     <message>
+        <source>P&amp;urpose:</source>
+        <translation>P&amp;urpose:</translation>
+    </message>
+    <message>
+        <source>&amp;Given by:</source>
+        <translation>&amp;Given by:</translation>
+    </message>
+    <message>
+        <source>Given &amp;on:</source>
+        <translation>Given &amp;on:</translation>
+    </message>
+    <message>
         <source>in force</source>
         <translation>in force</translation>
     </message>
@@ -1882,6 +1902,22 @@ Backups removed: {removed}. Copies made elsewhere (dumps, exported files, laptop
         <source>Cannot save the recovery sheet</source>
         <translation>Cannot save the recovery sheet</translation>
     </message>
+    <message>
+        <source>Saved: {files}. Print the sheet, then move both files off this computer.</source>
+        <translation>Saved: {files}. Print the sheet, then move both files off this computer.</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>Recovery key not saved</source>
+        <translation>Recovery key not saved</translation>
+    </message>
+    <message>
+        <source>The recovery sheet was not saved, and this key is not shown again. Close without it?</source>
+        <translation>The recovery sheet was not saved, and this key is not shown again. Close without it?</translation>
+    </message>
 </context>
 <context>
     <name>RecoveryKeyInput</name>
@@ -1959,6 +1995,13 @@ Backups removed: {removed}. Copies made elsewhere (dumps, exported files, laptop
     <message>
         <source>The two passwords differ.</source>
         <translation>The two passwords differ.</translation>
+    </message>
+</context>
+<context>
+    <name>RetryWait</name>
+    <message>
+        <source>{message} Too many wrong passwords: try again in {seconds} s.</source>
+        <translation>{message} Too many wrong passwords: try again in {seconds} s.</translation>
     </message>
 </context>
 <context>
@@ -2152,8 +2195,8 @@ Backups removed: {removed}. Copies made elsewhere (dumps, exported files, laptop
         <translation>Privacy</translation>
     </message>
     <message>
-        <source>Language</source>
-        <translation>Language</translation>
+        <source>This computer</source>
+        <translation>This computer</translation>
     </message>
     <message>
         <source>Saved.</source>
@@ -2372,6 +2415,17 @@ Backups removed: {removed}. Copies made elsewhere (dumps, exported files, laptop
     </message>
 </context>
 <context>
+    <name>ThisComputerDialog</name>
+    <message>
+        <source>This computer</source>
+        <translation>This computer</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Saved.</translation>
+    </message>
+</context>
+<context>
     <name>UserDialog</name>
     <message>
         <source>Add user</source>
@@ -2461,8 +2515,8 @@ Backups removed: {removed}. Copies made elsewhere (dumps, exported files, laptop
         <translation>Reset password</translation>
     </message>
     <message>
-        <source>New password for {name}:</source>
-        <translation>New password for {name}:</translation>
+        <source>New password for {name} (at least {least} characters), to tell them in person:</source>
+        <translation>New password for {name} (at least {least} characters), to tell them in person:</translation>
     </message>
     <message>
         <source>Change role</source>

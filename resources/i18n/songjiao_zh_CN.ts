@@ -1370,8 +1370,8 @@ If it happens again, give your administrator this reference number: {reference}<
         <translation>解锁</translation>
     </message>
     <message>
-        <source>{message} Too many wrong passwords: try again in {seconds} s.</source>
-        <translation>{message} 密码错误次数过多，请 {seconds} 秒后再试。</translation>
+        <source>Wrong password.</source>
+        <translation>密码错误。</translation>
     </message>
 </context>
 <context>
@@ -1411,6 +1411,10 @@ If it happens again, give your administrator this reference number: {reference}<
     <message>
         <source>Quit</source>
         <translation>退出</translation>
+    </message>
+    <message>
+        <source>No recovery key opens the records on this computer (a teacher&apos;s laptop: only the office&apos;s key does). If you forgot your password, ask the academic affairs office.</source>
+        <translation>这台电脑上的记录没有学校恢复密钥（教师笔记本只能由教务处的密钥打开）。忘记密码时请联系教务处。</translation>
     </message>
     <message>
         <source>&amp;User name:</source>
@@ -1482,6 +1486,10 @@ If it happens again, give your administrator this reference number: {reference}<
     <message>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>This &amp;computer…</source>
+        <translation>本机设置(&amp;C)…</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -1778,6 +1786,18 @@ Backups removed: {removed}. Copies made elsewhere (dumps, exported files, laptop
         <translation>监护人申请查阅复制：导出该生全部记录（一份文档、一份数据文件）</translation>
     </message>
     <message>
+        <source>P&amp;urpose:</source>
+        <translation>用途(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;Given by:</source>
+        <translation>同意人(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>Given &amp;on:</source>
+        <translation>同意日期(&amp;O)：</translation>
+    </message>
+    <message>
         <source>in force</source>
         <translation>有效</translation>
     </message>
@@ -1881,6 +1901,22 @@ Backups removed: {removed}. Copies made elsewhere (dumps, exported files, laptop
         <source>Cannot save the recovery sheet</source>
         <translation>无法保存恢复密钥页</translation>
     </message>
+    <message>
+        <source>Saved: {files}. Print the sheet, then move both files off this computer.</source>
+        <translation>已保存：{files}。请打印这张表，然后把这两个文件从本机移走。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Recovery key not saved</source>
+        <translation>恢复密钥尚未保存</translation>
+    </message>
+    <message>
+        <source>The recovery sheet was not saved, and this key is not shown again. Close without it?</source>
+        <translation>恢复密钥表尚未保存，关闭后此密钥不会再显示。仍要关闭吗？</translation>
+    </message>
 </context>
 <context>
     <name>RecoveryKeyInput</name>
@@ -1958,6 +1994,13 @@ Backups removed: {removed}. Copies made elsewhere (dumps, exported files, laptop
     <message>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>RetryWait</name>
+    <message>
+        <source>{message} Too many wrong passwords: try again in {seconds} s.</source>
+        <translation>{message}密码错误次数过多，请 {seconds} 秒后再试。</translation>
     </message>
 </context>
 <context>
@@ -2147,8 +2190,8 @@ Backups removed: {removed}. Copies made elsewhere (dumps, exported files, laptop
         <translation>备份</translation>
     </message>
     <message>
-        <source>Language</source>
-        <translation>界面语言</translation>
+        <source>This computer</source>
+        <translation>本机设置</translation>
     </message>
     <message>
         <source>Saved.</source>
@@ -2370,6 +2413,17 @@ Backups removed: {removed}. Copies made elsewhere (dumps, exported files, laptop
     </message>
 </context>
 <context>
+    <name>ThisComputerDialog</name>
+    <message>
+        <source>This computer</source>
+        <translation>本机设置</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+</context>
+<context>
     <name>UserDialog</name>
     <message>
         <source>Add user</source>
@@ -2459,8 +2513,8 @@ Backups removed: {removed}. Copies made elsewhere (dumps, exported files, laptop
         <translation>重置密码</translation>
     </message>
     <message>
-        <source>New password for {name}:</source>
-        <translation>{name} 的新密码：</translation>
+        <source>New password for {name} (at least {least} characters), to tell them in person:</source>
+        <translation>{name} 的新密码（至少 {least} 个字符），设好后请当面告诉本人：</translation>
     </message>
     <message>
         <source>Change role</source>

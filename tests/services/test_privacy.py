@@ -258,7 +258,7 @@ def test_access_copy_holds_the_whole_record_as_json_and_pdf(left, tmp_path):
     assert {"consent", "attachment", "contact", "assignment"} <= set(record["tables"])
     assert len(record["photos"]) == 1
     text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(made.pdf.read_bytes())).pages)
-    assert "小明" in text and "consent" in text
+    assert "小明" in text and "个人信息处理同意记录" in text and "consent" not in text
     assert "小明" not in made.pdf.name and "小明" not in made.json.name
     with reading(left.ctx) as session:
         assert session.scalar(select(AuditEntry).where(AuditEntry.action == "export")).entity_id == kid
@@ -277,3 +277,43 @@ def test_cli_purge_dry_run_then_purge_and_export(left, paths, tmp_path, capsys):
     # Where the backups are: this computer's files (rotated here) or the server's pg_dump routine (told to).
     assert ("pg_dump" in out) == ON_SERVER and ("new backup:" in out) != ON_SERVER
     assert run_as(["--db", db, "privacy", "export", "--student", "nobody", "--out", str(tmp_path / "y")]) == 2
+
+
+def _signed_visit(school, kid: str) -> tuple[str, str]:
+    """A visit of the child with the caregiver's signature on the pad: (visit id, signature attachment id)."""
+    from app.services import visits
+
+    teacher = school.as_(school.t1)
+    lesson = {"subject": "生活语文", "content": "认识水果", "minutes": 30}
+    visit = visits.create_visit(teacher, kid, {"date": "2026-09-10", "lessons": [lesson]})
+    signature = visits.set_signature(teacher, visit.id, png(2))
+    return visit.id, signature.id
+
+
+def test_purge_of_a_child_with_a_signed_visit(left, paths):
+    """The walk of Settings › Privacy on the demo school: every child with a signed visit failed to purge
+    ("a referenced record does not exist": the attachments went before the visits pointing at them)."""
+    office = left.as_(left.office)
+    kid = left.students[0]
+    _signed_visit(left, kid)
+    privacy.set_retention(office, {"photos": 10, "contacts": 10, "records": 10, "student": 15})
+    [certificate] = privacy.purge(office, paths).certificates
+    assert certificate.counts["visit"] == 1 and certificate.counts["attachment"] == 2
+    assert _count(left.ctx, Attachment, student_id=kid) == 0 and _count(left.ctx, Visit, student_id=kid) == 0
+    assert check.run_checks(left.ctx.store) == []
+
+
+def test_photos_due_before_the_records_keep_the_visits_signature(left, paths):
+    """Photos are kept 10 years, the records 30: the photos go, a kept visit keeps its signature (part of it)."""
+    office = left.as_(left.office)
+    kid = left.students[0]
+    visit_id, signature_id = _signed_visit(left, kid)
+    privacy.set_retention(office, {"photos": 10, "contacts": 30, "records": 30, "student": 30})
+    [certificate] = privacy.purge(office, paths).certificates
+    assert certificate.kinds == ("photos",) and certificate.counts["attachment"] == 1
+    with reading(left.ctx) as session:
+        assert [a.id for a in session.scalars(select(Attachment).where(Attachment.student_id == kid))] == [
+            signature_id
+        ]
+        assert session.get(Visit, visit_id).signature_id == signature_id
+    assert check.run_checks(left.ctx.store) == []

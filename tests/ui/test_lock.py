@@ -82,12 +82,14 @@ def test_idle_locks_every_window_and_the_password_brings_back_the_unsaved_text(
 
     _type_password(qtbot, prompt, "wrong one")  # the first slip costs nothing
     wait_idle(qtbot, session)
-    assert "Wrong user name or password" in prompt.error.text() and window.lock.locked
+    # Only the password is asked for here: the message says the password was wrong, not "user name or".
+    assert prompt.error.text() == "Wrong password." and window.lock.locked
     assert prompt.password.text() == "" and prompt.password.isEnabled()
     _type_password(qtbot, prompt, "wrong two")  # the second waits failure_delay(2) seconds
     wait_idle(qtbot, session)
     assert failure_delay(2) >= 1
-    assert not prompt.unlock_button.isEnabled() and "try again in" in prompt.error.text()
+    assert not prompt.unlock_button.isEnabled()
+    assert prompt.error.text().startswith("Wrong password. Too many wrong passwords: try again in")
     assert _failures(school) == 2
 
     _type_password(qtbot, prompt, PASSWORD)  # waits until the field takes keys again
@@ -160,9 +162,14 @@ def test_the_idle_time_is_a_setting_of_this_computer(qtbot, school, make_window,
     QTest.keyClicks(tab.lock_minutes, "3")
     assert tab.lock_minutes.value() == 3
     assert window.lock._idle.interval() == DEFAULT_MINUTES * 60_000  # not before Apply
+    rebuilt: list[str] = []
+    window.language_requested.connect(rebuilt.append)
     click(qtbot, tab, "Apply")
     assert window.lock._idle.interval() == 3 * 60_000
     assert lock_minutes(window.session) == 3  # kept for the next start on this computer
+    # The idle time alone does not rebuild the window (it closed the editors and left this tab).
+    assert rebuilt == [] and page.tabs.currentWidget() is tab
+    assert window.statusBar().currentMessage() == "Saved."
 
 
 @pytest.fixture

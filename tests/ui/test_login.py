@@ -76,14 +76,15 @@ def test_cached_login_shows_before_the_database_opens(school, paths, qtbot, engl
 def test_an_encrypted_database_opens_with_a_typed_user_name_and_refuses_a_wrong_password(
     school, paths, qtbot, english, monkeypatch
 ):
-    """No cached list: the user name is typed; a wrong password changes no byte; the first slip is free, the
-    second holds the button."""
+    """No cached list: the user name is typed (the first field to fill); a wrong password changes no byte; the
+    first slip is free, the second holds the button and says for how long, counting down."""
     school.ctx.store.dispose()
     monkeypatch.setattr(throttle, "DELAY_UNIT_S", 0.2)
     dialog = LoginDialog(today=TODAY, paths=paths)
     qtbot.addWidget(dialog)
     dialog.show()
     assert not dialog.users.isVisible() and not dialog.who_label.isVisible() and dialog.name.isVisible()
+    assert dialog.focusWidget() is dialog.name
     qtbot.keyClicks(dialog.name, "t2")
     files = [paths.key_file, paths.db_path.with_name(paths.db_path.name + "-wal")]
     before = db_digest(paths.db_path, *files)
@@ -95,9 +96,11 @@ def test_an_encrypted_database_opens_with_a_typed_user_name_and_refuses_a_wrong_
     dialog.password.setText("not-it-either")
     dialog.try_login()
     assert dialog.actor is None and dialog.store is None and not ok.isEnabled()
-    assert dialog.error.text() == "Wrong user name or password."
+    # The wait is said (the button only went grey before, and Enter did nothing, with no word why).
+    assert dialog.error.text() == "Wrong user name or password. Too many wrong passwords: try again in 1 s."
     assert db_digest(paths.db_path, *files) == before
     qtbot.waitUntil(ok.isEnabled, timeout=3000)
+    assert dialog.error.text() == "Wrong user name or password."  # the countdown ends, the reason stays
     dialog.password.setText("password1")
     dialog.try_login()
     assert dialog.actor is not None and dialog.actor.id == school.t2.id

@@ -208,13 +208,15 @@ SMALL_PASSPHRASE = "ABCDE-FGHJK-LMNPQ-RSTUV"
 
 
 def small_dialogs(make_session, school, tmp_path, qtbot) -> Surfaces:
-    """The guardian, new-student, user, login, passphrase and join dialogs, a new recovery key's two."""
+    """The guardian, new-student, user, login, passphrase, join and this-computer dialogs, a new recovery key's
+    two."""
     from app.services.exchange import JoinFile
     from app.ui.dialogs.exchange_join import JoinSchoolDialog, PassphraseDialog
     from app.ui.dialogs.guardian import GuardianDialog
     from app.ui.dialogs.login import LoginDialog
     from app.ui.dialogs.new_student import NewStudentDialog
     from app.ui.dialogs.recovery import NewRecoveryKeyDialog, RecoveryKeyDialog
+    from app.ui.pages.settings import ThisComputerDialog
     from app.ui.pages.settings_admin import UserDialog
 
     session = make_session(school.admin)
@@ -226,6 +228,7 @@ def small_dialogs(make_session, school, tmp_path, qtbot) -> Surfaces:
         LoginDialog(school.ctx.store, today=TODAY),
         PassphraseDialog(made, "t1"),
         JoinSchoolDialog(school.ctx.store.paths, runner=SyncRunner()),
+        ThisComputerDialog(make_session(school.t1)),
         NewRecoveryKeyDialog(session),  # Settings › Users and roles: the password again
         RecoveryKeyDialog("-".join(["2468"] * 10), "青山县特殊教育学校", replaced=True),
     ):

@@ -92,4 +92,6 @@ class LessonPlan(Record):
     support_level: Mapped[str] = mapped_column(String(40), default="")
     assessment: Mapped[str] = mapped_column(Text, default="")
     reflection: Mapped[str] = mapped_column(Text, default="")
-    is_template: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Indexed so that a teacher's library, "own plans OR templates", reads the two index ranges (SQLite's
+    # multi-index OR) instead of every plan of the school.
+    is_template: Mapped[bool] = mapped_column(Boolean, default=False, index=True)

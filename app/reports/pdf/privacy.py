@@ -1,10 +1,10 @@
 """PIPL documents: the deletion certificate a purge leaves, and one child's whole record for a guardian's
-access request (the same content as the JSON file beside it)."""
+access request (the records of the JSON file beside it, with Chinese names and values: app.reports.record_names)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
-import json
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +12,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
 from app.reports import labels as L
+from app.reports import record_names as N
 from app.reports.pdf.doc import DocInfo, build
 from app.reports.pdf.styles import FRAME_W, data_table, field_table, para
 from app.services.privacy import Certificate
@@ -29,7 +30,7 @@ def render_certificate(certificate: Certificate, target: Path | io.BytesIO) -> i
             [
                 ("证明编号", certificate.id),
                 ("学生内部编号", certificate.student_id),
-                ("删除时间", L.datetime_zh(certificate.at) + "（UTC）"),
+                ("删除时间", L.datetime_zh(certificate.at)),  # stored in UTC, printed in local time
                 ("执行人", certificate.by),
                 ("删除范围", "、".join(L.RECORD_KIND.get(k, k) for k in certificate.kinds)),
             ],
@@ -38,7 +39,8 @@ def render_certificate(certificate: Certificate, target: Path | io.BytesIO) -> i
         Spacer(1, 4 * mm),
         data_table(
             ["记录表", "删除条数"],
-            [[table, str(count)] for table, count in sorted(certificate.counts.items())] or [["—", "0"]],
+            [[N.table_name(table), str(count)] for table, count in N.in_order(certificate.counts)]
+            or [["—", "0"]],
             [FRAME_W * 0.6, FRAME_W * 0.4],
         ),
         Spacer(1, 4 * mm),
@@ -51,28 +53,32 @@ def render_certificate(certificate: Certificate, target: Path | io.BytesIO) -> i
     return build(target, DocInfo(CERTIFICATE_TITLE, certificate.school_name), story)
 
 
-def _cell(value: Any) -> str:
-    if isinstance(value, dict | list):
-        return json.dumps(value, ensure_ascii=False)
-    return "" if value is None else str(value)
-
-
 def render_access_copy(record: dict[str, Any], target: Path | io.BytesIO) -> int:
-    """Every table of the child's record, row by row, field by field (photos listed by checksum)."""
+    """Every table of the child's record, row by row, field by field (photos listed by checksum); the
+    program's own ids and bookkeeping (record_names.HIDDEN) only in the JSON."""
     story: list[Flowable] = [
         para(ACCESS_TITLE, "title"),
         Spacer(1, 3 * mm),
         field_table(
-            [("学生内部编号", record["student_id"]), ("制作时间", record["made_at"] + "（UTC）")], columns=1
+            [
+                ("学生内部编号", record["student_id"]),
+                ("制作时间", L.datetime_zh(dt.datetime.fromisoformat(record["made_at"]))),
+            ],
+            columns=1,
         ),
         Spacer(1, 3 * mm),
     ]
     for table, rows in record["tables"].items():
-        story.append(para(f"{table}（{len(rows)} 条）", "label"))
+        story.append(para(f"{N.table_name(table)}（{len(rows)} 条）", "label"))
         for row in rows:
-            story.append(field_table([(k, _cell(v)) for k, v in row.items()], columns=1, label_w=40 * mm))
+            fields: list[tuple[str, object]] = [
+                (N.field_name(k), N.value_text(table, k, v)) for k, v in row.items() if N.shown(k)
+            ]
+            story.append(field_table(fields, columns=1, label_w=40 * mm))
             story.append(Spacer(1, 2 * mm))
     if record["photos"]:
         story.append(para(f"照片与附件（{len(record['photos'])} 个，原件见 JSON 文件）", "label"))
-        story.append(data_table(["SHA-256"], [[sha] for sha in sorted(record["photos"])], [FRAME_W]))
+        story.append(
+            data_table(["文件校验值（SHA-256）"], [[sha] for sha in sorted(record["photos"])], [FRAME_W])
+        )
     return build(target, DocInfo(ACCESS_TITLE, record["school"]), story)

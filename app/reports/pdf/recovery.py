@@ -18,8 +18,11 @@ STEPS = (
     "再由管理员为各位老师重新设置密码。",
     "请把本页打印出来，锁在学校的保险柜里；不要放在电脑旁，不要拍照或发到聊天群里。"
     "拿到这张纸的人，再拿到数据库文件，就能读到全部学生记录。",
-    "使用方法：把密钥抄进一个文本文件，在命令行执行 songjiao --recovery-key 该文件 users passwd 管理员用户名 "
-    "--password 新密码，为管理员重新设置密码。输入时大小写、空格和短横线都不要紧。",
+    # The log-in window's link first: the administrator who lost every password is at that window, not at a
+    # command line (the sheet told only of the command before).
+    "使用方法：在登录窗口点击“忘记密码？使用恢复密钥”，照本页输入密钥（大小写、空格和短横线都不要紧），"
+    "或选择随本页保存的文本文件，再为一位管理员设置新密码。也可在命令行执行 songjiao --recovery-key 该文件 "
+    "users passwd 管理员用户名 --password 新密码。",
     "如果重新生成了恢复密钥，本页即作废，请销毁。",
 )
 

@@ -5,16 +5,26 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import cache
 
-from reportlab.lib import colors
+from reportlab.lib import colors, textsplit
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+from reportlab.platypus import paragraph as rl_paragraph
 
 from app.reports.pdf.fonts import markup, needs_fallback, register_fonts
 from app.reports.pdf.grid import GRID, SHADE, Grid
+
+# Chinese print never starts a line with a comma or a closing mark (禁则). ReportLab's list of such characters
+# has 、。）but not the full-width ，；：！？》〉, so its CJK wrapping put "，再由管理员…" at the head of a line
+# (seen on the recovery sheet). Both of its wrappers (textsplit's for one-font paragraphs, paragraph's for
+# mixed fonts) read their module's copy of the list at each break: both extended once here.
+_CANNOT_START = "，；：！？》〉"
+for _module in (textsplit, rl_paragraph):
+    if not _module.ALL_CANNOT_START.endswith(_CANNOT_START):
+        _module.ALL_CANNOT_START += _CANNOT_START
 
 PAGE_W, PAGE_H = A4
 MARGIN = 18 * mm

@@ -128,7 +128,10 @@ class JoinSchoolDialog(QDialog):
         form.addRow(self.tr("Join file"), file_row)
         self.passphrase = QLineEdit()
         self.passphrase.setAccessibleName(self.tr("Passphrase"))
-        self.passphrase.setPlaceholderText("XXXXX-XXXXX-XXXXX-XXXXX")
+        from app.services.exchange.keys import PASSPHRASE_GROUPS
+
+        # The passphrase's shape as the office's window shows it (groups of four): XXXX-XXXX-XXXX-XXXX-XXXX.
+        self.passphrase.setPlaceholderText("-".join(["XXXX"] * PASSPHRASE_GROUPS))
         form.addRow(self.tr("Passphrase"), self.passphrase)
         # The laptop's database is encrypted; the teacher's own password opens it (checked against the
         # account in the join file), and the office's key can recover it.

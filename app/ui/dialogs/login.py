@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.ui.dialogs.recovery_login import hold_button
 from app.ui.labels import ROLES, label
+from app.ui.widgets.retry import RetryWait
 from app.ui.widgets.style import error_label, make_heading, password_field
 
 if TYPE_CHECKING:
@@ -127,6 +127,13 @@ class LoginDialog(QDialog):
         self.buttons.accepted.connect(self.try_login)
         self.buttons.rejected.connect(self.reject)
         column.addWidget(self.buttons)
+        # After a wrong password the error line counts down the growing wait while the button is off.
+        self.wait = RetryWait(
+            self.error,
+            [self.buttons.button(QDialogButtonBox.StandardButton.Ok)],
+            self,
+            enabled=lambda: self.open_error is None,
+        )
         self.users.itemActivated.connect(lambda _i: self.password.setFocus())
         if store is not None:
             self._show_list(login_cache(store))
@@ -134,7 +141,8 @@ class LoginDialog(QDialog):
             self._show_list(cached or {})
             if opener is not None:
                 opener.finished.connect(self._opened)
-        self.password.setFocus()
+        # The first field to fill: the user name when it is typed and still empty (a new computer).
+        (self.name if self.name.isVisibleTo(self) and not self.name.text() else self.password).setFocus()
 
     def _show_list(self, cache: dict[str, Any]) -> None:
         current = self.username() or self.last_user
@@ -207,16 +215,9 @@ class LoginDialog(QDialog):
                     # The database is open already (a log-in after a log-out): a user without a slot gets one.
                     users.ensure_slot(ctx, self.username(), self.password.text())
         except (ServiceError, setup.SchemaError) as error:  # SchemaError: a newer or damaged database
-            self.error.setText(error_text(error))
-            self.error.setAccessibleName(self.error.text())
-            self.error.show()
             self.password.clear()
             self.password.setFocus()
-            hold_button(
-                self.buttons.button(QDialogButtonBox.StandardButton.Ok),
-                keyring.failure_delay(),
-                enabled=lambda: self.open_error is None,
-            )
+            self.wait.start(error_text(error), keyring.failure_delay())
             return
         self.accept()
 
@@ -238,9 +239,28 @@ class LoginDialog(QDialog):
             return
         where = self.paths or (self.store.paths if self.store is not None else None)
         assert where is not None, "the link shows only for an encrypted database's paths"
+        if not _has_recovery_slot(where):
+            # A teacher's laptop: the office's key recovers it, no school recovery key opens it. The key file is
+            # read here, not when the dialog is built: the dialog shows before the key-derivation modules load.
+            self.error.setText(
+                self.tr(
+                    "No recovery key opens the records on this computer (a teacher's laptop: only the office's "
+                    "key does). If you forgot your password, ask the academic affairs office."
+                )
+            )
+            self.error.setAccessibleName(self.error.text())
+            self.error.show()
+            return
         self.recovery = RecoveryLoginDialog(where, self.store, self)
         self.recovery.accepted.connect(self._recovered)
+        self.recovery.rejected.connect(self._recovery_given_up)
         self.recovery.open()
+
+    def _recovery_given_up(self) -> None:
+        # Back to the password: the window manager left no window active (keys typed next went nowhere).
+        self.recovery = None
+        self.activateWindow()
+        self.password.setFocus()
 
     def _recovered(self) -> None:
         from app.ui.dialogs.recovery_login import RecoveryLoginDialog
@@ -250,3 +270,17 @@ class LoginDialog(QDialog):
         self.store, self.actor, self.recovered_user = dialog.store, dialog.actor, dialog.username
         self.recovery = None
         self.accept()
+
+
+def _has_recovery_slot(where: AppPaths) -> bool:
+    """Whether the school's recovery key can open this database: a teacher's laptop has no recovery slot (the
+    office's key recovers it), so the recovery dialog would ask for a key that opens nothing there."""
+    from app.services import keyring
+    from app.services.errors import ServiceError
+
+    if not where.key_file.exists():
+        return False
+    try:
+        return keyring.read_key_file(where.key_file).find("recovery") is not None
+    except ServiceError:  # a damaged key file: the recovery dialog says what is wrong
+        return True

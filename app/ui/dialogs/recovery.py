@@ -64,6 +64,11 @@ class RecoveryKeyDialog(QDialog):
         self.save_button = QPushButton(self.tr("&Save the recovery sheet…"))
         self.save_button.clicked.connect(self.choose_and_save)
         column.addWidget(self.save_button)
+        self.saved_note = QLabel()  # where the sheet went: to be taken from this computer to the safe
+        self.saved_note.setWordWrap(True)
+        self.saved_note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.saved_note.hide()
+        column.addWidget(self.saved_note)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("I have kept it safe"))
         buttons.accepted.connect(self.accept)
@@ -86,6 +91,30 @@ class RecoveryKeyDialog(QDialog):
         except (OSError, ServiceError) as error:
             text = error_text(error) if isinstance(error, ServiceError) else str(error.strerror or error)
             QMessageBox.warning(self, self.tr("Cannot save the recovery sheet"), text)
+            return
+        self.saved_note.setText(
+            self.tr("Saved: {files}. Print the sheet, then move both files off this computer.").format(
+                files=self.tr(", ").join(str(path) for path in self.saved)
+            )
+        )
+        self.saved_note.show()
+
+    def reject(self) -> None:
+        # Escape or the window's close button: the key is never shown again, so leaving without having saved
+        # the sheet is asked first (copying the key by hand is what the other button says).
+        if not self.saved:
+            answer = QMessageBox.question(
+                self,
+                self.tr("Recovery key not saved"),
+                self.tr(
+                    "The recovery sheet was not saved, and this key is not shown again. Close without it?"
+                ),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        super().reject()
 
 
 class NewRecoveryKeyDialog(QDialog):

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -64,6 +65,9 @@ class RecoveryKeyInput(QWidget):
         row = QHBoxLayout()
         self.file_button = QPushButton(self.tr("Read from the recovery &file…"))
         self.file_button.clicked.connect(self.choose_file)
+        self.file_button.setAutoDefault(
+            False
+        )  # Enter in the key field opens with the key, never a file dialog
         row.addWidget(self.file_button)
         row.addStretch(1)
         column.addLayout(row)
@@ -131,6 +135,12 @@ class RecoveryLoginDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         column.addWidget(self.buttons)
         self.key.setFocus()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt naming
+        # The button box takes the default from its ActionRole buttons as it is shown: Enter did nothing in the
+        # key field (or pressed "Read from the recovery file"). The current step's button is the default again.
+        super().showEvent(event)
+        (self.login_button if self.pages.currentIndex() else self.open_button).setDefault(True)
 
     def _key_page(self) -> QWidget:
         page = QWidget()

@@ -7,6 +7,8 @@ from pathlib import Path
 
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
+    QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -212,7 +214,7 @@ class TermTab(QWidget):
 
 
 class LanguageTab(QWidget):
-    def __init__(self, page: SettingsPage) -> None:
+    def __init__(self, page: SettingsPage | ThisComputerDialog) -> None:
         super().__init__()
         self.page = page
         column = QVBoxLayout(self)
@@ -242,15 +244,43 @@ class LanguageTab(QWidget):
         column.addStretch(1)
 
     def apply(self) -> None:
-        """Language and text size for this computer; the window is rebuilt on the same page to take both."""
+        """Language, text size and idle time for this computer. A new language or text size rebuilds the window
+        on the same page (editor windows close first, asking about unsaved work); the idle time alone does not:
+        changing it closed every editor and left Settings on its first tab."""
+        before = load_prefs(self.page.session.paths).get("text_size") or "normal"
         size = apply_text_size(self.text_size.currentData())
         minutes = self.lock_minutes.value()
         save_prefs(self.page.session.paths, text_size=size, **{lock.PREF: minutes})
         running = getattr(self.page.window_, "lock", None)
         if isinstance(running, lock.SessionLock):
             running.set_minutes(minutes)
-        if self.page.window_ is not None:
-            self.page.window_.request_language(self.language.currentData())
+        language = self.language.currentData()
+        if self.page.window_ is not None and (language != self.page.session.language or size != before):
+            self.page.window_.request_language(language)
+        else:
+            self.page.saved()
+
+
+class ThisComputerDialog(QDialog):
+    """Settings' "This computer" tab on its own (View › This computer…): teachers and leaders have no Settings
+    page, yet the idle lock and the text size of their laptop are theirs to choose."""
+
+    def __init__(self, session: AppSession, window: Shell | None = None) -> None:
+        super().__init__(window if isinstance(window, QWidget) else None)  # the main window, over it
+        self.session, self.window_ = session, window
+        self.setWindowTitle(self.tr("This computer"))
+        self.setMinimumWidth(380)  # the title in full
+        column = QVBoxLayout(self)
+        self.tab = LanguageTab(self)
+        column.addWidget(self.tab)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        column.addWidget(buttons)
+
+    def saved(self) -> None:
+        if self.window_ is not None:
+            self.window_.statusBar().showMessage(self.tr("Saved."), 4000)
+        self.accept()
 
 
 class SettingsPage(Page):
@@ -284,7 +314,8 @@ class SettingsPage(Page):
 
         self.privacy_tab = PrivacyTab(self)
         self.tabs.addTab(self.privacy_tab, self.tr("Privacy"))
-        self.tabs.addTab(self.language_tab, self.tr("Language"))
+        # Language, text size and the idle lock: the settings of this computer (ui-settings.json), not the school's.
+        self.tabs.addTab(self.language_tab, self.tr("This computer"))
 
     def refresh(self) -> None:
         self.session.read(_settings_data, on_done=self._show, on_error=self.show_error)

@@ -157,7 +157,10 @@ class UsersTab(QWidget):
         password, ok = QInputDialog.getText(
             self,
             self.tr("Reset password"),
-            self.tr("New password for {name}:").format(name=user.display_name),
+            # The rule and what comes next in the prompt (the dialog was so narrow its title was cut off).
+            self.tr("New password for {name} (at least {least} characters), to tell them in person:").format(
+                name=user.display_name, least=users.MIN_PASSWORD
+            ),
             QLineEdit.EchoMode.Password,
         )
         if ok:

@@ -39,6 +39,8 @@ class PrivacyTab(QWidget):
         self.session = host.session
         self.years: dict[str, QSpinBox] = {}
         form = QFormLayout()
+        # The year boxes at their own width, as the other Settings forms (they ran across the whole window).
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         for kind in rules.KINDS:
             box = QSpinBox(self)
             box.setRange(1, rules.MAX_YEARS)

@@ -57,9 +57,16 @@ class PrivacyTab(QWidget):
         self.message.setStyleSheet(error_style())
         self.message.setWordWrap(True)
         form = QHBoxLayout()
-        form.addWidget(self.purpose, 1)
-        form.addWidget(self.given_by)
-        form.addWidget(self.given_on)
+        # Each field named on screen (the row showed a "父母" and a date with no word of what they were).
+        for text, field, stretch in (
+            (self.tr("P&urpose:"), self.purpose, 1),
+            (self.tr("&Given by:"), self.given_by, 0),
+            (self.tr("Given &on:"), self.given_on, 0),
+        ):
+            caption = QLabel(text, self)
+            caption.setBuddy(field)
+            form.addWidget(caption)
+            form.addWidget(field, stretch)
         form.addWidget(self.add_button)
         buttons = QHBoxLayout()
         buttons.addWidget(self.withdraw_button)
