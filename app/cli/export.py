@@ -134,7 +134,8 @@ def pdf_password(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _password(args: argparse.Namespace) -> str | None:
+def pdf_password_from(args: argparse.Namespace) -> str | None:
+    """The password ``--pdf-password-env`` names (None without the option); refused when the variable is empty."""
     name = getattr(args, "pdf_password_env", None)
     if not name:
         return None
@@ -152,7 +153,7 @@ def _options(args: argparse.Namespace) -> ExportOptions:
     from app.reports.export import options_from
 
     return options_from(
-        password=_password(args),
+        password=pdf_password_from(args),
         reveal_ids=getattr(args, "reveal_ids", None),
         workers=getattr(args, "workers", None),
     )

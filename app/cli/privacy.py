@@ -1,4 +1,5 @@
-"""`songjiao privacy purge [--dry-run] | export --student S --out DIR`: the PIPL duties from the terminal."""
+"""`songjiao privacy purge [--dry-run] | export --student S --out DIR [--pdf-password-env VAR]`: the PIPL
+duties from the terminal."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import argparse
 from pathlib import Path
 
 from app.cli.common import open_context
+from app.cli.export import pdf_password, pdf_password_from
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -21,7 +23,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     purge.set_defaults(func=_purge)
     export = actions.add_parser("export", help="one child's whole record as PDF and JSON (PIPL art. 45)")
     export.add_argument("--student", metavar="S", required=True, help="the student, by code or id")
-    export.add_argument("--out", metavar="DIR", required=True, help="folder for the two files")
+    export.add_argument(
+        "--out", metavar="DIR", required=True, help="folder for the two files (one with a password)"
+    )
+    pdf_password(export)  # the JSON then goes inside the PDF, under the same password
     export.set_defaults(func=_export)
 
 
@@ -57,8 +62,12 @@ def _export(args: argparse.Namespace) -> int:
     from app.reports.privacy import write_access_copy
     from app.services import students
 
+    password = pdf_password_from(args)  # before anything is opened: a missing variable writes nothing
     ctx = open_context(args)
-    made = write_access_copy(ctx, students.resolve_student(ctx, args.student), Path(args.out))
+    made = write_access_copy(ctx, students.resolve_student(ctx, args.student), Path(args.out), password)
     print(made.pdf)
-    print(made.json)
+    if made.json is not None:
+        print(made.json)
+    else:
+        print("the JSON file is attached inside the PDF, under its password")
     return 0

@@ -26,6 +26,7 @@ if TYPE_CHECKING:  # imported when a window opens: the login must not wait for i
 
     from app.services.backup import BackupInfo
     from app.services.context import Actor, Store
+    from app.services.exchange.join import JoinResult
     from app.ui.dialogs.login import PendingStore
     from app.ui.main_window import MainWindow
     from app.ui.pages.exchange import ExchangePage
@@ -186,8 +187,9 @@ class Controller(QObject):
                 # A double-clicked join file on a new laptop: the join dialog with the file filled in;
                 # joined, log in; given up, the first-run wizard as usual.
                 join_file, self.pending_file = self.pending_file, None
-                if self.join(join_file):
-                    return self._login_after_join()
+                joined = self.join(join_file)
+                if joined is not None:
+                    return self._login_after_join(joined.username)
             from app.ui.dialogs.first_run import FirstRunWizard
 
             wizard = FirstRunWizard(self.opened, today=self.today, runner=self.runner)
@@ -204,15 +206,16 @@ class Controller(QObject):
             if wizard.demo_result is not None:
                 return self.login(hint=wizard.demo_hint())
             if wizard.join_result is not None:
-                return self._login_after_join()
+                return self._login_after_join(wizard.join_result.username)
         return self.login()
 
-    def _login_after_join(self) -> bool:
-        """A joined laptop's database opens with the teacher's password: the open empty one is closed."""
+    def _login_after_join(self, username: str) -> bool:
+        """A joined laptop's database opens with the teacher's password: the open empty one is closed. The
+        join knows whose laptop it is: the log-in shows their user name and waits for the password only."""
         if self.store is not None:
             self.store.dispose()
             self.store = None
-        return self.login()
+        return self.login(user=username)
 
     def show_recovery_key(self, actor: Actor) -> None:
         """Once, after set-up: the school's new recovery key, to be saved as a sheet for the safe."""
@@ -231,11 +234,16 @@ class Controller(QObject):
             self.exec_dialog(RecoveryKeyDialog(text, name, replaced=replaced))
 
     def login(
-        self, opener: PendingStore | None = None, cached: dict[str, Any] | None = None, hint: str = ""
+        self,
+        opener: PendingStore | None = None,
+        cached: dict[str, Any] | None = None,
+        hint: str = "",
+        user: str | None = None,
     ) -> bool:
+        """``user``: the user name to show (after a join); else the last one who logged in here."""
         from app.ui.dialogs.login import LoginDialog, login_cache
 
-        last_user = load_prefs(self.paths).get("last_user")
+        last_user = user or load_prefs(self.paths).get("last_user")
         if opener is not None:
             dialog = LoginDialog(
                 opener=opener, cached=cached, last_user=last_user, today=self.today, paths=self.paths
@@ -336,8 +344,8 @@ class Controller(QObject):
             self.open_file(file)
         return self.window
 
-    def join(self, file: Path) -> bool:
-        """The join dialog with ``file`` filled in (the passphrase comes separately); True once joined."""
+    def join(self, file: Path) -> JoinResult | None:
+        """The join dialog with ``file`` filled in (the passphrase comes separately); what it joined, if it did."""
         from app.ui.dialogs.exchange_join import JoinSchoolDialog
 
         dialog = JoinSchoolDialog(
@@ -345,7 +353,7 @@ class Controller(QObject):
         )
         dialog.file.setText(str(file))
         self.exec_dialog(dialog)
-        return dialog.result_ is not None
+        return dialog.result_
 
     def open_file(self, file: Path) -> None:
         """Open a file the user double-clicked: a bundle (.sjb) is imported, a join file (.sjj) joined.

@@ -2,6 +2,41 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>AccessCopyDialog</name>
+    <message>
+        <source>The guardian's copy</source>
+        <translation>The guardian's copy</translation>
+    </message>
+    <message>
+        <source>The child's whole record as a PDF and a JSON file. With a password, the JSON file goes inside the PDF and both open only with it: tell the guardian the password in person or by phone, never with the file. Leave it empty for no password.</source>
+        <translation>The child's whole record as a PDF and a JSON file. With a password, the JSON file goes inside the PDF and both open only with it: tell the guardian the password in person or by phone, never with the file. Leave it empty for no password.</translation>
+    </message>
+    <message>
+        <source>Password for the PDF</source>
+        <translation>Password for the PDF</translation>
+    </message>
+    <message>
+        <source>Repeat the PDF password</source>
+        <translation>Repeat the PDF password</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>&amp;Password for the PDF:</source>
+        <translation>&amp;Password for the PDF:</translation>
+    </message>
+    <message>
+        <source>Re&amp;peat it:</source>
+        <translation>Re&amp;peat it:</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Export…</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>Cannot open the database</source>
@@ -462,6 +497,17 @@
     <message>
         <source>make-ups owed: {owed}</source>
         <translation>make-ups owed: {owed}</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmedPassword</name>
+    <message>
+        <source>“{name}” and its repetition differ. Type the same password in both fields.</source>
+        <translation>“{name}” and its repetition differ. Type the same password in both fields.</translation>
+    </message>
+    <message>
+        <source>“{name}” needs at least {least} characters.</source>
+        <translation>“{name}” needs at least {least} characters.</translation>
     </message>
 </context>
 <context>
@@ -1811,6 +1857,14 @@ Backups removed: {removed}. Copies made elsewhere (dumps, exported files, laptop
         <translation>Folder for the guardian's copy</translation>
     </message>
     <message>
+        <source>Hand this file to the guardian:
+{pdf}
+The JSON file is attached inside it (the PDF reader's attachments panel). Tell the password in person or by phone, never with the file.</source>
+        <translation>Hand this file to the guardian:
+{pdf}
+The JSON file is attached inside it (the PDF reader's attachments panel). Tell the password in person or by phone, never with the file.</translation>
+    </message>
+    <message>
         <source>Whole record exported</source>
         <translation>Whole record exported</translation>
     </message>
@@ -1995,6 +2049,41 @@ Backups removed: {removed}. Copies made elsewhere (dumps, exported files, laptop
     <message>
         <source>The two passwords differ.</source>
         <translation>The two passwords differ.</translation>
+    </message>
+</context>
+<context>
+    <name>ResetPasswordDialog</name>
+    <message>
+        <source>Reset password</source>
+        <translation>Reset password</translation>
+    </message>
+    <message>
+        <source>A new password for {name} ({username}), to tell them in person.</source>
+        <translation>A new password for {name} ({username}), to tell them in person.</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <source>Repeat the new password</source>
+        <translation>Repeat the new password</translation>
+    </message>
+    <message>
+        <source>At least {least} characters.</source>
+        <translation>At least {least} characters.</translation>
+    </message>
+    <message>
+        <source>&amp;New password:</source>
+        <translation>&amp;New password:</translation>
+    </message>
+    <message>
+        <source>Re&amp;peat it:</source>
+        <translation>Re&amp;peat it:</translation>
+    </message>
+    <message>
+        <source>&amp;Set password</source>
+        <translation>&amp;Set password</translation>
     </message>
 </context>
 <context>
@@ -2448,6 +2537,14 @@ Backups removed: {removed}. Copies made elsewhere (dumps, exported files, laptop
         <translation>Password</translation>
     </message>
     <message>
+        <source>at least {least} characters</source>
+        <translation>at least {least} characters</translation>
+    </message>
+    <message>
+        <source>Repeat the password</source>
+        <translation>Repeat the password</translation>
+    </message>
+    <message>
         <source>Create</source>
         <translation>Create</translation>
     </message>
@@ -2509,14 +2606,6 @@ Backups removed: {removed}. Copies made elsewhere (dumps, exported files, laptop
     <message>
         <source>Needs a new password</source>
         <translation>Needs a new password</translation>
-    </message>
-    <message>
-        <source>Reset password</source>
-        <translation>Reset password</translation>
-    </message>
-    <message>
-        <source>New password for {name} (at least {least} characters), to tell them in person:</source>
-        <translation>New password for {name} (at least {least} characters), to tell them in person:</translation>
     </message>
     <message>
         <source>Change role</source>

@@ -459,8 +459,16 @@
         <translation>Privacy: full numbers identify a child. Print them only for files that stay locked away; the export is recorded.</translation>
     </message>
     <message>
+        <source>Repeat the PDF password</source>
+        <translation>Repeat the PDF password</translation>
+    </message>
+    <message>
         <source>none</source>
         <translation>none</translation>
+    </message>
+    <message>
+        <source>Repeat it</source>
+        <translation>Repeat it</translation>
     </message>
     <message>
         <source>Password for the PDF files</source>

@@ -456,8 +456,16 @@
         <translation>隐私提示：完整号码可识别儿童身份。仅在档案会锁柜保存时才打印；本次导出会被记录。</translation>
     </message>
     <message>
+        <source>Repeat the PDF password</source>
+        <translation>再次输入 PDF 文件密码</translation>
+    </message>
+    <message>
         <source>none</source>
         <translation>无</translation>
+    </message>
+    <message>
+        <source>Repeat it</source>
+        <translation>再输入一次</translation>
     </message>
     <message>
         <source>Password for the PDF files</source>

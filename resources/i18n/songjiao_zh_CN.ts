@@ -2,6 +2,41 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AccessCopyDialog</name>
+    <message>
+        <source>The guardian&apos;s copy</source>
+        <translation>监护人副本</translation>
+    </message>
+    <message>
+        <source>The child&apos;s whole record as a PDF and a JSON file. With a password, the JSON file goes inside the PDF and both open only with it: tell the guardian the password in person or by phone, never with the file. Leave it empty for no password.</source>
+        <translation>该生的全部记录，导出为 PDF 文件和 JSON 文件。设置密码后，JSON 文件附在 PDF 文件内，两者都须凭密码打开：请当面或电话告知监护人密码，切勿与文件一起发送。不设密码请留空。</translation>
+    </message>
+    <message>
+        <source>Password for the PDF</source>
+        <translation>PDF 文件密码</translation>
+    </message>
+    <message>
+        <source>Repeat the PDF password</source>
+        <translation>再次输入 PDF 文件密码</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>&amp;Password for the PDF:</source>
+        <translation>PDF 文件密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Re&amp;peat it:</source>
+        <translation>再输入一次(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>Cannot open the database</source>
@@ -461,6 +496,17 @@
     <message>
         <source>make-ups owed: {owed}</source>
         <translation>待补送：{owed} 次</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmedPassword</name>
+    <message>
+        <source>“{name}” and its repetition differ. Type the same password in both fields.</source>
+        <translation>“{name}”两次输入的不一致，请在两栏中输入相同的密码。</translation>
+    </message>
+    <message>
+        <source>“{name}” needs at least {least} characters.</source>
+        <translation>“{name}”至少需要 {least} 个字符。</translation>
     </message>
 </context>
 <context>
@@ -1810,6 +1856,14 @@ Backups removed: {removed}. Copies made elsewhere (dumps, exported files, laptop
         <translation>选择保存监护人副本的文件夹</translation>
     </message>
     <message>
+        <source>Hand this file to the guardian:
+{pdf}
+The JSON file is attached inside it (the PDF reader&apos;s attachments panel). Tell the password in person or by phone, never with the file.</source>
+        <translation>请将此文件交给监护人：
+{pdf}
+JSON 文件附在其中（在 PDF 阅读器的“附件”栏中打开）。请当面或电话告知密码，切勿与文件一起发送。</translation>
+    </message>
+    <message>
         <source>Whole record exported</source>
         <translation>全部记录已导出</translation>
     </message>
@@ -1994,6 +2048,41 @@ Backups removed: {removed}. Copies made elsewhere (dumps, exported files, laptop
     <message>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>ResetPasswordDialog</name>
+    <message>
+        <source>Reset password</source>
+        <translation>重置密码</translation>
+    </message>
+    <message>
+        <source>A new password for {name} ({username}), to tell them in person.</source>
+        <translation>为 {name}（{username}）设置新密码，请当面告知本人。</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <source>Repeat the new password</source>
+        <translation>再次输入新密码</translation>
+    </message>
+    <message>
+        <source>At least {least} characters.</source>
+        <translation>至少 {least} 个字符。</translation>
+    </message>
+    <message>
+        <source>&amp;New password:</source>
+        <translation>新密码(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Re&amp;peat it:</source>
+        <translation>再输入一次(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Set password</source>
+        <translation>设置密码(&amp;S)</translation>
     </message>
 </context>
 <context>
@@ -2446,6 +2535,14 @@ Backups removed: {removed}. Copies made elsewhere (dumps, exported files, laptop
         <translation>密码</translation>
     </message>
     <message>
+        <source>at least {least} characters</source>
+        <translation>至少 {least} 个字符</translation>
+    </message>
+    <message>
+        <source>Repeat the password</source>
+        <translation>再次输入密码</translation>
+    </message>
+    <message>
         <source>Create</source>
         <translation>创建</translation>
     </message>
@@ -2507,14 +2604,6 @@ Backups removed: {removed}. Copies made elsewhere (dumps, exported files, laptop
     <message>
         <source>Needs a new password</source>
         <translation>需重设密码</translation>
-    </message>
-    <message>
-        <source>Reset password</source>
-        <translation>重置密码</translation>
-    </message>
-    <message>
-        <source>New password for {name} (at least {least} characters), to tell them in person:</source>
-        <translation>{name} 的新密码（至少 {least} 个字符），设好后请当面告诉本人：</translation>
     </message>
     <message>
         <source>Change role</source>

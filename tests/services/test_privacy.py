@@ -279,6 +279,36 @@ def test_cli_purge_dry_run_then_purge_and_export(left, paths, tmp_path, capsys):
     assert run_as(["--db", db, "privacy", "export", "--student", "nobody", "--out", str(tmp_path / "y")]) == 2
 
 
+def test_cli_access_copy_with_a_pdf_password_as_the_packets_have(left, paths, tmp_path, capsys, monkeypatch):
+    """`privacy export --pdf-password-env VAR` (the packets' option): one encrypted PDF with the JSON inside;
+    the variable unset or empty exits 2 before anything is written."""
+    db, out = paths.db_option, tmp_path / "locked"
+    argv = [
+        "--db",
+        db,
+        "privacy",
+        "export",
+        "--student",
+        "S001",
+        "--out",
+        str(out),
+        "--pdf-password-env",
+        "FAM",
+    ]
+    monkeypatch.delenv("FAM", raising=False)
+    assert run_as(argv) == 2 and not out.exists()
+    assert "--pdf-password-env FAM" in capsys.readouterr().err
+    monkeypatch.setenv("FAM", "family pass")
+    assert run_as(argv) == 0
+    [pdf] = list(out.iterdir())
+    assert "attached inside the PDF" in capsys.readouterr().out
+    reader = PdfReader(str(pdf))
+    assert reader.is_encrypted and reader.decrypt("family pass")
+    [data] = next(iter(reader.attachments.values()))
+    assert json.loads(data)["tables"]["student"][0]["name"] == "小明"
+    assert "小明".encode() not in pdf.read_bytes()
+
+
 def _signed_visit(school, kid: str) -> tuple[str, str]:
     """A visit of the child with the caregiver's signature on the pad: (visit id, signature attachment id)."""
     from app.services import visits

@@ -5,7 +5,7 @@ theirs; such a user's log-in says to ask the administrator."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QDialog, QInputDialog
+from PySide6.QtWidgets import QDialog
 
 from app.db.engine import is_encrypted
 from app.paths import resolve
@@ -86,7 +86,7 @@ def _marks(tab) -> dict[str, str]:
 
 
 def test_the_first_log_in_encrypts_and_settings_marks_the_users_who_need_a_new_password(
-    plaintext_school, qtbot, english, answers, monkeypatch
+    plaintext_school, qtbot, english, answers
 ):
     paths = plaintext_school
     answers.warning("The records are encrypted now")
@@ -100,8 +100,28 @@ def test_the_first_log_in_encrypts_and_settings_marks_the_users_who_need_a_new_p
     assert tab.slot_hint.isVisible()
     # The administrator sets t1's password: that writes t1's slot, and the mark goes.
     tab.table.selectRow(next(r for r in range(tab.table.rowCount()) if tab.table.item(r, 0).text() == "t1"))
-    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *_a, **_k: ("new-t1-pass", True)))
     click(qtbot, tab, "Reset password…")
+    reset = tab.password_dialog
+    assert reset is not None and reset.isVisible() and "6" in reset.rule.text()
+    # Too short, then a typo in the repetition: each named under the fields, the dialog stays, nothing written.
+    with unchanged(paths.db_path, paths.key_file):
+        qtbot.keyClicks(reset.new_password.password, "abc")
+        qtbot.keyClicks(reset.new_password.confirm, "abc")
+        click(qtbot, reset, "Set password")
+        assert reset.isVisible() and "at least 6 characters" in reset.new_password.error.text()
+        for field, text in (
+            (reset.new_password.password, "new-t1-pass"),
+            (reset.new_password.confirm, "new-t1-psas"),
+        ):
+            field.clear()
+            qtbot.keyClicks(field, text)
+        click(qtbot, reset, "Set password")
+        assert reset.isVisible() and "differ" in reset.new_password.error.text()
+        wait_idle(qtbot, controller)
+    reset.new_password.confirm.clear()
+    qtbot.keyClicks(reset.new_password.confirm, "new-t1-pass")
+    click(qtbot, reset, "Set password")
+    assert not reset.isVisible()
     wait_idle(qtbot, controller)
     qtbot.waitUntil(lambda: _marks(tab)["t1"] == "", timeout=5000)
     assert _marks(tab)["t2"] == "Needs a new password" and tab.slot_hint.isVisible()

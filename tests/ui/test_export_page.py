@@ -148,8 +148,18 @@ def test_teacher_packets_blank_forms_and_student_tab(
     page = make_page(ctx, actor, new_runner(), qtbot)
     assert not hasattr(page, "term_button")  # the whole term is the office's
     out = tmp_path / "mine"
-    page.options_box.password.setText("secret")
-    file_dialogs(monkeypatch, folder=out)
+    asked = file_dialogs(monkeypatch, folder=out)
+    # A typo in the repetition: refused before any folder is asked for, nothing written, the reason shown.
+    qtbot.keyClicks(page.options_box.password, "secret")
+    qtbot.keyClicks(page.options_box.confirm, "secrte")
+    click(qtbot, page, "Export my students' archive packets…")
+    error = page.options_box.pdf_password.error
+    assert error.isVisibleTo(page) and "Repeat" not in error.text()
+    assert "Password for the PDF files" in error.text() and "differ" in error.text()
+    assert asked == [] and page.task is None and not out.exists()
+    page.options_box.confirm.clear()
+    qtbot.keyClicks(page.options_box.confirm, "secret")
+    assert not error.isVisibleTo(page)  # retyping takes the complaint away
     click(qtbot, page, "Export my students' archive packets…")
     result = wait_done(qtbot, page)
     mine = archive.packet_students(ctx.as_actor(actor), page.term_id())
@@ -158,6 +168,7 @@ def test_teacher_packets_blank_forms_and_student_tab(
     assert reader.is_encrypted and reader.decrypt("secret")
 
     page.options_box.password.setText("")
+    page.options_box.confirm.setText("")
     file_dialogs(monkeypatch, save=tmp_path / "forms" / "visit_form_blank.pdf")
     click(qtbot, page, "Visit record form…")
     wait_idle(qtbot, page, timeout=TIMEOUT_MS)

@@ -77,6 +77,9 @@ STRIP = (
     re.compile(r"[\w.-]+\.(?:sjj|sjb|pdf|xlsx|xls|csv|json|sqlite3|png|jpe?g|zip|log)\b"),  # file names
     re.compile(r"\b[\w.+-]+@[\w.-]+\b"),  # user@host
     re.compile(r"(?:[A-Za-z]:|~)?(?:[/\\][\w.~-]+){2,}"),  # paths (two parts or more: not "phone/notice")
+    # Key fingerprints (CFBC-89F2-1D47-15F0): a random group of hex letters only read as an English word
+    # (before the codes with digits below, which would take the groups after it).
+    re.compile(r"\b[0-9A-F]{4}(?:-[0-9A-F]{4}){3,}\b"),
     re.compile(r"\b[A-Za-z]*\d[\w-]*"),  # codes and ids with digits: SJ0002, t1, 0001_initial
     re.compile(r"\b(?:X{4,}-?)+\b"),  # input masks: XXXXX-XXXXX
 )

@@ -142,11 +142,13 @@ def test_a_session_leaves_nothing_of_a_child_in_the_clear(
     page.refresh()
     qtbot.waitUntil(lambda: page.term.count() > 0, timeout=10_000)
     page.options_box.password.setText("packet pass")
+    page.options_box.confirm.setText("packet pass")
     page.export_packets(paths.export_dir / "packets")
     qtbot.waitUntil(lambda: page.task is not None and page.task.finished, timeout=120_000)
     packets = page.result_row.result.files
     assert packets and all(PdfReader(str(p)).is_encrypted for p in packets)
     page.options_box.password.setText("")
+    page.options_box.confirm.setText("")
     from app.reports import export
 
     export.export_single(session.ctx, "sheet-visits", page.term_id(), tmp_path / "chosen" / "visits.xlsx")

@@ -58,6 +58,7 @@ def test_export_whole_record_writes_the_guardians_copy(
     answers.warning("Hand these two files")
     _window, tab = _privacy_tab(qtbot, make_window, school, school.office)
     click(qtbot, tab, "Export whole record…")
+    click(qtbot, tab.access_dialog, "Export…")  # no password: the two files, as before
     wait_idle(qtbot, tab)
     assert sorted(p.suffix for p in (tmp_path / "copy").iterdir()) == [".json", ".pdf"]
 
@@ -99,3 +100,44 @@ def test_settings_privacy_saves_years_and_deletes_whom_retention_ended(
     assert not old.path.exists()
     assert len(list((paths.export_dir / "deletion-certificates").glob("*.pdf"))) == 1
     assert tab.table.rowCount() == 0 and not tab.purge_button.isEnabled()
+
+
+def test_the_guardians_copy_with_a_password_typed_twice_holds_the_json_inside(
+    make_window, school, english, qtbot, answers, tmp_path, monkeypatch
+):
+    """The copy leaves the school like an archive packet: the same optional PDF password, typed twice; with it
+    no plaintext JSON is written beside the PDF, it rides inside under the same password."""
+    import json
+
+    from pypdf import PdfReader
+
+    from app.ui.pages import student_privacy
+
+    asked: list[str] = []
+    monkeypatch.setattr(student_privacy, "choose_folder", lambda _p, _s, title: asked.append(title) or out)
+    out = tmp_path / "copy"
+    _window, tab = _privacy_tab(qtbot, make_window, school, school.office)
+    click(qtbot, tab, "Export whole record…")
+    dialog = tab.access_dialog
+    assert dialog is not None and dialog.isVisible()
+    qtbot.keyClicks(dialog.pdf_password.password, "family pass")
+    qtbot.keyClicks(dialog.pdf_password.confirm, "family psas")
+    click(qtbot, dialog, "Export…")
+    assert dialog.isVisible() and dialog.pdf_password.error.isVisibleTo(dialog)
+    assert "Password for the PDF" in dialog.pdf_password.error.text()
+    assert asked == [] and not out.exists()  # nothing asked, nothing written
+    dialog.pdf_password.confirm.clear()
+    qtbot.keyClicks(dialog.pdf_password.confirm, "family pass")
+    answers.warning("Hand this file to the guardian")
+    click(qtbot, dialog, "Export…")
+    wait_idle(qtbot, tab)
+    assert not dialog.isVisible() and len(asked) == 1
+    [pdf] = list(out.iterdir())  # one file: the JSON is not beside it
+    reader = PdfReader(str(pdf))
+    assert reader.is_encrypted and not reader.decrypt("family psas")
+    assert reader.decrypt("family pass")
+    [(name, [data])] = reader.attachments.items()
+    record = json.loads(data)
+    assert name.endswith(".json") and record["student_id"] == school.students[0]
+    child = record["tables"]["student"][0]["name"]
+    assert child and child.encode() not in pdf.read_bytes()  # the record is unreadable without the password

@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QApplication, QDialog
 
 from app.paths import resolve
 from app.ui.app import Controller
@@ -117,3 +117,55 @@ def test_a_file_opened_by_the_system_reaches_the_controller(tmp_path, qapp):
     bundle = tmp_path / "from-office.sjb"
     qapp.sendEvent(qapp, QFileOpenEvent(str(bundle)))  # what macOS sends for a double-clicked document
     assert controller.pending_file == bundle  # no window yet: opened after login
+
+
+def test_the_log_in_after_a_join_shows_the_teachers_user_name(school, tmp_path, qtbot, english, answers):
+    """A new laptop started with a join file: the teacher types the passphrase and their password once in the
+    join dialog; the log-in that follows knows whose laptop it is (the user name filled, the cursor in the
+    password), so they type only the password again. Real buttons, the real ThreadRunner."""
+    from PySide6.QtCore import Qt
+
+    from app.services import exchange
+    from app.ui.dialogs.exchange_join import JoinSchoolDialog
+    from tests.ui.helpers import click
+
+    made = exchange.make_join_file(school.ctx, "t1", tmp_path / "t1.sjj")
+    laptop = resolve(tmp_path / "laptop" / "songjiao.sqlite3")
+
+    class JoinThenLogIn(Controller):
+        def __init__(self) -> None:
+            super().__init__(laptop, today=TODAY)  # the real ThreadRunner
+            self.login_showed: tuple[bool, str, bool] | None = None
+
+        def exec_dialog(self, dialog: QDialog) -> int:
+            dialog.show()
+            if isinstance(dialog, JoinSchoolDialog):
+                qtbot.keyClicks(dialog.passphrase, made.passphrase)
+                qtbot.keyClicks(dialog.password, "password1")
+                click(qtbot, dialog, "Join")
+                qtbot.waitUntil(
+                    lambda: dialog.result_ is not None or dialog.buttons.isEnabled(), timeout=60_000
+                )
+            elif isinstance(dialog, LoginDialog):
+                qtbot.waitUntil(dialog.isActiveWindow, timeout=5_000)
+                focused = QApplication.focusWidget() is dialog.password
+                self.login_showed = (dialog.name.isVisible(), dialog.name.text(), focused)
+                qtbot.keyClicks(dialog.password, "password1")
+                qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+                qtbot.waitUntil(lambda: dialog.actor is not None or dialog.error.isVisible(), timeout=60_000)
+            else:
+                dialog.done(QDialog.DialogCode.Rejected)
+            return dialog.result()
+
+    controller = JoinThenLogIn()
+    controller.pending_file = made.path
+    try:
+        assert controller.start()
+        assert controller.login_showed == (True, "t1", True)
+        assert controller.session is not None and controller.session.actor.id == school.t1.id
+    finally:
+        if controller.window is not None:
+            controller.window.close()
+        controller.runner.shutdown()
+        if controller.store is not None:
+            controller.store.dispose()

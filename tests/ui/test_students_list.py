@@ -127,6 +127,7 @@ def test_new_student_dialog_creates_and_shows_errors_in_the_dialog(make_session,
     qtbot.addWidget(users_dialog)
     users_dialog.form.set_value("username", "t9")
     users_dialog.form.set_value("password", "secret123")
+    users_dialog.form.set_value("confirm", "secret123")
     users_dialog.submit()
     wait_idle(qtbot, teacher)
     assert users_dialog.result() == 0
@@ -177,6 +178,13 @@ def test_new_student_and_new_user_dialogs_warn_of_names_the_fonts_lack_as_typed(
     QApplication.sendEvent(shown, commit)
     assert add_user.form.error("display_name") == warning
     qtbot.keyClicks(add_user.form.widgets["password"], "secret123")
+    qtbot.keyClicks(add_user.form.widgets["confirm"], "secret132")  # a typo: refused beside the field
+    qtbot.mouseClick(add_user.ok_button(), Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, admin)
+    assert add_user.isVisible() and add_user.form.error("confirm") == "两次输入的密码不一致。"
+    assert not any(u.username == "t9" for u in users.list_users(school.ctx))
+    add_user.form.widgets["confirm"].clear()
+    qtbot.keyClicks(add_user.form.widgets["confirm"], "secret123")
     qtbot.mouseClick(add_user.ok_button(), Qt.MouseButton.LeftButton)
     wait_idle(qtbot, admin)
     assert add_user.result() == UserDialog.DialogCode.Accepted

@@ -20,13 +20,15 @@ from PySide6.QtWidgets import (
     QWizard,
 )
 
+from app.services import users
 from app.ui.dialogs.first_run import FirstRunWizard
 from app.ui.dialogs.guardian import GuardianDialog
 from app.ui.dialogs.login import LoginDialog
 from app.ui.dialogs.new_student import NewStudentDialog
 from app.ui.i18n import I18N_DIR, format_date
-from app.ui.pages.settings_admin import UserDialog
+from app.ui.pages.settings_admin import ResetPasswordDialog, UserDialog
 from app.ui.pages.student import StudentPage
+from app.ui.pages.student_privacy import AccessCopyDialog
 from tests.conftest import TODAY
 
 
@@ -97,6 +99,8 @@ def _all_surfaces(make_window, school, qtbot):
         NewStudentDialog(session),
         UserDialog(session),
         LoginDialog(school.ctx.store, today=TODAY),
+        AccessCopyDialog(),
+        ResetPasswordDialog(users.list_users(school.ctx)[0]),
     ):
         qtbot.addWidget(dialog)
         yield type(dialog).__name__, dialog

@@ -90,6 +90,8 @@ class DocInfo:
     school_name: str
     subject: str = ""
     password: str | None = None
+    # Files carried inside the PDF (name, bytes): under its password too, which covers every stream of the file.
+    attachments: tuple[tuple[str, bytes], ...] = ()
     landscape: bool = False
     sections: list[Section] = field(default_factory=list)
 
@@ -191,7 +193,7 @@ def _number(n: int) -> str:
 
 def build(target: Path | io.BytesIO, info: DocInfo, story: Sequence[Flowable]) -> int:
     """Render ``story`` to ``target``; returns the number of pages. With a password the file is encrypted."""
-    if not info.password:
+    if not info.password and not info.attachments:
         doc = NumberedDoc(target, info)
         doc.build(list(story), canvasmaker=_FinishingCanvas)
         return doc._last_page
@@ -199,7 +201,7 @@ def build(target: Path | io.BytesIO, info: DocInfo, story: Sequence[Flowable]) -
     plain = io.BytesIO()
     doc = NumberedDoc(plain, info)
     doc.build(list(story), canvasmaker=_FinishingCanvas)
-    sealed = encrypt_pdf(plain.getvalue(), info.password)
+    sealed = encrypt_pdf(plain.getvalue(), info.password, info.attachments)
     if isinstance(target, Path):
         target.write_bytes(sealed)
     else:
@@ -207,8 +209,10 @@ def build(target: Path | io.BytesIO, info: DocInfo, story: Sequence[Flowable]) -
     return doc._last_page
 
 
-def encrypt_pdf(data: bytes, password: str) -> bytes:
+def encrypt_pdf(data: bytes, password: str | None, attachments: Sequence[tuple[str, bytes]] = ()) -> bytes:
     """``data`` encrypted with AES-256 (PDF 2.0, revision 6) under ``password``: printing allowed, no changes.
+    ``attachments`` become embedded files (a reader's attachments panel), encrypted with the rest; without a
+    password they are only embedded.
 
     reportlab's own encryption offers RC4 (40 and 128 bits, broken) and an AES-256 that needs the pure-Python
     pyaes (11 s per MB of photos on a school laptop) and writes a /UE entry 48 bytes long that readers refuse
@@ -221,13 +225,16 @@ def encrypt_pdf(data: bytes, password: str) -> bytes:
     from pypdf.constants import UserAccessPermissions
 
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(data)))
-    writer.encrypt(
-        user_password=password,
-        # A random owner password nobody knows: the restrictions below cannot be lifted with the user's one.
-        owner_password=secrets.token_urlsafe(24),
-        permissions_flag=UserAccessPermissions.PRINT | UserAccessPermissions.PRINT_TO_REPRESENTATION,
-        algorithm="AES-256",
-    )
+    for name, content in attachments:
+        writer.add_attachment(name, content)
+    if password:
+        writer.encrypt(
+            user_password=password,
+            # A random owner password nobody knows: the restrictions below cannot be lifted with the user's one.
+            owner_password=secrets.token_urlsafe(24),
+            permissions_flag=UserAccessPermissions.PRINT | UserAccessPermissions.PRINT_TO_REPRESENTATION,
+            algorithm="AES-256",
+        )
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()

@@ -53,9 +53,15 @@ def render_certificate(certificate: Certificate, target: Path | io.BytesIO) -> i
     return build(target, DocInfo(CERTIFICATE_TITLE, certificate.school_name), story)
 
 
-def render_access_copy(record: dict[str, Any], target: Path | io.BytesIO) -> int:
+def render_access_copy(
+    record: dict[str, Any],
+    target: Path | io.BytesIO,
+    password: str | None = None,
+    attachments: tuple[tuple[str, bytes], ...] = (),
+) -> int:
     """Every table of the child's record, row by row, field by field (photos listed by checksum); the
-    program's own ids and bookkeeping (record_names.HIDDEN) only in the JSON."""
+    program's own ids and bookkeeping (record_names.HIDDEN) only in the JSON (beside the PDF, or inside it as
+    an attachment: ``attachments``, under ``password`` with the rest)."""
     story: list[Flowable] = [
         para(ACCESS_TITLE, "title"),
         Spacer(1, 3 * mm),
@@ -68,6 +74,14 @@ def render_access_copy(record: dict[str, Any], target: Path | io.BytesIO) -> int
         ),
         Spacer(1, 3 * mm),
     ]
+    if attachments:  # a reader shows attachments only when asked: say where the machine-readable copy is
+        story += [
+            para(
+                "全部记录的 JSON 文件（含照片原件）附在本 PDF 文件内，可在阅读器的“附件”栏中打开保存。",
+                "body",
+            ),
+            Spacer(1, 3 * mm),
+        ]
     for table, rows in record["tables"].items():
         story.append(para(f"{N.table_name(table)}（{len(rows)} 条）", "label"))
         for row in rows:
@@ -77,8 +91,11 @@ def render_access_copy(record: dict[str, Any], target: Path | io.BytesIO) -> int
             story.append(field_table(fields, columns=1, label_w=40 * mm))
             story.append(Spacer(1, 2 * mm))
     if record["photos"]:
-        story.append(para(f"照片与附件（{len(record['photos'])} 个，原件见 JSON 文件）", "label"))
+        where = "本文件所附 JSON 文件" if attachments else "JSON 文件"
+        story.append(para(f"照片与附件（{len(record['photos'])} 个，原件见{where}）", "label"))
         story.append(
             data_table(["文件校验值（SHA-256）"], [[sha] for sha in sorted(record["photos"])], [FRAME_W])
         )
-    return build(target, DocInfo(ACCESS_TITLE, record["school"]), story)
+    return build(
+        target, DocInfo(ACCESS_TITLE, record["school"], password=password, attachments=attachments), story
+    )

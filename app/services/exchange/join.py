@@ -180,6 +180,7 @@ class JoinResult:
     students: int
     records: int
     office_fingerprint: str
+    username: str  # the teacher's, for the log-in that follows the join (typed there otherwise)
 
 
 def _open_join_file(path: Path, passphrase: str) -> tuple[dict[str, object], bundle.Payload]:
@@ -297,6 +298,8 @@ def join_from_file(
                 hublink.write(session, link)
             check_references(session)
             _wrap_laptop_key(store, session, office, device, password, username)
+            teacher = session.get(User, device["teacher_id"])
+            assert teacher is not None, "check_references found the laptop's teacher"
             session.add(
                 ExchangeLog(
                     direction="join",
@@ -313,6 +316,7 @@ def join_from_file(
                 len(body.get("scope_students") or []),
                 len(bases),
                 keys.fingerprint(bytes.fromhex(office["sign_public"])),
+                teacher.username,
             )
     except BaseException:
         store.dispose()

@@ -161,6 +161,9 @@ class LoginDialog(QDialog):
         self.who_label.setVisible(listed)  # "who are you?" over no list would point at nothing
         self.name_label.setVisible(not listed)
         self.name.setVisible(not listed)
+        if not listed and not self.name.text() and self.last_user:
+            # Typed, not chosen: the name the caller knows (the teacher a laptop joined for, the last user).
+            self.name.setText(self.last_user)
 
     def _opened(self, store: Store | None, error: BaseException | None) -> None:
         if error is not None:

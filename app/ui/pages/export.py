@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -41,6 +40,7 @@ from app.ui.prefs import remember_folder, start_folder
 from app.ui.session import AppSession
 from app.ui.tasks import Task
 from app.ui.widgets.announce import announce
+from app.ui.widgets.passwords import ConfirmedPassword
 from app.ui.widgets.progress import run_with_progress
 from app.ui.widgets.style import error_style, warning_style
 
@@ -140,16 +140,25 @@ class ExportOptionsBox(QGroupBox):
         self.warning.setStyleSheet(error_style())
         self.warning.setVisible(False)
         self.reveal.toggled.connect(self.warning.setVisible)
-        self.password = QLineEdit()
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        # Typed twice: a typo would lock the family out of their copy (the PDF opens with nothing else).
+        self.pdf_password = ConfirmedPassword(
+            self.tr("Password for the PDF files"),
+            self.tr("Repeat the PDF password"),
+            optional=True,
+            parent=self,
+        )
+        self.password, self.confirm = self.pdf_password.password, self.pdf_password.confirm
         self.password.setPlaceholderText(self.tr("none"))
-        self.password.setAccessibleName(self.tr("Password for the PDF files"))
         form.addRow(self.reveal)
         form.addRow(self.warning)
-        form.addRow(self.tr("Password for the PDF files"), self.password)
+        self.pdf_password.add_rows(form, self.tr("Password for the PDF files"), self.tr("Repeat it"))
+
+    def check(self) -> bool:
+        """False (with the reason shown under the fields) when the two password fields differ."""
+        return self.pdf_password.check()
 
     def options(self) -> ExportOptions:
-        return ExportOptions(password=self.password.text() or None, reveal_ids=self.reveal.isChecked())
+        return ExportOptions(password=self.pdf_password.value(), reveal_ids=self.reveal.isChecked())
 
 
 def add_term_and_options(
@@ -344,6 +353,8 @@ class ExportPage(Page):
     # --- the exports (tests call these with a path; the buttons ask for one first) ---------------------
 
     def _run(self, fn: Callable[..., ExportResult], *args: object, title: str, folder: Path) -> None:
+        if not self.options_box.check():  # nothing written with a password the user did not mean
+            return
         self.task = run_with_progress(
             self,
             self.session.runner,
@@ -405,16 +416,22 @@ class ExportPage(Page):
         )
 
     def _term_clicked(self) -> None:
+        if not self.options_box.check():  # before the file dialog: no folder chosen for nothing
+            return
         folder = choose_folder(self, self.session, self.tr("Folder for the term's files"))
         if folder is not None:
             self.export_term(folder)
 
     def _teacher_packets_clicked(self) -> None:
+        if not self.options_box.check():
+            return
         folder = choose_folder(self, self.session, self.tr("Folder for the packets"))
         if folder is not None and self.teacher.currentData():
             self.export_packets(folder, str(self.teacher.currentData()))
 
     def _teacher_form_clicked(self) -> None:
+        if not self.options_box.check():
+            return
         teacher_id = self.teacher.currentData()
         if not teacher_id:
             return
@@ -424,11 +441,15 @@ class ExportPage(Page):
             self.export_assessment(out, str(teacher_id))
 
     def _my_packets_clicked(self) -> None:
+        if not self.options_box.check():
+            return
         folder = choose_folder(self, self.session, self.tr("Folder for the packets"))
         if folder is not None:
             self.export_packets(folder)
 
     def _blank_clicked(self, form: str) -> None:
+        if not self.options_box.check():
+            return
         out = choose_pdf(self, self.session, self.tr("Save the blank form"), f"{form}_form_blank.pdf")
         if out is not None:
             self.export_blank(form, out)
@@ -466,7 +487,7 @@ class PacketTab(QWidget):
 
     def export_packet(self, out: Path) -> None:
         term_id = self.term.currentData()
-        if not term_id:
+        if not term_id or not self.options_box.check():
             return
         self.task = run_with_progress(
             self,
@@ -484,6 +505,8 @@ class PacketTab(QWidget):
         )
 
     def _clicked(self) -> None:
+        if not self.options_box.check():
+            return
         name = packet_file_name(self._code or "student", self.term.currentText())
         out = choose_pdf(self, self.session, self.tr("Save the archive packet"), name)
         if out is not None:

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QDialog,
+    QDialogButtonBox,
     QFileDialog,
+    QFormLayout,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -22,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from app.services import backup, users
 from app.services.context import ServiceContext
+from app.services.errors import ValidationError
 from app.services.users import UserInfo
 from app.ui.editors.base import FormDialog
 from app.ui.i18n import format_date
@@ -31,7 +35,8 @@ from app.ui.pages.settings_recovery import RecoveryKeyBox
 from app.ui.pages.student_tabs_core import fill_table, make_table, selected_id
 from app.ui.session import AppSession
 from app.ui.widgets.fields import combo
-from app.ui.widgets.style import warning_color, warning_style
+from app.ui.widgets.passwords import ConfirmedPassword
+from app.ui.widgets.style import password_field, warning_color, warning_style
 
 
 class SettingsHost(Protocol):
@@ -58,11 +63,65 @@ class UserDialog(FormDialog):
         f.add("display_name", self.tr("Display name"), QLineEdit())
         f.watch_printable("display_name")
         f.add("role", self.tr("Role"), combo({k: label(ROLES, k) for k in ASSIGNABLE_ROLES}))
-        password = QLineEdit()
-        password.setEchoMode(QLineEdit.EchoMode.Password)
+        # Typed twice, the rule in sight: the new user's first log-in must not fail on the administrator's typo.
+        password = password_field(self.tr("Password"))
+        password.setPlaceholderText(self.tr("at least {least} characters").format(least=users.MIN_PASSWORD))
         f.add("password", self.tr("Password"), password)
+        f.add("confirm", self.tr("Repeat the password"), password_field(self.tr("Repeat the password")))
         self.ok_button().setText(self.tr("Create"))
-        self.on_submit(lambda values: (users.create_user, (values,)))
+        self.on_submit(_create_user)
+
+
+def _create_user(values: dict[str, Any]) -> tuple[Callable[..., object], tuple[object, ...]]:
+    values = dict(values)  # the form's own dict stays as typed (shown again on a refusal)
+    if values.pop("confirm") != values.get("password"):  # the wizard's and recovery's refusal, by the field
+        raise ValidationError("password.mismatch", "The two passwords differ.", field="confirm")
+    return users.create_user, (values,)
+
+
+class ResetPasswordDialog(QDialog):
+    """A user's new password, typed twice, the minimum length in sight (a typo would lock the user out, and
+    after encryption in place only this password opens their key slot)."""
+
+    def __init__(self, user: UserInfo, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.user = user
+        self.setWindowTitle(self.tr("Reset password"))
+        intro = QLabel(
+            self.tr("A new password for {name} ({username}), to tell them in person.").format(
+                name=user.display_name, username=user.username
+            )
+        )
+        intro.setWordWrap(True)
+        self.new_password = ConfirmedPassword(
+            self.tr("New password"),
+            self.tr("Repeat the new password"),
+            min_len=users.MIN_PASSWORD,
+            parent=self,
+        )
+        self.rule = QLabel(self.tr("At least {least} characters.").format(least=users.MIN_PASSWORD))
+        form = QFormLayout()
+        form.addRow(self.tr("&New password:"), self.new_password.password)
+        form.addRow("", self.rule)
+        form.addRow(self.tr("Re&peat it:"), self.new_password.confirm)
+        form.addRow(self.new_password.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.set_button = buttons.addButton(self.tr("&Set password"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.set_button.setDefault(True)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self.resize(420, self.sizeHint().height())  # wide enough for its title (the input dialog cut it)
+
+    def accept(self) -> None:
+        if self.new_password.check():
+            super().accept()
+
+    def password(self) -> str:
+        return self.new_password.password.text()
 
 
 def _users_and_slots(ctx: ServiceContext) -> tuple[list[UserInfo], set[str]]:
@@ -75,6 +134,7 @@ class UsersTab(QWidget):
         self.page, self.session = page, page.session
         self.users: list[UserInfo] = []
         self.no_slot: set[str] = set()  # users who cannot log in until the administrator sets a password
+        self.password_dialog: ResetPasswordDialog | None = None
         column = QVBoxLayout(self)
         self.table = make_table(
             [
@@ -154,23 +214,18 @@ class UsersTab(QWidget):
         user = self._selected()
         if user is None:
             return
-        password, ok = QInputDialog.getText(
-            self,
-            self.tr("Reset password"),
-            # The rule and what comes next in the prompt (the dialog was so narrow its title was cut off).
-            self.tr("New password for {name} (at least {least} characters), to tell them in person:").format(
-                name=user.display_name, least=users.MIN_PASSWORD
-            ),
-            QLineEdit.EchoMode.Password,
-        )
-        if ok:
-            self.session.write(
+        # open(), not exec(): the dialog is the tab's to reach (tests press its buttons), the window stays live.
+        dialog = self.password_dialog = ResetPasswordDialog(user, self)
+        dialog.accepted.connect(
+            lambda: self.session.write(
                 users.set_password,
                 user.id,
-                password,
+                dialog.password(),
                 on_done=lambda _r: self.page.saved(),
                 on_error=self.page.show_error,
             )
+        )
+        dialog.open()
 
     def toggle_active(self) -> None:
         user = self._selected()

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -23,9 +26,53 @@ from app.ui.pages.registry import register_student_tab
 from app.ui.pages.student_tabs_core import fill_table, make_table, selected_id
 from app.ui.session import AppSession
 from app.ui.widgets.fields import combo
+from app.ui.widgets.passwords import ConfirmedPassword
 from app.ui.widgets.style import error_style
 
 MANAGERS = ("academic_affairs", "admin")
+
+
+class AccessCopyDialog(QDialog):
+    """Before the guardian's copy is written: an optional PDF password, typed twice (as for archive packets).
+
+    The copy leaves the school on a USB stick or by mail like an archive packet does; with a password the JSON
+    goes inside the PDF (app/reports/privacy.py says why), so one password protects the whole record.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("The guardian's copy"))
+        intro = QLabel(
+            self.tr(
+                "The child's whole record as a PDF and a JSON file. With a password, the JSON file goes "
+                "inside the PDF and both open only with it: tell the guardian the password in person or "
+                "by phone, never with the file. Leave it empty for no password."
+            )
+        )
+        intro.setWordWrap(True)
+        self.pdf_password = ConfirmedPassword(
+            self.tr("Password for the PDF"), self.tr("Repeat the PDF password"), optional=True, parent=self
+        )
+        self.pdf_password.password.setPlaceholderText(self.tr("none"))
+        form = QFormLayout()
+        self.pdf_password.add_rows(form, self.tr("&Password for the PDF:"), self.tr("Re&peat it:"))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.export_button = buttons.addButton(self.tr("&Export…"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.export_button.setDefault(True)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self.resize(460, self.sizeHint().height())
+
+    def accept(self) -> None:
+        if self.pdf_password.check():  # a mismatch keeps the dialog open, the reason under the fields
+            super().accept()
+
+    def password(self) -> str | None:
+        return self.pdf_password.value()
 
 
 class PrivacyTab(QWidget):
@@ -53,6 +100,7 @@ class PrivacyTab(QWidget):
             self.tr("A guardian's access request: the child's whole record as PDF and JSON")
         )
         self.export_button.clicked.connect(self.export)
+        self.access_dialog: AccessCopyDialog | None = None
         self.message = QLabel(self)
         self.message.setStyleSheet(error_style())
         self.message.setWordWrap(True)
@@ -136,21 +184,35 @@ class PrivacyTab(QWidget):
         )
 
     def export(self) -> None:
+        # open(), not exec(): the window stays responsive, and the dialog is the tab's to reach (tests press it).
+        dialog = self.access_dialog = AccessCopyDialog(self)
+        dialog.accepted.connect(lambda: self._write(dialog.password()))
+        dialog.open()
+
+    def _write(self, password: str | None) -> None:
         folder = choose_folder(self, self.session, self.tr("Folder for the guardian's copy"))
         if folder is None:
             return
         self.session.read(
-            write_access_copy, self.student_id, folder, on_done=self._exported, on_error=self._failed
+            write_access_copy,
+            self.student_id,
+            folder,
+            password,
+            on_done=self._exported,
+            on_error=self._failed,
         )
 
     def _exported(self, made: AccessCopy) -> None:
-        QMessageBox.information(
-            self,
-            self.tr("Whole record exported"),
-            self.tr("Hand these two files to the guardian:\n{pdf}\n{json}").format(
+        if made.json is None:
+            text = self.tr(
+                "Hand this file to the guardian:\n{pdf}\nThe JSON file is attached inside it (the PDF "
+                "reader's attachments panel). Tell the password in person or by phone, never with the file."
+            ).format(pdf=made.pdf)
+        else:
+            text = self.tr("Hand these two files to the guardian:\n{pdf}\n{json}").format(
                 pdf=made.pdf, json=made.json
-            ),
-        )
+            )
+        QMessageBox.information(self, self.tr("Whole record exported"), text)
 
 
 register_student_tab("privacy", QT_TRANSLATE_NOOP("Pages", "Privacy"), PrivacyTab, order=70)
