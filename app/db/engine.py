@@ -24,9 +24,9 @@ KEY_BYTES = 32
 ENCRYPTED_CACHE_KIB = 65536
 # The page format of new files: SQLCipher 4's AES-256-CBC with a per-page HMAC, in 8 KiB pages with HMAC-SHA256.
 # Reading a page from the file costs its decryption and HMAC check, and about half of that is per page (the
-# cipher's and the HMAC's set-up), not per byte: 8 KiB pages halve it. `check`, which reads every page, went
-# from +13 % to +4 % of plaintext in CPU (benchmarks/bench_core.py --compare); 16 KiB pages made SQLite's own
-# b-tree work dearer than they saved. SHA-256 runs on the CPU's SHA extensions, a third cheaper than SQLCipher's
+# cipher's and the HMAC's set-up), not per byte: 8 KiB pages pay it half as often, and SQLite's own b-tree work
+# is lighter too. `check`, which reads every page, went from +15 % and +16 % of plaintext to +13 % and +5 % (two
+# idle runs of benchmarks/bench_core.py --compare); 16 KiB pages made the b-tree work dearer than they saved. SHA-256 runs on the CPU's SHA extensions, a third cheaper than SQLCipher's
 # default SHA-512, and a 256-bit tag is as strong as the AES-256 it guards.
 PAGE_FORMAT: tuple[str, ...] = ("cipher_hmac_algorithm = HMAC_SHA256", "cipher_page_size = 8192")
 # Older files open in their own format: 4 KiB pages with HMAC-SHA256 (the version before), and SQLCipher 4's
