@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import delete, select, text
+from sqlalchemy import delete, func, select, text
 from sqlalchemy.orm import Session
 
 from app.db import server
@@ -374,8 +374,21 @@ def purge(ctx: ServiceContext, paths: AppPaths | None = None, *, dry_run: bool =
     with transaction(ctx) as session:
         items = _due(session, ctx.today())
         result = PurgeResult(dry_run, items)
-        if dry_run or not items:
+        if dry_run:
             return result
+        if not items:
+            # Nothing due, but a purge killed after its commit, before its backups were rotated, left backups
+            # that still hold what it deleted: they are rotated now (nothing else would ever bring them back).
+            last = session.scalar(
+                select(func.max(AuditEntry.at)).where(
+                    AuditEntry.entity == "student", AuditEntry.action == "purge"
+                )
+            )
+    if not items:
+        if last is not None:
+            _rotate_backups(ctx, paths, last, result, only_if_older=True)
+        return result
+    with transaction(ctx) as session:
         by = ctx.actor.display_name or ctx.actor.role
         school_name = session.scalar(select(School.name)) or ""
         actor_id = None if ctx.actor.role == "system" else ctx.actor.id
@@ -394,18 +407,33 @@ def purge(ctx: ServiceContext, paths: AppPaths | None = None, *, dry_run: bool =
     forget_rows(ctx.store)  # committed: the exchange's cached copies of the deleted rows go too
     if not ctx.store.paths.on_server:
         _fold_wal(ctx)
-    if paths is not None and not paths.on_server and paths.db_path.exists():  # a server: pg_dump's
-        started = min(c.at for c in result.certificates)
-        older = [b for b in backup.list_backups(paths) if b.created <= started or b.created < _local(started)]
-        result.backup_made = backup.make_backup(
-            paths, "purge", keep=max(len(older) + 1, backup.DEFAULT_KEEP), key=ctx.store.key
-        ).path
-        for info in older:
-            if info.path != result.backup_made and info.path.exists():
-                info.path.unlink()
-                key_file(info.path).unlink(missing_ok=True)  # an encrypted backup's key slots
-                result.backups_removed.append(info.path)
+    _rotate_backups(ctx, paths, min(c.at for c in result.certificates), result)
     return result
+
+
+def _rotate_backups(
+    ctx: ServiceContext,
+    paths: AppPaths | None,
+    started: dt.datetime,
+    result: PurgeResult,
+    *,
+    only_if_older: bool = False,
+) -> None:
+    """A new backup, then every backup made before ``started`` (they hold the deleted records) removed. A
+    server's backups are pg_dump's, the school's IT's to rotate."""
+    if paths is None or paths.on_server or not paths.db_path.exists():
+        return
+    older = [b for b in backup.list_backups(paths) if b.created <= started or b.created < _local(started)]
+    if only_if_older and not older:
+        return
+    result.backup_made = backup.make_backup(
+        paths, "purge", keep=max(len(older) + 1, backup.DEFAULT_KEEP), key=ctx.store.key
+    ).path
+    for info in older:
+        if info.path != result.backup_made and info.path.exists():
+            info.path.unlink()
+            key_file(info.path).unlink(missing_ok=True)  # an encrypted backup's key slots
+            result.backups_removed.append(info.path)
 
 
 FOLD_PATIENCE_S = 2.0  # how long the purge keeps trying to fold the log while a reader holds it

@@ -233,6 +233,24 @@ def test_a_read_begun_before_the_purge_does_not_put_the_purged_rows_back_into_th
 
 
 @sqlite_only  # the backups rotated are SQLite files (a server's are pg_dump's)
+def test_a_purge_killed_before_its_backups_were_rotated_has_them_rotated_by_the_next_run(left, paths):
+    """Killed between its commit and the rotation (here: run without the data folder's paths, so no rotation),
+    a purge left a backup holding the child; the next run finds nothing due but still rotates that backup."""
+    office = left.as_(left.office)
+    privacy.set_retention(office, {"photos": 10, "contacts": 10, "records": 10, "student": 15})
+    old = backup.make_backup(paths, key=TEST_KEY)
+    assert len(privacy.purge(office).certificates) == 1 and old.path.exists()
+    again = privacy.purge(office, paths)
+    assert again.certificates == [] and again.due == []
+    assert not old.path.exists() and again.backups_removed == [old.path]
+    assert [b.path for b in backup.list_backups(paths)] == [again.backup_made]
+    # Rotated once: a later run with nothing due and nothing older leaves the backups alone.
+    third = privacy.purge(office, paths)
+    assert third.backup_made is None and third.backups_removed == []
+    assert [b.path for b in backup.list_backups(paths)] == [again.backup_made]
+
+
+@sqlite_only  # the backups rotated are SQLite files (a server's are pg_dump's)
 def test_purge_rotates_the_backups_that_held_the_child(left, paths):
     office = left.as_(left.office)
     privacy.set_retention(office, {"photos": 10, "contacts": 10, "records": 10, "student": 15})
