@@ -9,7 +9,6 @@ office took it back over its own newer edit, and copies could stop converging.""
 
 from __future__ import annotations
 
-import pytest
 from sqlalchemy import select
 
 from app.db.models import ExchangeConflict, Visit
@@ -27,11 +26,6 @@ def _conflicts(site) -> int:  # type: ignore[no-untyped-def]
         return len(session.scalars(select(ExchangeConflict.id)).all())
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="apply_acks sets the base to the hash of an earlier, unconfirmed send even after an import "
-    "recorded the peer's newer version as the base (exchange_state.sent_* are not cleared on import)",
-)
 def test_a_late_confirmation_does_not_take_the_base_back(net, school):
     office, join = net
     t1 = join("t1")
