@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Protocol
 
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
@@ -27,7 +27,7 @@ from app.services import backup, users
 from app.services.context import ServiceContext
 from app.services.errors import ValidationError
 from app.services.users import UserInfo
-from app.ui.editors.base import FormDialog
+from app.ui.editors.base import FormDialog, FormValues
 from app.ui.i18n import format_date
 from app.ui.labels import BACKUP_REASONS, ROLES, label
 from app.ui.pages.base import Shell
@@ -72,7 +72,7 @@ class UserDialog(FormDialog):
         self.on_submit(_create_user)
 
 
-def _create_user(values: dict[str, Any]) -> tuple[Callable[..., object], tuple[object, ...]]:
+def _create_user(values: FormValues) -> tuple[Callable[..., object], tuple[object, ...]]:
     values = dict(values)  # the form's own dict stays as typed (shown again on a refusal)
     if values.pop("confirm") != values.get("password"):  # the wizard's and recovery's refusal, by the field
         raise ValidationError("password.mismatch", "The two passwords differ.", field="confirm")
