@@ -461,13 +461,23 @@ def execute(session: Session, plan: Plan, peer_id: str) -> None:
 
 
 def set_bases(session: Session, peer_id: str, bases: list[Base4]) -> None:
-    """Record the versions the peer is known to hold."""
+    """Record the versions the peer is known to hold.
+
+    This also forgets any earlier send of these records still waiting for confirmation: what we know now is
+    newer than it. Else a confirmation arriving later (the peer kept its own version of that send, or never
+    read it: confirmations count bundle numbers) would take the base back to the older sent version, and
+    the peer's next change would look like an edit on both sides (the stale copy kept over a newer one)."""
     if not bases:
         return
     stmt = server.insert(session, _STATE)
     stmt = stmt.on_conflict_do_update(
         index_elements=["peer_id", "table_name", "record_key"],
-        set_={"base_hash": stmt.excluded.base_hash, "base_row": stmt.excluded.base_row},
+        set_={
+            "base_hash": stmt.excluded.base_hash,
+            "base_row": stmt.excluded.base_row,
+            "sent_hash": None,
+            "sent_seq": None,
+        },
     )
     session.execute(
         stmt,
