@@ -9,6 +9,7 @@ side by side, wall clock and CPU. On a shared, busy machine the CPU figures are 
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import os
 import statistics
@@ -26,6 +27,15 @@ if str(ROOT) not in sys.path:
 BENCH_KEY = bytes(range(32))
 KINDS = ("encrypted", "plaintext")
 T = TypeVar("T")
+
+
+def add_compare_arguments(parser: argparse.ArgumentParser) -> None:
+    """The options every ``--compare`` benchmark takes (and the hidden one its child processes are started with)."""
+    parser.add_argument("--compare", action="store_true", help="encrypted and plaintext side by side")
+    parser.add_argument("--repeat", type=int, default=3, help="with --compare: runs of each (medians shown)")
+    parser.add_argument("--students", type=int, default=300, help="with --compare: the demo school built")
+    parser.add_argument("--terms", type=int, default=10, help="with --compare: the demo school built")
+    parser.add_argument("--child", nargs=2, metavar=("KIND", "DB"), help=argparse.SUPPRESS)  # one compare run
 
 
 def open_bench_store(db: Path | str, plaintext: bool, **options: Any) -> Any:

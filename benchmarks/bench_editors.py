@@ -229,14 +229,12 @@ def measure(app: Any, store: Any, total: int) -> list[Row]:
 
 
 def main() -> int:
+    from _compare import add_compare_arguments
+
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", type=Path, help="a demo school (encrypted: its administrator logs in)")
     parser.add_argument("--visits", type=int, default=50_000)
-    parser.add_argument("--compare", action="store_true", help="encrypted and plaintext side by side")
-    parser.add_argument("--repeat", type=int, default=3, help="with --compare: runs of each (medians shown)")
-    parser.add_argument("--students", type=int, default=300, help="with --compare: the demo school built")
-    parser.add_argument("--terms", type=int, default=10, help="with --compare: the demo school built")
-    parser.add_argument("--child", nargs=2, metavar=("KIND", "DB"), help=argparse.SUPPRESS)  # one compare run
+    add_compare_arguments(parser)
     args = parser.parse_args()
     if args.child:
         return child(*args.child)

@@ -151,16 +151,14 @@ def whole_term(ctx: ServiceContext, term_id: str, out: Path, workers: int | None
 
 
 def main() -> None:
+    from _compare import add_compare_arguments
+
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", type=Path, help="a database to export (default: build the demo school)")
     parser.add_argument("--term", help="term name (default: the last complete term)")
     parser.add_argument("--workers", type=int, help="worker processes (default: every core)")
     parser.add_argument("--out", type=Path, help="folder for the term export (default: a temporary folder)")
-    parser.add_argument("--compare", action="store_true", help="encrypted and plaintext side by side")
-    parser.add_argument("--repeat", type=int, default=3, help="with --compare: runs of each (medians shown)")
-    parser.add_argument("--students", type=int, default=300, help="with --compare: the demo school built")
-    parser.add_argument("--terms", type=int, default=10, help="with --compare: the demo school built")
-    parser.add_argument("--child", nargs=2, metavar=("KIND", "DB"), help=argparse.SUPPRESS)  # one compare run
+    add_compare_arguments(parser)
     args = parser.parse_args()
     if args.child:
         child(args, *args.child)
