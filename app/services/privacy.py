@@ -371,37 +371,26 @@ def purge(ctx: ServiceContext, paths: AppPaths | None = None, *, dry_run: bool =
     """Delete what is due, in one transaction; then make a new backup and remove every older one (they hold
     the deleted records). ``dry_run`` only lists what is due."""
     require_role(ctx, *MANAGERS)
+    last_purge = None
     with transaction(ctx) as session:
         items = _due(session, ctx.today())
         result = PurgeResult(dry_run, items)
         if dry_run:
             return result
-        if not items:
-            # Nothing due, but a purge killed after its commit, before its backups were rotated, left backups
-            # that still hold what it deleted: they are rotated now (nothing else would ever bring them back).
-            last = session.scalar(
+        if items:
+            result.certificates = _delete_due(ctx, session, items)
+        else:
+            last_purge = session.scalar(
                 select(func.max(AuditEntry.at)).where(
                     AuditEntry.entity == "student", AuditEntry.action == "purge"
                 )
             )
     if not items:
-        if last is not None:
-            _rotate_backups(ctx, paths, last, result, only_if_older=True)
+        # Nothing due, but a purge killed after its commit, before its backups were rotated, left backups that
+        # still hold what it deleted: they are rotated now (nothing else would ever bring them back).
+        if last_purge is not None:
+            _rotate_backups(ctx, paths, last_purge, result, only_if_older=True)
         return result
-    with transaction(ctx) as session:
-        by = ctx.actor.display_name or ctx.actor.role
-        school_name = session.scalar(select(School.name)) or ""
-        actor_id = None if ctx.actor.role == "system" else ctx.actor.id
-        # In a SQLite file a deleted row stays readable in the page's free space (to anyone holding a password)
-        # and a backup copies it page by page: with secure_delete SQLite overwrites what it deletes with zeros.
-        # SQLCipher turns it on for a keyed connection; a build or a plaintext file may not.
-        was = None if server.on_server(session) else session.execute(text("PRAGMA secure_delete")).scalar()
-        if was is not None:
-            session.execute(text("PRAGMA secure_delete = ON"))
-        for item in items:
-            result.certificates.append(_purge_one(session, item, actor_id, by, school_name))
-        if was is not None:  # the pooled connection as it was (after a failure it stays on: nothing worse)
-            session.execute(text(f"PRAGMA secure_delete = {int(was)}"))
     from app.services.exchange.rows import forget_rows
 
     forget_rows(ctx.store)  # committed: the exchange's cached copies of the deleted rows go too
@@ -409,6 +398,22 @@ def purge(ctx: ServiceContext, paths: AppPaths | None = None, *, dry_run: bool =
         _fold_wal(ctx)
     _rotate_backups(ctx, paths, min(c.at for c in result.certificates), result)
     return result
+
+
+def _delete_due(ctx: ServiceContext, session: Session, items: list[Due]) -> list[Certificate]:
+    by = ctx.actor.display_name or ctx.actor.role
+    school_name = session.scalar(select(School.name)) or ""
+    actor_id = None if ctx.actor.role == "system" else ctx.actor.id
+    # In a SQLite file a deleted row stays readable in the page's free space (to anyone holding a password) and
+    # a backup copies it page by page: with secure_delete SQLite overwrites what it deletes with zeros.
+    # SQLCipher turns it on for a keyed connection; a build or a plaintext file may not.
+    was = None if server.on_server(session) else session.execute(text("PRAGMA secure_delete")).scalar()
+    if was is not None:
+        session.execute(text("PRAGMA secure_delete = ON"))
+    certificates = [_purge_one(session, item, actor_id, by, school_name) for item in items]
+    if was is not None:  # the pooled connection as it was (after a failure it stays on: nothing worse)
+        session.execute(text(f"PRAGMA secure_delete = {int(was)}"))
+    return certificates
 
 
 def _rotate_backups(
